@@ -1,0 +1,50 @@
+# entitygraph — every step is a target; every tool is pinned and installed here, never by hand.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+TOOLS_DIR   := $(CURDIR)/.tools
+TOOLS_BIN   := $(TOOLS_DIR)/bin
+export PATH := $(TOOLS_BIN):$(PATH)
+
+BUF_VERSION                := 1.75.0
+PROTOC_GEN_GO_VERSION      := v1.36.12
+PROTOC_GEN_GO_GRPC_VERSION := v1.6.2
+GRPCURL_VERSION            := v1.9.4
+
+BUF                := $(TOOLS_BIN)/buf
+PROTOC_GEN_GO      := $(TOOLS_BIN)/protoc-gen-go
+PROTOC_GEN_GO_GRPC := $(TOOLS_BIN)/protoc-gen-go-grpc
+GRPCURL            := $(TOOLS_BIN)/grpcurl
+
+LISTEN ?= localhost:50051
+DATA   ?= seeds
+
+.PHONY: help
+help: ## Show this help.
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  %-14s %s\n", $$1, $$2}'
+
+.PHONY: tools
+tools: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) $(GRPCURL) ## Install the pinned tools into .tools/bin.
+
+# Version stamps make a pin change reinstall the tool.
+$(BUF): $(TOOLS_DIR)/.buf-$(BUF_VERSION)
+$(TOOLS_DIR)/.buf-$(BUF_VERSION):
+	@mkdir -p $(TOOLS_BIN)
+	npm install --silent --no-audit --no-fund --prefix $(TOOLS_DIR)/npm @bufbuild/buf@$(BUF_VERSION)
+	ln -sf $(TOOLS_DIR)/npm/node_modules/.bin/buf $(BUF)
+	@touch $@
+
+$(PROTOC_GEN_GO): $(TOOLS_DIR)/.protoc-gen-go-$(PROTOC_GEN_GO_VERSION)
+$(TOOLS_DIR)/.protoc-gen-go-$(PROTOC_GEN_GO_VERSION):
+	GOBIN=$(TOOLS_BIN) go install google.golang.org/protobuf/cmd/protoc-gen-go@$(PROTOC_GEN_GO_VERSION)
+	@touch $@
+
+$(PROTOC_GEN_GO_GRPC): $(TOOLS_DIR)/.protoc-gen-go-grpc-$(PROTOC_GEN_GO_GRPC_VERSION)
+$(TOOLS_DIR)/.protoc-gen-go-grpc-$(PROTOC_GEN_GO_GRPC_VERSION):
+	GOBIN=$(TOOLS_BIN) go install google.golang.org/grpc/cmd/protoc-gen-go-grpc@$(PROTOC_GEN_GO_GRPC_VERSION)
+	@touch $@
+
+$(GRPCURL): $(TOOLS_DIR)/.grpcurl-$(GRPCURL_VERSION)
+$(TOOLS_DIR)/.grpcurl-$(GRPCURL_VERSION):
+	GOBIN=$(TOOLS_BIN) go install github.com/fullstorydev/grpcurl/cmd/grpcurl@$(GRPCURL_VERSION)
+	@touch $@
