@@ -1,0 +1,138 @@
+// Package resource parses and checks resource names (AIP-122) and reads the
+// fields every entity form has in common.
+package resource
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+)
+
+// Collection is the first segment of a resource name, such as "people".
+type Collection string
+
+// The collections of entitygraph.
+const (
+	Organizations Collection = "organizations"
+	People        Collection = "people"
+	Places        Collection = "places"
+	Topics        Collection = "topics"
+	Relations     Collection = "relations"
+	Documents     Collection = "documents"
+)
+
+// MaxIDLength is the longest id a resource name may carry.
+const MaxIDLength = 63
+
+// ErrMalformed is returned, wrapped, for a name that is not `collection/id`
+// with a known collection and an id of lowercase letters, digits and hyphens.
+var ErrMalformed = errors.New("malformed resource name")
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// Parse splits a resource name into its collection and id and checks both.
+func Parse(name string) (Collection, string, error) {
+	coll, id, ok := strings.Cut(name, "/")
+	if !ok {
+		return "", "", fmt.Errorf("%w %q: want collection/id, such as organizations/kioxia", ErrMalformed, name)
+	}
+	switch c := Collection(coll); c {
+	case Organizations, People, Places, Topics, Relations, Documents:
+		if len(id) > MaxIDLength || !idPattern.MatchString(id) {
+			return "", "", fmt.Errorf("%w %q: the id must be 1 to %d lowercase letters, digits and single hyphens", ErrMalformed, name, MaxIDLength)
+		}
+		return c, id, nil
+	default:
+		return "", "", fmt.Errorf("%w %q: unknown collection %q", ErrMalformed, name, coll)
+	}
+}
+
+// IsEntity reports whether c holds entities (as opposed to relations or
+// documents).
+func (c Collection) IsEntity() bool {
+	switch c {
+	case Organizations, People, Places, Topics:
+		return true
+	}
+	return false
+}
+
+// EntityName returns the resource name of whichever form of e is set, or ""
+// when none is.
+func EntityName(e *pb.Entity) string {
+	switch k := e.GetKind().(type) {
+	case *pb.Entity_Organization:
+		return k.Organization.GetName()
+	case *pb.Entity_Person:
+		return k.Person.GetName()
+	case *pb.Entity_Place:
+		return k.Place.GetName()
+	case *pb.Entity_Topic:
+		return k.Topic.GetName()
+	}
+	return ""
+}
+
+// DisplayName returns the display name of whichever form of e is set.
+func DisplayName(e *pb.Entity) string {
+	switch k := e.GetKind().(type) {
+	case *pb.Entity_Organization:
+		return k.Organization.GetDisplayName()
+	case *pb.Entity_Person:
+		return k.Person.GetDisplayName()
+	case *pb.Entity_Place:
+		return k.Place.GetDisplayName()
+	case *pb.Entity_Topic:
+		return k.Topic.GetDisplayName()
+	}
+	return ""
+}
+
+// Aliases returns the aliases of whichever form of e is set.
+func Aliases(e *pb.Entity) []*pb.Alias {
+	switch k := e.GetKind().(type) {
+	case *pb.Entity_Organization:
+		return k.Organization.GetAliases()
+	case *pb.Entity_Person:
+		return k.Person.GetAliases()
+	case *pb.Entity_Place:
+		return k.Place.GetAliases()
+	case *pb.Entity_Topic:
+		return k.Topic.GetAliases()
+	}
+	return nil
+}
+
+// EntityType returns "organization", "person", "place" or "topic" for the
+// form of e that is set, or "" when none is.
+func EntityType(e *pb.Entity) string {
+	switch e.GetKind().(type) {
+	case *pb.Entity_Organization:
+		return "organization"
+	case *pb.Entity_Person:
+		return "person"
+	case *pb.Entity_Place:
+		return "place"
+	case *pb.Entity_Topic:
+		return "topic"
+	}
+	return ""
+}
+
+// entityCollections maps each entity type to the collection its names use.
+var entityCollections = map[string]Collection{
+	"organization": Organizations,
+	"person":       People,
+	"place":        Places,
+	"topic":        Topics,
+}
+
+// CollectionOf returns the collection an entity of type typ is named in,
+// and false for an unknown type.
+func CollectionOf(typ string) (Collection, bool) {
+	c, ok := entityCollections[typ]
+	return c, ok
+}
