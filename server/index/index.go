@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"google.golang.org/protobuf/proto"
@@ -20,9 +21,21 @@ import (
 	"github.com/entitygraph/entitygraph/server/resource"
 )
 
-// ErrNotFound is returned, wrapped with the missing name, when a resource
-// does not exist in the snapshot.
+// ErrNotFound is returned, inside a [*NotFoundError], when a resource does
+// not exist in the snapshot.
 var ErrNotFound = errors.New("not found")
+
+// NotFoundError names a resource the snapshot does not hold. It matches
+// [ErrNotFound] with errors.Is.
+type NotFoundError struct {
+	Kind string // "entity", "relation", "document" or "endpoint"
+	Name string // the resource name asked for
+}
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %q not found", e.Kind, e.Name) }
+
+// Is reports whether target is [ErrNotFound].
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
 
 // Index is one immutable snapshot of the graph.
 type Index struct {
@@ -122,7 +135,7 @@ func (ix *Index) buildAdjacency() error {
 		s, ok1 := ix.node(r.GetSubject())
 		o, ok2 := ix.node(r.GetObject())
 		if !ok1 || !ok2 {
-			return fmt.Errorf("relation %s: endpoint %w", r.GetName(), ErrNotFound)
+			return fmt.Errorf("relation %s: %w", r.GetName(), &NotFoundError{Kind: "endpoint", Name: r.GetSubject() + " or " + r.GetObject()})
 		}
 		subj[i], obj[i] = s, o
 	}
@@ -169,7 +182,7 @@ func (ix *Index) Stats() Stats {
 func (ix *Index) Entity(name string) (*pb.Entity, error) {
 	id, ok := ix.entityID[name]
 	if !ok {
-		return nil, fmt.Errorf("entity %q: %w", name, ErrNotFound)
+		return nil, &NotFoundError{Kind: "entity", Name: name}
 	}
 	return ix.entities[id], nil
 }
@@ -178,7 +191,7 @@ func (ix *Index) Entity(name string) (*pb.Entity, error) {
 func (ix *Index) Relation(name string) (*pb.Relation, error) {
 	id, ok := ix.relationID[name]
 	if !ok {
-		return nil, fmt.Errorf("relation %q: %w", name, ErrNotFound)
+		return nil, &NotFoundError{Kind: "relation", Name: name}
 	}
 	return ix.relations[id], nil
 }
@@ -188,7 +201,7 @@ func (ix *Index) Relation(name string) (*pb.Relation, error) {
 func (ix *Index) Document(name string, withText bool) (*pb.Document, error) {
 	id, ok := ix.documentID[name]
 	if !ok {
-		return nil, fmt.Errorf("document %q: %w", name, ErrNotFound)
+		return nil, &NotFoundError{Kind: "document", Name: name}
 	}
 	if withText {
 		return ix.documents[id], nil
@@ -200,3 +213,23 @@ func (ix *Index) Document(name string, withText bool) (*pb.Document, error) {
 func (ix *Index) Documents() []*pb.Document {
 	return ix.documentsBare
 }
+
+// Holder holds the snapshot currently served. Readers take it with
+// [Holder.Current] and keep answering from that one snapshot; a reload
+// swaps in a new one atomically, so no lock is needed.
+type Holder struct {
+	current atomic.Pointer[Index]
+}
+
+// NewHolder returns a holder serving ix.
+func NewHolder(ix *Index) *Holder {
+	h := &Holder{}
+	h.current.Store(ix)
+	return h
+}
+
+// Current returns the snapshot being served.
+func (h *Holder) Current() *Index { return h.current.Load() }
+
+// Swap makes ix the snapshot being served and returns the previous one.
+func (h *Holder) Swap(ix *Index) *Index { return h.current.Swap(ix) }

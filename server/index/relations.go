@@ -1,7 +1,6 @@
 package index
 
 import (
-	"fmt"
 	"slices"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
@@ -34,7 +33,7 @@ func (ix *Index) Relations(f RelationFilter, offset, limit int) ([]*pb.Relation,
 		}
 		node, ok := ix.node(name)
 		if !ok {
-			return nil, 0, fmt.Errorf("endpoint %q: %w", name, ErrNotFound)
+			return nil, 0, &NotFoundError{Kind: "endpoint", Name: name}
 		}
 		if candidates == nil {
 			// Either side: symmetric relations are stored one way round.
