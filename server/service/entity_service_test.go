@@ -1,0 +1,349 @@
+package service_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/service"
+	"github.com/entitygraph/entitygraph/server/servertest"
+)
+
+func client(t *testing.T) pb.EntityServiceClient {
+	t.Helper()
+	return pb.NewEntityServiceClient(servertest.Dial(t))
+}
+
+func TestGetEntity(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	var header metadata.MD
+	e, err := c.GetEntity(context.Background(), &pb.GetEntityRequest{Name: "people/chey-tae-won"}, grpc.Header(&header))
+	if err != nil {
+		t.Fatalf("GetEntity() error = %v", err)
+	}
+	p := e.GetPerson()
+	if p.GetDisplayName() != "Chey Tae-won" {
+		t.Errorf("display name = %q, want Chey Tae-won", p.GetDisplayName())
+	}
+	var hasHangul bool
+	for _, a := range p.GetAliases() {
+		hasHangul = hasHangul || (a.GetText() == "최태원" && a.GetLanguage() == "ko")
+	}
+	if !hasHangul {
+		t.Errorf("aliases = %v, want 최태원 (ko)", p.GetAliases())
+	}
+	if got := header.Get(service.SnapshotHeader); len(got) != 1 || got[0] != servertest.Index(t).Version() {
+		t.Errorf("header %s = %v, want [%s]", service.SnapshotHeader, got, servertest.Index(t).Version())
+	}
+}
+
+func TestBatchGetEntities(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	names := []string{"organizations/kioxia", "people/howard-lutnick", "organizations/kioxia"}
+	resp, err := c.BatchGetEntities(context.Background(), &pb.BatchGetEntitiesRequest{Names: names})
+	if err != nil {
+		t.Fatalf("BatchGetEntities() error = %v", err)
+	}
+	var got []string
+	for _, e := range resp.GetEntities() {
+		got = append(got, e.GetOrganization().GetName()+e.GetPerson().GetName())
+	}
+	if diff := cmp.Diff(names, got); diff != "" {
+		t.Errorf("BatchGetEntities() names (-want +got):\n%s", diff)
+	}
+}
+
+func TestSearchEntities(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	tests := []struct {
+		query    string
+		want     string
+		wantKind pb.MatchKind
+	}{
+		{"Kioxa", "organizations/kioxia", pb.MatchKind_MATCH_KIND_FUZZY},
+		{"chey tae won", "people/chey-tae-won", pb.MatchKind_MATCH_KIND_EXACT},
+		{"최태원", "people/chey-tae-won", pb.MatchKind_MATCH_KIND_EXACT},
+		{"Lutnick", "people/howard-lutnick", pb.MatchKind_MATCH_KIND_EXACT},
+		{"US", "organizations/united-states", pb.MatchKind_MATCH_KIND_EXACT},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			t.Parallel()
+			resp, err := c.SearchEntities(context.Background(), &pb.SearchEntitiesRequest{Query: tt.query})
+			if err != nil {
+				t.Fatalf("SearchEntities(%q) error = %v", tt.query, err)
+			}
+			if len(resp.GetResults()) == 0 {
+				t.Fatalf("SearchEntities(%q) = no results, want %s", tt.query, tt.want)
+			}
+			top := resp.GetResults()[0]
+			name := top.GetEntity().GetOrganization().GetName() + top.GetEntity().GetPerson().GetName()
+			if name != tt.want || top.GetMatchKind() != tt.wantKind || top.GetScore() <= 0 || top.GetMatchedText() == "" || top.GetLanguage() == "" {
+				t.Errorf("SearchEntities(%q)[0] = %s %v score %v %q/%q, want %s %v with score, text and language", tt.query, name, top.GetMatchKind(), top.GetScore(), top.GetMatchedText(), top.GetLanguage(), tt.want, tt.wantKind)
+			}
+		})
+	}
+}
+
+func TestListRelationsPaging(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	ctx := context.Background()
+	all, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Endpoint: "organizations/samsung-electronics", PageSize: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.GetNextPageToken() != "" || int(all.GetTotalSize()) != len(all.GetRelations()) || len(all.GetRelations()) < 5 {
+		t.Fatalf("one big page: %d relations, total %d, token %q", len(all.GetRelations()), all.GetTotalSize(), all.GetNextPageToken())
+	}
+	var paged []*pb.Relation
+	req := &pb.ListRelationsRequest{Endpoint: "organizations/samsung-electronics", PageSize: 2}
+	for pages := 0; ; pages++ {
+		if pages > 100 {
+			t.Fatal("paging does not end")
+		}
+		resp, err := c.ListRelations(ctx, req)
+		if err != nil {
+			t.Fatalf("page %d: %v", pages, err)
+		}
+		paged = append(paged, resp.GetRelations()...)
+		if resp.GetNextPageToken() == "" {
+			break
+		}
+		req.PageToken = resp.GetNextPageToken()
+	}
+	if diff := cmp.Diff(all.GetRelations(), paged, protocmp.Transform()); diff != "" {
+		t.Errorf("pages differ from one big page (-want +got):\n%s", diff)
+	}
+	// A token is bound to its query.
+	first, _ := c.ListRelations(ctx, &pb.ListRelationsRequest{Endpoint: "organizations/samsung-electronics", PageSize: 2})
+	_, err = c.ListRelations(ctx, &pb.ListRelationsRequest{Endpoint: "organizations/kioxia", PageToken: first.GetNextPageToken()})
+	wantViolation(t, err, "page_token")
+}
+
+func TestRelationEvidence(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	ctx := context.Background()
+	doc, err := c.GetDocument(ctx, &pb.GetDocumentRequest{Name: "documents/korea-japan-economic-alliance", View: pb.DocumentView_DOCUMENT_VIEW_FULL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []rune(doc.GetText())
+	resp, err := c.ListRelations(ctx, &pb.ListRelationsRequest{PageSize: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.GetRelations()) == 0 {
+		t.Fatal("no relations")
+	}
+	for _, r := range resp.GetRelations() {
+		if len(r.GetEvidence()) == 0 || r.GetSummary() == "" {
+			t.Errorf("%s: %d evidence, summary %q", r.GetName(), len(r.GetEvidence()), r.GetSummary())
+		}
+		for _, ev := range r.GetEvidence() {
+			if got := string(text[ev.GetStartChar():ev.GetEndChar()]); got != ev.GetQuote() {
+				t.Errorf("%s: text[%d:%d] = %q, want quote %q", r.GetName(), ev.GetStartChar(), ev.GetEndChar(), got, ev.GetQuote())
+			}
+		}
+	}
+	bid, err := c.GetRelation(ctx, &pb.GetRelationRequest{Name: "relations/western-digital-bid-for-kioxia"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bid.GetQualifiers().GetStatus() != pb.RelationStatus_RELATION_STATUS_FAILED || bid.GetQualifiers().GetTime().GetStart() != "2021" {
+		t.Errorf("bid qualifiers = %v, want failed in 2021", bid.GetQualifiers())
+	}
+	against, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Object: bid.GetName(), Predicates: []pb.Predicate{pb.Predicate_PREDICATE_COORDINATES_AGAINST}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var subjects []string
+	for _, r := range against.GetRelations() {
+		subjects = append(subjects, r.GetSubject())
+	}
+	if diff := cmp.Diff([]string{"organizations/samsung-electronics", "organizations/sk-group"}, subjects); diff != "" {
+		t.Errorf("coordinated against the bid (-want +got):\n%s", diff)
+	}
+}
+
+func TestDocumentsAndPredicates(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	ctx := context.Background()
+	docs, err := c.ListDocuments(ctx, &pb.ListDocumentsRequest{})
+	if err != nil || len(docs.GetDocuments()) != 1 || docs.GetDocuments()[0].GetText() != "" || docs.GetDocuments()[0].GetSha256() == "" {
+		t.Fatalf("ListDocuments() = %v, %v; want one document with checksum and no text", docs, err)
+	}
+	basic, err := c.GetDocument(ctx, &pb.GetDocumentRequest{Name: docs.GetDocuments()[0].GetName()})
+	if err != nil || basic.GetText() != "" {
+		t.Errorf("GetDocument(basic) = %d chars of text, %v; want none", len(basic.GetText()), err)
+	}
+	preds, err := c.ListPredicates(ctx, &pb.ListPredicatesRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(preds.GetPredicates()), len(pb.Predicate_name)-1; got != want {
+		t.Errorf("ListPredicates() = %d predicates, want %d", got, want)
+	}
+}
+
+// wantViolation asserts that err is INVALID_ARGUMENT with a BadRequest field
+// violation on field and an ErrorInfo.
+func wantViolation(t *testing.T, err error, field string) {
+	t.Helper()
+	st := status.Convert(err)
+	if st.Code() != codes.InvalidArgument {
+		t.Fatalf("error = %v, want INVALID_ARGUMENT", err)
+	}
+	var fields []string
+	var info bool
+	for _, d := range st.Details() {
+		switch d := d.(type) {
+		case *errdetails.BadRequest:
+			for _, v := range d.GetFieldViolations() {
+				fields = append(fields, v.GetField())
+			}
+		case *errdetails.ErrorInfo:
+			info = d.GetReason() == service.ReasonInvalidArgument && d.GetDomain() == service.ErrorDomain
+		}
+	}
+	if len(fields) == 0 || fields[0] != field || !info {
+		t.Errorf("violations = %v (ErrorInfo %v), want %s first and an ErrorInfo", fields, info, field)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	ctx := context.Background()
+	long := strings.Repeat("a", 300)
+	tests := []struct {
+		name  string
+		call  func() error
+		field string
+	}{
+		{"GetEntity empty", func() error { _, err := c.GetEntity(ctx, &pb.GetEntityRequest{}); return err }, "name"},
+		{"GetEntity no collection", func() error { _, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "kioxia"}); return err }, "name"},
+		{"GetEntity relation name", func() error {
+			_, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "relations/western-digital-bid-for-kioxia"})
+			return err
+		}, "name"},
+		{"GetEntity path traversal", func() error { _, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "people/../../etc/passwd"}); return err }, "name"},
+		{"GetEntity too long", func() error { _, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "people/" + long}); return err }, "name"},
+		{"BatchGet empty", func() error { _, err := c.BatchGetEntities(ctx, &pb.BatchGetEntitiesRequest{}); return err }, "names"},
+		{"BatchGet bad second", func() error {
+			_, err := c.BatchGetEntities(ctx, &pb.BatchGetEntitiesRequest{Names: []string{"organizations/kioxia", "Kioxia"}})
+			return err
+		}, "names[1]"},
+		{"BatchGet too many", func() error {
+			_, err := c.BatchGetEntities(ctx, &pb.BatchGetEntitiesRequest{Names: make([]string, 1001)})
+			return err
+		}, "names"},
+		{"Search empty", func() error { _, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: "  "}); return err }, "query"},
+		{"Search too long", func() error { _, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: long}); return err }, "query"},
+		{"Search negative page size", func() error {
+			_, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: "x", PageSize: -1})
+			return err
+		}, "page_size"},
+		{"Search bad type", func() error {
+			_, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: "x", Types: []string{"company"}})
+			return err
+		}, "types[0]"},
+		{"Search max edits", func() error { _, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: "x", MaxEdits: 3}); return err }, "max_edits"},
+		{"GetRelation entity name", func() error { _, err := c.GetRelation(ctx, &pb.GetRelationRequest{Name: "organizations/kioxia"}); return err }, "name"},
+		{"ListRelations bad subject", func() error { _, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Subject: "Samsung"}); return err }, "subject"},
+		{"ListRelations document object", func() error {
+			_, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Object: "documents/korea-japan-economic-alliance"})
+			return err
+		}, "object"},
+		{"ListRelations unknown predicate", func() error {
+			_, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Predicates: []pb.Predicate{999}})
+			return err
+		}, "predicates[0]"},
+		{"ListRelations negative page size", func() error { _, err := c.ListRelations(ctx, &pb.ListRelationsRequest{PageSize: -5}); return err }, "page_size"},
+		{"ListRelations forged token", func() error { _, err := c.ListRelations(ctx, &pb.ListRelationsRequest{PageToken: "AQUAAAAAAAAAAA"}); return err }, "page_token"},
+		{"ListRelations garbage token", func() error { _, err := c.ListRelations(ctx, &pb.ListRelationsRequest{PageToken: "%%%"}); return err }, "page_token"},
+		{"GetDocument entity name", func() error { _, err := c.GetDocument(ctx, &pb.GetDocumentRequest{Name: "organizations/kioxia"}); return err }, "name"},
+		{"GetDocument bad view", func() error {
+			_, err := c.GetDocument(ctx, &pb.GetDocumentRequest{Name: "documents/x", View: 9})
+			return err
+		}, "view"},
+		{"ListDocuments bad token", func() error { _, err := c.ListDocuments(ctx, &pb.ListDocumentsRequest{PageToken: "abc"}); return err }, "page_token"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			wantViolation(t, tt.call(), tt.field)
+		})
+	}
+	// The server keeps serving after all of that.
+	if _, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "organizations/kioxia"}); err != nil {
+		t.Errorf("GetEntity after bad input: %v", err)
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	ctx := context.Background()
+	tests := []struct {
+		name     string
+		call     func() error
+		wantName string
+	}{
+		{"entity", func() error { _, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "organizations/nope"}); return err }, "organizations/nope"},
+		{"batch", func() error {
+			_, err := c.BatchGetEntities(ctx, &pb.BatchGetEntitiesRequest{Names: []string{"organizations/kioxia", "people/nobody"}})
+			return err
+		}, "people/nobody"},
+		{"relation", func() error { _, err := c.GetRelation(ctx, &pb.GetRelationRequest{Name: "relations/nope"}); return err }, "relations/nope"},
+		{"relations of unknown endpoint", func() error {
+			_, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Endpoint: "people/nobody"})
+			return err
+		}, "people/nobody"},
+		{"document", func() error { _, err := c.GetDocument(ctx, &pb.GetDocumentRequest{Name: "documents/nope"}); return err }, "documents/nope"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			st := status.Convert(tt.call())
+			if st.Code() != codes.NotFound {
+				t.Fatalf("code = %v (%v), want NOT_FOUND", st.Code(), st.Message())
+			}
+			var got string
+			for _, d := range st.Details() {
+				if ri, ok := d.(*errdetails.ResourceInfo); ok {
+					got = ri.GetResourceName()
+				}
+			}
+			if got != tt.wantName {
+				t.Errorf("ResourceInfo name = %q, want %q", got, tt.wantName)
+			}
+		})
+	}
+}
+
+func TestServedMessagesAreNotMutated(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	ctx := context.Background()
+	a, _ := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "people/chey-tae-won"})
+	b, _ := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "people/chey-tae-won"})
+	if !proto.Equal(a, b) {
+		t.Error("two reads of the same entity differ")
+	}
+}
