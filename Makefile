@@ -48,3 +48,49 @@ $(GRPCURL): $(TOOLS_DIR)/.grpcurl-$(GRPCURL_VERSION)
 $(TOOLS_DIR)/.grpcurl-$(GRPCURL_VERSION):
 	GOBIN=$(TOOLS_BIN) go install github.com/fullstorydev/grpcurl/cmd/grpcurl@$(GRPCURL_VERSION)
 	@touch $@
+
+GO_PACKAGES := ./...
+BIN := $(CURDIR)/bin
+
+.PHONY: generate
+APIDESC := server/apidesc/entitygraph.binpb
+
+generate: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) ## Regenerate gen/ and the descriptor set from proto/.
+	$(BUF) generate
+	$(BUF) build -o $(APIDESC)
+
+.PHONY: checkgenerate
+checkgenerate: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) ## Fail if gen/ is not what proto/ generates.
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(BUF) generate -o "$$tmp" && $(BUF) build -o "$$tmp/apidesc.binpb" && \
+	if ! diff -r gen "$$tmp/gen" >/dev/null || ! cmp -s $(APIDESC) "$$tmp/apidesc.binpb"; then \
+	  diff -r gen "$$tmp/gen" | head -20; \
+	  echo "gen/ or $(APIDESC) is stale: run 'make generate' and commit the result"; exit 1; \
+	fi
+
+.PHONY: lint
+lint: $(BUF) ## buf lint, go vet and gofmt.
+	$(BUF) lint
+	go vet $(GO_PACKAGES)
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^gen/')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+
+.PHONY: build
+build: ## Build bin/entitygraph-server and bin/entitygraph (the CLI).
+	go build -o $(BIN)/entitygraph-server ./server/cmd/entitygraph-server
+	go build -o $(BIN)/entitygraph ./client/cmd/entitygraph
+
+.PHONY: run
+run: build ## Serve the seed graph on $(LISTEN).
+	$(BIN)/entitygraph-server --listen $(LISTEN) --data $(DATA)
+
+.PHONY: gotest
+gotest: $(GRPCURL) ## go test -race, with the pinned grpcurl for the end-to-end tests.
+	GRPCURL=$(GRPCURL) go test -race -count=1 $(GO_PACKAGES)
+
+.PHONY: test
+test: tools lint checkgenerate gotest ## Everything CI runs: lint, drift check, all tests.
+
+.PHONY: clean
+clean: ## Remove built binaries (not the tool cache).
+	rm -rf $(BIN)

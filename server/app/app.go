@@ -21,10 +21,13 @@ import (
 	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/reflection"
+	reflectionv1 "google.golang.org/grpc/reflection/grpc_reflection_v1"
+	reflectionv1alpha "google.golang.org/grpc/reflection/grpc_reflection_v1alpha"
 	"google.golang.org/grpc/status"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/seeds"
+	"github.com/entitygraph/entitygraph/server/apidesc"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/seed"
 	"github.com/entitygraph/entitygraph/server/service"
@@ -85,8 +88,21 @@ func NewGRPCServer(snapshots service.Snapshots, logger *slog.Logger) (*grpc.Serv
 	for _, name := range []string{"", pb.EntityService_ServiceDesc.ServiceName} {
 		hs.SetServingStatus(name, healthpb.HealthCheckResponse_SERVING)
 	}
-	reflection.Register(srv)
+	registerReflection(srv, logger)
 	return srv, hs
+}
+
+// registerReflection serves v1 and v1alpha reflection from the commented
+// descriptor set, so that `grpcurl describe` shows the API's documentation.
+func registerReflection(srv *grpc.Server, logger *slog.Logger) {
+	opts := reflection.ServerOptions{Services: srv}
+	if res, err := apidesc.Resolver(); err == nil {
+		opts.DescriptorResolver = res
+	} else {
+		logger.Warn("reflection without comments", "error", err)
+	}
+	reflectionv1.RegisterServerReflectionServer(srv, reflection.NewServerV1(opts))
+	reflectionv1alpha.RegisterServerReflectionServer(srv, reflection.NewServer(opts))
 }
 
 // slogAdapter lets go-grpc-middleware's logging interceptor write to slog.

@@ -15,8 +15,8 @@ import (
 	"google.golang.org/protobuf/testing/protocmp"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
-	"github.com/entitygraph/entitygraph/server/service"
 	"github.com/entitygraph/entitygraph/server/servertest"
+	"github.com/entitygraph/entitygraph/server/service"
 )
 
 func client(t *testing.T) pb.EntityServiceClient {
@@ -242,7 +242,10 @@ func TestBadInput(t *testing.T) {
 			_, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "relations/western-digital-bid-for-kioxia"})
 			return err
 		}, "name"},
-		{"GetEntity path traversal", func() error { _, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "people/../../etc/passwd"}); return err }, "name"},
+		{"GetEntity path traversal", func() error {
+			_, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "people/../../etc/passwd"})
+			return err
+		}, "name"},
 		{"GetEntity too long", func() error { _, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "people/" + long}); return err }, "name"},
 		{"BatchGet empty", func() error { _, err := c.BatchGetEntities(ctx, &pb.BatchGetEntitiesRequest{}); return err }, "names"},
 		{"BatchGet bad second", func() error {
@@ -263,8 +266,14 @@ func TestBadInput(t *testing.T) {
 			_, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: "x", Types: []string{"company"}})
 			return err
 		}, "types[0]"},
-		{"Search max edits", func() error { _, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: "x", MaxEdits: 3}); return err }, "max_edits"},
-		{"GetRelation entity name", func() error { _, err := c.GetRelation(ctx, &pb.GetRelationRequest{Name: "organizations/kioxia"}); return err }, "name"},
+		{"Search max edits", func() error {
+			_, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: "x", MaxEdits: 3})
+			return err
+		}, "max_edits"},
+		{"GetRelation entity name", func() error {
+			_, err := c.GetRelation(ctx, &pb.GetRelationRequest{Name: "organizations/kioxia"})
+			return err
+		}, "name"},
 		{"ListRelations bad subject", func() error { _, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Subject: "Samsung"}); return err }, "subject"},
 		{"ListRelations document object", func() error {
 			_, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Object: "documents/korea-japan-economic-alliance"})
@@ -275,9 +284,15 @@ func TestBadInput(t *testing.T) {
 			return err
 		}, "predicates[0]"},
 		{"ListRelations negative page size", func() error { _, err := c.ListRelations(ctx, &pb.ListRelationsRequest{PageSize: -5}); return err }, "page_size"},
-		{"ListRelations forged token", func() error { _, err := c.ListRelations(ctx, &pb.ListRelationsRequest{PageToken: "AQUAAAAAAAAAAA"}); return err }, "page_token"},
+		{"ListRelations forged token", func() error {
+			_, err := c.ListRelations(ctx, &pb.ListRelationsRequest{PageToken: "AQUAAAAAAAAAAA"})
+			return err
+		}, "page_token"},
 		{"ListRelations garbage token", func() error { _, err := c.ListRelations(ctx, &pb.ListRelationsRequest{PageToken: "%%%"}); return err }, "page_token"},
-		{"GetDocument entity name", func() error { _, err := c.GetDocument(ctx, &pb.GetDocumentRequest{Name: "organizations/kioxia"}); return err }, "name"},
+		{"GetDocument entity name", func() error {
+			_, err := c.GetDocument(ctx, &pb.GetDocumentRequest{Name: "organizations/kioxia"})
+			return err
+		}, "name"},
 		{"GetDocument bad view", func() error {
 			_, err := c.GetDocument(ctx, &pb.GetDocumentRequest{Name: "documents/x", View: 9})
 			return err
