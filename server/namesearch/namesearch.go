@@ -220,18 +220,11 @@ func (ix *Index) Search(query string, opts Options) []Hit {
 	ix.prefix(ix.names, &ix.namePosts, q, func(key []byte, p posting) {
 		add(p, Prefix, 0, 0.7+0.2*float64(len(q))/float64(len(key)))
 	})
-	ix.tokenSearch(q, add)
+	ix.tokenSearch(q, opts.MaxEdits, add)
 	if edits := fuzzyEdits(q, opts.MaxEdits); edits > 0 {
-		ix.fuzzy(ix.names, &ix.namePosts, q, edits, func(key []byte, p posting, d int) {
+		ix.fuzzy(ix.names, &ix.namePosts, q, edits, func(_ []byte, p posting, d int) {
 			add(p, Fuzzy, d, fuzzyScore(q, d, 0.45))
 		})
-		for _, w := range splitWords(q) {
-			if e := fuzzyEdits(w, opts.MaxEdits); e > 0 && w != q {
-				ix.fuzzy(ix.tokens, &ix.tokenPosts, w, e, func(key []byte, p posting, d int) {
-					add(p, Fuzzy, d, fuzzyScore(w, d, 0.35))
-				})
-			}
-		}
 	}
 
 	hits := make([]Hit, 0, len(best))
@@ -244,35 +237,51 @@ func (ix *Index) Search(query string, opts Options) []Hit {
 	return hits[:min(len(hits), limit)]
 }
 
-// tokenSearch finds names that contain every word of q, the last word also
-// as a prefix (so that "samsung elec" finds Samsung Electronics).
-func (ix *Index) tokenSearch(q string, add func(posting, MatchKind, int, float64)) {
+// tokenSearch finds names that contain every word of q: as a whole word,
+// as the start of a word for the last one (so that "samsung elec" finds
+// Samsung Electronics), or within the fuzzy edit distance of the word. A
+// name whose words all matched exactly is a token match; one that needed
+// edits is a fuzzy match with their sum.
+func (ix *Index) tokenSearch(q string, maxEdits int, add func(posting, MatchKind, int, float64)) {
 	words := splitWords(q)
-	var found map[posting]bool
+	var found map[posting]int // candidate → edits so far
 	for i, w := range words {
-		cur := map[posting]bool{}
+		cur := map[posting]int{}
+		consider := func(p posting, d int) {
+			if found != nil {
+				prev, ok := found[p]
+				if !ok {
+					return
+				}
+				d += prev
+			}
+			if old, ok := cur[p]; !ok || d < old {
+				cur[p] = d
+			}
+		}
 		if v, ok, _ := ix.tokens.Get([]byte(w)); ok {
 			for _, p := range ix.tokenPosts.list(v) {
-				if found == nil || found[p] {
-					cur[p] = true
-				}
+				consider(p, 0)
 			}
 		}
 		if i == len(words)-1 && utf8.RuneCountInString(w) >= 2 {
-			ix.prefix(ix.tokens, &ix.tokenPosts, w, func(_ []byte, p posting) {
-				if found == nil || found[p] {
-					cur[p] = true
-				}
-			})
+			ix.prefix(ix.tokens, &ix.tokenPosts, w, func(_ []byte, p posting) { consider(p, 0) })
+		}
+		if e := fuzzyEdits(w, maxEdits); e > 0 {
+			ix.fuzzy(ix.tokens, &ix.tokenPosts, w, e, func(_ []byte, p posting, d int) { consider(p, d) })
 		}
 		found = cur
 		if len(found) == 0 {
 			return
 		}
 	}
-	for p := range found {
-		total := max(int(ix.tokenCounts[p.entity][p.name]), len(words))
-		add(p, Token, 0, 0.5+0.19*float64(len(words))/float64(total))
+	for p, edits := range found {
+		coverage := float64(len(words)) / float64(max(int(ix.tokenCounts[p.entity][p.name]), len(words)))
+		if edits == 0 {
+			add(p, Token, 0, 0.5+0.19*coverage)
+		} else {
+			add(p, Fuzzy, edits, fuzzyScore(q, edits, 0.35+0.1*coverage))
+		}
 	}
 }
 

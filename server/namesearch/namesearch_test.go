@@ -107,3 +107,23 @@ func TestSearchOptions(t *testing.T) {
 		t.Errorf("Search(blank) = %+v, want nil", hits)
 	}
 }
+
+func TestFuzzyNeedsEveryWord(t *testing.T) {
+	t.Parallel()
+	ix, err := Build([][]string{
+		{"Chey Tae-won"},
+		{"National Assembly of the Republic of Korea"},
+		{"Lee Jae-myung"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := ix.Search("chey tae won", Options{})
+	if len(hits) != 1 || hits[0].Entity != 0 {
+		t.Errorf("Search(chey tae won) = %+v, want only entity 0 (one fuzzy word is not a match)", hits)
+	}
+	hits = ix.Search("chey tea won", Options{})
+	if len(hits) == 0 || hits[0].Entity != 0 || hits[0].Kind != Fuzzy {
+		t.Errorf("Search(chey tea won) = %+v, want entity 0 fuzzy", hits)
+	}
+}

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/entitygraph/entitygraph/client"
+	entitygraphv1 "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+)
+
+// listFlag is a flag that may be repeated or given a comma-separated list.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(s string) error {
+	for part := range strings.SplitSeq(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			*l = append(*l, part)
+		}
+	}
+	return nil
+}
+
+// entityTypes are the values --type accepts.
+var entityTypes = []string{"organization", "person", "place", "topic"}
+
+var getCommand = &command{
+	name:    "get",
+	args:    "NAME",
+	short:   "show an entity",
+	summary: "show an entity, by resource name (organizations/kioxia) or by name or alias (Kioxia, 최태원)",
+	minArgs: 1, maxArgs: -1,
+	setup: func(*flag.FlagSet) func(context.Context, *invocation, []string) error {
+		return func(ctx context.Context, in *invocation, args []string) error {
+			e, err := resolve(ctx, in.client, strings.Join(args, " "))
+			if err != nil {
+				return err
+			}
+			if in.g.json {
+				return printJSON(in.stdout, e)
+			}
+			// Roles point at organizations by resource name; show their names.
+			var orgs []string
+			for _, r := range e.GetPerson().GetRoles() {
+				if r.GetOrganization() != "" && !slices.Contains(orgs, r.GetOrganization()) {
+					orgs = append(orgs, r.GetOrganization())
+				}
+			}
+			names := map[string]string{}
+			if len(orgs) > 0 {
+				got, err := in.client.BatchGetEntities(ctx, orgs)
+				if err != nil {
+					return err
+				}
+				for _, o := range got {
+					names[client.EntityName(o)] = client.DisplayName(o)
+				}
+			}
+			return printEntity(in.stdout, e, names)
+		}
+	},
+}
+
+var searchCommand = &command{
+	name:    "search",
+	args:    "TEXT",
+	short:   "find entities by name or alias",
+	summary: "find entities whose name or alias matches TEXT, best first",
+	hint:    "[--limit N] [--type T]",
+	minArgs: 1, maxArgs: -1,
+	setup: func(fs *flag.FlagSet) func(context.Context, *invocation, []string) error {
+		limit := fs.Int("limit", 0, "show at most `N` results, 1 to 100 (default 10)")
+		var types listFlag
+		fs.Var(&types, "type", "only entities of this `type`: "+strings.Join(entityTypes, ", ")+" (repeatable, or comma-separated)")
+		return func(ctx context.Context, in *invocation, args []string) error {
+			if *limit < 0 {
+				return usageErrorf("--limit must be positive, not %d", *limit)
+			}
+			for _, t := range types {
+				if !slices.Contains(entityTypes, t) {
+					return usageErrorf("unknown --type %q; want one of %s", t, strings.Join(entityTypes, ", "))
+				}
+			}
+			query := strings.Join(args, " ")
+			opts := []client.SearchOption{client.WithTypes(types...)}
+			if *limit > 0 {
+				opts = append(opts, client.WithLimit(*limit))
+			}
+			results, err := in.client.Search(ctx, query, opts...)
+			if err != nil {
+				return err
+			}
+			if in.g.json {
+				return printJSON(in.stdout, &entitygraphv1.SearchEntitiesResponse{Results: results})
+			}
+			if len(results) == 0 {
+				_, err := fmt.Fprintf(in.stdout, "No entity matches %q.\n", query)
+				return err
+			}
+			return printSearchResults(in.stdout, results)
+		}
+	},
+}
+
+// relationRoles maps the values of --as to the filter field they set.
+var relationRoles = map[string]func(*client.RelationFilter, string){
+	"subject": func(f *client.RelationFilter, name string) { f.Subject = name },
+	"object":  func(f *client.RelationFilter, name string) { f.Object = name },
+	"any":     func(f *client.RelationFilter, name string) { f.Endpoint = name },
+}
+
+var relationsCommand = &command{
+	name:    "relations",
+	args:    "NAME",
+	short:   "list relations and their evidence",
+	summary: "list the relations of an entity (named as for get), or those about a relation (relations/…), with their evidence",
+	hint:    "[--predicate P] [--as subject|object|any]",
+	minArgs: 1, maxArgs: -1,
+	setup: func(fs *flag.FlagSet) func(context.Context, *invocation, []string) error {
+		var predicates listFlag
+		fs.Var(&predicates, "predicate", "only relations with this `predicate`, such as coordinates_against (repeatable, or comma-separated; see the predicates command)")
+		as := fs.String("as", "any", "the part NAME plays in the relation: `subject`, object or any")
+		return func(ctx context.Context, in *invocation, args []string) error {
+			var filter client.RelationFilter
+			for _, p := range predicates {
+				pred, err := client.ParsePredicate(p)
+				if err != nil {
+					return usageErrorf("%v; run \"entitygraph predicates\" for the list", err)
+				}
+				filter.Predicates = append(filter.Predicates, pred)
+			}
+			setRole, ok := relationRoles[*as]
+			if !ok {
+				return usageErrorf("--as must be subject, object or any, not %q", *as)
+			}
+
+			ref := strings.Join(args, " ")
+			var name, title string
+			if strings.HasPrefix(ref, "relations/") {
+				rel, err := in.client.GetRelation(ctx, ref)
+				if status.Code(err) == codes.NotFound {
+					return &failure{msg: fmt.Sprintf("there is no relation %s", ref), err: err}
+				}
+				if err != nil {
+					return err
+				}
+				name, title = rel.GetName(), fmt.Sprintf("%q (%s)", rel.GetSummary(), rel.GetName())
+			} else {
+				e, err := resolve(ctx, in.client, ref)
+				if err != nil {
+					return err
+				}
+				name, title = client.EntityName(e), fmt.Sprintf("%s (%s)", client.DisplayName(e), client.EntityName(e))
+			}
+			setRole(&filter, name)
+
+			var rels []*entitygraphv1.Relation
+			for rel, err := range in.client.ListRelations(ctx, filter) {
+				if err != nil {
+					return err
+				}
+				rels = append(rels, rel)
+			}
+			if in.g.json {
+				return printJSON(in.stdout, &entitygraphv1.ListRelationsResponse{Relations: rels, TotalSize: int32(len(rels))})
+			}
+			return printRelations(in.stdout, title, rels)
+		}
+	},
+}
+
+var documentsCommand = &command{
+	name:    "documents",
+	short:   "list the source documents",
+	summary: "list the source documents the graph was curated from",
+	setup: func(*flag.FlagSet) func(context.Context, *invocation, []string) error {
+		return func(ctx context.Context, in *invocation, _ []string) error {
+			docs, err := in.client.ListDocuments(ctx)
+			if err != nil {
+				return err
+			}
+			if in.g.json {
+				return printJSON(in.stdout, &entitygraphv1.ListDocumentsResponse{Documents: docs, TotalSize: int32(len(docs))})
+			}
+			return printDocuments(in.stdout, docs)
+		}
+	},
+}
+
+var predicatesCommand = &command{
+	name:    "predicates",
+	short:   "list the predicate vocabulary",
+	summary: "list the predicates relations use, with their readings",
+	setup: func(*flag.FlagSet) func(context.Context, *invocation, []string) error {
+		return func(ctx context.Context, in *invocation, _ []string) error {
+			preds, err := in.client.Predicates(ctx)
+			if err != nil {
+				return err
+			}
+			if in.g.json {
+				return printJSON(in.stdout, &entitygraphv1.ListPredicatesResponse{Predicates: preds})
+			}
+			return printPredicates(in.stdout, preds)
+		}
+	},
+}
+
+// resolve is [client.Client.Resolve] with a not-found error that says
+// what was looked for.
+func resolve(ctx context.Context, c *client.Client, ref string) (*entitygraphv1.Entity, error) {
+	e, err := c.Resolve(ctx, ref)
+	if status.Code(err) == codes.NotFound {
+		if client.IsEntityName(ref) {
+			return nil, &failure{msg: fmt.Sprintf("there is no entity %s", ref), err: err}
+		}
+		return nil, &failure{msg: fmt.Sprintf("no entity is called %q (try: entitygraph search %q)", ref, ref), err: err}
+	}
+	return e, err
+}

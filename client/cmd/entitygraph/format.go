@@ -1,0 +1,246 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
+
+	"github.com/entitygraph/entitygraph/client"
+	entitygraphv1 "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+)
+
+// printJSON writes m as multi-line protojson.
+func printJSON(w io.Writer, m proto.Message) error {
+	b, err := protojson.MarshalOptions{Multiline: true}.Marshal(m)
+	if err != nil {
+		return fmt.Errorf("encode %s as JSON: %w", m.ProtoReflect().Descriptor().FullName(), err)
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+// table lays out tab-separated cells in aligned columns with
+// [tabwriter.Writer], and trims the padding an empty last cell leaves at the
+// end of a line.
+type table struct {
+	*tabwriter.Writer
+	buf bytes.Buffer
+	out io.Writer
+}
+
+func newTable(w io.Writer) *table {
+	t := &table{out: w}
+	t.Writer = tabwriter.NewWriter(&t.buf, 0, 0, 2, ' ', 0)
+	return t
+}
+
+// Flush writes the table out.
+func (t *table) Flush() error {
+	if err := t.Writer.Flush(); err != nil {
+		return err
+	}
+	for line := range strings.Lines(t.buf.String()) {
+		if _, err := io.WriteString(t.out, strings.TrimRight(line, " \n")+"\n"); err != nil {
+			return err
+		}
+	}
+	t.buf.Reset()
+	return nil
+}
+
+// enumWord spells an enum value as a word: MATCH_KIND_EXACT with prefix
+// "MATCH_KIND_" is "exact", ORGANIZATION_KIND_BUSINESS_GROUP is
+// "business group". The unspecified value is "".
+func enumWord(e protoreflect.Enum, prefix string) string {
+	if e.Number() == 0 {
+		return ""
+	}
+	name := string(e.Descriptor().Values().ByNumber(e.Number()).Name())
+	return strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(name, prefix)), "_", " ")
+}
+
+// printEntity writes e as labelled lines. orgNames maps the organizations
+// of a person's roles to their display names.
+func printEntity(w io.Writer, e *entitygraphv1.Entity, orgNames map[string]string) error {
+	tw := newTable(w)
+	row := func(label, value string) {
+		if value != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", label, value)
+		}
+	}
+	rows := func(label string, values []string) {
+		for i, v := range values {
+			if i > 0 {
+				label = ""
+			}
+			row(label, v)
+		}
+	}
+	row("Type:", client.EntityType(e))
+	row("Name:", client.EntityName(e))
+	row("Display name:", client.DisplayName(e))
+	switch k := e.GetKind().(type) {
+	case *entitygraphv1.Entity_Organization:
+		row("Kind:", enumWord(k.Organization.GetKind(), "ORGANIZATION_KIND_"))
+	case *entitygraphv1.Entity_Place:
+		row("Kind:", enumWord(k.Place.GetKind(), "PLACE_KIND_"))
+	}
+	row("Description:", client.Description(e))
+	var aliases []string
+	for _, a := range client.Aliases(e) {
+		aliases = append(aliases, fmt.Sprintf("%s [%s]", a.GetText(), joinSet(a.GetLanguage(), enumWord(a.GetKind(), "ALIAS_KIND_"))))
+	}
+	rows("Aliases:", aliases)
+	var roles []string
+	for _, r := range e.GetPerson().GetRoles() {
+		org := r.GetOrganization()
+		if name := orgNames[org]; name != "" {
+			org = fmt.Sprintf("%s (%s)", name, org)
+		}
+		roles = append(roles, fmt.Sprintf("%s, %s", r.GetTitle(), org))
+	}
+	rows("Roles:", roles)
+	return tw.Flush()
+}
+
+// joinSet joins the non-empty strings with ", ".
+func joinSet(parts ...string) string {
+	var set []string
+	for _, p := range parts {
+		if p != "" {
+			set = append(set, p)
+		}
+	}
+	return strings.Join(set, ", ")
+}
+
+func printSearchResults(w io.Writer, results []*entitygraphv1.SearchResult) error {
+	tw := newTable(w)
+	// The matched text comes last: it is often Hangul or Japanese, whose
+	// double-width characters tabwriter counts as one column each, which
+	// would push any later column out of line.
+	fmt.Fprintln(tw, "RANK\tSCORE\tMATCH\tNAME\tDISPLAY NAME\tLANG\tMATCHED TEXT")
+	for i, r := range results {
+		fmt.Fprintf(tw, "%d\t%.2f\t%s\t%s\t%s\t%s\t%s\n", i+1, r.GetScore(),
+			enumWord(r.GetMatchKind(), "MATCH_KIND_"),
+			client.EntityName(r.GetEntity()), client.DisplayName(r.GetEntity()),
+			r.GetLanguage(), r.GetMatchedText())
+	}
+	return tw.Flush()
+}
+
+// printRelations writes a heading naming what the relations are about,
+// then each relation as a block: summary, name, qualifiers, evidence.
+func printRelations(w io.Writer, about string, rels []*entitygraphv1.Relation) error {
+	noun := "relations"
+	if len(rels) == 1 {
+		noun = "relation"
+	}
+	if _, err := fmt.Fprintf(w, "%s: %d %s\n", about, len(rels), noun); err != nil {
+		return err
+	}
+	for _, rel := range rels {
+		fmt.Fprintf(w, "\n%s\n", rel.GetSummary())
+		tw := newTable(w)
+		fmt.Fprintf(tw, "  name:\t%s\n", rel.GetName())
+		for _, q := range qualifierRows(rel.GetQualifiers()) {
+			fmt.Fprintf(tw, "  %s:\t%s\n", q[0], q[1])
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		for _, ev := range rel.GetEvidence() {
+			fmt.Fprintf(w, "  “%s”\n    — %s, chars %d–%d\n", ev.GetQuote(), ev.GetDocument(), ev.GetStartChar(), ev.GetEndChar())
+		}
+	}
+	return nil
+}
+
+// qualifierRows returns the qualifiers that are set, as label and value.
+func qualifierRows(q *entitygraphv1.Qualifiers) [][2]string {
+	var rows [][2]string
+	add := func(label, value string) {
+		if value != "" {
+			rows = append(rows, [2]string{label, value})
+		}
+	}
+	if t := q.GetTime(); t != nil {
+		iso := t.GetStart()
+		if t.GetEnd() != "" {
+			iso += "/" + t.GetEnd()
+		}
+		switch {
+		case t.GetText() != "" && iso != "" && t.GetText() != iso:
+			add("time", fmt.Sprintf("%s (%s)", t.GetText(), iso))
+		case t.GetText() != "":
+			add("time", t.GetText())
+		default:
+			add("time", t.GetText()+iso)
+		}
+	}
+	add("status", enumWord(q.GetStatus(), "RELATION_STATUS_"))
+	if p := q.GetPlace(); p != nil {
+		switch {
+		case p.GetText() != "" && p.GetEntity() != "":
+			add("place", fmt.Sprintf("%s (%s)", p.GetText(), p.GetEntity()))
+		default:
+			add("place", p.GetText()+p.GetEntity())
+		}
+	}
+	add("role", q.GetRole())
+	if r := q.GetRank(); r != nil {
+		text := r.GetText()
+		if text == "" && r.GetPosition() > 0 {
+			text = "No. " + strconv.Itoa(int(r.GetPosition()))
+		}
+		switch {
+		case text == "":
+			text = r.GetScope()
+		case r.GetScope() != "":
+			text += " among " + r.GetScope()
+		}
+		add("rank", text)
+	}
+	add("manner", q.GetManner())
+	add("topic", q.GetTopic())
+	add("audience", strings.Join(q.GetAudience(), ", "))
+	add("note", q.GetNote())
+	return rows
+}
+
+func printDocuments(w io.Writer, docs []*entitygraphv1.Document) error {
+	tw := newTable(w)
+	fmt.Fprintln(tw, "NAME\tTITLE\tCHARS\tRELATIONS\tSHA256")
+	for _, d := range docs {
+		sum := d.GetSha256()
+		if len(sum) > 12 {
+			sum = sum[:12]
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", d.GetName(), d.GetTitle(), d.GetCharCount(), d.GetRelationCount(), sum)
+	}
+	return tw.Flush()
+}
+
+func printPredicates(w io.Writer, preds []*entitygraphv1.PredicateInfo) error {
+	tw := newTable(w)
+	fmt.Fprintln(tw, "PREDICATE\tREADING\tINVERSE READING\tIMPLIES")
+	for _, p := range preds {
+		inverse := p.GetInverseReading()
+		if p.GetSymmetric() {
+			inverse = "(symmetric)"
+		}
+		var implies []string
+		for _, i := range p.GetImplies() {
+			implies = append(implies, client.PredicateName(i))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", client.PredicateName(p.GetPredicate()), p.GetReading(), inverse, strings.Join(implies, ", "))
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,25 @@
+// Command entitygraph looks up entities, relations and source documents in
+// an entitygraph server.
+//
+// Usage:
+//
+//	entitygraph [--addr host:port] [--json] [--timeout 10s] <command> [args]
+//
+// The commands are get, search, relations, documents and predicates; run
+// "entitygraph help" for what each takes. Flags may also follow the command.
+// The server address defaults to $ENTITYGRAPH_ADDR, else localhost:50051.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,49 @@
+package client
+
+import (
+	"context"
+	"fmt"
+
+	entitygraphv1 "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+)
+
+// GetDocument returns the source document with the resource name name, for
+// example "documents/korea-japan-economic-alliance". The text is included
+// only if full is true. An unknown name is a NotFound error.
+func (c *Client) GetDocument(ctx context.Context, name string, full bool) (*entitygraphv1.Document, error) {
+	view := entitygraphv1.DocumentView_DOCUMENT_VIEW_BASIC
+	if full {
+		view = entitygraphv1.DocumentView_DOCUMENT_VIEW_FULL
+	}
+	d, err := c.rpc.GetDocument(ctx, &entitygraphv1.GetDocumentRequest{Name: name, View: view})
+	if err != nil {
+		return nil, fmt.Errorf("get document %s: %w", name, err)
+	}
+	return d, nil
+}
+
+// documentsPageSize is the largest page ListDocuments may ask for.
+const documentsPageSize = 1000
+
+// ListDocuments returns every source document, without its text, in
+// resource-name order.
+func (c *Client) ListDocuments(ctx context.Context) ([]*entitygraphv1.Document, error) {
+	var docs []*entitygraphv1.Document
+	token := ""
+	seen := map[string]bool{}
+	for {
+		resp, err := c.rpc.ListDocuments(ctx, &entitygraphv1.ListDocumentsRequest{PageSize: documentsPageSize, PageToken: token})
+		if err != nil {
+			return nil, fmt.Errorf("list documents: %w", err)
+		}
+		docs = append(docs, resp.GetDocuments()...)
+		token = resp.GetNextPageToken()
+		if token == "" {
+			return docs, nil
+		}
+		if seen[token] {
+			return nil, fmt.Errorf("list documents: server repeated page token %q", token)
+		}
+		seen[token] = true
+	}
+}

@@ -1,0 +1,100 @@
+package client_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"net"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/entitygraph/entitygraph/client"
+	"github.com/entitygraph/entitygraph/server/app"
+	"github.com/entitygraph/entitygraph/server/index"
+)
+
+// serverAddr is where the examples find a server: one TestMain starts on a
+// free loopback port, serving the seed graph. Examples get no testing.T, so
+// they cannot use servertest.
+var serverAddr string
+
+func TestMain(m *testing.M) {
+	ix, err := app.LoadIndex("")
+	if err != nil {
+		log.Fatalf("load seed graph: %v", err)
+	}
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatalf("listen: %v", err)
+	}
+	srv, _ := app.NewGRPCServer(index.NewHolder(ix), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	go func() { _ = srv.Serve(lis) }()
+	serverAddr = lis.Addr().String()
+	code := m.Run()
+	srv.Stop()
+	os.Exit(code)
+}
+
+// This example finds Kioxia by its Japanese name and lists the relations
+// that have it as object, each with the sentence of the article that
+// states it.
+func Example() {
+	ctx := context.Background()
+	c, err := client.Dial(serverAddr) // such as "localhost:50051"
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+
+	kioxia, err := c.Resolve(ctx, "キオクシア")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(client.EntityName(kioxia), "is", client.DisplayName(kioxia))
+
+	filter := client.RelationFilter{Object: client.EntityName(kioxia)}
+	for rel, err := range c.ListRelations(ctx, filter) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s: %s %s\n", rel.GetName(), rel.GetSubject(), client.PredicateName(rel.GetPredicate()))
+		fmt.Printf("  %q\n", rel.GetEvidence()[0].GetQuote())
+	}
+	// Output:
+	// organizations/kioxia is Kioxia
+	// relations/japan-regards-kioxia-as-strategic: organizations/japan regards_as_strategic
+	//   "Japan viewed the company as a critical national asset."
+	// relations/western-digital-bid-for-kioxia: organizations/western-digital acquires
+	//   "American firm Western Digital sought to acquire Japan’s Kioxia"
+}
+
+// This example shows what Resolve does with a name that fits several
+// entities.
+func ExampleClient_Resolve_ambiguous() {
+	ctx := context.Background()
+	c, err := client.Dial(serverAddr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+
+	_, err = c.Resolve(ctx, "United")
+	var ambiguous *client.AmbiguousError
+	if errors.As(err, &ambiguous) {
+		// Best match first; sorted here to keep the example's output stable.
+		slices.SortFunc(ambiguous.Candidates, func(a, b client.Candidate) int { return strings.Compare(a.Name, b.Name) })
+		for _, cand := range ambiguous.Candidates {
+			fmt.Printf("%s (matched %q)\n", cand.Name, cand.MatchedText)
+		}
+	}
+	// Output:
+	// organizations/mexico (matched "United Mexican States")
+	// organizations/united-kingdom (matched "United Kingdom")
+	// organizations/united-states (matched "United States")
+	// organizations/usmca (matched "United States-Mexico-Canada Agreement")
+}

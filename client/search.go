@@ -1,0 +1,59 @@
+package client
+
+import (
+	"context"
+	"fmt"
+
+	entitygraphv1 "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+)
+
+// A SearchOption narrows or widens [Client.Search].
+type SearchOption interface {
+	applySearch(*entitygraphv1.SearchEntitiesRequest)
+}
+
+type searchOptionFunc func(*entitygraphv1.SearchEntitiesRequest)
+
+func (f searchOptionFunc) applySearch(req *entitygraphv1.SearchEntitiesRequest) { f(req) }
+
+// WithLimit caps the number of results at n, 1 to 100 (the request's
+// page_size). The server's default is 10.
+func WithLimit(n int) SearchOption {
+	return searchOptionFunc(func(req *entitygraphv1.SearchEntitiesRequest) { req.PageSize = int32(n) })
+}
+
+// WithTypes restricts results to entities of the given types:
+// "organization", "person", "place" or "topic", as [EntityType] returns them.
+// Several calls add up.
+func WithTypes(types ...string) SearchOption {
+	return searchOptionFunc(func(req *entitygraphv1.SearchEntitiesRequest) { req.Types = append(req.Types, types...) })
+}
+
+// WithMaxEdits sets the largest edit distance a fuzzy match may have, 0 to
+// 2; a negative n turns fuzzy matching off. The server's default depends on
+// the query's length.
+func WithMaxEdits(n int) SearchOption {
+	return searchOptionFunc(func(req *entitygraphv1.SearchEntitiesRequest) {
+		if n < 0 {
+			// The server takes any negative value as "off"; -1 keeps it
+			// away from int32 overflow.
+			n = -1
+		}
+		req.MaxEdits = int32(n)
+	})
+}
+
+// Search finds entities whose name or an alias matches query — exactly, as
+// a prefix, word by word or within a few typos — and returns them best
+// first. Case, width, diacritics and punctuation do not matter.
+func (c *Client) Search(ctx context.Context, query string, opts ...SearchOption) ([]*entitygraphv1.SearchResult, error) {
+	req := &entitygraphv1.SearchEntitiesRequest{Query: query}
+	for _, opt := range opts {
+		opt.applySearch(req)
+	}
+	resp, err := c.rpc.SearchEntities(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	return resp.GetResults(), nil
+}
