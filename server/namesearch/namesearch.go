@@ -202,7 +202,9 @@ func (ix *Index) Search(query string, opts Options) []Hit {
 		if opts.Accept != nil && !opts.Accept(p.entity) {
 			return
 		}
-		if old, ok := best[p.entity]; ok && old.Score >= score {
+		// Ties go to the lower name number (the display name first), so the
+		// answer never depends on map order.
+		if old, ok := best[p.entity]; ok && (old.Score > score || (old.Score == score && old.Name <= p.name)) {
 			return
 		}
 		best[p.entity] = Hit{Entity: p.entity, Name: p.name, Kind: kind, Edits: edits, Score: score}

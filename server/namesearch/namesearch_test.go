@@ -127,3 +127,20 @@ func TestFuzzyNeedsEveryWord(t *testing.T) {
 		t.Errorf("Search(chey tea won) = %+v, want entity 0 fuzzy", hits)
 	}
 }
+
+func TestSearchIsDeterministic(t *testing.T) {
+	t.Parallel()
+	// Three names of one entity normalize alike: the display name must win
+	// every time, whatever order the matches are found in.
+	ix, err := Build([][]string{{"Kioxia", "KIOXIA", "kioxia"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"Kioxia", "Kioxa", "kiox"} {
+		for i := 0; i < 50; i++ {
+			if hits := ix.Search(q, Options{}); len(hits) != 1 || hits[0].Name != 0 {
+				t.Fatalf("Search(%q) = %+v, want name 0 every time", q, hits)
+			}
+		}
+	}
+}
