@@ -83,9 +83,10 @@ func NewGRPCServer(snapshots service.Snapshots, logger *slog.Logger) (*grpc.Serv
 		),
 	)
 	pb.RegisterEntityServiceServer(srv, service.NewEntityService(snapshots))
+	pb.RegisterQueryServiceServer(srv, service.NewQueryService(snapshots))
 	hs := health.NewServer()
 	healthpb.RegisterHealthServer(srv, hs)
-	for _, name := range []string{"", pb.EntityService_ServiceDesc.ServiceName} {
+	for _, name := range []string{"", pb.EntityService_ServiceDesc.ServiceName, pb.QueryService_ServiceDesc.ServiceName} {
 		hs.SetServingStatus(name, healthpb.HealthCheckResponse_SERVING)
 	}
 	registerReflection(srv, logger)

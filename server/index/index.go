@@ -51,6 +51,8 @@ type Index struct {
 	documentsBare []*pb.Document // the same without text, for the basic view
 	documentID    map[string]int32
 
+	// subj and obj are the endpoint nodes of each relation.
+	subj, obj []Node
 	// out and in are the relations by subject and by object node, in CSR form.
 	out, in adjacency
 
@@ -139,6 +141,7 @@ func (ix *Index) buildAdjacency() error {
 		}
 		subj[i], obj[i] = s, o
 	}
+	ix.subj, ix.obj = subj, obj
 	ix.out = buildCSR(nodes, subj)
 	ix.in = buildCSR(nodes, obj)
 	return nil
