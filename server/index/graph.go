@@ -79,3 +79,12 @@ func (ix *Index) EntityType(n Node) string {
 	}
 	return "relation"
 }
+
+// WithPredicate returns the relations with predicate p, in ascending order.
+// The slice is shared: do not modify it.
+func (ix *Index) WithPredicate(p pb.Predicate) []Rel {
+	if p < 0 || int(p)+1 >= len(ix.byPredicate.start) {
+		return nil
+	}
+	return ix.byPredicate.of(int32(p))
+}

@@ -55,6 +55,8 @@ type Index struct {
 	subj, obj []Node
 	// out and in are the relations by subject and by object node, in CSR form.
 	out, in adjacency
+	// byPredicate lists the relations of each predicate (by enum number).
+	byPredicate adjacency
 
 	names *namesearch.Index
 }
@@ -144,6 +146,13 @@ func (ix *Index) buildAdjacency() error {
 	ix.subj, ix.obj = subj, obj
 	ix.out = buildCSR(nodes, subj)
 	ix.in = buildCSR(nodes, obj)
+	preds := make([]int32, len(ix.relations))
+	maxPred := int32(0)
+	for i, r := range ix.relations {
+		preds[i] = int32(r.GetPredicate())
+		maxPred = max(maxPred, preds[i])
+	}
+	ix.byPredicate = buildCSR(int(maxPred)+1, preds)
 	return nil
 }
 

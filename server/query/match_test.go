@@ -1,0 +1,267 @@
+package query
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"google.golang.org/protobuf/proto"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/seed"
+)
+
+var matchSeed = sync.OnceValues(func() (*index.Index, error) {
+	g, err := seed.Load("../../seeds")
+	if err != nil {
+		return nil, err
+	}
+	return index.Build(g)
+})
+
+func seedIx(t testing.TB) *index.Index {
+	t.Helper()
+	ix, err := matchSeed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// runText parses, compiles and runs a Match text, returning each solution
+// as "var=name" pairs sorted, joined by spaces.
+func runText(t *testing.T, ix *index.Index, text string) []string {
+	t.Helper()
+	pat, err := ParseText(ix, text)
+	if err != nil {
+		t.Fatalf("ParseText(%q) error = %v", text, err)
+	}
+	c, err := Compile(ix, pat)
+	if err != nil {
+		t.Fatalf("Compile(%q) error = %v", text, err)
+	}
+	sols, more, err := c.Run(NewBudget(context.Background(), 100000), 0, 1000)
+	if err != nil || more {
+		t.Fatalf("Run(%q) = more %v, error %v", text, more, err)
+	}
+	var out []string
+	for _, s := range sols {
+		var parts []string
+		for i, v := range c.Vars() {
+			parts = append(parts, v+"="+ix.NodeName(s.Nodes[i]))
+		}
+		slices.Sort(parts)
+		out = append(out, strings.Join(parts, " "))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func TestMatchText(t *testing.T) {
+	t.Parallel()
+	ix := seedIx(t)
+	const bid = "relations/western-digital-bid-for-kioxia"
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{
+			text: "?who COORDINATES_AGAINST ?deal . ?deal is an acquisition",
+			want: []string{"deal=" + bid + " who=organizations/samsung-electronics", "deal=" + bid + " who=organizations/sk-group"},
+		},
+		{
+			text: "?who coordinated_against ?deal\n?deal is ACQUIRES",
+			want: []string{"deal=" + bid + " who=organizations/samsung-electronics", "deal=" + bid + " who=organizations/sk-group"},
+		},
+		{
+			// OPPOSES is implied by COORDINATES_AGAINST: both relations of each firm match.
+			text: "?who opposes " + bid + " AS ?r",
+			want: []string{
+				"r=relations/samsung-coordinates-against-western-digital-bid who=organizations/samsung-electronics",
+				"r=relations/samsung-opposes-western-digital-bid who=organizations/samsung-electronics",
+				"r=relations/sk-group-coordinates-against-western-digital-bid who=organizations/sk-group",
+				"r=relations/sk-group-opposes-western-digital-bid who=organizations/sk-group",
+			},
+		},
+		{
+			text: "?who =OPPOSES " + bid,
+			want: []string{"who=organizations/samsung-electronics", "who=organizations/sk-group"},
+		},
+		{
+			text: `"Chey Tae-won" LEADS ?org . ?org is a business_group`,
+			want: []string{"org=organizations/sk-group"},
+		},
+		{
+			text: "?p LEADS ?o . ?p is person . ?o is country",
+			want: []string{"o=organizations/united-states p=people/donald-trump"},
+		},
+		{
+			// Symmetric: stored as South Korea ALLIES_WITH Japan, matched from Japan.
+			text: "organizations/japan ALLIES_WITH ?x",
+			want: []string{"x=organizations/south-korea"},
+		},
+		{
+			text: "?x acquired_by organizations/western-digital",
+			want: []string{"x=organizations/kioxia"},
+		},
+		{
+			text: "?who PROPOSES ?what . ?what is alliance . ?what is proposed",
+			want: []string{"what=relations/korea-japan-economic-alliance who=people/chey-tae-won"},
+		},
+		{
+			text: "?a * ?b AS ?r . ?r is failed",
+			want: []string{"a=organizations/western-digital b=organizations/kioxia r=" + bid},
+		},
+		{
+			text: "?c MEMBER_OF organizations/usmca . ?c is a country",
+			want: []string{"c=organizations/canada", "c=organizations/mexico", "c=organizations/united-states"},
+		},
+		{
+			text: "?x PRODUCES topics/nand-flash . ?x BASED_IN organizations/south-korea",
+			want: []string{"x=organizations/samsung-electronics", "x=organizations/sk-group"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			t.Parallel()
+			got := runText(t, ix, tt.text)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Match(%q) =\n  %s\nwant\n  %s", tt.text, strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestFormatPatternRoundTrip(t *testing.T) {
+	t.Parallel()
+	ix := seedIx(t)
+	for _, text := range []string{
+		"?who COORDINATES_AGAINST ?deal . ?deal is an acquisition",
+		"?x =OPPOSES|COORDINATES_WITH organizations/japan AS ?r . ?r is failed . ?x is company",
+		"?a * ?b",
+	} {
+		p1, err := ParseText(ix, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		canon := FormatPattern(p1)
+		p2, err := ParseText(ix, canon)
+		if err != nil {
+			t.Fatalf("ParseText(canonical %q) error = %v", canon, err)
+		}
+		if !proto.Equal(p1, p2) {
+			t.Errorf("round trip of %q through %q changed the pattern", text, canon)
+		}
+	}
+}
+
+func TestParseTextErrors(t *testing.T) {
+	t.Parallel()
+	ix := seedIx(t)
+	tests := []struct {
+		text, want string
+	}{
+		{"", "line 1, column 1: the query has no triple"},
+		{"?who", "line 1, column 5: expected a predicate"},
+		{"?who FROBNICATES ?x", `line 1, column 6: unknown predicate "FROBNICATES"`},
+		{"?who LEADS", "line 1, column 11: expected an object"},
+		{"?who LEADS ?x ?y", `line 1, column 15: expected "." or a new line between statements, found "?y"`},
+		{"?x LEADS ?y .\n?y is a spaceship", `line 2, column 9: unknown type "spaceship"`},
+		{`"Nobody At All" LEADS ?x`, `line 1, column 1: no entity is called "Nobody At All"`},
+		{`"Kioxia LEADS ?x`, "line 1, column 1: unterminated quoted name"},
+		{"? LEADS ?x", `line 1, column 1: expected a variable name after "?"`},
+		{"?x LEADS ?y AS organizations/kioxia", "line 1, column 16: expected a variable after AS"},
+		{"?x LEADS|acquired_by ?y", "cannot mix passive"},
+		{"?x LEADS ?y @", `line 1, column 13: unexpected character '@'`},
+	}
+	for _, tt := range tests {
+		_, err := ParseText(ix, tt.text)
+		var se *SyntaxError
+		if !errors.As(err, &se) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseText(%q) error = %v, want a SyntaxError containing %q", tt.text, err, tt.want)
+		}
+	}
+}
+
+func TestCompileErrors(t *testing.T) {
+	t.Parallel()
+	ix := seedIx(t)
+	v := func(name string) *pb.Term { return &pb.Term{Term: &pb.Term_Variable{Variable: name}} }
+	n := func(name string) *pb.Term { return &pb.Term{Term: &pb.Term_Name{Name: name}} }
+	tests := []struct {
+		name      string
+		pattern   *pb.Pattern
+		wantField string
+	}{
+		{"no triples", &pb.Pattern{}, "pattern.triples"},
+		{"empty subject", &pb.Pattern{Triples: []*pb.Triple{{Object: v("x")}}}, "pattern.triples[0].subject"},
+		{"bad variable", &pb.Pattern{Triples: []*pb.Triple{{Subject: v("1x"), Object: v("y")}}}, "pattern.triples[0].subject.variable"},
+		{"document name", &pb.Pattern{Triples: []*pb.Triple{{Subject: n("documents/x"), Object: v("y")}}}, "pattern.triples[0].subject.name"},
+		{"unknown predicate", &pb.Pattern{Triples: []*pb.Triple{{Subject: v("x"), Predicates: []pb.Predicate{77}, Object: v("y")}}}, "pattern.triples[0].predicates[0]"},
+		{"constraint on unknown variable", &pb.Pattern{
+			Triples:     []*pb.Triple{{Subject: v("x"), Object: v("y")}},
+			Constraints: []*pb.Constraint{{Variable: "z", Test: &pb.Constraint_Type{Type: "person"}}},
+		}, "pattern.constraints[0].variable"},
+		{"constraint without test", &pb.Pattern{
+			Triples:     []*pb.Triple{{Subject: v("x"), Object: v("y")}},
+			Constraints: []*pb.Constraint{{Variable: "x"}},
+		}, "pattern.constraints[0]"},
+		{"too many triples", &pb.Pattern{Triples: slices.Repeat([]*pb.Triple{{Subject: v("x"), Object: v("y")}}, MaxTriples+1)}, "pattern.triples"},
+	}
+	for _, tt := range tests {
+		_, err := Compile(ix, tt.pattern)
+		var pe *PatternError
+		if !errors.As(err, &pe) || pe.Field != tt.wantField {
+			t.Errorf("%s: Compile() error = %v, want a PatternError on %s", tt.name, err, tt.wantField)
+		}
+	}
+	_, err := Compile(ix, &pb.Pattern{Triples: []*pb.Triple{{Subject: n("organizations/nope"), Object: v("y")}}})
+	if !errors.Is(err, index.ErrNotFound) {
+		t.Errorf("unknown fixed name: error = %v, want ErrNotFound", err)
+	}
+}
+
+func TestMatchBudgetAndPaging(t *testing.T) {
+	t.Parallel()
+	ix := seedIx(t)
+	pat, _ := ParseText(ix, "?a * ?b . ?b * ?c")
+	c, err := Compile(ix, pat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = c.Run(NewBudget(context.Background(), 10), 0, 1000)
+	if !errors.Is(err, ErrBudgetExceeded) {
+		t.Fatalf("Run(budget 10) error = %v, want ErrBudgetExceeded", err)
+	}
+	all, more, err := c.Run(NewBudget(context.Background(), 0), 0, 100000)
+	if err != nil || more || len(all) < 5 {
+		t.Fatalf("Run(all) = %d, more %v, %v", len(all), more, err)
+	}
+	var paged []Solution
+	for off := 0; ; off += 3 {
+		page, more, err := c.Run(NewBudget(context.Background(), 0), off, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paged = append(paged, page...)
+		if !more {
+			break
+		}
+	}
+	if len(paged) != len(all) {
+		t.Fatalf("paged %d solutions, want %d", len(paged), len(all))
+	}
+	for i := range all {
+		if !slices.Equal(all[i].Nodes, paged[i].Nodes) || !slices.Equal(all[i].Rels, paged[i].Rels) {
+			t.Fatalf("solution %d differs between pages and one run", i)
+		}
+	}
+	plan := c.Plan()
+	if len(plan.GetSteps()) != 2 || plan.GetSteps()[0].GetDescription() == "" {
+		t.Errorf("Plan() = %v, want two described steps", plan)
+	}
+}

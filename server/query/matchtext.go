@@ -1,0 +1,447 @@
+package query
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"google.golang.org/protobuf/proto"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/namesearch"
+	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/vocab"
+)
+
+// MaxTextBytes is the longest Match text accepted.
+const MaxTextBytes = 4096
+
+// SyntaxError is a Match text that does not parse, with where.
+type SyntaxError struct {
+	Line, Column int // 1-based; the column counts characters
+	Msg          string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+type tokenKind int
+
+const (
+	tokEOF    tokenKind = iota
+	tokVar              // ?name
+	tokName             // collection/id
+	tokString           // "quoted name"
+	tokWord             // a bare word: predicate, keyword, type
+	tokPipe             // |
+	tokStar             // *
+	tokEquals           // = (exact predicates)
+	tokSep              // . ; or a newline
+)
+
+type token struct {
+	kind      tokenKind
+	text      string // the word, variable (without ?), name or unquoted string
+	line, col int
+}
+
+func (t token) String() string {
+	switch t.kind {
+	case tokEOF:
+		return "the end of the query"
+	case tokVar:
+		return fmt.Sprintf("%q", "?"+t.text)
+	case tokSep:
+		return "a separator"
+	}
+	return fmt.Sprintf("%q", t.text)
+}
+
+// lex splits Match text into tokens.
+func lex(src string) ([]token, error) {
+	var toks []token
+	line, col := 1, 1
+	i := 0
+	errAt := func(l, c int, format string, args ...any) error {
+		return &SyntaxError{Line: l, Column: c, Msg: fmt.Sprintf(format, args...)}
+	}
+	for i < len(src) {
+		r, size := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return nil, errAt(line, col, "invalid UTF-8")
+		}
+		startLine, startCol := line, col
+		advance := func(n int) {
+			for k := 0; k < n; {
+				_, s := utf8.DecodeRuneInString(src[i+k:])
+				k += s
+				col++
+			}
+			i += n
+		}
+		switch {
+		case r == '\n':
+			toks = append(toks, token{kind: tokSep, line: line, col: col})
+			i++
+			line, col = line+1, 1
+		case unicode.IsSpace(r):
+			advance(size)
+		case r == '#':
+			for i < len(src) && src[i] != '\n' {
+				advance(1)
+			}
+		case r == '.' || r == ';':
+			toks = append(toks, token{kind: tokSep, text: string(r), line: line, col: col})
+			advance(1)
+		case r == '|':
+			toks = append(toks, token{kind: tokPipe, text: "|", line: line, col: col})
+			advance(1)
+		case r == '*':
+			toks = append(toks, token{kind: tokStar, text: "*", line: line, col: col})
+			advance(1)
+		case r == '=':
+			toks = append(toks, token{kind: tokEquals, text: "=", line: line, col: col})
+			advance(1)
+		case r == '?':
+			j := i + 1
+			for j < len(src) && isWordByte(src[j]) {
+				j++
+			}
+			if j == i+1 {
+				return nil, errAt(line, col, "expected a variable name after \"?\"")
+			}
+			toks = append(toks, token{kind: tokVar, text: src[i+1 : j], line: line, col: col})
+			advance(j - i)
+		case r == '"':
+			var b strings.Builder
+			j := i + 1
+			for {
+				if j >= len(src) || src[j] == '\n' {
+					return nil, errAt(startLine, startCol, "unterminated quoted name")
+				}
+				if src[j] == '\\' && j+1 < len(src) {
+					b.WriteByte(src[j+1])
+					j += 2
+					continue
+				}
+				if src[j] == '"' {
+					break
+				}
+				b.WriteByte(src[j])
+				j++
+			}
+			toks = append(toks, token{kind: tokString, text: b.String(), line: line, col: col})
+			advance(j + 1 - i)
+		case r < utf8.RuneSelf && isWordByte(byte(r)):
+			j := i
+			for j < len(src) && (isWordByte(src[j]) || src[j] == '-' || src[j] == '/') {
+				j++
+			}
+			text := src[i:j]
+			kind := tokWord
+			if strings.Contains(text, "/") {
+				kind = tokName
+			}
+			toks = append(toks, token{kind: kind, text: text, line: line, col: col})
+			advance(j - i)
+		default:
+			return nil, errAt(line, col, "unexpected character %q", r)
+		}
+	}
+	return append(toks, token{kind: tokEOF, line: line, col: col}), nil
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+// parser turns tokens into a structured pattern.
+type parser struct {
+	ix   *index.Index
+	toks []token
+	pos  int
+}
+
+func (p *parser) peek() token { return p.toks[p.pos] }
+func (p *parser) next() token { t := p.toks[p.pos]; p.pos++; return t }
+
+func (p *parser) errorf(t token, format string, args ...any) error {
+	return &SyntaxError{Line: t.line, Column: t.col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// ParseText compiles Match text syntax (see MatchRequest.text in the API)
+// into a structured pattern. Quoted names are resolved against ix by exact
+// name or alias.
+func ParseText(ix *index.Index, text string) (*pb.Pattern, error) {
+	if len(text) > MaxTextBytes {
+		return nil, &SyntaxError{Line: 1, Column: 1, Msg: fmt.Sprintf("the query is longer than %d bytes", MaxTextBytes)}
+	}
+	toks, err := lex(text)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{ix: ix, toks: toks}
+	pat := &pb.Pattern{}
+	for {
+		for p.peek().kind == tokSep {
+			p.next()
+		}
+		if p.peek().kind == tokEOF {
+			break
+		}
+		if err := p.statement(pat); err != nil {
+			return nil, err
+		}
+		if t := p.peek(); t.kind != tokSep && t.kind != tokEOF {
+			return nil, p.errorf(t, "expected \".\" or a new line between statements, found %s", t)
+		}
+	}
+	if len(pat.GetTriples()) == 0 {
+		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "the query has no triple; write one such as ?who COORDINATES_AGAINST ?deal"}
+	}
+	return pat, nil
+}
+
+func (p *parser) statement(pat *pb.Pattern) error {
+	subj, subjTok, err := p.term("a subject")
+	if err != nil {
+		return err
+	}
+	if t := p.peek(); t.kind == tokWord && strings.EqualFold(t.text, "is") && subjTok.kind == tokVar {
+		p.next()
+		return p.constraint(pat, subjTok.text)
+	}
+	preds, exact, passive, err := p.predicates()
+	if err != nil {
+		return err
+	}
+	obj, _, err := p.term("an object")
+	if err != nil {
+		return err
+	}
+	if passive {
+		subj, obj = obj, subj
+	}
+	tr := &pb.Triple{Subject: subj, Predicates: preds, Object: obj, ExactPredicates: exact}
+	if t := p.peek(); t.kind == tokWord && strings.EqualFold(t.text, "as") {
+		p.next()
+		v := p.next()
+		if v.kind != tokVar {
+			return p.errorf(v, "expected a variable after AS, found %s", v)
+		}
+		tr.RelationVariable = v.text
+	}
+	pat.Triples = append(pat.Triples, tr)
+	return nil
+}
+
+// term parses a variable, a resource name or a quoted name.
+func (p *parser) term(what string) (*pb.Term, token, error) {
+	t := p.next()
+	switch t.kind {
+	case tokVar:
+		return &pb.Term{Term: &pb.Term_Variable{Variable: t.text}}, t, nil
+	case tokName:
+		return &pb.Term{Term: &pb.Term_Name{Name: t.text}}, t, nil
+	case tokString:
+		name, err := p.resolve(t)
+		if err != nil {
+			return nil, t, err
+		}
+		return &pb.Term{Term: &pb.Term_Name{Name: name}}, t, nil
+	}
+	return nil, t, p.errorf(t, "expected %s (a ?variable, a name such as organizations/kioxia, or a quoted name such as \"Kioxia\"), found %s", what, t)
+}
+
+// resolve finds the one entity a quoted name names exactly.
+func (p *parser) resolve(t token) (string, error) {
+	var names []string
+	for _, r := range p.ix.Search(t.text, index.SearchOptions{MaxEdits: -1, Limit: 20}) {
+		if r.Kind == namesearch.Exact {
+			names = append(names, resource.EntityName(r.Entity))
+		}
+	}
+	switch len(names) {
+	case 0:
+		return "", p.errorf(t, "no entity is called %q; search for it with SearchEntities", t.text)
+	case 1:
+		return names[0], nil
+	}
+	return "", p.errorf(t, "%q names several entities (%s); use a resource name", t.text, strings.Join(names, ", "))
+}
+
+// predicates parses "*", or alternatives "A|B|C", optionally after "=".
+func (p *parser) predicates() (preds []pb.Predicate, exact, passive bool, err error) {
+	if p.peek().kind == tokEquals {
+		p.next()
+		exact = true
+	}
+	if p.peek().kind == tokStar {
+		p.next()
+		return nil, exact, false, nil
+	}
+	for i := 0; ; i++ {
+		t := p.next()
+		if t.kind != tokWord {
+			return nil, false, false, p.errorf(t, "expected a predicate (such as COORDINATES_AGAINST, coordinated_against or *), found %s", t)
+		}
+		pred, pass, ok := predicateWord(t.text)
+		if !ok {
+			return nil, false, false, p.errorf(t, "unknown predicate %q; see ListPredicates for the vocabulary", t.text)
+		}
+		if i > 0 && pass != passive {
+			return nil, false, false, p.errorf(t, "cannot mix passive (%q) and active predicates in one triple", t.text)
+		}
+		passive = pass
+		preds = append(preds, pred)
+		if p.peek().kind != tokPipe {
+			return preds, exact, passive, nil
+		}
+		p.next()
+	}
+}
+
+// predicateWord reads a predicate name (with or without PREDICATE_, any
+// case) or a lexicon phrase joined by underscores ("coordinated_against").
+func predicateWord(w string) (pred pb.Predicate, passive, ok bool) {
+	upper := strings.ToUpper(w)
+	if !strings.HasPrefix(upper, "PREDICATE_") {
+		upper = "PREDICATE_" + upper
+	}
+	if v, found := pb.Predicate_value[upper]; found {
+		if _, known := vocab.Lookup(pb.Predicate(v)); known {
+			return pb.Predicate(v), false, true
+		}
+	}
+	if ph, found := vocab.PhraseFor(w); found {
+		return ph.Predicate, ph.Passive, true
+	}
+	return 0, false, false
+}
+
+// constraint parses what follows "?x is": [a|an] TYPE.
+func (p *parser) constraint(pat *pb.Pattern, variable string) error {
+	if t := p.peek(); t.kind == tokWord && (strings.EqualFold(t.text, "a") || strings.EqualFold(t.text, "an")) {
+		p.next()
+	}
+	t := p.next()
+	if t.kind != tokWord {
+		return p.errorf(t, "expected what ?%s is (a type such as organization, a kind such as country, a relation noun such as acquisition, or a status such as failed), found %s", variable, t)
+	}
+	con := &pb.Constraint{Variable: variable}
+	word := strings.ToLower(t.text)
+	if ps, ok := vocab.EventNoun(strings.ReplaceAll(word, "_", " ")); ok {
+		con.Test = &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: ps}}
+	} else if tmpl, ok := constraintWords[word]; ok {
+		con = proto.Clone(tmpl).(*pb.Constraint)
+		con.Variable = variable
+	} else if pred, _, ok := predicateWord(t.text); ok {
+		set := []pb.Predicate{pred}
+		for p.peek().kind == tokPipe {
+			p.next()
+			alt := p.next()
+			more, _, ok := predicateWord(alt.text)
+			if alt.kind != tokWord || !ok {
+				return p.errorf(alt, "expected a predicate after \"|\", found %s", alt)
+			}
+			set = append(set, more)
+		}
+		con.Test = &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: set}}
+	} else {
+		return p.errorf(t, "unknown type %q for ?%s; want an entity type (organization, person, place, topic, relation), an organization kind (company, country, ...), a relation noun (acquisition, alliance, ...) or a status (failed, proposed, ...)", t.text, variable)
+	}
+	pat.Constraints = append(pat.Constraints, con)
+	return nil
+}
+
+// constraintWords are the words "?x is ..." accepts besides relation nouns
+// and predicate names: entity types, organization kinds (singular and
+// plural) and relation statuses. Each maps to a constraint without its
+// variable.
+var constraintWords = func() map[string]*pb.Constraint {
+	m := map[string]*pb.Constraint{}
+	for _, typ := range []string{"organization", "person", "place", "topic", "relation"} {
+		m[typ] = &pb.Constraint{Test: &pb.Constraint_Type{Type: typ}}
+	}
+	m["people"] = m["person"]
+	m["organisation"] = m["organization"]
+	for v := range pb.OrganizationKind_name {
+		if v == 0 {
+			continue
+		}
+		k := pb.OrganizationKind(v)
+		word := KindWord(k)
+		m[word] = &pb.Constraint{Test: &pb.Constraint_OrganizationKind{OrganizationKind: k}}
+		if strings.HasSuffix(word, "y") {
+			m[strings.TrimSuffix(word, "y")+"ies"] = m[word]
+		} else {
+			m[word+"s"] = m[word]
+		}
+	}
+	for v := range pb.RelationStatus_name {
+		if v == 0 {
+			continue
+		}
+		s := pb.RelationStatus(v)
+		m[index.StatusWord(s)] = &pb.Constraint{Test: &pb.Constraint_RelationStatus{RelationStatus: s}}
+	}
+	return m
+}()
+
+// FormatTriple writes a triple in Match text syntax.
+func FormatTriple(t *pb.Triple) string {
+	var b strings.Builder
+	b.WriteString(formatTerm(t.GetSubject()) + " ")
+	if t.GetExactPredicates() {
+		b.WriteString("=")
+	}
+	if len(t.GetPredicates()) == 0 {
+		b.WriteString("*")
+	} else {
+		b.WriteString(predicateList(t.GetPredicates()))
+	}
+	b.WriteString(" " + formatTerm(t.GetObject()))
+	if v := t.GetRelationVariable(); v != "" {
+		b.WriteString(" AS ?" + v)
+	}
+	return b.String()
+}
+
+func formatTerm(t *pb.Term) string {
+	if v, ok := t.GetTerm().(*pb.Term_Variable); ok {
+		return "?" + v.Variable
+	}
+	return t.GetName()
+}
+
+// FormatConstraint writes a constraint in Match text syntax.
+func FormatConstraint(c *pb.Constraint) string {
+	var what string
+	switch t := c.GetTest().(type) {
+	case *pb.Constraint_Type:
+		what = t.Type
+	case *pb.Constraint_OrganizationKind:
+		what = KindWord(t.OrganizationKind)
+	case *pb.Constraint_RelationPredicates:
+		what = predicateList(t.RelationPredicates.GetPredicates())
+	case *pb.Constraint_RelationStatus:
+		what = index.StatusWord(t.RelationStatus)
+	}
+	return "?" + c.GetVariable() + " is " + what
+}
+
+// FormatPattern writes a pattern in canonical Match text syntax; parsing the
+// result gives the same pattern back.
+func FormatPattern(p *pb.Pattern) string {
+	var parts []string
+	for _, t := range p.GetTriples() {
+		parts = append(parts, FormatTriple(t))
+	}
+	for _, c := range p.GetConstraints() {
+		parts = append(parts, FormatConstraint(c))
+	}
+	return strings.Join(parts, " . ")
+}
