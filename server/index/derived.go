@@ -63,9 +63,7 @@ func (ix *Index) summary(r int32, done []string, depth int) string {
 	rel := ix.relations[r]
 	e, _ := vocab.Lookup(rel.GetPredicate())
 	var b strings.Builder
-	b.WriteString(ix.label(rel.GetSubject(), done, depth))
-	b.WriteString(" " + e.Reading + " ")
-	b.WriteString(ix.label(rel.GetObject(), done, depth))
+	b.WriteString(e.Sentence(ix.label(rel.GetSubject(), done, depth), ix.label(rel.GetObject(), done, depth)))
 	if extra := qualifierWords(rel.GetQualifiers()); extra != "" {
 		b.WriteString(" (" + extra + ")")
 	}

@@ -210,14 +210,22 @@ func compileCheck(field string, con *pb.Constraint) (check, error) {
 			return check{}, &PatternError{Field: field + ".type", Msg: fmt.Sprintf("unknown type %q; want organization, person, place, topic or relation", typ)}
 		}
 		return check{desc: "is a " + typ, ok: func(ix *index.Index, n index.Node) bool { return ix.EntityType(n) == typ }}, nil
-	case *pb.Constraint_OrganizationKind:
-		kind := t.OrganizationKind
-		if _, ok := pb.OrganizationKind_name[int32(kind)]; !ok || kind == pb.OrganizationKind_ORGANIZATION_KIND_UNSPECIFIED {
-			return check{}, &PatternError{Field: field + ".organization_kind", Msg: fmt.Sprintf("unknown organization kind %v", kind)}
+	case *pb.Constraint_OrganizationKinds:
+		kinds := map[pb.OrganizationKind]bool{}
+		var words []string
+		for j, kind := range t.OrganizationKinds.GetKinds() {
+			if _, ok := pb.OrganizationKind_name[int32(kind)]; !ok || kind == pb.OrganizationKind_ORGANIZATION_KIND_UNSPECIFIED {
+				return check{}, &PatternError{Field: field + ".organization_kinds.kinds[" + strconv.Itoa(j) + "]", Msg: fmt.Sprintf("unknown organization kind %v", kind)}
+			}
+			kinds[kind] = true
+			words = append(words, KindWord(kind))
 		}
-		return check{desc: "is a " + KindWord(kind), ok: func(ix *index.Index, n index.Node) bool {
+		if len(kinds) == 0 {
+			return check{}, &PatternError{Field: field + ".organization_kinds", Msg: "required: at least one kind"}
+		}
+		return check{desc: "is a " + strings.Join(words, " or "), ok: func(ix *index.Index, n index.Node) bool {
 			e := ix.NodeEntity(n)
-			return e != nil && e.GetOrganization().GetKind() == kind
+			return e != nil && kinds[e.GetOrganization().GetKind()]
 		}}, nil
 	case *pb.Constraint_RelationPredicates:
 		if len(t.RelationPredicates.GetPredicates()) == 0 {
@@ -241,7 +249,7 @@ func compileCheck(field string, con *pb.Constraint) (check, error) {
 			return ok && ix.RelationAt(r).GetQualifiers().GetStatus() == status
 		}}, nil
 	}
-	return check{}, &PatternError{Field: field, Msg: "required: one test (type, organization_kind, relation_predicates or relation_status)"}
+	return check{}, &PatternError{Field: field, Msg: "required: one test (type, organization_kinds, relation_predicates or relation_status)"}
 }
 
 // KindWord is an organization kind as a lowercase word, such as "country"

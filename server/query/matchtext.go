@@ -338,6 +338,17 @@ func (p *parser) constraint(pat *pb.Pattern, variable string) error {
 	} else if tmpl, ok := constraintWords[word]; ok {
 		con = proto.Clone(tmpl).(*pb.Constraint)
 		con.Variable = variable
+		if set := con.GetOrganizationKinds(); set != nil {
+			for p.peek().kind == tokPipe {
+				p.next()
+				alt := p.next()
+				more := constraintWords[strings.ToLower(alt.text)].GetOrganizationKinds()
+				if alt.kind != tokWord || more == nil {
+					return p.errorf(alt, "expected an organization kind after \"|\", found %s", alt)
+				}
+				set.Kinds = append(set.Kinds, more.GetKinds()...)
+			}
+		}
 	} else if pred, _, ok := predicateWord(t.text); ok {
 		set := []pb.Predicate{pred}
 		for p.peek().kind == tokPipe {
@@ -374,7 +385,7 @@ var constraintWords = func() map[string]*pb.Constraint {
 		}
 		k := pb.OrganizationKind(v)
 		word := KindWord(k)
-		m[word] = &pb.Constraint{Test: &pb.Constraint_OrganizationKind{OrganizationKind: k}}
+		m[word] = &pb.Constraint{Test: &pb.Constraint_OrganizationKinds{OrganizationKinds: &pb.OrganizationKindSet{Kinds: []pb.OrganizationKind{k}}}}
 		if strings.HasSuffix(word, "y") {
 			m[strings.TrimSuffix(word, "y")+"ies"] = m[word]
 		} else {
@@ -423,8 +434,12 @@ func FormatConstraint(c *pb.Constraint) string {
 	switch t := c.GetTest().(type) {
 	case *pb.Constraint_Type:
 		what = t.Type
-	case *pb.Constraint_OrganizationKind:
-		what = KindWord(t.OrganizationKind)
+	case *pb.Constraint_OrganizationKinds:
+		words := make([]string, len(t.OrganizationKinds.GetKinds()))
+		for i, k := range t.OrganizationKinds.GetKinds() {
+			words[i] = KindWord(k)
+		}
+		what = strings.Join(words, "|")
 	case *pb.Constraint_RelationPredicates:
 		what = predicateList(t.RelationPredicates.GetPredicates())
 	case *pb.Constraint_RelationStatus:

@@ -151,6 +151,20 @@ func EventNoun(words string) ([]pb.Predicate, bool) {
 	return nil, false
 }
 
+// SingularEventNoun returns the singular of an event noun given singular or
+// plural ("acquisitions" → "acquisition"), or "" when it is not one.
+func SingularEventNoun(words string) string {
+	if _, ok := eventNouns[words]; ok {
+		return words
+	}
+	for noun := range eventNouns {
+		if pluralize(noun) == words {
+			return noun
+		}
+	}
+	return ""
+}
+
 // EventNouns returns every event noun, singular, sorted.
 func EventNouns() []string {
 	out := make([]string, 0, len(eventNouns))

@@ -5,6 +5,8 @@
 package vocab
 
 import (
+	"fmt"
+
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 )
 
@@ -23,6 +25,10 @@ type Entry struct {
 	Implies []pb.Predicate
 	// Description says what the predicate means.
 	Description string
+	// Template, when set, writes the relation as a sentence where the
+	// reading would put the object in the wrong place: "%[1]s regards %[2]s
+	// as strategic". InverseTemplate does the same from the object's side.
+	Template, InverseTemplate string
 }
 
 // entries is the vocabulary in enum order. Every non-zero Predicate value
@@ -68,6 +74,7 @@ var entries = []Entry{
 	{Predicate: pb.Predicate_PREDICATE_COMPLEMENTS, Reading: "complements", Symmetric: true,
 		Description: "The two economies complement each other."},
 	{Predicate: pb.Predicate_PREDICATE_REGARDS_AS_STRATEGIC, Reading: "regards as strategic", Inverse: "is regarded as strategic by",
+		Template: "%[1]s regards %[2]s as strategic", InverseTemplate: "%[2]s is regarded as strategic by %[1]s",
 		Description: "The subject regards the object as a strategic or critical asset."},
 	{Predicate: pb.Predicate_PREDICATE_PROMOTES, Reading: "promotes", Inverse: "is promoted by",
 		Description: "The subject pushes for or promotes the object."},
@@ -103,6 +110,27 @@ func Lookup(p pb.Predicate) (Entry, bool) {
 // All returns every entry, in enum order. The slice is a copy.
 func All() []Entry {
 	return append([]Entry(nil), entries...)
+}
+
+// Sentence writes "subject predicate object" in English, such as "Western
+// Digital acquires Kioxia".
+func (e Entry) Sentence(subject, object string) string {
+	if e.Template != "" {
+		return fmt.Sprintf(e.Template, subject, object)
+	}
+	return subject + " " + e.Reading + " " + object
+}
+
+// InverseSentence writes the relation from the object's side, such as
+// "Kioxia is acquired by Western Digital".
+func (e Entry) InverseSentence(subject, object string) string {
+	if e.InverseTemplate != "" {
+		return fmt.Sprintf(e.InverseTemplate, subject, object)
+	}
+	if e.Symmetric {
+		return object + " " + e.Reading + " " + subject
+	}
+	return object + " " + e.Inverse + " " + subject
 }
 
 // Info returns the vocabulary as wire messages, in enum order.

@@ -1058,7 +1058,7 @@ type Constraint struct {
 	// Types that are valid to be assigned to Test:
 	//
 	//	*Constraint_Type
-	//	*Constraint_OrganizationKind
+	//	*Constraint_OrganizationKinds
 	//	*Constraint_RelationPredicates
 	//	*Constraint_RelationStatus
 	Test          isConstraint_Test `protobuf_oneof:"test"`
@@ -1119,13 +1119,13 @@ func (x *Constraint) GetType() string {
 	return ""
 }
 
-func (x *Constraint) GetOrganizationKind() OrganizationKind {
+func (x *Constraint) GetOrganizationKinds() *OrganizationKindSet {
 	if x != nil {
-		if x, ok := x.Test.(*Constraint_OrganizationKind); ok {
-			return x.OrganizationKind
+		if x, ok := x.Test.(*Constraint_OrganizationKinds); ok {
+			return x.OrganizationKinds
 		}
 	}
-	return OrganizationKind_ORGANIZATION_KIND_UNSPECIFIED
+	return nil
 }
 
 func (x *Constraint) GetRelationPredicates() *PredicateSet {
@@ -1156,9 +1156,9 @@ type Constraint_Type struct {
 	Type string `protobuf:"bytes,2,opt,name=type,proto3,oneof"`
 }
 
-type Constraint_OrganizationKind struct {
-	// The binding is an organization of this kind.
-	OrganizationKind OrganizationKind `protobuf:"varint,3,opt,name=organization_kind,json=organizationKind,proto3,enum=entitygraph.v1.OrganizationKind,oneof"`
+type Constraint_OrganizationKinds struct {
+	// The binding is an organization of one of these kinds.
+	OrganizationKinds *OrganizationKindSet `protobuf:"bytes,3,opt,name=organization_kinds,json=organizationKinds,proto3,oneof"`
 }
 
 type Constraint_RelationPredicates struct {
@@ -1174,11 +1174,57 @@ type Constraint_RelationStatus struct {
 
 func (*Constraint_Type) isConstraint_Test() {}
 
-func (*Constraint_OrganizationKind) isConstraint_Test() {}
+func (*Constraint_OrganizationKinds) isConstraint_Test() {}
 
 func (*Constraint_RelationPredicates) isConstraint_Test() {}
 
 func (*Constraint_RelationStatus) isConstraint_Test() {}
+
+// OrganizationKindSet is a set of organization kinds, any of which will do.
+type OrganizationKindSet struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The kinds.
+	Kinds         []OrganizationKind `protobuf:"varint,1,rep,packed,name=kinds,proto3,enum=entitygraph.v1.OrganizationKind" json:"kinds,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *OrganizationKindSet) Reset() {
+	*x = OrganizationKindSet{}
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OrganizationKindSet) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OrganizationKindSet) ProtoMessage() {}
+
+func (x *OrganizationKindSet) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OrganizationKindSet.ProtoReflect.Descriptor instead.
+func (*OrganizationKindSet) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *OrganizationKindSet) GetKinds() []OrganizationKind {
+	if x != nil {
+		return x.Kinds
+	}
+	return nil
+}
 
 // PredicateSet is a set of predicates, any of which will do.
 type PredicateSet struct {
@@ -1191,7 +1237,7 @@ type PredicateSet struct {
 
 func (x *PredicateSet) Reset() {
 	*x = PredicateSet{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1203,7 +1249,7 @@ func (x *PredicateSet) String() string {
 func (*PredicateSet) ProtoMessage() {}
 
 func (x *PredicateSet) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1216,7 +1262,7 @@ func (x *PredicateSet) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PredicateSet.ProtoReflect.Descriptor instead.
 func (*PredicateSet) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{12}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *PredicateSet) GetPredicates() []Predicate {
@@ -1248,7 +1294,7 @@ type MatchResponse struct {
 
 func (x *MatchResponse) Reset() {
 	*x = MatchResponse{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1260,7 +1306,7 @@ func (x *MatchResponse) String() string {
 func (*MatchResponse) ProtoMessage() {}
 
 func (x *MatchResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1273,7 +1319,7 @@ func (x *MatchResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MatchResponse.ProtoReflect.Descriptor instead.
 func (*MatchResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{13}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *MatchResponse) GetResults() []*MatchResult {
@@ -1332,7 +1378,7 @@ type MatchResult struct {
 
 func (x *MatchResult) Reset() {
 	*x = MatchResult{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1344,7 +1390,7 @@ func (x *MatchResult) String() string {
 func (*MatchResult) ProtoMessage() {}
 
 func (x *MatchResult) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1357,7 +1403,7 @@ func (x *MatchResult) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MatchResult.ProtoReflect.Descriptor instead.
 func (*MatchResult) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{14}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *MatchResult) GetBindings() map[string]*Binding {
@@ -1390,7 +1436,7 @@ type Binding struct {
 
 func (x *Binding) Reset() {
 	*x = Binding{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1402,7 +1448,7 @@ func (x *Binding) String() string {
 func (*Binding) ProtoMessage() {}
 
 func (x *Binding) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1415,7 +1461,7 @@ func (x *Binding) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Binding.ProtoReflect.Descriptor instead.
 func (*Binding) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{15}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Binding) GetValue() isBinding_Value {
@@ -1472,7 +1518,7 @@ type QueryPlan struct {
 
 func (x *QueryPlan) Reset() {
 	*x = QueryPlan{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1484,7 +1530,7 @@ func (x *QueryPlan) String() string {
 func (*QueryPlan) ProtoMessage() {}
 
 func (x *QueryPlan) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1497,7 +1543,7 @@ func (x *QueryPlan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QueryPlan.ProtoReflect.Descriptor instead.
 func (*QueryPlan) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{16}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *QueryPlan) GetSteps() []*PlanStep {
@@ -1523,7 +1569,7 @@ type PlanStep struct {
 
 func (x *PlanStep) Reset() {
 	*x = PlanStep{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1535,7 +1581,7 @@ func (x *PlanStep) String() string {
 func (*PlanStep) ProtoMessage() {}
 
 func (x *PlanStep) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1548,7 +1594,7 @@ func (x *PlanStep) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlanStep.ProtoReflect.Descriptor instead.
 func (*PlanStep) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{17}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *PlanStep) GetTriple() int32 {
@@ -1588,7 +1634,7 @@ type AskRequest struct {
 
 func (x *AskRequest) Reset() {
 	*x = AskRequest{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1600,7 +1646,7 @@ func (x *AskRequest) String() string {
 func (*AskRequest) ProtoMessage() {}
 
 func (x *AskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1613,7 +1659,7 @@ func (x *AskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AskRequest.ProtoReflect.Descriptor instead.
 func (*AskRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{18}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *AskRequest) GetQuestion() string {
@@ -1659,7 +1705,7 @@ type AskResponse struct {
 
 func (x *AskResponse) Reset() {
 	*x = AskResponse{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1671,7 +1717,7 @@ func (x *AskResponse) String() string {
 func (*AskResponse) ProtoMessage() {}
 
 func (x *AskResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1684,7 +1730,7 @@ func (x *AskResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AskResponse.ProtoReflect.Descriptor instead.
 func (*AskResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{19}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *AskResponse) GetInterpretation() string {
@@ -1789,15 +1835,17 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"predicates\x12,\n" +
 	"\x06object\x18\x03 \x01(\v2\x14.entitygraph.v1.TermR\x06object\x12+\n" +
 	"\x11relation_variable\x18\x04 \x01(\tR\x10relationVariable\x12)\n" +
-	"\x10exact_predicates\x18\x05 \x01(\bR\x0fexactPredicates\"\xb3\x02\n" +
+	"\x10exact_predicates\x18\x05 \x01(\bR\x0fexactPredicates\"\xb8\x02\n" +
 	"\n" +
 	"Constraint\x12\x1a\n" +
 	"\bvariable\x18\x01 \x01(\tR\bvariable\x12\x14\n" +
-	"\x04type\x18\x02 \x01(\tH\x00R\x04type\x12O\n" +
-	"\x11organization_kind\x18\x03 \x01(\x0e2 .entitygraph.v1.OrganizationKindH\x00R\x10organizationKind\x12O\n" +
+	"\x04type\x18\x02 \x01(\tH\x00R\x04type\x12T\n" +
+	"\x12organization_kinds\x18\x03 \x01(\v2#.entitygraph.v1.OrganizationKindSetH\x00R\x11organizationKinds\x12O\n" +
 	"\x13relation_predicates\x18\x04 \x01(\v2\x1c.entitygraph.v1.PredicateSetH\x00R\x12relationPredicates\x12I\n" +
 	"\x0frelation_status\x18\x05 \x01(\x0e2\x1e.entitygraph.v1.RelationStatusH\x00R\x0erelationStatusB\x06\n" +
-	"\x04test\"I\n" +
+	"\x04test\"M\n" +
+	"\x13OrganizationKindSet\x126\n" +
+	"\x05kinds\x18\x01 \x03(\x0e2 .entitygraph.v1.OrganizationKindR\x05kinds\"I\n" +
 	"\fPredicateSet\x129\n" +
 	"\n" +
 	"predicates\x18\x01 \x03(\x0e2\x19.entitygraph.v1.PredicateR\n" +
@@ -1867,87 +1915,89 @@ func file_entitygraph_v1_query_service_proto_rawDescGZIP() []byte {
 }
 
 var file_entitygraph_v1_query_service_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_entitygraph_v1_query_service_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
+var file_entitygraph_v1_query_service_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
 var file_entitygraph_v1_query_service_proto_goTypes = []any{
-	(Direction)(0),            // 0: entitygraph.v1.Direction
-	(HopKind)(0),              // 1: entitygraph.v1.HopKind
-	(*Limits)(nil),            // 2: entitygraph.v1.Limits
-	(*FindPathsRequest)(nil),  // 3: entitygraph.v1.FindPathsRequest
-	(*FindPathsResponse)(nil), // 4: entitygraph.v1.FindPathsResponse
-	(*Path)(nil),              // 5: entitygraph.v1.Path
-	(*Hop)(nil),               // 6: entitygraph.v1.Hop
-	(*TraverseRequest)(nil),   // 7: entitygraph.v1.TraverseRequest
-	(*TraverseResponse)(nil),  // 8: entitygraph.v1.TraverseResponse
-	(*MatchRequest)(nil),      // 9: entitygraph.v1.MatchRequest
-	(*Pattern)(nil),           // 10: entitygraph.v1.Pattern
-	(*Term)(nil),              // 11: entitygraph.v1.Term
-	(*Triple)(nil),            // 12: entitygraph.v1.Triple
-	(*Constraint)(nil),        // 13: entitygraph.v1.Constraint
-	(*PredicateSet)(nil),      // 14: entitygraph.v1.PredicateSet
-	(*MatchResponse)(nil),     // 15: entitygraph.v1.MatchResponse
-	(*MatchResult)(nil),       // 16: entitygraph.v1.MatchResult
-	(*Binding)(nil),           // 17: entitygraph.v1.Binding
-	(*QueryPlan)(nil),         // 18: entitygraph.v1.QueryPlan
-	(*PlanStep)(nil),          // 19: entitygraph.v1.PlanStep
-	(*AskRequest)(nil),        // 20: entitygraph.v1.AskRequest
-	(*AskResponse)(nil),       // 21: entitygraph.v1.AskResponse
-	nil,                       // 22: entitygraph.v1.MatchResult.BindingsEntry
-	(Predicate)(0),            // 23: entitygraph.v1.Predicate
-	(*Relation)(nil),          // 24: entitygraph.v1.Relation
-	(*Entity)(nil),            // 25: entitygraph.v1.Entity
-	(OrganizationKind)(0),     // 26: entitygraph.v1.OrganizationKind
-	(RelationStatus)(0),       // 27: entitygraph.v1.RelationStatus
+	(Direction)(0),              // 0: entitygraph.v1.Direction
+	(HopKind)(0),                // 1: entitygraph.v1.HopKind
+	(*Limits)(nil),              // 2: entitygraph.v1.Limits
+	(*FindPathsRequest)(nil),    // 3: entitygraph.v1.FindPathsRequest
+	(*FindPathsResponse)(nil),   // 4: entitygraph.v1.FindPathsResponse
+	(*Path)(nil),                // 5: entitygraph.v1.Path
+	(*Hop)(nil),                 // 6: entitygraph.v1.Hop
+	(*TraverseRequest)(nil),     // 7: entitygraph.v1.TraverseRequest
+	(*TraverseResponse)(nil),    // 8: entitygraph.v1.TraverseResponse
+	(*MatchRequest)(nil),        // 9: entitygraph.v1.MatchRequest
+	(*Pattern)(nil),             // 10: entitygraph.v1.Pattern
+	(*Term)(nil),                // 11: entitygraph.v1.Term
+	(*Triple)(nil),              // 12: entitygraph.v1.Triple
+	(*Constraint)(nil),          // 13: entitygraph.v1.Constraint
+	(*OrganizationKindSet)(nil), // 14: entitygraph.v1.OrganizationKindSet
+	(*PredicateSet)(nil),        // 15: entitygraph.v1.PredicateSet
+	(*MatchResponse)(nil),       // 16: entitygraph.v1.MatchResponse
+	(*MatchResult)(nil),         // 17: entitygraph.v1.MatchResult
+	(*Binding)(nil),             // 18: entitygraph.v1.Binding
+	(*QueryPlan)(nil),           // 19: entitygraph.v1.QueryPlan
+	(*PlanStep)(nil),            // 20: entitygraph.v1.PlanStep
+	(*AskRequest)(nil),          // 21: entitygraph.v1.AskRequest
+	(*AskResponse)(nil),         // 22: entitygraph.v1.AskResponse
+	nil,                         // 23: entitygraph.v1.MatchResult.BindingsEntry
+	(Predicate)(0),              // 24: entitygraph.v1.Predicate
+	(*Relation)(nil),            // 25: entitygraph.v1.Relation
+	(*Entity)(nil),              // 26: entitygraph.v1.Entity
+	(RelationStatus)(0),         // 27: entitygraph.v1.RelationStatus
+	(OrganizationKind)(0),       // 28: entitygraph.v1.OrganizationKind
 }
 var file_entitygraph_v1_query_service_proto_depIdxs = []int32{
-	23, // 0: entitygraph.v1.FindPathsRequest.predicates:type_name -> entitygraph.v1.Predicate
+	24, // 0: entitygraph.v1.FindPathsRequest.predicates:type_name -> entitygraph.v1.Predicate
 	0,  // 1: entitygraph.v1.FindPathsRequest.direction:type_name -> entitygraph.v1.Direction
 	2,  // 2: entitygraph.v1.FindPathsRequest.limits:type_name -> entitygraph.v1.Limits
 	5,  // 3: entitygraph.v1.FindPathsResponse.paths:type_name -> entitygraph.v1.Path
 	6,  // 4: entitygraph.v1.Path.hops:type_name -> entitygraph.v1.Hop
 	1,  // 5: entitygraph.v1.Hop.kind:type_name -> entitygraph.v1.HopKind
-	24, // 6: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
-	23, // 7: entitygraph.v1.TraverseRequest.predicates:type_name -> entitygraph.v1.Predicate
+	25, // 6: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
+	24, // 7: entitygraph.v1.TraverseRequest.predicates:type_name -> entitygraph.v1.Predicate
 	0,  // 8: entitygraph.v1.TraverseRequest.direction:type_name -> entitygraph.v1.Direction
 	2,  // 9: entitygraph.v1.TraverseRequest.limits:type_name -> entitygraph.v1.Limits
-	25, // 10: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
-	24, // 11: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
+	26, // 10: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
+	25, // 11: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
 	6,  // 12: entitygraph.v1.TraverseResponse.via:type_name -> entitygraph.v1.Hop
 	10, // 13: entitygraph.v1.MatchRequest.pattern:type_name -> entitygraph.v1.Pattern
 	2,  // 14: entitygraph.v1.MatchRequest.limits:type_name -> entitygraph.v1.Limits
 	12, // 15: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
 	13, // 16: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
 	11, // 17: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
-	23, // 18: entitygraph.v1.Triple.predicates:type_name -> entitygraph.v1.Predicate
+	24, // 18: entitygraph.v1.Triple.predicates:type_name -> entitygraph.v1.Predicate
 	11, // 19: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
-	26, // 20: entitygraph.v1.Constraint.organization_kind:type_name -> entitygraph.v1.OrganizationKind
-	14, // 21: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
+	14, // 20: entitygraph.v1.Constraint.organization_kinds:type_name -> entitygraph.v1.OrganizationKindSet
+	15, // 21: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
 	27, // 22: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
-	23, // 23: entitygraph.v1.PredicateSet.predicates:type_name -> entitygraph.v1.Predicate
-	16, // 24: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
-	10, // 25: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
-	18, // 26: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
-	22, // 27: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
-	24, // 28: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
-	25, // 29: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
-	24, // 30: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
-	19, // 31: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
-	2,  // 32: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
-	10, // 33: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
-	16, // 34: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
-	17, // 35: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
-	3,  // 36: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
-	7,  // 37: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
-	9,  // 38: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
-	20, // 39: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
-	4,  // 40: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
-	8,  // 41: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
-	15, // 42: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
-	21, // 43: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
-	40, // [40:44] is the sub-list for method output_type
-	36, // [36:40] is the sub-list for method input_type
-	36, // [36:36] is the sub-list for extension type_name
-	36, // [36:36] is the sub-list for extension extendee
-	0,  // [0:36] is the sub-list for field type_name
+	28, // 23: entitygraph.v1.OrganizationKindSet.kinds:type_name -> entitygraph.v1.OrganizationKind
+	24, // 24: entitygraph.v1.PredicateSet.predicates:type_name -> entitygraph.v1.Predicate
+	17, // 25: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
+	10, // 26: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
+	19, // 27: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
+	23, // 28: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
+	25, // 29: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
+	26, // 30: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
+	25, // 31: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
+	20, // 32: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
+	2,  // 33: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
+	10, // 34: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
+	17, // 35: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
+	18, // 36: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
+	3,  // 37: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
+	7,  // 38: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
+	9,  // 39: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
+	21, // 40: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
+	4,  // 41: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
+	8,  // 42: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
+	16, // 43: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
+	22, // 44: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
+	41, // [41:45] is the sub-list for method output_type
+	37, // [37:41] is the sub-list for method input_type
+	37, // [37:37] is the sub-list for extension type_name
+	37, // [37:37] is the sub-list for extension extendee
+	0,  // [0:37] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_query_service_proto_init() }
@@ -1971,11 +2021,11 @@ func file_entitygraph_v1_query_service_proto_init() {
 	}
 	file_entitygraph_v1_query_service_proto_msgTypes[11].OneofWrappers = []any{
 		(*Constraint_Type)(nil),
-		(*Constraint_OrganizationKind)(nil),
+		(*Constraint_OrganizationKinds)(nil),
 		(*Constraint_RelationPredicates)(nil),
 		(*Constraint_RelationStatus)(nil),
 	}
-	file_entitygraph_v1_query_service_proto_msgTypes[15].OneofWrappers = []any{
+	file_entitygraph_v1_query_service_proto_msgTypes[16].OneofWrappers = []any{
 		(*Binding_Entity)(nil),
 		(*Binding_Relation)(nil),
 	}
@@ -1985,7 +2035,7 @@ func file_entitygraph_v1_query_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_query_service_proto_rawDesc), len(file_entitygraph_v1_query_service_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   21,
+			NumMessages:   22,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -1,0 +1,467 @@
+package query
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/namesearch"
+	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/vocab"
+)
+
+// MaxQuestionRunes is the longest question Ask accepts.
+const MaxQuestionRunes = 500
+
+// Question is a plain-English question compiled into a pattern.
+type Question struct {
+	// Pattern is the compiled query.
+	Pattern *pb.Pattern
+	// AnswerVars are the variables whose values answer the question (the
+	// wh-words); for a yes/no question, the variable bound to the relation
+	// that would make it true.
+	AnswerVars []string
+	// YesNo is set for questions without a wh-word ("Did Samsung oppose the
+	// bid?").
+	YesNo bool
+	// Mentions are the entities recognized in the question.
+	Mentions []Mention
+}
+
+// Mention is an entity named in a question.
+type Mention struct {
+	Text   string // as written in the question
+	Entity string // resource name
+	Fuzzy  bool   // matched by spelling correction
+}
+
+// NotUnderstoodError explains a question Ask cannot compile: what it did
+// understand and what it did not.
+type NotUnderstoodError struct {
+	Understood    []string // pieces recognized, such as `"Samsung" = organizations/samsung-electronics`
+	NotUnderstood []string // words or structures not recognized
+	Reason        string   // one sentence: why the question was refused
+}
+
+func (e *NotUnderstoodError) Error() string {
+	msg := "question not understood: " + e.Reason
+	if len(e.NotUnderstood) > 0 {
+		msg += "; not understood: " + strings.Join(e.NotUnderstood, ", ")
+	}
+	if len(e.Understood) > 0 {
+		msg += "; understood: " + strings.Join(e.Understood, ", ")
+	}
+	return msg
+}
+
+// itemKind classifies a piece of a question.
+type itemKind int
+
+const (
+	itemEntity  itemKind = iota + 1 // a named entity
+	itemWh                          // who, what, which, where, when
+	itemAux                         // do, did, is, was, ...
+	itemArticle                     // the, a, an
+	itemPrep                        // of, for, with, ...
+	itemPoss                        // 's
+	itemType                        // a noun naming a type or kind: company, country
+	itemEvent                       // a noun naming a relation: acquisition, alliance
+	itemVerb                        // a lexicon phrase
+	itemStatus                      // failed, fell through, completed
+	itemAnd                         // and
+	itemIgnore                      // words that change nothing: quietly, tried to
+)
+
+// item is one recognized piece of a question.
+type item struct {
+	kind   itemKind
+	text   string       // as written
+	node   index.Node   // itemEntity
+	phrase vocab.Phrase // itemVerb
+	preds  []pb.Predicate
+	con    *pb.Constraint // itemType (without variable), itemStatus
+	noun   string         // itemType, itemEvent: the noun, singular, for naming variables
+}
+
+var (
+	whWords = map[string]bool{"who": true, "whom": true, "what": true, "which": true, "where": true, "when": true,
+		"anyone": true, "anybody": true, "someone": true, "somebody": true, "anything": true, "something": true}
+	auxWords = map[string]bool{"do": true, "does": true, "did": true, "is": true, "are": true, "was": true, "were": true,
+		"has": true, "have": true, "had": true, "be": true, "been": true, "being": true, "will": true, "would": true, "can": true, "could": true}
+	beWords      = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+	articleWords = map[string]bool{"the": true, "a": true, "an": true}
+	prepWords    = map[string]bool{"of": true, "for": true, "with": true, "by": true, "against": true, "in": true, "to": true,
+		"on": true, "at": true, "from": true, "between": true, "over": true}
+	ignoreWords = map[string]bool{"quietly": true, "ultimately": true, "also": true, "once": true, "again": true, "publicly": true,
+		"jointly": true, "together": true, "ever": true, "actually": true, "reportedly": true, "eventually": true, "first": true,
+		"officially": true, "really": true, "please": true, "tell": true, "me": true, "list": true, "show": true, "name": true, "all": true}
+	// modalWords before "to" + verb add nothing: "tried to acquire" is "acquire".
+	modalWords = map[string]bool{"tried": true, "try": true, "tries": true, "trying": true, "sought": true, "seek": true, "seeks": true,
+		"attempted": true, "attempt": true, "attempts": true, "wanted": true, "want": true, "wants": true, "planned": true, "plan": true}
+)
+
+// typeNouns are nouns that constrain what a variable is.
+var typeNouns = func() map[string]struct {
+	singular string
+	con      *pb.Constraint
+} {
+	type entry = struct {
+		singular string
+		con      *pb.Constraint
+	}
+	m := map[string]entry{}
+	add := func(con *pb.Constraint, words ...string) {
+		for _, w := range words {
+			m[w] = entry{singular: w, con: con}
+			plural := w + "s"
+			switch {
+			case strings.HasSuffix(w, "y"):
+				plural = strings.TrimSuffix(w, "y") + "ies"
+			case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "ch"):
+				plural = w + "es"
+			}
+			m[plural] = entry{singular: w, con: con}
+		}
+	}
+	kind := func(ks ...pb.OrganizationKind) *pb.Constraint {
+		return &pb.Constraint{Test: &pb.Constraint_OrganizationKinds{OrganizationKinds: &pb.OrganizationKindSet{Kinds: ks}}}
+	}
+	typ := func(t string) *pb.Constraint { return &pb.Constraint{Test: &pb.Constraint_Type{Type: t}} }
+	// A business group counts as a company in questions: "Which companies
+	// opposed the bid?" means Samsung and SK.
+	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_COMPANY, pb.OrganizationKind_ORGANIZATION_KIND_BUSINESS_GROUP), "company", "firm", "corporation", "chipmaker", "manufacturer", "business")
+	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_BUSINESS_GROUP), "business group", "conglomerate", "chaebol")
+	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_COUNTRY), "country", "nation", "government", "state")
+	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_POLITICAL_PARTY), "party", "political party")
+	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_LEGISLATURE), "legislature", "parliament")
+	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_TRADE_BLOC), "bloc", "trade bloc", "economic bloc")
+	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_INDUSTRY_ASSOCIATION), "association", "industry association", "chamber")
+	add(typ("organization"), "organization", "organisation", "group", "entity")
+	add(typ("person"), "person", "individual", "executive", "leader", "politician", "official", "man", "woman")
+	m["people"] = entry{singular: "person", con: typ("person")}
+	add(typ("place"), "place", "city", "region")
+	add(typ("topic"), "product", "market", "industry", "sector", "topic", "technology")
+	m["industries"] = entry{singular: "industry", con: typ("topic")}
+	add(typ("relation"), "relation", "fact", "relationship")
+	return m
+}()
+
+// statusPhrases are words that give a relation's status.
+var statusPhrases = map[string]pb.RelationStatus{
+	"failed": pb.RelationStatus_RELATION_STATUS_FAILED, "fell through": pb.RelationStatus_RELATION_STATUS_FAILED,
+	"collapsed": pb.RelationStatus_RELATION_STATUS_FAILED, "unsuccessful": pb.RelationStatus_RELATION_STATUS_FAILED,
+	"completed": pb.RelationStatus_RELATION_STATUS_COMPLETED, "succeeded": pb.RelationStatus_RELATION_STATUS_COMPLETED,
+	"went through": pb.RelationStatus_RELATION_STATUS_COMPLETED, "successful": pb.RelationStatus_RELATION_STATUS_COMPLETED,
+	"proposed": pb.RelationStatus_RELATION_STATUS_PROPOSED, "planned": pb.RelationStatus_RELATION_STATUS_PLANNED,
+	"attempted": pb.RelationStatus_RELATION_STATUS_ATTEMPTED, "ongoing": pb.RelationStatus_RELATION_STATUS_ONGOING,
+	"announced": pb.RelationStatus_RELATION_STATUS_ANNOUNCED,
+}
+
+// word is one token of a question.
+type word struct {
+	text  string // as written
+	lower string
+}
+
+// tokenize splits a question into words: hyphens and dashes separate words
+// (names are matched with them folded to spaces), a possessive 's is a word
+// of its own, and punctuation other than abbreviation dots is dropped.
+func tokenize(q string) []word {
+	q = strings.NewReplacer("’", "'", "‘", "'", "“", " ", "”", " ", "\"", " ").Replace(q)
+	var out []word
+	for _, raw := range strings.FieldsFunc(q, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '–' || r == '—' || r == ',' || r == ';' || r == ':' || r == '?' || r == '!' || r == '(' || r == ')'
+	}) {
+		possessive := false
+		for _, suffix := range []string{"'s", "'"} {
+			if strings.HasSuffix(raw, suffix) && len(raw) > len(suffix) {
+				raw, possessive = strings.TrimSuffix(raw, suffix), true
+				break
+			}
+		}
+		// A final dot ends the sentence unless the word is an abbreviation
+		// with dots inside (U.S.).
+		if strings.HasSuffix(raw, ".") && !strings.Contains(strings.TrimSuffix(raw, "."), ".") {
+			raw = strings.TrimSuffix(raw, ".")
+		}
+		if raw != "" {
+			out = append(out, word{text: raw, lower: strings.ToLower(raw)})
+		}
+		if possessive {
+			out = append(out, word{text: "'s", lower: "'s"})
+		}
+	}
+	return out
+}
+
+// CompileQuestion compiles a plain-English question into a pattern, using
+// the vocabulary's lexicon for relation words and ix's name index for the
+// entities it mentions. A question it cannot compile gets a
+// [*NotUnderstoodError] that says what it did and did not understand.
+func CompileQuestion(ix *index.Index, question string) (*Question, error) {
+	if strings.TrimSpace(question) == "" {
+		return nil, &NotUnderstoodError{Reason: "the question is empty"}
+	}
+	if !utf8.ValidString(question) {
+		return nil, &NotUnderstoodError{Reason: "the question is not valid UTF-8"}
+	}
+	if n := utf8.RuneCountInString(question); n > MaxQuestionRunes {
+		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
+	}
+	words := tokenize(question)
+	items, mentions := classify(ix, words)
+	b := &questionBuilder{ix: ix, names: map[string]int{}}
+	var unknown, understood []string
+	for _, it := range items {
+		switch it.kind {
+		case 0:
+			unknown = append(unknown, fmt.Sprintf("%q", it.text))
+		case itemEntity:
+			understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.NodeName(it.node)))
+		case itemVerb:
+			understood = append(understood, fmt.Sprintf("%q = %s", it.text, PredicateName(it.phrase.Predicate)))
+		case itemEvent:
+			understood = append(understood, fmt.Sprintf("%q = a %s relation", it.text, predicateList(it.preds)))
+		case itemType:
+			understood = append(understood, fmt.Sprintf("%q = %s", it.text, strings.TrimPrefix(FormatConstraint(it.con), "? is ")))
+		case itemWh:
+			understood = append(understood, fmt.Sprintf("%q = the answer", it.text))
+		}
+	}
+	fail := func(reason string, not ...string) error {
+		return &NotUnderstoodError{Understood: understood, NotUnderstood: append(unknown, not...), Reason: reason}
+	}
+	if len(unknown) > 0 {
+		return nil, fail("it has words that are neither known names nor part of the relation vocabulary")
+	}
+	q, err := b.build(items)
+	if err != nil {
+		return nil, fail(err.Error())
+	}
+	q.Mentions = mentions
+	if _, err := Compile(ix, q.Pattern); err != nil {
+		return nil, fail(err.Error())
+	}
+	return q, nil
+}
+
+// classify recognizes entities (longest names first), lexicon phrases,
+// nouns and function words.
+func classify(ix *index.Index, words []word) ([]item, []Mention) {
+	var items []item
+	var mentions []Mention
+	for i := 0; i < len(words); {
+		if it, n, ok := matchEntity(ix, words, i); ok {
+			items = append(items, it)
+			mentions = append(mentions, Mention{Text: it.text, Entity: ix.NodeName(it.node), Fuzzy: it.noun == "fuzzy"})
+			i += n
+			continue
+		}
+		if it, n, gap, ok := matchPhrase(words, i, items); ok {
+			items = append(items, it)
+			// A gap phrase ("regards * as strategic") has its object inside:
+			// the gap's words are classified next, then the phrase's tail is
+			// skipped.
+			if gap != nil {
+				gapItems, gapMentions := classify(ix, words[gap[0]:gap[1]])
+				items = append(items, gapItems...)
+				mentions = append(mentions, gapMentions...)
+			}
+			i += n
+			continue
+		}
+		w := words[i].lower
+		two := ""
+		if i+1 < len(words) {
+			two = w + " " + words[i+1].lower
+		}
+		switch {
+		case two != "" && statusPhrases[two] != 0:
+			items = append(items, item{kind: itemStatus, text: two, con: statusConstraint(statusPhrases[two])})
+			i += 2
+			continue
+		case two != "" && isEvent(two):
+			ps, _ := vocab.EventNoun(two)
+			items = append(items, item{kind: itemEvent, text: two, preds: ps, noun: strings.ReplaceAll(singular(two), " ", "_")})
+			i += 2
+			continue
+		case two != "" && typeNouns[two].con != nil:
+			tn := typeNouns[two]
+			items = append(items, item{kind: itemType, text: two, con: tn.con, noun: strings.ReplaceAll(tn.singular, " ", "_")})
+			i += 2
+			continue
+		}
+		it := item{text: words[i].text}
+		switch {
+		case whWords[w]:
+			it.kind = itemWh
+		case modalWords[w] && i+1 < len(words) && words[i+1].lower == "to":
+			it.kind = itemIgnore
+			i++
+		case auxWords[w]:
+			it.kind = itemAux
+		case articleWords[w]:
+			it.kind = itemArticle
+		case prepWords[w]:
+			it.kind = itemPrep
+		case w == "'s":
+			it.kind = itemPoss
+		case w == "and":
+			it.kind = itemAnd
+		case ignoreWords[w]:
+			it.kind = itemIgnore
+		case statusPhrases[w] != 0:
+			it.kind, it.con = itemStatus, statusConstraint(statusPhrases[w])
+		case isEvent(w):
+			it.kind = itemEvent
+			it.preds, _ = vocab.EventNoun(w)
+			it.noun = singular(w)
+		case typeNouns[w].con != nil:
+			it.kind, it.con, it.noun = itemType, typeNouns[w].con, typeNouns[w].singular
+		}
+		items = append(items, it)
+		i++
+	}
+	return items, mentions
+}
+
+func statusConstraint(s pb.RelationStatus) *pb.Constraint {
+	return &pb.Constraint{Test: &pb.Constraint_RelationStatus{RelationStatus: s}}
+}
+
+func isEvent(w string) bool {
+	_, ok := vocab.EventNoun(w)
+	return ok
+}
+
+// singular maps an event noun, singular or plural, to its singular.
+func singular(w string) string { return vocab.SingularEventNoun(w) }
+
+// maxNameWords is the longest entity name, in words, looked for.
+const maxNameWords = 7
+
+// matchEntity finds the longest run of words from i that is exactly a name
+// or alias of one entity; failing that, a single capitalized word that is
+// one edit from one entity's name.
+func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
+	for n := min(maxNameWords, len(words)-i); n >= 1; n-- {
+		span := words[i : i+n]
+		if functionWord(span[0].lower) || functionWord(span[n-1].lower) {
+			continue
+		}
+		texts := make([]string, n)
+		for k, w := range span {
+			texts[k] = w.text
+		}
+		text := strings.Join(texts, " ")
+		// A short lowercase word ("us") is a pronoun, not an acronym.
+		if n == 1 && utf8.RuneCountInString(text) <= 3 && strings.ToLower(text) == text && isASCII(text) {
+			continue
+		}
+		var hit *index.SearchResult
+		distinct := 0
+		for _, r := range ix.Search(text, index.SearchOptions{MaxEdits: -1, Limit: 10}) {
+			if r.Kind != namesearch.Exact {
+				continue
+			}
+			if hit == nil || resource.EntityName(r.Entity) != resource.EntityName(hit.Entity) {
+				distinct++
+			}
+			if hit == nil {
+				r := r
+				hit = &r
+			}
+		}
+		if distinct == 1 {
+			node, _ := ix.NodeOf(resource.EntityName(hit.Entity))
+			return item{kind: itemEntity, text: text, node: node}, n, true
+		}
+	}
+	// Spelling correction, only for a capitalized word that is no other
+	// kind of word: "Kioxa" is Kioxia.
+	w := words[i]
+	if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(w.lower) && typeNouns[w.lower].con == nil {
+		hits := ix.Search(w.text, index.SearchOptions{MaxEdits: 1, Limit: 3})
+		if len(hits) == 1 || (len(hits) > 1 && hits[0].Score > hits[1].Score) {
+			node, _ := ix.NodeOf(resource.EntityName(hits[0].Entity))
+			return item{kind: itemEntity, text: w.text, node: node, noun: "fuzzy"}, 1, true
+		}
+	}
+	return item{}, 0, false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// functionWord reports words that never start or end a name.
+func functionWord(w string) bool {
+	return whWords[w] || auxWords[w] || articleWords[w] || prepWords[w] || w == "'s" || w == "and" || ignoreWords[w]
+}
+
+// matchPhrase finds the longest lexicon phrase starting at words[i]. For a
+// phrase with a gap it returns the gap's word range.
+func matchPhrase(words []word, i int, before []item) (item, int, []int, bool) {
+	// After an article, a possessive or a wh-word, a word like "bid" is a
+	// noun, not a verb.
+	if len(before) > 0 && isEvent(words[i].lower) {
+		switch before[len(before)-1].kind {
+		case itemArticle, itemPoss, itemWh, itemEntity:
+			return item{}, 0, nil, false
+		}
+	}
+	for _, ph := range vocab.Phrases() {
+		gap := slices.Index(ph.Words, "*")
+		if gap < 0 {
+			if i+len(ph.Words) <= len(words) && wordsEqual(words[i:i+len(ph.Words)], ph.Words) {
+				return phraseItem(words[i:i+len(ph.Words)], ph), len(ph.Words), nil, true
+			}
+			continue
+		}
+		head, tail := ph.Words[:gap], ph.Words[gap+1:]
+		if i+len(head) > len(words) || !wordsEqual(words[i:i+len(head)], head) {
+			continue
+		}
+		for j := i + len(head) + 1; j+len(tail) <= len(words) && j <= i+len(head)+maxNameWords; j++ {
+			if wordsEqual(words[j:j+len(tail)], tail) {
+				text := append(slices.Clone(words[i:i+len(head)]), words[j:j+len(tail)]...)
+				return phraseItem(text, ph), j + len(tail) - i, []int{i + len(head), j}, true
+			}
+		}
+	}
+	return item{}, 0, nil, false
+}
+
+func phraseItem(ws []word, ph vocab.Phrase) item {
+	texts := make([]string, len(ws))
+	for k, w := range ws {
+		texts[k] = w.text
+	}
+	return item{kind: itemVerb, text: strings.Join(texts, " "), phrase: ph}
+}
+
+func wordsEqual(ws []word, want []string) bool {
+	if len(ws) != len(want) {
+		return false
+	}
+	for k := range ws {
+		if ws[k].lower != want[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// displayName is the display name of an entity node.
+func displayName(ix *index.Index, n index.Node) string {
+	return resource.DisplayName(ix.NodeEntity(n))
+}

@@ -1,0 +1,471 @@
+package query
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/vocab"
+)
+
+// questionBuilder turns classified items into a pattern.
+type questionBuilder struct {
+	ix      *index.Index
+	names   map[string]int // variable base name → times used
+	pattern pb.Pattern
+	whVars  []string
+	whenVar string
+	// loose are event-noun variables with no party named: a constraint
+	// suffices when a triple binds them, else finish adds one.
+	loose map[string][]pb.Predicate
+	// lastEvent is the variable of the relation most recently named by an
+	// event noun, which a status word ("failed") qualifies.
+	lastEvent string
+}
+
+// fresh returns an unused variable name made from base.
+func (b *questionBuilder) fresh(base string) string {
+	base = strings.ReplaceAll(base, " ", "_")
+	b.names[base]++
+	if n := b.names[base]; n > 1 {
+		return base + strconv.Itoa(n)
+	}
+	return base
+}
+
+func variable(name string) *pb.Term { return &pb.Term{Term: &pb.Term_Variable{Variable: name}} }
+
+func fixed(ix *index.Index, n index.Node) *pb.Term {
+	return &pb.Term{Term: &pb.Term_Name{Name: ix.NodeName(n)}}
+}
+
+func (b *questionBuilder) constrain(v string, con *pb.Constraint) {
+	c := &pb.Constraint{Variable: v, Test: con.GetTest()}
+	b.pattern.Constraints = append(b.pattern.Constraints, c)
+}
+
+// eventTriple adds "?s P ?o AS ?v" for an event noun such as "acquisition",
+// with subject and object fixed where the question names them.
+func (b *questionBuilder) eventTriple(v string, preds []pb.Predicate, subject, object *pb.Term) {
+	b.lastEvent = v
+	if subject == nil && object == nil {
+		b.constrain(v, &pb.Constraint{Test: &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: preds}}})
+		if b.loose == nil {
+			b.loose = map[string][]pb.Predicate{}
+		}
+		b.loose[v] = preds
+		return
+	}
+	if subject == nil {
+		subject = variable(b.fresh("party"))
+	}
+	if object == nil {
+		object = variable(b.fresh("target"))
+	}
+	b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{Subject: subject, Predicates: preds, Object: object, RelationVariable: v})
+}
+
+// nounPhrase is one argument of the question's relation.
+type nounPhrase struct {
+	term *pb.Term
+	also []*pb.Term // more names joined by "and", each of which must fit too
+	wh   bool
+}
+
+var errAnd = errors.New(`"and" joins only names, as in "Samsung and SK"`)
+
+// nounPhrases parses one side of the relation word into arguments.
+func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
+	var out []nounPhrase
+	var statuses []*pb.Constraint
+	for k := 0; k < len(items); k++ {
+		it := items[k]
+		peek := func(d int) item {
+			if k+d < len(items) {
+				return items[k+d]
+			}
+			return item{}
+		}
+		switch it.kind {
+		case itemWh:
+			w := strings.ToLower(it.text)
+			if w == "when" {
+				b.whenVar = b.fresh("when")
+				continue
+			}
+			switch w {
+			case "whom", "anyone", "anybody", "someone", "somebody":
+				w = "who"
+			case "anything", "something":
+				w = "what"
+			}
+			next := peek(1)
+			switch next.kind {
+			case itemType:
+				v := b.fresh(next.noun)
+				b.constrain(v, next.con)
+				b.whVars = append(b.whVars, v)
+				out = append(out, nounPhrase{term: variable(v), wh: true})
+				k++
+			case itemEvent:
+				v := b.fresh(next.noun)
+				b.eventTriple(v, next.preds, nil, nil)
+				b.whVars = append(b.whVars, v)
+				out = append(out, nounPhrase{term: variable(v), wh: true})
+				k++
+			default:
+				v := b.fresh(w)
+				b.whVars = append(b.whVars, v)
+				out = append(out, nounPhrase{term: variable(v), wh: true})
+			}
+		case itemEntity:
+			// ENT ['s] [ENT] EVENT [PREP ENT]: a relation named by its parties,
+			// as in "Western Digital's bid for Kioxia" or "the Korea Japan
+			// alliance"; otherwise the entity itself.
+			j := k + 1
+			second := (*pb.Term)(nil)
+			if peek(1).kind == itemPoss {
+				j++
+			}
+			if items2 := at(items, j); items2.kind == itemEntity && at(items, j+1).kind == itemEvent {
+				second = fixed(b.ix, items2.node)
+				j++
+			}
+			if ev := at(items, j); ev.kind == itemEvent {
+				subject, object := fixed(b.ix, it.node), second
+				if object == nil && at(items, j+1).kind == itemPrep && at(items, j+2).kind == itemEntity {
+					object = fixed(b.ix, at(items, j+2).node)
+					j += 2
+				}
+				if object == nil && !b.isSubjectOf(it.node, ev.preds) && b.isObjectOf(it.node, ev.preds) {
+					// "the Kioxia takeover": the one name is the object when
+					// the graph has it only on that side.
+					subject, object = nil, subject
+				}
+				v := b.fresh(ev.noun)
+				b.eventTriple(v, ev.preds, subject, object)
+				out = append(out, nounPhrase{term: variable(v)})
+				k = j
+				continue
+			}
+			// "the US government": a type noun after a name adds nothing.
+			if peek(1).kind == itemType {
+				k++
+			}
+			np := nounPhrase{term: fixed(b.ix, it.node)}
+			// "Samsung and SK": each must satisfy the relation.
+			for at(items, k+1).kind == itemAnd && at(items, k+2).kind == itemEntity {
+				np.also = append(np.also, fixed(b.ix, at(items, k+2).node))
+				k += 2
+			}
+			out = append(out, np)
+		case itemEvent:
+			// EVENT [of|for|on|with|by ENT | between ENT and ENT]
+			var subject, object *pb.Term
+			if p := peek(1); p.kind == itemPrep && peek(2).kind == itemEntity {
+				switch strings.ToLower(p.text) {
+				case "between":
+					subject = fixed(b.ix, peek(2).node)
+					if peek(3).kind == itemAnd && peek(4).kind == itemEntity {
+						object = fixed(b.ix, peek(4).node)
+						k += 2
+					}
+				case "by":
+					subject = fixed(b.ix, peek(2).node)
+				default:
+					object = fixed(b.ix, peek(2).node)
+				}
+				k += 2
+			}
+			v := b.fresh(it.noun)
+			b.eventTriple(v, it.preds, subject, object)
+			for _, s := range statuses {
+				b.constrain(v, s)
+			}
+			statuses = nil
+			out = append(out, nounPhrase{term: variable(v)})
+		case itemType:
+			v := b.fresh(it.noun)
+			b.constrain(v, it.con)
+			out = append(out, nounPhrase{term: variable(v)})
+		case itemStatus:
+			statuses = append(statuses, it.con)
+		case itemAnd:
+			return nil, errAnd
+		}
+	}
+	if len(statuses) > 0 {
+		// A status word after the noun phrases ("which acquisitions failed")
+		// qualifies the last relation named.
+		target := b.lastEvent
+		if target == "" {
+			return nil, errors.New("a status word (failed, completed, ...) needs a relation to qualify, such as an acquisition")
+		}
+		for _, s := range statuses {
+			b.constrain(target, s)
+		}
+	}
+	return out, nil
+}
+
+// isSubjectOf reports whether n is the subject of some relation with one of
+// preds; isObjectOf, the object.
+func (b *questionBuilder) isSubjectOf(n index.Node, preds []pb.Predicate) bool {
+	for _, r := range b.ix.Out(n) {
+		if slices.Contains(preds, b.ix.Predicate(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *questionBuilder) isObjectOf(n index.Node, preds []pb.Predicate) bool {
+	for _, r := range b.ix.In(n) {
+		if slices.Contains(preds, b.ix.Predicate(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+func at(items []item, k int) item {
+	if k >= 0 && k < len(items) {
+		return items[k]
+	}
+	return item{}
+}
+
+// participles that mark a passive after a form of "be" ("was led").
+var irregularParticiples = map[string]bool{"led": true, "bought": true, "sought": true, "made": true, "taken": true,
+	"fought": true, "run": true, "seen": true, "bid": true, "held": true, "put": true, "built": true, "sold": true, "struck": true}
+
+// build assembles the pattern: one relation word with its two arguments.
+func (b *questionBuilder) build(items []item) (*Question, error) {
+	verb := -1
+	for k, it := range items {
+		if it.kind == itemVerb {
+			if verb >= 0 {
+				return nil, fmt.Errorf("it has more than one relation word (%q and %q); ask about one relation at a time", items[verb].text, it.text)
+			}
+			verb = k
+		}
+	}
+	if verb < 0 {
+		// No verb: a relation noun with a status can stand alone ("Which
+		// acquisitions failed?").
+		nps, err := b.nounPhrases(items)
+		if err != nil {
+			return nil, err
+		}
+		if len(b.pattern.Triples)+len(b.loose) == 0 || len(nps) == 0 {
+			return nil, errors.New("it has no relation word from the vocabulary (such as acquired, opposed, leads, coordinated against; see ListPredicates)")
+		}
+		return b.finish(nil)
+	}
+	ph := items[verb].phrase
+	passive := ph.Passive
+	if !passive && verb > 0 && items[verb-1].kind == itemAux && beWords[strings.ToLower(items[verb-1].text)] && !ph.Noun {
+		head := strings.ToLower(strings.Fields(items[verb].text)[0])
+		if strings.HasSuffix(head, "ed") || irregularParticiples[head] {
+			if e, _ := vocab.Lookup(ph.Predicate); head != "based" && head != "headquartered" && head != "located" && head != "allied" && head != "opposed" && !e.Symmetric {
+				passive = true
+			}
+		}
+	}
+	// A question with no wh-word is a yes/no question: "Did Samsung
+	// oppose the bid?".
+	yesNo := !slices.ContainsFunc(items, func(it item) bool { return it.kind == itemWh })
+	left, err := b.nounPhrases(items[:verb])
+	if err != nil {
+		return nil, err
+	}
+	right, err := b.nounPhrases(items[verb+1:])
+	if err != nil {
+		return nil, err
+	}
+	var subject, object *pb.Term
+	switch {
+	case len(left) == 1 && len(right) == 1:
+		subject, object = left[0].term, right[0].term
+	case len(left) == 2 && len(right) == 0 && left[0].wh:
+		// The wh-word was moved to the front: "What did Samsung oppose?",
+		// "Who was Kioxia acquired by?".
+		subject, object = left[1].term, left[0].term
+	case len(left) == 1 && len(right) == 0 && len(left[0].also) == 1 && symmetric(ph.Predicate):
+		// "Did Samsung and Sony partner?": the two are each other's partner.
+		subject, object = left[0].term, left[0].also[0]
+		left[0].also = nil
+		right = append(right, nounPhrase{term: object})
+	case len(left) == 1 && len(right) == 0:
+		v := b.fresh("other")
+		subject, object = left[0].term, variable(v)
+		right = append(right, nounPhrase{term: object})
+		if len(b.whVars) == 0 && !yesNo {
+			b.whVars = append(b.whVars, v)
+		}
+	case len(left) == 0 && len(right) == 1:
+		v := b.fresh("who")
+		subject, object = variable(v), right[0].term
+		left = append(left, nounPhrase{term: subject})
+		if len(b.whVars) == 0 && !yesNo {
+			b.whVars = append(b.whVars, v)
+		}
+	default:
+		return nil, fmt.Errorf("cannot tell who does %q to whom: found %d names or questions before it and %d after", items[verb].text, len(left), len(right))
+	}
+	var subjects, objects []*pb.Term
+	for _, np := range append(left, right...) {
+		switch np.term {
+		case subject:
+			subjects = append([]*pb.Term{np.term}, np.also...)
+		case object:
+			objects = append([]*pb.Term{np.term}, np.also...)
+		}
+	}
+	if passive {
+		subjects, objects = objects, subjects
+	}
+	// One triple per pair of names joined by "and": all must hold.
+	var mains []*pb.Triple
+	for _, s := range subjects {
+		for _, o := range objects {
+			mains = append(mains, &pb.Triple{Subject: s, Predicates: []pb.Predicate{ph.Predicate}, Object: o})
+		}
+	}
+	b.pattern.Triples = append(mains, b.pattern.Triples...)
+	return b.finish(mains[0])
+}
+
+// finish names the answer: the wh-variables, or for a yes/no question the
+// relation that makes it true.
+func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
+	used := map[string]bool{}
+	for _, t := range b.pattern.Triples {
+		for _, term := range []*pb.Term{t.GetSubject(), t.GetObject()} {
+			used[term.GetVariable()] = true
+		}
+		used[t.GetRelationVariable()] = true
+	}
+	for _, v := range sortedKeys(b.loose) {
+		if !used[v] {
+			b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{
+				Subject: variable(b.fresh("party")), Predicates: b.loose[v], Object: variable(b.fresh("target")), RelationVariable: v,
+			})
+		}
+	}
+	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars}
+	if main == nil {
+		main = b.pattern.Triples[0]
+	}
+	switch {
+	case b.whenVar != "":
+		main.RelationVariable = b.whenVar
+		q.AnswerVars = append(q.AnswerVars, b.whenVar)
+	case len(q.AnswerVars) == 0:
+		if main.RelationVariable == "" {
+			main.RelationVariable = b.fresh("fact")
+		}
+		q.AnswerVars = []string{main.RelationVariable}
+		q.YesNo = true
+	}
+	return q, nil
+}
+
+// Interpretation renders a compiled question as an English sentence, such
+// as "?who coordinates against ?acquisition, where ?acquisition is an
+// acquires relation".
+func Interpretation(ix *index.Index, q *Question) string {
+	label := func(t *pb.Term) string {
+		if v, ok := t.GetTerm().(*pb.Term_Variable); ok {
+			return "?" + v.Variable
+		}
+		if n, ok := ix.NodeOf(t.GetName()); ok {
+			if e := ix.NodeEntity(n); e != nil {
+				return displayName(ix, n)
+			}
+			r, _ := ix.NodeRelation(n)
+			return "[" + ix.RelationAt(r).GetSummary() + "]"
+		}
+		return t.GetName()
+	}
+	var parts []string
+	for _, t := range q.Pattern.GetTriples() {
+		var readings []string
+		for _, p := range t.GetPredicates() {
+			e, _ := vocab.Lookup(p)
+			readings = append(readings, e.Sentence(label(t.GetSubject()), label(t.GetObject())))
+		}
+		s := strings.Join(readings, " or ")
+		if v := t.GetRelationVariable(); v != "" {
+			s += " (that relation is ?" + v + ")"
+		}
+		parts = append(parts, s)
+	}
+	var where []string
+	for _, c := range q.Pattern.GetConstraints() {
+		where = append(where, describeConstraint(c))
+	}
+	out := "Find " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")
+	if q.YesNo {
+		out = "Check whether " + strings.Join(parts, ", and ")
+	}
+	if len(where) > 0 {
+		out += ", where " + strings.Join(where, ", and ")
+	}
+	for _, m := range q.Mentions {
+		if m.Fuzzy {
+			out += fmt.Sprintf(" (%q read as %s)", m.Text, m.Entity)
+		}
+	}
+	return out + "."
+}
+
+func joinVars(vs []string) string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = "?" + v
+	}
+	return strings.Join(out, " and ")
+}
+
+func describeConstraint(c *pb.Constraint) string {
+	v := "?" + c.GetVariable()
+	switch t := c.GetTest().(type) {
+	case *pb.Constraint_Type:
+		return v + " is a " + t.Type
+	case *pb.Constraint_OrganizationKinds:
+		var words []string
+		for _, k := range t.OrganizationKinds.GetKinds() {
+			words = append(words, strings.ReplaceAll(KindWord(k), "_", " "))
+		}
+		return v + " is a " + strings.Join(words, " or ")
+	case *pb.Constraint_RelationPredicates:
+		var rs []string
+		for _, p := range t.RelationPredicates.GetPredicates() {
+			e, _ := vocab.Lookup(p)
+			rs = append(rs, "“"+e.Reading+"”")
+		}
+		return v + " is a relation: " + strings.Join(rs, " or ")
+	case *pb.Constraint_RelationStatus:
+		return v + " " + index.StatusWord(t.RelationStatus)
+	}
+	return v
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func symmetric(p pb.Predicate) bool {
+	e, _ := vocab.Lookup(p)
+	return e.Symmetric
+}

@@ -1,0 +1,239 @@
+// Package query runs graph algorithms over an index snapshot: the k
+// shortest paths between two nodes and breadth-first traversals. Nodes are
+// entities and relations; a hop crosses a relation either way (FORWARD,
+// BACKWARD) or passes between a relation that other relations are about and
+// its own endpoints (UNPACK, PACK). Every query does its work against a
+// [Budget]. The package knows nothing of gRPC.
+package query
+
+import (
+	"cmp"
+	"encoding/binary"
+	"slices"
+	"strings"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/vocab"
+)
+
+// Hop is one step from a node to a node by way of a relation.
+//
+// The hops out of a node n are:
+//   - FORWARD, for each relation r with subject n: to r's object;
+//   - BACKWARD, for each relation r with object n: to r's subject;
+//   - UNPACK, when n is a relation R that some relation is about: to R's
+//     subject and to R's object, with Rel R;
+//   - PACK, for each relation r with n as subject or object that some
+//     relation is about: to r's node, with Rel r.
+type Hop struct {
+	// From is the node the hop leaves.
+	From index.Node
+	// To is the node the hop reaches.
+	To index.Node
+	// Rel is the relation the hop uses.
+	Rel index.Rel
+	// Kind says how the hop uses Rel.
+	Kind pb.HopKind
+}
+
+// Path is a walk from one node to another. Nodes has one more element than
+// Hops: Hops[i] goes from Nodes[i] to Nodes[i+1].
+type Path struct {
+	// Nodes are the nodes visited, from start to end.
+	Nodes []index.Node
+	// Hops are the steps between them, in order.
+	Hops []Hop
+}
+
+// PathQuery asks for the shortest paths between two nodes.
+type PathQuery struct {
+	// From and To are the ends; both must be nodes of the index searched.
+	From, To index.Node
+	// MaxHops is the longest path wanted, in hops. With zero or less only the
+	// zero-hop path from a node to itself is found.
+	MaxHops int
+	// MaxPaths is how many paths are wanted (k); less than one means one.
+	MaxPaths int
+	// Predicates, when not empty, restricts the relations hops may use.
+	// FORWARD and BACKWARD hops may cross only relations with one of these
+	// predicates. UNPACK and PACK hops may pass through the node of a
+	// relation whose own predicate is listed, or about which some relation
+	// with a listed predicate exists: a path that reached [Western Digital
+	// acquires Kioxia] by COORDINATES_AGAINST may go on to Kioxia, but a
+	// filter of LEADS alone does not open every relation node.
+	Predicates []pb.Predicate
+	// Direction restricts the hop kinds: OUTGOING allows FORWARD and UNPACK,
+	// INCOMING allows BACKWARD and PACK, BOTH and UNSPECIFIED allow all.
+	Direction pb.Direction
+}
+
+// FindPaths returns up to q.MaxPaths loopless paths from q.From to q.To of
+// at most q.MaxHops hops, shortest first. It returns the k shortest: a
+// longer path comes only after every shorter one. Paths of equal length come
+// in a stable order, the order of their hops compared one by one by
+// relation number, then kind, then the node reached.
+//
+// A path from a node to itself is the one path of zero hops. When no path
+// exists FindPaths returns an empty slice and a nil error. It fails only
+// when b does: with a [*BudgetError] when the query visits more edges than
+// its budget, or with the context's error when the context ends.
+//
+// The first path comes from a bidirectional breadth-first search that
+// grows the smaller side a layer at a time; further paths come from Yen's
+// algorithm, whose spur searches are the same search told which nodes and
+// hops to avoid. Memory is proportional to the nodes the searches reach.
+func FindPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
+	if q.From == q.To {
+		return []Path{{Nodes: []index.Node{q.From}, Hops: []Hop{}}}, nil
+	}
+	k := max(q.MaxPaths, 1)
+	w := newHopWalker(ix, b, q.Predicates, q.Direction)
+	s := getPathSearch()
+	defer putPathSearch(s)
+
+	first, found, err := s.shortest(w, q.From, q.To, q.MaxHops, spurExclusions{}, nil)
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		return []Path{}, nil
+	}
+	paths := []Path{newPath(q.From, first)}
+	if k == 1 {
+		return paths, nil
+	}
+
+	// Yen's algorithm. Each round takes the last path found and, for each
+	// node of it as the spur, looks for the shortest way on from the spur
+	// that keeps the path's prefix (the root) but leaves by a hop that no
+	// path found so far takes after the same root. The least candidate
+	// becomes the next path.
+	var (
+		candidates []Path
+		seen       = map[string]bool{pathKey(first): true}
+		ex         spurExclusions
+		spur       []Hop
+	)
+	for len(paths) < k {
+		last := paths[len(paths)-1]
+		for i := range last.Hops {
+			root := last.Hops[:i]
+			ex.nodes = append(ex.nodes[:0], last.Nodes[:i]...)
+			ex.hops = ex.hops[:0]
+			for _, p := range paths {
+				if len(p.Hops) > i && slices.Equal(p.Hops[:i], root) && !slices.Contains(ex.hops, p.Hops[i]) {
+					ex.hops = append(ex.hops, p.Hops[i])
+				}
+			}
+			var ok bool
+			spur, ok, err = s.shortest(w, last.Nodes[i], q.To, q.MaxHops-i, ex, append(spur[:0], root...))
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+			if key := pathKey(spur); !seen[key] {
+				seen[key] = true
+				candidates = append(candidates, newPath(q.From, slices.Clone(spur)))
+			}
+		}
+		if len(candidates) == 0 {
+			break
+		}
+		best := 0
+		for c := range candidates {
+			if comparePaths(candidates[c], candidates[best]) < 0 {
+				best = c
+			}
+		}
+		paths = append(paths, candidates[best])
+		candidates = slices.Delete(candidates, best, best+1)
+	}
+	return paths, nil
+}
+
+// newPath makes a path from its start and hops.
+func newPath(from index.Node, hops []Hop) Path {
+	nodes := make([]index.Node, 0, len(hops)+1)
+	nodes = append(nodes, from)
+	for _, h := range hops {
+		nodes = append(nodes, h.To)
+	}
+	if hops == nil {
+		hops = []Hop{}
+	}
+	return Path{Nodes: nodes, Hops: hops}
+}
+
+// comparePaths orders paths from the same start: shorter first, then by
+// their hops compared one by one.
+func comparePaths(a, b Path) int {
+	if c := cmp.Compare(len(a.Hops), len(b.Hops)); c != 0 {
+		return c
+	}
+	return slices.CompareFunc(a.Hops, b.Hops, compareHops)
+}
+
+// pathKey identifies a path from a known start by its hops.
+func pathKey(hops []Hop) string {
+	buf := make([]byte, 0, len(hops)*12)
+	for _, h := range hops {
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(h.Rel))
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(h.Kind))
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(h.To))
+	}
+	return string(buf)
+}
+
+// HopReading returns h as an English sentence from h.From to h.To, naming
+// entities by their display names and relation nodes by their summaries in
+// brackets:
+//
+//   - FORWARD: "Western Digital acquires Kioxia";
+//   - BACKWARD: "Kioxia is acquired by Western Digital";
+//   - UNPACK: "[Western Digital acquires Kioxia (failed, 2021)] involves Kioxia";
+//   - PACK: "Kioxia is part of [Western Digital acquires Kioxia (failed, 2021)]".
+func HopReading(ix *index.Index, h Hop) string {
+	from, to := hopNodeLabel(ix, h.From), hopNodeLabel(ix, h.To)
+	switch h.Kind {
+	case pb.HopKind_HOP_KIND_FORWARD:
+		return from + " " + hopPredicateReading(ix.Predicate(h.Rel), false) + " " + to
+	case pb.HopKind_HOP_KIND_BACKWARD:
+		return from + " " + hopPredicateReading(ix.Predicate(h.Rel), true) + " " + to
+	case pb.HopKind_HOP_KIND_UNPACK:
+		return from + " involves " + to
+	case pb.HopKind_HOP_KIND_PACK:
+		return from + " is part of " + to
+	}
+	return from + " is linked to " + to
+}
+
+// hopNodeLabel names node n for a reading: an entity's display name, or a
+// relation's summary in brackets.
+func hopNodeLabel(ix *index.Index, n index.Node) string {
+	if e := ix.NodeEntity(n); e != nil {
+		return resource.DisplayName(e)
+	}
+	r, _ := ix.NodeRelation(n)
+	return "[" + ix.RelationAt(r).GetSummary() + "]"
+}
+
+// reading returns how p reads forwards, or backwards when inverse is set.
+// A predicate missing from the vocabulary reads as its own name.
+func hopPredicateReading(p pb.Predicate, inverse bool) string {
+	e, ok := vocab.Lookup(p)
+	if !ok {
+		word := strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(p.String(), "PREDICATE_"), "_", " "))
+		if inverse {
+			return "is the object of " + word
+		}
+		return word
+	}
+	if inverse {
+		return e.Inverse
+	}
+	return e.Reading
+}
