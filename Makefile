@@ -88,8 +88,15 @@ run: build ## Serve the seed graph on $(LISTEN).
 gotest: $(GRPCURL) ## go test -race, with the pinned grpcurl for the end-to-end tests.
 	GRPCURL=$(GRPCURL) go test -race -count=1 $(GO_PACKAGES)
 
+FUZZTIME ?= 10s
+
+.PHONY: fuzz-short
+fuzz-short: ## A short run of each fuzz target (FUZZTIME each, default 10s).
+	go test -run '^$$' -fuzz '^FuzzParseText$$' -fuzztime $(FUZZTIME) ./server/query
+	go test -run '^$$' -fuzz '^FuzzAsk$$' -fuzztime $(FUZZTIME) ./server/query
+
 .PHONY: test
-test: tools lint checkgenerate gotest ## Everything CI runs: lint, drift check, all tests.
+test: tools lint checkgenerate gotest fuzz-short ## Everything CI runs: lint, drift check, all tests, short fuzzing.
 
 .PHONY: clean
 clean: ## Remove built binaries (not the tool cache).

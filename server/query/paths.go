@@ -10,11 +10,9 @@ import (
 	"cmp"
 	"encoding/binary"
 	"slices"
-	"strings"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -197,43 +195,17 @@ func pathKey(hops []Hop) string {
 //   - UNPACK: "[Western Digital acquires Kioxia (failed, 2021)] involves Kioxia";
 //   - PACK: "Kioxia is part of [Western Digital acquires Kioxia (failed, 2021)]".
 func HopReading(ix *index.Index, h Hop) string {
-	from, to := hopNodeLabel(ix, h.From), hopNodeLabel(ix, h.To)
+	from, to := NodeLabel(ix, h.From), NodeLabel(ix, h.To)
+	e, _ := vocab.Lookup(ix.Predicate(h.Rel))
 	switch h.Kind {
 	case pb.HopKind_HOP_KIND_FORWARD:
-		return from + " " + hopPredicateReading(ix.Predicate(h.Rel), false) + " " + to
+		return e.Sentence(from, to)
 	case pb.HopKind_HOP_KIND_BACKWARD:
-		return from + " " + hopPredicateReading(ix.Predicate(h.Rel), true) + " " + to
+		return e.InverseSentence(to, from)
 	case pb.HopKind_HOP_KIND_UNPACK:
 		return from + " involves " + to
 	case pb.HopKind_HOP_KIND_PACK:
 		return from + " is part of " + to
 	}
 	return from + " is linked to " + to
-}
-
-// hopNodeLabel names node n for a reading: an entity's display name, or a
-// relation's summary in brackets.
-func hopNodeLabel(ix *index.Index, n index.Node) string {
-	if e := ix.NodeEntity(n); e != nil {
-		return resource.DisplayName(e)
-	}
-	r, _ := ix.NodeRelation(n)
-	return "[" + ix.RelationAt(r).GetSummary() + "]"
-}
-
-// reading returns how p reads forwards, or backwards when inverse is set.
-// A predicate missing from the vocabulary reads as its own name.
-func hopPredicateReading(p pb.Predicate, inverse bool) string {
-	e, ok := vocab.Lookup(p)
-	if !ok {
-		word := strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(p.String(), "PREDICATE_"), "_", " "))
-		if inverse {
-			return "is the object of " + word
-		}
-		return word
-	}
-	if inverse {
-		return e.Inverse
-	}
-	return e.Reading
 }

@@ -1,0 +1,195 @@
+package query
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/vocab"
+)
+
+const (
+	samsung = "organizations/samsung-electronics"
+	sk      = "organizations/sk-group"
+	bid     = "relations/western-digital-bid-for-kioxia"
+)
+
+// goldenQuestions is the Ask golden set: each question with the answers it
+// must give (each answer its answer variables as var=name, sorted), or the
+// refusal it must give. Paraphrases of one question share answers.
+var goldenQuestions = []struct {
+	question string
+	want     []string // answers; nil with refuse set
+	refuse   string   // substring of the NotUnderstoodError
+}{
+	// The mission's question, and paraphrases of it.
+	{question: "Who coordinated against which acquisition?", want: []string{"acquisition=" + bid + " who=" + samsung, "acquisition=" + bid + " who=" + sk}},
+	{question: "who coordinates against which acquisitions", want: []string{"acquisition=" + bid + " who=" + samsung, "acquisition=" + bid + " who=" + sk}},
+	{question: "Which companies worked against which takeover?", want: []string{"company=" + samsung + " takeover=" + bid, "company=" + sk + " takeover=" + bid}},
+	{question: "Who quietly teamed up against the Kioxia takeover?", want: []string{"who=" + samsung, "who=" + sk}},
+	{question: "Who coordinated against Western Digital's bid for Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
+	{question: "Which firms opposed the acquisition of Kioxia?", want: []string{"firm=" + samsung, "firm=" + sk}},
+	{question: "Who blocked the bid for Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
+	{question: "Who saw the acquisition as a threat?", want: []string{"who=" + samsung, "who=" + sk}},
+	{question: "What did Samsung coordinate against?", want: []string{"what=" + bid}},
+	{question: "Which acquisition did Samsung and SK oppose?", want: []string{"acquisition=" + bid}},
+	{question: "Did Samsung oppose the bid?", want: []string{"fact=relations/samsung-coordinates-against-western-digital-bid", "fact=relations/samsung-opposes-western-digital-bid"}},
+	// ACQUIRES, and statuses.
+	{question: "Who tried to buy Kioxia?", want: []string{"who=organizations/western-digital"}},
+	{question: "Who sought to acquire Kioxia?", want: []string{"who=organizations/western-digital"}},
+	{question: "Who was Kioxia acquired by?", want: []string{"who=organizations/western-digital"}},
+	{question: "Which company was acquired?", want: []string{"company=organizations/kioxia"}},
+	{question: "Which acquisitions failed?", want: []string{"acquisition=" + bid}},
+	{question: "Which deals fell through?", want: []string{"deal=" + bid}},
+	// LEADS, SERVES_IN, MEMBER_OF.
+	{question: "Who leads SK Group?", want: []string{"who=people/chey-tae-won"}},
+	{question: "Who is the chairman of SK Group?", want: []string{"who=people/chey-tae-won"}},
+	{question: "Who heads the Korea Chamber of Commerce and Industry?", want: []string{"who=people/chey-tae-won"}},
+	{question: "What does Chey Tae-won lead?", want: []string{"what=organizations/korea-chamber-of-commerce-and-industry", "what=organizations/sk-group"}},
+	{question: "Who serves in the US government?", want: []string{"who=people/howard-lutnick"}},
+	{question: "Who is a member of the Democratic Party?", want: []string{"who=people/lee-jae-myung"}},
+	{question: "Which countries are members of the USMCA?", want: []string{"country=organizations/canada", "country=organizations/mexico", "country=organizations/united-states"}},
+	// BASED_IN.
+	{question: "Where is Kioxia based?", want: []string{"where=organizations/japan"}},
+	{question: "Which firms are based in South Korea?", want: []string{"firm=" + samsung, "firm=" + sk}},
+	{question: "Which country is home to Western Digital?", want: []string{"country=organizations/united-states"}},
+	// PROPOSES, ALLIES_WITH, and "when".
+	{question: "Who proposed a Korea-Japan economic alliance?", want: []string{"who=people/chey-tae-won"}},
+	{question: "When did Chey Tae-won propose the alliance?", want: []string{"when=relations/chey-tae-won-proposes-alliance-at-national-assembly", "when=relations/chey-tae-won-proposes-alliance-in-seoul"}},
+	{question: "Who would ally with Japan?", want: []string{"who=organizations/south-korea"}},
+	{question: "Who allied with Japan?", want: []string{"who=organizations/south-korea"}},
+	// ANNOUNCES, TRADE_DEAL_WITH, NEGOTIATES_WITH, RUNS_TRADE_DEFICIT_WITH, PRIORITIZES.
+	{question: "What did Trump announce?", want: []string{"what=relations/united-states-united-kingdom-trade-deal"}},
+	{question: "Who announced the trade deal?", want: []string{"who=people/donald-trump"}},
+	{question: "Who has a trade deal with the UK?", want: []string{"who=organizations/united-states"}},
+	{question: "Who does the United States negotiate with?", want: []string{"who=organizations/japan", "who=organizations/south-korea"}},
+	{question: "Who runs a trade deficit with Japan?", want: []string{"who=organizations/united-states"}},
+	{question: "What does Lutnick prioritize?", want: []string{"what=organizations/japan", "what=organizations/south-korea", "what=places/asia"}},
+	// PARTNERS_WITH, SUPPLIES, PRODUCES, DOMINATES.
+	{question: "Who partnered with Sony?", want: []string{"who=" + samsung}},
+	{question: "Did Samsung and Sony partner?", want: []string{"fact=relations/samsung-sony-lcd-partnership"}},
+	{question: "Who supplies Sony?", want: []string{"who=" + samsung}},
+	{question: "Which companies produce NAND flash?", want: []string{"company=organizations/kioxia", "company=" + samsung, "company=" + sk}},
+	{question: "Who makes TVs?", want: []string{"who=organizations/sony"}},
+	{question: "What dominated the display industry?", want: []string{"what=relations/samsung-sony-lcd-partnership"}},
+	// COORDINATES_WITH, HAS_TENSIONS_WITH, COMPLEMENTS, REGARDS_AS_STRATEGIC, PROMOTES.
+	{question: "Who coordinated with Japan?", want: []string{"who=" + samsung, "who=" + sk}},
+	{question: "Who has tensions with Japan?", want: []string{"who=organizations/south-korea"}},
+	{question: "What complements Japan?", want: []string{"what=organizations/south-korea"}},
+	{question: "Which country regards Kioxia as a critical national asset?", want: []string{"country=organizations/japan"}},
+	{question: "Who pushed for semiconductors?", want: []string{"who=organizations/united-states"}},
+	// Spelling and scripts.
+	{question: "Who coordinated against Kioxa's acquisition?", want: []string{"who=" + samsung, "who=" + sk}},
+	{question: "Who leads 최태원's group?", refuse: `"group"`},
+	{question: "What does 최태원 lead?", want: []string{"what=organizations/korea-chamber-of-commerce-and-industry", "what=organizations/sk-group"}},
+	// Questions that must be refused, with what was not understood.
+	{question: "", refuse: "the question is empty"},
+	{question: "Who ate Kioxia?", refuse: `"ate"`},
+	{question: "What is the capital of Japan?", refuse: `"capital"`},
+	{question: "Who is Howard Lutnick?", refuse: "no relation word"},
+	{question: "Who acquired Kioxia and who opposed it?", refuse: `"it"`},
+	{question: "Who acquired Kioxia and opposed Samsung?", refuse: "more than one relation word"},
+	{question: "Who acquired Apple?", refuse: `"Apple"`},
+	{question: "asdf qwerty", refuse: `"asdf"`},
+	{question: strings.Repeat("who ", 200), refuse: "at most 500"},
+}
+
+func answerKeys(t *testing.T, question string) ([]string, *Question, error) {
+	t.Helper()
+	ix := seedIx(t)
+	q, err := CompileQuestion(ix, question)
+	if err != nil {
+		return nil, nil, err
+	}
+	_, answers, err := Answers(ix, q, NewBudget(context.Background(), 100000), 100)
+	if err != nil {
+		t.Fatalf("Answers(%q) error = %v", question, err)
+	}
+	var out []string
+	for _, a := range answers {
+		parts := make([]string, len(a.Vars))
+		for i, v := range a.Vars {
+			parts[i] = v + "=" + ix.NodeName(a.Nodes[i])
+		}
+		slices.Sort(parts)
+		out = append(out, strings.Join(parts, " "))
+	}
+	slices.Sort(out)
+	return out, q, nil
+}
+
+func TestAskGolden(t *testing.T) {
+	t.Parallel()
+	covered := map[pb.Predicate]bool{}
+	for _, tt := range goldenQuestions {
+		got, q, err := answerKeys(t, tt.question)
+		if tt.refuse != "" {
+			var nu *NotUnderstoodError
+			if !errors.As(err, &nu) || !strings.Contains(err.Error(), tt.refuse) {
+				t.Errorf("Ask(%q) = %v, %v; want refusal containing %s", tt.question, got, err, tt.refuse)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Ask(%q) error = %v, want %v", tt.question, err, tt.want)
+			continue
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Ask(%q)\n  query %s\n  = %v\n  want %v", tt.question, FormatPattern(q.Pattern), got, tt.want)
+		}
+		for _, tr := range q.Pattern.GetTriples() {
+			for _, p := range tr.GetPredicates() {
+				covered[p] = true
+			}
+		}
+		for _, c := range q.Pattern.GetConstraints() {
+			for _, p := range c.GetRelationPredicates().GetPredicates() {
+				covered[p] = true
+			}
+		}
+	}
+	for _, e := range vocab.All() {
+		if !covered[e.Predicate] {
+			t.Errorf("no golden question covers %v", e.Predicate)
+		}
+	}
+	if len(goldenQuestions) < 30 {
+		t.Errorf("golden set has %d questions, want at least 30", len(goldenQuestions))
+	}
+}
+
+// TestAskMatchesMatch checks that the compiled query, run through Match's
+// text syntax, gives the same solutions: Ask adds nothing of its own.
+func TestAskMatchesMatch(t *testing.T) {
+	t.Parallel()
+	ix := seedIx(t)
+	q, err := CompileQuestion(ix, "Who coordinated against which acquisition?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := FormatPattern(q.Pattern)
+	if got := runText(t, ix, text); len(got) != 2 {
+		t.Errorf("Match(%q) = %v, want the two answers Ask gives", text, got)
+	}
+	if want := "?who COORDINATES_AGAINST ?acquisition . ?acquisition is ACQUIRES"; text != want {
+		t.Errorf("compiled query = %q, want %q", text, want)
+	}
+}
+
+func TestInterpretation(t *testing.T) {
+	t.Parallel()
+	ix := seedIx(t)
+	q, err := CompileQuestion(ix, "Who coordinated against Kioxa's acquisition?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Interpretation(ix, q)
+	for _, want := range []string{"?who coordinates against ?acquisition", "acquires Kioxia", `"Kioxa" read as organizations/kioxia`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Interpretation = %q, want it to contain %q", got, want)
+		}
+	}
+}
