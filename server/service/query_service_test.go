@@ -1,0 +1,309 @@
+package service_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/service"
+	"github.com/entitygraph/entitygraph/server/servertest"
+)
+
+func queryClient(t *testing.T) pb.QueryServiceClient {
+	t.Helper()
+	return pb.NewQueryServiceClient(servertest.Dial(t))
+}
+
+func bindingName(b *pb.Binding) string {
+	if r := b.GetRelation(); r != nil {
+		return r.GetName()
+	}
+	e := b.GetEntity()
+	return e.GetOrganization().GetName() + e.GetPerson().GetName() + e.GetPlace().GetName() + e.GetTopic().GetName()
+}
+
+const theQuote = "Korean firms quietly coordinated with their Japanese counterparts and government officials, and the deal ultimately fell through."
+
+func TestAskMissionQuestion(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t)
+	resp, err := c.Ask(context.Background(), &pb.AskRequest{Question: "Who coordinated against which acquisition?"})
+	if err != nil {
+		t.Fatalf("Ask() error = %v", err)
+	}
+	var who []string
+	for _, r := range resp.GetResults() {
+		who = append(who, bindingName(r.GetBindings()["who"]))
+		deal := r.GetBindings()["acquisition"].GetRelation()
+		if deal.GetName() != "relations/western-digital-bid-for-kioxia" || deal.GetQualifiers().GetStatus() != pb.RelationStatus_RELATION_STATUS_FAILED {
+			t.Errorf("acquisition = %s (%v), want the failed Western Digital bid", deal.GetName(), deal.GetQualifiers().GetStatus())
+		}
+		var quotes []string
+		for _, rel := range r.GetRelations() {
+			for _, ev := range rel.GetEvidence() {
+				quotes = append(quotes, ev.GetQuote())
+			}
+		}
+		if !slices.Contains(quotes, theQuote) {
+			t.Errorf("evidence = %q, want the coordination quote", quotes)
+		}
+	}
+	if want := []string{"organizations/samsung-electronics", "organizations/sk-group"}; !slices.Equal(who, want) {
+		t.Errorf("who = %v, want %v", who, want)
+	}
+	if resp.GetQuery() != "?who COORDINATES_AGAINST ?acquisition . ?acquisition is ACQUIRES" || resp.GetInterpretation() == "" || len(resp.GetAnswers()) != 2 {
+		t.Errorf("query %q, interpretation %q, %d answers", resp.GetQuery(), resp.GetInterpretation(), len(resp.GetAnswers()))
+	}
+	// The equivalent Match gives the same pairs.
+	m, err := c.Match(context.Background(), &pb.MatchRequest{Query: &pb.MatchRequest_Text{Text: "?who COORDINATES_AGAINST ?deal . ?deal is an acquisition"}, Explain: true})
+	if err != nil {
+		t.Fatalf("Match() error = %v", err)
+	}
+	var matched []string
+	for _, r := range m.GetResults() {
+		matched = append(matched, bindingName(r.GetBindings()["who"])+" "+bindingName(r.GetBindings()["deal"]))
+	}
+	want := []string{"organizations/samsung-electronics relations/western-digital-bid-for-kioxia", "organizations/sk-group relations/western-digital-bid-for-kioxia"}
+	if !slices.Equal(matched, want) {
+		t.Errorf("Match() = %v, want %v", matched, want)
+	}
+	if len(m.GetPlan().GetSteps()) != 1 || m.GetCanonicalText() == "" {
+		t.Errorf("plan = %v, canonical %q", m.GetPlan(), m.GetCanonicalText())
+	}
+}
+
+func TestAskRefusal(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t)
+	_, err := c.Ask(context.Background(), &pb.AskRequest{Question: "Who ate Kioxia?"})
+	st := status.Convert(err)
+	if st.Code() != codes.InvalidArgument {
+		t.Fatalf("Ask(nonsense) code = %v, want INVALID_ARGUMENT", st.Code())
+	}
+	var info *errdetails.ErrorInfo
+	for _, d := range st.Details() {
+		if i, ok := d.(*errdetails.ErrorInfo); ok {
+			info = i
+		}
+	}
+	if info.GetReason() != service.ReasonNotUnderstood || !strings.Contains(info.GetMetadata()["not_understood"], `"ate"`) ||
+		!strings.Contains(info.GetMetadata()["understood"], "organizations/kioxia") {
+		t.Errorf("ErrorInfo = %v, want reason %s naming \"ate\" and Kioxia", info, service.ReasonNotUnderstood)
+	}
+}
+
+func TestFindPaths(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t)
+	resp, err := c.FindPaths(context.Background(), &pb.FindPathsRequest{From: "people/chey-tae-won", To: "organizations/kioxia", MaxPaths: 5})
+	if err != nil {
+		t.Fatalf("FindPaths() error = %v", err)
+	}
+	if len(resp.GetPaths()) == 0 {
+		t.Fatal("no path from Chey Tae-won to Kioxia")
+	}
+	for i, p := range resp.GetPaths() {
+		if p.GetNodes()[0] != "people/chey-tae-won" || p.GetNodes()[len(p.GetNodes())-1] != "organizations/kioxia" || len(p.GetNodes()) != len(p.GetHops())+1 {
+			t.Errorf("path %d nodes = %v", i, p.GetNodes())
+		}
+		for _, h := range p.GetHops() {
+			if len(h.GetRelation().GetEvidence()) == 0 || h.GetReading() == "" || h.GetKind() == pb.HopKind_HOP_KIND_UNSPECIFIED {
+				t.Errorf("path %d hop %s→%s lacks evidence, reading or kind", i, h.GetFrom(), h.GetTo())
+			}
+		}
+		if i > 0 && len(p.GetHops()) < len(resp.GetPaths()[i-1].GetHops()) {
+			t.Errorf("paths not shortest first")
+		}
+	}
+}
+
+func TestTraverseStream(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t)
+	stream, err := c.Traverse(context.Background(), &pb.TraverseRequest{Start: []string{"organizations/kioxia"}, MaxDepth: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var depths []int32
+	first := ""
+	for {
+		msg, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("Recv() error = %v", err)
+		}
+		if first == "" {
+			first = msg.GetEntity().GetOrganization().GetName()
+		}
+		if msg.GetDepth() > 0 && msg.GetVia() == nil {
+			t.Errorf("item at depth %d has no via hop", msg.GetDepth())
+		}
+		depths = append(depths, msg.GetDepth())
+	}
+	if first != "organizations/kioxia" || len(depths) < 3 || depths[0] != 0 || slices.Max(depths) != 1 {
+		t.Errorf("traverse: first %q, depths %v; want Kioxia at depth 0 then depth-1 items", first, depths)
+	}
+	// A limit ends the stream early.
+	stream, _ = c.Traverse(context.Background(), &pb.TraverseRequest{Start: []string{"organizations/kioxia"}, MaxDepth: 3, Limit: 2})
+	n := 0
+	for {
+		if _, err := stream.Recv(); err != nil {
+			break
+		}
+		n++
+	}
+	if n != 2 {
+		t.Errorf("traverse with limit 2 streamed %d items", n)
+	}
+}
+
+func TestQueryBudgetExceeded(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t)
+	ctx := context.Background()
+	start := time.Now()
+	_, err := c.Match(ctx, &pb.MatchRequest{Query: &pb.MatchRequest_Text{Text: "?a * ?b . ?b * ?c . ?c * ?d"}, Limits: &pb.Limits{MaxEdgesVisited: 50}})
+	st := status.Convert(err)
+	if st.Code() != codes.ResourceExhausted {
+		t.Fatalf("Match over budget: code %v (%v), want RESOURCE_EXHAUSTED", st.Code(), err)
+	}
+	var subject string
+	for _, d := range st.Details() {
+		if q, ok := d.(*errdetails.QuotaFailure); ok && len(q.GetViolations()) > 0 {
+			subject = q.GetViolations()[0].GetSubject()
+		}
+	}
+	if subject != "max_edges_visited" || !strings.Contains(st.Message(), "50") {
+		t.Errorf("QuotaFailure subject %q, message %q; want the budget named", subject, st.Message())
+	}
+	_, err = c.FindPaths(ctx, &pb.FindPathsRequest{From: "people/chey-tae-won", To: "organizations/kioxia", Limits: &pb.Limits{MaxEdgesVisited: 3}})
+	if status.Code(err) != codes.ResourceExhausted {
+		t.Errorf("FindPaths over budget: %v", err)
+	}
+	if time.Since(start) > 10*time.Second {
+		t.Errorf("over-budget queries took %v", time.Since(start))
+	}
+	// The server keeps serving.
+	if _, err := c.Ask(ctx, &pb.AskRequest{Question: "Who leads SK Group?"}); err != nil {
+		t.Errorf("Ask after budget errors: %v", err)
+	}
+}
+
+func TestMatchPaging(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t)
+	ctx := context.Background()
+	text := "?x BASED_IN ?country"
+	all, err := c.Match(ctx, &pb.MatchRequest{Query: &pb.MatchRequest_Text{Text: text}, PageSize: 1000})
+	if err != nil || len(all.GetResults()) < 3 {
+		t.Fatalf("Match(all) = %d results, %v", len(all.GetResults()), err)
+	}
+	var paged []string
+	req := &pb.MatchRequest{Query: &pb.MatchRequest_Text{Text: text}, PageSize: 1}
+	for i := 0; ; i++ {
+		resp, err := c.Match(ctx, req)
+		if err != nil || i > 50 {
+			t.Fatalf("page %d: %v", i, err)
+		}
+		for _, r := range resp.GetResults() {
+			paged = append(paged, bindingName(r.GetBindings()["x"]))
+		}
+		if resp.GetNextPageToken() == "" {
+			break
+		}
+		req.PageToken = resp.GetNextPageToken()
+	}
+	var want []string
+	for _, r := range all.GetResults() {
+		want = append(want, bindingName(r.GetBindings()["x"]))
+	}
+	if !slices.Equal(paged, want) {
+		t.Errorf("paged %v, want %v", paged, want)
+	}
+}
+
+func TestQueryBadInput(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t)
+	ctx := context.Background()
+	text := func(s string) *pb.MatchRequest_Text { return &pb.MatchRequest_Text{Text: s} }
+	tests := []struct {
+		name  string
+		call  func() error
+		field string
+	}{
+		{"FindPaths no from", func() error { _, err := c.FindPaths(ctx, &pb.FindPathsRequest{To: "organizations/kioxia"}); return err }, "from"},
+		{"FindPaths document", func() error {
+			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{From: "documents/x", To: "organizations/kioxia"})
+			return err
+		}, "from"},
+		{"FindPaths hops", func() error {
+			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{From: "people/chey-tae-won", To: "organizations/kioxia", MaxHops: 99})
+			return err
+		}, "max_hops"},
+		{"FindPaths budget", func() error {
+			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{From: "people/chey-tae-won", To: "organizations/kioxia", Limits: &pb.Limits{MaxEdgesVisited: -1}})
+			return err
+		}, "limits.max_edges_visited"},
+		{"FindPaths predicate", func() error {
+			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{From: "people/chey-tae-won", To: "organizations/kioxia", Predicates: []pb.Predicate{99}})
+			return err
+		}, "predicates[0]"},
+		{"Match empty", func() error { _, err := c.Match(ctx, &pb.MatchRequest{}); return err }, "query"},
+		{"Match syntax", func() error { _, err := c.Match(ctx, &pb.MatchRequest{Query: text("?who FROBS ?x")}); return err }, "text"},
+		{"Match pattern", func() error {
+			_, err := c.Match(ctx, &pb.MatchRequest{Query: &pb.MatchRequest_Pattern{Pattern: &pb.Pattern{}}})
+			return err
+		}, "pattern.triples"},
+		{"Match page token", func() error {
+			_, err := c.Match(ctx, &pb.MatchRequest{Query: text("?a LEADS ?b"), PageToken: "AQE"})
+			return err
+		}, "page_token"},
+		{"Ask page size", func() error { _, err := c.Ask(ctx, &pb.AskRequest{Question: "Who leads SK Group?", PageSize: -1}); return err }, "page_size"},
+		{"Ask empty", func() error { _, err := c.Ask(ctx, &pb.AskRequest{}); return err }, "question"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			err := tt.call()
+			st := status.Convert(err)
+			if st.Code() != codes.InvalidArgument {
+				t.Fatalf("code = %v (%v), want INVALID_ARGUMENT", st.Code(), err)
+			}
+			var field string
+			for _, d := range st.Details() {
+				if br, ok := d.(*errdetails.BadRequest); ok {
+					field = br.GetFieldViolations()[0].GetField()
+				}
+			}
+			if field != tt.field {
+				t.Errorf("field = %q, want %q", field, tt.field)
+			}
+		})
+	}
+	// Syntax errors say where.
+	_, err := c.Match(ctx, &pb.MatchRequest{Query: text("?who LEADS")})
+	if !strings.Contains(status.Convert(err).Message(), "line 1, column 11") {
+		t.Errorf("syntax error message = %q, want the position", status.Convert(err).Message())
+	}
+	// Unknown names are NOT_FOUND.
+	_, err = c.FindPaths(ctx, &pb.FindPathsRequest{From: "people/nobody", To: "organizations/kioxia"})
+	if status.Code(err) != codes.NotFound {
+		t.Errorf("FindPaths(unknown) = %v, want NOT_FOUND", err)
+	}
+	_, err = c.Match(ctx, &pb.MatchRequest{Query: text("people/nobody LEADS ?x")})
+	if status.Code(err) != codes.NotFound {
+		t.Errorf("Match(unknown name) = %v, want NOT_FOUND", err)
+	}
+}
