@@ -1,12 +1,18 @@
 // Command entitygraph-server serves the entitygraph knowledge graph over
-// gRPC. Every flag can also be set by an ENTITYGRAPH_* environment variable;
-// a flag on the command line wins.
+// gRPC. Every flag can also be set by an ENTITYGRAPH_* environment variable
+// (--tls-cert by ENTITYGRAPH_TLS_CERT, and so on); a flag on the command
+// line wins.
+//
+// SIGINT and SIGTERM shut the server down gracefully; SIGHUP reloads the
+// graph, the token file and the TLS certificates.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -20,25 +26,79 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:]); err != nil {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	if err := run(ctx, os.Args[1:], os.Stderr, hup); err != nil {
 		fmt.Fprintln(os.Stderr, "entitygraph-server:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, args []string) error {
+// envPrefix starts the environment variable of every flag.
+const envPrefix = "ENTITYGRAPH_"
+
+// envName is the environment variable that sets a flag.
+func envName(flagName string) string {
+	return envPrefix + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+func run(ctx context.Context, args []string, stderr io.Writer, reload <-chan os.Signal) error {
 	fs := flag.NewFlagSet("entitygraph-server", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := app.Config{Reload: reload}
+	limits := app.DefaultLimits()
+
+	fs.StringVar(&cfg.Listen, "listen", "localhost:50051", "TCP `address` to serve gRPC on")
+	fs.StringVar(&cfg.Data, "data", "", "`directory` of *.txtpb graph files and their documents; empty serves the seed graph built into the binary")
+	fs.DurationVar(&cfg.ReloadPoll, "reload-poll", 0, "also reload when the files under --data change, checking this often (0: only on SIGHUP)")
+	fs.DurationVar(&cfg.ShutdownGrace, "shutdown-grace", 10*time.Second, "how long in-flight calls may run after SIGINT/SIGTERM before they are cut off")
+	fs.DurationVar(&cfg.StreamGrace, "stream-grace", 5*time.Second, "how long open streams may run after SIGINT/SIGTERM before they end with UNAVAILABLE (at most --shutdown-grace)")
+	level := fs.String("log-level", "info", "log `level`: debug, info, warn or error")
+	format := fs.String("log-format", "text", "log `format`: text or json")
+
+	fs.StringVar(&cfg.TLS.Cert, "tls-cert", "", "PEM `file` of the server's TLS certificate chain; with --tls-key, serves TLS")
+	fs.StringVar(&cfg.TLS.Key, "tls-key", "", "PEM `file` of the server's TLS private key")
+	fs.StringVar(&cfg.TLS.ClientCA, "tls-client-ca", "", "PEM `file` of the CAs that client certificates must chain to; requires mutual TLS")
+	fs.BoolVar(&cfg.Plaintext, "plaintext", false, "allow serving without TLS on a non-loopback address (plaintext on loopback needs no flag)")
+	fs.StringVar(&cfg.AuthTokens, "auth-tokens", "", "`file` of bearer tokens, one \"client token\" pair a line; when set, every call but health and reflection needs one")
+
+	fs.Float64Var(&cfg.RateLimits.Client, "client-rate-limit", 500, "calls per second allowed to each client (its token's name, or its IP address); 0: no limit")
+	fs.IntVar(&cfg.RateLimits.ClientBurst, "client-rate-burst", 1000, "calls a client may make at once above --client-rate-limit")
+	fs.Float64Var(&cfg.RateLimits.Global, "rate-limit", 0, "calls per second allowed over all clients; 0: no limit")
+	fs.IntVar(&cfg.RateLimits.GlobalBurst, "rate-burst", 2000, "calls allowed at once above --rate-limit")
+
+	fs.IntVar(&limits.MaxRecvBytes, "max-recv-bytes", limits.MaxRecvBytes, "largest request message accepted, in bytes")
+	fs.IntVar(&limits.MaxSendBytes, "max-send-bytes", limits.MaxSendBytes, "largest response message sent, in bytes")
+	maxStreams := fs.Uint("max-concurrent-streams", uint(limits.MaxConcurrentStreams), "most calls in flight on one connection")
+	fs.DurationVar(&limits.MaxConnectionIdle, "max-connection-idle", limits.MaxConnectionIdle, "close connections idle this long")
+	fs.DurationVar(&limits.MaxConnectionAge, "max-connection-age", limits.MaxConnectionAge, "close connections this old, so that clients rebalance")
+	fs.DurationVar(&limits.MaxConnectionAgeGrace, "max-connection-age-grace", limits.MaxConnectionAgeGrace, "how long calls may run on a connection closed for age")
+	fs.DurationVar(&limits.DefaultTimeout, "default-timeout", limits.DefaultTimeout, "deadline of calls that arrive without one")
+
+	fs.StringVar(&cfg.MetricsListen, "metrics-listen", "", "TCP `address` of an HTTP server for Prometheus metrics at /metrics; empty: none")
+
+	// Each flag's usage names its environment variable.
+	fs.VisitAll(func(f *flag.Flag) { f.Usage += " ($" + envName(f.Name) + ")" })
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: entitygraph-server [flags]\n\nServes the entitygraph knowledge graph over gRPC.\n\nFlags (each also read from the environment variable shown):\n")
+		fmt.Fprintf(fs.Output(), "Usage: entitygraph-server [flags]\n\n"+
+			"Serves the entitygraph knowledge graph over gRPC. SIGINT and SIGTERM shut it down\n"+
+			"gracefully; SIGHUP reloads the graph, the token file and the TLS certificates.\n\n"+
+			"Flags (each also read from the environment variable shown; a flag given here wins):\n")
 		fs.PrintDefaults()
 	}
-	cfg := app.Config{}
-	fs.StringVar(&cfg.Listen, "listen", env("LISTEN", "localhost:50051"), "TCP address to serve gRPC on ($ENTITYGRAPH_LISTEN)")
-	fs.StringVar(&cfg.Data, "data", env("DATA", ""), "directory of *.txtpb graph files and their documents; empty serves the seed graph built into the binary ($ENTITYGRAPH_DATA)")
-	grace := fs.Duration("shutdown-grace", envDuration("SHUTDOWN_GRACE", 10*time.Second), "how long in-flight calls may run after SIGINT/SIGTERM ($ENTITYGRAPH_SHUTDOWN_GRACE)")
-	level := fs.String("log-level", env("LOG_LEVEL", "info"), "log level: debug, info, warn or error ($ENTITYGRAPH_LOG_LEVEL)")
+	var envErr error
+	fs.VisitAll(func(f *flag.Flag) {
+		if v, ok := os.LookupEnv(envName(f.Name)); ok && envErr == nil {
+			if err := f.Value.Set(v); err != nil {
+				envErr = fmt.Errorf("$%s: %w", envName(f.Name), err)
+			}
+		}
+	})
+	if envErr != nil {
+		return envErr
+	}
 	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
+		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
@@ -50,22 +110,31 @@ func run(ctx context.Context, args []string) error {
 	if err := lvl.UnmarshalText([]byte(*level)); err != nil {
 		return fmt.Errorf("--log-level: %w", err)
 	}
-	cfg.ShutdownGrace = *grace
-	cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: lvl}))
+	hopts := &slog.HandlerOptions{Level: lvl}
+	var h slog.Handler
+	switch *format {
+	case "text":
+		h = slog.NewTextHandler(stderr, hopts)
+	case "json":
+		h = slog.NewJSONHandler(stderr, hopts)
+	default:
+		return fmt.Errorf("--log-format: want text or json, got %q", *format)
+	}
+	if *maxStreams == 0 || *maxStreams > 1<<31 {
+		return fmt.Errorf("--max-concurrent-streams: want 1 to %d, got %d", 1<<31, *maxStreams)
+	}
+	limits.MaxConcurrentStreams = uint32(*maxStreams)
+	for name, v := range map[string]float64{
+		"max-recv-bytes": float64(limits.MaxRecvBytes), "max-send-bytes": float64(limits.MaxSendBytes),
+		"client-rate-limit": cfg.RateLimits.Client + 1, "client-rate-burst": float64(cfg.RateLimits.ClientBurst),
+		"rate-limit": cfg.RateLimits.Global + 1, "rate-burst": float64(cfg.RateLimits.GlobalBurst),
+	} {
+		if v <= 0 {
+			return fmt.Errorf("--%s: must be positive", name)
+		}
+	}
+	cfg.Limits = limits
+	cfg.Logger = slog.New(app.NewLogHandler(h))
+	slog.SetDefault(cfg.Logger)
 	return app.Run(ctx, cfg)
-}
-
-// env reads ENTITYGRAPH_<name>, or def when it is unset.
-func env(name, def string) string {
-	if v, ok := os.LookupEnv("ENTITYGRAPH_" + name); ok {
-		return v
-	}
-	return def
-}
-
-func envDuration(name string, def time.Duration) time.Duration {
-	if d, err := time.ParseDuration(env(name, "")); err == nil {
-		return d
-	}
-	return def
 }
