@@ -84,6 +84,13 @@ build: ## Build bin/entitygraph-server and bin/entitygraph (the CLI).
 run: build ## Serve the seed graph on $(LISTEN).
 	$(BIN)/entitygraph-server --listen $(LISTEN) --data $(DATA)
 
+SOAK_DURATION ?= 2m
+SOAK_CLIENTS  ?= 16
+
+.PHONY: soak
+soak: build ## Load the server for SOAK_DURATION (default 2m) with SOAK_CLIENTS callers; report errors, RSS, goroutines.
+	go run ./server/soak --server $(BIN)/entitygraph-server --data $(DATA) --duration $(SOAK_DURATION) --clients $(SOAK_CLIENTS)
+
 .PHONY: gotest
 gotest: $(GRPCURL) ## go test -race, with the pinned grpcurl for the end-to-end tests.
 	GRPCURL=$(GRPCURL) go test -race -count=1 $(GO_PACKAGES)
