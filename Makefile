@@ -21,7 +21,7 @@ DATA   ?= seeds
 
 .PHONY: help
 help: ## Show this help.
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  %-14s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  %-17s %s\n", $$1, $$2}'
 
 .PHONY: tools
 tools: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) $(GRPCURL) ## Install the pinned tools into .tools/bin.
@@ -55,7 +55,7 @@ BIN := $(CURDIR)/bin
 .PHONY: generate
 APIDESC := server/apidesc/entitygraph.binpb
 
-generate: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) ## Regenerate gen/ and the descriptor set from proto/.
+generate: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) generate-ts ## Regenerate gen/, client/ts/src/gen and the descriptor set from proto/.
 	$(BUF) generate
 	$(BUF) build -o $(APIDESC)
 
@@ -67,6 +67,33 @@ checkgenerate: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) ## Fail if gen/ is 
 	  diff -r gen "$$tmp/gen" | head -20; \
 	  echo "gen/ or $(APIDESC) is stale: run 'make generate' and commit the result"; exit 1; \
 	fi
+
+# The TypeScript client, client/ts: its npm packages (protoc-gen-es and tsc
+# among them) are pinned in its package-lock.json and installed by npm ci.
+TS_DIR  := client/ts
+TS_GEN  := $(TS_DIR)/src/gen
+TS_DEPS := $(TS_DIR)/node_modules/.package-lock.json
+
+$(TS_DEPS): $(TS_DIR)/package.json $(TS_DIR)/package-lock.json
+	cd $(TS_DIR) && npm ci --no-audit --no-fund
+	@touch $@
+
+.PHONY: generate-ts
+generate-ts: $(BUF) $(TS_DEPS) ## Regenerate the TypeScript client's code, client/ts/src/gen, from proto/.
+	$(BUF) generate --template buf.gen.ts.yaml
+
+.PHONY: checkgenerate-ts
+checkgenerate-ts: $(BUF) $(TS_DEPS) ## Fail if client/ts/src/gen is not what proto/ generates.
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(BUF) generate --template buf.gen.ts.yaml -o "$$tmp" && \
+	if ! diff -r $(TS_GEN) "$$tmp/$(TS_GEN)" >/dev/null; then \
+	  diff -r $(TS_GEN) "$$tmp/$(TS_GEN)" | head -20; \
+	  echo "$(TS_GEN) is stale: run 'make generate-ts' and commit the result"; exit 1; \
+	fi
+
+.PHONY: tstest
+tstest: $(TS_DEPS) ## Compile the TypeScript client (strict tsc) and run its tests against a live server.
+	cd $(TS_DIR) && npm test
 
 .PHONY: lint
 lint: $(BUF) ## buf lint, go vet and gofmt.
@@ -103,7 +130,7 @@ fuzz-short: ## A short run of each fuzz target (FUZZTIME each, default 10s).
 	go test -run '^$$' -fuzz '^FuzzAsk$$' -fuzztime $(FUZZTIME) ./server/query
 
 .PHONY: test
-test: tools lint checkgenerate gotest fuzz-short ## Everything CI runs: lint, drift check, all tests, short fuzzing.
+test: tools lint checkgenerate checkgenerate-ts gotest tstest fuzz-short ## Everything CI runs: lint, drift check, all tests, short fuzzing.
 
 .PHONY: clean
 clean: ## Remove built binaries (not the tool cache).

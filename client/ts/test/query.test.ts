@@ -1,0 +1,190 @@
+// End-to-end tests of the TypeScript client's QueryService calls against
+// the real server: paths, the streaming Traverse, pattern queries,
+// questions in English, and their errors.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  Code,
+  entityName,
+  fieldViolations,
+  HopKind,
+  matchAll,
+  Predicate,
+  quotaFailure,
+  resourceInfo,
+  type TraverseResponse,
+} from "@entitygraph/client";
+
+import { assertEvidence, coordinatedAgainst, rejects, useServer, whoAndDeal } from "./helpers.js";
+
+const live = useServer();
+
+describe("QueryService", () => {
+  test("FindPaths finds paths from Chey Tae-won to Kioxia, every hop with evidence", async () => {
+    const from = "people/chey-tae-won";
+    const to = "organizations/kioxia";
+    const res = await live.client.queries.findPaths({ from, to });
+    assert.ok(res.paths.length >= 1, "no path");
+    assert.ok(res.edgesVisited > 0n, "edgesVisited");
+    let previous = 0;
+    for (const path of res.paths) {
+      assert.equal(path.nodes[0], from);
+      assert.equal(path.nodes.at(-1), to);
+      assert.equal(path.nodes.length, path.hops.length + 1);
+      assert.ok(path.hops.length >= previous, "shortest first");
+      previous = path.hops.length;
+      path.hops.forEach((hop, i) => {
+        assert.equal(hop.from, path.nodes[i]);
+        assert.equal(hop.to, path.nodes[i + 1]);
+        assert.notEqual(hop.kind, HopKind.UNSPECIFIED);
+        assert.notEqual(hop.reading, "");
+        assertEvidence(hop.relation, `hop ${i} of a path`);
+      });
+    }
+  });
+
+  test("FindPaths rejects a hop limit above the maximum and an unknown start", async () => {
+    const tooFar = await rejects(
+      () => live.client.queries.findPaths({ from: "people/chey-tae-won", to: "organizations/kioxia", maxHops: 9 }),
+      Code.InvalidArgument,
+    );
+    assert.deepEqual(fieldViolations(tooFar).map((v) => v.field), ["max_hops"]);
+    const missing = await rejects(
+      () => live.client.queries.findPaths({ from: "people/nobody", to: "organizations/kioxia" }),
+      Code.NotFound,
+    );
+    assert.equal(resourceInfo(missing)?.resourceName, "people/nobody");
+  });
+
+  test("FindPaths over budget is RESOURCE_EXHAUSTED with a QuotaFailure", async () => {
+    const err = await rejects(
+      () =>
+        live.client.queries.findPaths({
+          from: "people/chey-tae-won",
+          to: "organizations/kioxia",
+          maxHops: 8,
+          maxPaths: 20,
+          limits: { maxEdgesVisited: 1n },
+        }),
+      Code.ResourceExhausted,
+    );
+    const quota = quotaFailure(err);
+    assert.ok(quota, "no google.rpc.QuotaFailure detail");
+    assert.deepEqual(quota.violations.map((v) => v.subject), ["max_edges_visited"]);
+  });
+
+  test("Traverse streams Kioxia at depth 0, then what is one hop away", async () => {
+    const items: TraverseResponse[] = [];
+    for await (const item of live.client.queries.traverse({ start: ["organizations/kioxia"], maxDepth: 1 })) {
+      items.push(item);
+    }
+    const [start, ...rest] = items;
+    assert.ok(start, "empty stream");
+    assert.equal(start.depth, 0);
+    assert.ok(start.item.case === "entity", `first item is ${start.item.case}`);
+    assert.equal(entityName(start.item.value), "organizations/kioxia");
+    assert.equal(start.via, undefined);
+    assert.ok(rest.length > 0, "nothing at depth 1");
+    for (const item of rest) {
+      assert.equal(item.depth, 1, JSON.stringify(item.item.value?.$typeName));
+      assert.ok(item.via, "an item past the start has no via hop");
+      assertEvidence(item.via.relation, "via");
+    }
+    const reached = new Set(rest.map((i) => (i.item.case === "entity" ? entityName(i.item.value) : i.item.value?.name)));
+    assert.ok(reached.has("relations/western-digital-bid-for-kioxia"), [...reached].join());
+  });
+
+  test("Traverse stops at its item limit", async () => {
+    let n = 0;
+    for await (const _ of live.client.queries.traverse({ start: ["organizations/kioxia"], maxDepth: 3, limit: 3 })) n++;
+    assert.equal(n, 3);
+  });
+
+  test("Traverse of an unknown start fails on the stream with NOT_FOUND", async () => {
+    const err = await rejects(async () => {
+      for await (const _ of live.client.queries.traverse({ start: ["organizations/nothing"] })) {
+        // The error arrives in place of the first message.
+      }
+    }, Code.NotFound);
+    assert.equal(resourceInfo(err)?.resourceName, "organizations/nothing");
+  });
+
+  test("Match answers a text pattern: who coordinated against which acquisition", async () => {
+    const res = await live.client.queries.match({
+      query: { case: "text", value: "?who COORDINATES_AGAINST ?deal . ?deal is an acquisition" },
+    });
+    assert.equal(res.results.length, 2, JSON.stringify(res.results.map((r) => Object.keys(r.bindings))));
+    assert.deepEqual(whoAndDeal(res.results), coordinatedAgainst);
+    for (const r of res.results) {
+      assert.equal(r.relations.length, 1);
+      assertEvidence(r.relations[0], "Match");
+    }
+    assert.ok(res.pattern && res.pattern.triples.length === 1, "compiled pattern");
+    assert.notEqual(res.canonicalText, "");
+
+    const paged = [];
+    for await (const r of matchAll(live.client.queries, { query: { case: "text", value: res.canonicalText }, pageSize: 1 })) {
+      paged.push(r);
+    }
+    assert.deepEqual(whoAndDeal(paged), coordinatedAgainst);
+  });
+
+  test("Match answers the same query given as a structured pattern", async () => {
+    const res = await live.client.queries.match({
+      query: {
+        case: "pattern",
+        value: {
+          triples: [
+            {
+              subject: { term: { case: "variable", value: "who" } },
+              predicates: [Predicate.COORDINATES_AGAINST],
+              object: { term: { case: "variable", value: "deal" } },
+            },
+          ],
+          constraints: [{ variable: "deal", test: { case: "relationPredicates", value: { predicates: [Predicate.ACQUIRES] } } }],
+        },
+      },
+      explain: true,
+    });
+    assert.deepEqual(whoAndDeal(res.results), coordinatedAgainst);
+    assert.ok(res.plan && res.plan.steps.length > 0, "explain gave no plan");
+  });
+
+  test("Match rejects a query it cannot parse with a field violation", async () => {
+    const err = await rejects(
+      () => live.client.queries.match({ query: { case: "text", value: "?who FROBNICATES ?what" } }),
+      Code.InvalidArgument,
+    );
+    const violations = fieldViolations(err);
+    assert.deepEqual(violations.map((v) => v.field), ["text"]);
+    assert.match(violations[0]?.description ?? "", /unknown predicate "FROBNICATES"/);
+  });
+
+  test("Ask answers a question in English with the same two answers", async () => {
+    const res = await live.client.queries.ask({ question: "Who coordinated against which acquisition?" });
+    // The question names its own variables: the subject and object of its one triple.
+    const triple = res.pattern?.triples[0];
+    assert.equal(res.pattern?.triples.length, 1, res.query);
+    assert.ok(triple?.subject?.term.case === "variable" && triple.object?.term.case === "variable", res.query);
+    const [who, deal] = [triple.subject.term.value, triple.object.term.value];
+    assert.deepEqual(triple.predicates, [Predicate.COORDINATES_AGAINST]);
+    assert.deepEqual(whoAndDeal(res.results, who, deal), coordinatedAgainst);
+    assert.equal(res.answers.length, 2);
+    assert.notEqual(res.interpretation, "");
+    assert.notEqual(res.query, "");
+    res.results.forEach((r) => r.relations.forEach((rel) => assertEvidence(rel, "Ask")));
+
+    // The compiled query, run with Match, gives the same answers.
+    const again = await live.client.queries.match({ query: { case: "text", value: res.query } });
+    assert.deepEqual(whoAndDeal(again.results, who, deal), coordinatedAgainst);
+  });
+
+  test("Ask rejects a question it cannot understand", async () => {
+    const err = await rejects(() => live.client.queries.ask({ question: "Why is the sky blue?" }), Code.InvalidArgument);
+    assert.deepEqual(fieldViolations(err).map((v) => v.field), ["question"]);
+    assert.match(err.rawMessage, /not understood/);
+  });
+});
+
