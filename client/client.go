@@ -12,7 +12,8 @@ import (
 // Client calls an entitygraph server. Its methods are safe for concurrent
 // use. Create one with [Dial], or with [New] over a connection you manage.
 type Client struct {
-	rpc entitygraphv1.EntityServiceClient
+	rpc   entitygraphv1.EntityServiceClient
+	query entitygraphv1.QueryServiceClient
 	// conn is the connection Dial opened, closed by Close; nil when the
 	// caller owns the connection.
 	conn io.Closer
@@ -21,7 +22,10 @@ type Client struct {
 // New returns a [Client] that calls the server over cc. The caller keeps
 // ownership of cc: [Client.Close] leaves it open.
 func New(cc grpc.ClientConnInterface) *Client {
-	return &Client{rpc: entitygraphv1.NewEntityServiceClient(cc)}
+	return &Client{
+		rpc:   entitygraphv1.NewEntityServiceClient(cc),
+		query: entitygraphv1.NewQueryServiceClient(cc),
+	}
 }
 
 // Dial returns a [Client] for the server at target, for example
@@ -49,8 +53,15 @@ func (c *Client) Close() error {
 	return c.conn.Close()
 }
 
-// Service returns the generated client underneath, for calls this package
-// does not wrap or that need [grpc.CallOption] values.
+// Service returns the generated EntityService client underneath, for calls
+// this package does not wrap or that need [grpc.CallOption] values.
 func (c *Client) Service() entitygraphv1.EntityServiceClient {
 	return c.rpc
+}
+
+// QueryService returns the generated QueryService client underneath, for
+// calls that need [grpc.CallOption] values or response fields this package
+// does not pass on, such as edges_visited.
+func (c *Client) QueryService() entitygraphv1.QueryServiceClient {
+	return c.query
 }

@@ -22,6 +22,26 @@
 //		fmt.Println(rel.GetSummary())
 //	}
 //
+// It wraps [entitygraphv1.QueryServiceClient] the same way: [Client.FindPaths]
+// returns the shortest paths between two nodes, [Client.Traverse] streams a
+// breadth-first expansion as an iterator, [Client.Match] runs a pattern
+// query over every page, and [Client.Ask] answers a question in plain
+// English:
+//
+//	resp, err := c.Ask(ctx, "Who coordinated against which acquisition?")
+//	if err != nil {
+//		return err
+//	}
+//	for _, answer := range resp.GetAnswers() {
+//		fmt.Println(answer)
+//	}
+//
+// Every answer carries the relations it rests on, each with its evidence:
+// the quotes of the source text that state it.
+//
 // Errors returned by the server are gRPC status errors, wrapped with the
-// operation that failed; [status.Code] still reports their code.
+// operation that failed; [status.Code] still reports their code. Some carry
+// details that [errors.As] or a helper reads: an [*AmbiguousError] from
+// [Client.Resolve], a [*NotUnderstoodError] from [Client.Ask], and a query
+// over its budget of edges visited, for which [BudgetExceeded] reports true.
 package client

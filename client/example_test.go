@@ -98,3 +98,29 @@ func ExampleClient_Resolve_ambiguous() {
 	// organizations/united-states (matched "United States")
 	// organizations/usmca (matched "United States-Mexico-Canada Agreement")
 }
+
+// This example asks the mission's question in plain English and prints the
+// answers, each naming the relation that supports it.
+func ExampleClient_Ask() {
+	ctx := context.Background()
+	c, err := client.Dial(serverAddr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+
+	resp, err := c.Ask(ctx, "Who coordinated against which acquisition?")
+	var nu *client.NotUnderstoodError
+	if errors.As(err, &nu) {
+		log.Fatalf("rephrase the question: %s (not understood: %s)", nu.Reason, strings.Join(nu.NotUnderstood, ", "))
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, answer := range resp.GetAnswers() {
+		fmt.Println(answer)
+	}
+	// Output:
+	// ?who = Samsung Electronics, ?acquisition = [Western Digital acquires Kioxia (failed, 2021)] — because Samsung Electronics coordinates against [Western Digital acquires Kioxia (failed, 2021)] (2021)
+	// ?who = SK Group, ?acquisition = [Western Digital acquires Kioxia (failed, 2021)] — because SK Group coordinates against [Western Digital acquires Kioxia (failed, 2021)] (2021)
+}

@@ -16,12 +16,6 @@ type searchOptionFunc func(*entitygraphv1.SearchEntitiesRequest)
 
 func (f searchOptionFunc) applySearch(req *entitygraphv1.SearchEntitiesRequest) { f(req) }
 
-// WithLimit caps the number of results at n, 1 to 100 (the request's
-// page_size). The server's default is 10.
-func WithLimit(n int) SearchOption {
-	return searchOptionFunc(func(req *entitygraphv1.SearchEntitiesRequest) { req.PageSize = int32(n) })
-}
-
 // WithTypes restricts results to entities of the given types:
 // "organization", "person", "place" or "topic", as [EntityType] returns them.
 // Several calls add up.

@@ -128,14 +128,11 @@ var relationsCommand = &command{
 		fs.Var(&predicates, "predicate", "only relations with this `predicate`, such as coordinates_against (repeatable, or comma-separated; see the predicates command)")
 		as := fs.String("as", "any", "the part NAME plays in the relation: `subject`, object or any")
 		return func(ctx context.Context, in *invocation, args []string) error {
-			var filter client.RelationFilter
-			for _, p := range predicates {
-				pred, err := client.ParsePredicate(p)
-				if err != nil {
-					return usageErrorf("%v; run \"entitygraph predicates\" for the list", err)
-				}
-				filter.Predicates = append(filter.Predicates, pred)
+			preds, err := parsePredicates(predicates)
+			if err != nil {
+				return err
 			}
+			filter := client.RelationFilter{Predicates: preds}
 			setRole, ok := relationRoles[*as]
 			if !ok {
 				return usageErrorf("--as must be subject, object or any, not %q", *as)

@@ -8,8 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/entitygraph/entitygraph/client"
 )
@@ -65,7 +65,10 @@ type command struct {
 }
 
 // commands lists the subcommands in the order usage shows them.
-var commands = []*command{getCommand, searchCommand, relationsCommand, documentsCommand, predicatesCommand}
+var commands = []*command{
+	getCommand, searchCommand, relationsCommand, documentsCommand, predicatesCommand,
+	pathsCommand, traverseCommand, matchCommand, askCommand,
+}
 
 func lookupCommand(name string) *command {
 	for _, c := range commands {
@@ -210,14 +213,32 @@ func printUsage(w io.Writer) {
 
 Commands:
 `)
-	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	// A synopsis too long for the column goes on a line of its own, with
+	// the description under the column, as the flag package does.
+	const maxSynopsis = 40
+	type row struct{ synopsis, short string }
+	rows := make([]row, 0, len(commands)+1)
 	for _, c := range commands {
-		fmt.Fprintf(tw, "  %s\t%s\n", strings.Join(strings.Fields(c.name+" "+c.args+" "+c.hint), " "), c.short)
+		rows = append(rows, row{strings.Join(strings.Fields(c.name+" "+c.args+" "+c.hint), " "), c.short})
 	}
-	fmt.Fprintf(tw, "  help [command]\tshow this help, or a command's\n")
-	tw.Flush()
+	rows = append(rows, row{"help [command]", "show this help, or a command's"})
+	width := 0
+	for _, r := range rows {
+		if n := utf8.RuneCountInString(r.synopsis); n <= maxSynopsis {
+			width = max(width, n)
+		}
+	}
+	for _, r := range rows {
+		if utf8.RuneCountInString(r.synopsis) > width {
+			fmt.Fprintf(w, "  %s\n  %*s   %s\n", r.synopsis, width, "", r.short)
+		} else {
+			fmt.Fprintf(w, "  %-*s   %s\n", width, r.synopsis, r.short)
+		}
+	}
 	fmt.Fprintf(w, `
 Run "entitygraph help <command>" for what a command does and its flags.
+The query commands (paths, traverse, match, ask) also take --max-edges N,
+the most edges the query may visit.
 
 Global flags, accepted before or after the command:
   --addr host:port   server address (default $%s, else %s)
