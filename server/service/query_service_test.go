@@ -14,8 +14,8 @@ import (
 	"google.golang.org/grpc/status"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
-	"github.com/entitygraph/entitygraph/server/service"
 	"github.com/entitygraph/entitygraph/server/servertest"
+	"github.com/entitygraph/entitygraph/server/service"
 )
 
 func queryClient(t *testing.T) pb.QueryServiceClient {
@@ -270,7 +270,10 @@ func TestQueryBadInput(t *testing.T) {
 			_, err := c.Match(ctx, &pb.MatchRequest{Query: text("?a LEADS ?b"), PageToken: "AQE"})
 			return err
 		}, "page_token"},
-		{"Ask page size", func() error { _, err := c.Ask(ctx, &pb.AskRequest{Question: "Who leads SK Group?", PageSize: -1}); return err }, "page_size"},
+		{"Ask page size", func() error {
+			_, err := c.Ask(ctx, &pb.AskRequest{Question: "Who leads SK Group?", PageSize: -1})
+			return err
+		}, "page_size"},
 		{"Ask empty", func() error { _, err := c.Ask(ctx, &pb.AskRequest{}); return err }, "question"},
 	}
 	for _, tt := range tests {
