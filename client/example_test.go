@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go.uber.org/goleak"
 	"io"
 	"log"
 	"log/slog"
@@ -37,6 +38,14 @@ func TestMain(m *testing.M) {
 	serverAddr = lis.Addr().String()
 	code := m.Run()
 	srv.Stop()
+	// No test may leave a goroutine behind: a leaked stream or connection
+	// would fail here.
+	if code == 0 {
+		if err := goleak.Find(); err != nil {
+			log.Printf("goleak: %v", err)
+			code = 1
+		}
+	}
 	os.Exit(code)
 }
 
