@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"go.uber.org/goleak"
 	"io"
 	"log"
 	"log/slog"
@@ -13,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"go.uber.org/goleak"
 
 	"github.com/entitygraph/entitygraph/client"
 	"github.com/entitygraph/entitygraph/server/app"
