@@ -103,9 +103,17 @@ lint: $(BUF) ## buf lint, go vet and gofmt.
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 
 .PHONY: build
-build: ## Build bin/entitygraph-server and bin/entitygraph (the CLI).
+build: descriptors ## Build bin/entitygraph-server, bin/entitygraph (the CLI) and bin/entitygraph.binpb.
 	go build -o $(BIN)/entitygraph-server ./server/cmd/entitygraph-server
 	go build -o $(BIN)/entitygraph ./client/cmd/entitygraph
+
+# The descriptor set for tools without reflection (grpcurl -protoset, buf curl
+# --schema) is the one the server embeds: buf build output, drift-checked.
+.PHONY: descriptors
+descriptors: $(BIN)/entitygraph.binpb ## Write bin/entitygraph.binpb, the API's descriptor set with comments.
+$(BIN)/entitygraph.binpb: $(APIDESC)
+	@mkdir -p $(BIN)
+	cp $(APIDESC) $@
 
 .PHONY: run
 run: build ## Serve the seed graph on $(LISTEN).
@@ -119,8 +127,8 @@ soak: build ## Load the server for SOAK_DURATION (default 2m) with SOAK_CLIENTS 
 	go run ./server/soak --server $(BIN)/entitygraph-server --data $(DATA) --duration $(SOAK_DURATION) --clients $(SOAK_CLIENTS)
 
 .PHONY: gotest
-gotest: $(GRPCURL) ## go test -race, with the pinned grpcurl for the end-to-end tests.
-	GRPCURL=$(GRPCURL) go test -race -count=1 $(GO_PACKAGES)
+gotest: $(GRPCURL) $(BUF) descriptors ## go test -race, with the pinned grpcurl and buf for the end-to-end tests.
+	GRPCURL=$(GRPCURL) BUF=$(BUF) go test -race -count=1 $(GO_PACKAGES)
 
 FUZZTIME ?= 10s
 

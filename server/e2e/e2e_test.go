@@ -213,6 +213,10 @@ func TestREADMEExamples(t *testing.T) {
 	if err := os.Symlink(grpcurl, filepath.Join(toolDir, "grpcurl")); err != nil {
 		t.Fatal(err)
 	}
+	// The pinned buf too, for the `buf curl` recipes (bufPath is in recipes_test.go).
+	if err := os.Symlink(bufPath(t, root), filepath.Join(toolDir, "buf")); err != nil {
+		t.Fatal(err)
+	}
 	env := append(os.Environ(),
 		"PATH="+bin+string(os.PathListSeparator)+toolDir+string(os.PathListSeparator)+os.Getenv("PATH"),
 		"ENTITYGRAPH_ADDR="+addr,
