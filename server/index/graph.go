@@ -2,7 +2,7 @@ package index
 
 import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
-	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // This file is the read API that graph algorithms (package query) walk.
@@ -16,28 +16,43 @@ type Node = int32
 // Rel is a relation number.
 type Rel = int32
 
+func (ix *Index) entityCount() Node { return Node(ix.entityNames.len()) }
+
+// entityOf returns the entity number of node n, and false when n is a
+// relation node.
+func (ix *Index) entityOf(n Node) (int32, bool) { return n, n < ix.entityCount() }
+
 // NodeCount returns the number of nodes: entities plus relations.
-func (ix *Index) NodeCount() int { return len(ix.entities) + len(ix.relations) }
+func (ix *Index) NodeCount() int { return ix.entityNames.len() + ix.relationNames.len() }
 
 // RelationCount returns the number of relations.
-func (ix *Index) RelationCount() int { return len(ix.relations) }
+func (ix *Index) RelationCount() int { return ix.relationNames.len() }
 
 // NodeOf returns the node number of an entity or relation resource name.
-func (ix *Index) NodeOf(name string) (Node, bool) { return ix.node(name) }
+func (ix *Index) NodeOf(name string) (Node, bool) {
+	if e, ok := ix.entityNames.find(name); ok {
+		return Node(e), true
+	}
+	if r, ok := ix.relationNames.find(name); ok {
+		return ix.entityCount() + Node(r), true
+	}
+	return 0, false
+}
 
 // NodeName returns the resource name of node n.
 func (ix *Index) NodeName(n Node) string {
-	if e := ix.NodeEntity(n); e != nil {
-		return resource.EntityName(e)
+	if e, ok := ix.entityOf(n); ok {
+		return ix.entityNames.at(int(e))
 	}
-	return ix.relations[n-Node(len(ix.entities))].GetName()
+	return ix.relationNames.at(int(n - ix.entityCount()))
 }
 
 // NodeEntity returns the entity node n stands for, or nil when n is a
-// relation node.
+// relation node. Each call makes a new message; see [Index.DisplayName]
+// and [Index.EntityType] for cheaper reads of one field.
 func (ix *Index) NodeEntity(n Node) *pb.Entity {
-	if int(n) < len(ix.entities) {
-		return ix.entities[n]
+	if e, ok := ix.entityOf(n); ok {
+		return ix.entity(e)
 	}
 	return nil
 }
@@ -45,23 +60,49 @@ func (ix *Index) NodeEntity(n Node) *pb.Entity {
 // NodeRelation returns the relation number node n stands for, and false
 // when n is an entity node.
 func (ix *Index) NodeRelation(n Node) (Rel, bool) {
-	if int(n) < len(ix.entities) {
+	if n < ix.entityCount() {
 		return 0, false
 	}
-	return Rel(int(n) - len(ix.entities)), true
+	return Rel(n - ix.entityCount()), true
 }
 
 // RelationNode returns the node number of relation r.
-func (ix *Index) RelationNode(r Rel) Node { return Node(len(ix.entities)) + r }
+func (ix *Index) RelationNode(r Rel) Node { return ix.entityCount() + r }
 
-// RelationAt returns relation r.
-func (ix *Index) RelationAt(r Rel) *pb.Relation { return ix.relations[r] }
+// RelationAt returns relation r. Each call makes a new message, with its
+// evidence and summary; see [Index.Predicate], [Index.Ends],
+// [Index.RelationStatus] and [Index.Summary] for cheaper reads.
+func (ix *Index) RelationAt(r Rel) *pb.Relation { return ix.relation(r) }
 
 // Ends returns the subject and object nodes of relation r.
 func (ix *Index) Ends(r Rel) (subject, object Node) { return ix.subj[r], ix.obj[r] }
 
 // Predicate returns the predicate of relation r.
-func (ix *Index) Predicate(r Rel) pb.Predicate { return ix.relations[r].GetPredicate() }
+func (ix *Index) Predicate(r Rel) pb.Predicate { return pb.Predicate(ix.pred[r]) }
+
+// Symmetric reports whether the predicate of relation r reads the same both
+// ways.
+func (ix *Index) Symmetric(r Rel) bool { return symmetric[ix.pred[r]] }
+
+// symmetric is indexed by predicate number.
+var symmetric = func() (s [256]bool) {
+	for _, e := range vocab.All() {
+		if e.Predicate >= 0 && e.Predicate < 256 {
+			s[e.Predicate] = e.Symmetric
+		}
+	}
+	return s
+}()
+
+// RelationStatus returns the status qualifier of relation r.
+func (ix *Index) RelationStatus(r Rel) pb.RelationStatus {
+	q := ix.qual[r]
+	if q == 0 {
+		return pb.RelationStatus_RELATION_STATUS_UNSPECIFIED
+	}
+	// Qualifiers.status is field 3, a varint.
+	return pb.RelationStatus(messageVarint(ix.quals.at(int(q-1)), 3))
+}
 
 // Out returns the relations whose subject is node n, in ascending order.
 // The slice is shared: do not modify it.
@@ -74,16 +115,28 @@ func (ix *Index) In(n Node) []Rel { return ix.in.of(n) }
 // EntityType returns the type of node n: "organization", "person", "place",
 // "topic", or "relation" for a relation node.
 func (ix *Index) EntityType(n Node) string {
-	if e := ix.NodeEntity(n); e != nil {
-		return resource.EntityType(e)
+	if e, ok := ix.entityOf(n); ok {
+		return formTypes[ix.entityForm[e]]
 	}
 	return "relation"
+}
+
+// OrganizationKind returns the kind of organization node n is, or
+// ORGANIZATION_KIND_UNSPECIFIED when n is not an organization.
+func (ix *Index) OrganizationKind(n Node) pb.OrganizationKind {
+	e, ok := ix.entityOf(n)
+	if !ok || ix.entityForm[e] != formOrganization {
+		return pb.OrganizationKind_ORGANIZATION_KIND_UNSPECIFIED
+	}
+	form, _ := messageField(ix.entityRecs.at(int(e)), formOrganization)
+	// Organization.kind is field 3, a varint.
+	return pb.OrganizationKind(messageVarint(form, 3))
 }
 
 // WithPredicate returns the relations with predicate p, in ascending order.
 // The slice is shared: do not modify it.
 func (ix *Index) WithPredicate(p pb.Predicate) []Rel {
-	if p < 0 || int(p)+1 >= len(ix.byPredicate.start) {
+	if p < 0 || p > 255 {
 		return nil
 	}
 	return ix.byPredicate.of(int32(p))

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 
+	"google.golang.org/protobuf/proto"
+
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
@@ -143,7 +145,7 @@ func TestRelationsPaging(t *testing.T) {
 		t.Fatalf("paged %d relations, want %d", len(paged), len(all))
 	}
 	for i := range all {
-		if paged[i] != all[i] {
+		if !proto.Equal(paged[i], all[i]) {
 			t.Fatalf("page item %d = %s, want %s", i, paged[i].GetName(), all[i].GetName())
 		}
 		if i > 0 && all[i-1].GetName() >= all[i].GetName() {

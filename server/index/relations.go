@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
-	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // RelationFilter selects relations. Set fields combine with AND; the zero
@@ -22,42 +21,56 @@ type RelationFilter struct {
 	Predicates []pb.Predicate
 }
 
+// noNode stands for an endpoint the filter does not set.
+const noNode Node = -1
+
 // Relations returns the relations that match f, ordered by name, skipping
 // the first offset and returning at most limit, with the total number that
 // match. It fails with [ErrNotFound] when a named endpoint does not exist.
 func (ix *Index) Relations(f RelationFilter, offset, limit int) ([]*pb.Relation, int, error) {
-	var candidates []int32
-	for _, name := range []string{f.Subject, f.Object, f.Endpoint} {
+	var ends [3]Node // subject, object, endpoint
+	var candidates []Rel
+	haveCandidates := false
+	for i, name := range []string{f.Subject, f.Object, f.Endpoint} {
+		ends[i] = noNode
 		if name == "" {
 			continue
 		}
-		node, ok := ix.node(name)
+		node, ok := ix.NodeOf(name)
 		if !ok {
 			return nil, 0, &NotFoundError{Kind: "endpoint", Name: name}
 		}
-		if candidates == nil {
+		ends[i] = node
+		if !haveCandidates {
 			// Either side: symmetric relations are stored one way round.
-			candidates = mergeSorted(ix.out.of(node), ix.in.of(node))
+			candidates, haveCandidates = mergeSorted(ix.out.of(node), ix.in.of(node)), true
 		}
 	}
-	match := func(r *pb.Relation) bool {
-		if len(f.Predicates) > 0 && !slices.Contains(f.Predicates, r.GetPredicate()) {
+	var preds [256]bool
+	for _, p := range f.Predicates {
+		if p >= 0 && p < 256 {
+			preds[p] = true
+		}
+	}
+	subject, object, endpoint := ends[0], ends[1], ends[2]
+	match := func(r Rel) bool {
+		if len(f.Predicates) > 0 && !preds[ix.pred[r]] {
 			return false
 		}
-		e, _ := vocab.Lookup(r.GetPredicate())
-		s, o := r.GetSubject(), r.GetObject()
-		sideOK := func(want, got, other string) bool {
-			return want == "" || want == got || (e.Symmetric && want == other)
+		sym := symmetric[ix.pred[r]]
+		s, o := ix.subj[r], ix.obj[r]
+		if subject != noNode && object != noNode && sym {
+			return (s == subject && o == object) || (s == object && o == subject)
 		}
-		if f.Subject != "" && f.Object != "" && e.Symmetric {
-			return (s == f.Subject && o == f.Object) || (s == f.Object && o == f.Subject)
+		sideOK := func(want, got, other Node) bool {
+			return want == noNode || want == got || (sym && want == other)
 		}
-		return sideOK(f.Subject, s, o) && sideOK(f.Object, o, s) &&
-			(f.Endpoint == "" || f.Endpoint == s || f.Endpoint == o)
+		return sideOK(subject, s, o) && sideOK(object, o, s) &&
+			(endpoint == noNode || endpoint == s || endpoint == o)
 	}
-	var page []*pb.Relation
+	var page []Rel
 	total := 0
-	visit := func(r *pb.Relation) {
+	visit := func(r Rel) {
 		if !match(r) {
 			return
 		}
@@ -66,21 +79,38 @@ func (ix *Index) Relations(f RelationFilter, offset, limit int) ([]*pb.Relation,
 		}
 		total++
 	}
-	if candidates == nil {
-		for _, r := range ix.relations {
+	switch {
+	case haveCandidates:
+		for _, r := range candidates {
 			visit(r)
 		}
-	} else {
-		for _, id := range candidates {
-			visit(ix.relations[id])
+	case len(f.Predicates) > 0:
+		// Relations of any of the predicates, in relation order.
+		var lists [][]Rel
+		for p := range preds {
+			if preds[p] {
+				lists = append(lists, ix.byPredicate.of(int32(p)))
+			}
+		}
+		for _, r := range mergeAll(lists) {
+			visit(r)
+		}
+	default:
+		total = ix.RelationCount()
+		for r := max(offset, 0); r < min(total, offset+max(limit, 0)); r++ {
+			page = append(page, Rel(r))
 		}
 	}
-	return page, total, nil
+	out := make([]*pb.Relation, len(page))
+	for i, r := range page {
+		out[i] = ix.relation(r)
+	}
+	return out, total, nil
 }
 
 // mergeSorted merges two ascending lists, dropping duplicates.
-func mergeSorted(a, b []int32) []int32 {
-	out := make([]int32, 0, len(a)+len(b))
+func mergeSorted(a, b []Rel) []Rel {
+	out := make([]Rel, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
@@ -95,5 +125,21 @@ func mergeSorted(a, b []int32) []int32 {
 			i, j = i+1, j+1
 		}
 	}
+	return out
+}
+
+// mergeAll merges disjoint ascending lists.
+func mergeAll(lists [][]Rel) []Rel {
+	switch len(lists) {
+	case 0:
+		return nil
+	case 1:
+		return lists[0]
+	}
+	var out []Rel
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	slices.Sort(out)
 	return out
 }

@@ -1,8 +1,6 @@
 package index
 
 import (
-	"slices"
-
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/resource"
@@ -33,14 +31,18 @@ type SearchResult struct {
 func (ix *Index) Search(query string, opts SearchOptions) []SearchResult {
 	o := namesearch.Options{Limit: opts.Limit, MaxEdits: opts.MaxEdits}
 	if len(opts.Types) > 0 {
-		o.Accept = func(e int32) bool {
-			return slices.Contains(opts.Types, resource.EntityType(ix.entities[e]))
+		var forms [len(formTypes)]bool
+		for f, typ := range formTypes {
+			for _, want := range opts.Types {
+				forms[f] = forms[f] || (typ != "" && typ == want)
+			}
 		}
+		o.Accept = func(e int32) bool { return forms[ix.entityForm[e]] }
 	}
 	hits := ix.names.Search(query, o)
 	out := make([]SearchResult, len(hits))
 	for i, h := range hits {
-		e := ix.entities[h.Entity]
+		e := ix.entity(h.Entity)
 		text, lang := resource.DisplayName(e), "en"
 		if h.Name > 0 {
 			a := resource.Aliases(e)[h.Name-1]

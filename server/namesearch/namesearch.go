@@ -82,24 +82,38 @@ type posting struct {
 	name   int32
 }
 
-// postingLists is a compressed list of posting lists: list i is
-// items[start[i]:start[i+1]].
+// postingLists is a compressed list of posting lists: list i is the
+// postings at positions start[i] to start[i+1] of the parallel arrays
+// entity and name (6 bytes a posting, no pointers).
 type postingLists struct {
-	start []uint32
-	items []posting
+	start  []uint32
+	entity []uint32
+	name   []uint16
 }
 
-func (p *postingLists) list(i uint64) []posting {
-	return p.items[p.start[i]:p.start[i+1]]
+// each calls fn for every posting of list i.
+func (p *postingLists) each(i uint64, fn func(posting)) {
+	for j := p.start[i]; j < p.start[i+1]; j++ {
+		fn(posting{entity: int32(p.entity[j]), name: int32(p.name[j])})
+	}
 }
+
+// MaxNames is how many names of one entity are indexed; names beyond it
+// are not found by search.
+const MaxNames = 1 << 16
 
 // Index is an immutable name index, safe for concurrent use.
 type Index struct {
-	names       *vellum.FST // normalized whole names and their compact forms
-	namePosts   postingLists
-	tokens      *vellum.FST // the words of the normalized names
-	tokenPosts  postingLists
-	tokenCounts [][]uint8 // entity → name → number of words in the name
+	names      *vellum.FST // normalized whole names and their compact forms
+	nameBytes  []byte      // the names FST as built, for writing a snapshot
+	namePosts  postingLists
+	tokens     *vellum.FST // the words of the normalized names
+	tokenBytes []byte
+	tokenPosts postingLists
+	// nameStart and words give the number of words in each name: name n
+	// of entity e has words[nameStart[e]+n] (at most 255).
+	nameStart []uint32
+	words     []uint8
 }
 
 // Build indexes names: names[e] are the names of entity e, its display name
@@ -107,11 +121,14 @@ type Index struct {
 func Build(names [][]string) (*Index, error) {
 	nameKeys := map[string][]posting{}
 	tokenKeys := map[string][]posting{}
-	counts := make([][]uint8, len(names))
+	ix := &Index{nameStart: make([]uint32, len(names)+1)}
 	for e, list := range names {
-		counts[e] = make([]uint8, len(list))
+		list = list[:min(len(list), MaxNames)]
+		ix.nameStart[e] = uint32(len(ix.words))
 		for n, raw := range list {
 			norm := Normalize(raw)
+			words := splitWords(norm)
+			ix.words = append(ix.words, uint8(min(len(words), 255)))
 			if norm == "" {
 				continue
 			}
@@ -120,22 +137,34 @@ func Build(names [][]string) (*Index, error) {
 			if c := compact(norm); c != norm {
 				nameKeys[c] = appendOnce(nameKeys[c], p)
 			}
-			words := splitWords(norm)
-			counts[e][n] = uint8(min(len(words), 255))
 			for _, w := range words {
 				tokenKeys[w] = appendOnce(tokenKeys[w], p)
 			}
 		}
 	}
-	ix := &Index{tokenCounts: counts}
+	ix.nameStart[len(names)] = uint32(len(ix.words))
 	var err error
-	if ix.names, ix.namePosts, err = buildFST(nameKeys); err != nil {
+	if ix.nameBytes, ix.namePosts, err = buildFST(nameKeys); err != nil {
 		return nil, fmt.Errorf("name index: %w", err)
 	}
-	if ix.tokens, ix.tokenPosts, err = buildFST(tokenKeys); err != nil {
+	if ix.tokenBytes, ix.tokenPosts, err = buildFST(tokenKeys); err != nil {
 		return nil, fmt.Errorf("token index: %w", err)
 	}
+	if err := ix.load(); err != nil {
+		return nil, err
+	}
 	return ix, nil
+}
+
+func (ix *Index) load() error {
+	var err error
+	if ix.names, err = vellum.Load(ix.nameBytes); err != nil {
+		return fmt.Errorf("name index: %w", err)
+	}
+	if ix.tokens, err = vellum.Load(ix.tokenBytes); err != nil {
+		return fmt.Errorf("token index: %w", err)
+	}
+	return nil
 }
 
 func appendOnce(ps []posting, p posting) []posting {
@@ -147,10 +176,12 @@ func appendOnce(ps []posting, p posting) []posting {
 
 // buildFST writes keys in order into an FST whose values number the posting
 // lists.
-func buildFST(keys map[string][]posting) (*vellum.FST, postingLists, error) {
+func buildFST(keys map[string][]posting) ([]byte, postingLists, error) {
 	sorted := make([]string, 0, len(keys))
-	for k := range keys {
+	total := 0
+	for k, ps := range keys {
 		sorted = append(sorted, k)
+		total += len(ps)
 	}
 	slices.Sort(sorted)
 	var buf bytes.Buffer
@@ -158,20 +189,26 @@ func buildFST(keys map[string][]posting) (*vellum.FST, postingLists, error) {
 	if err != nil {
 		return nil, postingLists{}, err
 	}
-	lists := postingLists{start: make([]uint32, 0, len(sorted)+1)}
+	lists := postingLists{
+		start:  make([]uint32, 0, len(sorted)+1),
+		entity: make([]uint32, 0, total),
+		name:   make([]uint16, 0, total),
+	}
 	for i, k := range sorted {
-		lists.start = append(lists.start, uint32(len(lists.items)))
-		lists.items = append(lists.items, keys[k]...)
+		lists.start = append(lists.start, uint32(len(lists.entity)))
+		for _, p := range keys[k] {
+			lists.entity = append(lists.entity, uint32(p.entity))
+			lists.name = append(lists.name, uint16(p.name))
+		}
 		if err := b.Insert([]byte(k), uint64(i)); err != nil {
 			return nil, postingLists{}, err
 		}
 	}
-	lists.start = append(lists.start, uint32(len(lists.items)))
+	lists.start = append(lists.start, uint32(len(lists.entity)))
 	if err := b.Close(); err != nil {
 		return nil, postingLists{}, err
 	}
-	fst, err := vellum.Load(buf.Bytes())
-	return fst, lists, err
+	return buf.Bytes(), lists, nil
 }
 
 // automata holds one Levenshtein automaton builder per distance. Building
@@ -213,10 +250,10 @@ func (ix *Index) Search(query string, opts Options) []Hit {
 	qc := compact(q)
 	for _, key := range uniq(q, qc) {
 		if v, ok, _ := ix.names.Get([]byte(key)); ok {
-			for _, p := range ix.namePosts.list(v) {
+			ix.namePosts.each(v, func(p posting) {
 				// The display name (name 0) edges out an equal alias.
 				add(p, Exact, 0, cond(p.name == 0, 1.0, 0.98))
-			}
+			})
 		}
 	}
 	ix.prefix(ix.names, &ix.namePosts, q, func(key []byte, p posting) {
@@ -262,9 +299,7 @@ func (ix *Index) tokenSearch(q string, maxEdits int, add func(posting, MatchKind
 			}
 		}
 		if v, ok, _ := ix.tokens.Get([]byte(w)); ok {
-			for _, p := range ix.tokenPosts.list(v) {
-				consider(p, 0)
-			}
+			ix.tokenPosts.each(v, func(p posting) { consider(p, 0) })
 		}
 		if i == len(words)-1 && utf8.RuneCountInString(w) >= 2 {
 			ix.prefix(ix.tokens, &ix.tokenPosts, w, func(_ []byte, p posting) { consider(p, 0) })
@@ -278,7 +313,7 @@ func (ix *Index) tokenSearch(q string, maxEdits int, add func(posting, MatchKind
 		}
 	}
 	for p, edits := range found {
-		coverage := float64(len(words)) / float64(max(int(ix.tokenCounts[p.entity][p.name]), len(words)))
+		coverage := float64(len(words)) / float64(max(int(ix.words[ix.nameStart[p.entity]+uint32(p.name)]), len(words)))
 		if edits == 0 {
 			add(p, Token, 0, 0.5+0.19*coverage)
 		} else {
@@ -297,9 +332,7 @@ func (ix *Index) prefix(fst *vellum.FST, lists *postingLists, q string, fn func(
 		if len(key) == len(q) {
 			continue
 		}
-		for _, p := range lists.list(v) {
-			fn(key, p)
-		}
+		lists.each(v, func(p posting) { fn(key, p) })
 	}
 }
 
@@ -320,9 +353,7 @@ func (ix *Index) fuzzy(fst *vellum.FST, lists *postingLists, q string, edits int
 		if d == 0 {
 			continue // exact matches are found, and scored, elsewhere
 		}
-		for _, p := range lists.list(v) {
-			fn(key, p, d)
-		}
+		lists.each(v, func(p posting) { fn(key, p, d) })
 	}
 }
 

@@ -224,8 +224,7 @@ func compileCheck(field string, con *pb.Constraint) (check, error) {
 			return check{}, &PatternError{Field: field + ".organization_kinds", Msg: "required: at least one kind"}
 		}
 		return check{desc: "is a " + strings.Join(words, " or "), ok: func(ix *index.Index, n index.Node) bool {
-			e := ix.NodeEntity(n)
-			return e != nil && kinds[e.GetOrganization().GetKind()]
+			return kinds[ix.OrganizationKind(n)]
 		}}, nil
 	case *pb.Constraint_RelationPredicates:
 		if len(t.RelationPredicates.GetPredicates()) == 0 {
@@ -246,7 +245,7 @@ func compileCheck(field string, con *pb.Constraint) (check, error) {
 		}
 		return check{desc: "has status " + index.StatusWord(status), ok: func(ix *index.Index, n index.Node) bool {
 			r, ok := ix.NodeRelation(n)
-			return ok && ix.RelationAt(r).GetQualifiers().GetStatus() == status
+			return ok && ix.RelationStatus(r) == status
 		}}, nil
 	}
 	return check{}, &PatternError{Field: field, Msg: "required: one test (type, organization_kinds, relation_predicates or relation_status)"}

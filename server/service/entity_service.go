@@ -216,11 +216,10 @@ func (s *EntityService) ListDocuments(ctx context.Context, req *pb.ListDocuments
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	docs := snapshot(ctx, s.snapshots).Documents()
-	offset = min(offset, len(docs))
-	end := min(offset+size, len(docs))
-	resp := &pb.ListDocumentsResponse{Documents: docs[offset:end], TotalSize: int32(len(docs))}
-	if end < len(docs) {
+	docs, total := snapshot(ctx, s.snapshots).DocumentPage(offset, size)
+	end := min(offset, total) + len(docs)
+	resp := &pb.ListDocumentsResponse{Documents: docs, TotalSize: int32(total)}
+	if end < total {
 		resp.NextPageToken = encodePageToken(end, fp)
 	}
 	return resp, nil

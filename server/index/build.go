@@ -1,0 +1,327 @@
+package index
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"google.golang.org/protobuf/proto"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/namesearch"
+	"github.com/entitygraph/entitygraph/server/resource"
+)
+
+// Build makes a snapshot of a loaded, checked graph (see package seed): its
+// documents with their text, and evidence with its byte offsets filled in.
+// It does not change g.
+func Build(g *pb.Graph) (*Index, error) {
+	b := NewBuilder()
+	for _, d := range g.GetDocuments() {
+		if err := b.AddDocument(d); err != nil {
+			return nil, err
+		}
+	}
+	for _, e := range g.GetEntities() {
+		if err := b.AddEntity(e); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range g.GetRelations() {
+		if err := b.AddRelation(r); err != nil {
+			return nil, err
+		}
+	}
+	return b.Build()
+}
+
+// Builder makes an [Index] from records added one at a time, keeping only
+// their compact form, so that a graph of millions of relations never has to
+// be held as messages. Documents must be added before the relations that
+// cite them; entities and relations may come in any order, and relations
+// may refer to relations added later. The zero value is not ready for use:
+// call [NewBuilder].
+type Builder struct {
+	docs    []*pb.Document // without name or text
+	docName []string
+	docText strings.Builder
+	docEnd  []uint64 // end of each document's text in docText
+	docID   map[string]uint32
+
+	entName []string
+	entForm []uint8
+	entRecs recordsBuilder
+
+	relName, relSubj, relObj []string
+	relPred                  []uint8
+	relQual                  []uint32 // 1 + index into quals, or 0
+	quals                    recordsBuilder
+	qualID                   map[string]uint32
+	evEnd                    []uint32 // end of each relation's evidence in ev*
+	evDoc, evFrom, evTo      []uint32
+}
+
+// NewBuilder returns an empty Builder.
+func NewBuilder() *Builder {
+	return &Builder{docID: map[string]uint32{}, qualID: map[string]uint32{}}
+}
+
+var deterministic = proto.MarshalOptions{Deterministic: true}
+
+// AddDocument adds a document with its text.
+func (b *Builder) AddDocument(d *pb.Document) error {
+	name := d.GetName()
+	if _, dup := b.docID[name]; dup {
+		return fmt.Errorf("duplicate document %q", name)
+	}
+	b.docID[name] = uint32(len(b.docs))
+	bare := proto.CloneOf(d)
+	bare.Name, bare.Text, bare.RelationCount = "", "", 0
+	b.docs = append(b.docs, bare)
+	b.docName = append(b.docName, name)
+	b.docText.WriteString(d.GetText())
+	b.docEnd = append(b.docEnd, uint64(b.docText.Len()))
+	return nil
+}
+
+func (b *Builder) docBounds(d uint32) (start, end uint64) {
+	if d > 0 {
+		start = b.docEnd[d-1]
+	}
+	return start, b.docEnd[d]
+}
+
+// AddEntity adds an entity. Its roles, which are output only, are ignored.
+func (b *Builder) AddEntity(e *pb.Entity) error {
+	form := entityFormOf(e)
+	if form == 0 {
+		return errors.New("entity has no organization, person, place or topic set")
+	}
+	rec, err := entityRecord(e)
+	if err != nil {
+		return fmt.Errorf("entity %s: %w", resource.EntityName(e), err)
+	}
+	b.entName = append(b.entName, resource.EntityName(e))
+	b.entForm = append(b.entForm, form)
+	b.entRecs.add(rec)
+	return nil
+}
+
+// AddRelation adds a relation. Its evidence must cite documents already
+// added, at byte offsets within their text (and quote, if set, must be the
+// text there). Its summary, which is output only, is ignored.
+func (b *Builder) AddRelation(r *pb.Relation) error {
+	if p := r.GetPredicate(); p < 0 || p > 255 {
+		return fmt.Errorf("relation %s: predicate %d out of range", r.GetName(), p)
+	}
+	var qual uint32
+	if q := r.GetQualifiers(); q != nil {
+		raw, err := deterministic.Marshal(q)
+		if err != nil {
+			return fmt.Errorf("relation %s: %w", r.GetName(), err)
+		}
+		id, ok := b.qualID[string(raw)]
+		if !ok {
+			b.quals.add(raw)
+			id = uint32(len(b.qualID))
+			b.qualID[string(raw)] = id
+		}
+		qual = id + 1
+	}
+	for _, ev := range r.GetEvidence() {
+		d, ok := b.docID[ev.GetDocument()]
+		if !ok {
+			return fmt.Errorf("relation %s: %w", r.GetName(), &NotFoundError{Kind: "document", Name: ev.GetDocument()})
+		}
+		start, end := b.docBounds(d)
+		from, to := uint64(ev.GetStartByte()), uint64(ev.GetEndByte())
+		if ev.GetStartByte() < 0 || from > to || start+to > end {
+			return fmt.Errorf("relation %s: evidence bytes %d to %d are outside %s", r.GetName(), from, to, ev.GetDocument())
+		}
+		if q := ev.GetQuote(); q != "" && q != b.docText.String()[start+from:start+to] {
+			return fmt.Errorf("relation %s: quote %q is not the text at bytes %d to %d of %s", r.GetName(), q, from, to, ev.GetDocument())
+		}
+		b.evDoc = append(b.evDoc, d)
+		b.evFrom = append(b.evFrom, uint32(from))
+		b.evTo = append(b.evTo, uint32(to))
+	}
+	b.evEnd = append(b.evEnd, uint32(len(b.evDoc)))
+	b.relName = append(b.relName, r.GetName())
+	b.relSubj = append(b.relSubj, r.GetSubject())
+	b.relObj = append(b.relObj, r.GetObject())
+	b.relPred = append(b.relPred, uint8(r.GetPredicate()))
+	b.relQual = append(b.relQual, qual)
+	return nil
+}
+
+// sortedOrder returns the positions of names in ascending order of name,
+// failing on a duplicate.
+func sortedOrder(kind string, names []string) ([]int32, error) {
+	order := make([]int32, len(names))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(names[a], names[b]) })
+	for i := 1; i < len(order); i++ {
+		if names[order[i]] == names[order[i-1]] {
+			return nil, fmt.Errorf("duplicate %s %q", kind, names[order[i]])
+		}
+	}
+	return order, nil
+}
+
+func inOrder(names []string, order []int32) []string {
+	out := make([]string, len(order))
+	for i, o := range order {
+		out[i] = names[o]
+	}
+	return out
+}
+
+// Build makes the snapshot. The Builder must not be used afterwards.
+func (b *Builder) Build() (*Index, error) {
+	ix := &Index{builtAt: time.Now()}
+
+	// Documents, in name order, with their text in that order too.
+	docOrder, err := sortedOrder("document", b.docName)
+	if err != nil {
+		return nil, err
+	}
+	docNew := make([]uint32, len(docOrder)) // added position → number
+	for d, o := range docOrder {
+		docNew[o] = uint32(d)
+	}
+	ix.documentNames = newNameSet(inOrder(b.docName, docOrder))
+	all := b.docText.String()
+	var text strings.Builder
+	text.Grow(len(all))
+	ix.docText = make([]uint64, 1, len(docOrder)+1)
+	for _, o := range docOrder {
+		start, end := b.docBounds(uint32(o))
+		text.WriteString(all[start:end])
+		ix.docText = append(ix.docText, uint64(text.Len()))
+	}
+	ix.text = heapText(text.String())
+	ix.charMarks = markChars(view(text.String()))
+
+	// Entities, in name order.
+	entOrder, err := sortedOrder("entity", b.entName)
+	if err != nil {
+		return nil, err
+	}
+	ix.entityNames = newNameSet(inOrder(b.entName, entOrder))
+	ix.entityForm = make([]uint8, len(entOrder))
+	var recs recordsBuilder
+	entRecs := b.entRecs.done()
+	entityID := make(map[string]int32, len(entOrder))
+	for e, o := range entOrder {
+		ix.entityForm[e] = b.entForm[o]
+		recs.add(view(entRecs.at(int(o))))
+		entityID[b.entName[o]] = int32(e)
+	}
+	ix.entityRecs = recs.done()
+
+	// Relations, in name order.
+	relOrder, err := sortedOrder("relation", b.relName)
+	if err != nil {
+		return nil, err
+	}
+	relNames := inOrder(b.relName, relOrder)
+	ix.relationNames = newNameSet(relNames)
+	entities := Node(len(entOrder))
+	node := func(name string) (Node, bool) {
+		if e, ok := entityID[name]; ok {
+			return e, true
+		}
+		if r, ok := slices.BinarySearch(relNames, name); ok {
+			return entities + Node(r), true
+		}
+		return 0, false
+	}
+	n := len(relOrder)
+	ix.subj, ix.obj = make([]Node, n), make([]Node, n)
+	ix.pred, ix.qual = make([]uint8, n), make([]uint32, n)
+	ix.evStart = make([]uint32, 1, n+1)
+	ix.evDoc = make([]uint32, 0, len(b.evDoc))
+	ix.evFrom = make([]uint32, 0, len(b.evDoc))
+	ix.evTo = make([]uint32, 0, len(b.evDoc))
+	qualNew := make([]uint32, len(b.qualID)) // added id → 1 + number, in order of first use
+	addedQuals := b.quals.done()
+	var quals recordsBuilder
+	docRelations := make([]int32, len(docOrder))
+	var seen []uint32
+	for r, o := range relOrder {
+		s, ok1 := node(b.relSubj[o])
+		ob, ok2 := node(b.relObj[o])
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("relation %s: %w", relNames[r], &NotFoundError{Kind: "endpoint", Name: b.relSubj[o] + " or " + b.relObj[o]})
+		}
+		ix.subj[r], ix.obj[r], ix.pred[r] = s, ob, b.relPred[o]
+		if q := b.relQual[o]; q != 0 {
+			if qualNew[q-1] == 0 {
+				quals.add(view(addedQuals.at(int(q - 1))))
+				qualNew[q-1] = uint32(quals.len())
+			}
+			ix.qual[r] = qualNew[q-1]
+		}
+		start := uint32(0)
+		if o > 0 {
+			start = b.evEnd[o-1]
+		}
+		seen = seen[:0]
+		for i := start; i < b.evEnd[o]; i++ {
+			d := docNew[b.evDoc[i]]
+			ix.evDoc = append(ix.evDoc, d)
+			ix.evFrom = append(ix.evFrom, b.evFrom[i])
+			ix.evTo = append(ix.evTo, b.evTo[i])
+			if !slices.Contains(seen, d) {
+				seen = append(seen, d)
+				docRelations[d]++
+			}
+		}
+		ix.evStart = append(ix.evStart, uint32(len(ix.evDoc)))
+	}
+	ix.quals = quals.done()
+
+	// Document records, now that their relations are counted.
+	var docRecs recordsBuilder
+	for d, o := range docOrder {
+		doc := b.docs[o]
+		doc.RelationCount = docRelations[d]
+		raw, err := deterministic.Marshal(doc)
+		if err != nil {
+			return nil, fmt.Errorf("document %s: %w", b.docName[o], err)
+		}
+		docRecs.add(raw)
+	}
+	ix.documentRecs = docRecs.done()
+
+	// The name index: display name first, then the aliases.
+	names := make([][]string, len(entOrder))
+	for e := range names {
+		ent := &pb.Entity{}
+		unmarshal(ix.entityRecs.at(e), ent)
+		names[e] = append(names[e], resource.DisplayName(ent))
+		for _, a := range resource.Aliases(ent) {
+			names[e] = append(names[e], a.GetText())
+		}
+	}
+	if ix.names, err = namesearch.Build(names); err != nil {
+		return nil, err
+	}
+	ix.derive()
+	if ix.version, err = ix.contentVersion(); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// derive computes what a snapshot never stores: the adjacency.
+func (ix *Index) derive() {
+	ix.out = buildAdjacency(ix.entityCount(), ix.subj)
+	ix.in = buildAdjacency(ix.entityCount(), ix.obj)
+	ix.byPredicate = buildByPredicate(ix.pred)
+}

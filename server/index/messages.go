@@ -1,0 +1,286 @@
+package index
+
+import (
+	"strings"
+	"unsafe"
+
+	"google.golang.org/protobuf/encoding/protowire"
+	"google.golang.org/protobuf/proto"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/vocab"
+)
+
+// This file makes the wire messages from the columns, on demand. Each call
+// returns a new message; nothing is cached.
+
+// unmarshal decodes wire bytes the snapshot itself wrote (or checked when
+// it was loaded); failing to is a bug.
+func unmarshal(rec string, m proto.Message) {
+	if err := proto.Unmarshal(view(rec), m); err != nil {
+		panic("index: stored record does not decode: " + err.Error())
+	}
+}
+
+// entity returns entity e with its name and, for a person, the roles its
+// relations give it.
+func (ix *Index) entity(e int32) *pb.Entity {
+	out := &pb.Entity{}
+	unmarshal(ix.entityRecs.at(int(e)), out)
+	name := ix.entityNames.at(int(e))
+	switch k := out.GetKind().(type) {
+	case *pb.Entity_Organization:
+		k.Organization.Name = name
+	case *pb.Entity_Person:
+		k.Person.Name = name
+		k.Person.Roles = ix.roles(e)
+	case *pb.Entity_Place:
+		k.Place.Name = name
+	case *pb.Entity_Topic:
+		k.Topic.Name = name
+	}
+	return out
+}
+
+// rolePredicates are the predicates whose role qualifier is a title the
+// subject holds in the object.
+var rolePredicates = [256]bool{
+	pb.Predicate_PREDICATE_LEADS:     true,
+	pb.Predicate_PREDICATE_SERVES_IN: true,
+	pb.Predicate_PREDICATE_MEMBER_OF: true,
+}
+
+// roles lists the titles person e holds: its relations with a role
+// predicate and a role qualifier, in relation order.
+func (ix *Index) roles(e int32) []*pb.Role {
+	var roles []*pb.Role
+	for _, r := range ix.out.of(e) {
+		if !rolePredicates[ix.pred[r]] || ix.qual[r] == 0 {
+			continue
+		}
+		if role := messageString(ix.quals.at(int(ix.qual[r]-1)), 5); role != "" {
+			roles = append(roles, &pb.Role{Title: role, Organization: ix.NodeName(ix.obj[r]), Relation: ix.relationNames.at(int(r))})
+		}
+	}
+	return roles
+}
+
+// relation returns relation r with its evidence quoted from the documents
+// and its summary.
+func (ix *Index) relation(r Rel) *pb.Relation {
+	out := &pb.Relation{
+		Name:      ix.relationNames.at(int(r)),
+		Subject:   ix.NodeName(ix.subj[r]),
+		Predicate: pb.Predicate(ix.pred[r]),
+		Object:    ix.NodeName(ix.obj[r]),
+		Summary:   ix.Summary(r),
+	}
+	if q := ix.qual[r]; q != 0 {
+		out.Qualifiers = &pb.Qualifiers{}
+		unmarshal(ix.quals.at(int(q-1)), out.Qualifiers)
+	}
+	from, to := ix.evStart[r], ix.evStart[r+1]
+	out.Evidence = make([]*pb.Evidence, 0, to-from)
+	for i := from; i < to; i++ {
+		d := ix.evDoc[i]
+		base := ix.docText[d]
+		start, end := base+uint64(ix.evFrom[i]), base+uint64(ix.evTo[i])
+		first := ix.charOffset(base)
+		startChar := ix.charOffset(start) - first
+		out.Evidence = append(out.Evidence, &pb.Evidence{
+			Document:  ix.documentNames.at(int(d)),
+			Quote:     ix.text.copy(start, end),
+			StartChar: int32(startChar),
+			EndChar:   int32(startChar + uint64(runeStarts(ix.text.view(start, end)))),
+			StartByte: int32(ix.evFrom[i]),
+			EndByte:   int32(ix.evTo[i]),
+		})
+	}
+	return out
+}
+
+// document returns document d, with its text when withText is set.
+func (ix *Index) document(d int, withText bool) *pb.Document {
+	out := &pb.Document{}
+	unmarshal(ix.documentRecs.at(d), out)
+	out.Name = ix.documentNames.at(d)
+	if withText {
+		out.Text = ix.text.copy(ix.docText[d], ix.docText[d+1])
+	}
+	return out
+}
+
+// maxSummaryDepth bounds how deeply relations about relations are spelled
+// out inside a summary.
+const maxSummaryDepth = 3
+
+// Summary returns relation r as one English sentence, such as "Western
+// Digital acquires Kioxia (failed, 2021)": the relation's summary field.
+func (ix *Index) Summary(r Rel) string {
+	return ix.summary(r, 0)
+}
+
+func (ix *Index) summary(r Rel, depth int) string {
+	e, _ := vocab.Lookup(pb.Predicate(ix.pred[r]))
+	var b strings.Builder
+	b.WriteString(e.Sentence(ix.label(ix.subj[r], depth), ix.label(ix.obj[r], depth)))
+	if q := ix.qual[r]; q != 0 {
+		qs := &pb.Qualifiers{}
+		unmarshal(ix.quals.at(int(q-1)), qs)
+		if extra := qualifierWords(qs); extra != "" {
+			b.WriteString(" (" + extra + ")")
+		}
+	}
+	return b.String()
+}
+
+// label names an endpoint: an entity's display name, or a relation's summary
+// in brackets.
+func (ix *Index) label(n Node, depth int) string {
+	if e, ok := ix.entityOf(n); ok {
+		return ix.DisplayName(e)
+	}
+	r := Rel(n - ix.entityCount())
+	if depth < maxSummaryDepth {
+		return "[" + ix.summary(r, depth+1) + "]"
+	}
+	return ix.relationNames.at(int(r))
+}
+
+// qualifierWords lists the qualifiers worth a summary: role, status, time and
+// place.
+func qualifierWords(q *pb.Qualifiers) string {
+	var parts []string
+	if q.GetRole() != "" {
+		parts = append(parts, "as "+q.GetRole())
+	}
+	if s := q.GetStatus(); s != pb.RelationStatus_RELATION_STATUS_UNSPECIFIED {
+		parts = append(parts, StatusWord(s))
+	}
+	if t := q.GetTime().GetText(); t != "" {
+		parts = append(parts, t)
+	}
+	if p := q.GetPlace().GetText(); p != "" {
+		parts = append(parts, "at "+p)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// StatusWord returns a relation status as a lowercase word, such as
+// "failed", or "" for RELATION_STATUS_UNSPECIFIED.
+func StatusWord(s pb.RelationStatus) string {
+	if s == pb.RelationStatus_RELATION_STATUS_UNSPECIFIED {
+		return ""
+	}
+	return strings.ToLower(strings.TrimPrefix(s.String(), "RELATION_STATUS_"))
+}
+
+// DisplayName returns the display name of entity e (a node number below
+// the number of entities), read from its wire bytes without decoding them.
+func (ix *Index) DisplayName(e Node) string {
+	// Every form of pb.Entity has display_name as field 2.
+	form, _ := messageField(ix.entityRecs.at(int(e)), protowire.Number(ix.entityForm[e]))
+	return messageString(form, 2)
+}
+
+// messageString returns string field num of the message in rec, or "",
+// without copying.
+func messageString(rec string, num protowire.Number) string {
+	v, _ := messageField(rec, num)
+	return v
+}
+
+// messageField returns the bytes of length-delimited field num of the
+// message in rec, as a substring of rec.
+func messageField(rec string, num protowire.Number) (string, bool) {
+	b := view(rec)
+	pos := 0
+	for pos < len(b) {
+		got, typ, n := protowire.ConsumeTag(b[pos:])
+		if n < 0 {
+			return "", false
+		}
+		pos += n
+		if got == num && typ == protowire.BytesType {
+			v, n := protowire.ConsumeBytes(b[pos:])
+			if n < 0 {
+				return "", false
+			}
+			start := pos + n - len(v)
+			return rec[start : start+len(v)], true
+		}
+		n = protowire.ConsumeFieldValue(got, typ, b[pos:])
+		if n < 0 {
+			return "", false
+		}
+		pos += n
+	}
+	return "", false
+}
+
+// view returns the bytes of s without copying them; they must not be
+// changed.
+func view(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
+// entityRecord returns the wire bytes an entity is stored as: the entity
+// without its name and roles, which the index supplies.
+func entityRecord(e *pb.Entity) ([]byte, error) {
+	e = proto.CloneOf(e)
+	switch k := e.GetKind().(type) {
+	case *pb.Entity_Organization:
+		k.Organization.Name = ""
+	case *pb.Entity_Person:
+		k.Person.Name, k.Person.Roles = "", nil
+	case *pb.Entity_Place:
+		k.Place.Name = ""
+	case *pb.Entity_Topic:
+		k.Topic.Name = ""
+	}
+	return proto.MarshalOptions{Deterministic: true}.Marshal(e)
+}
+
+// entityFormOf returns the oneof field number of the form e has.
+func entityFormOf(e *pb.Entity) uint8 {
+	switch resource.EntityType(e) {
+	case "organization":
+		return formOrganization
+	case "person":
+		return formPerson
+	case "place":
+		return formPlace
+	case "topic":
+		return formTopic
+	}
+	return 0
+}
+
+// messageVarint returns varint field num of the message in rec, or 0.
+func messageVarint(rec string, num protowire.Number) uint64 {
+	b := view(rec)
+	var last uint64
+	for len(b) > 0 {
+		got, typ, n := protowire.ConsumeTag(b)
+		if n < 0 {
+			return 0
+		}
+		b = b[n:]
+		if got == num && typ == protowire.VarintType {
+			v, n := protowire.ConsumeVarint(b)
+			if n < 0 {
+				return 0
+			}
+			last = v // the last occurrence wins, as in proto.Unmarshal
+			b = b[n:]
+			continue
+		}
+		n = protowire.ConsumeFieldValue(got, typ, b)
+		if n < 0 {
+			return 0
+		}
+		b = b[n:]
+	}
+	return last
+}

@@ -1,0 +1,73 @@
+package index
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+func TestNameSet(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(1, 2))
+	set := map[string]bool{"": true, "a": true, "ab": true, "abc": true, "b": true}
+	for len(set) < 2000 {
+		n := rng.IntN(12)
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "ab-/é"[rng.IntN(5)]
+		}
+		set[fmt.Sprintf("relations/%s", b)] = true
+	}
+	var sorted []string
+	for s := range set {
+		sorted = append(sorted, s)
+	}
+	slices.Sort(sorted)
+	ns := newNameSet(sorted)
+	loaded, err := loadNameSet(ns.data, len(sorted))
+	if err != nil {
+		t.Fatalf("loadNameSet: %v", err)
+	}
+	if !slices.Equal(loaded.blocks, ns.blocks) {
+		t.Fatalf("loaded blocks differ")
+	}
+	for i, s := range sorted {
+		if got := ns.at(i); got != s {
+			t.Fatalf("at(%d) = %q, want %q", i, got, s)
+		}
+		if got, ok := ns.find(s); !ok || got != i {
+			t.Fatalf("find(%q) = %d, %v, want %d", s, got, ok, i)
+		}
+		for _, miss := range []string{s + "\x00", s + "z", s + "-", s[:len(s)/2] + "~"} {
+			if _, want := slices.BinarySearch(sorted, miss); !want {
+				if got, ok := ns.find(miss); ok {
+					t.Fatalf("find(%q) = %d, want not found", miss, got)
+				}
+			}
+		}
+	}
+	ns.each(func(i int, name []byte) {
+		if string(name) != sorted[i] {
+			t.Fatalf("each %d = %q, want %q", i, name, sorted[i])
+		}
+	})
+	if _, err := loadNameSet(ns.data[:len(ns.data)-1], len(sorted)); err == nil {
+		t.Error("loadNameSet(truncated) succeeded")
+	}
+	if _, err := loadNameSet(ns.data, len(sorted)+1); err == nil {
+		t.Error("loadNameSet(one more) succeeded")
+	}
+}
+
+func TestRuneStarts(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "abc", "최태원 and キオクシア — “quoted”", "0123456789abcdef최태원"} {
+		b := []byte(s)
+		for i := 0; i <= len(b); i++ {
+			if got, want := runeStarts(b[:i])+runeStarts(b[i:]), len([]rune(s)); got != want {
+				t.Errorf("runeStarts(%q) split at %d = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,283 @@
+package index
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+	"unsafe"
+
+	"google.golang.org/protobuf/proto"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/namesearch"
+	"github.com/entitygraph/entitygraph/server/snapshot"
+	"github.com/entitygraph/entitygraph/server/vocab"
+)
+
+// A snapshot file is package snapshot's container holding, in order: the
+// counts and the version; the entity columns; the relation columns; the
+// document columns; the name index; and last, all documents' text, which a
+// loader maps rather than reads. Adjacency is not stored: it is rebuilt on
+// load, which is cheaper than checking a stored copy.
+
+// WriteSnapshot writes the snapshot to w in the binary format
+// [OpenSnapshot] reads.
+func (ix *Index) WriteSnapshot(w io.Writer) error {
+	sw := snapshot.NewWriter(w)
+	st := ix.Stats()
+	sw.Uint64s([]uint64{uint64(st.Entities), uint64(st.Relations), uint64(st.Documents)})
+	sw.String(ix.version)
+	ix.writeBody(sw)
+	return sw.Close()
+}
+
+func (ix *Index) writeBody(w *snapshot.Writer) {
+	w.String(ix.entityNames.data)
+	w.Bytes(ix.entityForm)
+	w.Uint64s(ix.entityRecs.off)
+	w.String(ix.entityRecs.data)
+
+	w.String(ix.relationNames.data)
+	w.Int32s(ix.subj)
+	w.Int32s(ix.obj)
+	w.Bytes(ix.pred)
+	w.Uint32s(ix.qual)
+	w.Uint64s(ix.quals.off)
+	w.String(ix.quals.data)
+	w.Uint32s(ix.evStart)
+	w.Uint32s(ix.evDoc)
+	w.Uint32s(ix.evFrom)
+	w.Uint32s(ix.evTo)
+
+	w.String(ix.documentNames.data)
+	w.Uint64s(ix.documentRecs.off)
+	w.String(ix.documentRecs.data)
+	w.Uint64s(ix.docText)
+	w.Uint64s(ix.charMarks)
+
+	ix.names.WriteTo(w)
+
+	w.String(ix.text.copy(0, ix.text.len()))
+}
+
+// contentVersion hashes what a snapshot of ix holds, so that the same graph
+// has the same version however it was loaded.
+func (ix *Index) contentVersion() (string, error) {
+	h := sha256.New()
+	w := snapshot.NewWriter(h)
+	ix.writeBody(w)
+	if err := w.Close(); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6]), nil
+}
+
+// LoadOptions tune [OpenSnapshot].
+type LoadOptions struct {
+	// Progress, if set, is told how many bytes of the file have been read,
+	// of how many, as loading goes on.
+	Progress func(done, total int64)
+	// VerifyText reads the documents' text through at load, to check its
+	// checksum; otherwise it is mapped without being read.
+	VerifyText bool
+	// NoMap reads the documents' text into memory instead of mapping it.
+	NoMap bool
+}
+
+// OpenSnapshot loads a snapshot file written by [Index.WriteSnapshot]. It
+// checks every array's checksum and every cross-reference, and fails,
+// wrapping [snapshot.ErrCorrupt], on a file that is truncated or corrupt.
+// Document text is mapped from the file (unless opts.NoMap): replace a
+// snapshot file by renaming a new one over it, never by writing into it.
+func OpenSnapshot(path string, opts LoadOptions) (*Index, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	r, err := snapshot.NewReader(bufio.NewReaderSize(f, 1<<20), info.Size(), opts.Progress)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	ix, err := readSnapshot(r, f, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return ix, nil
+}
+
+func readSnapshot(r *snapshot.Reader, f *os.File, opts LoadOptions) (*Index, error) {
+	ix := &Index{builtAt: time.Now()}
+	counts := r.Uint64s()
+	ix.version = r.String()
+	if r.Err() == nil && len(counts) != 3 {
+		return nil, fmt.Errorf("%w: header has %d counts, want 3", snapshot.ErrCorrupt, len(counts))
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	const most = 1 << 31
+	if counts[0] >= most || counts[1] >= most || counts[0]+counts[1] >= most || counts[2] >= most {
+		return nil, fmt.Errorf("%w: counts %v out of range", snapshot.ErrCorrupt, counts)
+	}
+	entities, relations, documents := int(counts[0]), int(counts[1]), int(counts[2])
+
+	entityNames := r.String()
+	ix.entityForm = r.Bytes()
+	ix.entityRecs.off = r.Uint64s()
+	ix.entityRecs.data = r.String()
+
+	relationNames := r.String()
+	ix.subj, ix.obj = r.Int32s(), r.Int32s()
+	ix.pred = r.Bytes()
+	ix.qual = r.Uint32s()
+	ix.quals.off = r.Uint64s()
+	ix.quals.data = r.String()
+	ix.evStart, ix.evDoc, ix.evFrom, ix.evTo = r.Uint32s(), r.Uint32s(), r.Uint32s(), r.Uint32s()
+
+	documentNames := r.String()
+	ix.documentRecs.off = r.Uint64s()
+	ix.documentRecs.data = r.String()
+	ix.docText = r.Uint64s()
+	ix.charMarks = r.Uint64s()
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+
+	var err error
+	if ix.names, err = namesearch.Read(r, entities); err != nil {
+		return nil, err
+	}
+	offset, length := r.Tail(opts.VerifyText)
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	if !opts.NoMap {
+		ix.text = mapText(ix, f, offset, length)
+	}
+	if ix.text == nil {
+		buf := make([]byte, length)
+		if _, err := f.ReadAt(buf, offset); err != nil {
+			return nil, fmt.Errorf("read document text: %w", err)
+		}
+		ix.text = heapText(unsafe.String(unsafe.SliceData(buf), len(buf)))
+	}
+
+	corrupt := func(err error) error { return fmt.Errorf("%w: %v", snapshot.ErrCorrupt, err) }
+	if ix.entityNames, err = loadNameSet(entityNames, entities); err != nil {
+		return nil, corrupt(fmt.Errorf("entity names: %w", err))
+	}
+	if ix.relationNames, err = loadNameSet(relationNames, relations); err != nil {
+		return nil, corrupt(fmt.Errorf("relation names: %w", err))
+	}
+	if ix.documentNames, err = loadNameSet(documentNames, documents); err != nil {
+		return nil, corrupt(fmt.Errorf("document names: %w", err))
+	}
+	if err := ix.check(); err != nil {
+		return nil, corrupt(err)
+	}
+	ix.derive()
+	return ix, nil
+}
+
+// check verifies that the columns read from a snapshot agree with each
+// other, so that no later read can index out of range or fail to decode.
+func (ix *Index) check() error {
+	entities, relations, documents := ix.entityNames.len(), ix.relationNames.len(), ix.documentNames.len()
+	nodes := Node(entities + relations)
+	if len(ix.entityForm) != entities {
+		return fmt.Errorf("%d entity forms for %d entities", len(ix.entityForm), entities)
+	}
+	for e, f := range ix.entityForm {
+		if f < formOrganization || f > formTopic {
+			return fmt.Errorf("entity %d has form %d", e, f)
+		}
+	}
+	if err := ix.entityRecs.check(entities); err != nil {
+		return fmt.Errorf("entities: %w", err)
+	}
+	if err := checkRecords(&ix.entityRecs, func() proto.Message { return &pb.Entity{} }); err != nil {
+		return fmt.Errorf("entity %w", err)
+	}
+	if len(ix.subj) != relations || len(ix.obj) != relations || len(ix.pred) != relations || len(ix.qual) != relations {
+		return errors.New("relation columns differ in length")
+	}
+	for r := range relations {
+		if s, o := ix.subj[r], ix.obj[r]; s < 0 || s >= nodes || o < 0 || o >= nodes {
+			return fmt.Errorf("relation %d joins nodes %d and %d, of %d", r, s, o, nodes)
+		}
+		if _, ok := vocab.Lookup(pb.Predicate(ix.pred[r])); !ok {
+			return fmt.Errorf("relation %d has unknown predicate %d", r, ix.pred[r])
+		}
+	}
+	if err := ix.quals.check(ix.quals.len()); err != nil {
+		return fmt.Errorf("qualifiers: %w", err)
+	}
+	if err := checkRecords(&ix.quals, func() proto.Message { return &pb.Qualifiers{} }); err != nil {
+		return fmt.Errorf("qualifiers %w", err)
+	}
+	for r, q := range ix.qual {
+		if int(q) > ix.quals.len() {
+			return fmt.Errorf("relation %d has qualifiers %d of %d", r, q, ix.quals.len())
+		}
+	}
+	if len(ix.evStart) != relations+1 || ix.evStart[0] != 0 || int(ix.evStart[relations]) != len(ix.evDoc) ||
+		len(ix.evFrom) != len(ix.evDoc) || len(ix.evTo) != len(ix.evDoc) {
+		return errors.New("evidence columns do not add up")
+	}
+	for r := range relations {
+		if ix.evStart[r] > ix.evStart[r+1] {
+			return fmt.Errorf("evidence of relation %d out of order", r)
+		}
+	}
+	if len(ix.docText) != documents+1 || ix.docText[0] != 0 || ix.docText[documents] != ix.text.len() {
+		return errors.New("document text offsets do not add up")
+	}
+	for d := range documents {
+		if ix.docText[d] > ix.docText[d+1] {
+			return fmt.Errorf("text of document %d out of order", d)
+		}
+	}
+	for i, d := range ix.evDoc {
+		if int(d) >= documents || ix.evFrom[i] > ix.evTo[i] || uint64(ix.evTo[i]) > ix.docText[d+1]-ix.docText[d] {
+			return fmt.Errorf("evidence %d is outside its document", i)
+		}
+	}
+	if err := ix.documentRecs.check(documents); err != nil {
+		return fmt.Errorf("documents: %w", err)
+	}
+	if err := checkRecords(&ix.documentRecs, func() proto.Message { return &pb.Document{} }); err != nil {
+		return fmt.Errorf("document %w", err)
+	}
+	if want := ix.text.len()/charMarkEvery + 1; uint64(len(ix.charMarks)) != want {
+		return fmt.Errorf("%d character marks for %d bytes of text", len(ix.charMarks), ix.text.len())
+	}
+	for k := 1; k < len(ix.charMarks); k++ {
+		if ix.charMarks[k] < ix.charMarks[k-1] || ix.charMarks[k]-ix.charMarks[k-1] > charMarkEvery {
+			return fmt.Errorf("character mark %d out of order", k)
+		}
+	}
+	return nil
+}
+
+// checkRecords checks that every record decodes as the message newMsg
+// makes.
+func checkRecords(rs *records, newMsg func() proto.Message) error {
+	m := newMsg()
+	for i := range rs.len() {
+		proto.Reset(m)
+		if err := proto.Unmarshal(view(rs.at(i)), m); err != nil {
+			return fmt.Errorf("record %d does not decode: %v", i, err)
+		}
+	}
+	return nil
+}

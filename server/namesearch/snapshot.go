@@ -1,0 +1,77 @@
+package namesearch
+
+import (
+	"fmt"
+
+	"github.com/entitygraph/entitygraph/server/snapshot"
+)
+
+// WriteTo writes the index to a snapshot, to be read back by [Read]: the
+// FSTs as built and the posting arrays, so that loading a snapshot never
+// rebuilds the name index.
+func (ix *Index) WriteTo(w *snapshot.Writer) {
+	for _, part := range []struct {
+		fst   []byte
+		posts *postingLists
+	}{{ix.nameBytes, &ix.namePosts}, {ix.tokenBytes, &ix.tokenPosts}} {
+		w.Bytes(part.fst)
+		w.Uint32s(part.posts.start)
+		w.Uint32s(part.posts.entity)
+		w.Uint16s(part.posts.name)
+	}
+	w.Uint32s(ix.nameStart)
+	w.Bytes(ix.words)
+}
+
+// Read reads an index written by [Index.WriteTo] for entities entities,
+// checking that every posting names an entity and a name that exist.
+func Read(r *snapshot.Reader, entities int) (*Index, error) {
+	ix := &Index{}
+	readPosts := func(p *postingLists) []byte {
+		fst := r.Bytes()
+		p.start, p.entity, p.name = r.Uint32s(), r.Uint32s(), r.Uint16s()
+		return fst
+	}
+	ix.nameBytes = readPosts(&ix.namePosts)
+	ix.tokenBytes = readPosts(&ix.tokenPosts)
+	ix.nameStart, ix.words = r.Uint32s(), r.Bytes()
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	if err := ix.check(entities); err != nil {
+		return nil, fmt.Errorf("%w: name index: %v", snapshot.ErrCorrupt, err)
+	}
+	if err := ix.load(); err != nil {
+		return nil, fmt.Errorf("%w: %v", snapshot.ErrCorrupt, err)
+	}
+	return ix, nil
+}
+
+// check verifies that the arrays read from a snapshot are consistent, so
+// that no search can index out of range.
+func (ix *Index) check(entities int) error {
+	if len(ix.nameStart) != entities+1 || ix.nameStart[0] != 0 || int(ix.nameStart[entities]) != len(ix.words) {
+		return fmt.Errorf("name counts do not match %d entities", entities)
+	}
+	for e := range entities {
+		if ix.nameStart[e] > ix.nameStart[e+1] {
+			return fmt.Errorf("name counts out of order at entity %d", e)
+		}
+	}
+	for _, p := range []*postingLists{&ix.namePosts, &ix.tokenPosts} {
+		if len(p.start) == 0 || p.start[0] != 0 || int(p.start[len(p.start)-1]) != len(p.entity) || len(p.name) != len(p.entity) {
+			return fmt.Errorf("posting lists do not add up")
+		}
+		for i := 1; i < len(p.start); i++ {
+			if p.start[i-1] > p.start[i] {
+				return fmt.Errorf("posting lists out of order at %d", i)
+			}
+		}
+		for i, e := range p.entity {
+			if int(e) >= entities || uint32(p.name[i]) >= ix.nameStart[e+1]-ix.nameStart[e] {
+				return fmt.Errorf("posting %d names entity %d name %d, which does not exist", i, e, p.name[i])
+			}
+		}
+	}
+	return nil
+}
