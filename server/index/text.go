@@ -34,7 +34,7 @@ func (t heapText) view(from, to uint64) []byte {
 }
 
 func (t heapText) copy(from, to uint64) string { return string(t[from:to]) }
-func (t heapText) len() uint64                  { return uint64(len(t)) }
+func (t heapText) len() uint64                 { return uint64(len(t)) }
 
 // mappedText is text mapped read-only from a snapshot file. The mapping is
 // released when the index that holds it becomes unreachable: nothing else
