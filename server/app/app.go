@@ -76,8 +76,20 @@ type Config struct {
 }
 
 // LoadIndex loads and indexes the graph in dir, or the built-in seed graph
-// when dir is empty.
-func LoadIndex(dir string) (*index.Index, error) {
+// when dir is empty. dir may also be a binary snapshot file, or a directory
+// holding one (see seed.SnapshotFile).
+func LoadIndex(dir string) (*index.Index, error) { return loadIndex(dir, nil) }
+
+// loadIndex is LoadIndex, logging the progress of a large snapshot's load
+// to logger when it is not nil.
+func loadIndex(dir string, logger *slog.Logger) (*index.Index, error) {
+	snap, err := seed.SnapshotFile(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", dir, err)
+	}
+	if snap != "" {
+		return index.OpenSnapshot(snap, index.LoadOptions{Progress: loadProgress(logger, snap)})
+	}
 	var fsys fs.FS = seeds.FS
 	where := "built-in seeds"
 	if dir != "" {
@@ -88,6 +100,26 @@ func LoadIndex(dir string) (*index.Index, error) {
 		return nil, fmt.Errorf("load %s:\n%w", where, err)
 	}
 	return index.Build(g)
+}
+
+// loadProgress returns a progress function that logs how far a load has
+// got, at most every two seconds and only once it has taken a second, so
+// that small loads stay quiet.
+func loadProgress(logger *slog.Logger, file string) func(done, total int64) {
+	if logger == nil {
+		return nil
+	}
+	start := time.Now()
+	last := start
+	return func(done, total int64) {
+		now := time.Now()
+		if now.Sub(start) < time.Second || now.Sub(last) < 2*time.Second {
+			return
+		}
+		last = now
+		logger.Info("loading snapshot", "file", file, "percent", 100*done/max(total, 1), "bytes", done, "of", total,
+			"elapsed", now.Sub(start).Round(time.Millisecond))
+	}
 }
 
 // Run loads the graph and serves it until ctx ends, then shuts down: health
@@ -111,7 +143,7 @@ func Run(ctx context.Context, cfg Config) error {
 		}
 	}
 	start := time.Now()
-	ix, err := LoadIndex(cfg.Data)
+	ix, err := loadIndex(cfg.Data, logger)
 	if err != nil {
 		return err
 	}

@@ -69,7 +69,7 @@ func TestSnapshotCorrupt(t *testing.T) {
 	for _, n := range []int{0, 4, 9, 100, len(raw) / 3, len(raw) / 2, len(raw) - 1} {
 		try("truncated", raw[:n])
 	}
-	for i := 0; i < len(raw); i += max(1, len(raw)/300) {
+	for i := 0; i < len(raw); i += max(1, len(raw)/120) {
 		damaged := bytes.Clone(raw)
 		damaged[i] ^= 0x5a
 		try("damaged", damaged)

@@ -49,7 +49,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, reload <-chan os.
 	limits := app.DefaultLimits()
 
 	fs.StringVar(&cfg.Listen, "listen", "localhost:50051", "TCP `address` to serve gRPC on")
-	fs.StringVar(&cfg.Data, "data", "", "`directory` of *.txtpb graph files and their documents; empty serves the seed graph built into the binary")
+	fs.StringVar(&cfg.Data, "data", "", "`directory` of *.txtpb graph files and their documents, or a binary .egsnap snapshot (or a directory holding one); empty serves the seed graph built into the binary")
 	fs.DurationVar(&cfg.ReloadPoll, "reload-poll", 0, "also reload when the files under --data change, checking this often (0: only on SIGHUP)")
 	fs.DurationVar(&cfg.ShutdownGrace, "shutdown-grace", 10*time.Second, "how long in-flight calls may run after SIGINT/SIGTERM before they are cut off")
 	fs.DurationVar(&cfg.StreamGrace, "stream-grace", 5*time.Second, "how long open streams may run after SIGINT/SIGTERM before they end with UNAVAILABLE (at most --shutdown-grace)")
