@@ -242,7 +242,7 @@ func (b *Builder) Build() (*Index, error) {
 		return 0, false
 	}
 	n := len(relOrder)
-	ix.subj, ix.obj = make([]Node, n), make([]Node, n)
+	ix.ends = make([]Node, 2*n)
 	ix.pred, ix.qual = make([]uint8, n), make([]uint32, n)
 	ix.evStart = make([]uint32, 1, n+1)
 	ix.evDoc = make([]uint32, 0, len(b.evDoc))
@@ -259,7 +259,7 @@ func (b *Builder) Build() (*Index, error) {
 		if !ok1 || !ok2 {
 			return nil, fmt.Errorf("relation %s: %w", relNames[r], &NotFoundError{Kind: "endpoint", Name: b.relSubj[o] + " or " + b.relObj[o]})
 		}
-		ix.subj[r], ix.obj[r], ix.pred[r] = s, ob, b.relPred[o]
+		ix.ends[2*r], ix.ends[2*r+1], ix.pred[r] = s, ob, b.relPred[o]
 		if q := b.relQual[o]; q != 0 {
 			if qualNew[q-1] == 0 {
 				quals.add(view(addedQuals.at(int(q - 1))))
@@ -321,7 +321,7 @@ func (b *Builder) Build() (*Index, error) {
 
 // derive computes what a snapshot never stores: the adjacency.
 func (ix *Index) derive() {
-	ix.out = buildAdjacency(ix.entityCount(), ix.subj)
-	ix.in = buildAdjacency(ix.entityCount(), ix.obj)
+	ix.out = buildAdjacency(ix.entityCount(), ix.ends, 0)
+	ix.in = buildAdjacency(ix.entityCount(), ix.ends, 1)
 	ix.byPredicate = buildByPredicate(ix.pred)
 }

@@ -75,7 +75,7 @@ func (ix *Index) RelationNode(r Rel) Node { return ix.entityCount() + r }
 func (ix *Index) RelationAt(r Rel) *pb.Relation { return ix.relation(r) }
 
 // Ends returns the subject and object nodes of relation r.
-func (ix *Index) Ends(r Rel) (subject, object Node) { return ix.subj[r], ix.obj[r] }
+func (ix *Index) Ends(r Rel) (subject, object Node) { return ix.ends[2*r], ix.ends[2*r+1] }
 
 // Predicate returns the predicate of relation r.
 func (ix *Index) Predicate(r Rel) pb.Predicate { return pb.Predicate(ix.pred[r]) }

@@ -52,7 +52,7 @@ type Index struct {
 
 	// Relations, numbered in name order; relation r is node len(entities)+r.
 	relationNames nameSet
-	subj, obj     []Node  // endpoint nodes
+	ends          []Node  // endpoint nodes: subject of r at 2r, object at 2r+1
 	pred          []uint8 // predicate numbers
 	qual          []uint32
 	quals         records  // distinct qualifiers' wire bytes; qual[r] is 1 + the index of r's, or 0 for none

@@ -60,7 +60,7 @@ func (ix *Index) roles(e int32) []*pb.Role {
 			continue
 		}
 		if role := messageString(ix.quals.at(int(ix.qual[r]-1)), 5); role != "" {
-			roles = append(roles, &pb.Role{Title: role, Organization: ix.NodeName(ix.obj[r]), Relation: ix.relationNames.at(int(r))})
+			roles = append(roles, &pb.Role{Title: role, Organization: ix.NodeName(ix.ends[2*r+1]), Relation: ix.relationNames.at(int(r))})
 		}
 	}
 	return roles
@@ -71,9 +71,9 @@ func (ix *Index) roles(e int32) []*pb.Role {
 func (ix *Index) relation(r Rel) *pb.Relation {
 	out := &pb.Relation{
 		Name:      ix.relationNames.at(int(r)),
-		Subject:   ix.NodeName(ix.subj[r]),
+		Subject:   ix.NodeName(ix.ends[2*r]),
 		Predicate: pb.Predicate(ix.pred[r]),
-		Object:    ix.NodeName(ix.obj[r]),
+		Object:    ix.NodeName(ix.ends[2*r+1]),
 		Summary:   ix.Summary(r),
 	}
 	if q := ix.qual[r]; q != 0 {
@@ -124,7 +124,7 @@ func (ix *Index) Summary(r Rel) string {
 func (ix *Index) summary(r Rel, depth int) string {
 	e, _ := vocab.Lookup(pb.Predicate(ix.pred[r]))
 	var b strings.Builder
-	b.WriteString(e.Sentence(ix.label(ix.subj[r], depth), ix.label(ix.obj[r], depth)))
+	b.WriteString(e.Sentence(ix.label(ix.ends[2*r], depth), ix.label(ix.ends[2*r+1], depth)))
 	if q := ix.qual[r]; q != 0 {
 		qs := &pb.Qualifiers{}
 		unmarshal(ix.quals.at(int(q-1)), qs)

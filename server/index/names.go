@@ -16,14 +16,26 @@ const nameBlock = 16
 // shares with the one before and the rest of it. Resource names in one
 // collection share long prefixes, so this takes a fraction of the bytes of
 // the strings themselves, and no pointers.
+//
+// Resource names of the usual form, `collection/word-word-…` with words of
+// letters and digits, are front-coded by word instead: each word is a
+// number in a dictionary of the words the set uses, so a name is a few
+// bytes, and a block's names share whole words. Since the separators sort
+// before any letter or digit, the order of names is the order of their
+// word sequences.
 type nameSet struct {
-	data   string   // the blocks, back to back
-	blocks []uint64 // where each block starts in data
-	n      int
+	data   string     // the blocks, back to back
+	blocks []uint64   // where each block starts in data
+	n      int        // number of names
+	tok    *tokenDict // the words, when the set is coded by word; else nil
 }
 
-// newNameSet front-codes sorted, distinct names.
+// newNameSet front-codes sorted, distinct names, by word when they all
+// have the usual form.
 func newNameSet(sorted []string) nameSet {
+	if tokenizable(sorted) {
+		return newTokenNameSet(sorted)
+	}
 	var b strings.Builder
 	var tmp [2 * binary.MaxVarintLen64]byte
 	s := nameSet{n: len(sorted), blocks: make([]uint64, 0, (len(sorted)+nameBlock-1)/nameBlock)}
@@ -48,7 +60,10 @@ func newNameSet(sorted []string) nameSet {
 
 // loadNameSet decodes the front-coded data of n names, as written by
 // newNameSet, checking that it is well formed and strictly ascending.
-func loadNameSet(data string, n int) (nameSet, error) {
+func loadNameSet(data string, n int, tok *tokenDict) (nameSet, error) {
+	if tok != nil {
+		return loadTokenNameSet(data, n, tok)
+	}
 	s := nameSet{data: data, n: n, blocks: make([]uint64, 0, (n+nameBlock-1)/nameBlock)}
 	pos := 0
 	var prev, cur []byte
@@ -122,6 +137,9 @@ func (s *nameSet) head(b int) string {
 // find returns the number of name, and false when the set does not hold it.
 // It allocates nothing.
 func (s *nameSet) find(name string) (int, bool) {
+	if s.tok != nil {
+		return s.findTokens(name)
+	}
 	// The last block whose first name is <= name.
 	lo, hi := 0, len(s.blocks)
 	for lo < hi {
@@ -182,6 +200,9 @@ func (s *nameSet) at(i int) string {
 
 // appendAt appends name i to buf.
 func (s *nameSet) appendAt(buf []byte, i int) []byte {
+	if s.tok != nil {
+		return s.appendTokensAt(buf, i)
+	}
 	b := i / nameBlock
 	start := len(buf)
 	pos := int(s.blocks[b])
@@ -203,6 +224,14 @@ func (s *nameSet) appendAt(buf []byte, i int) []byte {
 // each calls fn with every name in order, reusing one buffer: fn must copy
 // the bytes to keep them.
 func (s *nameSet) each(fn func(i int, name []byte)) {
+	if s.tok != nil {
+		var buf []byte
+		for i := range s.n {
+			buf = s.appendTokensAt(buf[:0], i)
+			fn(i, buf)
+		}
+		return
+	}
 	var buf []byte
 	pos := 0
 	for i := range s.n {
@@ -221,4 +250,10 @@ func (s *nameSet) each(fn func(i int, name []byte)) {
 }
 
 // bytes returns the heap bytes the set takes.
-func (s *nameSet) bytes() int { return len(s.data) + 8*len(s.blocks) }
+func (s *nameSet) bytes() int {
+	n := len(s.data) + 8*len(s.blocks)
+	if s.tok != nil {
+		n += len(s.tok.data) + 4*len(s.tok.off)
+	}
+	return n
+}

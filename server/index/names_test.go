@@ -9,23 +9,47 @@ import (
 
 func TestNameSet(t *testing.T) {
 	t.Parallel()
-	rng := rand.New(rand.NewPCG(1, 2))
-	set := map[string]bool{"": true, "a": true, "ab": true, "abc": true, "b": true}
-	for len(set) < 2000 {
-		n := rng.IntN(12)
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = "ab-/é"[rng.IntN(5)]
+	t.Run("bytes", func(t *testing.T) {
+		t.Parallel()
+		rng := rand.New(rand.NewPCG(1, 2))
+		set := map[string]bool{"": true, "a": true, "ab": true, "abc": true, "b": true}
+		for len(set) < 2000 {
+			n := rng.IntN(12)
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = "ab-/é"[rng.IntN(5)]
+			}
+			set[fmt.Sprintf("relations/%s", b)] = true
 		}
-		set[fmt.Sprintf("relations/%s", b)] = true
-	}
+		testNameSet(t, set, false)
+	})
+	t.Run("words", func(t *testing.T) {
+		t.Parallel()
+		rng := rand.New(rand.NewPCG(3, 4))
+		words := []string{"a", "ab", "abc", "b", "kioxia", "samsung", "2", "20", "z9"}
+		set := map[string]bool{"people/a": true, "relations/a": true, "relations/a-b": true, "relations/ab": true}
+		for len(set) < 3000 {
+			name := []string{"organizations", "people", "relations"}[rng.IntN(3)] + "/" + words[rng.IntN(len(words))]
+			for range rng.IntN(6) {
+				name += "-" + words[rng.IntN(len(words))]
+			}
+			set[name] = true
+		}
+		testNameSet(t, set, true)
+	})
+}
+
+func testNameSet(t *testing.T, set map[string]bool, byWord bool) {
 	var sorted []string
 	for s := range set {
 		sorted = append(sorted, s)
 	}
 	slices.Sort(sorted)
 	ns := newNameSet(sorted)
-	loaded, err := loadNameSet(ns.data, len(sorted))
+	if (ns.tok != nil) != byWord {
+		t.Fatalf("coded by word = %v, want %v", ns.tok != nil, byWord)
+	}
+	loaded, err := loadNameSet(ns.data, len(sorted), ns.tok)
 	if err != nil {
 		t.Fatalf("loadNameSet: %v", err)
 	}
@@ -39,7 +63,7 @@ func TestNameSet(t *testing.T) {
 		if got, ok := ns.find(s); !ok || got != i {
 			t.Fatalf("find(%q) = %d, %v, want %d", s, got, ok, i)
 		}
-		for _, miss := range []string{s + "\x00", s + "z", s + "-", s[:len(s)/2] + "~"} {
+		for _, miss := range []string{s + "\x00", s + "z", s + "-", s + "-a", s + "/a", s[:len(s)/2] + "~", s[:len(s)/2], "x" + s} {
 			if _, want := slices.BinarySearch(sorted, miss); !want {
 				if got, ok := ns.find(miss); ok {
 					t.Fatalf("find(%q) = %d, want not found", miss, got)
@@ -52,10 +76,10 @@ func TestNameSet(t *testing.T) {
 			t.Fatalf("each %d = %q, want %q", i, name, sorted[i])
 		}
 	})
-	if _, err := loadNameSet(ns.data[:len(ns.data)-1], len(sorted)); err == nil {
+	if _, err := loadNameSet(ns.data[:len(ns.data)-1], len(sorted), ns.tok); err == nil {
 		t.Error("loadNameSet(truncated) succeeded")
 	}
-	if _, err := loadNameSet(ns.data, len(sorted)+1); err == nil {
+	if _, err := loadNameSet(ns.data, len(sorted)+1, ns.tok); err == nil {
 		t.Error("loadNameSet(one more) succeeded")
 	}
 }

@@ -58,7 +58,7 @@ func (ix *Index) Relations(f RelationFilter, offset, limit int) ([]*pb.Relation,
 			return false
 		}
 		sym := symmetric[ix.pred[r]]
-		s, o := ix.subj[r], ix.obj[r]
+		s, o := ix.ends[2*r], ix.ends[2*r+1]
 		if subject != noNode && object != noNode && sym {
 			return (s == subject && o == object) || (s == object && o == subject)
 		}

@@ -37,14 +37,13 @@ func (ix *Index) WriteSnapshot(w io.Writer) error {
 }
 
 func (ix *Index) writeBody(w *snapshot.Writer) {
-	w.String(ix.entityNames.data)
+	ix.entityNames.write(w)
 	w.Bytes(ix.entityForm)
 	w.Uint64s(ix.entityRecs.off)
 	w.String(ix.entityRecs.data)
 
-	w.String(ix.relationNames.data)
-	w.Int32s(ix.subj)
-	w.Int32s(ix.obj)
+	ix.relationNames.write(w)
+	w.Int32s(ix.ends)
 	w.Bytes(ix.pred)
 	w.Uint32s(ix.qual)
 	w.Uint64s(ix.quals.off)
@@ -54,7 +53,7 @@ func (ix *Index) writeBody(w *snapshot.Writer) {
 	w.Uint32s(ix.evFrom)
 	w.Uint32s(ix.evTo)
 
-	w.String(ix.documentNames.data)
+	ix.documentNames.write(w)
 	w.Uint64s(ix.documentRecs.off)
 	w.String(ix.documentRecs.data)
 	w.Uint64s(ix.docText)
@@ -131,20 +130,20 @@ func readSnapshot(r *snapshot.Reader, f *os.File, opts LoadOptions) (*Index, err
 	}
 	entities, relations, documents := int(counts[0]), int(counts[1]), int(counts[2])
 
-	entityNames := r.String()
+	entityNames := readNames(r)
 	ix.entityForm = r.Bytes()
 	ix.entityRecs.off = r.Uint64s()
 	ix.entityRecs.data = r.String()
 
-	relationNames := r.String()
-	ix.subj, ix.obj = r.Int32s(), r.Int32s()
+	relationNames := readNames(r)
+	ix.ends = r.Int32s()
 	ix.pred = r.Bytes()
 	ix.qual = r.Uint32s()
 	ix.quals.off = r.Uint64s()
 	ix.quals.data = r.String()
 	ix.evStart, ix.evDoc, ix.evFrom, ix.evTo = r.Uint32s(), r.Uint32s(), r.Uint32s(), r.Uint32s()
 
-	documentNames := r.String()
+	documentNames := readNames(r)
 	ix.documentRecs.off = r.Uint64s()
 	ix.documentRecs.data = r.String()
 	ix.docText = r.Uint64s()
@@ -173,13 +172,13 @@ func readSnapshot(r *snapshot.Reader, f *os.File, opts LoadOptions) (*Index, err
 	}
 
 	corrupt := func(err error) error { return fmt.Errorf("%w: %v", snapshot.ErrCorrupt, err) }
-	if ix.entityNames, err = loadNameSet(entityNames, entities); err != nil {
+	if ix.entityNames, err = entityNames.load(entities); err != nil {
 		return nil, corrupt(fmt.Errorf("entity names: %w", err))
 	}
-	if ix.relationNames, err = loadNameSet(relationNames, relations); err != nil {
+	if ix.relationNames, err = relationNames.load(relations); err != nil {
 		return nil, corrupt(fmt.Errorf("relation names: %w", err))
 	}
-	if ix.documentNames, err = loadNameSet(documentNames, documents); err != nil {
+	if ix.documentNames, err = documentNames.load(documents); err != nil {
 		return nil, corrupt(fmt.Errorf("document names: %w", err))
 	}
 	if err := ix.check(); err != nil {
@@ -208,11 +207,11 @@ func (ix *Index) check() error {
 	if err := checkRecords(&ix.entityRecs, func() proto.Message { return &pb.Entity{} }); err != nil {
 		return fmt.Errorf("entity %w", err)
 	}
-	if len(ix.subj) != relations || len(ix.obj) != relations || len(ix.pred) != relations || len(ix.qual) != relations {
+	if len(ix.ends) != 2*relations || len(ix.pred) != relations || len(ix.qual) != relations {
 		return errors.New("relation columns differ in length")
 	}
 	for r := range relations {
-		if s, o := ix.subj[r], ix.obj[r]; s < 0 || s >= nodes || o < 0 || o >= nodes {
+		if s, o := ix.ends[2*r], ix.ends[2*r+1]; s < 0 || s >= nodes || o < 0 || o >= nodes {
 			return fmt.Errorf("relation %d joins nodes %d and %d, of %d", r, s, o, nodes)
 		}
 		if _, ok := vocab.Lookup(pb.Predicate(ix.pred[r])); !ok {
@@ -281,3 +280,35 @@ func checkRecords(rs *records, newMsg func() proto.Message) error {
 	}
 	return nil
 }
+
+// write writes the set: its coding, its data, and its words if any.
+func (s *nameSet) write(w *snapshot.Writer) {
+	byWord := uint64(0)
+	if s.tok != nil {
+		byWord = 1
+	}
+	w.Uint64(byWord)
+	w.String(s.data)
+	if s.tok != nil {
+		w.String(s.tok.data)
+		w.Uint32s(s.tok.off)
+	}
+}
+
+// storedNames is a name set as read, before it is checked.
+type storedNames struct {
+	data string
+	tok  *tokenDict
+}
+
+func readNames(r *snapshot.Reader) storedNames {
+	var s storedNames
+	byWord := r.Uint64()
+	s.data = r.String()
+	if byWord == 1 {
+		s.tok = &tokenDict{data: r.String(), off: r.Uint32s()}
+	}
+	return s
+}
+
+func (s storedNames) load(n int) (nameSet, error) { return loadNameSet(s.data, n, s.tok) }

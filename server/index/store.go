@@ -62,13 +62,18 @@ type adjacency struct {
 	rels     []Rel
 	entities int32
 	relSlots []Rel
+	hasSlot  []uint64 // bit r is set when relation r has a slot
 }
 
 func (a *adjacency) slot(n Node) (int, bool) {
 	if n < a.entities {
 		return int(n), true
 	}
-	i, ok := slices.BinarySearch(a.relSlots, n-a.entities)
+	r := n - a.entities
+	if a.hasSlot[r>>6]&(1<<(r&63)) == 0 {
+		return 0, false
+	}
+	i, ok := slices.BinarySearch(a.relSlots, r)
 	return int(a.entities) + i, ok
 }
 
@@ -80,13 +85,15 @@ func (a *adjacency) of(n Node) []Rel {
 	return a.rels[a.start[s]:a.start[s+1]]
 }
 
-// buildAdjacency groups relation numbers by the node endpoint[r] of each,
-// keeping relation order within each node.
-func buildAdjacency(entities int32, endpoint []Node) adjacency {
-	a := adjacency{entities: entities}
-	for _, n := range endpoint {
-		if n >= entities {
+// buildAdjacency groups relation numbers by one endpoint of each
+// (ends[2r+side]), keeping relation order within each node.
+func buildAdjacency(entities int32, ends []Node, side int) adjacency {
+	relations := len(ends) / 2
+	a := adjacency{entities: entities, hasSlot: make([]uint64, (relations+63)/64)}
+	for r := range relations {
+		if n := ends[2*r+side]; n >= entities {
 			a.relSlots = append(a.relSlots, n-entities)
+			a.hasSlot[(n-entities)>>6] |= 1 << ((n - entities) & 63)
 		}
 	}
 	slices.Sort(a.relSlots)
@@ -94,9 +101,9 @@ func buildAdjacency(entities int32, endpoint []Node) adjacency {
 	a.relSlots = slices.Clip(a.relSlots)
 	slots := int(entities) + len(a.relSlots)
 	a.start = make([]uint32, slots+1)
-	slotOf := make([]int32, 0, len(endpoint))
-	for _, n := range endpoint {
-		s, _ := a.slot(n)
+	slotOf := make([]int32, 0, relations)
+	for r := range relations {
+		s, _ := a.slot(ends[2*r+side])
 		slotOf = append(slotOf, int32(s))
 		a.start[s+1]++
 	}
@@ -104,7 +111,7 @@ func buildAdjacency(entities int32, endpoint []Node) adjacency {
 		a.start[s+1] += a.start[s]
 	}
 	next := slices.Clone(a.start[:slots])
-	a.rels = make([]Rel, len(endpoint))
+	a.rels = make([]Rel, relations)
 	for r, s := range slotOf {
 		a.rels[next[s]] = Rel(r)
 		next[s]++
@@ -131,7 +138,9 @@ func buildByPredicate(pred []uint8) adjacency {
 	return a
 }
 
-func (a *adjacency) bytes() int { return 4*len(a.start) + 4*len(a.rels) + 4*len(a.relSlots) }
+func (a *adjacency) bytes() int {
+	return 4*len(a.start) + 4*len(a.rels) + 4*len(a.relSlots) + 8*len(a.hasSlot)
+}
 
 // charMarkEvery is the spacing, in bytes of text, of the marks that turn a
 // byte offset into a character offset.

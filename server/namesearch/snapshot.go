@@ -75,3 +75,21 @@ func (ix *Index) check(entities int) error {
 	}
 	return nil
 }
+
+// Footprint lists the bytes each part of the index takes.
+func (ix *Index) Footprint() []struct {
+	Name  string
+	Bytes int64
+} {
+	posts := func(p *postingLists) int64 { return int64(4*len(p.start) + 4*len(p.entity) + 2*len(p.name)) }
+	return []struct {
+		Name  string
+		Bytes int64
+	}{
+		{"name FST", int64(len(ix.nameBytes))},
+		{"name postings", posts(&ix.namePosts)},
+		{"token FST", int64(len(ix.tokenBytes))},
+		{"token postings", posts(&ix.tokenPosts)},
+		{"word counts", int64(4*len(ix.nameStart) + len(ix.words))},
+	}
+}

@@ -130,6 +130,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "snapshot:  %s\nversion:   %s\nentities:  %d\nrelations: %d\ndocuments: %d\nloaded in: %v (text checked)\nheap:      %d bytes (%.1f per relation)\n",
 			fs.Arg(0), ix.Version(), st.Entities, st.Relations, st.Documents, took.Round(time.Millisecond),
 			after.HeapAlloc-before.HeapAlloc, float64(after.HeapAlloc-before.HeapAlloc)/float64(max(st.Relations, 1)))
+		for _, p := range ix.Footprint() {
+			fmt.Fprintf(stdout, "  %-40s %12d bytes %7.1f per relation\n", p.Name, p.Bytes, float64(p.Bytes)/float64(max(st.Relations, 1)))
+		}
 		runtime.KeepAlive(ix)
 		return nil
 	}
@@ -149,6 +152,9 @@ func write(ix *index.Index, path string, log *slog.Logger, start time.Time) erro
 		return err
 	}
 	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
