@@ -73,7 +73,7 @@ func Answers(ix *index.Index, q *Question, b *Budget, limit int) (*Compiled, []A
 func Sentence(ix *index.Index, q *Question, a Answer) string {
 	var because []string
 	for _, r := range a.Rels {
-		because = append(because, ix.RelationAt(r).GetSummary())
+		because = append(because, ix.Summary(r))
 	}
 	if q.YesNo {
 		return "Yes: " + strings.Join(because, "; ")
@@ -97,9 +97,9 @@ func Sentence(ix *index.Index, q *Question, a Answer) string {
 // NodeLabel names a node for people: an entity's display name, or a
 // relation's summary in brackets.
 func NodeLabel(ix *index.Index, n index.Node) string {
-	if e := ix.NodeEntity(n); e != nil {
-		return displayName(ix, n)
+	r, isRel := ix.NodeRelation(n)
+	if !isRel {
+		return ix.DisplayName(n)
 	}
-	r, _ := ix.NodeRelation(n)
-	return "[" + ix.RelationAt(r).GetSummary() + "]"
+	return "[" + ix.Summary(r) + "]"
 }

@@ -463,5 +463,5 @@ func wordsEqual(ws []word, want []string) bool {
 
 // displayName is the display name of an entity node.
 func displayName(ix *index.Index, n index.Node) string {
-	return resource.DisplayName(ix.NodeEntity(n))
+	return ix.DisplayName(n)
 }

@@ -388,7 +388,7 @@ func Interpretation(ix *index.Index, q *Question) string {
 				return displayName(ix, n)
 			}
 			r, _ := ix.NodeRelation(n)
-			return "[" + ix.RelationAt(r).GetSummary() + "]"
+			return "[" + ix.Summary(r) + "]"
 		}
 		return t.GetName()
 	}
