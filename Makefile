@@ -10,11 +10,13 @@ BUF_VERSION                := 1.75.0
 PROTOC_GEN_GO_VERSION      := v1.36.12
 PROTOC_GEN_GO_GRPC_VERSION := v1.6.2
 GRPCURL_VERSION            := v1.9.4
+GHZ_VERSION                := v0.120.0
 
 BUF                := $(TOOLS_BIN)/buf
 PROTOC_GEN_GO      := $(TOOLS_BIN)/protoc-gen-go
 PROTOC_GEN_GO_GRPC := $(TOOLS_BIN)/protoc-gen-go-grpc
 GRPCURL            := $(TOOLS_BIN)/grpcurl
+GHZ                := $(TOOLS_BIN)/ghz
 
 LISTEN ?= localhost:50051
 DATA   ?= seeds
@@ -24,7 +26,7 @@ help: ## Show this help.
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  %-17s %s\n", $$1, $$2}'
 
 .PHONY: tools
-tools: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) $(GRPCURL) ## Install the pinned tools into .tools/bin.
+tools: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) $(GRPCURL) $(GHZ) ## Install the pinned tools into .tools/bin.
 
 # Version stamps make a pin change reinstall the tool.
 $(BUF): $(TOOLS_DIR)/.buf-$(BUF_VERSION)
@@ -47,6 +49,11 @@ $(TOOLS_DIR)/.protoc-gen-go-grpc-$(PROTOC_GEN_GO_GRPC_VERSION):
 $(GRPCURL): $(TOOLS_DIR)/.grpcurl-$(GRPCURL_VERSION)
 $(TOOLS_DIR)/.grpcurl-$(GRPCURL_VERSION):
 	GOBIN=$(TOOLS_BIN) go install github.com/fullstorydev/grpcurl/cmd/grpcurl@$(GRPCURL_VERSION)
+	@touch $@
+
+$(GHZ): $(TOOLS_DIR)/.ghz-$(GHZ_VERSION)
+$(TOOLS_DIR)/.ghz-$(GHZ_VERSION):
+	GOBIN=$(TOOLS_BIN) go install github.com/bojand/ghz/cmd/ghz@$(GHZ_VERSION)
 	@touch $@
 
 GO_PACKAGES := ./...
@@ -139,6 +146,18 @@ fuzz-short: ## A short run of each fuzz target (FUZZTIME each, default 10s).
 
 .PHONY: test
 test: tools lint checkgenerate checkgenerate-ts gotest tstest fuzz-short ## Everything CI runs: lint, drift check, all tests, short fuzzing.
+
+# Benchmarks: synthetic snapshots are generated once per scale into .bench/
+# (again whenever the snapshot tool changes); make test runs the harness at a
+# small scale (bench/run, bench/harness). BENCH_FLAGS passes flags to
+# bench/run, such as --scales 10k,100k or --cayley-scales "".
+BENCH_FLAGS ?=
+
+.PHONY: bench
+bench: build $(GHZ) ## Benchmark 10k, 100k and 1M-entity graphs in process, over gRPC with ghz, and against Cayley; write BENCHMARKS.md.
+	go build -o $(BIN)/entitygraph-snapshot ./server/cmd/entitygraph-snapshot
+	go build -o $(BIN)/bench ./bench/run
+	$(BIN)/bench --out BENCHMARKS.md $(BENCH_FLAGS)
 
 .PHONY: clean
 clean: ## Remove built binaries (not the tool cache).

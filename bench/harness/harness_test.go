@@ -1,0 +1,102 @@
+package harness_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/entitygraph/entitygraph/bench/harness"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/synth"
+)
+
+// smallSnapshot writes a small synthetic snapshot.
+func smallSnapshot(t testing.TB, entities int) string {
+	t.Helper()
+	b := index.NewBuilder()
+	if err := synth.Generate(synth.Config{Entities: entities, Seed: 1}, b); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "small.egsnap")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := ix.WriteSnapshot(f); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestInProcessSmoke runs every operation of the harness, briefly, on a
+// small graph: each must succeed and find something.
+func TestInProcessSmoke(t *testing.T) {
+	t.Parallel()
+	ix, load, err := harness.LoadSnapshot(smallSnapshot(t, 300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if load.Relations != 3000 || load.HeapBytes == 0 || load.Seconds <= 0 {
+		t.Errorf("load = %+v", load)
+	}
+	for _, op := range harness.Ops(ix, harness.NewInputs(ix, 1)) {
+		res := harness.Measure(op, 10*time.Millisecond, 20)
+		if res.Errors > 0 && op.Name != "FindPaths4" {
+			t.Errorf("%s: %d errors, first %s", op.Name, res.Errors, res.FirstError)
+		}
+		if res.Calls < 20 || res.NsPerOp <= 0 || res.P50 <= 0 || res.P99 < res.P50 {
+			t.Errorf("%s: implausible result %+v", op.Name, res)
+		}
+		if res.Results == 0 && op.Name != "Match2" {
+			t.Errorf("%s: no results", op.Name)
+		}
+	}
+}
+
+// TestExplore times the operations on the snapshot in $EXPLORE_SNAPSHOT.
+func TestExplore(t *testing.T) {
+	path := os.Getenv("EXPLORE_SNAPSHOT")
+	if path == "" {
+		t.Skip("set EXPLORE_SNAPSHOT")
+	}
+	ix, load, err := harness.LoadSnapshot(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("load %.3fs %.0f rel/s heap %.1f B/rel rss %d MB", load.Seconds, load.RelationsPerSecond, load.HeapBytesPerRelation, load.RSSBytes>>20)
+	for _, op := range harness.Ops(ix, harness.NewInputs(ix, 1)) {
+		r := harness.Measure(op, time.Second, 50)
+		t.Logf("%-14s mean %9.0fns p50 %9v p90 %9v p99 %9v allocs %7.1f B %8.0f results %6.1f errors %d %s", r.Name, r.NsPerOp, r.P50, r.P90, r.P99, r.AllocsPerOp, r.BPerOp, r.Results, r.Errors, r.FirstError)
+	}
+}
+
+// BenchmarkOps runs each operation on the snapshot in $EXPLORE_SNAPSHOT
+// (a small generated graph without it), for profiling:
+//
+//	EXPLORE_SNAPSHOT=.bench/synth-100k.egsnap go test ./bench/harness -run '^$' -bench 'Ops/SearchFuzzy2' -cpuprofile cpu.out
+func BenchmarkOps(b *testing.B) {
+	path := os.Getenv("EXPLORE_SNAPSHOT")
+	if path == "" {
+		path = smallSnapshot(b, 1000)
+	}
+	ix, _, err := harness.LoadSnapshot(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, op := range harness.Ops(ix, harness.NewInputs(ix, 1)) {
+		b.Run(op.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				_, _ = op.Run(i)
+				i++
+			}
+		})
+	}
+}

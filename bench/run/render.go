@@ -1,0 +1,355 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/entitygraph/entitygraph/bench/harness"
+)
+
+// render writes the report as Markdown.
+func render(rep *report) string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	cfg := rep.Config
+	p("# Benchmarks")
+	p("")
+	p("Written by `make bench` (`go run ./bench/run`); every figure below was measured in the run described here, on this machine. Do not edit by hand: run `make bench` again.")
+	p("")
+	p("- Date: %s", rep.Date)
+	p("- Commit: %s", rep.Commit)
+	p("- Machine: %s", rep.Machine)
+	p("- Go: %s", rep.GoVersion)
+	scales := make([]string, len(cfg.Scales))
+	for i, n := range cfg.Scales {
+		scales[i] = scaleName(n)
+	}
+	p("- Command: `go run ./bench/run --scales %s --duration %s --grpc-scale %s --grpc-duration %s --grpc-rounds %d --cayley-scales %s --seed %d`",
+		strings.Join(scales, ","), cfg.Duration, scaleName(cfg.GRPCScale), cfg.GRPCDuration, cfg.GRPCRounds, joinScales(cfg.CayleyScales), cfg.Seed)
+	p("")
+
+	largest := rep.scale(slices.Max(cfg.Scales))
+	renderTargets(p, rep, largest)
+
+	p("## The graphs")
+	p("")
+	p("Synthetic graphs from `entitygraph-snapshot synth --entities N --seed %d` (package `server/synth`): 10 relations per entity; names and aliases in English, Hangul and Japanese; every predicate of the vocabulary between plausible types, with qualifiers and relations about relations; endpoints drawn from power laws (a few hubs with tens of thousands of relations, most entities with a handful); every relation quoted from a generated article, one or two quotes each.", cfg.Seed)
+	p("")
+	p("| entities | relations | documents | snapshot file | generated in |")
+	p("| ---: | ---: | ---: | ---: | ---: |")
+	for _, n := range sortedKeys(rep.Generated) {
+		g := rep.Generated[n]
+		sr := rep.scale(n)
+		rels, docs := "", ""
+		if sr != nil {
+			rels, docs = count(sr.Load.Relations), count(sr.Load.Documents)
+		}
+		cached := ""
+		if g.Cached {
+			cached = " (cached from an earlier run)"
+		}
+		p("| %s | %s | %s | %s | %.1f s%s |", count(n), rels, docs, bytesStr(g.Bytes), g.Seconds, cached)
+	}
+	p("")
+
+	p("## Loading a snapshot")
+	p("")
+	p("`index.OpenSnapshot` as the server calls it for `--data FILE.egsnap`, in a fresh process per scale, the file in the page cache: every array is read and checksummed, every cross-reference checked, adjacency rebuilt; documents' text is mapped from the file, not read. Heap is the Go heap the loaded index holds after GC (`runtime.MemStats.HeapAlloc`, after minus before): names, aliases, descriptions, qualifiers, evidence offsets, adjacency and the name search index, all in.")
+	p("")
+	p("| entities | relations | load time | relations/s | heap | heap/relation | mapped text | RSS after load |")
+	p("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, sr := range rep.Scales {
+		l := sr.Load
+		p("| %s | %s | %.3f s | %s | %s | %.1f B | %s | %s |", count(sr.Entities), count(l.Relations), l.Seconds, count(int(l.RelationsPerSecond)),
+			bytesStr(int64(l.HeapBytes)), l.HeapBytesPerRelation, bytesStr(textBytes(l)), bytesStr(l.RSSBytes))
+	}
+	p("")
+	if largest != nil {
+		p("Where the memory goes at %s entities (`Index.Footprint`, bytes of the columns themselves):", count(largest.Entities))
+		p("")
+		p("| part | bytes | per relation |")
+		p("| --- | ---: | ---: |")
+		for _, part := range largest.Load.Footprint {
+			p("| %s | %s | %.1f |", part.Name, bytesStr(part.Bytes), float64(part.Bytes)/float64(largest.Load.Relations))
+		}
+		p("")
+	}
+
+	p("## Operations in process")
+	p("")
+	p("Each operation is the request a client sends, answered by the real handlers (`server/service`) on the loaded snapshot, without the transport: the cost under the gRPC layer. Inputs are 1,000 entities drawn at random (seed 1) and cycled through: their names, display names, the first 3/5 of display names, display names with one or two letters changed (never the first), and random pairs for paths. Mean and allocations come from a batch run of %s, percentiles from another %s of calls timed one by one.", cfg.Duration/2, cfg.Duration/2)
+	p("")
+	if len(rep.Scales) > 0 {
+		p("| operation | what one call does |")
+		p("| --- | --- |")
+		for _, r := range rep.Scales[0].Results {
+			p("| %s | %s |", r.Name, r.What)
+		}
+		p("")
+	}
+	for _, sr := range rep.Scales {
+		p("### %s entities, %s relations", count(sr.Entities), count(sr.Load.Relations))
+		p("")
+		p("| operation | mean | p50 | p90 | p99 | allocs/op | bytes/op | results/call | errors |")
+		p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+		for _, r := range sr.Results {
+			errs := "0"
+			if r.Errors > 0 {
+				errs = fmt.Sprintf("%d of %d: %s", r.Errors, r.Calls, shortErr(r.FirstError))
+			}
+			p("| %s | %s | %s | %s | %s | %.1f | %s | %.1f | %s |", r.Name, dur(time.Duration(r.NsPerOp)), dur(r.P50), dur(r.P90), dur(r.P99),
+				r.AllocsPerOp, bytesStr(int64(r.BPerOp)), r.Results, errs)
+		}
+		p("")
+	}
+
+	if g := rep.GRPC; g != nil {
+		renderGRPC(p, g)
+	}
+	renderCayley(p, rep)
+
+	if len(rep.Profiles) > 0 {
+		p("## Where the time goes")
+		p("")
+		p("CPU profiles of single operations at %s entities (`go tool pprof -top`, %s of calls each):", rep.Profiles[0].Scale, cfg.Duration)
+		p("")
+		for _, pr := range rep.Profiles {
+			p("### %s", pr.Op)
+			p("")
+			p("```")
+			p("%s", pr.Top)
+			p("```")
+			p("")
+		}
+	}
+	return b.String()
+}
+
+func renderTargets(p func(string, ...any), rep *report, largest *scaleResult) {
+	p("## Targets")
+	p("")
+	p("| target | measured | met |")
+	p("| --- | --- | :---: |")
+	check := func(ok bool) string {
+		if ok {
+			return "yes"
+		}
+		return "**no**"
+	}
+	if g := rep.GRPC; g != nil {
+		chk8, get8 := g.result("Health.Check", 8), g.result("GetEntity", 8)
+		chk1, get1 := g.result("Health.Check", 1), g.result("GetEntity", 1)
+		if chk8 != nil && get8 != nil {
+			r := get8.RPS / chk8.RPS
+			p("| GetEntity QPS ≥ 0.9 × health Check QPS, concurrency 8 | %.0f vs %.0f QPS: **%.2f ×** | %s |", get8.RPS, chk8.RPS, r, check(r >= 0.9))
+		}
+		if chk1 != nil && get1 != nil {
+			r := float64(get1.P50) / float64(chk1.P50)
+			p("| GetEntity p50 ≤ 1.5 × health Check p50, concurrency 1 | %s vs %s: **%.2f ×** | %s |", dur(get1.P50), dur(chk1.P50), r, check(r <= 1.5))
+		}
+	} else {
+		p("| gRPC targets | not measured in this run (no ghz) | |")
+	}
+	if largest != nil {
+		at := fmt.Sprintf("%s entities", count(largest.Entities))
+		if r := largest.result("NameLookup"); r != nil {
+			p("| %s: exact name lookup ≤ 2 µs | resource name → entity: p50 %s, p99 %s (the full GetEntity handler: p50 %s; SearchEntities for an exact display name: p50 %s) | %s |",
+				at, dur(r.P50), dur(r.P99), dur(largest.result("GetEntity").P50), dur(largest.result("SearchExact").P50), check(r.P99 <= 2*time.Microsecond))
+		}
+		if r := largest.result("SearchFuzzy2"); r != nil {
+			p("| %s: fuzzy (d ≤ 2) search p99 ≤ 1 ms | p99 %s (d = 1: %s; default options: %s) | %s |", at, dur(r.P99),
+				dur(largest.result("SearchFuzzy1").P99), dur(largest.result("SearchDefault").P99), check(r.P99 <= time.Millisecond))
+		}
+		if r := largest.result("FindPaths4"); r != nil {
+			p("| %s: FindPaths (≤ 4 hops) p50 ≤ 1 ms | p50 %s, p99 %s | %s |", at, dur(r.P50), dur(r.P99), check(r.P50 <= time.Millisecond))
+		}
+		l := largest.Load
+		p("| %s / %s relations: ≤ 100 bytes of heap per relation, all in | %.1f B (document text, %.0f B per relation, is mapped from the file, not heap) | %s |",
+			at, count(l.Relations), l.HeapBytesPerRelation, float64(textBytes(l))/float64(l.Relations), check(l.HeapBytesPerRelation <= 100))
+		p("| binary snapshot loads at ≥ 1M relations/s | %s relations/s (%.2f s for %s) | %s |", count(int(l.RelationsPerSecond)), l.Seconds, count(l.Relations), check(l.RelationsPerSecond >= 1e6))
+	}
+	if len(rep.Cayley) > 0 {
+		c := rep.Cayley[len(rep.Cayley)-1]
+		load := c.Cayley.LoadSeconds / c.Ours.LoadSeconds
+		mem := c.Cayley.HeapBytesPerRelation / c.Ours.HeapBytesPerRelation
+		p("| vs Cayley memstore (%s entities): ≥ 10× faster load | **%.1f ×** (%.2f s vs %.2f s) | %s |", count(c.Entities), load, c.Ours.LoadSeconds, c.Cayley.LoadSeconds, check(load >= 10))
+		p("| vs Cayley memstore (%s entities): ≥ 10× less memory per relation | **%.1f ×** (%.0f B vs %.0f B) | %s |", count(c.Entities), mem, c.Ours.HeapBytesPerRelation, c.Cayley.HeapBytesPerRelation, check(mem >= 10))
+	} else {
+		p("| vs Cayley memstore | not measured in this run%s | |", errNote(rep.CayleyErr))
+	}
+	p("")
+}
+
+func renderGRPC(p func(string, ...any), g *grpcReport) {
+	p("## Over gRPC")
+	p("")
+	p("The real server binary serving the %s-entity snapshot on loopback (`entitygraph-server %s`; %s), driven by ghz v0.120.0 over one connection, server reflection for the schema. Health `Check` is the empty-RPC baseline: the same server, the same interceptor chain, the same run. Each (call, concurrency) ran %d times for %s, interleaved; the median run by QPS is shown. ghz and the server share the machine's cores. Server RSS with the graph loaded: %s.",
+		count(g.Entities), strings.Join(g.ServerArgs, " "), g.LoadLog, g.Rounds, g.Duration, bytesStr(g.ServerRSS))
+	p("")
+	p("| call | concurrency | QPS | mean | p50 | p90 | p99 | QPS ÷ Check | p50 ÷ Check |")
+	p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range g.Results {
+		base := g.result("Health.Check", r.Concurrency)
+		p("| %s | %d | %.0f | %s | %s | %s | %s | %.2f | %.2f |", r.Call, r.Concurrency, r.RPS, dur(r.Mean), dur(r.P50), dur(r.P90), dur(r.P99),
+			r.RPS/base.RPS, float64(r.P50)/float64(base.P50))
+	}
+	p("")
+	p("All runs:")
+	p("")
+	p("| call | concurrency | calls | QPS | p50 | p99 |")
+	p("| --- | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range g.All {
+		p("| %s | %d | %s | %.0f | %s | %s |", r.Call, r.Concurrency, count(r.Count), r.RPS, dur(r.P50), dur(r.P99))
+	}
+	p("")
+}
+
+func renderCayley(p func(string, ...any), rep *report) {
+	p("## Against Cayley")
+	p("")
+	if len(rep.Cayley) == 0 {
+		p("Not run%s.", errNote(rep.CayleyErr))
+		p("")
+		return
+	}
+	p("`bench/cayley` (its own module, so that the main module does not depend on Cayley) loads the same synthetic graph into Cayley's in-memory quad store (`github.com/cayleygraph/cayley` memstore) and into entitygraph's index, in one process, one after the other, and runs the same two queries on both through each store's own API: everything reachable within 2 hops of an entity, both directions, and a shortest path of at most 4 hops between two entities (bidirectional breadth-first search, both directions). Inputs are 200 random entities and pairs.")
+	for _, n := range rep.Cayley[0].Notes {
+		p("")
+		p("- %s", n)
+	}
+	p("")
+	p("| entities | relations | quads | store | load | relations/s | heap | heap/relation | 2 hops p50 | 2 hops p99 | reached | path p50 | path p99 | found |")
+	p("| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, c := range rep.Cayley {
+		for _, side := range []struct {
+			name string
+			s    cayleySide
+		}{{"entitygraph", c.Ours}, {"Cayley memstore", c.Cayley}} {
+			s := side.s
+			p("| %s | %s | %s | %s | %.3f s | %s | %s | %.0f B | %s | %s | %.0f | %s | %s | %.0f%% |", count(c.Entities), count(c.Relations), count(c.Quads), side.name,
+				s.LoadSeconds, count(int(s.RelationsPerSecond)), bytesStr(int64(s.HeapBytes)), s.HeapBytesPerRelation, dur(s.TwoHopP50), dur(s.TwoHopP99), s.TwoHopReached,
+				dur(s.PathP50), dur(s.PathP99), 100*s.PathFound)
+		}
+	}
+	p("")
+	p("| entities | load: Cayley ÷ ours | heap/relation: Cayley ÷ ours | 2 hops p50: Cayley ÷ ours | path p50: Cayley ÷ ours |")
+	p("| ---: | ---: | ---: | ---: | ---: |")
+	for _, c := range rep.Cayley {
+		p("| %s | %.1f × | %.1f × | %.1f × | %.1f × |", count(c.Entities), c.Cayley.LoadSeconds/c.Ours.LoadSeconds,
+			c.Cayley.HeapBytesPerRelation/c.Ours.HeapBytesPerRelation, float64(c.Cayley.TwoHopP50)/float64(c.Ours.TwoHopP50), float64(c.Cayley.PathP50)/float64(c.Ours.PathP50))
+	}
+	p("")
+}
+
+func (rep *report) scale(n int) *scaleResult {
+	for i := range rep.Scales {
+		if rep.Scales[i].Entities == n {
+			return &rep.Scales[i]
+		}
+	}
+	return nil
+}
+
+func (sr *scaleResult) result(name string) *harness.Result {
+	for i := range sr.Results {
+		if sr.Results[i].Name == name {
+			return &sr.Results[i]
+		}
+	}
+	return &harness.Result{}
+}
+
+func (g *grpcReport) result(call string, c int) *harness.GRPCResult {
+	for i := range g.Results {
+		if g.Results[i].Call == call && g.Results[i].Concurrency == c {
+			return &g.Results[i]
+		}
+	}
+	return nil
+}
+
+func textBytes(l harness.Load) int64 {
+	for _, p := range l.Footprint {
+		if strings.HasPrefix(p.Name, "document text") {
+			return p.Bytes
+		}
+	}
+	return 0
+}
+
+func sortedKeys(m map[int]genResult) []int {
+	var out []int
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func joinScales(ns []int) string {
+	var s []string
+	for _, n := range ns {
+		s = append(s, scaleName(n))
+	}
+	if len(s) == 0 {
+		return `""`
+	}
+	return strings.Join(s, ",")
+}
+
+func errNote(err string) string {
+	if err == "" {
+		return ""
+	}
+	if i := strings.IndexByte(err, '\n'); i > 0 {
+		err = err[:i]
+	}
+	return ": " + err
+}
+
+func shortErr(s string) string {
+	if i := strings.Index(s, "desc = "); i >= 0 {
+		s = s[i+len("desc = "):]
+	}
+	if i := strings.IndexByte(s, ';'); i > 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// count writes n with thousands separators.
+func count(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func bytesStr(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.2f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func dur(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "–"
+	case d < time.Microsecond:
+		return fmt.Sprintf("%d ns", d.Nanoseconds())
+	case d < time.Millisecond:
+		return fmt.Sprintf("%.2f µs", float64(d.Nanoseconds())/1e3)
+	case d < time.Second:
+		return fmt.Sprintf("%.2f ms", float64(d.Nanoseconds())/1e6)
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}
