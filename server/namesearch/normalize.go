@@ -2,7 +2,9 @@ package namesearch
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/runes"
@@ -22,10 +24,18 @@ var latinMarks = runes.In(&unicode.RangeTable{R16: []unicode.Range16{{Lo: 0x0300
 // punctuation, symbols or spaces made one space ("Chey Tae-won" →
 // "chey tae won"). Hangul and Japanese text keep their letters as written.
 func Normalize(s string) string {
-	t := transform.Chain(norm.NFKD, runes.Remove(latinMarks), norm.NFC, cases.Fold())
-	folded, _, err := transform.String(t, s)
-	if err != nil {
-		folded = strings.ToLower(s)
+	folded := s
+	if !isASCII(s) {
+		// ASCII is its own NFKD and NFC, has no marks, and folds to lower
+		// case: only other text needs the transformers, which are costly to
+		// make and so are pooled.
+		t := folders.Get().(transform.Transformer)
+		var err error
+		folded, _, err = transform.String(t, s)
+		folders.Put(t)
+		if err != nil {
+			folded = strings.ToLower(s)
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(folded))
@@ -34,7 +44,19 @@ func Normalize(s string) string {
 		switch {
 		case r == '.' || r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
 			// Dropped: joins "U.S." into "us" and "Kioxia’s" into "kioxias".
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(byte(r))
+		case r >= 'A' && r <= 'Z':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(byte(r) + 'a' - 'A')
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)):
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -45,6 +67,21 @@ func Normalize(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// folders pools the transformer chain that Normalize applies to text
+// that is not ASCII.
+var folders = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFKD, runes.Remove(latinMarks), norm.NFC, cases.Fold())
+}}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // compact removes the spaces of a normalized string, so that "chey tae won",

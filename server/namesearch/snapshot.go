@@ -2,6 +2,7 @@ package namesearch
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/entitygraph/entitygraph/server/snapshot"
 )
@@ -11,38 +12,52 @@ import (
 // rebuilds the name index.
 func (ix *Index) WriteTo(w *snapshot.Writer) {
 	for _, part := range []struct {
-		fst   []byte
+		keys  *keySet
 		posts *postingLists
-	}{{ix.nameBytes, &ix.namePosts}, {ix.tokenBytes, &ix.tokenPosts}} {
-		w.Bytes(part.fst)
+	}{{&ix.names, &ix.namePosts}, {&ix.tokens, &ix.tokenPosts}} {
+		w.Bytes(part.keys.asciiBytes)
+		w.Bytes(part.keys.otherBytes)
+		mixed := make([]uint64, len(part.keys.mixedASCII))
+		for i, n := range part.keys.mixedASCII {
+			mixed[i] = uint64(n)
+		}
+		w.Uint64s(mixed)
 		w.Uint32s(part.posts.start)
 		w.Uint32s(part.posts.entity)
 		w.Uint16s(part.posts.name)
 	}
 	w.Uint32s(ix.nameStart)
-	w.Bytes(ix.words)
+	w.Uint32s(ix.wordStart)
+	w.Uint32s(ix.nameWords)
 }
 
 // Read reads an index written by [Index.WriteTo] for entities entities,
 // checking that every posting names an entity and a name that exist.
 func Read(r *snapshot.Reader, entities int) (*Index, error) {
 	ix := &Index{}
-	readPosts := func(p *postingLists) []byte {
-		fst := r.Bytes()
+	readPosts := func(ks *keySet, p *postingLists) {
+		ks.asciiBytes, ks.otherBytes = r.Bytes(), r.Bytes()
+		mixed := r.Uint64s()
+		if r.Err() == nil && len(mixed) == len(ks.mixedASCII) {
+			for i, n := range mixed {
+				ks.mixedASCII[i] = int(min(n, 1<<20))
+			}
+		}
 		p.start, p.entity, p.name = r.Uint32s(), r.Uint32s(), r.Uint16s()
-		return fst
 	}
-	ix.nameBytes = readPosts(&ix.namePosts)
-	ix.tokenBytes = readPosts(&ix.tokenPosts)
-	ix.nameStart, ix.words = r.Uint32s(), r.Bytes()
+	readPosts(&ix.names, &ix.namePosts)
+	readPosts(&ix.tokens, &ix.tokenPosts)
+	ix.nameStart, ix.wordStart, ix.nameWords = r.Uint32s(), r.Uint32s(), r.Uint32s()
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if err := ix.check(entities); err != nil {
 		return nil, fmt.Errorf("%w: name index: %v", snapshot.ErrCorrupt, err)
 	}
-	if err := ix.load(); err != nil {
-		return nil, fmt.Errorf("%w: %v", snapshot.ErrCorrupt, err)
+	for _, ks := range []*keySet{&ix.names, &ix.tokens} {
+		if err := ks.load(); err != nil {
+			return nil, fmt.Errorf("%w: %v", snapshot.ErrCorrupt, err)
+		}
 	}
 	return ix, nil
 }
@@ -50,8 +65,17 @@ func Read(r *snapshot.Reader, entities int) (*Index, error) {
 // check verifies that the arrays read from a snapshot are consistent, so
 // that no search can index out of range.
 func (ix *Index) check(entities int) error {
-	if len(ix.nameStart) != entities+1 || ix.nameStart[0] != 0 || int(ix.nameStart[entities]) != len(ix.words) {
+	names := len(ix.wordStart) - 1
+	if len(ix.nameStart) != entities+1 || ix.nameStart[0] != 0 || int(ix.nameStart[entities]) != names {
 		return fmt.Errorf("name counts do not match %d entities", entities)
+	}
+	if names < 0 || ix.wordStart[0] != 0 || int(ix.wordStart[names]) != len(ix.nameWords) || !slices.IsSorted(ix.wordStart) {
+		return fmt.Errorf("name words do not add up")
+	}
+	for i, t := range ix.nameWords {
+		if int(t) >= len(ix.tokenPosts.start)-1 {
+			return fmt.Errorf("name word %d is token %d, which does not exist", i, t)
+		}
 	}
 	for e := range entities {
 		if ix.nameStart[e] > ix.nameStart[e+1] {
@@ -86,10 +110,10 @@ func (ix *Index) Footprint() []struct {
 		Name  string
 		Bytes int64
 	}{
-		{"name FST", int64(len(ix.nameBytes))},
+		{"name FSTs", int64(ix.names.bytes())},
 		{"name postings", posts(&ix.namePosts)},
-		{"token FST", int64(len(ix.tokenBytes))},
+		{"token FSTs", int64(ix.tokens.bytes())},
 		{"token postings", posts(&ix.tokenPosts)},
-		{"word counts", int64(4*len(ix.nameStart) + len(ix.words))},
+		{"names' words", int64(4*len(ix.nameStart) + 4*len(ix.wordStart) + 4*len(ix.nameWords))},
 	}
 }

@@ -23,7 +23,7 @@ import (
 )
 
 // Magic starts every snapshot file; the last byte is the format version.
-const Magic = "EGSNAP\x00\x02"
+const Magic = "EGSNAP\x00\x03"
 
 // FileExt is the extension of snapshot files.
 const FileExt = ".egsnap"

@@ -1,0 +1,202 @@
+package namesearch
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/blevesearch/vellum"
+)
+
+// keySet is a sorted set of keys, each numbering a posting list, held as
+// two FSTs: the keys that are all ASCII and the others (Hangul, Japanese,
+// accented letters the normalization keeps). Fuzzy matching walks an FST
+// along every path within the edit distance, and a query in one script is
+// hardly ever within two edits of a key in another: a key of the other
+// FST needs an edit per rune the query does not have. So each fuzzy
+// search walks the other FST only when some key there could match, which
+// the set knows from the most ASCII runes its mixed keys have. Walking
+// both in step by key keeps the order, and so the answers, of one FST.
+type keySet struct {
+	ascii, other           *vellum.FST
+	asciiBytes, otherBytes []byte
+	// mixedASCII[k] is the most ASCII runes a key of other has among those
+	// with exactly k runes that are not ASCII, for k up to MaxEdits.
+	mixedASCII [MaxEdits + 1]int
+}
+
+// buildKeySet builds the two FSTs of sorted keys; key i numbers list i.
+func buildKeySet(sorted []string) (keySet, error) {
+	var ks keySet
+	var abuf, obuf bytes.Buffer
+	ab, err := vellum.New(&abuf, nil)
+	if err != nil {
+		return ks, err
+	}
+	ob, err := vellum.New(&obuf, nil)
+	if err != nil {
+		return ks, err
+	}
+	for i, k := range sorted {
+		b := ab
+		if !isASCII(k) {
+			b = ob
+			if n, other := runeMix(k); other <= MaxEdits {
+				ks.mixedASCII[other] = max(ks.mixedASCII[other], n-other)
+			}
+		}
+		if err := b.Insert([]byte(k), uint64(i)); err != nil {
+			return ks, err
+		}
+	}
+	if err := ab.Close(); err != nil {
+		return ks, err
+	}
+	if err := ob.Close(); err != nil {
+		return ks, err
+	}
+	ks.asciiBytes, ks.otherBytes = abuf.Bytes(), obuf.Bytes()
+	return ks, ks.load()
+}
+
+// runeMix returns the runes of s and how many of them are not ASCII.
+func runeMix(s string) (runes, other int) {
+	for _, r := range s {
+		runes++
+		if r >= utf8.RuneSelf {
+			other++
+		}
+	}
+	return runes, other
+}
+
+func (ks *keySet) load() error {
+	var err error
+	if ks.ascii, err = vellum.Load(ks.asciiBytes); err != nil {
+		return fmt.Errorf("ASCII keys: %w", err)
+	}
+	if ks.other, err = vellum.Load(ks.otherBytes); err != nil {
+		return fmt.Errorf("other keys: %w", err)
+	}
+	return nil
+}
+
+// get returns the list of key.
+func (ks *keySet) get(key string) (uint64, bool) {
+	fst := ks.ascii
+	if !isASCII(key) {
+		fst = ks.other
+	}
+	v, ok, _ := fst.Get([]byte(key))
+	return v, ok
+}
+
+// mayHold reports whether the FST of the keys that are not (ascii false)
+// or are (ascii true) all ASCII can hold a key within edits of q.
+func (ks *keySet) mayHold(q string, edits int, ascii bool) bool {
+	n, other := runeMix(q)
+	if ascii {
+		// An ASCII key needs an edit per rune of q that is not ASCII.
+		return other <= edits
+	}
+	if other > 0 {
+		return true
+	}
+	// q is ASCII: a key with k runes that are not ASCII needs k edits for
+	// them, and one for every rune of q beyond its ASCII runes.
+	for k := 1; k <= edits; k++ {
+		if ks.mixedASCII[k] >= n-edits {
+			return true
+		}
+	}
+	return false
+}
+
+// prefix calls fn for the list of every key that starts with q and is
+// longer than it, in key order, visiting at most maxScan keys.
+func (ks *keySet) prefix(q string, fn func(key []byte, list uint64)) {
+	end := prefixEnd([]byte(q))
+	a, errA := ks.ascii.Iterator([]byte(q), end)
+	o, errO := ks.other.Iterator([]byte(q), end)
+	merged(a, errA, o, errO, func(key []byte, v uint64, _ *vellum.FSTIterator) bool {
+		if len(key) != len(q) {
+			fn(key, v)
+		}
+		return true
+	})
+}
+
+// fuzzy calls fn for the list of every key within edits of q (but not
+// equal to it), in key order, visiting at most maxScan keys.
+func (ks *keySet) fuzzy(q string, edits int, fn func(list uint64, d int)) {
+	inASCII, inOther := ks.mayHold(q, edits, true), ks.mayHold(q, edits, false)
+	var a, o *vellum.FSTIterator
+	errA, errO := vellum.ErrIteratorDone, vellum.ErrIteratorDone
+	if inASCII && isASCII(q) {
+		// The common case, walked with an automaton computed as it goes.
+		lev := newLevAutomaton(q, edits)
+		defer lev.done()
+		a, errA = ks.ascii.Search(lev, nil, nil)
+		inASCII = false
+	}
+	if inASCII || inOther {
+		builders, err := automata()
+		if err != nil {
+			return
+		}
+		dfa, err := builders[edits].BuildDfa(q, uint8(edits))
+		if err != nil {
+			return // too many states: the query is too long to match fuzzily
+		}
+		if inASCII {
+			a, errA = ks.ascii.Search(dfa, nil, nil)
+		}
+		if inOther {
+			o, errO = ks.other.Search(dfa, nil, nil)
+		}
+	}
+	merged(a, errA, o, errO, func(_ []byte, v uint64, it *vellum.FSTIterator) bool {
+		if d := int(it.EditDistance()); d != 0 { // exact matches are found, and scored, elsewhere
+			fn(v, d)
+		}
+		return true
+	})
+}
+
+// merged visits the keys of two iterators in key order, at most maxScan
+// of them.
+func merged(a *vellum.FSTIterator, errA error, o *vellum.FSTIterator, errO error, fn func(key []byte, v uint64, it *vellum.FSTIterator) bool) {
+	for n := 0; n < maxScan && (errA == nil || errO == nil); n++ {
+		var ka, ko []byte
+		var va, vo uint64
+		if errA == nil {
+			ka, va = a.Current()
+		}
+		if errO == nil {
+			ko, vo = o.Current()
+		}
+		if errO != nil || (errA == nil && bytes.Compare(ka, ko) < 0) {
+			fn(ka, va, a)
+			errA = a.Next()
+		} else {
+			fn(ko, vo, o)
+			errO = o.Next()
+		}
+	}
+}
+
+// bytes returns the size of the two FSTs.
+func (ks *keySet) bytes() int { return len(ks.asciiBytes) + len(ks.otherBytes) }
+
+// prefixEnd is the smallest key greater than every key starting with p, or
+// nil when there is none.
+func prefixEnd(p []byte) []byte {
+	end := bytes.Clone(p)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xff {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
+}

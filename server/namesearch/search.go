@@ -1,0 +1,306 @@
+package namesearch
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+	"unicode/utf8"
+)
+
+// Search works class by class, best class first: exact names, then names
+// that start with the query, then names that contain every word of it,
+// then fuzzy matches. Every hit of a class scores above every hit of the
+// next, so an entity's best hit is its first, and once limit entities are
+// found no later class can change the answer: the work stops there.
+// Within the token classes, the words' posting lists are intersected as
+// sorted lists, driven by the rarest word, rather than gathered in maps.
+
+// Search returns the entities whose names match query, best first, one hit
+// per entity.
+func (ix *Index) Search(query string, opts Options) []Hit {
+	q := Normalize(query)
+	if q == "" {
+		return nil
+	}
+	s := &search{ix: ix, q: q, opts: opts, limit: cmp.Or(opts.Limit, 10)}
+
+	// Exact: the whole name, or its compact form.
+	for _, key := range uniq(q, compact(q)) {
+		if v, ok := ix.names.get(key); ok {
+			ix.namePosts.each(v, func(p posting) {
+				// The display name (name 0) edges out an equal alias.
+				s.add(p, Exact, 0, cond(p.name == 0, 1.0, 0.98))
+			})
+		}
+	}
+	if s.endClass() {
+		return s.found
+	}
+
+	// Prefix: names that start with the query.
+	ix.names.prefix(q, func(key []byte, i uint64) {
+		score := 0.7 + 0.2*float64(len(q))/float64(len(key))
+		ix.namePosts.each(i, func(p posting) { s.add(p, Prefix, 0, score) })
+	})
+	if s.endClass() {
+		return s.found
+	}
+
+	// Token: every word of the query is a word of the name (the last may
+	// be the start of one).
+	words := splitWords(q)
+	wx := make([]wordMatch, len(words))
+	for i, w := range words {
+		if v, ok := ix.tokens.get(w); ok {
+			wx[i].add(v, 0)
+		}
+		if i == len(words)-1 && utf8.RuneCountInString(w) >= 2 {
+			ix.tokens.prefix(w, func(_ []byte, v uint64) { wx[i].add(v, 0) })
+		}
+	}
+	ix.matchWords(wx, func(p posting, edits int) {
+		if edits == 0 {
+			s.add(p, Token, 0, 0.5+0.19*ix.coverage(p, len(words)))
+		}
+	})
+	if s.endClass() {
+		return s.found
+	}
+
+	// Fuzzy: the whole name within the query's edits, or every word
+	// within its own edits, at least one of them not exactly.
+	if edits := fuzzyEdits(q, opts.MaxEdits); edits > 0 {
+		ix.names.fuzzy(q, edits, func(i uint64, d int) {
+			score := fuzzyScore(q, d, 0.45)
+			ix.namePosts.each(i, func(p posting) { s.add(p, Fuzzy, d, score) })
+		})
+	}
+	anyFuzzy := false
+	for i, w := range words {
+		if e := fuzzyEdits(w, opts.MaxEdits); e > 0 {
+			ix.tokens.fuzzy(w, e, func(v uint64, d int) {
+				wx[i].add(v, d)
+				anyFuzzy = true
+			})
+		}
+	}
+	if anyFuzzy {
+		ix.matchWords(wx, func(p posting, edits int) {
+			if edits > 0 { // with none, a token match, found above
+				s.add(p, Fuzzy, edits, fuzzyScore(q, edits, 0.35+0.1*ix.coverage(p, len(words))))
+			}
+		})
+	}
+	s.endClass()
+	return s.found
+}
+
+// coverage is the share of the words of name p that a query of n words
+// covers.
+func (ix *Index) coverage(p posting, n int) float64 {
+	g := ix.nameStart[p.entity] + uint32(p.name)
+	words := min(int(ix.wordStart[g+1]-ix.wordStart[g]), 255)
+	return float64(n) / float64(max(words, n))
+}
+
+// search is the state of one Search.
+type search struct {
+	ix    *Index
+	q     string
+	opts  Options
+	limit int
+	found []Hit          // the answer so far, best first
+	class map[int32]Hit  // the current class's best hit per entity
+	seen  map[int32]bool // entities of earlier classes
+}
+
+// add records a hit of the current class.
+func (s *search) add(p posting, kind MatchKind, edits int, score float64) {
+	if s.opts.Accept != nil && !s.opts.Accept(p.entity) {
+		return
+	}
+	if s.seen[p.entity] {
+		return // an earlier class found it, with a better score
+	}
+	// Ties go to the lower name number (the display name first), so the
+	// answer never depends on the order hits arrive in.
+	if old, ok := s.class[p.entity]; ok && (old.Score > score || (old.Score == score && old.Name <= p.name)) {
+		return
+	}
+	if s.class == nil {
+		s.class = map[int32]Hit{}
+	}
+	s.class[p.entity] = Hit{Entity: p.entity, Name: p.name, Kind: kind, Edits: edits, Score: score}
+}
+
+// endClass adds the current class's best hits to the answer and reports
+// whether it is complete.
+func (s *search) endClass() bool {
+	hits := make([]Hit, 0, len(s.class))
+	for _, h := range s.class {
+		hits = append(hits, h)
+	}
+	slices.SortFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Entity, b.Entity))
+	})
+	hits = hits[:min(len(hits), s.limit-len(s.found))]
+	for _, h := range hits {
+		if s.seen == nil {
+			s.seen = map[int32]bool{}
+		}
+		s.seen[h.Entity] = true
+	}
+	s.found = append(s.found, hits...)
+	clear(s.class)
+	return len(s.found) >= s.limit
+}
+
+// wordMatch is what one word of the query matches: token numbers, each
+// with the edits it is from the word, in ascending order of token.
+type wordMatch struct {
+	tokens []uint32
+	edits  []int8
+	sorted bool
+	table  []int8 // by token, when indexed
+}
+
+// add records that the word matches token t with edits; the fewest edits
+// of a token count.
+func (m *wordMatch) add(t uint64, edits int) {
+	m.tokens = append(m.tokens, uint32(t))
+	m.edits = append(m.edits, int8(edits))
+	m.sorted = false
+}
+
+// sort orders the tokens, keeping each one's fewest edits.
+func (m *wordMatch) sort() {
+	if m.sorted {
+		return
+	}
+	m.sorted = true
+	idx := make([]int, len(m.tokens))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(m.tokens[a], m.tokens[b]), cmp.Compare(m.edits[a], m.edits[b]))
+	})
+	tokens, edits := make([]uint32, 0, len(idx)), make([]int8, 0, len(idx))
+	for _, i := range idx {
+		if n := len(tokens); n > 0 && tokens[n-1] == m.tokens[i] {
+			continue
+		}
+		tokens, edits = append(tokens, m.tokens[i]), append(edits, m.edits[i])
+	}
+	m.tokens, m.edits = tokens, edits
+}
+
+// lookup returns the edits of token t, and false when the word does not
+// match it.
+func (m *wordMatch) lookup(t uint32) (int, bool) {
+	if m.table != nil {
+		e := m.table[t]
+		return int(e), e >= 0
+	}
+	i, ok := slices.BinarySearch(m.tokens, t)
+	if !ok {
+		return 0, false
+	}
+	return int(m.edits[i]), true
+}
+
+// tables pools the per-word lookup tables of matchWords: one entry per
+// token, -1 where the word does not match it.
+var tables sync.Pool
+
+// index fills a lookup table for the word, so that checking a candidate's
+// words costs a load each; release returns it.
+func (m *wordMatch) index(tokens int) {
+	t, _ := tables.Get().([]int8)
+	if len(t) != tokens {
+		t = make([]int8, tokens)
+		for i := range t {
+			t[i] = -1
+		}
+	}
+	for i, tok := range m.tokens {
+		t[tok] = m.edits[i]
+	}
+	m.table = t
+}
+
+func (m *wordMatch) release() {
+	if m.table == nil {
+		return
+	}
+	for _, tok := range m.tokens {
+		m.table[tok] = -1
+	}
+	tables.Put(m.table)
+	m.table = nil
+}
+
+// matchWords calls fn for every name that has, for every word, a word the
+// word matches, with the sum over the words of the fewest edits. It walks
+// the postings of the word with the fewest and checks the others against
+// each name's own words, so that a common word costs nothing but a lookup
+// per candidate. A name may come more than once, with different edits.
+func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
+	if len(wx) == 0 {
+		return
+	}
+	size := func(m *wordMatch) int {
+		n := 0
+		for _, t := range m.tokens {
+			n += int(ix.tokenPosts.start[t+1] - ix.tokenPosts.start[t])
+		}
+		return n
+	}
+	driver := 0
+	best := -1
+	for i := range wx {
+		if len(wx[i].tokens) == 0 {
+			return // a word that matches nothing
+		}
+		wx[i].sort()
+		if n := size(&wx[i]); best < 0 || n < best {
+			driver, best = i, n
+		}
+	}
+	posts := &ix.tokenPosts
+	if best > 4096 {
+		// Many candidates: look their words up in tables, not by search.
+		for i := range wx {
+			if i != driver {
+				wx[i].index(len(posts.start) - 1)
+				defer wx[i].release()
+			}
+		}
+	}
+	for k, t := range wx[driver].tokens {
+		base := int(wx[driver].edits[k])
+	postings:
+		for j := posts.start[t]; j < posts.start[t+1]; j++ {
+			p := posting{entity: int32(posts.entity[j]), name: int32(posts.name[j])}
+			g := ix.nameStart[p.entity] + uint32(p.name)
+			words := ix.nameWords[ix.wordStart[g]:ix.wordStart[g+1]]
+			total := base
+			for i := range wx {
+				if i == driver {
+					continue
+				}
+				fewest := -1
+				for _, w := range words {
+					if e, ok := wx[i].lookup(w); ok && (fewest < 0 || e < fewest) {
+						fewest = e
+					}
+				}
+				if fewest < 0 {
+					continue postings
+				}
+				total += fewest
+			}
+			fn(p, total)
+		}
+	}
+}
