@@ -112,8 +112,12 @@ func (s *pathSearch) shortest(w *hopWalker, src, dst index.Node, maxHops int, ex
 		if len(s.fwd.frontier) == 0 || len(s.bwd.frontier) == 0 {
 			return path, false, nil
 		}
-		// Expand the smaller frontier: the cheaper layer to grow.
-		reverse := len(s.bwd.frontier) < len(s.fwd.frontier)
+		// Expand the side that is cheaper to grow: the one whose frontier
+		// has fewer relations to examine. Counting nodes instead would let
+		// one hub of a hundred thousand relations look cheaper than three
+		// ordinary nodes.
+		fwdCost := frontierCost(w.ix, s.fwd.frontier, -1)
+		reverse := frontierCost(w.ix, s.bwd.frontier, fwdCost) < fwdCost
 		met, err := s.expand(w, src, ex, reverse)
 		if err != nil {
 			return path, false, err
@@ -123,6 +127,19 @@ func (s *pathSearch) shortest(w *hopWalker, src, dst index.Node, maxHops int, ex
 		}
 	}
 	return path, false, nil
+}
+
+// frontierCost is the number of adjacency entries growing frontier would
+// examine; it stops counting once past limit, when limit is not negative.
+func frontierCost(ix *index.Index, frontier []index.Node, limit int) int {
+	cost := 0
+	for _, n := range frontier {
+		cost += len(ix.Out(n)) + len(ix.In(n)) + 1
+		if limit >= 0 && cost > limit {
+			break
+		}
+	}
+	return cost
 }
 
 // expand grows one side of the search by a whole layer and reports whether
