@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -43,6 +44,9 @@ type GRPCResult struct {
 	P50, P90    time.Duration
 	P99         time.Duration
 	Statuses    map[string]int
+	// ServerCPU and ClientCPU are the CPU time the server and ghz spent
+	// per call (ServerCPU zero when not measured).
+	ServerCPU, ClientCPU time.Duration
 }
 
 // ghzReport is the part of ghz's JSON report the harness reads.
@@ -60,7 +64,8 @@ type ghzReport struct {
 // GHZ runs ghz (at path) against the server at addr, over plaintext, using
 // server reflection: call at the given concurrency, on one connection, for
 // d, skipping the first calls as warm-up. dir holds the request file.
-func GHZ(path, addr, dir string, call GRPCCall, concurrency int, d time.Duration) (GRPCResult, error) {
+// serverCPU, if not nil, reports the server's CPU time so far.
+func GHZ(path, addr, dir string, call GRPCCall, concurrency int, d time.Duration, serverCPU func() time.Duration) (GRPCResult, error) {
 	data, err := json.Marshal(call.Requests)
 	if err != nil {
 		return GRPCResult{}, err
@@ -74,14 +79,28 @@ func GHZ(path, addr, dir string, call GRPCCall, concurrency int, d time.Duration
 		"--format", "json", addr)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	var cpu0 time.Duration
+	if serverCPU != nil {
+		cpu0 = serverCPU()
+	}
 	if err := cmd.Run(); err != nil {
 		return GRPCResult{}, fmt.Errorf("ghz %s: %v\n%s", call.Method, err, stderr.String())
 	}
+	var serverUsed time.Duration
+	if serverCPU != nil {
+		serverUsed = serverCPU() - cpu0
+	}
+	clientUsed := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	var rep ghzReport
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		return GRPCResult{}, fmt.Errorf("ghz %s: bad report: %v", call.Method, err)
 	}
 	res := GRPCResult{Call: call.Name, Concurrency: concurrency, Count: rep.Count, RPS: rep.RPS, Mean: rep.Average, Statuses: rep.StatusCodeDist}
+	// The skipped warm-up calls ran too: count them in the per-call CPU.
+	if calls := rep.Count + 200; calls > 0 {
+		res.ServerCPU = serverUsed / time.Duration(calls)
+		res.ClientCPU = clientUsed / time.Duration(calls)
+	}
 	for _, l := range rep.LatencyDistribution {
 		switch l.Percentage {
 		case 50:
@@ -99,4 +118,23 @@ func GHZ(path, addr, dir string, call GRPCCall, concurrency int, d time.Duration
 		return res, fmt.Errorf("ghz %s: %d of %d calls failed: %v", call.Method, rep.Count-ok, rep.Count, rep.StatusCodeDist)
 	}
 	return res, nil
+}
+
+// ProcessCPU returns the CPU time process pid and all its threads have
+// used, from /proc/PID/stat (user and system time, in clock ticks of
+// 1/100 s, Linux's USER_HZ), or 0 where it is not available.
+func ProcessCPU(pid int) time.Duration {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The command name, field 2, is in parentheses and may hold spaces.
+	s := string(raw)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }

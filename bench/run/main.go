@@ -435,7 +435,7 @@ func grpcBench(ctx context.Context, cfg config, log io.Writer) (*grpcReport, err
 			// Interleaved, so that drift over the run weighs on every call alike.
 			for _, call := range calls {
 				logf(log, "gRPC: %s, concurrency %d, round %d", call.Name, c, round+1)
-				res, err := harness.GHZ(cfg.GHZ, addr, tmp, call, c, cfg.GRPCDuration)
+				res, err := harness.GHZ(cfg.GHZ, addr, tmp, call, c, cfg.GRPCDuration, func() time.Duration { return harness.ProcessCPU(srv.Process.Pid) })
 				if err != nil {
 					return nil, err
 				}
