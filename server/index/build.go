@@ -194,7 +194,7 @@ func (b *Builder) Build() (*Index, error) {
 	for d, o := range docOrder {
 		docNew[o] = uint32(d)
 	}
-	ix.documentNames = newNameSet(inOrder(b.docName, docOrder))
+	ix.documentNames = newNameSet(inOrder(b.docName, docOrder), false)
 	all := b.docText.String()
 	var text strings.Builder
 	text.Grow(len(all))
@@ -212,7 +212,7 @@ func (b *Builder) Build() (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix.entityNames = newNameSet(inOrder(b.entName, entOrder))
+	ix.entityNames = newNameSet(inOrder(b.entName, entOrder), false)
 	ix.entityForm = make([]uint8, len(entOrder))
 	var recs recordsBuilder
 	entRecs := b.entRecs.done()
@@ -230,7 +230,7 @@ func (b *Builder) Build() (*Index, error) {
 		return nil, err
 	}
 	relNames := inOrder(b.relName, relOrder)
-	ix.relationNames = newNameSet(relNames)
+	ix.relationNames = newNameSet(relNames, true)
 	entities := Node(len(entOrder))
 	node := func(name string) (Node, bool) {
 		if e, ok := entityID[name]; ok {

@@ -45,7 +45,7 @@ func testNameSet(t *testing.T, set map[string]bool, byWord bool) {
 		sorted = append(sorted, s)
 	}
 	slices.Sort(sorted)
-	ns := newNameSet(sorted)
+	ns := newNameSet(sorted, true)
 	if (ns.tok != nil) != byWord {
 		t.Fatalf("coded by word = %v, want %v", ns.tok != nil, byWord)
 	}
