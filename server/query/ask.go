@@ -85,6 +85,7 @@ type item struct {
 	preds  []pb.Predicate
 	con    *pb.Constraint // itemType (without variable), itemStatus
 	noun   string         // itemType, itemEvent: the noun, singular, for naming variables
+	fuzzy  bool           // itemEntity: matched by spelling correction
 }
 
 var (
@@ -257,7 +258,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 	for i := 0; i < len(words); {
 		if it, n, ok := matchEntity(ix, words, i); ok {
 			items = append(items, it)
-			mentions = append(mentions, Mention{Text: it.text, Entity: ix.NodeName(it.node), Fuzzy: it.noun == "fuzzy"})
+			mentions = append(mentions, Mention{Text: it.text, Entity: ix.NodeName(it.node), Fuzzy: it.fuzzy})
 			i += n
 			continue
 		}
@@ -286,7 +287,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			continue
 		case two != "" && isEvent(two):
 			ps, _ := vocab.EventNoun(two)
-			items = append(items, item{kind: itemEvent, text: two, preds: ps, noun: strings.ReplaceAll(singular(two), " ", "_")})
+			items = append(items, item{kind: itemEvent, text: two, preds: ps, noun: strings.ReplaceAll(vocab.SingularEventNoun(two), " ", "_")})
 			i += 2
 			continue
 		case two != "" && typeNouns[two].con != nil:
@@ -319,7 +320,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		case isEvent(w):
 			it.kind = itemEvent
 			it.preds, _ = vocab.EventNoun(w)
-			it.noun = singular(w)
+			it.noun = vocab.SingularEventNoun(w)
 		case typeNouns[w].con != nil:
 			it.kind, it.con, it.noun = itemType, typeNouns[w].con, typeNouns[w].singular
 		}
@@ -337,9 +338,6 @@ func isEvent(w string) bool {
 	_, ok := vocab.EventNoun(w)
 	return ok
 }
-
-// singular maps an event noun, singular or plural, to its singular.
-func singular(w string) string { return vocab.SingularEventNoun(w) }
 
 // maxNameWords is the longest entity name, in words, looked for.
 const maxNameWords = 7
@@ -388,7 +386,7 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 		hits := ix.Search(w.text, index.SearchOptions{MaxEdits: 1, Limit: 3})
 		if len(hits) == 1 || (len(hits) > 1 && hits[0].Score > hits[1].Score) {
 			node, _ := ix.NodeOf(resource.EntityName(hits[0].Entity))
-			return item{kind: itemEntity, text: w.text, node: node, noun: "fuzzy"}, 1, true
+			return item{kind: itemEntity, text: w.text, node: node, fuzzy: true}, 1, true
 		}
 	}
 	return item{}, 0, false

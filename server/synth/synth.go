@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -144,7 +145,7 @@ func (g *gen) planEntities() {
 	taken := make(map[string]int, n)
 	for i := range n {
 		e, info := g.makeEntity(i)
-		base := entityName(e)
+		base := resource.EntityName(e)
 		name := base
 		if k := taken[base]; k > 0 {
 			// Another entity has this name: number this one, keeping
@@ -178,20 +179,6 @@ func setEntityName(e *pb.Entity, name string) {
 	case *pb.Entity_Topic:
 		k.Topic.Name = name
 	}
-}
-
-func entityName(e *pb.Entity) string {
-	switch k := e.GetKind().(type) {
-	case *pb.Entity_Organization:
-		return k.Organization.GetName()
-	case *pb.Entity_Person:
-		return k.Person.GetName()
-	case *pb.Entity_Place:
-		return k.Place.GetName()
-	case *pb.Entity_Topic:
-		return k.Topic.GetName()
-	}
-	return ""
 }
 
 func alias(text, lang string, kind pb.AliasKind) *pb.Alias {
