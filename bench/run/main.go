@@ -326,6 +326,7 @@ func inproc(args []string, stdout io.Writer) error {
 	path := fs.String("snapshot", "", "snapshot file")
 	d := fs.Duration("duration", 2*time.Second, "time per operation")
 	profileDir := fs.String("profile-dir", "", "write a CPU profile of some operations here")
+	only := fs.String("ops", "", "comma-separated operation names to time; empty: all")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -335,6 +336,9 @@ func inproc(args []string, stdout io.Writer) error {
 	}
 	sr := scaleResult{Load: load}
 	for _, op := range harness.Ops(ix, harness.NewInputs(ix, 1)) {
+		if *only != "" && !slices.Contains(strings.Split(*only, ","), op.Name) {
+			continue
+		}
 		sr.Results = append(sr.Results, harness.Measure(op, *d, 50))
 		if *profileDir != "" && slices.Contains(profiledOps, op.Name) {
 			f, err := os.Create(filepath.Join(*profileDir, "cpu-"+op.Name+".pprof"))
