@@ -2,6 +2,7 @@ package resource
 
 import (
 	"errors"
+	"regexp"
 	"testing"
 )
 
@@ -41,5 +42,48 @@ func TestParse(t *testing.T) {
 				t.Fatalf("Parse(%q) = %q, %q, %v; want %q, %q, nil", tt.name, coll, id, err, tt.wantColl, tt.wantID)
 			}
 		})
+	}
+}
+
+// idSpec is the grammar validID implements, as a regexp.
+var idSpec = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+func TestValidIDMatchesItsGrammar(t *testing.T) {
+	t.Parallel()
+	// Every string of up to 4 bytes over an alphabet with each class of
+	// byte the grammar tells apart.
+	alphabet := []byte{'a', 'z', '0', '9', '-', 'A', '_', '/', 0xff}
+	var walk func(prefix []byte)
+	walk = func(prefix []byte) {
+		id := string(prefix)
+		if got, want := validID(id), idSpec.MatchString(id); got != want {
+			t.Errorf("validID(%q) = %v, want %v", id, got, want)
+		}
+		if len(prefix) == 4 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(append(prefix, c))
+		}
+	}
+	walk(nil)
+}
+
+func FuzzValidID(f *testing.F) {
+	for _, s := range []string{"kioxia", "chey-tae-won", "a--b", "-a", "a-", "", "Ab"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		if got, want := validID(id), idSpec.MatchString(id); got != want {
+			t.Errorf("validID(%q) = %v, want %v", id, got, want)
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	for b.Loop() {
+		if _, _, err := Parse("organizations/starvale-national-materials-inc"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
