@@ -319,9 +319,15 @@ func (b *Builder) Build() (*Index, error) {
 	return ix, nil
 }
 
-// derive computes what a snapshot never stores: the adjacency.
+// derive computes what a snapshot never stores: the adjacency and the
+// relations that give people their titles, and the entity names' table.
 func (ix *Index) derive() {
 	ix.out = buildAdjacency(ix.entityCount(), ix.ends, 0)
 	ix.in = buildAdjacency(ix.entityCount(), ix.ends, 1)
 	ix.byPredicate = buildByPredicate(ix.pred)
+	ix.roleRels = ix.buildRoles()
+	// Every lookup by entity name (GetEntity, and every query that names
+	// an entity) goes through the table; relation and document names are
+	// looked up less and are many more, so they keep the binary search.
+	ix.entityNames.table = newNameTable(&ix.entityNames)
 }

@@ -19,7 +19,7 @@ func (ix *Index) Footprint() []Part {
 		{"relation endpoints and predicates", int64(4*len(ix.ends) + len(ix.pred))},
 		{"relation qualifiers", int64(4*len(ix.qual) + ix.quals.bytes())},
 		{"evidence", int64(4 * (len(ix.evStart) + len(ix.evDoc) + len(ix.evFrom) + len(ix.evTo)))},
-		{"adjacency", int64(ix.out.bytes() + ix.in.bytes() + ix.byPredicate.bytes())},
+		{"adjacency", int64(ix.out.bytes() + ix.in.bytes() + ix.byPredicate.bytes() + ix.roleRels.bytes())},
 		{"documents", int64(ix.documentNames.bytes() + ix.documentRecs.bytes() + 8*len(ix.docText) + 8*len(ix.charMarks))},
 	}
 	for _, p := range search {

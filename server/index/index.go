@@ -70,6 +70,7 @@ type Index struct {
 	// Derived when the snapshot is made or loaded, never stored.
 	out, in     adjacency // relations by subject and by object node
 	byPredicate adjacency // relations by predicate number
+	roleRels    adjacency // by entity: the relations that give it a title, for Entity
 
 	names *namesearch.Index
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -54,16 +55,53 @@ var rolePredicates = [256]bool{
 // roles lists the titles person e holds: its relations with a role
 // predicate and a role qualifier, in relation order.
 func (ix *Index) roles(e int32) []*pb.Role {
-	var roles []*pb.Role
-	for _, r := range ix.out.of(e) {
-		if !rolePredicates[ix.pred[r]] || ix.qual[r] == 0 {
-			continue
-		}
-		if role := messageString(ix.quals.at(int(ix.qual[r]-1)), 5); role != "" {
-			roles = append(roles, &pb.Role{Title: role, Organization: ix.NodeName(ix.ends[2*r+1]), Relation: ix.relationNames.at(int(r))})
-		}
+	rels := ix.roleRels.of(e)
+	if len(rels) == 0 {
+		return nil
+	}
+	roles := make([]*pb.Role, 0, len(rels))
+	for _, r := range rels {
+		roles = append(roles, &pb.Role{
+			Title:        messageString(ix.quals.at(int(ix.qual[r]-1)), 5),
+			Organization: ix.NodeName(ix.ends[2*r+1]),
+			Relation:     ix.relationNames.at(int(r)),
+		})
 	}
 	return roles
+}
+
+// buildRoles finds, for every entity, the relations that give it a title
+// (see [Index.roles]): a person's relations are spread over the relation
+// columns, and reading each one's predicate to find the few with a role
+// cost GetEntity a cache miss per relation.
+func (ix *Index) buildRoles() adjacency {
+	titled := make([]int8, max(ix.quals.len(), 0)) // by qualifier: 1 with a role, -1 without, 0 not yet read
+	hasRole := func(r Rel) bool {
+		q := ix.qual[r]
+		if !rolePredicates[ix.pred[r]] || q == 0 {
+			return false
+		}
+		if titled[q-1] == 0 {
+			titled[q-1] = -1
+			if messageString(ix.quals.at(int(q-1)), 5) != "" {
+				titled[q-1] = 1
+			}
+		}
+		return titled[q-1] > 0
+	}
+	entities := ix.entityCount()
+	a := adjacency{entities: entities, start: make([]uint32, int(entities)+1)}
+	for e := range entities {
+		a.start[e+1] = a.start[e]
+		for _, r := range ix.out.of(e) {
+			if hasRole(r) {
+				a.rels = append(a.rels, r)
+				a.start[e+1]++
+			}
+		}
+	}
+	a.rels = slices.Clip(a.rels)
+	return a
 }
 
 // relation returns relation r with its evidence quoted from the documents

@@ -28,6 +28,7 @@ type nameSet struct {
 	blocks []uint64   // where each block starts in data
 	n      int        // number of names
 	tok    *tokenDict // the words, when the set is coded by word; else nil
+	table  *nameTable // a hash table of the names, when one is wanted; else nil
 }
 
 // newNameSet front-codes sorted, distinct names, by word when byWord is
@@ -139,6 +140,9 @@ func (s *nameSet) head(b int) string {
 // find returns the number of name, and false when the set does not hold it.
 // It allocates nothing.
 func (s *nameSet) find(name string) (int, bool) {
+	if s.table != nil {
+		return s.table.find(s, name)
+	}
 	if s.tok != nil {
 		return s.findTokens(name)
 	}
@@ -256,6 +260,9 @@ func (s *nameSet) bytes() int {
 	n := len(s.data) + 8*len(s.blocks)
 	if s.tok != nil {
 		n += len(s.tok.data) + 4*len(s.tok.off)
+	}
+	if s.table != nil {
+		n += s.table.bytes()
 	}
 	return n
 }

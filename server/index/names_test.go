@@ -56,17 +56,22 @@ func testNameSet(t *testing.T, set map[string]bool, byWord bool) {
 	if !slices.Equal(loaded.blocks, ns.blocks) {
 		t.Fatalf("loaded blocks differ")
 	}
+	// The same set searched through a hash table.
+	hashed := ns
+	hashed.table = newNameTable(&hashed)
 	for i, s := range sorted {
 		if got := ns.at(i); got != s {
 			t.Fatalf("at(%d) = %q, want %q", i, got, s)
 		}
-		if got, ok := ns.find(s); !ok || got != i {
-			t.Fatalf("find(%q) = %d, %v, want %d", s, got, ok, i)
-		}
-		for _, miss := range []string{s + "\x00", s + "z", s + "-", s + "-a", s + "/a", s[:len(s)/2] + "~", s[:len(s)/2], "x" + s} {
-			if _, want := slices.BinarySearch(sorted, miss); !want {
-				if got, ok := ns.find(miss); ok {
-					t.Fatalf("find(%q) = %d, want not found", miss, got)
+		for _, set := range []*nameSet{&ns, &hashed} {
+			if got, ok := set.find(s); !ok || got != i {
+				t.Fatalf("find(%q) = %d, %v, want %d (hashed: %v)", s, got, ok, i, set.table != nil)
+			}
+			for _, miss := range []string{s + "\x00", s + "z", s + "-", s + "-a", s + "/a", s[:len(s)/2] + "~", s[:len(s)/2], "x" + s} {
+				if _, want := slices.BinarySearch(sorted, miss); !want {
+					if got, ok := set.find(miss); ok {
+						t.Fatalf("find(%q) = %d, want not found (hashed: %v)", miss, got, set.table != nil)
+					}
 				}
 			}
 		}
