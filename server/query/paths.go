@@ -78,10 +78,13 @@ type PathQuery struct {
 // when b does: with a [*BudgetError] when the query visits more edges than
 // its budget, or with the context's error when the context ends.
 //
-// The first path comes from a bidirectional breadth-first search that
-// grows the smaller side a layer at a time; further paths come from Yen's
-// algorithm, whose spur searches are the same search told which nodes and
-// hops to avoid. Memory is proportional to the nodes the searches reach.
+// One bidirectional breadth-first search, growing whichever side has fewer
+// relations to examine a layer at a time, finds every shortest path at
+// once, and the first k of them in order are read off it. Only when there
+// are fewer than k shortest paths does Yen's algorithm look for longer
+// ones, starting from all the shortest; its spur searches are the same
+// search told which nodes and hops to avoid. Memory is proportional to the
+// nodes the searches reach.
 func FindPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
 	if q.From == q.To {
 		return []Path{{Nodes: []index.Node{q.From}, Hops: []Hop{}}}, nil
@@ -91,51 +94,63 @@ func FindPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
 	s := getPathSearch()
 	defer putPathSearch(s)
 
-	first, found, err := s.shortest(w, q.From, q.To, q.MaxHops, spurExclusions{}, nil)
+	found, err := s.search(w, q.From, q.To, q.MaxHops, spurExclusions{})
 	if err != nil {
 		return nil, err
 	}
 	if !found {
 		return []Path{}, nil
 	}
-	paths := []Path{newPath(q.From, first)}
-	if k == 1 {
+	var paths []Path
+	s.enumerate(q.From, k, func(hops []Hop) { paths = append(paths, newPath(q.From, slices.Clone(hops))) })
+	if len(paths) == k || len(paths[0].Hops) >= q.MaxHops {
 		return paths, nil
 	}
 
-	// Yen's algorithm. Each round takes the last path found and, for each
-	// node of it as the spur, looks for the shortest way on from the spur
-	// that keeps the path's prefix (the root) but leaves by a hop that no
-	// path found so far takes after the same root. The least candidate
-	// becomes the next path.
+	// Yen's algorithm, for the paths longer than the shortest. Each path
+	// found is taken in turn as the base: for each node of it as the spur,
+	// a spur search looks for the shortest way on from the spur that keeps
+	// the path's prefix (the root) but leaves by a hop that no path found
+	// so far takes after the same root. The least candidate becomes the
+	// next path, and the base of later rounds. Starting from several paths
+	// found at once rather than one is sound: every path not yet found
+	// leaves the found path sharing its longest prefix by a hop that no
+	// found path takes there, so the spur search at that node, whenever it
+	// ran, found it or a path no worse that is still a candidate.
 	var (
 		candidates []Path
-		seen       = map[string]bool{pathKey(first): true}
+		seen       = map[string]bool{}
 		ex         spurExclusions
 		spur       []Hop
+		based      int // paths[:based] have been bases
 	)
+	for _, p := range paths {
+		seen[pathKey(p.Hops)] = true
+	}
 	for len(paths) < k {
-		last := paths[len(paths)-1]
-		for i := range last.Hops {
-			root := last.Hops[:i]
-			ex.nodes = append(ex.nodes[:0], last.Nodes[:i]...)
-			ex.hops = ex.hops[:0]
-			for _, p := range paths {
-				if len(p.Hops) > i && slices.Equal(p.Hops[:i], root) && !slices.Contains(ex.hops, p.Hops[i]) {
-					ex.hops = append(ex.hops, p.Hops[i])
+		for ; based < len(paths); based++ {
+			base := paths[based]
+			for i := range base.Hops {
+				root := base.Hops[:i]
+				ex.nodes = append(ex.nodes[:0], base.Nodes[:i]...)
+				ex.hops = ex.hops[:0]
+				for _, p := range paths {
+					if len(p.Hops) > i && slices.Equal(p.Hops[:i], root) && !slices.Contains(ex.hops, p.Hops[i]) {
+						ex.hops = append(ex.hops, p.Hops[i])
+					}
 				}
-			}
-			var ok bool
-			spur, ok, err = s.shortest(w, last.Nodes[i], q.To, q.MaxHops-i, ex, append(spur[:0], root...))
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				continue
-			}
-			if key := pathKey(spur); !seen[key] {
-				seen[key] = true
-				candidates = append(candidates, newPath(q.From, slices.Clone(spur)))
+				var ok bool
+				spur, ok, err = s.shortest(w, base.Nodes[i], q.To, q.MaxHops-i, ex, append(spur[:0], root...))
+				if err != nil {
+					return nil, err
+				}
+				if !ok {
+					continue
+				}
+				if key := pathKey(spur); !seen[key] {
+					seen[key] = true
+					candidates = append(candidates, newPath(q.From, slices.Clone(spur)))
+				}
 			}
 		}
 		if len(candidates) == 0 {

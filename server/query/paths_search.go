@@ -71,8 +71,14 @@ type pathSearch struct {
 	fwd, bwd searchSide
 	edges    []searchEdge
 	buf      []Hop
-	layer    []index.Node
-	prev     []index.Node
+	// bridges are the hops by which the sides met, after a search that did.
+	bridges []Hop
+	layer   []index.Node
+	prev    []index.Node
+	// levels, next and path are the state of enumerate's depth-first walk.
+	levels [][]Hop
+	next   []int
+	path   []Hop
 }
 
 // maxPooledNodes bounds the searches kept for reuse: clearing a map costs
@@ -102,15 +108,30 @@ func (s *pathSearch) shortest(w *hopWalker, src, dst index.Node, maxHops int, ex
 	if src == dst {
 		return path, true, nil
 	}
+	if found, err = s.search(w, src, dst, maxHops, ex); err != nil || !found {
+		return path, false, err
+	}
+	s.enumerate(src, 1, func(hops []Hop) { path = append(path, hops...) })
+	return path, true, nil
+}
+
+// search runs the bidirectional search from src to dst, src ≠ dst, for at
+// most maxHops hops avoiding ex, and reports whether the sides met. When
+// they did, the search holds every shortest path from src to dst at once,
+// for [pathSearch.enumerate]: each side keeps, for every node it reached,
+// all the hops that reach it from the side's previous layer, not just the
+// first, and s.bridges holds every hop between the two sides' last layers.
+func (s *pathSearch) search(w *hopWalker, src, dst index.Node, maxHops int, ex spurExclusions) (found bool, err error) {
 	if maxHops <= 0 {
-		return path, false, nil
+		return false, nil
 	}
 	s.edges = s.edges[:0]
+	s.bridges = s.bridges[:0]
 	s.fwd.reset(src)
 	s.bwd.reset(dst)
 	for int(s.fwd.depth+s.bwd.depth) < maxHops {
 		if len(s.fwd.frontier) == 0 || len(s.bwd.frontier) == 0 {
-			return path, false, nil
+			return false, nil
 		}
 		// Expand the side that is cheaper to grow: the one whose frontier
 		// has fewer relations to examine. Counting nodes instead would let
@@ -120,13 +141,13 @@ func (s *pathSearch) shortest(w *hopWalker, src, dst index.Node, maxHops int, ex
 		reverse := frontierCost(w.ix, s.bwd.frontier, fwdCost) < fwdCost
 		met, err := s.expand(w, src, ex, reverse)
 		if err != nil {
-			return path, false, err
+			return false, err
 		}
 		if met {
-			return s.reconstruct(src, reverse, path), true, nil
+			return true, nil
 		}
 	}
-	return path, false, nil
+	return false, nil
 }
 
 // frontierCost is the number of adjacency entries growing frontier would
@@ -143,7 +164,14 @@ func frontierCost(ix *index.Index, frontier []index.Node, limit int) int {
 }
 
 // expand grows one side of the search by a whole layer and reports whether
-// it met the other side.
+// it met the other side. When it did, the hops that cross from one side to
+// the other are in s.bridges, each from a node of the forward side's last
+// layer to one of the backward side's, and the layer is not recorded: the
+// sides are not grown again.
+//
+// Both sides' last layers lie at their full depth: a node of an earlier
+// layer next to the other side would have met it a layer sooner. So every
+// bridge closes a path of fwd.depth + 1 + bwd.depth hops, the shortest.
 func (s *pathSearch) expand(w *hopWalker, src index.Node, ex spurExclusions, reverse bool) (met bool, err error) {
 	sd, other := &s.fwd, &s.bwd
 	if reverse {
@@ -163,13 +191,14 @@ func (s *pathSearch) expand(w *hopWalker, src index.Node, ex spurExclusions, rev
 			if v == u || slices.Contains(ex.nodes, v) || (h.From == src && slices.Contains(ex.hops, h)) {
 				continue
 			}
+			if _, ok := other.at[v]; ok {
+				s.bridges = append(s.bridges, h)
+				continue
+			}
 			i, ok := sd.at[v]
 			if !ok {
 				i = sd.add(v, depth)
 				sd.next = append(sd.next, v)
-				if _, ok := other.at[v]; ok {
-					met = true
-				}
 			} else if sd.info[i].dist != depth {
 				continue // reached already by a shorter way
 			}
@@ -177,34 +206,36 @@ func (s *pathSearch) expand(w *hopWalker, src index.Node, ex spurExclusions, rev
 			sd.info[i].dag = int32(len(s.edges) - 1)
 		}
 	}
+	if len(s.bridges) > 0 {
+		return true, nil
+	}
 	sd.frontier, sd.next = sd.next, sd.frontier
 	sd.depth = depth
-	return met, nil
+	return false, nil
 }
 
-// reconstruct builds the least shortest path once the sides have met, and
-// appends its hops to path; the path ends at the backward side's root. The
-// side grown last (reverse tells which) holds the meeting nodes in its
-// frontier; every one of them is at the other side's full depth, since a
-// nearer one would have met a layer earlier.
-func (s *pathSearch) reconstruct(src index.Node, reverse bool, path []Hop) []Hop {
+// enumerate calls emit with up to k shortest paths from src, the forward
+// side's root, in the order of their hops compared one by one with
+// [compareHops], after a search that met. emit must not keep hops.
+//
+// It first keeps, of the forward side, only what lies on shortest paths:
+// the bridges' near ends, then layer by layer back to src the nodes with a
+// hop to one already kept, noting those hops as each node's successors.
+// Every successor and every hop of the backward side then leads to the
+// target in the right number of hops, so a depth-first walk taking each
+// node's hops in order meets the paths in order and never backtracks in
+// vain: it stops after k.
+func (s *pathSearch) enumerate(src index.Node, k int, emit func(hops []Hop)) {
 	f, bk := &s.fwd, &s.bwd
-	meet := f.frontier
-	if reverse {
-		meet = bk.frontier
-	}
-	// The forward side's nodes on shortest paths: the meeting nodes, then
-	// layer by layer back to src, noting the hops between them.
 	s.layer = s.layer[:0]
-	for _, v := range meet {
-		if _, ok := bk.at[v]; !ok {
-			continue
+	for _, h := range s.bridges {
+		i := f.at[h.From]
+		s.edges = append(s.edges, searchEdge{hop: h, next: f.info[i].succ})
+		f.info[i].succ = int32(len(s.edges) - 1)
+		if !f.info[i].valid {
+			f.info[i].valid = true
+			s.layer = append(s.layer, h.From)
 		}
-		if _, ok := f.at[v]; !ok {
-			continue
-		}
-		f.info[f.at[v]].valid = true
-		s.layer = append(s.layer, v)
 	}
 	for d := f.depth; d > 0; d-- {
 		s.prev = s.prev[:0]
@@ -222,26 +253,46 @@ func (s *pathSearch) reconstruct(src index.Node, reverse bool, path []Hop) []Hop
 		}
 		s.layer, s.prev = s.prev, s.layer
 	}
-	// Walk from src taking the least hop each time: first through the
-	// forward side to a meeting node, then down the backward side to dst.
-	u := src
-	for range f.depth {
-		u, path = leastHop(s.edges, f.info[f.at[u]].succ, path)
-	}
-	for range bk.depth {
-		u, path = leastHop(s.edges, bk.info[bk.at[u]].dag, path)
-	}
-	return path // u is dst now: the backward side's hops all lead there
-}
 
-// leastHop appends the least hop of the list headed by head and returns
-// the node it reaches.
-func leastHop(edges []searchEdge, head int32, path []Hop) (index.Node, []Hop) {
-	best := edges[head].hop
-	for e := edges[head].next; e >= 0; e = edges[e].next {
-		if compareHops(edges[e].hop, best) < 0 {
-			best = edges[e].hop
-		}
+	// The walk: level d holds, sorted, the hops on shortest paths out of
+	// the path's node d, and next[d] the one to try next.
+	length := int(f.depth + 1 + bk.depth)
+	for len(s.levels) < length {
+		s.levels = append(s.levels, nil)
 	}
-	return best.To, append(path, best)
+	next := s.next[:0]
+	path := s.path[:0]
+	children := func(d int, n index.Node) {
+		var head int32
+		if d <= int(f.depth) {
+			head = f.info[f.at[n]].succ
+		} else {
+			head = bk.info[bk.at[n]].dag
+		}
+		hops := s.levels[d][:0]
+		for e := head; e >= 0; e = s.edges[e].next {
+			hops = append(hops, s.edges[e].hop)
+		}
+		slices.SortFunc(hops, compareHops)
+		s.levels[d] = hops
+		next = append(next[:d], 0)
+	}
+	children(0, src)
+	for d := 0; d >= 0 && k > 0; {
+		if next[d] == len(s.levels[d]) {
+			d--
+			continue
+		}
+		h := s.levels[d][next[d]]
+		next[d]++
+		path = append(path[:d], h)
+		if d+1 == length {
+			emit(path)
+			k--
+			continue
+		}
+		d++
+		children(d, h.To)
+	}
+	s.next, s.path = next, path
 }
