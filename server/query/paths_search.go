@@ -7,10 +7,10 @@ import (
 	"github.com/entitygraph/entitygraph/server/index"
 )
 
-// This file is the bidirectional breadth-first search that finds one
-// shortest path, the building block of FindPaths. It touches only the nodes
-// it reaches: its state lives in maps sized to them, pooled between calls,
-// never in arrays the size of the graph.
+// This file is the bidirectional breadth-first search that finds every
+// shortest path at once, the building block of FindPaths. It touches only
+// the nodes it reaches: its state lives in tables sized to them, pooled
+// between calls, never in arrays the size of the graph.
 
 // spurExclusions are what a spur search of Yen's algorithm must avoid: the
 // nodes of the root path before the spur node, and the hops out of the spur
@@ -37,7 +37,7 @@ type searchNodeInfo struct {
 
 // searchSide is one half of the bidirectional search.
 type searchSide struct {
-	at       map[index.Node]int32 // node → position in info
+	at       nodeTable // node → position in info
 	info     []searchNodeInfo
 	frontier []index.Node // the nodes at distance depth
 	next     []index.Node
@@ -45,7 +45,7 @@ type searchSide struct {
 }
 
 func (sd *searchSide) reset(root index.Node) {
-	clear(sd.at)
+	sd.at.reset()
 	sd.info = sd.info[:0]
 	sd.frontier = append(sd.frontier[:0], root)
 	sd.next = sd.next[:0]
@@ -56,7 +56,7 @@ func (sd *searchSide) reset(root index.Node) {
 func (sd *searchSide) add(n index.Node, dist int32) int32 {
 	i := int32(len(sd.info))
 	sd.info = append(sd.info, searchNodeInfo{dist: dist, dag: -1, succ: -1})
-	sd.at[n] = i
+	sd.at.add(n, i)
 	return i
 }
 
@@ -71,6 +71,10 @@ type pathSearch struct {
 	fwd, bwd searchSide
 	edges    []searchEdge
 	buf      []Hop
+	// pending holds the hops of the layer being grown until it is known
+	// not to meet the other side; only then are the nodes they reach
+	// added to the side.
+	pending []Hop
 	// bridges are the hops by which the sides met, after a search that did.
 	bridges []Hop
 	layer   []index.Node
@@ -81,19 +85,17 @@ type pathSearch struct {
 	path   []Hop
 }
 
-// maxPooledNodes bounds the searches kept for reuse: clearing a map costs
-// time in proportion to its largest size, so one huge query's state is
-// dropped rather than slowing every later one.
-const maxPooledNodes = 1 << 16
+// maxPooledHops bounds the hop lists of a search kept for reuse, so that
+// one huge query does not pin its memory; nodeTable.reset bounds the
+// tables likewise.
+const maxPooledHops = 1 << 18
 
-var pathSearchPool = sync.Pool{New: func() any {
-	return &pathSearch{fwd: searchSide{at: map[index.Node]int32{}}, bwd: searchSide{at: map[index.Node]int32{}}}
-}}
+var pathSearchPool = sync.Pool{New: func() any { return &pathSearch{} }}
 
 func getPathSearch() *pathSearch { return pathSearchPool.Get().(*pathSearch) }
 
 func putPathSearch(s *pathSearch) {
-	if len(s.fwd.info) > maxPooledNodes || len(s.bwd.info) > maxPooledNodes {
+	if cap(s.pending) > maxPooledHops || cap(s.edges) > maxPooledHops || cap(s.bridges) > maxPooledHops {
 		return
 	}
 	pathSearchPool.Put(s)
@@ -139,12 +141,12 @@ func (s *pathSearch) search(w *hopWalker, src, dst index.Node, maxHops int, ex s
 		// ordinary nodes.
 		fwdCost := frontierCost(w.ix, s.fwd.frontier, -1)
 		reverse := frontierCost(w.ix, s.bwd.frontier, fwdCost) < fwdCost
-		met, err := s.expand(w, src, ex, reverse)
-		if err != nil {
-			return false, err
-		}
-		if met {
-			return true, nil
+		// The last layer the hop limit allows need not be kept: it either
+		// meets the other side or ends the search.
+		last := int(s.fwd.depth+s.bwd.depth)+1 == maxHops
+		met, err := s.expand(w, src, ex, reverse, last)
+		if err != nil || met || last {
+			return met, err
 		}
 	}
 	return false, nil
@@ -167,18 +169,17 @@ func frontierCost(ix *index.Index, frontier []index.Node, limit int) int {
 // it met the other side. When it did, the hops that cross from one side to
 // the other are in s.bridges, each from a node of the forward side's last
 // layer to one of the backward side's, and the layer is not recorded: the
-// sides are not grown again.
+// sides are not grown again. Nor is the layer recorded when last is true.
 //
 // Both sides' last layers lie at their full depth: a node of an earlier
 // layer next to the other side would have met it a layer sooner. So every
 // bridge closes a path of fwd.depth + 1 + bwd.depth hops, the shortest.
-func (s *pathSearch) expand(w *hopWalker, src index.Node, ex spurExclusions, reverse bool) (met bool, err error) {
+func (s *pathSearch) expand(w *hopWalker, src index.Node, ex spurExclusions, reverse, last bool) (met bool, err error) {
 	sd, other := &s.fwd, &s.bwd
 	if reverse {
 		sd, other = other, sd
 	}
-	depth := sd.depth + 1
-	sd.next = sd.next[:0]
+	s.pending = s.pending[:0]
 	for _, u := range sd.frontier {
 		if s.buf, err = w.appendHops(s.buf[:0], u, reverse); err != nil {
 			return false, err
@@ -191,23 +192,32 @@ func (s *pathSearch) expand(w *hopWalker, src index.Node, ex spurExclusions, rev
 			if v == u || slices.Contains(ex.nodes, v) || (h.From == src && slices.Contains(ex.hops, h)) {
 				continue
 			}
-			if _, ok := other.at[v]; ok {
+			if other.at.find(v) >= 0 {
 				s.bridges = append(s.bridges, h)
-				continue
+			} else if len(s.bridges) == 0 && !last {
+				s.pending = append(s.pending, h)
 			}
-			i, ok := sd.at[v]
-			if !ok {
-				i = sd.add(v, depth)
-				sd.next = append(sd.next, v)
-			} else if sd.info[i].dist != depth {
-				continue // reached already by a shorter way
-			}
-			s.edges = append(s.edges, searchEdge{hop: h, next: sd.info[i].dag})
-			sd.info[i].dag = int32(len(s.edges) - 1)
 		}
 	}
-	if len(s.bridges) > 0 {
-		return true, nil
+	if len(s.bridges) > 0 || last {
+		return len(s.bridges) > 0, nil
+	}
+	depth := sd.depth + 1
+	sd.next = sd.next[:0]
+	for _, h := range s.pending {
+		v := h.To
+		if reverse {
+			v = h.From
+		}
+		i, added := sd.at.add(v, int32(len(sd.info)))
+		if added {
+			sd.info = append(sd.info, searchNodeInfo{dist: depth, dag: -1, succ: -1})
+			sd.next = append(sd.next, v)
+		} else if sd.info[i].dist != depth {
+			continue // reached already by a shorter way
+		}
+		s.edges = append(s.edges, searchEdge{hop: h, next: sd.info[i].dag})
+		sd.info[i].dag = int32(len(s.edges) - 1)
 	}
 	sd.frontier, sd.next = sd.next, sd.frontier
 	sd.depth = depth
@@ -229,7 +239,7 @@ func (s *pathSearch) enumerate(src index.Node, k int, emit func(hops []Hop)) {
 	f, bk := &s.fwd, &s.bwd
 	s.layer = s.layer[:0]
 	for _, h := range s.bridges {
-		i := f.at[h.From]
+		i := f.at.find(h.From)
 		s.edges = append(s.edges, searchEdge{hop: h, next: f.info[i].succ})
 		f.info[i].succ = int32(len(s.edges) - 1)
 		if !f.info[i].valid {
@@ -240,9 +250,9 @@ func (s *pathSearch) enumerate(src index.Node, k int, emit func(hops []Hop)) {
 	for d := f.depth; d > 0; d-- {
 		s.prev = s.prev[:0]
 		for _, v := range s.layer {
-			for e := f.info[f.at[v]].dag; e >= 0; e = s.edges[e].next {
+			for e := f.info[f.at.find(v)].dag; e >= 0; e = s.edges[e].next {
 				h := s.edges[e].hop
-				ui := f.at[h.From]
+				ui := f.at.find(h.From)
 				s.edges = append(s.edges, searchEdge{hop: h, next: f.info[ui].succ})
 				f.info[ui].succ = int32(len(s.edges) - 1)
 				if !f.info[ui].valid {
@@ -265,9 +275,9 @@ func (s *pathSearch) enumerate(src index.Node, k int, emit func(hops []Hop)) {
 	children := func(d int, n index.Node) {
 		var head int32
 		if d <= int(f.depth) {
-			head = f.info[f.at[n]].succ
+			head = f.info[f.at.find(n)].succ
 		} else {
-			head = bk.info[bk.at[n]].dag
+			head = bk.info[bk.at.find(n)].dag
 		}
 		hops := s.levels[d][:0]
 		for e := head; e >= 0; e = s.edges[e].next {
