@@ -12,15 +12,6 @@ import (
 // the nodes it reaches: its state lives in tables sized to them, pooled
 // between calls, never in arrays the size of the graph.
 
-// spurExclusions are what a spur search of Yen's algorithm must avoid: the
-// nodes of the root path before the spur node, and the hops out of the spur
-// node that paths already found take. Both lists are short (at most the hop
-// limit and the path count), so they are scanned rather than hashed.
-type spurExclusions struct {
-	nodes []index.Node
-	hops  []Hop // all leave the search's source
-}
-
 // searchNodeInfo is what one side of the search knows about a node.
 type searchNodeInfo struct {
 	dist int32 // hops from the side's root
@@ -101,29 +92,13 @@ func putPathSearch(s *pathSearch) {
 	pathSearchPool.Put(s)
 }
 
-// shortest finds the shortest path of at most maxHops hops from src to dst
-// that avoids ex, and appends its hops to path. Among shortest paths it
-// takes the least in the order of [compareHops] applied hop by hop, so the
-// result does not depend on where the two sides happened to meet. found is
-// false when there is no such path.
-func (s *pathSearch) shortest(w *hopWalker, src, dst index.Node, maxHops int, ex spurExclusions, path []Hop) (_ []Hop, found bool, err error) {
-	if src == dst {
-		return path, true, nil
-	}
-	if found, err = s.search(w, src, dst, maxHops, ex); err != nil || !found {
-		return path, false, err
-	}
-	s.enumerate(src, 1, func(hops []Hop) { path = append(path, hops...) })
-	return path, true, nil
-}
-
 // search runs the bidirectional search from src to dst, src ≠ dst, for at
-// most maxHops hops avoiding ex, and reports whether the sides met. When
+// most maxHops hops, and reports whether the sides met. When
 // they did, the search holds every shortest path from src to dst at once,
 // for [pathSearch.enumerate]: each side keeps, for every node it reached,
 // all the hops that reach it from the side's previous layer, not just the
 // first, and s.bridges holds every hop between the two sides' last layers.
-func (s *pathSearch) search(w *hopWalker, src, dst index.Node, maxHops int, ex spurExclusions) (found bool, err error) {
+func (s *pathSearch) search(w *hopWalker, src, dst index.Node, maxHops int) (found bool, err error) {
 	if maxHops <= 0 {
 		return false, nil
 	}
@@ -144,7 +119,7 @@ func (s *pathSearch) search(w *hopWalker, src, dst index.Node, maxHops int, ex s
 		// The last layer the hop limit allows need not be kept: it either
 		// meets the other side or ends the search.
 		last := int(s.fwd.depth+s.bwd.depth)+1 == maxHops
-		met, err := s.expand(w, src, ex, reverse, last)
+		met, err := s.expand(w, reverse, last)
 		if err != nil || met || last {
 			return met, err
 		}
@@ -174,7 +149,7 @@ func frontierCost(ix *index.Index, frontier []index.Node, limit int) int {
 // Both sides' last layers lie at their full depth: a node of an earlier
 // layer next to the other side would have met it a layer sooner. So every
 // bridge closes a path of fwd.depth + 1 + bwd.depth hops, the shortest.
-func (s *pathSearch) expand(w *hopWalker, src index.Node, ex spurExclusions, reverse, last bool) (met bool, err error) {
+func (s *pathSearch) expand(w *hopWalker, reverse, last bool) (met bool, err error) {
 	sd, other := &s.fwd, &s.bwd
 	if reverse {
 		sd, other = other, sd
@@ -189,7 +164,7 @@ func (s *pathSearch) expand(w *hopWalker, src index.Node, ex spurExclusions, rev
 			if reverse {
 				v = h.From
 			}
-			if v == u || slices.Contains(ex.nodes, v) || (h.From == src && slices.Contains(ex.hops, h)) {
+			if v == u {
 				continue
 			}
 			if other.at.find(v) >= 0 {
