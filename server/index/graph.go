@@ -69,6 +69,13 @@ func (ix *Index) NodeRelation(n Node) (Rel, bool) {
 // RelationNode returns the node number of relation r.
 func (ix *Index) RelationNode(r Rel) Node { return ix.entityCount() + r }
 
+// Reified reports whether relation r is itself the subject or object of
+// some relation, that is whether its node has any relations: the same as
+// len(Out(RelationNode(r)))+len(In(RelationNode(r))) > 0, but two bit
+// tests, where Out and In look the node's slot up. Path searches ask it of
+// every relation they cross.
+func (ix *Index) Reified(r Rel) bool { return ix.out.hasRel(r) || ix.in.hasRel(r) }
+
 // RelationAt returns relation r. Each call makes a new message, with its
 // evidence and summary; see [Index.Predicate], [Index.Ends],
 // [Index.RelationStatus] and [Index.Summary] for cheaper reads.

@@ -202,3 +202,24 @@ func TestDerivedFields(t *testing.T) {
 		t.Error("full document has no text")
 	}
 }
+
+// TestReified checks Reified against the adjacency of every relation node
+// of the seed graph, which has relations about relations.
+func TestReified(t *testing.T) {
+	t.Parallel()
+	ix := mustIndex(t)
+	reified := 0
+	for r := range index.Rel(ix.RelationCount()) {
+		n := ix.RelationNode(r)
+		want := len(ix.Out(n))+len(ix.In(n)) > 0
+		if got := ix.Reified(r); got != want {
+			t.Errorf("Reified(%s) = %v, want %v", ix.NodeName(n), got, want)
+		}
+		if want {
+			reified++
+		}
+	}
+	if reified == 0 || reified == ix.RelationCount() {
+		t.Errorf("%d of %d relations reified: the test needs some of each", reified, ix.RelationCount())
+	}
+}

@@ -77,6 +77,10 @@ func (a *adjacency) slot(n Node) (int, bool) {
 	return int(a.entities) + i, ok
 }
 
+// hasRel reports whether the node of relation r has a slot, that is some
+// relation touching it.
+func (a *adjacency) hasRel(r Rel) bool { return a.hasSlot[r>>6]&(1<<(r&63)) != 0 }
+
 func (a *adjacency) of(n Node) []Rel {
 	s, ok := a.slot(n)
 	if !ok {

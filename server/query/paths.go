@@ -7,8 +7,6 @@
 package query
 
 import (
-	"cmp"
-	"encoding/binary"
 	"slices"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
@@ -78,10 +76,12 @@ type PathQuery struct {
 // when b does: with a [*BudgetError] when the query visits more edges than
 // its budget, or with the context's error when the context ends.
 //
-// The first path comes from a bidirectional breadth-first search that
-// grows the smaller side a layer at a time; further paths come from Yen's
-// algorithm, whose spur searches are the same search told which nodes and
-// hops to avoid. Memory is proportional to the nodes the searches reach.
+// One bidirectional breadth-first search, growing whichever side has fewer
+// relations to examine a layer at a time, finds every shortest path at
+// once, and the first k of them in order are read off it. Only when there
+// are fewer than k shortest paths are longer ones sought, a length at a
+// time, from layers of walks grown from both ends (see paths_longer.go).
+// Memory is proportional to the nodes the searches reach.
 func FindPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
 	if q.From == q.To {
 		return []Path{{Nodes: []index.Node{q.From}, Hops: []Hop{}}}, nil
@@ -91,66 +91,20 @@ func FindPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
 	s := getPathSearch()
 	defer putPathSearch(s)
 
-	first, found, err := s.shortest(w, q.From, q.To, q.MaxHops, spurExclusions{}, nil)
+	found, err := s.search(w, q.From, q.To, q.MaxHops)
 	if err != nil {
 		return nil, err
 	}
 	if !found {
 		return []Path{}, nil
 	}
-	paths := []Path{newPath(q.From, first)}
-	if k == 1 {
+	var paths []Path
+	s.enumerate(q.From, k, func(hops []Hop) { paths = append(paths, newPath(q.From, slices.Clone(hops))) })
+	if len(paths) == k || len(paths[0].Hops) >= q.MaxHops {
 		return paths, nil
 	}
 
-	// Yen's algorithm. Each round takes the last path found and, for each
-	// node of it as the spur, looks for the shortest way on from the spur
-	// that keeps the path's prefix (the root) but leaves by a hop that no
-	// path found so far takes after the same root. The least candidate
-	// becomes the next path.
-	var (
-		candidates []Path
-		seen       = map[string]bool{pathKey(first): true}
-		ex         spurExclusions
-		spur       []Hop
-	)
-	for len(paths) < k {
-		last := paths[len(paths)-1]
-		for i := range last.Hops {
-			root := last.Hops[:i]
-			ex.nodes = append(ex.nodes[:0], last.Nodes[:i]...)
-			ex.hops = ex.hops[:0]
-			for _, p := range paths {
-				if len(p.Hops) > i && slices.Equal(p.Hops[:i], root) && !slices.Contains(ex.hops, p.Hops[i]) {
-					ex.hops = append(ex.hops, p.Hops[i])
-				}
-			}
-			var ok bool
-			spur, ok, err = s.shortest(w, last.Nodes[i], q.To, q.MaxHops-i, ex, append(spur[:0], root...))
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				continue
-			}
-			if key := pathKey(spur); !seen[key] {
-				seen[key] = true
-				candidates = append(candidates, newPath(q.From, slices.Clone(spur)))
-			}
-		}
-		if len(candidates) == 0 {
-			break
-		}
-		best := 0
-		for c := range candidates {
-			if comparePaths(candidates[c], candidates[best]) < 0 {
-				best = c
-			}
-		}
-		paths = append(paths, candidates[best])
-		candidates = slices.Delete(candidates, best, best+1)
-	}
-	return paths, nil
+	return longerPaths(w, q.From, q.To, len(paths[0].Hops)+1, q.MaxHops, k, paths)
 }
 
 // newPath makes a path from its start and hops.
@@ -164,26 +118,6 @@ func newPath(from index.Node, hops []Hop) Path {
 		hops = []Hop{}
 	}
 	return Path{Nodes: nodes, Hops: hops}
-}
-
-// comparePaths orders paths from the same start: shorter first, then by
-// their hops compared one by one.
-func comparePaths(a, b Path) int {
-	if c := cmp.Compare(len(a.Hops), len(b.Hops)); c != 0 {
-		return c
-	}
-	return slices.CompareFunc(a.Hops, b.Hops, compareHops)
-}
-
-// pathKey identifies a path from a known start by its hops.
-func pathKey(hops []Hop) string {
-	buf := make([]byte, 0, len(hops)*12)
-	for _, h := range hops {
-		buf = binary.LittleEndian.AppendUint32(buf, uint32(h.Rel))
-		buf = binary.LittleEndian.AppendUint32(buf, uint32(h.Kind))
-		buf = binary.LittleEndian.AppendUint32(buf, uint32(h.To))
-	}
-	return string(buf)
 }
 
 // HopReading returns h as an English sentence from h.From to h.To, naming

@@ -92,13 +92,6 @@ func (w *hopWalker) admitsRelationNode(r index.Rel) (bool, error) {
 	return ok, nil
 }
 
-// reified reports whether relation r is itself the subject or object of some
-// relation, which makes it a node that UNPACK and PACK hops pass through.
-func (w *hopWalker) reified(r index.Rel) bool {
-	n := w.ix.RelationNode(r)
-	return len(w.ix.Out(n)) > 0 || len(w.ix.In(n)) > 0
-}
-
 // The roles a hop kind plays seen from one node, by orientation. Seen from
 // the node a hop leaves (reverse false) an outgoing relation is crossed
 // FORWARD; seen from the node a hop reaches (reverse true) the same
@@ -138,7 +131,7 @@ func (w *hopWalker) appendHops(buf []Hop, n index.Node, reverse bool) ([]Hop, er
 				_, obj := ix.Ends(r)
 				buf = append(buf, mk(obj, r, acrossOutKind[o]))
 			}
-			if lift && w.reified(r) {
+			if lift && ix.Reified(r) {
 				if open, err := w.admitsRelationNode(r); err != nil {
 					return buf, err
 				} else if open {
@@ -157,7 +150,7 @@ func (w *hopWalker) appendHops(buf []Hop, n index.Node, reverse bool) ([]Hop, er
 				buf = append(buf, mk(subj, r, acrossInKind[o]))
 			}
 			// A relation from n to itself was lifted with the outgoing ones.
-			if lift && subj != n && w.reified(r) {
+			if lift && subj != n && ix.Reified(r) {
 				if open, err := w.admitsRelationNode(r); err != nil {
 					return buf, err
 				} else if open {
@@ -167,7 +160,7 @@ func (w *hopWalker) appendHops(buf []Hop, n index.Node, reverse bool) ([]Hop, er
 		}
 	}
 	if w.allow[lowerKind[o]] {
-		if r, ok := ix.NodeRelation(n); ok && w.reified(r) {
+		if r, ok := ix.NodeRelation(n); ok && ix.Reified(r) {
 			if open, err := w.admitsRelationNode(r); err != nil || !open {
 				return buf, err
 			}

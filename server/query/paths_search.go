@@ -7,19 +7,10 @@ import (
 	"github.com/entitygraph/entitygraph/server/index"
 )
 
-// This file is the bidirectional breadth-first search that finds one
-// shortest path, the building block of FindPaths. It touches only the nodes
-// it reaches: its state lives in maps sized to them, pooled between calls,
-// never in arrays the size of the graph.
-
-// spurExclusions are what a spur search of Yen's algorithm must avoid: the
-// nodes of the root path before the spur node, and the hops out of the spur
-// node that paths already found take. Both lists are short (at most the hop
-// limit and the path count), so they are scanned rather than hashed.
-type spurExclusions struct {
-	nodes []index.Node
-	hops  []Hop // all leave the search's source
-}
+// This file is the bidirectional breadth-first search that finds every
+// shortest path at once, the building block of FindPaths. It touches only
+// the nodes it reaches: its state lives in tables sized to them, pooled
+// between calls, never in arrays the size of the graph.
 
 // searchNodeInfo is what one side of the search knows about a node.
 type searchNodeInfo struct {
@@ -37,7 +28,7 @@ type searchNodeInfo struct {
 
 // searchSide is one half of the bidirectional search.
 type searchSide struct {
-	at       map[index.Node]int32 // node → position in info
+	at       nodeTable // node → position in info
 	info     []searchNodeInfo
 	frontier []index.Node // the nodes at distance depth
 	next     []index.Node
@@ -45,7 +36,7 @@ type searchSide struct {
 }
 
 func (sd *searchSide) reset(root index.Node) {
-	clear(sd.at)
+	sd.at.reset()
 	sd.info = sd.info[:0]
 	sd.frontier = append(sd.frontier[:0], root)
 	sd.next = sd.next[:0]
@@ -56,7 +47,7 @@ func (sd *searchSide) reset(root index.Node) {
 func (sd *searchSide) add(n index.Node, dist int32) int32 {
 	i := int32(len(sd.info))
 	sd.info = append(sd.info, searchNodeInfo{dist: dist, dag: -1, succ: -1})
-	sd.at[n] = i
+	sd.at.add(n, i)
 	return i
 }
 
@@ -71,46 +62,53 @@ type pathSearch struct {
 	fwd, bwd searchSide
 	edges    []searchEdge
 	buf      []Hop
-	layer    []index.Node
-	prev     []index.Node
+	// pending holds the hops of the layer being grown until it is known
+	// not to meet the other side; only then are the nodes they reach
+	// added to the side.
+	pending []Hop
+	// bridges are the hops by which the sides met, after a search that did.
+	bridges []Hop
+	layer   []index.Node
+	prev    []index.Node
+	// levels, next and path are the state of enumerate's depth-first walk.
+	levels [][]Hop
+	next   []int
+	path   []Hop
 }
 
-// maxPooledNodes bounds the searches kept for reuse: clearing a map costs
-// time in proportion to its largest size, so one huge query's state is
-// dropped rather than slowing every later one.
-const maxPooledNodes = 1 << 16
+// maxPooledHops bounds the hop lists of a search kept for reuse, so that
+// one huge query does not pin its memory; nodeTable.reset bounds the
+// tables likewise.
+const maxPooledHops = 1 << 18
 
-var pathSearchPool = sync.Pool{New: func() any {
-	return &pathSearch{fwd: searchSide{at: map[index.Node]int32{}}, bwd: searchSide{at: map[index.Node]int32{}}}
-}}
+var pathSearchPool = sync.Pool{New: func() any { return &pathSearch{} }}
 
 func getPathSearch() *pathSearch { return pathSearchPool.Get().(*pathSearch) }
 
 func putPathSearch(s *pathSearch) {
-	if len(s.fwd.info) > maxPooledNodes || len(s.bwd.info) > maxPooledNodes {
+	if cap(s.pending) > maxPooledHops || cap(s.edges) > maxPooledHops || cap(s.bridges) > maxPooledHops {
 		return
 	}
 	pathSearchPool.Put(s)
 }
 
-// shortest finds the shortest path of at most maxHops hops from src to dst
-// that avoids ex, and appends its hops to path. Among shortest paths it
-// takes the least in the order of [compareHops] applied hop by hop, so the
-// result does not depend on where the two sides happened to meet. found is
-// false when there is no such path.
-func (s *pathSearch) shortest(w *hopWalker, src, dst index.Node, maxHops int, ex spurExclusions, path []Hop) (_ []Hop, found bool, err error) {
-	if src == dst {
-		return path, true, nil
-	}
+// search runs the bidirectional search from src to dst, src ≠ dst, for at
+// most maxHops hops, and reports whether the sides met. When
+// they did, the search holds every shortest path from src to dst at once,
+// for [pathSearch.enumerate]: each side keeps, for every node it reached,
+// all the hops that reach it from the side's previous layer, not just the
+// first, and s.bridges holds every hop between the two sides' last layers.
+func (s *pathSearch) search(w *hopWalker, src, dst index.Node, maxHops int) (found bool, err error) {
 	if maxHops <= 0 {
-		return path, false, nil
+		return false, nil
 	}
 	s.edges = s.edges[:0]
+	s.bridges = s.bridges[:0]
 	s.fwd.reset(src)
 	s.bwd.reset(dst)
 	for int(s.fwd.depth+s.bwd.depth) < maxHops {
 		if len(s.fwd.frontier) == 0 || len(s.bwd.frontier) == 0 {
-			return path, false, nil
+			return false, nil
 		}
 		// Expand the side that is cheaper to grow: the one whose frontier
 		// has fewer relations to examine. Counting nodes instead would let
@@ -118,15 +116,15 @@ func (s *pathSearch) shortest(w *hopWalker, src, dst index.Node, maxHops int, ex
 		// ordinary nodes.
 		fwdCost := frontierCost(w.ix, s.fwd.frontier, -1)
 		reverse := frontierCost(w.ix, s.bwd.frontier, fwdCost) < fwdCost
-		met, err := s.expand(w, src, ex, reverse)
-		if err != nil {
-			return path, false, err
-		}
-		if met {
-			return s.reconstruct(src, reverse, path), true, nil
+		// The last layer the hop limit allows need not be kept: it either
+		// meets the other side or ends the search.
+		last := int(s.fwd.depth+s.bwd.depth)+1 == maxHops
+		met, err := s.expand(w, reverse, last)
+		if err != nil || met || last {
+			return met, err
 		}
 	}
-	return path, false, nil
+	return false, nil
 }
 
 // frontierCost is the number of adjacency entries growing frontier would
@@ -143,14 +141,20 @@ func frontierCost(ix *index.Index, frontier []index.Node, limit int) int {
 }
 
 // expand grows one side of the search by a whole layer and reports whether
-// it met the other side.
-func (s *pathSearch) expand(w *hopWalker, src index.Node, ex spurExclusions, reverse bool) (met bool, err error) {
+// it met the other side. When it did, the hops that cross from one side to
+// the other are in s.bridges, each from a node of the forward side's last
+// layer to one of the backward side's, and the layer is not recorded: the
+// sides are not grown again. Nor is the layer recorded when last is true.
+//
+// Both sides' last layers lie at their full depth: a node of an earlier
+// layer next to the other side would have met it a layer sooner. So every
+// bridge closes a path of fwd.depth + 1 + bwd.depth hops, the shortest.
+func (s *pathSearch) expand(w *hopWalker, reverse, last bool) (met bool, err error) {
 	sd, other := &s.fwd, &s.bwd
 	if reverse {
 		sd, other = other, sd
 	}
-	depth := sd.depth + 1
-	sd.next = sd.next[:0]
+	s.pending = s.pending[:0]
 	for _, u := range sd.frontier {
 		if s.buf, err = w.appendHops(s.buf[:0], u, reverse); err != nil {
 			return false, err
@@ -160,58 +164,70 @@ func (s *pathSearch) expand(w *hopWalker, src index.Node, ex spurExclusions, rev
 			if reverse {
 				v = h.From
 			}
-			if v == u || slices.Contains(ex.nodes, v) || (h.From == src && slices.Contains(ex.hops, h)) {
+			if v == u {
 				continue
 			}
-			i, ok := sd.at[v]
-			if !ok {
-				i = sd.add(v, depth)
-				sd.next = append(sd.next, v)
-				if _, ok := other.at[v]; ok {
-					met = true
-				}
-			} else if sd.info[i].dist != depth {
-				continue // reached already by a shorter way
+			if other.at.find(v) >= 0 {
+				s.bridges = append(s.bridges, h)
+			} else if len(s.bridges) == 0 && !last {
+				s.pending = append(s.pending, h)
 			}
-			s.edges = append(s.edges, searchEdge{hop: h, next: sd.info[i].dag})
-			sd.info[i].dag = int32(len(s.edges) - 1)
 		}
+	}
+	if len(s.bridges) > 0 || last {
+		return len(s.bridges) > 0, nil
+	}
+	depth := sd.depth + 1
+	sd.next = sd.next[:0]
+	for _, h := range s.pending {
+		v := h.To
+		if reverse {
+			v = h.From
+		}
+		i, added := sd.at.add(v, int32(len(sd.info)))
+		if added {
+			sd.info = append(sd.info, searchNodeInfo{dist: depth, dag: -1, succ: -1})
+			sd.next = append(sd.next, v)
+		} else if sd.info[i].dist != depth {
+			continue // reached already by a shorter way
+		}
+		s.edges = append(s.edges, searchEdge{hop: h, next: sd.info[i].dag})
+		sd.info[i].dag = int32(len(s.edges) - 1)
 	}
 	sd.frontier, sd.next = sd.next, sd.frontier
 	sd.depth = depth
-	return met, nil
+	return false, nil
 }
 
-// reconstruct builds the least shortest path once the sides have met, and
-// appends its hops to path; the path ends at the backward side's root. The
-// side grown last (reverse tells which) holds the meeting nodes in its
-// frontier; every one of them is at the other side's full depth, since a
-// nearer one would have met a layer earlier.
-func (s *pathSearch) reconstruct(src index.Node, reverse bool, path []Hop) []Hop {
+// enumerate calls emit with up to k shortest paths from src, the forward
+// side's root, in the order of their hops compared one by one with
+// [compareHops], after a search that met. emit must not keep hops.
+//
+// It first keeps, of the forward side, only what lies on shortest paths:
+// the bridges' near ends, then layer by layer back to src the nodes with a
+// hop to one already kept, noting those hops as each node's successors.
+// Every successor and every hop of the backward side then leads to the
+// target in the right number of hops, so a depth-first walk taking each
+// node's hops in order meets the paths in order and never backtracks in
+// vain: it stops after k.
+func (s *pathSearch) enumerate(src index.Node, k int, emit func(hops []Hop)) {
 	f, bk := &s.fwd, &s.bwd
-	meet := f.frontier
-	if reverse {
-		meet = bk.frontier
-	}
-	// The forward side's nodes on shortest paths: the meeting nodes, then
-	// layer by layer back to src, noting the hops between them.
 	s.layer = s.layer[:0]
-	for _, v := range meet {
-		if _, ok := bk.at[v]; !ok {
-			continue
+	for _, h := range s.bridges {
+		i := f.at.find(h.From)
+		s.edges = append(s.edges, searchEdge{hop: h, next: f.info[i].succ})
+		f.info[i].succ = int32(len(s.edges) - 1)
+		if !f.info[i].valid {
+			f.info[i].valid = true
+			s.layer = append(s.layer, h.From)
 		}
-		if _, ok := f.at[v]; !ok {
-			continue
-		}
-		f.info[f.at[v]].valid = true
-		s.layer = append(s.layer, v)
 	}
 	for d := f.depth; d > 0; d-- {
 		s.prev = s.prev[:0]
 		for _, v := range s.layer {
-			for e := f.info[f.at[v]].dag; e >= 0; e = s.edges[e].next {
+			for e := f.info[f.at.find(v)].dag; e >= 0; e = s.edges[e].next {
 				h := s.edges[e].hop
-				ui := f.at[h.From]
+				ui := f.at.find(h.From)
 				s.edges = append(s.edges, searchEdge{hop: h, next: f.info[ui].succ})
 				f.info[ui].succ = int32(len(s.edges) - 1)
 				if !f.info[ui].valid {
@@ -222,26 +238,46 @@ func (s *pathSearch) reconstruct(src index.Node, reverse bool, path []Hop) []Hop
 		}
 		s.layer, s.prev = s.prev, s.layer
 	}
-	// Walk from src taking the least hop each time: first through the
-	// forward side to a meeting node, then down the backward side to dst.
-	u := src
-	for range f.depth {
-		u, path = leastHop(s.edges, f.info[f.at[u]].succ, path)
-	}
-	for range bk.depth {
-		u, path = leastHop(s.edges, bk.info[bk.at[u]].dag, path)
-	}
-	return path // u is dst now: the backward side's hops all lead there
-}
 
-// leastHop appends the least hop of the list headed by head and returns
-// the node it reaches.
-func leastHop(edges []searchEdge, head int32, path []Hop) (index.Node, []Hop) {
-	best := edges[head].hop
-	for e := edges[head].next; e >= 0; e = edges[e].next {
-		if compareHops(edges[e].hop, best) < 0 {
-			best = edges[e].hop
-		}
+	// The walk: level d holds, sorted, the hops on shortest paths out of
+	// the path's node d, and next[d] the one to try next.
+	length := int(f.depth + 1 + bk.depth)
+	for len(s.levels) < length {
+		s.levels = append(s.levels, nil)
 	}
-	return best.To, append(path, best)
+	next := s.next[:0]
+	path := s.path[:0]
+	children := func(d int, n index.Node) {
+		var head int32
+		if d <= int(f.depth) {
+			head = f.info[f.at.find(n)].succ
+		} else {
+			head = bk.info[bk.at.find(n)].dag
+		}
+		hops := s.levels[d][:0]
+		for e := head; e >= 0; e = s.edges[e].next {
+			hops = append(hops, s.edges[e].hop)
+		}
+		slices.SortFunc(hops, compareHops)
+		s.levels[d] = hops
+		next = append(next[:d], 0)
+	}
+	children(0, src)
+	for d := 0; d >= 0 && k > 0; {
+		if next[d] == len(s.levels[d]) {
+			d--
+			continue
+		}
+		h := s.levels[d][next[d]]
+		next[d]++
+		path = append(path[:d], h)
+		if d+1 == length {
+			emit(path)
+			k--
+			continue
+		}
+		d++
+		children(d, h.To)
+	}
+	s.next, s.path = next, path
 }

@@ -368,7 +368,7 @@ func TestFindPathsErrors(t *testing.T) {
 		wantIs error
 	}{
 		{name: "budget of five", ctx: context.Background(), limit: 5, k: 1, wantIs: query.ErrBudgetExceeded},
-		{name: "budget runs out in Yen", ctx: context.Background(), limit: 60, k: 20, wantIs: query.ErrBudgetExceeded},
+		{name: "budget runs out on longer paths", ctx: context.Background(), limit: 60, k: 20, wantIs: query.ErrBudgetExceeded},
 		{name: "cancelled", ctx: cancelled, limit: 1000, k: 3, wantIs: context.Canceled},
 		{name: "deadline passed", ctx: expired, limit: 1000, k: 3, wantIs: context.DeadlineExceeded},
 	}
@@ -434,9 +434,10 @@ func pathsGraph(t testing.TB, entities []string, rels [][4]string) *index.Index 
 	return ix
 }
 
-// TestFindPathsYen checks the k shortest paths on small graphs made to
-// have many paths of equal and differing lengths.
-func TestFindPathsYen(t *testing.T) {
+// TestFindPathsLonger checks the k shortest paths on small graphs made to
+// have many paths of equal and differing lengths, so that most queries
+// need paths longer than the shortest.
+func TestFindPathsLonger(t *testing.T) {
 	t.Parallel()
 	const p = "PREDICATE_PARTNERS_WITH"
 	o := func(id string) string { return "organizations/" + id }
@@ -457,6 +458,14 @@ func TestFindPathsYen(t *testing.T) {
 		{"wy", o("w"), p, o("y")},
 		{"loop", o("z"), p, o("z")},
 	})
+	// Two shortest paths, s-m-t and s-y-t; the longer ones must not come back to m
+	// (s-m-x-m-t is a walk of four hops, not a path) nor pass through t
+	// before the end.
+	detour := pathsGraph(t, []string{"s", "m", "t", "x", "y"}, [][4]string{
+		{"1-sm", o("s"), p, o("m")}, {"2-mt", o("m"), p, o("t")},
+		{"3-mx", o("m"), p, o("x")}, {"4-xm", o("x"), "PREDICATE_SUPPLIES", o("m")},
+		{"5-ty", o("t"), p, o("y")}, {"6-ys", o("y"), p, o("s")}, {"7-xt", o("x"), p, o("t")},
+	})
 	tests := []struct {
 		name     string
 		ix       *index.Index
@@ -466,6 +475,8 @@ func TestFindPathsYen(t *testing.T) {
 		preds    []pb.Predicate
 		wantN    int
 	}{
+		{name: "detour k=20", ix: detour, from: "organizations/s", to: "organizations/t", k: 20, hops: 4, wantN: 4},
+		{name: "detour outgoing", ix: detour, from: "organizations/s", to: "organizations/t", k: 20, hops: 4, dir: pb.Direction_DIRECTION_OUTGOING, wantN: 2},
 		{name: "ladder k=1", ix: ladder, from: "organizations/a", to: "organizations/d", k: 1, hops: 8, wantN: 1},
 		{name: "ladder k=5", ix: ladder, from: "organizations/a", to: "organizations/d", k: 5, hops: 8, wantN: 5},
 		{name: "ladder k=20", ix: ladder, from: "organizations/a", to: "organizations/d", k: 20, hops: 8, wantN: 20},

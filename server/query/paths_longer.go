@@ -1,0 +1,218 @@
+package query
+
+import (
+	"slices"
+
+	"github.com/entitygraph/entitygraph/server/index"
+)
+
+// This file finds the paths longer than the shortest, for FindPaths when
+// there are fewer than k shortest paths. It replaces Yen's algorithm, whose
+// spur searches each started a bidirectional search from scratch, most of
+// them from the hubs that short paths between random nodes pass through:
+// at 1M entities they blew the default budget on most of those queries.
+//
+// Instead it grows walk layers from both ends once: forward layer j holds
+// every node some walk of j hops from the source reaches, with every hop
+// that reaches it from layer j-1; backward layer j the same towards the
+// target. Unlike the breadth-first search, a node may be in several layers
+// of a side, since longer paths may reach it the long way. A simple path of
+// ℓ hops has its node at position a in forward layer a and backward layer
+// ℓ-a, so for each length ℓ the layers are grown until they cover ℓ, the
+// nodes in both layers of a split are the meeting nodes, and a depth-first
+// walk over the hops that lead to them, in hop order, skipping nodes
+// already on the path, meets the simple paths of ℓ hops in order.
+
+// walkSearch holds the walk layers of both sides.
+type walkSearch struct {
+	w        *hopWalker
+	src, dst index.Node
+	fwd, bwd []*walkLayer
+	edges    []searchEdge
+	buf      []Hop
+}
+
+// walkLayer is one layer of walks of one side.
+type walkLayer struct {
+	at    nodeTable // node → position in nodes and info
+	nodes []index.Node
+	info  []walkNode
+}
+
+// walkNode is what a layer knows of one of its nodes.
+type walkNode struct {
+	// hops heads the list, in walkSearch.edges, of the hops that join the
+	// node to the previous layer of its side: those reaching it (forward)
+	// or leaving it (backward).
+	hops int32
+	// succ heads the list of hops from the node to live nodes of the next
+	// forward layer, for the length being enumerated; -1 when empty.
+	succ int32
+	live bool // on a walk of the length being enumerated (forward)
+}
+
+func newWalkLayer(root index.Node) *walkLayer {
+	l := &walkLayer{}
+	l.at.reset()
+	l.add(root)
+	return l
+}
+
+func (l *walkLayer) add(n index.Node) (int32, bool) {
+	i, added := l.at.add(n, int32(len(l.nodes)))
+	if added {
+		l.nodes = append(l.nodes, n)
+		l.info = append(l.info, walkNode{hops: -1, succ: -1})
+	}
+	return i, added
+}
+
+// longerPaths appends to paths, which hold every path of fewer hops than
+// from, the simple paths from src to dst of from to maxHops hops in order,
+// until there are k.
+func longerPaths(w *hopWalker, src, dst index.Node, from, maxHops, k int, paths []Path) ([]Path, error) {
+	ws := &walkSearch{w: w, src: src, dst: dst, fwd: []*walkLayer{newWalkLayer(src)}, bwd: []*walkLayer{newWalkLayer(dst)}}
+	for length := from; length <= maxHops && len(paths) < k; length++ {
+		// Grow the cheaper side until the layers cover length with a
+		// meeting node strictly inside the path: at least one layer each.
+		for len(ws.fwd) < 2 || len(ws.bwd) < 2 || len(ws.fwd)+len(ws.bwd)-2 < length {
+			fwdCost := frontierCost(w.ix, ws.fwd[len(ws.fwd)-1].nodes, -1)
+			reverse := len(ws.fwd) >= 2 && (len(ws.bwd) < 2 || frontierCost(w.ix, ws.bwd[len(ws.bwd)-1].nodes, fwdCost) < fwdCost)
+			if err := ws.grow(reverse); err != nil {
+				return nil, err
+			}
+		}
+		var err error
+		if paths, err = ws.enumerate(length, k, paths); err != nil {
+			return nil, err
+		}
+	}
+	return paths, nil
+}
+
+// grow adds the next layer to one side. Walks back to the side's own root
+// are left out: no simple path returns to its source or leaves its target.
+func (ws *walkSearch) grow(reverse bool) (err error) {
+	side, root := &ws.fwd, ws.src
+	if reverse {
+		side, root = &ws.bwd, ws.dst
+	}
+	cur := (*side)[len(*side)-1]
+	next := &walkLayer{}
+	next.at.reset()
+	for _, u := range cur.nodes {
+		if ws.buf, err = ws.w.appendHops(ws.buf[:0], u, reverse); err != nil {
+			return err
+		}
+		for _, h := range ws.buf {
+			v := h.To
+			if reverse {
+				v = h.From
+			}
+			if v == u || v == root {
+				continue
+			}
+			i, _ := next.add(v)
+			ws.edges = append(ws.edges, searchEdge{hop: h, next: next.info[i].hops})
+			next.info[i].hops = int32(len(ws.edges) - 1)
+		}
+	}
+	*side = append(*side, next)
+	return nil
+}
+
+// enumerate appends to paths the simple paths of exactly length hops, in
+// order, until there are k. The layers must cover length.
+func (ws *walkSearch) enumerate(length, k int, paths []Path) ([]Path, error) {
+	a := min(len(ws.fwd)-1, length-1) // the meeting node's position
+	b := length - a
+	meetF, meetB := ws.fwd[a], ws.bwd[b]
+
+	// Mark the forward nodes on walks to a meeting node, layer by layer
+	// back from the meeting nodes, noting the hops between them.
+	for _, l := range ws.fwd[:a+1] {
+		for i := range l.info {
+			l.info[i].live, l.info[i].succ = false, -1
+		}
+	}
+	var layer, prev []int32
+	for i, n := range meetF.nodes {
+		if n != ws.dst && meetB.at.find(n) >= 0 {
+			meetF.info[i].live = true
+			layer = append(layer, int32(i))
+		}
+	}
+	for j := a; j > 0; j-- {
+		here, before := ws.fwd[j], ws.fwd[j-1]
+		prev = prev[:0]
+		for _, i := range layer {
+			for e := here.info[i].hops; e >= 0; e = ws.edges[e].next {
+				h := ws.edges[e].hop
+				ui := before.at.find(h.From)
+				ws.edges = append(ws.edges, searchEdge{hop: h, next: before.info[ui].succ})
+				before.info[ui].succ = int32(len(ws.edges) - 1)
+				if !before.info[ui].live {
+					before.info[ui].live = true
+					prev = append(prev, ui)
+				}
+			}
+		}
+		layer, prev = prev, layer
+	}
+	if len(layer) == 0 {
+		return paths, nil // no walk of this length
+	}
+
+	// The walk: levels[d] holds, sorted, the hops that may follow node d of
+	// the path, next[d] the one to try next. Every hop leads on to the
+	// target in the right number of hops, though perhaps only by a node
+	// already on the path; the hops examined are charged to the budget,
+	// since a walk that keeps meeting the path can cost more than the
+	// layers did.
+	levels := make([][]Hop, length)
+	next := make([]int, length)
+	nodes := make([]index.Node, 1, length+1)
+	nodes[0] = ws.src
+	var hops []Hop
+	children := func(d int, n index.Node) error {
+		var head int32
+		if d < a {
+			l := ws.fwd[d]
+			head = l.info[l.at.find(n)].succ
+		} else {
+			l := ws.bwd[length-d]
+			head = l.info[l.at.find(n)].hops
+		}
+		levels[d] = levels[d][:0]
+		for e := head; e >= 0; e = ws.edges[e].next {
+			levels[d] = append(levels[d], ws.edges[e].hop)
+		}
+		slices.SortFunc(levels[d], compareHops)
+		next[d] = 0
+		return ws.w.b.Spend(int64(len(levels[d])))
+	}
+	if err := children(0, ws.src); err != nil {
+		return nil, err
+	}
+	for d := 0; d >= 0 && len(paths) < k; {
+		if next[d] == len(levels[d]) {
+			d--
+			continue
+		}
+		h := levels[d][next[d]]
+		next[d]++
+		if slices.Contains(nodes[:d+1], h.To) || (h.To == ws.dst) != (d+1 == length) {
+			continue
+		}
+		hops, nodes = append(hops[:d], h), append(nodes[:d+1], h.To)
+		if d+1 == length {
+			paths = append(paths, Path{Nodes: slices.Clone(nodes), Hops: slices.Clone(hops)})
+			continue
+		}
+		d++
+		if err := children(d, h.To); err != nil {
+			return nil, err
+		}
+	}
+	return paths, nil
+}
