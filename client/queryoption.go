@@ -92,7 +92,7 @@ func (n limitOption) applyAsk(req *entitygraphv1.AskRequest) { req.PageSize = in
 
 // WithEdgeBudget sets the most edges (relation endpoints) a query may visit,
 // its limits.max_edges_visited, up to 10000000; the server's default is
-// 100000. A query that needs more fails with RESOURCE_EXHAUSTED, which
+// 1000000. A query that needs more fails with RESOURCE_EXHAUSTED, which
 // [BudgetExceeded] recognises.
 func WithEdgeBudget(n int64) QueryOption {
 	return edgeBudgetOption(n)

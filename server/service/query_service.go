@@ -35,7 +35,7 @@ func NewQueryService(snapshots Snapshots) *QueryService {
 
 // Query limits.
 const (
-	defaultEdgeBudget = 100_000
+	defaultEdgeBudget = 1_000_000
 	maxEdgeBudget     = 10_000_000
 	defaultMaxHops    = 4
 	maxHops           = 8

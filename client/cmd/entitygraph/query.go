@@ -61,7 +61,7 @@ func parsePredicates(names []string) ([]entitygraphv1.Predicate, error) {
 
 // edgeBudgetFlag registers --max-edges, the budget of every query command.
 func edgeBudgetFlag(fs *flag.FlagSet) *int64 {
-	return fs.Int64("max-edges", 0, "let the query visit at most `N` edges (default: the server's, 100000)")
+	return fs.Int64("max-edges", 0, "let the query visit at most `N` edges (default: the server's, 1000000)")
 }
 
 // edgeBudget returns the option --max-edges asks for, if any.

@@ -145,7 +145,7 @@ func (HopKind) EnumDescriptor() ([]byte, []int) {
 type Limits struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The most edges (relation endpoints) the query may visit; 0 means the
-	// server default of 100000, the maximum is 10000000.
+	// server default of 1000000, the maximum is 10000000.
 	MaxEdgesVisited int64 `protobuf:"varint,1,opt,name=max_edges_visited,json=maxEdgesVisited,proto3" json:"max_edges_visited,omitempty"`
 	unknownFields   protoimpl.UnknownFields
 	sizeCache       protoimpl.SizeCache

@@ -25,7 +25,7 @@ export const file_entitygraph_v1_query_service: GenFile = /*@__PURE__*/
 export type Limits = Message<"entitygraph.v1.Limits"> & {
   /**
    * The most edges (relation endpoints) the query may visit; 0 means the
-   * server default of 100000, the maximum is 10000000.
+   * server default of 1000000, the maximum is 10000000.
    *
    * @generated from field: int64 max_edges_visited = 1;
    */
