@@ -240,11 +240,26 @@ func (m *wordMatch) release() {
 	m.table = nil
 }
 
+// entitySets pools the entity bitmaps of matchWords, cleared.
+var entitySets sync.Pool
+
+// entitySet returns a cleared bitmap with a bit per entity; put it back
+// in entitySets cleared.
+func (ix *Index) entitySet() []uint64 {
+	n := (len(ix.nameStart) + 63) / 64
+	if p, _ := entitySets.Get().(*[]uint64); p != nil && len(*p) == n {
+		return *p
+	}
+	return make([]uint64, n)
+}
+
 // matchWords calls fn for every name that has, for every word, a word the
 // word matches, with the sum over the words of the fewest edits. It walks
 // the postings of the word with the fewest and checks the others against
 // each name's own words, so that a common word costs nothing but a lookup
-// per candidate. A name may come more than once, with different edits.
+// per candidate (and most candidates are ruled out by a bit per entity of
+// the next rarest word). A name may come more than once, with different
+// edits.
 func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
 	if len(wx) == 0 {
 		return
@@ -268,6 +283,29 @@ func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
 		}
 	}
 	posts := &ix.tokenPosts
+	// With many candidates most lack some other word, and checking one
+	// costs cache misses in three arrays (its name, its words, theirs).
+	// Marking the entities of the next rarest word first costs a bit a
+	// posting, written in order, and leaves few candidates to check.
+	var filter []uint64
+	if best > 1024 && len(wx) > 1 {
+		next, nextSize := -1, 0
+		for i := range wx {
+			if n := size(&wx[i]); i != driver && (next < 0 || n < nextSize) {
+				next, nextSize = i, n
+			}
+		}
+		if nextSize <= 16*best {
+			filter = ix.entitySet()
+			defer entitySets.Put(&filter)
+			for _, t := range wx[next].tokens {
+				for _, e := range posts.entity[posts.start[t]:posts.start[t+1]] {
+					filter[e>>6] |= 1 << (e & 63)
+				}
+			}
+			defer clear(filter)
+		}
+	}
 	if best > 4096 {
 		// Many candidates: look their words up in tables, not by search.
 		for i := range wx {
@@ -281,6 +319,9 @@ func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
 		base := int(wx[driver].edits[k])
 	postings:
 		for j := posts.start[t]; j < posts.start[t+1]; j++ {
+			if e := posts.entity[j]; filter != nil && filter[e>>6]&(1<<(e&63)) == 0 {
+				continue // an entity without the next rarest word
+			}
 			p := posting{entity: int32(posts.entity[j]), name: int32(posts.name[j])}
 			g := ix.nameStart[p.entity] + uint32(p.name)
 			words := ix.nameWords[ix.wordStart[g]:ix.wordStart[g+1]]

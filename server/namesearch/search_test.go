@@ -1,0 +1,140 @@
+package namesearch
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// commonWordIndex builds an index of n names made of a few common words,
+// so that every word of a query has thousands of candidates.
+func commonWordIndex(t testing.TB, n int) (*Index, [][]string) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(1, 2))
+	first := []string{"sakura", "okura", "kanto", "chuo", "shinwa", "takara"}
+	middle := []string{"steel", "heavy", "chemical", "semiconductor", "shipbuilding", "stele"}
+	last := []string{"holdings", "corporation", "co", "holding", "group"}
+	names := make([][]string, n)
+	for e := range names {
+		words := []string{first[rng.IntN(len(first))], middle[rng.IntN(len(middle))]}
+		if rng.IntN(4) > 0 {
+			words = append(words, last[rng.IntN(len(last))])
+		}
+		if rng.IntN(3) == 0 {
+			words[0], words[1] = words[1], words[0]
+		}
+		names[e] = []string{strings.Join(words, " ")}
+		if rng.IntN(5) == 0 {
+			names[e] = append(names[e], fmt.Sprintf("%s %d", words[0], e))
+		}
+	}
+	ix, err := Build(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix, names
+}
+
+// TestMatchWordsManyCandidates checks the word by word matching, which
+// filters candidates by entity when there are many, against a check of
+// every name.
+func TestMatchWordsManyCandidates(t *testing.T) {
+	t.Parallel()
+	ix, names := commonWordIndex(t, 12000)
+	for _, q := range []string{"sakura steel holdings", "sakura stel holdngs", "steel sakura", "okura heavy co", "kanto semiconductr", "chuo"} {
+		words := splitWords(q)
+		wx := make([]wordMatch, len(words))
+		for i, w := range words {
+			if v, ok := ix.tokens.get(w); ok {
+				wx[i].add(v, 0)
+			}
+			ix.tokens.fuzzy(w, fuzzyEdits(w, 0), func(v uint64, d int) { wx[i].add(v, d) })
+		}
+		got := map[posting]int{}
+		ix.matchWords(wx, func(p posting, edits int) {
+			if old, ok := got[p]; !ok || edits < old {
+				got[p] = edits
+			}
+		})
+		want := map[posting]int{}
+		for e, list := range names {
+			for n, name := range list {
+				total := 0
+				for i := range wx {
+					fewest := -1
+					for _, nw := range splitWords(Normalize(name)) {
+						v, _ := ix.tokens.get(nw)
+						if d, ok := wx[i].lookup(uint32(v)); ok && (fewest < 0 || d < fewest) {
+							fewest = d
+						}
+					}
+					if fewest < 0 {
+						total = -1
+						break
+					}
+					total += fewest
+				}
+				if total >= 0 {
+					want[posting{entity: int32(e), name: int32(n)}] = total
+				}
+			}
+		}
+		rarest := -1
+		for i := range wx {
+			n := 0
+			for _, tok := range wx[i].tokens {
+				n += int(ix.tokenPosts.start[tok+1] - ix.tokenPosts.start[tok])
+			}
+			if rarest < 0 || n < rarest {
+				rarest = n
+			}
+		}
+		if len(wx) > 1 && rarest <= 1024 {
+			t.Errorf("%q: the rarest word has %d postings: not the many candidates this test is for", q, rarest)
+		}
+		for p, d := range want {
+			if g, ok := got[p]; !ok || g != d {
+				t.Errorf("%q: entity %d name %d (%q): got edits %d (found %v), want %d", q, p.entity, p.name, names[p.entity][p.name], g, ok, d)
+			}
+		}
+		for p := range got {
+			if _, ok := want[p]; !ok {
+				t.Errorf("%q: entity %d name %d (%q) matched, want not", q, p.entity, p.name, names[p.entity][p.name])
+			}
+		}
+	}
+}
+
+// BenchmarkSearch times searches over names made of common words: typos
+// with two edits, display names (default options), and exact names.
+func BenchmarkSearch(b *testing.B) {
+	ix, names := commonWordIndex(b, 200000)
+	rng := rand.New(rand.NewPCG(5, 6))
+	var typos, displays []string
+	for range 1000 {
+		name := []byte(names[rng.IntN(len(names))][0])
+		displays = append(displays, string(name))
+		for range 2 {
+			if i := 1 + rng.IntN(len(name)-1); name[i] != ' ' {
+				name[i] = byte('a' + rng.IntN(26))
+			}
+		}
+		typos = append(typos, string(name))
+	}
+	for _, bm := range []struct {
+		name    string
+		queries []string
+		opts    Options
+	}{
+		{"Fuzzy2", typos, Options{MaxEdits: 2}},
+		{"Default", displays, Options{}},
+		{"Exact", displays, Options{MaxEdits: -1}},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				ix.Search(bm.queries[i%len(bm.queries)], bm.opts)
+			}
+		})
+	}
+}
