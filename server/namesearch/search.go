@@ -58,7 +58,7 @@ func (ix *Index) Search(query string, opts Options) []Hit {
 			ix.tokens.prefix(w, func(_ []byte, v uint64) { wx[i].add(v, 0) })
 		}
 	}
-	ix.matchWords(wx, func(p posting, edits int) {
+	ix.matchWords(wx, -1, func(p posting, edits int) {
 		if edits == 0 {
 			s.add(p, Token, 0, 0.5+0.19*ix.coverage(p, len(words)))
 		}
@@ -84,15 +84,49 @@ func (ix *Index) Search(query string, opts Options) []Hit {
 			})
 		}
 	}
-	if anyFuzzy {
-		ix.matchWords(wx, func(p posting, edits int) {
+	if maxEdits := s.maxWordEdits(); anyFuzzy && maxEdits != 0 { // with none, a token match, found above
+		ix.matchWords(wx, maxEdits, func(p posting, edits int) {
 			if edits > 0 { // with none, a token match, found above
-				s.add(p, Fuzzy, edits, fuzzyScore(q, edits, 0.35+0.1*ix.coverage(p, len(words))))
+				s.add(p, Fuzzy, edits, fuzzyScore(q, edits, wordCeiling(ix.coverage(p, len(words)))))
 			}
 		})
 	}
 	s.endClass()
 	return s.found
+}
+
+// wordCeiling is the ceiling of a fuzzy match word by word that covers
+// the share coverage of the name's words.
+func wordCeiling(coverage float64) float64 { return 0.35 + 0.1*coverage }
+
+// maxWordEdits bounds the edits of a fuzzy match word by word that can
+// still change the answer, or is -1 when any can. Once the class holds
+// as many entities as the answer has room for, a hit scoring below the
+// last of them cannot enter it (an entity's score only rises), and a
+// match word by word scores at most wordCeiling(1) reduced by its edits.
+// Common words (thousands of names with "holdings") make the word by
+// word matching the costliest part of a search; the bound keeps it to
+// the tokens that can still matter.
+func (s *search) maxWordEdits() int {
+	room := s.limit - len(s.found)
+	if room <= 0 || len(s.class) < room {
+		return -1
+	}
+	scores := make([]float64, 0, len(s.class))
+	for _, h := range s.class {
+		scores = append(scores, h.Score)
+	}
+	slices.Sort(scores)
+	floor := scores[len(scores)-room] // the room-th best
+	best := wordCeiling(1)
+	for e := 0; ; e++ {
+		if fuzzyScore(s.q, e+1, best) < floor {
+			return e
+		}
+		if fuzzyScore(s.q, e+1, best) == fuzzyScore(s.q, e, best) {
+			return -1 // at the score's minimum: more edits cost nothing
+		}
+	}
 }
 
 // coverage is the share of the words of name p that a query of n words
@@ -195,6 +229,19 @@ func (m *wordMatch) sort() {
 	m.tokens, m.edits = tokens, edits
 }
 
+// within returns the tokens of the word, which must be sorted, that are at
+// most edits away.
+func (m *wordMatch) within(edits int) wordMatch {
+	out := wordMatch{sorted: true}
+	for i, t := range m.tokens {
+		if int(m.edits[i]) <= edits {
+			out.tokens = append(out.tokens, t)
+			out.edits = append(out.edits, m.edits[i])
+		}
+	}
+	return out
+}
+
 // lookup returns the edits of token t, and false when the word does not
 // match it.
 func (m *wordMatch) lookup(t uint32) (int, bool) {
@@ -254,15 +301,38 @@ func (ix *Index) entitySet() []uint64 {
 }
 
 // matchWords calls fn for every name that has, for every word, a word the
-// word matches, with the sum over the words of the fewest edits. It walks
-// the postings of the word with the fewest and checks the others against
-// each name's own words, so that a common word costs nothing but a lookup
-// per candidate (and most candidates are ruled out by a bit per entity of
-// the next rarest word). A name may come more than once, with different
-// edits.
-func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
+// word matches, with the sum over the words of the fewest edits, when that
+// sum is at most maxEdits (any, when negative). It walks the postings of
+// the word with the fewest and checks the others against each name's own
+// words, so that a common word costs nothing but a lookup per candidate
+// (and most candidates are ruled out by a bit per entity of the next
+// rarest word). A name may come more than once, with different edits.
+func (ix *Index) matchWords(wx []wordMatch, maxEdits int, fn func(p posting, edits int)) {
 	if len(wx) == 0 {
 		return
+	}
+	for i := range wx {
+		if len(wx[i].tokens) == 0 {
+			return // a word that matches nothing
+		}
+		wx[i].sort()
+	}
+	if maxEdits >= 0 {
+		// Every word costs at least its fewest edits: the tokens of a word
+		// that cost more than those plus what the bound leaves over cannot
+		// be part of a match within it.
+		slack := maxEdits
+		for i := range wx {
+			slack -= int(slices.Min(wx[i].edits))
+		}
+		if slack < 0 {
+			return
+		}
+		kept := make([]wordMatch, len(wx))
+		for i := range wx {
+			kept[i] = wx[i].within(int(slices.Min(wx[i].edits)) + slack)
+		}
+		wx = kept
 	}
 	size := func(m *wordMatch) int {
 		n := 0
@@ -274,10 +344,6 @@ func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
 	driver := 0
 	best := -1
 	for i := range wx {
-		if len(wx[i].tokens) == 0 {
-			return // a word that matches nothing
-		}
-		wx[i].sort()
 		if n := size(&wx[i]); best < 0 || n < best {
 			driver, best = i, n
 		}
@@ -340,6 +406,9 @@ func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
 					continue postings
 				}
 				total += fewest
+			}
+			if maxEdits >= 0 && total > maxEdits {
+				continue
 			}
 			fn(p, total)
 		}

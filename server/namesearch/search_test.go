@@ -3,6 +3,7 @@ package namesearch
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -52,7 +53,7 @@ func TestMatchWordsManyCandidates(t *testing.T) {
 			ix.tokens.fuzzy(w, fuzzyEdits(w, 0), func(v uint64, d int) { wx[i].add(v, d) })
 		}
 		got := map[posting]int{}
-		ix.matchWords(wx, func(p posting, edits int) {
+		ix.matchWords(wx, -1, func(p posting, edits int) {
 			if old, ok := got[p]; !ok || edits < old {
 				got[p] = edits
 			}
@@ -103,6 +104,50 @@ func TestMatchWordsManyCandidates(t *testing.T) {
 				t.Errorf("%q: entity %d name %d (%q) matched, want not", q, p.entity, p.name, names[p.entity][p.name])
 			}
 		}
+	}
+}
+
+// TestSearchLimitIsAPrefix checks that a search's answer is the start of
+// the same search's answer with room for more: a small limit lets the
+// fuzzy word by word matching skip tokens that cannot enter the answer
+// (maxWordEdits), which must not change which hits it returns.
+func TestSearchLimitIsAPrefix(t *testing.T) {
+	t.Parallel()
+	ix, names := commonWordIndex(t, 12000)
+	rng := rand.New(rand.NewPCG(7, 8))
+	pruned := 0
+	for range 300 {
+		q := []byte(names[rng.IntN(len(names))][0])
+		for range 1 + rng.IntN(3) {
+			if i := 1 + rng.IntN(len(q)-1); q[i] != ' ' {
+				q[i] = byte('a' + rng.IntN(26))
+			}
+		}
+		for _, maxEdits := range []int{0, 1, 2} {
+			limit := 1 + rng.IntN(20)
+			got := ix.Search(string(q), Options{MaxEdits: maxEdits, Limit: limit})
+			all := ix.Search(string(q), Options{MaxEdits: maxEdits, Limit: 100000})
+			if want := all[:min(len(all), limit)]; !slices.Equal(got, want) {
+				t.Fatalf("Search(%q, max edits %d, limit %d):\n got %+v\nwant %+v", q, maxEdits, limit, got, want)
+			}
+			// Count the searches the bound applies to, so that the test
+			// is known to exercise it.
+			s := &search{ix: ix, q: Normalize(string(q)), limit: len(got)}
+			for _, h := range all {
+				if h.Kind == Fuzzy {
+					if s.class == nil {
+						s.class = map[int32]Hit{}
+					}
+					s.class[h.Entity] = h
+				}
+			}
+			if len(got) > 0 && s.maxWordEdits() >= 0 {
+				pruned++
+			}
+		}
+	}
+	if pruned < 100 {
+		t.Errorf("the edit bound applies to %d searches: too few to test it", pruned)
 	}
 }
 
