@@ -26,14 +26,18 @@ type levQuery struct {
 	mask []uint8
 }
 
-// levState is the automaton after j bytes of text: bit k of r[i] says
-// that the first j-d+k bytes of the query are within i edits of the text,
-// rr is r one byte earlier (for transpositions), last the last byte read.
+// levState is the automaton after j bytes of text: bit k of row i (byte i
+// of r) says that the first j-d+k bytes of the query are within i edits
+// of the text, rr is r one byte earlier (for transpositions), last the
+// last byte read. The rows are packed in one word, stored in one go.
 type levState struct {
 	j     int32
-	r, rr [MaxEdits + 1]uint8
+	r, rr uint32
 	last  byte
 }
+
+// row returns row i of r.
+func row(r uint32, i int) uint8 { return uint8(r >> (8 * i)) }
 
 // reset makes l the automaton for ASCII query q within d edits
 // (1 ≤ d ≤ MaxEdits), reusing its memory.
@@ -66,7 +70,7 @@ func (l *levQuery) reset(q string, d int) {
 func (l *levQuery) start() levState {
 	var s levState
 	for i := 0; i <= l.d; i++ {
-		s.r[i] = (1<<(i+1) - 1) << l.d & l.mask[0]
+		s.r |= uint32((1<<(i+1)-1)<<l.d&l.mask[0]) << (8 * i)
 	}
 	return s
 }
@@ -79,7 +83,7 @@ func (l *levQuery) distance(s *levState) int {
 		return l.d + 1
 	}
 	for i := 0; i <= l.d; i++ {
-		if s.r[i]>>k&1 != 0 {
+		if row(s.r, i)>>k&1 != 0 {
 			return i
 		}
 	}
@@ -110,16 +114,21 @@ func (l *levQuery) step(from *levState, c byte, next *levState) bool {
 	eq := w >> 1                                     // q[p-1] == c
 	swap := w & (l.window[base+int(from.last)] >> 1) // q[p-2] == c and q[p-1] == last
 	mask := l.mask[from.j+1]
-	next.r[0] = from.r[0] & eq & mask
-	for i := 1; i <= l.d; i++ {
-		up := from.r[i-1]
-		next.r[i] = (from.r[i]&eq | up | up>>1 | next.r[i-1]<<1 | from.rr[i-1]&swap) & mask
+	// Rows 0 to MaxEdits, unrolled; with d = 1 row 2 is computed and
+	// never read.
+	f0, f1, f2 := row(from.r, 0), row(from.r, 1), row(from.r, 2)
+	r0 := f0 & eq & mask
+	r1 := (f1&eq | f0 | f0>>1 | r0<<1 | row(from.rr, 0)&swap) & mask
+	r2 := (f2&eq | f1 | f1>>1 | r1<<1 | row(from.rr, 1)&swap) & mask
+	next.j, next.r, next.rr, next.last = from.j+1, uint32(r0)|uint32(r1)<<8|uint32(r2)<<16, from.r, c
+	if l.d == 1 {
+		return r1 != 0
 	}
-	next.rr = from.r
-	next.j = from.j + 1
-	next.last = c
-	return next.r[l.d] != 0
+	return r2 != 0
 }
+
+// The step above is unrolled for two edits.
+var _ = [1]struct{}{}[MaxEdits-2]
 
 // matchAndDistance runs the automaton over input.
 func (l *levQuery) matchAndDistance(input string) (bool, int) {
