@@ -75,16 +75,18 @@ func (ix *Index) Search(query string, opts Options) []Hit {
 			ix.namePosts.each(i, func(p posting) { s.add(p, Fuzzy, d, score) })
 		})
 	}
+	maxEdits := s.maxWordEdits()
+	budgets := wordBudgets(wx, maxEdits)
 	anyFuzzy := false
 	for i, w := range words {
-		if e := fuzzyEdits(w, opts.MaxEdits); e > 0 {
+		if e := min(fuzzyEdits(w, opts.MaxEdits), budgets[i]); e > 0 {
 			ix.tokens.fuzzy(w, e, func(v uint64, d int) {
 				wx[i].add(v, d)
 				anyFuzzy = true
 			})
 		}
 	}
-	if maxEdits := s.maxWordEdits(); anyFuzzy && maxEdits != 0 { // with none, a token match, found above
+	if anyFuzzy && maxEdits != 0 { // with none, a token match, found above
 		ix.matchWords(wx, maxEdits, func(p posting, edits int) {
 			if edits > 0 { // with none, a token match, found above
 				s.add(p, Fuzzy, edits, fuzzyScore(q, edits, wordCeiling(ix.coverage(p, len(words)))))
@@ -127,6 +129,34 @@ func (s *search) maxWordEdits() int {
 			return -1 // at the score's minimum: more edits cost nothing
 		}
 	}
+}
+
+// wordBudgets returns the most edits each word of a fuzzy match word by
+// word can take when the match may take maxEdits (any, when negative):
+// what the other words leave over, each taking none if it has an exact
+// or prefix match, one otherwise. Walking the tokens within that only, a
+// word leaves out tokens that matchWords would drop. (The walk is capped
+// at maxScan keys as ever: for a word within two edits of more tokens
+// than that, a narrower walk may reach tokens the wider one cut off.)
+func wordBudgets(wx []wordMatch, maxEdits int) []int {
+	budgets := make([]int, len(wx))
+	unmatched := 0
+	for i := range wx {
+		if len(wx[i].tokens) == 0 {
+			unmatched++
+		}
+	}
+	for i := range wx {
+		switch {
+		case maxEdits < 0:
+			budgets[i] = MaxEdits
+		case len(wx[i].tokens) == 0:
+			budgets[i] = maxEdits - (unmatched - 1)
+		default:
+			budgets[i] = maxEdits - unmatched
+		}
+	}
+	return budgets
 }
 
 // coverage is the share of the words of name p that a query of n words

@@ -151,6 +151,36 @@ func TestSearchLimitIsAPrefix(t *testing.T) {
 	}
 }
 
+// TestWordBudgetKeepsNearTokens checks that a word with an exact match
+// still walks the tokens near it when the edit bound leaves room: here
+// the answer has room for seven fuzzy hits, the whole-name walk finds
+// seven two edits away, and "Holdings Okura Stele" matches word by word
+// with one edit ("steel" is "stele" transposed), which ranks it above them.
+func TestWordBudgetKeepsNearTokens(t *testing.T) {
+	t.Parallel()
+	names := [][]string{{"Holdings Okura Stele"}}
+	for range 3 {
+		names = append(names, []string{"Okura Steel Holdings"})
+	}
+	for range 7 {
+		names = append(names, []string{"Okura Steel Holdinxy"})
+	}
+	ix, err := Build(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := ix.Search("okura steel holdings", Options{})
+	if len(hits) != 10 {
+		t.Fatalf("Search = %d hits, want 10: %+v", len(hits), hits)
+	}
+	if h := hits[3]; h.Entity != 0 || h.Kind != Fuzzy || h.Edits != 1 {
+		t.Errorf("Search[3] = %+v, want entity 0, fuzzy, 1 edit (after the 3 exact hits)", h)
+	}
+	if all := ix.Search("okura steel holdings", Options{Limit: 100}); !slices.Equal(hits, all[:10]) {
+		t.Errorf("Search = %+v, want the start of %+v", hits, all)
+	}
+}
+
 // BenchmarkSearch times searches over names made of common words: typos
 // with two edits, display names (default options), and exact names.
 func BenchmarkSearch(b *testing.B) {
