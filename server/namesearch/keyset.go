@@ -23,6 +23,9 @@ type keySet struct {
 	// asciiReader reads the ASCII FST for fuzzy walks, when asciiDirect.
 	asciiReader fstReader
 	asciiDirect bool
+	// near finds the ASCII keys near a short word, when set (for the
+	// words of the names, not the names).
+	near *nearKeys
 	// mixedASCII[k] is the most ASCII runes a key of other has among those
 	// with exactly k runes that are not ASCII, for k up to MaxEdits.
 	mixedASCII [MaxEdits + 1]int
@@ -139,6 +142,16 @@ func (ks *keySet) fuzzy(q string, edits int, fn func(list uint64, d int)) {
 		if !inOther {
 			// Nothing to merge with: straight to fn.
 			n := 0
+			if ks.near != nil && len(q) <= maxNearLen {
+				ks.near.find(q, edits, func(v uint64, d int) bool {
+					if d != 0 { // exact matches are found, and scored, elsewhere
+						fn(v, d)
+					}
+					n++
+					return n < maxScan
+				})
+				return
+			}
 			walkFuzzy(&ks.asciiReader, q, edits, func(_ []byte, v uint64, d int) bool {
 				if d != 0 { // exact matches are found, and scored, elsewhere
 					fn(v, d)
