@@ -114,12 +114,7 @@ func (s *search) maxWordEdits() int {
 	if room <= 0 || len(s.class) < room {
 		return -1
 	}
-	scores := make([]float64, 0, len(s.class))
-	for _, h := range s.class {
-		scores = append(scores, h.Score)
-	}
-	slices.Sort(scores)
-	floor := scores[len(scores)-room] // the room-th best
+	floor := s.best(room)[room-1].Score
 	best := wordCeiling(1)
 	for e := 0; ; e++ {
 		if fuzzyScore(s.q, e+1, best) < floor {
@@ -200,14 +195,7 @@ func (s *search) add(p posting, kind MatchKind, edits int, score float64) {
 // endClass adds the current class's best hits to the answer and reports
 // whether it is complete.
 func (s *search) endClass() bool {
-	hits := make([]Hit, 0, len(s.class))
-	for _, h := range s.class {
-		hits = append(hits, h)
-	}
-	slices.SortFunc(hits, func(a, b Hit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Entity, b.Entity))
-	})
-	hits = hits[:min(len(hits), s.limit-len(s.found))]
+	hits := s.best(s.limit - len(s.found))
 	for _, h := range hits {
 		if s.seen == nil {
 			s.seen = map[int32]bool{}
@@ -217,6 +205,48 @@ func (s *search) endClass() bool {
 	s.found = append(s.found, hits...)
 	clear(s.class)
 	return len(s.found) >= s.limit
+}
+
+// best returns the n best hits of the current class, best first. A fuzzy
+// class can hold thousands of entities ("sohth ktrea" matches every name
+// of "south" or "korea" words word by word) of which only the answer's
+// room is kept: they are picked in one pass, rather than sorting all
+// (which is as quick for a class not much larger than the room, and
+// quicker for a room of hundreds).
+func (s *search) best(n int) []Hit {
+	if n <= 0 {
+		return nil
+	}
+	before := func(a, b Hit) bool {
+		return a.Score > b.Score || (a.Score == b.Score && a.Entity < b.Entity)
+	}
+	if n > 64 || len(s.class) <= 4*n {
+		hits := make([]Hit, 0, len(s.class))
+		for _, h := range s.class {
+			hits = append(hits, h)
+		}
+		slices.SortFunc(hits, func(a, b Hit) int {
+			return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Entity, b.Entity))
+		})
+		return hits[:min(len(hits), n)]
+	}
+	top := make([]Hit, 0, n+1) // the best so far, in order
+	for _, h := range s.class {
+		if len(top) == n && !before(h, top[n-1]) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, h, func(a, b Hit) int {
+			if before(a, b) {
+				return -1
+			}
+			return 1 // entities differ: never equal
+		})
+		top = slices.Insert(top, i, h)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
 }
 
 // wordMatch is what one word of the query matches: token numbers, each
