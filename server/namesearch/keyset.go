@@ -142,23 +142,18 @@ func (ks *keySet) fuzzy(q string, edits int, fn func(list uint64, d int)) {
 		if !inOther {
 			// Nothing to merge with: straight to fn.
 			n := 0
-			if ks.near != nil && len(q) <= maxNearLen {
-				ks.near.find(q, edits, func(v uint64, d int) bool {
-					if d != 0 { // exact matches are found, and scored, elsewhere
-						fn(v, d)
-					}
-					n++
-					return n < maxScan
-				})
-				return
-			}
-			walkFuzzy(&ks.asciiReader, q, edits, func(_ []byte, v uint64, d int) bool {
+			emit := func(v uint64, d int) bool {
 				if d != 0 { // exact matches are found, and scored, elsewhere
 					fn(v, d)
 				}
 				n++
 				return n < maxScan
-			})
+			}
+			if ks.near != nil && len(q) <= maxNearLen {
+				ks.near.find(q, edits, emit)
+			} else {
+				walkFuzzy(&ks.asciiReader, q, edits, func(_ []byte, v uint64, d int) bool { return emit(v, d) })
+			}
 			return
 		}
 		found := &walkCursor{}
