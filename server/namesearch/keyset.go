@@ -20,6 +20,12 @@ import (
 type keySet struct {
 	ascii, other           *vellum.FST
 	asciiBytes, otherBytes []byte
+	// asciiReader reads the ASCII FST for fuzzy walks, when asciiDirect.
+	asciiReader fstReader
+	asciiDirect bool
+	// near finds the ASCII keys near a short word, when set (for the
+	// words of the names, not the names).
+	near *nearKeys
 	// mixedASCII[k] is the most ASCII runes a key of other has among those
 	// with exactly k runes that are not ASCII, for k up to MaxEdits.
 	mixedASCII [MaxEdits + 1]int
@@ -78,6 +84,7 @@ func (ks *keySet) load() error {
 	if ks.other, err = vellum.Load(ks.otherBytes); err != nil {
 		return fmt.Errorf("other keys: %w", err)
 	}
+	ks.asciiReader, ks.asciiDirect = newFSTReader(ks.asciiBytes)
 	return nil
 }
 
@@ -116,13 +123,12 @@ func (ks *keySet) mayHold(q string, edits int, ascii bool) bool {
 // longer than it, in key order, visiting at most maxScan keys.
 func (ks *keySet) prefix(q string, fn func(key []byte, list uint64)) {
 	end := prefixEnd([]byte(q))
-	a, errA := ks.ascii.Iterator([]byte(q), end)
-	o, errO := ks.other.Iterator([]byte(q), end)
-	merged(a, errA, o, errO, func(key []byte, v uint64, _ *vellum.FSTIterator) bool {
+	a := newIterCursor(ks.ascii.Iterator([]byte(q), end))
+	o := newIterCursor(ks.other.Iterator([]byte(q), end))
+	merged(a, o, func(key []byte, v uint64, _ int) {
 		if len(key) != len(q) {
 			fn(key, v)
 		}
-		return true
 	})
 }
 
@@ -130,14 +136,32 @@ func (ks *keySet) prefix(q string, fn func(key []byte, list uint64)) {
 // equal to it), in key order, visiting at most maxScan keys.
 func (ks *keySet) fuzzy(q string, edits int, fn func(list uint64, d int)) {
 	inASCII, inOther := ks.mayHold(q, edits, true), ks.mayHold(q, edits, false)
-	var a, o *vellum.FSTIterator
-	errA, errO := vellum.ErrIteratorDone, vellum.ErrIteratorDone
-	if inASCII && isASCII(q) {
+	var a, o cursor
+	if inASCII && isASCII(q) && ks.asciiDirect {
 		// The common case, walked with an automaton computed as it goes.
-		lev := newLevAutomaton(q, edits)
-		defer lev.done()
-		a, errA = ks.ascii.Search(lev, nil, nil)
-		inASCII = false
+		if !inOther {
+			// Nothing to merge with: straight to fn.
+			n := 0
+			emit := func(v uint64, d int) bool {
+				if d != 0 { // exact matches are found, and scored, elsewhere
+					fn(v, d)
+				}
+				n++
+				return n < maxScan
+			}
+			if ks.near != nil && len(q) <= maxNearLen {
+				ks.near.find(q, edits, emit)
+			} else {
+				walkFuzzy(&ks.asciiReader, q, edits, func(_ []byte, v uint64, d int) bool { return emit(v, d) })
+			}
+			return
+		}
+		found := &walkCursor{}
+		walkFuzzy(&ks.asciiReader, q, edits, func(key []byte, v uint64, d int) bool {
+			found.add(key, v, d)
+			return len(found.vals) < maxScan
+		})
+		a, inASCII = found, false
 	}
 	if inASCII || inOther {
 		builders, err := automata()
@@ -149,38 +173,100 @@ func (ks *keySet) fuzzy(q string, edits int, fn func(list uint64, d int)) {
 			return // too many states: the query is too long to match fuzzily
 		}
 		if inASCII {
-			a, errA = ks.ascii.Search(dfa, nil, nil)
+			a = newIterCursor(ks.ascii.Search(dfa, nil, nil))
 		}
 		if inOther {
-			o, errO = ks.other.Search(dfa, nil, nil)
+			o = newIterCursor(ks.other.Search(dfa, nil, nil))
 		}
 	}
-	merged(a, errA, o, errO, func(_ []byte, v uint64, it *vellum.FSTIterator) bool {
-		if d := int(it.EditDistance()); d != 0 { // exact matches are found, and scored, elsewhere
+	merged(a, o, func(_ []byte, v uint64, d int) {
+		if d != 0 { // exact matches are found, and scored, elsewhere
 			fn(v, d)
 		}
-		return true
 	})
 }
 
-// merged visits the keys of two iterators in key order, at most maxScan
-// of them.
-func merged(a *vellum.FSTIterator, errA error, o *vellum.FSTIterator, errO error, fn func(key []byte, v uint64, it *vellum.FSTIterator) bool) {
-	for n := 0; n < maxScan && (errA == nil || errO == nil); n++ {
+// cursor is a position in a sequence of keys in key order: an FST
+// iterator, or the keys a fuzzy walk found.
+type cursor interface {
+	// current returns the key, its value and its edit distance (0 when
+	// not a fuzzy search), or ok false when the sequence is done.
+	current() (key []byte, v uint64, d int, ok bool)
+	next()
+}
+
+// iterCursor is a cursor over a vellum iterator.
+type iterCursor struct {
+	it  *vellum.FSTIterator
+	err error
+}
+
+func newIterCursor(it *vellum.FSTIterator, err error) *iterCursor {
+	return &iterCursor{it: it, err: err}
+}
+
+func (c *iterCursor) current() ([]byte, uint64, int, bool) {
+	if c.err != nil {
+		return nil, 0, 0, false
+	}
+	k, v := c.it.Current()
+	return k, v, int(c.it.EditDistance()), true
+}
+
+func (c *iterCursor) next() { c.err = c.it.Next() }
+
+// walkCursor is a cursor over the keys a fuzzy walk found.
+type walkCursor struct {
+	keys  []byte
+	ends  []int
+	vals  []uint64
+	dists []int
+	i     int
+}
+
+func (c *walkCursor) add(key []byte, v uint64, d int) {
+	c.keys = append(c.keys, key...)
+	c.ends = append(c.ends, len(c.keys))
+	c.vals = append(c.vals, v)
+	c.dists = append(c.dists, d)
+}
+
+func (c *walkCursor) current() ([]byte, uint64, int, bool) {
+	if c.i >= len(c.vals) {
+		return nil, 0, 0, false
+	}
+	start := 0
+	if c.i > 0 {
+		start = c.ends[c.i-1]
+	}
+	return c.keys[start:c.ends[c.i]], c.vals[c.i], c.dists[c.i], true
+}
+
+func (c *walkCursor) next() { c.i++ }
+
+// merged visits the keys of two cursors (either may be nil) in key order,
+// at most maxScan of them.
+func merged(a, o cursor, fn func(key []byte, v uint64, d int)) {
+	for n := 0; n < maxScan; n++ {
 		var ka, ko []byte
 		var va, vo uint64
-		if errA == nil {
-			ka, va = a.Current()
+		var da, do int
+		okA, okO := false, false
+		if a != nil {
+			ka, va, da, okA = a.current()
 		}
-		if errO == nil {
-			ko, vo = o.Current()
+		if o != nil {
+			ko, vo, do, okO = o.current()
 		}
-		if errO != nil || (errA == nil && bytes.Compare(ka, ko) < 0) {
-			fn(ka, va, a)
-			errA = a.Next()
-		} else {
-			fn(ko, vo, o)
-			errO = o.Next()
+		switch {
+		case !okA && !okO:
+			return
+		case !okO || (okA && bytes.Compare(ka, ko) < 0):
+			fn(ka, va, da)
+			a.next()
+		default:
+			fn(ko, vo, do)
+			o.next()
 		}
 	}
 }

@@ -1,159 +1,145 @@
 package namesearch
 
-import "sync"
+import "slices"
 
-// levAutomaton is a Levenshtein automaton for an ASCII query that is
-// computed as the FST walk goes, instead of built whole beforehand:
-// vellum's parametric DFA costs hundreds of microseconds and a megabyte to
-// build for a query of twenty letters at two edits, longer than the walk
-// itself. A state is the band of the edit-distance table that can still
-// be within the distance (2d+1 cells of the current column, and of the one
-// before for transpositions), so a step is a few comparisons. Distances
-// are restricted Damerau–Levenshtein (a transposition of neighbours is one
-// edit), as vellum's automata with transpositions compute them. States are
-// numbered as they are made and never merged: the walk only ever steps
-// forward from a state it holds.
-type levAutomaton struct {
-	q      string
-	d      int
-	states []levState
+// levQuery is a Levenshtein automaton for an ASCII query that is computed
+// as the FST walk goes, instead of built whole beforehand: vellum's
+// parametric DFA costs hundreds of microseconds and a megabyte to build
+// for a query of twenty letters at two edits, longer than the walk itself.
+// Distances are restricted Damerau–Levenshtein (a transposition of
+// neighbours is one edit), as vellum's automata with transpositions
+// compute them.
+//
+// It runs the nondeterministic automaton bit-parallel (Wu and Manber;
+// transpositions as Hyyrö adds them): row i of a state has a bit for every
+// query prefix within i edits of the text read. Only prefixes within d of
+// the text's length can be within d edits, so each row keeps just that
+// band of 2d+1 prefixes, aligned with the text read: a step is a handful
+// of shifts and masks, whatever the query's length.
+type levQuery struct {
+	q string
+	d int
+	// window[j*128+c] has bit k set when q[j-d-1+k] == c, for the bytes
+	// the step out of column j (j bytes of text read) compares c with.
+	window []uint8
+	// mask[j] has the band bits of column j that are prefixes of q.
+	mask []uint8
 }
 
-// maxBand is the widest band: 2*MaxEdits+1.
-const maxBand = 2*MaxEdits + 1
-
-// levState is column j of the table: cur[k] is the distance between the
-// first j-d+k runes of the query and the j runes of text read (capped at
-// d+1), prev the same for column j-1, last the last byte read.
+// levState is the automaton after j bytes of text: bit k of row i (byte i
+// of r) says that the first j-d+k bytes of the query are within i edits
+// of the text, rr is r one byte earlier (for transpositions), last the
+// last byte read. The rows are packed in one word, stored in one go.
 type levState struct {
-	j         int32
-	cur, prev [maxBand]uint8
-	last      byte
+	j     int32
+	r, rr uint32
+	last  byte
 }
 
-var levPool = sync.Pool{New: func() any { return &levAutomaton{} }}
+// row returns row i of r.
+func row(r uint32, i int) uint8 { return uint8(r >> (8 * i)) }
 
-// newLevAutomaton returns an automaton for ASCII query q within d edits
-// (1 ≤ d ≤ MaxEdits). Release it with done.
-func newLevAutomaton(q string, d int) *levAutomaton {
-	a := levPool.Get().(*levAutomaton)
-	a.q, a.d = q, d
-	// State 0 is dead; state 1 is the start, column 0: distance i for the
-	// first i runes of the query.
-	a.states = append(a.states[:0], levState{}, levState{})
-	s := &a.states[1]
-	inf := uint8(d + 1)
-	for k := range s.cur {
-		i := k - d
-		s.cur[k], s.prev[k] = inf, inf
-		if i >= 0 && i <= d && i <= len(q) {
-			s.cur[k] = uint8(i)
+// reset makes l the automaton for ASCII query q within d edits
+// (1 ≤ d ≤ MaxEdits), reusing its memory.
+func (l *levQuery) reset(q string, d int) {
+	l.q, l.d = q, d
+	// A walk dies by column len(q)+d+1: no prefix in its band is in q.
+	cols := len(q) + d + 2
+	l.window = slices.Grow(l.window[:0], cols*128)[:cols*128]
+	clear(l.window)
+	l.mask = slices.Grow(l.mask[:0], cols+1)[:cols+1]
+	for j := range cols {
+		for k := range 2*d + 2 {
+			if i := j - d - 1 + k; i >= 0 && i < len(q) {
+				l.window[j*128+int(q[i])] |= 1 << k
+			}
 		}
 	}
-	a.states[0].cur = [maxBand]uint8{inf, inf, inf, inf, inf}
-	return a
-}
-
-func (a *levAutomaton) done() {
-	if cap(a.states) <= 1<<16 {
-		levPool.Put(a)
-	}
-}
-
-// Start returns the start state.
-func (a *levAutomaton) Start() int { return 1 }
-
-// IsMatch reports whether the text read is within d edits of the query.
-func (a *levAutomaton) IsMatch(s int) bool { return a.distance(s) <= a.d }
-
-// CanMatch reports whether some continuation of the text read can be.
-func (a *levAutomaton) CanMatch(s int) bool {
-	if s == 0 {
-		return false
-	}
-	st := &a.states[s]
-	for k := 0; k <= 2*a.d; k++ {
-		if int(st.cur[k]) <= a.d {
-			return true
+	for j := range l.mask {
+		// Bit k is prefix j-d+k: up to 2d, and up to the whole query.
+		if top := min(2*d, len(q)-j+d); top >= 0 {
+			l.mask[j] = 1<<(top+1) - 1
+		} else {
+			l.mask[j] = 0
 		}
 	}
-	return false
 }
 
-// WillAlwaysMatch is never true: more text always adds edits eventually.
-func (a *levAutomaton) WillAlwaysMatch(int) bool { return false }
-
-// EditDistance returns the distance of the text read from the query, for
-// a state that matches.
-func (a *levAutomaton) EditDistance(s int) uint8 { return uint8(a.distance(s)) }
-
-func (a *levAutomaton) distance(s int) int {
-	st := &a.states[s]
-	k := len(a.q) - int(st.j) + a.d
-	if s == 0 || k < 0 || k > 2*a.d {
-		return a.d + 1
+// start returns the state before any text is read: prefix i is within i
+// edits of nothing.
+func (l *levQuery) start() levState {
+	var s levState
+	for i := 0; i <= l.d; i++ {
+		s.r |= uint32((1<<(i+1)-1)<<l.d&l.mask[0]) << (8 * i)
 	}
-	return int(st.cur[k])
+	return s
 }
 
-// MatchAndDistance runs the automaton over input.
-func (a *levAutomaton) MatchAndDistance(input string) (bool, uint8) {
-	s := a.Start()
-	for i := 0; i < len(input) && a.CanMatch(s); i++ {
-		s = a.Accept(s, input[i])
+// distance returns the distance of the text read from the query, or d+1
+// when it is further.
+func (l *levQuery) distance(s *levState) int {
+	k := len(l.q) - int(s.j) + l.d
+	if k < 0 || k > 2*l.d {
+		return l.d + 1
 	}
-	return a.IsMatch(s), uint8(a.distance(s))
-}
-
-// Accept reads byte c: the next column of the table, within the band.
-func (a *levAutomaton) Accept(s int, c byte) int {
-	if s == 0 || c >= 0x80 {
-		return 0 // the query is ASCII: a key byte that is not stays an edit per rune, past what the band can hold
-	}
-	from := a.states[s]
-	d, q := a.d, a.q
-	inf := uint8(d + 1)
-	next := levState{j: from.j + 1, prev: from.cur, last: c}
-	j := int(next.j)
-	best := inf
-	for k := 0; k <= 2*d; k++ {
-		i := j - d + k // query runes
-		v := inf
-		switch {
-		case i < 0 || i > len(q):
-		case i == 0:
-			v = uint8(min(j, int(inf)))
-		default:
-			// From column j-1 (band offset shifted by one): cell i is at
-			// k+1, cell i-1 at k.
-			if k+1 <= 2*d {
-				v = min(v, from.cur[k+1]+1) // c is inserted
-			}
-			if k > 0 {
-				v = min(v, next.cur[k-1]+1) // query rune i-1 is deleted
-			}
-			sub := from.cur[k]
-			if q[i-1] != c {
-				sub++
-			}
-			v = min(v, sub)
-			// Neighbours transposed: q[i-2]q[i-1] read as c' c with
-			// c' = q[i-1], c = q[i-2]; cell (i-2, j-2) of column j-2 is at
-			// band offset k of that column.
-			if i >= 2 && j >= 2 && q[i-1] == from.last && q[i-2] == c {
-				v = min(v, from.prev[k]+1)
-			}
-			v = min(v, inf)
+	for i := 0; i <= l.d; i++ {
+		if row(s.r, i)>>k&1 != 0 {
+			return i
 		}
-		next.cur[k] = v
-		best = min(best, v)
 	}
-	for k := 2*d + 1; k < maxBand; k++ {
-		next.cur[k] = inf
-	}
-	if best > uint8(d) {
+	return l.d + 1
+}
+
+// compares returns the bits of the query bytes the step out of state s
+// compares c with: 0 when c is none of them, and steps as any other such
+// byte does.
+func (l *levQuery) compares(s *levState, c byte) uint8 {
+	if c >= 0x80 {
 		return 0
 	}
-	a.states = append(a.states, next)
-	return len(a.states) - 1
+	return l.window[int(s.j)*128+int(c)]
+}
+
+// step reads byte c in state from, writes the next state to next and
+// reports whether some continuation of the text can still be within d.
+func (l *levQuery) step(from *levState, c byte, next *levState) bool {
+	if c >= 0x80 {
+		return false // the query is ASCII: a key byte that is not stays an edit per rune, past what the band can hold
+	}
+	base := int(from.j) * 128
+	w := l.window[base+int(c)]
+	// With the band aligned to the text, prefix p of the next column is at
+	// the bit prefix p-1 had: a match or substitution keeps its bit, an
+	// insertion of c shifts right, a deletion from the query shifts left.
+	eq := w >> 1                                     // q[p-1] == c
+	swap := w & (l.window[base+int(from.last)] >> 1) // q[p-2] == c and q[p-1] == last
+	mask := l.mask[from.j+1]
+	// Rows 0 to MaxEdits, unrolled; with d = 1 row 2 is computed and
+	// never read.
+	f0, f1, f2 := row(from.r, 0), row(from.r, 1), row(from.r, 2)
+	r0 := f0 & eq & mask
+	r1 := (f1&eq | f0 | f0>>1 | r0<<1 | row(from.rr, 0)&swap) & mask
+	r2 := (f2&eq | f1 | f1>>1 | r1<<1 | row(from.rr, 1)&swap) & mask
+	next.j, next.r, next.rr, next.last = from.j+1, uint32(r0)|uint32(r1)<<8|uint32(r2)<<16, from.r, c
+	if l.d == 1 {
+		return r1 != 0
+	}
+	return r2 != 0
+}
+
+// The step above is unrolled for two edits.
+var _ = [1]struct{}{}[MaxEdits-2]
+
+// matchAndDistance runs the automaton over input.
+func (l *levQuery) matchAndDistance(input string) (bool, int) {
+	s := l.start()
+	for i := 0; i < len(input); i++ {
+		var next levState
+		if !l.step(&s, input[i], &next) {
+			return false, l.d + 1
+		}
+		s = next
+	}
+	dist := l.distance(&s)
+	return dist <= l.d, dist
 }

@@ -152,6 +152,7 @@ func Build(names [][]string) (*Index, error) {
 	if ix.tokens, ix.tokenPosts, tokens, err = buildFST(tokenKeys); err != nil {
 		return nil, fmt.Errorf("token index: %w", err)
 	}
+	ix.tokens.near = new(buildNearKeys(&ix.tokens))
 	tokenID := make(map[string]uint32, len(tokens))
 	for i, t := range tokens {
 		tokenID[t] = uint32(i)

@@ -58,7 +58,7 @@ func (ix *Index) Search(query string, opts Options) []Hit {
 			ix.tokens.prefix(w, func(_ []byte, v uint64) { wx[i].add(v, 0) })
 		}
 	}
-	ix.matchWords(wx, func(p posting, edits int) {
+	ix.matchWords(wx, -1, func(p posting, edits int) {
 		if edits == 0 {
 			s.add(p, Token, 0, 0.5+0.19*ix.coverage(p, len(words)))
 		}
@@ -75,24 +75,83 @@ func (ix *Index) Search(query string, opts Options) []Hit {
 			ix.namePosts.each(i, func(p posting) { s.add(p, Fuzzy, d, score) })
 		})
 	}
+	maxEdits := s.maxWordEdits()
+	budgets := wordBudgets(wx, maxEdits)
 	anyFuzzy := false
 	for i, w := range words {
-		if e := fuzzyEdits(w, opts.MaxEdits); e > 0 {
+		if e := min(fuzzyEdits(w, opts.MaxEdits), budgets[i]); e > 0 {
 			ix.tokens.fuzzy(w, e, func(v uint64, d int) {
 				wx[i].add(v, d)
 				anyFuzzy = true
 			})
 		}
 	}
-	if anyFuzzy {
-		ix.matchWords(wx, func(p posting, edits int) {
+	if anyFuzzy && maxEdits != 0 { // with none, a token match, found above
+		ix.matchWords(wx, maxEdits, func(p posting, edits int) {
 			if edits > 0 { // with none, a token match, found above
-				s.add(p, Fuzzy, edits, fuzzyScore(q, edits, 0.35+0.1*ix.coverage(p, len(words))))
+				s.add(p, Fuzzy, edits, fuzzyScore(q, edits, wordCeiling(ix.coverage(p, len(words)))))
 			}
 		})
 	}
 	s.endClass()
 	return s.found
+}
+
+// wordCeiling is the ceiling of a fuzzy match word by word that covers
+// the share coverage of the name's words.
+func wordCeiling(coverage float64) float64 { return 0.35 + 0.1*coverage }
+
+// maxWordEdits bounds the edits of a fuzzy match word by word that can
+// still change the answer, or is -1 when any can. Once the class holds
+// as many entities as the answer has room for, a hit scoring below the
+// last of them cannot enter it (an entity's score only rises), and a
+// match word by word scores at most wordCeiling(1) reduced by its edits.
+// Common words (thousands of names with "holdings") make the word by
+// word matching the costliest part of a search; the bound keeps it to
+// the tokens that can still matter.
+func (s *search) maxWordEdits() int {
+	room := s.limit - len(s.found)
+	if room <= 0 || len(s.class) < room {
+		return -1
+	}
+	floor := s.best(room)[room-1].Score
+	best := wordCeiling(1)
+	for e := 0; ; e++ {
+		if fuzzyScore(s.q, e+1, best) < floor {
+			return e
+		}
+		if fuzzyScore(s.q, e+1, best) == fuzzyScore(s.q, e, best) {
+			return -1 // at the score's minimum: more edits cost nothing
+		}
+	}
+}
+
+// wordBudgets returns the most edits each word of a fuzzy match word by
+// word can take when the match may take maxEdits (any, when negative):
+// what the other words leave over, each taking none if it has an exact
+// or prefix match, one otherwise. Walking the tokens within that only, a
+// word leaves out tokens that matchWords would drop. (The walk is capped
+// at maxScan keys as ever: for a word within two edits of more tokens
+// than that, a narrower walk may reach tokens the wider one cut off.)
+func wordBudgets(wx []wordMatch, maxEdits int) []int {
+	budgets := make([]int, len(wx))
+	unmatched := 0
+	for i := range wx {
+		if len(wx[i].tokens) == 0 {
+			unmatched++
+		}
+	}
+	for i := range wx {
+		switch {
+		case maxEdits < 0:
+			budgets[i] = MaxEdits
+		case len(wx[i].tokens) == 0:
+			budgets[i] = maxEdits - (unmatched - 1)
+		default:
+			budgets[i] = maxEdits - unmatched
+		}
+	}
+	return budgets
 }
 
 // coverage is the share of the words of name p that a query of n words
@@ -136,14 +195,7 @@ func (s *search) add(p posting, kind MatchKind, edits int, score float64) {
 // endClass adds the current class's best hits to the answer and reports
 // whether it is complete.
 func (s *search) endClass() bool {
-	hits := make([]Hit, 0, len(s.class))
-	for _, h := range s.class {
-		hits = append(hits, h)
-	}
-	slices.SortFunc(hits, func(a, b Hit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Entity, b.Entity))
-	})
-	hits = hits[:min(len(hits), s.limit-len(s.found))]
+	hits := s.best(s.limit - len(s.found))
 	for _, h := range hits {
 		if s.seen == nil {
 			s.seen = map[int32]bool{}
@@ -153,6 +205,48 @@ func (s *search) endClass() bool {
 	s.found = append(s.found, hits...)
 	clear(s.class)
 	return len(s.found) >= s.limit
+}
+
+// best returns the n best hits of the current class, best first. A fuzzy
+// class can hold thousands of entities ("sohth ktrea" matches every name
+// of "south" or "korea" words word by word) of which only the answer's
+// room is kept: they are picked in one pass, rather than sorting all
+// (which is as quick for a class not much larger than the room, and
+// quicker for a room of hundreds).
+func (s *search) best(n int) []Hit {
+	if n <= 0 {
+		return nil
+	}
+	before := func(a, b Hit) bool {
+		return a.Score > b.Score || (a.Score == b.Score && a.Entity < b.Entity)
+	}
+	if n > 64 || len(s.class) <= 4*n {
+		hits := make([]Hit, 0, len(s.class))
+		for _, h := range s.class {
+			hits = append(hits, h)
+		}
+		slices.SortFunc(hits, func(a, b Hit) int {
+			return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Entity, b.Entity))
+		})
+		return hits[:min(len(hits), n)]
+	}
+	top := make([]Hit, 0, n+1) // the best so far, in order
+	for _, h := range s.class {
+		if len(top) == n && !before(h, top[n-1]) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, h, func(a, b Hit) int {
+			if before(a, b) {
+				return -1
+			}
+			return 1 // entities differ: never equal
+		})
+		top = slices.Insert(top, i, h)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
 }
 
 // wordMatch is what one word of the query matches: token numbers, each
@@ -193,6 +287,19 @@ func (m *wordMatch) sort() {
 		tokens, edits = append(tokens, m.tokens[i]), append(edits, m.edits[i])
 	}
 	m.tokens, m.edits = tokens, edits
+}
+
+// within returns the tokens of the word, which must be sorted, that are at
+// most edits away.
+func (m *wordMatch) within(edits int) wordMatch {
+	out := wordMatch{sorted: true}
+	for i, t := range m.tokens {
+		if int(m.edits[i]) <= edits {
+			out.tokens = append(out.tokens, t)
+			out.edits = append(out.edits, m.edits[i])
+		}
+	}
+	return out
 }
 
 // lookup returns the edits of token t, and false when the word does not
@@ -240,14 +347,52 @@ func (m *wordMatch) release() {
 	m.table = nil
 }
 
+// entitySets pools the entity bitmaps of matchWords, cleared.
+var entitySets sync.Pool
+
+// entitySet returns a cleared bitmap with a bit per entity; put it back
+// in entitySets cleared.
+func (ix *Index) entitySet() []uint64 {
+	n := (len(ix.nameStart) + 63) / 64
+	if p, _ := entitySets.Get().(*[]uint64); p != nil && len(*p) == n {
+		return *p
+	}
+	return make([]uint64, n)
+}
+
 // matchWords calls fn for every name that has, for every word, a word the
-// word matches, with the sum over the words of the fewest edits. It walks
-// the postings of the word with the fewest and checks the others against
-// each name's own words, so that a common word costs nothing but a lookup
-// per candidate. A name may come more than once, with different edits.
-func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
+// word matches, with the sum over the words of the fewest edits, when that
+// sum is at most maxEdits (any, when negative). It walks the postings of
+// the word with the fewest and checks the others against each name's own
+// words, so that a common word costs nothing but a lookup per candidate
+// (and most candidates are ruled out by a bit per entity of the next
+// rarest word). A name may come more than once, with different edits.
+func (ix *Index) matchWords(wx []wordMatch, maxEdits int, fn func(p posting, edits int)) {
 	if len(wx) == 0 {
 		return
+	}
+	for i := range wx {
+		if len(wx[i].tokens) == 0 {
+			return // a word that matches nothing
+		}
+		wx[i].sort()
+	}
+	if maxEdits >= 0 {
+		// Every word costs at least its fewest edits: the tokens of a word
+		// that cost more than those plus what the bound leaves over cannot
+		// be part of a match within it.
+		slack := maxEdits
+		for i := range wx {
+			slack -= int(slices.Min(wx[i].edits))
+		}
+		if slack < 0 {
+			return
+		}
+		kept := make([]wordMatch, len(wx))
+		for i := range wx {
+			kept[i] = wx[i].within(int(slices.Min(wx[i].edits)) + slack)
+		}
+		wx = kept
 	}
 	size := func(m *wordMatch) int {
 		n := 0
@@ -259,15 +404,34 @@ func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
 	driver := 0
 	best := -1
 	for i := range wx {
-		if len(wx[i].tokens) == 0 {
-			return // a word that matches nothing
-		}
-		wx[i].sort()
 		if n := size(&wx[i]); best < 0 || n < best {
 			driver, best = i, n
 		}
 	}
 	posts := &ix.tokenPosts
+	// With many candidates most lack some other word, and checking one
+	// costs cache misses in three arrays (its name, its words, theirs).
+	// Marking the entities of the next rarest word first costs a bit a
+	// posting, written in order, and leaves few candidates to check.
+	var filter []uint64
+	if best > 1024 && len(wx) > 1 {
+		next, nextSize := -1, 0
+		for i := range wx {
+			if n := size(&wx[i]); i != driver && (next < 0 || n < nextSize) {
+				next, nextSize = i, n
+			}
+		}
+		if nextSize <= 16*best {
+			filter = ix.entitySet()
+			defer entitySets.Put(&filter)
+			for _, t := range wx[next].tokens {
+				for _, e := range posts.entity[posts.start[t]:posts.start[t+1]] {
+					filter[e>>6] |= 1 << (e & 63)
+				}
+			}
+			defer clear(filter)
+		}
+	}
 	if best > 4096 {
 		// Many candidates: look their words up in tables, not by search.
 		for i := range wx {
@@ -281,6 +445,9 @@ func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
 		base := int(wx[driver].edits[k])
 	postings:
 		for j := posts.start[t]; j < posts.start[t+1]; j++ {
+			if e := posts.entity[j]; filter != nil && filter[e>>6]&(1<<(e&63)) == 0 {
+				continue // an entity without the next rarest word
+			}
 			p := posting{entity: int32(posts.entity[j]), name: int32(posts.name[j])}
 			g := ix.nameStart[p.entity] + uint32(p.name)
 			words := ix.nameWords[ix.wordStart[g]:ix.wordStart[g+1]]
@@ -299,6 +466,9 @@ func (ix *Index) matchWords(wx []wordMatch, fn func(p posting, edits int)) {
 					continue postings
 				}
 				total += fewest
+			}
+			if maxEdits >= 0 && total > maxEdits {
+				continue
 			}
 			fn(p, total)
 		}

@@ -1,0 +1,146 @@
+package namesearch
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/vellum"
+)
+
+// TestFuzzyWalkMatchesVellum checks the direct walk against vellum's own
+// iterator and Levenshtein DFAs: the same keys, in the same order, with
+// the same values and distances. The keys use every printable ASCII byte
+// (common and uncommon ones in vellum's encoding, states of more than 63
+// transitions) and large values (wide outputs).
+func TestFuzzyWalkMatchesVellum(t *testing.T) {
+	t.Parallel()
+	builders, err := automata()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, alphabet := range []string{"abcde ", "etaoinshrdlu 0123456789", printableASCII()} {
+		letter := func() byte { return alphabet[rng.IntN(len(alphabet))] }
+		keySet := map[string]bool{}
+		for range 20000 {
+			k := make([]byte, 1+rng.IntN(12))
+			for i := range k {
+				k[i] = letter()
+			}
+			keySet[string(k)] = true
+		}
+		keys := make([]string, 0, len(keySet))
+		for k := range keySet {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		var buf bytes.Buffer
+		b, err := vellum.New(&buf, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range keys {
+			if err := b.Insert([]byte(k), rng.Uint64()>>rng.IntN(64)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := b.Close(); err != nil {
+			t.Fatal(err)
+		}
+		fst, err := vellum.Load(buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, ok := newFSTReader(buf.Bytes())
+		if !ok {
+			t.Fatal("newFSTReader: not a v1 FST")
+		}
+		for range 300 {
+			// Queries near a key, and random ones.
+			q := []byte(keys[rng.IntN(len(keys))])
+			for range rng.IntN(3) {
+				q[rng.IntN(len(q))] = letter()
+			}
+			if rng.IntN(4) == 0 {
+				q = q[:rng.IntN(len(q))+1]
+			}
+			for d := 1; d <= MaxEdits; d++ {
+				dfa, err := builders[d].BuildDfa(string(q), uint8(d))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want []string
+				it, err := fst.Search(dfa, nil, nil)
+				for err == nil {
+					k, v := it.Current()
+					want = append(want, fmt.Sprintf("%q=%d/%d", k, v, it.EditDistance()))
+					err = it.Next()
+				}
+				var got []string
+				walkFuzzy(&r, string(q), d, func(k []byte, v uint64, dist int) bool {
+					got = append(got, fmt.Sprintf("%q=%d/%d", k, v, dist))
+					return true
+				})
+				if !slices.Equal(got, want) {
+					t.Fatalf("query %q d=%d over %q keys:\n got %v\nwant %v", q, d, alphabet, got, want)
+				}
+			}
+		}
+	}
+}
+
+func printableASCII() string {
+	var b []byte
+	for c := byte(' '); c < 0x7f; c++ {
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// TestFuzzyWalkStops checks that the walk ends as soon as its callback
+// says so, which is how a key set caps a fuzzy search at maxScan keys.
+func TestFuzzyWalkStops(t *testing.T) {
+	t.Parallel()
+	ks, err := buildKeySet([]string{"kiosk", "kiox", "kioxa", "kioxia", "kioxias", "kiwi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all, first []string
+	walkFuzzy(&ks.asciiReader, "kioxia", 2, func(k []byte, _ uint64, _ int) bool {
+		all = append(all, string(k))
+		return true
+	})
+	if want := []string{"kiox", "kioxa", "kioxia", "kioxias"}; !slices.Equal(all, want) {
+		t.Fatalf("walk = %q, want %q", all, want)
+	}
+	walkFuzzy(&ks.asciiReader, "kioxia", 2, func(k []byte, _ uint64, _ int) bool {
+		first = append(first, string(k))
+		return len(first) < 2
+	})
+	if want := all[:2]; !slices.Equal(first, want) {
+		t.Errorf("walk stopped after 2 = %q, want %q", first, want)
+	}
+}
+
+// TestNewFSTReaderRejects checks that data in another format is not read
+// (the key set then walks with vellum's iterator).
+func TestNewFSTReaderRejects(t *testing.T) {
+	t.Parallel()
+	ks, err := buildKeySet([]string{"a", "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := newFSTReader(ks.asciiBytes); !ok {
+		t.Fatal("newFSTReader rejects a v1 FST")
+	}
+	other := bytes.Clone(ks.asciiBytes)
+	other[0] = 2 // version 2
+	for name, data := range map[string][]byte{"version 2": other, "short": ks.asciiBytes[:20], "empty": nil} {
+		if _, ok := newFSTReader(data); ok {
+			t.Errorf("newFSTReader(%s) accepted", name)
+		}
+	}
+}
