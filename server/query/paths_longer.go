@@ -23,13 +23,26 @@ import (
 // walk over the hops that lead to them, in hop order, skipping nodes
 // already on the path, meets the simple paths of ℓ hops in order.
 
-// walkSearch holds the walk layers of both sides.
+// walkSearch holds the walk layers of both sides. It lives in a pooled
+// [pathSearch], so its slices and layers are reused from call to call:
+// the layers of a query that reaches hubs hold hundreds of thousands of
+// nodes, and growing them afresh each time was most of what FindPaths
+// allocated.
 type walkSearch struct {
 	w        *hopWalker
 	src, dst index.Node
 	fwd, bwd []*walkLayer
-	edges    []searchEdge
-	buf      []Hop
+	// spare are layers of earlier searches, emptied, for grow to reuse.
+	spare []*walkLayer
+	edges []searchEdge
+	buf   *[]Hop // the pathSearch's, shared: only one search runs at a time
+	// layer and prev are enumerate's marking state; levels, next, nodes
+	// and hops its depth-first walk's.
+	layer, prev []int32
+	levels      [][]Hop
+	next        []int
+	nodes       []index.Node
+	hops        []Hop
 }
 
 // walkLayer is one layer of walks of one side.
@@ -51,11 +64,75 @@ type walkNode struct {
 	live bool // on a walk of the length being enumerated (forward)
 }
 
-func newWalkLayer(root index.Node) *walkLayer {
-	l := &walkLayer{}
-	l.at.reset()
-	l.add(root)
+// maxPooledLayers bounds the walk layers a pooled search keeps: enough for
+// both sides of the longest paths the service allows.
+const maxPooledLayers = 16
+
+// reset readies ws for a search from src to dst, keeping what it holds
+// for reuse.
+func (ws *walkSearch) reset(w *hopWalker, buf *[]Hop, src, dst index.Node) {
+	ws.w, ws.buf, ws.src, ws.dst = w, buf, src, dst
+	ws.spare = append(ws.spare, ws.fwd...)
+	ws.spare = append(ws.spare, ws.bwd...)
+	clear(ws.fwd)
+	clear(ws.bwd)
+	ws.fwd = append(ws.fwd[:0], ws.newLayer(src))
+	ws.bwd = append(ws.bwd[:0], ws.newLayer(dst))
+	ws.edges = ws.edges[:0]
+}
+
+// release drops what ws refers to of the query, and what it holds beyond
+// the bounds kept between calls, before ws goes back to the pool.
+func (ws *walkSearch) release() {
+	ws.w, ws.buf = nil, nil
+	ws.spare = append(ws.spare, ws.fwd...)
+	ws.spare = append(ws.spare, ws.bwd...)
+	clear(ws.fwd)
+	clear(ws.bwd)
+	ws.fwd, ws.bwd = ws.fwd[:0], ws.bwd[:0]
+	if len(ws.spare) > maxPooledLayers {
+		clear(ws.spare[maxPooledLayers:])
+		ws.spare = ws.spare[:maxPooledLayers]
+	}
+	for _, l := range ws.spare {
+		l.trim()
+	}
+	if cap(ws.edges) > maxPooledHops {
+		ws.edges = nil
+	}
+	for i, l := range ws.levels {
+		if cap(l) > maxPooledHops {
+			ws.levels[i] = nil
+		}
+	}
+}
+
+// newLayer returns an empty layer, a spare one when there is one, holding
+// root when root is not negative.
+func (ws *walkSearch) newLayer(root index.Node) *walkLayer {
+	var l *walkLayer
+	if n := len(ws.spare); n > 0 {
+		l = ws.spare[n-1]
+		ws.spare[n-1] = nil
+		ws.spare = ws.spare[:n-1]
+	} else {
+		l = &walkLayer{}
+	}
+	l.at.resetHolding(l.nodes)
+	l.nodes, l.info = l.nodes[:0], l.info[:0]
+	if root >= 0 {
+		l.add(root)
+	}
 	return l
+}
+
+// trim drops l's slices when they are larger than a pooled search keeps.
+func (l *walkLayer) trim() {
+	if cap(l.nodes) > 1<<maxKeptTableBits/2 {
+		l.at.reset() // before the nodes it holds are forgotten
+		l.nodes, l.info = nil, nil
+	}
+	l.at.trim()
 }
 
 func (l *walkLayer) add(n index.Node) (int32, bool) {
@@ -70,14 +147,14 @@ func (l *walkLayer) add(n index.Node) (int32, bool) {
 // longerPaths appends to paths, which hold every path of fewer hops than
 // from, the simple paths from src to dst of from to maxHops hops in order,
 // until there are k.
-func longerPaths(w *hopWalker, src, dst index.Node, from, maxHops, k int, paths []Path) ([]Path, error) {
-	ws := &walkSearch{w: w, src: src, dst: dst, fwd: []*walkLayer{newWalkLayer(src)}, bwd: []*walkLayer{newWalkLayer(dst)}}
+func (ws *walkSearch) longerPaths(from, maxHops, k int, paths []Path) ([]Path, error) {
+	ix := ws.w.ix
 	for length := from; length <= maxHops && len(paths) < k; length++ {
 		// Grow the cheaper side until the layers cover length with a
 		// meeting node strictly inside the path: at least one layer each.
 		for len(ws.fwd) < 2 || len(ws.bwd) < 2 || len(ws.fwd)+len(ws.bwd)-2 < length {
-			fwdCost := frontierCost(w.ix, ws.fwd[len(ws.fwd)-1].nodes, -1)
-			reverse := len(ws.fwd) >= 2 && (len(ws.bwd) < 2 || frontierCost(w.ix, ws.bwd[len(ws.bwd)-1].nodes, fwdCost) < fwdCost)
+			fwdCost := frontierCost(ix, ws.fwd[len(ws.fwd)-1].nodes, -1)
+			reverse := len(ws.fwd) >= 2 && (len(ws.bwd) < 2 || frontierCost(ix, ws.bwd[len(ws.bwd)-1].nodes, fwdCost) < fwdCost)
 			if err := ws.grow(reverse); err != nil {
 				return nil, err
 			}
@@ -92,19 +169,22 @@ func longerPaths(w *hopWalker, src, dst index.Node, from, maxHops, k int, paths 
 
 // grow adds the next layer to one side. Walks back to the side's own root
 // are left out: no simple path returns to its source or leaves its target.
+
 func (ws *walkSearch) grow(reverse bool) (err error) {
 	side, root := &ws.fwd, ws.src
 	if reverse {
 		side, root = &ws.bwd, ws.dst
 	}
 	cur := (*side)[len(*side)-1]
-	next := &walkLayer{}
-	next.at.reset()
+	next := ws.newLayer(-1)
+	// The layer joins its side before it is filled, so that a failure
+	// leaves it where reset will find it.
+	*side = append(*side, next)
 	for _, u := range cur.nodes {
-		if ws.buf, err = ws.w.appendHops(ws.buf[:0], u, reverse); err != nil {
+		if *ws.buf, err = ws.w.appendHops((*ws.buf)[:0], u, reverse); err != nil {
 			return err
 		}
-		for _, h := range ws.buf {
+		for _, h := range *ws.buf {
 			v := h.To
 			if reverse {
 				v = h.From
@@ -117,7 +197,6 @@ func (ws *walkSearch) grow(reverse bool) (err error) {
 			next.info[i].hops = int32(len(ws.edges) - 1)
 		}
 	}
-	*side = append(*side, next)
 	return nil
 }
 
@@ -135,17 +214,17 @@ func (ws *walkSearch) enumerate(length, k int, paths []Path) ([]Path, error) {
 			l.info[i].live, l.info[i].succ = false, -1
 		}
 	}
-	var layer, prev []int32
+	ws.layer = ws.layer[:0]
 	for i, n := range meetF.nodes {
 		if n != ws.dst && meetB.at.find(n) >= 0 {
 			meetF.info[i].live = true
-			layer = append(layer, int32(i))
+			ws.layer = append(ws.layer, int32(i))
 		}
 	}
 	for j := a; j > 0; j-- {
 		here, before := ws.fwd[j], ws.fwd[j-1]
-		prev = prev[:0]
-		for _, i := range layer {
+		ws.prev = ws.prev[:0]
+		for _, i := range ws.layer {
 			for e := here.info[i].hops; e >= 0; e = ws.edges[e].next {
 				h := ws.edges[e].hop
 				ui := before.at.find(h.From)
@@ -153,13 +232,13 @@ func (ws *walkSearch) enumerate(length, k int, paths []Path) ([]Path, error) {
 				before.info[ui].succ = int32(len(ws.edges) - 1)
 				if !before.info[ui].live {
 					before.info[ui].live = true
-					prev = append(prev, ui)
+					ws.prev = append(ws.prev, ui)
 				}
 			}
 		}
-		layer, prev = prev, layer
+		ws.layer, ws.prev = ws.prev, ws.layer
 	}
-	if len(layer) == 0 {
+	if len(ws.layer) == 0 {
 		return paths, nil // no walk of this length
 	}
 
@@ -169,11 +248,16 @@ func (ws *walkSearch) enumerate(length, k int, paths []Path) ([]Path, error) {
 	// already on the path; the hops examined are charged to the budget,
 	// since a walk that keeps meeting the path can cost more than the
 	// layers did.
-	levels := make([][]Hop, length)
-	next := make([]int, length)
-	nodes := make([]index.Node, 1, length+1)
-	nodes[0] = ws.src
-	var hops []Hop
+	for len(ws.levels) < length {
+		ws.levels = append(ws.levels, nil)
+	}
+	levels := ws.levels[:length]
+	// Sized once here, so that the appends below never move them and the
+	// search keeps them for its next call.
+	ws.next = slices.Grow(ws.next[:0], length)[:length]
+	ws.nodes = slices.Grow(ws.nodes[:0], length+1)
+	ws.hops = slices.Grow(ws.hops[:0], length)
+	next, nodes, hops := ws.next, append(ws.nodes, ws.src), ws.hops
 	children := func(d int, n index.Node) error {
 		var head int32
 		if d < a {

@@ -43,6 +43,36 @@ func (t *nodeTable) reset() {
 	}
 }
 
+// resetHolding empties t, which holds exactly keys, as reset does. When
+// the keys are few for the table's size it clears their slots alone: a
+// pooled table sized by one large search is otherwise cleared whole for
+// each of the many small ones after it.
+func (t *nodeTable) resetHolding(keys []index.Node) {
+	if t.slots == nil || 32-int(t.shift) > maxKeptTableBits || 16*len(keys) >= len(t.slots) {
+		t.reset()
+		return
+	}
+	mask := uint32(len(t.slots) - 1)
+	for _, n := range keys {
+		// n is in the table at or after its home, perhaps past slots
+		// emptied for earlier keys: probe on to it through those.
+		i := t.home(n)
+		for t.slots[i].key != n+1 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = tableSlot{}
+	}
+	t.n = 0
+}
+
+// trim drops t's slots when they are more than maxKeptTableBits, so that a
+// pooled table does not hold a huge query's memory until its next use.
+func (t *nodeTable) trim() {
+	if t.slots != nil && 32-int(t.shift) > maxKeptTableBits {
+		*t = nodeTable{}
+	}
+}
+
 func (t *nodeTable) init(bits int) {
 	t.slots = make([]tableSlot, 1<<bits)
 	t.shift = uint8(32 - bits)
