@@ -1,6 +1,7 @@
 package query
 
 import (
+	"context"
 	"slices"
 
 	"github.com/entitygraph/entitygraph/server/index"
@@ -34,8 +35,13 @@ type walkSearch struct {
 	fwd, bwd []*walkLayer
 	// spare are layers of earlier searches, emptied, for grow to reuse.
 	spare []*walkLayer
-	edges []searchEdge
-	buf   *[]Hop // the pathSearch's, shared: only one search runs at a time
+	// partial, when not nil, is the last layer of the forward side
+	// (partialReverse false) or the backward side (true), grown for its
+	// meeting nodes alone: see grow and complete.
+	partial        *walkLayer
+	partialReverse bool
+	edges          []searchEdge
+	buf            *[]Hop // the pathSearch's, shared: only one search runs at a time
 	// layer and prev are enumerate's marking state; levels, next, nodes
 	// and hops its depth-first walk's.
 	layer, prev []int32
@@ -72,6 +78,7 @@ const maxPooledLayers = 16
 // for reuse.
 func (ws *walkSearch) reset(w *hopWalker, buf *[]Hop, src, dst index.Node) {
 	ws.w, ws.buf, ws.src, ws.dst = w, buf, src, dst
+	ws.partial = nil
 	ws.spare = append(ws.spare, ws.fwd...)
 	ws.spare = append(ws.spare, ws.bwd...)
 	clear(ws.fwd)
@@ -84,7 +91,7 @@ func (ws *walkSearch) reset(w *hopWalker, buf *[]Hop, src, dst index.Node) {
 // release drops what ws refers to of the query, and what it holds beyond
 // the bounds kept between calls, before ws goes back to the pool.
 func (ws *walkSearch) release() {
-	ws.w, ws.buf = nil, nil
+	ws.w, ws.buf, ws.partial = nil, nil, nil
 	ws.spare = append(ws.spare, ws.fwd...)
 	ws.spare = append(ws.spare, ws.bwd...)
 	clear(ws.fwd)
@@ -150,12 +157,15 @@ func (l *walkLayer) add(n index.Node) (int32, bool) {
 func (ws *walkSearch) longerPaths(from, maxHops, k int, paths []Path) ([]Path, error) {
 	ix := ws.w.ix
 	for length := from; length <= maxHops && len(paths) < k; length++ {
+		if err := ws.complete(); err != nil {
+			return nil, err
+		}
 		// Grow the cheaper side until the layers cover length with a
 		// meeting node strictly inside the path: at least one layer each.
-		for len(ws.fwd) < 2 || len(ws.bwd) < 2 || len(ws.fwd)+len(ws.bwd)-2 < length {
+		for !covers(len(ws.fwd), len(ws.bwd), length) {
 			fwdCost := frontierCost(ix, ws.fwd[len(ws.fwd)-1].nodes, -1)
 			reverse := len(ws.fwd) >= 2 && (len(ws.bwd) < 2 || frontierCost(ix, ws.bwd[len(ws.bwd)-1].nodes, fwdCost) < fwdCost)
-			if err := ws.grow(reverse); err != nil {
+			if err := ws.grow(reverse, ws.meetingLayer(reverse, length)); err != nil {
 				return nil, err
 			}
 		}
@@ -167,10 +177,47 @@ func (ws *walkSearch) longerPaths(from, maxHops, k int, paths []Path) ([]Path, e
 	return paths, nil
 }
 
+// covers reports whether fwd forward and bwd backward layers cover paths
+// of length hops with a meeting node strictly inside them.
+func covers(fwd, bwd, length int) bool {
+	return fwd >= 2 && bwd >= 2 && fwd+bwd-2 >= length
+}
+
+// meetingLayer returns, when the layer grow is about to add to one side
+// will be that side's meeting layer in enumerate for length, the other
+// side's meeting layer; otherwise nil.
+func (ws *walkSearch) meetingLayer(reverse bool, length int) *walkLayer {
+	nf, nb := len(ws.fwd), len(ws.bwd)
+	if reverse {
+		nb++
+	} else {
+		nf++
+	}
+	if !covers(nf, nb, length) {
+		return nil // more layers come before the meeting ones
+	}
+	a := min(nf-1, length-1) // as in enumerate
+	b := length - a
+	switch {
+	case !reverse && a == nf-1:
+		return ws.bwd[b]
+	case reverse && b == nb-1:
+		return ws.fwd[a]
+	}
+	return nil
+}
+
 // grow adds the next layer to one side. Walks back to the side's own root
 // are left out: no simple path returns to its source or leaves its target.
-
-func (ws *walkSearch) grow(reverse bool) (err error) {
+//
+// When meet is not nil the new layer is its side's meeting layer for the
+// length sought, and meet the other side's: enumerate looks in the new
+// layer only for the nodes meet holds, and at their hops. So only those
+// nodes are kept, with their hops, and the layer is marked partial. The
+// layer a hub reaches holds hundreds of thousands of nodes, of which
+// enumerate needs a handful; and the search most often ends at that length,
+// with its k paths or at its last.
+func (ws *walkSearch) grow(reverse bool, meet *walkLayer) (err error) {
 	side, root := &ws.fwd, ws.src
 	if reverse {
 		side, root = &ws.bwd, ws.dst
@@ -180,6 +227,9 @@ func (ws *walkSearch) grow(reverse bool) (err error) {
 	// The layer joins its side before it is filled, so that a failure
 	// leaves it where reset will find it.
 	*side = append(*side, next)
+	if meet != nil {
+		ws.partial, ws.partialReverse = next, reverse
+	}
 	for _, u := range cur.nodes {
 		if *ws.buf, err = ws.w.appendHops((*ws.buf)[:0], u, reverse); err != nil {
 			return err
@@ -189,7 +239,7 @@ func (ws *walkSearch) grow(reverse bool) (err error) {
 			if reverse {
 				v = h.From
 			}
-			if v == u || v == root {
+			if v == u || v == root || meet != nil && meet.at.find(v) < 0 {
 				continue
 			}
 			i, _ := next.add(v)
@@ -198,6 +248,38 @@ func (ws *walkSearch) grow(reverse bool) (err error) {
 		}
 	}
 	return nil
+}
+
+// complete grows again, in full, the layer grown partial for the last
+// length, since the lengths to come may need all of it: to grow the next
+// layer from, to meet the other side, or to pass through. It replays the
+// same hops from the same layer in the same order, so the layer is the one
+// an unfiltered grow would have made. The budget paid for those adjacency
+// entries when they were first examined and is not charged again: the
+// edges a query visits, and where it runs out, do not depend on how much of
+// a layer was kept.
+func (ws *walkSearch) complete() error {
+	if ws.partial == nil {
+		return nil
+	}
+	reverse := ws.partialReverse
+	side := &ws.fwd
+	if reverse {
+		side = &ws.bwd
+	}
+	last := len(*side) - 1
+	(*side)[last] = nil
+	*side = (*side)[:last]
+	ws.spare = append(ws.spare, ws.partial)
+	ws.partial = nil
+	// A copy of the walker shares its filter and the memo of relation
+	// nodes, filled by the first pass, but charges a budget of its own.
+	w, free := ws.w, *ws.w
+	free.b = NewBudget(context.Background(), 0)
+	ws.w = &free
+	err := ws.grow(reverse, nil)
+	ws.w = w
+	return err
 }
 
 // enumerate appends to paths the simple paths of exactly length hops, in
