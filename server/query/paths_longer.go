@@ -41,7 +41,10 @@ type walkSearch struct {
 	partial        *walkLayer
 	partialReverse bool
 	edges          []searchEdge
-	buf            *[]Hop // the pathSearch's, shared: only one search runs at a time
+	// succ holds the lists that walkNode.succ heads, for the length being
+	// enumerated: each entry names a hop of edges rather than copying it.
+	succ []succEdge
+	buf  *[]Hop // the pathSearch's, shared: only one search runs at a time
 	// layer and prev are enumerate's marking state; levels, next, nodes
 	// and hops its depth-first walk's.
 	layer, prev []int32
@@ -58,14 +61,21 @@ type walkLayer struct {
 	info  []walkNode
 }
 
+// succEdge is an entry of a linked list in walkSearch.succ: the hop
+// walkSearch.edges[edge].
+type succEdge struct {
+	edge, next int32
+}
+
 // walkNode is what a layer knows of one of its nodes.
 type walkNode struct {
 	// hops heads the list, in walkSearch.edges, of the hops that join the
 	// node to the previous layer of its side: those reaching it (forward)
 	// or leaving it (backward).
 	hops int32
-	// succ heads the list of hops from the node to live nodes of the next
-	// forward layer, for the length being enumerated; -1 when empty.
+	// succ heads the list, in walkSearch.succ, of hops from the node to live
+	// nodes of the next forward layer, for the length being enumerated; -1
+	// when empty.
 	succ int32
 	live bool // on a walk of the length being enumerated (forward)
 }
@@ -106,6 +116,9 @@ func (ws *walkSearch) release() {
 	}
 	if cap(ws.edges) > maxPooledHops {
 		ws.edges = nil
+	}
+	if cap(ws.succ) > maxPooledHops {
+		ws.succ = nil
 	}
 	for i, l := range ws.levels {
 		if cap(l) > maxPooledHops {
@@ -296,6 +309,7 @@ func (ws *walkSearch) enumerate(length, k int, paths []Path) ([]Path, error) {
 			l.info[i].live, l.info[i].succ = false, -1
 		}
 	}
+	ws.succ = ws.succ[:0] // the lists of an earlier length were unlinked above
 	ws.layer = ws.layer[:0]
 	for i, n := range meetF.nodes {
 		if n != ws.dst && meetB.at.find(n) >= 0 {
@@ -310,8 +324,8 @@ func (ws *walkSearch) enumerate(length, k int, paths []Path) ([]Path, error) {
 			for e := here.info[i].hops; e >= 0; e = ws.edges[e].next {
 				h := ws.edges[e].hop
 				ui := before.at.find(h.From)
-				ws.edges = append(ws.edges, searchEdge{hop: h, next: before.info[ui].succ})
-				before.info[ui].succ = int32(len(ws.edges) - 1)
+				ws.succ = append(ws.succ, succEdge{edge: e, next: before.info[ui].succ})
+				before.info[ui].succ = int32(len(ws.succ) - 1)
 				if !before.info[ui].live {
 					before.info[ui].live = true
 					ws.prev = append(ws.prev, ui)
@@ -341,17 +355,17 @@ func (ws *walkSearch) enumerate(length, k int, paths []Path) ([]Path, error) {
 	ws.hops = slices.Grow(ws.hops[:0], length)
 	next, nodes, hops := ws.next, append(ws.nodes, ws.src), ws.hops
 	children := func(d int, n index.Node) error {
-		var head int32
+		levels[d] = levels[d][:0]
 		if d < a {
 			l := ws.fwd[d]
-			head = l.info[l.at.find(n)].succ
+			for e := l.info[l.at.find(n)].succ; e >= 0; e = ws.succ[e].next {
+				levels[d] = append(levels[d], ws.edges[ws.succ[e].edge].hop)
+			}
 		} else {
 			l := ws.bwd[length-d]
-			head = l.info[l.at.find(n)].hops
-		}
-		levels[d] = levels[d][:0]
-		for e := head; e >= 0; e = ws.edges[e].next {
-			levels[d] = append(levels[d], ws.edges[e].hop)
+			for e := l.info[l.at.find(n)].hops; e >= 0; e = ws.edges[e].next {
+				levels[d] = append(levels[d], ws.edges[e].hop)
+			}
 		}
 		slices.SortFunc(levels[d], compareHops)
 		next[d] = 0
