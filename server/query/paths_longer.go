@@ -247,6 +247,7 @@ func (ws *walkSearch) grow(reverse bool, meet *walkLayer) (err error) {
 		if *ws.buf, err = ws.w.appendHops((*ws.buf)[:0], u, reverse); err != nil {
 			return err
 		}
+		ws.edges = reserve(ws.edges, len(*ws.buf))
 		for _, h := range *ws.buf {
 			v := h.To
 			if reverse {

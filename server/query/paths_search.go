@@ -190,6 +190,7 @@ func (s *pathSearch) expand(w *hopWalker, reverse, last bool) (met bool, err err
 		if s.buf, err = w.appendHops(s.buf[:0], u, reverse); err != nil {
 			return false, err
 		}
+		s.pending = reserve(s.pending, len(s.buf))
 		for _, h := range s.buf {
 			v := h.To
 			if reverse {
@@ -210,6 +211,7 @@ func (s *pathSearch) expand(w *hopWalker, reverse, last bool) (met bool, err err
 	}
 	depth := sd.depth + 1
 	sd.next = sd.next[:0]
+	s.edges = reserve(s.edges, len(s.pending))
 	for _, h := range s.pending {
 		v := h.To
 		if reverse {

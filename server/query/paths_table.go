@@ -30,6 +30,23 @@ const minTableBits = 8
 // table is dropped rather than slowing every later one.
 const maxKeptTableBits = 18
 
+// reserve returns s with room for n more elements, doubling its capacity
+// when it must grow, though not past maxPooledHops unless it needs more.
+// The lists of a search grow by a hub's hundreds of thousands of hops at a
+// time, and append's gentler growth of large slices (a quarter at a time)
+// allocates and copies such a list about five times its final size on its
+// way there; a pooled search pays that again whenever the pool hands out a
+// fresh one. Doubling past the bound the pool keeps would have the list
+// dropped after a query that did not need the room.
+func reserve[E any](s []E, n int) []E {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	t := make([]E, len(s), max(min(2*cap(s), maxPooledHops), len(s)+n))
+	copy(t, s)
+	return t
+}
+
 // reset empties t, keeping its slots unless they are more than
 // maxKeptTableBits.
 func (t *nodeTable) reset() {
