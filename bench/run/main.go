@@ -327,12 +327,23 @@ func inproc(args []string, stdout io.Writer) error {
 	d := fs.Duration("duration", 2*time.Second, "time per operation")
 	profileDir := fs.String("profile-dir", "", "write a CPU profile of some operations here")
 	only := fs.String("ops", "", "comma-separated operation names to time; empty: all")
+	memProfile := fs.String("memprofile", "", "write a heap profile to this file after timing, and one to this file plus .base before: "+
+		"go tool pprof -sample_index=alloc_space -base FILE.base FILE shows what the operations allocated")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	ix, load, err := harness.LoadSnapshot(*path)
 	if err != nil {
 		return err
+	}
+	if *memProfile != "" {
+		// Sample finely from here on, so that a call's small allocations
+		// show beside the large ones; loading, sampled coarsely, is in the
+		// base profile and subtracted by pprof -base.
+		runtime.MemProfileRate = 4096
+		if err := writeHeapProfile(*memProfile + ".base"); err != nil {
+			return err
+		}
 	}
 	sr := scaleResult{Load: load}
 	for _, op := range harness.Ops(ix, harness.NewInputs(ix, 1)) {
@@ -355,8 +366,28 @@ func inproc(args []string, stdout io.Writer) error {
 			f.Close()
 		}
 	}
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return err
+		}
+	}
 	runtime.KeepAlive(ix)
 	return json.NewEncoder(stdout).Encode(sr)
+}
+
+// writeHeapProfile writes the heap profile, with allocations up to now, to
+// path. The GC first brings the profile's counts up to date.
+func writeHeapProfile(path string) error {
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // pprofTop returns the top entries of a CPU profile.

@@ -86,11 +86,15 @@ func FindPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
 	if q.From == q.To {
 		return []Path{{Nodes: []index.Node{q.From}, Hops: []Hop{}}}, nil
 	}
-	k := max(q.MaxPaths, 1)
-	w := newHopWalker(ix, b, q.Predicates, q.Direction)
 	s := getPathSearch()
 	defer putPathSearch(s)
+	return s.findPaths(ix, q, b)
+}
 
+// findPaths is FindPaths for q.From ≠ q.To, with s's state.
+func (s *pathSearch) findPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
+	k := max(q.MaxPaths, 1)
+	w := newHopWalker(ix, b, q.Predicates, q.Direction)
 	found, err := s.search(w, q.From, q.To, q.MaxHops)
 	if err != nil {
 		return nil, err
@@ -104,7 +108,8 @@ func FindPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
 		return paths, nil
 	}
 
-	return longerPaths(w, q.From, q.To, len(paths[0].Hops)+1, q.MaxHops, k, paths)
+	s.walk.reset(w, &s.buf, q.From, q.To)
+	return s.walk.longerPaths(len(paths[0].Hops)+1, q.MaxHops, k, paths)
 }
 
 // newPath makes a path from its start and hops.

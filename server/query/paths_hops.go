@@ -121,6 +121,7 @@ func (w *hopWalker) appendHops(buf []Hop, n index.Node, reverse bool) ([]Hop, er
 		return Hop{From: n, To: other, Rel: r, Kind: kind}
 	}
 	out, in := ix.Out(n), ix.In(n)
+	buf = reserve(buf, len(out)+len(in)) // enough unless relation nodes are lifted
 	acrossOut, acrossIn, lift := w.allow[acrossOutKind[o]], w.allow[acrossInKind[o]], w.allow[liftKind[o]]
 	if acrossOut || lift {
 		if err := w.b.Spend(int64(len(out))); err != nil {

@@ -44,6 +44,18 @@ func (sd *searchSide) reset(root index.Node) {
 	sd.add(root, 0)
 }
 
+// trim drops sd's table and lists when they are larger than a pooled
+// search keeps.
+func (sd *searchSide) trim() {
+	sd.at.trim()
+	if cap(sd.info) > 1<<maxKeptTableBits/2 {
+		sd.info = nil
+	}
+	if cap(sd.frontier) > 1<<maxKeptTableBits/2 || cap(sd.next) > 1<<maxKeptTableBits/2 {
+		sd.frontier, sd.next = nil, nil
+	}
+}
+
 func (sd *searchSide) add(n index.Node, dist int32) int32 {
 	i := int32(len(sd.info))
 	sd.info = append(sd.info, searchNodeInfo{dist: dist, dag: -1, succ: -1})
@@ -74,10 +86,13 @@ type pathSearch struct {
 	levels [][]Hop
 	next   []int
 	path   []Hop
+	// walk is the state of the search for longer paths, when the shortest
+	// are fewer than wanted.
+	walk walkSearch
 }
 
 // maxPooledHops bounds the hop lists of a search kept for reuse, so that
-// one huge query does not pin its memory; nodeTable.reset bounds the
+// one huge query does not pin its memory; maxKeptTableBits bounds the
 // tables likewise.
 const maxPooledHops = 1 << 18
 
@@ -85,11 +100,27 @@ var pathSearchPool = sync.Pool{New: func() any { return &pathSearch{} }}
 
 func getPathSearch() *pathSearch { return pathSearchPool.Get().(*pathSearch) }
 
+// putPathSearch returns s to the pool.
 func putPathSearch(s *pathSearch) {
-	if cap(s.pending) > maxPooledHops || cap(s.edges) > maxPooledHops || cap(s.bridges) > maxPooledHops {
-		return
-	}
+	s.release()
 	pathSearchPool.Put(s)
+}
+
+// release drops what s holds beyond the bounds kept between calls, ready
+// for the pool: a huge query's lists and tables go, the rest stays for the
+// next query.
+func (s *pathSearch) release() {
+	s.walk.release()
+	for _, hops := range [...]*[]Hop{&s.buf, &s.pending, &s.bridges} {
+		if cap(*hops) > maxPooledHops {
+			*hops = nil
+		}
+	}
+	if cap(s.edges) > maxPooledHops {
+		s.edges = nil
+	}
+	s.fwd.trim()
+	s.bwd.trim()
 }
 
 // search runs the bidirectional search from src to dst, src ≠ dst, for at
@@ -159,6 +190,7 @@ func (s *pathSearch) expand(w *hopWalker, reverse, last bool) (met bool, err err
 		if s.buf, err = w.appendHops(s.buf[:0], u, reverse); err != nil {
 			return false, err
 		}
+		s.pending = reserve(s.pending, len(s.buf))
 		for _, h := range s.buf {
 			v := h.To
 			if reverse {
@@ -179,6 +211,7 @@ func (s *pathSearch) expand(w *hopWalker, reverse, last bool) (met bool, err err
 	}
 	depth := sd.depth + 1
 	sd.next = sd.next[:0]
+	s.edges = reserve(s.edges, len(s.pending))
 	for _, h := range s.pending {
 		v := h.To
 		if reverse {

@@ -30,6 +30,23 @@ const minTableBits = 8
 // table is dropped rather than slowing every later one.
 const maxKeptTableBits = 18
 
+// reserve returns s with room for n more elements, doubling its capacity
+// when it must grow, though not past maxPooledHops unless it needs more.
+// The lists of a search grow by a hub's hundreds of thousands of hops at a
+// time, and append's gentler growth of large slices (a quarter at a time)
+// allocates and copies such a list about five times its final size on its
+// way there; a pooled search pays that again whenever the pool hands out a
+// fresh one. Doubling past the bound the pool keeps would have the list
+// dropped after a query that did not need the room.
+func reserve[E any](s []E, n int) []E {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	t := make([]E, len(s), max(min(2*cap(s), maxPooledHops), len(s)+n))
+	copy(t, s)
+	return t
+}
+
 // reset empties t, keeping its slots unless they are more than
 // maxKeptTableBits.
 func (t *nodeTable) reset() {
@@ -40,6 +57,36 @@ func (t *nodeTable) reset() {
 	if t.n > 0 {
 		clear(t.slots)
 		t.n = 0
+	}
+}
+
+// resetHolding empties t, which holds exactly keys, as reset does. When
+// the keys are few for the table's size it clears their slots alone: a
+// pooled table sized by one large search is otherwise cleared whole for
+// each of the many small ones after it.
+func (t *nodeTable) resetHolding(keys []index.Node) {
+	if t.slots == nil || 32-int(t.shift) > maxKeptTableBits || 16*len(keys) >= len(t.slots) {
+		t.reset()
+		return
+	}
+	mask := uint32(len(t.slots) - 1)
+	for _, n := range keys {
+		// n is in the table at or after its home, perhaps past slots
+		// emptied for earlier keys: probe on to it through those.
+		i := t.home(n)
+		for t.slots[i].key != n+1 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = tableSlot{}
+	}
+	t.n = 0
+}
+
+// trim drops t's slots when they are more than maxKeptTableBits, so that a
+// pooled table does not hold a huge query's memory until its next use.
+func (t *nodeTable) trim() {
+	if t.slots != nil && 32-int(t.shift) > maxKeptTableBits {
+		*t = nodeTable{}
 	}
 }
 
