@@ -245,28 +245,26 @@ func (s *pathSearch) expand(w *hopWalker, reverse, last bool) (met bool, err err
 // vain: it stops after k.
 func (s *pathSearch) enumerate(src index.Node, k int, emit func(hops []Hop)) {
 	f, bk := &s.fwd, &s.bwd
-	s.layer = s.layer[:0]
-	for _, h := range s.bridges {
+	// keep notes h as a successor of its node, which joins layer the
+	// first time.
+	keep := func(h Hop, layer *[]index.Node) {
 		i := f.at.find(h.From)
 		s.edges = append(s.edges, searchEdge{hop: h, next: f.info[i].succ})
 		f.info[i].succ = int32(len(s.edges) - 1)
 		if !f.info[i].valid {
 			f.info[i].valid = true
-			s.layer = append(s.layer, h.From)
+			*layer = append(*layer, h.From)
 		}
+	}
+	s.layer = s.layer[:0]
+	for _, h := range s.bridges {
+		keep(h, &s.layer)
 	}
 	for d := f.depth; d > 0; d-- {
 		s.prev = s.prev[:0]
 		for _, v := range s.layer {
 			for e := f.info[f.at.find(v)].dag; e >= 0; e = s.edges[e].next {
-				h := s.edges[e].hop
-				ui := f.at.find(h.From)
-				s.edges = append(s.edges, searchEdge{hop: h, next: f.info[ui].succ})
-				f.info[ui].succ = int32(len(s.edges) - 1)
-				if !f.info[ui].valid {
-					f.info[ui].valid = true
-					s.prev = append(s.prev, h.From)
-				}
+				keep(s.edges[e].hop, &s.prev)
 			}
 		}
 		s.layer, s.prev = s.prev, s.layer
