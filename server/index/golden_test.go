@@ -154,7 +154,7 @@ func dumpIndex(ix *index.Index, hashed bool) string {
 		relations(index.RelationFilter{Endpoint: sn, Object: on, Predicates: pr}, 0, 100)
 	}
 	for _, e := range vocab.All() {
-		relations(index.RelationFilter{Predicates: []pb.Predicate{e.Predicate}}, 0, 100)
+		relations(index.RelationFilter{Predicates: []pb.Predicate{e.ID}}, 0, 100)
 	}
 
 	search := func(q string, opts index.SearchOptions) {

@@ -93,10 +93,8 @@ func (ix *Index) Symmetric(r Rel) bool { return symmetric[ix.pred[r]] }
 
 // symmetric is indexed by predicate number.
 var symmetric = func() (s [256]bool) {
-	for _, e := range vocab.All() {
-		if e.Predicate >= 0 && e.Predicate < 256 {
-			s[e.Predicate] = e.Symmetric
-		}
+	for _, rec := range vocab.All() {
+		s[rec.ID] = rec.Symmetric
 	}
 	return s
 }()

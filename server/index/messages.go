@@ -44,13 +44,14 @@ func (ix *Index) entity(e int32) *pb.Entity {
 	return out
 }
 
-// rolePredicates are the predicates whose role qualifier is a title the
-// subject holds in the object.
-var rolePredicates = [256]bool{
-	pb.Predicate_PREDICATE_LEADS:     true,
-	pb.Predicate_PREDICATE_SERVES_IN: true,
-	pb.Predicate_PREDICATE_MEMBER_OF: true,
-}
+// titlePredicates, by predicate number, are the predicates whose role
+// qualifier is a title the subject holds in the object.
+var titlePredicates = func() (t [256]bool) {
+	for _, rec := range vocab.All() {
+		t[rec.ID] = rec.TitleRole
+	}
+	return t
+}()
 
 // roles lists the titles person e holds: its relations with a role
 // predicate and a role qualifier, in relation order.
@@ -78,7 +79,7 @@ func (ix *Index) buildRoles() adjacency {
 	titled := make([]int8, max(ix.quals.len(), 0)) // by qualifier: 1 with a role, -1 without, 0 not yet read
 	hasRole := func(r Rel) bool {
 		q := ix.qual[r]
-		if !rolePredicates[ix.pred[r]] || q == 0 {
+		if !titlePredicates[ix.pred[r]] || q == 0 {
 			return false
 		}
 		if titled[q-1] == 0 {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/english"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
@@ -239,10 +240,6 @@ func at(items []item, k int) item {
 	return item{}
 }
 
-// participles that mark a passive after a form of "be" ("was led").
-var irregularParticiples = map[string]bool{"led": true, "bought": true, "sought": true, "made": true, "taken": true,
-	"fought": true, "run": true, "seen": true, "bid": true, "held": true, "put": true, "built": true, "sold": true, "struck": true}
-
 // build assembles the pattern: one relation word with its two arguments.
 func (b *questionBuilder) build(items []item) (*Question, error) {
 	verb := -1
@@ -270,8 +267,8 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	passive := ph.Passive
 	if !passive && verb > 0 && items[verb-1].kind == itemAux && beWords[strings.ToLower(items[verb-1].text)] && !ph.Noun {
 		head := strings.ToLower(strings.Fields(items[verb].text)[0])
-		if strings.HasSuffix(head, "ed") || irregularParticiples[head] {
-			if e, _ := vocab.Lookup(ph.Predicate); head != "based" && head != "headquartered" && head != "located" && head != "allied" && head != "opposed" && !e.Symmetric {
+		if english.IsPastParticiple(head) {
+			if e, _ := vocab.Lookup(ph.Predicate); !vocab.IsFixedHead(head) && !e.Symmetric {
 				passive = true
 			}
 		}

@@ -152,8 +152,8 @@ func TestAskGolden(t *testing.T) {
 		}
 	}
 	for _, e := range vocab.All() {
-		if !covered[e.Predicate] {
-			t.Errorf("no golden question covers %v", e.Predicate)
+		if !covered[e.ID] {
+			t.Errorf("no golden question covers %v", e.ID)
 		}
 	}
 	if len(goldenQuestions) < 30 {

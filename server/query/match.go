@@ -180,7 +180,7 @@ var impliedBy = func() map[pb.Predicate][]pb.Predicate {
 		}
 	}
 	for _, e := range vocab.All() {
-		walk(e.Predicate, e.Predicate)
+		walk(e.ID, e.ID)
 	}
 	return m
 }()

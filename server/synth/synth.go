@@ -470,60 +470,41 @@ type poolWeight struct {
 	weight float64
 }
 
-type predSpec struct {
-	p         pb.Predicate
-	weight    float64
-	subj, obj []poolWeight
-	verb      string // in relation names
+// poolOf maps the vocabulary's pool names to the generator's pools.
+var poolOf = map[string]uint8{
+	vocab.PoolCompany: poolCompany, vocab.PoolOrganization: poolOrg, vocab.PoolCountry: poolCountry, vocab.PoolBloc: poolBloc,
+	vocab.PoolPerson: poolPerson, vocab.PoolPlace: poolPlace, vocab.PoolTopic: poolTopic, vocab.PoolRelation: poolRelation,
 }
 
-func pw(args ...any) []poolWeight {
-	var out []poolWeight
-	for i := 0; i < len(args); i += 2 {
-		out = append(out, poolWeight{uint8(args[i].(int)), args[i+1].(float64)})
+// poolWeights turns the shares a predicate's record gives into pools.
+func poolWeights(shares []vocab.PoolShare) []poolWeight {
+	out := make([]poolWeight, len(shares))
+	for i, s := range shares {
+		out[i] = poolWeight{poolOf[s.Pool], s.Share}
 	}
 	return out
 }
 
-var specs = []predSpec{
-	{pb.Predicate_PREDICATE_SUPPLIES, 14, pw(poolCompany, 1.0), pw(poolCompany, 1.0), "supplies"},
-	{pb.Predicate_PREDICATE_PARTNERS_WITH, 10, pw(poolCompany, 1.0), pw(poolCompany, 0.9, poolOrg, 0.1), "partners-with"},
-	{pb.Predicate_PREDICATE_PRODUCES, 10, pw(poolCompany, 1.0), pw(poolTopic, 1.0), "produces"},
-	{pb.Predicate_PREDICATE_LEADS, 8, pw(poolPerson, 1.0), pw(poolCompany, 0.8, poolOrg, 0.2), "leads"},
-	{pb.Predicate_PREDICATE_SERVES_IN, 3, pw(poolPerson, 1.0), pw(poolCountry, 0.5, poolOrg, 0.5), "serves-in"},
-	{pb.Predicate_PREDICATE_MEMBER_OF, 6, pw(poolPerson, 0.5, poolCompany, 0.4, poolCountry, 0.1), pw(poolOrg, 0.8, poolBloc, 0.2), "member-of"},
-	{pb.Predicate_PREDICATE_BASED_IN, 8, pw(poolCompany, 0.9, poolOrg, 0.1), pw(poolPlace, 0.7, poolCountry, 0.3), "based-in"},
-	{pb.Predicate_PREDICATE_ACQUIRES, 5, pw(poolCompany, 1.0), pw(poolCompany, 1.0), "acquires"},
-	{pb.Predicate_PREDICATE_OPPOSES, 3, pw(poolCompany, 0.5, poolPerson, 0.3, poolCountry, 0.2), pw(poolCompany, 0.6, poolRelation, 0.4), "opposes"},
-	{pb.Predicate_PREDICATE_COORDINATES_AGAINST, 1, pw(poolCompany, 0.8, poolCountry, 0.2), pw(poolRelation, 1.0), "coordinates-against"},
-	{pb.Predicate_PREDICATE_COORDINATES_WITH, 3, pw(poolCompany, 0.8, poolCountry, 0.2), pw(poolCompany, 0.7, poolCountry, 0.3), "coordinates-with"},
-	{pb.Predicate_PREDICATE_PROPOSES, 2, pw(poolPerson, 0.6, poolCompany, 0.4), pw(poolRelation, 0.5, poolTopic, 0.5), "proposes"},
-	{pb.Predicate_PREDICATE_ANNOUNCES, 2, pw(poolPerson, 0.4, poolCompany, 0.6), pw(poolRelation, 0.5, poolTopic, 0.5), "announces"},
-	{pb.Predicate_PREDICATE_ALLIES_WITH, 1, pw(poolCountry, 0.5, poolCompany, 0.5), pw(poolCountry, 0.5, poolCompany, 0.5), "allies-with"},
-	{pb.Predicate_PREDICATE_TRADE_DEAL_WITH, 1, pw(poolCountry, 0.8, poolBloc, 0.2), pw(poolCountry, 0.8, poolBloc, 0.2), "trade-deal-with"},
-	{pb.Predicate_PREDICATE_NEGOTIATES_WITH, 2, pw(poolCountry, 0.5, poolCompany, 0.5), pw(poolCountry, 0.5, poolCompany, 0.5), "negotiates-with"},
-	{pb.Predicate_PREDICATE_RUNS_TRADE_DEFICIT_WITH, 0.5, pw(poolCountry, 1.0), pw(poolCountry, 1.0), "trade-deficit-with"},
-	{pb.Predicate_PREDICATE_HAS_TENSIONS_WITH, 1, pw(poolCountry, 0.5, poolCompany, 0.5), pw(poolCountry, 0.5, poolCompany, 0.5), "tensions-with"},
-	{pb.Predicate_PREDICATE_COMPLEMENTS, 1, pw(poolCountry, 0.4, poolCompany, 0.6), pw(poolCountry, 0.4, poolCompany, 0.6), "complements"},
-	{pb.Predicate_PREDICATE_REGARDS_AS_STRATEGIC, 2, pw(poolCountry, 0.5, poolCompany, 0.5), pw(poolCompany, 0.6, poolTopic, 0.4), "regards-as-strategic"},
-	{pb.Predicate_PREDICATE_PROMOTES, 4, pw(poolPerson, 0.4, poolCountry, 0.2, poolCompany, 0.4), pw(poolTopic, 1.0), "promotes"},
-	{pb.Predicate_PREDICATE_DOMINATES, 3, pw(poolCompany, 1.0), pw(poolTopic, 1.0), "dominates"},
-	{pb.Predicate_PREDICATE_PRIORITIZES, 3, pw(poolPerson, 0.3, poolCountry, 0.3, poolCompany, 0.4), pw(poolPlace, 0.3, poolCountry, 0.3, poolTopic, 0.4), "prioritizes"},
+// spec is what the generator draws a predicate by: its record, and its
+// record's pools as the generator's.
+type spec struct {
+	rec       *vocab.Predicate
+	subj, obj []poolWeight
 }
 
-var specOf = func() map[pb.Predicate]*predSpec {
-	m := map[pb.Predicate]*predSpec{}
-	for i := range specs {
-		m[specs[i].p] = &specs[i]
+// specs are the vocabulary's predicates in draw order.
+var specs = func() []spec {
+	var out []spec
+	for _, rec := range vocab.InDrawOrder() {
+		out = append(out, spec{rec: rec, subj: poolWeights(rec.Synthetic.Subject), obj: poolWeights(rec.Synthetic.Object)})
 	}
-	return m
+	return out
 }()
 
-// reifiable are the predicates whose relations other relations may be about.
-var reifiable = map[pb.Predicate]bool{
-	pb.Predicate_PREDICATE_ACQUIRES: true, pb.Predicate_PREDICATE_PARTNERS_WITH: true,
-	pb.Predicate_PREDICATE_ALLIES_WITH: true, pb.Predicate_PREDICATE_TRADE_DEAL_WITH: true,
-	pb.Predicate_PREDICATE_SUPPLIES: true,
+// record returns the vocabulary record of relation j's predicate.
+func (g *gen) record(j int) *vocab.Predicate {
+	rec, _ := vocab.Lookup(pb.Predicate(g.pred[j]))
+	return rec
 }
 
 // hubShare is the share of endpoints drawn from the power law (the rest
@@ -568,20 +549,20 @@ func (g *gen) planRelations() {
 	g.pred, g.suffix = make([]uint8, m), make([]uint16, m)
 	total := 0.0
 	for _, s := range specs {
-		total += s.weight
+		total += s.rec.Synthetic.Weight
 	}
 	rng := g.rngFor(streamPlan, 0)
 	names := make(map[uint64]struct{}, m)
 	for j := range m {
-		var s *predSpec
+		var s *spec
 		for {
 			r := rng.Float64() * total
 			for i := range specs {
-				if r < specs[i].weight || i == len(specs)-1 {
+				if w := specs[i].rec.Synthetic.Weight; r < w || i == len(specs)-1 {
 					s = &specs[i]
 					break
 				}
-				r -= specs[i].weight
+				r -= specs[i].rec.Synthetic.Weight
 			}
 			sp, op := g.pickPool(rng, s.subj), g.pickPool(rng, s.obj)
 			if len(g.pools[sp]) == 0 || len(g.pools[op]) == 0 {
@@ -591,7 +572,7 @@ func (g *gen) planRelations() {
 			if subj == obj {
 				continue
 			}
-			g.subj[j], g.obj[j], g.pred[j] = subj, obj, uint8(s.p)
+			g.subj[j], g.obj[j], g.pred[j] = subj, obj, uint8(s.rec.ID)
 			break
 		}
 		base := g.relationID(j)
@@ -608,7 +589,9 @@ func (g *gen) planRelations() {
 				break
 			}
 		}
-		if reifiable[s.p] {
+		// Relations other relations may be about: those English can name
+		// as a thing.
+		if s.rec.Lexicon.NounPhrase != "" {
 			g.pools[poolRelation] = append(g.pools[poolRelation], int32(j))
 		}
 	}
@@ -617,7 +600,7 @@ func (g *gen) planRelations() {
 // relationID is the id of relation j before disambiguation:
 // subject-verb-object, as in the curated graph.
 func (g *gen) relationID(j int) string {
-	verb := specOf[pb.Predicate(g.pred[j])].verb
+	verb := g.record(j).Synthetic.IDVerb
 	room := 63 - len(verb) - 2 - 4 // the hyphens, and room for a suffix
 	s, o := g.nodeID(g.subj[j]), g.nodeID(g.obj[j])
 	half := room / 2
@@ -654,48 +637,35 @@ func (g *gen) relationName(j int) string {
 func timeSpan(text, start string) *pb.TimeSpan { return &pb.TimeSpan{Text: text, Start: start} }
 
 // qualifiers returns the qualifiers of relation j (nil for none) and a
-// year its sentences may mention.
+// year its sentences may mention, as the recipe of its predicate's record
+// says, drawing in a fixed order from the relation's own random stream.
 func (g *gen) qualifiers(j int) (*pb.Qualifiers, string) {
 	rng := g.rngFor(streamRelation, j)
 	year := strconv.Itoa(1998 + rng.IntN(28))
+	recipe := g.record(j).Synthetic.Qualifiers
 	q := &pb.Qualifiers{}
-	switch p := pb.Predicate(g.pred[j]); p {
-	case pb.Predicate_PREDICATE_LEADS:
-		q.Role = pickOne(rng, leaderRoles)
-		if rng.IntN(3) == 0 {
+	if len(recipe.Roles) > 0 {
+		subj := g.subj[j]
+		person := int(subj) < len(g.ents) && g.ents[subj].pool == poolPerson
+		if (person || !recipe.RolePeopleOnly) && happens(rng, recipe.RoleChance) {
+			q.Role = choose(rng, recipe.Roles)
+		}
+	}
+	if len(recipe.Statuses) > 0 && happens(rng, recipe.StatusChance) {
+		q.Status = choose(rng, recipe.Statuses)
+	}
+	if happens(rng, recipe.RankChance) && int(g.obj[j]) < len(g.ents) {
+		k := 1 + rng.IntN(10)
+		q.Rank = &pb.Rank{Position: int32(k), Scope: g.ents[g.obj[j]].display, Text: "No. " + strconv.Itoa(k)}
+	}
+	if happens(rng, recipe.TimeChance) {
+		switch recipe.TimeForm {
+		case vocab.TimeSinceYear:
 			q.Time = timeSpan("since "+year, year)
-		}
-	case pb.Predicate_PREDICATE_SERVES_IN:
-		q.Role = pickOne(rng, officeRoles)
-	case pb.Predicate_PREDICATE_MEMBER_OF:
-		if int(g.subj[j]) < len(g.ents) && g.ents[g.subj[j]].pool == poolPerson && rng.IntN(5) < 2 {
-			q.Role = pickOne(rng, memberRoles)
-		}
-	case pb.Predicate_PREDICATE_ACQUIRES:
-		q.Status = pickOne(rng, []pb.RelationStatus{
-			pb.RelationStatus_RELATION_STATUS_COMPLETED, pb.RelationStatus_RELATION_STATUS_COMPLETED, pb.RelationStatus_RELATION_STATUS_COMPLETED,
-			pb.RelationStatus_RELATION_STATUS_FAILED, pb.RelationStatus_RELATION_STATUS_ATTEMPTED,
-			pb.RelationStatus_RELATION_STATUS_ANNOUNCED, pb.RelationStatus_RELATION_STATUS_PLANNED,
-		})
-		if rng.IntN(5) < 4 {
-			q.Time = timeSpan(year, year)
-		}
-	case pb.Predicate_PREDICATE_PRODUCES:
-		if rng.IntN(7) == 0 {
-			k := 1 + rng.IntN(10)
-			q.Rank = &pb.Rank{Position: int32(k), Scope: g.ents[g.obj[j]].display, Text: "No. " + strconv.Itoa(k)}
-		}
-	case pb.Predicate_PREDICATE_PROPOSES:
-		if rng.IntN(2) == 0 {
-			q.Status = pb.RelationStatus_RELATION_STATUS_PROPOSED
-		}
-	case pb.Predicate_PREDICATE_ANNOUNCES:
-		if rng.IntN(2) == 0 {
+		case vocab.TimeMonthYear:
 			m := 1 + rng.IntN(12)
 			q.Time = timeSpan(months[m-1]+" "+year, fmt.Sprintf("%s-%02d", year, m))
-		}
-	default:
-		if rng.IntN(7) == 0 {
+		default:
 			q.Time = timeSpan(year, year)
 		}
 	}
@@ -709,7 +679,7 @@ func (g *gen) qualifiers(j int) (*pb.Qualifiers, string) {
 	if rng.IntN(100) == 0 && len(g.pools[poolCountry]) > 0 {
 		q.Audience = []string{g.ents[pickOne(rng, g.pools[poolCountry])].name}
 	}
-	if pb.Predicate(g.pred[j]) == pb.Predicate_PREDICATE_NEGOTIATES_WITH && rng.IntN(10) == 0 && len(g.pools[poolTopic]) > 0 {
+	if happens(rng, recipe.TopicChance) && len(g.pools[poolTopic]) > 0 {
 		q.Topic = g.ents[pickOne(rng, g.pools[poolTopic])].name
 	}
 	if rng.IntN(100) == 0 {
@@ -719,6 +689,26 @@ func (g *gen) qualifiers(j int) (*pb.Qualifiers, string) {
 		return nil, year
 	}
 	return q, year
+}
+
+// happens draws whether something with chance c happens; it draws nothing
+// when c is never or always.
+func happens(rng *rand.Rand, c vocab.Chance) bool {
+	switch {
+	case c.Of <= 0:
+		return false
+	case c.In >= c.Of:
+		return true
+	}
+	return rng.IntN(c.Of) < c.In
+}
+
+// choose picks one of xs, drawing nothing when there is only one.
+func choose[T any](rng *rand.Rand, xs []T) T {
+	if len(xs) == 1 {
+		return xs[0]
+	}
+	return pickOne(rng, xs)
 }
 
 func proto0(q *pb.Qualifiers) bool {
@@ -756,18 +746,7 @@ func (g *gen) label(n int32, withNative bool) string {
 		return e.display
 	}
 	j := int(n) - len(g.ents)
-	s, o := g.label(g.subj[j], false), g.label(g.obj[j], false)
-	switch pb.Predicate(g.pred[j]) {
-	case pb.Predicate_PREDICATE_ACQUIRES:
-		return s + "'s bid for " + o
-	case pb.Predicate_PREDICATE_PARTNERS_WITH:
-		return "the partnership between " + s + " and " + o
-	case pb.Predicate_PREDICATE_ALLIES_WITH:
-		return "an alliance between " + s + " and " + o
-	case pb.Predicate_PREDICATE_TRADE_DEAL_WITH:
-		return "a trade deal between " + s + " and " + o
-	}
-	return "the supply deal between " + s + " and " + o
+	return fill(g.record(j).Lexicon.NounPhrase, g.label(g.subj[j], false), g.label(g.obj[j], false), "", "", "")
 }
 
 // sentences returns the sentence that states relation j and, for some
@@ -778,71 +757,7 @@ func (g *gen) sentences(j, variant int) (string, string) {
 	q, year := g.qualifiers(j)
 	s := g.label(g.subj[j], rng.IntN(4) == 0)
 	o := g.label(g.obj[j], rng.IntN(4) == 0)
-	v := variant % 2
-	var main string
-	switch pb.Predicate(g.pred[j]) {
-	case pb.Predicate_PREDICATE_SUPPLIES:
-		main = pickOne(rng, []string{s + " supplies " + o + " with " + pickOne(rng, products) + ".", o + " buys " + pickOne(rng, products) + " from " + s + "."})
-	case pb.Predicate_PREDICATE_PARTNERS_WITH:
-		main = []string{s + " and " + o + " formed a partnership.", s + " has partnered with " + o + "."}[v]
-	case pb.Predicate_PREDICATE_PRODUCES:
-		if q.GetRank() != nil {
-			main = s + " ranks " + q.GetRank().GetText() + " in " + o + "."
-		} else {
-			main = []string{s + " makes " + o + ".", s + " is a major producer of " + o + "."}[v]
-		}
-	case pb.Predicate_PREDICATE_LEADS:
-		main = []string{s + " is the " + q.GetRole() + " of " + o + ".", o + " is led by " + q.GetRole() + " " + s + "."}[v]
-	case pb.Predicate_PREDICATE_SERVES_IN:
-		main = s + " serves as " + q.GetRole() + " in " + o + "."
-	case pb.Predicate_PREDICATE_MEMBER_OF:
-		main = []string{s + " is a member of " + o + ".", s + " belongs to " + o + "."}[v]
-	case pb.Predicate_PREDICATE_BASED_IN:
-		main = []string{s + " is headquartered in " + o + ".", s + ", based in " + o + ", reported results."}[v]
-	case pb.Predicate_PREDICATE_ACQUIRES:
-		switch q.GetStatus() {
-		case pb.RelationStatus_RELATION_STATUS_COMPLETED:
-			main = s + " completed its acquisition of " + o + " in " + year + "."
-		case pb.RelationStatus_RELATION_STATUS_FAILED:
-			main = s + "'s bid for " + o + " fell through in " + year + "."
-		case pb.RelationStatus_RELATION_STATUS_ATTEMPTED:
-			main = s + " sought to acquire " + o + "."
-		case pb.RelationStatus_RELATION_STATUS_ANNOUNCED:
-			main = s + " announced a plan to buy " + o + "."
-		default:
-			main = s + " plans to acquire " + o + "."
-		}
-	case pb.Predicate_PREDICATE_OPPOSES:
-		main = []string{s + " opposes " + o + ".", s + " has come out against " + o + "."}[v]
-	case pb.Predicate_PREDICATE_COORDINATES_AGAINST:
-		main = s + " worked quietly against " + o + "."
-	case pb.Predicate_PREDICATE_COORDINATES_WITH:
-		main = s + " coordinated closely with " + o + "."
-	case pb.Predicate_PREDICATE_PROPOSES:
-		main = s + " proposed " + o + "."
-	case pb.Predicate_PREDICATE_ANNOUNCES:
-		main = s + " announced " + o + "."
-	case pb.Predicate_PREDICATE_ALLIES_WITH:
-		main = s + " and " + o + " agreed to form an alliance."
-	case pb.Predicate_PREDICATE_TRADE_DEAL_WITH:
-		main = s + " signed a trade deal with " + o + "."
-	case pb.Predicate_PREDICATE_NEGOTIATES_WITH:
-		main = s + " is in talks with " + o + "."
-	case pb.Predicate_PREDICATE_RUNS_TRADE_DEFICIT_WITH:
-		main = s + " runs a trade deficit with " + o + "."
-	case pb.Predicate_PREDICATE_HAS_TENSIONS_WITH:
-		main = "Relations between " + s + " and " + o + " remain strained."
-	case pb.Predicate_PREDICATE_COMPLEMENTS:
-		main = s + " and " + o + " complement each other."
-	case pb.Predicate_PREDICATE_REGARDS_AS_STRATEGIC:
-		main = s + " regards " + o + " as a strategic asset."
-	case pb.Predicate_PREDICATE_PROMOTES:
-		main = s + " has been promoting " + o + "."
-	case pb.Predicate_PREDICATE_DOMINATES:
-		main = s + " dominates the market for " + o + "."
-	default: // PRIORITIZES
-		main = s + " has made " + o + " a priority."
-	}
+	main := g.mainSentence(rng, j, variant, q, year, s, o)
 	// A name that ends with a period ends the sentence too.
 	if strings.HasSuffix(main, "..") {
 		main = main[:len(main)-1]
@@ -861,6 +776,72 @@ func (g *gen) sentences(j, variant int) (string, string) {
 		}
 	}
 	return main, second
+}
+
+// mainSentence states relation j with one of its predicate's sentences:
+// those whose condition (a status, a rank) the relation meets, or else those
+// without a condition; among them the one variant asks for, or one at
+// random when the record says so.
+func (g *gen) mainSentence(rng *rand.Rand, j, variant int, q *pb.Qualifiers, year, s, o string) string {
+	syn := g.record(j).Synthetic
+	var met, plain []string
+	for _, t := range syn.Sentences {
+		switch {
+		case t.Status != 0 && t.Status == q.GetStatus(), t.Ranked && q.GetRank() != nil:
+			met = append(met, t.Text)
+		case t.Status == 0 && !t.Ranked:
+			plain = append(plain, t.Text)
+		}
+	}
+	if len(met) == 0 {
+		met = plain
+	}
+	if syn.RandomSentence {
+		filled := make([]string, len(met))
+		for i, t := range met {
+			filled[i] = fill(t, s, o, q.GetRole(), q.GetRank().GetText(), year, func() string { return pickOne(rng, products) })
+		}
+		return pickOne(rng, filled)
+	}
+	return fill(met[variant%len(met)], s, o, q.GetRole(), q.GetRank().GetText(), year)
+}
+
+// fill writes a sentence template's placeholders: {subject}, {object},
+// {role}, {rank}, {year}, and {product}, each a new draw of product.
+func fill(template, subject, object, role, rank, year string, product ...func() string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(template, '{')
+		if i < 0 {
+			b.WriteString(template)
+			return b.String()
+		}
+		k := strings.IndexByte(template[i:], '}')
+		if k < 0 {
+			b.WriteString(template)
+			return b.String()
+		}
+		b.WriteString(template[:i])
+		switch ph := template[i+1 : i+k]; ph {
+		case "subject":
+			b.WriteString(subject)
+		case "object":
+			b.WriteString(object)
+		case "role":
+			b.WriteString(role)
+		case "rank":
+			b.WriteString(rank)
+		case "year":
+			b.WriteString(year)
+		case "product":
+			if len(product) > 0 {
+				b.WriteString(product[0]())
+			}
+		default:
+			b.WriteString(template[i : i+k+1])
+		}
+		template = template[i+k+1:]
+	}
 }
 
 // writeDocuments writes the articles, each stating a run of relations,

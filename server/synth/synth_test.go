@@ -70,8 +70,8 @@ func TestShape(t *testing.T) {
 		t.Fatalf("stats = %+v, want 2000 entities, 20000 relations, hundreds of documents", st)
 	}
 	for _, e := range vocab.All() {
-		if len(ix.WithPredicate(e.Predicate)) == 0 {
-			t.Errorf("no relation with predicate %v", e.Predicate)
+		if len(ix.WithPredicate(e.ID)) == 0 {
+			t.Errorf("no relation with predicate %v", e.ID)
 		}
 	}
 	langs := map[string]int{}

@@ -202,12 +202,6 @@ var products = []string{
 	"image sensors", "software licences", "logistics services", "lithography tools", "copper foil", "wafers",
 }
 
-var leaderRoles = []string{"Chairman", "Chief Executive Officer", "President", "Vice Chairman", "Founder", "Chief Operating Officer", "Managing Director", "Chief Financial Officer"}
-
-var officeRoles = []string{"Minister of Trade", "Ambassador", "Senator", "Deputy Minister", "Trade Representative", "Member of Parliament", "Governor", "Secretary of Commerce"}
-
-var memberRoles = []string{"Board Member", "Director", "Adviser", "Member"}
-
 var manners = []string{"quietly", "publicly", "jointly", "reluctantly", "formally"}
 
 var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}

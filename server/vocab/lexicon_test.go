@@ -64,8 +64,8 @@ func TestLexiconCoversVocabulary(t *testing.T) {
 		covered[p.Predicate] = true
 	}
 	for _, e := range All() {
-		if !covered[e.Predicate] {
-			t.Errorf("%v has no phrase in the lexicon", e.Predicate)
+		if !covered[e.ID] {
+			t.Errorf("%v has no phrase in the lexicon", e.ID)
 		}
 	}
 }
