@@ -141,8 +141,8 @@ FUZZTIME ?= 10s
 
 .PHONY: fuzz-short
 fuzz-short: ## A short run of each fuzz target (FUZZTIME each, default 10s).
-	go test -run '^$$' -fuzz '^FuzzParseText$$' -fuzztime $(FUZZTIME) ./server/query
-	go test -run '^$$' -fuzz '^FuzzAsk$$' -fuzztime $(FUZZTIME) ./server/query
+	go test -run '^$$' -fuzz '^FuzzParseText$$' -fuzztime $(FUZZTIME) ./server/pattern
+	go test -run '^$$' -fuzz '^FuzzAsk$$' -fuzztime $(FUZZTIME) ./server/ask
 
 .PHONY: test
 test: tools lint checkgenerate checkgenerate-ts gotest tstest fuzz-short ## Everything CI runs: lint, drift check, all tests, short fuzzing.

@@ -18,8 +18,8 @@ import (
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/apierr"
 	"github.com/entitygraph/entitygraph/server/app"
-	"github.com/entitygraph/entitygraph/server/service"
 )
 
 // rawCodec sends and receives bytes as they are, so that a test can put on
@@ -119,7 +119,7 @@ func wantViolation(t *testing.T, err error, field string) []*errdetails.BadReque
 		case *errdetails.BadRequest:
 			vs = d.GetFieldViolations()
 		case *errdetails.ErrorInfo:
-			info = d.GetReason() == service.ReasonInvalidArgument && d.GetDomain() == service.ErrorDomain
+			info = d.GetReason() == apierr.ReasonInvalidArgument && d.GetDomain() == apierr.Domain
 		}
 	}
 	if len(vs) == 0 || vs[0].GetField() != field || !info {

@@ -39,7 +39,7 @@ const (
 	ReloadFailure   = "failure"
 )
 
-func newMetrics(snapshots service.Snapshots) *Metrics {
+func newMetrics(src service.IndexSource) *Metrics {
 	m := &Metrics{
 		Registry: prometheus.NewRegistry(),
 		grpc: grpcprom.NewServerMetrics(grpcprom.WithServerHandlingTimeHistogram(
@@ -75,7 +75,7 @@ func newMetrics(snapshots service.Snapshots) *Metrics {
 	}
 	m.Registry.MustRegister(
 		m.grpc, m.panics, m.throttledBy, m.reloads, m.lastReload, m.lastReloadOK,
-		snapshotCollector{snapshots},
+		indexCollector{src},
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
@@ -106,8 +106,8 @@ func (m *Metrics) reloaded(result string, at time.Time) {
 	}
 }
 
-// snapshotCollector reports the snapshot being served, read at each scrape.
-type snapshotCollector struct{ snapshots service.Snapshots }
+// indexCollector reports the index being served, read at each scrape.
+type indexCollector struct{ src service.IndexSource }
 
 var (
 	entitiesDesc  = prometheus.NewDesc("entitygraph_index_entities", "Entities in the served snapshot.", nil, nil)
@@ -117,14 +117,14 @@ var (
 	builtAtDesc   = prometheus.NewDesc("entitygraph_snapshot_built_timestamp_seconds", "When the served snapshot was built, in Unix seconds.", nil, nil)
 )
 
-func (c snapshotCollector) Describe(ch chan<- *prometheus.Desc) {
+func (c indexCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{entitiesDesc, relationsDesc, documentsDesc, snapshotDesc, builtAtDesc} {
 		ch <- d
 	}
 }
 
-func (c snapshotCollector) Collect(ch chan<- prometheus.Metric) {
-	ix := c.snapshots.Current()
+func (c indexCollector) Collect(ch chan<- prometheus.Metric) {
+	ix := c.src.Current()
 	st := ix.Stats()
 	ch <- prometheus.MustNewConstMetric(entitiesDesc, prometheus.GaugeValue, float64(st.Entities))
 	ch <- prometheus.MustNewConstMetric(relationsDesc, prometheus.GaugeValue, float64(st.Relations))

@@ -72,7 +72,7 @@ func TestReloadUnderLoad(t *testing.T) {
 		if _, err := c.GetEntity(context.Background(), &pb.GetEntityRequest{Name: "organizations/kioxia"}, grpc.Header(&h)); err != nil {
 			t.Fatal(err)
 		}
-		return h.Get(service.SnapshotHeader)[0]
+		return h.Get(service.VersionHeader)[0]
 	}
 	want := map[string]string{versionOf(): descA}
 
@@ -97,10 +97,10 @@ func TestReloadUnderLoad(t *testing.T) {
 				case err != nil:
 					failures.Add(1)
 					problems = append(problems, "GetEntity: "+err.Error())
-				case len(h.Get(service.SnapshotHeader)) != 1:
+				case len(h.Get(service.VersionHeader)) != 1:
 					problems = append(problems, "no snapshot header")
 				default:
-					v := h.Get(service.SnapshotHeader)[0]
+					v := h.Get(service.VersionHeader)[0]
 					seen[v]++
 					if d, ok := want[v]; ok && d != e.GetOrganization().GetDescription() {
 						problems = append(problems, "snapshot "+v+" answered with description "+e.GetOrganization().GetDescription())

@@ -156,7 +156,7 @@ type Server struct {
 }
 
 // NewServer returns a server with every entitygraph service, the standard
-// health service and reflection registered, answering from snapshots.
+// health service and reflection registered, answering from the indexes of src.
 //
 // Every call, unary or streaming, goes through one chain of interceptors,
 // outermost first:
@@ -177,7 +177,7 @@ type Server struct {
 //     oversized repeated field or string;
 //  8. any interceptors given WithInterceptors;
 //  9. recovery, innermost: a panic becomes INTERNAL, is logged and counted.
-func NewServer(snapshots service.Snapshots, logger *slog.Logger, opts ...Option) *Server {
+func NewServer(src service.IndexSource, logger *slog.Logger, opts ...Option) *Server {
 	cfg := serverConfig{limits: DefaultLimits()}
 	for _, o := range opts {
 		o.apply(&cfg)
@@ -185,7 +185,7 @@ func NewServer(snapshots service.Snapshots, logger *slog.Logger, opts ...Option)
 	logger = slog.New(NewLogHandler(logger.Handler()))
 	s := &Server{
 		Health:  health.NewServer(),
-		Metrics: newMetrics(snapshots),
+		Metrics: newMetrics(src),
 		logger:  logger,
 		drain:   newStreamDrain(),
 	}
@@ -248,8 +248,8 @@ func NewServer(snapshots service.Snapshots, logger *slog.Logger, opts ...Option)
 		serverOpts = append(serverOpts, grpc.Creds(cfg.creds))
 	}
 	s.GRPC = grpc.NewServer(serverOpts...)
-	pb.RegisterEntityServiceServer(s.GRPC, service.NewEntityService(snapshots))
-	pb.RegisterQueryServiceServer(s.GRPC, service.NewQueryService(snapshots))
+	pb.RegisterEntityServiceServer(s.GRPC, service.NewEntityService(src))
+	pb.RegisterQueryServiceServer(s.GRPC, service.NewQueryService(src))
 	healthpb.RegisterHealthServer(s.GRPC, s.Health)
 	for _, name := range []string{"", pb.EntityService_ServiceDesc.ServiceName, pb.QueryService_ServiceDesc.ServiceName} {
 		s.Health.SetServingStatus(name, healthpb.HealthCheckResponse_SERVING)
@@ -261,8 +261,8 @@ func NewServer(snapshots service.Snapshots, logger *slog.Logger, opts ...Option)
 
 // NewGRPCServer is [NewServer] for callers that need only the gRPC server
 // and its health service, such as package servertest.
-func NewGRPCServer(snapshots service.Snapshots, logger *slog.Logger, opts ...Option) (*grpc.Server, *health.Server) {
-	s := NewServer(snapshots, logger, opts...)
+func NewGRPCServer(src service.IndexSource, logger *slog.Logger, opts ...Option) (*grpc.Server, *health.Server) {
+	s := NewServer(src, logger, opts...)
 	return s.GRPC, s.Health
 }
 

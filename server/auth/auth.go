@@ -26,19 +26,12 @@ import (
 
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
-	"github.com/entitygraph/entitygraph/server/service"
+	"github.com/entitygraph/entitygraph/server/apierr"
 )
 
 // MinTokenLen is the shortest token a token file may hold.
 const MinTokenLen = 16
-
-// ReasonUnauthenticated is the google.rpc.ErrorInfo reason of a refused
-// token.
-const ReasonUnauthenticated = "UNAUTHENTICATED"
 
 // Tokens is an immutable set of named bearer tokens.
 type Tokens struct {
@@ -156,21 +149,12 @@ func ClientFromContext(ctx context.Context) (string, bool) {
 func (a *Authenticator) Authenticate(ctx context.Context) (context.Context, error) {
 	token, err := auth.AuthFromMD(ctx, "bearer")
 	if err != nil {
-		return nil, unauthenticated("missing bearer token: send the metadata \"authorization: Bearer <token>\"")
+		return nil, apierr.Unauthenticated("missing bearer token: send the metadata \"authorization: Bearer <token>\"")
 	}
 	name, ok := a.tokens.Load().lookup(token)
 	if !ok {
-		return nil, unauthenticated("invalid bearer token")
+		return nil, apierr.Unauthenticated("invalid bearer token")
 	}
 	logging.AddFields(ctx, logging.Fields{"client", name})
 	return context.WithValue(ctx, clientKey{}, name), nil
-}
-
-func unauthenticated(msg string) error {
-	st, err := status.New(codes.Unauthenticated, msg).WithDetails(
-		&errdetails.ErrorInfo{Reason: ReasonUnauthenticated, Domain: service.ErrorDomain})
-	if err != nil {
-		return status.Error(codes.Unauthenticated, msg)
-	}
-	return st.Err()
 }

@@ -96,7 +96,7 @@ func (b *Builder) docBounds(d uint32) (start, end uint64) {
 
 // AddEntity adds an entity. Its roles, which are output only, are ignored.
 func (b *Builder) AddEntity(e *pb.Entity) error {
-	form := entityFormOf(e)
+	form := uint8(resource.FormNumber(e))
 	if form == 0 {
 		return errors.New("entity has no organization, person, place or topic set")
 	}

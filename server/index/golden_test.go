@@ -159,7 +159,7 @@ func dumpIndex(ix *index.Index, hashed bool) string {
 
 	search := func(q string, opts index.SearchOptions) {
 		var got []string
-		for _, h := range ix.Search(q, opts) {
+		for _, h := range ix.SearchEntities(q, opts) {
 			got = append(got, fmt.Sprintf("%s %.6f %q %s %v %d", resource.EntityName(h.Entity), h.Score, h.MatchedText, h.Language, h.Kind, h.Edits))
 		}
 		p("search %q %+v: %s", q, opts, strings.Join(got, "; "))

@@ -99,6 +99,19 @@ var symmetric = func() (s [256]bool) {
 	return s
 }()
 
+// Qualifiers returns the qualifiers of relation r, or nil when it has
+// none, without making the rest of the relation. Each call makes a new
+// message.
+func (ix *Index) Qualifiers(r Rel) *pb.Qualifiers {
+	q := ix.qual[r]
+	if q == 0 {
+		return nil
+	}
+	out := &pb.Qualifiers{}
+	unmarshal(ix.quals.at(int(q-1)), out)
+	return out
+}
+
 // RelationStatus returns the status qualifier of relation r.
 func (ix *Index) RelationStatus(r Rel) pb.RelationStatus {
 	q := ix.qual[r]

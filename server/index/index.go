@@ -75,15 +75,25 @@ type Index struct {
 	names *namesearch.Index
 }
 
-// The forms of pb.Entity, by oneof field number.
-const (
-	formOrganization = 1
-	formPerson       = 2
-	formPlace        = 3
-	formTopic        = 4
-)
+// formOrganization is the oneof field number of pb.Entity's organization
+// form, whose kind OrganizationKind reads (TestEntityFormFields).
+const formOrganization = 1
 
-var formTypes = [...]string{formOrganization: "organization", formPerson: "person", formPlace: "place", formTopic: "topic"}
+// formTypes names the forms of pb.Entity by their oneof field numbers:
+// "organization", "person", "place", "topic"; "" for numbers that are no
+// form.
+var formTypes = func() []string {
+	fields := (&pb.Entity{}).ProtoReflect().Descriptor().Oneofs().ByName("kind").Fields()
+	var out []string
+	for i := range fields.Len() {
+		fd := fields.Get(i)
+		for len(out) <= int(fd.Number()) {
+			out = append(out, "")
+		}
+		out[fd.Number()] = string(fd.Name())
+	}
+	return out
+}()
 
 // Version identifies the snapshot: a short hash of its contents, the same
 // for the same graph however its records were ordered or loaded.

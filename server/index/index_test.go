@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
@@ -59,7 +60,7 @@ func TestSearchSeed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
 			t.Parallel()
-			got := ix.Search(tt.query, index.SearchOptions{Types: tt.types})
+			got := ix.SearchEntities(tt.query, index.SearchOptions{Types: tt.types})
 			if len(got) == 0 {
 				t.Fatalf("Search(%q) = nothing, want %s first", tt.query, tt.want)
 			}
@@ -221,5 +222,26 @@ func TestReified(t *testing.T) {
 	}
 	if reified == 0 || reified == ix.RelationCount() {
 		t.Errorf("%d of %d relations reified: the test needs some of each", reified, ix.RelationCount())
+	}
+}
+
+// TestEntityFormFields checks the field numbers the index relies on to
+// read and write entities' stored bytes without decoding them: every form
+// of pb.Entity has name as field 1 and display_name as field 2, and the
+// organization form is field 1 of the oneof.
+func TestEntityFormFields(t *testing.T) {
+	t.Parallel()
+	entity := (&pb.Entity{}).ProtoReflect().Descriptor()
+	if got := entity.Fields().ByName("organization").Number(); got != 1 {
+		t.Errorf("Entity.organization is field %d, want 1", got)
+	}
+	forms := entity.Oneofs().ByName("kind").Fields()
+	for i := range forms.Len() {
+		form := forms.Get(i).Message()
+		for name, want := range map[string]int{"name": 1, "display_name": 2} {
+			if fd := form.Fields().ByName(protoreflect.Name(name)); fd == nil || int(fd.Number()) != want || fd.Kind() != protoreflect.StringKind {
+				t.Errorf("%s.%s = %v, want string field %d", form.Name(), name, fd, want)
+			}
+		}
 	}
 }

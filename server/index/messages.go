@@ -25,24 +25,36 @@ func unmarshal(rec string, m proto.Message) {
 }
 
 // entity returns entity e with its name and, for a person, the roles its
-// relations give it.
+// relations give it. The stored record is the entity without its name;
+// every form has its name as field 1, so the name goes in by writing that
+// field ahead of the form's stored fields and decoding the two as one.
 func (ix *Index) entity(e int32) *pb.Entity {
-	out := &pb.Entity{}
-	unmarshal(ix.entityRecs.at(int(e)), out)
+	form := protowire.Number(ix.entityForm[e])
+	fields, _ := messageField(ix.entityRecs.at(int(e)), form)
 	name := ix.entityNames.at(int(e))
-	switch k := out.GetKind().(type) {
-	case *pb.Entity_Organization:
-		k.Organization.Name = name
-	case *pb.Entity_Person:
-		k.Person.Name = name
-		k.Person.Roles = ix.roles(e)
-	case *pb.Entity_Place:
-		k.Place.Name = name
-	case *pb.Entity_Topic:
-		k.Topic.Name = name
+	inner := protowire.SizeTag(formNameField) + protowire.SizeBytes(len(name)) + len(fields)
+	buf := make([]byte, 0, protowire.SizeTag(form)+protowire.SizeBytes(inner))
+	buf = protowire.AppendTag(buf, form, protowire.BytesType)
+	buf = protowire.AppendVarint(buf, uint64(inner))
+	buf = protowire.AppendTag(buf, formNameField, protowire.BytesType)
+	buf = protowire.AppendString(buf, name)
+	buf = append(buf, fields...)
+	out := &pb.Entity{}
+	if err := proto.Unmarshal(buf, out); err != nil {
+		panic("index: stored entity does not decode: " + err.Error())
+	}
+	if p := out.GetPerson(); p != nil {
+		p.Roles = ix.roles(e)
 	}
 	return out
 }
+
+// formNameField is the field number of name in every form of pb.Entity,
+// and formDisplayNameField that of display_name (TestEntityFormFields).
+const (
+	formNameField        = 1
+	formDisplayNameField = 2
+)
 
 // titlePredicates, by predicate number, are the predicates whose role
 // qualifier is a title the subject holds in the object.
@@ -174,7 +186,17 @@ func (ix *Index) summary(r Rel, depth int) string {
 	return b.String()
 }
 
-// label names an endpoint: an entity's display name, or a relation's summary
+// Label names node n for people: an entity's display name, or a relation's
+// summary in brackets, such as "[Western Digital acquires Kioxia (failed,
+// 2021)]".
+func (ix *Index) Label(n Node) string {
+	if r, ok := ix.NodeRelation(n); ok {
+		return "[" + ix.Summary(r) + "]"
+	}
+	return ix.DisplayName(n)
+}
+
+// label names an endpoint inside a summary: an entity's display name, or a relation's summary
 // in brackets.
 func (ix *Index) label(n Node, depth int) string {
 	if e, ok := ix.entityOf(n); ok {
@@ -218,9 +240,8 @@ func StatusWord(s pb.RelationStatus) string {
 // DisplayName returns the display name of entity e (a node number below
 // the number of entities), read from its wire bytes without decoding them.
 func (ix *Index) DisplayName(e Node) string {
-	// Every form of pb.Entity has display_name as field 2.
 	form, _ := messageField(ix.entityRecs.at(int(e)), protowire.Number(ix.entityForm[e]))
-	return messageString(form, 2)
+	return messageString(form, formDisplayNameField)
 }
 
 // messageString returns string field num of the message in rec, or "",
@@ -265,35 +286,15 @@ func view(s string) []byte {
 }
 
 // entityRecord returns the wire bytes an entity is stored as: the entity
-// without its name and roles, which the index supplies.
+// without its name and a person's roles, which the index supplies.
 func entityRecord(e *pb.Entity) ([]byte, error) {
 	e = proto.CloneOf(e)
-	switch k := e.GetKind().(type) {
-	case *pb.Entity_Organization:
-		k.Organization.Name = ""
-	case *pb.Entity_Person:
-		k.Person.Name, k.Person.Roles = "", nil
-	case *pb.Entity_Place:
-		k.Place.Name = ""
-	case *pb.Entity_Topic:
-		k.Topic.Name = ""
+	form := resource.Form(e).ProtoReflect()
+	form.Clear(form.Descriptor().Fields().ByNumber(formNameField))
+	if p := e.GetPerson(); p != nil {
+		p.Roles = nil
 	}
 	return proto.MarshalOptions{Deterministic: true}.Marshal(e)
-}
-
-// entityFormOf returns the oneof field number of the form e has.
-func entityFormOf(e *pb.Entity) uint8 {
-	switch resource.EntityType(e) {
-	case "organization":
-		return formOrganization
-	case "person":
-		return formPerson
-	case "place":
-		return formPlace
-	case "topic":
-		return formTopic
-	}
-	return 0
 }
 
 // messageVarint returns varint field num of the message in rec, or 0.

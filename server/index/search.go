@@ -17,6 +17,49 @@ type SearchOptions struct {
 	Types []string
 }
 
+// NameHit is an entity found by one of its names, as a node: what
+// [Index.FindNames] returns without making any message.
+type NameHit struct {
+	Node  Node
+	Name  int // which name matched: 0 the display name, k the alias k-1
+	Kind  namesearch.MatchKind
+	Edits int
+	Score float64
+}
+
+// FindNames finds entities by name or alias, best first, one hit per
+// entity.
+func (ix *Index) FindNames(query string, opts SearchOptions) []NameHit {
+	o := namesearch.Options{Limit: opts.Limit, MaxEdits: opts.MaxEdits}
+	if len(opts.Types) > 0 {
+		forms := make([]bool, len(formTypes))
+		for f, typ := range formTypes {
+			for _, want := range opts.Types {
+				forms[f] = forms[f] || (typ != "" && typ == want)
+			}
+		}
+		o.Accept = func(e int32) bool { return forms[ix.entityForm[e]] }
+	}
+	hits := ix.names.Find(query, o)
+	out := make([]NameHit, len(hits))
+	for i, h := range hits {
+		out[i] = NameHit{Node: h.Entity, Name: int(h.Name), Kind: h.Kind, Edits: h.Edits, Score: h.Score}
+	}
+	return out
+}
+
+// ExactNodes returns the entities that have text as a name or alias, after
+// normalisation, looking at no more than limit entities (0 means 10).
+func (ix *Index) ExactNodes(text string, limit int) []Node {
+	var out []Node
+	for _, h := range ix.FindNames(text, SearchOptions{MaxEdits: -1, Limit: limit}) {
+		if h.Kind == namesearch.Exact {
+			out = append(out, h.Node)
+		}
+	}
+	return out
+}
+
 // SearchResult is one entity found by name, and why.
 type SearchResult struct {
 	Entity      *pb.Entity
@@ -27,23 +70,13 @@ type SearchResult struct {
 	Edits       int
 }
 
-// Search finds entities by name or alias, best first.
-func (ix *Index) Search(query string, opts SearchOptions) []SearchResult {
-	o := namesearch.Options{Limit: opts.Limit, MaxEdits: opts.MaxEdits}
-	if len(opts.Types) > 0 {
-		var forms [len(formTypes)]bool
-		for f, typ := range formTypes {
-			for _, want := range opts.Types {
-				forms[f] = forms[f] || (typ != "" && typ == want)
-			}
-		}
-		o.Accept = func(e int32) bool { return forms[ix.entityForm[e]] }
-	}
-	hits := ix.names.Search(query, o)
+// SearchEntities finds entities by name or alias, best first, as messages.
+func (ix *Index) SearchEntities(query string, opts SearchOptions) []SearchResult {
+	hits := ix.FindNames(query, opts)
 	out := make([]SearchResult, len(hits))
 	for i, h := range hits {
-		e := ix.entity(h.Entity)
-		text, lang := resource.DisplayName(e), "en"
+		e := ix.entity(h.Node)
+		text, lang := ix.DisplayName(h.Node), "en"
 		if h.Name > 0 {
 			a := resource.Aliases(e)[h.Name-1]
 			text, lang = a.GetText(), a.GetLanguage()

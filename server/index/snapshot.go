@@ -197,7 +197,7 @@ func (ix *Index) check() error {
 		return fmt.Errorf("%d entity forms for %d entities", len(ix.entityForm), entities)
 	}
 	for e, f := range ix.entityForm {
-		if f < formOrganization || f > formTopic {
+		if int(f) >= len(formTypes) || formTypes[f] == "" {
 			return fmt.Errorf("entity %d has form %d", e, f)
 		}
 	}

@@ -45,7 +45,7 @@ func buildKeySet(sorted []string) (keySet, error) {
 	}
 	for i, k := range sorted {
 		b := ab
-		if !isASCII(k) {
+		if !IsASCII(k) {
 			b = ob
 			if n, other := runeMix(k); other <= MaxEdits {
 				ks.mixedASCII[other] = max(ks.mixedASCII[other], n-other)
@@ -91,7 +91,7 @@ func (ks *keySet) load() error {
 // get returns the list of key.
 func (ks *keySet) get(key string) (uint64, bool) {
 	fst := ks.ascii
-	if !isASCII(key) {
+	if !IsASCII(key) {
 		fst = ks.other
 	}
 	v, ok, _ := fst.Get([]byte(key))
@@ -137,7 +137,7 @@ func (ks *keySet) prefix(q string, fn func(key []byte, list uint64)) {
 func (ks *keySet) fuzzy(q string, edits int, fn func(list uint64, d int)) {
 	inASCII, inOther := ks.mayHold(q, edits, true), ks.mayHold(q, edits, false)
 	var a, o cursor
-	if inASCII && isASCII(q) && ks.asciiDirect {
+	if inASCII && IsASCII(q) && ks.asciiDirect {
 		// The common case, walked with an automaton computed as it goes.
 		if !inOther {
 			// Nothing to merge with: straight to fn.

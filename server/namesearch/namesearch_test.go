@@ -71,7 +71,7 @@ func TestSearch(t *testing.T) {
 		{query: "toshiba", wantEntity: 1, wantKind: Prefix},
 	}
 	for _, tt := range tests {
-		hits := ix.Search(tt.query, tt.opts)
+		hits := ix.Find(tt.query, tt.opts)
 		if len(hits) == 0 {
 			t.Errorf("Search(%q) = no hits, want entity %d", tt.query, tt.wantEntity)
 			continue
@@ -93,17 +93,17 @@ func TestSearchOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if hits := ix.Search("kioxa", Options{MaxEdits: -1}); len(hits) != 0 {
+	if hits := ix.Find("kioxa", Options{MaxEdits: -1}); len(hits) != 0 {
 		t.Errorf("Search with fuzzy off = %+v, want none", hits)
 	}
-	if hits := ix.Search("ki", Options{Limit: 2}); len(hits) != 2 {
+	if hits := ix.Find("ki", Options{Limit: 2}); len(hits) != 2 {
 		t.Errorf("Search(limit 2) = %d hits, want 2", len(hits))
 	}
-	hits := ix.Search("ki", Options{Accept: func(e int32) bool { return e == 2 }})
+	hits := ix.Find("ki", Options{Accept: func(e int32) bool { return e == 2 }})
 	if len(hits) != 1 || hits[0].Entity != 2 {
 		t.Errorf("Search(accept 2) = %+v, want only entity 2", hits)
 	}
-	if hits := ix.Search("  ", Options{}); hits != nil {
+	if hits := ix.Find("  ", Options{}); hits != nil {
 		t.Errorf("Search(blank) = %+v, want nil", hits)
 	}
 }
@@ -118,11 +118,11 @@ func TestFuzzyNeedsEveryWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hits := ix.Search("chey tae won", Options{})
+	hits := ix.Find("chey tae won", Options{})
 	if len(hits) != 1 || hits[0].Entity != 0 {
 		t.Errorf("Search(chey tae won) = %+v, want only entity 0 (one fuzzy word is not a match)", hits)
 	}
-	hits = ix.Search("chey tea won", Options{})
+	hits = ix.Find("chey tea won", Options{})
 	if len(hits) == 0 || hits[0].Entity != 0 || hits[0].Kind != Fuzzy {
 		t.Errorf("Search(chey tea won) = %+v, want entity 0 fuzzy", hits)
 	}
@@ -138,7 +138,7 @@ func TestSearchIsDeterministic(t *testing.T) {
 	}
 	for _, q := range []string{"Kioxia", "Kioxa", "kiox"} {
 		for i := 0; i < 50; i++ {
-			if hits := ix.Search(q, Options{}); len(hits) != 1 || hits[0].Name != 0 {
+			if hits := ix.Find(q, Options{}); len(hits) != 1 || hits[0].Name != 0 {
 				t.Fatalf("Search(%q) = %+v, want name 0 every time", q, hits)
 			}
 		}

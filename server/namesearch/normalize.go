@@ -25,7 +25,7 @@ var latinMarks = runes.In(&unicode.RangeTable{R16: []unicode.Range16{{Lo: 0x0300
 // "chey tae won"). Hangul and Japanese text keep their letters as written.
 func Normalize(s string) string {
 	folded := s
-	if !isASCII(s) {
+	if !IsASCII(s) {
 		// ASCII is its own NFKD and NFC, has no marks, and folds to lower
 		// case: only other text needs the transformers, which are costly to
 		// make and so are pooled.
@@ -75,7 +75,8 @@ var folders = sync.Pool{New: func() any {
 	return transform.Chain(norm.NFKD, runes.Remove(latinMarks), norm.NFC, cases.Fold())
 }}
 
-func isASCII(s string) bool {
+// IsASCII reports whether s holds only ASCII bytes.
+func IsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// Search works class by class, best class first: exact names, then names
+// Find works class by class, best class first: exact names, then names
 // that start with the query, then names that contain every word of it,
 // then fuzzy matches. Every hit of a class scores above every hit of the
 // next, so an entity's best hit is its first, and once limit entities are
@@ -15,9 +15,9 @@ import (
 // Within the token classes, the words' posting lists are intersected as
 // sorted lists, driven by the rarest word, rather than gathered in maps.
 
-// Search returns the entities whose names match query, best first, one hit
+// Find returns the entities whose names match query, best first, one hit
 // per entity.
-func (ix *Index) Search(query string, opts Options) []Hit {
+func (ix *Index) Find(query string, opts Options) []Hit {
 	q := Normalize(query)
 	if q == "" {
 		return nil

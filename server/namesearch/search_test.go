@@ -125,8 +125,8 @@ func TestSearchLimitIsAPrefix(t *testing.T) {
 		}
 		for _, maxEdits := range []int{0, 1, 2} {
 			limit := 1 + rng.IntN(20)
-			got := ix.Search(string(q), Options{MaxEdits: maxEdits, Limit: limit})
-			all := ix.Search(string(q), Options{MaxEdits: maxEdits, Limit: 100000})
+			got := ix.Find(string(q), Options{MaxEdits: maxEdits, Limit: limit})
+			all := ix.Find(string(q), Options{MaxEdits: maxEdits, Limit: 100000})
 			if want := all[:min(len(all), limit)]; !slices.Equal(got, want) {
 				t.Fatalf("Search(%q, max edits %d, limit %d):\n got %+v\nwant %+v", q, maxEdits, limit, got, want)
 			}
@@ -169,14 +169,14 @@ func TestWordBudgetKeepsNearTokens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hits := ix.Search("okura steel holdings", Options{})
+	hits := ix.Find("okura steel holdings", Options{})
 	if len(hits) != 10 {
 		t.Fatalf("Search = %d hits, want 10: %+v", len(hits), hits)
 	}
 	if h := hits[3]; h.Entity != 0 || h.Kind != Fuzzy || h.Edits != 1 {
 		t.Errorf("Search[3] = %+v, want entity 0, fuzzy, 1 edit (after the 3 exact hits)", h)
 	}
-	if all := ix.Search("okura steel holdings", Options{Limit: 100}); !slices.Equal(hits, all[:10]) {
+	if all := ix.Find("okura steel holdings", Options{Limit: 100}); !slices.Equal(hits, all[:10]) {
 		t.Errorf("Search = %+v, want the start of %+v", hits, all)
 	}
 }
@@ -208,7 +208,7 @@ func BenchmarkSearch(b *testing.B) {
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
-				ix.Search(bm.queries[i%len(bm.queries)], bm.opts)
+				ix.Find(bm.queries[i%len(bm.queries)], bm.opts)
 			}
 		})
 	}

@@ -55,11 +55,11 @@ func (Codec) Unmarshal(data mem.BufferSlice, v any) error {
 	}
 	var vs violations
 	vs.walkWire(r.Descriptor(), data.Materialize(), "")
-	if len(vs) == 0 {
-		vs.add("", fmt.Sprintf("the request is not a valid %s message: %v", r.Descriptor().FullName(), err))
+	if len(vs.Violations) == 0 {
+		vs.Add("", fmt.Sprintf("the request is not a valid %s message: %v", r.Descriptor().FullName(), err))
 	}
 	proto.Reset(m)
-	raw, merr := proto.Marshal(&errdetails.BadRequest{FieldViolations: vs})
+	raw, merr := proto.Marshal(&errdetails.BadRequest{FieldViolations: vs.Violations})
 	if merr != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (v *violations) walkWire(md protoreflect.MessageDescriptor, b []byte, prefi
 	for len(b) > 0 {
 		num, typ, n := protowire.ConsumeTag(b)
 		if n < 0 {
-			v.add(trimDot(prefix), "malformed protobuf encoding")
+			v.Add(trimDot(prefix), "malformed protobuf encoding")
 			return
 		}
 		b = b[n:]
@@ -83,7 +83,7 @@ func (v *violations) walkWire(md protoreflect.MessageDescriptor, b []byte, prefi
 		if typ != protowire.BytesType || fd == nil {
 			n = protowire.ConsumeFieldValue(num, typ, b)
 			if n < 0 {
-				v.add(fieldPath(prefix, fd, num, -1), "malformed protobuf encoding")
+				v.Add(fieldPath(prefix, fd, num, -1), "malformed protobuf encoding")
 				return
 			}
 			b = b[n:]
@@ -91,7 +91,7 @@ func (v *violations) walkWire(md protoreflect.MessageDescriptor, b []byte, prefi
 		}
 		val, n := protowire.ConsumeBytes(b)
 		if n < 0 {
-			v.add(fieldPath(prefix, fd, num, -1), "malformed protobuf encoding")
+			v.Add(fieldPath(prefix, fd, num, -1), "malformed protobuf encoding")
 			return
 		}
 		b = b[n:]
@@ -104,7 +104,7 @@ func (v *violations) walkWire(md protoreflect.MessageDescriptor, b []byte, prefi
 		switch {
 		case fd.Kind() == protoreflect.StringKind:
 			if !utf8.Valid(val) {
-				v.add(path, "not valid UTF-8")
+				v.Add(path, "not valid UTF-8")
 			}
 		case fd.IsMap():
 			v.walkWire(fd.Message(), val, path+".")
@@ -136,13 +136,15 @@ func trimDot(prefix string) string {
 func takeMarker(m protoreflect.Message) (violations, bool) {
 	raw, found := splitMarker(m.GetUnknown())
 	if !found {
-		return nil, false
+		return violations{}, false
 	}
 	var br errdetails.BadRequest
 	if err := proto.Unmarshal(raw, &br); err != nil || len(br.GetFieldViolations()) == 0 {
-		return violations{{Description: "the request could not be decoded"}}, true
+		var v violations
+		v.Add("", "the request could not be decoded")
+		return v, true
 	}
-	return br.GetFieldViolations(), true
+	return violations{br.GetFieldViolations()}, true
 }
 
 // splitMarker finds the marker field in unknown-field bytes.

@@ -25,14 +25,11 @@ import (
 	"fmt"
 	"strconv"
 
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
-	"github.com/entitygraph/entitygraph/server/service"
+	"github.com/entitygraph/entitygraph/server/apierr"
 )
 
 // Limits that every request must keep, whatever its RPC.
@@ -87,14 +84,12 @@ func Check(req any) error {
 	} else {
 		v.checkLimits(m.ProtoReflect(), "")
 	}
-	return v.err()
+	return v.Err()
 }
 
-type violations []*errdetails.BadRequest_FieldViolation
-
-func (v *violations) add(field, description string) {
-	*v = append(*v, &errdetails.BadRequest_FieldViolation{Field: field, Description: description})
-}
+// violations are the fields of a request that break its limits or did
+// not decode.
+type violations struct{ apierr.Violations }
 
 // checkLimits walks a decoded message for oversized repeated fields and
 // strings, naming fields as the handlers do: names[3], pattern.triples[0].
@@ -105,7 +100,7 @@ func (v *violations) checkLimits(m protoreflect.Message, prefix string) {
 		case fd.IsList():
 			l := val.List()
 			if l.Len() > MaxRepeated {
-				v.add(path, fmt.Sprintf("at most %d elements, got %d", MaxRepeated, l.Len()))
+				v.Add(path, fmt.Sprintf("at most %d elements, got %d", MaxRepeated, l.Len()))
 				return true
 			}
 			for i := range l.Len() {
@@ -114,13 +109,13 @@ func (v *violations) checkLimits(m protoreflect.Message, prefix string) {
 		case fd.IsMap():
 			mp := val.Map()
 			if mp.Len() > MaxRepeated {
-				v.add(path, fmt.Sprintf("at most %d entries, got %d", MaxRepeated, mp.Len()))
+				v.Add(path, fmt.Sprintf("at most %d entries, got %d", MaxRepeated, mp.Len()))
 				return true
 			}
 			mp.Range(func(k protoreflect.MapKey, mv protoreflect.Value) bool {
 				key := k.String()
 				if len(key) > MaxStringBytes {
-					v.add(path, fmt.Sprintf("a key longer than %d bytes", MaxStringBytes))
+					v.Add(path, fmt.Sprintf("a key longer than %d bytes", MaxStringBytes))
 					return true
 				}
 				v.checkValue(fd.MapValue(), mv, path+"["+strconv.Quote(key)+"]")
@@ -137,37 +132,13 @@ func (v *violations) checkValue(fd protoreflect.FieldDescriptor, val protoreflec
 	switch fd.Kind() {
 	case protoreflect.StringKind:
 		if len(val.String()) > MaxStringBytes {
-			v.add(path, fmt.Sprintf("longer than %d bytes", MaxStringBytes))
+			v.Add(path, fmt.Sprintf("longer than %d bytes", MaxStringBytes))
 		}
 	case protoreflect.BytesKind:
 		if len(val.Bytes()) > MaxStringBytes {
-			v.add(path, fmt.Sprintf("longer than %d bytes", MaxStringBytes))
+			v.Add(path, fmt.Sprintf("longer than %d bytes", MaxStringBytes))
 		}
 	case protoreflect.MessageKind, protoreflect.GroupKind:
 		v.checkLimits(val.Message(), path+".")
 	}
-}
-
-// err returns nil when there are no violations, else INVALID_ARGUMENT with
-// the same details the handlers send.
-func (v violations) err() error {
-	if len(v) == 0 {
-		return nil
-	}
-	field := v[0].GetField()
-	if field == "" {
-		field = "request"
-	}
-	msg := "invalid " + field + ": " + v[0].GetDescription()
-	if len(v) > 1 {
-		msg += " (and more; see the BadRequest detail)"
-	}
-	st, err := status.New(codes.InvalidArgument, msg).WithDetails(
-		&errdetails.BadRequest{FieldViolations: v},
-		&errdetails.ErrorInfo{Reason: service.ReasonInvalidArgument, Domain: service.ErrorDomain},
-	)
-	if err != nil {
-		return status.Error(codes.InvalidArgument, msg)
-	}
-	return st.Err()
 }

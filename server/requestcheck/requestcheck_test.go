@@ -28,7 +28,7 @@ func TestCodecRecordsInvalidUTF8(t *testing.T) {
 		t.Fatal("no violations recorded")
 	}
 	var fields []string
-	for _, f := range v {
+	for _, f := range v.Violations {
 		fields = append(fields, f.GetField())
 	}
 	if diff := cmp.Diff([]string{"names[1]", "names[3]"}, fields); diff != "" {

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"strings"
 
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
+
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 )
 
@@ -76,64 +79,78 @@ func (c Collection) IsEntity() bool {
 	return false
 }
 
+// EntityFields are the fields every form of an entity has, whichever of
+// Organization, Person, Place or Topic it is.
+type EntityFields interface {
+	proto.Message
+	GetName() string
+	GetDisplayName() string
+	GetAliases() []*pb.Alias
+	GetDescription() string
+}
+
+// entityForms is the oneof of pb.Entity whose fields are its forms.
+var entityForms = (&pb.Entity{}).ProtoReflect().Descriptor().Oneofs().ByName("kind")
+
+// formField returns the field of e's form that is set, or nil when none
+// is.
+func formField(e *pb.Entity) protoreflect.FieldDescriptor {
+	if e == nil {
+		return nil
+	}
+	return e.ProtoReflect().WhichOneof(entityForms)
+}
+
+// Form returns the form of e that is set, as the fields every form has, or
+// nil when none is. It reads the message's oneof, so a form added to the
+// API needs no change here.
+func Form(e *pb.Entity) EntityFields {
+	fd := formField(e)
+	if fd == nil {
+		return nil
+	}
+	return e.ProtoReflect().Get(fd).Message().Interface().(EntityFields)
+}
+
+// FormNumber returns the field number of the form of e that is set, or 0
+// when none is.
+func FormNumber(e *pb.Entity) int {
+	if fd := formField(e); fd != nil {
+		return int(fd.Number())
+	}
+	return 0
+}
+
 // EntityName returns the resource name of whichever form of e is set, or ""
 // when none is.
 func EntityName(e *pb.Entity) string {
-	switch k := e.GetKind().(type) {
-	case *pb.Entity_Organization:
-		return k.Organization.GetName()
-	case *pb.Entity_Person:
-		return k.Person.GetName()
-	case *pb.Entity_Place:
-		return k.Place.GetName()
-	case *pb.Entity_Topic:
-		return k.Topic.GetName()
+	if f := Form(e); f != nil {
+		return f.GetName()
 	}
 	return ""
 }
 
 // DisplayName returns the display name of whichever form of e is set.
 func DisplayName(e *pb.Entity) string {
-	switch k := e.GetKind().(type) {
-	case *pb.Entity_Organization:
-		return k.Organization.GetDisplayName()
-	case *pb.Entity_Person:
-		return k.Person.GetDisplayName()
-	case *pb.Entity_Place:
-		return k.Place.GetDisplayName()
-	case *pb.Entity_Topic:
-		return k.Topic.GetDisplayName()
+	if f := Form(e); f != nil {
+		return f.GetDisplayName()
 	}
 	return ""
 }
 
 // Aliases returns the aliases of whichever form of e is set.
 func Aliases(e *pb.Entity) []*pb.Alias {
-	switch k := e.GetKind().(type) {
-	case *pb.Entity_Organization:
-		return k.Organization.GetAliases()
-	case *pb.Entity_Person:
-		return k.Person.GetAliases()
-	case *pb.Entity_Place:
-		return k.Place.GetAliases()
-	case *pb.Entity_Topic:
-		return k.Topic.GetAliases()
+	if f := Form(e); f != nil {
+		return f.GetAliases()
 	}
 	return nil
 }
 
-// EntityType returns "organization", "person", "place" or "topic" for the
-// form of e that is set, or "" when none is.
+// EntityType returns the type of e, the name of the form that is set:
+// "organization", "person", "place" or "topic", or "" when none is.
 func EntityType(e *pb.Entity) string {
-	switch e.GetKind().(type) {
-	case *pb.Entity_Organization:
-		return "organization"
-	case *pb.Entity_Person:
-		return "person"
-	case *pb.Entity_Place:
-		return "place"
-	case *pb.Entity_Topic:
-		return "topic"
+	if fd := formField(e); fd != nil {
+		return string(fd.Name())
 	}
 	return ""
 }

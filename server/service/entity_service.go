@@ -11,19 +11,21 @@ import (
 	"google.golang.org/grpc/metadata"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/apierr"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
-// SnapshotHeader is the response header that carries the version of the
-// graph snapshot that answered, so callers can tell which graph they saw.
-const SnapshotHeader = "entitygraph-snapshot"
+// VersionHeader is the response header that carries the version of the
+// index that answered (its snapshot version), so callers can tell which
+// graph they saw.
+const VersionHeader = "entitygraph-snapshot"
 
-// Snapshots gives the handlers the graph snapshot to answer from. Each call
-// answers from one snapshot, read once at its start.
-type Snapshots interface {
+// IndexSource gives the handlers the index to answer from. Each call
+// answers from one index, read once at its start. [*index.Holder] is one.
+type IndexSource interface {
 	Current() *index.Index
 }
 
@@ -31,61 +33,62 @@ type Snapshots interface {
 // snapshot.
 type EntityService struct {
 	pb.UnimplementedEntityServiceServer
-	snapshots Snapshots
+	indexes IndexSource
 }
 
 var _ pb.EntityServiceServer = (*EntityService)(nil)
 
-// NewEntityService returns the handlers of EntityService over snapshots.
-func NewEntityService(snapshots Snapshots) *EntityService {
-	return &EntityService{snapshots: snapshots}
+// NewEntityService returns the handlers of EntityService over the indexes
+// of src.
+func NewEntityService(src IndexSource) *EntityService {
+	return &EntityService{indexes: src}
 }
 
-// snapshot returns the snapshot this call answers from and tells the caller
+// current returns the index this call answers from and tells the caller
 // its version in a response header.
-func snapshot(ctx context.Context, s Snapshots) *index.Index {
-	ix := s.Current()
+func current(ctx context.Context, src IndexSource) *index.Index {
+	ix := src.Current()
 	// Outside a gRPC call (direct calls from tests and benchmarks) there
 	// is no header to set.
 	if grpc.ServerTransportStreamFromContext(ctx) != nil {
-		_ = grpc.SetHeader(ctx, metadata.Pairs(SnapshotHeader, ix.Version()))
+		_ = grpc.SetHeader(ctx, metadata.Pairs(VersionHeader, ix.Version()))
 	}
 	return ix
 }
 
 // GetEntity returns one entity by resource name.
 func (s *EntityService) GetEntity(ctx context.Context, req *pb.GetEntityRequest) (*pb.Entity, error) {
-	var v fieldViolations
+	var v violations
 	v.checkName("name", req.GetName(), isEntity, wantEntity)
-	if err := v.err(); err != nil {
+	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	e, err := snapshot(ctx, s.snapshots).Entity(req.GetName())
-	return e, toStatus(ctx, err)
+	e, err := current(ctx, s.indexes).Entity(req.GetName())
+	return e, apierr.ToStatus(ctx, err)
 }
 
 // BatchGetEntities returns entities by resource name, in request order.
 func (s *EntityService) BatchGetEntities(ctx context.Context, req *pb.BatchGetEntitiesRequest) (*pb.BatchGetEntitiesResponse, error) {
-	var v fieldViolations
+	var v violations
 	switch n := len(req.GetNames()); {
 	case n == 0:
-		v.add("names", "required: at least one entity name")
+		v.Add("names", "required: at least one entity name")
 	case n > maxBatchNames:
-		v.add("names", fmt.Sprintf("at most %d names, got %d", maxBatchNames, n))
+		v.Add("names", fmt.Sprintf("at most %d names, got %d", maxBatchNames, n))
 	default:
 		for i, name := range req.GetNames() {
 			v.checkName("names["+strconv.Itoa(i)+"]", name, isEntity, wantEntity)
 		}
 	}
-	if err := v.err(); err != nil {
+	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	ix := snapshot(ctx, s.snapshots)
+	ix := current(ctx, s.indexes)
 	resp := &pb.BatchGetEntitiesResponse{Entities: make([]*pb.Entity, 0, len(req.GetNames()))}
 	for _, name := range req.GetNames() {
 		e, err := ix.Entity(name)
 		if err != nil {
-			return nil, toStatus(ctx, err)
+			return nil, apierr.ToStatus(ctx, err)
 		}
 		resp.Entities = append(resp.Entities, e)
 	}
@@ -94,29 +97,29 @@ func (s *EntityService) BatchGetEntities(ctx context.Context, req *pb.BatchGetEn
 
 // SearchEntities finds entities by name or alias, best first.
 func (s *EntityService) SearchEntities(ctx context.Context, req *pb.SearchEntitiesRequest) (*pb.SearchEntitiesResponse, error) {
-	var v fieldViolations
+	var v violations
 	q := req.GetQuery()
 	switch {
 	case strings.TrimSpace(q) == "":
-		v.add("query", "required: the name or alias to look for")
+		v.Add("query", "required: the name or alias to look for")
 	case !utf8.ValidString(q):
-		v.add("query", "not valid UTF-8")
+		v.Add("query", "not valid UTF-8")
 	case utf8.RuneCountInString(q) > maxQueryRunes:
-		v.add("query", fmt.Sprintf("longer than %d characters", maxQueryRunes))
+		v.Add("query", fmt.Sprintf("longer than %d characters", maxQueryRunes))
 	}
 	limit := v.pageSize("page_size", req.GetPageSize(), defaultSearch, maxSearchSize)
 	for i, t := range req.GetTypes() {
 		if _, ok := resource.CollectionOf(t); !ok {
-			v.add("types["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown type %q; want organization, person, place or topic", t))
+			v.Add("types["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown type %q; want organization, person, place or topic", t))
 		}
 	}
 	if req.GetMaxEdits() > namesearch.MaxEdits {
-		v.add("max_edits", fmt.Sprintf("at most %d", namesearch.MaxEdits))
+		v.Add("max_edits", fmt.Sprintf("at most %d", namesearch.MaxEdits))
 	}
-	if err := v.err(); err != nil {
+	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	results := snapshot(ctx, s.snapshots).Search(q, index.SearchOptions{
+	results := current(ctx, s.indexes).SearchEntities(q, index.SearchOptions{
 		Limit: limit, MaxEdits: int(req.GetMaxEdits()), Types: req.GetTypes(),
 	})
 	resp := &pb.SearchEntitiesResponse{Results: make([]*pb.SearchResult, len(results))}
@@ -142,26 +145,26 @@ var matchKinds = map[namesearch.MatchKind]pb.MatchKind{
 
 // GetRelation returns one relation by resource name.
 func (s *EntityService) GetRelation(ctx context.Context, req *pb.GetRelationRequest) (*pb.Relation, error) {
-	var v fieldViolations
+	var v violations
 	v.checkName("name", req.GetName(), isRelation, wantRelation)
-	if err := v.err(); err != nil {
+	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	r, err := snapshot(ctx, s.snapshots).Relation(req.GetName())
-	return r, toStatus(ctx, err)
+	r, err := current(ctx, s.indexes).Relation(req.GetName())
+	return r, apierr.ToStatus(ctx, err)
 }
 
 // ListRelations lists the relations that match the request's filters, a page
 // at a time.
 func (s *EntityService) ListRelations(ctx context.Context, req *pb.ListRelationsRequest) (*pb.ListRelationsResponse, error) {
-	var v fieldViolations
+	var v violations
 	v.checkOptionalName("subject", req.GetSubject(), isEndpoint, wantEndpoint)
 	v.checkOptionalName("object", req.GetObject(), isEndpoint, wantEndpoint)
 	v.checkOptionalName("endpoint", req.GetEndpoint(), isEndpoint, wantEndpoint)
 	preds := make([]string, 0, len(req.GetPredicates()))
 	for i, p := range req.GetPredicates() {
 		if _, ok := vocab.Lookup(p); !ok {
-			v.add("predicates["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown predicate %v; see ListPredicates", p))
+			v.Add("predicates["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown predicate %v; see ListPredicates", p))
 		}
 		preds = append(preds, strconv.Itoa(int(p)))
 	}
@@ -169,16 +172,16 @@ func (s *EntityService) ListRelations(ctx context.Context, req *pb.ListRelations
 	fp := fingerprint("relations", req.GetSubject(), req.GetObject(), req.GetEndpoint(), strings.Join(preds, ","))
 	offset, err := decodePageToken(req.GetPageToken(), fp)
 	if err != nil {
-		v.add("page_token", err.Error())
+		v.Add("page_token", err.Error())
 	}
-	if err := v.err(); err != nil {
+	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	page, total, err := snapshot(ctx, s.snapshots).Relations(index.RelationFilter{
+	page, total, err := current(ctx, s.indexes).Relations(index.RelationFilter{
 		Subject: req.GetSubject(), Object: req.GetObject(), Endpoint: req.GetEndpoint(), Predicates: req.GetPredicates(),
 	}, offset, size)
 	if err != nil {
-		return nil, toStatus(ctx, err)
+		return nil, apierr.ToStatus(ctx, err)
 	}
 	resp := &pb.ListRelationsResponse{Relations: page, TotalSize: int32(total)}
 	if next := offset + len(page); next < total {
@@ -194,31 +197,31 @@ func (s *EntityService) ListPredicates(context.Context, *pb.ListPredicatesReques
 
 // GetDocument returns one source document, with its text in the full view.
 func (s *EntityService) GetDocument(ctx context.Context, req *pb.GetDocumentRequest) (*pb.Document, error) {
-	var v fieldViolations
+	var v violations
 	v.checkName("name", req.GetName(), isDocument, wantDocument)
 	if _, ok := pb.DocumentView_name[int32(req.GetView())]; !ok {
-		v.add("view", fmt.Sprintf("unknown view %d", req.GetView()))
+		v.Add("view", fmt.Sprintf("unknown view %d", req.GetView()))
 	}
-	if err := v.err(); err != nil {
+	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	d, err := snapshot(ctx, s.snapshots).Document(req.GetName(), req.GetView() == pb.DocumentView_DOCUMENT_VIEW_FULL)
-	return d, toStatus(ctx, err)
+	d, err := current(ctx, s.indexes).Document(req.GetName(), req.GetView() == pb.DocumentView_DOCUMENT_VIEW_FULL)
+	return d, apierr.ToStatus(ctx, err)
 }
 
 // ListDocuments lists the source documents, without their text.
 func (s *EntityService) ListDocuments(ctx context.Context, req *pb.ListDocumentsRequest) (*pb.ListDocumentsResponse, error) {
-	var v fieldViolations
+	var v violations
 	size := v.pageSize("page_size", req.GetPageSize(), defaultListPage, maxListPageSize)
 	fp := fingerprint("documents")
 	offset, err := decodePageToken(req.GetPageToken(), fp)
 	if err != nil {
-		v.add("page_token", err.Error())
+		v.Add("page_token", err.Error())
 	}
-	if err := v.err(); err != nil {
+	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	docs, total := snapshot(ctx, s.snapshots).DocumentPage(offset, size)
+	docs, total := current(ctx, s.indexes).DocumentPage(offset, size)
 	end := min(offset, total) + len(docs)
 	resp := &pb.ListDocumentsResponse{Documents: docs, TotalSize: int32(total)}
 	if end < total {

@@ -15,6 +15,7 @@ import (
 	"google.golang.org/protobuf/testing/protocmp"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/apierr"
 	"github.com/entitygraph/entitygraph/server/servertest"
 	"github.com/entitygraph/entitygraph/server/service"
 )
@@ -43,8 +44,8 @@ func TestGetEntity(t *testing.T) {
 	if !hasHangul {
 		t.Errorf("aliases = %v, want 최태원 (ko)", p.GetAliases())
 	}
-	if got := header.Get(service.SnapshotHeader); len(got) != 1 || got[0] != servertest.Index(t).Version() {
-		t.Errorf("header %s = %v, want [%s]", service.SnapshotHeader, got, servertest.Index(t).Version())
+	if got := header.Get(service.VersionHeader); len(got) != 1 || got[0] != servertest.Index(t).Version() {
+		t.Errorf("header %s = %v, want [%s]", service.VersionHeader, got, servertest.Index(t).Version())
 	}
 }
 
@@ -218,7 +219,7 @@ func wantViolation(t *testing.T, err error, field string) {
 				fields = append(fields, v.GetField())
 			}
 		case *errdetails.ErrorInfo:
-			info = d.GetReason() == service.ReasonInvalidArgument && d.GetDomain() == service.ErrorDomain
+			info = d.GetReason() == apierr.ReasonInvalidArgument && d.GetDomain() == apierr.Domain
 		}
 	}
 	if len(fields) == 0 || fields[0] != field || !info {

@@ -14,8 +14,8 @@ import (
 	"google.golang.org/grpc/status"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/apierr"
 	"github.com/entitygraph/entitygraph/server/servertest"
-	"github.com/entitygraph/entitygraph/server/service"
 )
 
 func queryClient(t *testing.T) pb.QueryServiceClient {
@@ -95,9 +95,9 @@ func TestAskRefusal(t *testing.T) {
 			info = i
 		}
 	}
-	if info.GetReason() != service.ReasonNotUnderstood || !strings.Contains(info.GetMetadata()["not_understood"], `"ate"`) ||
+	if info.GetReason() != apierr.ReasonNotUnderstood || !strings.Contains(info.GetMetadata()["not_understood"], `"ate"`) ||
 		!strings.Contains(info.GetMetadata()["understood"], "organizations/kioxia") {
-		t.Errorf("ErrorInfo = %v, want reason %s naming \"ate\" and Kioxia", info, service.ReasonNotUnderstood)
+		t.Errorf("ErrorInfo = %v, want reason %s naming \"ate\" and Kioxia", info, apierr.ReasonNotUnderstood)
 	}
 }
 

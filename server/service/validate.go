@@ -2,9 +2,13 @@ package service
 
 import (
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/apierr"
 	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // Request limits. Larger requests are refused with INVALID_ARGUMENT rather
@@ -19,28 +23,32 @@ const (
 	defaultListPage = 50
 )
 
+// violations collects what is wrong with a request; its methods check the
+// kinds of field every request has.
+type violations struct{ apierr.Violations }
+
 // checkName validates a required resource name in one of the allowed
 // collections, recording a violation against field.
-func (v *fieldViolations) checkName(field, name string, allowed func(resource.Collection) bool, want string) {
+func (v *violations) checkName(field, name string, allowed func(resource.Collection) bool, want string) {
 	switch {
 	case name == "":
-		v.add(field, "required: "+want)
+		v.Add(field, "required: "+want)
 	case len(name) > maxNameBytes:
-		v.add(field, fmt.Sprintf("longer than %d bytes", maxNameBytes))
+		v.Add(field, fmt.Sprintf("longer than %d bytes", maxNameBytes))
 	case !utf8.ValidString(name):
-		v.add(field, "not valid UTF-8")
+		v.Add(field, "not valid UTF-8")
 	default:
 		coll, _, err := resource.Parse(name)
 		if err != nil {
-			v.add(field, err.Error())
+			v.Add(field, err.Error())
 		} else if !allowed(coll) {
-			v.add(field, fmt.Sprintf("%q is a %s name; want %s", name, coll, want))
+			v.Add(field, fmt.Sprintf("%q is a %s name; want %s", name, coll, want))
 		}
 	}
 }
 
 // checkOptionalName is checkName for a field that may be empty.
-func (v *fieldViolations) checkOptionalName(field, name string, allowed func(resource.Collection) bool, want string) {
+func (v *violations) checkOptionalName(field, name string, allowed func(resource.Collection) bool, want string) {
 	if name != "" {
 		v.checkName(field, name, allowed, want)
 	}
@@ -48,15 +56,54 @@ func (v *fieldViolations) checkOptionalName(field, name string, allowed func(res
 
 // pageSize validates a page_size: negative is an error, 0 means def, and
 // anything above maxSize is coerced down to it (AIP-158).
-func (v *fieldViolations) pageSize(field string, size int32, def, maxSize int) int {
+func (v *violations) pageSize(field string, size int32, def, maxSize int) int {
 	switch {
 	case size < 0:
-		v.add(field, "must not be negative")
+		v.Add(field, "must not be negative")
 		return 0
 	case size == 0:
 		return def
 	default:
 		return min(int(size), maxSize)
+	}
+}
+
+// bounded validates an optional count: 0 means def, and it must lie in
+// [1, maxValue].
+func (v *violations) bounded(field string, n int32, def, maxValue int) int {
+	switch {
+	case n == 0:
+		return def
+	case n < 0 || int(n) > maxValue:
+		v.Add(field, fmt.Sprintf("must be between 1 and %d", maxValue))
+	}
+	return int(n)
+}
+
+// budget validates a request's limits and returns the edge budget.
+func (v *violations) budget(field string, l *pb.Limits) int64 {
+	switch n := l.GetMaxEdgesVisited(); {
+	case n < 0:
+		v.Add(field+".max_edges_visited", "must not be negative")
+	case n > maxEdgeBudget:
+		v.Add(field+".max_edges_visited", fmt.Sprintf("at most %d", maxEdgeBudget))
+	case n > 0:
+		return n
+	}
+	return defaultEdgeBudget
+}
+
+func (v *violations) direction(field string, d pb.Direction) {
+	if _, ok := pb.Direction_name[int32(d)]; !ok {
+		v.Add(field, fmt.Sprintf("unknown direction %d", d))
+	}
+}
+
+func (v *violations) predicates(field string, ps []pb.Predicate) {
+	for i, p := range ps {
+		if _, ok := vocab.Lookup(p); !ok {
+			v.Add(field+"["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown predicate %v; see ListPredicates", p))
+		}
 	}
 }
 

@@ -121,7 +121,7 @@ func TestShape(t *testing.T) {
 	if roles == 0 || wide == 0 {
 		t.Errorf("roles of a leader = %d, quotes with wide characters = %d; want some of each", roles, wide)
 	}
-	if hits := ix.Search(resource.DisplayName(ix.NodeEntity(0)), index.SearchOptions{}); !slices.ContainsFunc(hits, func(h index.SearchResult) bool {
+	if hits := ix.SearchEntities(resource.DisplayName(ix.NodeEntity(0)), index.SearchOptions{}); !slices.ContainsFunc(hits, func(h index.SearchResult) bool {
 		return resource.EntityName(h.Entity) == ix.NodeName(0)
 	}) {
 		t.Errorf("searching for %q does not find it", resource.DisplayName(ix.NodeEntity(0)))

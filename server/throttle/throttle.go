@@ -16,19 +16,12 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/peer"
-	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/types/known/durationpb"
 
+	"github.com/entitygraph/entitygraph/server/apierr"
 	"github.com/entitygraph/entitygraph/server/auth"
-	"github.com/entitygraph/entitygraph/server/service"
 )
-
-// ReasonRateLimited is the google.rpc.ErrorInfo reason of a throttled call.
-const ReasonRateLimited = "RATE_LIMITED"
 
 // Limits are the rates allowed, in calls per second, and the bursts above
 // them. A zero rate means no limit.
@@ -153,17 +146,7 @@ func ClientOf(ctx context.Context) string {
 // Err is the status a throttled call fails with.
 func (r *Rejection) Err() error {
 	limit := fmt.Sprintf("%g calls per second, bursts of %d", r.Rate, r.Burst)
-	msg := "rate limit exceeded (" + r.Subject + ": " + limit + "); retry later"
-	retry := time.Duration(float64(time.Second) / r.Rate)
-	st, err := status.New(codes.ResourceExhausted, msg).WithDetails(
-		&errdetails.QuotaFailure{Violations: []*errdetails.QuotaFailure_Violation{{Subject: r.Subject, Description: limit}}},
-		&errdetails.RetryInfo{RetryDelay: durationpb.New(retry)},
-		&errdetails.ErrorInfo{Reason: ReasonRateLimited, Domain: service.ErrorDomain, Metadata: map[string]string{"subject": r.Subject}},
-	)
-	if err != nil {
-		return status.Error(codes.ResourceExhausted, msg)
-	}
-	return st.Err()
+	return apierr.RateLimited(r.Subject, limit, time.Duration(float64(time.Second)/r.Rate))
 }
 
 // UnaryServerInterceptor throttles unary calls. onReject, if not nil, is

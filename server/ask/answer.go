@@ -1,16 +1,18 @@
-package query
+package ask
 
 import (
-	"fmt"
+	"encoding/binary"
 	"slices"
 	"strings"
 
+	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/pattern"
 )
 
-// maxAskSolutions bounds how many pattern solutions one question gathers
+// maxSolutions bounds how many pattern solutions one question gathers
 // before grouping them into answers.
-const maxAskSolutions = 10000
+const maxSolutions = 10000
 
 // Answer is one answer to a question: the values of its answer variables
 // and every relation that supports them.
@@ -19,40 +21,69 @@ type Answer struct {
 	Nodes []index.Node // their values
 	Rels  []index.Rel  // supporting relations, without repeats, in order found
 	// Solutions are the pattern solutions grouped into this answer.
-	Solutions []Solution
+	Solutions []pattern.Solution
+	// Sentence is the answer for people, such as "?who = Samsung
+	// Electronics — because Samsung Electronics coordinates against
+	// [...]".
+	Sentence string
+}
+
+// Result is a question compiled, run and answered.
+type Result struct {
+	// Question is the compiled question.
+	Question *Question
+	// Interpretation is how the question was understood, as an English
+	// sentence.
+	Interpretation string
+	// Text is the compiled query in canonical Match text syntax.
+	Text string
+	// Answers are at most the limit asked for, in the order found.
+	Answers []Answer
+}
+
+// Ask compiles question (see [Compile]), runs it against b and returns at
+// most limit answers, with how it was understood.
+func Ask(ix *index.Index, question string, b *budget.Budget, limit int) (*Result, error) {
+	q, err := Compile(ix, question)
+	if err != nil {
+		return nil, err
+	}
+	answers, err := Answers(ix, q, b, limit)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Question: q, Interpretation: Interpretation(ix, q), Text: pattern.Format(q.Pattern), Answers: answers}, nil
 }
 
 // Answers runs a compiled question and groups its solutions by the values of
 // the answer variables, so that an entity found through two relations is one
 // answer with two relations. It returns at most limit answers.
-func Answers(ix *index.Index, q *Question, b *Budget, limit int) (*Compiled, []Answer, error) {
-	c, err := Compile(ix, q.Pattern)
+func Answers(ix *index.Index, q *Question, b *budget.Budget, limit int) ([]Answer, error) {
+	sols, _, err := q.Query.Run(b, 0, maxSolutions)
 	if err != nil {
-		return nil, nil, err
-	}
-	sols, _, err := c.Run(b, 0, maxAskSolutions)
-	if err != nil {
-		return c, nil, err
+		return nil, err
 	}
 	varIndex := map[string]int{}
-	for i, v := range c.Vars() {
+	for i, v := range q.Query.Vars() {
 		varIndex[v] = i
 	}
 	var answers []Answer
 	byKey := map[string]int{}
+	var key []byte
 	for _, s := range sols {
 		nodes := make([]index.Node, len(q.AnswerVars))
+		key = key[:0]
 		for i, v := range q.AnswerVars {
 			nodes[i] = s.Nodes[varIndex[v]]
+			key = binary.AppendVarint(key, int64(nodes[i]))
 		}
-		key := fmt.Sprint(nodes)
-		k, ok := byKey[key]
+		k, ok := byKey[string(key)]
 		if !ok {
 			if len(answers) == limit {
 				continue
 			}
 			k = len(answers)
-			byKey[key] = k
+			byKey[string(key)] = k
 			answers = append(answers, Answer{Vars: q.AnswerVars, Nodes: nodes})
 		}
 		a := &answers[k]
@@ -63,14 +94,17 @@ func Answers(ix *index.Index, q *Question, b *Budget, limit int) (*Compiled, []A
 			}
 		}
 	}
-	return c, answers, nil
+	for i := range answers {
+		answers[i].Sentence = sentence(ix, q, answers[i])
+	}
+	return answers, nil
 }
 
-// Sentence renders an answer for people: the answer values, then the
+// sentence renders an answer for people: the answer values, then the
 // relations that support them. For example "?who = Samsung Electronics,
 // ?acquisition = [Western Digital acquires Kioxia (failed, 2021)] — because
 // Samsung Electronics coordinates against [...]".
-func Sentence(ix *index.Index, q *Question, a Answer) string {
+func sentence(ix *index.Index, q *Question, a Answer) string {
 	var because []string
 	for _, r := range a.Rels {
 		because = append(because, ix.Summary(r))
@@ -80,10 +114,10 @@ func Sentence(ix *index.Index, q *Question, a Answer) string {
 	}
 	vals := make([]string, len(a.Vars))
 	for i, v := range a.Vars {
-		vals[i] = "?" + v + " = " + NodeLabel(ix, a.Nodes[i])
+		vals[i] = "?" + v + " = " + ix.Label(a.Nodes[i])
 		// "When" asks for the time of the relation it is bound to.
 		if r, ok := ix.NodeRelation(a.Nodes[i]); ok && strings.HasPrefix(v, "when") {
-			if tm := ix.RelationAt(r).GetQualifiers().GetTime(); tm.GetText() != "" {
+			if tm := ix.Qualifiers(r).GetTime(); tm.GetText() != "" {
 				vals[i] = "?" + v + " = " + tm.GetText()
 				if tm.GetStart() != "" {
 					vals[i] += " (" + tm.GetStart() + ")"
@@ -92,14 +126,4 @@ func Sentence(ix *index.Index, q *Question, a Answer) string {
 		}
 	}
 	return strings.Join(vals, ", ") + " — because " + strings.Join(because, "; ")
-}
-
-// NodeLabel names a node for people: an entity's display name, or a
-// relation's summary in brackets.
-func NodeLabel(ix *index.Index, n index.Node) string {
-	r, isRel := ix.NodeRelation(n)
-	if !isRel {
-		return ix.DisplayName(n)
-	}
-	return "[" + ix.Summary(r) + "]"
 }

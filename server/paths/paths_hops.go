@@ -1,10 +1,11 @@
-package query
+package paths
 
 import (
 	"cmp"
 	"slices"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 )
 
@@ -13,7 +14,7 @@ import (
 // for every adjacency entry it examines.
 type hopWalker struct {
 	ix *index.Index
-	b  *Budget
+	b  *budget.Budget
 	// allow is indexed by HopKind: the kinds the direction permits.
 	allow [5]bool
 	// preds is indexed by predicate number; nil admits every predicate.
@@ -25,7 +26,7 @@ type hopWalker struct {
 
 // newHopWalker returns a walker for one query's filter and direction,
 // charging b.
-func newHopWalker(ix *index.Index, b *Budget, predicates []pb.Predicate, dir pb.Direction) *hopWalker {
+func newHopWalker(ix *index.Index, b *budget.Budget, predicates []pb.Predicate, dir pb.Direction) *hopWalker {
 	w := &hopWalker{ix: ix, b: b}
 	switch dir {
 	case pb.Direction_DIRECTION_OUTGOING:

@@ -1,4 +1,12 @@
-package query
+// Package ask is entitygraph's question compiler, the engine behind Ask: it
+// reads a plain-English question with the vocabulary's lexicon (package
+// vocab, inflected by package english) and the index's names, compiles it
+// once into a pattern query (package pattern), runs it, and groups the
+// solutions into answers, with how the question was understood.
+//
+// It reads the index, the vocabulary and package pattern; it must not
+// import gRPC or package paths.
+package ask
 
 import (
 	"fmt"
@@ -10,7 +18,7 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
-	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/pattern"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -19,8 +27,10 @@ const MaxQuestionRunes = 500
 
 // Question is a plain-English question compiled into a pattern.
 type Question struct {
-	// Pattern is the compiled query.
+	// Pattern is the query the question compiles into.
 	Pattern *pb.Pattern
+	// Query is Pattern compiled and planned, ready to run.
+	Query *pattern.Query
 	// AnswerVars are the variables whose values answer the question (the
 	// wh-words); for a yes/no question, the variable bound to the relation
 	// that would make it true.
@@ -34,9 +44,9 @@ type Question struct {
 
 // Mention is an entity named in a question.
 type Mention struct {
-	Text   string // as written in the question
-	Entity string // resource name
-	Fuzzy  bool   // matched by spelling correction
+	Text  string     // as written in the question
+	Node  index.Node // the entity
+	Fuzzy bool       // matched by spelling correction
 }
 
 // NotUnderstoodError explains a question Ask cannot compile: what it did
@@ -199,11 +209,11 @@ func tokenize(q string) []word {
 	return out
 }
 
-// CompileQuestion compiles a plain-English question into a pattern, using
-// the vocabulary's lexicon for relation words and ix's name index for the
-// entities it mentions. A question it cannot compile gets a
+// Compile compiles a plain-English question into a planned pattern query,
+// using the vocabulary's lexicon for relation words and ix's name index for
+// the entities it mentions. A question it cannot compile gets a
 // [*NotUnderstoodError] that says what it did and did not understand.
-func CompileQuestion(ix *index.Index, question string) (*Question, error) {
+func Compile(ix *index.Index, question string) (*Question, error) {
 	if strings.TrimSpace(question) == "" {
 		return nil, &NotUnderstoodError{Reason: "the question is empty"}
 	}
@@ -224,11 +234,11 @@ func CompileQuestion(ix *index.Index, question string) (*Question, error) {
 		case itemEntity:
 			understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.NodeName(it.node)))
 		case itemVerb:
-			understood = append(understood, fmt.Sprintf("%q = %s", it.text, PredicateName(it.phrase.Predicate)))
+			understood = append(understood, fmt.Sprintf("%q = %s", it.text, vocab.Name(it.phrase.Predicate)))
 		case itemEvent:
-			understood = append(understood, fmt.Sprintf("%q = a %s relation", it.text, predicateList(it.preds)))
+			understood = append(understood, fmt.Sprintf("%q = a %s relation", it.text, pattern.PredicateList(it.preds)))
 		case itemType:
-			understood = append(understood, fmt.Sprintf("%q = %s", it.text, strings.TrimPrefix(FormatConstraint(it.con), "? is ")))
+			understood = append(understood, fmt.Sprintf("%q = %s", it.text, pattern.ConstraintText(it.con)))
 		case itemWh:
 			understood = append(understood, fmt.Sprintf("%q = the answer", it.text))
 		}
@@ -244,7 +254,7 @@ func CompileQuestion(ix *index.Index, question string) (*Question, error) {
 		return nil, fail(err.Error())
 	}
 	q.Mentions = mentions
-	if _, err := Compile(ix, q.Pattern); err != nil {
+	if q.Query, err = pattern.Compile(ix, q.Pattern); err != nil {
 		return nil, fail(err.Error())
 	}
 	return q, nil
@@ -258,7 +268,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 	for i := 0; i < len(words); {
 		if it, n, ok := matchEntity(ix, words, i); ok {
 			items = append(items, it)
-			mentions = append(mentions, Mention{Text: it.text, Entity: ix.NodeName(it.node), Fuzzy: it.fuzzy})
+			mentions = append(mentions, Mention{Text: it.text, Node: it.node, Fuzzy: it.fuzzy})
 			i += n
 			continue
 		}
@@ -357,48 +367,23 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 		}
 		text := strings.Join(texts, " ")
 		// A short lowercase word ("us") is a pronoun, not an acronym.
-		if n == 1 && utf8.RuneCountInString(text) <= 3 && strings.ToLower(text) == text && isASCII(text) {
+		if n == 1 && utf8.RuneCountInString(text) <= 3 && strings.ToLower(text) == text && namesearch.IsASCII(text) {
 			continue
 		}
-		var hit *index.SearchResult
-		distinct := 0
-		for _, r := range ix.Search(text, index.SearchOptions{MaxEdits: -1, Limit: 10}) {
-			if r.Kind != namesearch.Exact {
-				continue
-			}
-			if hit == nil || resource.EntityName(r.Entity) != resource.EntityName(hit.Entity) {
-				distinct++
-			}
-			if hit == nil {
-				r := r
-				hit = &r
-			}
-		}
-		if distinct == 1 {
-			node, _ := ix.NodeOf(resource.EntityName(hit.Entity))
-			return item{kind: itemEntity, text: text, node: node}, n, true
+		if nodes := ix.ExactNodes(text, 10); len(nodes) == 1 {
+			return item{kind: itemEntity, text: text, node: nodes[0]}, n, true
 		}
 	}
 	// Spelling correction, only for a capitalized word that is no other
 	// kind of word: "Kioxa" is Kioxia.
 	w := words[i]
 	if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(w.lower) && typeNouns[w.lower].con == nil {
-		hits := ix.Search(w.text, index.SearchOptions{MaxEdits: 1, Limit: 3})
+		hits := ix.FindNames(w.text, index.SearchOptions{MaxEdits: 1, Limit: 3})
 		if len(hits) == 1 || (len(hits) > 1 && hits[0].Score > hits[1].Score) {
-			node, _ := ix.NodeOf(resource.EntityName(hits[0].Entity))
-			return item{kind: itemEntity, text: w.text, node: node, fuzzy: true}, 1, true
+			return item{kind: itemEntity, text: w.text, node: hits[0].Node, fuzzy: true}, 1, true
 		}
 	}
 	return item{}, 0, false
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // functionWord reports words that never start or end a name.
@@ -457,9 +442,4 @@ func wordsEqual(ws []word, want []string) bool {
 		}
 	}
 	return true
-}
-
-// displayName is the display name of an entity node.
-func displayName(ix *index.Index, n index.Node) string {
-	return ix.DisplayName(n)
 }

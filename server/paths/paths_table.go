@@ -1,4 +1,4 @@
-package query
+package paths
 
 import "github.com/entitygraph/entitygraph/server/index"
 

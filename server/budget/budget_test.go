@@ -1,14 +1,14 @@
-package query_test
+package budget_test
 
 import (
 	"context"
 	"errors"
 	"testing"
 
-	"github.com/entitygraph/entitygraph/server/query"
+	"github.com/entitygraph/entitygraph/server/budget"
 )
 
-func TestBudgetSpend(t *testing.T) {
+func TestSpend(t *testing.T) {
 	t.Parallel()
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -18,7 +18,7 @@ func TestBudgetSpend(t *testing.T) {
 		limit      int64
 		spends     []int64
 		wantUsed   int64
-		wantBudget bool // the last Spend fails with a *BudgetError
+		wantBudget bool // the last Spend fails with a *budget.Error
 		wantCtx    bool // the last Spend fails with the context's error
 	}{
 		{name: "under the limit", ctx: context.Background(), limit: 10, spends: []int64{3, 4, 3}, wantUsed: 10},
@@ -30,7 +30,7 @@ func TestBudgetSpend(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			b := query.NewBudget(tt.ctx, tt.limit)
+			b := budget.New(tt.ctx, tt.limit)
 			var err error
 			for i, n := range tt.spends {
 				err = b.Spend(n)
@@ -41,9 +41,9 @@ func TestBudgetSpend(t *testing.T) {
 			if got := b.Used(); got != tt.wantUsed {
 				t.Errorf("Used() = %d, want %d", got, tt.wantUsed)
 			}
-			var be *query.BudgetError
+			var be *budget.Error
 			if got := errors.As(err, &be); got != tt.wantBudget {
-				t.Errorf("last Spend = %v; is *BudgetError: %v, want %v", err, got, tt.wantBudget)
+				t.Errorf("last Spend = %v; is *budget.Error: %v, want %v", err, got, tt.wantBudget)
 			}
 			if got := errors.Is(err, context.Canceled); got != tt.wantCtx {
 				t.Errorf("last Spend = %v; is context.Canceled: %v, want %v", err, got, tt.wantCtx)
@@ -55,16 +55,16 @@ func TestBudgetSpend(t *testing.T) {
 	}
 }
 
-func TestBudgetErrorMessage(t *testing.T) {
+func TestErrorMessage(t *testing.T) {
 	t.Parallel()
-	b := query.NewBudget(context.Background(), 5)
+	b := budget.New(context.Background(), 5)
 	err := b.Spend(6)
-	if !errors.Is(err, query.ErrBudgetExceeded) {
+	if !errors.Is(err, budget.ErrExceeded) {
 		t.Fatalf("Spend(6) on a budget of 5 = %v, want ErrBudgetExceeded", err)
 	}
-	var be *query.BudgetError
+	var be *budget.Error
 	if !errors.As(err, &be) || be.Budget != "max_edges_visited" || be.Limit != 5 {
-		t.Errorf("Spend(6) = %#v, want *BudgetError{Budget: max_edges_visited, Limit: 5}", err)
+		t.Errorf("Spend(6) = %#v, want *budget.Error{Budget: max_edges_visited, Limit: 5}", err)
 	}
 	const want = "query exceeded its budget of 5 edges visited (max_edges_visited)"
 	if got := err.Error(); got != want {
@@ -72,12 +72,12 @@ func TestBudgetErrorMessage(t *testing.T) {
 	}
 }
 
-// TestBudgetNoticesCancelLater checks that a context cancelled mid-query is
+// TestNoticesCancelLater checks that a context cancelled mid-query is
 // noticed within about ctxCheckInterval units.
-func TestBudgetNoticesCancelLater(t *testing.T) {
+func TestNoticesCancelLater(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
-	b := query.NewBudget(ctx, 0)
+	b := budget.New(ctx, 0)
 	if err := b.Spend(1); err != nil {
 		t.Fatalf("Spend(1) before cancel = %v, want nil", err)
 	}

@@ -1,4 +1,4 @@
-package query_test
+package paths_test
 
 import (
 	"context"
@@ -7,8 +7,9 @@ import (
 	"testing"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/query"
+	"github.com/entitygraph/entitygraph/server/paths"
 )
 
 // benchGridSide is the side of the benchmark grid: 200×200 entities and
@@ -54,7 +55,7 @@ func gridNode(b *testing.B, ix *index.Index, x, y int) index.Node {
 // BenchmarkFindPaths runs FindPaths on a grid of about 120,000 nodes. Run
 // it with
 //
-//	go test ./server/query/ -run '^$' -bench FindPaths -benchmem
+//	go test ./server/paths/ -run '^$' -bench FindPaths -benchmem
 func BenchmarkFindPaths(b *testing.B) {
 	ix := mustBenchGrid(b)
 	from := gridNode(b, ix, 100, 100)
@@ -77,12 +78,12 @@ func BenchmarkFindPaths(b *testing.B) {
 	}
 	for _, tt := range tests {
 		b.Run(tt.name, func(b *testing.B) {
-			q := query.PathQuery{From: from, To: tt.to, MaxHops: tt.hops, MaxPaths: tt.k, Direction: tt.dir, Predicates: tt.preds}
+			q := paths.Query{From: from, To: tt.to, MaxHops: tt.hops, MaxPaths: tt.k, Direction: tt.dir, Predicates: tt.preds}
 			var edges int64
 			b.ReportAllocs()
 			for b.Loop() {
-				budget := query.NewBudget(context.Background(), 10_000_000)
-				paths, err := query.FindPaths(ix, q, budget)
+				budget := budget.New(context.Background(), 10_000_000)
+				paths, err := paths.FindPaths(ix, q, budget)
 				if err != nil {
 					b.Fatalf("FindPaths = %v", err)
 				}
@@ -99,12 +100,12 @@ func BenchmarkFindPaths(b *testing.B) {
 // BenchmarkTraverse expands four hops from the middle of the grid.
 func BenchmarkTraverse(b *testing.B) {
 	ix := mustBenchGrid(b)
-	q := query.TraverseQuery{Start: []index.Node{gridNode(b, ix, 100, 100)}, MaxDepth: 4}
+	q := paths.TraverseQuery{Start: []index.Node{gridNode(b, ix, 100, 100)}, MaxDepth: 4}
 	var items int
 	b.ReportAllocs()
 	for b.Loop() {
 		items = 0
-		err := query.Traverse(ix, q, query.NewBudget(context.Background(), 10_000_000), func(query.Item) error {
+		err := paths.Traverse(ix, q, budget.New(context.Background(), 10_000_000), func(paths.Item) error {
 			items++
 			return nil
 		})

@@ -1,4 +1,4 @@
-package query
+package pattern
 
 import (
 	"fmt"
@@ -10,8 +10,6 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/namesearch"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -258,17 +256,16 @@ func (p *parser) term(what string) (*pb.Term, token, error) {
 
 // resolve finds the one entity a quoted name names exactly.
 func (p *parser) resolve(t token) (string, error) {
-	var names []string
-	for _, r := range p.ix.Search(t.text, index.SearchOptions{MaxEdits: -1, Limit: 20}) {
-		if r.Kind == namesearch.Exact {
-			names = append(names, resource.EntityName(r.Entity))
-		}
-	}
-	switch len(names) {
+	nodes := p.ix.ExactNodes(t.text, 20)
+	switch len(nodes) {
 	case 0:
 		return "", p.errorf(t, "no entity is called %q; search for it with SearchEntities", t.text)
 	case 1:
-		return names[0], nil
+		return p.ix.NodeName(nodes[0]), nil
+	}
+	names := make([]string, len(nodes))
+	for i, n := range nodes {
+		names[i] = p.ix.NodeName(n)
 	}
 	return "", p.errorf(t, "%q names several entities (%s); use a resource name", t.text, strings.Join(names, ", "))
 }
@@ -412,7 +409,7 @@ func FormatTriple(t *pb.Triple) string {
 	if len(t.GetPredicates()) == 0 {
 		b.WriteString("*")
 	} else {
-		b.WriteString(predicateList(t.GetPredicates()))
+		b.WriteString(PredicateList(t.GetPredicates()))
 	}
 	b.WriteString(" " + formatTerm(t.GetObject()))
 	if v := t.GetRelationVariable(); v != "" {
@@ -430,27 +427,12 @@ func formatTerm(t *pb.Term) string {
 
 // FormatConstraint writes a constraint in Match text syntax.
 func FormatConstraint(c *pb.Constraint) string {
-	var what string
-	switch t := c.GetTest().(type) {
-	case *pb.Constraint_Type:
-		what = t.Type
-	case *pb.Constraint_OrganizationKinds:
-		words := make([]string, len(t.OrganizationKinds.GetKinds()))
-		for i, k := range t.OrganizationKinds.GetKinds() {
-			words[i] = KindWord(k)
-		}
-		what = strings.Join(words, "|")
-	case *pb.Constraint_RelationPredicates:
-		what = predicateList(t.RelationPredicates.GetPredicates())
-	case *pb.Constraint_RelationStatus:
-		what = index.StatusWord(t.RelationStatus)
-	}
-	return "?" + c.GetVariable() + " is " + what
+	return "?" + c.GetVariable() + " is " + ConstraintText(c)
 }
 
-// FormatPattern writes a pattern in canonical Match text syntax; parsing the
+// Format writes a pattern in canonical Match text syntax; parsing the
 // result gives the same pattern back.
-func FormatPattern(p *pb.Pattern) string {
+func Format(p *pb.Pattern) string {
 	var parts []string
 	for _, t := range p.GetTriples() {
 		parts = append(parts, FormatTriple(t))

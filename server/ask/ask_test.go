@@ -1,4 +1,4 @@
-package query
+package ask
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/budget"
+	"github.com/entitygraph/entitygraph/server/pattern"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -100,11 +102,11 @@ var goldenQuestions = []struct {
 func answerKeys(t *testing.T, question string) ([]string, *Question, error) {
 	t.Helper()
 	ix := seedIx(t)
-	q, err := CompileQuestion(ix, question)
+	q, err := Compile(ix, question)
 	if err != nil {
 		return nil, nil, err
 	}
-	_, answers, err := Answers(ix, q, NewBudget(context.Background(), 100000), 100)
+	answers, err := Answers(ix, q, budget.New(context.Background(), 100000), 100)
 	if err != nil {
 		t.Fatalf("Answers(%q) error = %v", question, err)
 	}
@@ -138,7 +140,7 @@ func TestAskGolden(t *testing.T) {
 			continue
 		}
 		if !slices.Equal(got, tt.want) {
-			t.Errorf("Ask(%q)\n  query %s\n  = %v\n  want %v", tt.question, FormatPattern(q.Pattern), got, tt.want)
+			t.Errorf("Ask(%q)\n  query %s\n  = %v\n  want %v", tt.question, pattern.Format(q.Pattern), got, tt.want)
 		}
 		for _, tr := range q.Pattern.GetTriples() {
 			for _, p := range tr.GetPredicates() {
@@ -166,13 +168,21 @@ func TestAskGolden(t *testing.T) {
 func TestAskMatchesMatch(t *testing.T) {
 	t.Parallel()
 	ix := seedIx(t)
-	q, err := CompileQuestion(ix, "Who coordinated against which acquisition?")
+	q, err := Compile(ix, "Who coordinated against which acquisition?")
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := FormatPattern(q.Pattern)
-	if got := runText(t, ix, text); len(got) != 2 {
-		t.Errorf("Match(%q) = %v, want the two answers Ask gives", text, got)
+	text := pattern.Format(q.Pattern)
+	parsed, err := pattern.ParseText(ix, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiled, err := pattern.Compile(ix, parsed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _, err := compiled.Run(budget.New(context.Background(), 0), 0, 100); err != nil || len(got) != 2 {
+		t.Errorf("Match(%q) = %d solutions, %v; want the two answers Ask gives", text, len(got), err)
 	}
 	if want := "?who COORDINATES_AGAINST ?acquisition . ?acquisition is ACQUIRES"; text != want {
 		t.Errorf("compiled query = %q, want %q", text, want)
@@ -182,7 +192,7 @@ func TestAskMatchesMatch(t *testing.T) {
 func TestInterpretation(t *testing.T) {
 	t.Parallel()
 	ix := seedIx(t)
-	q, err := CompileQuestion(ix, "Who coordinated against Kioxa's acquisition?")
+	q, err := Compile(ix, "Who coordinated against Kioxa's acquisition?")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,9 @@
-package query
+package ask
 
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/english"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/pattern"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -347,7 +349,7 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 		}
 		used[t.GetRelationVariable()] = true
 	}
-	for _, v := range sortedKeys(b.loose) {
+	for _, v := range slices.Sorted(maps.Keys(b.loose)) {
 		if !used[v] {
 			b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{
 				Subject: variable(b.fresh("party")), Predicates: b.loose[v], Object: variable(b.fresh("target")), RelationVariable: v,
@@ -381,11 +383,7 @@ func Interpretation(ix *index.Index, q *Question) string {
 			return "?" + v.Variable
 		}
 		if n, ok := ix.NodeOf(t.GetName()); ok {
-			if e := ix.NodeEntity(n); e != nil {
-				return displayName(ix, n)
-			}
-			r, _ := ix.NodeRelation(n)
-			return "[" + ix.Summary(r) + "]"
+			return ix.Label(n)
 		}
 		return t.GetName()
 	}
@@ -404,7 +402,7 @@ func Interpretation(ix *index.Index, q *Question) string {
 	}
 	var where []string
 	for _, c := range q.Pattern.GetConstraints() {
-		where = append(where, describeConstraint(c))
+		where = append(where, pattern.DescribeConstraint(c))
 	}
 	out := "Find " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")
 	if q.YesNo {
@@ -415,7 +413,7 @@ func Interpretation(ix *index.Index, q *Question) string {
 	}
 	for _, m := range q.Mentions {
 		if m.Fuzzy {
-			out += fmt.Sprintf(" (%q read as %s)", m.Text, m.Entity)
+			out += fmt.Sprintf(" (%q read as %s)", m.Text, ix.NodeName(m.Node))
 		}
 	}
 	return out + "."
@@ -427,39 +425,6 @@ func joinVars(vs []string) string {
 		out[i] = "?" + v
 	}
 	return strings.Join(out, " and ")
-}
-
-func describeConstraint(c *pb.Constraint) string {
-	v := "?" + c.GetVariable()
-	switch t := c.GetTest().(type) {
-	case *pb.Constraint_Type:
-		return v + " is a " + t.Type
-	case *pb.Constraint_OrganizationKinds:
-		var words []string
-		for _, k := range t.OrganizationKinds.GetKinds() {
-			words = append(words, strings.ReplaceAll(KindWord(k), "_", " "))
-		}
-		return v + " is a " + strings.Join(words, " or ")
-	case *pb.Constraint_RelationPredicates:
-		var rs []string
-		for _, p := range t.RelationPredicates.GetPredicates() {
-			e, _ := vocab.Lookup(p)
-			rs = append(rs, "“"+e.Reading+"”")
-		}
-		return v + " is a relation: " + strings.Join(rs, " or ")
-	case *pb.Constraint_RelationStatus:
-		return v + " " + index.StatusWord(t.RelationStatus)
-	}
-	return v
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func symmetric(p pb.Predicate) bool {

@@ -1,4 +1,4 @@
-package query
+package paths
 
 import (
 	"math/rand/v2"

@@ -1,15 +1,18 @@
-// Package query runs graph algorithms over an index snapshot: the k
-// shortest paths between two nodes and breadth-first traversals. Nodes are
+// Package paths searches the graph's shape: the k shortest paths between two
+// nodes, and breadth-first traversals from some. Nodes are
 // entities and relations; a hop crosses a relation either way (FORWARD,
 // BACKWARD) or passes between a relation that other relations are about and
 // its own endpoints (UNPACK, PACK). Every query does its work against a
-// [Budget]. The package knows nothing of gRPC.
-package query
+// [budget.Budget]. It reads the index (package index) and the vocabulary,
+// and must not import gRPC or the other query engines (package pattern,
+// package ask).
+package paths
 
 import (
 	"slices"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
@@ -43,8 +46,8 @@ type Path struct {
 	Hops []Hop
 }
 
-// PathQuery asks for the shortest paths between two nodes.
-type PathQuery struct {
+// Query asks for the shortest paths between two nodes.
+type Query struct {
 	// From and To are the ends; both must be nodes of the index searched.
 	From, To index.Node
 	// MaxHops is the longest path wanted, in hops. With zero or less only the
@@ -73,7 +76,7 @@ type PathQuery struct {
 //
 // A path from a node to itself is the one path of zero hops. When no path
 // exists FindPaths returns an empty slice and a nil error. It fails only
-// when b does: with a [*BudgetError] when the query visits more edges than
+// when b does: with a [*budget.Error] when the query visits more edges than
 // its budget, or with the context's error when the context ends.
 //
 // One bidirectional breadth-first search, growing whichever side has fewer
@@ -82,7 +85,7 @@ type PathQuery struct {
 // are fewer than k shortest paths are longer ones sought, a length at a
 // time, from layers of walks grown from both ends (see paths_longer.go).
 // Memory is proportional to the nodes the searches reach.
-func FindPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
+func FindPaths(ix *index.Index, q Query, b *budget.Budget) ([]Path, error) {
 	if q.From == q.To {
 		return []Path{{Nodes: []index.Node{q.From}, Hops: []Hop{}}}, nil
 	}
@@ -92,7 +95,7 @@ func FindPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
 }
 
 // findPaths is FindPaths for q.From ≠ q.To, with s's state.
-func (s *pathSearch) findPaths(ix *index.Index, q PathQuery, b *Budget) ([]Path, error) {
+func (s *pathSearch) findPaths(ix *index.Index, q Query, b *budget.Budget) ([]Path, error) {
 	k := max(q.MaxPaths, 1)
 	w := newHopWalker(ix, b, q.Predicates, q.Direction)
 	found, err := s.search(w, q.From, q.To, q.MaxHops)
@@ -134,7 +137,7 @@ func newPath(from index.Node, hops []Hop) Path {
 //   - UNPACK: "[Western Digital acquires Kioxia (failed, 2021)] involves Kioxia";
 //   - PACK: "Kioxia is part of [Western Digital acquires Kioxia (failed, 2021)]".
 func HopReading(ix *index.Index, h Hop) string {
-	from, to := NodeLabel(ix, h.From), NodeLabel(ix, h.To)
+	from, to := ix.Label(h.From), ix.Label(h.To)
 	e, _ := vocab.Lookup(ix.Predicate(h.Rel))
 	switch h.Kind {
 	case pb.HopKind_HOP_KIND_FORWARD:

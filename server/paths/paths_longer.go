@@ -1,9 +1,10 @@
-package query
+package paths
 
 import (
 	"context"
 	"slices"
 
+	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 )
 
@@ -289,7 +290,7 @@ func (ws *walkSearch) complete() error {
 	// A copy of the walker shares its filter and the memo of relation
 	// nodes, filled by the first pass, but charges a budget of its own.
 	w, free := ws.w, *ws.w
-	free.b = NewBudget(context.Background(), 0)
+	free.b = budget.New(context.Background(), 0)
 	ws.w = &free
 	err := ws.grow(reverse, nil)
 	ws.w = w

@@ -1,4 +1,4 @@
-package query_test
+package paths_test
 
 import (
 	"context"
@@ -10,14 +10,15 @@ import (
 	gocmp "github.com/google/go-cmp/cmp"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/query"
+	"github.com/entitygraph/entitygraph/server/paths"
 )
 
 // collect runs a traversal and returns every item emitted.
-func collect(ix *index.Index, q query.TraverseQuery, b *query.Budget) ([]query.Item, error) {
-	var items []query.Item
-	err := query.Traverse(ix, q, b, func(it query.Item) error {
+func collect(ix *index.Index, q paths.TraverseQuery, b *budget.Budget) ([]paths.Item, error) {
+	var items []paths.Item
+	err := paths.Traverse(ix, q, b, func(it paths.Item) error {
 		items = append(items, it)
 		return nil
 	})
@@ -25,7 +26,7 @@ func collect(ix *index.Index, q query.TraverseQuery, b *query.Budget) ([]query.I
 }
 
 // itemString renders an item by names: "1 rel relations/x" or "1 organizations/y".
-func itemString(ix *index.Index, it query.Item) string {
+func itemString(ix *index.Index, it paths.Item) string {
 	if it.IsRelation {
 		return fmt.Sprintf("%d rel %s", it.Depth, ix.RelationAt(it.Rel).GetName())
 	}
@@ -39,12 +40,12 @@ func TestTraverseExact(t *testing.T) {
 	bid := pathsNode(t, ix, "relations/western-digital-bid-for-kioxia")
 	tests := []struct {
 		name string
-		q    query.TraverseQuery
+		q    paths.TraverseQuery
 		want []string
 	}{
 		{
 			name: "chey leads, two deep",
-			q: query.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 2, Direction: pb.Direction_DIRECTION_OUTGOING,
+			q: paths.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 2, Direction: pb.Direction_DIRECTION_OUTGOING,
 				Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS}},
 			want: []string{
 				"0 people/chey-tae-won",
@@ -56,7 +57,7 @@ func TestTraverseExact(t *testing.T) {
 		},
 		{
 			name: "the bid unpacked",
-			q:    query.TraverseQuery{Start: []index.Node{bid}, MaxDepth: 1, Direction: pb.Direction_DIRECTION_OUTGOING},
+			q:    paths.TraverseQuery{Start: []index.Node{bid}, MaxDepth: 1, Direction: pb.Direction_DIRECTION_OUTGOING},
 			want: []string{
 				"0 relations/western-digital-bid-for-kioxia",
 				"1 rel relations/western-digital-bid-for-kioxia",
@@ -66,12 +67,12 @@ func TestTraverseExact(t *testing.T) {
 		},
 		{
 			name: "start nodes only",
-			q:    query.TraverseQuery{Start: []index.Node{chey, bid, chey}, MaxDepth: 0},
+			q:    paths.TraverseQuery{Start: []index.Node{chey, bid, chey}, MaxDepth: 0},
 			want: []string{"0 people/chey-tae-won", "0 relations/western-digital-bid-for-kioxia"},
 		},
 		{
 			name: "limit",
-			q: query.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 2, Limit: 3, Direction: pb.Direction_DIRECTION_OUTGOING,
+			q: paths.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 2, Limit: 3, Direction: pb.Direction_DIRECTION_OUTGOING,
 				Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS}},
 			want: []string{
 				"0 people/chey-tae-won",
@@ -83,7 +84,7 @@ func TestTraverseExact(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			items, err := collect(ix, tt.q, query.NewBudget(context.Background(), 0))
+			items, err := collect(ix, tt.q, budget.New(context.Background(), 0))
 			if err != nil {
 				t.Fatalf("Traverse = %v, want nil", err)
 			}
@@ -100,7 +101,7 @@ func TestTraverseExact(t *testing.T) {
 
 // refLevels is a plain breadth-first search over refHops: the depth of each
 // node within maxDepth, and the relations of the hops followed.
-func refLevels(ix *index.Index, q query.TraverseQuery) (map[index.Node]int, map[index.Rel]int) {
+func refLevels(ix *index.Index, q paths.TraverseQuery) (map[index.Node]int, map[index.Rel]int) {
 	depth := map[index.Node]int{}
 	rels := map[index.Rel]int{}
 	var frontier []index.Node
@@ -136,24 +137,24 @@ func TestTraverseProperties(t *testing.T) {
 	japan := n("organizations/japan")
 	tests := []struct {
 		name string
-		q    query.TraverseQuery
+		q    paths.TraverseQuery
 	}{
-		{name: "chey, two deep", q: query.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 2}},
-		{name: "chey, four deep", q: query.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 4}},
-		{name: "kioxia incoming", q: query.TraverseQuery{Start: []index.Node{kioxia}, MaxDepth: 3, Direction: pb.Direction_DIRECTION_INCOMING}},
-		{name: "kioxia outgoing", q: query.TraverseQuery{Start: []index.Node{kioxia}, MaxDepth: 3, Direction: pb.Direction_DIRECTION_OUTGOING}},
-		{name: "several starts with duplicates", q: query.TraverseQuery{Start: []index.Node{bid, japan, bid, chey}, MaxDepth: 2}},
-		{name: "predicates", q: query.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 6,
+		{name: "chey, two deep", q: paths.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 2}},
+		{name: "chey, four deep", q: paths.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 4}},
+		{name: "kioxia incoming", q: paths.TraverseQuery{Start: []index.Node{kioxia}, MaxDepth: 3, Direction: pb.Direction_DIRECTION_INCOMING}},
+		{name: "kioxia outgoing", q: paths.TraverseQuery{Start: []index.Node{kioxia}, MaxDepth: 3, Direction: pb.Direction_DIRECTION_OUTGOING}},
+		{name: "several starts with duplicates", q: paths.TraverseQuery{Start: []index.Node{bid, japan, bid, chey}, MaxDepth: 2}},
+		{name: "predicates", q: paths.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 6,
 			Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS, pb.Predicate_PREDICATE_COORDINATES_AGAINST, pb.Predicate_PREDICATE_BASED_IN}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			items, err := collect(ix, tt.q, query.NewBudget(context.Background(), 0))
+			items, err := collect(ix, tt.q, budget.New(context.Background(), 0))
 			if err != nil {
 				t.Fatalf("Traverse = %v, want nil", err)
 			}
-			again, err := collect(ix, tt.q, query.NewBudget(context.Background(), 0))
+			again, err := collect(ix, tt.q, budget.New(context.Background(), 0))
 			if err != nil {
 				t.Fatalf("second Traverse = %v, want nil", err)
 			}
@@ -216,7 +217,7 @@ func TestTraverseProperties(t *testing.T) {
 			for _, limit := range []int{1, 2, len(items) / 2, len(items)} {
 				q := tt.q
 				q.Limit = limit
-				cut, err := collect(ix, q, query.NewBudget(context.Background(), 0))
+				cut, err := collect(ix, q, budget.New(context.Background(), 0))
 				if err != nil {
 					t.Fatalf("Traverse with Limit %d = %v, want nil", limit, err)
 				}
@@ -245,15 +246,15 @@ func TestTraverseStops(t *testing.T) {
 	}{
 		{name: "emit fails at once", ctx: context.Background(), failAfter: 1, wantErr: errSend, wantCalls: 1},
 		{name: "emit fails later", ctx: context.Background(), failAfter: 4, wantErr: errSend, wantCalls: 4},
-		{name: "budget of five", ctx: context.Background(), limit: 5, wantErr: query.ErrBudgetExceeded, wantCalls: -1},
+		{name: "budget of five", ctx: context.Background(), limit: 5, wantErr: budget.ErrExceeded, wantCalls: -1},
 		{name: "cancelled", ctx: cancelled, wantErr: context.Canceled, wantCalls: -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			calls := 0
-			err := query.Traverse(ix, query.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 3}, query.NewBudget(tt.ctx, tt.limit),
-				func(query.Item) error {
+			err := paths.Traverse(ix, paths.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 3}, budget.New(tt.ctx, tt.limit),
+				func(paths.Item) error {
 					calls++
 					if calls == tt.failAfter {
 						return errSend

@@ -1,4 +1,4 @@
-package query
+package paths
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	gocmp "github.com/google/go-cmp/cmp"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 )
 
@@ -94,7 +95,7 @@ func TestPathSearchReuse(t *testing.T) {
 		// several lengths between them.
 		x, y := rng.IntN(side), rng.IntN(side)
 		near := func(c int) int { return min(max(c+rng.IntN(7)-3, 0), side-1) }
-		q := PathQuery{
+		q := Query{
 			From:      cellNode(t, ix, x, y),
 			To:        cellNode(t, ix, near(x), near(y)),
 			MaxHops:   1 + rng.IntN(7),
@@ -120,7 +121,7 @@ func TestPathSearchReuse(t *testing.T) {
 			ctx = cancelled
 		}
 		run := func(s *pathSearch) pathsOutcome {
-			b := NewBudget(ctx, limit)
+			b := budget.New(ctx, limit)
 			paths, err := s.findPaths(ix, q, b)
 			o := pathsOutcome{Paths: paths, Used: b.Used()}
 			if err != nil {

@@ -1,9 +1,10 @@
-package query
+package paths
 
 import (
 	"slices"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 )
 
@@ -18,9 +19,9 @@ type TraverseQuery struct {
 	// Limit is the most items emitted; zero or less means no limit.
 	Limit int
 	// Predicates, when not empty, restricts the relations hops may use, as
-	// in [PathQuery].
+	// in [Query].
 	Predicates []pb.Predicate
-	// Direction restricts the hop kinds, as in [PathQuery].
+	// Direction restricts the hop kinds, as in [Query].
 	Direction pb.Direction
 }
 
@@ -54,7 +55,7 @@ type Item struct {
 // stream's Send failing when its client went away), and with b's error
 // when the budget is exceeded or the context ends. Memory is proportional
 // to the nodes and relations reached, not to the graph.
-func Traverse(ix *index.Index, q TraverseQuery, b *Budget, emit func(Item) error) error {
+func Traverse(ix *index.Index, q TraverseQuery, b *budget.Budget, emit func(Item) error) error {
 	w := newHopWalker(ix, b, q.Predicates, q.Direction)
 	reached := make(map[index.Node]struct{}, len(q.Start))
 	followed := map[index.Rel]struct{}{}

@@ -1,4 +1,8 @@
-package query
+// Package budget bounds the work of one query: a count of edges visited
+// against a limit, and the caller's context, checked as the work goes on.
+// Every graph engine (package pattern, package paths) spends from a
+// [Budget]. It imports only the standard library.
+package budget
 
 import (
 	"context"
@@ -6,12 +10,12 @@ import (
 	"fmt"
 )
 
-// ErrBudgetExceeded is matched, with errors.Is, by every [*BudgetError].
-var ErrBudgetExceeded = errors.New("budget exceeded")
+// ErrExceeded is matched, with errors.Is, by every [*Error].
+var ErrExceeded = errors.New("budget exceeded")
 
-// BudgetError reports that a query did more work than its budget allows.
-// It matches [ErrBudgetExceeded] with errors.Is.
-type BudgetError struct {
+// Error reports that a query did more work than its budget allows. It
+// matches [ErrExceeded] with errors.Is.
+type Error struct {
 	// Budget names the limit that was exceeded, as the Limits field of the
 	// API calls it: "max_edges_visited".
 	Budget string
@@ -20,12 +24,12 @@ type BudgetError struct {
 }
 
 // Error says which budget was exceeded and what its limit was.
-func (e *BudgetError) Error() string {
+func (e *Error) Error() string {
 	return fmt.Sprintf("query exceeded its budget of %d edges visited (%s)", e.Limit, e.Budget)
 }
 
-// Is reports whether target is [ErrBudgetExceeded].
-func (e *BudgetError) Is(target error) bool { return target == ErrBudgetExceeded }
+// Is reports whether target is [ErrExceeded].
+func (e *Error) Is(target error) bool { return target == ErrExceeded }
 
 // ctxCheckInterval is how many units of work may pass between two checks of
 // the context: often enough to stop promptly, rarely enough to cost nothing.
@@ -41,25 +45,25 @@ type Budget struct {
 	nextCheck int64 // used at or above which the context is checked again
 }
 
-// NewBudget returns a budget of limit edges visited for a query running
+// New returns a budget of limit edges visited for a query running
 // under ctx. A limit of zero or less means no limit: callers that take
 // limits from users apply their defaults and maximums first. A nil ctx is
 // taken as [context.Background].
-func NewBudget(ctx context.Context, limit int64) *Budget {
+func New(ctx context.Context, limit int64) *Budget {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	return &Budget{ctx: ctx, limit: limit}
 }
 
-// Spend adds n units of work. It returns a [*BudgetError] once the total
+// Spend adds n units of work. It returns an [*Error] once the total
 // exceeds the limit, and the context's error, wrapped, when the context is
 // done; the context is checked on the first call and then about every 1024
 // units, so a query on a cancelled context stops before doing real work.
 func (b *Budget) Spend(n int64) error {
 	b.used += n
 	if b.limit > 0 && b.used > b.limit {
-		return &BudgetError{Budget: "max_edges_visited", Limit: b.limit}
+		return &Error{Budget: "max_edges_visited", Limit: b.limit}
 	}
 	if b.used >= b.nextCheck {
 		b.nextCheck = b.used + ctxCheckInterval

@@ -1,4 +1,4 @@
-package query_test
+package paths_test
 
 import (
 	"cmp"
@@ -14,8 +14,9 @@ import (
 	gocmp "github.com/google/go-cmp/cmp"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/query"
+	"github.com/entitygraph/entitygraph/server/paths"
 	"github.com/entitygraph/entitygraph/server/seed"
 )
 
@@ -66,11 +67,11 @@ const (
 )
 
 // hopString renders a hop by names, for failure messages.
-func hopString(ix *index.Index, h query.Hop) string {
+func hopString(ix *index.Index, h paths.Hop) string {
 	return fmt.Sprintf("%s -%s %s-> %s", ix.NodeName(h.From), h.Kind, ix.RelationAt(h.Rel).GetName(), ix.NodeName(h.To))
 }
 
-func pathString(ix *index.Index, p query.Path) string {
+func pathString(ix *index.Index, p paths.Path) string {
 	s := ix.NodeName(p.Nodes[0])
 	for _, h := range p.Hops {
 		s += fmt.Sprintf(" -%s %s-> %s", h.Kind, ix.RelationAt(h.Rel).GetName(), ix.NodeName(h.To))
@@ -80,7 +81,7 @@ func pathString(ix *index.Index, p query.Path) string {
 
 // checkPath fails the test unless p is a well-formed simple path from from
 // to to whose every hop is a real use of a real relation.
-func checkPath(t *testing.T, ix *index.Index, from, to index.Node, p query.Path) {
+func checkPath(t *testing.T, ix *index.Index, from, to index.Node, p paths.Path) {
 	t.Helper()
 	if len(p.Nodes) != len(p.Hops)+1 {
 		t.Fatalf("path has %d nodes and %d hops, want one more node than hops", len(p.Nodes), len(p.Hops))
@@ -123,7 +124,7 @@ func checkPath(t *testing.T, ix *index.Index, from, to index.Node, p query.Path)
 
 // refHops lists the hops out of n straight from the definition, as the
 // reference the optimized search is checked against.
-func refHops(ix *index.Index, n index.Node, preds []pb.Predicate, dir pb.Direction) []query.Hop {
+func refHops(ix *index.Index, n index.Node, preds []pb.Predicate, dir pb.Direction) []paths.Hop {
 	outgoing := dir != pb.Direction_DIRECTION_INCOMING
 	incoming := dir != pb.Direction_DIRECTION_OUTGOING
 	admits := func(r index.Rel) bool { return len(preds) == 0 || slices.Contains(preds, ix.Predicate(r)) }
@@ -133,19 +134,19 @@ func refHops(ix *index.Index, n index.Node, preds []pb.Predicate, dir pb.Directi
 	}
 	reified := func(r index.Rel) bool { return len(about(r)) > 0 }
 	nodeOK := func(r index.Rel) bool { return admits(r) || slices.ContainsFunc(about(r), admits) }
-	var hops []query.Hop
+	var hops []paths.Hop
 	if outgoing {
 		for _, r := range ix.Out(n) {
 			if admits(r) {
 				_, o := ix.Ends(r)
-				hops = append(hops, query.Hop{From: n, To: o, Rel: r, Kind: fwd})
+				hops = append(hops, paths.Hop{From: n, To: o, Rel: r, Kind: fwd})
 			}
 		}
 		if r, ok := ix.NodeRelation(n); ok && reified(r) && nodeOK(r) {
 			s, o := ix.Ends(r)
-			hops = append(hops, query.Hop{From: n, To: s, Rel: r, Kind: unpack})
+			hops = append(hops, paths.Hop{From: n, To: s, Rel: r, Kind: unpack})
 			if o != s {
-				hops = append(hops, query.Hop{From: n, To: o, Rel: r, Kind: unpack})
+				hops = append(hops, paths.Hop{From: n, To: o, Rel: r, Kind: unpack})
 			}
 		}
 	}
@@ -153,14 +154,14 @@ func refHops(ix *index.Index, n index.Node, preds []pb.Predicate, dir pb.Directi
 		for _, r := range ix.In(n) {
 			if admits(r) {
 				s, _ := ix.Ends(r)
-				hops = append(hops, query.Hop{From: n, To: s, Rel: r, Kind: bwd})
+				hops = append(hops, paths.Hop{From: n, To: s, Rel: r, Kind: bwd})
 			}
 		}
 		touching := append(slices.Clone(ix.Out(n)), ix.In(n)...)
 		slices.Sort(touching)
 		for _, r := range slices.Compact(touching) {
 			if reified(r) && nodeOK(r) {
-				hops = append(hops, query.Hop{From: n, To: ix.RelationNode(r), Rel: r, Kind: pack})
+				hops = append(hops, paths.Hop{From: n, To: ix.RelationNode(r), Rel: r, Kind: pack})
 			}
 		}
 	}
@@ -169,28 +170,28 @@ func refHops(ix *index.Index, n index.Node, preds []pb.Predicate, dir pb.Directi
 
 // refComparePaths is the documented order of paths: shorter first, then hop
 // by hop by relation number, kind and node reached.
-func refComparePaths(a, b query.Path) int {
+func refComparePaths(a, b paths.Path) int {
 	if c := cmp.Compare(len(a.Hops), len(b.Hops)); c != 0 {
 		return c
 	}
-	return slices.CompareFunc(a.Hops, b.Hops, func(x, y query.Hop) int {
+	return slices.CompareFunc(a.Hops, b.Hops, func(x, y paths.Hop) int {
 		return cmp.Or(cmp.Compare(x.Rel, y.Rel), cmp.Compare(x.Kind, y.Kind), cmp.Compare(x.To, y.To))
 	})
 }
 
 // refPaths enumerates every simple path of at most q.MaxHops hops, in the
 // documented order. It is exponential and only for small graphs.
-func refPaths(ix *index.Index, q query.PathQuery) []query.Path {
+func refPaths(ix *index.Index, q paths.Query) []paths.Path {
 	if q.From == q.To {
-		return []query.Path{{Nodes: []index.Node{q.From}, Hops: []query.Hop{}}}
+		return []paths.Path{{Nodes: []index.Node{q.From}, Hops: []paths.Hop{}}}
 	}
-	all := []query.Path{}
+	all := []paths.Path{}
 	nodes := []index.Node{q.From}
-	var hops []query.Hop
+	var hops []paths.Hop
 	var walk func(n index.Node)
 	walk = func(n index.Node) {
 		if n == q.To {
-			all = append(all, query.Path{Nodes: slices.Clone(nodes), Hops: slices.Clone(hops)})
+			all = append(all, paths.Path{Nodes: slices.Clone(nodes), Hops: slices.Clone(hops)})
 			return
 		}
 		if len(hops) == q.MaxHops {
@@ -224,28 +225,28 @@ func TestFindPathsSeed(t *testing.T) {
 	sony := pathsNode(t, ix, "organizations/sony")
 	tests := []struct {
 		name      string
-		q         query.PathQuery
+		q         paths.Query
 		wantPaths int           // how many paths; -1 means at least one
 		wantLen   int           // length of the first path
-		want      [][]query.Hop // when set, exactly these paths
+		want      [][]paths.Hop // when set, exactly these paths
 		kinds     []pb.HopKind  // when set, the only kinds allowed
 	}{
 		{
 			name:      "chey to kioxia",
-			q:         query.PathQuery{From: chey, To: kioxia, MaxHops: 4, MaxPaths: 1},
+			q:         paths.Query{From: chey, To: kioxia, MaxHops: 4, MaxPaths: 1},
 			wantPaths: 1, wantLen: 3,
 		},
 		{
 			name:      "chey to kioxia, five paths",
-			q:         query.PathQuery{From: chey, To: kioxia, MaxHops: 4, MaxPaths: 5},
+			q:         paths.Query{From: chey, To: kioxia, MaxHops: 4, MaxPaths: 5},
 			wantPaths: 5, wantLen: 3,
 		},
 		{
 			name: "chey to kioxia by leads and coordinates against",
-			q: query.PathQuery{From: chey, To: kioxia, MaxHops: 4, MaxPaths: 3,
+			q: paths.Query{From: chey, To: kioxia, MaxHops: 4, MaxPaths: 3,
 				Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS, pb.Predicate_PREDICATE_COORDINATES_AGAINST}},
 			wantPaths: 1, wantLen: 3,
-			want: [][]query.Hop{{
+			want: [][]paths.Hop{{
 				{From: chey, To: skGroup, Rel: leads, Kind: fwd},
 				{From: skGroup, To: bidNode, Rel: coordinates, Kind: fwd},
 				{From: bidNode, To: kioxia, Rel: bid, Kind: unpack},
@@ -253,29 +254,29 @@ func TestFindPathsSeed(t *testing.T) {
 		},
 		{
 			name:      "outgoing only",
-			q:         query.PathQuery{From: chey, To: kioxia, MaxHops: 4, MaxPaths: 5, Direction: pb.Direction_DIRECTION_OUTGOING},
+			q:         paths.Query{From: chey, To: kioxia, MaxHops: 4, MaxPaths: 5, Direction: pb.Direction_DIRECTION_OUTGOING},
 			wantPaths: -1, wantLen: 3,
 			kinds: []pb.HopKind{fwd, unpack},
 		},
 		{
 			name:      "incoming only, the other way",
-			q:         query.PathQuery{From: kioxia, To: chey, MaxHops: 4, MaxPaths: 5, Direction: pb.Direction_DIRECTION_INCOMING},
+			q:         paths.Query{From: kioxia, To: chey, MaxHops: 4, MaxPaths: 5, Direction: pb.Direction_DIRECTION_INCOMING},
 			wantPaths: -1, wantLen: 3,
 			kinds: []pb.HopKind{bwd, pack},
 		},
 		{
 			name:      "from a node to itself",
-			q:         query.PathQuery{From: chey, To: chey, MaxHops: 4, MaxPaths: 3},
+			q:         paths.Query{From: chey, To: chey, MaxHops: 4, MaxPaths: 3},
 			wantPaths: 1, wantLen: 0,
 		},
 		{
 			name:      "not within one hop",
-			q:         query.PathQuery{From: chey, To: kioxia, MaxHops: 1, MaxPaths: 3},
+			q:         paths.Query{From: chey, To: kioxia, MaxHops: 1, MaxPaths: 3},
 			wantPaths: 0,
 		},
 		{
 			name:      "not within two hops",
-			q:         query.PathQuery{From: chey, To: kioxia, MaxHops: 2, MaxPaths: 3},
+			q:         paths.Query{From: chey, To: kioxia, MaxHops: 2, MaxPaths: 3},
 			wantPaths: 0,
 		},
 		{
@@ -283,13 +284,13 @@ func TestFindPathsSeed(t *testing.T) {
 			// partnership, but not by LEADS: the filter keeps the path from
 			// slipping through the partnership's node.
 			name: "predicate filter closes relation nodes",
-			q: query.PathQuery{From: samsung, To: sony, MaxHops: 8, MaxPaths: 3,
+			q: paths.Query{From: samsung, To: sony, MaxHops: 8, MaxPaths: 3,
 				Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS}},
 			wantPaths: 0,
 		},
 		{
 			name: "predicate filter, direct",
-			q: query.PathQuery{From: samsung, To: sony, MaxHops: 8, MaxPaths: 20,
+			q: paths.Query{From: samsung, To: sony, MaxHops: 8, MaxPaths: 20,
 				Predicates: []pb.Predicate{pb.Predicate_PREDICATE_SUPPLIES}},
 			wantPaths: 1, wantLen: 1,
 		},
@@ -297,8 +298,8 @@ func TestFindPathsSeed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			b := query.NewBudget(context.Background(), 1_000_000)
-			got, err := query.FindPaths(ix, tt.q, b)
+			b := budget.New(context.Background(), 1_000_000)
+			got, err := paths.FindPaths(ix, tt.q, b)
 			if err != nil {
 				t.Fatalf("FindPaths = %v, want no error", err)
 			}
@@ -332,7 +333,7 @@ func TestFindPathsSeed(t *testing.T) {
 				}
 			}
 			if tt.want != nil {
-				var gotHops [][]query.Hop
+				var gotHops [][]paths.Hop
 				for _, p := range got {
 					gotHops = append(gotHops, p.Hops)
 				}
@@ -367,24 +368,24 @@ func TestFindPathsErrors(t *testing.T) {
 		k      int
 		wantIs error
 	}{
-		{name: "budget of five", ctx: context.Background(), limit: 5, k: 1, wantIs: query.ErrBudgetExceeded},
-		{name: "budget runs out on longer paths", ctx: context.Background(), limit: 60, k: 20, wantIs: query.ErrBudgetExceeded},
+		{name: "budget of five", ctx: context.Background(), limit: 5, k: 1, wantIs: budget.ErrExceeded},
+		{name: "budget runs out on longer paths", ctx: context.Background(), limit: 60, k: 20, wantIs: budget.ErrExceeded},
 		{name: "cancelled", ctx: cancelled, limit: 1000, k: 3, wantIs: context.Canceled},
 		{name: "deadline passed", ctx: expired, limit: 1000, k: 3, wantIs: context.DeadlineExceeded},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			b := query.NewBudget(tt.ctx, tt.limit)
-			got, err := query.FindPaths(ix, query.PathQuery{From: chey, To: kioxia, MaxHops: 4, MaxPaths: tt.k}, b)
+			b := budget.New(tt.ctx, tt.limit)
+			got, err := paths.FindPaths(ix, paths.Query{From: chey, To: kioxia, MaxHops: 4, MaxPaths: tt.k}, b)
 			if !errors.Is(err, tt.wantIs) {
 				t.Fatalf("FindPaths = %d paths, %v; want error %v", len(got), err, tt.wantIs)
 			}
 			if got != nil {
 				t.Errorf("FindPaths returned %d paths with its error, want none", len(got))
 			}
-			var be *query.BudgetError
-			if tt.wantIs == query.ErrBudgetExceeded && (!errors.As(err, &be) || be.Limit != tt.limit) {
+			var be *budget.Error
+			if tt.wantIs == budget.ErrExceeded && (!errors.As(err, &be) || be.Limit != tt.limit) {
 				t.Errorf("FindPaths error = %#v, want *BudgetError with Limit %d", err, tt.limit)
 			}
 		})
@@ -396,17 +397,17 @@ func TestFindPathsErrors(t *testing.T) {
 func TestFindPathsCountsEdges(t *testing.T) {
 	t.Parallel()
 	ix := mustPathsSeed(t)
-	b := query.NewBudget(context.Background(), 0)
-	q := query.PathQuery{From: pathsNode(t, ix, "people/chey-tae-won"), To: pathsNode(t, ix, "organizations/kioxia"), MaxHops: 4, MaxPaths: 1}
-	if _, err := query.FindPaths(ix, q, b); err != nil {
+	b := budget.New(context.Background(), 0)
+	q := paths.Query{From: pathsNode(t, ix, "people/chey-tae-won"), To: pathsNode(t, ix, "organizations/kioxia"), MaxHops: 4, MaxPaths: 1}
+	if _, err := paths.FindPaths(ix, q, b); err != nil {
 		t.Fatalf("FindPaths = %v", err)
 	}
 	if b.Used() == 0 {
 		t.Errorf("Used() = 0 after a search, want the edges it visited")
 	}
 	// The exact count for the same query, as a limit, is enough.
-	exact := query.NewBudget(context.Background(), b.Used())
-	if _, err := query.FindPaths(ix, q, exact); err != nil {
+	exact := budget.New(context.Background(), b.Used())
+	if _, err := paths.FindPaths(ix, q, exact); err != nil {
 		t.Errorf("FindPaths with a budget of exactly %d = %v, want success", b.Used(), err)
 	}
 }
@@ -496,8 +497,8 @@ func TestFindPathsLonger(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			q := query.PathQuery{From: pathsNode(t, tt.ix, tt.from), To: pathsNode(t, tt.ix, tt.to), MaxHops: tt.hops, MaxPaths: tt.k, Direction: tt.dir, Predicates: tt.preds}
-			got, err := query.FindPaths(tt.ix, q, query.NewBudget(context.Background(), 0))
+			q := paths.Query{From: pathsNode(t, tt.ix, tt.from), To: pathsNode(t, tt.ix, tt.to), MaxHops: tt.hops, MaxPaths: tt.k, Direction: tt.dir, Predicates: tt.preds}
+			got, err := paths.FindPaths(tt.ix, q, budget.New(context.Background(), 0))
 			if err != nil {
 				t.Fatalf("FindPaths = %v", err)
 			}
@@ -553,7 +554,7 @@ func TestFindPathsRandom(t *testing.T) {
 			}
 			ix := pathsGraph(t, ents, rels)
 			for range 20 {
-				q := query.PathQuery{
+				q := paths.Query{
 					From:      index.Node(rng.IntN(ix.NodeCount())),
 					To:        index.Node(rng.IntN(ix.NodeCount())),
 					MaxHops:   1 + rng.IntN(6),
@@ -563,7 +564,7 @@ func TestFindPathsRandom(t *testing.T) {
 				if rng.IntN(3) == 0 {
 					q.Predicates = []pb.Predicate{pb.Predicate(pb.Predicate_value[preds[rng.IntN(len(preds))]])}
 				}
-				got, err := query.FindPaths(ix, q, query.NewBudget(context.Background(), 0))
+				got, err := paths.FindPaths(ix, q, budget.New(context.Background(), 0))
 				if err != nil {
 					t.Fatalf("FindPaths(%+v) = %v", q, err)
 				}
@@ -589,18 +590,18 @@ func TestHopReading(t *testing.T) {
 	bid := pathsRel(t, ix, "relations/western-digital-bid-for-kioxia")
 	const summary = "[Western Digital acquires Kioxia (failed, 2021)]"
 	tests := []struct {
-		hop  query.Hop
+		hop  paths.Hop
 		want string
 	}{
-		{query.Hop{From: wd, To: kioxia, Rel: bid, Kind: fwd}, "Western Digital acquires Kioxia"},
-		{query.Hop{From: kioxia, To: wd, Rel: bid, Kind: bwd}, "Kioxia is acquired by Western Digital"},
-		{query.Hop{From: bidNode, To: kioxia, Rel: bid, Kind: unpack}, summary + " involves Kioxia"},
-		{query.Hop{From: kioxia, To: bidNode, Rel: bid, Kind: pack}, "Kioxia is part of " + summary},
+		{paths.Hop{From: wd, To: kioxia, Rel: bid, Kind: fwd}, "Western Digital acquires Kioxia"},
+		{paths.Hop{From: kioxia, To: wd, Rel: bid, Kind: bwd}, "Kioxia is acquired by Western Digital"},
+		{paths.Hop{From: bidNode, To: kioxia, Rel: bid, Kind: unpack}, summary + " involves Kioxia"},
+		{paths.Hop{From: kioxia, To: bidNode, Rel: bid, Kind: pack}, "Kioxia is part of " + summary},
 	}
 	for _, tt := range tests {
 		t.Run(tt.hop.Kind.String(), func(t *testing.T) {
 			t.Parallel()
-			if got := query.HopReading(ix, tt.hop); got != tt.want {
+			if got := paths.HopReading(ix, tt.hop); got != tt.want {
 				t.Errorf("HopReading(%s) = %q, want %q", hopString(ix, tt.hop), got, tt.want)
 			}
 		})

@@ -1,4 +1,4 @@
-package query
+package pattern
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/seed"
 )
@@ -44,7 +45,7 @@ func runText(t *testing.T, ix *index.Index, text string) []string {
 	if err != nil {
 		t.Fatalf("Compile(%q) error = %v", text, err)
 	}
-	sols, more, err := c.Run(NewBudget(context.Background(), 100000), 0, 1000)
+	sols, more, err := c.Run(budget.New(context.Background(), 100000), 0, 1000)
 	if err != nil || more {
 		t.Fatalf("Run(%q) = more %v, error %v", text, more, err)
 	}
@@ -148,7 +149,7 @@ func TestFormatPatternRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		canon := FormatPattern(p1)
+		canon := Format(p1)
 		p2, err := ParseText(ix, canon)
 		if err != nil {
 			t.Fatalf("ParseText(canonical %q) error = %v", canon, err)
@@ -214,9 +215,9 @@ func TestCompileErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := Compile(ix, tt.pattern)
-		var pe *PatternError
+		var pe *FieldError
 		if !errors.As(err, &pe) || pe.Field != tt.wantField {
-			t.Errorf("%s: Compile() error = %v, want a PatternError on %s", tt.name, err, tt.wantField)
+			t.Errorf("%s: Compile() error = %v, want a FieldError on %s", tt.name, err, tt.wantField)
 		}
 	}
 	_, err := Compile(ix, &pb.Pattern{Triples: []*pb.Triple{{Subject: n("organizations/nope"), Object: v("y")}}})
@@ -233,17 +234,17 @@ func TestMatchBudgetAndPaging(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, err = c.Run(NewBudget(context.Background(), 10), 0, 1000)
-	if !errors.Is(err, ErrBudgetExceeded) {
-		t.Fatalf("Run(budget 10) error = %v, want ErrBudgetExceeded", err)
+	_, _, err = c.Run(budget.New(context.Background(), 10), 0, 1000)
+	if !errors.Is(err, budget.ErrExceeded) {
+		t.Fatalf("Run(budget 10) error = %v, want budget.ErrExceeded", err)
 	}
-	all, more, err := c.Run(NewBudget(context.Background(), 0), 0, 100000)
+	all, more, err := c.Run(budget.New(context.Background(), 0), 0, 100000)
 	if err != nil || more || len(all) < 5 {
 		t.Fatalf("Run(all) = %d, more %v, %v", len(all), more, err)
 	}
 	var paged []Solution
 	for off := 0; ; off += 3 {
-		page, more, err := c.Run(NewBudget(context.Background(), 0), off, 3)
+		page, more, err := c.Run(budget.New(context.Background(), 0), off, 3)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,37 @@
+package ask
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/entitygraph/entitygraph/server/budget"
+)
+
+// FuzzAsk checks that any question is either answered or refused with a
+// NotUnderstoodError, and that answers come from a pattern that compiles.
+func FuzzAsk(f *testing.F) {
+	for _, tt := range goldenQuestions {
+		f.Add(tt.question)
+	}
+	ix := seedIx(f)
+	f.Fuzz(func(t *testing.T, question string) {
+		q, err := Compile(ix, question)
+		if err != nil {
+			var nu *NotUnderstoodError
+			if !errors.As(err, &nu) || nu.Reason == "" {
+				t.Fatalf("Compile(%q) error = %#v, want a *NotUnderstoodError with a reason", question, err)
+			}
+			return
+		}
+		if len(q.AnswerVars) == 0 {
+			t.Fatalf("Compile(%q) has no answer variable", question)
+		}
+		if _, err := Answers(ix, q, budget.New(context.Background(), 5000), 10); err != nil && !errors.Is(err, budget.ErrExceeded) {
+			t.Fatalf("Answers(%q) error = %v", question, err)
+		}
+		if Interpretation(ix, q) == "" {
+			t.Fatalf("no interpretation for %q", question)
+		}
+	})
+}
