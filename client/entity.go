@@ -29,81 +29,72 @@ func (c *Client) BatchGetEntities(ctx context.Context, names []string) ([]*entit
 	return resp.GetEntities(), nil
 }
 
+// EntityFields are the fields every form of an entity has, whichever of
+// Organization, Person, Place or Topic it is.
+type EntityFields interface {
+	GetName() string
+	GetDisplayName() string
+	GetAliases() []*entitygraphv1.Alias
+	GetDescription() string
+}
+
+// entityForms is the oneof of Entity whose fields are its forms.
+var entityForms = (&entitygraphv1.Entity{}).ProtoReflect().Descriptor().Oneofs().ByName("kind")
+
+// Form returns the form of e that is set, as the fields every form has,
+// or nil when none is (or e is nil). It reads the message's oneof, so a form
+// added to the API needs no change here.
+func Form(e *entitygraphv1.Entity) EntityFields {
+	if e == nil {
+		return nil
+	}
+	m := e.ProtoReflect()
+	fd := m.WhichOneof(entityForms)
+	if fd == nil {
+		return nil
+	}
+	return m.Get(fd).Message().Interface().(EntityFields)
+}
+
+// noForm answers for an entity with no form set: every field is empty.
+type noForm struct{}
+
+func (noForm) GetName() string                    { return "" }
+func (noForm) GetDisplayName() string             { return "" }
+func (noForm) GetAliases() []*entitygraphv1.Alias { return nil }
+func (noForm) GetDescription() string             { return "" }
+
+// fields is Form that never returns nil.
+func fields(e *entitygraphv1.Entity) EntityFields {
+	if f := Form(e); f != nil {
+		return f
+	}
+	return noForm{}
+}
+
 // EntityName returns the resource name of e, such as "people/chey-tae-won",
 // whichever typed form is set; "" if none is.
-func EntityName(e *entitygraphv1.Entity) string {
-	switch k := e.GetKind().(type) {
-	case *entitygraphv1.Entity_Organization:
-		return k.Organization.GetName()
-	case *entitygraphv1.Entity_Person:
-		return k.Person.GetName()
-	case *entitygraphv1.Entity_Place:
-		return k.Place.GetName()
-	case *entitygraphv1.Entity_Topic:
-		return k.Topic.GetName()
-	}
-	return ""
-}
+func EntityName(e *entitygraphv1.Entity) string { return fields(e).GetName() }
 
 // DisplayName returns the English name most people use for e, such as
 // "Chey Tae-won"; "" if no typed form is set.
-func DisplayName(e *entitygraphv1.Entity) string {
-	switch k := e.GetKind().(type) {
-	case *entitygraphv1.Entity_Organization:
-		return k.Organization.GetDisplayName()
-	case *entitygraphv1.Entity_Person:
-		return k.Person.GetDisplayName()
-	case *entitygraphv1.Entity_Place:
-		return k.Place.GetDisplayName()
-	case *entitygraphv1.Entity_Topic:
-		return k.Topic.GetDisplayName()
-	}
-	return ""
-}
+func DisplayName(e *entitygraphv1.Entity) string { return fields(e).GetDisplayName() }
 
 // EntityType returns the type of e as [WithTypes] spells it:
 // "organization", "person", "place" or "topic"; "" if no typed form is set.
 func EntityType(e *entitygraphv1.Entity) string {
-	switch e.GetKind().(type) {
-	case *entitygraphv1.Entity_Organization:
-		return "organization"
-	case *entitygraphv1.Entity_Person:
-		return "person"
-	case *entitygraphv1.Entity_Place:
-		return "place"
-	case *entitygraphv1.Entity_Topic:
-		return "topic"
+	if e == nil {
+		return ""
+	}
+	if fd := e.ProtoReflect().WhichOneof(entityForms); fd != nil {
+		return string(fd.Name())
 	}
 	return ""
 }
 
 // Description returns the curator's one-sentence description of e.
-func Description(e *entitygraphv1.Entity) string {
-	switch k := e.GetKind().(type) {
-	case *entitygraphv1.Entity_Organization:
-		return k.Organization.GetDescription()
-	case *entitygraphv1.Entity_Person:
-		return k.Person.GetDescription()
-	case *entitygraphv1.Entity_Place:
-		return k.Place.GetDescription()
-	case *entitygraphv1.Entity_Topic:
-		return k.Topic.GetDescription()
-	}
-	return ""
-}
+func Description(e *entitygraphv1.Entity) string { return fields(e).GetDescription() }
 
 // Aliases returns the other names of e: native-script names, abbreviations
 // and variants.
-func Aliases(e *entitygraphv1.Entity) []*entitygraphv1.Alias {
-	switch k := e.GetKind().(type) {
-	case *entitygraphv1.Entity_Organization:
-		return k.Organization.GetAliases()
-	case *entitygraphv1.Entity_Person:
-		return k.Person.GetAliases()
-	case *entitygraphv1.Entity_Place:
-		return k.Place.GetAliases()
-	case *entitygraphv1.Entity_Topic:
-		return k.Topic.GetAliases()
-	}
-	return nil
-}
+func Aliases(e *entitygraphv1.Entity) []*entitygraphv1.Alias { return fields(e).GetAliases() }

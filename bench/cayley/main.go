@@ -26,6 +26,7 @@ import (
 	"github.com/cayleygraph/cayley/quad"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/synth"
 )
@@ -178,23 +179,12 @@ func (s *quadSink) AddDocument(d *pb.Document) error {
 }
 
 func (s *quadSink) AddEntity(e *pb.Entity) error {
-	var name, display, typ string
-	var aliases []*pb.Alias
-	switch k := e.GetKind().(type) {
-	case *pb.Entity_Organization:
-		name, display, typ, aliases = k.Organization.GetName(), k.Organization.GetDisplayName(), "organization", k.Organization.GetAliases()
-	case *pb.Entity_Person:
-		name, display, typ, aliases = k.Person.GetName(), k.Person.GetDisplayName(), "person", k.Person.GetAliases()
-	case *pb.Entity_Place:
-		name, display, typ, aliases = k.Place.GetName(), k.Place.GetDisplayName(), "place", k.Place.GetAliases()
-	case *pb.Entity_Topic:
-		name, display, typ, aliases = k.Topic.GetName(), k.Topic.GetDisplayName(), "topic", k.Topic.GetAliases()
-	}
-	id := quad.IRI(name)
+	form := resource.Form(e)
+	id := quad.IRI(form.GetName())
 	s.quads = append(s.quads,
-		quad.Make(id, predType, quad.String(typ), nil),
-		quad.Make(id, predName, quad.LangString{Value: quad.String(display), Lang: "en"}, nil))
-	for _, a := range aliases {
+		quad.Make(id, predType, quad.String(resource.EntityType(e)), nil),
+		quad.Make(id, predName, quad.LangString{Value: quad.String(form.GetDisplayName()), Lang: "en"}, nil))
+	for _, a := range form.GetAliases() {
 		s.quads = append(s.quads, quad.Make(id, predAlias, quad.LangString{Value: quad.String(a.GetText()), Lang: a.GetLanguage()}, nil))
 	}
 	return nil

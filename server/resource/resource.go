@@ -112,6 +112,12 @@ func Form(e *pb.Entity) EntityFields {
 	return e.ProtoReflect().Get(fd).Message().Interface().(EntityFields)
 }
 
+// SetName sets the resource name of e's form; e must have one set.
+func SetName(e *pb.Entity, name string) {
+	form := Form(e).ProtoReflect()
+	form.Set(form.Descriptor().Fields().ByName("name"), protoreflect.ValueOfString(name))
+}
+
 // FormNumber returns the field number of the form of e that is set, or 0
 // when none is.
 func FormNumber(e *pb.Entity) int {

@@ -200,35 +200,22 @@ func (l *loader) checkDocument(f *parsedFile, line int, d *pb.Document) {
 func (l *loader) checkEntity(f *parsedFile, line int, e *pb.Entity) {
 	name := resource.EntityName(e)
 	line = f.lines.field(line, "name", 0)
-	switch k := e.GetKind().(type) {
-	case nil:
+	coll, ok := resource.CollectionOf(resource.EntityType(e))
+	if !ok {
 		l.problem(f.path, line, "entity has no organization, person, place or topic set")
 		return
-	case *pb.Entity_Organization:
-		if !l.define(f, line, name, resource.Organizations) {
-			return
-		}
-		if k.Organization.GetKind() == pb.OrganizationKind_ORGANIZATION_KIND_UNSPECIFIED {
-			l.problem(f.path, line, "organization %s: kind is unspecified", name)
-		}
-	case *pb.Entity_Person:
-		if !l.define(f, line, name, resource.People) {
-			return
-		}
-		if len(k.Person.GetRoles()) > 0 {
-			l.problem(f.path, f.lines.field(line, "roles", 0), "person %s: roles are output only; state them as relations with a role qualifier", name)
-		}
-	case *pb.Entity_Place:
-		if !l.define(f, line, name, resource.Places) {
-			return
-		}
-		if k.Place.GetKind() == pb.PlaceKind_PLACE_KIND_UNSPECIFIED {
-			l.problem(f.path, line, "place %s: kind is unspecified", name)
-		}
-	case *pb.Entity_Topic:
-		if !l.define(f, line, name, resource.Topics) {
-			return
-		}
+	}
+	if !l.define(f, line, name, coll) {
+		return
+	}
+	if o := e.GetOrganization(); o != nil && o.GetKind() == pb.OrganizationKind_ORGANIZATION_KIND_UNSPECIFIED {
+		l.problem(f.path, line, "organization %s: kind is unspecified", name)
+	}
+	if len(e.GetPerson().GetRoles()) > 0 {
+		l.problem(f.path, f.lines.field(line, "roles", 0), "person %s: roles are output only; state them as relations with a role qualifier", name)
+	}
+	if p := e.GetPlace(); p != nil && p.GetKind() == pb.PlaceKind_PLACE_KIND_UNSPECIFIED {
+		l.problem(f.path, line, "place %s: kind is unspecified", name)
 	}
 	if strings.TrimSpace(resource.DisplayName(e)) == "" {
 		l.problem(f.path, line, "entity %s: display_name is empty", name)

@@ -110,7 +110,7 @@ func Generate(cfg Config, sink Sink) error {
 	}
 	for i := range g.ents {
 		e, _ := g.makeEntity(i)
-		setEntityName(e, g.ents[i].name)
+		resource.SetName(e, g.ents[i].name)
 		if err := sink.AddEntity(e); err != nil {
 			return err
 		}
@@ -165,19 +165,6 @@ func (g *gen) planEntities() {
 		info.name = name
 		g.ents[i] = info
 		g.pools[info.pool] = append(g.pools[info.pool], int32(i))
-	}
-}
-
-func setEntityName(e *pb.Entity, name string) {
-	switch k := e.GetKind().(type) {
-	case *pb.Entity_Organization:
-		k.Organization.Name = name
-	case *pb.Entity_Person:
-		k.Person.Name = name
-	case *pb.Entity_Place:
-		k.Place.Name = name
-	case *pb.Entity_Topic:
-		k.Topic.Name = name
 	}
 }
 
