@@ -15,7 +15,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/resource"
 )
 
-// Build makes a snapshot of a loaded, checked graph (see package seed): its
+// Build makes an index of a loaded, checked graph (see package seed): its
 // documents with their text, and evidence with its byte offsets filled in.
 // It does not change g.
 func Build(g *pb.Graph) (*Index, error) {
@@ -181,7 +181,7 @@ func inOrder(names []string, order []int32) []string {
 	return out
 }
 
-// Build makes the snapshot. The Builder must not be used afterwards.
+// Build makes the index. The Builder must not be used afterwards.
 func (b *Builder) Build() (*Index, error) {
 	ix := &Index{builtAt: time.Now()}
 
@@ -319,7 +319,7 @@ func (b *Builder) Build() (*Index, error) {
 	return ix, nil
 }
 
-// derive computes what a snapshot never stores: the adjacency and the
+// derive computes what an index never stores: the adjacency and the
 // relations that give people their titles, and the entity names' table.
 func (ix *Index) derive() {
 	ix.out = buildAdjacency(ix.entityCount(), ix.ends, 0)

@@ -1,10 +1,10 @@
-// Package index is the in-memory graph: an immutable snapshot of entities,
+// Package index is the in-memory graph: an immutable [Index] of entities,
 // relations and documents with adjacency by endpoint and a name index. It is
 // built once from a loaded graph, or read from a binary snapshot file, and
-// then only read, so any number of goroutines may query one snapshot at
-// once. It knows nothing of gRPC.
+// then only read, so any number of goroutines may query one index at once.
+// It knows nothing of gRPC and of the query engines built on it.
 //
-// The snapshot is laid out for size: struct-of-arrays columns indexed by
+// The index is laid out for size: struct-of-arrays columns indexed by
 // dense numbers, with no pointer or map per entity or relation. Resource
 // names are front-coded sorted sets; entities, documents and relation
 // qualifiers are their own wire bytes; evidence is a document number and
@@ -25,10 +25,10 @@ import (
 )
 
 // ErrNotFound is returned, inside a [*NotFoundError], when a resource does
-// not exist in the snapshot.
+// not exist in the index.
 var ErrNotFound = errors.New("not found")
 
-// NotFoundError names a resource the snapshot does not hold. It matches
+// NotFoundError names a resource the index does not hold. It matches
 // [ErrNotFound] with errors.Is.
 type NotFoundError struct {
 	Kind string // "entity", "relation", "document" or "endpoint"
@@ -40,7 +40,7 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %q not found", e
 // Is reports whether target is [ErrNotFound].
 func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
 
-// Index is one immutable snapshot of the graph.
+// Index is one immutable, loaded graph: what the server answers from.
 type Index struct {
 	version string
 	builtAt time.Time
@@ -67,7 +67,7 @@ type Index struct {
 	charMarks     []uint64 // characters in text[:k*charMarkEvery], for byte → character offsets
 	text          textStore
 
-	// Derived when the snapshot is made or loaded, never stored.
+	// Derived when the index is built or loaded, never stored.
 	out, in     adjacency // relations by subject and by object node
 	byPredicate adjacency // relations by predicate number
 	roleRels    adjacency // by entity: the relations that give it a title, for Entity
@@ -95,19 +95,20 @@ var formTypes = func() []string {
 	return out
 }()
 
-// Version identifies the snapshot: a short hash of its contents, the same
-// for the same graph however its records were ordered or loaded.
+// Version identifies the index (its snapshot version): a short hash of its
+// contents, the same for the same graph however its records were ordered
+// or loaded.
 func (ix *Index) Version() string { return ix.version }
 
-// BuiltAt is when the snapshot was built or loaded.
+// BuiltAt is when the index was built or loaded.
 func (ix *Index) BuiltAt() time.Time { return ix.builtAt }
 
-// Stats counts what the snapshot holds.
+// Stats counts what the index holds.
 type Stats struct {
 	Entities, Relations, Documents int
 }
 
-// Stats returns the snapshot's counts.
+// Stats returns the index's counts.
 func (ix *Index) Stats() Stats {
 	return Stats{Entities: ix.entityNames.len(), Relations: ix.relationNames.len(), Documents: ix.documentNames.len()}
 }
@@ -161,8 +162,8 @@ func (ix *Index) DocumentPage(offset, limit int) ([]*pb.Document, int) {
 	return docs, total
 }
 
-// Holder holds the snapshot currently served. Readers take it with
-// [Holder.Current] and keep answering from that one snapshot; a reload
+// Holder holds the index currently served. Readers take it with
+// [Holder.Current] and keep answering from that one index; a reload
 // swaps in a new one atomically, so no lock is needed.
 type Holder struct {
 	current atomic.Pointer[Index]
@@ -175,8 +176,8 @@ func NewHolder(ix *Index) *Holder {
 	return h
 }
 
-// Current returns the snapshot being served.
+// Current returns the index being served.
 func (h *Holder) Current() *Index { return h.current.Load() }
 
-// Swap makes ix the snapshot being served and returns the previous one.
+// Swap makes ix the index being served and returns the previous one.
 func (h *Holder) Swap(ix *Index) *Index { return h.current.Swap(ix) }

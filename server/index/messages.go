@@ -16,7 +16,7 @@ import (
 // This file makes the wire messages from the columns, on demand. Each call
 // returns a new message; nothing is cached.
 
-// unmarshal decodes wire bytes the snapshot itself wrote (or checked when
+// unmarshal decodes wire bytes the index itself wrote (or checked when
 // it was loaded); failing to is a bug.
 func unmarshal(rec string, m proto.Message) {
 	if err := proto.Unmarshal(view(rec), m); err != nil {

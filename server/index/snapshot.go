@@ -14,12 +14,12 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/columnfile"
 	"github.com/entitygraph/entitygraph/server/namesearch"
-	"github.com/entitygraph/entitygraph/server/snapshot"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
-// A snapshot file is package snapshot's container holding, in order: the
+// A snapshot file is package columnfile's container holding, in order: the
 // counts and the version; the entity columns; the relation columns; the
 // document columns; the name index; and last, all documents' text, which a
 // loader maps rather than reads. Adjacency is not stored: it is rebuilt on
@@ -28,7 +28,7 @@ import (
 // WriteSnapshot writes the snapshot to w in the binary format
 // [OpenSnapshot] reads.
 func (ix *Index) WriteSnapshot(w io.Writer) error {
-	sw := snapshot.NewWriter(w)
+	sw := columnfile.NewWriter(w)
 	st := ix.Stats()
 	sw.Uint64s([]uint64{uint64(st.Entities), uint64(st.Relations), uint64(st.Documents)})
 	sw.String(ix.version)
@@ -36,7 +36,7 @@ func (ix *Index) WriteSnapshot(w io.Writer) error {
 	return sw.Close()
 }
 
-func (ix *Index) writeBody(w *snapshot.Writer) {
+func (ix *Index) writeBody(w *columnfile.Writer) {
 	ix.entityNames.write(w)
 	w.Bytes(ix.entityForm)
 	w.Uint64s(ix.entityRecs.off)
@@ -68,7 +68,7 @@ func (ix *Index) writeBody(w *snapshot.Writer) {
 // has the same version however it was loaded.
 func (ix *Index) contentVersion() (string, error) {
 	h := sha256.New()
-	w := snapshot.NewWriter(h)
+	w := columnfile.NewWriter(h)
 	ix.writeBody(w)
 	if err := w.Close(); err != nil {
 		return "", err
@@ -90,7 +90,7 @@ type LoadOptions struct {
 
 // OpenSnapshot loads a snapshot file written by [Index.WriteSnapshot]. It
 // checks every array's checksum and every cross-reference, and fails,
-// wrapping [snapshot.ErrCorrupt], on a file that is truncated or corrupt.
+// wrapping [columnfile.ErrCorrupt], on a file that is truncated or corrupt.
 // Document text is mapped from the file (unless opts.NoMap): replace a
 // snapshot file by renaming a new one over it, never by writing into it.
 func OpenSnapshot(path string, opts LoadOptions) (*Index, error) {
@@ -103,7 +103,7 @@ func OpenSnapshot(path string, opts LoadOptions) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := snapshot.NewReader(bufio.NewReaderSize(f, 1<<20), info.Size(), opts.Progress)
+	r, err := columnfile.NewReader(bufio.NewReaderSize(f, 1<<20), info.Size(), opts.Progress)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -114,19 +114,19 @@ func OpenSnapshot(path string, opts LoadOptions) (*Index, error) {
 	return ix, nil
 }
 
-func readSnapshot(r *snapshot.Reader, f *os.File, opts LoadOptions) (*Index, error) {
+func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, error) {
 	ix := &Index{builtAt: time.Now()}
 	counts := r.Uint64s()
 	ix.version = r.String()
 	if r.Err() == nil && len(counts) != 3 {
-		return nil, fmt.Errorf("%w: header has %d counts, want 3", snapshot.ErrCorrupt, len(counts))
+		return nil, fmt.Errorf("%w: header has %d counts, want 3", columnfile.ErrCorrupt, len(counts))
 	}
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	const most = 1 << 31
 	if counts[0] >= most || counts[1] >= most || counts[0]+counts[1] >= most || counts[2] >= most {
-		return nil, fmt.Errorf("%w: counts %v out of range", snapshot.ErrCorrupt, counts)
+		return nil, fmt.Errorf("%w: counts %v out of range", columnfile.ErrCorrupt, counts)
 	}
 	entities, relations, documents := int(counts[0]), int(counts[1]), int(counts[2])
 
@@ -171,7 +171,7 @@ func readSnapshot(r *snapshot.Reader, f *os.File, opts LoadOptions) (*Index, err
 		ix.text = heapText(unsafe.String(unsafe.SliceData(buf), len(buf)))
 	}
 
-	corrupt := func(err error) error { return fmt.Errorf("%w: %v", snapshot.ErrCorrupt, err) }
+	corrupt := func(err error) error { return fmt.Errorf("%w: %v", columnfile.ErrCorrupt, err) }
 	if ix.entityNames, err = entityNames.load(entities); err != nil {
 		return nil, corrupt(fmt.Errorf("entity names: %w", err))
 	}
@@ -282,7 +282,7 @@ func checkRecords(rs *records, newMsg func() proto.Message) error {
 }
 
 // write writes the set: its coding, its data, and its words if any.
-func (s *nameSet) write(w *snapshot.Writer) {
+func (s *nameSet) write(w *columnfile.Writer) {
 	byWord := uint64(0)
 	if s.tok != nil {
 		byWord = 1
@@ -301,7 +301,7 @@ type storedNames struct {
 	tok  *tokenDict
 }
 
-func readNames(r *snapshot.Reader) storedNames {
+func readNames(r *columnfile.Reader) storedNames {
 	var s storedNames
 	byWord := r.Uint64()
 	s.data = r.String()

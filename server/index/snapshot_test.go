@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/entitygraph/entitygraph/server/columnfile"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/snapshot"
 )
 
 func writeSnapshot(t *testing.T, ix *index.Index) (string, []byte) {
@@ -17,7 +17,7 @@ func writeSnapshot(t *testing.T, ix *index.Index) (string, []byte) {
 	if err := ix.WriteSnapshot(&buf); err != nil {
 		t.Fatalf("WriteSnapshot: %v", err)
 	}
-	path := filepath.Join(t.TempDir(), "graph"+snapshot.FileExt)
+	path := filepath.Join(t.TempDir(), "graph"+columnfile.FileExt)
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestSnapshotCorrupt(t *testing.T) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := index.OpenSnapshot(path, index.LoadOptions{VerifyText: true}); !errors.Is(err, snapshot.ErrCorrupt) {
+		if _, err := index.OpenSnapshot(path, index.LoadOptions{VerifyText: true}); !errors.Is(err, columnfile.ErrCorrupt) {
 			t.Errorf("OpenSnapshot(%s) error = %v, want ErrCorrupt", name, err)
 		}
 	}

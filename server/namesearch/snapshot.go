@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/entitygraph/entitygraph/server/snapshot"
+	"github.com/entitygraph/entitygraph/server/columnfile"
 )
 
 // WriteTo writes the index to a snapshot, to be read back by [Read]: the
 // FSTs as built and the posting arrays, so that loading a snapshot never
 // rebuilds the name index.
-func (ix *Index) WriteTo(w *snapshot.Writer) {
+func (ix *Index) WriteTo(w *columnfile.Writer) {
 	for _, part := range []struct {
 		keys  *keySet
 		posts *postingLists
@@ -33,7 +33,7 @@ func (ix *Index) WriteTo(w *snapshot.Writer) {
 
 // Read reads an index written by [Index.WriteTo] for entities entities,
 // checking that every posting names an entity and a name that exist.
-func Read(r *snapshot.Reader, entities int) (*Index, error) {
+func Read(r *columnfile.Reader, entities int) (*Index, error) {
 	ix := &Index{}
 	readPosts := func(ks *keySet, p *postingLists) {
 		ks.asciiBytes, ks.otherBytes = r.Bytes(), r.Bytes()
@@ -52,11 +52,11 @@ func Read(r *snapshot.Reader, entities int) (*Index, error) {
 		return nil, err
 	}
 	if err := ix.check(entities); err != nil {
-		return nil, fmt.Errorf("%w: name index: %v", snapshot.ErrCorrupt, err)
+		return nil, fmt.Errorf("%w: name index: %v", columnfile.ErrCorrupt, err)
 	}
 	for _, ks := range []*keySet{&ix.names, &ix.tokens} {
 		if err := ks.load(); err != nil {
-			return nil, fmt.Errorf("%w: %v", snapshot.ErrCorrupt, err)
+			return nil, fmt.Errorf("%w: %v", columnfile.ErrCorrupt, err)
 		}
 	}
 	// Not in the snapshot, so that its format stays as it was: about 60 ms

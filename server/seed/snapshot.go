@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/entitygraph/entitygraph/server/snapshot"
+	"github.com/entitygraph/entitygraph/server/columnfile"
 )
 
 // SnapshotFile returns the binary snapshot file (see package index) that a
@@ -25,7 +25,7 @@ func SnapshotFile(data string) (string, error) {
 	if !info.IsDir() {
 		return data, nil
 	}
-	snaps, err := filepath.Glob(filepath.Join(data, "*"+snapshot.FileExt))
+	snaps, err := filepath.Glob(filepath.Join(data, "*"+columnfile.FileExt))
 	if err != nil {
 		return "", err
 	}
@@ -37,7 +37,7 @@ func SnapshotFile(data string) (string, error) {
 	case len(snaps) == 0:
 		return "", nil
 	case len(snaps) > 1:
-		return "", fmt.Errorf("%s holds %d %s snapshots; want at most one", data, len(snaps), snapshot.FileExt)
+		return "", fmt.Errorf("%s holds %d %s snapshots; want at most one", data, len(snaps), columnfile.FileExt)
 	case len(graphs) > 0:
 		return "", fmt.Errorf("%s holds both a snapshot (%s) and %s graph files; want one or the other", data, filepath.Base(snaps[0]), GraphFileExt)
 	}

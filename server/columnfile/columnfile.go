@@ -1,15 +1,16 @@
-// Package snapshot is the container of entitygraph's binary snapshot files:
-// a header naming the format, then a sequence of typed arrays (integers of a
-// fixed width, or bytes), each with its length and a CRC-32C of its
-// contents. It knows nothing of graphs; package index decides which arrays
-// a snapshot holds and in what order, and reads them back in that order.
+// Package columnfile is the container format of entitygraph's binary
+// snapshot files: a header naming the format, then a sequence of typed
+// arrays (integers of a fixed width, or bytes), each with its length and a
+// CRC-32C of its contents. It knows nothing of graphs; package index
+// decides which arrays a snapshot holds and in what order, and reads them
+// back in that order.
 //
 // Arrays are little-endian and unaligned, so that a snapshot is a plain
 // stream: it is written in one pass and read in one pass, and reading it
 // decodes each array straight into the slice the index keeps. A reader
 // checks every length against what is left of the file and every checksum,
 // so a truncated or corrupt file fails to load instead of serving garbage.
-package snapshot
+package columnfile
 
 import (
 	"bufio"
