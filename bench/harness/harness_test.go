@@ -3,7 +3,6 @@ package harness_test
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"testing"
 	"time"
 
@@ -60,29 +59,9 @@ func TestInProcessSmoke(t *testing.T) {
 	}
 }
 
-// TestExplore times the operations on the snapshot in $EXPLORE_SNAPSHOT.
-func TestExplore(t *testing.T) {
-	path := os.Getenv("EXPLORE_SNAPSHOT")
-	if path == "" {
-		t.Skip("set EXPLORE_SNAPSHOT")
-	}
-	ix, load, err := harness.LoadSnapshot(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("load %.3fs %.0f rel/s heap %.1f B/rel rss %d MB", load.Seconds, load.RelationsPerSecond, load.HeapBytesPerRelation, load.RSSBytes>>20)
-	only := regexp.MustCompile(os.Getenv("EXPLORE_OPS"))
-	for _, op := range harness.Ops(ix, harness.NewInputs(ix, 1)) {
-		if !only.MatchString(op.Name) {
-			continue
-		}
-		r := harness.Measure(op, time.Second, 50)
-		t.Logf("%-14s mean %9.0fns p50 %9v p90 %9v p99 %9v allocs %7.1f B %8.0f results %6.1f errors %d %s", r.Name, r.NsPerOp, r.P50, r.P90, r.P99, r.AllocsPerOp, r.BPerOp, r.Results, r.Errors, r.FirstError)
-	}
-}
-
 // BenchmarkOps runs each operation on the snapshot in $EXPLORE_SNAPSHOT
-// (a small generated graph without it), for profiling:
+// (a small generated graph without it), for profiling or a quick look at
+// one snapshot's figures (bench/run makes the full report):
 //
 //	EXPLORE_SNAPSHOT=.bench/synth-100k.egsnap go test ./bench/harness -run '^$' -bench 'Ops/SearchFuzzy2' -cpuprofile cpu.out
 func BenchmarkOps(b *testing.B) {

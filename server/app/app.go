@@ -13,9 +13,9 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 
@@ -127,6 +127,10 @@ func loadProgress(logger *slog.Logger, file string) func(done, total int64) {
 // streams cfg.StreamGrace), and whatever is left is cut off. While it
 // serves, each value on cfg.Reload reloads the graph, the token file and
 // the certificates in the background.
+//
+// Its steps: load the graph; set up security (TLS, tokens, rate limits);
+// listen; then serve gRPC and metrics, run reloads and shut down, as one
+// errgroup whose members end together.
 func Run(ctx context.Context, cfg Config) error {
 	logger := cfg.Logger
 	if logger == nil {
@@ -142,148 +146,222 @@ func Run(ctx context.Context, cfg Config) error {
 			logger.Warn("cannot watch data directory", "dir", cfg.Data, "error", err)
 		}
 	}
-	start := time.Now()
-	ix, err := loadIndex(cfg.Data, logger)
+	ix, err := loadLogged(cfg.Data, logger)
 	if err != nil {
 		return err
+	}
+	sec, err := newSecurity(cfg)
+	if err != nil {
+		return err
+	}
+	lis, mlis, err := listen(cfg, sec)
+	if err != nil {
+		return err
+	}
+	defer lis.Close()
+
+	holder := index.NewHolder(ix)
+	srv := NewServer(holder, logger, sec.options(cfg.Limits)...)
+	rl := &reloader{dir: cfg.Data, holder: holder, metrics: srv.Metrics, logger: logger}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return srv.GRPC.Serve(lis) })
+	logger.Info("serving", "addr", lis.Addr().String(), "security", sec.describe(), "auth", sec.tokens != nil, "rate_limits", cfg.RateLimits.Enabled())
+	var metricsSrv *http.Server
+	if mlis != nil {
+		metricsSrv = serveMetrics(g, mlis, srv.Metrics)
+		logger.Info("serving metrics", "addr", "http://"+mlis.Addr().String()+"/metrics")
+	}
+	trigger := make(chan struct{}, 1)
+	g.Go(func() error { runReloads(gctx, trigger, rl, sec, logger); return nil })
+	if cfg.Reload != nil {
+		g.Go(func() error { forwardSignals(gctx, cfg.Reload, trigger, logger); return nil })
+	}
+	if cfg.ReloadPoll > 0 && cfg.Data != "" {
+		g.Go(func() error { watch(gctx, cfg.Data, fp, cfg.ReloadPoll, func() { poke(trigger) }, logger); return nil })
+	}
+	g.Go(func() error {
+		<-gctx.Done()
+		if ctx.Err() == nil {
+			// A server failed: stop the rest at once.
+			srv.GRPC.Stop()
+		} else {
+			shutdown(srv, cfg, logger)
+		}
+		if metricsSrv != nil {
+			_ = metricsSrv.Close()
+		}
+		return nil
+	})
+	if err := g.Wait(); err != nil && !errors.Is(err, grpc.ErrServerStopped) {
+		return err
+	}
+	return nil
+}
+
+// loadLogged loads the graph, logging what it holds and how long it took.
+func loadLogged(dir string, logger *slog.Logger) (*index.Index, error) {
+	start := time.Now()
+	ix, err := loadIndex(dir, logger)
+	if err != nil {
+		return nil, err
 	}
 	st := ix.Stats()
 	logger.Info("graph loaded", "entities", st.Entities, "relations", st.Relations, "documents", st.Documents,
 		"snapshot", ix.Version(), "took", time.Since(start).Round(time.Microsecond))
+	return ix, nil
+}
 
-	var opts []Option
-	opts = append(opts, WithLimits(cfg.Limits))
-	var certs *tlsReloader
+// security is what guards the server: its certificates, tokens and rate
+// limits, each nil when not configured.
+type security struct {
+	certs   *tlsReloader
+	tokens  *auth.Authenticator
+	limiter *throttle.Limiter
+	mTLS    bool
+}
+
+// newSecurity loads the certificates and the token file cfg names.
+func newSecurity(cfg Config) (*security, error) {
+	sec := &security{mTLS: cfg.TLS.ClientCA != ""}
+	var err error
 	if cfg.TLS.Enabled() {
-		if certs, err = newTLSReloader(cfg.TLS); err != nil {
-			return err
+		if sec.certs, err = newTLSReloader(cfg.TLS); err != nil {
+			return nil, err
 		}
-		opts = append(opts, WithCredentials(credentials.NewTLS(certs.config())))
 	}
-	var tokens *auth.Authenticator
 	if cfg.AuthTokens != "" {
-		if tokens, err = auth.NewAuthenticator(cfg.AuthTokens); err != nil {
-			return fmt.Errorf("auth tokens: %w", err)
+		if sec.tokens, err = auth.NewAuthenticator(cfg.AuthTokens); err != nil {
+			return nil, fmt.Errorf("auth tokens: %w", err)
 		}
-		opts = append(opts, WithAuthenticator(tokens))
 	}
 	if cfg.RateLimits.Enabled() {
-		opts = append(opts, WithRateLimits(throttle.New(cfg.RateLimits)))
+		sec.limiter = throttle.New(cfg.RateLimits)
 	}
+	return sec, nil
+}
 
+// options are the server options that put sec, and the transport limits,
+// in place.
+func (sec *security) options(limits Limits) []Option {
+	opts := []Option{WithLimits(limits)}
+	if sec.certs != nil {
+		opts = append(opts, WithCredentials(credentials.NewTLS(sec.certs.config())))
+	}
+	if sec.tokens != nil {
+		opts = append(opts, WithAuthenticator(sec.tokens))
+	}
+	if sec.limiter != nil {
+		opts = append(opts, WithRateLimits(sec.limiter))
+	}
+	return opts
+}
+
+// describe names the transport security: plaintext, TLS or mTLS.
+func (sec *security) describe() string {
+	switch {
+	case sec.certs != nil && sec.mTLS:
+		return "mTLS"
+	case sec.certs != nil:
+		return "TLS"
+	}
+	return "plaintext"
+}
+
+// listen opens the gRPC listener and, when asked for, the metrics one. It
+// refuses plaintext on an address that is not loopback unless cfg allows
+// it.
+func listen(cfg Config, sec *security) (lis, mlis net.Listener, err error) {
 	addr := cfg.Listen
 	if cfg.Listener != nil {
 		addr = cfg.Listener.Addr().String()
 	}
-	if certs == nil && !cfg.Plaintext && !isLoopback(addr) {
-		return fmt.Errorf("refusing to serve plaintext on %s, which is not a loopback address: give --tls-cert and --tls-key, or --plaintext", addr)
+	if sec.certs == nil && !cfg.Plaintext && !isLoopback(addr) {
+		return nil, nil, fmt.Errorf("refusing to serve plaintext on %s, which is not a loopback address: give --tls-cert and --tls-key, or --plaintext", addr)
 	}
-	lis := cfg.Listener
-	if lis == nil {
+	if lis = cfg.Listener; lis == nil {
 		if lis, err = net.Listen("tcp", cfg.Listen); err != nil {
-			return fmt.Errorf("listen: %w", err)
+			return nil, nil, fmt.Errorf("listen: %w", err)
 		}
 	}
-	defer lis.Close()
-	mlis := cfg.MetricsListener
-	if mlis == nil && cfg.MetricsListen != "" {
+	if mlis = cfg.MetricsListener; mlis == nil && cfg.MetricsListen != "" {
 		if mlis, err = net.Listen("tcp", cfg.MetricsListen); err != nil {
-			return fmt.Errorf("metrics listen: %w", err)
+			lis.Close()
+			return nil, nil, fmt.Errorf("metrics listen: %w", err)
 		}
 	}
+	return lis, mlis, nil
+}
 
-	holder := index.NewHolder(ix)
-	srv := NewServer(holder, logger, opts...)
-	serveErr := make(chan error, 2)
-	go func() { serveErr <- srv.GRPC.Serve(lis) }()
-	security := "plaintext"
-	switch {
-	case certs != nil && cfg.TLS.ClientCA != "":
-		security = "mTLS"
-	case certs != nil:
-		security = "TLS"
-	}
-	logger.Info("serving", "addr", lis.Addr().String(), "security", security, "auth", tokens != nil, "rate_limits", cfg.RateLimits.Enabled())
-
-	var metricsSrv *http.Server
-	if mlis != nil {
-		mux := http.NewServeMux()
-		mux.Handle("/metrics", srv.Metrics.Handler())
-		metricsSrv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-		go func() {
-			if err := metricsSrv.Serve(mlis); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				serveErr <- fmt.Errorf("metrics: %w", err)
-			}
-		}()
-		logger.Info("serving metrics", "addr", "http://"+mlis.Addr().String()+"/metrics")
-	}
-
-	// Reloads run one at a time in this goroutine; a signal that arrives
-	// during a reload is kept (by the channel's buffer) for the next.
-	rl := &reloader{dir: cfg.Data, holder: holder, metrics: srv.Metrics, logger: logger}
-	bgCtx, stopBackground := context.WithCancel(ctx)
-	var background sync.WaitGroup
-	trigger := make(chan struct{}, 1)
-	poke := func() {
-		select {
-		case trigger <- struct{}{}:
-		default:
+// serveMetrics serves Prometheus metrics at /metrics on mlis, as a member
+// of g, and returns the HTTP server for shutdown to close.
+func serveMetrics(g *errgroup.Group, mlis net.Listener, m *Metrics) *http.Server {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", m.Handler())
+	metricsSrv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	g.Go(func() error {
+		if err := metricsSrv.Serve(mlis); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			return fmt.Errorf("metrics: %w", err)
 		}
-	}
-	background.Go(func() {
-		for {
-			select {
-			case <-bgCtx.Done():
-				return
-			case <-trigger:
-			}
-			_ = rl.reload()
-			if tokens != nil {
-				if t, err := tokens.Reload(); err != nil {
-					logger.Error("token file reload rejected; keeping the previous tokens", "error", err)
-				} else {
-					logger.Info("token file reloaded", "tokens", t.Len())
-				}
-			}
-			if certs != nil {
-				if err := certs.reload(); err != nil {
-					logger.Error("TLS reload rejected; keeping the previous certificates", "error", err)
-				} else {
-					logger.Info("TLS certificates reloaded")
-				}
-			}
-		}
+		return nil
 	})
-	if cfg.Reload != nil {
-		background.Go(func() {
-			for {
-				select {
-				case <-bgCtx.Done():
-					return
-				case <-cfg.Reload:
-					logger.Info("reload requested")
-					poke()
-				}
-			}
-		})
-	}
-	if cfg.ReloadPoll > 0 && cfg.Data != "" {
-		background.Go(func() { watch(bgCtx, cfg.Data, fp, cfg.ReloadPoll, poke, logger) })
-	}
-	defer func() {
-		stopBackground()
-		background.Wait()
-	}()
+	return metricsSrv
+}
 
+// poke asks for a reload; one asked for while another is pending is the
+// same reload.
+func poke(trigger chan<- struct{}) {
 	select {
-	case err := <-serveErr:
-		srv.GRPC.Stop()
-		if metricsSrv != nil {
-			_ = metricsSrv.Close()
-		}
-		return err
-	case <-ctx.Done():
+	case trigger <- struct{}{}:
+	default:
 	}
+}
+
+// forwardSignals turns each value on signals into a reload request until
+// ctx ends.
+func forwardSignals(ctx context.Context, signals <-chan os.Signal, trigger chan<- struct{}, logger *slog.Logger) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-signals:
+			logger.Info("reload requested")
+			poke(trigger)
+		}
+	}
+}
+
+// runReloads reloads the graph, the token file and the certificates each
+// time trigger fires, one reload at a time, until ctx ends. A failed reload
+// keeps what was loaded before.
+func runReloads(ctx context.Context, trigger <-chan struct{}, rl *reloader, sec *security, logger *slog.Logger) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-trigger:
+		}
+		_ = rl.reload()
+		if sec.tokens != nil {
+			if t, err := sec.tokens.Reload(); err != nil {
+				logger.Error("token file reload rejected; keeping the previous tokens", "error", err)
+			} else {
+				logger.Info("token file reloaded", "tokens", t.Len())
+			}
+		}
+		if sec.certs != nil {
+			if err := sec.certs.reload(); err != nil {
+				logger.Error("TLS reload rejected; keeping the previous certificates", "error", err)
+			} else {
+				logger.Info("TLS certificates reloaded")
+			}
+		}
+	}
+}
+
+// shutdown drains srv: health turns NOT_SERVING, calls in flight get
+// cfg.ShutdownGrace to finish and open streams cfg.StreamGrace, and what is
+// left is cut off.
+func shutdown(srv *Server, cfg Config, logger *slog.Logger) {
 	grace := cfg.ShutdownGrace
 	streamGrace := cfg.StreamGrace
 	if streamGrace <= 0 || streamGrace > grace {
@@ -292,12 +370,5 @@ func Run(ctx context.Context, cfg Config) error {
 	logger.Info("shutting down", "grace", grace, "stream_grace", streamGrace)
 	began := time.Now()
 	clean := srv.Shutdown(grace, streamGrace)
-	if metricsSrv != nil {
-		_ = metricsSrv.Close()
-	}
-	if err := <-serveErr; err != nil && !errors.Is(err, grpc.ErrServerStopped) {
-		return err
-	}
 	logger.Info("stopped", "clean", clean, "took", time.Since(began).Round(time.Millisecond))
-	return nil
 }

@@ -217,8 +217,13 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 	e := pb.NewEntityServiceClient(p.conn)
 	q := pb.NewQueryServiceClient(p.conn)
 
+	// The signal goes in once this many calls have succeeded: the test
+	// waits for its precondition instead of timing it.
+	const before = 100
 	var mu sync.Mutex // guards codesSeen
 	codesSeen := map[codes.Code]int{}
+	loaded := make(chan struct{})
+	var loadedOnce sync.Once
 	stop := make(chan struct{})
 	var callers sync.WaitGroup
 	for i := range 16 {
@@ -252,6 +257,9 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 				cancel()
 				mu.Lock()
 				codesSeen[status.Code(err)]++
+				if codesSeen[codes.OK] >= before {
+					loadedOnce.Do(func() { close(loaded) })
+				}
 				mu.Unlock()
 				if status.Code(err) == codes.Unavailable {
 					return // the server is going away
@@ -259,7 +267,12 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 			}
 		})
 	}
-	time.Sleep(500 * time.Millisecond)
+	select {
+	case <-loaded:
+	case <-time.After(2 * time.Minute):
+		mu.Lock()
+		t.Fatalf("fewer than %d calls succeeded in two minutes: %v", before, codesSeen)
+	}
 	begin := time.Now()
 	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
@@ -287,8 +300,8 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 			t.Errorf("%d calls ended with %v, want only OK or UNAVAILABLE", n, code)
 		}
 	}
-	if codesSeen[codes.OK] < 100 {
-		t.Errorf("only %d calls succeeded before shutdown: %v", codesSeen[codes.OK], codesSeen)
+	if codesSeen[codes.OK] < before {
+		t.Errorf("only %d calls succeeded: %v", codesSeen[codes.OK], codesSeen)
 	}
 	t.Logf("exit after %v; calls by code: %v", took.Round(time.Millisecond), codesSeen)
 }
