@@ -57,6 +57,7 @@ func TestImportRules(t *testing.T) {
 		{"server/vocab", []string{grpc, module + "server/index"}},
 		{"server/english", []string{grpc, module}},
 		{"server/budget", []string{grpc, module}},
+		{"server/vellumfst", []string{grpc, module}},
 		{"server/pattern", []string{grpc, module + "server/ask", module + "server/paths"}},
 		{"server/paths", []string{grpc, module + "server/ask", module + "server/pattern"}},
 		{"server/ask", []string{grpc, module + "server/paths"}},

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/vellum"
+
+	"github.com/entitygraph/entitygraph/server/vellumfst"
 )
 
 // TestFuzzyWalkMatchesVellum checks the direct walk against vellum's own
@@ -54,7 +56,7 @@ func TestFuzzyWalkMatchesVellum(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, ok := newFSTReader(buf.Bytes())
+		r, ok := vellumfst.NewReader(buf.Bytes())
 		if !ok {
 			t.Fatal("newFSTReader: not a v1 FST")
 		}
@@ -122,25 +124,5 @@ func TestFuzzyWalkStops(t *testing.T) {
 	})
 	if want := all[:2]; !slices.Equal(first, want) {
 		t.Errorf("walk stopped after 2 = %q, want %q", first, want)
-	}
-}
-
-// TestNewFSTReaderRejects checks that data in another format is not read
-// (the key set then walks with vellum's iterator).
-func TestNewFSTReaderRejects(t *testing.T) {
-	t.Parallel()
-	ks, err := buildKeySet([]string{"a", "b"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := newFSTReader(ks.asciiBytes); !ok {
-		t.Fatal("newFSTReader rejects a v1 FST")
-	}
-	other := bytes.Clone(ks.asciiBytes)
-	other[0] = 2 // version 2
-	for name, data := range map[string][]byte{"version 2": other, "short": ks.asciiBytes[:20], "empty": nil} {
-		if _, ok := newFSTReader(data); ok {
-			t.Errorf("newFSTReader(%s) accepted", name)
-		}
 	}
 }

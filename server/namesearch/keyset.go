@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/vellum"
+
+	"github.com/entitygraph/entitygraph/server/vellumfst"
 )
 
 // keySet is a sorted set of keys, each numbering a posting list, held as
@@ -21,7 +23,7 @@ type keySet struct {
 	ascii, other           *vellum.FST
 	asciiBytes, otherBytes []byte
 	// asciiReader reads the ASCII FST for fuzzy walks, when asciiDirect.
-	asciiReader fstReader
+	asciiReader vellumfst.Reader
 	asciiDirect bool
 	// near finds the ASCII keys near a short word, when set (for the
 	// words of the names, not the names).
@@ -84,7 +86,7 @@ func (ks *keySet) load() error {
 	if ks.other, err = vellum.Load(ks.otherBytes); err != nil {
 		return fmt.Errorf("other keys: %w", err)
 	}
-	ks.asciiReader, ks.asciiDirect = newFSTReader(ks.asciiBytes)
+	ks.asciiReader, ks.asciiDirect = vellumfst.NewReader(ks.asciiBytes)
 	return nil
 }
 
