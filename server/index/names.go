@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/binary"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -147,16 +148,7 @@ func (s *nameSet) find(name string) (int, bool) {
 		return s.findTokens(name)
 	}
 	// The last block whose first name is <= name.
-	lo, hi := 0, len(s.blocks)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if s.head(mid) <= name {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	b := lo - 1
+	b := sort.Search(len(s.blocks), func(i int) bool { return s.head(i) > name }) - 1
 	if b < 0 {
 		return 0, false
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -20,16 +21,8 @@ func (d *tokenDict) at(i uint32) string { return d.data[d.off[i]:d.off[i+1]] }
 
 // find returns the number of word w.
 func (d *tokenDict) find(w string) (uint32, bool) {
-	lo, hi := 0, d.len()
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if d.at(uint32(mid)) < w {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return uint32(lo), lo < d.len() && d.at(uint32(lo)) == w
+	i := sort.Search(d.len(), func(i int) bool { return d.at(uint32(i)) >= w })
+	return uint32(i), i < d.len() && d.at(uint32(i)) == w
 }
 
 // nextToken splits the first word off name: the collection ends at '/',
@@ -219,16 +212,7 @@ func (s *nameSet) findTokens(name string) (int, bool) {
 		tok, rest = nextToken(rest, false)
 	}
 	// The last block whose first name is <= q.
-	lo, hi := 0, len(s.blocks)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if s.compareHead(mid, q) <= 0 {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	b := lo - 1
+	b := sort.Search(len(s.blocks), func(i int) bool { return s.compareHead(i, q) > 0 }) - 1
 	if b < 0 {
 		return 0, false
 	}
