@@ -295,7 +295,7 @@ func TestSearch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := c.Search(t.Context(), tt.query, tt.opts...)
+			got, err := c.SearchEntities(t.Context(), tt.query, tt.opts...)
 			if err != nil {
 				t.Fatalf("Search(%q): %v", tt.query, err)
 			}
@@ -324,7 +324,7 @@ func TestSearch(t *testing.T) {
 func TestSearchMaxEditsOff(t *testing.T) {
 	t.Parallel()
 	c := newClient(t)
-	got, err := c.Search(t.Context(), "Lutnik", client.WithMaxEdits(-1))
+	got, err := c.SearchEntities(t.Context(), "Lutnik", client.WithMaxEdits(-1))
 	if err != nil {
 		t.Fatal(err)
 	}

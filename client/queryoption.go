@@ -41,7 +41,7 @@ type QueryOption interface {
 	AskOption
 }
 
-// A LimitOption caps the number of results of [Client.Search] and of the
+// A LimitOption caps the number of results of [Client.SearchEntities] and of the
 // queries.
 type LimitOption interface {
 	SearchOption
@@ -62,7 +62,7 @@ const maxMatchPageSize = 1000
 
 // WithLimit caps the number of results at n:
 //
-//   - for [Client.Search], the request's page_size, 1 to 100 (the server's
+//   - for [Client.SearchEntities], the request's page_size, 1 to 100 (the server's
 //     default is 10);
 //   - for [Client.Traverse], the most items streamed, 1 to 100000 (the
 //     server's default is 1000);

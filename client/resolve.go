@@ -32,7 +32,7 @@ const resolvePageSize = 20
 // Resolve returns the one entity that ref refers to. A resource name such as
 // "people/chey-tae-won" is looked up directly (see [IsEntityName]); anything
 // else — "Chey Tae-won", "chey tae won", "최태원", "Kioxa" — is searched for
-// with [Client.Search]:
+// with [Client.SearchEntities]:
 //
 //   - if exactly one entity has a name or alias equal to ref, after the
 //     server's normalisation, it is the answer;
@@ -48,7 +48,7 @@ func (c *Client) Resolve(ctx context.Context, ref string) (*entitygraphv1.Entity
 	if IsEntityName(ref) {
 		return c.GetEntity(ctx, ref)
 	}
-	results, err := c.Search(ctx, ref, WithLimit(resolvePageSize))
+	results, err := c.SearchEntities(ctx, ref, WithLimit(resolvePageSize))
 	if err != nil {
 		return nil, err
 	}

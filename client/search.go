@@ -7,7 +7,7 @@ import (
 	entitygraphv1 "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 )
 
-// A SearchOption narrows or widens [Client.Search].
+// A SearchOption narrows or widens [Client.SearchEntities].
 type SearchOption interface {
 	applySearch(*entitygraphv1.SearchEntitiesRequest)
 }
@@ -37,10 +37,10 @@ func WithMaxEdits(n int) SearchOption {
 	})
 }
 
-// Search finds entities whose name or an alias matches query — exactly, as
+// SearchEntities finds entities whose name or an alias matches query — exactly, as
 // a prefix, word by word or within a few typos — and returns them best
 // first. Case, width, diacritics and punctuation do not matter.
-func (c *Client) Search(ctx context.Context, query string, opts ...SearchOption) ([]*entitygraphv1.SearchResult, error) {
+func (c *Client) SearchEntities(ctx context.Context, query string, opts ...SearchOption) ([]*entitygraphv1.SearchResult, error) {
 	req := &entitygraphv1.SearchEntitiesRequest{Query: query}
 	for _, opt := range opts {
 		opt.applySearch(req)

@@ -93,7 +93,7 @@ var searchCommand = &command{
 			if *limit > 0 {
 				opts = append(opts, client.WithLimit(*limit))
 			}
-			results, err := in.client.Search(ctx, query, opts...)
+			results, err := in.client.SearchEntities(ctx, query, opts...)
 			if err != nil {
 				return err
 			}
