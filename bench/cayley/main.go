@@ -25,9 +25,10 @@ import (
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/cayley/quad"
 
+	"github.com/entitygraph/entitygraph/bench/harness"
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/synth"
 )
 
@@ -39,23 +40,10 @@ func main() {
 }
 
 // result is what the command prints.
-type result struct {
-	Entities, Relations int
-	Quads               int
-	Ours, Cayley        side
-	Notes               []string
-}
+type result = harness.CayleyResult
 
-type side struct {
-	LoadSeconds          float64
-	RelationsPerSecond   float64
-	HeapBytes            uint64
-	HeapBytesPerRelation float64
-	TwoHopP50, TwoHopP99 time.Duration
-	TwoHopReached        float64
-	PathP50, PathP99     time.Duration
-	PathFound            float64
-}
+// side is one store's figures.
+type side = harness.CayleySide
 
 const queries = 200
 

@@ -160,7 +160,7 @@ type report struct {
 	Generated                        map[int]genResult
 	Scales                           []scaleResult
 	GRPC                             *grpcReport
-	Cayley                           []cayleyResult
+	Cayley                           []harness.CayleyResult
 	CayleyErr                        string
 	Profiles                         []profile
 }
@@ -236,7 +236,7 @@ func measure(ctx context.Context, cfg config, log io.Writer) (*report, error) {
 	if len(cfg.CayleyScales) > 0 {
 		for _, n := range cfg.CayleyScales {
 			logf(log, "Cayley comparison, %s entities", scaleName(n))
-			var res cayleyResult
+			var res harness.CayleyResult
 			err := runCayley(ctx, cfg, n, &res)
 			if err != nil {
 				rep.CayleyErr = err.Error()
@@ -546,27 +546,7 @@ func processRSS(pid int) int64 {
 	return 0
 }
 
-// cayleyResult is what bench/cayley prints: the same graph and queries in
-// entitygraph's index and in Cayley's memstore.
-type cayleyResult struct {
-	Entities, Relations int
-	Quads               int
-	Ours, Cayley        cayleySide
-	Notes               []string
-}
-
-type cayleySide struct {
-	LoadSeconds          float64
-	RelationsPerSecond   float64
-	HeapBytes            uint64
-	HeapBytesPerRelation float64
-	TwoHopP50, TwoHopP99 time.Duration
-	TwoHopReached        float64
-	PathP50, PathP99     time.Duration
-	PathFound            float64
-}
-
-func runCayley(ctx context.Context, cfg config, n int, v *cayleyResult) error {
+func runCayley(ctx context.Context, cfg config, n int, v *harness.CayleyResult) error {
 	if _, err := os.Stat(filepath.Join(cfg.CayleyDir, "go.mod")); err != nil {
 		return err
 	}

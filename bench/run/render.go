@@ -233,7 +233,7 @@ func renderCayley(p func(string, ...any), rep *report) {
 	for _, c := range rep.Cayley {
 		for _, side := range []struct {
 			name string
-			s    cayleySide
+			s    harness.CayleySide
 		}{{"entitygraph", c.Ours}, {"Cayley memstore", c.Cayley}} {
 			s := side.s
 			p("| %s | %s | %s | %s | %.3f s | %s | %s | %.0f B | %s | %s | %.0f | %s | %s | %.0f%% |", count(c.Entities), count(c.Relations), count(c.Quads), side.name,

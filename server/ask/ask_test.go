@@ -10,6 +10,7 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/pattern"
+	"github.com/entitygraph/entitygraph/server/seedtest"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -101,7 +102,7 @@ var goldenQuestions = []struct {
 
 func answerKeys(t *testing.T, question string) ([]string, *Question, error) {
 	t.Helper()
-	ix := seedIx(t)
+	ix := seedtest.Index(t)
 	q, err := Compile(ix, question)
 	if err != nil {
 		return nil, nil, err
@@ -167,7 +168,7 @@ func TestAskGolden(t *testing.T) {
 // text syntax, gives the same solutions: Ask adds nothing of its own.
 func TestAskMatchesMatch(t *testing.T) {
 	t.Parallel()
-	ix := seedIx(t)
+	ix := seedtest.Index(t)
 	q, err := Compile(ix, "Who coordinated against which acquisition?")
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +192,7 @@ func TestAskMatchesMatch(t *testing.T) {
 
 func TestInterpretation(t *testing.T) {
 	t.Parallel()
-	ix := seedIx(t)
+	ix := seedtest.Index(t)
 	q, err := Compile(ix, "Who coordinated against Kioxa's acquisition?")
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/entitygraph/entitygraph/server/budget"
+	"github.com/entitygraph/entitygraph/server/seedtest"
 )
 
 // FuzzAsk checks that any question is either answered or refused with a
@@ -14,7 +15,7 @@ func FuzzAsk(f *testing.F) {
 	for _, tt := range goldenQuestions {
 		f.Add(tt.question)
 	}
-	ix := seedIx(f)
+	ix := seedtest.Index(f)
 	f.Fuzz(func(t *testing.T, question string) {
 		q, err := Compile(ix, question)
 		if err != nil {

@@ -2,7 +2,6 @@ package index_test
 
 import (
 	"errors"
-	"sync"
 	"testing"
 
 	"google.golang.org/protobuf/proto"
@@ -12,25 +11,12 @@ import (
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/resource"
-	"github.com/entitygraph/entitygraph/server/seed"
+	"github.com/entitygraph/entitygraph/server/seedtest"
 )
-
-// seedIndex builds the repository's seed graph once for all tests.
-var seedIndex = sync.OnceValues(func() (*index.Index, error) {
-	g, err := seed.Load("../../seeds")
-	if err != nil {
-		return nil, err
-	}
-	return index.Build(g)
-})
 
 func mustIndex(t *testing.T) *index.Index {
 	t.Helper()
-	ix, err := seedIndex()
-	if err != nil {
-		t.Fatalf("build seed index: %v", err)
-	}
-	return ix
+	return seedtest.Index(t)
 }
 
 func TestSearchSeed(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -17,25 +16,12 @@ import (
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/paths"
-	"github.com/entitygraph/entitygraph/server/seed"
+	"github.com/entitygraph/entitygraph/server/seedtest"
 )
-
-// pathsSeedIndex builds the repository's seed graph once for all tests.
-var pathsSeedIndex = sync.OnceValues(func() (*index.Index, error) {
-	g, err := seed.Load("../../seeds")
-	if err != nil {
-		return nil, err
-	}
-	return index.Build(g)
-})
 
 func mustPathsSeed(t testing.TB) *index.Index {
 	t.Helper()
-	ix, err := pathsSeedIndex()
-	if err != nil {
-		t.Fatalf("build seed index: %v", err)
-	}
-	return ix
+	return seedtest.Index(t)
 }
 
 // pathsNode returns the node called name, failing the test if there is none.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"google.golang.org/protobuf/proto"
@@ -13,24 +12,12 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/seed"
+	"github.com/entitygraph/entitygraph/server/seedtest"
 )
-
-var matchSeed = sync.OnceValues(func() (*index.Index, error) {
-	g, err := seed.Load("../../seeds")
-	if err != nil {
-		return nil, err
-	}
-	return index.Build(g)
-})
 
 func seedIx(t testing.TB) *index.Index {
 	t.Helper()
-	ix, err := matchSeed()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ix
+	return seedtest.Index(t)
 }
 
 // runText parses, compiles and runs a Match text, returning each solution

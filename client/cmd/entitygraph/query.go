@@ -18,19 +18,23 @@ var directions = map[string]entitygraphv1.Direction{
 }
 
 // walkFlags are the flags of the commands that walk the graph, paths and
-// traverse.
+// traverse: which relations to follow, which way, and the edge budget.
 type walkFlags struct {
 	predicates listFlag
 	direction  string
+	maxEdges   *int64
 }
 
 func (f *walkFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.predicates, "predicate", "follow only relations with this `predicate`, such as coordinates_against (repeatable, or comma-separated; see the predicates command)")
 	fs.StringVar(&f.direction, "direction", "both", "follow relations `out` (subject to object), in (object to subject) or both ways")
+	f.maxEdges = edgeBudgetFlag(fs)
 }
 
-// options returns the walk options the flags ask for.
-func (f *walkFlags) options() ([]client.WalkOption, error) {
+// walkOptions returns the options the walk flags ask for, as options of
+// the command's kind O (client.PathOption or client.TraverseOption, which
+// every walk and budget option is).
+func walkOptions[O any](f *walkFlags) ([]O, error) {
 	preds, err := parsePredicates(f.predicates)
 	if err != nil {
 		return nil, err
@@ -39,9 +43,16 @@ func (f *walkFlags) options() ([]client.WalkOption, error) {
 	if !ok {
 		return nil, usageErrorf("--direction must be out, in or both, not %q", f.direction)
 	}
-	opts := []client.WalkOption{client.WithDirection(dir)}
+	budget, err := edgeBudget(*f.maxEdges)
+	if err != nil {
+		return nil, err
+	}
+	opts := []O{any(client.WithDirection(dir)).(O)}
 	if len(preds) > 0 {
-		opts = append(opts, client.WithPredicates(preds...))
+		opts = append(opts, any(client.WithPredicates(preds...)).(O))
+	}
+	for _, o := range budget {
+		opts = append(opts, any(o).(O))
 	}
 	return opts, nil
 }
@@ -111,7 +122,6 @@ var pathsCommand = &command{
 		maxPaths := fs.Int("max-paths", 0, "show at most `N` paths, 1 to 20 (default 3)")
 		var walk walkFlags
 		walk.register(fs)
-		maxEdges := edgeBudgetFlag(fs)
 		return func(ctx context.Context, in *invocation, args []string) error {
 			if err := checkCount("max-hops", *maxHops); err != nil {
 				return err
@@ -119,20 +129,9 @@ var pathsCommand = &command{
 			if err := checkCount("max-paths", *maxPaths); err != nil {
 				return err
 			}
-			walkOpts, err := walk.options()
+			opts, err := walkOptions[client.PathOption](&walk)
 			if err != nil {
 				return err
-			}
-			budget, err := edgeBudget(*maxEdges)
-			if err != nil {
-				return err
-			}
-			var opts []client.PathOption
-			for _, o := range walkOpts {
-				opts = append(opts, o)
-			}
-			for _, o := range budget {
-				opts = append(opts, o)
 			}
 			if *maxHops > 0 {
 				opts = append(opts, client.WithMaxHops(*maxHops))
@@ -232,7 +231,6 @@ var traverseCommand = &command{
 		limit := fs.Int("limit", 0, "show at most `N` items, 1 to 100000 (default 1000)")
 		var walk walkFlags
 		walk.register(fs)
-		maxEdges := edgeBudgetFlag(fs)
 		return func(ctx context.Context, in *invocation, args []string) error {
 			if err := checkCount("depth", *depth); err != nil {
 				return err
@@ -240,20 +238,9 @@ var traverseCommand = &command{
 			if err := checkCount("limit", *limit); err != nil {
 				return err
 			}
-			walkOpts, err := walk.options()
+			opts, err := walkOptions[client.TraverseOption](&walk)
 			if err != nil {
 				return err
-			}
-			budget, err := edgeBudget(*maxEdges)
-			if err != nil {
-				return err
-			}
-			var opts []client.TraverseOption
-			for _, o := range walkOpts {
-				opts = append(opts, o)
-			}
-			for _, o := range budget {
-				opts = append(opts, o)
 			}
 			if *depth > 0 {
 				opts = append(opts, client.WithMaxDepth(*depth))

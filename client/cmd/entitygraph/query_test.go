@@ -1,7 +1,6 @@
 package main
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 
@@ -251,37 +250,7 @@ func TestRunQueries(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			code, stdout, stderr := runCLI(t, append([]string{"--addr", addr}, tt.args...)...)
-			if code != tt.wantCode {
-				t.Errorf("exit code = %d, want %d\nstderr:\n%s", code, tt.wantCode, stderr)
-			}
-			for _, want := range tt.wantOut {
-				if !strings.Contains(stdout, want) {
-					t.Errorf("stdout lacks %q; got:\n%s", want, stdout)
-				}
-			}
-			for _, re := range tt.wantOutRE {
-				if !regexp.MustCompile(re).MatchString(stdout) {
-					t.Errorf("stdout does not match %q; got:\n%s", re, stdout)
-				}
-			}
-			for _, unwanted := range tt.notOut {
-				if strings.Contains(stdout, unwanted) {
-					t.Errorf("stdout has %q; got:\n%s", unwanted, stdout)
-				}
-			}
-			for _, want := range tt.wantErr {
-				if !strings.Contains(stderr, want) {
-					t.Errorf("stderr lacks %q; got:\n%s", want, stderr)
-				}
-			}
-			if tt.wantOutLen > 0 {
-				if got := strings.Count(stdout, "\n"); got != tt.wantOutLen {
-					t.Errorf("stdout has %d lines, want %d:\n%s", got, tt.wantOutLen, stdout)
-				}
-			}
-			if tt.wantCode == exitOK && stderr != "" {
-				t.Errorf("stderr = %q, want nothing on success", stderr)
-			}
+			checkRun(t, cliRun{code, stdout, stderr}, cliWant{tt.wantCode, tt.wantOut, tt.wantOutRE, tt.notOut, tt.wantErr, tt.wantOutLen})
 		})
 	}
 }

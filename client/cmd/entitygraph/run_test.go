@@ -52,7 +52,7 @@ func TestRun(t *testing.T) {
 		noAddr     bool     // do not pass --addr
 		wantCode   int
 		wantOut    []string // substrings of stdout
-		wantOutRE  string   // a regular expression stdout matches, if set
+		wantOutRE  []string // regular expressions stdout matches
 		notOut     []string // not substrings of stdout
 		wantErr    []string // substrings of stderr
 		wantOutLen int      // number of stdout lines, if set
@@ -108,7 +108,7 @@ func TestRun(t *testing.T) {
 			name:      "search",
 			args:      []string{"search", "Samsung"},
 			wantOut:   []string{"RANK", "SCORE", "MATCH", "MATCHED TEXT", "LANG", "NAME", "DISPLAY NAME"},
-			wantOutRE: `\n1 +[01]\.\d\d +exact +organizations/samsung-electronics +Samsung Electronics +en +Samsung\n`,
+			wantOutRE: []string{`\n1 +[01]\.\d\d +exact +organizations/samsung-electronics +Samsung Electronics +en +Samsung\n`},
 		},
 		{
 			name:    "search fuzzy",
@@ -272,35 +272,7 @@ func TestRun(t *testing.T) {
 				args = append([]string{"--addr", addr}, args...)
 			}
 			code, stdout, stderr := runCLI(t, args...)
-			if code != tt.wantCode {
-				t.Errorf("exit code = %d, want %d\nstderr:\n%s", code, tt.wantCode, stderr)
-			}
-			for _, want := range tt.wantOut {
-				if !strings.Contains(stdout, want) {
-					t.Errorf("stdout lacks %q; got:\n%s", want, stdout)
-				}
-			}
-			if tt.wantOutRE != "" && !regexp.MustCompile(tt.wantOutRE).MatchString(stdout) {
-				t.Errorf("stdout does not match %q; got:\n%s", tt.wantOutRE, stdout)
-			}
-			for _, unwanted := range tt.notOut {
-				if strings.Contains(stdout, unwanted) {
-					t.Errorf("stdout has %q; got:\n%s", unwanted, stdout)
-				}
-			}
-			for _, want := range tt.wantErr {
-				if !strings.Contains(stderr, want) {
-					t.Errorf("stderr lacks %q; got:\n%s", want, stderr)
-				}
-			}
-			if tt.wantOutLen > 0 {
-				if got := strings.Count(stdout, "\n"); got != tt.wantOutLen {
-					t.Errorf("stdout has %d lines, want %d:\n%s", got, tt.wantOutLen, stdout)
-				}
-			}
-			if tt.wantCode == exitOK && stderr != "" {
-				t.Errorf("stderr = %q, want nothing on success", stderr)
-			}
+			checkRun(t, cliRun{code, stdout, stderr}, cliWant{tt.wantCode, tt.wantOut, tt.wantOutRE, tt.notOut, tt.wantErr, tt.wantOutLen})
 		})
 	}
 }
@@ -477,5 +449,58 @@ func TestParseInterspersed(t *testing.T) {
 				t.Errorf("parseInterspersed(%q) = %q, json=%v; want %q, json=%v", tt.args, got, g.json, tt.wantPos, tt.wantJSON)
 			}
 		})
+	}
+}
+
+// cliRun is what one run of the CLI did.
+type cliRun struct {
+	code           int
+	stdout, stderr string
+}
+
+// cliWant is what a run of the CLI should do.
+type cliWant struct {
+	code   int
+	out    []string // substrings of stdout
+	outRE  []string // regular expressions stdout matches
+	notOut []string // not substrings of stdout
+	err    []string // substrings of stderr
+	outLen int      // number of stdout lines, if set
+}
+
+// checkRun reports every way got differs from w; a successful run must
+// print nothing on stderr.
+func checkRun(t *testing.T, got cliRun, w cliWant) {
+	t.Helper()
+	if got.code != w.code {
+		t.Errorf("exit code = %d, want %d\nstderr:\n%s", got.code, w.code, got.stderr)
+	}
+	for _, s := range w.out {
+		if !strings.Contains(got.stdout, s) {
+			t.Errorf("stdout lacks %q; got:\n%s", s, got.stdout)
+		}
+	}
+	for _, re := range w.outRE {
+		if !regexp.MustCompile(re).MatchString(got.stdout) {
+			t.Errorf("stdout does not match %q; got:\n%s", re, got.stdout)
+		}
+	}
+	for _, s := range w.notOut {
+		if strings.Contains(got.stdout, s) {
+			t.Errorf("stdout has %q; got:\n%s", s, got.stdout)
+		}
+	}
+	for _, s := range w.err {
+		if !strings.Contains(got.stderr, s) {
+			t.Errorf("stderr lacks %q; got:\n%s", s, got.stderr)
+		}
+	}
+	if w.outLen > 0 {
+		if n := strings.Count(got.stdout, "\n"); n != w.outLen {
+			t.Errorf("stdout has %d lines, want %d:\n%s", n, w.outLen, got.stdout)
+		}
+	}
+	if w.code == exitOK && got.stderr != "" {
+		t.Errorf("stderr = %q, want nothing on success", got.stderr)
 	}
 }

@@ -1,0 +1,34 @@
+// Package seedtest gives tests the seed graph's index, loaded from the
+// seed files built into the binary and indexed once per test binary. It is
+// for the tests of packages that the server is built from (index, pattern,
+// ask, paths, ...), which cannot use package servertest: that one imports
+// them.
+package seedtest
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/entitygraph/entitygraph/seeds"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/seed"
+)
+
+var seedIndex = sync.OnceValues(func() (*index.Index, error) {
+	g, err := seed.LoadFS(seeds.FS)
+	if err != nil {
+		return nil, err
+	}
+	return index.Build(g)
+})
+
+// Index returns the seed graph's index, failing the test if it does not
+// load. Every caller gets the same index; it is immutable.
+func Index(t testing.TB) *index.Index {
+	t.Helper()
+	ix, err := seedIndex()
+	if err != nil {
+		t.Fatalf("load the seed graph: %v", err)
+	}
+	return ix
+}
