@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"google.golang.org/protobuf/encoding/protowire"
@@ -27,20 +28,25 @@ func unmarshal(rec string, m proto.Message) {
 // entity returns entity e with its name and, for a person, the roles its
 // relations give it. The stored record is the entity without its name;
 // every form has its name as field 1, so the name goes in by writing that
-// field ahead of the form's stored fields and decoding the two as one.
+// field ahead of the form's stored fields and decoding the two as one. The
+// bytes are put together in a pooled buffer: the decoded message copies
+// what it keeps.
 func (ix *Index) entity(e int32) *pb.Entity {
 	form := protowire.Number(ix.entityForm[e])
 	fields, _ := messageField(ix.entityRecs.at(int(e)), form)
-	name := ix.entityNames.at(int(e))
+	wb := wireBuffers.Get().(*wireBuffer)
+	name := ix.entityNames.appendAt(wb.name[:0], int(e))
 	inner := protowire.SizeTag(formNameField) + protowire.SizeBytes(len(name)) + len(fields)
-	buf := make([]byte, 0, protowire.SizeTag(form)+protowire.SizeBytes(inner))
-	buf = protowire.AppendTag(buf, form, protowire.BytesType)
+	buf := protowire.AppendTag(wb.msg[:0], form, protowire.BytesType)
 	buf = protowire.AppendVarint(buf, uint64(inner))
 	buf = protowire.AppendTag(buf, formNameField, protowire.BytesType)
-	buf = protowire.AppendString(buf, name)
+	buf = protowire.AppendBytes(buf, name)
 	buf = append(buf, fields...)
 	out := &pb.Entity{}
-	if err := proto.Unmarshal(buf, out); err != nil {
+	err := proto.Unmarshal(buf, out)
+	wb.name, wb.msg = name, buf
+	wireBuffers.Put(wb)
+	if err != nil {
 		panic("index: stored entity does not decode: " + err.Error())
 	}
 	if p := out.GetPerson(); p != nil {
@@ -48,6 +54,11 @@ func (ix *Index) entity(e int32) *pb.Entity {
 	}
 	return out
 }
+
+// wireBuffer is scratch space for putting a message's wire bytes together.
+type wireBuffer struct{ name, msg []byte }
+
+var wireBuffers = sync.Pool{New: func() any { return &wireBuffer{} }}
 
 // formNameField is the field number of name in every form of pb.Entity,
 // and formDisplayNameField that of display_name (TestEntityFormFields).

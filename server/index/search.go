@@ -30,6 +30,16 @@ type NameHit struct {
 // FindNames finds entities by name or alias, best first, one hit per
 // entity.
 func (ix *Index) FindNames(query string, opts SearchOptions) []NameHit {
+	hits := ix.find(query, opts)
+	out := make([]NameHit, len(hits))
+	for i, h := range hits {
+		out[i] = NameHit{Node: h.Entity, Name: int(h.Name), Kind: h.Kind, Edits: h.Edits, Score: h.Score}
+	}
+	return out
+}
+
+// find runs a name search with opts.
+func (ix *Index) find(query string, opts SearchOptions) []namesearch.Hit {
 	o := namesearch.Options{Limit: opts.Limit, MaxEdits: opts.MaxEdits}
 	if len(opts.Types) > 0 {
 		forms := make([]bool, len(formTypes))
@@ -40,12 +50,7 @@ func (ix *Index) FindNames(query string, opts SearchOptions) []NameHit {
 		}
 		o.Accept = func(e int32) bool { return forms[ix.entityForm[e]] }
 	}
-	hits := ix.names.Find(query, o)
-	out := make([]NameHit, len(hits))
-	for i, h := range hits {
-		out[i] = NameHit{Node: h.Entity, Name: int(h.Name), Kind: h.Kind, Edits: h.Edits, Score: h.Score}
-	}
-	return out
+	return ix.names.Find(query, o)
 }
 
 // ExactNodes returns the entities that have text as a name or alias, after
@@ -72,11 +77,11 @@ type SearchResult struct {
 
 // SearchEntities finds entities by name or alias, best first, as messages.
 func (ix *Index) SearchEntities(query string, opts SearchOptions) []SearchResult {
-	hits := ix.FindNames(query, opts)
+	hits := ix.find(query, opts)
 	out := make([]SearchResult, len(hits))
 	for i, h := range hits {
-		e := ix.entity(h.Node)
-		text, lang := ix.DisplayName(h.Node), "en"
+		e := ix.entity(h.Entity)
+		text, lang := ix.DisplayName(h.Entity), "en"
 		if h.Name > 0 {
 			a := resource.Aliases(e)[h.Name-1]
 			text, lang = a.GetText(), a.GetLanguage()
