@@ -14,6 +14,7 @@ import (
 type Client struct {
 	rpc   entitygraphv1.EntityServiceClient
 	query entitygraphv1.QueryServiceClient
+	vocab entitygraphv1.VocabularyServiceClient
 	// conn is the connection Dial opened, closed by Close; nil when the
 	// caller owns the connection.
 	conn io.Closer
@@ -25,6 +26,7 @@ func New(cc grpc.ClientConnInterface) *Client {
 	return &Client{
 		rpc:   entitygraphv1.NewEntityServiceClient(cc),
 		query: entitygraphv1.NewQueryServiceClient(cc),
+		vocab: entitygraphv1.NewVocabularyServiceClient(cc),
 	}
 }
 
@@ -64,4 +66,11 @@ func (c *Client) Service() entitygraphv1.EntityServiceClient {
 // does not pass on, such as edges_visited.
 func (c *Client) QueryService() entitygraphv1.QueryServiceClient {
 	return c.query
+}
+
+// VocabularyService returns the generated VocabularyService client
+// underneath, for calls that need [grpc.CallOption] values or paging of
+// their own.
+func (c *Client) VocabularyService() entitygraphv1.VocabularyServiceClient {
+	return c.vocab
 }

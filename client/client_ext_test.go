@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -15,6 +16,7 @@ import (
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/grpc/test/bufconn"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/entitygraph/entitygraph/client"
 	entitygraphv1 "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
@@ -56,14 +58,14 @@ func TestResolve(t *testing.T) {
 			got, err := c.Resolve(t.Context(), tt.ref)
 			if tt.want == "" {
 				if code := status.Code(err); code != tt.wantCode {
-					t.Fatalf("Resolve(%q) = %v, %v; want code %v", tt.ref, client.EntityName(got), err, tt.wantCode)
+					t.Fatalf("Resolve(%q) = %v, %v; want code %v", tt.ref, got.GetName(), err, tt.wantCode)
 				}
 				return
 			}
 			if err != nil {
 				t.Fatalf("Resolve(%q) error: %v", tt.ref, err)
 			}
-			if name := client.EntityName(got); name != tt.want {
+			if name := got.GetName(); name != tt.want {
 				t.Errorf("Resolve(%q) = %s, want %s", tt.ref, name, tt.want)
 			}
 		})
@@ -129,7 +131,7 @@ func TestListRelationsPages(t *testing.T) {
 			name: "object and predicate",
 			filter: client.RelationFilter{
 				Object:     "relations/western-digital-bid-for-kioxia",
-				Predicates: []entitygraphv1.Predicate{entitygraphv1.Predicate_PREDICATE_COORDINATES_AGAINST, entitygraphv1.Predicate_PREDICATE_OPPOSES},
+				Predicates: []string{"predicates/coordinates-against", "predicates/opposes"},
 			},
 			min:  3,
 			want: "relations/sk-group-coordinates-against-western-digital-bid",
@@ -225,7 +227,7 @@ func TestGetEntity(t *testing.T) {
 			if err != nil {
 				return
 			}
-			if n, ty, dn := client.EntityName(got), client.EntityType(got), client.DisplayName(got); n != tt.name || ty != tt.wantType || dn != tt.wantDisplayName {
+			if n, ty, dn := got.GetName(), got.GetType(), got.GetDisplayName(); n != tt.name || ty != tt.wantType || dn != tt.wantDisplayName {
 				t.Errorf("GetEntity(%s) = (%s, %s, %s), want (%s, %s, %s)", tt.name, n, ty, dn, tt.name, tt.wantType, tt.wantDisplayName)
 			}
 		})
@@ -240,13 +242,13 @@ func TestGetEntityRoles(t *testing.T) {
 		t.Fatal(err)
 	}
 	var found bool
-	for _, r := range e.GetPerson().GetRoles() {
+	for _, r := range e.GetRoles() {
 		if r.GetTitle() == "Chairman" && r.GetOrganization() == "organizations/sk-group" {
 			found = true
 		}
 	}
 	if !found {
-		t.Errorf("roles = %v, want Chairman of organizations/sk-group", e.GetPerson().GetRoles())
+		t.Errorf("roles = %v, want Chairman of organizations/sk-group", e.GetRoles())
 	}
 }
 
@@ -260,7 +262,7 @@ func TestBatchGetEntities(t *testing.T) {
 	}
 	var gotNames []string
 	for _, e := range got {
-		gotNames = append(gotNames, client.EntityName(e))
+		gotNames = append(gotNames, e.GetName())
 	}
 	if !slices.Equal(gotNames, names) {
 		t.Errorf("BatchGetEntities(%v) = %v, want the same order", names, gotNames)
@@ -303,7 +305,7 @@ func TestSearch(t *testing.T) {
 				if len(got) == 0 {
 					t.Fatalf("Search(%q) found nothing, want %s first", tt.query, tt.wantFirst)
 				}
-				if name, kind := client.EntityName(got[0].GetEntity()), got[0].GetMatchKind(); name != tt.wantFirst || kind != tt.wantKind {
+				if name, kind := got[0].GetEntity().GetName(), got[0].GetMatchKind(); name != tt.wantFirst || kind != tt.wantKind {
 					t.Errorf("Search(%q) first = %s (%v), want %s (%v)", tt.query, name, kind, tt.wantFirst, tt.wantKind)
 				}
 			}
@@ -312,8 +314,8 @@ func TestSearch(t *testing.T) {
 			}
 			if tt.wantType != "" {
 				for _, r := range got {
-					if ty := client.EntityType(r.GetEntity()); ty != tt.wantType {
-						t.Errorf("Search(%q) gave %s of type %s, want %s", tt.query, client.EntityName(r.GetEntity()), ty, tt.wantType)
+					if ty := r.GetEntity().GetType(); ty != tt.wantType {
+						t.Errorf("Search(%q) gave %s of type %s, want %s", tt.query, r.GetEntity().GetName(), ty, tt.wantType)
 					}
 				}
 			}
@@ -342,7 +344,7 @@ func TestGetRelation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rel.GetSubject() != "organizations/western-digital" || rel.GetObject() != "organizations/kioxia" || rel.GetPredicate() != entitygraphv1.Predicate_PREDICATE_ACQUIRES {
+	if rel.GetSubject() != "organizations/western-digital" || rel.GetObject() != "organizations/kioxia" || rel.GetPredicate() != "predicates/acquires" {
 		t.Errorf("got %s %v %s, want organizations/western-digital ACQUIRES organizations/kioxia", rel.GetSubject(), rel.GetPredicate(), rel.GetObject())
 	}
 	if rel.GetSummary() == "" || len(rel.GetEvidence()) == 0 {
@@ -353,25 +355,40 @@ func TestGetRelation(t *testing.T) {
 	}
 }
 
-func TestPredicates(t *testing.T) {
+func TestVocabulary(t *testing.T) {
 	t.Parallel()
 	c := newClient(t)
 	preds, err := c.Predicates(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := len(preds), len(entitygraphv1.Predicate_name)-1; got != want {
-		t.Errorf("got %d predicates, want %d", got, want)
+	if len(preds) < 20 || !slices.IsSortedFunc(preds, func(a, b *entitygraphv1.Predicate) int { return strings.Compare(a.GetName(), b.GetName()) }) {
+		t.Errorf("got %d predicates, want the seed vocabulary's in name order", len(preds))
 	}
-	for _, p := range preds {
-		if p.GetPredicate() == entitygraphv1.Predicate_PREDICATE_COORDINATES_AGAINST {
-			if !slices.Contains(p.GetImplies(), entitygraphv1.Predicate_PREDICATE_OPPOSES) {
-				t.Errorf("COORDINATES_AGAINST implies %v, want OPPOSES among them", p.GetImplies())
-			}
-			return
-		}
+	p, err := c.Predicate(t.Context(), "predicates/coordinates-against")
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Error("COORDINATES_AGAINST missing from the vocabulary")
+	if !slices.Contains(p.GetImplies(), "predicates/opposes") {
+		t.Errorf("coordinates-against implies %v, want predicates/opposes among them", p.GetImplies())
+	}
+	if i := slices.IndexFunc(preds, func(q *entitygraphv1.Predicate) bool { return q.GetName() == p.GetName() }); i < 0 || !proto.Equal(preds[i], p) {
+		t.Errorf("Predicates and Predicate disagree on %s", p.GetName())
+	}
+	kinds, err := c.Kinds(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := c.Kind(t.Context(), "kinds/company")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k.GetEntityType() != "organization" || !slices.ContainsFunc(kinds, func(x *entitygraphv1.Kind) bool { return x.GetName() == "kinds/company" }) {
+		t.Errorf("kinds/company = %v, in list %d kinds", k, len(kinds))
+	}
+	if _, err := c.Predicate(t.Context(), "predicates/buys"); status.Code(err) != codes.NotFound {
+		t.Errorf("Predicate(predicates/buys) error = %v, want NotFound", err)
+	}
 }
 
 func TestDocuments(t *testing.T) {
@@ -425,7 +442,7 @@ func TestDial(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := client.EntityName(e), "organizations/kioxia"; got != want {
+	if got, want := e.GetName(), "organizations/kioxia"; got != want {
 		t.Errorf("Resolve(Kioxia) = %s, want %s", got, want)
 	}
 	if err := c.Close(); err != nil {

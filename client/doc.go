@@ -15,7 +15,7 @@
 //	if err != nil {
 //		return err
 //	}
-//	for rel, err := range c.ListRelations(ctx, client.RelationFilter{Endpoint: client.EntityName(kioxia)}) {
+//	for rel, err := range c.ListRelations(ctx, client.RelationFilter{Endpoint: kioxia.GetName()}) {
 //		if err != nil {
 //			return err
 //		}

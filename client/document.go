@@ -22,28 +22,16 @@ func (c *Client) GetDocument(ctx context.Context, name string, full bool) (*enti
 	return d, nil
 }
 
-// documentsPageSize is the largest page ListDocuments may ask for.
-const documentsPageSize = 1000
+// listPageSize is the largest page the List methods of the server accept
+// for documents, predicates and kinds; the client asks for it so that a
+// small collection costs one call.
+const listPageSize = 1000
 
 // ListDocuments returns every source document, without its text, in
 // resource-name order.
 func (c *Client) ListDocuments(ctx context.Context) ([]*entitygraphv1.Document, error) {
-	var docs []*entitygraphv1.Document
-	token := ""
-	seen := map[string]bool{}
-	for {
-		resp, err := c.rpc.ListDocuments(ctx, &entitygraphv1.ListDocumentsRequest{PageSize: documentsPageSize, PageToken: token})
-		if err != nil {
-			return nil, fmt.Errorf("list documents: %w", err)
-		}
-		docs = append(docs, resp.GetDocuments()...)
-		token = resp.GetNextPageToken()
-		if token == "" {
-			return docs, nil
-		}
-		if seen[token] {
-			return nil, fmt.Errorf("list documents: server repeated page token %q", token)
-		}
-		seen[token] = true
-	}
+	return collect(pages("list documents", func(token string) ([]*entitygraphv1.Document, string, error) {
+		resp, err := c.rpc.ListDocuments(ctx, &entitygraphv1.ListDocumentsRequest{PageSize: listPageSize, PageToken: token})
+		return resp.GetDocuments(), resp.GetNextPageToken(), err
+	}))
 }

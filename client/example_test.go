@@ -65,21 +65,21 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(client.EntityName(kioxia), "is", client.DisplayName(kioxia))
+	fmt.Println(kioxia.GetName(), "is", kioxia.GetDisplayName())
 
-	filter := client.RelationFilter{Object: client.EntityName(kioxia)}
+	filter := client.RelationFilter{Object: kioxia.GetName()}
 	for rel, err := range c.ListRelations(ctx, filter) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("%s: %s %s\n", rel.GetName(), rel.GetSubject(), client.PredicateName(rel.GetPredicate()))
+		fmt.Printf("%s: %s %s\n", rel.GetName(), rel.GetSubject(), rel.GetPredicate())
 		fmt.Printf("  %q\n", rel.GetEvidence()[0].GetQuote())
 	}
 	// Output:
 	// organizations/kioxia is Kioxia
-	// relations/japan-regards-kioxia-as-strategic: organizations/japan regards_as_strategic
+	// relations/japan-regards-kioxia-as-strategic: organizations/japan predicates/regards-as-strategic
 	//   "Japan viewed the company as a critical national asset."
-	// relations/western-digital-bid-for-kioxia: organizations/western-digital acquires
+	// relations/western-digital-bid-for-kioxia: organizations/western-digital predicates/acquires
 	//   "American firm Western Digital sought to acquire Japan’s Kioxia"
 }
 

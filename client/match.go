@@ -13,17 +13,17 @@ import (
 // Match runs a pattern query written in the text syntax of
 // [entitygraphv1.MatchRequest], such as
 //
-//	?who COORDINATES_AGAINST ?deal . ?deal is an acquisition
+//	?who coordinates-against ?deal . ?deal is an acquisition
 //
 // and yields every solution, fetching pages as the loop needs them. An
 // error ends the sequence: it is yielded with a nil result. A query that
 // does not parse is an InvalidArgument error whose message says where.
 //
-//	for res, err := range c.Match(ctx, "?who coordinates_against ?deal") {
+//	for res, err := range c.Match(ctx, "?who coordinates-against ?deal") {
 //		if err != nil {
 //			return err
 //		}
-//		fmt.Println(client.DisplayName(res.GetBindings()["who"].GetEntity()))
+//		fmt.Println(res.GetBindings()["who"].GetEntity().GetDisplayName())
 //	}
 //
 // Options: [WithLimit], [WithPageSize] and [WithEdgeBudget]; for the plan
@@ -75,33 +75,18 @@ func (c *Client) matchAll(ctx context.Context, req *entitygraphv1.MatchRequest, 
 	return func(yield func(*entitygraphv1.MatchResult, error) bool) {
 		// Each run of the sequence pages from the start on its own copy.
 		req := proto.CloneOf(cfg.req)
-		seen := map[string]bool{}
 		yielded := 0
-		for {
-			resp, err := c.query.Match(ctx, req)
-			if err != nil {
-				yield(nil, fmt.Errorf("match: %w", err))
-				return
-			}
-			for _, r := range resp.GetResults() {
-				if !yield(r, nil) {
-					return
-				}
-				if yielded++; cfg.limit > 0 && yielded >= cfg.limit {
-					return
-				}
-			}
-			token := resp.GetNextPageToken()
-			if token == "" {
-				return
-			}
-			// A server that hands out a token twice would loop forever.
-			if seen[token] {
-				yield(nil, fmt.Errorf("match: server repeated page token %q", token))
-				return
-			}
-			seen[token] = true
+		for r, err := range pages("match", func(token string) ([]*entitygraphv1.MatchResult, string, error) {
 			req.PageToken = token
+			resp, err := c.query.Match(ctx, req)
+			return resp.GetResults(), resp.GetNextPageToken(), err
+		}) {
+			if !yield(r, err) || err != nil {
+				return
+			}
+			if yielded++; cfg.limit > 0 && yielded >= cfg.limit {
+				return
+			}
 		}
 	}
 }

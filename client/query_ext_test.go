@@ -36,7 +36,7 @@ func bindingName(b *entitygraphv1.Binding) string {
 	if r := b.GetRelation(); r != nil {
 		return r.GetName()
 	}
-	return client.EntityName(b.GetEntity())
+	return b.GetEntity().GetName()
 }
 
 // solutions writes each result as "var=name var=name", variables sorted,
@@ -165,13 +165,13 @@ func TestMatch(t *testing.T) {
 	pattern := &entitygraphv1.Pattern{
 		Triples: []*entitygraphv1.Triple{{
 			Subject:    &entitygraphv1.Term{Term: &entitygraphv1.Term_Variable{Variable: "who"}},
-			Predicates: []entitygraphv1.Predicate{entitygraphv1.Predicate_PREDICATE_COORDINATES_AGAINST},
+			Predicates: []string{"predicates/coordinates-against"},
 			Object:     &entitygraphv1.Term{Term: &entitygraphv1.Term_Variable{Variable: "deal"}},
 		}},
 		Constraints: []*entitygraphv1.Constraint{{
 			Variable: "deal",
 			Test: &entitygraphv1.Constraint_RelationPredicates{RelationPredicates: &entitygraphv1.PredicateSet{
-				Predicates: []entitygraphv1.Predicate{entitygraphv1.Predicate_PREDICATE_ACQUIRES},
+				Predicates: []string{"predicates/acquires"},
 			}},
 		}},
 	}
@@ -272,7 +272,7 @@ func TestMatchPage(t *testing.T) {
 	if plain.GetPlan() != nil {
 		t.Errorf("plan without WithExplain: %v", plain.GetPlan())
 	}
-	if got, want := plain.GetCanonicalText(), "?who COORDINATES_AGAINST ?deal . ?deal is ACQUIRES"; got != want {
+	if got, want := plain.GetCanonicalText(), "?who coordinates-against ?deal . ?deal is acquires"; got != want {
 		t.Errorf("canonical text = %q, want %q", got, want)
 	}
 
@@ -320,7 +320,7 @@ func TestFindPaths(t *testing.T) {
 		{name: "person to company", from: "people/chey-tae-won", to: "organizations/kioxia", wantPaths: -1, wantHops: 3},
 		{name: "max paths", from: "people/chey-tae-won", to: "organizations/kioxia", opts: []client.PathOption{client.WithMaxPaths(1)}, wantPaths: 1, wantHops: 3},
 		{name: "too few hops", from: "people/chey-tae-won", to: "organizations/kioxia", opts: []client.PathOption{client.WithMaxHops(2)}, wantPaths: 0},
-		{name: "predicates", from: "people/chey-tae-won", to: "organizations/kioxia", opts: []client.PathOption{client.WithPredicates(entitygraphv1.Predicate_PREDICATE_LEADS)}, wantPaths: 0},
+		{name: "predicates", from: "people/chey-tae-won", to: "organizations/kioxia", opts: []client.PathOption{client.WithPredicates("predicates/leads")}, wantPaths: 0},
 		{name: "outgoing only", from: "organizations/kioxia", to: "organizations/western-digital", opts: []client.PathOption{client.WithDirection(entitygraphv1.Direction_DIRECTION_OUTGOING), client.WithMaxHops(1)}, wantPaths: 0},
 		{name: "incoming", from: "organizations/kioxia", to: "organizations/western-digital", opts: []client.PathOption{client.WithDirection(entitygraphv1.Direction_DIRECTION_INCOMING), client.WithMaxHops(1)}, wantPaths: 1, wantHops: 1},
 		{name: "relation endpoint", from: bidName, to: samsungName, wantPaths: -1, wantHops: 1},
@@ -350,8 +350,8 @@ func TestFindPaths(t *testing.T) {
 					continue
 				}
 				for j, h := range hops {
-					if h.GetFrom() != nodes[j] || h.GetTo() != nodes[j+1] {
-						t.Errorf("path %d hop %d goes %s → %s, want %s → %s", i, j, h.GetFrom(), h.GetTo(), nodes[j], nodes[j+1])
+					if h.GetSource() != nodes[j] || h.GetTarget() != nodes[j+1] {
+						t.Errorf("path %d hop %d goes %s → %s, want %s → %s", i, j, h.GetSource(), h.GetTarget(), nodes[j], nodes[j+1])
 					}
 					if len(h.GetRelation().GetEvidence()) == 0 || h.GetReading() == "" {
 						t.Errorf("path %d hop %d (%s): want a relation with evidence and a reading", i, j, h.GetRelation().GetName())
@@ -370,7 +370,7 @@ func TestTraverse(t *testing.T) {
 		t.Fatalf("got %d items, want the start and what is one hop away", len(items))
 	}
 	first := items[0]
-	if client.EntityName(first.GetEntity()) != "organizations/kioxia" || first.GetDepth() != 0 || first.GetVia() != nil {
+	if first.GetEntity().GetName() != "organizations/kioxia" || first.GetDepth() != 0 || first.GetVia() != nil {
 		t.Errorf("first item = %v, want Kioxia at depth 0 with no via", first)
 	}
 	var reached []string
@@ -379,7 +379,7 @@ func TestTraverse(t *testing.T) {
 			t.Errorf("item %v: want depth 1 and a via hop", it)
 		}
 		if e := it.GetEntity(); e != nil {
-			reached = append(reached, client.EntityName(e))
+			reached = append(reached, e.GetName())
 		}
 	}
 	for _, want := range []string{"organizations/western-digital", "organizations/japan"} {
@@ -399,9 +399,9 @@ func TestTraverse(t *testing.T) {
 		{name: "limit", start: []string{"organizations/kioxia"}, opts: []client.TraverseOption{client.WithLimit(3)}, wantItems: 3},
 		{
 			name: "predicates", start: []string{"organizations/kioxia"},
-			opts: []client.TraverseOption{client.WithPredicates(entitygraphv1.Predicate_PREDICATE_ACQUIRES), client.WithMaxDepth(1)},
+			opts: []client.TraverseOption{client.WithPredicates("predicates/acquires"), client.WithMaxDepth(1)},
 			check: func(t *testing.T, it *entitygraphv1.TraverseResponse) {
-				if v := it.GetVia(); v != nil && v.GetRelation().GetPredicate() != entitygraphv1.Predicate_PREDICATE_ACQUIRES {
+				if v := it.GetVia(); v != nil && v.GetRelation().GetPredicate() != "predicates/acquires" {
 					t.Errorf("followed %s, want ACQUIRES only", v.GetRelation().GetName())
 				}
 			},

@@ -112,14 +112,34 @@ func (n edgeBudgetOption) applyMatch(cfg *matchConfig) { cfg.req.Limits = n.limi
 
 func (n edgeBudgetOption) applyAsk(req *entitygraphv1.AskRequest) { req.Limits = n.limits() }
 
+// WithAllRanks makes a query see statements of every rank. Without it the
+// server leaves out deprecated statements, and normal ones that a preferred
+// statement with the same subject and predicate outranks, as Wikidata's
+// "truthy" statements do.
+func WithAllRanks() QueryOption {
+	return allRanksOption{}
+}
+
+type allRanksOption struct{}
+
+func (allRanksOption) applyPath(req *entitygraphv1.FindPathsRequest) { req.IncludeAllRanks = true }
+
+func (allRanksOption) applyTraverse(req *entitygraphv1.TraverseRequest) { req.IncludeAllRanks = true }
+
+func (allRanksOption) applyMatch(cfg *matchConfig) { cfg.req.IncludeAllRanks = true }
+
+func (allRanksOption) applyAsk(req *entitygraphv1.AskRequest) { req.IncludeAllRanks = true }
+
 // WithPredicates makes a walk follow only relations with one of the given
-// predicates; [ParsePredicate] reads them from text. Several calls add up.
+// predicates, or one that implies one of them: resource names such as
+// "predicates/supplies" or bare ids such as "supplies", as the server's
+// vocabulary ([Client.Predicates]) names them. Several calls add up.
 // Without it every relation is followed.
-func WithPredicates(predicates ...entitygraphv1.Predicate) WalkOption {
+func WithPredicates(predicates ...string) WalkOption {
 	return predicatesOption(predicates)
 }
 
-type predicatesOption []entitygraphv1.Predicate
+type predicatesOption []string
 
 func (p predicatesOption) applyPath(req *entitygraphv1.FindPathsRequest) {
 	req.Predicates = append(req.Predicates, p...)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"strings"
 
 	entitygraphv1 "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 )
@@ -30,9 +29,18 @@ type RelationFilter struct {
 	Object string
 	// Endpoint keeps relations with this resource name as subject or object.
 	Endpoint string
-	// Predicates keeps relations with one of these predicates; empty keeps
-	// all. [ParsePredicate] reads them from text.
-	Predicates []entitygraphv1.Predicate
+	// Predicates keeps relations with one of these predicates, or one that
+	// implies one of them; empty keeps all. Each is a resource name such as
+	// "predicates/acquires" or a bare id such as "acquires"; the server's
+	// vocabulary ([Client.Predicates]) says which there are.
+	Predicates []string
+	// Document keeps relations with evidence in this document, such as
+	// "documents/korea-japan-economic-alliance".
+	Document string
+	// AllRanks keeps statements of every rank. Without it the server leaves
+	// out deprecated statements, and normal ones that a preferred statement
+	// with the same subject and predicate outranks.
+	AllRanks bool
 	// PageSize is how many relations to fetch per call, 1 to 1000; 0 leaves
 	// it to the server (50).
 	PageSize int
@@ -40,12 +48,14 @@ type RelationFilter struct {
 
 func (f RelationFilter) request(pageToken string) *entitygraphv1.ListRelationsRequest {
 	return &entitygraphv1.ListRelationsRequest{
-		Subject:    f.Subject,
-		Object:     f.Object,
-		Endpoint:   f.Endpoint,
-		Predicates: f.Predicates,
-		PageSize:   int32(f.PageSize),
-		PageToken:  pageToken,
+		Subject:         f.Subject,
+		Object:          f.Object,
+		Endpoint:        f.Endpoint,
+		Predicates:      f.Predicates,
+		Document:        f.Document,
+		IncludeAllRanks: f.AllRanks,
+		PageSize:        int32(f.PageSize),
+		PageToken:       pageToken,
 	}
 }
 
@@ -71,65 +81,8 @@ func (c *Client) ListRelationsPage(ctx context.Context, filter RelationFilter, p
 //		fmt.Println(rel.GetSummary())
 //	}
 func (c *Client) ListRelations(ctx context.Context, filter RelationFilter) iter.Seq2[*entitygraphv1.Relation, error] {
-	return func(yield func(*entitygraphv1.Relation, error) bool) {
-		token := ""
-		seen := map[string]bool{}
-		for {
-			resp, err := c.ListRelationsPage(ctx, filter, token)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			for _, r := range resp.GetRelations() {
-				if !yield(r, nil) {
-					return
-				}
-			}
-			token = resp.GetNextPageToken()
-			if token == "" {
-				return
-			}
-			// A server that hands out a token twice would loop forever.
-			if seen[token] {
-				yield(nil, fmt.Errorf("list relations: server repeated page token %q", token))
-				return
-			}
-			seen[token] = true
-		}
-	}
-}
-
-// Predicates returns the predicate vocabulary with its readings, in enum
-// order.
-func (c *Client) Predicates(ctx context.Context) ([]*entitygraphv1.PredicateInfo, error) {
-	resp, err := c.rpc.ListPredicates(ctx, &entitygraphv1.ListPredicatesRequest{})
-	if err != nil {
-		return nil, fmt.Errorf("list predicates: %w", err)
-	}
-	return resp.GetPredicates(), nil
-}
-
-const predicatePrefix = "PREDICATE_"
-
-// ParsePredicate reads a predicate as a person or a script may write it:
-// "coordinates_against", "coordinates-against", "COORDINATES_AGAINST" and
-// "PREDICATE_COORDINATES_AGAINST" all give
-// [entitygraphv1.Predicate_PREDICATE_COORDINATES_AGAINST].
-func ParsePredicate(s string) (entitygraphv1.Predicate, error) {
-	name := strings.ToUpper(strings.TrimSpace(s))
-	name = strings.NewReplacer("-", "_", " ", "_").Replace(name)
-	if !strings.HasPrefix(name, predicatePrefix) {
-		name = predicatePrefix + name
-	}
-	v, ok := entitygraphv1.Predicate_value[name]
-	if !ok || v == int32(entitygraphv1.Predicate_PREDICATE_UNSPECIFIED) {
-		return entitygraphv1.Predicate_PREDICATE_UNSPECIFIED, fmt.Errorf("unknown predicate %q", s)
-	}
-	return entitygraphv1.Predicate(v), nil
-}
-
-// PredicateName returns p in the short form [ParsePredicate] accepts, such
-// as "coordinates_against".
-func PredicateName(p entitygraphv1.Predicate) string {
-	return strings.ToLower(strings.TrimPrefix(p.String(), predicatePrefix))
+	return pages("list relations", func(token string) ([]*entitygraphv1.Relation, string, error) {
+		resp, err := c.rpc.ListRelations(ctx, filter.request(token))
+		return resp.GetRelations(), resp.GetNextPageToken(), err
+	})
 }

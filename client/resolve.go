@@ -57,7 +57,7 @@ func (c *Client) Resolve(ctx context.Context, ref string) (*entitygraphv1.Entity
 	var exact, all []*entitygraphv1.SearchResult
 	seenExact, seenAll := map[string]bool{}, map[string]bool{}
 	for _, r := range results {
-		name := EntityName(r.GetEntity())
+		name := r.GetEntity().GetName()
 		if r.GetMatchKind() == entitygraphv1.MatchKind_MATCH_KIND_EXACT && !seenExact[name] {
 			seenExact[name] = true
 			exact = append(exact, r)
@@ -105,8 +105,8 @@ func newAmbiguousError(ref string, results []*entitygraphv1.SearchResult) *Ambig
 	e := &AmbiguousError{Ref: ref, Candidates: make([]Candidate, 0, len(results))}
 	for _, r := range results {
 		e.Candidates = append(e.Candidates, Candidate{
-			Name:        EntityName(r.GetEntity()),
-			DisplayName: DisplayName(r.GetEntity()),
+			Name:        r.GetEntity().GetName(),
+			DisplayName: r.GetEntity().GetDisplayName(),
 			MatchedText: r.GetMatchedText(),
 			MatchKind:   r.GetMatchKind(),
 		})

@@ -17,10 +17,18 @@ type searchOptionFunc func(*entitygraphv1.SearchEntitiesRequest)
 func (f searchOptionFunc) applySearch(req *entitygraphv1.SearchEntitiesRequest) { f(req) }
 
 // WithTypes restricts results to entities of the given types:
-// "organization", "person", "place" or "topic", as [EntityType] returns them.
-// Several calls add up.
+// "organization", "person", "place" or "topic", as
+// [entitygraphv1.Entity.GetType] returns them. Several calls add up.
 func WithTypes(types ...string) SearchOption {
 	return searchOptionFunc(func(req *entitygraphv1.SearchEntitiesRequest) { req.Types = append(req.Types, types...) })
+}
+
+// WithKinds restricts results to entities of one of the given kinds, or of
+// a narrower kind: resource names such as "kinds/company" or bare ids such
+// as "company", as the server's vocabulary ([Client.Kinds]) names them.
+// Several calls add up.
+func WithKinds(kinds ...string) SearchOption {
+	return searchOptionFunc(func(req *entitygraphv1.SearchEntitiesRequest) { req.Kinds = append(req.Kinds, kinds...) })
 }
 
 // WithMaxEdits sets the largest edit distance a fuzzy match may have, 0 to

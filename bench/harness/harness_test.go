@@ -8,14 +8,16 @@ import (
 
 	"github.com/entitygraph/entitygraph/bench/harness"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/seedtest"
 	"github.com/entitygraph/entitygraph/server/synth"
 )
 
 // smallSnapshot writes a small synthetic snapshot.
 func smallSnapshot(t testing.TB, entities int) string {
 	t.Helper()
-	b := index.NewBuilder()
-	if err := synth.Generate(synth.Config{Entities: entities, Seed: 1}, b); err != nil {
+	v := seedtest.Vocabulary(t)
+	b := index.NewBuilder(v)
+	if err := synth.Generate(synth.Config{Entities: entities, Seed: 1, Vocabulary: v}, b); err != nil {
 		t.Fatal(err)
 	}
 	ix, err := b.Build()

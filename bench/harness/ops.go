@@ -122,17 +122,17 @@ func Ops(ix *index.Index, in *Inputs) []Op {
 		}},
 		{Name: "FindPaths4", What: "FindPaths between two random entities, ≤ 4 hops, 3 paths, default budget", Run: func(i int) (int, error) {
 			p := in.PathPairs[i%len(in.PathPairs)]
-			resp, err := queries.FindPaths(ctx, &pb.FindPathsRequest{From: p[0], To: p[1], MaxHops: 4})
+			resp, err := queries.FindPaths(ctx, &pb.FindPathsRequest{Source: p[0], Target: p[1], MaxHops: 4})
 			return len(resp.GetPaths()), err
 		}},
 		{Name: "FindPaths4k1", What: "FindPaths between two random entities, ≤ 4 hops, the shortest path only, default budget", Run: func(i int) (int, error) {
 			p := in.PathPairs[i%len(in.PathPairs)]
-			resp, err := queries.FindPaths(ctx, &pb.FindPathsRequest{From: p[0], To: p[1], MaxHops: 4, MaxPaths: 1})
+			resp, err := queries.FindPaths(ctx, &pb.FindPathsRequest{Source: p[0], Target: p[1], MaxHops: 4, MaxPaths: 1})
 			return len(resp.GetPaths()), err
 		}},
-		{Name: "Match2", What: "Match, two patterns: ?s SUPPLIES <entity> . ?p LEADS ?s", Run: func(i int) (int, error) {
+		{Name: "Match2", What: "Match, two patterns: ?s supplies <entity> . ?p leads ?s", Run: func(i int) (int, error) {
 			resp, err := queries.Match(ctx, &pb.MatchRequest{Query: &pb.MatchRequest_Text{
-				Text: "?s SUPPLIES " + pick(in.Names, i) + " . ?p LEADS ?s"}})
+				Text: "?s supplies " + pick(in.Names, i) + " . ?p leads ?s"}})
 			return len(resp.GetResults()), err
 		}},
 	}

@@ -78,11 +78,11 @@ type Config struct {
 // LoadIndex loads and indexes the graph in dir, or the built-in seed graph
 // when dir is empty. dir may also be a binary snapshot file, or a directory
 // holding one (see seed.SnapshotFile).
-func LoadIndex(dir string) (*index.Index, error) { return loadIndex(dir, nil) }
+func LoadIndex(dir string) (*index.Index, error) { return loadIndex(context.Background(), dir, nil) }
 
-// loadIndex is LoadIndex, logging the progress of a large snapshot's load
-// to logger when it is not nil.
-func loadIndex(dir string, logger *slog.Logger) (*index.Index, error) {
+// loadIndex is LoadIndex, stopping when ctx ends and logging the progress
+// of a large load and every warning to logger when it is not nil.
+func loadIndex(ctx context.Context, dir string, logger *slog.Logger) (*index.Index, error) {
 	snap, err := seed.SnapshotFile(dir)
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
@@ -95,11 +95,15 @@ func loadIndex(dir string, logger *slog.Logger) (*index.Index, error) {
 	if dir != "" {
 		fsys, where = os.DirFS(dir), dir
 	}
-	g, err := seed.LoadFS(fsys)
+	opts := seed.Options{Progress: loadProgress(logger, where)}
+	if logger != nil {
+		opts.Warn = func(p *seed.Problem) { logger.Warn("graph data", "problem", p.Error()) }
+	}
+	ix, err := seed.LoadFS(ctx, fsys, opts)
 	if err != nil {
 		return nil, fmt.Errorf("load %s:\n%w", where, err)
 	}
-	return index.Build(g)
+	return ix, nil
 }
 
 // loadProgress returns a progress function that logs how far a load has
@@ -117,7 +121,7 @@ func loadProgress(logger *slog.Logger, file string) func(done, total int64) {
 			return
 		}
 		last = now
-		logger.Info("loading snapshot", "file", file, "percent", 100*done/max(total, 1), "bytes", done, "of", total,
+		logger.Info("loading graph", "from", file, "percent", 100*done/max(total, 1), "bytes", done, "of", total,
 			"elapsed", now.Sub(start).Round(time.Millisecond))
 	}
 }
@@ -146,7 +150,7 @@ func Run(ctx context.Context, cfg Config) error {
 			logger.Warn("cannot watch data directory", "dir", cfg.Data, "error", err)
 		}
 	}
-	ix, err := loadLogged(cfg.Data, logger)
+	ix, err := loadLogged(ctx, cfg.Data, logger)
 	if err != nil {
 		return err
 	}
@@ -199,15 +203,15 @@ func Run(ctx context.Context, cfg Config) error {
 }
 
 // loadLogged loads the graph, logging what it holds and how long it took.
-func loadLogged(dir string, logger *slog.Logger) (*index.Index, error) {
+func loadLogged(ctx context.Context, dir string, logger *slog.Logger) (*index.Index, error) {
 	start := time.Now()
-	ix, err := loadIndex(dir, logger)
+	ix, err := loadIndex(ctx, dir, logger)
 	if err != nil {
 		return nil, err
 	}
 	st := ix.Stats()
 	logger.Info("graph loaded", "entities", st.Entities, "relations", st.Relations, "documents", st.Documents,
-		"snapshot", ix.Version(), "took", time.Since(start).Round(time.Microsecond))
+		"snapshot", ix.Version(), "vocabulary", ix.Vocabulary().Digest(), "took", time.Since(start).Round(time.Microsecond))
 	return ix, nil
 }
 

@@ -31,7 +31,7 @@ func (r *reloader) reload() error {
 	defer r.mu.Unlock()
 	start := time.Now()
 	old := r.holder.Current()
-	ix, err := loadIndex(r.dir, r.logger)
+	ix, err := loadIndex(context.Background(), r.dir, r.logger)
 	if err != nil {
 		r.metrics.reloaded(ReloadFailure, time.Now())
 		r.logger.Error("graph reload rejected; still serving the previous snapshot",

@@ -102,8 +102,8 @@ func TestReloadUnderLoad(t *testing.T) {
 				default:
 					v := h.Get(service.VersionHeader)[0]
 					seen[v]++
-					if d, ok := want[v]; ok && d != e.GetOrganization().GetDescription() {
-						problems = append(problems, "snapshot "+v+" answered with description "+e.GetOrganization().GetDescription())
+					if d, ok := want[v]; ok && d != e.GetDescription() {
+						problems = append(problems, "snapshot "+v+" answered with description "+e.GetDescription())
 					}
 				}
 				mu.Unlock()
@@ -191,7 +191,7 @@ func TestReloadPoll(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if e.GetOrganization().GetDescription() == descB {
+		if e.GetDescription() == descB {
 			break
 		}
 		if time.Now().After(deadline) {

@@ -250,6 +250,7 @@ func NewServer(src service.IndexSource, logger *slog.Logger, opts ...Option) *Se
 	s.GRPC = grpc.NewServer(serverOpts...)
 	pb.RegisterEntityServiceServer(s.GRPC, service.NewEntityService(src))
 	pb.RegisterQueryServiceServer(s.GRPC, service.NewQueryService(src))
+	pb.RegisterVocabularyServiceServer(s.GRPC, service.NewVocabularyService(src))
 	healthpb.RegisterHealthServer(s.GRPC, s.Health)
 	for _, name := range []string{"", pb.EntityService_ServiceDesc.ServiceName, pb.QueryService_ServiceDesc.ServiceName} {
 		s.Health.SetServingStatus(name, healthpb.HealthCheckResponse_SERVING)

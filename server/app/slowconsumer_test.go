@@ -30,7 +30,7 @@ func writeBigGraph(t testing.TB, n int) string {
 	var text, graph strings.Builder
 	graph.WriteString("documents {\n  name: \"documents/big\"\n  title: \"A big generated graph\"\n  source_file: \"big.txt\"\n}\n")
 	for i := range n {
-		fmt.Fprintf(&graph, "entities {\n  organization {\n    name: \"organizations/c%d\"\n    display_name: \"Company %d\"\n    kind: ORGANIZATION_KIND_COMPANY\n    description: \"Generated company number %d, with a description long enough to make each streamed item a realistic size.\"\n  }\n}\n", i, i, i)
+		fmt.Fprintf(&graph, "entities {\n  name: \"organizations/c%d\"\n  display_name: \"Company %d\"\n  kinds: \"kinds/company\"\n  description: \"Generated company number %d, with a description long enough to make each streamed item a realistic size.\"\n}\n", i, i, i)
 	}
 	k := 0
 	for i := range n {
@@ -40,9 +40,16 @@ func writeBigGraph(t testing.TB, n int) string {
 			}
 			sentence := fmt.Sprintf("Company %d partners with Company %d under agreement %d.", i, j, k)
 			text.WriteString(sentence + "\n")
-			fmt.Fprintf(&graph, "relations {\n  name: \"relations/p%d\"\n  subject: \"organizations/c%d\"\n  predicate: PREDICATE_PARTNERS_WITH\n  object: \"organizations/c%d\"\n  evidence { quote: %q }\n}\n", k, i, j, sentence)
+			fmt.Fprintf(&graph, "relations {\n  name: \"relations/p%d\"\n  subject: \"organizations/c%d\"\n  predicate: \"predicates/partners-with\"\n  object: \"organizations/c%d\"\n  evidence { quote: %q }\n}\n", k, i, j, sentence)
 			k++
 		}
+	}
+	vocabulary, err := os.ReadFile(filepath.Join(repoRoot(t), "seeds", "seed.vocab.txtpb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "seed.vocab.txtpb"), vocabulary, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "big.txt"), []byte(text.String()), 0o644); err != nil {
 		t.Fatal(err)

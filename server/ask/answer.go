@@ -43,8 +43,8 @@ type Result struct {
 
 // Ask compiles question (see [Compile]), runs it against b and returns at
 // most limit answers, with how it was understood.
-func Ask(ix *index.Index, question string, b *budget.Budget, limit int) (*Result, error) {
-	q, err := Compile(ix, question)
+func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pattern.Options) (*Result, error) {
+	q, err := Compile(ix, question, opts)
 	if err != nil {
 		return nil, err
 	}

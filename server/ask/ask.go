@@ -92,7 +92,7 @@ type item struct {
 	text   string       // as written
 	node   index.Node   // itemEntity
 	phrase vocab.Phrase // itemVerb
-	preds  []pb.Predicate
+	preds  []vocab.ID
 	con    *pb.Constraint // itemType (without variable), itemStatus
 	noun   string         // itemType, itemEvent: the noun, singular, for naming variables
 	fuzzy  bool           // itemEntity: matched by spelling correction
@@ -115,61 +115,22 @@ var (
 		"attempted": true, "attempt": true, "attempts": true, "wanted": true, "want": true, "wants": true, "planned": true, "plan": true}
 )
 
-// typeNouns are nouns that constrain what a variable is.
-var typeNouns = func() map[string]struct {
-	singular string
-	con      *pb.Constraint
-} {
-	type entry = struct {
-		singular string
-		con      *pb.Constraint
+// nounConstraint returns the constraint a type or kind noun puts on a
+// variable ("companies" → ?x is company), with the noun in the singular,
+// or false when the words are no such noun.
+func nounConstraint(v *vocab.Vocabulary, words string) (*pb.Constraint, string, bool) {
+	n, ok := v.Noun(words)
+	if !ok {
+		return nil, "", false
 	}
-	m := map[string]entry{}
-	add := func(con *pb.Constraint, words ...string) {
-		for _, w := range words {
-			m[w] = entry{singular: w, con: con}
-			plural := w + "s"
-			switch {
-			case strings.HasSuffix(w, "y"):
-				plural = strings.TrimSuffix(w, "y") + "ies"
-			case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "ch"):
-				plural = w + "es"
-			}
-			m[plural] = entry{singular: w, con: con}
-		}
+	if n.Type != "" {
+		return &pb.Constraint{Test: &pb.Constraint_Type{Type: n.Type}}, n.Singular, true
 	}
-	kind := func(ks ...pb.OrganizationKind) *pb.Constraint {
-		return &pb.Constraint{Test: &pb.Constraint_OrganizationKinds{OrganizationKinds: &pb.OrganizationKindSet{Kinds: ks}}}
+	names := make([]string, len(n.Kinds))
+	for i, k := range n.Kinds {
+		names[i] = v.Kind(k).Name
 	}
-	typ := func(t string) *pb.Constraint { return &pb.Constraint{Test: &pb.Constraint_Type{Type: t}} }
-	// A business group counts as a company in questions: "Which companies
-	// opposed the bid?" means Samsung and SK.
-	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_COMPANY, pb.OrganizationKind_ORGANIZATION_KIND_BUSINESS_GROUP), "company", "firm", "corporation", "chipmaker", "manufacturer", "business")
-	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_BUSINESS_GROUP), "business group", "conglomerate", "chaebol")
-	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_COUNTRY), "country", "nation", "government", "state")
-	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_POLITICAL_PARTY), "party", "political party")
-	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_LEGISLATURE), "legislature", "parliament")
-	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_TRADE_BLOC), "bloc", "trade bloc", "economic bloc")
-	add(kind(pb.OrganizationKind_ORGANIZATION_KIND_INDUSTRY_ASSOCIATION), "association", "industry association", "chamber")
-	add(typ("organization"), "organization", "organisation", "group", "entity")
-	add(typ("person"), "person", "individual", "executive", "leader", "politician", "official", "man", "woman")
-	m["people"] = entry{singular: "person", con: typ("person")}
-	add(typ("place"), "place", "city", "region")
-	add(typ("topic"), "product", "market", "industry", "sector", "topic", "technology")
-	m["industries"] = entry{singular: "industry", con: typ("topic")}
-	add(typ("relation"), "relation", "fact", "relationship")
-	return m
-}()
-
-// statusPhrases are words that give a relation's status.
-var statusPhrases = map[string]pb.RelationStatus{
-	"failed": pb.RelationStatus_RELATION_STATUS_FAILED, "fell through": pb.RelationStatus_RELATION_STATUS_FAILED,
-	"collapsed": pb.RelationStatus_RELATION_STATUS_FAILED, "unsuccessful": pb.RelationStatus_RELATION_STATUS_FAILED,
-	"completed": pb.RelationStatus_RELATION_STATUS_COMPLETED, "succeeded": pb.RelationStatus_RELATION_STATUS_COMPLETED,
-	"went through": pb.RelationStatus_RELATION_STATUS_COMPLETED, "successful": pb.RelationStatus_RELATION_STATUS_COMPLETED,
-	"proposed": pb.RelationStatus_RELATION_STATUS_PROPOSED, "planned": pb.RelationStatus_RELATION_STATUS_PLANNED,
-	"attempted": pb.RelationStatus_RELATION_STATUS_ATTEMPTED, "ongoing": pb.RelationStatus_RELATION_STATUS_ONGOING,
-	"announced": pb.RelationStatus_RELATION_STATUS_ANNOUNCED,
+	return &pb.Constraint{Test: &pb.Constraint_Kinds{Kinds: &pb.KindSet{Kinds: names}}}, n.Singular, true
 }
 
 // word is one token of a question.
@@ -213,7 +174,7 @@ func tokenize(q string) []word {
 // using the vocabulary's lexicon for relation words and ix's name index for
 // the entities it mentions. A question it cannot compile gets a
 // [*NotUnderstoodError] that says what it did and did not understand.
-func Compile(ix *index.Index, question string) (*Question, error) {
+func Compile(ix *index.Index, question string, opts pattern.Options) (*Question, error) {
 	if strings.TrimSpace(question) == "" {
 		return nil, &NotUnderstoodError{Reason: "the question is empty"}
 	}
@@ -225,7 +186,8 @@ func Compile(ix *index.Index, question string) (*Question, error) {
 	}
 	words := tokenize(question)
 	items, mentions := classify(ix, words)
-	b := &questionBuilder{ix: ix, names: map[string]int{}}
+	v := ix.Vocabulary()
+	b := &questionBuilder{ix: ix, vocab: v, names: map[string]int{}}
 	var unknown, understood []string
 	for _, it := range items {
 		switch it.kind {
@@ -234,9 +196,9 @@ func Compile(ix *index.Index, question string) (*Question, error) {
 		case itemEntity:
 			understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.NodeName(it.node)))
 		case itemVerb:
-			understood = append(understood, fmt.Sprintf("%q = %s", it.text, vocab.Name(it.phrase.Predicate)))
+			understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.Vocabulary().Predicate(it.phrase.Predicate).Key))
 		case itemEvent:
-			understood = append(understood, fmt.Sprintf("%q = a %s relation", it.text, pattern.PredicateList(it.preds)))
+			understood = append(understood, fmt.Sprintf("%q = a %s relation", it.text, pattern.PredicateList(ix.Vocabulary(), it.preds)))
 		case itemType:
 			understood = append(understood, fmt.Sprintf("%q = %s", it.text, pattern.ConstraintText(it.con)))
 		case itemWh:
@@ -254,7 +216,7 @@ func Compile(ix *index.Index, question string) (*Question, error) {
 		return nil, fail(err.Error())
 	}
 	q.Mentions = mentions
-	if q.Query, err = pattern.Compile(ix, q.Pattern); err != nil {
+	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
 		return nil, fail(err.Error())
 	}
 	return q, nil
@@ -263,6 +225,7 @@ func Compile(ix *index.Index, question string) (*Question, error) {
 // classify recognizes entities (longest names first), lexicon phrases,
 // nouns and function words.
 func classify(ix *index.Index, words []word) ([]item, []Mention) {
+	v := ix.Vocabulary()
 	var items []item
 	var mentions []Mention
 	for i := 0; i < len(words); {
@@ -272,7 +235,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
-		if it, n, gap, ok := matchPhrase(words, i, items); ok {
+		if it, n, gap, ok := matchPhrase(v, words, i, items); ok {
 			items = append(items, it)
 			// A gap phrase ("regards * as strategic") has its object inside:
 			// the gap's words are classified next, then the phrase's tail is
@@ -290,21 +253,22 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		if i+1 < len(words) {
 			two = w + " " + words[i+1].lower
 		}
-		switch {
-		case two != "" && statusPhrases[two] != 0:
-			items = append(items, item{kind: itemStatus, text: two, con: statusConstraint(statusPhrases[two])})
-			i += 2
-			continue
-		case two != "" && isEvent(two):
-			ps, _ := vocab.EventNoun(two)
-			items = append(items, item{kind: itemEvent, text: two, preds: ps, noun: strings.ReplaceAll(vocab.SingularEventNoun(two), " ", "_")})
-			i += 2
-			continue
-		case two != "" && typeNouns[two].con != nil:
-			tn := typeNouns[two]
-			items = append(items, item{kind: itemType, text: two, con: tn.con, noun: strings.ReplaceAll(tn.singular, " ", "_")})
-			i += 2
-			continue
+		if two != "" {
+			if s, ok := v.Status(two); ok {
+				items = append(items, item{kind: itemStatus, text: two, con: statusConstraint(s)})
+				i += 2
+				continue
+			}
+			if ps, ok := v.EventNoun(two); ok {
+				items = append(items, item{kind: itemEvent, text: two, preds: ps, noun: strings.ReplaceAll(v.SingularEventNoun(two), " ", "_")})
+				i += 2
+				continue
+			}
+			if con, singular, ok := nounConstraint(v, two); ok {
+				items = append(items, item{kind: itemType, text: two, con: con, noun: strings.ReplaceAll(singular, " ", "_")})
+				i += 2
+				continue
+			}
 		}
 		it := item{text: words[i].text}
 		switch {
@@ -325,14 +289,14 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemAnd
 		case ignoreWords[w]:
 			it.kind = itemIgnore
-		case statusPhrases[w] != 0:
-			it.kind, it.con = itemStatus, statusConstraint(statusPhrases[w])
-		case isEvent(w):
-			it.kind = itemEvent
-			it.preds, _ = vocab.EventNoun(w)
-			it.noun = vocab.SingularEventNoun(w)
-		case typeNouns[w].con != nil:
-			it.kind, it.con, it.noun = itemType, typeNouns[w].con, typeNouns[w].singular
+		default:
+			if s, ok := v.Status(w); ok {
+				it.kind, it.con = itemStatus, statusConstraint(s)
+			} else if ps, ok := v.EventNoun(w); ok {
+				it.kind, it.preds, it.noun = itemEvent, ps, v.SingularEventNoun(w)
+			} else if con, singular, ok := nounConstraint(v, w); ok {
+				it.kind, it.con, it.noun = itemType, con, singular
+			}
 		}
 		items = append(items, it)
 		i++
@@ -344,8 +308,8 @@ func statusConstraint(s pb.RelationStatus) *pb.Constraint {
 	return &pb.Constraint{Test: &pb.Constraint_RelationStatus{RelationStatus: s}}
 }
 
-func isEvent(w string) bool {
-	_, ok := vocab.EventNoun(w)
+func isEvent(v *vocab.Vocabulary, w string) bool {
+	_, ok := v.EventNoun(w)
 	return ok
 }
 
@@ -377,7 +341,9 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	// Spelling correction, only for a capitalized word that is no other
 	// kind of word: "Kioxa" is Kioxia.
 	w := words[i]
-	if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(w.lower) && typeNouns[w.lower].con == nil {
+	v := ix.Vocabulary()
+	_, isNoun := v.Noun(w.lower)
+	if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(v, w.lower) && !isNoun {
 		hits := ix.FindNames(w.text, index.SearchOptions{MaxEdits: 1, Limit: 3})
 		if len(hits) == 1 || (len(hits) > 1 && hits[0].Score > hits[1].Score) {
 			return item{kind: itemEntity, text: w.text, node: hits[0].Node, fuzzy: true}, 1, true
@@ -393,16 +359,16 @@ func functionWord(w string) bool {
 
 // matchPhrase finds the longest lexicon phrase starting at words[i]. For a
 // phrase with a gap it returns the gap's word range.
-func matchPhrase(words []word, i int, before []item) (item, int, []int, bool) {
+func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item, int, []int, bool) {
 	// After an article, a possessive or a wh-word, a word like "bid" is a
 	// noun, not a verb.
-	if len(before) > 0 && isEvent(words[i].lower) {
+	if len(before) > 0 && isEvent(v, words[i].lower) {
 		switch before[len(before)-1].kind {
 		case itemArticle, itemPoss, itemWh, itemEntity:
 			return item{}, 0, nil, false
 		}
 	}
-	for _, ph := range vocab.Phrases() {
+	for _, ph := range v.Phrases() {
 		gap := slices.Index(ph.Words, "*")
 		if gap < 0 {
 			if i+len(ph.Words) <= len(words) && wordsEqual(words[i:i+len(ph.Words)], ph.Words) {

@@ -18,13 +18,14 @@ import (
 // questionBuilder turns classified items into a pattern.
 type questionBuilder struct {
 	ix      *index.Index
+	vocab   *vocab.Vocabulary
 	names   map[string]int // variable base name → times used
 	pattern pb.Pattern
 	whVars  []string
 	whenVar string
 	// loose are event-noun variables with no party named: a constraint
 	// suffices when a triple binds them, else finish adds one.
-	loose map[string][]pb.Predicate
+	loose map[string][]vocab.ID
 	// lastEvent is the variable of the relation most recently named by an
 	// event noun, which a status word ("failed") qualifies.
 	lastEvent string
@@ -53,12 +54,12 @@ func (b *questionBuilder) constrain(v string, con *pb.Constraint) {
 
 // eventTriple adds "?s P ?o AS ?v" for an event noun such as "acquisition",
 // with subject and object fixed where the question names them.
-func (b *questionBuilder) eventTriple(v string, preds []pb.Predicate, subject, object *pb.Term) {
+func (b *questionBuilder) eventTriple(v string, preds []vocab.ID, subject, object *pb.Term) {
 	b.lastEvent = v
 	if subject == nil && object == nil {
-		b.constrain(v, &pb.Constraint{Test: &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: preds}}})
+		b.constrain(v, &pb.Constraint{Test: &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: b.predicateNames(preds)}}})
 		if b.loose == nil {
-			b.loose = map[string][]pb.Predicate{}
+			b.loose = map[string][]vocab.ID{}
 		}
 		b.loose[v] = preds
 		return
@@ -69,7 +70,16 @@ func (b *questionBuilder) eventTriple(v string, preds []pb.Predicate, subject, o
 	if object == nil {
 		object = variable(b.fresh("target"))
 	}
-	b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{Subject: subject, Predicates: preds, Object: object, RelationVariable: v})
+	b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{Subject: subject, Predicates: b.predicateNames(preds), Object: object, RelationVariable: v})
+}
+
+// predicateNames returns the resource names of predicates.
+func (b *questionBuilder) predicateNames(preds []vocab.ID) []string {
+	out := make([]string, len(preds))
+	for i, p := range preds {
+		out[i] = b.vocab.Predicate(p).Name
+	}
+	return out
 }
 
 // nounPhrase is one argument of the question's relation.
@@ -217,7 +227,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 
 // isSubjectOf reports whether n is the subject of some relation with one of
 // preds; isObjectOf, the object.
-func (b *questionBuilder) isSubjectOf(n index.Node, preds []pb.Predicate) bool {
+func (b *questionBuilder) isSubjectOf(n index.Node, preds []vocab.ID) bool {
 	for _, r := range b.ix.Out(n) {
 		if slices.Contains(preds, b.ix.Predicate(r)) {
 			return true
@@ -226,7 +236,7 @@ func (b *questionBuilder) isSubjectOf(n index.Node, preds []pb.Predicate) bool {
 	return false
 }
 
-func (b *questionBuilder) isObjectOf(n index.Node, preds []pb.Predicate) bool {
+func (b *questionBuilder) isObjectOf(n index.Node, preds []vocab.ID) bool {
 	for _, r := range b.ix.In(n) {
 		if slices.Contains(preds, b.ix.Predicate(r)) {
 			return true
@@ -270,7 +280,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	if !passive && verb > 0 && items[verb-1].kind == itemAux && beWords[strings.ToLower(items[verb-1].text)] && !ph.Noun {
 		head := strings.ToLower(strings.Fields(items[verb].text)[0])
 		if english.IsPastParticiple(head) {
-			if e, _ := vocab.Lookup(ph.Predicate); !vocab.IsFixedHead(head) && !e.Symmetric {
+			if !b.vocab.IsFixedHead(head) && !b.vocab.Predicate(ph.Predicate).Symmetric {
 				passive = true
 			}
 		}
@@ -294,7 +304,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		// The wh-word was moved to the front: "What did Samsung oppose?",
 		// "Who was Kioxia acquired by?".
 		subject, object = left[1].term, left[0].term
-	case len(left) == 1 && len(right) == 0 && len(left[0].also) == 1 && symmetric(ph.Predicate):
+	case len(left) == 1 && len(right) == 0 && len(left[0].also) == 1 && b.symmetric(ph.Predicate):
 		// "Did Samsung and Sony partner?": the two are each other's partner.
 		subject, object = left[0].term, left[0].also[0]
 		left[0].also = nil
@@ -332,7 +342,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	var mains []*pb.Triple
 	for _, s := range subjects {
 		for _, o := range objects {
-			mains = append(mains, &pb.Triple{Subject: s, Predicates: []pb.Predicate{ph.Predicate}, Object: o})
+			mains = append(mains, &pb.Triple{Subject: s, Predicates: []string{b.vocab.Predicate(ph.Predicate).Name}, Object: o})
 		}
 	}
 	b.pattern.Triples = append(mains, b.pattern.Triples...)
@@ -352,7 +362,7 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 	for _, v := range slices.Sorted(maps.Keys(b.loose)) {
 		if !used[v] {
 			b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{
-				Subject: variable(b.fresh("party")), Predicates: b.loose[v], Object: variable(b.fresh("target")), RelationVariable: v,
+				Subject: variable(b.fresh("party")), Predicates: b.predicateNames(b.loose[v]), Object: variable(b.fresh("target")), RelationVariable: v,
 			})
 		}
 	}
@@ -391,7 +401,7 @@ func Interpretation(ix *index.Index, q *Question) string {
 	for _, t := range q.Pattern.GetTriples() {
 		var readings []string
 		for _, p := range t.GetPredicates() {
-			e, _ := vocab.Lookup(p)
+			e, _ := ix.Vocabulary().Lookup(p)
 			readings = append(readings, e.Sentence(label(t.GetSubject()), label(t.GetObject())))
 		}
 		s := strings.Join(readings, " or ")
@@ -402,7 +412,7 @@ func Interpretation(ix *index.Index, q *Question) string {
 	}
 	var where []string
 	for _, c := range q.Pattern.GetConstraints() {
-		where = append(where, pattern.DescribeConstraint(c))
+		where = append(where, pattern.DescribeConstraint(ix.Vocabulary(), c))
 	}
 	out := "Find " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")
 	if q.YesNo {
@@ -427,7 +437,4 @@ func joinVars(vs []string) string {
 	return strings.Join(out, " and ")
 }
 
-func symmetric(p pb.Predicate) bool {
-	e, _ := vocab.Lookup(p)
-	return e.Symmetric
-}
+func (b *questionBuilder) symmetric(p vocab.ID) bool { return b.vocab.Predicate(p).Symmetric }

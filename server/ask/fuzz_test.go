@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/entitygraph/entitygraph/server/budget"
+	"github.com/entitygraph/entitygraph/server/pattern"
 	"github.com/entitygraph/entitygraph/server/seedtest"
 )
 
@@ -17,7 +18,7 @@ func FuzzAsk(f *testing.F) {
 	}
 	ix := seedtest.Index(f)
 	f.Fuzz(func(t *testing.T, question string) {
-		q, err := Compile(ix, question)
+		q, err := Compile(ix, question, pattern.Options{})
 		if err != nil {
 			var nu *NotUnderstoodError
 			if !errors.As(err, &nu) || nu.Reason == "" {

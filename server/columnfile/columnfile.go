@@ -24,7 +24,7 @@ import (
 )
 
 // Magic starts every snapshot file; the last byte is the format version.
-const Magic = "EGSNAP\x00\x03"
+const Magic = "EGSNAP\x00\x04"
 
 // FileExt is the extension of snapshot files.
 const FileExt = ".egsnap"

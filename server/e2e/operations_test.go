@@ -133,7 +133,7 @@ func TestSIGHUPReload(t *testing.T) {
 	root := repoRoot(t)
 	data := t.TempDir()
 	const graph = "000_133d51a59ae2b9bf.graph.txtpb"
-	for _, name := range []string{"000_133d51a59ae2b9bf.txt", graph} {
+	for _, name := range []string{"seed.vocab.txtpb", "000_133d51a59ae2b9bf.txt", graph} {
 		b, err := os.ReadFile(filepath.Join(root, "seeds", name))
 		if err != nil {
 			t.Fatal(err)
@@ -151,7 +151,7 @@ func TestSIGHUPReload(t *testing.T) {
 		if err != nil {
 			t.Fatalf("GetEntity: %v\n%s", err, p.logs.String())
 		}
-		return h.Get("entitygraph-snapshot")[0], e.GetOrganization().GetDescription()
+		return h.Get("entitygraph-snapshot")[0], e.GetDescription()
 	}
 	v1, desc := kioxia()
 	original, err := os.ReadFile(filepath.Join(data, graph))

@@ -32,6 +32,54 @@ var irregular = map[string][4]string{
 	"target":     {"targets", "targeted", "targeted", "targeting"},
 	"control":    {"controls", "controlled", "controlled", "controlling"},
 	"prioritise": {"prioritises", "prioritised", "prioritised", "prioritising"},
+	"win":        {"wins", "won", "won", "winning"},
+	"pay":        {"pays", "paid", "paid", "paying"},
+	"lay":        {"lays", "laid", "laid", "laying"},
+	"say":        {"says", "said", "said", "saying"},
+	"set":        {"sets", "set", "set", "setting"},
+	"cut":        {"cuts", "cut", "cut", "cutting"},
+	"let":        {"lets", "let", "let", "letting"},
+	"hit":        {"hits", "hit", "hit", "hitting"},
+	"quit":       {"quits", "quit", "quit", "quitting"},
+	"meet":       {"meets", "met", "met", "meeting"},
+	"lend":       {"lends", "lent", "lent", "lending"},
+	"send":       {"sends", "sent", "sent", "sending"},
+	"spend":      {"spends", "spent", "spent", "spending"},
+	"bring":      {"brings", "brought", "brought", "bringing"},
+	"give":       {"gives", "gave", "given", "giving"},
+	"get":        {"gets", "got", "gotten", "getting"},
+	"go":         {"goes", "went", "gone", "going"},
+	"grow":       {"grows", "grew", "grown", "growing"},
+	"lose":       {"loses", "lost", "lost", "losing"},
+	"keep":       {"keeps", "kept", "kept", "keeping"},
+	"leave":      {"leaves", "left", "left", "leaving"},
+	"tell":       {"tells", "told", "told", "telling"},
+	"think":      {"thinks", "thought", "thought", "thinking"},
+	"begin":      {"begins", "began", "begun", "beginning"},
+	"become":     {"becomes", "became", "become", "becoming"},
+	"come":       {"comes", "came", "come", "coming"},
+	"choose":     {"chooses", "chose", "chosen", "choosing"},
+	"drive":      {"drives", "drove", "driven", "driving"},
+	"fall":       {"falls", "fell", "fallen", "falling"},
+	"know":       {"knows", "knew", "known", "knowing"},
+	"rise":       {"rises", "rose", "risen", "rising"},
+	"speak":      {"speaks", "spoke", "spoken", "speaking"},
+	"write":      {"writes", "wrote", "written", "writing"},
+	"withdraw":   {"withdraws", "withdrew", "withdrawn", "withdrawing"},
+	"oversee":    {"oversees", "oversaw", "overseen", "overseeing"},
+	"undertake":  {"undertakes", "undertook", "undertaken", "undertaking"},
+	"deal":       {"deals", "dealt", "dealt", "dealing"},
+	"find":       {"finds", "found", "found", "finding"},
+	"stand":      {"stands", "stood", "stood", "standing"},
+	"sink":       {"sinks", "sank", "sunk", "sinking"},
+	"swear":      {"swears", "swore", "sworn", "swearing"},
+	"commit":     {"commits", "committed", "committed", "committing"},
+	"admit":      {"admits", "admitted", "admitted", "admitting"},
+	"permit":     {"permits", "permitted", "permitted", "permitting"},
+	"submit":     {"submits", "submitted", "submitted", "submitting"},
+	"transfer":   {"transfers", "transferred", "transferred", "transferring"},
+	"prefer":     {"prefers", "preferred", "preferred", "preferring"},
+	"refer":      {"refers", "referred", "referred", "referring"},
 }
 
 // irregularParticiples are the past participles of the irregular verbs that
@@ -93,6 +141,8 @@ func past(v string) string {
 		return v + "d"
 	case strings.HasSuffix(v, "y") && len(v) > 1 && !isVowel(v[len(v)-2]):
 		return v[:len(v)-1] + "ied"
+	case doublesFinal(v):
+		return v + v[len(v)-1:] + "ed"
 	}
 	return v + "ed"
 }
@@ -103,20 +153,53 @@ func gerund(v string) string {
 		return v[:len(v)-2] + "ying"
 	case strings.HasSuffix(v, "e") && !strings.HasSuffix(v, "ee"):
 		return v[:len(v)-1] + "ing"
+	case doublesFinal(v):
+		return v + v[len(v)-1:] + "ing"
 	}
 	return v + "ing"
 }
 
+// doublesFinal reports whether a verb doubles its last consonant before
+// -ed and -ing: a word of one syllable that ends in a single vowel and a
+// single consonant other than w, x or y ("plan" → "planned", "stop" →
+// "stopping"). Longer verbs double only when stressed on the last
+// syllable, which spelling does not show; the irregular table lists the
+// common ones ("commit", "control").
+func doublesFinal(v string) bool {
+	n := len(v)
+	if n < 3 || isVowel(v[n-1]) || strings.IndexByte("wxy", v[n-1]) >= 0 || !isVowel(v[n-2]) || isVowel(v[n-3]) {
+		return false
+	}
+	vowelGroups := 0
+	for i := range n {
+		if isVowel(v[i]) && (i == 0 || !isVowel(v[i-1])) {
+			vowelGroups++
+		}
+	}
+	// "qu" is a consonant: "quit" has one vowel, i.
+	return vowelGroups == 1 || (vowelGroups == 2 && strings.HasPrefix(v, "qu"))
+}
+
+// irregularPlurals are the nouns English does not make plural by rule.
+var irregularPlurals = map[string]string{"person": "people", "child": "children", "criterion": "criteria"}
+
 // Plural makes a noun plural: "member" → "members", "ally" → "allies",
-// "chairman" → "chairmen"; a noun ending in s ("talks") stays as it is. Of
-// several words only the last is made plural: "trade deal" → "trade deals".
+// "chairman" → "chairmen", "person" → "people", "business" →
+// "businesses"; a noun already ending in a single s ("talks") stays as it
+// is. Of several words only the last is made plural: "trade deal" → "trade
+// deals".
 func Plural(n string) string {
 	if i := strings.LastIndexByte(n, ' '); i >= 0 {
 		return n[:i+1] + Plural(n[i+1:])
 	}
+	if p, ok := irregularPlurals[n]; ok {
+		return p
+	}
 	switch {
 	case strings.HasSuffix(n, "man"):
 		return n[:len(n)-3] + "men"
+	case strings.HasSuffix(n, "ss"):
+		return n + "es"
 	case strings.HasSuffix(n, "s"):
 		return n
 	case strings.HasSuffix(n, "y") && len(n) > 1 && !isVowel(n[len(n)-2]):

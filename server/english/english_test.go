@@ -12,6 +12,18 @@ func TestInflections(t *testing.T) {
 		"supply":  {"supply", "supplies", "supplied", "supplied", "supplying"},
 		"lead":    {"lead", "leads", "led", "led", "leading"},
 		"push":    {"push", "pushes", "pushed", "pushed", "pushing"},
+		"plan":    {"plan", "plans", "planned", "planned", "planning"},
+		"stop":    {"stop", "stops", "stopped", "stopped", "stopping"},
+		"sue":     {"sue", "sues", "sued", "sued", "suing"},
+		"tap":     {"tap", "taps", "tapped", "tapped", "tapping"},
+		"set":     {"set", "sets", "set", "set", "setting"},
+		"win":     {"win", "wins", "won", "won", "winning"},
+		"open":    {"open", "opens", "opened", "opened", "opening"},
+		"back":    {"back", "backs", "backed", "backed", "backing"},
+		"fix":     {"fix", "fixes", "fixed", "fixed", "fixing"},
+		"invest":  {"invest", "invests", "invested", "invested", "investing"},
+		"appoint": {"appoint", "appoints", "appointed", "appointed", "appointing"},
+		"ban":     {"ban", "bans", "banned", "banned", "banning"},
 		"be":      {"be", "is", "was", "been", "being", "are", "were", "am"},
 	}
 	for base, want := range tests {
@@ -25,7 +37,7 @@ func TestPlural(t *testing.T) {
 	t.Parallel()
 	for n, want := range map[string]string{
 		"member": "members", "ally": "allies", "chairman": "chairmen", "talks": "talks",
-		"trade deal": "trade deals", "branch": "branches", "day": "days",
+		"trade deal": "trade deals", "branch": "branches", "day": "days", "person": "people", "business": "businesses",
 	} {
 		if got := Plural(n); got != want {
 			t.Errorf("Plural(%q) = %q, want %q", n, got, want)

@@ -2,8 +2,8 @@ package index
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -13,13 +13,14 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
-// Build makes an index of a loaded, checked graph (see package seed): its
-// documents with their text, and evidence with its byte offsets filled in.
-// It does not change g.
-func Build(g *pb.Graph) (*Index, error) {
-	b := NewBuilder()
+// Build makes an index of a loaded, checked graph (see package seed) written
+// in vocabulary v: its documents with their text, and evidence with its byte
+// offsets filled in. It does not change g.
+func Build(v *vocab.Vocabulary, g *pb.Graph) (*Index, error) {
+	b := NewBuilder(v)
 	for _, d := range g.GetDocuments() {
 		if err := b.AddDocument(d); err != nil {
 			return nil, err
@@ -27,6 +28,11 @@ func Build(g *pb.Graph) (*Index, error) {
 	}
 	for _, e := range g.GetEntities() {
 		if err := b.AddEntity(e); err != nil {
+			return nil, err
+		}
+	}
+	for _, x := range g.GetEntityExtensions() {
+		if err := b.ExtendEntity(x); err != nil {
 			return nil, err
 		}
 	}
@@ -41,22 +47,26 @@ func Build(g *pb.Graph) (*Index, error) {
 // Builder makes an [Index] from records added one at a time, keeping only
 // their compact form, so that a graph of millions of relations never has to
 // be held as messages. Documents must be added before the relations that
-// cite them; entities and relations may come in any order, and relations
-// may refer to relations added later. The zero value is not ready for use:
-// call [NewBuilder].
+// cite them; entities, extensions and relations may come in any order, and
+// relations may refer to relations added later. The zero value is not ready
+// for use: call [NewBuilder].
 type Builder struct {
+	vocab *vocab.Vocabulary
+
 	docs    []*pb.Document // without name or text
 	docName []string
 	docText strings.Builder
 	docEnd  []uint64 // end of each document's text in docText
 	docID   map[string]uint32
 
-	entName []string
-	entForm []uint8
-	entRecs recordsBuilder
+	entName  []string
+	entType  []uint8
+	entKinds [][]uint16
+	entRecs  recordsBuilder
+	entExtra map[string][]byte // entity name → the wire bytes of aliases extensions add
 
 	relName, relSubj, relObj []string
-	relPred                  []uint8
+	relPred                  []uint16 // as Index.pred
 	relQual                  []uint32 // 1 + index into quals, or 0
 	quals                    recordsBuilder
 	qualID                   map[string]uint32
@@ -64,9 +74,9 @@ type Builder struct {
 	evDoc, evFrom, evTo      []uint32
 }
 
-// NewBuilder returns an empty Builder.
-func NewBuilder() *Builder {
-	return &Builder{docID: map[string]uint32{}, qualID: map[string]uint32{}}
+// NewBuilder returns an empty Builder of a graph written in vocabulary v.
+func NewBuilder(v *vocab.Vocabulary) *Builder {
+	return &Builder{vocab: v, docID: map[string]uint32{}, qualID: map[string]uint32{}, entExtra: map[string][]byte{}}
 }
 
 var deterministic = proto.MarshalOptions{Deterministic: true}
@@ -94,32 +104,62 @@ func (b *Builder) docBounds(d uint32) (start, end uint64) {
 	return start, b.docEnd[d]
 }
 
-// AddEntity adds an entity. Its roles, which are output only, are ignored.
+// AddEntity adds an entity. Its type comes from its name's collection; its
+// kinds must be the vocabulary's. Its roles and type, which are output
+// only, are ignored.
 func (b *Builder) AddEntity(e *pb.Entity) error {
-	form := uint8(resource.FormNumber(e))
-	if form == 0 {
-		return errors.New("entity has no organization, person, place or topic set")
+	coll, _, err := resource.Parse(e.GetName())
+	if err != nil || !coll.IsEntity() {
+		return fmt.Errorf("entity %q: the name must be an entity's, such as organizations/kioxia", e.GetName())
 	}
+	typ := slices.Index(vocab.EntityTypes, coll.EntityType())
+	var kinds []uint16
+	for _, name := range e.GetKinds() {
+		k, ok := b.vocab.LookupKind(name)
+		if !ok {
+			return fmt.Errorf("entity %s: %w", e.GetName(), &NotFoundError{Kind: "kind", Name: name})
+		}
+		kinds = append(kinds, uint16(k.ID))
+	}
+	slices.Sort(kinds)
 	rec, err := entityRecord(e)
 	if err != nil {
-		return fmt.Errorf("entity %s: %w", resource.EntityName(e), err)
+		return fmt.Errorf("entity %s: %w", e.GetName(), err)
 	}
-	b.entName = append(b.entName, resource.EntityName(e))
-	b.entForm = append(b.entForm, form)
+	b.entName = append(b.entName, e.GetName())
+	b.entType = append(b.entType, uint8(typ))
+	b.entKinds = append(b.entKinds, slices.Compact(kinds))
 	b.entRecs.add(rec)
 	return nil
 }
 
-// AddRelation adds a relation. Its evidence must cite documents already
-// added, at byte offsets within their text (and quote, if set, must be the
-// text there). Its summary, which is output only, is ignored.
+// ExtendEntity adds the aliases of x to the entity x names, which must be
+// added by [Builder.Build] time.
+func (b *Builder) ExtendEntity(x *pb.EntityExtension) error {
+	raw, err := deterministic.Marshal(&pb.Entity{Aliases: x.GetAliases()})
+	if err != nil {
+		return fmt.Errorf("extension of %s: %w", x.GetName(), err)
+	}
+	b.entExtra[x.GetName()] = append(b.entExtra[x.GetName()], raw...)
+	return nil
+}
+
+// AddRelation adds a relation. Its predicate must be the vocabulary's; its
+// evidence must cite documents already added, at byte offsets within their
+// text (and quote, if set, must be the text there). Its summary, which is
+// output only, is ignored.
 func (b *Builder) AddRelation(r *pb.Relation) error {
-	if p := r.GetPredicate(); p < 0 || p > 255 {
-		return fmt.Errorf("relation %s: predicate %d out of range", r.GetName(), p)
+	p, ok := b.vocab.Lookup(r.GetPredicate())
+	if !ok {
+		return fmt.Errorf("relation %s: %w", r.GetName(), &NotFoundError{Kind: "predicate", Name: r.GetPredicate()})
+	}
+	rank := r.GetStatementRank()
+	if _, known := pb.StatementRank_name[int32(rank)]; !known {
+		return fmt.Errorf("relation %s: unknown statement rank %d", r.GetName(), rank)
 	}
 	var qual uint32
-	if q := r.GetQualifiers(); q != nil {
-		raw, err := deterministic.Marshal(q)
+	if q, reason := r.GetQualifiers(), r.GetRankReason(); q != nil || reason != "" {
+		raw, err := deterministic.Marshal(&pb.Relation{Qualifiers: q, RankReason: reason})
 		if err != nil {
 			return fmt.Errorf("relation %s: %w", r.GetName(), err)
 		}
@@ -152,7 +192,7 @@ func (b *Builder) AddRelation(r *pb.Relation) error {
 	b.relName = append(b.relName, r.GetName())
 	b.relSubj = append(b.relSubj, r.GetSubject())
 	b.relObj = append(b.relObj, r.GetObject())
-	b.relPred = append(b.relPred, uint8(r.GetPredicate()))
+	b.relPred = append(b.relPred, uint16(p.ID)|uint16(rank)<<predicateBits)
 	b.relQual = append(b.relQual, qual)
 	return nil
 }
@@ -183,7 +223,7 @@ func inOrder(names []string, order []int32) []string {
 
 // Build makes the index. The Builder must not be used afterwards.
 func (b *Builder) Build() (*Index, error) {
-	ix := &Index{builtAt: time.Now()}
+	ix := &Index{builtAt: time.Now(), vocab: b.vocab}
 
 	// Documents, in name order, with their text in that order too.
 	docOrder, err := sortedOrder("document", b.docName)
@@ -213,14 +253,27 @@ func (b *Builder) Build() (*Index, error) {
 		return nil, err
 	}
 	ix.entityNames = newNameSet(inOrder(b.entName, entOrder), false)
-	ix.entityForm = make([]uint8, len(entOrder))
+	ix.entityType = make([]uint8, len(entOrder))
+	ix.kindStart = make([]uint32, 1, len(entOrder)+1)
 	var recs recordsBuilder
 	entRecs := b.entRecs.done()
 	entityID := make(map[string]int32, len(entOrder))
 	for e, o := range entOrder {
-		ix.entityForm[e] = b.entForm[o]
-		recs.add(view(entRecs.at(int(o))))
+		ix.entityType[e] = b.entType[o]
+		ix.kinds = append(ix.kinds, b.entKinds[o]...)
+		ix.kindStart = append(ix.kindStart, uint32(len(ix.kinds)))
+		rec := view(entRecs.at(int(o)))
+		if extra := b.entExtra[b.entName[o]]; len(extra) > 0 {
+			// An extension's aliases follow the entity's own: appended
+			// wire bytes of a repeated field are more of its elements.
+			rec = slices.Concat(rec, extra)
+			delete(b.entExtra, b.entName[o])
+		}
+		recs.add(rec)
 		entityID[b.entName[o]] = int32(e)
+	}
+	for name := range b.entExtra {
+		return nil, fmt.Errorf("extension of %s: %w", name, &NotFoundError{Kind: "entity", Name: name})
 	}
 	ix.entityRecs = recs.done()
 
@@ -243,7 +296,7 @@ func (b *Builder) Build() (*Index, error) {
 	}
 	n := len(relOrder)
 	ix.ends = make([]Node, 2*n)
-	ix.pred, ix.qual = make([]uint8, n), make([]uint32, n)
+	ix.pred, ix.qual = make([]uint16, n), make([]uint32, n)
 	ix.evStart = make([]uint32, 1, n+1)
 	ix.evDoc = make([]uint32, 0, len(b.evDoc))
 	ix.evFrom = make([]uint32, 0, len(b.evDoc))
@@ -304,8 +357,8 @@ func (b *Builder) Build() (*Index, error) {
 	for e := range names {
 		ent := &pb.Entity{}
 		unmarshal(ix.entityRecs.at(e), ent)
-		names[e] = append(names[e], resource.DisplayName(ent))
-		for _, a := range resource.Aliases(ent) {
+		names[e] = append(names[e], ent.GetDisplayName())
+		for _, a := range ent.GetAliases() {
 			names[e] = append(names[e], a.GetText())
 		}
 	}
@@ -324,8 +377,13 @@ func (b *Builder) Build() (*Index, error) {
 func (ix *Index) derive() {
 	ix.out = buildAdjacency(ix.entityCount(), ix.ends, 0)
 	ix.in = buildAdjacency(ix.entityCount(), ix.ends, 1)
-	ix.byPredicate = buildByPredicate(ix.pred)
+	ix.byPredicate = buildByPredicate(ix.pred, ix.vocab.Len())
 	ix.roleRels = ix.buildRoles()
+	ix.hidden = ix.buildHidden()
+	ix.hiddenCount = 0
+	for _, w := range ix.hidden {
+		ix.hiddenCount += bits.OnesCount64(w)
+	}
 	// Every lookup by entity name (GetEntity, and every query that names
 	// an entity) goes through the table; relation and document names are
 	// looked up less and are many more, so they keep the binary search.

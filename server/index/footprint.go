@@ -14,9 +14,9 @@ func (ix *Index) Footprint() []Part {
 	search := ix.names.Footprint()
 	parts := []Part{
 		{"entity names", int64(ix.entityNames.bytes())},
-		{"entity records", int64(ix.entityRecs.bytes() + len(ix.entityForm))},
+		{"entity records", int64(ix.entityRecs.bytes() + len(ix.entityType) + 4*len(ix.kindStart) + 2*len(ix.kinds))},
 		{"relation names", int64(ix.relationNames.bytes())},
-		{"relation endpoints and predicates", int64(4*len(ix.ends) + len(ix.pred))},
+		{"relation endpoints, predicates and ranks", int64(4*len(ix.ends) + 2*len(ix.pred) + 8*len(ix.hidden))},
 		{"relation qualifiers", int64(4*len(ix.qual) + ix.quals.bytes())},
 		{"evidence", int64(4 * (len(ix.evStart) + len(ix.evDoc) + len(ix.evFrom) + len(ix.evTo)))},
 		{"adjacency", int64(ix.out.bytes() + ix.in.bytes() + ix.byPredicate.bytes() + ix.roleRels.bytes())},

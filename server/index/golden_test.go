@@ -1,6 +1,7 @@
 package index_test
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"flag"
@@ -13,10 +14,9 @@ import (
 
 	"google.golang.org/protobuf/proto"
 
-	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/seed"
+	"github.com/entitygraph/entitygraph/server/seedtest"
 	"github.com/entitygraph/entitygraph/server/synth"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
@@ -99,13 +99,13 @@ func dumpIndex(ix *index.Index, hashed bool) string {
 			}
 			s, o := ix.Ends(r)
 			rel := ix.RelationAt(r)
-			p("relation %d ends=%d,%d pred=%v %s", r, s, o, ix.Predicate(r), wire(rel))
+			p("relation %d ends=%d,%d pred=%s %s", r, s, o, ix.Vocabulary().Predicate(ix.Predicate(r)).Name, wire(rel))
 			got, err := ix.Relation(name)
 			p("  by name equal=%v err=%v", proto.Equal(got, rel), err)
 		}
 	}
-	for pr := pb.Predicate(-1); pr < 30; pr++ {
-		p("with predicate %d: %v", pr, ix.WithPredicate(pr))
+	for _, pr := range ix.Vocabulary().Predicates() {
+		p("with predicate %s: %v", pr.Name, ix.WithPredicate(pr.ID))
 	}
 	for _, d := range ix.Documents() {
 		p("document %s", wire(d))
@@ -126,7 +126,11 @@ func dumpIndex(ix *index.Index, hashed bool) string {
 			sum := sha256.Sum256([]byte(list))
 			list = base64.StdEncoding.EncodeToString(sum[:9])
 		}
-		p("relations %+v @%d,%d: total=%d err=%v %s", f, offset, limit, total, err, list)
+		var preds []string
+		for _, id := range f.Predicates {
+			preds = append(preds, ix.Vocabulary().Predicate(id).Key)
+		}
+		p("relations {Subject:%s Object:%s Endpoint:%s Predicates:%v} @%d,%d: total=%d err=%v %s", f.Subject, f.Object, f.Endpoint, preds, offset, limit, total, err, list)
 	}
 	relations(index.RelationFilter{}, 0, 1000)
 	relations(index.RelationFilter{}, 5, 7)
@@ -146,21 +150,21 @@ func dumpIndex(ix *index.Index, hashed bool) string {
 		}
 		s, o := ix.Ends(r)
 		sn, on := ix.NodeName(s), ix.NodeName(o)
-		pr := []pb.Predicate{ix.Predicate(r)}
+		pr := []vocab.ID{ix.Predicate(r)}
 		relations(index.RelationFilter{Subject: sn, Object: on}, 0, 100)
 		relations(index.RelationFilter{Subject: on, Object: sn, Predicates: pr}, 0, 100)
 		relations(index.RelationFilter{Subject: on, Predicates: pr}, 0, 100)
 		relations(index.RelationFilter{Object: sn, Predicates: pr}, 0, 100)
 		relations(index.RelationFilter{Endpoint: sn, Object: on, Predicates: pr}, 0, 100)
 	}
-	for _, e := range vocab.All() {
-		relations(index.RelationFilter{Predicates: []pb.Predicate{e.ID}}, 0, 100)
+	for _, e := range ix.Vocabulary().Predicates() {
+		relations(index.RelationFilter{Predicates: []vocab.ID{e.ID}}, 0, 100)
 	}
 
 	search := func(q string, opts index.SearchOptions) {
 		var got []string
 		for _, h := range ix.SearchEntities(q, opts) {
-			got = append(got, fmt.Sprintf("%s %.6f %q %s %v %d", resource.EntityName(h.Entity), h.Score, h.MatchedText, h.Language, h.Kind, h.Edits))
+			got = append(got, fmt.Sprintf("%s %.6f %q %s %v %d", h.Entity.GetName(), h.Score, h.MatchedText, h.Language, h.Kind, h.Edits))
 		}
 		p("search %q %+v: %s", q, opts, strings.Join(got, "; "))
 	}
@@ -169,8 +173,8 @@ func dumpIndex(ix *index.Index, hashed bool) string {
 		if e == nil {
 			continue
 		}
-		texts := []string{resource.DisplayName(e)}
-		for _, a := range resource.Aliases(e) {
+		texts := []string{e.GetDisplayName()}
+		for _, a := range e.GetAliases() {
 			texts = append(texts, a.GetText())
 		}
 		for _, text := range texts {
@@ -213,14 +217,10 @@ func dumpIndex(ix *index.Index, hashed bool) string {
 func TestSyntheticGolden(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	if err := synth.WriteText(synth.Config{Entities: 150, Seed: 3}, dir); err != nil {
+	if err := synth.WriteText(synth.Config{Entities: 150, Seed: 3, Vocabulary: seedtest.Vocabulary(t)}, dir); err != nil {
 		t.Fatal(err)
 	}
-	g, err := seed.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Build(g)
+	ix, err := seed.Load(context.Background(), dir, seed.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"unsafe"
+
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
@@ -85,41 +87,54 @@ func (ix *Index) RelationAt(r Rel) *pb.Relation { return ix.relation(r) }
 func (ix *Index) Ends(r Rel) (subject, object Node) { return ix.ends[2*r], ix.ends[2*r+1] }
 
 // Predicate returns the predicate of relation r.
-func (ix *Index) Predicate(r Rel) pb.Predicate { return pb.Predicate(ix.pred[r]) }
+func (ix *Index) Predicate(r Rel) vocab.ID { return vocab.ID(ix.pred[r] & predicateMask) }
 
 // Symmetric reports whether the predicate of relation r reads the same both
 // ways.
-func (ix *Index) Symmetric(r Rel) bool { return symmetric[ix.pred[r]] }
+func (ix *Index) Symmetric(r Rel) bool { return ix.vocab.Predicate(ix.Predicate(r)).Symmetric }
 
-// symmetric is indexed by predicate number.
-var symmetric = func() (s [256]bool) {
-	for _, rec := range vocab.All() {
-		s[rec.ID] = rec.Symmetric
-	}
-	return s
-}()
+// Rank returns the statement rank of relation r.
+func (ix *Index) Rank(r Rel) pb.StatementRank { return pb.StatementRank(ix.pred[r] >> predicateBits) }
+
+// Hidden reports whether relation r is left out of reads that ask for the
+// best-ranked statements only: it is deprecated, or normal while another
+// statement with its subject and predicate is preferred.
+func (ix *Index) Hidden(r Rel) bool { return ix.hidden[r>>6]&(1<<(r&63)) != 0 }
 
 // Qualifiers returns the qualifiers of relation r, or nil when it has
 // none, without making the rest of the relation. Each call makes a new
 // message.
 func (ix *Index) Qualifiers(r Rel) *pb.Qualifiers {
-	q := ix.qual[r]
-	if q == 0 {
+	raw, ok := ix.qualifierBytes(r)
+	if !ok {
 		return nil
 	}
 	out := &pb.Qualifiers{}
-	unmarshal(ix.quals.at(int(q-1)), out)
+	unmarshal(raw, out)
 	return out
 }
 
-// RelationStatus returns the status qualifier of relation r.
-func (ix *Index) RelationStatus(r Rel) pb.RelationStatus {
+// qualifierBytes returns the wire bytes of relation r's qualifiers.
+func (ix *Index) qualifierBytes(r Rel) (string, bool) {
 	q := ix.qual[r]
 	if q == 0 {
+		return "", false
+	}
+	return messageField(ix.quals.at(int(q-1)), relationQualifiersField)
+}
+
+// relationQualifiersField is the field number of Relation.qualifiers, in
+// the extras records (TestStoredFieldNumbers).
+const relationQualifiersField = 5
+
+// RelationStatus returns the status qualifier of relation r.
+func (ix *Index) RelationStatus(r Rel) pb.RelationStatus {
+	raw, ok := ix.qualifierBytes(r)
+	if !ok {
 		return pb.RelationStatus_RELATION_STATUS_UNSPECIFIED
 	}
 	// Qualifiers.status is field 3, a varint.
-	return pb.RelationStatus(messageVarint(ix.quals.at(int(q-1)), 3))
+	return pb.RelationStatus(messageVarint(raw, 3))
 }
 
 // Out returns the relations whose subject is node n, in ascending order.
@@ -134,27 +149,26 @@ func (ix *Index) In(n Node) []Rel { return ix.in.of(n) }
 // "topic", or "relation" for a relation node.
 func (ix *Index) EntityType(n Node) string {
 	if e, ok := ix.entityOf(n); ok {
-		return formTypes[ix.entityForm[e]]
+		return vocab.EntityTypes[ix.entityType[e]]
 	}
-	return "relation"
+	return vocab.RelationType
 }
 
-// OrganizationKind returns the kind of organization node n is, or
-// ORGANIZATION_KIND_UNSPECIFIED when n is not an organization.
-func (ix *Index) OrganizationKind(n Node) pb.OrganizationKind {
+// Kinds returns the kinds of node n, none for a relation node. The slice
+// is shared: do not modify it.
+func (ix *Index) Kinds(n Node) []vocab.KindID {
 	e, ok := ix.entityOf(n)
-	if !ok || ix.entityForm[e] != formOrganization {
-		return pb.OrganizationKind_ORGANIZATION_KIND_UNSPECIFIED
+	if !ok {
+		return nil
 	}
-	form, _ := messageField(ix.entityRecs.at(int(e)), formOrganization)
-	// Organization.kind is field 3, a varint.
-	return pb.OrganizationKind(messageVarint(form, 3))
+	ks := ix.kinds[ix.kindStart[e]:ix.kindStart[e+1]]
+	return unsafe.Slice((*vocab.KindID)(unsafe.SliceData(ks)), len(ks))
 }
 
 // WithPredicate returns the relations with predicate p, in ascending order.
 // The slice is shared: do not modify it.
-func (ix *Index) WithPredicate(p pb.Predicate) []Rel {
-	if p < 0 || p > 255 {
+func (ix *Index) WithPredicate(p vocab.ID) []Rel {
+	if int(p) >= ix.vocab.Len() {
 		return nil
 	}
 	return ix.byPredicate.of(int32(p))

@@ -22,6 +22,7 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/namesearch"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // ErrNotFound is returned, inside a [*NotFoundError], when a resource does
@@ -31,7 +32,7 @@ var ErrNotFound = errors.New("not found")
 // NotFoundError names a resource the index does not hold. It matches
 // [ErrNotFound] with errors.Is.
 type NotFoundError struct {
-	Kind string // "entity", "relation", "document" or "endpoint"
+	Kind string // "entity", "relation", "document", "node", "predicate" or "kind"
 	Name string // the resource name asked for
 }
 
@@ -44,18 +45,21 @@ func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
 type Index struct {
 	version string
 	builtAt time.Time
+	vocab   *vocab.Vocabulary
 
 	// Entities, numbered in name order; entity e is node e.
 	entityNames nameSet
-	entityForm  []uint8 // which form of pb.Entity is set: its oneof field number
-	entityRecs  records // each entity's wire bytes without its name and roles
+	entityType  []uint8 // index into vocab.EntityTypes
+	entityRecs  records // each entity's wire bytes without its name, type, kinds and roles
+	kindStart   []uint32
+	kinds       []uint16 // the kinds of entity e are kinds[kindStart[e]:kindStart[e+1]]
 
 	// Relations, numbered in name order; relation r is node len(entities)+r.
 	relationNames nameSet
-	ends          []Node  // endpoint nodes: subject of r at 2r, object at 2r+1
-	pred          []uint8 // predicate numbers
+	ends          []Node   // endpoint nodes: subject of r at 2r, object at 2r+1
+	pred          []uint16 // predicate ID in the low 14 bits, statement rank in the top 2
 	qual          []uint32
-	quals         records  // distinct qualifiers' wire bytes; qual[r] is 1 + the index of r's, or 0 for none
+	quals         records  // distinct extras (pb.Relation wire with qualifiers and rank_reason); qual[r] is 1 + the index of r's, or 0 for none
 	evStart       []uint32 // the evidence of relation r is ev*[evStart[r]:evStart[r+1]]
 	evDoc         []uint32 // document number
 	evFrom, evTo  []uint32 // byte offsets of the quote in the document's text
@@ -69,31 +73,23 @@ type Index struct {
 
 	// Derived when the index is built or loaded, never stored.
 	out, in     adjacency // relations by subject and by object node
-	byPredicate adjacency // relations by predicate number
+	byPredicate adjacency // relations by predicate ID
 	roleRels    adjacency // by entity: the relations that give it a title, for Entity
+	hidden      []uint64  // bit r: relation r is not among the best-ranked statements
+	hiddenCount int       // bits set in hidden
 
 	names *namesearch.Index
 }
 
-// formOrganization is the oneof field number of pb.Entity's organization
-// form, whose kind OrganizationKind reads (TestEntityFormFields).
-const formOrganization = 1
+// A relation's pred column holds its predicate ID below predicateBits and
+// its statement rank above.
+const (
+	predicateBits = 14
+	predicateMask = 1<<predicateBits - 1
+)
 
-// formTypes names the forms of pb.Entity by their oneof field numbers:
-// "organization", "person", "place", "topic"; "" for numbers that are no
-// form.
-var formTypes = func() []string {
-	fields := (&pb.Entity{}).ProtoReflect().Descriptor().Oneofs().ByName("kind").Fields()
-	var out []string
-	for i := range fields.Len() {
-		fd := fields.Get(i)
-		for len(out) <= int(fd.Number()) {
-			out = append(out, "")
-		}
-		out[fd.Number()] = string(fd.Name())
-	}
-	return out
-}()
+// Vocabulary returns the vocabulary the graph is written in.
+func (ix *Index) Vocabulary() *vocab.Vocabulary { return ix.vocab }
 
 // Version identifies the index (its snapshot version): a short hash of its
 // contents, the same for the same graph however its records were ordered

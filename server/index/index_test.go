@@ -10,8 +10,8 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/seedtest"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 func mustIndex(t *testing.T) *index.Index {
@@ -51,7 +51,7 @@ func TestSearchSeed(t *testing.T) {
 				t.Fatalf("Search(%q) = nothing, want %s first", tt.query, tt.want)
 			}
 			top := got[0]
-			if name := resource.EntityName(top.Entity); name != tt.want || top.Kind != tt.wantKind || top.Language != tt.wantLang {
+			if name := top.Entity.GetName(); name != tt.want || top.Kind != tt.wantKind || top.Language != tt.wantLang {
 				t.Errorf("Search(%q)[0] = %s (%v, %q, %q), want %s (%v, %q)", tt.query, name, top.Kind, top.MatchedText, top.Language, tt.want, tt.wantKind, tt.wantLang)
 			}
 		})
@@ -69,27 +69,27 @@ func TestRelationsFilter(t *testing.T) {
 	}{
 		{
 			name:   "who coordinated against the bid",
-			filter: index.RelationFilter{Object: bid, Predicates: []pb.Predicate{pb.Predicate_PREDICATE_COORDINATES_AGAINST}},
+			filter: index.RelationFilter{Object: bid, Predicates: []vocab.ID{seedPID(t, "coordinates-against")}},
 			want:   []string{"relations/samsung-coordinates-against-western-digital-bid", "relations/sk-group-coordinates-against-western-digital-bid"},
 		},
 		{
 			name:   "symmetric predicate matched from the stored object's side",
-			filter: index.RelationFilter{Subject: "organizations/japan", Predicates: []pb.Predicate{pb.Predicate_PREDICATE_ALLIES_WITH}},
+			filter: index.RelationFilter{Subject: "organizations/japan", Predicates: []vocab.ID{seedPID(t, "allies-with")}},
 			want:   []string{"relations/korea-japan-economic-alliance"},
 		},
 		{
 			name:   "subject and object of a symmetric relation, either way round",
-			filter: index.RelationFilter{Subject: "organizations/japan", Object: "organizations/south-korea", Predicates: []pb.Predicate{pb.Predicate_PREDICATE_HAS_TENSIONS_WITH}},
+			filter: index.RelationFilter{Subject: "organizations/japan", Object: "organizations/south-korea", Predicates: []vocab.ID{seedPID(t, "has-tensions-with")}},
 			want:   []string{"relations/south-korea-has-tensions-with-japan"},
 		},
 		{
 			name:   "endpoint",
-			filter: index.RelationFilter{Endpoint: "people/chey-tae-won", Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS}},
+			filter: index.RelationFilter{Endpoint: "people/chey-tae-won", Predicates: []vocab.ID{seedPID(t, "leads")}},
 			want:   []string{"relations/chey-tae-won-leads-kcci", "relations/chey-tae-won-leads-sk-group"},
 		},
 		{
 			name:   "directed predicate is not reversed",
-			filter: index.RelationFilter{Subject: "organizations/kioxia", Predicates: []pb.Predicate{pb.Predicate_PREDICATE_ACQUIRES}},
+			filter: index.RelationFilter{Subject: "organizations/kioxia", Predicates: []vocab.ID{seedPID(t, "acquires")}},
 			want:   nil,
 		},
 	}
@@ -174,7 +174,7 @@ func TestDerivedFields(t *testing.T) {
 	}
 	e, _ := ix.Entity("people/chey-tae-won")
 	roles := map[string]string{}
-	for _, role := range e.GetPerson().GetRoles() {
+	for _, role := range e.GetRoles() {
 		roles[role.GetOrganization()] = role.GetTitle()
 	}
 	if roles["organizations/sk-group"] != "Chairman" {
@@ -211,23 +211,28 @@ func TestReified(t *testing.T) {
 	}
 }
 
-// TestEntityFormFields checks the field numbers the index relies on to
-// read and write entities' stored bytes without decoding them: every form
-// of pb.Entity has name as field 1 and display_name as field 2, and the
-// organization form is field 1 of the oneof.
-func TestEntityFormFields(t *testing.T) {
+// TestStoredFieldNumbers checks the field numbers the index relies on to
+// write the fields it keeps apart from an entity's stored bytes, and to
+// read a relation's qualifiers from its stored extras.
+func TestStoredFieldNumbers(t *testing.T) {
 	t.Parallel()
 	entity := (&pb.Entity{}).ProtoReflect().Descriptor()
-	if got := entity.Fields().ByName("organization").Number(); got != 1 {
-		t.Errorf("Entity.organization is field %d, want 1", got)
-	}
-	forms := entity.Oneofs().ByName("kind").Fields()
-	for i := range forms.Len() {
-		form := forms.Get(i).Message()
-		for name, want := range map[string]int{"name": 1, "display_name": 2} {
-			if fd := form.Fields().ByName(protoreflect.Name(name)); fd == nil || int(fd.Number()) != want || fd.Kind() != protoreflect.StringKind {
-				t.Errorf("%s.%s = %v, want string field %d", form.Name(), name, fd, want)
-			}
+	for name, want := range map[string]int{"name": 1, "display_name": 2, "type": 3, "kinds": 4, "roles": 7} {
+		if fd := entity.Fields().ByName(protoreflect.Name(name)); fd == nil || int(fd.Number()) != want {
+			t.Errorf("Entity.%s = %v, want field %d", name, fd, want)
 		}
 	}
+	if fd := (&pb.Relation{}).ProtoReflect().Descriptor().Fields().ByName("qualifiers"); fd == nil || fd.Number() != 5 {
+		t.Errorf("Relation.qualifiers = %v, want field 5", fd)
+	}
+}
+
+// seedPID is the ID of a predicate of the seed's vocabulary.
+func seedPID(t *testing.T, key string) vocab.ID {
+	t.Helper()
+	p, ok := mustIndex(t).Vocabulary().Lookup(key)
+	if !ok {
+		t.Fatalf("no predicate %s", key)
+	}
+	return p.ID
 }

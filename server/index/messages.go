@@ -10,7 +10,6 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -25,23 +24,32 @@ func unmarshal(rec string, m proto.Message) {
 	}
 }
 
-// entity returns entity e with its name and, for a person, the roles its
-// relations give it. The stored record is the entity without its name;
-// every form has its name as field 1, so the name goes in by writing that
-// field ahead of the form's stored fields and decoding the two as one. The
-// bytes are put together in a pooled buffer: the decoded message copies
-// what it keeps.
+// The field numbers of pb.Entity the index writes itself: the stored record
+// leaves them out (TestStoredFieldNumbers).
+const (
+	entityNameField        = 1
+	entityDisplayNameField = 2
+	entityTypeField        = 3
+	entityKindsField       = 4
+	entityRolesField       = 7
+)
+
+// entity returns entity e with its name, type, kinds and the roles its
+// relations give it. The stored record holds the other fields; the index's
+// own are written as wire fields ahead of them and the two decoded as one
+// message, in a pooled buffer (the message copies what it keeps).
 func (ix *Index) entity(e int32) *pb.Entity {
-	form := protowire.Number(ix.entityForm[e])
-	fields, _ := messageField(ix.entityRecs.at(int(e)), form)
 	wb := wireBuffers.Get().(*wireBuffer)
 	name := ix.entityNames.appendAt(wb.name[:0], int(e))
-	inner := protowire.SizeTag(formNameField) + protowire.SizeBytes(len(name)) + len(fields)
-	buf := protowire.AppendTag(wb.msg[:0], form, protowire.BytesType)
-	buf = protowire.AppendVarint(buf, uint64(inner))
-	buf = protowire.AppendTag(buf, formNameField, protowire.BytesType)
+	buf := protowire.AppendTag(wb.msg[:0], entityNameField, protowire.BytesType)
 	buf = protowire.AppendBytes(buf, name)
-	buf = append(buf, fields...)
+	buf = protowire.AppendTag(buf, entityTypeField, protowire.BytesType)
+	buf = protowire.AppendString(buf, vocab.EntityTypes[ix.entityType[e]])
+	for _, k := range ix.Kinds(e) {
+		buf = protowire.AppendTag(buf, entityKindsField, protowire.BytesType)
+		buf = protowire.AppendString(buf, ix.vocab.Kind(k).Name)
+	}
+	buf = append(buf, ix.entityRecs.at(int(e))...)
 	out := &pb.Entity{}
 	err := proto.Unmarshal(buf, out)
 	wb.name, wb.msg = name, buf
@@ -49,9 +57,7 @@ func (ix *Index) entity(e int32) *pb.Entity {
 	if err != nil {
 		panic("index: stored entity does not decode: " + err.Error())
 	}
-	if p := out.GetPerson(); p != nil {
-		p.Roles = ix.roles(e)
-	}
+	out.Roles = ix.roles(e)
 	return out
 }
 
@@ -60,23 +66,7 @@ type wireBuffer struct{ name, msg []byte }
 
 var wireBuffers = sync.Pool{New: func() any { return &wireBuffer{} }}
 
-// formNameField is the field number of name in every form of pb.Entity,
-// and formDisplayNameField that of display_name (TestEntityFormFields).
-const (
-	formNameField        = 1
-	formDisplayNameField = 2
-)
-
-// titlePredicates, by predicate number, are the predicates whose role
-// qualifier is a title the subject holds in the object.
-var titlePredicates = func() (t [256]bool) {
-	for _, rec := range vocab.All() {
-		t[rec.ID] = rec.TitleRole
-	}
-	return t
-}()
-
-// roles lists the titles person e holds: its relations with a role
+// roles lists the titles entity e holds: its relations with a title
 // predicate and a role qualifier, in relation order.
 func (ix *Index) roles(e int32) []*pb.Role {
 	rels := ix.roleRels.of(e)
@@ -85,8 +75,9 @@ func (ix *Index) roles(e int32) []*pb.Role {
 	}
 	roles := make([]*pb.Role, 0, len(rels))
 	for _, r := range rels {
+		q, _ := ix.qualifierBytes(r)
 		roles = append(roles, &pb.Role{
-			Title:        messageString(ix.quals.at(int(ix.qual[r]-1)), 5),
+			Title:        messageString(q, 5),
 			Organization: ix.NodeName(ix.ends[2*r+1]),
 			Relation:     ix.relationNames.at(int(r)),
 		})
@@ -95,19 +86,19 @@ func (ix *Index) roles(e int32) []*pb.Role {
 }
 
 // buildRoles finds, for every entity, the relations that give it a title
-// (see [Index.roles]): a person's relations are spread over the relation
+// (see [Index.roles]): an entity's relations are spread over the relation
 // columns, and reading each one's predicate to find the few with a role
 // cost GetEntity a cache miss per relation.
 func (ix *Index) buildRoles() adjacency {
-	titled := make([]int8, max(ix.quals.len(), 0)) // by qualifier: 1 with a role, -1 without, 0 not yet read
+	titled := make([]int8, max(ix.quals.len(), 0)) // by extras record: 1 with a role, -1 without, 0 not yet read
 	hasRole := func(r Rel) bool {
 		q := ix.qual[r]
-		if !titlePredicates[ix.pred[r]] || q == 0 {
+		if q == 0 || !ix.vocab.Predicate(ix.Predicate(r)).TitleRole {
 			return false
 		}
 		if titled[q-1] == 0 {
 			titled[q-1] = -1
-			if messageString(ix.quals.at(int(q-1)), 5) != "" {
+			if raw, _ := ix.qualifierBytes(r); messageString(raw, 5) != "" {
 				titled[q-1] = 1
 			}
 		}
@@ -131,17 +122,16 @@ func (ix *Index) buildRoles() adjacency {
 // relation returns relation r with its evidence quoted from the documents
 // and its summary.
 func (ix *Index) relation(r Rel) *pb.Relation {
-	out := &pb.Relation{
-		Name:      ix.relationNames.at(int(r)),
-		Subject:   ix.NodeName(ix.ends[2*r]),
-		Predicate: pb.Predicate(ix.pred[r]),
-		Object:    ix.NodeName(ix.ends[2*r+1]),
-		Summary:   ix.Summary(r),
-	}
+	out := &pb.Relation{}
 	if q := ix.qual[r]; q != 0 {
-		out.Qualifiers = &pb.Qualifiers{}
-		unmarshal(ix.quals.at(int(q-1)), out.Qualifiers)
+		unmarshal(ix.quals.at(int(q-1)), out) // the qualifiers and the rank's reason
 	}
+	out.Name = ix.relationNames.at(int(r))
+	out.Subject = ix.NodeName(ix.ends[2*r])
+	out.Predicate = ix.vocab.Predicate(ix.Predicate(r)).Name
+	out.Object = ix.NodeName(ix.ends[2*r+1])
+	out.Summary = ix.Summary(r)
+	out.StatementRank = ix.Rank(r)
 	from, to := ix.evStart[r], ix.evStart[r+1]
 	out.Evidence = make([]*pb.Evidence, 0, to-from)
 	for i := from; i < to; i++ {
@@ -184,12 +174,9 @@ func (ix *Index) Summary(r Rel) string {
 }
 
 func (ix *Index) summary(r Rel, depth int) string {
-	e, _ := vocab.Lookup(pb.Predicate(ix.pred[r]))
 	var b strings.Builder
-	b.WriteString(e.Sentence(ix.label(ix.ends[2*r], depth), ix.label(ix.ends[2*r+1], depth)))
-	if q := ix.qual[r]; q != 0 {
-		qs := &pb.Qualifiers{}
-		unmarshal(ix.quals.at(int(q-1)), qs)
+	b.WriteString(ix.vocab.Predicate(ix.Predicate(r)).Sentence(ix.label(ix.ends[2*r], depth), ix.label(ix.ends[2*r+1], depth)))
+	if qs := ix.Qualifiers(r); qs != nil {
 		if extra := qualifierWords(qs); extra != "" {
 			b.WriteString(" (" + extra + ")")
 		}
@@ -228,7 +215,7 @@ func qualifierWords(q *pb.Qualifiers) string {
 		parts = append(parts, "as "+q.GetRole())
 	}
 	if s := q.GetStatus(); s != pb.RelationStatus_RELATION_STATUS_UNSPECIFIED {
-		parts = append(parts, StatusWord(s))
+		parts = append(parts, vocab.StatusWord(s))
 	}
 	if t := q.GetTime().GetText(); t != "" {
 		parts = append(parts, t)
@@ -239,20 +226,10 @@ func qualifierWords(q *pb.Qualifiers) string {
 	return strings.Join(parts, ", ")
 }
 
-// StatusWord returns a relation status as a lowercase word, such as
-// "failed", or "" for RELATION_STATUS_UNSPECIFIED.
-func StatusWord(s pb.RelationStatus) string {
-	if s == pb.RelationStatus_RELATION_STATUS_UNSPECIFIED {
-		return ""
-	}
-	return strings.ToLower(strings.TrimPrefix(s.String(), "RELATION_STATUS_"))
-}
-
 // DisplayName returns the display name of entity e (a node number below
 // the number of entities), read from its wire bytes without decoding them.
 func (ix *Index) DisplayName(e Node) string {
-	form, _ := messageField(ix.entityRecs.at(int(e)), protowire.Number(ix.entityForm[e]))
-	return messageString(form, formDisplayNameField)
+	return messageString(ix.entityRecs.at(int(e)), entityDisplayNameField)
 }
 
 // messageString returns string field num of the message in rec, or "",
@@ -297,15 +274,11 @@ func view(s string) []byte {
 }
 
 // entityRecord returns the wire bytes an entity is stored as: the entity
-// without its name and a person's roles, which the index supplies.
+// without the fields the index supplies (name, type, kinds, roles).
 func entityRecord(e *pb.Entity) ([]byte, error) {
 	e = proto.CloneOf(e)
-	form := resource.Form(e).ProtoReflect()
-	form.Clear(form.Descriptor().Fields().ByNumber(formNameField))
-	if p := e.GetPerson(); p != nil {
-		p.Roles = nil
-	}
-	return proto.MarshalOptions{Deterministic: true}.Marshal(e)
+	e.Name, e.Type, e.Kinds, e.Roles = "", "", nil, nil
+	return deterministic.Marshal(e)
 }
 
 // messageVarint returns varint field num of the message in rec, or 0.

@@ -1,9 +1,11 @@
 package index
 
 import (
+	"math/bits"
 	"slices"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // RelationFilter selects relations. Set fields combine with AND; the zero
@@ -18,7 +20,12 @@ type RelationFilter struct {
 	// Endpoint, when set, keeps relations with this name as subject or object.
 	Endpoint string
 	// Predicates, when not empty, keeps relations with one of these.
-	Predicates []pb.Predicate
+	Predicates []vocab.ID
+	// Document, when set, keeps relations with evidence in this document.
+	Document string
+	// AllRanks keeps statements of every rank; otherwise the hidden ones
+	// (see [Index.Hidden]) are left out.
+	AllRanks bool
 }
 
 // noNode stands for an endpoint the filter does not set.
@@ -46,18 +53,32 @@ func (ix *Index) Relations(f RelationFilter, offset, limit int) ([]*pb.Relation,
 			candidates, haveCandidates = mergeSorted(ix.out.of(node), ix.in.of(node)), true
 		}
 	}
-	var preds [256]bool
+	doc := -1
+	if f.Document != "" {
+		d, ok := ix.documentNames.find(f.Document)
+		if !ok {
+			return nil, 0, &NotFoundError{Kind: "document", Name: f.Document}
+		}
+		doc = d
+	}
+	preds := make([]bool, ix.vocab.Len())
 	for _, p := range f.Predicates {
-		if p >= 0 && p < 256 {
+		if int(p) < len(preds) {
 			preds[p] = true
 		}
 	}
 	subject, object, endpoint := ends[0], ends[1], ends[2]
 	match := func(r Rel) bool {
-		if len(f.Predicates) > 0 && !preds[ix.pred[r]] {
+		if len(f.Predicates) > 0 && !preds[ix.Predicate(r)] {
 			return false
 		}
-		sym := symmetric[ix.pred[r]]
+		if !f.AllRanks && ix.Hidden(r) {
+			return false
+		}
+		if doc >= 0 && !ix.cites(r, uint32(doc)) {
+			return false
+		}
+		sym := ix.Symmetric(r)
 		s, o := ix.ends[2*r], ix.ends[2*r+1]
 		if subject != noNode && object != noNode && sym {
 			return (s == subject && o == object) || (s == object && o == subject)
@@ -87,18 +108,29 @@ func (ix *Index) Relations(f RelationFilter, offset, limit int) ([]*pb.Relation,
 	case len(f.Predicates) > 0:
 		// Relations of any of the predicates, in relation order.
 		var lists [][]Rel
-		for p := range preds {
-			if preds[p] {
+		for p, want := range preds {
+			if want {
 				lists = append(lists, ix.byPredicate.of(int32(p)))
 			}
 		}
 		for _, r := range mergeAll(lists) {
 			visit(r)
 		}
+	case doc >= 0:
+		// The relations of a document: a scan of the evidence.
+		for r := range Rel(ix.RelationCount()) {
+			visit(r)
+		}
 	default:
+		// Every relation: no need to look at those before the page.
 		total = ix.RelationCount()
-		for r := max(offset, 0); r < min(total, offset+max(limit, 0)); r++ {
-			page = append(page, Rel(r))
+		if !f.AllRanks {
+			total -= ix.hiddenCount
+		}
+		for r := ix.skipVisible(max(offset, 0), f.AllRanks); r < Rel(ix.RelationCount()) && len(page) < limit; r++ {
+			if f.AllRanks || !ix.Hidden(r) {
+				page = append(page, r)
+			}
 		}
 	}
 	out := make([]*pb.Relation, len(page))
@@ -106,6 +138,40 @@ func (ix *Index) Relations(f RelationFilter, offset, limit int) ([]*pb.Relation,
 		out[i] = ix.relation(r)
 	}
 	return out, total, nil
+}
+
+// skipVisible returns the relation after the first n that reads show: all
+// of them, or those not hidden.
+func (ix *Index) skipVisible(n int, all bool) Rel {
+	if all {
+		return Rel(min(n, ix.RelationCount()))
+	}
+	r := 0
+	for w, word := range ix.hidden {
+		shown := 64 - bits.OnesCount64(word)
+		if w == len(ix.hidden)-1 {
+			shown = ix.RelationCount() - 64*w - bits.OnesCount64(word)
+		}
+		if n < shown {
+			break
+		}
+		n -= shown
+		r += 64
+	}
+	for ; r < ix.RelationCount(); r++ {
+		if !ix.Hidden(Rel(r)) {
+			if n == 0 {
+				break
+			}
+			n--
+		}
+	}
+	return Rel(r)
+}
+
+// cites reports whether relation r has evidence in document d.
+func (ix *Index) cites(r Rel, d uint32) bool {
+	return slices.Contains(ix.evDoc[ix.evStart[r]:ix.evStart[r+1]], d)
 }
 
 // mergeSorted merges two ascending lists, dropping duplicates.

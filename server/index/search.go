@@ -1,9 +1,11 @@
 package index
 
 import (
+	"slices"
+
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/namesearch"
-	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // SearchOptions narrow an entity search.
@@ -15,6 +17,9 @@ type SearchOptions struct {
 	// Types keeps only entities of these types ("organization", "person",
 	// "place", "topic"); empty keeps all.
 	Types []string
+	// Kinds keeps only entities of one of these kinds; empty keeps all.
+	// The caller adds the narrower kinds it wants.
+	Kinds []vocab.KindID
 }
 
 // NameHit is an entity found by one of its names, as a node: what
@@ -41,14 +46,25 @@ func (ix *Index) FindNames(query string, opts SearchOptions) []NameHit {
 // find runs a name search with opts.
 func (ix *Index) find(query string, opts SearchOptions) []namesearch.Hit {
 	o := namesearch.Options{Limit: opts.Limit, MaxEdits: opts.MaxEdits}
-	if len(opts.Types) > 0 {
-		forms := make([]bool, len(formTypes))
-		for f, typ := range formTypes {
-			for _, want := range opts.Types {
-				forms[f] = forms[f] || (typ != "" && typ == want)
-			}
+	if len(opts.Types) > 0 || len(opts.Kinds) > 0 {
+		types := make([]bool, len(vocab.EntityTypes))
+		for t, typ := range vocab.EntityTypes {
+			types[t] = len(opts.Types) == 0 || slices.Contains(opts.Types, typ)
 		}
-		o.Accept = func(e int32) bool { return forms[ix.entityForm[e]] }
+		o.Accept = func(e int32) bool {
+			if !types[ix.entityType[e]] {
+				return false
+			}
+			if len(opts.Kinds) == 0 {
+				return true
+			}
+			for _, k := range ix.Kinds(e) {
+				if slices.Contains(opts.Kinds, k) {
+					return true
+				}
+			}
+			return false
+		}
 	}
 	return ix.names.Find(query, o)
 }
@@ -83,7 +99,7 @@ func (ix *Index) SearchEntities(query string, opts SearchOptions) []SearchResult
 		e := ix.entity(h.Entity)
 		text, lang := ix.DisplayName(h.Entity), "en"
 		if h.Name > 0 {
-			a := resource.Aliases(e)[h.Name-1]
+			a := e.GetAliases()[h.Name-1]
 			text, lang = a.GetText(), a.GetLanguage()
 		}
 		out[i] = SearchResult{Entity: e, Score: h.Score, MatchedText: text, Language: lang, Kind: h.Kind, Edits: h.Edits}

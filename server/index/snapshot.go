@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 	"unsafe"
 
@@ -20,9 +21,9 @@ import (
 )
 
 // A snapshot file is package columnfile's container holding, in order: the
-// counts and the version; the entity columns; the relation columns; the
-// document columns; the name index; and last, all documents' text, which a
-// loader maps rather than reads. Adjacency is not stored: it is rebuilt on
+// counts and the version; the vocabulary; the entity columns; the relation
+// columns; the document columns; the name index; and last, all documents'
+// text, which a loader maps rather than reads. Adjacency is not stored: it is rebuilt on
 // load, which is cheaper than checking a stored copy.
 
 // WriteSnapshot writes the snapshot to w in the binary format
@@ -37,14 +38,22 @@ func (ix *Index) WriteSnapshot(w io.Writer) error {
 }
 
 func (ix *Index) writeBody(w *columnfile.Writer) {
+	raw, err := deterministic.Marshal(ix.vocab.Message())
+	if err != nil {
+		panic("index: the vocabulary does not marshal: " + err.Error())
+	}
+	w.Bytes(raw)
+
 	ix.entityNames.write(w)
-	w.Bytes(ix.entityForm)
+	w.Bytes(ix.entityType)
+	w.Uint32s(ix.kindStart)
+	w.Uint16s(ix.kinds)
 	w.Uint64s(ix.entityRecs.off)
 	w.String(ix.entityRecs.data)
 
 	ix.relationNames.write(w)
 	w.Int32s(ix.ends)
-	w.Bytes(ix.pred)
+	w.Uint16s(ix.pred)
 	w.Uint32s(ix.qual)
 	w.Uint64s(ix.quals.off)
 	w.String(ix.quals.data)
@@ -130,14 +139,29 @@ func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, e
 	}
 	entities, relations, documents := int(counts[0]), int(counts[1]), int(counts[2])
 
+	rawVocab := r.Bytes()
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	vm := &pb.Vocabulary{}
+	if err := proto.Unmarshal(rawVocab, vm); err != nil {
+		return nil, fmt.Errorf("%w: the vocabulary does not decode: %v", columnfile.ErrCorrupt, err)
+	}
+	var err error
+	if ix.vocab, err = vocab.New(vm); err != nil {
+		return nil, fmt.Errorf("%w: %v", columnfile.ErrCorrupt, err)
+	}
+
 	entityNames := readNames(r)
-	ix.entityForm = r.Bytes()
+	ix.entityType = r.Bytes()
+	ix.kindStart = r.Uint32s()
+	ix.kinds = r.Uint16s()
 	ix.entityRecs.off = r.Uint64s()
 	ix.entityRecs.data = r.String()
 
 	relationNames := readNames(r)
 	ix.ends = r.Int32s()
-	ix.pred = r.Bytes()
+	ix.pred = r.Uint16s()
 	ix.qual = r.Uint32s()
 	ix.quals.off = r.Uint64s()
 	ix.quals.data = r.String()
@@ -152,7 +176,6 @@ func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, e
 		return nil, err
 	}
 
-	var err error
 	if ix.names, err = namesearch.Read(r, entities); err != nil {
 		return nil, err
 	}
@@ -193,12 +216,20 @@ func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, e
 func (ix *Index) check() error {
 	entities, relations, documents := ix.entityNames.len(), ix.relationNames.len(), ix.documentNames.len()
 	nodes := Node(entities + relations)
-	if len(ix.entityForm) != entities {
-		return fmt.Errorf("%d entity forms for %d entities", len(ix.entityForm), entities)
+	if len(ix.entityType) != entities {
+		return fmt.Errorf("%d entity types for %d entities", len(ix.entityType), entities)
 	}
-	for e, f := range ix.entityForm {
-		if int(f) >= len(formTypes) || formTypes[f] == "" {
-			return fmt.Errorf("entity %d has form %d", e, f)
+	for e, t := range ix.entityType {
+		if int(t) >= len(vocab.EntityTypes) {
+			return fmt.Errorf("entity %d has type %d", e, t)
+		}
+	}
+	if len(ix.kindStart) != entities+1 || ix.kindStart[0] != 0 || int(ix.kindStart[entities]) != len(ix.kinds) || !slices.IsSorted(ix.kindStart) {
+		return errors.New("entity kind columns do not add up")
+	}
+	for _, k := range ix.kinds {
+		if int(k) >= len(ix.vocab.Kinds()) {
+			return fmt.Errorf("an entity has kind %d of %d", k, len(ix.vocab.Kinds()))
 		}
 	}
 	if err := ix.entityRecs.check(entities); err != nil {
@@ -214,14 +245,14 @@ func (ix *Index) check() error {
 		if s, o := ix.ends[2*r], ix.ends[2*r+1]; s < 0 || s >= nodes || o < 0 || o >= nodes {
 			return fmt.Errorf("relation %d joins nodes %d and %d, of %d", r, s, o, nodes)
 		}
-		if _, ok := vocab.Lookup(pb.Predicate(ix.pred[r])); !ok {
-			return fmt.Errorf("relation %d has unknown predicate %d", r, ix.pred[r])
+		if p := ix.pred[r]; int(p&predicateMask) >= ix.vocab.Len() || p>>predicateBits > uint16(pb.StatementRank_STATEMENT_RANK_DEPRECATED) {
+			return fmt.Errorf("relation %d has predicate %d and rank %d", r, p&predicateMask, p>>predicateBits)
 		}
 	}
 	if err := ix.quals.check(ix.quals.len()); err != nil {
 		return fmt.Errorf("qualifiers: %w", err)
 	}
-	if err := checkRecords(&ix.quals, func() proto.Message { return &pb.Qualifiers{} }); err != nil {
+	if err := checkRecords(&ix.quals, func() proto.Message { return &pb.Relation{} }); err != nil {
 		return fmt.Errorf("qualifiers %w", err)
 	}
 	for r, q := range ix.qual {

@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 )
 
 // records is a list of byte strings kept back to back in one string:
@@ -123,23 +125,52 @@ func buildAdjacency(entities int32, ends []Node, side int) adjacency {
 	return a
 }
 
-// buildByPredicate groups relation numbers by predicate.
-func buildByPredicate(pred []uint8) adjacency {
-	a := adjacency{entities: 256}
-	a.start = make([]uint32, 257)
+// buildByPredicate groups relation numbers by predicate ID (the low bits
+// of pred), for n predicates.
+func buildByPredicate(pred []uint16, n int) adjacency {
+	a := adjacency{entities: int32(n)}
+	a.start = make([]uint32, n+1)
 	for _, p := range pred {
-		a.start[int(p)+1]++
+		a.start[int(p&predicateMask)+1]++
 	}
-	for p := range 256 {
+	for p := range n {
 		a.start[p+1] += a.start[p]
 	}
-	next := slices.Clone(a.start[:256])
+	next := slices.Clone(a.start[:n])
 	a.rels = make([]Rel, len(pred))
 	for r, p := range pred {
-		a.rels[next[p]] = Rel(r)
-		next[p]++
+		a.rels[next[p&predicateMask]] = Rel(r)
+		next[p&predicateMask]++
 	}
 	return a
+}
+
+// buildHidden marks the relations that reads of the best-ranked statements
+// leave out: every deprecated one, and the normal ones of a subject and
+// predicate that has a preferred one (Wikidata's "truthy" statements).
+func (ix *Index) buildHidden() []uint64 {
+	hidden := make([]uint64, (len(ix.pred)+63)/64)
+	hide := func(r Rel) { hidden[r>>6] |= 1 << (r & 63) }
+	preferred := pb.StatementRank_STATEMENT_RANK_PREFERRED
+	var ranked []Rel
+	for r := range Rel(len(ix.pred)) {
+		switch ix.Rank(r) {
+		case pb.StatementRank_STATEMENT_RANK_DEPRECATED:
+			hide(r)
+		case preferred:
+			ranked = append(ranked, r)
+		}
+	}
+	// Preferred statements are rare: look at each one's subject.
+	for _, r := range ranked {
+		s, p := ix.ends[2*r], ix.Predicate(r)
+		for _, other := range ix.out.of(s) {
+			if ix.Predicate(other) == p && ix.Rank(other) != preferred {
+				hide(other)
+			}
+		}
+	}
+	return hidden
 }
 
 func (a *adjacency) bytes() int {

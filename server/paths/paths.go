@@ -62,10 +62,13 @@ type Query struct {
 	// with a listed predicate exists: a path that reached [Western Digital
 	// acquires Kioxia] by COORDINATES_AGAINST may go on to Kioxia, but a
 	// filter of LEADS alone does not open every relation node.
-	Predicates []pb.Predicate
+	Predicates []vocab.ID
 	// Direction restricts the hop kinds: OUTGOING allows FORWARD and UNPACK,
 	// INCOMING allows BACKWARD and PACK, BOTH and UNSPECIFIED allow all.
 	Direction pb.Direction
+	// AllRanks crosses statements of every rank; otherwise the ones reads
+	// leave out (see index.Index.Hidden) are never crossed.
+	AllRanks bool
 }
 
 // FindPaths returns up to q.MaxPaths loopless paths from q.From to q.To of
@@ -97,7 +100,7 @@ func FindPaths(ix *index.Index, q Query, b *budget.Budget) ([]Path, error) {
 // findPaths is FindPaths for q.From ≠ q.To, with s's state.
 func (s *pathSearch) findPaths(ix *index.Index, q Query, b *budget.Budget) ([]Path, error) {
 	k := max(q.MaxPaths, 1)
-	w := newHopWalker(ix, b, q.Predicates, q.Direction)
+	w := newHopWalker(ix, b, q.Predicates, q.Direction, q.AllRanks)
 	found, err := s.search(w, q.From, q.To, q.MaxHops)
 	if err != nil {
 		return nil, err
@@ -138,7 +141,7 @@ func newPath(from index.Node, hops []Hop) Path {
 //   - PACK: "Kioxia is part of [Western Digital acquires Kioxia (failed, 2021)]".
 func HopReading(ix *index.Index, h Hop) string {
 	from, to := ix.Label(h.From), ix.Label(h.To)
-	e, _ := vocab.Lookup(ix.Predicate(h.Rel))
+	e := ix.Vocabulary().Predicate(ix.Predicate(h.Rel))
 	switch h.Kind {
 	case pb.HopKind_HOP_KIND_FORWARD:
 		return e.Sentence(from, to)

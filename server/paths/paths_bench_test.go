@@ -10,6 +10,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/paths"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // benchGridSide is the side of the benchmark grid: 200×200 entities and
@@ -23,20 +24,20 @@ var benchGrid = sync.OnceValues(func() (*index.Index, error) {
 	name := func(x, y int) string { return fmt.Sprintf("organizations/g-%d-%d", x, y) }
 	for y := range benchGridSide {
 		for x := range benchGridSide {
-			g.Entities = append(g.Entities, &pb.Entity{Kind: &pb.Entity_Organization{Organization: &pb.Organization{
+			g.Entities = append(g.Entities, &pb.Entity{
 				Name: name(x, y), DisplayName: fmt.Sprintf("G %d %d", x, y),
-			}}})
+			})
 			if x+1 < benchGridSide {
 				g.Relations = append(g.Relations, &pb.Relation{Name: fmt.Sprintf("relations/h-%d-%d", x, y),
-					Subject: name(x, y), Predicate: pb.Predicate_PREDICATE_PARTNERS_WITH, Object: name(x+1, y)})
+					Subject: name(x, y), Predicate: "predicates/partners-with", Object: name(x+1, y)})
 			}
 			if y+1 < benchGridSide {
 				g.Relations = append(g.Relations, &pb.Relation{Name: fmt.Sprintf("relations/v-%d-%d", x, y),
-					Subject: name(x, y), Predicate: pb.Predicate_PREDICATE_SUPPLIES, Object: name(x, y+1)})
+					Subject: name(x, y), Predicate: "predicates/supplies", Object: name(x, y+1)})
 			}
 		}
 	}
-	return index.Build(g)
+	return index.Build(seedVocab(), g)
 })
 
 func mustBenchGrid(b *testing.B) *index.Index {
@@ -65,7 +66,7 @@ func BenchmarkFindPaths(b *testing.B) {
 		hops   int
 		k      int
 		dir    pb.Direction
-		preds  []pb.Predicate
+		preds  []vocab.ID
 		wantOK bool
 	}{
 		{name: "8 hops k=1", to: gridNode(b, ix, 104, 104), hops: 8, k: 1, wantOK: true},
@@ -74,7 +75,7 @@ func BenchmarkFindPaths(b *testing.B) {
 		{name: "2 hops k=20", to: gridNode(b, ix, 101, 101), hops: 8, k: 20, wantOK: true},
 		{name: "outgoing 8 hops k=3", to: gridNode(b, ix, 104, 104), hops: 8, k: 3, dir: pb.Direction_DIRECTION_OUTGOING, wantOK: true},
 		{name: "unreachable in 8", to: gridNode(b, ix, 105, 105), hops: 8, k: 1},
-		{name: "filtered away", to: gridNode(b, ix, 104, 104), hops: 8, k: 1, preds: []pb.Predicate{pb.Predicate_PREDICATE_PARTNERS_WITH}},
+		{name: "filtered away", to: gridNode(b, ix, 104, 104), hops: 8, k: 1, preds: []vocab.ID{pid("partners-with")}},
 	}
 	for _, tt := range tests {
 		b.Run(tt.name, func(b *testing.B) {

@@ -7,6 +7,7 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // hopWalker generates the hops a query may follow out of (or into) a node,
@@ -22,12 +23,15 @@ type hopWalker struct {
 	// inScope memoizes [hopWalker.admitsRelationNode] for relations whose own
 	// predicate the filter refuses.
 	inScope map[index.Rel]bool
+	// allRanks admits statements of every rank; otherwise hidden ones
+	// (index.Hidden) are never crossed.
+	allRanks bool
 }
 
 // newHopWalker returns a walker for one query's filter and direction,
 // charging b.
-func newHopWalker(ix *index.Index, b *budget.Budget, predicates []pb.Predicate, dir pb.Direction) *hopWalker {
-	w := &hopWalker{ix: ix, b: b}
+func newHopWalker(ix *index.Index, b *budget.Budget, predicates []vocab.ID, dir pb.Direction, allRanks bool) *hopWalker {
+	w := &hopWalker{ix: ix, b: b, allRanks: allRanks}
 	switch dir {
 	case pb.Direction_DIRECTION_OUTGOING:
 		w.allow[pb.HopKind_HOP_KIND_FORWARD] = true
@@ -39,31 +43,22 @@ func newHopWalker(ix *index.Index, b *budget.Budget, predicates []pb.Predicate, 
 		w.allow = [5]bool{false, true, true, true, true}
 	}
 	if len(predicates) > 0 {
-		top := pb.Predicate(0)
+		w.preds = make([]bool, ix.Vocabulary().Len())
 		for _, p := range predicates {
-			top = max(top, p)
-		}
-		if top >= 0 {
-			w.preds = make([]bool, top+1)
-			for _, p := range predicates {
-				if p >= 0 {
-					w.preds[p] = true
-				}
+			if int(p) < len(w.preds) {
+				w.preds[p] = true
 			}
-		} else {
-			w.preds = []bool{} // only negative numbers: nothing matches
 		}
 	}
 	return w
 }
 
-// admits reports whether relation r passes the predicate filter.
+// admits reports whether relation r passes the rank and predicate filters.
 func (w *hopWalker) admits(r index.Rel) bool {
-	if w.preds == nil {
-		return true
+	if !w.allRanks && w.ix.Hidden(r) {
+		return false
 	}
-	p := w.ix.Predicate(r)
-	return p >= 0 && int(p) < len(w.preds) && w.preds[p]
+	return w.preds == nil || w.preds[w.ix.Predicate(r)]
 }
 
 // admitsRelationNode reports whether UNPACK and PACK hops may pass through
@@ -74,6 +69,9 @@ func (w *hopWalker) admits(r index.Rel) bool {
 // PARTNERS_WITH relation just because something is said about that
 // relation. The relations about r are examined once per query.
 func (w *hopWalker) admitsRelationNode(r index.Rel) (bool, error) {
+	if !w.allRanks && w.ix.Hidden(r) {
+		return false, nil
+	}
 	if w.admits(r) {
 		return true, nil
 	}

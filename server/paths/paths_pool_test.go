@@ -4,13 +4,17 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/seeds"
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/seed"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // reuseGraph builds a grid of side×side organizations, partners with their
@@ -18,13 +22,27 @@ import (
 // and relations about some of the grid's relations: queries from the hub
 // grow large layers, queries across the grid small ones, and the relations
 // about relations open UNPACK and PACK hops.
+// poolVocab is the seed's vocabulary, for the graphs these tests make.
+var poolVocab = sync.OnceValue(func() *vocab.Vocabulary {
+	v, err := seed.LoadVocabulary(seeds.FS, nil)
+	if err != nil {
+		panic(err)
+	}
+	return v
+})
+
+func poolPID(key string) vocab.ID {
+	p, _ := poolVocab().Lookup(key)
+	return p.ID
+}
+
 func reuseGraph(t *testing.T, side int) *index.Index {
 	t.Helper()
 	g := &pb.Graph{}
 	org := func(name string) *pb.Entity {
-		return &pb.Entity{Kind: &pb.Entity_Organization{Organization: &pb.Organization{Name: "organizations/" + name, DisplayName: name}}}
+		return &pb.Entity{Name: "organizations/" + name, DisplayName: name}
 	}
-	rel := func(name, subj string, p pb.Predicate, obj string) {
+	rel := func(name, subj string, p string, obj string) {
 		g.Relations = append(g.Relations, &pb.Relation{Name: "relations/" + name, Subject: subj, Predicate: p, Object: obj})
 	}
 	cell := func(x, y int) string { return fmt.Sprintf("organizations/g-%d-%d", x, y) }
@@ -33,20 +51,20 @@ func reuseGraph(t *testing.T, side int) *index.Index {
 		for x := range side {
 			g.Entities = append(g.Entities, org(fmt.Sprintf("g-%d-%d", x, y)))
 			if x+1 < side {
-				rel(fmt.Sprintf("h-%d-%d", x, y), cell(x, y), pb.Predicate_PREDICATE_PARTNERS_WITH, cell(x+1, y))
+				rel(fmt.Sprintf("h-%d-%d", x, y), cell(x, y), "predicates/partners-with", cell(x+1, y))
 			}
 			if y+1 < side {
-				rel(fmt.Sprintf("v-%d-%d", x, y), cell(x, y), pb.Predicate_PREDICATE_PARTNERS_WITH, cell(x, y+1))
+				rel(fmt.Sprintf("v-%d-%d", x, y), cell(x, y), "predicates/partners-with", cell(x, y+1))
 			}
 			if (x+y*side)%5 == 0 {
-				rel(fmt.Sprintf("s-%d-%d", x, y), "organizations/hub", pb.Predicate_PREDICATE_SUPPLIES, cell(x, y))
+				rel(fmt.Sprintf("s-%d-%d", x, y), "organizations/hub", "predicates/supplies", cell(x, y))
 			}
 			if x+1 < side && (x*7+y)%11 == 0 {
-				rel(fmt.Sprintf("o-%d-%d", x, y), cell((x+3)%side, y), pb.Predicate_PREDICATE_OPPOSES, fmt.Sprintf("relations/h-%d-%d", x, y))
+				rel(fmt.Sprintf("o-%d-%d", x, y), cell((x+3)%side, y), "predicates/opposes", fmt.Sprintf("relations/h-%d-%d", x, y))
 			}
 		}
 	}
-	ix, err := index.Build(g)
+	ix, err := index.Build(poolVocab(), g)
 	if err != nil {
 		t.Fatalf("index.Build: %v", err)
 	}
@@ -108,7 +126,7 @@ func TestPathSearchReuse(t *testing.T) {
 		case 1: // anywhere, relation nodes too
 			q.From, q.To = index.Node(rng.IntN(ix.NodeCount())), index.Node(rng.IntN(ix.NodeCount()))
 		case 2:
-			q.Predicates = []pb.Predicate{pb.Predicate_PREDICATE_PARTNERS_WITH, pb.Predicate_PREDICATE_OPPOSES}
+			q.Predicates = []vocab.ID{poolPID("partners-with"), poolPID("opposes")}
 		}
 		if q.From == q.To {
 			continue

@@ -7,17 +7,40 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/seeds"
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/paths"
+	"github.com/entitygraph/entitygraph/server/seed"
 	"github.com/entitygraph/entitygraph/server/seedtest"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
+
+// seedVocab is the seed's vocabulary, for graphs made in the tests.
+var seedVocab = sync.OnceValue(func() *vocab.Vocabulary {
+	v, err := seed.LoadVocabulary(seeds.FS, nil)
+	if err != nil {
+		panic(err)
+	}
+	return v
+})
+
+// pid is the ID of a predicate of the seed's vocabulary.
+func pid(key string) vocab.ID {
+	p, ok := seedVocab().Lookup(key)
+	if !ok {
+		panic("no predicate " + key)
+	}
+	return p.ID
+}
 
 func mustPathsSeed(t testing.TB) *index.Index {
 	t.Helper()
@@ -110,7 +133,7 @@ func checkPath(t *testing.T, ix *index.Index, from, to index.Node, p paths.Path)
 
 // refHops lists the hops out of n straight from the definition, as the
 // reference the optimized search is checked against.
-func refHops(ix *index.Index, n index.Node, preds []pb.Predicate, dir pb.Direction) []paths.Hop {
+func refHops(ix *index.Index, n index.Node, preds []vocab.ID, dir pb.Direction) []paths.Hop {
 	outgoing := dir != pb.Direction_DIRECTION_INCOMING
 	incoming := dir != pb.Direction_DIRECTION_OUTGOING
 	admits := func(r index.Rel) bool { return len(preds) == 0 || slices.Contains(preds, ix.Predicate(r)) }
@@ -230,7 +253,7 @@ func TestFindPathsSeed(t *testing.T) {
 		{
 			name: "chey to kioxia by leads and coordinates against",
 			q: paths.Query{From: chey, To: kioxia, MaxHops: 4, MaxPaths: 3,
-				Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS, pb.Predicate_PREDICATE_COORDINATES_AGAINST}},
+				Predicates: []vocab.ID{pid("leads"), pid("coordinates-against")}},
 			wantPaths: 1, wantLen: 3,
 			want: [][]paths.Hop{{
 				{From: chey, To: skGroup, Rel: leads, Kind: fwd},
@@ -271,13 +294,13 @@ func TestFindPathsSeed(t *testing.T) {
 			// slipping through the partnership's node.
 			name: "predicate filter closes relation nodes",
 			q: paths.Query{From: samsung, To: sony, MaxHops: 8, MaxPaths: 3,
-				Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS}},
+				Predicates: []vocab.ID{pid("leads")}},
 			wantPaths: 0,
 		},
 		{
 			name: "predicate filter, direct",
 			q: paths.Query{From: samsung, To: sony, MaxHops: 8, MaxPaths: 20,
-				Predicates: []pb.Predicate{pb.Predicate_PREDICATE_SUPPLIES}},
+				Predicates: []vocab.ID{pid("supplies")}},
 			wantPaths: 1, wantLen: 1,
 		},
 	}
@@ -406,15 +429,15 @@ func pathsGraph(t testing.TB, entities []string, rels [][4]string) *index.Index 
 	t.Helper()
 	g := &pb.Graph{}
 	for _, id := range entities {
-		g.Entities = append(g.Entities, &pb.Entity{Kind: &pb.Entity_Organization{Organization: &pb.Organization{
+		g.Entities = append(g.Entities, &pb.Entity{
 			Name: "organizations/" + id, DisplayName: "Org " + id,
-		}}})
+		})
 	}
 	for _, r := range rels {
-		p := pb.Predicate(pb.Predicate_value[r[2]])
+		p := "predicates/" + vocab.PredicateKey(strings.TrimPrefix(r[2], "PREDICATE_"))
 		g.Relations = append(g.Relations, &pb.Relation{Name: "relations/" + r[0], Subject: r[1], Predicate: p, Object: r[3]})
 	}
-	ix, err := index.Build(g)
+	ix, err := index.Build(seedVocab(), g)
 	if err != nil {
 		t.Fatalf("index.Build: %v", err)
 	}
@@ -459,7 +482,7 @@ func TestFindPathsLonger(t *testing.T) {
 		from, to string
 		k, hops  int
 		dir      pb.Direction
-		preds    []pb.Predicate
+		preds    []vocab.ID
 		wantN    int
 	}{
 		{name: "detour k=20", ix: detour, from: "organizations/s", to: "organizations/t", k: 20, hops: 4, wantN: 4},
@@ -470,7 +493,7 @@ func TestFindPathsLonger(t *testing.T) {
 		{name: "ladder all within 4", ix: ladder, from: "organizations/a", to: "organizations/d", k: 20, hops: 4, wantN: -1},
 		{name: "ladder outgoing", ix: ladder, from: "organizations/a", to: "organizations/d", k: 20, hops: 8, dir: pb.Direction_DIRECTION_OUTGOING, wantN: -1},
 		{name: "ladder incoming", ix: ladder, from: "organizations/d", to: "organizations/a", k: 20, hops: 8, dir: pb.Direction_DIRECTION_INCOMING, wantN: -1},
-		{name: "ladder supplies only", ix: ladder, from: "organizations/a", to: "organizations/d", k: 3, hops: 8, preds: []pb.Predicate{pb.Predicate_PREDICATE_SUPPLIES}, wantN: 0},
+		{name: "ladder supplies only", ix: ladder, from: "organizations/a", to: "organizations/d", k: 3, hops: 8, preds: []vocab.ID{pid("supplies")}, wantN: 0},
 		{name: "nested x to w", ix: nested, from: "organizations/x", to: "organizations/w", k: 20, hops: 8, wantN: -1},
 		{name: "nested z to y", ix: nested, from: "organizations/z", to: "organizations/y", k: 20, hops: 8, wantN: -1},
 		{name: "nested outgoing w to y", ix: nested, from: "organizations/w", to: "organizations/y", k: 20, hops: 8, dir: pb.Direction_DIRECTION_OUTGOING, wantN: -1},
@@ -478,7 +501,7 @@ func TestFindPathsLonger(t *testing.T) {
 		// Nothing is said about w-opposes-z-opposes-xy: it is not a node
 		// any hop reaches.
 		{name: "nested unreified relation", ix: nested, from: "relations/xy", to: "relations/w-opposes-z-opposes-xy", k: 20, hops: 8, wantN: 0},
-		{name: "nested opposes only", ix: nested, from: "organizations/w", to: "organizations/x", k: 20, hops: 8, preds: []pb.Predicate{pb.Predicate_PREDICATE_OPPOSES}, wantN: -1},
+		{name: "nested opposes only", ix: nested, from: "organizations/w", to: "organizations/x", k: 20, hops: 8, preds: []vocab.ID{pid("opposes")}, wantN: -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -548,7 +571,7 @@ func TestFindPathsRandom(t *testing.T) {
 					Direction: dirs[rng.IntN(len(dirs))],
 				}
 				if rng.IntN(3) == 0 {
-					q.Predicates = []pb.Predicate{pb.Predicate(pb.Predicate_value[preds[rng.IntN(len(preds))]])}
+					q.Predicates = []vocab.ID{pid(strings.TrimPrefix(preds[rng.IntN(len(preds))], "PREDICATE_"))}
 				}
 				got, err := paths.FindPaths(ix, q, budget.New(context.Background(), 0))
 				if err != nil {

@@ -6,6 +6,7 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // TraverseQuery asks for a breadth-first expansion.
@@ -20,9 +21,12 @@ type TraverseQuery struct {
 	Limit int
 	// Predicates, when not empty, restricts the relations hops may use, as
 	// in [Query].
-	Predicates []pb.Predicate
+	Predicates []vocab.ID
 	// Direction restricts the hop kinds, as in [Query].
 	Direction pb.Direction
+	// AllRanks crosses statements of every rank; otherwise the ones reads
+	// leave out (see index.Index.Hidden) are never crossed.
+	AllRanks bool
 }
 
 // Item is one thing a traversal reached: a node, or a relation followed.
@@ -56,7 +60,7 @@ type Item struct {
 // when the budget is exceeded or the context ends. Memory is proportional
 // to the nodes and relations reached, not to the graph.
 func Traverse(ix *index.Index, q TraverseQuery, b *budget.Budget, emit func(Item) error) error {
-	w := newHopWalker(ix, b, q.Predicates, q.Direction)
+	w := newHopWalker(ix, b, q.Predicates, q.Direction, q.AllRanks)
 	reached := make(map[index.Node]struct{}, len(q.Start))
 	followed := map[index.Rel]struct{}{}
 	emitted := 0

@@ -13,6 +13,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/paths"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // collect runs a traversal and returns every item emitted.
@@ -46,7 +47,7 @@ func TestTraverseExact(t *testing.T) {
 		{
 			name: "chey leads, two deep",
 			q: paths.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 2, Direction: pb.Direction_DIRECTION_OUTGOING,
-				Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS}},
+				Predicates: []vocab.ID{pid("leads")}},
 			want: []string{
 				"0 people/chey-tae-won",
 				"1 rel relations/chey-tae-won-leads-kcci",
@@ -73,7 +74,7 @@ func TestTraverseExact(t *testing.T) {
 		{
 			name: "limit",
 			q: paths.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 2, Limit: 3, Direction: pb.Direction_DIRECTION_OUTGOING,
-				Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS}},
+				Predicates: []vocab.ID{pid("leads")}},
 			want: []string{
 				"0 people/chey-tae-won",
 				"1 rel relations/chey-tae-won-leads-kcci",
@@ -145,7 +146,7 @@ func TestTraverseProperties(t *testing.T) {
 		{name: "kioxia outgoing", q: paths.TraverseQuery{Start: []index.Node{kioxia}, MaxDepth: 3, Direction: pb.Direction_DIRECTION_OUTGOING}},
 		{name: "several starts with duplicates", q: paths.TraverseQuery{Start: []index.Node{bid, japan, bid, chey}, MaxDepth: 2}},
 		{name: "predicates", q: paths.TraverseQuery{Start: []index.Node{chey}, MaxDepth: 6,
-			Predicates: []pb.Predicate{pb.Predicate_PREDICATE_LEADS, pb.Predicate_PREDICATE_COORDINATES_AGAINST, pb.Predicate_PREDICATE_BASED_IN}}},
+			Predicates: []vocab.ID{pid("leads"), pid("coordinates-against"), pid("based-in")}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

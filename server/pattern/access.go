@@ -6,6 +6,7 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // An access is how one planned step reaches the relations its triple may
@@ -101,7 +102,7 @@ func scanSize(ix *index.Index, t *triple) int64 {
 	var n int64
 	for p, in := range t.preds {
 		if in {
-			n += int64(len(ix.WithPredicate(pb.Predicate(p))))
+			n += int64(len(ix.WithPredicate(vocab.ID(p))))
 		}
 	}
 	return n
@@ -168,13 +169,13 @@ func eachOfNode(ix *index.Index, n index.Node, visit func(index.Rel) error) erro
 }
 
 // predicateScan reaches every relation with one of the triple's predicates.
-type predicateScan struct{ preds *predicateSet }
+type predicateScan struct{ preds predicateSet }
 
 func (a predicateScan) each(q *Query, _ []index.Node, visit func(index.Rel) error) error {
 	var lists [][]index.Rel
 	for p, in := range a.preds {
 		if in {
-			if l := q.ix.WithPredicate(pb.Predicate(p)); len(l) > 0 {
+			if l := q.ix.WithPredicate(vocab.ID(p)); len(l) > 0 {
 				lists = append(lists, l)
 			}
 		}

@@ -7,55 +7,65 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // A test is what a constraint asks of a variable's value. Each kind of
-// test is a type that checks itself, writes itself in the text syntax and
-// describes itself in English: a new kind of constraint is a new type here
-// and a case in compileTest.
+// test is a type that checks itself and describes itself in English: a new
+// kind of constraint is a new type here, a case in compileTest and one in
+// ConstraintText (which writes the text syntax from the message alone).
 type test interface {
 	// holds reports whether node n passes.
 	holds(ix *index.Index, n index.Node) bool
-	// text is the test in Match text syntax, as it follows "?x is ":
-	// "company|country", "ACQUIRES", "failed".
-	text() string
 	// english is the test as it follows a variable in a sentence: "is a
 	// company or country", "is a relation: “acquires”", "failed".
 	english() string
 }
 
-// compileTest checks a constraint and returns its test. field names the
-// constraint in errors.
-func compileTest(field string, con *pb.Constraint) (test, error) {
+// compileTest checks a constraint against vocabulary v and returns its
+// test. field names the constraint in errors.
+func compileTest(v *vocab.Vocabulary, field string, con *pb.Constraint) (test, error) {
 	switch t := con.GetTest().(type) {
 	case *pb.Constraint_Type:
-		if _, ok := resource.CollectionOf(t.Type); !ok && t.Type != "relation" {
+		if !vocab.IsEntityType(t.Type) && t.Type != vocab.RelationType {
 			return nil, &FieldError{Field: field + ".type", Msg: fmt.Sprintf("unknown type %q; want organization, person, place, topic or relation", t.Type)}
 		}
 		return typeTest(t.Type), nil
-	case *pb.Constraint_OrganizationKinds:
-		kinds := t.OrganizationKinds.GetKinds()
-		if len(kinds) == 0 {
-			return nil, &FieldError{Field: field + ".organization_kinds", Msg: "required: at least one kind"}
+	case *pb.Constraint_Kinds:
+		names := t.Kinds.GetKinds()
+		if len(names) == 0 {
+			return nil, &FieldError{Field: field + ".kinds", Msg: "required: at least one kind"}
 		}
-		for j, kind := range kinds {
-			if _, ok := pb.OrganizationKind_name[int32(kind)]; !ok || kind == pb.OrganizationKind_ORGANIZATION_KIND_UNSPECIFIED {
-				return nil, &FieldError{Field: field + ".organization_kinds.kinds[" + strconv.Itoa(j) + "]", Msg: fmt.Sprintf("unknown organization kind %v", kind)}
+		kt := kindTest{set: make([]bool, len(v.Kinds()))}
+		for j, name := range names {
+			k, ok := v.LookupKind(name)
+			if !ok {
+				return nil, &FieldError{Field: field + ".kinds.kinds[" + strconv.Itoa(j) + "]", Msg: fmt.Sprintf("unknown kind %q; see ListKinds", name)}
+			}
+			kt.words = append(kt.words, kindWord(k))
+			kt.set[k.ID] = true
+			if !t.Kinds.GetExact() {
+				for _, narrower := range v.Narrower(k.ID) {
+					kt.set[narrower] = true
+				}
 			}
 		}
-		return kindTest(kinds), nil
+		return kt, nil
 	case *pb.Constraint_RelationPredicates:
 		listed := t.RelationPredicates.GetPredicates()
 		if len(listed) == 0 {
 			return nil, &FieldError{Field: field + ".relation_predicates", Msg: "required: at least one predicate"}
 		}
-		set, err := expandPredicates(field+".relation_predicates.predicates", listed, false)
+		set, err := expandPredicates(v, field+".relation_predicates.predicates", listed, false)
 		if err != nil {
 			return nil, err
 		}
-		return predicateTest{listed: listed, set: set}, nil
+		pt := predicateTest{set: set}
+		for _, name := range listed {
+			p, _ := v.Lookup(name)
+			pt.readings = append(pt.readings, p.Reading)
+		}
+		return pt, nil
 	case *pb.Constraint_RelationStatus:
 		status := t.RelationStatus
 		if _, ok := pb.RelationStatus_name[int32(status)]; !ok || status == pb.RelationStatus_RELATION_STATUS_UNSPECIFIED {
@@ -63,7 +73,15 @@ func compileTest(field string, con *pb.Constraint) (test, error) {
 		}
 		return statusTest(status), nil
 	}
-	return nil, &FieldError{Field: field, Msg: "required: one test (type, organization_kinds, relation_predicates or relation_status)"}
+	return nil, &FieldError{Field: field, Msg: "required: one test (type, kinds, relation_predicates or relation_status)"}
+}
+
+// kindWord is how English names a kind: its first noun, or its id.
+func kindWord(k *vocab.Kind) string {
+	if nouns := k.Message().GetNouns(); len(nouns) > 0 {
+		return nouns[0]
+	}
+	return strings.ReplaceAll(k.Key, "-", " ")
 }
 
 // typeTest holds for nodes of one type: "organization", "person", "place",
@@ -71,43 +89,31 @@ func compileTest(field string, con *pb.Constraint) (test, error) {
 type typeTest string
 
 func (t typeTest) holds(ix *index.Index, n index.Node) bool { return ix.EntityType(n) == string(t) }
-func (t typeTest) text() string                             { return string(t) }
 func (t typeTest) english() string                          { return "is a " + string(t) }
 
-// kindTest holds for organizations of any of some kinds.
-type kindTest []pb.OrganizationKind
+// kindTest holds for entities of any of some kinds, or of kinds narrower
+// than them unless exact.
+type kindTest struct {
+	words []string
+	set   []bool // by kind ID: the kinds that pass
+}
 
 func (t kindTest) holds(ix *index.Index, n index.Node) bool {
-	kind := ix.OrganizationKind(n)
-	for _, k := range t {
-		if k == kind {
+	for _, k := range ix.Kinds(n) {
+		if t.set[k] {
 			return true
 		}
 	}
 	return false
 }
 
-func (t kindTest) text() string {
-	words := make([]string, len(t))
-	for i, k := range t {
-		words[i] = KindWord(k)
-	}
-	return strings.Join(words, "|")
-}
-
-func (t kindTest) english() string {
-	words := make([]string, len(t))
-	for i, k := range t {
-		words[i] = strings.ReplaceAll(KindWord(k), "_", " ")
-	}
-	return "is a " + strings.Join(words, " or ")
-}
+func (t kindTest) english() string { return "is a " + strings.Join(t.words, " or ") }
 
 // predicateTest holds for relations with one of the listed predicates, or
 // a predicate that implies one.
 type predicateTest struct {
-	listed []pb.Predicate
-	set    *predicateSet
+	readings []string
+	set      predicateSet
 }
 
 func (t predicateTest) holds(ix *index.Index, n index.Node) bool {
@@ -115,15 +121,12 @@ func (t predicateTest) holds(ix *index.Index, n index.Node) bool {
 	return ok && t.set.has(ix.Predicate(r))
 }
 
-func (t predicateTest) text() string { return PredicateList(t.listed) }
-
 func (t predicateTest) english() string {
-	readings := make([]string, len(t.listed))
-	for i, p := range t.listed {
-		rec, _ := vocab.Lookup(p)
-		readings[i] = "“" + rec.Reading + "”"
+	quoted := make([]string, len(t.readings))
+	for i, r := range t.readings {
+		quoted[i] = "“" + r + "”"
 	}
-	return "is a relation: " + strings.Join(readings, " or ")
+	return "is a relation: " + strings.Join(quoted, " or ")
 }
 
 // statusTest holds for relations with one status.
@@ -134,41 +137,53 @@ func (t statusTest) holds(ix *index.Index, n index.Node) bool {
 	return ok && ix.RelationStatus(r) == pb.RelationStatus(t)
 }
 
-func (t statusTest) text() string    { return index.StatusWord(pb.RelationStatus(t)) }
-func (t statusTest) english() string { return index.StatusWord(pb.RelationStatus(t)) }
+func (t statusTest) english() string { return vocab.StatusWord(pb.RelationStatus(t)) }
 
-// KindWord is an organization kind as a lowercase word, such as "country"
-// or "trade_bloc".
-func KindWord(k pb.OrganizationKind) string {
-	return strings.ToLower(strings.TrimPrefix(k.String(), "ORGANIZATION_KIND_"))
-}
-
-// PredicateList writes predicates as alternatives: "OPPOSES|LEADS".
-func PredicateList(ps []pb.Predicate) string {
-	names := make([]string, len(ps))
+// PredicateList writes predicates as alternatives in the text syntax:
+// "opposes|leads".
+func PredicateList(v *vocab.Vocabulary, ps []vocab.ID) string {
+	keys := make([]string, len(ps))
 	for i, p := range ps {
-		names[i] = vocab.Name(p)
+		keys[i] = v.Predicate(p).Key
 	}
-	return strings.Join(names, "|")
+	return strings.Join(keys, "|")
 }
 
 // DescribeConstraint writes a constraint as English, such as "?deal is a
 // relation: “acquires”" or "?x is a company".
-func DescribeConstraint(c *pb.Constraint) string {
-	v := "?" + c.GetVariable()
-	t, err := compileTest("", c)
+func DescribeConstraint(v *vocab.Vocabulary, c *pb.Constraint) string {
+	t, err := compileTest(v, "", c)
 	if err != nil {
-		return v
+		return "?" + c.GetVariable()
 	}
-	return v + " " + t.english()
+	return "?" + c.GetVariable() + " " + t.english()
 }
 
 // ConstraintText writes what a constraint asks of its variable in Match
-// text syntax, as it follows "?x is ": "company|country", "failed".
+// text syntax, as it follows "?x is ": "company|country", "failed". It
+// needs no vocabulary: it writes the ids the constraint names.
 func ConstraintText(c *pb.Constraint) string {
-	t, err := compileTest("", c)
-	if err != nil {
-		return "?"
+	switch t := c.GetTest().(type) {
+	case *pb.Constraint_Type:
+		return t.Type
+	case *pb.Constraint_Kinds:
+		keys := make([]string, len(t.Kinds.GetKinds()))
+		for i, k := range t.Kinds.GetKinds() {
+			keys[i] = vocab.KindKey(k)
+		}
+		s := strings.Join(keys, "|")
+		if t.Kinds.GetExact() {
+			s = "=" + s
+		}
+		return s
+	case *pb.Constraint_RelationPredicates:
+		keys := make([]string, len(t.RelationPredicates.GetPredicates()))
+		for i, p := range t.RelationPredicates.GetPredicates() {
+			keys[i] = vocab.PredicateKey(p)
+		}
+		return strings.Join(keys, "|")
+	case *pb.Constraint_RelationStatus:
+		return vocab.StatusWord(t.RelationStatus)
 	}
-	return t.text()
+	return "?"
 }

@@ -34,7 +34,7 @@ func FuzzParseText(f *testing.F) {
 			}
 			return
 		}
-		c, err := Compile(ix, p)
+		c, err := Compile(ix, p, Options{})
 		if err != nil {
 			var pe *FieldError
 			if !errors.As(err, &pe) && !errors.Is(err, index.ErrNotFound) {

@@ -58,13 +58,21 @@ func (t term) fixed() bool { return t.variable < 0 }
 type triple struct {
 	subject, object term
 	relVar          int // variable bound to the relation node, or -1
-	preds           *predicateSet
+	preds           predicateSet
 	text            string // the triple in text syntax, for explain
+}
+
+// Options change how a pattern matches.
+type Options struct {
+	// AllRanks matches statements of every rank; otherwise the ones reads
+	// leave out (see index.Index.Hidden) never match.
+	AllRanks bool
 }
 
 // Query is a pattern compiled and planned against one index.
 type Query struct {
 	ix      *index.Index
+	opts    Options
 	pattern *pb.Pattern
 	vars    []string
 	triples []triple
@@ -76,8 +84,9 @@ type Query struct {
 // predicates through the vocabulary's implications, and plans it. Errors are
 // [*FieldError] for a malformed pattern, or an [index.NotFoundError] for a
 // fixed name the index does not hold.
-func Compile(ix *index.Index, p *pb.Pattern) (*Query, error) {
-	q := &Query{ix: ix, pattern: p}
+func Compile(ix *index.Index, p *pb.Pattern, opts Options) (*Query, error) {
+	q := &Query{ix: ix, pattern: p, opts: opts}
+	v := ix.Vocabulary()
 	varIndex := map[string]int{}
 	variable := func(field, name string) (int, error) {
 		if !variablePattern.MatchString(name) {
@@ -137,7 +146,7 @@ func Compile(ix *index.Index, p *pb.Pattern) (*Query, error) {
 			}
 		}
 		if len(t.GetPredicates()) > 0 {
-			if ct.preds, err = expandPredicates(field+".predicates", t.GetPredicates(), t.GetExactPredicates()); err != nil {
+			if ct.preds, err = expandPredicates(v, field+".predicates", t.GetPredicates(), t.GetExactPredicates()); err != nil {
 				return nil, err
 			}
 		}
@@ -146,15 +155,15 @@ func Compile(ix *index.Index, p *pb.Pattern) (*Query, error) {
 	q.tests = make([][]test, len(q.vars))
 	for i, con := range p.GetConstraints() {
 		field := "pattern.constraints[" + strconv.Itoa(i) + "]"
-		v, ok := varIndex[con.GetVariable()]
+		x, ok := varIndex[con.GetVariable()]
 		if !ok {
 			return nil, &FieldError{Field: field + ".variable", Msg: fmt.Sprintf("variable %q does not appear in any triple", con.GetVariable())}
 		}
-		ts, err := compileTest(field, con)
+		ts, err := compileTest(v, field, con)
 		if err != nil {
 			return nil, err
 		}
-		q.tests[v] = append(q.tests[v], ts)
+		q.tests[x] = append(q.tests[x], ts)
 	}
 	q.plan()
 	return q, nil
@@ -163,52 +172,24 @@ func Compile(ix *index.Index, p *pb.Pattern) (*Query, error) {
 // variablePattern is the grammar of a variable name.
 var variablePattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,63}$`)
 
-// predicateSet is a set of predicates by number.
-type predicateSet [256]bool
+// predicateSet is a set of predicates by ID.
+type predicateSet []bool
 
 // has reports whether p is in the set.
-func (s *predicateSet) has(p pb.Predicate) bool { return p >= 0 && p < 256 && s[p] }
+func (s predicateSet) has(p vocab.ID) bool { return s[p] }
 
-// impliedBy maps each predicate to the predicates that imply it, directly
-// or not: OPPOSES ← COORDINATES_AGAINST.
-var impliedBy = func() map[pb.Predicate][]pb.Predicate {
-	m := map[pb.Predicate][]pb.Predicate{}
-	var walk func(from, p pb.Predicate)
-	walk = func(from, p pb.Predicate) {
-		rec, _ := vocab.Lookup(p)
-		for _, broader := range rec.Implies {
-			if !contains(m[broader], from) {
-				m[broader] = append(m[broader], from)
-				walk(from, broader)
-			}
+// expandPredicates checks the predicates named and adds, unless exact, the
+// predicates that imply them.
+func expandPredicates(v *vocab.Vocabulary, field string, names []string, exact bool) (predicateSet, error) {
+	set := make(predicateSet, v.Len())
+	for j, name := range names {
+		p, ok := v.Lookup(name)
+		if !ok {
+			return nil, &FieldError{Field: field + "[" + strconv.Itoa(j) + "]", Msg: fmt.Sprintf("unknown predicate %q; see ListPredicates", name)}
 		}
-	}
-	for _, rec := range vocab.All() {
-		walk(rec.ID, rec.ID)
-	}
-	return m
-}()
-
-func contains(ps []pb.Predicate, p pb.Predicate) bool {
-	for _, q := range ps {
-		if q == p {
-			return true
-		}
-	}
-	return false
-}
-
-// expandPredicates checks ps and adds, unless exact, the predicates that
-// imply them.
-func expandPredicates(field string, ps []pb.Predicate, exact bool) (*predicateSet, error) {
-	set := &predicateSet{}
-	for j, p := range ps {
-		if _, ok := vocab.Lookup(p); !ok {
-			return nil, &FieldError{Field: field + "[" + strconv.Itoa(j) + "]", Msg: fmt.Sprintf("unknown predicate %v; see ListPredicates", p)}
-		}
-		set[p] = true
+		set[p.ID] = true
 		if !exact {
-			for _, narrower := range impliedBy[p] {
+			for _, narrower := range v.ImpliedBy(p.ID) {
 				set[narrower] = true
 			}
 		}

@@ -28,7 +28,7 @@ func runText(t *testing.T, ix *index.Index, text string) []string {
 	if err != nil {
 		t.Fatalf("ParseText(%q) error = %v", text, err)
 	}
-	c, err := Compile(ix, pat)
+	c, err := Compile(ix, pat, Options{})
 	if err != nil {
 		t.Fatalf("Compile(%q) error = %v", text, err)
 	}
@@ -189,7 +189,7 @@ func TestCompileErrors(t *testing.T) {
 		{"empty subject", &pb.Pattern{Triples: []*pb.Triple{{Object: v("x")}}}, "pattern.triples[0].subject"},
 		{"bad variable", &pb.Pattern{Triples: []*pb.Triple{{Subject: v("1x"), Object: v("y")}}}, "pattern.triples[0].subject.variable"},
 		{"document name", &pb.Pattern{Triples: []*pb.Triple{{Subject: n("documents/x"), Object: v("y")}}}, "pattern.triples[0].subject.name"},
-		{"unknown predicate", &pb.Pattern{Triples: []*pb.Triple{{Subject: v("x"), Predicates: []pb.Predicate{77}, Object: v("y")}}}, "pattern.triples[0].predicates[0]"},
+		{"unknown predicate", &pb.Pattern{Triples: []*pb.Triple{{Subject: v("x"), Predicates: []string{"predicates/frobnicates"}, Object: v("y")}}}, "pattern.triples[0].predicates[0]"},
 		{"constraint on unknown variable", &pb.Pattern{
 			Triples:     []*pb.Triple{{Subject: v("x"), Object: v("y")}},
 			Constraints: []*pb.Constraint{{Variable: "z", Test: &pb.Constraint_Type{Type: "person"}}},
@@ -201,13 +201,13 @@ func TestCompileErrors(t *testing.T) {
 		{"too many triples", &pb.Pattern{Triples: slices.Repeat([]*pb.Triple{{Subject: v("x"), Object: v("y")}}, MaxTriples+1)}, "pattern.triples"},
 	}
 	for _, tt := range tests {
-		_, err := Compile(ix, tt.pattern)
+		_, err := Compile(ix, tt.pattern, Options{})
 		var pe *FieldError
 		if !errors.As(err, &pe) || pe.Field != tt.wantField {
 			t.Errorf("%s: Compile() error = %v, want a FieldError on %s", tt.name, err, tt.wantField)
 		}
 	}
-	_, err := Compile(ix, &pb.Pattern{Triples: []*pb.Triple{{Subject: n("organizations/nope"), Object: v("y")}}})
+	_, err := Compile(ix, &pb.Pattern{Triples: []*pb.Triple{{Subject: n("organizations/nope"), Object: v("y")}}}, Options{})
 	if !errors.Is(err, index.ErrNotFound) {
 		t.Errorf("unknown fixed name: error = %v, want ErrNotFound", err)
 	}
@@ -217,7 +217,7 @@ func TestMatchBudgetAndPaging(t *testing.T) {
 	t.Parallel()
 	ix := seedIx(t)
 	pat, _ := ParseText(ix, "?a * ?b . ?b * ?c")
-	c, err := Compile(ix, pat)
+	c, err := Compile(ix, pat, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

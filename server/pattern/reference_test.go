@@ -12,7 +12,6 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // referenceSolutions answers a compiled query the slow way: every choice
@@ -49,10 +48,12 @@ func referenceSolutions(q *Query) map[string]bool {
 			if t.preds != nil && !t.preds.has(ix.Predicate(r)) {
 				continue
 			}
+			if ix.Hidden(r) {
+				continue
+			}
 			s, o := ix.Ends(r)
-			p, _ := vocab.Lookup(ix.Predicate(r))
 			ends := [][2]index.Node{{s, o}}
-			if p.Symmetric && s != o {
+			if ix.Symmetric(r) && s != o {
 				ends = append(ends, [2]index.Node{o, s})
 			}
 			for _, e := range ends {
@@ -77,7 +78,7 @@ func referenceSolutions(q *Query) map[string]bool {
 // the graph and the vocabulary.
 func randomPattern(rng *rand.Rand, ix *index.Index) *pb.Pattern {
 	vars := []string{"a", "b", "c", "d"}
-	recs := vocab.All()
+	recs := ix.Vocabulary().Predicates()
 	// Fixed names and predicates are mostly those of real relations, so
 	// that many patterns have solutions.
 	someRel := func() index.Rel { return index.Rel(rng.IntN(ix.RelationCount())) }
@@ -88,11 +89,11 @@ func randomPattern(rng *rand.Rand, ix *index.Index) *pb.Pattern {
 		}
 		return &pb.Term{Term: &pb.Term_Variable{Variable: vars[rng.IntN(len(vars))]}}
 	}
-	predicate := func() pb.Predicate {
+	predicate := func() string {
 		if rng.IntN(3) == 0 {
-			return recs[rng.IntN(len(recs))].ID
+			return recs[rng.IntN(len(recs))].Name
 		}
-		return ix.Predicate(someRel())
+		return ix.Vocabulary().Predicate(ix.Predicate(someRel())).Name
 	}
 	p := &pb.Pattern{}
 	used := map[string]bool{}
@@ -122,8 +123,9 @@ func randomPattern(rng *rand.Rand, ix *index.Index) *pb.Pattern {
 	tests := []*pb.Constraint{
 		{Test: &pb.Constraint_Type{Type: "organization"}},
 		{Test: &pb.Constraint_Type{Type: "relation"}},
-		{Test: &pb.Constraint_OrganizationKinds{OrganizationKinds: &pb.OrganizationKindSet{Kinds: []pb.OrganizationKind{pb.OrganizationKind_ORGANIZATION_KIND_COUNTRY}}}},
-		{Test: &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: []pb.Predicate{pb.Predicate_PREDICATE_OPPOSES}}}},
+		{Test: &pb.Constraint_Kinds{Kinds: &pb.KindSet{Kinds: []string{"kinds/country"}}}},
+		{Test: &pb.Constraint_Kinds{Kinds: &pb.KindSet{Kinds: []string{"kinds/company"}, Exact: true}}},
+		{Test: &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: []string{"predicates/opposes"}}}},
 		{Test: &pb.Constraint_RelationStatus{RelationStatus: pb.RelationStatus_RELATION_STATUS_FAILED}},
 	}
 	for _, v := range vars {
@@ -146,7 +148,7 @@ func TestSolutionsDistinct(t *testing.T) {
 	tried, answered := 0, 0
 	for range 1000 {
 		p := randomPattern(rng, ix)
-		q, err := Compile(ix, p)
+		q, err := Compile(ix, p, Options{})
 		if err != nil {
 			t.Fatalf("Compile(%s) error = %v", Format(p), err)
 		}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // Solution is one way the pattern holds: a node for every variable and the
@@ -65,15 +64,17 @@ func (r *run) step(k int) error {
 		if err := r.b.Spend(1); err != nil {
 			return err
 		}
-		pred := q.ix.Predicate(rel)
-		if t.preds != nil && !t.preds.has(pred) {
+		if !q.opts.AllRanks && q.ix.Hidden(rel) {
+			return nil
+		}
+		if t.preds != nil && !t.preds.has(q.ix.Predicate(rel)) {
 			return nil
 		}
 		subj, obj := q.ix.Ends(rel)
-		rec, _ := vocab.Lookup(pred)
+		symmetric := q.ix.Symmetric(rel)
 		for turn := range 2 {
 			if turn == 1 {
-				if !rec.Symmetric || subj == obj {
+				if !symmetric || subj == obj {
 					break
 				}
 				subj, obj = obj, subj

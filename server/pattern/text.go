@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"google.golang.org/protobuf/proto"
-
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/vocab"
@@ -271,7 +269,8 @@ func (p *parser) resolve(t token) (string, error) {
 }
 
 // predicates parses "*", or alternatives "A|B|C", optionally after "=".
-func (p *parser) predicates() (preds []pb.Predicate, exact, passive bool, err error) {
+// It returns the predicates' resource names.
+func (p *parser) predicates() (preds []string, exact, passive bool, err error) {
 	if p.peek().kind == tokEquals {
 		p.next()
 		exact = true
@@ -282,10 +281,10 @@ func (p *parser) predicates() (preds []pb.Predicate, exact, passive bool, err er
 	}
 	for i := 0; ; i++ {
 		t := p.next()
-		if t.kind != tokWord {
-			return nil, false, false, p.errorf(t, "expected a predicate (such as COORDINATES_AGAINST, coordinated_against or *), found %s", t)
+		if t.kind != tokWord && t.kind != tokName {
+			return nil, false, false, p.errorf(t, "expected a predicate (such as coordinates-against, coordinated_against or *), found %s", t)
 		}
-		pred, pass, ok := predicateWord(t.text)
+		pred, pass, ok := p.predicateWord(t)
 		if !ok {
 			return nil, false, false, p.errorf(t, "unknown predicate %q; see ListPredicates for the vocabulary", t.text)
 		}
@@ -301,103 +300,122 @@ func (p *parser) predicates() (preds []pb.Predicate, exact, passive bool, err er
 	}
 }
 
-// predicateWord reads a predicate name (with or without PREDICATE_, any
-// case) or a lexicon phrase joined by underscores ("coordinated_against").
-func predicateWord(w string) (pred pb.Predicate, passive, ok bool) {
-	upper := strings.ToUpper(w)
-	if !strings.HasPrefix(upper, "PREDICATE_") {
-		upper = "PREDICATE_" + upper
+// predicateWord reads a predicate by id or resource name (in any case,
+// "_" for "-") or a lexicon phrase joined by underscores
+// ("coordinated_against"), and returns its resource name.
+func (p *parser) predicateWord(t token) (name string, passive, ok bool) {
+	v := p.ix.Vocabulary()
+	if pr, found := v.Lookup(t.text); found {
+		return pr.Name, false, true
 	}
-	if v, found := pb.Predicate_value[upper]; found {
-		if _, known := vocab.Lookup(pb.Predicate(v)); known {
-			return pb.Predicate(v), false, true
+	if t.kind == tokWord {
+		if ph, found := v.PhraseFor(t.text); found {
+			return v.Predicate(ph.Predicate).Name, ph.Passive, true
 		}
 	}
-	if ph, found := vocab.PhraseFor(w); found {
-		return ph.Predicate, ph.Passive, true
-	}
-	return 0, false, false
+	return "", false, false
 }
 
-// constraint parses what follows "?x is": [a|an] TYPE.
+// constraint parses what follows "?x is": [a|an] WHAT, where WHAT is a
+// relation noun, an entity type, a kind (id or noun; "=" for it alone), a
+// status, or a predicate, and kinds and predicates may be alternatives
+// joined by "|".
 func (p *parser) constraint(pat *pb.Pattern, variable string) error {
 	if t := p.peek(); t.kind == tokWord && (strings.EqualFold(t.text, "a") || strings.EqualFold(t.text, "an")) {
 		p.next()
 	}
+	exact := false
+	if p.peek().kind == tokEquals {
+		p.next()
+		exact = true
+	}
 	t := p.next()
-	if t.kind != tokWord {
+	if t.kind != tokWord && t.kind != tokName {
 		return p.errorf(t, "expected what ?%s is (a type such as organization, a kind such as country, a relation noun such as acquisition, or a status such as failed), found %s", variable, t)
 	}
-	con := &pb.Constraint{Variable: variable}
+	v := p.ix.Vocabulary()
 	word := strings.ToLower(t.text)
-	if ps, ok := vocab.EventNoun(strings.ReplaceAll(word, "_", " ")); ok {
-		con.Test = &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: ps}}
-	} else if tmpl, ok := constraintWords[word]; ok {
-		con = proto.Clone(tmpl).(*pb.Constraint)
-		con.Variable = variable
-		if set := con.GetOrganizationKinds(); set != nil {
-			for p.peek().kind == tokPipe {
-				p.next()
-				alt := p.next()
-				more := constraintWords[strings.ToLower(alt.text)].GetOrganizationKinds()
-				if alt.kind != tokWord || more == nil {
-					return p.errorf(alt, "expected an organization kind after \"|\", found %s", alt)
-				}
-				set.Kinds = append(set.Kinds, more.GetKinds()...)
-			}
-		}
-	} else if pred, _, ok := predicateWord(t.text); ok {
-		set := []pb.Predicate{pred}
+	spaced := strings.ReplaceAll(word, "_", " ")
+	con := &pb.Constraint{Variable: variable}
+	kinds := func(first *vocab.Kind) error {
+		set := &pb.KindSet{Kinds: []string{first.Name}, Exact: exact}
 		for p.peek().kind == tokPipe {
 			p.next()
 			alt := p.next()
-			more, _, ok := predicateWord(alt.text)
-			if alt.kind != tokWord || !ok {
+			k, ok := p.kindWord(alt)
+			if !ok {
+				return p.errorf(alt, "expected a kind after \"|\", found %s", alt)
+			}
+			set.Kinds = append(set.Kinds, k.Name)
+		}
+		con.Test = &pb.Constraint_Kinds{Kinds: set}
+		return nil
+	}
+	if ps, ok := v.EventNoun(spaced); ok && !exact {
+		names := make([]string, len(ps))
+		for i, id := range ps {
+			names[i] = v.Predicate(id).Name
+		}
+		con.Test = &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: names}}
+	} else if typ, ok := typeWord(v, spaced); ok && !exact {
+		con.Test = &pb.Constraint_Type{Type: typ}
+	} else if k, ok := p.kindWord(t); ok {
+		if err := kinds(k); err != nil {
+			return err
+		}
+	} else if s, ok := statusWord(v, spaced); ok && !exact {
+		con.Test = &pb.Constraint_RelationStatus{RelationStatus: s}
+	} else if pred, _, ok := p.predicateWord(t); ok && !exact {
+		set := []string{pred}
+		for p.peek().kind == tokPipe {
+			p.next()
+			alt := p.next()
+			more, _, ok := p.predicateWord(alt)
+			if (alt.kind != tokWord && alt.kind != tokName) || !ok {
 				return p.errorf(alt, "expected a predicate after \"|\", found %s", alt)
 			}
 			set = append(set, more)
 		}
 		con.Test = &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: set}}
 	} else {
-		return p.errorf(t, "unknown type %q for ?%s; want an entity type (organization, person, place, topic, relation), an organization kind (company, country, ...), a relation noun (acquisition, alliance, ...) or a status (failed, proposed, ...)", t.text, variable)
+		return p.errorf(t, "unknown type %q for ?%s; want an entity type (organization, person, place, topic, relation), a kind (see ListKinds), a relation noun (acquisition, ...), a predicate or a status (failed, proposed, ...)", t.text, variable)
 	}
 	pat.Constraints = append(pat.Constraints, con)
 	return nil
 }
 
-// constraintWords are the words "?x is ..." accepts besides relation nouns
-// and predicate names: entity types, organization kinds (singular and
-// plural) and relation statuses. Each maps to a constraint without its
-// variable.
-var constraintWords = func() map[string]*pb.Constraint {
-	m := map[string]*pb.Constraint{}
-	for _, typ := range []string{"organization", "person", "place", "topic", "relation"} {
-		m[typ] = &pb.Constraint{Test: &pb.Constraint_Type{Type: typ}}
+// kindWord reads a kind by id or resource name, or by one of its nouns
+// when only one kind has it.
+func (p *parser) kindWord(t token) (*vocab.Kind, bool) {
+	v := p.ix.Vocabulary()
+	if k, ok := v.LookupKind(t.text); ok {
+		return k, true
 	}
-	m["people"] = m["person"]
-	m["organisation"] = m["organization"]
-	for v := range pb.OrganizationKind_name {
-		if v == 0 {
-			continue
-		}
-		k := pb.OrganizationKind(v)
-		word := KindWord(k)
-		m[word] = &pb.Constraint{Test: &pb.Constraint_OrganizationKinds{OrganizationKinds: &pb.OrganizationKindSet{Kinds: []pb.OrganizationKind{k}}}}
-		if strings.HasSuffix(word, "y") {
-			m[strings.TrimSuffix(word, "y")+"ies"] = m[word]
-		} else {
-			m[word+"s"] = m[word]
-		}
+	if n, ok := v.Noun(strings.ReplaceAll(strings.ToLower(t.text), "_", " ")); ok && n.Type == "" && len(n.Kinds) == 1 {
+		return v.Kind(n.Kinds[0]), true
 	}
-	for v := range pb.RelationStatus_name {
-		if v == 0 {
-			continue
-		}
-		s := pb.RelationStatus(v)
-		m[index.StatusWord(s)] = &pb.Constraint{Test: &pb.Constraint_RelationStatus{RelationStatus: s}}
+	return nil, false
+}
+
+// typeWord reads an entity type, "relation", or a noun for one.
+func typeWord(v *vocab.Vocabulary, word string) (string, bool) {
+	if vocab.IsEntityType(word) || word == vocab.RelationType {
+		return word, true
 	}
-	return m
-}()
+	if n, ok := v.Noun(word); ok && n.Type != "" {
+		return n.Type, true
+	}
+	return "", false
+}
+
+// statusWord reads a status by its own name ("failed") or a word of the
+// vocabulary for one ("fell through").
+func statusWord(v *vocab.Vocabulary, word string) (pb.RelationStatus, bool) {
+	if s, ok := pb.RelationStatus_value["RELATION_STATUS_"+strings.ToUpper(strings.ReplaceAll(word, " ", "_"))]; ok && s != 0 {
+		return pb.RelationStatus(s), true
+	}
+	return v.Status(word)
+}
 
 // FormatTriple writes a triple in Match text syntax.
 func FormatTriple(t *pb.Triple) string {
@@ -409,7 +427,11 @@ func FormatTriple(t *pb.Triple) string {
 	if len(t.GetPredicates()) == 0 {
 		b.WriteString("*")
 	} else {
-		b.WriteString(PredicateList(t.GetPredicates()))
+		keys := make([]string, len(t.GetPredicates()))
+		for i, p := range t.GetPredicates() {
+			keys[i] = vocab.PredicateKey(p)
+		}
+		b.WriteString(strings.Join(keys, "|"))
 	}
 	b.WriteString(" " + formatTerm(t.GetObject()))
 	if v := t.GetRelationVariable(); v != "" {

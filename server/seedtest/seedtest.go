@@ -6,20 +6,18 @@
 package seedtest
 
 import (
+	"context"
 	"sync"
 	"testing"
 
 	"github.com/entitygraph/entitygraph/seeds"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/seed"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 var seedIndex = sync.OnceValues(func() (*index.Index, error) {
-	g, err := seed.LoadFS(seeds.FS)
-	if err != nil {
-		return nil, err
-	}
-	return index.Build(g)
+	return seed.LoadFS(context.Background(), seeds.FS, seed.Options{})
 })
 
 // Index returns the seed graph's index, failing the test if it does not
@@ -31,4 +29,10 @@ func Index(t testing.TB) *index.Index {
 		t.Fatalf("load the seed graph: %v", err)
 	}
 	return ix
+}
+
+// Vocabulary returns the seed graph's vocabulary.
+func Vocabulary(t testing.TB) *vocab.Vocabulary {
+	t.Helper()
+	return Index(t).Vocabulary()
 }

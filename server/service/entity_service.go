@@ -15,13 +15,17 @@ import (
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/resource"
-	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
-// VersionHeader is the response header that carries the version of the
-// index that answered (its snapshot version), so callers can tell which
-// graph they saw.
-const VersionHeader = "entitygraph-snapshot"
+// Response headers every call carries.
+const (
+	// VersionHeader carries the version of the index that answered (its
+	// snapshot version), so callers can tell which graph they saw.
+	VersionHeader = "entitygraph-snapshot"
+	// VocabularyHeader carries the digest of the vocabulary the graph is
+	// written in, so clients can tell when to read it again.
+	VocabularyHeader = "entitygraph-vocabulary"
+)
 
 // IndexSource gives the handlers the index to answer from. Each call
 // answers from one index, read once at its start. [*index.Holder] is one.
@@ -51,7 +55,7 @@ func current(ctx context.Context, src IndexSource) *index.Index {
 	// Outside a gRPC call (direct calls from tests and benchmarks) there
 	// is no header to set.
 	if grpc.ServerTransportStreamFromContext(ctx) != nil {
-		_ = grpc.SetHeader(ctx, metadata.Pairs(VersionHeader, ix.Version()))
+		_ = grpc.SetHeader(ctx, metadata.Pairs(VersionHeader, ix.Version(), VocabularyHeader, ix.Vocabulary().Digest()))
 	}
 	return ix
 }
@@ -116,11 +120,13 @@ func (s *EntityService) SearchEntities(ctx context.Context, req *pb.SearchEntiti
 	if req.GetMaxEdits() > namesearch.MaxEdits {
 		v.Add("max_edits", fmt.Sprintf("at most %d", namesearch.MaxEdits))
 	}
+	ix := current(ctx, s.indexes)
+	kinds := v.kinds(ix.Vocabulary(), "kinds", req.GetKinds())
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	results := current(ctx, s.indexes).SearchEntities(q, index.SearchOptions{
-		Limit: limit, MaxEdits: int(req.GetMaxEdits()), Types: req.GetTypes(),
+	results := ix.SearchEntities(q, index.SearchOptions{
+		Limit: limit, MaxEdits: int(req.GetMaxEdits()), Types: req.GetTypes(), Kinds: kinds,
 	})
 	resp := &pb.SearchEntitiesResponse{Results: make([]*pb.SearchResult, len(results))}
 	for i, r := range results {
@@ -161,15 +167,16 @@ func (s *EntityService) ListRelations(ctx context.Context, req *pb.ListRelations
 	v.checkOptionalName("subject", req.GetSubject(), isEndpoint, wantEndpoint)
 	v.checkOptionalName("object", req.GetObject(), isEndpoint, wantEndpoint)
 	v.checkOptionalName("endpoint", req.GetEndpoint(), isEndpoint, wantEndpoint)
-	preds := make([]string, 0, len(req.GetPredicates()))
-	for i, p := range req.GetPredicates() {
-		if _, ok := vocab.Lookup(p); !ok {
-			v.Add("predicates["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown predicate %v; see ListPredicates", p))
-		}
-		preds = append(preds, strconv.Itoa(int(p)))
-	}
+	v.checkOptionalName("document", req.GetDocument(), isDocument, wantDocument)
+	ix := current(ctx, s.indexes)
+	preds := v.predicates(ix.Vocabulary(), "predicates", req.GetPredicates())
 	size := v.pageSize("page_size", req.GetPageSize(), defaultListPage, maxListPageSize)
-	fp := fingerprint("relations", req.GetSubject(), req.GetObject(), req.GetEndpoint(), strings.Join(preds, ","))
+	predKeys := make([]string, len(preds))
+	for i, p := range preds {
+		predKeys[i] = ix.Vocabulary().Predicate(p).Key
+	}
+	fp := fingerprint("relations", req.GetSubject(), req.GetObject(), req.GetEndpoint(), strings.Join(predKeys, ","),
+		req.GetDocument(), strconv.FormatBool(req.GetIncludeAllRanks()))
 	offset, err := decodePageToken(req.GetPageToken(), fp)
 	if err != nil {
 		v.Add("page_token", err.Error())
@@ -177,8 +184,9 @@ func (s *EntityService) ListRelations(ctx context.Context, req *pb.ListRelations
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	page, total, err := current(ctx, s.indexes).Relations(index.RelationFilter{
-		Subject: req.GetSubject(), Object: req.GetObject(), Endpoint: req.GetEndpoint(), Predicates: req.GetPredicates(),
+	page, total, err := ix.Relations(index.RelationFilter{
+		Subject: req.GetSubject(), Object: req.GetObject(), Endpoint: req.GetEndpoint(), Predicates: preds,
+		Document: req.GetDocument(), AllRanks: req.GetIncludeAllRanks(),
 	}, offset, size)
 	if err != nil {
 		return nil, apierr.ToStatus(ctx, err)
@@ -188,11 +196,6 @@ func (s *EntityService) ListRelations(ctx context.Context, req *pb.ListRelations
 		resp.NextPageToken = encodePageToken(next, fp)
 	}
 	return resp, nil
-}
-
-// ListPredicates returns the predicate vocabulary.
-func (s *EntityService) ListPredicates(context.Context, *pb.ListPredicatesRequest) (*pb.ListPredicatesResponse, error) {
-	return &pb.ListPredicatesResponse{Predicates: vocab.Info()}, nil
 }
 
 // GetDocument returns one source document, with its text in the full view.

@@ -34,7 +34,7 @@ func TestGetEntity(t *testing.T) {
 	if err != nil {
 		t.Fatalf("GetEntity() error = %v", err)
 	}
-	p := e.GetPerson()
+	p := e
 	if p.GetDisplayName() != "Chey Tae-won" {
 		t.Errorf("display name = %q, want Chey Tae-won", p.GetDisplayName())
 	}
@@ -60,7 +60,7 @@ func TestBatchGetEntities(t *testing.T) {
 	}
 	var got []string
 	for _, e := range resp.GetEntities() {
-		got = append(got, e.GetOrganization().GetName()+e.GetPerson().GetName())
+		got = append(got, e.GetName())
 	}
 	if diff := cmp.Diff(names, got); diff != "" {
 		t.Errorf("BatchGetEntities() names (-want +got):\n%s", diff)
@@ -92,7 +92,7 @@ func TestSearchEntities(t *testing.T) {
 				t.Fatalf("SearchEntities(%q) = no results, want %s", tt.query, tt.want)
 			}
 			top := resp.GetResults()[0]
-			name := top.GetEntity().GetOrganization().GetName() + top.GetEntity().GetPerson().GetName()
+			name := top.GetEntity().GetName()
 			if name != tt.want || top.GetMatchKind() != tt.wantKind || top.GetScore() <= 0 || top.GetMatchedText() == "" || top.GetLanguage() == "" {
 				t.Errorf("SearchEntities(%q)[0] = %s %v score %v %q/%q, want %s %v with score, text and language", tt.query, name, top.GetMatchKind(), top.GetScore(), top.GetMatchedText(), top.GetLanguage(), tt.want, tt.wantKind)
 			}
@@ -169,7 +169,7 @@ func TestRelationEvidence(t *testing.T) {
 	if bid.GetQualifiers().GetStatus() != pb.RelationStatus_RELATION_STATUS_FAILED || bid.GetQualifiers().GetTime().GetStart() != "2021" {
 		t.Errorf("bid qualifiers = %v, want failed in 2021", bid.GetQualifiers())
 	}
-	against, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Object: bid.GetName(), Predicates: []pb.Predicate{pb.Predicate_PREDICATE_COORDINATES_AGAINST}})
+	against, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Object: bid.GetName(), Predicates: []string{"predicates/coordinates-against"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,12 +194,58 @@ func TestDocumentsAndPredicates(t *testing.T) {
 	if err != nil || basic.GetText() != "" {
 		t.Errorf("GetDocument(basic) = %d chars of text, %v; want none", len(basic.GetText()), err)
 	}
-	preds, err := c.ListPredicates(ctx, &pb.ListPredicatesRequest{})
+}
+
+func TestVocabulary(t *testing.T) {
+	t.Parallel()
+	conn := servertest.Dial(t)
+	c := pb.NewVocabularyServiceClient(conn)
+	ctx := context.Background()
+	var header metadata.MD
+	preds, err := c.ListPredicates(ctx, &pb.ListPredicatesRequest{}, grpc.Header(&header))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := len(preds.GetPredicates()), len(pb.Predicate_name)-1; got != want {
-		t.Errorf("ListPredicates() = %d predicates, want %d", got, want)
+	v := servertest.Index(t).Vocabulary()
+	if got := len(preds.GetPredicates()); got != v.Len() || preds.GetTotalSize() != int32(v.Len()) || preds.GetNextPageToken() != "" {
+		t.Errorf("ListPredicates() = %d predicates of %d, next %q; want all %d on one page", got, preds.GetTotalSize(), preds.GetNextPageToken(), v.Len())
+	}
+	if preds.GetVocabularyDigest() != v.Digest() || len(header.Get(service.VocabularyHeader)) != 1 || header.Get(service.VocabularyHeader)[0] != v.Digest() {
+		t.Errorf("digest %q, header %v; want %s in both", preds.GetVocabularyDigest(), header.Get(service.VocabularyHeader), v.Digest())
+	}
+	var paged []string
+	for token := ""; ; {
+		page, err := c.ListPredicates(ctx, &pb.ListPredicatesRequest{PageSize: 5, PageToken: token})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range page.GetPredicates() {
+			paged = append(paged, p.GetName())
+		}
+		if token = page.GetNextPageToken(); token == "" {
+			break
+		}
+	}
+	if len(paged) != v.Len() || paged[0] != preds.GetPredicates()[0].GetName() {
+		t.Errorf("paged through %d predicates, want %d", len(paged), v.Len())
+	}
+	acq, err := c.GetPredicate(ctx, &pb.GetPredicateRequest{Name: "predicates/acquires"})
+	if err != nil || acq.GetReading() != "acquires" || acq.GetInverseReading() != "is acquired by" || len(acq.GetLexicon().GetVerbs()) == 0 {
+		t.Errorf("GetPredicate(acquires) = %v, %v", acq, err)
+	}
+	if _, err := c.GetPredicate(ctx, &pb.GetPredicateRequest{Name: "predicates/frobnicates"}); status.Code(err) != codes.NotFound {
+		t.Errorf("GetPredicate(frobnicates) error = %v, want NotFound", err)
+	}
+	if _, err := c.GetPredicate(ctx, &pb.GetPredicateRequest{Name: "acquires"}); status.Code(err) != codes.InvalidArgument {
+		t.Errorf("GetPredicate(acquires) error = %v, want InvalidArgument (a resource name is wanted)", err)
+	}
+	kinds, err := c.ListKinds(ctx, &pb.ListKindsRequest{})
+	if err != nil || len(kinds.GetKinds()) != len(v.Kinds()) {
+		t.Errorf("ListKinds() = %v, %v", kinds, err)
+	}
+	group, err := c.GetKind(ctx, &pb.GetKindRequest{Name: "kinds/business-group"})
+	if err != nil || group.GetEntityType() != "organization" || len(group.GetBroader()) != 1 {
+		t.Errorf("GetKind(business-group) = %v, %v", group, err)
 	}
 }
 
@@ -282,7 +328,7 @@ func TestBadInput(t *testing.T) {
 			return err
 		}, "object"},
 		{"ListRelations unknown predicate", func() error {
-			_, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Predicates: []pb.Predicate{999}})
+			_, err := c.ListRelations(ctx, &pb.ListRelationsRequest{Predicates: []string{"predicates/frobnicates"}})
 			return err
 		}, "predicates[0]"},
 		{"ListRelations negative page size", func() error { _, err := c.ListRelations(ctx, &pb.ListRelationsRequest{PageSize: -5}); return err }, "page_size"},
@@ -377,7 +423,7 @@ func TestServedMessagesAreNotMutated(t *testing.T) {
 	}
 	e, r := getEntity(), getRelation()
 	want, wantRel := proto.CloneOf(e), proto.CloneOf(r)
-	p := e.GetPerson()
+	p := e
 	p.DisplayName = "changed"
 	p.Aliases[0].Text = "changed"
 	p.Roles[0].Title = "changed"

@@ -63,8 +63,8 @@ func node(ix *index.Index, name string) (index.Node, error) {
 
 func hop(ix *index.Index, h paths.Hop) *pb.Hop {
 	return &pb.Hop{
-		From:     ix.NodeName(h.From),
-		To:       ix.NodeName(h.To),
+		Source:   ix.NodeName(h.From),
+		Target:   ix.NodeName(h.To),
 		Kind:     h.Kind,
 		Relation: ix.RelationAt(h.Rel),
 		Reading:  paths.HopReading(ix, h),
@@ -74,28 +74,29 @@ func hop(ix *index.Index, h paths.Hop) *pb.Hop {
 // FindPaths returns the k shortest paths between two nodes.
 func (s *QueryService) FindPaths(ctx context.Context, req *pb.FindPathsRequest) (*pb.FindPathsResponse, error) {
 	var v violations
-	v.checkName("from", req.GetFrom(), isEndpoint, wantEndpoint)
-	v.checkName("to", req.GetTo(), isEndpoint, wantEndpoint)
+	v.checkName("source", req.GetSource(), isEndpoint, wantEndpoint)
+	v.checkName("target", req.GetTarget(), isEndpoint, wantEndpoint)
 	hops := v.bounded("max_hops", req.GetMaxHops(), defaultMaxHops, maxHops)
 	k := v.bounded("max_paths", req.GetMaxPaths(), defaultMaxPaths, maxPaths)
-	v.predicates("predicates", req.GetPredicates())
+	ix := current(ctx, s.indexes)
+	preds := v.predicates(ix.Vocabulary(), "predicates", req.GetPredicates())
 	v.direction("direction", req.GetDirection())
 	limit := v.budget("limits", req.GetLimits())
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	ix := current(ctx, s.indexes)
-	from, err := node(ix, req.GetFrom())
+	from, err := node(ix, req.GetSource())
 	if err != nil {
 		return nil, apierr.ToStatus(ctx, err)
 	}
-	to, err := node(ix, req.GetTo())
+	to, err := node(ix, req.GetTarget())
 	if err != nil {
 		return nil, apierr.ToStatus(ctx, err)
 	}
 	b := budget.New(ctx, limit)
 	found, err := paths.FindPaths(ix, paths.Query{
-		From: from, To: to, MaxHops: hops, MaxPaths: k, Predicates: req.GetPredicates(), Direction: req.GetDirection(),
+		From: from, To: to, MaxHops: hops, MaxPaths: k, Predicates: preds, Direction: req.GetDirection(),
+		AllRanks: req.GetIncludeAllRanks(),
 	}, b)
 	if err != nil {
 		return nil, apierr.ToStatus(ctx, err)
@@ -132,13 +133,13 @@ func (s *QueryService) Traverse(req *pb.TraverseRequest, stream grpc.ServerStrea
 	}
 	depth := v.bounded("max_depth", req.GetMaxDepth(), defaultDepth, maxDepth)
 	limit := v.bounded("limit", req.GetLimit(), defaultTraverse, maxTraverse)
-	v.predicates("predicates", req.GetPredicates())
+	ix := current(ctx, s.indexes)
+	preds := v.predicates(ix.Vocabulary(), "predicates", req.GetPredicates())
 	v.direction("direction", req.GetDirection())
 	edges := v.budget("limits", req.GetLimits())
 	if err := v.Err(); err != nil {
 		return err
 	}
-	ix := current(ctx, s.indexes)
 	starts := make([]index.Node, 0, len(req.GetStart()))
 	for _, name := range req.GetStart() {
 		n, err := node(ix, name)
@@ -148,7 +149,7 @@ func (s *QueryService) Traverse(req *pb.TraverseRequest, stream grpc.ServerStrea
 		starts = append(starts, n)
 	}
 	err := paths.Traverse(ix, paths.TraverseQuery{
-		Start: starts, MaxDepth: depth, Limit: limit, Predicates: req.GetPredicates(), Direction: req.GetDirection(),
+		Start: starts, MaxDepth: depth, Limit: limit, Predicates: preds, Direction: req.GetDirection(), AllRanks: req.GetIncludeAllRanks(),
 	}, budget.New(ctx, edges), func(it paths.Item) error {
 		resp := &pb.TraverseResponse{Depth: int32(it.Depth)}
 		if it.Via != nil {
@@ -176,7 +177,7 @@ func (s *QueryService) Traverse(req *pb.TraverseRequest, stream grpc.ServerStrea
 // Match runs a pattern query and returns a page of bindings.
 func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.MatchResponse, error) {
 	var v violations
-	size := v.bounded("page_size", req.GetPageSize(), defaultMatchPage, maxMatchPage)
+	size := v.pageSize("page_size", req.GetPageSize(), defaultMatchPage, maxMatchPage)
 	edges := v.budget("limits", req.GetLimits())
 	switch q := req.GetQuery().(type) {
 	case nil:
@@ -201,12 +202,12 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 			return nil, apierr.ToStatus(ctx, err)
 		}
 	}
-	q, err := pattern.Compile(ix, pat)
+	q, err := pattern.Compile(ix, pat, pattern.Options{AllRanks: req.GetIncludeAllRanks()})
 	if err != nil {
 		return nil, apierr.ToStatus(ctx, err)
 	}
 	canonical := pattern.Format(pat)
-	fp := fingerprint("match", canonical)
+	fp := fingerprint("match", canonical, strconv.FormatBool(req.GetIncludeAllRanks()))
 	offset, err := decodePageToken(req.GetPageToken(), fp)
 	if err != nil {
 		return nil, apierr.InvalidField("page_token", err.Error())
@@ -252,13 +253,13 @@ func matchResult(ix *index.Index, vars []string, nodes []index.Node, rels []inde
 // with the query that produced them.
 func (s *QueryService) Ask(ctx context.Context, req *pb.AskRequest) (*pb.AskResponse, error) {
 	var v violations
-	size := v.bounded("page_size", req.GetPageSize(), defaultMatchPage, maxMatchPage)
+	size := v.pageSize("page_size", req.GetPageSize(), defaultMatchPage, maxMatchPage)
 	edges := v.budget("limits", req.GetLimits())
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
 	ix := current(ctx, s.indexes)
-	res, err := ask.Ask(ix, req.GetQuestion(), budget.New(ctx, edges), size)
+	res, err := ask.Ask(ix, req.GetQuestion(), budget.New(ctx, edges), size, pattern.Options{AllRanks: req.GetIncludeAllRanks()})
 	if err != nil {
 		return nil, apierr.ToStatus(ctx, err)
 	}

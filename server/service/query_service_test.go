@@ -28,7 +28,7 @@ func bindingName(b *pb.Binding) string {
 		return r.GetName()
 	}
 	e := b.GetEntity()
-	return e.GetOrganization().GetName() + e.GetPerson().GetName() + e.GetPlace().GetName() + e.GetTopic().GetName()
+	return e.GetName()
 }
 
 const theQuote = "Korean firms quietly coordinated with their Japanese counterparts and government officials, and the deal ultimately fell through."
@@ -60,7 +60,7 @@ func TestAskMissionQuestion(t *testing.T) {
 	if want := []string{"organizations/samsung-electronics", "organizations/sk-group"}; !slices.Equal(who, want) {
 		t.Errorf("who = %v, want %v", who, want)
 	}
-	if resp.GetQuery() != "?who COORDINATES_AGAINST ?acquisition . ?acquisition is ACQUIRES" || resp.GetInterpretation() == "" || len(resp.GetAnswers()) != 2 {
+	if resp.GetQuery() != "?who coordinates-against ?acquisition . ?acquisition is acquires" || resp.GetInterpretation() == "" || len(resp.GetAnswers()) != 2 {
 		t.Errorf("query %q, interpretation %q, %d answers", resp.GetQuery(), resp.GetInterpretation(), len(resp.GetAnswers()))
 	}
 	// The equivalent Match gives the same pairs.
@@ -104,7 +104,7 @@ func TestAskRefusal(t *testing.T) {
 func TestFindPaths(t *testing.T) {
 	t.Parallel()
 	c := queryClient(t)
-	resp, err := c.FindPaths(context.Background(), &pb.FindPathsRequest{From: "people/chey-tae-won", To: "organizations/kioxia", MaxPaths: 5})
+	resp, err := c.FindPaths(context.Background(), &pb.FindPathsRequest{Source: "people/chey-tae-won", Target: "organizations/kioxia", MaxPaths: 5})
 	if err != nil {
 		t.Fatalf("FindPaths() error = %v", err)
 	}
@@ -117,7 +117,7 @@ func TestFindPaths(t *testing.T) {
 		}
 		for _, h := range p.GetHops() {
 			if len(h.GetRelation().GetEvidence()) == 0 || h.GetReading() == "" || h.GetKind() == pb.HopKind_HOP_KIND_UNSPECIFIED {
-				t.Errorf("path %d hop %s→%s lacks evidence, reading or kind", i, h.GetFrom(), h.GetTo())
+				t.Errorf("path %d hop %s→%s lacks evidence, reading or kind", i, h.GetSource(), h.GetTarget())
 			}
 		}
 		if i > 0 && len(p.GetHops()) < len(resp.GetPaths()[i-1].GetHops()) {
@@ -144,7 +144,7 @@ func TestTraverseStream(t *testing.T) {
 			t.Fatalf("Recv() error = %v", err)
 		}
 		if first == "" {
-			first = msg.GetEntity().GetOrganization().GetName()
+			first = msg.GetEntity().GetName()
 		}
 		if msg.GetDepth() > 0 && msg.GetVia() == nil {
 			t.Errorf("item at depth %d has no via hop", msg.GetDepth())
@@ -187,7 +187,7 @@ func TestQueryBudgetExceeded(t *testing.T) {
 	if subject != "max_edges_visited" || !strings.Contains(st.Message(), "50") {
 		t.Errorf("QuotaFailure subject %q, message %q; want the budget named", subject, st.Message())
 	}
-	_, err = c.FindPaths(ctx, &pb.FindPathsRequest{From: "people/chey-tae-won", To: "organizations/kioxia", Limits: &pb.Limits{MaxEdgesVisited: 3}})
+	_, err = c.FindPaths(ctx, &pb.FindPathsRequest{Source: "people/chey-tae-won", Target: "organizations/kioxia", Limits: &pb.Limits{MaxEdgesVisited: 3}})
 	if status.Code(err) != codes.ResourceExhausted {
 		t.Errorf("FindPaths over budget: %v", err)
 	}
@@ -243,21 +243,24 @@ func TestQueryBadInput(t *testing.T) {
 		call  func() error
 		field string
 	}{
-		{"FindPaths no from", func() error { _, err := c.FindPaths(ctx, &pb.FindPathsRequest{To: "organizations/kioxia"}); return err }, "from"},
-		{"FindPaths document", func() error {
-			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{From: "documents/x", To: "organizations/kioxia"})
+		{"FindPaths no source", func() error {
+			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{Target: "organizations/kioxia"})
 			return err
-		}, "from"},
+		}, "source"},
+		{"FindPaths document", func() error {
+			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{Source: "documents/x", Target: "organizations/kioxia"})
+			return err
+		}, "source"},
 		{"FindPaths hops", func() error {
-			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{From: "people/chey-tae-won", To: "organizations/kioxia", MaxHops: 99})
+			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{Source: "people/chey-tae-won", Target: "organizations/kioxia", MaxHops: 99})
 			return err
 		}, "max_hops"},
 		{"FindPaths budget", func() error {
-			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{From: "people/chey-tae-won", To: "organizations/kioxia", Limits: &pb.Limits{MaxEdgesVisited: -1}})
+			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{Source: "people/chey-tae-won", Target: "organizations/kioxia", Limits: &pb.Limits{MaxEdgesVisited: -1}})
 			return err
 		}, "limits.max_edges_visited"},
 		{"FindPaths predicate", func() error {
-			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{From: "people/chey-tae-won", To: "organizations/kioxia", Predicates: []pb.Predicate{99}})
+			_, err := c.FindPaths(ctx, &pb.FindPathsRequest{Source: "people/chey-tae-won", Target: "organizations/kioxia", Predicates: []string{"predicates/frobnicates"}})
 			return err
 		}, "predicates[0]"},
 		{"Match empty", func() error { _, err := c.Match(ctx, &pb.MatchRequest{}); return err }, "query"},
@@ -301,7 +304,7 @@ func TestQueryBadInput(t *testing.T) {
 		t.Errorf("syntax error message = %q, want the position", status.Convert(err).Message())
 	}
 	// Unknown names are NOT_FOUND.
-	_, err = c.FindPaths(ctx, &pb.FindPathsRequest{From: "people/nobody", To: "organizations/kioxia"})
+	_, err = c.FindPaths(ctx, &pb.FindPathsRequest{Source: "people/nobody", Target: "organizations/kioxia"})
 	if status.Code(err) != codes.NotFound {
 		t.Errorf("FindPaths(unknown) = %v, want NOT_FOUND", err)
 	}

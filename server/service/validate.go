@@ -2,6 +2,7 @@ package service
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -99,12 +100,48 @@ func (v *violations) direction(field string, d pb.Direction) {
 	}
 }
 
-func (v *violations) predicates(field string, ps []pb.Predicate) {
-	for i, p := range ps {
-		if _, ok := vocab.Lookup(p); !ok {
-			v.Add(field+"["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown predicate %v; see ListPredicates", p))
-		}
+// maxFilterNames is the most predicates or kinds one filter may list.
+const maxFilterNames = 100
+
+// predicates validates a filter's predicates against the vocabulary and
+// returns them with every predicate that implies one of them.
+func (v *violations) predicates(voc *vocab.Vocabulary, field string, names []string) []vocab.ID {
+	if len(names) > maxFilterNames {
+		v.Add(field, fmt.Sprintf("at most %d predicates, got %d", maxFilterNames, len(names)))
+		return nil
 	}
+	var out []vocab.ID
+	for i, name := range names {
+		p, ok := voc.Lookup(name)
+		if !ok {
+			v.Add(field+"["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown predicate %q; see ListPredicates", name))
+			continue
+		}
+		out = append(out, p.ID)
+		out = append(out, voc.ImpliedBy(p.ID)...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// kinds validates a filter's kinds against the vocabulary and returns them
+// with every narrower kind.
+func (v *violations) kinds(voc *vocab.Vocabulary, field string, names []string) []vocab.KindID {
+	if len(names) > maxFilterNames {
+		v.Add(field, fmt.Sprintf("at most %d kinds, got %d", maxFilterNames, len(names)))
+		return nil
+	}
+	var out []vocab.KindID
+	for i, name := range names {
+		k, ok := voc.LookupKind(name)
+		if !ok {
+			v.Add(field+"["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown kind %q; see ListKinds", name))
+			continue
+		}
+		out = append(out, voc.Narrower(k.ID)...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func isEntity(c resource.Collection) bool   { return c.IsEntity() }

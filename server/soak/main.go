@@ -119,11 +119,12 @@ func run(ctx context.Context, args []string) error {
 			r := rand.New(rand.NewPCG(uint64(i), 42))
 			e := pb.NewEntityServiceClient(conns[i%len(conns)])
 			q := pb.NewQueryServiceClient(conns[i%len(conns)])
+			v := pb.NewVocabularyServiceClient(conns[i%len(conns)])
 			for loadCtx.Err() == nil {
 				c := calls[r.IntN(len(calls))]
 				callCtx, cancel := context.WithTimeout(loadCtx, 10*time.Second)
 				begin := time.Now()
-				err := c.do(callCtx, e, q, r)
+				err := c.do(callCtx, e, q, v, r)
 				took := time.Since(begin)
 				cancel()
 				if (loadCtx.Err() != nil || !time.Now().Before(end)) && status.Code(err) != codes.OK {
@@ -224,7 +225,7 @@ func run(ctx context.Context, args []string) error {
 type call struct {
 	name string
 	want codes.Code
-	do   func(context.Context, pb.EntityServiceClient, pb.QueryServiceClient, *rand.Rand) error
+	do   func(context.Context, pb.EntityServiceClient, pb.QueryServiceClient, pb.VocabularyServiceClient, *rand.Rand) error
 }
 
 var (
@@ -236,19 +237,19 @@ var (
 func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
 
 var calls = []call{
-	{"GetEntity", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, r *rand.Rand) error {
+	{"GetEntity", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		_, err := e.GetEntity(ctx, &pb.GetEntityRequest{Name: pick(r, entities)})
 		return err
 	}},
-	{"BatchGetEntities", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, r *rand.Rand) error {
+	{"BatchGetEntities", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		_, err := e.BatchGetEntities(ctx, &pb.BatchGetEntitiesRequest{Names: entities})
 		return err
 	}},
-	{"SearchEntities", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, r *rand.Rand) error {
+	{"SearchEntities", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		_, err := e.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: pick(r, queries), MaxEdits: 2})
 		return err
 	}},
-	{"ListRelations (all pages)", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, r *rand.Rand) error {
+	{"ListRelations (all pages)", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		req := &pb.ListRelationsRequest{Endpoint: pick(r, entities), PageSize: 3}
 		for {
 			resp, err := e.ListRelations(ctx, req)
@@ -258,22 +259,22 @@ var calls = []call{
 			req.PageToken = resp.GetNextPageToken()
 		}
 	}},
-	{"GetDocument (full)", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, r *rand.Rand) error {
+	{"GetDocument (full)", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		_, err := e.GetDocument(ctx, &pb.GetDocumentRequest{Name: "documents/korea-japan-economic-alliance", View: pb.DocumentView_DOCUMENT_VIEW_FULL})
 		return err
 	}},
-	{"ListPredicates", codes.OK, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, r *rand.Rand) error {
-		_, err := e.ListPredicates(ctx, &pb.ListPredicatesRequest{})
+	{"ListPredicates", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, _ pb.QueryServiceClient, v pb.VocabularyServiceClient, r *rand.Rand) error {
+		_, err := v.ListPredicates(ctx, &pb.ListPredicatesRequest{})
 		return err
 	}},
-	{"FindPaths", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, q pb.QueryServiceClient, r *rand.Rand) error {
-		_, err := q.FindPaths(ctx, &pb.FindPathsRequest{From: pick(r, entities), To: pick(r, entities), MaxPaths: 3})
+	{"FindPaths", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, q pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
+		_, err := q.FindPaths(ctx, &pb.FindPathsRequest{Source: pick(r, entities), Target: pick(r, entities), MaxPaths: 3})
 		if status.Code(err) == codes.InvalidArgument { // from == to
 			return nil
 		}
 		return err
 	}},
-	{"Traverse (read all)", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, q pb.QueryServiceClient, r *rand.Rand) error {
+	{"Traverse (read all)", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, q pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		s, err := q.Traverse(ctx, &pb.TraverseRequest{Start: []string{pick(r, entities)}, MaxDepth: 3})
 		if err != nil {
 			return err
@@ -286,27 +287,27 @@ var calls = []call{
 			}
 		}
 	}},
-	{"Match", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, q pb.QueryServiceClient, r *rand.Rand) error {
+	{"Match", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, q pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		_, err := q.Match(ctx, &pb.MatchRequest{Query: &pb.MatchRequest_Text{Text: "?who COORDINATES_AGAINST ?deal . ?deal is an acquisition"}})
 		return err
 	}},
-	{"Ask", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, q pb.QueryServiceClient, r *rand.Rand) error {
+	{"Ask", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, q pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		_, err := q.Ask(ctx, &pb.AskRequest{Question: pick(r, questions)})
 		return err
 	}},
-	{"GetEntity (unknown)", codes.NotFound, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, r *rand.Rand) error {
+	{"GetEntity (unknown)", codes.NotFound, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		_, err := e.GetEntity(ctx, &pb.GetEntityRequest{Name: "people/nobody-" + strconv.Itoa(r.IntN(1000))})
 		return err
 	}},
-	{"GetEntity (malformed name)", codes.InvalidArgument, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, r *rand.Rand) error {
+	{"GetEntity (malformed name)", codes.InvalidArgument, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		_, err := e.GetEntity(ctx, &pb.GetEntityRequest{Name: "people/../../etc/passwd"})
 		return err
 	}},
-	{"ListRelations (forged token)", codes.InvalidArgument, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, r *rand.Rand) error {
+	{"ListRelations (forged token)", codes.InvalidArgument, func(ctx context.Context, e pb.EntityServiceClient, _ pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		_, err := e.ListRelations(ctx, &pb.ListRelationsRequest{PageToken: "AQUAAAAAAAAAAA"})
 		return err
 	}},
-	{"Traverse (abandoned)", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, q pb.QueryServiceClient, r *rand.Rand) error {
+	{"Traverse (abandoned)", codes.OK, func(ctx context.Context, _ pb.EntityServiceClient, q pb.QueryServiceClient, _ pb.VocabularyServiceClient, r *rand.Rand) error {
 		// Read one item and walk away: the server must clean up.
 		sctx, cancel := context.WithCancel(ctx)
 		defer cancel()

@@ -16,16 +16,17 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -37,7 +38,26 @@ type Config struct {
 	RelationsPerEntity int
 	// Seed picks the graph: the same Config always makes the same graph.
 	Seed uint64
+	// Vocabulary is the vocabulary the graph is written in; its synthetic
+	// records say how each predicate is drawn and written. The generator's
+	// entities have the seed vocabulary's kinds (kinds/company, ...) where
+	// Vocabulary declares them.
+	Vocabulary *vocab.Vocabulary
 }
+
+// The kinds the generator's entities have, as the seed's vocabulary names
+// them.
+const (
+	kindCompany             = "kinds/company"
+	kindBusinessGroup       = "kinds/business-group"
+	kindIndustryAssociation = "kinds/industry-association"
+	kindPoliticalParty      = "kinds/political-party"
+	kindLegislature         = "kinds/legislature"
+	kindCountry             = "kinds/country"
+	kindTradeBloc           = "kinds/trade-bloc"
+	kindCity                = "kinds/city"
+	kindRegion              = "kinds/region"
+)
 
 // Sink receives a generated graph: all documents first, then all entities,
 // then all relations. [*index.Builder] is one. A relation's evidence has
@@ -80,13 +100,14 @@ type entityInfo struct {
 
 type gen struct {
 	cfg   Config
+	specs []spec
 	ents  []entityInfo
 	pools [numPools][]int32
 
 	// The relations, planned before anything is written. Endpoints are
 	// node numbers: entities, then relation j as len(ents)+j.
 	subj, obj []int32
-	pred      []uint8
+	pred      []uint16 // index into specs
 	suffix    []uint16 // disambiguates a relation's name; 0 for none
 
 	// Where each relation's evidence is.
@@ -102,7 +123,14 @@ func Generate(cfg Config, sink Sink) error {
 		return fmt.Errorf("synth: %d entities; want at least 100", cfg.Entities)
 	}
 	cfg.RelationsPerEntity = cmp.Or(cfg.RelationsPerEntity, 10)
-	g := &gen{cfg: cfg}
+	if cfg.Vocabulary == nil {
+		return errors.New("synth: no vocabulary")
+	}
+	specs, err := newSpecs(cfg.Vocabulary)
+	if err != nil {
+		return err
+	}
+	g := &gen{cfg: cfg, specs: specs}
 	g.planEntities()
 	g.planRelations()
 	if err := g.writeDocuments(sink); err != nil {
@@ -110,7 +138,8 @@ func Generate(cfg Config, sink Sink) error {
 	}
 	for i := range g.ents {
 		e, _ := g.makeEntity(i)
-		resource.SetName(e, g.ents[i].name)
+		e.Name = g.ents[i].name
+		g.keepKnownKinds(e)
 		if err := sink.AddEntity(e); err != nil {
 			return err
 		}
@@ -145,7 +174,7 @@ func (g *gen) planEntities() {
 	taken := make(map[string]int, n)
 	for i := range n {
 		e, info := g.makeEntity(i)
-		base := resource.EntityName(e)
+		base := e.GetName()
 		name := base
 		if k := taken[base]; k > 0 {
 			// Another entity has this name: number this one, keeping
@@ -176,19 +205,19 @@ func alias(text, lang string, kind pb.AliasKind) *pb.Alias {
 func (g *gen) makeEntity(i int) (*pb.Entity, entityInfo) {
 	if i < len(countries) {
 		c := countries[i]
-		o := &pb.Organization{Name: "organizations/" + c.id, DisplayName: c.name, Kind: pb.OrganizationKind_ORGANIZATION_KIND_COUNTRY,
+		o := &pb.Entity{Name: "organizations/" + c.id, DisplayName: c.name, Kinds: []string{kindCountry},
 			Description: c.name + ", as a state and its government."}
 		if c.native != "" {
 			o.Aliases = append(o.Aliases, alias(c.native, c.lang, pb.AliasKind_ALIAS_KIND_NATIVE))
 		}
 		o.Aliases = append(o.Aliases, alias(c.demonym, "en", pb.AliasKind_ALIAS_KIND_DEMONYM))
-		return org(o), entityInfo{display: c.name, native: c.native, pool: poolCountry}
+		return o, entityInfo{display: c.name, native: c.native, pool: poolCountry}
 	}
 	if i < len(countries)+len(blocs) {
 		b := blocs[i-len(countries)]
-		o := &pb.Organization{Name: "organizations/" + b.id, DisplayName: b.name, Kind: pb.OrganizationKind_ORGANIZATION_KIND_TRADE_BLOC,
+		o := &pb.Entity{Name: "organizations/" + b.id, DisplayName: b.name, Kinds: []string{kindTradeBloc},
 			Aliases: []*pb.Alias{alias(b.abbrev, "en", pb.AliasKind_ALIAS_KIND_ABBREVIATION)}, Description: "Trade bloc."}
-		return org(o), entityInfo{display: b.name, pool: poolBloc}
+		return o, entityInfo{display: b.name, pool: poolBloc}
 	}
 	rng := g.rngFor(streamEntity, i)
 	switch r := rng.Float64(); {
@@ -203,10 +232,6 @@ func (g *gen) makeEntity(i int) (*pb.Entity, entityInfo) {
 	default:
 		return g.topic(rng)
 	}
-}
-
-func org(o *pb.Organization) *pb.Entity {
-	return &pb.Entity{Kind: &pb.Entity_Organization{Organization: o}}
 }
 
 func pickOne[T any](rng *rand.Rand, xs []T) T { return xs[rng.IntN(len(xs))] }
@@ -243,7 +268,7 @@ func join(parts ...string) string {
 
 func (g *gen) company(rng *rand.Rand) (*pb.Entity, entityInfo) {
 	script := rng.IntN(3) // Korean, Japanese, English
-	o := &pb.Organization{Kind: pb.OrganizationKind_ORGANIZATION_KIND_COMPANY}
+	o := &pb.Entity{Kinds: []string{kindCompany}}
 	var native string
 	switch script {
 	case 0:
@@ -280,12 +305,12 @@ func (g *gen) company(rng *rand.Rand) (*pb.Entity, entityInfo) {
 		o.Description = nationality(rng, script) + " company."
 	}
 	o.Name = "organizations/" + slug(o.DisplayName)
-	return org(o), entityInfo{display: o.DisplayName, native: native, pool: poolCompany}
+	return o, entityInfo{display: o.DisplayName, native: native, pool: poolCompany}
 }
 
 func (g *gen) otherOrg(rng *rand.Rand) (*pb.Entity, entityInfo) {
 	script := rng.IntN(3)
-	o := &pb.Organization{}
+	o := &pb.Entity{}
 	var native string
 	stem := func() (string, string) {
 		switch script {
@@ -301,7 +326,7 @@ func (g *gen) otherOrg(rng *rand.Rand) (*pb.Entity, entityInfo) {
 	switch r := rng.IntN(20); {
 	case r < 10:
 		en, nat := stem()
-		o.Kind, o.DisplayName = pb.OrganizationKind_ORGANIZATION_KIND_BUSINESS_GROUP, en+" Group"
+		o.Kinds, o.DisplayName = []string{kindBusinessGroup}, en+" Group"
 		if nat != "" {
 			native = nat + map[int]string{0: "그룹", 1: "グループ"}[script]
 		}
@@ -309,16 +334,16 @@ func (g *gen) otherOrg(rng *rand.Rand) (*pb.Entity, entityInfo) {
 	case r < 16:
 		nat := nationality(rng, script)
 		ind := pickOne(rng, enIndustries)
-		o.Kind, o.DisplayName = pb.OrganizationKind_ORGANIZATION_KIND_INDUSTRY_ASSOCIATION, join(nat, ind, "Association")
+		o.Kinds, o.DisplayName = []string{kindIndustryAssociation}, join(nat, ind, "Association")
 		o.Description = "Industry association of " + nat + " " + strings.ToLower(ind) + " makers."
 	case r < 19:
-		o.Kind = pb.OrganizationKind_ORGANIZATION_KIND_POLITICAL_PARTY
+		o.Kinds = []string{kindPoliticalParty}
 		o.DisplayName = join(pickOne(rng, []string{"New", "United", "Democratic", "People's", "Progressive", "Liberal", "Reform"}),
 			pickOne(rng, []string{"Frontier", "Future", "Renewal", "Unity", "Justice", "Hope", "Dawn", "Harmony"}), "Party")
 		o.Description = nationality(rng, script) + " political party."
 	default:
 		en, nat := stem()
-		o.Kind, o.DisplayName = pb.OrganizationKind_ORGANIZATION_KIND_LEGISLATURE, en+" Provincial Assembly"
+		o.Kinds, o.DisplayName = []string{kindLegislature}, en+" Provincial Assembly"
 		if nat != "" {
 			native = nat + map[int]string{0: "도의회", 1: "県議会"}[script]
 		}
@@ -331,11 +356,11 @@ func (g *gen) otherOrg(rng *rand.Rand) (*pb.Entity, entityInfo) {
 		o.Aliases = append(o.Aliases, alias(ab, "en", pb.AliasKind_ALIAS_KIND_ABBREVIATION))
 	}
 	o.Name = "organizations/" + slug(o.DisplayName)
-	return org(o), entityInfo{display: o.DisplayName, native: native, pool: poolOrg}
+	return o, entityInfo{display: o.DisplayName, native: native, pool: poolOrg}
 }
 
 func (g *gen) person(rng *rand.Rand) (*pb.Entity, entityInfo) {
-	p := &pb.Person{}
+	p := &pb.Entity{}
 	var native string
 	script := rng.IntN(20)
 	switch {
@@ -369,15 +394,15 @@ func (g *gen) person(rng *rand.Rand) (*pb.Entity, entityInfo) {
 		p.Description = nationality(rng, script) + " " + pickOne(rng, []string{"business executive.", "politician.", "economist.", "engineer.", "diplomat."})
 	}
 	p.Name = "people/" + slug(p.DisplayName)
-	return &pb.Entity{Kind: &pb.Entity_Person{Person: p}}, entityInfo{display: p.DisplayName, native: native, pool: poolPerson}
+	return p, entityInfo{display: p.DisplayName, native: native, pool: poolPerson}
 }
 
 func (g *gen) place(rng *rand.Rand) (*pb.Entity, entityInfo) {
-	p := &pb.Place{}
+	p := &pb.Entity{}
 	kind := pickOne(rng, placeKinds)
-	p.Kind = pb.PlaceKind_PLACE_KIND_CITY
+	p.Kinds = []string{kindCity}
 	if kind.region {
-		p.Kind = pb.PlaceKind_PLACE_KIND_REGION
+		p.Kinds = []string{kindRegion}
 	}
 	var native, country string
 	switch rng.IntN(3) {
@@ -401,17 +426,17 @@ func (g *gen) place(rng *rand.Rand) (*pb.Entity, entityInfo) {
 		p.Description = map[bool]string{false: "City in ", true: "Region of "}[kind.region] + country + "."
 	}
 	p.Name = "places/" + slug(p.DisplayName)
-	return &pb.Entity{Kind: &pb.Entity_Place{Place: p}}, entityInfo{display: p.DisplayName, native: native, pool: poolPlace}
+	return p, entityInfo{display: p.DisplayName, native: native, pool: poolPlace}
 }
 
 func (g *gen) topic(rng *rand.Rand) (*pb.Entity, entityInfo) {
-	t := &pb.Topic{}
+	t := &pb.Entity{}
 	t.DisplayName = pickOne(rng, topicPrefixes) + pickOne(rng, topicAdjectives) + " " + pickOne(rng, topicNouns) + pickOne(rng, topicSuffixes)
 	if rng.IntN(2) == 0 {
 		t.Description = "Technology and market area."
 	}
 	t.Name = "topics/" + slug(t.DisplayName)
-	return &pb.Entity{Kind: &pb.Entity_Topic{Topic: t}}, entityInfo{display: t.DisplayName, pool: poolTopic}
+	return t, entityInfo{display: t.DisplayName, pool: poolTopic}
 }
 
 // slug makes a resource id of a display name: lowercase ASCII letters and
@@ -459,39 +484,53 @@ type poolWeight struct {
 
 // poolOf maps the vocabulary's pool names to the generator's pools.
 var poolOf = map[string]uint8{
-	vocab.PoolCompany: poolCompany, vocab.PoolOrganization: poolOrg, vocab.PoolCountry: poolCountry, vocab.PoolBloc: poolBloc,
-	vocab.PoolPerson: poolPerson, vocab.PoolPlace: poolPlace, vocab.PoolTopic: poolTopic, vocab.PoolRelation: poolRelation,
+	"company": poolCompany, "organization": poolOrg, "country": poolCountry, "bloc": poolBloc,
+	"person": poolPerson, "place": poolPlace, "topic": poolTopic, "relation": poolRelation,
 }
 
-// poolWeights turns the shares a predicate's record gives into pools.
-func poolWeights(shares []vocab.PoolShare) []poolWeight {
+// poolWeights turns the shares a synthetic record gives into pools.
+func poolWeights(shares []*pb.PoolShare) []poolWeight {
 	out := make([]poolWeight, len(shares))
 	for i, s := range shares {
-		out[i] = poolWeight{poolOf[s.Pool], s.Share}
+		out[i] = poolWeight{poolOf[s.GetPool()], s.GetShare()}
 	}
 	return out
 }
 
-// spec is what the generator draws a predicate by: its record, and its
-// record's pools as the generator's.
+// spec is what the generator draws a predicate by: the vocabulary's
+// predicate and synthetic record, and the record's pools as the
+// generator's.
 type spec struct {
-	rec       *vocab.Predicate
+	pred      *vocab.Predicate
+	syn       *pb.SyntheticPredicate
 	subj, obj []poolWeight
 }
 
-// specs are the vocabulary's predicates in draw order.
-var specs = func() []spec {
+// newSpecs returns the vocabulary's synthetic records in draw order.
+func newSpecs(v *vocab.Vocabulary) ([]spec, error) {
 	var out []spec
-	for _, rec := range vocab.InDrawOrder() {
-		out = append(out, spec{rec: rec, subj: poolWeights(rec.Synthetic.Subject), obj: poolWeights(rec.Synthetic.Object)})
+	for _, syn := range v.Synthetic() {
+		p, ok := v.Lookup(syn.GetPredicate())
+		if !ok {
+			return nil, fmt.Errorf("synth: synthetic record of unknown predicate %s", syn.GetPredicate())
+		}
+		out = append(out, spec{pred: p, syn: syn, subj: poolWeights(syn.GetSubject()), obj: poolWeights(syn.GetObject())})
 	}
-	return out
-}()
+	if len(out) == 0 {
+		return nil, errors.New("synth: the vocabulary has no synthetic records; it says nothing of how to write its predicates")
+	}
+	return out, nil
+}
 
-// record returns the vocabulary record of relation j's predicate.
-func (g *gen) record(j int) *vocab.Predicate {
-	rec, _ := vocab.Lookup(pb.Predicate(g.pred[j]))
-	return rec
+// record returns the spec of relation j's predicate.
+func (g *gen) record(j int) *spec { return &g.specs[g.pred[j]] }
+
+// keepKnownKinds drops the kinds of e the vocabulary does not declare.
+func (g *gen) keepKnownKinds(e *pb.Entity) {
+	e.Kinds = slices.DeleteFunc(e.Kinds, func(k string) bool {
+		_, ok := g.cfg.Vocabulary.LookupKind(k)
+		return !ok
+	})
 }
 
 // hubShare is the share of endpoints drawn from the power law (the rest
@@ -533,23 +572,25 @@ func (g *gen) pick(rng *rand.Rand, pool uint8) int32 {
 func (g *gen) planRelations() {
 	m := g.cfg.Entities * g.cfg.RelationsPerEntity
 	g.subj, g.obj = make([]int32, m), make([]int32, m)
-	g.pred, g.suffix = make([]uint8, m), make([]uint16, m)
+	g.pred, g.suffix = make([]uint16, m), make([]uint16, m)
+	specs := g.specs
 	total := 0.0
 	for _, s := range specs {
-		total += s.rec.Synthetic.Weight
+		total += s.syn.GetWeight()
 	}
 	rng := g.rngFor(streamPlan, 0)
 	names := make(map[uint64]struct{}, m)
 	for j := range m {
 		var s *spec
+		var si int
 		for {
 			r := rng.Float64() * total
 			for i := range specs {
-				if w := specs[i].rec.Synthetic.Weight; r < w || i == len(specs)-1 {
-					s = &specs[i]
+				if w := specs[i].syn.GetWeight(); r < w || i == len(specs)-1 {
+					s, si = &specs[i], i
 					break
 				}
-				r -= specs[i].rec.Synthetic.Weight
+				r -= specs[i].syn.GetWeight()
 			}
 			sp, op := g.pickPool(rng, s.subj), g.pickPool(rng, s.obj)
 			if len(g.pools[sp]) == 0 || len(g.pools[op]) == 0 {
@@ -559,7 +600,7 @@ func (g *gen) planRelations() {
 			if subj == obj {
 				continue
 			}
-			g.subj[j], g.obj[j], g.pred[j] = subj, obj, uint8(s.rec.ID)
+			g.subj[j], g.obj[j], g.pred[j] = subj, obj, uint16(si)
 			break
 		}
 		base := g.relationID(j)
@@ -578,7 +619,7 @@ func (g *gen) planRelations() {
 		}
 		// Relations other relations may be about: those English can name
 		// as a thing.
-		if s.rec.Lexicon.NounPhrase != "" {
+		if s.pred.Message().GetLexicon().GetNounPhrase() != "" {
 			g.pools[poolRelation] = append(g.pools[poolRelation], int32(j))
 		}
 	}
@@ -587,7 +628,7 @@ func (g *gen) planRelations() {
 // relationID is the id of relation j before disambiguation:
 // subject-verb-object, as in the curated graph.
 func (g *gen) relationID(j int) string {
-	verb := g.record(j).Synthetic.IDVerb
+	verb := g.record(j).syn.GetIdVerb()
 	room := 63 - len(verb) - 2 - 4 // the hyphens, and room for a suffix
 	s, o := g.nodeID(g.subj[j]), g.nodeID(g.obj[j])
 	half := room / 2
@@ -629,27 +670,27 @@ func timeSpan(text, start string) *pb.TimeSpan { return &pb.TimeSpan{Text: text,
 func (g *gen) qualifiers(j int) (*pb.Qualifiers, string) {
 	rng := g.rngFor(streamRelation, j)
 	year := strconv.Itoa(1998 + rng.IntN(28))
-	recipe := g.record(j).Synthetic.Qualifiers
+	recipe := g.record(j).syn
 	q := &pb.Qualifiers{}
-	if len(recipe.Roles) > 0 {
+	if len(recipe.GetRoles()) > 0 {
 		subj := g.subj[j]
 		person := int(subj) < len(g.ents) && g.ents[subj].pool == poolPerson
-		if (person || !recipe.RolePeopleOnly) && happens(rng, recipe.RoleChance) {
-			q.Role = choose(rng, recipe.Roles)
+		if (person || !recipe.GetRolePeopleOnly()) && happens(rng, recipe.GetRoleChance()) {
+			q.Role = choose(rng, recipe.GetRoles())
 		}
 	}
-	if len(recipe.Statuses) > 0 && happens(rng, recipe.StatusChance) {
-		q.Status = choose(rng, recipe.Statuses)
+	if len(recipe.GetStatuses()) > 0 && happens(rng, recipe.GetStatusChance()) {
+		q.Status = choose(rng, recipe.GetStatuses())
 	}
-	if happens(rng, recipe.RankChance) && int(g.obj[j]) < len(g.ents) {
+	if happens(rng, recipe.GetRankChance()) && int(g.obj[j]) < len(g.ents) {
 		k := 1 + rng.IntN(10)
 		q.Rank = &pb.Rank{Position: int32(k), Scope: g.ents[g.obj[j]].display, Text: "No. " + strconv.Itoa(k)}
 	}
-	if happens(rng, recipe.TimeChance) {
-		switch recipe.TimeForm {
-		case vocab.TimeSinceYear:
+	if happens(rng, recipe.GetTimeChance()) {
+		switch recipe.GetTimeForm() {
+		case pb.SyntheticTimeForm_SYNTHETIC_TIME_FORM_SINCE_YEAR:
 			q.Time = timeSpan("since "+year, year)
-		case vocab.TimeMonthYear:
+		case pb.SyntheticTimeForm_SYNTHETIC_TIME_FORM_MONTH_YEAR:
 			m := 1 + rng.IntN(12)
 			q.Time = timeSpan(months[m-1]+" "+year, fmt.Sprintf("%s-%02d", year, m))
 		default:
@@ -666,7 +707,7 @@ func (g *gen) qualifiers(j int) (*pb.Qualifiers, string) {
 	if rng.IntN(100) == 0 && len(g.pools[poolCountry]) > 0 {
 		q.Audience = []string{g.ents[pickOne(rng, g.pools[poolCountry])].name}
 	}
-	if happens(rng, recipe.TopicChance) && len(g.pools[poolTopic]) > 0 {
+	if happens(rng, recipe.GetTopicChance()) && len(g.pools[poolTopic]) > 0 {
 		q.Topic = g.ents[pickOne(rng, g.pools[poolTopic])].name
 	}
 	if rng.IntN(100) == 0 {
@@ -680,14 +721,15 @@ func (g *gen) qualifiers(j int) (*pb.Qualifiers, string) {
 
 // happens draws whether something with chance c happens; it draws nothing
 // when c is never or always.
-func happens(rng *rand.Rand, c vocab.Chance) bool {
-	switch {
-	case c.Of <= 0:
+func happens(rng *rand.Rand, c *pb.Chance) bool {
+	switch times, of := int(c.GetTimes()), int(c.GetOutOf()); {
+	case of <= 0:
 		return false
-	case c.In >= c.Of:
+	case times >= of:
 		return true
+	default:
+		return rng.IntN(of) < times
 	}
-	return rng.IntN(c.Of) < c.In
 }
 
 // choose picks one of xs, drawing nothing when there is only one.
@@ -708,7 +750,7 @@ func (g *gen) makeRelation(j int) *pb.Relation {
 	r := &pb.Relation{
 		Name:       g.relationName(j),
 		Subject:    g.nodeName(g.subj[j]),
-		Predicate:  pb.Predicate(g.pred[j]),
+		Predicate:  g.record(j).pred.Name,
 		Object:     g.nodeName(g.obj[j]),
 		Qualifiers: q,
 	}
@@ -733,7 +775,7 @@ func (g *gen) label(n int32, withNative bool) string {
 		return e.display
 	}
 	j := int(n) - len(g.ents)
-	return fill(g.record(j).Lexicon.NounPhrase, g.label(g.subj[j], false), g.label(g.obj[j], false), "", "", "")
+	return fill(g.record(j).pred.Message().GetLexicon().GetNounPhrase(), g.label(g.subj[j], false), g.label(g.obj[j], false), "", "", "")
 }
 
 // sentences returns the sentence that states relation j and, for some
@@ -770,20 +812,20 @@ func (g *gen) sentences(j, variant int) (string, string) {
 // without a condition; among them the one variant asks for, or one at
 // random when the record says so.
 func (g *gen) mainSentence(rng *rand.Rand, j, variant int, q *pb.Qualifiers, year, s, o string) string {
-	syn := g.record(j).Synthetic
+	syn := g.record(j).syn
 	var met, plain []string
-	for _, t := range syn.Sentences {
+	for _, t := range syn.GetSentences() {
 		switch {
-		case t.Status != 0 && t.Status == q.GetStatus(), t.Ranked && q.GetRank() != nil:
-			met = append(met, t.Text)
-		case t.Status == 0 && !t.Ranked:
-			plain = append(plain, t.Text)
+		case t.GetStatus() != 0 && t.GetStatus() == q.GetStatus(), t.GetRanked() && q.GetRank() != nil:
+			met = append(met, t.GetText())
+		case t.GetStatus() == 0 && !t.GetRanked():
+			plain = append(plain, t.GetText())
 		}
 	}
 	if len(met) == 0 {
 		met = plain
 	}
-	if syn.RandomSentence {
+	if syn.GetRandomSentence() {
 		filled := make([]string, len(met))
 		for i, t := range met {
 			filled[i] = fill(t, s, o, q.GetRole(), q.GetRank().GetText(), year, func() string { return pickOne(rng, products) })
@@ -871,8 +913,7 @@ func (g *gen) writeDocuments(sink Sink) error {
 }
 
 func (g *gen) title(j int) string {
-	e, _ := vocab.Lookup(pb.Predicate(g.pred[j]))
-	t := e.Sentence(g.label(g.subj[j], false), g.label(g.obj[j], false))
+	t := g.record(j).pred.Sentence(g.label(g.subj[j], false), g.label(g.obj[j], false))
 	if len(t) > 100 {
 		t = t[:strings.LastIndexByte(t[:100], ' ')]
 	}

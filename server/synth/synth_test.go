@@ -1,21 +1,21 @@
 package synth_test
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
 
-	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/seed"
+	"github.com/entitygraph/entitygraph/server/seedtest"
 	"github.com/entitygraph/entitygraph/server/synth"
-	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 func build(t *testing.T, cfg synth.Config) *index.Index {
 	t.Helper()
-	b := index.NewBuilder()
+	cfg.Vocabulary = seedtest.Vocabulary(t)
+	b := index.NewBuilder(cfg.Vocabulary)
 	if err := synth.Generate(cfg, b); err != nil {
 		t.Fatalf("Generate(%+v): %v", cfg, err)
 	}
@@ -42,18 +42,14 @@ func TestDeterministic(t *testing.T) {
 // exactly once) and indexes to exactly the graph generated directly.
 func TestTextFormat(t *testing.T) {
 	t.Parallel()
-	cfg := synth.Config{Entities: 600, Seed: 4}
+	cfg := synth.Config{Entities: 600, Seed: 4, Vocabulary: seedtest.Vocabulary(t)}
 	dir := t.TempDir()
 	if err := synth.WriteText(cfg, dir); err != nil {
 		t.Fatal(err)
 	}
-	g, err := seed.Load(dir)
+	fromText, err := seed.Load(context.Background(), dir, seed.Options{})
 	if err != nil {
 		t.Fatalf("the curated loader rejects the generated text: %v", err)
-	}
-	fromText, err := index.Build(g)
-	if err != nil {
-		t.Fatal(err)
 	}
 	if direct := build(t, cfg); fromText.Version() != direct.Version() {
 		t.Errorf("text format indexes to %s, the generated graph to %s", fromText.Version(), direct.Version())
@@ -69,15 +65,15 @@ func TestShape(t *testing.T) {
 	if st.Entities != 2000 || st.Relations != 20000 || st.Documents < 20000/60 {
 		t.Fatalf("stats = %+v, want 2000 entities, 20000 relations, hundreds of documents", st)
 	}
-	for _, e := range vocab.All() {
+	for _, e := range ix.Vocabulary().Predicates() {
 		if len(ix.WithPredicate(e.ID)) == 0 {
-			t.Errorf("no relation with predicate %v", e.ID)
+			t.Errorf("no relation with predicate %s", e.Name)
 		}
 	}
 	langs := map[string]int{}
 	maxDegree, aboutRelations, twoQuotes := 0, 0, 0
 	for n := range index.Node(st.Entities) {
-		for _, a := range resource.Aliases(ix.NodeEntity(n)) {
+		for _, a := range ix.NodeEntity(n).GetAliases() {
 			langs[a.GetLanguage()]++
 		}
 		maxDegree = max(maxDegree, len(ix.Out(n))+len(ix.In(n)))
@@ -106,9 +102,9 @@ func TestShape(t *testing.T) {
 	// Japanese count characters, not bytes.
 	roles, wide := 0, 0
 	for r := range index.Rel(st.Relations) {
-		if ix.Predicate(r) == pb.Predicate_PREDICATE_LEADS && roles == 0 {
+		if ix.Vocabulary().Predicate(ix.Predicate(r)).Key == "leads" && roles == 0 {
 			s, _ := ix.Ends(r)
-			roles = len(ix.NodeEntity(s).GetPerson().GetRoles())
+			roles = len(ix.NodeEntity(s).GetRoles())
 		}
 		if wide == 0 && r%7 == 0 {
 			for _, ev := range ix.RelationAt(r).GetEvidence() {
@@ -121,9 +117,9 @@ func TestShape(t *testing.T) {
 	if roles == 0 || wide == 0 {
 		t.Errorf("roles of a leader = %d, quotes with wide characters = %d; want some of each", roles, wide)
 	}
-	if hits := ix.SearchEntities(resource.DisplayName(ix.NodeEntity(0)), index.SearchOptions{}); !slices.ContainsFunc(hits, func(h index.SearchResult) bool {
-		return resource.EntityName(h.Entity) == ix.NodeName(0)
+	if hits := ix.SearchEntities(ix.DisplayName(0), index.SearchOptions{}); !slices.ContainsFunc(hits, func(h index.SearchResult) bool {
+		return h.Entity.GetName() == ix.NodeName(0)
 	}) {
-		t.Errorf("searching for %q does not find it", resource.DisplayName(ix.NodeEntity(0)))
+		t.Errorf("searching for %q does not find it", ix.DisplayName(0))
 	}
 }

@@ -10,12 +10,15 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 )
 
-// GraphFile is the name of the graph file [WriteText] writes.
-const GraphFile = "graph.txtpb"
+// The files [WriteText] writes.
+const (
+	GraphFile = "graph.txtpb"
+	VocabFile = "graph.vocab.txtpb"
+)
 
 // WriteText generates the graph cfg describes into dir in the curated text
-// format that package seed loads: GraphFile, and the documents' text under
-// docs/. Output-only fields (checksums, offsets, summaries) are left out,
+// format that package seed loads: GraphFile, its vocabulary in VocabFile,
+// and the documents' text under docs/. Output-only fields (checksums, offsets, summaries) are left out,
 // as a curator would; evidence is given as quotes. It holds the whole graph
 // in memory: use it for small graphs and tests.
 func WriteText(cfg Config, dir string) error {
@@ -42,6 +45,14 @@ func WriteText(cfg Config, dir string) error {
 	}
 	raw, err := prototext.MarshalOptions{Multiline: true, Indent: "  "}.Marshal(&t.g)
 	if err != nil {
+		return err
+	}
+	vraw, err := prototext.MarshalOptions{Multiline: true, Indent: "  "}.Marshal(cfg.Vocabulary.Message())
+	if err != nil {
+		return err
+	}
+	vheader := "# proto-file: entitygraph/v1/vocabulary.proto\n# proto-message: entitygraph.v1.Vocabulary\n\n"
+	if err := os.WriteFile(filepath.Join(dir, VocabFile), append([]byte(vheader), vraw...), 0o644); err != nil {
 		return err
 	}
 	header := fmt.Sprintf("# proto-file: entitygraph/v1/graph.proto\n# proto-message: entitygraph.v1.Graph\n#\n# Synthetic graph: %d entities, %d relations, seed %d (entitygraph-synth).\n\n",

@@ -3,105 +3,156 @@ package vocab
 import (
 	"slices"
 	"strings"
-	"sync"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/english"
 )
 
-// The lexicon is how English says each predicate: the phrases of every
-// record's [Lexicon], inflected.
-
-// Phrase is one way English says a predicate.
+// Phrase is one way English says a predicate: a phrase of its lexicon in
+// one of its inflections.
 type Phrase struct {
 	// Words are the lowercase words of the phrase, such as
 	// ["coordinated", "against"]. A "*" word is a gap where the object goes,
 	// as in ["regards", "*", "as", "strategic"].
 	Words []string
 	// Predicate is what the phrase means.
-	Predicate pb.Predicate
-	// Passive is set when the phrase reads object → subject, as
-	// "acquired by" does.
+	Predicate ID
+	// Passive is set when the phrase reads object → subject: the noun
+	// before it is the predicate's object, as in "acquired by" or an
+	// inverse lexicon entry.
 	Passive bool
 	// Noun is set for relational nouns ("chairman of"), which follow a
 	// copula: "Who is the chairman of SK Group?".
 	Noun bool
 }
 
-// Phrases returns every phrase of the lexicon with all its inflections,
-// longest first, so that a greedy matcher prefers "run a trade deficit
-// with" to "run". Phrases of one length come in enum order of their
-// predicates.
-var Phrases = sync.OnceValue(func() []Phrase {
+// Noun is what a noun of the vocabulary names: entities of a type, or of
+// some kinds.
+type Noun struct {
+	// Singular is the noun in the singular, as the vocabulary gives it.
+	Singular string
+	// Type is the entity type (or "relation") it names, for a type noun.
+	Type string
+	// Kinds are the kinds that declare it, for a kind noun; it names their
+	// entities and those of every narrower kind.
+	Kinds []KindID
+}
+
+// lexicon is everything derived from the vocabulary's words.
+type lexicon struct {
+	phrases    []Phrase
+	fixedHeads map[string]bool
+	events     map[string]eventNoun
+	nouns      map[string]Noun
+	statuses   map[string]pb.RelationStatus
+}
+
+type eventNoun struct {
+	singular   string
+	predicates []ID
+}
+
+// buildLexicon inflects the vocabulary's words.
+func buildLexicon(v *Vocabulary) lexicon {
+	lx := lexicon{fixedHeads: map[string]bool{}, events: map[string]eventNoun{}, nouns: map[string]Noun{}, statuses: map[string]pb.RelationStatus{}}
 	seen := map[string]bool{}
-	var out []Phrase
-	add := func(words string, p pb.Predicate, passive, noun bool) {
-		key := words + "|" + p.String()
+	add := func(words string, p ID, passive, noun bool) {
+		key := words + "|" + v.preds[p].Key
 		if seen[key] {
 			return
 		}
 		seen[key] = true
-		out = append(out, Phrase{Words: strings.Fields(words), Predicate: p, Passive: passive, Noun: noun})
+		lx.phrases = append(lx.phrases, Phrase{Words: strings.Fields(words), Predicate: p, Passive: passive, Noun: noun})
 	}
-	for _, rec := range enumOrder {
-		lex := rec.Lexicon
-		for _, v := range lex.Verbs {
-			head, rest, _ := strings.Cut(v, " ")
-			for _, form := range english.Inflections(head) {
-				add(join(form, rest), rec.ID, false, false)
+	for _, rec := range v.preds {
+		lex := rec.msg.GetLexicon()
+		for _, verb := range lex.GetVerbs() {
+			text := verb.GetText()
+			head, rest, _ := strings.Cut(text, " ")
+			forms := english.Inflections(head)
+			participle := english.PastParticiple(head)
+			if verb.GetPast() != "" {
+				forms[2] = verb.GetPast()
+			}
+			if verb.GetPastParticiple() != "" {
+				forms[3], participle = verb.GetPastParticiple(), verb.GetPastParticiple()
+			}
+			for _, form := range forms {
+				add(join(form, rest), rec.ID, verb.GetInverse(), false)
 			}
 			// The passive: "acquired by", "was led by"; not for phrases whose
 			// object sits in a gap or behind a preposition.
-			if !strings.Contains(v, "*") && (rest == "" || !endsWithPreposition(rest)) {
-				add(join(english.PastParticiple(head), rest)+" by", rec.ID, true, false)
+			if !strings.Contains(text, "*") && (rest == "" || !endsWithPreposition(rest)) {
+				add(join(participle, rest)+" by", rec.ID, !verb.GetInverse(), false)
 			}
 		}
-		for _, f := range lex.Fixed {
-			add(f, rec.ID, false, false)
+		for _, ph := range lex.GetPhrases() {
+			add(ph.GetText(), rec.ID, ph.GetInverse(), false)
+			head, _, _ := strings.Cut(ph.GetText(), " ")
+			lx.fixedHeads[head] = true
 		}
-		for _, n := range lex.Nouns {
-			head, rest, _ := strings.Cut(n, " ")
-			add(n, rec.ID, false, true)
-			add(join(english.Plural(head), rest), rec.ID, false, true)
+		for _, ph := range lex.GetNouns() {
+			head, rest, _ := strings.Cut(ph.GetText(), " ")
+			add(ph.GetText(), rec.ID, ph.GetInverse(), true)
+			add(join(english.Plural(head), rest), rec.ID, ph.GetInverse(), true)
 		}
-		for _, n := range lex.PassiveNouns {
-			add(n, rec.ID, true, true)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b Phrase) int { return len(b.Words) - len(a.Words) })
-	return out
-})
-
-// PhraseFor finds a phrase written as one token with underscores, such as
-// "coordinated_against", as the Match text syntax allows.
-func PhraseFor(token string) (Phrase, bool) {
-	words := strings.Fields(strings.ReplaceAll(strings.ToLower(token), "_", " "))
-	for _, p := range Phrases() {
-		if !slices.Contains(p.Words, "*") && slices.Equal(p.Words, words) {
-			return p, true
+		for _, n := range lex.GetEventNouns() {
+			e := lx.events[n]
+			e.singular = n
+			e.predicates = append(e.predicates, rec.ID)
+			lx.events[n] = e
 		}
 	}
-	return Phrase{}, false
+	slices.SortStableFunc(lx.phrases, func(a, b Phrase) int { return len(b.Words) - len(a.Words) })
+	for n, e := range lx.events {
+		if pl := english.Plural(n); pl != n {
+			if _, taken := lx.events[pl]; !taken {
+				lx.events[pl] = e
+			}
+		}
+	}
+	// A noun names what the first record to declare it says (type nouns
+	// come first); a noun two kinds declare names both.
+	addNoun := func(singular string, meaning Noun) {
+		put := func(w string) {
+			cur, ok := lx.nouns[w]
+			switch {
+			case !ok:
+				lx.nouns[w] = meaning
+			case cur.Type == "" && meaning.Type == "":
+				cur.Kinds = union(cur.Kinds, meaning.Kinds)
+				lx.nouns[w] = cur
+			}
+		}
+		put(singular)
+		if pl := english.Plural(singular); pl != singular {
+			put(pl)
+		}
+	}
+	for _, t := range v.msg.GetTypes() {
+		for _, n := range t.GetNouns() {
+			addNoun(n, Noun{Singular: n, Type: t.GetType()})
+		}
+	}
+	for _, k := range v.kinds {
+		for _, n := range k.msg.GetNouns() {
+			addNoun(n, Noun{Singular: n, Kinds: []KindID{k.ID}})
+		}
+	}
+	for _, s := range v.msg.GetStatuses() {
+		for _, w := range s.GetWords() {
+			lx.statuses[w] = s.GetStatus()
+		}
+	}
+	return lx
 }
 
-// fixedHeads are the first words of the lexicon's fixed phrases ("based",
-// "allied", "opposed"): after a form of "be" such a word is an adjective,
-// not a passive participle.
-var fixedHeads = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, rec := range enumOrder {
-		for _, f := range rec.Lexicon.Fixed {
-			head, _, _ := strings.Cut(f, " ")
-			m[head] = true
-		}
-	}
-	return m
-})
-
-// IsFixedHead reports whether word begins one of the lexicon's fixed
-// phrases, which read as adjectives: "Kioxia is based in Japan" is not a
-// passive.
-func IsFixedHead(word string) bool { return fixedHeads()[word] }
+// union merges two sorted lists of kinds.
+func union(a, b []KindID) []KindID {
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
 
 func join(a, b string) string {
 	if b == "" {
@@ -113,46 +164,65 @@ func join(a, b string) string {
 func endsWithPreposition(s string) bool {
 	f := strings.Fields(s)
 	switch f[len(f)-1] {
-	case "against", "with", "for", "to", "in", "on", "over", "of":
+	case "against", "with", "for", "to", "in", "on", "over", "of", "from", "into", "by", "at":
 		return true
 	}
 	return false
 }
 
-// eventNouns maps each event noun, singular and plural, to its singular
-// and the predicates it names, in enum order.
-var eventNouns = sync.OnceValue(func() map[string]eventNoun {
-	m := map[string]eventNoun{}
-	for _, rec := range enumOrder {
-		for _, n := range rec.Lexicon.EventNouns {
-			e := m[n]
-			e.singular = n
-			e.predicates = append(e.predicates, rec.ID)
-			m[n] = e
-		}
-	}
-	for n, e := range m {
-		if pl := english.Plural(n); pl != n {
-			if _, taken := m[pl]; !taken {
-				m[pl] = e
-			}
-		}
-	}
-	return m
-})
+// Phrases returns every phrase of the lexicon with all its inflections,
+// longest first, so that a greedy matcher prefers "run a trade deficit
+// with" to "run". The slice must not be changed.
+func (v *Vocabulary) Phrases() []Phrase { return v.lexicon.phrases }
 
-type eventNoun struct {
-	singular   string
-	predicates []pb.Predicate
+// PhraseFor finds a phrase written as one token with underscores, such as
+// "coordinated_against", as the Match text syntax allows.
+func (v *Vocabulary) PhraseFor(token string) (Phrase, bool) {
+	words := strings.Fields(strings.ReplaceAll(strings.ToLower(token), "_", " "))
+	for _, p := range v.lexicon.phrases {
+		if !slices.Contains(p.Words, "*") && slices.Equal(p.Words, words) {
+			return p, true
+		}
+	}
+	return Phrase{}, false
 }
 
+// IsFixedHead reports whether word begins one of the lexicon's fixed
+// phrases, which read as adjectives: "Kioxia is based in Japan" is not a
+// passive.
+func (v *Vocabulary) IsFixedHead(word string) bool { return v.lexicon.fixedHeads[word] }
+
 // EventNoun returns the predicates a noun names when it stands for a
-// relation ("acquisition" → ACQUIRES), singular or plural.
-func EventNoun(words string) ([]pb.Predicate, bool) {
-	e, ok := eventNouns()[words]
+// relation ("acquisition" → acquires), singular or plural, in ID order.
+func (v *Vocabulary) EventNoun(words string) ([]ID, bool) {
+	e, ok := v.lexicon.events[words]
 	return e.predicates, ok
 }
 
 // SingularEventNoun returns the singular of an event noun given singular or
 // plural ("acquisitions" → "acquisition"), or "" when it is not one.
-func SingularEventNoun(words string) string { return eventNouns()[words].singular }
+func (v *Vocabulary) SingularEventNoun(words string) string { return v.lexicon.events[words].singular }
+
+// Noun returns what a type or kind noun names, singular or plural:
+// "companies" → the kind company.
+func (v *Vocabulary) Noun(words string) (Noun, bool) {
+	n, ok := v.lexicon.nouns[words]
+	return n, ok
+}
+
+// Status returns the status a word or phrase gives a relation: "fell
+// through" → RELATION_STATUS_FAILED.
+func (v *Vocabulary) Status(words string) (pb.RelationStatus, bool) {
+	s, ok := v.lexicon.statuses[words]
+	return s, ok
+}
+
+// StatusWord returns a relation status as a lowercase word, such as
+// "failed", or "" for RELATION_STATUS_UNSPECIFIED. Statuses are fixed; the
+// word is the status's own name.
+func StatusWord(s pb.RelationStatus) string {
+	if s == pb.RelationStatus_RELATION_STATUS_UNSPECIFIED {
+		return ""
+	}
+	return strings.ToLower(strings.TrimPrefix(s.String(), "RELATION_STATUS_"))
+}

@@ -1,200 +1,281 @@
-package vocab
+package vocab_test
 
 import (
-	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"google.golang.org/protobuf/encoding/prototext"
+	"google.golang.org/protobuf/proto"
+
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/seeds"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
-// TestRecordsComplete checks that every predicate of the enum has exactly
-// one record and that every record says everything the service and the
-// generator read from it, so that a new predicate cannot be half added.
-func TestRecordsComplete(t *testing.T) {
-	t.Parallel()
-	values := pb.Predicate(0).Descriptor().Values()
-	seen := map[pb.Predicate]int{}
-	for _, rec := range InDrawOrder() {
-		seen[rec.ID]++
-	}
-	for i := 0; i < values.Len(); i++ {
-		p := pb.Predicate(values.Get(i).Number())
-		if p == pb.Predicate_PREDICATE_UNSPECIFIED {
-			if _, ok := Lookup(p); ok || seen[p] > 0 {
-				t.Errorf("%v has a record, want none", p)
-			}
-			continue
-		}
-		if seen[p] != 1 {
-			t.Errorf("%v has %d records, want 1", p, seen[p])
-		}
-	}
-	if got, want := len(All()), values.Len()-1; got != want {
-		t.Errorf("len(All()) = %d, want %d (one per predicate)", got, want)
-	}
-	if !slices.IsSortedFunc(All(), func(a, b *Predicate) int { return int(a.ID - b.ID) }) {
-		t.Error("All() is not in enum order")
-	}
-	for _, rec := range All() {
-		t.Run(rec.Name(), func(t *testing.T) {
-			t.Parallel()
-			checkRecord(t, rec)
-		})
-	}
-}
-
-var (
-	placeholder = regexp.MustCompile(`\{[a-z]*\}`)
-	kebab       = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
-	pools       = []string{PoolCompany, PoolOrganization, PoolCountry, PoolBloc, PoolPerson, PoolPlace, PoolTopic, PoolRelation}
-)
-
-// checkPlaceholders checks that text uses only allowed placeholders and all
-// of required.
-func checkPlaceholders(t *testing.T, what, text string, allowed []string, required ...string) {
+func seedMessage(t *testing.T) *pb.Vocabulary {
 	t.Helper()
-	for _, ph := range placeholder.FindAllString(text, -1) {
-		if !slices.Contains(allowed, ph) {
-			t.Errorf("%s %q: placeholder %s not allowed here (want one of %v)", what, text, ph, allowed)
+	raw, err := seeds.FS.ReadFile("seed.vocab.txtpb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &pb.Vocabulary{}
+	if err := prototext.Unmarshal(raw, m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func seedVocabulary(t *testing.T) *vocab.Vocabulary {
+	t.Helper()
+	v, err := vocab.New(seedMessage(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestSeedVocabulary checks that the seed's vocabulary has no problem, not
+// even a warning, and says everything the service and the generator read.
+func TestSeedVocabulary(t *testing.T) {
+	t.Parallel()
+	m := seedMessage(t)
+	if ps := vocab.Check(m); len(ps) > 0 {
+		t.Fatalf("the seed vocabulary has problems: %v", ps)
+	}
+	v := seedVocabulary(t)
+	if v.Len() != 23 || len(v.Kinds()) != 9 || len(v.Synthetic()) != 23 {
+		t.Errorf("%d predicates, %d kinds, %d synthetic: want 23, 9, 23", v.Len(), len(v.Kinds()), len(v.Synthetic()))
+	}
+	if !slices.IsSortedFunc(v.Predicates(), func(a, b *vocab.Predicate) int { return strings.Compare(a.Name, b.Name) }) {
+		t.Error("predicates are not in name order")
+	}
+	for _, p := range v.Predicates() {
+		if len(v.Predicate(p.ID).Name) == 0 || p.Reading == "" || p.Inverse == "" {
+			t.Errorf("%s: reading %q inverse %q", p.Name, p.Reading, p.Inverse)
 		}
 	}
-	for _, ph := range required {
-		if !strings.Contains(text, ph) {
-			t.Errorf("%s %q lacks %s", what, text, ph)
+	covered := map[vocab.ID]bool{}
+	for _, ph := range v.Phrases() {
+		covered[ph.Predicate] = true
+	}
+	for _, p := range v.Predicates() {
+		if !covered[p.ID] {
+			t.Errorf("%s has no phrase", p.Name)
 		}
 	}
 }
 
-func checkRecord(t *testing.T, rec *Predicate) {
-	if rec.Reading == "" || rec.Inverse == "" || rec.Description == "" {
-		t.Errorf("reading %q, inverse %q, description %q: want all three", rec.Reading, rec.Inverse, rec.Description)
-	}
-	if rec.Symmetric && rec.Inverse != rec.Reading {
-		t.Errorf("symmetric but reads %q / %q", rec.Reading, rec.Inverse)
-	}
-	if (rec.Template == "") != (rec.InverseTemplate == "") {
-		t.Errorf("template %q and inverse template %q: want both or neither", rec.Template, rec.InverseTemplate)
-	}
-	for _, tmpl := range []string{rec.Template, rec.InverseTemplate} {
-		if tmpl != "" {
-			checkPlaceholders(t, "template", tmpl, []string{"{subject}", "{object}"}, "{subject}", "{object}")
+func TestLookup(t *testing.T) {
+	t.Parallel()
+	v := seedVocabulary(t)
+	for _, name := range []string{"predicates/coordinates-against", "coordinates-against", "COORDINATES_AGAINST", "Coordinates_Against"} {
+		if p, ok := v.Lookup(name); !ok || p.Key != "coordinates-against" {
+			t.Errorf("Lookup(%q) = %v, %v", name, p, ok)
 		}
 	}
-	for _, broader := range rec.Implies {
-		if _, ok := Lookup(broader); !ok || broader == rec.ID {
-			t.Errorf("implies %v, which is not another predicate of the vocabulary", broader)
-		}
+	if _, ok := v.Lookup("predicates/frobnicates"); ok {
+		t.Error("Lookup found an undeclared predicate")
 	}
-	lex := rec.Lexicon
-	if len(lex.Verbs)+len(lex.Fixed)+len(lex.Nouns)+len(lex.PassiveNouns) == 0 {
-		t.Error("the lexicon has no verb, fixed phrase or noun: questions cannot say it")
+	opposes, _ := v.Lookup("opposes")
+	coord, _ := v.Lookup("coordinates-against")
+	if got := v.ImpliedBy(opposes.ID); !slices.Equal(got, []vocab.ID{coord.ID}) {
+		t.Errorf("ImpliedBy(opposes) = %v, want [%d]", got, coord.ID)
 	}
-	for _, w := range slices.Concat(lex.Verbs, lex.Fixed, lex.Nouns, lex.PassiveNouns, lex.EventNouns) {
-		if w != strings.ToLower(w) || w != strings.Join(strings.Fields(w), " ") {
-			t.Errorf("lexicon entry %q: want lowercase words separated by single spaces", w)
-		}
+	company, _ := v.LookupKind("kinds/company")
+	group, _ := v.LookupKind("business-group")
+	if got := v.Narrower(company.ID); !slices.Equal(got, []vocab.KindID{group.ID, company.ID}) && !slices.Equal(got, []vocab.KindID{company.ID, group.ID}) {
+		t.Errorf("Narrower(company) = %v, want company and business group", got)
 	}
-	if lex.NounPhrase != "" {
-		checkPlaceholders(t, "noun phrase", lex.NounPhrase, []string{"{subject}", "{object}"}, "{subject}", "{object}")
-	}
+}
 
-	syn := rec.Synthetic
-	if syn.Weight <= 0 || !kebab.MatchString(syn.IDVerb) {
-		t.Errorf("synthetic weight %v, id verb %q: want a positive weight and a kebab-case verb", syn.Weight, syn.IDVerb)
+func TestPhrases(t *testing.T) {
+	t.Parallel()
+	v := seedVocabulary(t)
+	tests := []struct {
+		words, want   string
+		passive, noun bool
+	}{
+		{"coordinated against", "coordinates-against", false, false},
+		{"acquired", "acquires", false, false},
+		{"acquired by", "acquires", true, false},
+		{"bought", "acquires", false, false},
+		{"bidding for", "acquires", false, false},
+		{"led by", "leads", true, false},
+		{"chairman of", "leads", false, true},
+		{"members of", "member-of", false, true},
+		{"bosses of", "leads", false, true},
+		{"allied with", "allies-with", false, false},
+		{"home to", "based-in", true, true},
+		{"ran a trade deficit with", "runs-trade-deficit-with", false, false},
+		{"viewed * as a critical national asset", "regards-as-strategic", false, false},
 	}
-	for side, shares := range map[string][]PoolShare{"subject": syn.Subject, "object": syn.Object} {
-		sum := 0.0
-		for _, s := range shares {
-			sum += s.Share
-			if !slices.Contains(pools, s.Pool) {
-				t.Errorf("synthetic %s pool %q is not one of %v", side, s.Pool, pools)
+	for _, tt := range tests {
+		words := strings.Fields(tt.words)
+		found := false
+		for _, p := range v.Phrases() {
+			if slices.Equal(p.Words, words) {
+				found = found || (v.Predicate(p.Predicate).Key == tt.want && p.Passive == tt.passive && p.Noun == tt.noun)
 			}
 		}
-		if math.Abs(sum-1) > 1e-9 {
-			t.Errorf("synthetic %s shares add up to %v, want 1", side, sum)
+		if !found {
+			t.Errorf("no phrase %q for %s passive=%v noun=%v", tt.words, tt.want, tt.passive, tt.noun)
 		}
 	}
-	q := syn.Qualifiers
-	allowed := []string{"{subject}", "{object}", "{year}", "{product}"}
-	if len(q.Roles) > 0 {
-		allowed = append(allowed, "{role}")
-	}
-	fallback, ranked := false, false
-	for _, s := range syn.Sentences {
-		a := allowed
-		if s.Ranked {
-			a, ranked = append(slices.Clone(allowed), "{rank}"), true
+	ps := v.Phrases()
+	for i := 1; i < len(ps); i++ {
+		if len(ps[i].Words) > len(ps[i-1].Words) {
+			t.Fatalf("phrases not longest first at %d", i)
 		}
-		checkPlaceholders(t, "sentence", s.Text, a, "{subject}", "{object}")
-		if s.Status != 0 && !slices.Contains(q.Statuses, s.Status) {
-			t.Errorf("sentence %q is for status %v, which the generator never gives", s.Text, s.Status)
-		}
-		fallback = fallback || (s.Status == 0 && !s.Ranked)
 	}
-	if !fallback {
-		t.Error("no synthetic sentence applies to every relation (one without a status or rank condition)")
+	if p, ok := v.PhraseFor("Coordinated_Against"); !ok || v.Predicate(p.Predicate).Key != "coordinates-against" {
+		t.Errorf("PhraseFor(Coordinated_Against) = %+v, %v", p, ok)
 	}
-	if ranked != (q.RankChance.Of > 0) {
-		t.Errorf("a ranked sentence (%v) but rank chance %+v: want both or neither", ranked, q.RankChance)
+	if !v.IsFixedHead("based") || v.IsFixedHead("acquired") {
+		t.Error("IsFixedHead: want based and not acquired")
 	}
-	if (len(q.Roles) > 0) != (q.RoleChance.Of > 0) || (len(q.Statuses) > 0) != (q.StatusChance.Of > 0) {
-		t.Errorf("roles %v with chance %+v, statuses %v with chance %+v: want values and a chance together", q.Roles, q.RoleChance, q.Statuses, q.StatusChance)
+}
+
+func TestWords(t *testing.T) {
+	t.Parallel()
+	v := seedVocabulary(t)
+	acq, _ := v.Lookup("acquires")
+	if ps, ok := v.EventNoun("acquisitions"); !ok || !slices.Contains(ps, acq.ID) || v.SingularEventNoun("acquisitions") != "acquisition" {
+		t.Errorf("EventNoun(acquisitions) = %v, %v", ps, ok)
 	}
-	if (q.TimeChance.Of > 0) != (q.TimeForm != 0) {
-		t.Errorf("time chance %+v with form %v: want both or neither", q.TimeChance, q.TimeForm)
+	company, _ := v.LookupKind("company")
+	if n, ok := v.Noun("firms"); !ok || n.Singular != "firm" || !slices.Equal(n.Kinds, []vocab.KindID{company.ID}) {
+		t.Errorf("Noun(firms) = %+v, %v; want the kind company", n, ok)
 	}
-	if rec.TitleRole && len(q.Roles) == 0 {
-		t.Error("its role qualifier is a title, but the generator gives no roles")
+	if n, ok := v.Noun("people"); !ok || n.Type != "person" {
+		t.Errorf("Noun(people) = %+v, %v", n, ok)
+	}
+	if s, ok := v.Status("fell through"); !ok || s != pb.RelationStatus_RELATION_STATUS_FAILED {
+		t.Errorf("Status(fell through) = %v, %v", s, ok)
+	}
+	if s, ok := v.Status("dropped"); !ok || s != pb.RelationStatus_RELATION_STATUS_WITHDRAWN {
+		t.Errorf("Status(dropped) = %v, %v", s, ok)
 	}
 }
 
 func TestSentences(t *testing.T) {
 	t.Parallel()
-	acq, _ := Lookup(pb.Predicate_PREDICATE_ACQUIRES)
+	v := seedVocabulary(t)
+	acq, _ := v.Lookup("acquires")
 	if got, want := acq.Sentence("Western Digital", "Kioxia"), "Western Digital acquires Kioxia"; got != want {
 		t.Errorf("Sentence = %q, want %q", got, want)
 	}
 	if got, want := acq.InverseSentence("Western Digital", "Kioxia"), "Kioxia is acquired by Western Digital"; got != want {
 		t.Errorf("InverseSentence = %q, want %q", got, want)
 	}
-	reg, _ := Lookup(pb.Predicate_PREDICATE_REGARDS_AS_STRATEGIC)
+	reg, _ := v.Lookup("regards-as-strategic")
 	if got, want := reg.Sentence("Japan", "Kioxia"), "Japan regards Kioxia as strategic"; got != want {
 		t.Errorf("Sentence = %q, want %q", got, want)
 	}
 	if got, want := reg.InverseSentence("Japan", "{object}"), "{object} is regarded as strategic by Japan"; got != want {
 		t.Errorf("InverseSentence = %q, want %q (a name is never read as a placeholder)", got, want)
 	}
-	partner, _ := Lookup(pb.Predicate_PREDICATE_PARTNERS_WITH)
+	partner, _ := v.Lookup("partners-with")
 	if got, want := partner.InverseSentence("Samsung", "Sony"), "Sony partners with Samsung"; got != want {
 		t.Errorf("InverseSentence = %q, want %q", got, want)
 	}
 }
 
-func TestInfoInEnumOrder(t *testing.T) {
+// TestDigest checks that the digest depends on the content, not on the
+// order records are written in.
+func TestDigest(t *testing.T) {
 	t.Parallel()
-	info := Info()
-	for i, in := range info {
-		if in.GetPredicate() != pb.Predicate(i+1) {
-			t.Fatalf("Info()[%d] is %v, want %v: one per predicate, in enum order", i, in.GetPredicate(), pb.Predicate(i+1))
-		}
+	m := seedMessage(t)
+	a := seedVocabulary(t)
+	slices.Reverse(m.Predicates)
+	slices.Reverse(m.Kinds)
+	b, err := vocab.New(m)
+	if err != nil {
+		t.Fatal(err)
 	}
-	info[0].Implies = append(info[0].Implies, pb.Predicate_PREDICATE_LEADS)
-	if rec, _ := Lookup(info[0].GetPredicate()); len(rec.Implies) != 0 {
-		t.Error("changing Info's messages changed the vocabulary")
+	if a.Digest() != b.Digest() {
+		t.Errorf("digests %s and %s of the same vocabulary in another order", a.Digest(), b.Digest())
+	}
+	m.Predicates[0].Description = "changed"
+	c, _ := vocab.New(m)
+	if c.Digest() == a.Digest() {
+		t.Error("a changed vocabulary has the same digest")
 	}
 }
 
-func TestFixedHeads(t *testing.T) {
+// TestCheck checks that every kind of mistake is found, in the record it
+// is in.
+func TestCheck(t *testing.T) {
 	t.Parallel()
-	for _, w := range []string{"based", "allied", "opposed", "headquartered", "located"} {
-		if !IsFixedHead(w) {
-			t.Errorf("IsFixedHead(%q) = false, want true", w)
+	base := func() *pb.Vocabulary {
+		return &pb.Vocabulary{
+			Predicates: []*pb.Predicate{
+				{Name: "predicates/invests-in", Reading: "invests in", InverseReading: "is backed by", Description: "d",
+					Lexicon: &pb.Lexicon{Verbs: []*pb.Verb{{Text: "invest in"}}}},
+				{Name: "predicates/sues", Reading: "sues", InverseReading: "is sued by", Description: "d",
+					Lexicon: &pb.Lexicon{Verbs: []*pb.Verb{{Text: "sue"}}}},
+			},
+			Kinds: []*pb.Kind{{Name: "kinds/fund", EntityType: "organization", Nouns: []string{"fund"}}},
 		}
 	}
-	if IsFixedHead("acquired") {
-		t.Error("IsFixedHead(acquired) = true, want false")
+	if ps := vocab.Check(base()); len(ps) > 0 {
+		t.Fatalf("a good vocabulary has problems: %v", ps)
+	}
+	tests := []struct {
+		name    string
+		change  func(m *pb.Vocabulary)
+		section string
+		index   int
+		want    string
+		warning bool
+	}{
+		{"bad name", func(m *pb.Vocabulary) { m.Predicates[1].Name = "predicates/Sues" }, "predicates", 1, "lowercase letters", false},
+		{"duplicate", func(m *pb.Vocabulary) { m.Predicates[1].Name = "predicates/invests-in" }, "predicates", 1, "declared twice", false},
+		{"no inverse", func(m *pb.Vocabulary) { m.Predicates[1].InverseReading = "" }, "predicates", 1, "no inverse reading", false},
+		{"unknown implies", func(m *pb.Vocabulary) { m.Predicates[0].Implies = []string{"predicates/funds"} }, "predicates", 0, `"predicates/funds"`, false},
+		{"implies cycle", func(m *pb.Vocabulary) {
+			m.Predicates[0].Implies = []string{"predicates/sues"}
+			m.Predicates[1].Implies = []string{"predicates/invests-in"}
+		}, "predicates", 1, "circle", false},
+		{"unknown type", func(m *pb.Vocabulary) { m.Predicates[0].ObjectTypes = []string{"startup"} }, "predicates", 0, `"startup"`, false},
+		{"kind as type", func(m *pb.Vocabulary) { m.Predicates[0].SubjectTypes = []string{"kinds/fund", "organization"} }, "", 0, "", false},
+		{"placeholder", func(m *pb.Vocabulary) {
+			m.Predicates[0].Sentence, m.Predicates[0].InverseSentence = "{subject} invests in {objet}", "{object} is backed by {subject}"
+		}, "predicates", 0, "{objet}", false},
+		{"capitals", func(m *pb.Vocabulary) { m.Predicates[1].Lexicon.Verbs[0].Text = "Sue" }, "predicates", 1, "lowercase", false},
+		{"no lexicon", func(m *pb.Vocabulary) { m.Predicates[1].Lexicon = nil }, "predicates", 1, "questions cannot say it", true},
+		{"kind type", func(m *pb.Vocabulary) { m.Kinds[0].EntityType = "fund" }, "kinds", 0, `entity_type "fund"`, false},
+		{"broader type", func(m *pb.Vocabulary) {
+			m.Kinds = append(m.Kinds, &pb.Kind{Name: "kinds/city", EntityType: "place", Nouns: []string{"city"}, Broader: []string{"kinds/fund"}})
+		}, "kinds", 1, "a kind of place", false},
+		{"synthetic", func(m *pb.Vocabulary) {
+			m.Synthetic = []*pb.SyntheticPredicate{{Predicate: "predicates/sues", Weight: 1, IdVerb: "sues",
+				Subject: []*pb.PoolShare{{Pool: "company", Share: 0.5}}, Object: []*pb.PoolShare{{Pool: "company", Share: 1}},
+				Sentences: []*pb.SyntheticSentence{{Text: "{subject} sued {object}."}}}}
+		}, "synthetic", 0, "add up to 0.5", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m := base()
+			tt.change(m)
+			ps := vocab.Check(m)
+			if tt.want == "" {
+				if len(ps) > 0 {
+					t.Fatalf("problems %v, want none", ps)
+				}
+				return
+			}
+			found := false
+			for _, p := range ps {
+				found = found || (p.Section == tt.section && p.Index == tt.index && strings.Contains(p.Msg, tt.want) && p.Warning == tt.warning)
+			}
+			if !found {
+				t.Errorf("problems %v, want %s[%d] %q (warning %v)", ps, tt.section, tt.index, tt.want, tt.warning)
+			}
+			if _, err := vocab.New(proto.CloneOf(m)); (err == nil) != tt.warning {
+				t.Errorf("New error = %v; a warning (%v) must not stop it, an error must", err, tt.warning)
+			}
+		})
 	}
 }

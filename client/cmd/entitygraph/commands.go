@@ -48,7 +48,7 @@ var getCommand = &command{
 			}
 			// Roles point at organizations by resource name; show their names.
 			var orgs []string
-			for _, r := range e.GetPerson().GetRoles() {
+			for _, r := range e.GetRoles() {
 				if r.GetOrganization() != "" && !slices.Contains(orgs, r.GetOrganization()) {
 					orgs = append(orgs, r.GetOrganization())
 				}
@@ -60,7 +60,7 @@ var getCommand = &command{
 					return err
 				}
 				for _, o := range got {
-					names[client.EntityName(o)] = client.DisplayName(o)
+					names[o.GetName()] = o.GetDisplayName()
 				}
 			}
 			return printEntity(in.stdout, e, names)
@@ -73,12 +73,14 @@ var searchCommand = &command{
 	args:    "TEXT",
 	short:   "find entities by name or alias",
 	summary: "find entities whose name or alias matches TEXT, best first",
-	hint:    "[--limit N] [--type T]",
+	hint:    "[--limit N] [--type T] [--kind K]",
 	minArgs: 1, maxArgs: -1,
 	setup: func(fs *flag.FlagSet) func(context.Context, *invocation, []string) error {
 		limit := fs.Int("limit", 0, "show at most `N` results, 1 to 100 (default 10)")
 		var types listFlag
 		fs.Var(&types, "type", "only entities of this `type`: "+strings.Join(entityTypes, ", ")+" (repeatable, or comma-separated)")
+		var kinds listFlag
+		fs.Var(&kinds, "kind", "only entities of this `kind`, such as company, or a narrower one (repeatable, or comma-separated; see the kinds command)")
 		return func(ctx context.Context, in *invocation, args []string) error {
 			if *limit < 0 {
 				return usageErrorf("--limit must be positive, not %d", *limit)
@@ -89,7 +91,7 @@ var searchCommand = &command{
 				}
 			}
 			query := strings.Join(args, " ")
-			opts := []client.SearchOption{client.WithTypes(types...)}
+			opts := []client.SearchOption{client.WithTypes(types...), client.WithKinds(kinds...)}
 			if *limit > 0 {
 				opts = append(opts, client.WithLimit(*limit))
 			}
@@ -121,18 +123,16 @@ var relationsCommand = &command{
 	args:    "NAME",
 	short:   "list relations and their evidence",
 	summary: "list the relations of an entity (named as for get), or those about a relation (relations/…), with their evidence",
-	hint:    "[--predicate P] [--as subject|object|any]",
+	hint:    "[--predicate P] [--as subject|object|any] [--document D] [--all-ranks]",
 	minArgs: 1, maxArgs: -1,
 	setup: func(fs *flag.FlagSet) func(context.Context, *invocation, []string) error {
 		var predicates listFlag
-		fs.Var(&predicates, "predicate", "only relations with this `predicate`, such as coordinates_against (repeatable, or comma-separated; see the predicates command)")
+		fs.Var(&predicates, "predicate", "only relations with this `predicate`, such as coordinates-against, or one that implies it (repeatable, or comma-separated; see the predicates command)")
 		as := fs.String("as", "any", "the part NAME plays in the relation: `subject`, object or any")
+		document := fs.String("document", "", "only relations with evidence in this `document`, such as documents/korea-japan-economic-alliance")
+		allRanks := fs.Bool("all-ranks", false, "list statements of every rank, including deprecated ones and those a preferred statement outranks")
 		return func(ctx context.Context, in *invocation, args []string) error {
-			preds, err := parsePredicates(predicates)
-			if err != nil {
-				return err
-			}
-			filter := client.RelationFilter{Predicates: preds}
+			filter := client.RelationFilter{Predicates: predicates, Document: *document, AllRanks: *allRanks}
 			setRole, ok := relationRoles[*as]
 			if !ok {
 				return usageErrorf("--as must be subject, object or any, not %q", *as)
@@ -154,7 +154,7 @@ var relationsCommand = &command{
 				if err != nil {
 					return err
 				}
-				name, title = client.EntityName(e), fmt.Sprintf("%s (%s)", client.DisplayName(e), client.EntityName(e))
+				name, title = e.GetName(), fmt.Sprintf("%s (%s)", e.GetDisplayName(), e.GetName())
 			}
 			setRole(&filter, name)
 
@@ -194,7 +194,7 @@ var documentsCommand = &command{
 var predicatesCommand = &command{
 	name:    "predicates",
 	short:   "list the predicate vocabulary",
-	summary: "list the predicates relations use, with their readings",
+	summary: "list the predicates the server's vocabulary declares, with their readings and the broader predicates each implies",
 	setup: func(*flag.FlagSet) func(context.Context, *invocation, []string) error {
 		return func(ctx context.Context, in *invocation, _ []string) error {
 			preds, err := in.client.Predicates(ctx)
@@ -202,9 +202,27 @@ var predicatesCommand = &command{
 				return err
 			}
 			if in.g.json {
-				return printJSON(in.stdout, &entitygraphv1.ListPredicatesResponse{Predicates: preds})
+				return printJSON(in.stdout, &entitygraphv1.ListPredicatesResponse{Predicates: preds, TotalSize: int32(len(preds))})
 			}
 			return printPredicates(in.stdout, preds)
+		}
+	},
+}
+
+var kindsCommand = &command{
+	name:    "kinds",
+	short:   "list the kinds of entity",
+	summary: "list the kinds of entity (company, country, ...) the server's vocabulary declares, with the broader kinds each belongs to",
+	setup: func(*flag.FlagSet) func(context.Context, *invocation, []string) error {
+		return func(ctx context.Context, in *invocation, _ []string) error {
+			kinds, err := in.client.Kinds(ctx)
+			if err != nil {
+				return err
+			}
+			if in.g.json {
+				return printJSON(in.stdout, &entitygraphv1.ListKindsResponse{Kinds: kinds, TotalSize: int32(len(kinds))})
+			}
+			return printKinds(in.stdout, kinds)
 		}
 	},
 }

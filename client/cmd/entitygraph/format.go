@@ -12,7 +12,6 @@ import (
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
-	"github.com/entitygraph/entitygraph/client"
 	entitygraphv1 "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 )
 
@@ -56,8 +55,8 @@ func (t *table) Flush() error {
 }
 
 // enumWord spells an enum value as a word: MATCH_KIND_EXACT with prefix
-// "MATCH_KIND_" is "exact", ORGANIZATION_KIND_BUSINESS_GROUP is
-// "business group". The unspecified value is "".
+// "MATCH_KIND_" is "exact", ALIAS_KIND_FORMAL with "ALIAS_KIND_" is
+// "formal". The unspecified value is "".
 func enumWord(e protoreflect.Enum, prefix string) string {
 	if e.Number() == 0 {
 		return ""
@@ -83,23 +82,18 @@ func printEntity(w io.Writer, e *entitygraphv1.Entity, orgNames map[string]strin
 			row(label, v)
 		}
 	}
-	row("Type:", client.EntityType(e))
-	row("Name:", client.EntityName(e))
-	row("Display name:", client.DisplayName(e))
-	switch k := e.GetKind().(type) {
-	case *entitygraphv1.Entity_Organization:
-		row("Kind:", enumWord(k.Organization.GetKind(), "ORGANIZATION_KIND_"))
-	case *entitygraphv1.Entity_Place:
-		row("Kind:", enumWord(k.Place.GetKind(), "PLACE_KIND_"))
-	}
-	row("Description:", client.Description(e))
+	row("Type:", e.GetType())
+	row("Name:", e.GetName())
+	row("Display name:", e.GetDisplayName())
+	rows("Kinds:", e.GetKinds())
+	row("Description:", e.GetDescription())
 	var aliases []string
-	for _, a := range client.Aliases(e) {
+	for _, a := range e.GetAliases() {
 		aliases = append(aliases, fmt.Sprintf("%s [%s]", a.GetText(), joinSet(a.GetLanguage(), enumWord(a.GetKind(), "ALIAS_KIND_"))))
 	}
 	rows("Aliases:", aliases)
 	var roles []string
-	for _, r := range e.GetPerson().GetRoles() {
+	for _, r := range e.GetRoles() {
 		org := r.GetOrganization()
 		if name := orgNames[org]; name != "" {
 			org = fmt.Sprintf("%s (%s)", name, org)
@@ -130,7 +124,7 @@ func printSearchResults(w io.Writer, results []*entitygraphv1.SearchResult) erro
 	for i, r := range results {
 		fmt.Fprintf(tw, "%d\t%.2f\t%s\t%s\t%s\t%s\t%s\n", i+1, r.GetScore(),
 			enumWord(r.GetMatchKind(), "MATCH_KIND_"),
-			client.EntityName(r.GetEntity()), client.DisplayName(r.GetEntity()),
+			r.GetEntity().GetName(), r.GetEntity().GetDisplayName(),
 			r.GetLanguage(), r.GetMatchedText())
 	}
 	return tw.Flush()
@@ -150,6 +144,12 @@ func printRelations(w io.Writer, about string, rels []*entitygraphv1.Relation) e
 		fmt.Fprintf(w, "\n%s\n", rel.GetSummary())
 		tw := newTable(w)
 		fmt.Fprintf(tw, "  name:\t%s\n", rel.GetName())
+		if rank := enumWord(rel.GetStatementRank(), "STATEMENT_RANK_"); rank != "" {
+			if why := rel.GetRankReason(); why != "" {
+				rank += ": " + why
+			}
+			fmt.Fprintf(tw, "  ranked:\t%s\n", rank)
+		}
 		for _, q := range qualifierRows(rel.GetQualifiers()) {
 			fmt.Fprintf(tw, "  %s:\t%s\n", q[0], q[1])
 		}
@@ -228,7 +228,23 @@ func printDocuments(w io.Writer, docs []*entitygraphv1.Document) error {
 	return tw.Flush()
 }
 
-func printPredicates(w io.Writer, preds []*entitygraphv1.PredicateInfo) error {
+// shortName returns the id of a vocabulary resource name:
+// "predicates/acquires" is "acquires", "kinds/company" is "company". The
+// CLI accepts either.
+func shortName(name string) string {
+	return name[strings.IndexByte(name, '/')+1:]
+}
+
+// shortNames is shortName of each name, joined with ", ".
+func shortNames(names []string) string {
+	short := make([]string, len(names))
+	for i, n := range names {
+		short[i] = shortName(n)
+	}
+	return strings.Join(short, ", ")
+}
+
+func printPredicates(w io.Writer, preds []*entitygraphv1.Predicate) error {
 	tw := newTable(w)
 	fmt.Fprintln(tw, "PREDICATE\tREADING\tINVERSE READING\tIMPLIES")
 	for _, p := range preds {
@@ -236,11 +252,16 @@ func printPredicates(w io.Writer, preds []*entitygraphv1.PredicateInfo) error {
 		if p.GetSymmetric() {
 			inverse = "(symmetric)"
 		}
-		var implies []string
-		for _, i := range p.GetImplies() {
-			implies = append(implies, client.PredicateName(i))
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", client.PredicateName(p.GetPredicate()), p.GetReading(), inverse, strings.Join(implies, ", "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", shortName(p.GetName()), p.GetReading(), inverse, shortNames(p.GetImplies()))
+	}
+	return tw.Flush()
+}
+
+func printKinds(w io.Writer, kinds []*entitygraphv1.Kind) error {
+	tw := newTable(w)
+	fmt.Fprintln(tw, "KIND\tTYPE\tBROADER\tNOUNS")
+	for _, k := range kinds {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", shortName(k.GetName()), k.GetEntityType(), shortNames(k.GetBroader()), strings.Join(k.GetNouns(), ", "))
 	}
 	return tw.Flush()
 }

@@ -22,34 +22,30 @@ var directions = map[string]entitygraphv1.Direction{
 type walkFlags struct {
 	predicates listFlag
 	direction  string
-	maxEdges   *int64
+	query      *queryFlags
 }
 
 func (f *walkFlags) register(fs *flag.FlagSet) {
-	fs.Var(&f.predicates, "predicate", "follow only relations with this `predicate`, such as coordinates_against (repeatable, or comma-separated; see the predicates command)")
+	fs.Var(&f.predicates, "predicate", "follow only relations with this `predicate`, such as coordinates-against (repeatable, or comma-separated; see the predicates command)")
 	fs.StringVar(&f.direction, "direction", "both", "follow relations `out` (subject to object), in (object to subject) or both ways")
-	f.maxEdges = edgeBudgetFlag(fs)
+	f.query = registerQueryFlags(fs)
 }
 
 // walkOptions returns the options the walk flags ask for, as options of
 // the command's kind O (client.PathOption or client.TraverseOption, which
 // every walk and budget option is).
 func walkOptions[O any](f *walkFlags) ([]O, error) {
-	preds, err := parsePredicates(f.predicates)
-	if err != nil {
-		return nil, err
-	}
 	dir, ok := directions[f.direction]
 	if !ok {
 		return nil, usageErrorf("--direction must be out, in or both, not %q", f.direction)
 	}
-	budget, err := edgeBudget(*f.maxEdges)
+	budget, err := f.query.options()
 	if err != nil {
 		return nil, err
 	}
 	opts := []O{any(client.WithDirection(dir)).(O)}
-	if len(preds) > 0 {
-		opts = append(opts, any(client.WithPredicates(preds...)).(O))
+	if len(f.predicates) > 0 {
+		opts = append(opts, any(client.WithPredicates(f.predicates...)).(O))
 	}
 	for _, o := range budget {
 		opts = append(opts, any(o).(O))
@@ -57,33 +53,33 @@ func walkOptions[O any](f *walkFlags) ([]O, error) {
 	return opts, nil
 }
 
-// parsePredicates reads the values of a --predicate flag.
-func parsePredicates(names []string) ([]entitygraphv1.Predicate, error) {
-	var preds []entitygraphv1.Predicate
-	for _, p := range names {
-		pred, err := client.ParsePredicate(p)
-		if err != nil {
-			return nil, usageErrorf("%v; run \"entitygraph predicates\" for the list", err)
-		}
-		preds = append(preds, pred)
-	}
-	return preds, nil
+// queryFlags are the flags every query command has: the edge budget, and
+// whether statements of every rank count.
+type queryFlags struct {
+	maxEdges int64
+	allRanks bool
 }
 
-// edgeBudgetFlag registers --max-edges, the budget of every query command.
-func edgeBudgetFlag(fs *flag.FlagSet) *int64 {
-	return fs.Int64("max-edges", 0, "let the query visit at most `N` edges (default: the server's, 1000000)")
+func registerQueryFlags(fs *flag.FlagSet) *queryFlags {
+	f := &queryFlags{}
+	fs.Int64Var(&f.maxEdges, "max-edges", 0, "let the query visit at most `N` edges (default: the server's, 1000000)")
+	fs.BoolVar(&f.allRanks, "all-ranks", false, "see statements of every rank, including deprecated ones and those a preferred statement outranks")
+	return f
 }
 
-// edgeBudget returns the option --max-edges asks for, if any.
-func edgeBudget(n int64) ([]client.QueryOption, error) {
+// options returns the options the query flags ask for.
+func (f *queryFlags) options() ([]client.QueryOption, error) {
+	var opts []client.QueryOption
 	switch {
-	case n < 0:
-		return nil, usageErrorf("--max-edges must be positive, not %d", n)
-	case n == 0:
-		return nil, nil
+	case f.maxEdges < 0:
+		return nil, usageErrorf("--max-edges must be positive, not %d", f.maxEdges)
+	case f.maxEdges > 0:
+		opts = append(opts, client.WithEdgeBudget(f.maxEdges))
 	}
-	return []client.QueryOption{client.WithEdgeBudget(n)}, nil
+	if f.allRanks {
+		opts = append(opts, client.WithAllRanks())
+	}
+	return opts, nil
 }
 
 // checkCount refuses a negative count flag; 0 leaves the value to the
@@ -107,7 +103,7 @@ func nodeName(ctx context.Context, c *client.Client, ref string) (string, error)
 	if err != nil {
 		return "", err
 	}
-	return client.EntityName(e), nil
+	return e.GetName(), nil
 }
 
 var pathsCommand = &command{
@@ -203,7 +199,7 @@ func nodeLabels(ctx context.Context, c *client.Client, paths []*entitygraphv1.Pa
 			return nil, err
 		}
 		for _, e := range got {
-			labels[client.EntityName(e)] = client.DisplayName(e)
+			labels[e.GetName()] = e.GetDisplayName()
 		}
 	}
 	for _, name := range relations {
@@ -284,18 +280,18 @@ var matchCommand = &command{
 	name:    "match",
 	args:    "QUERY",
 	short:   "run a pattern query",
-	summary: "run a pattern query in the text syntax, such as \"?who coordinates_against ?deal . ?deal is an acquisition\", and show the bindings of its variables and the evidence of each result",
+	summary: "run a pattern query in the text syntax, such as \"?who coordinates-against ?deal . ?deal is an acquisition\", and show the bindings of its variables and the evidence of each result",
 	hint:    "[--limit N] [--explain]",
 	minArgs: 1, maxArgs: -1,
 	setup: func(fs *flag.FlagSet) func(context.Context, *invocation, []string) error {
 		limit := fs.Int("limit", 50, "show at most `N` results; 0 shows all")
 		explain := fs.Bool("explain", false, "show how the server evaluates the query")
-		maxEdges := edgeBudgetFlag(fs)
+		query := registerQueryFlags(fs)
 		return func(ctx context.Context, in *invocation, args []string) error {
 			if err := checkCount("limit", *limit); err != nil {
 				return err
 			}
-			budget, err := edgeBudget(*maxEdges)
+			budget, err := query.options()
 			if err != nil {
 				return err
 			}
@@ -365,12 +361,12 @@ var askCommand = &command{
 	minArgs: 1, maxArgs: -1,
 	setup: func(fs *flag.FlagSet) func(context.Context, *invocation, []string) error {
 		limit := fs.Int("limit", 0, "show at most `N` answers, 1 to 1000 (default 50)")
-		maxEdges := edgeBudgetFlag(fs)
+		query := registerQueryFlags(fs)
 		return func(ctx context.Context, in *invocation, args []string) error {
 			if err := checkCount("limit", *limit); err != nil {
 				return err
 			}
-			budget, err := edgeBudget(*maxEdges)
+			budget, err := query.options()
 			if err != nil {
 				return err
 			}

@@ -10,7 +10,6 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 
-	"github.com/entitygraph/entitygraph/client"
 	entitygraphv1 "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 )
 
@@ -83,7 +82,7 @@ func printTraverseItem(w io.Writer, item *entitygraphv1.TraverseResponse) error 
 		item.GetVia().GetKind() == entitygraphv1.HopKind_HOP_KIND_BACKWARD
 	switch {
 	case item.GetEntity() != nil:
-		text = client.EntityName(item.GetEntity()) + "  " + client.DisplayName(item.GetEntity())
+		text = item.GetEntity().GetName() + "  " + item.GetEntity().GetDisplayName()
 	case followed && item.GetRelation().GetName() == via:
 		// "via" names it.
 		text = item.GetRelation().GetSummary()
@@ -103,7 +102,7 @@ func bindingLabel(b *entitygraphv1.Binding) string {
 	if r := b.GetRelation(); r != nil {
 		return "[" + r.GetSummary() + "]"
 	}
-	return client.DisplayName(b.GetEntity())
+	return b.GetEntity().GetDisplayName()
 }
 
 // printMatch writes the query, the plan if there is one, a table of the

@@ -172,9 +172,25 @@ func TestRun(t *testing.T) {
 			wantOut: []string{"relations/samsung-coordinates-against-western-digital-bid", ": 1 relation\n"},
 		},
 		{
-			name:    "relations predicate full enum name",
-			args:    []string{"relations", "Samsung", "--predicate", "PREDICATE_COORDINATES_AGAINST"},
+			name:    "relations predicate resource name",
+			args:    []string{"relations", "Samsung", "--predicate", "predicates/coordinates-against"},
 			wantOut: []string{"relations/samsung-coordinates-against-western-digital-bid", ": 1 relation\n"},
+		},
+		{
+			name:    "relations broader predicate",
+			args:    []string{"relations", "Samsung", "--predicate", "opposes", "--as", "subject"},
+			wantOut: []string{"relations/samsung-coordinates-against-western-digital-bid"},
+		},
+		{
+			name:    "relations of a document",
+			args:    []string{"relations", "Kioxia", "--document", "documents/korea-japan-economic-alliance"},
+			wantOut: []string{"relations/western-digital-bid-for-kioxia"},
+		},
+		{
+			name:     "relations of an unknown document",
+			args:     []string{"relations", "Kioxia", "--document", "documents/nope"},
+			wantCode: exitFailure,
+			wantErr:  []string{"documents/nope"},
 		},
 		{
 			name:    "relations role qualifier",
@@ -184,7 +200,7 @@ func TestRun(t *testing.T) {
 		{
 			name:     "relations bad predicate",
 			args:     []string{"relations", "Kioxia", "--predicate", "buys"},
-			wantCode: exitUsage,
+			wantCode: exitFailure,
 			wantErr:  []string{`unknown predicate "buys"`},
 		},
 		{
@@ -213,7 +229,12 @@ func TestRun(t *testing.T) {
 		{
 			name:    "predicates",
 			args:    []string{"predicates"},
-			wantOut: []string{"coordinates_against", "opposes", "(symmetric)"},
+			wantOut: []string{"\ncoordinates-against ", "opposes\n", "(symmetric)"},
+		},
+		{
+			name:    "kinds",
+			args:    []string{"kinds"},
+			wantOut: []string{"KIND ", "\nbusiness-group ", " company ", "chaebol\n"},
 		},
 		{
 			name:     "unknown command",
@@ -294,7 +315,7 @@ func TestRunJSON(t *testing.T) {
 			args: []string{"--json", "get", "Kioxia"},
 			msg:  &entitygraphv1.Entity{},
 			check: func(t *testing.T, m proto.Message) {
-				if got := client.EntityName(m.(*entitygraphv1.Entity)); got != "organizations/kioxia" {
+				if got := m.(*entitygraphv1.Entity).GetName(); got != "organizations/kioxia" {
 					t.Errorf("name = %q, want organizations/kioxia", got)
 				}
 			},
@@ -304,7 +325,7 @@ func TestRunJSON(t *testing.T) {
 			args: []string{"get", "최태원", "--json"},
 			msg:  &entitygraphv1.Entity{},
 			check: func(t *testing.T, m proto.Message) {
-				if got := client.EntityName(m.(*entitygraphv1.Entity)); got != "people/chey-tae-won" {
+				if got := m.(*entitygraphv1.Entity).GetName(); got != "people/chey-tae-won" {
 					t.Errorf("name = %q, want people/chey-tae-won", got)
 				}
 			},
@@ -315,7 +336,7 @@ func TestRunJSON(t *testing.T) {
 			msg:  &entitygraphv1.SearchEntitiesResponse{},
 			check: func(t *testing.T, m proto.Message) {
 				results := m.(*entitygraphv1.SearchEntitiesResponse).GetResults()
-				if len(results) == 0 || client.EntityName(results[0].GetEntity()) != "people/chey-tae-won" {
+				if len(results) == 0 || results[0].GetEntity().GetName() != "people/chey-tae-won" {
 					t.Errorf("results = %v, want people/chey-tae-won first", results)
 				}
 			},
@@ -356,8 +377,20 @@ func TestRunJSON(t *testing.T) {
 			args: []string{"--json", "predicates"},
 			msg:  &entitygraphv1.ListPredicatesResponse{},
 			check: func(t *testing.T, m proto.Message) {
-				if got := len(m.(*entitygraphv1.ListPredicatesResponse).GetPredicates()); got != len(entitygraphv1.Predicate_name)-1 {
-					t.Errorf("got %d predicates, want %d", got, len(entitygraphv1.Predicate_name)-1)
+				resp := m.(*entitygraphv1.ListPredicatesResponse)
+				if want := servertest.Index(t).Vocabulary().Len(); len(resp.GetPredicates()) != want || int(resp.GetTotalSize()) != want {
+					t.Errorf("got %d predicates (total_size %d), want %d", len(resp.GetPredicates()), resp.GetTotalSize(), want)
+				}
+			},
+		},
+		{
+			name: "kinds",
+			args: []string{"--json", "kinds"},
+			msg:  &entitygraphv1.ListKindsResponse{},
+			check: func(t *testing.T, m proto.Message) {
+				kinds := m.(*entitygraphv1.ListKindsResponse).GetKinds()
+				if want := len(servertest.Index(t).Vocabulary().Kinds()); len(kinds) != want {
+					t.Errorf("got %d kinds, want %d", len(kinds), want)
 				}
 			},
 		},

@@ -3,7 +3,6 @@ import {
   ConnectError,
   createEntityGraphClient,
   listRelations,
-  predicateName,
   resolve,
   resourceInfo,
 } from "@entitygraph/client";
@@ -12,11 +11,11 @@ const eg = createEntityGraphClient({ address: process.env.ENTITYGRAPH_ADDR ?? "l
 
 // A name, an alias or a resource name.
 const kioxia = await resolve(eg, "キオクシア");
-console.log(kioxia.kind.value?.name, "is", kioxia.kind.value?.displayName);
+console.log(kioxia.name, "is", kioxia.displayName);
 
 // Every relation with Kioxia as object, with the sentence that states it.
 for await (const rel of listRelations(eg.entities, { object: "organizations/kioxia" })) {
-  console.log(`${rel.subject} ${predicateName(rel.predicate)} ${rel.object}`);
+  console.log(`${rel.subject} ${rel.predicate} ${rel.object}`);
   console.log(`  “${rel.evidence[0]?.quote}”`);
 }
 

@@ -3,6 +3,7 @@ import { createGrpcTransport } from "@connectrpc/connect-node";
 
 import { EntityService } from "./gen/entitygraph/v1/entity_service_pb.js";
 import { QueryService } from "./gen/entitygraph/v1/query_service_pb.js";
+import { VocabularyService } from "./gen/entitygraph/v1/vocabulary_service_pb.js";
 import { Health } from "./gen/grpc/health/v1/health_pb.js";
 
 /** defaultAddress is where the server listens unless told otherwise. */
@@ -10,6 +11,13 @@ export const defaultAddress = "localhost:50051";
 
 /** snapshotHeader is the response header that carries the graph snapshot's version. */
 export const snapshotHeader = "entitygraph-snapshot";
+
+/**
+ * vocabularyHeader is the response header that carries the digest of the
+ * server's vocabulary: when it changes, predicates and kinds read from
+ * VocabularyService are out of date.
+ */
+export const vocabularyHeader = "entitygraph-vocabulary";
 
 /** EntityGraphClientOptions configure {@link createEntityGraphClient}. */
 export interface EntityGraphClientOptions {
@@ -28,7 +36,7 @@ export interface EntityGraphClientOptions {
 }
 
 /**
- * EntityGraphClient holds typed clients for both services, and for health,
+ * EntityGraphClient holds typed clients for the three services, and for health,
  * sharing one HTTP/2 connection. Each method takes the request as a plain object (every
  * field optional) and an optional `CallOptions` (`timeoutMs`, `signal`,
  * `headers`, `onHeader`), and returns the response message; server
@@ -41,6 +49,8 @@ export interface EntityGraphClient {
   readonly entities: Client<typeof EntityService>;
   /** queries answers graph questions: paths, traversals, patterns, questions in English. */
   readonly queries: Client<typeof QueryService>;
+  /** vocabulary serves the predicates and kinds the graph is written in. */
+  readonly vocabulary: Client<typeof VocabularyService>;
   /** health is the standard gRPC health service: SERVING while the server takes calls. */
   readonly health: Client<typeof Health>;
   /** transport is the transport the clients share. */
@@ -68,8 +78,8 @@ export function createEntityGraphTransport(options: Omit<EntityGraphClientOption
 }
 
 /**
- * createEntityGraphClient returns clients for EntityService and
- * QueryService over the gRPC protocol:
+ * createEntityGraphClient returns clients for EntityService, QueryService
+ * and VocabularyService over the gRPC protocol:
  *
  * ```ts
  * const eg = createEntityGraphClient({ address: "localhost:50051" });
@@ -81,6 +91,7 @@ export function createEntityGraphClient(options: EntityGraphClientOptions = {}):
   return {
     entities: createClient(EntityService, transport),
     queries: createClient(QueryService, transport),
+    vocabulary: createClient(VocabularyService, transport),
     health: createClient(Health, transport),
     transport,
   };

@@ -16,34 +16,35 @@ export {
   createEntityGraphTransport,
   defaultAddress,
   snapshotHeader,
+  vocabularyHeader,
   type EntityGraphClient,
   type EntityGraphClientOptions,
 } from "./client.js";
+export { isEntityName, type EntityType } from "./entity.js";
 export {
-  aliases,
-  description,
-  displayName,
-  entityName,
-  entityType,
-  isEntityName,
-  parsePredicate,
-  predicateName,
-  type EntityType,
-} from "./entity.js";
-export { listDocuments, listRelations, matchAll, type MatchQuery, type RelationFilter } from "./pages.js";
+  listDocuments,
+  listKinds,
+  listPredicates,
+  listRelations,
+  matchAll,
+  type MatchQuery,
+  type RelationFilter,
+} from "./pages.js";
 export { AmbiguousError, resolve, type Candidate } from "./resolve.js";
 export { badRequest, errorCode, errorInfo, fieldViolations, isNotFound, quotaFailure, resourceInfo } from "./errors.js";
 
 // Connect's error type and codes, so that callers need no second import.
 export { Code, ConnectError, type CallOptions } from "@connectrpc/connect";
 
-// The generated API: messages, enums and the two services.
+// The generated API: messages, enums and the three services.
 export * from "./gen/entitygraph/v1/document_pb.js";
 export * from "./gen/entitygraph/v1/entity_pb.js";
 export * from "./gen/entitygraph/v1/relation_pb.js";
 export * from "./gen/entitygraph/v1/entity_service_pb.js";
 export * from "./gen/entitygraph/v1/query_service_pb.js";
 export * from "./gen/entitygraph/v1/graph_pb.js";
+export * from "./gen/entitygraph/v1/vocabulary_pb.js";
+export * from "./gen/entitygraph/v1/vocabulary_service_pb.js";
 // google.rpc error details, for ConnectError.findDetails.
 export * from "./gen/google/rpc/error_details_pb.js";
 // The standard health service.

@@ -14,11 +14,40 @@ import type {
   QueryService,
 } from "./gen/entitygraph/v1/query_service_pb.js";
 import type { Relation } from "./gen/entitygraph/v1/relation_pb.js";
+import type { Kind, Predicate } from "./gen/entitygraph/v1/vocabulary_pb.js";
+import type { VocabularyService } from "./gen/entitygraph/v1/vocabulary_service_pb.js";
+
+/**
+ * pages yields the items of every page `fetch` returns, from the first
+ * (an empty token) until a page comes back without a next page token. A
+ * server that hands out a token twice would loop forever, so that throws.
+ */
+async function* pages<T>(
+  what: string,
+  fetch: (pageToken: string) => Promise<{ items: T[]; nextPageToken: string }>,
+): AsyncGenerator<T, void, undefined> {
+  const seen = new Set<string>();
+  let pageToken = "";
+  do {
+    const page = await fetch(pageToken);
+    yield* page.items;
+    pageToken = page.nextPageToken;
+    if (seen.has(pageToken)) {
+      throw new Error(`${what}: server repeated page token ${JSON.stringify(pageToken)}`);
+    }
+    seen.add(pageToken);
+  } while (pageToken !== "");
+}
+
+/** listPageSize is the largest page the server's List methods accept for documents, predicates and kinds. */
+const listPageSize = 1000;
 
 /**
  * RelationFilter is a ListRelations request without its page token:
- * subject, object, endpoint and predicates combine with AND; pageSize is
- * the size of each page fetched.
+ * subject, object, endpoint, predicates and document combine with AND;
+ * pageSize is the size of each page fetched. Predicates are resource names
+ * such as "predicates/acquires" or bare ids such as "acquires", as
+ * {@link listPredicates} names them.
  */
 export type RelationFilter = Omit<
   Exclude<MessageInitShape<typeof ListRelationsRequestSchema>, ListRelationsRequest>,
@@ -33,31 +62,54 @@ export type RelationFilter = Omit<
  * for await (const rel of listRelations(eg.entities, { object: "organizations/kioxia" })) { … }
  * ```
  */
-export async function* listRelations(
+export function listRelations(
   entities: Client<typeof EntityService>,
   filter: RelationFilter = {},
   options?: CallOptions,
 ): AsyncGenerator<Relation, void, undefined> {
-  let pageToken = "";
-  do {
+  return pages("list relations", async (pageToken) => {
     const page = await entities.listRelations({ ...filter, pageToken }, options);
-    yield* page.relations;
-    pageToken = page.nextPageToken;
-  } while (pageToken !== "");
+    return { items: page.relations, nextPageToken: page.nextPageToken };
+  });
 }
 
 /** listDocuments yields every source document (without its text), fetching pages as it goes. */
-export async function* listDocuments(
+export function listDocuments(
   entities: Client<typeof EntityService>,
-  pageSize = 0,
+  pageSize = listPageSize,
   options?: CallOptions,
 ): AsyncGenerator<Document, void, undefined> {
-  let pageToken = "";
-  do {
+  return pages("list documents", async (pageToken) => {
     const page = await entities.listDocuments({ pageSize, pageToken }, options);
-    yield* page.documents;
-    pageToken = page.nextPageToken;
-  } while (pageToken !== "");
+    return { items: page.documents, nextPageToken: page.nextPageToken };
+  });
+}
+
+/**
+ * listPredicates yields the server's predicates in resource-name order,
+ * each with its readings and lexicon. The vocabulary is data on the server;
+ * every response carries its digest in the {@link vocabularyHeader}
+ * header, so a client that caches the list can tell when to read it again.
+ */
+export function listPredicates(
+  vocabulary: Client<typeof VocabularyService>,
+  options?: CallOptions,
+): AsyncGenerator<Predicate, void, undefined> {
+  return pages("list predicates", async (pageToken) => {
+    const page = await vocabulary.listPredicates({ pageSize: listPageSize, pageToken }, options);
+    return { items: page.predicates, nextPageToken: page.nextPageToken };
+  });
+}
+
+/** listKinds yields the server's kinds of entity in resource-name order, each with the broader kinds it belongs to. */
+export function listKinds(
+  vocabulary: Client<typeof VocabularyService>,
+  options?: CallOptions,
+): AsyncGenerator<Kind, void, undefined> {
+  return pages("list kinds", async (pageToken) => {
+    const page = await vocabulary.listKinds({ pageSize: listPageSize, pageToken }, options);
+    return { items: page.kinds, nextPageToken: page.nextPageToken };
+  });
 }
 
 /** MatchQuery is a Match request without its page token. */
@@ -66,17 +118,15 @@ export type MatchQuery = Omit<Exclude<MessageInitShape<typeof MatchRequestSchema
 /**
  * matchAll yields every solution of a pattern query, fetching pages as it
  * goes. Give the query as text (`{ query: { case: "text", value: "?who
- * COORDINATES_AGAINST ?deal" } }`) or as a structured Pattern.
+ * coordinates-against ?deal" } }`) or as a structured Pattern.
  */
-export async function* matchAll(
+export function matchAll(
   queries: Client<typeof QueryService>,
   query: MatchQuery,
   options?: CallOptions,
 ): AsyncGenerator<MatchResult, void, undefined> {
-  let pageToken = "";
-  do {
+  return pages("match", async (pageToken) => {
     const page = await queries.match({ ...query, pageToken }, options);
-    yield* page.results;
-    pageToken = page.nextPageToken;
-  } while (pageToken !== "");
+    return { items: page.results, nextPageToken: page.nextPageToken };
+  });
 }

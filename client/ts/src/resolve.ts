@@ -3,7 +3,7 @@ import { Code, ConnectError, type CallOptions } from "@connectrpc/connect";
 import type { Entity } from "./gen/entitygraph/v1/entity_pb.js";
 import { MatchKind, type SearchResult } from "./gen/entitygraph/v1/entity_service_pb.js";
 import type { EntityGraphClient } from "./client.js";
-import { displayName, entityName, isEntityName } from "./entity.js";
+import { isEntityName } from "./entity.js";
 
 /** resolvePageSize is how many search results resolve looks at: enough to list the candidates of an ambiguous name. */
 const resolvePageSize = 20;
@@ -67,7 +67,7 @@ export async function resolve(client: EntityGraphClient, ref: string, options?: 
   const exact = new Map<string, SearchResult>();
   const all = new Map<string, SearchResult>();
   for (const r of results) {
-    const name = entityName(r.entity);
+    const name = r.entity?.name ?? "";
     if (r.matchKind === MatchKind.EXACT && !exact.has(name)) exact.set(name, r);
     if (!all.has(name)) all.set(name, r);
   }
@@ -80,8 +80,8 @@ export async function resolve(client: EntityGraphClient, ref: string, options?: 
     throw new AmbiguousError(
       ref,
       [...pick.values()].map((r) => ({
-        name: entityName(r.entity),
-        displayName: displayName(r.entity),
+        name: r.entity?.name ?? "",
+        displayName: r.entity?.displayName ?? "",
         matchedText: r.matchedText,
         matchKind: r.matchKind,
       })),

@@ -14,22 +14,20 @@ import {
   AmbiguousError,
   badRequest,
   Code,
-  displayName,
   DocumentView,
-  entityName,
-  entityType,
   errorInfo,
   fieldViolations,
   listDocuments,
+  listKinds,
+  listPredicates,
   listRelations,
   MatchKind,
-  parsePredicate,
-  Predicate,
-  predicateName,
   RelationStatus,
   resolve,
   resourceInfo,
   snapshotHeader,
+  vocabularyHeader,
+  type Predicate,
   type Relation,
 } from "@entitygraph/client";
 
@@ -45,15 +43,14 @@ describe("EntityService", () => {
       { name: "people/chey-tae-won" },
       { onHeader: (h) => (snapshot = h.get(snapshotHeader)) },
     );
-    assert.equal(entityType(chey), "person");
-    assert.equal(entityName(chey), "people/chey-tae-won");
-    assert.equal(displayName(chey), "Chey Tae-won");
-    assert.ok(chey.kind.case === "person");
+    assert.equal(chey.type, "person");
+    assert.equal(chey.name, "people/chey-tae-won");
+    assert.equal(chey.displayName, "Chey Tae-won");
     assert.deepEqual(
-      chey.kind.value.roles.map((r) => `${r.title} ${r.organization}`).sort(),
+      chey.roles.map((r) => `${r.title} ${r.organization}`).sort(),
       ["Chairman organizations/sk-group", "Head organizations/korea-chamber-of-commerce-and-industry"],
     );
-    assert.ok(chey.kind.value.aliases.some((a) => a.text === "최태원" && a.language === "ko"));
+    assert.ok(chey.aliases.some((a) => a.text === "최태원" && a.language === "ko"));
     assert.ok(snapshot, `no ${snapshotHeader} response header`);
   });
 
@@ -82,8 +79,8 @@ describe("EntityService", () => {
   test("BatchGetEntities keeps request order and is all or nothing", async () => {
     const names = ["topics/nand-flash", "organizations/kioxia", "people/chey-tae-won"];
     const res = await live.client.entities.batchGetEntities({ names });
-    assert.deepEqual(res.entities.map(entityName), names);
-    assert.deepEqual(res.entities.map(entityType), ["topic", "organization", "person"]);
+    assert.deepEqual(res.entities.map((e) => e.name), names);
+    assert.deepEqual(res.entities.map((e) => e.type), ["topic", "organization", "person"]);
 
     const err = await rejects(
       () => live.client.entities.batchGetEntities({ names: ["organizations/kioxia", "people/nobody"] }),
@@ -96,12 +93,12 @@ describe("EntityService", () => {
     const fuzzy = await live.client.entities.searchEntities({ query: "Kioxa" });
     const top = fuzzy.results[0];
     assert.ok(top, "no results for Kioxa");
-    assert.equal(entityName(top.entity), "organizations/kioxia");
+    assert.equal(top.entity?.name, "organizations/kioxia");
     assert.equal(top.matchKind, MatchKind.FUZZY);
     assert.equal(top.edits, 1);
 
     const korean = await live.client.entities.searchEntities({ query: "최태원", types: ["person"] });
-    assert.equal(entityName(korean.results[0]?.entity), "people/chey-tae-won");
+    assert.equal(korean.results[0]?.entity?.name, "people/chey-tae-won");
     assert.equal(korean.results[0]?.matchKind, MatchKind.EXACT);
     assert.equal(korean.results[0]?.language, "ko");
   });
@@ -117,7 +114,7 @@ describe("EntityService", () => {
   test("GetRelation returns a relation whose evidence quotes its document exactly", async () => {
     const bid = await live.client.entities.getRelation({ name: "relations/western-digital-bid-for-kioxia" });
     assert.equal(bid.subject, "organizations/western-digital");
-    assert.equal(bid.predicate, Predicate.ACQUIRES);
+    assert.equal(bid.predicate, "predicates/acquires");
     assert.equal(bid.object, "organizations/kioxia");
     assert.equal(bid.qualifiers?.status, RelationStatus.FAILED);
     assert.equal(bid.summary, "Western Digital acquires Kioxia (failed, 2021)");
@@ -155,7 +152,7 @@ describe("EntityService", () => {
 
     const against = await live.client.entities.listRelations({
       object: "relations/western-digital-bid-for-kioxia",
-      predicates: [Predicate.COORDINATES_AGAINST],
+      predicates: ["coordinates-against"],
     });
     assert.deepEqual(
       against.relations.map((r) => r.subject).sort(),
@@ -170,16 +167,36 @@ describe("EntityService", () => {
     assert.deepEqual(fieldViolations(err).map((v) => v.field), ["page_token"]);
   });
 
-  test("ListPredicates returns the vocabulary in enum order, with readings", async () => {
-    const { predicates } = await live.client.entities.listPredicates({});
-    const vocabulary = Object.values(Predicate).filter((p): p is Predicate => typeof p === "number" && p !== 0);
-    assert.deepEqual(predicates.map((p) => p.predicate), vocabulary);
-    const against = predicates.find((p) => p.predicate === Predicate.COORDINATES_AGAINST);
+  test("VocabularyService serves the predicates and kinds, with the vocabulary digest", async () => {
+    let digest: string | null = null;
+    const page = await live.client.vocabulary.listPredicates(
+      { pageSize: 5 },
+      { onHeader: (h) => (digest = h.get(vocabularyHeader)) },
+    );
+    assert.equal(page.predicates.length, 5);
+    assert.ok(page.totalSize > 5);
+    assert.match(digest ?? "", /^[0-9a-f]{12,}$/, `no ${vocabularyHeader} response header`);
+    assert.equal(page.vocabularyDigest, digest);
+
+    const predicates: Predicate[] = [];
+    for await (const p of listPredicates(live.client.vocabulary)) predicates.push(p);
+    assert.equal(predicates.length, page.totalSize);
+    const names = predicates.map((p) => p.name);
+    assert.deepEqual(names, [...names].sort(), "ordered by resource name");
+    const against = predicates.find((p) => p.name === "predicates/coordinates-against");
     assert.equal(against?.reading, "coordinates against");
-    assert.deepEqual(against?.implies, [Predicate.OPPOSES]);
+    assert.deepEqual(against?.implies, ["predicates/opposes"]);
     assert.ok(predicates.every((p) => p.reading !== "" && p.inverseReading !== ""));
-    assert.equal(predicateName(Predicate.COORDINATES_AGAINST), "coordinates_against");
-    assert.equal(parsePredicate("predicate_coordinates_against"), Predicate.COORDINATES_AGAINST);
+    assert.deepEqual(await live.client.vocabulary.getPredicate({ name: "predicates/coordinates-against" }), against);
+
+    const kinds = [];
+    for await (const k of listKinds(live.client.vocabulary)) kinds.push(k);
+    const group = kinds.find((k) => k.name === "kinds/business-group");
+    assert.equal(group?.entityType, "organization");
+    assert.deepEqual(group?.broader, ["kinds/company"]);
+
+    const err = await rejects(() => live.client.vocabulary.getKind({ name: "kinds/nothing" }), Code.NotFound);
+    assert.equal(resourceInfo(err)?.resourceName, "kinds/nothing");
   });
 
   test("GetDocument leaves out the text unless asked for the full view", async () => {
@@ -209,9 +226,9 @@ describe("EntityService", () => {
   });
 
   test("resolve finds an entity by any name and refuses to guess", async () => {
-    assert.equal(entityName(await resolve(live.client, "キオクシア")), "organizations/kioxia");
-    assert.equal(entityName(await resolve(live.client, "chey tae won")), "people/chey-tae-won");
-    assert.equal(entityName(await resolve(live.client, "places/seoul")), "places/seoul");
+    assert.equal((await resolve(live.client, "キオクシア")).name, "organizations/kioxia");
+    assert.equal((await resolve(live.client, "chey tae won")).name, "people/chey-tae-won");
+    assert.equal((await resolve(live.client, "places/seoul")).name, "places/seoul");
     await assert.rejects(resolve(live.client, "United"), (err: unknown) => {
       assert.ok(err instanceof AmbiguousError, String(err));
       const names = err.candidates.map((c) => c.name);

@@ -6,7 +6,6 @@ import { after, before } from "node:test";
 import {
   Code,
   ConnectError,
-  entityName,
   type EntityGraphClient,
   type MatchResult,
   type Relation,
@@ -78,7 +77,7 @@ export function bindingName(result: MatchResult, variable: string): string {
   const b = result.bindings[variable]?.value;
   switch (b?.case) {
     case "entity":
-      return entityName(b.value);
+      return b.value.name;
     case "relation":
       return b.value.name;
     default:

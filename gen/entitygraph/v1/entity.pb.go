@@ -21,133 +21,8 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// OrganizationKind says what sort of body an organization is.
-type OrganizationKind int32
-
-const (
-	// Not set. Never stored in the graph.
-	OrganizationKind_ORGANIZATION_KIND_UNSPECIFIED OrganizationKind = 0
-	// A company, such as Kioxia or Sony.
-	OrganizationKind_ORGANIZATION_KIND_COMPANY OrganizationKind = 1
-	// A group of companies under common control, such as SK Group.
-	OrganizationKind_ORGANIZATION_KIND_BUSINESS_GROUP OrganizationKind = 2
-	// A chamber of commerce or trade association.
-	OrganizationKind_ORGANIZATION_KIND_INDUSTRY_ASSOCIATION OrganizationKind = 3
-	// A political party.
-	OrganizationKind_ORGANIZATION_KIND_POLITICAL_PARTY OrganizationKind = 4
-	// A parliament or congress.
-	OrganizationKind_ORGANIZATION_KIND_LEGISLATURE OrganizationKind = 5
-	// A sovereign country, standing for its state and government.
-	OrganizationKind_ORGANIZATION_KIND_COUNTRY OrganizationKind = 6
-	// A trade bloc or economic union, such as the European Union.
-	OrganizationKind_ORGANIZATION_KIND_TRADE_BLOC OrganizationKind = 7
-)
-
-// Enum value maps for OrganizationKind.
-var (
-	OrganizationKind_name = map[int32]string{
-		0: "ORGANIZATION_KIND_UNSPECIFIED",
-		1: "ORGANIZATION_KIND_COMPANY",
-		2: "ORGANIZATION_KIND_BUSINESS_GROUP",
-		3: "ORGANIZATION_KIND_INDUSTRY_ASSOCIATION",
-		4: "ORGANIZATION_KIND_POLITICAL_PARTY",
-		5: "ORGANIZATION_KIND_LEGISLATURE",
-		6: "ORGANIZATION_KIND_COUNTRY",
-		7: "ORGANIZATION_KIND_TRADE_BLOC",
-	}
-	OrganizationKind_value = map[string]int32{
-		"ORGANIZATION_KIND_UNSPECIFIED":          0,
-		"ORGANIZATION_KIND_COMPANY":              1,
-		"ORGANIZATION_KIND_BUSINESS_GROUP":       2,
-		"ORGANIZATION_KIND_INDUSTRY_ASSOCIATION": 3,
-		"ORGANIZATION_KIND_POLITICAL_PARTY":      4,
-		"ORGANIZATION_KIND_LEGISLATURE":          5,
-		"ORGANIZATION_KIND_COUNTRY":              6,
-		"ORGANIZATION_KIND_TRADE_BLOC":           7,
-	}
-)
-
-func (x OrganizationKind) Enum() *OrganizationKind {
-	p := new(OrganizationKind)
-	*p = x
-	return p
-}
-
-func (x OrganizationKind) String() string {
-	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
-}
-
-func (OrganizationKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_entitygraph_v1_entity_proto_enumTypes[0].Descriptor()
-}
-
-func (OrganizationKind) Type() protoreflect.EnumType {
-	return &file_entitygraph_v1_entity_proto_enumTypes[0]
-}
-
-func (x OrganizationKind) Number() protoreflect.EnumNumber {
-	return protoreflect.EnumNumber(x)
-}
-
-// Deprecated: Use OrganizationKind.Descriptor instead.
-func (OrganizationKind) EnumDescriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{0}
-}
-
-// PlaceKind says what sort of place a place is.
-type PlaceKind int32
-
-const (
-	// Not set. Never stored in the graph.
-	PlaceKind_PLACE_KIND_UNSPECIFIED PlaceKind = 0
-	// A city, such as Seoul.
-	PlaceKind_PLACE_KIND_CITY PlaceKind = 1
-	// A continent or region spanning countries, such as Asia.
-	PlaceKind_PLACE_KIND_REGION PlaceKind = 2
-)
-
-// Enum value maps for PlaceKind.
-var (
-	PlaceKind_name = map[int32]string{
-		0: "PLACE_KIND_UNSPECIFIED",
-		1: "PLACE_KIND_CITY",
-		2: "PLACE_KIND_REGION",
-	}
-	PlaceKind_value = map[string]int32{
-		"PLACE_KIND_UNSPECIFIED": 0,
-		"PLACE_KIND_CITY":        1,
-		"PLACE_KIND_REGION":      2,
-	}
-)
-
-func (x PlaceKind) Enum() *PlaceKind {
-	p := new(PlaceKind)
-	*p = x
-	return p
-}
-
-func (x PlaceKind) String() string {
-	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
-}
-
-func (PlaceKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_entitygraph_v1_entity_proto_enumTypes[1].Descriptor()
-}
-
-func (PlaceKind) Type() protoreflect.EnumType {
-	return &file_entitygraph_v1_entity_proto_enumTypes[1]
-}
-
-func (x PlaceKind) Number() protoreflect.EnumNumber {
-	return protoreflect.EnumNumber(x)
-}
-
-// Deprecated: Use PlaceKind.Descriptor instead.
-func (PlaceKind) EnumDescriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{1}
-}
-
-// AliasKind says how an alias relates to the entity's display name.
+// AliasKind says how an alias relates to the entity's display name. The
+// set is frozen.
 type AliasKind int32
 
 const (
@@ -200,11 +75,11 @@ func (x AliasKind) String() string {
 }
 
 func (AliasKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_entitygraph_v1_entity_proto_enumTypes[2].Descriptor()
+	return file_entitygraph_v1_entity_proto_enumTypes[0].Descriptor()
 }
 
 func (AliasKind) Type() protoreflect.EnumType {
-	return &file_entitygraph_v1_entity_proto_enumTypes[2]
+	return &file_entitygraph_v1_entity_proto_enumTypes[0]
 }
 
 func (x AliasKind) Number() protoreflect.EnumNumber {
@@ -213,25 +88,35 @@ func (x AliasKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use AliasKind.Descriptor instead.
 func (AliasKind) EnumDescriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{2}
+	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{0}
 }
 
-// Entity is any node of the graph: exactly one of its typed forms is set.
-//
-// The resource name of the entity is the `name` field of whichever form is
-// set, and its collection tells the type: `organizations/{id}`, `people/{id}`,
-// `places/{id}` or `topics/{id}`.
+// Entity is a node of the graph that the text names: an organization, a
+// person, a place or a topic. Its type is its collection, one of four
+// (frozen): `organizations/{id}`, `people/{id}`, `places/{id}` or
+// `topics/{id}`. What kind of organization, person, place or topic it is
+// comes from the vocabulary's kinds, which are data (see ListKinds).
 type Entity struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The typed entity.
-	//
-	// Types that are valid to be assigned to Kind:
-	//
-	//	*Entity_Organization
-	//	*Entity_Person
-	//	*Entity_Place
-	//	*Entity_Topic
-	Kind          isEntity_Kind `protobuf_oneof:"kind"`
+	// Resource name, for example `organizations/kioxia` or
+	// `people/chey-tae-won`; the id is 1 to 63 lowercase letters, digits and
+	// single hyphens.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// The name most people use, in English, for example "Kioxia".
+	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
+	// Output only. The entity's type, from its collection: "organization",
+	// "person", "place" or "topic".
+	Type string `protobuf:"bytes,3,opt,name=type,proto3" json:"type,omitempty"`
+	// The kinds of entity it is, from the vocabulary, for example
+	// `kinds/company`. Each kind's entity_type is this entity's type.
+	Kinds []string `protobuf:"bytes,4,rep,name=kinds,proto3" json:"kinds,omitempty"`
+	// Other names: native-script names, abbreviations and spelling variants.
+	Aliases []*Alias `protobuf:"bytes,5,rep,name=aliases,proto3" json:"aliases,omitempty"`
+	// One sentence saying who or what this is, written by the curator.
+	Description string `protobuf:"bytes,6,opt,name=description,proto3" json:"description,omitempty"`
+	// Output only. Titles the entity holds, from the graph's relations whose
+	// predicate's role is a title (such as "Chairman" of SK Group).
+	Roles         []*Role `protobuf:"bytes,7,rep,name=roles,proto3" json:"roles,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -266,253 +151,62 @@ func (*Entity) Descriptor() ([]byte, []int) {
 	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{0}
 }
 
-func (x *Entity) GetKind() isEntity_Kind {
-	if x != nil {
-		return x.Kind
-	}
-	return nil
-}
-
-func (x *Entity) GetOrganization() *Organization {
-	if x != nil {
-		if x, ok := x.Kind.(*Entity_Organization); ok {
-			return x.Organization
-		}
-	}
-	return nil
-}
-
-func (x *Entity) GetPerson() *Person {
-	if x != nil {
-		if x, ok := x.Kind.(*Entity_Person); ok {
-			return x.Person
-		}
-	}
-	return nil
-}
-
-func (x *Entity) GetPlace() *Place {
-	if x != nil {
-		if x, ok := x.Kind.(*Entity_Place); ok {
-			return x.Place
-		}
-	}
-	return nil
-}
-
-func (x *Entity) GetTopic() *Topic {
-	if x != nil {
-		if x, ok := x.Kind.(*Entity_Topic); ok {
-			return x.Topic
-		}
-	}
-	return nil
-}
-
-type isEntity_Kind interface {
-	isEntity_Kind()
-}
-
-type Entity_Organization struct {
-	// A company, group, association, party, legislature, country or bloc.
-	Organization *Organization `protobuf:"bytes,1,opt,name=organization,proto3,oneof"`
-}
-
-type Entity_Person struct {
-	// A named person.
-	Person *Person `protobuf:"bytes,2,opt,name=person,proto3,oneof"`
-}
-
-type Entity_Place struct {
-	// A city or region that is not itself a government, such as Seoul or Asia.
-	Place *Place `protobuf:"bytes,3,opt,name=place,proto3,oneof"`
-}
-
-type Entity_Topic struct {
-	// A product, market or industry the text talks about, such as NAND flash.
-	Topic *Topic `protobuf:"bytes,4,opt,name=topic,proto3,oneof"`
-}
-
-func (*Entity_Organization) isEntity_Kind() {}
-
-func (*Entity_Person) isEntity_Kind() {}
-
-func (*Entity_Place) isEntity_Kind() {}
-
-func (*Entity_Topic) isEntity_Kind() {}
-
-// Organization is a company, business group, industry association, political
-// party, legislature, country (treated as its government) or trade bloc.
-type Organization struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Resource name, `organizations/{id}`, for example `organizations/kioxia`.
-	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// The name most people use, in English, for example "Kioxia".
-	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
-	// What sort of organization this is.
-	Kind OrganizationKind `protobuf:"varint,3,opt,name=kind,proto3,enum=entitygraph.v1.OrganizationKind" json:"kind,omitempty"`
-	// Other names: native-script names, abbreviations and spelling variants.
-	Aliases []*Alias `protobuf:"bytes,4,rep,name=aliases,proto3" json:"aliases,omitempty"`
-	// One sentence saying who this is, written by the curator.
-	Description   string `protobuf:"bytes,5,opt,name=description,proto3" json:"description,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *Organization) Reset() {
-	*x = Organization{}
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[1]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *Organization) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*Organization) ProtoMessage() {}
-
-func (x *Organization) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[1]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use Organization.ProtoReflect.Descriptor instead.
-func (*Organization) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{1}
-}
-
-func (x *Organization) GetName() string {
+func (x *Entity) GetName() string {
 	if x != nil {
 		return x.Name
 	}
 	return ""
 }
 
-func (x *Organization) GetDisplayName() string {
+func (x *Entity) GetDisplayName() string {
 	if x != nil {
 		return x.DisplayName
 	}
 	return ""
 }
 
-func (x *Organization) GetKind() OrganizationKind {
+func (x *Entity) GetType() string {
 	if x != nil {
-		return x.Kind
+		return x.Type
 	}
-	return OrganizationKind_ORGANIZATION_KIND_UNSPECIFIED
+	return ""
 }
 
-func (x *Organization) GetAliases() []*Alias {
+func (x *Entity) GetKinds() []string {
+	if x != nil {
+		return x.Kinds
+	}
+	return nil
+}
+
+func (x *Entity) GetAliases() []*Alias {
 	if x != nil {
 		return x.Aliases
 	}
 	return nil
 }
 
-func (x *Organization) GetDescription() string {
+func (x *Entity) GetDescription() string {
 	if x != nil {
 		return x.Description
 	}
 	return ""
 }
 
-// Person is a named person.
-type Person struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Resource name, `people/{id}`, for example `people/chey-tae-won`.
-	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// The name most people use, in English, for example "Chey Tae-won".
-	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
-	// Other names: native-script names and spelling variants.
-	Aliases []*Alias `protobuf:"bytes,3,rep,name=aliases,proto3" json:"aliases,omitempty"`
-	// One sentence saying who this is, written by the curator.
-	Description string `protobuf:"bytes,4,opt,name=description,proto3" json:"description,omitempty"`
-	// Output only. Titles the person holds, derived from the graph's relations
-	// that carry a role (such as "Chairman" of SK Group).
-	Roles         []*Role `protobuf:"bytes,5,rep,name=roles,proto3" json:"roles,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *Person) Reset() {
-	*x = Person{}
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[2]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *Person) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*Person) ProtoMessage() {}
-
-func (x *Person) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[2]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use Person.ProtoReflect.Descriptor instead.
-func (*Person) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{2}
-}
-
-func (x *Person) GetName() string {
-	if x != nil {
-		return x.Name
-	}
-	return ""
-}
-
-func (x *Person) GetDisplayName() string {
-	if x != nil {
-		return x.DisplayName
-	}
-	return ""
-}
-
-func (x *Person) GetAliases() []*Alias {
-	if x != nil {
-		return x.Aliases
-	}
-	return nil
-}
-
-func (x *Person) GetDescription() string {
-	if x != nil {
-		return x.Description
-	}
-	return ""
-}
-
-func (x *Person) GetRoles() []*Role {
+func (x *Entity) GetRoles() []*Role {
 	if x != nil {
 		return x.Roles
 	}
 	return nil
 }
 
-// Role is a title a person holds in an organization.
+// Role is a title an entity holds in another.
 type Role struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The title as the text gives it, for example "Commerce Secretary".
 	Title string `protobuf:"bytes,1,opt,name=title,proto3" json:"title,omitempty"`
-	// Resource name of the organization, for example `organizations/sk-group`.
+	// Resource name of what the title is held in, for example
+	// `organizations/sk-group`.
 	Organization string `protobuf:"bytes,2,opt,name=organization,proto3" json:"organization,omitempty"`
 	// Resource name of the relation that states the role.
 	Relation      string `protobuf:"bytes,3,opt,name=relation,proto3" json:"relation,omitempty"`
@@ -522,7 +216,7 @@ type Role struct {
 
 func (x *Role) Reset() {
 	*x = Role{}
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[3]
+	mi := &file_entitygraph_v1_entity_proto_msgTypes[1]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -534,7 +228,7 @@ func (x *Role) String() string {
 func (*Role) ProtoMessage() {}
 
 func (x *Role) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[3]
+	mi := &file_entitygraph_v1_entity_proto_msgTypes[1]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -547,7 +241,7 @@ func (x *Role) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Role.ProtoReflect.Descriptor instead.
 func (*Role) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{3}
+	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{1}
 }
 
 func (x *Role) GetTitle() string {
@@ -571,163 +265,6 @@ func (x *Role) GetRelation() string {
 	return ""
 }
 
-// Place is a city or geographic region that is not itself an organization.
-type Place struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Resource name, `places/{id}`, for example `places/seoul`.
-	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// The name most people use, in English.
-	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
-	// What sort of place this is.
-	Kind PlaceKind `protobuf:"varint,3,opt,name=kind,proto3,enum=entitygraph.v1.PlaceKind" json:"kind,omitempty"`
-	// Other names: native-script names and spelling variants.
-	Aliases []*Alias `protobuf:"bytes,4,rep,name=aliases,proto3" json:"aliases,omitempty"`
-	// One sentence saying what this is, written by the curator.
-	Description   string `protobuf:"bytes,5,opt,name=description,proto3" json:"description,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *Place) Reset() {
-	*x = Place{}
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[4]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *Place) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*Place) ProtoMessage() {}
-
-func (x *Place) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[4]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use Place.ProtoReflect.Descriptor instead.
-func (*Place) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{4}
-}
-
-func (x *Place) GetName() string {
-	if x != nil {
-		return x.Name
-	}
-	return ""
-}
-
-func (x *Place) GetDisplayName() string {
-	if x != nil {
-		return x.DisplayName
-	}
-	return ""
-}
-
-func (x *Place) GetKind() PlaceKind {
-	if x != nil {
-		return x.Kind
-	}
-	return PlaceKind_PLACE_KIND_UNSPECIFIED
-}
-
-func (x *Place) GetAliases() []*Alias {
-	if x != nil {
-		return x.Aliases
-	}
-	return nil
-}
-
-func (x *Place) GetDescription() string {
-	if x != nil {
-		return x.Description
-	}
-	return ""
-}
-
-// Topic is a product, market or industry, such as NAND flash or LCD panels.
-// Topics exist so that relations like "Kioxia is the world's No. 2 NAND flash
-// producer" have something to point at.
-type Topic struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Resource name, `topics/{id}`, for example `topics/nand-flash`.
-	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// The name most people use, in English.
-	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
-	// Other names and spelling variants.
-	Aliases []*Alias `protobuf:"bytes,3,rep,name=aliases,proto3" json:"aliases,omitempty"`
-	// One sentence saying what this is, written by the curator.
-	Description   string `protobuf:"bytes,4,opt,name=description,proto3" json:"description,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *Topic) Reset() {
-	*x = Topic{}
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[5]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *Topic) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*Topic) ProtoMessage() {}
-
-func (x *Topic) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[5]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use Topic.ProtoReflect.Descriptor instead.
-func (*Topic) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{5}
-}
-
-func (x *Topic) GetName() string {
-	if x != nil {
-		return x.Name
-	}
-	return ""
-}
-
-func (x *Topic) GetDisplayName() string {
-	if x != nil {
-		return x.DisplayName
-	}
-	return ""
-}
-
-func (x *Topic) GetAliases() []*Alias {
-	if x != nil {
-		return x.Aliases
-	}
-	return nil
-}
-
-func (x *Topic) GetDescription() string {
-	if x != nil {
-		return x.Description
-	}
-	return ""
-}
-
 // Alias is another name of an entity, tagged with its language.
 type Alias struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -743,7 +280,7 @@ type Alias struct {
 
 func (x *Alias) Reset() {
 	*x = Alias{}
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[6]
+	mi := &file_entitygraph_v1_entity_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -755,7 +292,7 @@ func (x *Alias) String() string {
 func (*Alias) ProtoMessage() {}
 
 func (x *Alias) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_proto_msgTypes[6]
+	mi := &file_entitygraph_v1_entity_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -768,7 +305,7 @@ func (x *Alias) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Alias.ProtoReflect.Descriptor instead.
 func (*Alias) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{6}
+	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *Alias) GetText() string {
@@ -792,61 +329,88 @@ func (x *Alias) GetKind() AliasKind {
 	return AliasKind_ALIAS_KIND_UNSPECIFIED
 }
 
+// EntityExtension adds names to an entity that another graph file defines,
+// so that a later document can bring the names it uses. It names the
+// entity explicitly: a typo is an error, never a new entity.
+type EntityExtension struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Resource name of the entity extended; it must be defined in some graph
+	// file of the data directory.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// Names to add.
+	Aliases       []*Alias `protobuf:"bytes,2,rep,name=aliases,proto3" json:"aliases,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EntityExtension) Reset() {
+	*x = EntityExtension{}
+	mi := &file_entitygraph_v1_entity_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EntityExtension) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EntityExtension) ProtoMessage() {}
+
+func (x *EntityExtension) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_entity_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EntityExtension.ProtoReflect.Descriptor instead.
+func (*EntityExtension) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *EntityExtension) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *EntityExtension) GetAliases() []*Alias {
+	if x != nil {
+		return x.Aliases
+	}
+	return nil
+}
+
 var File_entitygraph_v1_entity_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_entity_proto_rawDesc = "" +
 	"\n" +
-	"\x1bentitygraph/v1/entity.proto\x12\x0eentitygraph.v1\"\xe4\x01\n" +
-	"\x06Entity\x12B\n" +
-	"\forganization\x18\x01 \x01(\v2\x1c.entitygraph.v1.OrganizationH\x00R\forganization\x120\n" +
-	"\x06person\x18\x02 \x01(\v2\x16.entitygraph.v1.PersonH\x00R\x06person\x12-\n" +
-	"\x05place\x18\x03 \x01(\v2\x15.entitygraph.v1.PlaceH\x00R\x05place\x12-\n" +
-	"\x05topic\x18\x04 \x01(\v2\x15.entitygraph.v1.TopicH\x00R\x05topicB\x06\n" +
-	"\x04kind\"\xce\x01\n" +
-	"\fOrganization\x12\x12\n" +
+	"\x1bentitygraph/v1/entity.proto\x12\x0eentitygraph.v1\"\xe8\x01\n" +
+	"\x06Entity\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
-	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x124\n" +
-	"\x04kind\x18\x03 \x01(\x0e2 .entitygraph.v1.OrganizationKindR\x04kind\x12/\n" +
-	"\aaliases\x18\x04 \x03(\v2\x15.entitygraph.v1.AliasR\aaliases\x12 \n" +
-	"\vdescription\x18\x05 \x01(\tR\vdescription\"\xbe\x01\n" +
-	"\x06Person\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
-	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12/\n" +
-	"\aaliases\x18\x03 \x03(\v2\x15.entitygraph.v1.AliasR\aaliases\x12 \n" +
-	"\vdescription\x18\x04 \x01(\tR\vdescription\x12*\n" +
-	"\x05roles\x18\x05 \x03(\v2\x14.entitygraph.v1.RoleR\x05roles\"\\\n" +
+	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12\x12\n" +
+	"\x04type\x18\x03 \x01(\tR\x04type\x12\x14\n" +
+	"\x05kinds\x18\x04 \x03(\tR\x05kinds\x12/\n" +
+	"\aaliases\x18\x05 \x03(\v2\x15.entitygraph.v1.AliasR\aaliases\x12 \n" +
+	"\vdescription\x18\x06 \x01(\tR\vdescription\x12*\n" +
+	"\x05roles\x18\a \x03(\v2\x14.entitygraph.v1.RoleR\x05roles\"\\\n" +
 	"\x04Role\x12\x14\n" +
 	"\x05title\x18\x01 \x01(\tR\x05title\x12\"\n" +
 	"\forganization\x18\x02 \x01(\tR\forganization\x12\x1a\n" +
-	"\brelation\x18\x03 \x01(\tR\brelation\"\xc0\x01\n" +
-	"\x05Place\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
-	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12-\n" +
-	"\x04kind\x18\x03 \x01(\x0e2\x19.entitygraph.v1.PlaceKindR\x04kind\x12/\n" +
-	"\aaliases\x18\x04 \x03(\v2\x15.entitygraph.v1.AliasR\aaliases\x12 \n" +
-	"\vdescription\x18\x05 \x01(\tR\vdescription\"\x91\x01\n" +
-	"\x05Topic\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
-	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12/\n" +
-	"\aaliases\x18\x03 \x03(\v2\x15.entitygraph.v1.AliasR\aaliases\x12 \n" +
-	"\vdescription\x18\x04 \x01(\tR\vdescription\"f\n" +
+	"\brelation\x18\x03 \x01(\tR\brelation\"f\n" +
 	"\x05Alias\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12\x1a\n" +
 	"\blanguage\x18\x02 \x01(\tR\blanguage\x12-\n" +
-	"\x04kind\x18\x03 \x01(\x0e2\x19.entitygraph.v1.AliasKindR\x04kind*\xb1\x02\n" +
-	"\x10OrganizationKind\x12!\n" +
-	"\x1dORGANIZATION_KIND_UNSPECIFIED\x10\x00\x12\x1d\n" +
-	"\x19ORGANIZATION_KIND_COMPANY\x10\x01\x12$\n" +
-	" ORGANIZATION_KIND_BUSINESS_GROUP\x10\x02\x12*\n" +
-	"&ORGANIZATION_KIND_INDUSTRY_ASSOCIATION\x10\x03\x12%\n" +
-	"!ORGANIZATION_KIND_POLITICAL_PARTY\x10\x04\x12!\n" +
-	"\x1dORGANIZATION_KIND_LEGISLATURE\x10\x05\x12\x1d\n" +
-	"\x19ORGANIZATION_KIND_COUNTRY\x10\x06\x12 \n" +
-	"\x1cORGANIZATION_KIND_TRADE_BLOC\x10\a*S\n" +
-	"\tPlaceKind\x12\x1a\n" +
-	"\x16PLACE_KIND_UNSPECIFIED\x10\x00\x12\x13\n" +
-	"\x0fPLACE_KIND_CITY\x10\x01\x12\x15\n" +
-	"\x11PLACE_KIND_REGION\x10\x02*\xb9\x01\n" +
+	"\x04kind\x18\x03 \x01(\x0e2\x19.entitygraph.v1.AliasKindR\x04kind\"V\n" +
+	"\x0fEntityExtension\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12/\n" +
+	"\aaliases\x18\x02 \x03(\v2\x15.entitygraph.v1.AliasR\aaliases*\xb9\x01\n" +
 	"\tAliasKind\x12\x1a\n" +
 	"\x16ALIAS_KIND_UNSPECIFIED\x10\x00\x12\x15\n" +
 	"\x11ALIAS_KIND_NATIVE\x10\x01\x12\x1b\n" +
@@ -869,38 +433,25 @@ func file_entitygraph_v1_entity_proto_rawDescGZIP() []byte {
 	return file_entitygraph_v1_entity_proto_rawDescData
 }
 
-var file_entitygraph_v1_entity_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
-var file_entitygraph_v1_entity_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
+var file_entitygraph_v1_entity_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_entitygraph_v1_entity_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_entitygraph_v1_entity_proto_goTypes = []any{
-	(OrganizationKind)(0), // 0: entitygraph.v1.OrganizationKind
-	(PlaceKind)(0),        // 1: entitygraph.v1.PlaceKind
-	(AliasKind)(0),        // 2: entitygraph.v1.AliasKind
-	(*Entity)(nil),        // 3: entitygraph.v1.Entity
-	(*Organization)(nil),  // 4: entitygraph.v1.Organization
-	(*Person)(nil),        // 5: entitygraph.v1.Person
-	(*Role)(nil),          // 6: entitygraph.v1.Role
-	(*Place)(nil),         // 7: entitygraph.v1.Place
-	(*Topic)(nil),         // 8: entitygraph.v1.Topic
-	(*Alias)(nil),         // 9: entitygraph.v1.Alias
+	(AliasKind)(0),          // 0: entitygraph.v1.AliasKind
+	(*Entity)(nil),          // 1: entitygraph.v1.Entity
+	(*Role)(nil),            // 2: entitygraph.v1.Role
+	(*Alias)(nil),           // 3: entitygraph.v1.Alias
+	(*EntityExtension)(nil), // 4: entitygraph.v1.EntityExtension
 }
 var file_entitygraph_v1_entity_proto_depIdxs = []int32{
-	4,  // 0: entitygraph.v1.Entity.organization:type_name -> entitygraph.v1.Organization
-	5,  // 1: entitygraph.v1.Entity.person:type_name -> entitygraph.v1.Person
-	7,  // 2: entitygraph.v1.Entity.place:type_name -> entitygraph.v1.Place
-	8,  // 3: entitygraph.v1.Entity.topic:type_name -> entitygraph.v1.Topic
-	0,  // 4: entitygraph.v1.Organization.kind:type_name -> entitygraph.v1.OrganizationKind
-	9,  // 5: entitygraph.v1.Organization.aliases:type_name -> entitygraph.v1.Alias
-	9,  // 6: entitygraph.v1.Person.aliases:type_name -> entitygraph.v1.Alias
-	6,  // 7: entitygraph.v1.Person.roles:type_name -> entitygraph.v1.Role
-	1,  // 8: entitygraph.v1.Place.kind:type_name -> entitygraph.v1.PlaceKind
-	9,  // 9: entitygraph.v1.Place.aliases:type_name -> entitygraph.v1.Alias
-	9,  // 10: entitygraph.v1.Topic.aliases:type_name -> entitygraph.v1.Alias
-	2,  // 11: entitygraph.v1.Alias.kind:type_name -> entitygraph.v1.AliasKind
-	12, // [12:12] is the sub-list for method output_type
-	12, // [12:12] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	3, // 0: entitygraph.v1.Entity.aliases:type_name -> entitygraph.v1.Alias
+	2, // 1: entitygraph.v1.Entity.roles:type_name -> entitygraph.v1.Role
+	0, // 2: entitygraph.v1.Alias.kind:type_name -> entitygraph.v1.AliasKind
+	3, // 3: entitygraph.v1.EntityExtension.aliases:type_name -> entitygraph.v1.Alias
+	4, // [4:4] is the sub-list for method output_type
+	4, // [4:4] is the sub-list for method input_type
+	4, // [4:4] is the sub-list for extension type_name
+	4, // [4:4] is the sub-list for extension extendee
+	0, // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_entity_proto_init() }
@@ -908,19 +459,13 @@ func file_entitygraph_v1_entity_proto_init() {
 	if File_entitygraph_v1_entity_proto != nil {
 		return
 	}
-	file_entitygraph_v1_entity_proto_msgTypes[0].OneofWrappers = []any{
-		(*Entity_Organization)(nil),
-		(*Entity_Person)(nil),
-		(*Entity_Place)(nil),
-		(*Entity_Topic)(nil),
-	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_entity_proto_rawDesc), len(file_entitygraph_v1_entity_proto_rawDesc)),
-			NumEnums:      3,
-			NumMessages:   7,
+			NumEnums:      1,
+			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

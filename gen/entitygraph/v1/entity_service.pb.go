@@ -85,7 +85,8 @@ func (MatchKind) EnumDescriptor() ([]byte, []int) {
 // GetEntityRequest names one entity.
 type GetEntityRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Resource name of the entity, for example `organizations/kioxia`.
+	// Resource name of the entity, for example `organizations/kioxia`. At
+	// most 256 bytes.
 	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -131,7 +132,7 @@ func (x *GetEntityRequest) GetName() string {
 // BatchGetEntitiesRequest names several entities.
 type BatchGetEntitiesRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Resource names of the entities, at most 1000.
+	// Resource names of the entities, 1 to 1000, each at most 256 bytes.
 	Names         []string `protobuf:"bytes,1,rep,name=names,proto3" json:"names,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -226,15 +227,19 @@ type SearchEntitiesRequest struct {
 	// The text to look for, for example "chey tae won", "최태원" or "Kioxa".
 	// At most 200 characters.
 	Query string `protobuf:"bytes,1,opt,name=query,proto3" json:"query,omitempty"`
-	// Maximum number of results, 1 to 100; 0 means 10.
+	// Maximum number of results, at least 0; 0 means 10, and more than 100
+	// is taken as 100.
 	PageSize int32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// Restrict results to these entity types: "organization", "person",
-	// "place", "topic". Empty means all.
+	// "place", "topic". Empty means all; each must be one of the four.
 	Types []string `protobuf:"bytes,3,rep,name=types,proto3" json:"types,omitempty"`
 	// Maximum edit distance for fuzzy matches, 0 to 2; 0 means the default
 	// of 2 for queries of at least 5 characters and 1 for shorter ones. A
 	// negative value turns fuzzy matching off.
-	MaxEdits      int32 `protobuf:"varint,4,opt,name=max_edits,json=maxEdits,proto3" json:"max_edits,omitempty"`
+	MaxEdits int32 `protobuf:"varint,4,opt,name=max_edits,json=maxEdits,proto3" json:"max_edits,omitempty"`
+	// Restrict results to entities of these kinds, or of narrower ones
+	// (resource names such as `kinds/company`). Empty means all. At most 100.
+	Kinds         []string `protobuf:"bytes,5,rep,name=kinds,proto3" json:"kinds,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -295,6 +300,13 @@ func (x *SearchEntitiesRequest) GetMaxEdits() int32 {
 		return x.MaxEdits
 	}
 	return 0
+}
+
+func (x *SearchEntitiesRequest) GetKinds() []string {
+	if x != nil {
+		return x.Kinds
+	}
+	return nil
 }
 
 // SearchEntitiesResponse holds the matches, best first.
@@ -438,7 +450,7 @@ func (x *SearchResult) GetEdits() int32 {
 type GetRelationRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Resource name of the relation, for example
-	// `relations/western-digital-bid-for-kioxia`.
+	// `relations/western-digital-bid-for-kioxia`. At most 256 bytes.
 	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -485,20 +497,35 @@ func (x *GetRelationRequest) GetName() string {
 // with AND.
 type ListRelationsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Only relations with this subject (an entity or relation resource name).
+	// Only relations with this subject (an entity or relation resource name,
+	// at most 256 bytes).
 	Subject string `protobuf:"bytes,1,opt,name=subject,proto3" json:"subject,omitempty"`
-	// Only relations with this object (an entity or relation resource name).
+	// Only relations with this object (an entity or relation resource name,
+	// at most 256 bytes).
 	Object string `protobuf:"bytes,2,opt,name=object,proto3" json:"object,omitempty"`
-	// Only relations with this entity or relation as subject or object.
+	// Only relations with this entity or relation as subject or object (a
+	// resource name, at most 256 bytes).
 	Endpoint string `protobuf:"bytes,3,opt,name=endpoint,proto3" json:"endpoint,omitempty"`
-	// Only relations with one of these predicates. Empty means all.
-	Predicates []Predicate `protobuf:"varint,4,rep,packed,name=predicates,proto3,enum=entitygraph.v1.Predicate" json:"predicates,omitempty"`
-	// Maximum number of relations, 1 to 1000; 0 means 50.
+	// Only relations with one of these predicates (resource names such as
+	// `predicates/acquires`, or bare ids), or one that implies one of them.
+	// Empty means all. At most 100.
+	Predicates []string `protobuf:"bytes,4,rep,name=predicates,proto3" json:"predicates,omitempty"`
+	// Maximum number of relations, at least 0; 0 means 50, and more than 1000
+	// is taken as 1000.
 	PageSize int32 `protobuf:"varint,5,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
-	// The next_page_token of the previous response, with the same filters.
-	PageToken     string `protobuf:"bytes,6,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The next_page_token of the previous response, with the same filters;
+	// any other token is INVALID_ARGUMENT.
+	PageToken string `protobuf:"bytes,6,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// Only relations with evidence in this document, for example
+	// `documents/korea-japan-economic-alliance`: the relations it supports.
+	// At most 256 bytes.
+	Document string `protobuf:"bytes,7,opt,name=document,proto3" json:"document,omitempty"`
+	// Return statements of every rank. By default a deprecated statement is
+	// left out, and so is a normal one when a statement with the same
+	// subject and predicate is preferred.
+	IncludeAllRanks bool `protobuf:"varint,8,opt,name=include_all_ranks,json=includeAllRanks,proto3" json:"include_all_ranks,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *ListRelationsRequest) Reset() {
@@ -552,7 +579,7 @@ func (x *ListRelationsRequest) GetEndpoint() string {
 	return ""
 }
 
-func (x *ListRelationsRequest) GetPredicates() []Predicate {
+func (x *ListRelationsRequest) GetPredicates() []string {
 	if x != nil {
 		return x.Predicates
 	}
@@ -571,6 +598,20 @@ func (x *ListRelationsRequest) GetPageToken() string {
 		return x.PageToken
 	}
 	return ""
+}
+
+func (x *ListRelationsRequest) GetDocument() string {
+	if x != nil {
+		return x.Document
+	}
+	return ""
+}
+
+func (x *ListRelationsRequest) GetIncludeAllRanks() bool {
+	if x != nil {
+		return x.IncludeAllRanks
+	}
+	return false
 }
 
 // ListRelationsResponse holds a page of relations.
@@ -637,94 +678,11 @@ func (x *ListRelationsResponse) GetTotalSize() int32 {
 	return 0
 }
 
-// ListPredicatesRequest asks for the predicate vocabulary.
-type ListPredicatesRequest struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ListPredicatesRequest) Reset() {
-	*x = ListPredicatesRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[9]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ListPredicatesRequest) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ListPredicatesRequest) ProtoMessage() {}
-
-func (x *ListPredicatesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[9]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ListPredicatesRequest.ProtoReflect.Descriptor instead.
-func (*ListPredicatesRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{9}
-}
-
-// ListPredicatesResponse holds the predicate vocabulary.
-type ListPredicatesResponse struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Every predicate, in enum order.
-	Predicates    []*PredicateInfo `protobuf:"bytes,1,rep,name=predicates,proto3" json:"predicates,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *ListPredicatesResponse) Reset() {
-	*x = ListPredicatesResponse{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *ListPredicatesResponse) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*ListPredicatesResponse) ProtoMessage() {}
-
-func (x *ListPredicatesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use ListPredicatesResponse.ProtoReflect.Descriptor instead.
-func (*ListPredicatesResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{10}
-}
-
-func (x *ListPredicatesResponse) GetPredicates() []*PredicateInfo {
-	if x != nil {
-		return x.Predicates
-	}
-	return nil
-}
-
 // GetDocumentRequest names one document.
 type GetDocumentRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Resource name of the document, for example
-	// `documents/korea-japan-economic-alliance`.
+	// `documents/korea-japan-economic-alliance`. At most 256 bytes.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// How much to return; the default leaves out the text.
 	View          DocumentView `protobuf:"varint,2,opt,name=view,proto3,enum=entitygraph.v1.DocumentView" json:"view,omitempty"`
@@ -734,7 +692,7 @@ type GetDocumentRequest struct {
 
 func (x *GetDocumentRequest) Reset() {
 	*x = GetDocumentRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -746,7 +704,7 @@ func (x *GetDocumentRequest) String() string {
 func (*GetDocumentRequest) ProtoMessage() {}
 
 func (x *GetDocumentRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -759,7 +717,7 @@ func (x *GetDocumentRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetDocumentRequest.ProtoReflect.Descriptor instead.
 func (*GetDocumentRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{11}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *GetDocumentRequest) GetName() string {
@@ -779,9 +737,11 @@ func (x *GetDocumentRequest) GetView() DocumentView {
 // ListDocumentsRequest pages through documents.
 type ListDocumentsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Maximum number of documents, 1 to 1000; 0 means 50.
+	// Maximum number of documents, at least 0; 0 means 50, and more than
+	// 1000 is taken as 1000.
 	PageSize int32 `protobuf:"varint,1,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
-	// The next_page_token of the previous response.
+	// The next_page_token of the previous response; any other token is
+	// INVALID_ARGUMENT.
 	PageToken     string `protobuf:"bytes,2,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -789,7 +749,7 @@ type ListDocumentsRequest struct {
 
 func (x *ListDocumentsRequest) Reset() {
 	*x = ListDocumentsRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[12]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -801,7 +761,7 @@ func (x *ListDocumentsRequest) String() string {
 func (*ListDocumentsRequest) ProtoMessage() {}
 
 func (x *ListDocumentsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[12]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -814,7 +774,7 @@ func (x *ListDocumentsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDocumentsRequest.ProtoReflect.Descriptor instead.
 func (*ListDocumentsRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{12}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *ListDocumentsRequest) GetPageSize() int32 {
@@ -846,7 +806,7 @@ type ListDocumentsResponse struct {
 
 func (x *ListDocumentsResponse) Reset() {
 	*x = ListDocumentsResponse{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[13]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -858,7 +818,7 @@ func (x *ListDocumentsResponse) String() string {
 func (*ListDocumentsResponse) ProtoMessage() {}
 
 func (x *ListDocumentsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[13]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -871,7 +831,7 @@ func (x *ListDocumentsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDocumentsResponse.ProtoReflect.Descriptor instead.
 func (*ListDocumentsResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{13}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *ListDocumentsResponse) GetDocuments() []*Document {
@@ -905,12 +865,13 @@ const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"\x17BatchGetEntitiesRequest\x12\x14\n" +
 	"\x05names\x18\x01 \x03(\tR\x05names\"N\n" +
 	"\x18BatchGetEntitiesResponse\x122\n" +
-	"\bentities\x18\x01 \x03(\v2\x16.entitygraph.v1.EntityR\bentities\"}\n" +
+	"\bentities\x18\x01 \x03(\v2\x16.entitygraph.v1.EntityR\bentities\"\x93\x01\n" +
 	"\x15SearchEntitiesRequest\x12\x14\n" +
 	"\x05query\x18\x01 \x01(\tR\x05query\x12\x1b\n" +
 	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12\x14\n" +
 	"\x05types\x18\x03 \x03(\tR\x05types\x12\x1b\n" +
-	"\tmax_edits\x18\x04 \x01(\x05R\bmaxEdits\"P\n" +
+	"\tmax_edits\x18\x04 \x01(\x05R\bmaxEdits\x12\x14\n" +
+	"\x05kinds\x18\x05 \x03(\tR\x05kinds\"P\n" +
 	"\x16SearchEntitiesResponse\x126\n" +
 	"\aresults\x18\x01 \x03(\v2\x1c.entitygraph.v1.SearchResultR\aresults\"\xe3\x01\n" +
 	"\fSearchResult\x12.\n" +
@@ -922,27 +883,24 @@ const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"match_kind\x18\x05 \x01(\x0e2\x19.entitygraph.v1.MatchKindR\tmatchKind\x12\x14\n" +
 	"\x05edits\x18\x06 \x01(\x05R\x05edits\"(\n" +
 	"\x12GetRelationRequest\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\"\xdb\x01\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\"\x88\x02\n" +
 	"\x14ListRelationsRequest\x12\x18\n" +
 	"\asubject\x18\x01 \x01(\tR\asubject\x12\x16\n" +
 	"\x06object\x18\x02 \x01(\tR\x06object\x12\x1a\n" +
-	"\bendpoint\x18\x03 \x01(\tR\bendpoint\x129\n" +
+	"\bendpoint\x18\x03 \x01(\tR\bendpoint\x12\x1e\n" +
 	"\n" +
-	"predicates\x18\x04 \x03(\x0e2\x19.entitygraph.v1.PredicateR\n" +
+	"predicates\x18\x04 \x03(\tR\n" +
 	"predicates\x12\x1b\n" +
 	"\tpage_size\x18\x05 \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
-	"page_token\x18\x06 \x01(\tR\tpageToken\"\x96\x01\n" +
+	"page_token\x18\x06 \x01(\tR\tpageToken\x12\x1a\n" +
+	"\bdocument\x18\a \x01(\tR\bdocument\x12*\n" +
+	"\x11include_all_ranks\x18\b \x01(\bR\x0fincludeAllRanks\"\x96\x01\n" +
 	"\x15ListRelationsResponse\x126\n" +
 	"\trelations\x18\x01 \x03(\v2\x18.entitygraph.v1.RelationR\trelations\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12\x1d\n" +
 	"\n" +
-	"total_size\x18\x03 \x01(\x05R\ttotalSize\"\x17\n" +
-	"\x15ListPredicatesRequest\"W\n" +
-	"\x16ListPredicatesResponse\x12=\n" +
-	"\n" +
-	"predicates\x18\x01 \x03(\v2\x1d.entitygraph.v1.PredicateInfoR\n" +
-	"predicates\"Z\n" +
+	"total_size\x18\x03 \x01(\x05R\ttotalSize\"Z\n" +
 	"\x12GetDocumentRequest\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x120\n" +
 	"\x04view\x18\x02 \x01(\x0e2\x1c.entitygraph.v1.DocumentViewR\x04view\"R\n" +
@@ -960,14 +918,13 @@ const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"\x10MATCH_KIND_EXACT\x10\x01\x12\x15\n" +
 	"\x11MATCH_KIND_PREFIX\x10\x02\x12\x14\n" +
 	"\x10MATCH_KIND_TOKEN\x10\x03\x12\x14\n" +
-	"\x10MATCH_KIND_FUZZY\x10\x042\xd5\x05\n" +
+	"\x10MATCH_KIND_FUZZY\x10\x042\xf4\x04\n" +
 	"\rEntityService\x12E\n" +
 	"\tGetEntity\x12 .entitygraph.v1.GetEntityRequest\x1a\x16.entitygraph.v1.Entity\x12e\n" +
 	"\x10BatchGetEntities\x12'.entitygraph.v1.BatchGetEntitiesRequest\x1a(.entitygraph.v1.BatchGetEntitiesResponse\x12_\n" +
 	"\x0eSearchEntities\x12%.entitygraph.v1.SearchEntitiesRequest\x1a&.entitygraph.v1.SearchEntitiesResponse\x12K\n" +
 	"\vGetRelation\x12\".entitygraph.v1.GetRelationRequest\x1a\x18.entitygraph.v1.Relation\x12\\\n" +
-	"\rListRelations\x12$.entitygraph.v1.ListRelationsRequest\x1a%.entitygraph.v1.ListRelationsResponse\x12_\n" +
-	"\x0eListPredicates\x12%.entitygraph.v1.ListPredicatesRequest\x1a&.entitygraph.v1.ListPredicatesResponse\x12K\n" +
+	"\rListRelations\x12$.entitygraph.v1.ListRelationsRequest\x1a%.entitygraph.v1.ListRelationsResponse\x12K\n" +
 	"\vGetDocument\x12\".entitygraph.v1.GetDocumentRequest\x1a\x18.entitygraph.v1.Document\x12\\\n" +
 	"\rListDocuments\x12$.entitygraph.v1.ListDocumentsRequest\x1a%.entitygraph.v1.ListDocumentsResponseB\xc6\x01\n" +
 	"\x12com.entitygraph.v1B\x12EntityServiceProtoP\x01ZCgithub.com/entitygraph/entitygraph/gen/entitygraph/v1;entitygraphv1\xa2\x02\x03EXX\xaa\x02\x0eEntitygraph.V1\xca\x02\x0eEntitygraph\\V1\xe2\x02\x1aEntitygraph\\V1\\GPBMetadata\xea\x02\x0fEntitygraph::V1b\x06proto3"
@@ -985,7 +942,7 @@ func file_entitygraph_v1_entity_service_proto_rawDescGZIP() []byte {
 }
 
 var file_entitygraph_v1_entity_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_entitygraph_v1_entity_service_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
+var file_entitygraph_v1_entity_service_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
 var file_entitygraph_v1_entity_service_proto_goTypes = []any{
 	(MatchKind)(0),                   // 0: entitygraph.v1.MatchKind
 	(*GetEntityRequest)(nil),         // 1: entitygraph.v1.GetEntityRequest
@@ -997,49 +954,41 @@ var file_entitygraph_v1_entity_service_proto_goTypes = []any{
 	(*GetRelationRequest)(nil),       // 7: entitygraph.v1.GetRelationRequest
 	(*ListRelationsRequest)(nil),     // 8: entitygraph.v1.ListRelationsRequest
 	(*ListRelationsResponse)(nil),    // 9: entitygraph.v1.ListRelationsResponse
-	(*ListPredicatesRequest)(nil),    // 10: entitygraph.v1.ListPredicatesRequest
-	(*ListPredicatesResponse)(nil),   // 11: entitygraph.v1.ListPredicatesResponse
-	(*GetDocumentRequest)(nil),       // 12: entitygraph.v1.GetDocumentRequest
-	(*ListDocumentsRequest)(nil),     // 13: entitygraph.v1.ListDocumentsRequest
-	(*ListDocumentsResponse)(nil),    // 14: entitygraph.v1.ListDocumentsResponse
-	(*Entity)(nil),                   // 15: entitygraph.v1.Entity
-	(Predicate)(0),                   // 16: entitygraph.v1.Predicate
-	(*Relation)(nil),                 // 17: entitygraph.v1.Relation
-	(*PredicateInfo)(nil),            // 18: entitygraph.v1.PredicateInfo
-	(DocumentView)(0),                // 19: entitygraph.v1.DocumentView
-	(*Document)(nil),                 // 20: entitygraph.v1.Document
+	(*GetDocumentRequest)(nil),       // 10: entitygraph.v1.GetDocumentRequest
+	(*ListDocumentsRequest)(nil),     // 11: entitygraph.v1.ListDocumentsRequest
+	(*ListDocumentsResponse)(nil),    // 12: entitygraph.v1.ListDocumentsResponse
+	(*Entity)(nil),                   // 13: entitygraph.v1.Entity
+	(*Relation)(nil),                 // 14: entitygraph.v1.Relation
+	(DocumentView)(0),                // 15: entitygraph.v1.DocumentView
+	(*Document)(nil),                 // 16: entitygraph.v1.Document
 }
 var file_entitygraph_v1_entity_service_proto_depIdxs = []int32{
-	15, // 0: entitygraph.v1.BatchGetEntitiesResponse.entities:type_name -> entitygraph.v1.Entity
+	13, // 0: entitygraph.v1.BatchGetEntitiesResponse.entities:type_name -> entitygraph.v1.Entity
 	6,  // 1: entitygraph.v1.SearchEntitiesResponse.results:type_name -> entitygraph.v1.SearchResult
-	15, // 2: entitygraph.v1.SearchResult.entity:type_name -> entitygraph.v1.Entity
+	13, // 2: entitygraph.v1.SearchResult.entity:type_name -> entitygraph.v1.Entity
 	0,  // 3: entitygraph.v1.SearchResult.match_kind:type_name -> entitygraph.v1.MatchKind
-	16, // 4: entitygraph.v1.ListRelationsRequest.predicates:type_name -> entitygraph.v1.Predicate
-	17, // 5: entitygraph.v1.ListRelationsResponse.relations:type_name -> entitygraph.v1.Relation
-	18, // 6: entitygraph.v1.ListPredicatesResponse.predicates:type_name -> entitygraph.v1.PredicateInfo
-	19, // 7: entitygraph.v1.GetDocumentRequest.view:type_name -> entitygraph.v1.DocumentView
-	20, // 8: entitygraph.v1.ListDocumentsResponse.documents:type_name -> entitygraph.v1.Document
-	1,  // 9: entitygraph.v1.EntityService.GetEntity:input_type -> entitygraph.v1.GetEntityRequest
-	2,  // 10: entitygraph.v1.EntityService.BatchGetEntities:input_type -> entitygraph.v1.BatchGetEntitiesRequest
-	4,  // 11: entitygraph.v1.EntityService.SearchEntities:input_type -> entitygraph.v1.SearchEntitiesRequest
-	7,  // 12: entitygraph.v1.EntityService.GetRelation:input_type -> entitygraph.v1.GetRelationRequest
-	8,  // 13: entitygraph.v1.EntityService.ListRelations:input_type -> entitygraph.v1.ListRelationsRequest
-	10, // 14: entitygraph.v1.EntityService.ListPredicates:input_type -> entitygraph.v1.ListPredicatesRequest
-	12, // 15: entitygraph.v1.EntityService.GetDocument:input_type -> entitygraph.v1.GetDocumentRequest
-	13, // 16: entitygraph.v1.EntityService.ListDocuments:input_type -> entitygraph.v1.ListDocumentsRequest
-	15, // 17: entitygraph.v1.EntityService.GetEntity:output_type -> entitygraph.v1.Entity
-	3,  // 18: entitygraph.v1.EntityService.BatchGetEntities:output_type -> entitygraph.v1.BatchGetEntitiesResponse
-	5,  // 19: entitygraph.v1.EntityService.SearchEntities:output_type -> entitygraph.v1.SearchEntitiesResponse
-	17, // 20: entitygraph.v1.EntityService.GetRelation:output_type -> entitygraph.v1.Relation
-	9,  // 21: entitygraph.v1.EntityService.ListRelations:output_type -> entitygraph.v1.ListRelationsResponse
-	11, // 22: entitygraph.v1.EntityService.ListPredicates:output_type -> entitygraph.v1.ListPredicatesResponse
-	20, // 23: entitygraph.v1.EntityService.GetDocument:output_type -> entitygraph.v1.Document
-	14, // 24: entitygraph.v1.EntityService.ListDocuments:output_type -> entitygraph.v1.ListDocumentsResponse
-	17, // [17:25] is the sub-list for method output_type
-	9,  // [9:17] is the sub-list for method input_type
-	9,  // [9:9] is the sub-list for extension type_name
-	9,  // [9:9] is the sub-list for extension extendee
-	0,  // [0:9] is the sub-list for field type_name
+	14, // 4: entitygraph.v1.ListRelationsResponse.relations:type_name -> entitygraph.v1.Relation
+	15, // 5: entitygraph.v1.GetDocumentRequest.view:type_name -> entitygraph.v1.DocumentView
+	16, // 6: entitygraph.v1.ListDocumentsResponse.documents:type_name -> entitygraph.v1.Document
+	1,  // 7: entitygraph.v1.EntityService.GetEntity:input_type -> entitygraph.v1.GetEntityRequest
+	2,  // 8: entitygraph.v1.EntityService.BatchGetEntities:input_type -> entitygraph.v1.BatchGetEntitiesRequest
+	4,  // 9: entitygraph.v1.EntityService.SearchEntities:input_type -> entitygraph.v1.SearchEntitiesRequest
+	7,  // 10: entitygraph.v1.EntityService.GetRelation:input_type -> entitygraph.v1.GetRelationRequest
+	8,  // 11: entitygraph.v1.EntityService.ListRelations:input_type -> entitygraph.v1.ListRelationsRequest
+	10, // 12: entitygraph.v1.EntityService.GetDocument:input_type -> entitygraph.v1.GetDocumentRequest
+	11, // 13: entitygraph.v1.EntityService.ListDocuments:input_type -> entitygraph.v1.ListDocumentsRequest
+	13, // 14: entitygraph.v1.EntityService.GetEntity:output_type -> entitygraph.v1.Entity
+	3,  // 15: entitygraph.v1.EntityService.BatchGetEntities:output_type -> entitygraph.v1.BatchGetEntitiesResponse
+	5,  // 16: entitygraph.v1.EntityService.SearchEntities:output_type -> entitygraph.v1.SearchEntitiesResponse
+	14, // 17: entitygraph.v1.EntityService.GetRelation:output_type -> entitygraph.v1.Relation
+	9,  // 18: entitygraph.v1.EntityService.ListRelations:output_type -> entitygraph.v1.ListRelationsResponse
+	16, // 19: entitygraph.v1.EntityService.GetDocument:output_type -> entitygraph.v1.Document
+	12, // 20: entitygraph.v1.EntityService.ListDocuments:output_type -> entitygraph.v1.ListDocumentsResponse
+	14, // [14:21] is the sub-list for method output_type
+	7,  // [7:14] is the sub-list for method input_type
+	7,  // [7:7] is the sub-list for extension type_name
+	7,  // [7:7] is the sub-list for extension extendee
+	0,  // [0:7] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_entity_service_proto_init() }
@@ -1056,7 +1005,7 @@ func file_entitygraph_v1_entity_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_entity_service_proto_rawDesc), len(file_entitygraph_v1_entity_service_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   14,
+			NumMessages:   12,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -24,7 +24,6 @@ const (
 	EntityService_SearchEntities_FullMethodName   = "/entitygraph.v1.EntityService/SearchEntities"
 	EntityService_GetRelation_FullMethodName      = "/entitygraph.v1.EntityService/GetRelation"
 	EntityService_ListRelations_FullMethodName    = "/entitygraph.v1.EntityService/ListRelations"
-	EntityService_ListPredicates_FullMethodName   = "/entitygraph.v1.EntityService/ListPredicates"
 	EntityService_GetDocument_FullMethodName      = "/entitygraph.v1.EntityService/GetDocument"
 	EntityService_ListDocuments_FullMethodName    = "/entitygraph.v1.EntityService/ListDocuments"
 )
@@ -35,6 +34,12 @@ const (
 //
 // EntityService looks up the entities, relations and documents of the graph.
 // Every relation carries the sentence of the source document that states it.
+//
+// Beyond each field's own limits, stated with the field, every request is
+// held to three: no string over 16 KiB, no repeated field over 1000
+// elements, and no message over the server's --max-recv-bytes (1 MiB by
+// default). The first two fail with INVALID_ARGUMENT naming the field, the
+// third with RESOURCE_EXHAUSTED.
 type EntityServiceClient interface {
 	// GetEntity returns one entity by resource name, for example
 	// `organizations/kioxia` or `people/chey-tae-won`. NOT_FOUND if there is
@@ -50,11 +55,9 @@ type EntityServiceClient interface {
 	// GetRelation returns one relation by resource name. NOT_FOUND if there
 	// is none.
 	GetRelation(ctx context.Context, in *GetRelationRequest, opts ...grpc.CallOption) (*Relation, error)
-	// ListRelations lists relations, filtered by subject, object, predicate or
-	// either endpoint, in a stable order, a page at a time.
+	// ListRelations lists relations, filtered by subject, object, either
+	// endpoint, predicate or document, in a stable order, a page at a time.
 	ListRelations(ctx context.Context, in *ListRelationsRequest, opts ...grpc.CallOption) (*ListRelationsResponse, error)
-	// ListPredicates returns the predicate vocabulary with its readings.
-	ListPredicates(ctx context.Context, in *ListPredicatesRequest, opts ...grpc.CallOption) (*ListPredicatesResponse, error)
 	// GetDocument returns one source document. NOT_FOUND if there is none.
 	GetDocument(ctx context.Context, in *GetDocumentRequest, opts ...grpc.CallOption) (*Document, error)
 	// ListDocuments lists the source documents, a page at a time.
@@ -119,16 +122,6 @@ func (c *entityServiceClient) ListRelations(ctx context.Context, in *ListRelatio
 	return out, nil
 }
 
-func (c *entityServiceClient) ListPredicates(ctx context.Context, in *ListPredicatesRequest, opts ...grpc.CallOption) (*ListPredicatesResponse, error) {
-	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(ListPredicatesResponse)
-	err := c.cc.Invoke(ctx, EntityService_ListPredicates_FullMethodName, in, out, cOpts...)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 func (c *entityServiceClient) GetDocument(ctx context.Context, in *GetDocumentRequest, opts ...grpc.CallOption) (*Document, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(Document)
@@ -155,6 +148,12 @@ func (c *entityServiceClient) ListDocuments(ctx context.Context, in *ListDocumen
 //
 // EntityService looks up the entities, relations and documents of the graph.
 // Every relation carries the sentence of the source document that states it.
+//
+// Beyond each field's own limits, stated with the field, every request is
+// held to three: no string over 16 KiB, no repeated field over 1000
+// elements, and no message over the server's --max-recv-bytes (1 MiB by
+// default). The first two fail with INVALID_ARGUMENT naming the field, the
+// third with RESOURCE_EXHAUSTED.
 type EntityServiceServer interface {
 	// GetEntity returns one entity by resource name, for example
 	// `organizations/kioxia` or `people/chey-tae-won`. NOT_FOUND if there is
@@ -170,11 +169,9 @@ type EntityServiceServer interface {
 	// GetRelation returns one relation by resource name. NOT_FOUND if there
 	// is none.
 	GetRelation(context.Context, *GetRelationRequest) (*Relation, error)
-	// ListRelations lists relations, filtered by subject, object, predicate or
-	// either endpoint, in a stable order, a page at a time.
+	// ListRelations lists relations, filtered by subject, object, either
+	// endpoint, predicate or document, in a stable order, a page at a time.
 	ListRelations(context.Context, *ListRelationsRequest) (*ListRelationsResponse, error)
-	// ListPredicates returns the predicate vocabulary with its readings.
-	ListPredicates(context.Context, *ListPredicatesRequest) (*ListPredicatesResponse, error)
 	// GetDocument returns one source document. NOT_FOUND if there is none.
 	GetDocument(context.Context, *GetDocumentRequest) (*Document, error)
 	// ListDocuments lists the source documents, a page at a time.
@@ -203,9 +200,6 @@ func (UnimplementedEntityServiceServer) GetRelation(context.Context, *GetRelatio
 }
 func (UnimplementedEntityServiceServer) ListRelations(context.Context, *ListRelationsRequest) (*ListRelationsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListRelations not implemented")
-}
-func (UnimplementedEntityServiceServer) ListPredicates(context.Context, *ListPredicatesRequest) (*ListPredicatesResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method ListPredicates not implemented")
 }
 func (UnimplementedEntityServiceServer) GetDocument(context.Context, *GetDocumentRequest) (*Document, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetDocument not implemented")
@@ -324,24 +318,6 @@ func _EntityService_ListRelations_Handler(srv interface{}, ctx context.Context, 
 	return interceptor(ctx, in, info, handler)
 }
 
-func _EntityService_ListPredicates_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(ListPredicatesRequest)
-	if err := dec(in); err != nil {
-		return nil, err
-	}
-	if interceptor == nil {
-		return srv.(EntityServiceServer).ListPredicates(ctx, in)
-	}
-	info := &grpc.UnaryServerInfo{
-		Server:     srv,
-		FullMethod: EntityService_ListPredicates_FullMethodName,
-	}
-	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(EntityServiceServer).ListPredicates(ctx, req.(*ListPredicatesRequest))
-	}
-	return interceptor(ctx, in, info, handler)
-}
-
 func _EntityService_GetDocument_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(GetDocumentRequest)
 	if err := dec(in); err != nil {
@@ -404,10 +380,6 @@ var EntityService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListRelations",
 			Handler:    _EntityService_ListRelations_Handler,
-		},
-		{
-			MethodName: "ListPredicates",
-			Handler:    _EntityService_ListPredicates_Handler,
 		},
 		{
 			MethodName: "GetDocument",

@@ -21,11 +21,14 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// Graph is the curated seed file format: a `*.txtpb` file in the data
-// directory holds one Graph in Protobuf text format. The loader reads each
-// document's text from its source_file, checks every reference and every
-// evidence quote, and fills in the output-only fields (checksums, offsets,
-// roles, summaries).
+// Graph is the curated graph file format: every `*.txtpb` file of a data
+// directory (except the `*.vocab.txtpb` vocabulary files) holds one Graph in
+// Protobuf text format, and together they make one graph. Any file may
+// refer to the documents, entities and relations of any other. The loader
+// reads each document's text from its source_file, checks every reference,
+// every predicate and kind against the vocabulary, and every evidence quote,
+// and fills in the output-only fields (checksums, offsets, roles,
+// summaries).
 type Graph struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The source documents. Evidence that names no document refers to the
@@ -34,9 +37,11 @@ type Graph struct {
 	// The entities, each with a unique resource name.
 	Entities []*Entity `protobuf:"bytes,2,rep,name=entities,proto3" json:"entities,omitempty"`
 	// The relations, each with a unique resource name.
-	Relations     []*Relation `protobuf:"bytes,3,rep,name=relations,proto3" json:"relations,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Relations []*Relation `protobuf:"bytes,3,rep,name=relations,proto3" json:"relations,omitempty"`
+	// Names added to entities defined in other files.
+	EntityExtensions []*EntityExtension `protobuf:"bytes,4,rep,name=entity_extensions,json=entityExtensions,proto3" json:"entity_extensions,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *Graph) Reset() {
@@ -90,15 +95,23 @@ func (x *Graph) GetRelations() []*Relation {
 	return nil
 }
 
+func (x *Graph) GetEntityExtensions() []*EntityExtension {
+	if x != nil {
+		return x.EntityExtensions
+	}
+	return nil
+}
+
 var File_entitygraph_v1_graph_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_graph_proto_rawDesc = "" +
 	"\n" +
-	"\x1aentitygraph/v1/graph.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/document.proto\x1a\x1bentitygraph/v1/entity.proto\x1a\x1dentitygraph/v1/relation.proto\"\xab\x01\n" +
+	"\x1aentitygraph/v1/graph.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/document.proto\x1a\x1bentitygraph/v1/entity.proto\x1a\x1dentitygraph/v1/relation.proto\"\xf9\x01\n" +
 	"\x05Graph\x126\n" +
 	"\tdocuments\x18\x01 \x03(\v2\x18.entitygraph.v1.DocumentR\tdocuments\x122\n" +
 	"\bentities\x18\x02 \x03(\v2\x16.entitygraph.v1.EntityR\bentities\x126\n" +
-	"\trelations\x18\x03 \x03(\v2\x18.entitygraph.v1.RelationR\trelationsB\xbe\x01\n" +
+	"\trelations\x18\x03 \x03(\v2\x18.entitygraph.v1.RelationR\trelations\x12L\n" +
+	"\x11entity_extensions\x18\x04 \x03(\v2\x1f.entitygraph.v1.EntityExtensionR\x10entityExtensionsB\xbe\x01\n" +
 	"\x12com.entitygraph.v1B\n" +
 	"GraphProtoP\x01ZCgithub.com/entitygraph/entitygraph/gen/entitygraph/v1;entitygraphv1\xa2\x02\x03EXX\xaa\x02\x0eEntitygraph.V1\xca\x02\x0eEntitygraph\\V1\xe2\x02\x1aEntitygraph\\V1\\GPBMetadata\xea\x02\x0fEntitygraph::V1b\x06proto3"
 
@@ -116,20 +129,22 @@ func file_entitygraph_v1_graph_proto_rawDescGZIP() []byte {
 
 var file_entitygraph_v1_graph_proto_msgTypes = make([]protoimpl.MessageInfo, 1)
 var file_entitygraph_v1_graph_proto_goTypes = []any{
-	(*Graph)(nil),    // 0: entitygraph.v1.Graph
-	(*Document)(nil), // 1: entitygraph.v1.Document
-	(*Entity)(nil),   // 2: entitygraph.v1.Entity
-	(*Relation)(nil), // 3: entitygraph.v1.Relation
+	(*Graph)(nil),           // 0: entitygraph.v1.Graph
+	(*Document)(nil),        // 1: entitygraph.v1.Document
+	(*Entity)(nil),          // 2: entitygraph.v1.Entity
+	(*Relation)(nil),        // 3: entitygraph.v1.Relation
+	(*EntityExtension)(nil), // 4: entitygraph.v1.EntityExtension
 }
 var file_entitygraph_v1_graph_proto_depIdxs = []int32{
 	1, // 0: entitygraph.v1.Graph.documents:type_name -> entitygraph.v1.Document
 	2, // 1: entitygraph.v1.Graph.entities:type_name -> entitygraph.v1.Entity
 	3, // 2: entitygraph.v1.Graph.relations:type_name -> entitygraph.v1.Relation
-	3, // [3:3] is the sub-list for method output_type
-	3, // [3:3] is the sub-list for method input_type
-	3, // [3:3] is the sub-list for extension type_name
-	3, // [3:3] is the sub-list for extension extendee
-	0, // [0:3] is the sub-list for field type_name
+	4, // 3: entitygraph.v1.Graph.entity_extensions:type_name -> entitygraph.v1.EntityExtension
+	4, // [4:4] is the sub-list for method output_type
+	4, // [4:4] is the sub-list for method input_type
+	4, // [4:4] is the sub-list for extension type_name
+	4, // [4:4] is the sub-list for extension extendee
+	0, // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_graph_proto_init() }

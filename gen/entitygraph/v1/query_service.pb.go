@@ -191,23 +191,28 @@ func (x *Limits) GetMaxEdgesVisited() int64 {
 // FindPathsRequest asks for the shortest paths between two nodes.
 type FindPathsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Resource name of the start: an entity or a relation.
-	From string `protobuf:"bytes,1,opt,name=from,proto3" json:"from,omitempty"`
-	// Resource name of the end: an entity or a relation.
-	To string `protobuf:"bytes,2,opt,name=to,proto3" json:"to,omitempty"`
+	// Resource name of the start: an entity or a relation. At most 256 bytes.
+	Source string `protobuf:"bytes,1,opt,name=source,proto3" json:"source,omitempty"`
+	// Resource name of the end: an entity or a relation. At most 256 bytes.
+	Target string `protobuf:"bytes,2,opt,name=target,proto3" json:"target,omitempty"`
 	// The longest path, in hops, 1 to 8; 0 means 4.
 	MaxHops int32 `protobuf:"varint,3,opt,name=max_hops,json=maxHops,proto3" json:"max_hops,omitempty"`
 	// How many paths (k), 1 to 20; 0 means 3. Paths are returned shortest
 	// first; paths of equal length in a stable order.
 	MaxPaths int32 `protobuf:"varint,4,opt,name=max_paths,json=maxPaths,proto3" json:"max_paths,omitempty"`
-	// Follow only relations with these predicates. Empty means all.
-	Predicates []Predicate `protobuf:"varint,5,rep,packed,name=predicates,proto3,enum=entitygraph.v1.Predicate" json:"predicates,omitempty"`
+	// Follow only relations with these predicates (resource names such as
+	// `predicates/leads`, or bare ids), or ones that imply them. Empty means
+	// all. At most 100.
+	Predicates []string `protobuf:"bytes,5,rep,name=predicates,proto3" json:"predicates,omitempty"`
 	// Which way relations may be followed.
 	Direction Direction `protobuf:"varint,6,opt,name=direction,proto3,enum=entitygraph.v1.Direction" json:"direction,omitempty"`
 	// Work limits.
-	Limits        *Limits `protobuf:"bytes,7,opt,name=limits,proto3" json:"limits,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Limits *Limits `protobuf:"bytes,7,opt,name=limits,proto3" json:"limits,omitempty"`
+	// Follow statements of every rank, not only the best (see
+	// ListRelationsRequest.include_all_ranks).
+	IncludeAllRanks bool `protobuf:"varint,8,opt,name=include_all_ranks,json=includeAllRanks,proto3" json:"include_all_ranks,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *FindPathsRequest) Reset() {
@@ -240,16 +245,16 @@ func (*FindPathsRequest) Descriptor() ([]byte, []int) {
 	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{1}
 }
 
-func (x *FindPathsRequest) GetFrom() string {
+func (x *FindPathsRequest) GetSource() string {
 	if x != nil {
-		return x.From
+		return x.Source
 	}
 	return ""
 }
 
-func (x *FindPathsRequest) GetTo() string {
+func (x *FindPathsRequest) GetTarget() string {
 	if x != nil {
-		return x.To
+		return x.Target
 	}
 	return ""
 }
@@ -268,7 +273,7 @@ func (x *FindPathsRequest) GetMaxPaths() int32 {
 	return 0
 }
 
-func (x *FindPathsRequest) GetPredicates() []Predicate {
+func (x *FindPathsRequest) GetPredicates() []string {
 	if x != nil {
 		return x.Predicates
 	}
@@ -287,6 +292,13 @@ func (x *FindPathsRequest) GetLimits() *Limits {
 		return x.Limits
 	}
 	return nil
+}
+
+func (x *FindPathsRequest) GetIncludeAllRanks() bool {
+	if x != nil {
+		return x.IncludeAllRanks
+	}
+	return false
 }
 
 // FindPathsResponse holds the paths found, shortest first. It is empty when
@@ -405,14 +417,14 @@ func (x *Path) GetHops() []*Hop {
 type Hop struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Resource name of the node the hop leaves.
-	From string `protobuf:"bytes,1,opt,name=from,proto3" json:"from,omitempty"`
+	Source string `protobuf:"bytes,1,opt,name=source,proto3" json:"source,omitempty"`
 	// Resource name of the node the hop reaches.
-	To string `protobuf:"bytes,2,opt,name=to,proto3" json:"to,omitempty"`
+	Target string `protobuf:"bytes,2,opt,name=target,proto3" json:"target,omitempty"`
 	// How the hop uses its relation.
 	Kind HopKind `protobuf:"varint,3,opt,name=kind,proto3,enum=entitygraph.v1.HopKind" json:"kind,omitempty"`
 	// The relation, with its evidence.
 	Relation *Relation `protobuf:"bytes,4,opt,name=relation,proto3" json:"relation,omitempty"`
-	// The hop as an English sentence from `from` to `to`, for example
+	// The hop as an English sentence from source to target, for example
 	// "Kioxia is acquired by Western Digital".
 	Reading       string `protobuf:"bytes,5,opt,name=reading,proto3" json:"reading,omitempty"`
 	unknownFields protoimpl.UnknownFields
@@ -449,16 +461,16 @@ func (*Hop) Descriptor() ([]byte, []int) {
 	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{4}
 }
 
-func (x *Hop) GetFrom() string {
+func (x *Hop) GetSource() string {
 	if x != nil {
-		return x.From
+		return x.Source
 	}
 	return ""
 }
 
-func (x *Hop) GetTo() string {
+func (x *Hop) GetTarget() string {
 	if x != nil {
-		return x.To
+		return x.Target
 	}
 	return ""
 }
@@ -492,16 +504,19 @@ type TraverseRequest struct {
 	Start []string `protobuf:"bytes,1,rep,name=start,proto3" json:"start,omitempty"`
 	// How many hops out, 1 to 6; 0 means 2.
 	MaxDepth int32 `protobuf:"varint,2,opt,name=max_depth,json=maxDepth,proto3" json:"max_depth,omitempty"`
-	// Follow only relations with these predicates. Empty means all.
-	Predicates []Predicate `protobuf:"varint,3,rep,packed,name=predicates,proto3,enum=entitygraph.v1.Predicate" json:"predicates,omitempty"`
+	// Follow only relations with these predicates, as in FindPathsRequest. At
+	// most 100.
+	Predicates []string `protobuf:"bytes,3,rep,name=predicates,proto3" json:"predicates,omitempty"`
 	// Which way relations may be followed.
 	Direction Direction `protobuf:"varint,4,opt,name=direction,proto3,enum=entitygraph.v1.Direction" json:"direction,omitempty"`
 	// The most messages streamed, 1 to 100000; 0 means 1000.
 	Limit int32 `protobuf:"varint,5,opt,name=limit,proto3" json:"limit,omitempty"`
 	// Work limits.
-	Limits        *Limits `protobuf:"bytes,6,opt,name=limits,proto3" json:"limits,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Limits *Limits `protobuf:"bytes,6,opt,name=limits,proto3" json:"limits,omitempty"`
+	// Follow statements of every rank, not only the best.
+	IncludeAllRanks bool `protobuf:"varint,7,opt,name=include_all_ranks,json=includeAllRanks,proto3" json:"include_all_ranks,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *TraverseRequest) Reset() {
@@ -548,7 +563,7 @@ func (x *TraverseRequest) GetMaxDepth() int32 {
 	return 0
 }
 
-func (x *TraverseRequest) GetPredicates() []Predicate {
+func (x *TraverseRequest) GetPredicates() []string {
 	if x != nil {
 		return x.Predicates
 	}
@@ -574,6 +589,13 @@ func (x *TraverseRequest) GetLimits() *Limits {
 		return x.Limits
 	}
 	return nil
+}
+
+func (x *TraverseRequest) GetIncludeAllRanks() bool {
+	if x != nil {
+		return x.IncludeAllRanks
+	}
+	return false
 }
 
 // TraverseResponse is one item reached by a traversal.
@@ -691,16 +713,20 @@ type MatchRequest struct {
 	//	*MatchRequest_Pattern
 	//	*MatchRequest_Text
 	Query isMatchRequest_Query `protobuf_oneof:"query"`
-	// Maximum results per page, 1 to 1000; 0 means 50.
+	// Maximum results per page, at least 0; 0 means 50, and more than 1000
+	// is taken as 1000.
 	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
-	// The next_page_token of the previous response, with the same query.
+	// The next_page_token of the previous response, with the same query; any
+	// other token is INVALID_ARGUMENT.
 	PageToken string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	// Return the evaluation plan in MatchResponse.plan.
 	Explain bool `protobuf:"varint,5,opt,name=explain,proto3" json:"explain,omitempty"`
 	// Work limits.
-	Limits        *Limits `protobuf:"bytes,6,opt,name=limits,proto3" json:"limits,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Limits *Limits `protobuf:"bytes,6,opt,name=limits,proto3" json:"limits,omitempty"`
+	// Match statements of every rank, not only the best.
+	IncludeAllRanks bool `protobuf:"varint,7,opt,name=include_all_ranks,json=includeAllRanks,proto3" json:"include_all_ranks,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *MatchRequest) Reset() {
@@ -786,6 +812,13 @@ func (x *MatchRequest) GetLimits() *Limits {
 	return nil
 }
 
+func (x *MatchRequest) GetIncludeAllRanks() bool {
+	if x != nil {
+		return x.IncludeAllRanks
+	}
+	return false
+}
+
 type isMatchRequest_Query interface {
 	isMatchRequest_Query()
 }
@@ -799,21 +832,23 @@ type MatchRequest_Text struct {
 	// The compact text syntax, for grpcurl and CLI users. Triples and
 	// constraints separated by "." or newlines:
 	//
-	//	?who COORDINATES_AGAINST ?deal . ?deal is an acquisition
-	//	?p LEADS organizations/sk-group AS ?r
+	//	?who coordinates-against ?deal . ?deal is an acquisition
+	//	?p leads organizations/sk-group AS ?r
 	//	?x coordinated_against|opposes ?y . ?x is a company
 	//	"Chey Tae-won" proposes ?what . ?what is a relation
 	//
 	// A term is a variable (?name), a resource name, or a quoted name or
-	// alias (resolved by exact name search). A predicate is a name from the
-	// vocabulary with or without its PREDICATE_ prefix, in any case, or a
-	// verb from its lexicon ("coordinated_against", "acquired", "bid_for");
-	// "|" joins alternatives and "*" is any predicate. "AS ?r" binds the
-	// relation itself. Constraints: "?x is [a|an] T" where T is an entity
-	// type (organization, person, place, topic, relation), an organization
-	// kind (company, country, trade_bloc, ...), a relation noun
-	// (acquisition, alliance, partnership, trade_deal, ...) or a status
-	// (failed, proposed, completed, ...).
+	// alias (resolved by exact name search). A predicate is a predicate of
+	// the vocabulary by id ("coordinates-against", in any case, "_" for
+	// "-") or resource name, or a phrase of its lexicon joined by "_"
+	// ("coordinated_against", "acquired_by"); "|" joins alternatives, "*" is
+	// any predicate and "=" before them excludes the predicates that imply
+	// them. "AS ?r" binds the relation itself. Constraints: "?x is [a|an] T"
+	// where T is an entity type (organization, person, place, topic,
+	// relation) or a noun for one, a kind by id or noun (company, country,
+	// ...; "=" before it excludes narrower kinds; "|" joins alternatives), a
+	// relation noun (acquisition, alliance, ...) or predicate, or a status
+	// word (failed, proposed, ...). At most 4096 bytes.
 	Text string `protobuf:"bytes,2,opt,name=text,proto3,oneof"`
 }
 
@@ -825,9 +860,9 @@ func (*MatchRequest_Text) isMatchRequest_Query() {}
 // constraint must be met, for one consistent binding of the variables.
 type Pattern struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The triples, at least one.
+	// The triples, 1 to 16.
 	Triples []*Triple `protobuf:"bytes,1,rep,name=triples,proto3" json:"triples,omitempty"`
-	// Constraints on variables.
+	// Constraints on variables, at most 32.
 	Constraints   []*Constraint `protobuf:"bytes,2,rep,name=constraints,proto3" json:"constraints,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -951,7 +986,8 @@ type isTerm_Term interface {
 }
 
 type Term_Variable struct {
-	// A variable name, without the leading "?".
+	// A variable name, without the leading "?": a letter or "_", then up
+	// to 63 letters, digits or "_".
 	Variable string `protobuf:"bytes,1,opt,name=variable,proto3,oneof"`
 }
 
@@ -969,9 +1005,11 @@ type Triple struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The subject.
 	Subject *Term `protobuf:"bytes,1,opt,name=subject,proto3" json:"subject,omitempty"`
-	// The predicates that may match; empty means any. Predicates that imply
-	// one of these (per ListPredicates) match too, unless exact_predicates.
-	Predicates []Predicate `protobuf:"varint,2,rep,packed,name=predicates,proto3,enum=entitygraph.v1.Predicate" json:"predicates,omitempty"`
+	// The predicates that may match (resource names such as
+	// `predicates/acquires`, or bare ids); empty means any. Predicates that
+	// imply one of these (Predicate.implies) match too, unless
+	// exact_predicates.
+	Predicates []string `protobuf:"bytes,2,rep,name=predicates,proto3" json:"predicates,omitempty"`
 	// The object.
 	Object *Term `protobuf:"bytes,3,opt,name=object,proto3" json:"object,omitempty"`
 	// A variable bound to the matched relation itself, without "?"; optional.
@@ -1019,7 +1057,7 @@ func (x *Triple) GetSubject() *Term {
 	return nil
 }
 
-func (x *Triple) GetPredicates() []Predicate {
+func (x *Triple) GetPredicates() []string {
 	if x != nil {
 		return x.Predicates
 	}
@@ -1058,7 +1096,7 @@ type Constraint struct {
 	// Types that are valid to be assigned to Test:
 	//
 	//	*Constraint_Type
-	//	*Constraint_OrganizationKinds
+	//	*Constraint_Kinds
 	//	*Constraint_RelationPredicates
 	//	*Constraint_RelationStatus
 	Test          isConstraint_Test `protobuf_oneof:"test"`
@@ -1119,10 +1157,10 @@ func (x *Constraint) GetType() string {
 	return ""
 }
 
-func (x *Constraint) GetOrganizationKinds() *OrganizationKindSet {
+func (x *Constraint) GetKinds() *KindSet {
 	if x != nil {
-		if x, ok := x.Test.(*Constraint_OrganizationKinds); ok {
-			return x.OrganizationKinds
+		if x, ok := x.Test.(*Constraint_Kinds); ok {
+			return x.Kinds
 		}
 	}
 	return nil
@@ -1156,9 +1194,9 @@ type Constraint_Type struct {
 	Type string `protobuf:"bytes,2,opt,name=type,proto3,oneof"`
 }
 
-type Constraint_OrganizationKinds struct {
-	// The binding is an organization of one of these kinds.
-	OrganizationKinds *OrganizationKindSet `protobuf:"bytes,3,opt,name=organization_kinds,json=organizationKinds,proto3,oneof"`
+type Constraint_Kinds struct {
+	// The binding is an entity of one of these kinds.
+	Kinds *KindSet `protobuf:"bytes,3,opt,name=kinds,proto3,oneof"`
 }
 
 type Constraint_RelationPredicates struct {
@@ -1174,35 +1212,38 @@ type Constraint_RelationStatus struct {
 
 func (*Constraint_Type) isConstraint_Test() {}
 
-func (*Constraint_OrganizationKinds) isConstraint_Test() {}
+func (*Constraint_Kinds) isConstraint_Test() {}
 
 func (*Constraint_RelationPredicates) isConstraint_Test() {}
 
 func (*Constraint_RelationStatus) isConstraint_Test() {}
 
-// OrganizationKindSet is a set of organization kinds, any of which will do.
-type OrganizationKindSet struct {
+// KindSet is a set of kinds of entity, any of which will do.
+type KindSet struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The kinds.
-	Kinds         []OrganizationKind `protobuf:"varint,1,rep,packed,name=kinds,proto3,enum=entitygraph.v1.OrganizationKind" json:"kinds,omitempty"`
+	// The kinds, resource names such as `kinds/company` (or bare ids).
+	Kinds []string `protobuf:"bytes,1,rep,name=kinds,proto3" json:"kinds,omitempty"`
+	// Only these kinds: without it, a kind narrower than one of them
+	// (Kind.broader) will do too.
+	Exact         bool `protobuf:"varint,2,opt,name=exact,proto3" json:"exact,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *OrganizationKindSet) Reset() {
-	*x = OrganizationKindSet{}
+func (x *KindSet) Reset() {
+	*x = KindSet{}
 	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *OrganizationKindSet) String() string {
+func (x *KindSet) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*OrganizationKindSet) ProtoMessage() {}
+func (*KindSet) ProtoMessage() {}
 
-func (x *OrganizationKindSet) ProtoReflect() protoreflect.Message {
+func (x *KindSet) ProtoReflect() protoreflect.Message {
 	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -1214,23 +1255,31 @@ func (x *OrganizationKindSet) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use OrganizationKindSet.ProtoReflect.Descriptor instead.
-func (*OrganizationKindSet) Descriptor() ([]byte, []int) {
+// Deprecated: Use KindSet.ProtoReflect.Descriptor instead.
+func (*KindSet) Descriptor() ([]byte, []int) {
 	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{12}
 }
 
-func (x *OrganizationKindSet) GetKinds() []OrganizationKind {
+func (x *KindSet) GetKinds() []string {
 	if x != nil {
 		return x.Kinds
 	}
 	return nil
 }
 
+func (x *KindSet) GetExact() bool {
+	if x != nil {
+		return x.Exact
+	}
+	return false
+}
+
 // PredicateSet is a set of predicates, any of which will do.
 type PredicateSet struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The predicates.
-	Predicates    []Predicate `protobuf:"varint,1,rep,packed,name=predicates,proto3,enum=entitygraph.v1.Predicate" json:"predicates,omitempty"`
+	// The predicates, resource names such as `predicates/acquires` (or bare
+	// ids).
+	Predicates    []string `protobuf:"bytes,1,rep,name=predicates,proto3" json:"predicates,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1265,7 +1314,7 @@ func (*PredicateSet) Descriptor() ([]byte, []int) {
 	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{13}
 }
 
-func (x *PredicateSet) GetPredicates() []Predicate {
+func (x *PredicateSet) GetPredicates() []string {
 	if x != nil {
 		return x.Predicates
 	}
@@ -1558,8 +1607,8 @@ type PlanStep struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Index of the triple in the pattern.
 	Triple int32 `protobuf:"varint,1,opt,name=triple,proto3" json:"triple,omitempty"`
-	// What the step does, for example "scan relations with object ?deal
-	// bound, predicate COORDINATES_AGAINST".
+	// What the step does, for example "triple 0 (?who coordinates-against
+	// ?deal): scan relations by predicate".
 	Description string `protobuf:"bytes,2,opt,name=description,proto3" json:"description,omitempty"`
 	// Candidate relations the step starts from, estimated before running.
 	EstimatedCandidates int64 `protobuf:"varint,3,opt,name=estimated_candidates,json=estimatedCandidates,proto3" json:"estimated_candidates,omitempty"`
@@ -1624,12 +1673,15 @@ type AskRequest struct {
 	// The question, for example "Who coordinated against which acquisition?".
 	// At most 500 characters.
 	Question string `protobuf:"bytes,1,opt,name=question,proto3" json:"question,omitempty"`
-	// Maximum answers, 1 to 1000; 0 means 50.
+	// Maximum answers, at least 0; 0 means 50, and more than 1000 is taken
+	// as 1000.
 	PageSize int32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// Work limits.
-	Limits        *Limits `protobuf:"bytes,3,opt,name=limits,proto3" json:"limits,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Limits *Limits `protobuf:"bytes,3,opt,name=limits,proto3" json:"limits,omitempty"`
+	// Answer from statements of every rank, not only the best.
+	IncludeAllRanks bool `protobuf:"varint,4,opt,name=include_all_ranks,json=includeAllRanks,proto3" json:"include_all_ranks,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *AskRequest) Reset() {
@@ -1681,6 +1733,13 @@ func (x *AskRequest) GetLimits() *Limits {
 		return x.Limits
 	}
 	return nil
+}
+
+func (x *AskRequest) GetIncludeAllRanks() bool {
+	if x != nil {
+		return x.IncludeAllRanks
+	}
+	return false
 }
 
 // AskResponse is the answer to a question and how it was understood.
@@ -1774,44 +1833,46 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\n" +
 	"\"entitygraph/v1/query_service.proto\x12\x0eentitygraph.v1\x1a\x1bentitygraph/v1/entity.proto\x1a\x1dentitygraph/v1/relation.proto\"4\n" +
 	"\x06Limits\x12*\n" +
-	"\x11max_edges_visited\x18\x01 \x01(\x03R\x0fmaxEdgesVisited\"\x92\x02\n" +
-	"\x10FindPathsRequest\x12\x12\n" +
-	"\x04from\x18\x01 \x01(\tR\x04from\x12\x0e\n" +
-	"\x02to\x18\x02 \x01(\tR\x02to\x12\x19\n" +
+	"\x11max_edges_visited\x18\x01 \x01(\x03R\x0fmaxEdgesVisited\"\xaf\x02\n" +
+	"\x10FindPathsRequest\x12\x16\n" +
+	"\x06source\x18\x01 \x01(\tR\x06source\x12\x16\n" +
+	"\x06target\x18\x02 \x01(\tR\x06target\x12\x19\n" +
 	"\bmax_hops\x18\x03 \x01(\x05R\amaxHops\x12\x1b\n" +
-	"\tmax_paths\x18\x04 \x01(\x05R\bmaxPaths\x129\n" +
+	"\tmax_paths\x18\x04 \x01(\x05R\bmaxPaths\x12\x1e\n" +
 	"\n" +
-	"predicates\x18\x05 \x03(\x0e2\x19.entitygraph.v1.PredicateR\n" +
+	"predicates\x18\x05 \x03(\tR\n" +
 	"predicates\x127\n" +
 	"\tdirection\x18\x06 \x01(\x0e2\x19.entitygraph.v1.DirectionR\tdirection\x12.\n" +
-	"\x06limits\x18\a \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\"d\n" +
+	"\x06limits\x18\a \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
+	"\x11include_all_ranks\x18\b \x01(\bR\x0fincludeAllRanks\"d\n" +
 	"\x11FindPathsResponse\x12*\n" +
 	"\x05paths\x18\x01 \x03(\v2\x14.entitygraph.v1.PathR\x05paths\x12#\n" +
 	"\redges_visited\x18\x02 \x01(\x03R\fedgesVisited\"E\n" +
 	"\x04Path\x12\x14\n" +
 	"\x05nodes\x18\x01 \x03(\tR\x05nodes\x12'\n" +
-	"\x04hops\x18\x02 \x03(\v2\x13.entitygraph.v1.HopR\x04hops\"\xa6\x01\n" +
-	"\x03Hop\x12\x12\n" +
-	"\x04from\x18\x01 \x01(\tR\x04from\x12\x0e\n" +
-	"\x02to\x18\x02 \x01(\tR\x02to\x12+\n" +
+	"\x04hops\x18\x02 \x03(\v2\x13.entitygraph.v1.HopR\x04hops\"\xb2\x01\n" +
+	"\x03Hop\x12\x16\n" +
+	"\x06source\x18\x01 \x01(\tR\x06source\x12\x16\n" +
+	"\x06target\x18\x02 \x01(\tR\x06target\x12+\n" +
 	"\x04kind\x18\x03 \x01(\x0e2\x17.entitygraph.v1.HopKindR\x04kind\x124\n" +
 	"\brelation\x18\x04 \x01(\v2\x18.entitygraph.v1.RelationR\brelation\x12\x18\n" +
-	"\areading\x18\x05 \x01(\tR\areading\"\xfe\x01\n" +
+	"\areading\x18\x05 \x01(\tR\areading\"\x8f\x02\n" +
 	"\x0fTraverseRequest\x12\x14\n" +
 	"\x05start\x18\x01 \x03(\tR\x05start\x12\x1b\n" +
-	"\tmax_depth\x18\x02 \x01(\x05R\bmaxDepth\x129\n" +
+	"\tmax_depth\x18\x02 \x01(\x05R\bmaxDepth\x12\x1e\n" +
 	"\n" +
-	"predicates\x18\x03 \x03(\x0e2\x19.entitygraph.v1.PredicateR\n" +
+	"predicates\x18\x03 \x03(\tR\n" +
 	"predicates\x127\n" +
 	"\tdirection\x18\x04 \x01(\x0e2\x19.entitygraph.v1.DirectionR\tdirection\x12\x14\n" +
 	"\x05limit\x18\x05 \x01(\x05R\x05limit\x12.\n" +
-	"\x06limits\x18\x06 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\"\xc1\x01\n" +
+	"\x06limits\x18\x06 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
+	"\x11include_all_ranks\x18\a \x01(\bR\x0fincludeAllRanks\"\xc1\x01\n" +
 	"\x10TraverseResponse\x120\n" +
 	"\x06entity\x18\x01 \x01(\v2\x16.entitygraph.v1.EntityH\x00R\x06entity\x126\n" +
 	"\brelation\x18\x02 \x01(\v2\x18.entitygraph.v1.RelationH\x00R\brelation\x12\x14\n" +
 	"\x05depth\x18\x03 \x01(\x05R\x05depth\x12%\n" +
 	"\x03via\x18\x04 \x01(\v2\x13.entitygraph.v1.HopR\x03viaB\x06\n" +
-	"\x04item\"\xe8\x01\n" +
+	"\x04item\"\x94\x02\n" +
 	"\fMatchRequest\x123\n" +
 	"\apattern\x18\x01 \x01(\v2\x17.entitygraph.v1.PatternH\x00R\apattern\x12\x14\n" +
 	"\x04text\x18\x02 \x01(\tH\x00R\x04text\x12\x1b\n" +
@@ -1819,7 +1880,8 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\n" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\x12\x18\n" +
 	"\aexplain\x18\x05 \x01(\bR\aexplain\x12.\n" +
-	"\x06limits\x18\x06 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limitsB\a\n" +
+	"\x06limits\x18\x06 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
+	"\x11include_all_ranks\x18\a \x01(\bR\x0fincludeAllRanksB\a\n" +
 	"\x05query\"y\n" +
 	"\aPattern\x120\n" +
 	"\atriples\x18\x01 \x03(\v2\x16.entitygraph.v1.TripleR\atriples\x12<\n" +
@@ -1827,28 +1889,29 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\x04Term\x12\x1c\n" +
 	"\bvariable\x18\x01 \x01(\tH\x00R\bvariable\x12\x14\n" +
 	"\x04name\x18\x02 \x01(\tH\x00R\x04nameB\x06\n" +
-	"\x04term\"\xf9\x01\n" +
+	"\x04term\"\xde\x01\n" +
 	"\x06Triple\x12.\n" +
-	"\asubject\x18\x01 \x01(\v2\x14.entitygraph.v1.TermR\asubject\x129\n" +
+	"\asubject\x18\x01 \x01(\v2\x14.entitygraph.v1.TermR\asubject\x12\x1e\n" +
 	"\n" +
-	"predicates\x18\x02 \x03(\x0e2\x19.entitygraph.v1.PredicateR\n" +
+	"predicates\x18\x02 \x03(\tR\n" +
 	"predicates\x12,\n" +
 	"\x06object\x18\x03 \x01(\v2\x14.entitygraph.v1.TermR\x06object\x12+\n" +
 	"\x11relation_variable\x18\x04 \x01(\tR\x10relationVariable\x12)\n" +
-	"\x10exact_predicates\x18\x05 \x01(\bR\x0fexactPredicates\"\xb8\x02\n" +
+	"\x10exact_predicates\x18\x05 \x01(\bR\x0fexactPredicates\"\x93\x02\n" +
 	"\n" +
 	"Constraint\x12\x1a\n" +
 	"\bvariable\x18\x01 \x01(\tR\bvariable\x12\x14\n" +
-	"\x04type\x18\x02 \x01(\tH\x00R\x04type\x12T\n" +
-	"\x12organization_kinds\x18\x03 \x01(\v2#.entitygraph.v1.OrganizationKindSetH\x00R\x11organizationKinds\x12O\n" +
+	"\x04type\x18\x02 \x01(\tH\x00R\x04type\x12/\n" +
+	"\x05kinds\x18\x03 \x01(\v2\x17.entitygraph.v1.KindSetH\x00R\x05kinds\x12O\n" +
 	"\x13relation_predicates\x18\x04 \x01(\v2\x1c.entitygraph.v1.PredicateSetH\x00R\x12relationPredicates\x12I\n" +
 	"\x0frelation_status\x18\x05 \x01(\x0e2\x1e.entitygraph.v1.RelationStatusH\x00R\x0erelationStatusB\x06\n" +
-	"\x04test\"M\n" +
-	"\x13OrganizationKindSet\x126\n" +
-	"\x05kinds\x18\x01 \x03(\x0e2 .entitygraph.v1.OrganizationKindR\x05kinds\"I\n" +
-	"\fPredicateSet\x129\n" +
+	"\x04test\"5\n" +
+	"\aKindSet\x12\x14\n" +
+	"\x05kinds\x18\x01 \x03(\tR\x05kinds\x12\x14\n" +
+	"\x05exact\x18\x02 \x01(\bR\x05exact\".\n" +
+	"\fPredicateSet\x12\x1e\n" +
 	"\n" +
-	"predicates\x18\x01 \x03(\x0e2\x19.entitygraph.v1.PredicateR\n" +
+	"predicates\x18\x01 \x03(\tR\n" +
 	"predicates\"\x9c\x02\n" +
 	"\rMatchResponse\x125\n" +
 	"\aresults\x18\x01 \x03(\v2\x1b.entitygraph.v1.MatchResultR\aresults\x12&\n" +
@@ -1872,12 +1935,13 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\bPlanStep\x12\x16\n" +
 	"\x06triple\x18\x01 \x01(\x05R\x06triple\x12 \n" +
 	"\vdescription\x18\x02 \x01(\tR\vdescription\x121\n" +
-	"\x14estimated_candidates\x18\x03 \x01(\x03R\x13estimatedCandidates\"u\n" +
+	"\x14estimated_candidates\x18\x03 \x01(\x03R\x13estimatedCandidates\"\xa1\x01\n" +
 	"\n" +
 	"AskRequest\x12\x1a\n" +
 	"\bquestion\x18\x01 \x01(\tR\bquestion\x12\x1b\n" +
 	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12.\n" +
-	"\x06limits\x18\x03 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\"\xcf\x01\n" +
+	"\x06limits\x18\x03 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
+	"\x11include_all_ranks\x18\x04 \x01(\bR\x0fincludeAllRanks\"\xcf\x01\n" +
 	"\vAskResponse\x12&\n" +
 	"\x0einterpretation\x18\x01 \x01(\tR\x0einterpretation\x12\x14\n" +
 	"\x05query\x18\x02 \x01(\tR\x05query\x121\n" +
@@ -1917,87 +1981,80 @@ func file_entitygraph_v1_query_service_proto_rawDescGZIP() []byte {
 var file_entitygraph_v1_query_service_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
 var file_entitygraph_v1_query_service_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
 var file_entitygraph_v1_query_service_proto_goTypes = []any{
-	(Direction)(0),              // 0: entitygraph.v1.Direction
-	(HopKind)(0),                // 1: entitygraph.v1.HopKind
-	(*Limits)(nil),              // 2: entitygraph.v1.Limits
-	(*FindPathsRequest)(nil),    // 3: entitygraph.v1.FindPathsRequest
-	(*FindPathsResponse)(nil),   // 4: entitygraph.v1.FindPathsResponse
-	(*Path)(nil),                // 5: entitygraph.v1.Path
-	(*Hop)(nil),                 // 6: entitygraph.v1.Hop
-	(*TraverseRequest)(nil),     // 7: entitygraph.v1.TraverseRequest
-	(*TraverseResponse)(nil),    // 8: entitygraph.v1.TraverseResponse
-	(*MatchRequest)(nil),        // 9: entitygraph.v1.MatchRequest
-	(*Pattern)(nil),             // 10: entitygraph.v1.Pattern
-	(*Term)(nil),                // 11: entitygraph.v1.Term
-	(*Triple)(nil),              // 12: entitygraph.v1.Triple
-	(*Constraint)(nil),          // 13: entitygraph.v1.Constraint
-	(*OrganizationKindSet)(nil), // 14: entitygraph.v1.OrganizationKindSet
-	(*PredicateSet)(nil),        // 15: entitygraph.v1.PredicateSet
-	(*MatchResponse)(nil),       // 16: entitygraph.v1.MatchResponse
-	(*MatchResult)(nil),         // 17: entitygraph.v1.MatchResult
-	(*Binding)(nil),             // 18: entitygraph.v1.Binding
-	(*QueryPlan)(nil),           // 19: entitygraph.v1.QueryPlan
-	(*PlanStep)(nil),            // 20: entitygraph.v1.PlanStep
-	(*AskRequest)(nil),          // 21: entitygraph.v1.AskRequest
-	(*AskResponse)(nil),         // 22: entitygraph.v1.AskResponse
-	nil,                         // 23: entitygraph.v1.MatchResult.BindingsEntry
-	(Predicate)(0),              // 24: entitygraph.v1.Predicate
-	(*Relation)(nil),            // 25: entitygraph.v1.Relation
-	(*Entity)(nil),              // 26: entitygraph.v1.Entity
-	(RelationStatus)(0),         // 27: entitygraph.v1.RelationStatus
-	(OrganizationKind)(0),       // 28: entitygraph.v1.OrganizationKind
+	(Direction)(0),            // 0: entitygraph.v1.Direction
+	(HopKind)(0),              // 1: entitygraph.v1.HopKind
+	(*Limits)(nil),            // 2: entitygraph.v1.Limits
+	(*FindPathsRequest)(nil),  // 3: entitygraph.v1.FindPathsRequest
+	(*FindPathsResponse)(nil), // 4: entitygraph.v1.FindPathsResponse
+	(*Path)(nil),              // 5: entitygraph.v1.Path
+	(*Hop)(nil),               // 6: entitygraph.v1.Hop
+	(*TraverseRequest)(nil),   // 7: entitygraph.v1.TraverseRequest
+	(*TraverseResponse)(nil),  // 8: entitygraph.v1.TraverseResponse
+	(*MatchRequest)(nil),      // 9: entitygraph.v1.MatchRequest
+	(*Pattern)(nil),           // 10: entitygraph.v1.Pattern
+	(*Term)(nil),              // 11: entitygraph.v1.Term
+	(*Triple)(nil),            // 12: entitygraph.v1.Triple
+	(*Constraint)(nil),        // 13: entitygraph.v1.Constraint
+	(*KindSet)(nil),           // 14: entitygraph.v1.KindSet
+	(*PredicateSet)(nil),      // 15: entitygraph.v1.PredicateSet
+	(*MatchResponse)(nil),     // 16: entitygraph.v1.MatchResponse
+	(*MatchResult)(nil),       // 17: entitygraph.v1.MatchResult
+	(*Binding)(nil),           // 18: entitygraph.v1.Binding
+	(*QueryPlan)(nil),         // 19: entitygraph.v1.QueryPlan
+	(*PlanStep)(nil),          // 20: entitygraph.v1.PlanStep
+	(*AskRequest)(nil),        // 21: entitygraph.v1.AskRequest
+	(*AskResponse)(nil),       // 22: entitygraph.v1.AskResponse
+	nil,                       // 23: entitygraph.v1.MatchResult.BindingsEntry
+	(*Relation)(nil),          // 24: entitygraph.v1.Relation
+	(*Entity)(nil),            // 25: entitygraph.v1.Entity
+	(RelationStatus)(0),       // 26: entitygraph.v1.RelationStatus
 }
 var file_entitygraph_v1_query_service_proto_depIdxs = []int32{
-	24, // 0: entitygraph.v1.FindPathsRequest.predicates:type_name -> entitygraph.v1.Predicate
-	0,  // 1: entitygraph.v1.FindPathsRequest.direction:type_name -> entitygraph.v1.Direction
-	2,  // 2: entitygraph.v1.FindPathsRequest.limits:type_name -> entitygraph.v1.Limits
-	5,  // 3: entitygraph.v1.FindPathsResponse.paths:type_name -> entitygraph.v1.Path
-	6,  // 4: entitygraph.v1.Path.hops:type_name -> entitygraph.v1.Hop
-	1,  // 5: entitygraph.v1.Hop.kind:type_name -> entitygraph.v1.HopKind
-	25, // 6: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
-	24, // 7: entitygraph.v1.TraverseRequest.predicates:type_name -> entitygraph.v1.Predicate
-	0,  // 8: entitygraph.v1.TraverseRequest.direction:type_name -> entitygraph.v1.Direction
-	2,  // 9: entitygraph.v1.TraverseRequest.limits:type_name -> entitygraph.v1.Limits
-	26, // 10: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
-	25, // 11: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
-	6,  // 12: entitygraph.v1.TraverseResponse.via:type_name -> entitygraph.v1.Hop
-	10, // 13: entitygraph.v1.MatchRequest.pattern:type_name -> entitygraph.v1.Pattern
-	2,  // 14: entitygraph.v1.MatchRequest.limits:type_name -> entitygraph.v1.Limits
-	12, // 15: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
-	13, // 16: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
-	11, // 17: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
-	24, // 18: entitygraph.v1.Triple.predicates:type_name -> entitygraph.v1.Predicate
-	11, // 19: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
-	14, // 20: entitygraph.v1.Constraint.organization_kinds:type_name -> entitygraph.v1.OrganizationKindSet
-	15, // 21: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
-	27, // 22: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
-	28, // 23: entitygraph.v1.OrganizationKindSet.kinds:type_name -> entitygraph.v1.OrganizationKind
-	24, // 24: entitygraph.v1.PredicateSet.predicates:type_name -> entitygraph.v1.Predicate
-	17, // 25: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
-	10, // 26: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
-	19, // 27: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
-	23, // 28: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
-	25, // 29: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
-	26, // 30: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
-	25, // 31: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
-	20, // 32: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
-	2,  // 33: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
-	10, // 34: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
-	17, // 35: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
-	18, // 36: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
-	3,  // 37: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
-	7,  // 38: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
-	9,  // 39: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
-	21, // 40: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
-	4,  // 41: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
-	8,  // 42: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
-	16, // 43: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
-	22, // 44: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
-	41, // [41:45] is the sub-list for method output_type
-	37, // [37:41] is the sub-list for method input_type
-	37, // [37:37] is the sub-list for extension type_name
-	37, // [37:37] is the sub-list for extension extendee
-	0,  // [0:37] is the sub-list for field type_name
+	0,  // 0: entitygraph.v1.FindPathsRequest.direction:type_name -> entitygraph.v1.Direction
+	2,  // 1: entitygraph.v1.FindPathsRequest.limits:type_name -> entitygraph.v1.Limits
+	5,  // 2: entitygraph.v1.FindPathsResponse.paths:type_name -> entitygraph.v1.Path
+	6,  // 3: entitygraph.v1.Path.hops:type_name -> entitygraph.v1.Hop
+	1,  // 4: entitygraph.v1.Hop.kind:type_name -> entitygraph.v1.HopKind
+	24, // 5: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
+	0,  // 6: entitygraph.v1.TraverseRequest.direction:type_name -> entitygraph.v1.Direction
+	2,  // 7: entitygraph.v1.TraverseRequest.limits:type_name -> entitygraph.v1.Limits
+	25, // 8: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
+	24, // 9: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
+	6,  // 10: entitygraph.v1.TraverseResponse.via:type_name -> entitygraph.v1.Hop
+	10, // 11: entitygraph.v1.MatchRequest.pattern:type_name -> entitygraph.v1.Pattern
+	2,  // 12: entitygraph.v1.MatchRequest.limits:type_name -> entitygraph.v1.Limits
+	12, // 13: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
+	13, // 14: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
+	11, // 15: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
+	11, // 16: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
+	14, // 17: entitygraph.v1.Constraint.kinds:type_name -> entitygraph.v1.KindSet
+	15, // 18: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
+	26, // 19: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
+	17, // 20: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
+	10, // 21: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
+	19, // 22: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
+	23, // 23: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
+	24, // 24: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
+	25, // 25: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
+	24, // 26: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
+	20, // 27: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
+	2,  // 28: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
+	10, // 29: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
+	17, // 30: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
+	18, // 31: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
+	3,  // 32: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
+	7,  // 33: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
+	9,  // 34: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
+	21, // 35: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
+	4,  // 36: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
+	8,  // 37: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
+	16, // 38: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
+	22, // 39: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
+	36, // [36:40] is the sub-list for method output_type
+	32, // [32:36] is the sub-list for method input_type
+	32, // [32:32] is the sub-list for extension type_name
+	32, // [32:32] is the sub-list for extension extendee
+	0,  // [0:32] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_query_service_proto_init() }
@@ -2021,7 +2078,7 @@ func file_entitygraph_v1_query_service_proto_init() {
 	}
 	file_entitygraph_v1_query_service_proto_msgTypes[11].OneofWrappers = []any{
 		(*Constraint_Type)(nil),
-		(*Constraint_OrganizationKinds)(nil),
+		(*Constraint_Kinds)(nil),
 		(*Constraint_RelationPredicates)(nil),
 		(*Constraint_RelationStatus)(nil),
 	}

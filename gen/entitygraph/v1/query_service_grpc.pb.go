@@ -38,6 +38,12 @@ const (
 // visit. A query that exceeds its budget fails with RESOURCE_EXHAUSTED,
 // naming the budget in a google.rpc.QuotaFailure detail. The caller's
 // deadline is honoured.
+//
+// Beyond each field's own limits, stated with the field, every request is
+// held to three: no string over 16 KiB, no repeated field over 1000
+// elements, and no message over the server's --max-recv-bytes (1 MiB by
+// default). The first two fail with INVALID_ARGUMENT naming the field, the
+// third with RESOURCE_EXHAUSTED.
 type QueryServiceClient interface {
 	// FindPaths returns the k shortest paths between two nodes, up to a hop
 	// limit, optionally restricted to some predicates and a direction. Every
@@ -129,6 +135,12 @@ func (c *queryServiceClient) Ask(ctx context.Context, in *AskRequest, opts ...gr
 // visit. A query that exceeds its budget fails with RESOURCE_EXHAUSTED,
 // naming the budget in a google.rpc.QuotaFailure detail. The caller's
 // deadline is honoured.
+//
+// Beyond each field's own limits, stated with the field, every request is
+// held to three: no string over 16 KiB, no repeated field over 1000
+// elements, and no message over the server's --max-recv-bytes (1 MiB by
+// default). The first two fail with INVALID_ARGUMENT naming the field, the
+// third with RESOURCE_EXHAUSTED.
 type QueryServiceServer interface {
 	// FindPaths returns the k shortest paths between two nodes, up to a hop
 	// limit, optionally restricted to some predicates and a direction. Every

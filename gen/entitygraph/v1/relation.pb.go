@@ -21,159 +21,66 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// Predicate is the vocabulary of relations. Each has a forward reading
-// (subject → object) and an inverse reading (object → subject); symmetric
-// predicates read the same both ways. ListPredicates returns the readings.
-type Predicate int32
+// StatementRank ranks a statement among those with the same subject and
+// predicate. When any of them is preferred, the normal ones are hidden
+// from reads that do not ask for all ranks; deprecated ones (known to be
+// wrong or superseded, kept with their sources) are always hidden from
+// them. The set is frozen.
+type StatementRank int32
 
 const (
-	// Not set. Never stored in the graph.
-	Predicate_PREDICATE_UNSPECIFIED Predicate = 0
-	// A person leads an organization; the role qualifier gives the title.
-	// Inverse: "is led by".
-	Predicate_PREDICATE_LEADS Predicate = 1
-	// A person holds an office in an organization or government; the role
-	// qualifier gives the title. Inverse: "has as official".
-	Predicate_PREDICATE_SERVES_IN Predicate = 2
-	// A person or organization belongs to an organization or bloc.
-	// Inverse: "has as member".
-	Predicate_PREDICATE_MEMBER_OF Predicate = 3
-	// An organization is from, or based in, a country. Inverse: "is home to".
-	Predicate_PREDICATE_BASED_IN Predicate = 4
-	// An organization acquires, or bids to acquire, another; the status
-	// qualifier gives the outcome. Inverse: "is acquired by".
-	Predicate_PREDICATE_ACQUIRES Predicate = 5
-	// The subject opposes the object or sees it as a threat.
-	// Inverse: "is opposed by".
-	Predicate_PREDICATE_OPPOSES Predicate = 6
-	// The subject acts in concert with others against the object (usually a
-	// deal). Implies PREDICATE_OPPOSES. Inverse: "is coordinated against by".
-	Predicate_PREDICATE_COORDINATES_AGAINST Predicate = 7
-	// Symmetric: the two act in concert.
-	Predicate_PREDICATE_COORDINATES_WITH Predicate = 8
-	// Symmetric: the two are partners in a venture or market.
-	Predicate_PREDICATE_PARTNERS_WITH Predicate = 9
-	// The subject supplies the object with goods. Inverse: "is supplied by".
-	Predicate_PREDICATE_SUPPLIES Predicate = 10
-	// An organization makes a product or works in a market; the rank
-	// qualifier gives its standing. Inverse: "is produced by".
-	Predicate_PREDICATE_PRODUCES Predicate = 11
-	// The subject proposes the object (usually a relation with status
-	// proposed). Inverse: "is proposed by".
-	Predicate_PREDICATE_PROPOSES Predicate = 12
-	// The subject announces the object (usually a relation).
-	// Inverse: "is announced by".
-	Predicate_PREDICATE_ANNOUNCES Predicate = 13
-	// Symmetric: the two form, or would form, an alliance.
-	Predicate_PREDICATE_ALLIES_WITH Predicate = 14
-	// Symmetric: the two have a trade deal.
-	Predicate_PREDICATE_TRADE_DEAL_WITH Predicate = 15
-	// Symmetric: the two negotiate with each other.
-	Predicate_PREDICATE_NEGOTIATES_WITH Predicate = 16
-	// The subject runs a trade deficit with the object.
-	// Inverse: "runs a trade surplus with".
-	Predicate_PREDICATE_RUNS_TRADE_DEFICIT_WITH Predicate = 17
-	// Symmetric: the two have strained relations.
-	Predicate_PREDICATE_HAS_TENSIONS_WITH Predicate = 18
-	// Symmetric: the two economies complement each other.
-	Predicate_PREDICATE_COMPLEMENTS Predicate = 19
-	// The subject regards the object as a strategic or critical asset.
-	// Inverse: "is regarded as strategic by".
-	Predicate_PREDICATE_REGARDS_AS_STRATEGIC Predicate = 20
-	// The subject pushes for or promotes the object.
-	// Inverse: "is promoted by".
-	Predicate_PREDICATE_PROMOTES Predicate = 21
-	// The subject dominates a market or industry. Inverse: "is dominated by".
-	Predicate_PREDICATE_DOMINATES Predicate = 22
-	// The subject names the object as its next priority or focus.
-	// Inverse: "is a priority of".
-	Predicate_PREDICATE_PRIORITIZES Predicate = 23
+	// Normal, the default.
+	StatementRank_STATEMENT_RANK_UNSPECIFIED StatementRank = 0
+	// Preferred: the best current statement.
+	StatementRank_STATEMENT_RANK_PREFERRED StatementRank = 1
+	// Deprecated: kept with its sources, but not to be relied on.
+	StatementRank_STATEMENT_RANK_DEPRECATED StatementRank = 2
 )
 
-// Enum value maps for Predicate.
+// Enum value maps for StatementRank.
 var (
-	Predicate_name = map[int32]string{
-		0:  "PREDICATE_UNSPECIFIED",
-		1:  "PREDICATE_LEADS",
-		2:  "PREDICATE_SERVES_IN",
-		3:  "PREDICATE_MEMBER_OF",
-		4:  "PREDICATE_BASED_IN",
-		5:  "PREDICATE_ACQUIRES",
-		6:  "PREDICATE_OPPOSES",
-		7:  "PREDICATE_COORDINATES_AGAINST",
-		8:  "PREDICATE_COORDINATES_WITH",
-		9:  "PREDICATE_PARTNERS_WITH",
-		10: "PREDICATE_SUPPLIES",
-		11: "PREDICATE_PRODUCES",
-		12: "PREDICATE_PROPOSES",
-		13: "PREDICATE_ANNOUNCES",
-		14: "PREDICATE_ALLIES_WITH",
-		15: "PREDICATE_TRADE_DEAL_WITH",
-		16: "PREDICATE_NEGOTIATES_WITH",
-		17: "PREDICATE_RUNS_TRADE_DEFICIT_WITH",
-		18: "PREDICATE_HAS_TENSIONS_WITH",
-		19: "PREDICATE_COMPLEMENTS",
-		20: "PREDICATE_REGARDS_AS_STRATEGIC",
-		21: "PREDICATE_PROMOTES",
-		22: "PREDICATE_DOMINATES",
-		23: "PREDICATE_PRIORITIZES",
+	StatementRank_name = map[int32]string{
+		0: "STATEMENT_RANK_UNSPECIFIED",
+		1: "STATEMENT_RANK_PREFERRED",
+		2: "STATEMENT_RANK_DEPRECATED",
 	}
-	Predicate_value = map[string]int32{
-		"PREDICATE_UNSPECIFIED":             0,
-		"PREDICATE_LEADS":                   1,
-		"PREDICATE_SERVES_IN":               2,
-		"PREDICATE_MEMBER_OF":               3,
-		"PREDICATE_BASED_IN":                4,
-		"PREDICATE_ACQUIRES":                5,
-		"PREDICATE_OPPOSES":                 6,
-		"PREDICATE_COORDINATES_AGAINST":     7,
-		"PREDICATE_COORDINATES_WITH":        8,
-		"PREDICATE_PARTNERS_WITH":           9,
-		"PREDICATE_SUPPLIES":                10,
-		"PREDICATE_PRODUCES":                11,
-		"PREDICATE_PROPOSES":                12,
-		"PREDICATE_ANNOUNCES":               13,
-		"PREDICATE_ALLIES_WITH":             14,
-		"PREDICATE_TRADE_DEAL_WITH":         15,
-		"PREDICATE_NEGOTIATES_WITH":         16,
-		"PREDICATE_RUNS_TRADE_DEFICIT_WITH": 17,
-		"PREDICATE_HAS_TENSIONS_WITH":       18,
-		"PREDICATE_COMPLEMENTS":             19,
-		"PREDICATE_REGARDS_AS_STRATEGIC":    20,
-		"PREDICATE_PROMOTES":                21,
-		"PREDICATE_DOMINATES":               22,
-		"PREDICATE_PRIORITIZES":             23,
+	StatementRank_value = map[string]int32{
+		"STATEMENT_RANK_UNSPECIFIED": 0,
+		"STATEMENT_RANK_PREFERRED":   1,
+		"STATEMENT_RANK_DEPRECATED":  2,
 	}
 )
 
-func (x Predicate) Enum() *Predicate {
-	p := new(Predicate)
+func (x StatementRank) Enum() *StatementRank {
+	p := new(StatementRank)
 	*p = x
 	return p
 }
 
-func (x Predicate) String() string {
+func (x StatementRank) String() string {
 	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
 }
 
-func (Predicate) Descriptor() protoreflect.EnumDescriptor {
+func (StatementRank) Descriptor() protoreflect.EnumDescriptor {
 	return file_entitygraph_v1_relation_proto_enumTypes[0].Descriptor()
 }
 
-func (Predicate) Type() protoreflect.EnumType {
+func (StatementRank) Type() protoreflect.EnumType {
 	return &file_entitygraph_v1_relation_proto_enumTypes[0]
 }
 
-func (x Predicate) Number() protoreflect.EnumNumber {
+func (x StatementRank) Number() protoreflect.EnumNumber {
 	return protoreflect.EnumNumber(x)
 }
 
-// Deprecated: Use Predicate.Descriptor instead.
-func (Predicate) EnumDescriptor() ([]byte, []int) {
+// Deprecated: Use StatementRank.Descriptor instead.
+func (StatementRank) EnumDescriptor() ([]byte, []int) {
 	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{0}
 }
 
-// RelationStatus says how far a relation got.
+// RelationStatus says how far a relation got. The set is frozen; the words
+// that express each status in questions are vocabulary data
+// (Vocabulary.statuses).
 type RelationStatus int32
 
 const (
@@ -193,6 +100,11 @@ const (
 	RelationStatus_RELATION_STATUS_COMPLETED RelationStatus = 6
 	// Tried and fell through.
 	RelationStatus_RELATION_STATUS_FAILED RelationStatus = 7
+	// Called off or dropped by those who started it, such as a lawsuit
+	// withdrawn.
+	RelationStatus_RELATION_STATUS_WITHDRAWN RelationStatus = 8
+	// Held once and no longer does, such as a post left.
+	RelationStatus_RELATION_STATUS_ENDED RelationStatus = 9
 )
 
 // Enum value maps for RelationStatus.
@@ -206,6 +118,8 @@ var (
 		5: "RELATION_STATUS_ANNOUNCED",
 		6: "RELATION_STATUS_COMPLETED",
 		7: "RELATION_STATUS_FAILED",
+		8: "RELATION_STATUS_WITHDRAWN",
+		9: "RELATION_STATUS_ENDED",
 	}
 	RelationStatus_value = map[string]int32{
 		"RELATION_STATUS_UNSPECIFIED": 0,
@@ -216,6 +130,8 @@ var (
 		"RELATION_STATUS_ANNOUNCED":   5,
 		"RELATION_STATUS_COMPLETED":   6,
 		"RELATION_STATUS_FAILED":      7,
+		"RELATION_STATUS_WITHDRAWN":   8,
+		"RELATION_STATUS_ENDED":       9,
 	}
 )
 
@@ -259,8 +175,9 @@ type Relation struct {
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// Resource name of the subject: an entity or another relation.
 	Subject string `protobuf:"bytes,2,opt,name=subject,proto3" json:"subject,omitempty"`
-	// What the relation says, from the vocabulary (see ListPredicates).
-	Predicate Predicate `protobuf:"varint,3,opt,name=predicate,proto3,enum=entitygraph.v1.Predicate" json:"predicate,omitempty"`
+	// What the relation says: the resource name of a predicate of the
+	// vocabulary, for example `predicates/acquires` (see ListPredicates).
+	Predicate string `protobuf:"bytes,3,opt,name=predicate,proto3" json:"predicate,omitempty"`
 	// Resource name of the object: an entity or another relation.
 	Object string `protobuf:"bytes,4,opt,name=object,proto3" json:"object,omitempty"`
 	// When, where, how and with what outcome.
@@ -269,7 +186,14 @@ type Relation struct {
 	Evidence []*Evidence `protobuf:"bytes,6,rep,name=evidence,proto3" json:"evidence,omitempty"`
 	// Output only. The relation as one English sentence, for example
 	// "Western Digital acquires Kioxia (failed, 2021)".
-	Summary       string `protobuf:"bytes,7,opt,name=summary,proto3" json:"summary,omitempty"`
+	Summary string `protobuf:"bytes,7,opt,name=summary,proto3" json:"summary,omitempty"`
+	// How this statement ranks against others with the same subject and
+	// predicate (Wikidata's ranks): reads return the best-ranked statements
+	// unless asked for all.
+	StatementRank StatementRank `protobuf:"varint,8,opt,name=statement_rank,json=statementRank,proto3,enum=entitygraph.v1.StatementRank" json:"statement_rank,omitempty"`
+	// Why the statement has its rank, for example "superseded by the
+	// company's filing of March 3".
+	RankReason    string `protobuf:"bytes,9,opt,name=rank_reason,json=rankReason,proto3" json:"rank_reason,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -318,11 +242,11 @@ func (x *Relation) GetSubject() string {
 	return ""
 }
 
-func (x *Relation) GetPredicate() Predicate {
+func (x *Relation) GetPredicate() string {
 	if x != nil {
 		return x.Predicate
 	}
-	return Predicate_PREDICATE_UNSPECIFIED
+	return ""
 }
 
 func (x *Relation) GetObject() string {
@@ -353,6 +277,20 @@ func (x *Relation) GetSummary() string {
 	return ""
 }
 
+func (x *Relation) GetStatementRank() StatementRank {
+	if x != nil {
+		return x.StatementRank
+	}
+	return StatementRank_STATEMENT_RANK_UNSPECIFIED
+}
+
+func (x *Relation) GetRankReason() string {
+	if x != nil {
+		return x.RankReason
+	}
+	return ""
+}
+
 // Qualifiers narrow a relation: when, where, how and with what outcome.
 // Every field is optional.
 type Qualifiers struct {
@@ -365,8 +303,8 @@ type Qualifiers struct {
 	Status RelationStatus `protobuf:"varint,3,opt,name=status,proto3,enum=entitygraph.v1.RelationStatus" json:"status,omitempty"`
 	// The subject's standing, for example No. 2 among NAND flash producers.
 	Rank *Rank `protobuf:"bytes,4,opt,name=rank,proto3" json:"rank,omitempty"`
-	// The title a person holds, for LEADS, SERVES_IN and MEMBER_OF, for
-	// example "Chairman".
+	// The title the subject holds in the object, for predicates whose role
+	// is a title (Predicate.role_is_title), for example "Chairman".
 	Role string `protobuf:"bytes,5,opt,name=role,proto3" json:"role,omitempty"`
 	// Resource name of the topic, market or industry the relation is about,
 	// for example `topics/lcd-panels`.
@@ -751,114 +689,24 @@ func (x *Evidence) GetEndByte() int32 {
 	return 0
 }
 
-// PredicateInfo describes one predicate of the vocabulary.
-type PredicateInfo struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// The predicate.
-	Predicate Predicate `protobuf:"varint,1,opt,name=predicate,proto3,enum=entitygraph.v1.Predicate" json:"predicate,omitempty"`
-	// The forward reading, subject → object, for example "acquires".
-	Reading string `protobuf:"bytes,2,opt,name=reading,proto3" json:"reading,omitempty"`
-	// The inverse reading, object → subject, for example "is acquired by".
-	// Equal to reading for symmetric predicates.
-	InverseReading string `protobuf:"bytes,3,opt,name=inverse_reading,json=inverseReading,proto3" json:"inverse_reading,omitempty"`
-	// Whether the predicate reads the same both ways.
-	Symmetric bool `protobuf:"varint,4,opt,name=symmetric,proto3" json:"symmetric,omitempty"`
-	// What the predicate means.
-	Description string `protobuf:"bytes,5,opt,name=description,proto3" json:"description,omitempty"`
-	// Predicates this one implies, for example COORDINATES_AGAINST implies
-	// OPPOSES.
-	Implies       []Predicate `protobuf:"varint,6,rep,packed,name=implies,proto3,enum=entitygraph.v1.Predicate" json:"implies,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *PredicateInfo) Reset() {
-	*x = PredicateInfo{}
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[6]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *PredicateInfo) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*PredicateInfo) ProtoMessage() {}
-
-func (x *PredicateInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[6]
-	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-// Deprecated: Use PredicateInfo.ProtoReflect.Descriptor instead.
-func (*PredicateInfo) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{6}
-}
-
-func (x *PredicateInfo) GetPredicate() Predicate {
-	if x != nil {
-		return x.Predicate
-	}
-	return Predicate_PREDICATE_UNSPECIFIED
-}
-
-func (x *PredicateInfo) GetReading() string {
-	if x != nil {
-		return x.Reading
-	}
-	return ""
-}
-
-func (x *PredicateInfo) GetInverseReading() string {
-	if x != nil {
-		return x.InverseReading
-	}
-	return ""
-}
-
-func (x *PredicateInfo) GetSymmetric() bool {
-	if x != nil {
-		return x.Symmetric
-	}
-	return false
-}
-
-func (x *PredicateInfo) GetDescription() string {
-	if x != nil {
-		return x.Description
-	}
-	return ""
-}
-
-func (x *PredicateInfo) GetImplies() []Predicate {
-	if x != nil {
-		return x.Implies
-	}
-	return nil
-}
-
 var File_entitygraph_v1_relation_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\n" +
-	"\x1dentitygraph/v1/relation.proto\x12\x0eentitygraph.v1\"\x95\x02\n" +
+	"\x1dentitygraph/v1/relation.proto\x12\x0eentitygraph.v1\"\xe1\x02\n" +
 	"\bRelation\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x18\n" +
-	"\asubject\x18\x02 \x01(\tR\asubject\x127\n" +
-	"\tpredicate\x18\x03 \x01(\x0e2\x19.entitygraph.v1.PredicateR\tpredicate\x12\x16\n" +
+	"\asubject\x18\x02 \x01(\tR\asubject\x12\x1c\n" +
+	"\tpredicate\x18\x03 \x01(\tR\tpredicate\x12\x16\n" +
 	"\x06object\x18\x04 \x01(\tR\x06object\x12:\n" +
 	"\n" +
 	"qualifiers\x18\x05 \x01(\v2\x1a.entitygraph.v1.QualifiersR\n" +
 	"qualifiers\x124\n" +
 	"\bevidence\x18\x06 \x03(\v2\x18.entitygraph.v1.EvidenceR\bevidence\x12\x18\n" +
-	"\asummary\x18\a \x01(\tR\asummary\"\xbe\x02\n" +
+	"\asummary\x18\a \x01(\tR\asummary\x12D\n" +
+	"\x0estatement_rank\x18\b \x01(\x0e2\x1d.entitygraph.v1.StatementRankR\rstatementRank\x12\x1f\n" +
+	"\vrank_reason\x18\t \x01(\tR\n" +
+	"rankReason\"\xbe\x02\n" +
 	"\n" +
 	"Qualifiers\x12,\n" +
 	"\x04time\x18\x01 \x01(\v2\x18.entitygraph.v1.TimeSpanR\x04time\x12.\n" +
@@ -889,40 +737,11 @@ const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\bend_char\x18\x04 \x01(\x05R\aendChar\x12\x1d\n" +
 	"\n" +
 	"start_byte\x18\x05 \x01(\x05R\tstartByte\x12\x19\n" +
-	"\bend_byte\x18\x06 \x01(\x05R\aendByte\"\x80\x02\n" +
-	"\rPredicateInfo\x127\n" +
-	"\tpredicate\x18\x01 \x01(\x0e2\x19.entitygraph.v1.PredicateR\tpredicate\x12\x18\n" +
-	"\areading\x18\x02 \x01(\tR\areading\x12'\n" +
-	"\x0finverse_reading\x18\x03 \x01(\tR\x0einverseReading\x12\x1c\n" +
-	"\tsymmetric\x18\x04 \x01(\bR\tsymmetric\x12 \n" +
-	"\vdescription\x18\x05 \x01(\tR\vdescription\x123\n" +
-	"\aimplies\x18\x06 \x03(\x0e2\x19.entitygraph.v1.PredicateR\aimplies*\xa1\x05\n" +
-	"\tPredicate\x12\x19\n" +
-	"\x15PREDICATE_UNSPECIFIED\x10\x00\x12\x13\n" +
-	"\x0fPREDICATE_LEADS\x10\x01\x12\x17\n" +
-	"\x13PREDICATE_SERVES_IN\x10\x02\x12\x17\n" +
-	"\x13PREDICATE_MEMBER_OF\x10\x03\x12\x16\n" +
-	"\x12PREDICATE_BASED_IN\x10\x04\x12\x16\n" +
-	"\x12PREDICATE_ACQUIRES\x10\x05\x12\x15\n" +
-	"\x11PREDICATE_OPPOSES\x10\x06\x12!\n" +
-	"\x1dPREDICATE_COORDINATES_AGAINST\x10\a\x12\x1e\n" +
-	"\x1aPREDICATE_COORDINATES_WITH\x10\b\x12\x1b\n" +
-	"\x17PREDICATE_PARTNERS_WITH\x10\t\x12\x16\n" +
-	"\x12PREDICATE_SUPPLIES\x10\n" +
-	"\x12\x16\n" +
-	"\x12PREDICATE_PRODUCES\x10\v\x12\x16\n" +
-	"\x12PREDICATE_PROPOSES\x10\f\x12\x17\n" +
-	"\x13PREDICATE_ANNOUNCES\x10\r\x12\x19\n" +
-	"\x15PREDICATE_ALLIES_WITH\x10\x0e\x12\x1d\n" +
-	"\x19PREDICATE_TRADE_DEAL_WITH\x10\x0f\x12\x1d\n" +
-	"\x19PREDICATE_NEGOTIATES_WITH\x10\x10\x12%\n" +
-	"!PREDICATE_RUNS_TRADE_DEFICIT_WITH\x10\x11\x12\x1f\n" +
-	"\x1bPREDICATE_HAS_TENSIONS_WITH\x10\x12\x12\x19\n" +
-	"\x15PREDICATE_COMPLEMENTS\x10\x13\x12\"\n" +
-	"\x1ePREDICATE_REGARDS_AS_STRATEGIC\x10\x14\x12\x16\n" +
-	"\x12PREDICATE_PROMOTES\x10\x15\x12\x17\n" +
-	"\x13PREDICATE_DOMINATES\x10\x16\x12\x19\n" +
-	"\x15PREDICATE_PRIORITIZES\x10\x17*\x82\x02\n" +
+	"\bend_byte\x18\x06 \x01(\x05R\aendByte*l\n" +
+	"\rStatementRank\x12\x1e\n" +
+	"\x1aSTATEMENT_RANK_UNSPECIFIED\x10\x00\x12\x1c\n" +
+	"\x18STATEMENT_RANK_PREFERRED\x10\x01\x12\x1d\n" +
+	"\x19STATEMENT_RANK_DEPRECATED\x10\x02*\xbc\x02\n" +
 	"\x0eRelationStatus\x12\x1f\n" +
 	"\x1bRELATION_STATUS_UNSPECIFIED\x10\x00\x12\x1c\n" +
 	"\x18RELATION_STATUS_PROPOSED\x10\x01\x12\x1b\n" +
@@ -931,7 +750,9 @@ const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\x17RELATION_STATUS_ONGOING\x10\x04\x12\x1d\n" +
 	"\x19RELATION_STATUS_ANNOUNCED\x10\x05\x12\x1d\n" +
 	"\x19RELATION_STATUS_COMPLETED\x10\x06\x12\x1a\n" +
-	"\x16RELATION_STATUS_FAILED\x10\aB\xc1\x01\n" +
+	"\x16RELATION_STATUS_FAILED\x10\a\x12\x1d\n" +
+	"\x19RELATION_STATUS_WITHDRAWN\x10\b\x12\x19\n" +
+	"\x15RELATION_STATUS_ENDED\x10\tB\xc1\x01\n" +
 	"\x12com.entitygraph.v1B\rRelationProtoP\x01ZCgithub.com/entitygraph/entitygraph/gen/entitygraph/v1;entitygraphv1\xa2\x02\x03EXX\xaa\x02\x0eEntitygraph.V1\xca\x02\x0eEntitygraph\\V1\xe2\x02\x1aEntitygraph\\V1\\GPBMetadata\xea\x02\x0fEntitygraph::V1b\x06proto3"
 
 var (
@@ -947,33 +768,30 @@ func file_entitygraph_v1_relation_proto_rawDescGZIP() []byte {
 }
 
 var file_entitygraph_v1_relation_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_entitygraph_v1_relation_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
+var file_entitygraph_v1_relation_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
 var file_entitygraph_v1_relation_proto_goTypes = []any{
-	(Predicate)(0),        // 0: entitygraph.v1.Predicate
-	(RelationStatus)(0),   // 1: entitygraph.v1.RelationStatus
-	(*Relation)(nil),      // 2: entitygraph.v1.Relation
-	(*Qualifiers)(nil),    // 3: entitygraph.v1.Qualifiers
-	(*TimeSpan)(nil),      // 4: entitygraph.v1.TimeSpan
-	(*PlaceRef)(nil),      // 5: entitygraph.v1.PlaceRef
-	(*Rank)(nil),          // 6: entitygraph.v1.Rank
-	(*Evidence)(nil),      // 7: entitygraph.v1.Evidence
-	(*PredicateInfo)(nil), // 8: entitygraph.v1.PredicateInfo
+	(StatementRank)(0),  // 0: entitygraph.v1.StatementRank
+	(RelationStatus)(0), // 1: entitygraph.v1.RelationStatus
+	(*Relation)(nil),    // 2: entitygraph.v1.Relation
+	(*Qualifiers)(nil),  // 3: entitygraph.v1.Qualifiers
+	(*TimeSpan)(nil),    // 4: entitygraph.v1.TimeSpan
+	(*PlaceRef)(nil),    // 5: entitygraph.v1.PlaceRef
+	(*Rank)(nil),        // 6: entitygraph.v1.Rank
+	(*Evidence)(nil),    // 7: entitygraph.v1.Evidence
 }
 var file_entitygraph_v1_relation_proto_depIdxs = []int32{
-	0, // 0: entitygraph.v1.Relation.predicate:type_name -> entitygraph.v1.Predicate
-	3, // 1: entitygraph.v1.Relation.qualifiers:type_name -> entitygraph.v1.Qualifiers
-	7, // 2: entitygraph.v1.Relation.evidence:type_name -> entitygraph.v1.Evidence
+	3, // 0: entitygraph.v1.Relation.qualifiers:type_name -> entitygraph.v1.Qualifiers
+	7, // 1: entitygraph.v1.Relation.evidence:type_name -> entitygraph.v1.Evidence
+	0, // 2: entitygraph.v1.Relation.statement_rank:type_name -> entitygraph.v1.StatementRank
 	4, // 3: entitygraph.v1.Qualifiers.time:type_name -> entitygraph.v1.TimeSpan
 	5, // 4: entitygraph.v1.Qualifiers.place:type_name -> entitygraph.v1.PlaceRef
 	1, // 5: entitygraph.v1.Qualifiers.status:type_name -> entitygraph.v1.RelationStatus
 	6, // 6: entitygraph.v1.Qualifiers.rank:type_name -> entitygraph.v1.Rank
-	0, // 7: entitygraph.v1.PredicateInfo.predicate:type_name -> entitygraph.v1.Predicate
-	0, // 8: entitygraph.v1.PredicateInfo.implies:type_name -> entitygraph.v1.Predicate
-	9, // [9:9] is the sub-list for method output_type
-	9, // [9:9] is the sub-list for method input_type
-	9, // [9:9] is the sub-list for extension type_name
-	9, // [9:9] is the sub-list for extension extendee
-	0, // [0:9] is the sub-list for field type_name
+	7, // [7:7] is the sub-list for method output_type
+	7, // [7:7] is the sub-list for method input_type
+	7, // [7:7] is the sub-list for extension type_name
+	7, // [7:7] is the sub-list for extension extendee
+	0, // [0:7] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_relation_proto_init() }
@@ -987,7 +805,7 @@ func file_entitygraph_v1_relation_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_relation_proto_rawDesc), len(file_entitygraph_v1_relation_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   7,
+			NumMessages:   6,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -1,13 +1,18 @@
-// Command entitygraph-snapshot writes and inspects binary graph snapshots,
-// which entitygraph-server loads with --data much faster than the text
-// format:
+// Command entitygraph-snapshot checks data directories and writes and
+// inspects binary graph snapshots, which entitygraph-server loads with
+// --data much faster than the text format:
 //
+//	entitygraph-snapshot check DIR
+//	    checks a data directory without serving it — its vocabulary, every
+//	    name, reference and quote — and prints each problem as file:line;
+//	    it exits non-zero when there is an error (warnings alone do not)
 //	entitygraph-snapshot convert --data DIR --out graph.egsnap
-//	    converts a directory of curated *.txtpb files and their documents
-//	entitygraph-snapshot synth --entities N [--seed S] --out graph.egsnap
-//	entitygraph-snapshot synth --entities N [--seed S] --text DIR
-//	    generates a synthetic graph (see package synth), as a snapshot or
-//	    in the curated text format
+//	    converts a data directory (vocabulary, graph files, documents)
+//	entitygraph-snapshot synth --entities N [--seed S] [--vocab DIR] --out graph.egsnap
+//	entitygraph-snapshot synth --entities N [--seed S] [--vocab DIR] --text DIR
+//	    generates a synthetic graph (see package synth) in a vocabulary
+//	    (the seed's unless --vocab names a directory of *.vocab.txtpb
+//	    files), as a snapshot or in the curated text format
 //	entitygraph-snapshot info graph.egsnap
 //	    loads a snapshot, checking it throughout, and prints what it holds
 //
@@ -21,6 +26,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -29,6 +35,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/entitygraph/entitygraph/seeds"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/seed"
 	"github.com/entitygraph/entitygraph/server/synth"
@@ -38,15 +45,22 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "entitygraph-snapshot:", err)
+		if !errors.Is(err, errProblems) {
+			fmt.Fprintln(os.Stderr, "entitygraph-snapshot:", err)
+		}
 		os.Exit(1)
 	}
 }
 
 const usage = `usage:
+  entitygraph-snapshot check DIR
   entitygraph-snapshot convert --data DIR --out FILE
-  entitygraph-snapshot synth --entities N [--seed S] [--relations-per-entity R] (--out FILE | --text DIR)
+  entitygraph-snapshot synth --entities N [--seed S] [--relations-per-entity R] [--vocab DIR] (--out FILE | --text DIR)
   entitygraph-snapshot info FILE`
+
+// errProblems is what check returns when the data directory has errors;
+// they are already printed.
+var errProblems = errors.New("the data directory has errors")
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -56,6 +70,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("entitygraph-snapshot "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	switch args[0] {
+	case "check":
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if fs.NArg() != 1 {
+			return errors.New("check needs one data directory")
+		}
+		return check(ctx, fs.Arg(0), stdout)
 	case "convert":
 		data := fs.String("data", "", "`directory` of *.txtpb graph files and their documents")
 		out := fs.String("out", "", "snapshot `file` to write")
@@ -66,15 +88,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return errors.New("convert needs --data and --out")
 		}
 		start := time.Now()
-		g, err := seed.Load(*data)
+		ix, err := seed.Load(ctx, *data, seed.Options{
+			Progress: progress(log, *data),
+			Warn:     func(p *seed.Problem) { log.Warn("graph data", "problem", p.Error()) },
+		})
 		if err != nil {
 			return err
 		}
-		log.Info("graph loaded", "entities", len(g.GetEntities()), "relations", len(g.GetRelations()), "took", time.Since(start).Round(time.Millisecond))
-		ix, err := index.Build(g)
-		if err != nil {
-			return err
-		}
+		st := ix.Stats()
+		log.Info("graph loaded", "entities", st.Entities, "relations", st.Relations, "took", time.Since(start).Round(time.Millisecond))
 		return write(ix, *out, log, start)
 	case "synth":
 		cfg := synth.Config{}
@@ -83,11 +105,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.Uint64Var(&cfg.Seed, "seed", 1, "random `seed`: the same seed makes the same graph")
 		out := fs.String("out", "", "snapshot `file` to write")
 		text := fs.String("text", "", "`directory` to write the graph to in the curated text format instead")
+		vocabDir := fs.String("vocab", "", "`directory` of the *.vocab.txtpb files to write in (default: the seed's vocabulary)")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
 		if (*out == "") == (*text == "") {
 			return errors.New("synth needs one of --out and --text")
+		}
+		var vfs iofs.FS = seeds.FS
+		if *vocabDir != "" {
+			vfs = os.DirFS(*vocabDir)
+		}
+		var err error
+		if cfg.Vocabulary, err = seed.LoadVocabulary(vfs, nil); err != nil {
+			return err
 		}
 		start := time.Now()
 		if *text != "" {
@@ -97,7 +128,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			log.Info("text graph written", "dir", *text, "took", time.Since(start).Round(time.Millisecond))
 			return nil
 		}
-		b := index.NewBuilder()
+		b := index.NewBuilder(cfg.Vocabulary)
 		if err := synth.Generate(cfg, b); err != nil {
 			return err
 		}
@@ -127,8 +158,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		var after runtime.MemStats
 		runtime.ReadMemStats(&after)
 		st := ix.Stats()
-		fmt.Fprintf(stdout, "snapshot:  %s\nversion:   %s\nentities:  %d\nrelations: %d\ndocuments: %d\nloaded in: %v (text checked)\nheap:      %d bytes (%.1f per relation)\n",
-			fs.Arg(0), ix.Version(), st.Entities, st.Relations, st.Documents, took.Round(time.Millisecond),
+		fmt.Fprintf(stdout, "snapshot:  %s\nversion:   %s\nvocabulary: %s (%d predicates, %d kinds)\nentities:  %d\nrelations: %d\ndocuments: %d\nloaded in: %v (text checked)\nheap:      %d bytes (%.1f per relation)\n",
+			fs.Arg(0), ix.Version(), ix.Vocabulary().Digest(), ix.Vocabulary().Len(), len(ix.Vocabulary().Kinds()), st.Entities, st.Relations, st.Documents, took.Round(time.Millisecond),
 			after.HeapAlloc-before.HeapAlloc, float64(after.HeapAlloc-before.HeapAlloc)/float64(max(st.Relations, 1)))
 		for _, p := range ix.Footprint() {
 			fmt.Fprintf(stdout, "  %-40s %12d bytes %7.1f per relation\n", p.Name, p.Bytes, float64(p.Bytes)/float64(max(st.Relations, 1)))
@@ -136,8 +167,53 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		runtime.KeepAlive(ix)
 		return nil
 	}
-	_ = ctx
 	return fmt.Errorf("unknown command %q\n%s", args[0], usage)
+}
+
+// check checks the data directory dir, printing every problem, errors and
+// warnings, as file:line, and a summary.
+func check(ctx context.Context, dir string, stdout io.Writer) error {
+	warnings := 0
+	ix, err := seed.Load(ctx, dir, seed.Options{Curate: true, Warn: func(p *seed.Problem) {
+		warnings++
+		fmt.Fprintln(stdout, filepath.Join(dir, p.Error()))
+	}})
+	if err != nil {
+		var joined interface{ Unwrap() []error }
+		if !errors.As(err, &joined) {
+			return err
+		}
+		errs := 0
+		for _, e := range joined.Unwrap() {
+			var p *seed.Problem
+			if !errors.As(e, &p) {
+				return err
+			}
+			errs++
+			fmt.Fprintln(stdout, filepath.Join(dir, p.Error()))
+		}
+		fmt.Fprintf(stdout, "%s: %d errors, %d warnings\n", dir, errs, warnings)
+		return errProblems
+	}
+	st := ix.Stats()
+	fmt.Fprintf(stdout, "%s: ok: %d predicates, %d kinds, %d documents, %d entities, %d relations; %d warnings\n",
+		dir, ix.Vocabulary().Len(), len(ix.Vocabulary().Kinds()), st.Documents, st.Entities, st.Relations, warnings)
+	return nil
+}
+
+// progress logs how far a load of dir has got, every two seconds once it
+// has taken two.
+func progress(log *slog.Logger, dir string) func(done, total int64) {
+	start := time.Now()
+	last := start
+	return func(done, total int64) {
+		now := time.Now()
+		if now.Sub(last) < 2*time.Second {
+			return
+		}
+		last = now
+		log.Info("loading", "dir", dir, "percent", 100*done/max(total, 1), "elapsed", now.Sub(start).Round(time.Second))
+	}
 }
 
 // write writes ix to path through a temporary file in the same directory.

@@ -10,74 +10,22 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/entity.proto.
  */
 export const file_entitygraph_v1_entity: GenFile = /*@__PURE__*/
-  fileDesc("ChtlbnRpdHlncmFwaC92MS9lbnRpdHkucHJvdG8SDmVudGl0eWdyYXBoLnYxIsABCgZFbnRpdHkSNAoMb3JnYW5pemF0aW9uGAEgASgLMhwuZW50aXR5Z3JhcGgudjEuT3JnYW5pemF0aW9uSAASKAoGcGVyc29uGAIgASgLMhYuZW50aXR5Z3JhcGgudjEuUGVyc29uSAASJgoFcGxhY2UYAyABKAsyFS5lbnRpdHlncmFwaC52MS5QbGFjZUgAEiYKBXRvcGljGAQgASgLMhUuZW50aXR5Z3JhcGgudjEuVG9waWNIAEIGCgRraW5kIp8BCgxPcmdhbml6YXRpb24SDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSLgoEa2luZBgDIAEoDjIgLmVudGl0eWdyYXBoLnYxLk9yZ2FuaXphdGlvbktpbmQSJgoHYWxpYXNlcxgEIAMoCzIVLmVudGl0eWdyYXBoLnYxLkFsaWFzEhMKC2Rlc2NyaXB0aW9uGAUgASgJIo4BCgZQZXJzb24SDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSJgoHYWxpYXNlcxgDIAMoCzIVLmVudGl0eWdyYXBoLnYxLkFsaWFzEhMKC2Rlc2NyaXB0aW9uGAQgASgJEiMKBXJvbGVzGAUgAygLMhQuZW50aXR5Z3JhcGgudjEuUm9sZSI9CgRSb2xlEg0KBXRpdGxlGAEgASgJEhQKDG9yZ2FuaXphdGlvbhgCIAEoCRIQCghyZWxhdGlvbhgDIAEoCSKRAQoFUGxhY2USDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSJwoEa2luZBgDIAEoDjIZLmVudGl0eWdyYXBoLnYxLlBsYWNlS2luZBImCgdhbGlhc2VzGAQgAygLMhUuZW50aXR5Z3JhcGgudjEuQWxpYXMSEwoLZGVzY3JpcHRpb24YBSABKAkiaAoFVG9waWMSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSJgoHYWxpYXNlcxgDIAMoCzIVLmVudGl0eWdyYXBoLnYxLkFsaWFzEhMKC2Rlc2NyaXB0aW9uGAQgASgJIlAKBUFsaWFzEgwKBHRleHQYASABKAkSEAoIbGFuZ3VhZ2UYAiABKAkSJwoEa2luZBgDIAEoDjIZLmVudGl0eWdyYXBoLnYxLkFsaWFzS2luZCqxAgoQT3JnYW5pemF0aW9uS2luZBIhCh1PUkdBTklaQVRJT05fS0lORF9VTlNQRUNJRklFRBAAEh0KGU9SR0FOSVpBVElPTl9LSU5EX0NPTVBBTlkQARIkCiBPUkdBTklaQVRJT05fS0lORF9CVVNJTkVTU19HUk9VUBACEioKJk9SR0FOSVpBVElPTl9LSU5EX0lORFVTVFJZX0FTU09DSUFUSU9OEAMSJQohT1JHQU5JWkFUSU9OX0tJTkRfUE9MSVRJQ0FMX1BBUlRZEAQSIQodT1JHQU5JWkFUSU9OX0tJTkRfTEVHSVNMQVRVUkUQBRIdChlPUkdBTklaQVRJT05fS0lORF9DT1VOVFJZEAYSIAocT1JHQU5JWkFUSU9OX0tJTkRfVFJBREVfQkxPQxAHKlMKCVBsYWNlS2luZBIaChZQTEFDRV9LSU5EX1VOU1BFQ0lGSUVEEAASEwoPUExBQ0VfS0lORF9DSVRZEAESFQoRUExBQ0VfS0lORF9SRUdJT04QAiq5AQoJQWxpYXNLaW5kEhoKFkFMSUFTX0tJTkRfVU5TUEVDSUZJRUQQABIVChFBTElBU19LSU5EX05BVElWRRABEhsKF0FMSUFTX0tJTkRfQUJCUkVWSUFUSU9OEAISFgoSQUxJQVNfS0lORF9WQVJJQU5UEAMSFQoRQUxJQVNfS0lORF9GT1JNQUwQBBIVChFBTElBU19LSU5EX0ZPUk1FUhAFEhYKEkFMSUFTX0tJTkRfREVNT05ZTRAGYgZwcm90bzM");
+  fileDesc("ChtlbnRpdHlncmFwaC92MS9lbnRpdHkucHJvdG8SDmVudGl0eWdyYXBoLnYxIqsBCgZFbnRpdHkSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSDAoEdHlwZRgDIAEoCRINCgVraW5kcxgEIAMoCRImCgdhbGlhc2VzGAUgAygLMhUuZW50aXR5Z3JhcGgudjEuQWxpYXMSEwoLZGVzY3JpcHRpb24YBiABKAkSIwoFcm9sZXMYByADKAsyFC5lbnRpdHlncmFwaC52MS5Sb2xlIj0KBFJvbGUSDQoFdGl0bGUYASABKAkSFAoMb3JnYW5pemF0aW9uGAIgASgJEhAKCHJlbGF0aW9uGAMgASgJIlAKBUFsaWFzEgwKBHRleHQYASABKAkSEAoIbGFuZ3VhZ2UYAiABKAkSJwoEa2luZBgDIAEoDjIZLmVudGl0eWdyYXBoLnYxLkFsaWFzS2luZCJHCg9FbnRpdHlFeHRlbnNpb24SDAoEbmFtZRgBIAEoCRImCgdhbGlhc2VzGAIgAygLMhUuZW50aXR5Z3JhcGgudjEuQWxpYXMquQEKCUFsaWFzS2luZBIaChZBTElBU19LSU5EX1VOU1BFQ0lGSUVEEAASFQoRQUxJQVNfS0lORF9OQVRJVkUQARIbChdBTElBU19LSU5EX0FCQlJFVklBVElPThACEhYKEkFMSUFTX0tJTkRfVkFSSUFOVBADEhUKEUFMSUFTX0tJTkRfRk9STUFMEAQSFQoRQUxJQVNfS0lORF9GT1JNRVIQBRIWChJBTElBU19LSU5EX0RFTU9OWU0QBmIGcHJvdG8z");
 
 /**
- * Entity is any node of the graph: exactly one of its typed forms is set.
- *
- * The resource name of the entity is the `name` field of whichever form is
- * set, and its collection tells the type: `organizations/{id}`, `people/{id}`,
- * `places/{id}` or `topics/{id}`.
+ * Entity is a node of the graph that the text names: an organization, a
+ * person, a place or a topic. Its type is its collection, one of four
+ * (frozen): `organizations/{id}`, `people/{id}`, `places/{id}` or
+ * `topics/{id}`. What kind of organization, person, place or topic it is
+ * comes from the vocabulary's kinds, which are data (see ListKinds).
  *
  * @generated from message entitygraph.v1.Entity
  */
 export type Entity = Message<"entitygraph.v1.Entity"> & {
   /**
-   * The typed entity.
-   *
-   * @generated from oneof entitygraph.v1.Entity.kind
-   */
-  kind: {
-    /**
-     * A company, group, association, party, legislature, country or bloc.
-     *
-     * @generated from field: entitygraph.v1.Organization organization = 1;
-     */
-    value: Organization;
-    case: "organization";
-  } | {
-    /**
-     * A named person.
-     *
-     * @generated from field: entitygraph.v1.Person person = 2;
-     */
-    value: Person;
-    case: "person";
-  } | {
-    /**
-     * A city or region that is not itself a government, such as Seoul or Asia.
-     *
-     * @generated from field: entitygraph.v1.Place place = 3;
-     */
-    value: Place;
-    case: "place";
-  } | {
-    /**
-     * A product, market or industry the text talks about, such as NAND flash.
-     *
-     * @generated from field: entitygraph.v1.Topic topic = 4;
-     */
-    value: Topic;
-    case: "topic";
-  } | { case: undefined; value?: undefined };
-};
-
-/**
- * Describes the message entitygraph.v1.Entity.
- * Use `create(EntitySchema)` to create a new message.
- */
-export const EntitySchema: GenMessage<Entity> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity, 0);
-
-/**
- * Organization is a company, business group, industry association, political
- * party, legislature, country (treated as its government) or trade bloc.
- *
- * @generated from message entitygraph.v1.Organization
- */
-export type Organization = Message<"entitygraph.v1.Organization"> & {
-  /**
-   * Resource name, `organizations/{id}`, for example `organizations/kioxia`.
+   * Resource name, for example `organizations/kioxia` or
+   * `people/chey-tae-won`; the id is 1 to 63 lowercase letters, digits and
+   * single hyphens.
    *
    * @generated from field: string name = 1;
    */
@@ -91,86 +39,53 @@ export type Organization = Message<"entitygraph.v1.Organization"> & {
   displayName: string;
 
   /**
-   * What sort of organization this is.
+   * Output only. The entity's type, from its collection: "organization",
+   * "person", "place" or "topic".
    *
-   * @generated from field: entitygraph.v1.OrganizationKind kind = 3;
+   * @generated from field: string type = 3;
    */
-  kind: OrganizationKind;
+  type: string;
+
+  /**
+   * The kinds of entity it is, from the vocabulary, for example
+   * `kinds/company`. Each kind's entity_type is this entity's type.
+   *
+   * @generated from field: repeated string kinds = 4;
+   */
+  kinds: string[];
 
   /**
    * Other names: native-script names, abbreviations and spelling variants.
    *
-   * @generated from field: repeated entitygraph.v1.Alias aliases = 4;
+   * @generated from field: repeated entitygraph.v1.Alias aliases = 5;
    */
   aliases: Alias[];
 
   /**
-   * One sentence saying who this is, written by the curator.
+   * One sentence saying who or what this is, written by the curator.
    *
-   * @generated from field: string description = 5;
-   */
-  description: string;
-};
-
-/**
- * Describes the message entitygraph.v1.Organization.
- * Use `create(OrganizationSchema)` to create a new message.
- */
-export const OrganizationSchema: GenMessage<Organization> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity, 1);
-
-/**
- * Person is a named person.
- *
- * @generated from message entitygraph.v1.Person
- */
-export type Person = Message<"entitygraph.v1.Person"> & {
-  /**
-   * Resource name, `people/{id}`, for example `people/chey-tae-won`.
-   *
-   * @generated from field: string name = 1;
-   */
-  name: string;
-
-  /**
-   * The name most people use, in English, for example "Chey Tae-won".
-   *
-   * @generated from field: string display_name = 2;
-   */
-  displayName: string;
-
-  /**
-   * Other names: native-script names and spelling variants.
-   *
-   * @generated from field: repeated entitygraph.v1.Alias aliases = 3;
-   */
-  aliases: Alias[];
-
-  /**
-   * One sentence saying who this is, written by the curator.
-   *
-   * @generated from field: string description = 4;
+   * @generated from field: string description = 6;
    */
   description: string;
 
   /**
-   * Output only. Titles the person holds, derived from the graph's relations
-   * that carry a role (such as "Chairman" of SK Group).
+   * Output only. Titles the entity holds, from the graph's relations whose
+   * predicate's role is a title (such as "Chairman" of SK Group).
    *
-   * @generated from field: repeated entitygraph.v1.Role roles = 5;
+   * @generated from field: repeated entitygraph.v1.Role roles = 7;
    */
   roles: Role[];
 };
 
 /**
- * Describes the message entitygraph.v1.Person.
- * Use `create(PersonSchema)` to create a new message.
+ * Describes the message entitygraph.v1.Entity.
+ * Use `create(EntitySchema)` to create a new message.
  */
-export const PersonSchema: GenMessage<Person> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity, 2);
+export const EntitySchema: GenMessage<Entity> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_entity, 0);
 
 /**
- * Role is a title a person holds in an organization.
+ * Role is a title an entity holds in another.
  *
  * @generated from message entitygraph.v1.Role
  */
@@ -183,7 +98,8 @@ export type Role = Message<"entitygraph.v1.Role"> & {
   title: string;
 
   /**
-   * Resource name of the organization, for example `organizations/sk-group`.
+   * Resource name of what the title is held in, for example
+   * `organizations/sk-group`.
    *
    * @generated from field: string organization = 2;
    */
@@ -202,100 +118,7 @@ export type Role = Message<"entitygraph.v1.Role"> & {
  * Use `create(RoleSchema)` to create a new message.
  */
 export const RoleSchema: GenMessage<Role> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity, 3);
-
-/**
- * Place is a city or geographic region that is not itself an organization.
- *
- * @generated from message entitygraph.v1.Place
- */
-export type Place = Message<"entitygraph.v1.Place"> & {
-  /**
-   * Resource name, `places/{id}`, for example `places/seoul`.
-   *
-   * @generated from field: string name = 1;
-   */
-  name: string;
-
-  /**
-   * The name most people use, in English.
-   *
-   * @generated from field: string display_name = 2;
-   */
-  displayName: string;
-
-  /**
-   * What sort of place this is.
-   *
-   * @generated from field: entitygraph.v1.PlaceKind kind = 3;
-   */
-  kind: PlaceKind;
-
-  /**
-   * Other names: native-script names and spelling variants.
-   *
-   * @generated from field: repeated entitygraph.v1.Alias aliases = 4;
-   */
-  aliases: Alias[];
-
-  /**
-   * One sentence saying what this is, written by the curator.
-   *
-   * @generated from field: string description = 5;
-   */
-  description: string;
-};
-
-/**
- * Describes the message entitygraph.v1.Place.
- * Use `create(PlaceSchema)` to create a new message.
- */
-export const PlaceSchema: GenMessage<Place> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity, 4);
-
-/**
- * Topic is a product, market or industry, such as NAND flash or LCD panels.
- * Topics exist so that relations like "Kioxia is the world's No. 2 NAND flash
- * producer" have something to point at.
- *
- * @generated from message entitygraph.v1.Topic
- */
-export type Topic = Message<"entitygraph.v1.Topic"> & {
-  /**
-   * Resource name, `topics/{id}`, for example `topics/nand-flash`.
-   *
-   * @generated from field: string name = 1;
-   */
-  name: string;
-
-  /**
-   * The name most people use, in English.
-   *
-   * @generated from field: string display_name = 2;
-   */
-  displayName: string;
-
-  /**
-   * Other names and spelling variants.
-   *
-   * @generated from field: repeated entitygraph.v1.Alias aliases = 3;
-   */
-  aliases: Alias[];
-
-  /**
-   * One sentence saying what this is, written by the curator.
-   *
-   * @generated from field: string description = 4;
-   */
-  description: string;
-};
-
-/**
- * Describes the message entitygraph.v1.Topic.
- * Use `create(TopicSchema)` to create a new message.
- */
-export const TopicSchema: GenMessage<Topic> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity, 5);
+  messageDesc(file_entitygraph_v1_entity, 1);
 
 /**
  * Alias is another name of an entity, tagged with its language.
@@ -330,113 +153,42 @@ export type Alias = Message<"entitygraph.v1.Alias"> & {
  * Use `create(AliasSchema)` to create a new message.
  */
 export const AliasSchema: GenMessage<Alias> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity, 6);
+  messageDesc(file_entitygraph_v1_entity, 2);
 
 /**
- * OrganizationKind says what sort of body an organization is.
+ * EntityExtension adds names to an entity that another graph file defines,
+ * so that a later document can bring the names it uses. It names the
+ * entity explicitly: a typo is an error, never a new entity.
  *
- * @generated from enum entitygraph.v1.OrganizationKind
+ * @generated from message entitygraph.v1.EntityExtension
  */
-export enum OrganizationKind {
+export type EntityExtension = Message<"entitygraph.v1.EntityExtension"> & {
   /**
-   * Not set. Never stored in the graph.
+   * Resource name of the entity extended; it must be defined in some graph
+   * file of the data directory.
    *
-   * @generated from enum value: ORGANIZATION_KIND_UNSPECIFIED = 0;
+   * @generated from field: string name = 1;
    */
-  UNSPECIFIED = 0,
+  name: string;
 
   /**
-   * A company, such as Kioxia or Sony.
+   * Names to add.
    *
-   * @generated from enum value: ORGANIZATION_KIND_COMPANY = 1;
+   * @generated from field: repeated entitygraph.v1.Alias aliases = 2;
    */
-  COMPANY = 1,
-
-  /**
-   * A group of companies under common control, such as SK Group.
-   *
-   * @generated from enum value: ORGANIZATION_KIND_BUSINESS_GROUP = 2;
-   */
-  BUSINESS_GROUP = 2,
-
-  /**
-   * A chamber of commerce or trade association.
-   *
-   * @generated from enum value: ORGANIZATION_KIND_INDUSTRY_ASSOCIATION = 3;
-   */
-  INDUSTRY_ASSOCIATION = 3,
-
-  /**
-   * A political party.
-   *
-   * @generated from enum value: ORGANIZATION_KIND_POLITICAL_PARTY = 4;
-   */
-  POLITICAL_PARTY = 4,
-
-  /**
-   * A parliament or congress.
-   *
-   * @generated from enum value: ORGANIZATION_KIND_LEGISLATURE = 5;
-   */
-  LEGISLATURE = 5,
-
-  /**
-   * A sovereign country, standing for its state and government.
-   *
-   * @generated from enum value: ORGANIZATION_KIND_COUNTRY = 6;
-   */
-  COUNTRY = 6,
-
-  /**
-   * A trade bloc or economic union, such as the European Union.
-   *
-   * @generated from enum value: ORGANIZATION_KIND_TRADE_BLOC = 7;
-   */
-  TRADE_BLOC = 7,
-}
+  aliases: Alias[];
+};
 
 /**
- * Describes the enum entitygraph.v1.OrganizationKind.
+ * Describes the message entitygraph.v1.EntityExtension.
+ * Use `create(EntityExtensionSchema)` to create a new message.
  */
-export const OrganizationKindSchema: GenEnum<OrganizationKind> = /*@__PURE__*/
-  enumDesc(file_entitygraph_v1_entity, 0);
+export const EntityExtensionSchema: GenMessage<EntityExtension> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_entity, 3);
 
 /**
- * PlaceKind says what sort of place a place is.
- *
- * @generated from enum entitygraph.v1.PlaceKind
- */
-export enum PlaceKind {
-  /**
-   * Not set. Never stored in the graph.
-   *
-   * @generated from enum value: PLACE_KIND_UNSPECIFIED = 0;
-   */
-  UNSPECIFIED = 0,
-
-  /**
-   * A city, such as Seoul.
-   *
-   * @generated from enum value: PLACE_KIND_CITY = 1;
-   */
-  CITY = 1,
-
-  /**
-   * A continent or region spanning countries, such as Asia.
-   *
-   * @generated from enum value: PLACE_KIND_REGION = 2;
-   */
-  REGION = 2,
-}
-
-/**
- * Describes the enum entitygraph.v1.PlaceKind.
- */
-export const PlaceKindSchema: GenEnum<PlaceKind> = /*@__PURE__*/
-  enumDesc(file_entitygraph_v1_entity, 1);
-
-/**
- * AliasKind says how an alias relates to the entity's display name.
+ * AliasKind says how an alias relates to the entity's display name. The
+ * set is frozen.
  *
  * @generated from enum entitygraph.v1.AliasKind
  */
@@ -495,5 +247,5 @@ export enum AliasKind {
  * Describes the enum entitygraph.v1.AliasKind.
  */
 export const AliasKindSchema: GenEnum<AliasKind> = /*@__PURE__*/
-  enumDesc(file_entitygraph_v1_entity, 2);
+  enumDesc(file_entitygraph_v1_entity, 0);
 

@@ -8,7 +8,7 @@ import type { Document, DocumentSchema, DocumentView } from "./document_pb.js";
 import { file_entitygraph_v1_document } from "./document_pb.js";
 import type { Entity, EntitySchema } from "./entity_pb.js";
 import { file_entitygraph_v1_entity } from "./entity_pb.js";
-import type { Predicate, PredicateInfo, Relation, RelationSchema } from "./relation_pb.js";
+import type { Relation, RelationSchema } from "./relation_pb.js";
 import { file_entitygraph_v1_relation } from "./relation_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/entity_service.proto.
  */
 export const file_entitygraph_v1_entity_service: GenFile = /*@__PURE__*/
-  fileDesc("CiNlbnRpdHlncmFwaC92MS9lbnRpdHlfc2VydmljZS5wcm90bxIOZW50aXR5Z3JhcGgudjEiIAoQR2V0RW50aXR5UmVxdWVzdBIMCgRuYW1lGAEgASgJIigKF0JhdGNoR2V0RW50aXRpZXNSZXF1ZXN0Eg0KBW5hbWVzGAEgAygJIkQKGEJhdGNoR2V0RW50aXRpZXNSZXNwb25zZRIoCghlbnRpdGllcxgBIAMoCzIWLmVudGl0eWdyYXBoLnYxLkVudGl0eSJbChVTZWFyY2hFbnRpdGllc1JlcXVlc3QSDQoFcXVlcnkYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEg0KBXR5cGVzGAMgAygJEhEKCW1heF9lZGl0cxgEIAEoBSJHChZTZWFyY2hFbnRpdGllc1Jlc3BvbnNlEi0KB3Jlc3VsdHMYASADKAsyHC5lbnRpdHlncmFwaC52MS5TZWFyY2hSZXN1bHQiqwEKDFNlYXJjaFJlc3VsdBImCgZlbnRpdHkYASABKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHkSDQoFc2NvcmUYAiABKAESFAoMbWF0Y2hlZF90ZXh0GAMgASgJEhAKCGxhbmd1YWdlGAQgASgJEi0KCm1hdGNoX2tpbmQYBSABKA4yGS5lbnRpdHlncmFwaC52MS5NYXRjaEtpbmQSDQoFZWRpdHMYBiABKAUiIgoSR2V0UmVsYXRpb25SZXF1ZXN0EgwKBG5hbWUYASABKAkinwEKFExpc3RSZWxhdGlvbnNSZXF1ZXN0Eg8KB3N1YmplY3QYASABKAkSDgoGb2JqZWN0GAIgASgJEhAKCGVuZHBvaW50GAMgASgJEi0KCnByZWRpY2F0ZXMYBCADKA4yGS5lbnRpdHlncmFwaC52MS5QcmVkaWNhdGUSEQoJcGFnZV9zaXplGAUgASgFEhIKCnBhZ2VfdG9rZW4YBiABKAkicQoVTGlzdFJlbGF0aW9uc1Jlc3BvbnNlEisKCXJlbGF0aW9ucxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRISCgp0b3RhbF9zaXplGAMgASgFIhcKFUxpc3RQcmVkaWNhdGVzUmVxdWVzdCJLChZMaXN0UHJlZGljYXRlc1Jlc3BvbnNlEjEKCnByZWRpY2F0ZXMYASADKAsyHS5lbnRpdHlncmFwaC52MS5QcmVkaWNhdGVJbmZvIk4KEkdldERvY3VtZW50UmVxdWVzdBIMCgRuYW1lGAEgASgJEioKBHZpZXcYAiABKA4yHC5lbnRpdHlncmFwaC52MS5Eb2N1bWVudFZpZXciPQoUTGlzdERvY3VtZW50c1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkicQoVTGlzdERvY3VtZW50c1Jlc3BvbnNlEisKCWRvY3VtZW50cxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLkRvY3VtZW50EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRISCgp0b3RhbF9zaXplGAMgASgFKoABCglNYXRjaEtpbmQSGgoWTUFUQ0hfS0lORF9VTlNQRUNJRklFRBAAEhQKEE1BVENIX0tJTkRfRVhBQ1QQARIVChFNQVRDSF9LSU5EX1BSRUZJWBACEhQKEE1BVENIX0tJTkRfVE9LRU4QAxIUChBNQVRDSF9LSU5EX0ZVWlpZEAQy1QUKDUVudGl0eVNlcnZpY2USRQoJR2V0RW50aXR5EiAuZW50aXR5Z3JhcGgudjEuR2V0RW50aXR5UmVxdWVzdBoWLmVudGl0eWdyYXBoLnYxLkVudGl0eRJlChBCYXRjaEdldEVudGl0aWVzEicuZW50aXR5Z3JhcGgudjEuQmF0Y2hHZXRFbnRpdGllc1JlcXVlc3QaKC5lbnRpdHlncmFwaC52MS5CYXRjaEdldEVudGl0aWVzUmVzcG9uc2USXwoOU2VhcmNoRW50aXRpZXMSJS5lbnRpdHlncmFwaC52MS5TZWFyY2hFbnRpdGllc1JlcXVlc3QaJi5lbnRpdHlncmFwaC52MS5TZWFyY2hFbnRpdGllc1Jlc3BvbnNlEksKC0dldFJlbGF0aW9uEiIuZW50aXR5Z3JhcGgudjEuR2V0UmVsYXRpb25SZXF1ZXN0GhguZW50aXR5Z3JhcGgudjEuUmVsYXRpb24SXAoNTGlzdFJlbGF0aW9ucxIkLmVudGl0eWdyYXBoLnYxLkxpc3RSZWxhdGlvbnNSZXF1ZXN0GiUuZW50aXR5Z3JhcGgudjEuTGlzdFJlbGF0aW9uc1Jlc3BvbnNlEl8KDkxpc3RQcmVkaWNhdGVzEiUuZW50aXR5Z3JhcGgudjEuTGlzdFByZWRpY2F0ZXNSZXF1ZXN0GiYuZW50aXR5Z3JhcGgudjEuTGlzdFByZWRpY2F0ZXNSZXNwb25zZRJLCgtHZXREb2N1bWVudBIiLmVudGl0eWdyYXBoLnYxLkdldERvY3VtZW50UmVxdWVzdBoYLmVudGl0eWdyYXBoLnYxLkRvY3VtZW50ElwKDUxpc3REb2N1bWVudHMSJC5lbnRpdHlncmFwaC52MS5MaXN0RG9jdW1lbnRzUmVxdWVzdBolLmVudGl0eWdyYXBoLnYxLkxpc3REb2N1bWVudHNSZXNwb25zZWIGcHJvdG8z", [file_entitygraph_v1_document, file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
+  fileDesc("CiNlbnRpdHlncmFwaC92MS9lbnRpdHlfc2VydmljZS5wcm90bxIOZW50aXR5Z3JhcGgudjEiIAoQR2V0RW50aXR5UmVxdWVzdBIMCgRuYW1lGAEgASgJIigKF0JhdGNoR2V0RW50aXRpZXNSZXF1ZXN0Eg0KBW5hbWVzGAEgAygJIkQKGEJhdGNoR2V0RW50aXRpZXNSZXNwb25zZRIoCghlbnRpdGllcxgBIAMoCzIWLmVudGl0eWdyYXBoLnYxLkVudGl0eSJqChVTZWFyY2hFbnRpdGllc1JlcXVlc3QSDQoFcXVlcnkYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEg0KBXR5cGVzGAMgAygJEhEKCW1heF9lZGl0cxgEIAEoBRINCgVraW5kcxgFIAMoCSJHChZTZWFyY2hFbnRpdGllc1Jlc3BvbnNlEi0KB3Jlc3VsdHMYASADKAsyHC5lbnRpdHlncmFwaC52MS5TZWFyY2hSZXN1bHQiqwEKDFNlYXJjaFJlc3VsdBImCgZlbnRpdHkYASABKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHkSDQoFc2NvcmUYAiABKAESFAoMbWF0Y2hlZF90ZXh0GAMgASgJEhAKCGxhbmd1YWdlGAQgASgJEi0KCm1hdGNoX2tpbmQYBSABKA4yGS5lbnRpdHlncmFwaC52MS5NYXRjaEtpbmQSDQoFZWRpdHMYBiABKAUiIgoSR2V0UmVsYXRpb25SZXF1ZXN0EgwKBG5hbWUYASABKAkisQEKFExpc3RSZWxhdGlvbnNSZXF1ZXN0Eg8KB3N1YmplY3QYASABKAkSDgoGb2JqZWN0GAIgASgJEhAKCGVuZHBvaW50GAMgASgJEhIKCnByZWRpY2F0ZXMYBCADKAkSEQoJcGFnZV9zaXplGAUgASgFEhIKCnBhZ2VfdG9rZW4YBiABKAkSEAoIZG9jdW1lbnQYByABKAkSGQoRaW5jbHVkZV9hbGxfcmFua3MYCCABKAgicQoVTGlzdFJlbGF0aW9uc1Jlc3BvbnNlEisKCXJlbGF0aW9ucxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRISCgp0b3RhbF9zaXplGAMgASgFIk4KEkdldERvY3VtZW50UmVxdWVzdBIMCgRuYW1lGAEgASgJEioKBHZpZXcYAiABKA4yHC5lbnRpdHlncmFwaC52MS5Eb2N1bWVudFZpZXciPQoUTGlzdERvY3VtZW50c1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkicQoVTGlzdERvY3VtZW50c1Jlc3BvbnNlEisKCWRvY3VtZW50cxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLkRvY3VtZW50EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRISCgp0b3RhbF9zaXplGAMgASgFKoABCglNYXRjaEtpbmQSGgoWTUFUQ0hfS0lORF9VTlNQRUNJRklFRBAAEhQKEE1BVENIX0tJTkRfRVhBQ1QQARIVChFNQVRDSF9LSU5EX1BSRUZJWBACEhQKEE1BVENIX0tJTkRfVE9LRU4QAxIUChBNQVRDSF9LSU5EX0ZVWlpZEAQy9AQKDUVudGl0eVNlcnZpY2USRQoJR2V0RW50aXR5EiAuZW50aXR5Z3JhcGgudjEuR2V0RW50aXR5UmVxdWVzdBoWLmVudGl0eWdyYXBoLnYxLkVudGl0eRJlChBCYXRjaEdldEVudGl0aWVzEicuZW50aXR5Z3JhcGgudjEuQmF0Y2hHZXRFbnRpdGllc1JlcXVlc3QaKC5lbnRpdHlncmFwaC52MS5CYXRjaEdldEVudGl0aWVzUmVzcG9uc2USXwoOU2VhcmNoRW50aXRpZXMSJS5lbnRpdHlncmFwaC52MS5TZWFyY2hFbnRpdGllc1JlcXVlc3QaJi5lbnRpdHlncmFwaC52MS5TZWFyY2hFbnRpdGllc1Jlc3BvbnNlEksKC0dldFJlbGF0aW9uEiIuZW50aXR5Z3JhcGgudjEuR2V0UmVsYXRpb25SZXF1ZXN0GhguZW50aXR5Z3JhcGgudjEuUmVsYXRpb24SXAoNTGlzdFJlbGF0aW9ucxIkLmVudGl0eWdyYXBoLnYxLkxpc3RSZWxhdGlvbnNSZXF1ZXN0GiUuZW50aXR5Z3JhcGgudjEuTGlzdFJlbGF0aW9uc1Jlc3BvbnNlEksKC0dldERvY3VtZW50EiIuZW50aXR5Z3JhcGgudjEuR2V0RG9jdW1lbnRSZXF1ZXN0GhguZW50aXR5Z3JhcGgudjEuRG9jdW1lbnQSXAoNTGlzdERvY3VtZW50cxIkLmVudGl0eWdyYXBoLnYxLkxpc3REb2N1bWVudHNSZXF1ZXN0GiUuZW50aXR5Z3JhcGgudjEuTGlzdERvY3VtZW50c1Jlc3BvbnNlYgZwcm90bzM", [file_entitygraph_v1_document, file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
 
 /**
  * GetEntityRequest names one entity.
@@ -25,7 +25,8 @@ export const file_entitygraph_v1_entity_service: GenFile = /*@__PURE__*/
  */
 export type GetEntityRequest = Message<"entitygraph.v1.GetEntityRequest"> & {
   /**
-   * Resource name of the entity, for example `organizations/kioxia`.
+   * Resource name of the entity, for example `organizations/kioxia`. At
+   * most 256 bytes.
    *
    * @generated from field: string name = 1;
    */
@@ -46,7 +47,7 @@ export const GetEntityRequestSchema: GenMessage<GetEntityRequest> = /*@__PURE__*
  */
 export type BatchGetEntitiesRequest = Message<"entitygraph.v1.BatchGetEntitiesRequest"> & {
   /**
-   * Resource names of the entities, at most 1000.
+   * Resource names of the entities, 1 to 1000, each at most 256 bytes.
    *
    * @generated from field: repeated string names = 1;
    */
@@ -96,7 +97,8 @@ export type SearchEntitiesRequest = Message<"entitygraph.v1.SearchEntitiesReques
   query: string;
 
   /**
-   * Maximum number of results, 1 to 100; 0 means 10.
+   * Maximum number of results, at least 0; 0 means 10, and more than 100
+   * is taken as 100.
    *
    * @generated from field: int32 page_size = 2;
    */
@@ -104,7 +106,7 @@ export type SearchEntitiesRequest = Message<"entitygraph.v1.SearchEntitiesReques
 
   /**
    * Restrict results to these entity types: "organization", "person",
-   * "place", "topic". Empty means all.
+   * "place", "topic". Empty means all; each must be one of the four.
    *
    * @generated from field: repeated string types = 3;
    */
@@ -118,6 +120,14 @@ export type SearchEntitiesRequest = Message<"entitygraph.v1.SearchEntitiesReques
    * @generated from field: int32 max_edits = 4;
    */
   maxEdits: number;
+
+  /**
+   * Restrict results to entities of these kinds, or of narrower ones
+   * (resource names such as `kinds/company`). Empty means all. At most 100.
+   *
+   * @generated from field: repeated string kinds = 5;
+   */
+  kinds: string[];
 };
 
 /**
@@ -212,7 +222,7 @@ export const SearchResultSchema: GenMessage<SearchResult> = /*@__PURE__*/
 export type GetRelationRequest = Message<"entitygraph.v1.GetRelationRequest"> & {
   /**
    * Resource name of the relation, for example
-   * `relations/western-digital-bid-for-kioxia`.
+   * `relations/western-digital-bid-for-kioxia`. At most 256 bytes.
    *
    * @generated from field: string name = 1;
    */
@@ -234,46 +244,71 @@ export const GetRelationRequestSchema: GenMessage<GetRelationRequest> = /*@__PUR
  */
 export type ListRelationsRequest = Message<"entitygraph.v1.ListRelationsRequest"> & {
   /**
-   * Only relations with this subject (an entity or relation resource name).
+   * Only relations with this subject (an entity or relation resource name,
+   * at most 256 bytes).
    *
    * @generated from field: string subject = 1;
    */
   subject: string;
 
   /**
-   * Only relations with this object (an entity or relation resource name).
+   * Only relations with this object (an entity or relation resource name,
+   * at most 256 bytes).
    *
    * @generated from field: string object = 2;
    */
   object: string;
 
   /**
-   * Only relations with this entity or relation as subject or object.
+   * Only relations with this entity or relation as subject or object (a
+   * resource name, at most 256 bytes).
    *
    * @generated from field: string endpoint = 3;
    */
   endpoint: string;
 
   /**
-   * Only relations with one of these predicates. Empty means all.
+   * Only relations with one of these predicates (resource names such as
+   * `predicates/acquires`, or bare ids), or one that implies one of them.
+   * Empty means all. At most 100.
    *
-   * @generated from field: repeated entitygraph.v1.Predicate predicates = 4;
+   * @generated from field: repeated string predicates = 4;
    */
-  predicates: Predicate[];
+  predicates: string[];
 
   /**
-   * Maximum number of relations, 1 to 1000; 0 means 50.
+   * Maximum number of relations, at least 0; 0 means 50, and more than 1000
+   * is taken as 1000.
    *
    * @generated from field: int32 page_size = 5;
    */
   pageSize: number;
 
   /**
-   * The next_page_token of the previous response, with the same filters.
+   * The next_page_token of the previous response, with the same filters;
+   * any other token is INVALID_ARGUMENT.
    *
    * @generated from field: string page_token = 6;
    */
   pageToken: string;
+
+  /**
+   * Only relations with evidence in this document, for example
+   * `documents/korea-japan-economic-alliance`: the relations it supports.
+   * At most 256 bytes.
+   *
+   * @generated from field: string document = 7;
+   */
+  document: string;
+
+  /**
+   * Return statements of every rank. By default a deprecated statement is
+   * left out, and so is a normal one when a statement with the same
+   * subject and predicate is preferred.
+   *
+   * @generated from field: bool include_all_ranks = 8;
+   */
+  includeAllRanks: boolean;
 };
 
 /**
@@ -319,42 +354,6 @@ export const ListRelationsResponseSchema: GenMessage<ListRelationsResponse> = /*
   messageDesc(file_entitygraph_v1_entity_service, 8);
 
 /**
- * ListPredicatesRequest asks for the predicate vocabulary.
- *
- * @generated from message entitygraph.v1.ListPredicatesRequest
- */
-export type ListPredicatesRequest = Message<"entitygraph.v1.ListPredicatesRequest"> & {
-};
-
-/**
- * Describes the message entitygraph.v1.ListPredicatesRequest.
- * Use `create(ListPredicatesRequestSchema)` to create a new message.
- */
-export const ListPredicatesRequestSchema: GenMessage<ListPredicatesRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 9);
-
-/**
- * ListPredicatesResponse holds the predicate vocabulary.
- *
- * @generated from message entitygraph.v1.ListPredicatesResponse
- */
-export type ListPredicatesResponse = Message<"entitygraph.v1.ListPredicatesResponse"> & {
-  /**
-   * Every predicate, in enum order.
-   *
-   * @generated from field: repeated entitygraph.v1.PredicateInfo predicates = 1;
-   */
-  predicates: PredicateInfo[];
-};
-
-/**
- * Describes the message entitygraph.v1.ListPredicatesResponse.
- * Use `create(ListPredicatesResponseSchema)` to create a new message.
- */
-export const ListPredicatesResponseSchema: GenMessage<ListPredicatesResponse> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 10);
-
-/**
  * GetDocumentRequest names one document.
  *
  * @generated from message entitygraph.v1.GetDocumentRequest
@@ -362,7 +361,7 @@ export const ListPredicatesResponseSchema: GenMessage<ListPredicatesResponse> = 
 export type GetDocumentRequest = Message<"entitygraph.v1.GetDocumentRequest"> & {
   /**
    * Resource name of the document, for example
-   * `documents/korea-japan-economic-alliance`.
+   * `documents/korea-japan-economic-alliance`. At most 256 bytes.
    *
    * @generated from field: string name = 1;
    */
@@ -381,7 +380,7 @@ export type GetDocumentRequest = Message<"entitygraph.v1.GetDocumentRequest"> & 
  * Use `create(GetDocumentRequestSchema)` to create a new message.
  */
 export const GetDocumentRequestSchema: GenMessage<GetDocumentRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 11);
+  messageDesc(file_entitygraph_v1_entity_service, 9);
 
 /**
  * ListDocumentsRequest pages through documents.
@@ -390,14 +389,16 @@ export const GetDocumentRequestSchema: GenMessage<GetDocumentRequest> = /*@__PUR
  */
 export type ListDocumentsRequest = Message<"entitygraph.v1.ListDocumentsRequest"> & {
   /**
-   * Maximum number of documents, 1 to 1000; 0 means 50.
+   * Maximum number of documents, at least 0; 0 means 50, and more than
+   * 1000 is taken as 1000.
    *
    * @generated from field: int32 page_size = 1;
    */
   pageSize: number;
 
   /**
-   * The next_page_token of the previous response.
+   * The next_page_token of the previous response; any other token is
+   * INVALID_ARGUMENT.
    *
    * @generated from field: string page_token = 2;
    */
@@ -409,7 +410,7 @@ export type ListDocumentsRequest = Message<"entitygraph.v1.ListDocumentsRequest"
  * Use `create(ListDocumentsRequestSchema)` to create a new message.
  */
 export const ListDocumentsRequestSchema: GenMessage<ListDocumentsRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 12);
+  messageDesc(file_entitygraph_v1_entity_service, 10);
 
 /**
  * ListDocumentsResponse holds a page of documents, without their text.
@@ -444,7 +445,7 @@ export type ListDocumentsResponse = Message<"entitygraph.v1.ListDocumentsRespons
  * Use `create(ListDocumentsResponseSchema)` to create a new message.
  */
 export const ListDocumentsResponseSchema: GenMessage<ListDocumentsResponse> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 13);
+  messageDesc(file_entitygraph_v1_entity_service, 11);
 
 /**
  * MatchKind says how a search result matched, from best to worst.
@@ -498,6 +499,12 @@ export const MatchKindSchema: GenEnum<MatchKind> = /*@__PURE__*/
  * EntityService looks up the entities, relations and documents of the graph.
  * Every relation carries the sentence of the source document that states it.
  *
+ * Beyond each field's own limits, stated with the field, every request is
+ * held to three: no string over 16 KiB, no repeated field over 1000
+ * elements, and no message over the server's --max-recv-bytes (1 MiB by
+ * default). The first two fail with INVALID_ARGUMENT naming the field, the
+ * third with RESOURCE_EXHAUSTED.
+ *
  * @generated from service entitygraph.v1.EntityService
  */
 export const EntityService: GenService<{
@@ -548,8 +555,8 @@ export const EntityService: GenService<{
     output: typeof RelationSchema;
   },
   /**
-   * ListRelations lists relations, filtered by subject, object, predicate or
-   * either endpoint, in a stable order, a page at a time.
+   * ListRelations lists relations, filtered by subject, object, either
+   * endpoint, predicate or document, in a stable order, a page at a time.
    *
    * @generated from rpc entitygraph.v1.EntityService.ListRelations
    */
@@ -557,16 +564,6 @@ export const EntityService: GenService<{
     methodKind: "unary";
     input: typeof ListRelationsRequestSchema;
     output: typeof ListRelationsResponseSchema;
-  },
-  /**
-   * ListPredicates returns the predicate vocabulary with its readings.
-   *
-   * @generated from rpc entitygraph.v1.EntityService.ListPredicates
-   */
-  listPredicates: {
-    methodKind: "unary";
-    input: typeof ListPredicatesRequestSchema;
-    output: typeof ListPredicatesResponseSchema;
   },
   /**
    * GetDocument returns one source document. NOT_FOUND if there is none.

@@ -6,7 +6,7 @@ import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Document } from "./document_pb.js";
 import { file_entitygraph_v1_document } from "./document_pb.js";
-import type { Entity } from "./entity_pb.js";
+import type { Entity, EntityExtension } from "./entity_pb.js";
 import { file_entitygraph_v1_entity } from "./entity_pb.js";
 import type { Relation } from "./relation_pb.js";
 import { file_entitygraph_v1_relation } from "./relation_pb.js";
@@ -16,14 +16,17 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/graph.proto.
  */
 export const file_entitygraph_v1_graph: GenFile = /*@__PURE__*/
-  fileDesc("ChplbnRpdHlncmFwaC92MS9ncmFwaC5wcm90bxIOZW50aXR5Z3JhcGgudjEiiwEKBUdyYXBoEisKCWRvY3VtZW50cxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLkRvY3VtZW50EigKCGVudGl0aWVzGAIgAygLMhYuZW50aXR5Z3JhcGgudjEuRW50aXR5EisKCXJlbGF0aW9ucxgDIAMoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uYgZwcm90bzM", [file_entitygraph_v1_document, file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
+  fileDesc("ChplbnRpdHlncmFwaC92MS9ncmFwaC5wcm90bxIOZW50aXR5Z3JhcGgudjEixwEKBUdyYXBoEisKCWRvY3VtZW50cxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLkRvY3VtZW50EigKCGVudGl0aWVzGAIgAygLMhYuZW50aXR5Z3JhcGgudjEuRW50aXR5EisKCXJlbGF0aW9ucxgDIAMoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uEjoKEWVudGl0eV9leHRlbnNpb25zGAQgAygLMh8uZW50aXR5Z3JhcGgudjEuRW50aXR5RXh0ZW5zaW9uYgZwcm90bzM", [file_entitygraph_v1_document, file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
 
 /**
- * Graph is the curated seed file format: a `*.txtpb` file in the data
- * directory holds one Graph in Protobuf text format. The loader reads each
- * document's text from its source_file, checks every reference and every
- * evidence quote, and fills in the output-only fields (checksums, offsets,
- * roles, summaries).
+ * Graph is the curated graph file format: every `*.txtpb` file of a data
+ * directory (except the `*.vocab.txtpb` vocabulary files) holds one Graph in
+ * Protobuf text format, and together they make one graph. Any file may
+ * refer to the documents, entities and relations of any other. The loader
+ * reads each document's text from its source_file, checks every reference,
+ * every predicate and kind against the vocabulary, and every evidence quote,
+ * and fills in the output-only fields (checksums, offsets, roles,
+ * summaries).
  *
  * @generated from message entitygraph.v1.Graph
  */
@@ -49,6 +52,13 @@ export type Graph = Message<"entitygraph.v1.Graph"> & {
    * @generated from field: repeated entitygraph.v1.Relation relations = 3;
    */
   relations: Relation[];
+
+  /**
+   * Names added to entities defined in other files.
+   *
+   * @generated from field: repeated entitygraph.v1.EntityExtension entity_extensions = 4;
+   */
+  entityExtensions: EntityExtension[];
 };
 
 /**

@@ -4,9 +4,9 @@
 
 import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Entity, OrganizationKind } from "./entity_pb.js";
+import type { Entity } from "./entity_pb.js";
 import { file_entitygraph_v1_entity } from "./entity_pb.js";
-import type { Predicate, Relation, RelationStatus } from "./relation_pb.js";
+import type { Relation, RelationStatus } from "./relation_pb.js";
 import { file_entitygraph_v1_relation } from "./relation_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/query_service.proto.
  */
 export const file_entitygraph_v1_query_service: GenFile = /*@__PURE__*/
-  fileDesc("CiJlbnRpdHlncmFwaC92MS9xdWVyeV9zZXJ2aWNlLnByb3RvEg5lbnRpdHlncmFwaC52MSIjCgZMaW1pdHMSGQoRbWF4X2VkZ2VzX3Zpc2l0ZWQYASABKAMi1gEKEEZpbmRQYXRoc1JlcXVlc3QSDAoEZnJvbRgBIAEoCRIKCgJ0bxgCIAEoCRIQCghtYXhfaG9wcxgDIAEoBRIRCgltYXhfcGF0aHMYBCABKAUSLQoKcHJlZGljYXRlcxgFIAMoDjIZLmVudGl0eWdyYXBoLnYxLlByZWRpY2F0ZRIsCglkaXJlY3Rpb24YBiABKA4yGS5lbnRpdHlncmFwaC52MS5EaXJlY3Rpb24SJgoGbGltaXRzGAcgASgLMhYuZW50aXR5Z3JhcGgudjEuTGltaXRzIk8KEUZpbmRQYXRoc1Jlc3BvbnNlEiMKBXBhdGhzGAEgAygLMhQuZW50aXR5Z3JhcGgudjEuUGF0aBIVCg1lZGdlc192aXNpdGVkGAIgASgDIjgKBFBhdGgSDQoFbm9kZXMYASADKAkSIQoEaG9wcxgCIAMoCzITLmVudGl0eWdyYXBoLnYxLkhvcCKDAQoDSG9wEgwKBGZyb20YASABKAkSCgoCdG8YAiABKAkSJQoEa2luZBgDIAEoDjIXLmVudGl0eWdyYXBoLnYxLkhvcEtpbmQSKgoIcmVsYXRpb24YBCABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhIPCgdyZWFkaW5nGAUgASgJIscBCg9UcmF2ZXJzZVJlcXVlc3QSDQoFc3RhcnQYASADKAkSEQoJbWF4X2RlcHRoGAIgASgFEi0KCnByZWRpY2F0ZXMYAyADKA4yGS5lbnRpdHlncmFwaC52MS5QcmVkaWNhdGUSLAoJZGlyZWN0aW9uGAQgASgOMhkuZW50aXR5Z3JhcGgudjEuRGlyZWN0aW9uEg0KBWxpbWl0GAUgASgFEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cyKjAQoQVHJhdmVyc2VSZXNwb25zZRIoCgZlbnRpdHkYASABKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHlIABIsCghyZWxhdGlvbhgCIAEoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uSAASDQoFZGVwdGgYAyABKAUSIAoDdmlhGAQgASgLMhMuZW50aXR5Z3JhcGgudjEuSG9wQgYKBGl0ZW0iswEKDE1hdGNoUmVxdWVzdBIqCgdwYXR0ZXJuGAEgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybkgAEg4KBHRleHQYAiABKAlIABIRCglwYWdlX3NpemUYAyABKAUSEgoKcGFnZV90b2tlbhgEIAEoCRIPCgdleHBsYWluGAUgASgIEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0c0IHCgVxdWVyeSJjCgdQYXR0ZXJuEicKB3RyaXBsZXMYASADKAsyFi5lbnRpdHlncmFwaC52MS5UcmlwbGUSLwoLY29uc3RyYWludHMYAiADKAsyGi5lbnRpdHlncmFwaC52MS5Db25zdHJhaW50IjIKBFRlcm0SEgoIdmFyaWFibGUYASABKAlIABIOCgRuYW1lGAIgASgJSABCBgoEdGVybSK5AQoGVHJpcGxlEiUKB3N1YmplY3QYASABKAsyFC5lbnRpdHlncmFwaC52MS5UZXJtEi0KCnByZWRpY2F0ZXMYAiADKA4yGS5lbnRpdHlncmFwaC52MS5QcmVkaWNhdGUSJAoGb2JqZWN0GAMgASgLMhQuZW50aXR5Z3JhcGgudjEuVGVybRIZChFyZWxhdGlvbl92YXJpYWJsZRgEIAEoCRIYChBleGFjdF9wcmVkaWNhdGVzGAUgASgIIvEBCgpDb25zdHJhaW50EhAKCHZhcmlhYmxlGAEgASgJEg4KBHR5cGUYAiABKAlIABJBChJvcmdhbml6YXRpb25fa2luZHMYAyABKAsyIy5lbnRpdHlncmFwaC52MS5Pcmdhbml6YXRpb25LaW5kU2V0SAASOwoTcmVsYXRpb25fcHJlZGljYXRlcxgEIAEoCzIcLmVudGl0eWdyYXBoLnYxLlByZWRpY2F0ZVNldEgAEjkKD3JlbGF0aW9uX3N0YXR1cxgFIAEoDjIeLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uU3RhdHVzSABCBgoEdGVzdCJGChNPcmdhbml6YXRpb25LaW5kU2V0Ei8KBWtpbmRzGAEgAygOMiAuZW50aXR5Z3JhcGgudjEuT3JnYW5pemF0aW9uS2luZCI9CgxQcmVkaWNhdGVTZXQSLQoKcHJlZGljYXRlcxgBIAMoDjIZLmVudGl0eWdyYXBoLnYxLlByZWRpY2F0ZSLYAQoNTWF0Y2hSZXNwb25zZRIsCgdyZXN1bHRzGAEgAygLMhsuZW50aXR5Z3JhcGgudjEuTWF0Y2hSZXN1bHQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJEigKB3BhdHRlcm4YAyABKAsyFy5lbnRpdHlncmFwaC52MS5QYXR0ZXJuEhYKDmNhbm9uaWNhbF90ZXh0GAQgASgJEicKBHBsYW4YBSABKAsyGS5lbnRpdHlncmFwaC52MS5RdWVyeVBsYW4SFQoNZWRnZXNfdmlzaXRlZBgGIAEoAyLBAQoLTWF0Y2hSZXN1bHQSOwoIYmluZGluZ3MYASADKAsyKS5lbnRpdHlncmFwaC52MS5NYXRjaFJlc3VsdC5CaW5kaW5nc0VudHJ5EisKCXJlbGF0aW9ucxgCIAMoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uGkgKDUJpbmRpbmdzRW50cnkSCwoDa2V5GAEgASgJEiYKBXZhbHVlGAIgASgLMhcuZW50aXR5Z3JhcGgudjEuQmluZGluZzoCOAEiagoHQmluZGluZxIoCgZlbnRpdHkYASABKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHlIABIsCghyZWxhdGlvbhgCIAEoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uSABCBwoFdmFsdWUiNAoJUXVlcnlQbGFuEicKBXN0ZXBzGAEgAygLMhguZW50aXR5Z3JhcGgudjEuUGxhblN0ZXAiTQoIUGxhblN0ZXASDgoGdHJpcGxlGAEgASgFEhMKC2Rlc2NyaXB0aW9uGAIgASgJEhwKFGVzdGltYXRlZF9jYW5kaWRhdGVzGAMgASgDIlkKCkFza1JlcXVlc3QSEAoIcXVlc3Rpb24YASABKAkSEQoJcGFnZV9zaXplGAIgASgFEiYKBmxpbWl0cxgDIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cyKdAQoLQXNrUmVzcG9uc2USFgoOaW50ZXJwcmV0YXRpb24YASABKAkSDQoFcXVlcnkYAiABKAkSKAoHcGF0dGVybhgDIAEoCzIXLmVudGl0eWdyYXBoLnYxLlBhdHRlcm4SLAoHcmVzdWx0cxgEIAMoCzIbLmVudGl0eWdyYXBoLnYxLk1hdGNoUmVzdWx0Eg8KB2Fuc3dlcnMYBSADKAkqagoJRGlyZWN0aW9uEhkKFURJUkVDVElPTl9VTlNQRUNJRklFRBAAEhYKEkRJUkVDVElPTl9PVVRHT0lORxABEhYKEkRJUkVDVElPTl9JTkNPTUlORxACEhIKDkRJUkVDVElPTl9CT1RIEAMqeAoHSG9wS2luZBIYChRIT1BfS0lORF9VTlNQRUNJRklFRBAAEhQKEEhPUF9LSU5EX0ZPUldBUkQQARIVChFIT1BfS0lORF9CQUNLV0FSRBACEhMKD0hPUF9LSU5EX1VOUEFDSxADEhEKDUhPUF9LSU5EX1BBQ0sQBDK3AgoMUXVlcnlTZXJ2aWNlElAKCUZpbmRQYXRocxIgLmVudGl0eWdyYXBoLnYxLkZpbmRQYXRoc1JlcXVlc3QaIS5lbnRpdHlncmFwaC52MS5GaW5kUGF0aHNSZXNwb25zZRJPCghUcmF2ZXJzZRIfLmVudGl0eWdyYXBoLnYxLlRyYXZlcnNlUmVxdWVzdBogLmVudGl0eWdyYXBoLnYxLlRyYXZlcnNlUmVzcG9uc2UwARJECgVNYXRjaBIcLmVudGl0eWdyYXBoLnYxLk1hdGNoUmVxdWVzdBodLmVudGl0eWdyYXBoLnYxLk1hdGNoUmVzcG9uc2USPgoDQXNrEhouZW50aXR5Z3JhcGgudjEuQXNrUmVxdWVzdBobLmVudGl0eWdyYXBoLnYxLkFza1Jlc3BvbnNlYgZwcm90bzM", [file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
+  fileDesc("CiJlbnRpdHlncmFwaC92MS9xdWVyeV9zZXJ2aWNlLnByb3RvEg5lbnRpdHlncmFwaC52MSIjCgZMaW1pdHMSGQoRbWF4X2VkZ2VzX3Zpc2l0ZWQYASABKAMi3AEKEEZpbmRQYXRoc1JlcXVlc3QSDgoGc291cmNlGAEgASgJEg4KBnRhcmdldBgCIAEoCRIQCghtYXhfaG9wcxgDIAEoBRIRCgltYXhfcGF0aHMYBCABKAUSEgoKcHJlZGljYXRlcxgFIAMoCRIsCglkaXJlY3Rpb24YBiABKA4yGS5lbnRpdHlncmFwaC52MS5EaXJlY3Rpb24SJgoGbGltaXRzGAcgASgLMhYuZW50aXR5Z3JhcGgudjEuTGltaXRzEhkKEWluY2x1ZGVfYWxsX3JhbmtzGAggASgIIk8KEUZpbmRQYXRoc1Jlc3BvbnNlEiMKBXBhdGhzGAEgAygLMhQuZW50aXR5Z3JhcGgudjEuUGF0aBIVCg1lZGdlc192aXNpdGVkGAIgASgDIjgKBFBhdGgSDQoFbm9kZXMYASADKAkSIQoEaG9wcxgCIAMoCzITLmVudGl0eWdyYXBoLnYxLkhvcCKJAQoDSG9wEg4KBnNvdXJjZRgBIAEoCRIOCgZ0YXJnZXQYAiABKAkSJQoEa2luZBgDIAEoDjIXLmVudGl0eWdyYXBoLnYxLkhvcEtpbmQSKgoIcmVsYXRpb24YBCABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhIPCgdyZWFkaW5nGAUgASgJIscBCg9UcmF2ZXJzZVJlcXVlc3QSDQoFc3RhcnQYASADKAkSEQoJbWF4X2RlcHRoGAIgASgFEhIKCnByZWRpY2F0ZXMYAyADKAkSLAoJZGlyZWN0aW9uGAQgASgOMhkuZW50aXR5Z3JhcGgudjEuRGlyZWN0aW9uEg0KBWxpbWl0GAUgASgFEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cxIZChFpbmNsdWRlX2FsbF9yYW5rcxgHIAEoCCKjAQoQVHJhdmVyc2VSZXNwb25zZRIoCgZlbnRpdHkYASABKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHlIABIsCghyZWxhdGlvbhgCIAEoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uSAASDQoFZGVwdGgYAyABKAUSIAoDdmlhGAQgASgLMhMuZW50aXR5Z3JhcGgudjEuSG9wQgYKBGl0ZW0izgEKDE1hdGNoUmVxdWVzdBIqCgdwYXR0ZXJuGAEgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybkgAEg4KBHRleHQYAiABKAlIABIRCglwYWdlX3NpemUYAyABKAUSEgoKcGFnZV90b2tlbhgEIAEoCRIPCgdleHBsYWluGAUgASgIEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cxIZChFpbmNsdWRlX2FsbF9yYW5rcxgHIAEoCEIHCgVxdWVyeSJjCgdQYXR0ZXJuEicKB3RyaXBsZXMYASADKAsyFi5lbnRpdHlncmFwaC52MS5UcmlwbGUSLwoLY29uc3RyYWludHMYAiADKAsyGi5lbnRpdHlncmFwaC52MS5Db25zdHJhaW50IjIKBFRlcm0SEgoIdmFyaWFibGUYASABKAlIABIOCgRuYW1lGAIgASgJSABCBgoEdGVybSKeAQoGVHJpcGxlEiUKB3N1YmplY3QYASABKAsyFC5lbnRpdHlncmFwaC52MS5UZXJtEhIKCnByZWRpY2F0ZXMYAiADKAkSJAoGb2JqZWN0GAMgASgLMhQuZW50aXR5Z3JhcGgudjEuVGVybRIZChFyZWxhdGlvbl92YXJpYWJsZRgEIAEoCRIYChBleGFjdF9wcmVkaWNhdGVzGAUgASgIItgBCgpDb25zdHJhaW50EhAKCHZhcmlhYmxlGAEgASgJEg4KBHR5cGUYAiABKAlIABIoCgVraW5kcxgDIAEoCzIXLmVudGl0eWdyYXBoLnYxLktpbmRTZXRIABI7ChNyZWxhdGlvbl9wcmVkaWNhdGVzGAQgASgLMhwuZW50aXR5Z3JhcGgudjEuUHJlZGljYXRlU2V0SAASOQoPcmVsYXRpb25fc3RhdHVzGAUgASgOMh4uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25TdGF0dXNIAEIGCgR0ZXN0IicKB0tpbmRTZXQSDQoFa2luZHMYASADKAkSDQoFZXhhY3QYAiABKAgiIgoMUHJlZGljYXRlU2V0EhIKCnByZWRpY2F0ZXMYASADKAki2AEKDU1hdGNoUmVzcG9uc2USLAoHcmVzdWx0cxgBIAMoCzIbLmVudGl0eWdyYXBoLnYxLk1hdGNoUmVzdWx0EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRIoCgdwYXR0ZXJuGAMgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybhIWCg5jYW5vbmljYWxfdGV4dBgEIAEoCRInCgRwbGFuGAUgASgLMhkuZW50aXR5Z3JhcGgudjEuUXVlcnlQbGFuEhUKDWVkZ2VzX3Zpc2l0ZWQYBiABKAMiwQEKC01hdGNoUmVzdWx0EjsKCGJpbmRpbmdzGAEgAygLMikuZW50aXR5Z3JhcGgudjEuTWF0Y2hSZXN1bHQuQmluZGluZ3NFbnRyeRIrCglyZWxhdGlvbnMYAiADKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhpICg1CaW5kaW5nc0VudHJ5EgsKA2tleRgBIAEoCRImCgV2YWx1ZRgCIAEoCzIXLmVudGl0eWdyYXBoLnYxLkJpbmRpbmc6AjgBImoKB0JpbmRpbmcSKAoGZW50aXR5GAEgASgLMhYuZW50aXR5Z3JhcGgudjEuRW50aXR5SAASLAoIcmVsYXRpb24YAiABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbkgAQgcKBXZhbHVlIjQKCVF1ZXJ5UGxhbhInCgVzdGVwcxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLlBsYW5TdGVwIk0KCFBsYW5TdGVwEg4KBnRyaXBsZRgBIAEoBRITCgtkZXNjcmlwdGlvbhgCIAEoCRIcChRlc3RpbWF0ZWRfY2FuZGlkYXRlcxgDIAEoAyJ0CgpBc2tSZXF1ZXN0EhAKCHF1ZXN0aW9uGAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRImCgZsaW1pdHMYAyABKAsyFi5lbnRpdHlncmFwaC52MS5MaW1pdHMSGQoRaW5jbHVkZV9hbGxfcmFua3MYBCABKAginQEKC0Fza1Jlc3BvbnNlEhYKDmludGVycHJldGF0aW9uGAEgASgJEg0KBXF1ZXJ5GAIgASgJEigKB3BhdHRlcm4YAyABKAsyFy5lbnRpdHlncmFwaC52MS5QYXR0ZXJuEiwKB3Jlc3VsdHMYBCADKAsyGy5lbnRpdHlncmFwaC52MS5NYXRjaFJlc3VsdBIPCgdhbnN3ZXJzGAUgAygJKmoKCURpcmVjdGlvbhIZChVESVJFQ1RJT05fVU5TUEVDSUZJRUQQABIWChJESVJFQ1RJT05fT1VUR09JTkcQARIWChJESVJFQ1RJT05fSU5DT01JTkcQAhISCg5ESVJFQ1RJT05fQk9USBADKngKB0hvcEtpbmQSGAoUSE9QX0tJTkRfVU5TUEVDSUZJRUQQABIUChBIT1BfS0lORF9GT1JXQVJEEAESFQoRSE9QX0tJTkRfQkFDS1dBUkQQAhITCg9IT1BfS0lORF9VTlBBQ0sQAxIRCg1IT1BfS0lORF9QQUNLEAQytwIKDFF1ZXJ5U2VydmljZRJQCglGaW5kUGF0aHMSIC5lbnRpdHlncmFwaC52MS5GaW5kUGF0aHNSZXF1ZXN0GiEuZW50aXR5Z3JhcGgudjEuRmluZFBhdGhzUmVzcG9uc2USTwoIVHJhdmVyc2USHy5lbnRpdHlncmFwaC52MS5UcmF2ZXJzZVJlcXVlc3QaIC5lbnRpdHlncmFwaC52MS5UcmF2ZXJzZVJlc3BvbnNlMAESRAoFTWF0Y2gSHC5lbnRpdHlncmFwaC52MS5NYXRjaFJlcXVlc3QaHS5lbnRpdHlncmFwaC52MS5NYXRjaFJlc3BvbnNlEj4KA0FzaxIaLmVudGl0eWdyYXBoLnYxLkFza1JlcXVlc3QaGy5lbnRpdHlncmFwaC52MS5Bc2tSZXNwb25zZWIGcHJvdG8z", [file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
 
 /**
  * Limits bound the work one query may do. Zero fields take the server's
@@ -46,18 +46,18 @@ export const LimitsSchema: GenMessage<Limits> = /*@__PURE__*/
  */
 export type FindPathsRequest = Message<"entitygraph.v1.FindPathsRequest"> & {
   /**
-   * Resource name of the start: an entity or a relation.
+   * Resource name of the start: an entity or a relation. At most 256 bytes.
    *
-   * @generated from field: string from = 1;
+   * @generated from field: string source = 1;
    */
-  from: string;
+  source: string;
 
   /**
-   * Resource name of the end: an entity or a relation.
+   * Resource name of the end: an entity or a relation. At most 256 bytes.
    *
-   * @generated from field: string to = 2;
+   * @generated from field: string target = 2;
    */
-  to: string;
+  target: string;
 
   /**
    * The longest path, in hops, 1 to 8; 0 means 4.
@@ -75,11 +75,13 @@ export type FindPathsRequest = Message<"entitygraph.v1.FindPathsRequest"> & {
   maxPaths: number;
 
   /**
-   * Follow only relations with these predicates. Empty means all.
+   * Follow only relations with these predicates (resource names such as
+   * `predicates/leads`, or bare ids), or ones that imply them. Empty means
+   * all. At most 100.
    *
-   * @generated from field: repeated entitygraph.v1.Predicate predicates = 5;
+   * @generated from field: repeated string predicates = 5;
    */
-  predicates: Predicate[];
+  predicates: string[];
 
   /**
    * Which way relations may be followed.
@@ -94,6 +96,14 @@ export type FindPathsRequest = Message<"entitygraph.v1.FindPathsRequest"> & {
    * @generated from field: entitygraph.v1.Limits limits = 7;
    */
   limits?: Limits | undefined;
+
+  /**
+   * Follow statements of every rank, not only the best (see
+   * ListRelationsRequest.include_all_ranks).
+   *
+   * @generated from field: bool include_all_ranks = 8;
+   */
+  includeAllRanks: boolean;
 };
 
 /**
@@ -170,16 +180,16 @@ export type Hop = Message<"entitygraph.v1.Hop"> & {
   /**
    * Resource name of the node the hop leaves.
    *
-   * @generated from field: string from = 1;
+   * @generated from field: string source = 1;
    */
-  from: string;
+  source: string;
 
   /**
    * Resource name of the node the hop reaches.
    *
-   * @generated from field: string to = 2;
+   * @generated from field: string target = 2;
    */
-  to: string;
+  target: string;
 
   /**
    * How the hop uses its relation.
@@ -196,7 +206,7 @@ export type Hop = Message<"entitygraph.v1.Hop"> & {
   relation?: Relation | undefined;
 
   /**
-   * The hop as an English sentence from `from` to `to`, for example
+   * The hop as an English sentence from source to target, for example
    * "Kioxia is acquired by Western Digital".
    *
    * @generated from field: string reading = 5;
@@ -233,11 +243,12 @@ export type TraverseRequest = Message<"entitygraph.v1.TraverseRequest"> & {
   maxDepth: number;
 
   /**
-   * Follow only relations with these predicates. Empty means all.
+   * Follow only relations with these predicates, as in FindPathsRequest. At
+   * most 100.
    *
-   * @generated from field: repeated entitygraph.v1.Predicate predicates = 3;
+   * @generated from field: repeated string predicates = 3;
    */
-  predicates: Predicate[];
+  predicates: string[];
 
   /**
    * Which way relations may be followed.
@@ -259,6 +270,13 @@ export type TraverseRequest = Message<"entitygraph.v1.TraverseRequest"> & {
    * @generated from field: entitygraph.v1.Limits limits = 6;
    */
   limits?: Limits | undefined;
+
+  /**
+   * Follow statements of every rank, not only the best.
+   *
+   * @generated from field: bool include_all_ranks = 7;
+   */
+  includeAllRanks: boolean;
 };
 
 /**
@@ -343,21 +361,23 @@ export type MatchRequest = Message<"entitygraph.v1.MatchRequest"> & {
      * The compact text syntax, for grpcurl and CLI users. Triples and
      * constraints separated by "." or newlines:
      *
-     *   ?who COORDINATES_AGAINST ?deal . ?deal is an acquisition
-     *   ?p LEADS organizations/sk-group AS ?r
+     *   ?who coordinates-against ?deal . ?deal is an acquisition
+     *   ?p leads organizations/sk-group AS ?r
      *   ?x coordinated_against|opposes ?y . ?x is a company
      *   "Chey Tae-won" proposes ?what . ?what is a relation
      *
      * A term is a variable (?name), a resource name, or a quoted name or
-     * alias (resolved by exact name search). A predicate is a name from the
-     * vocabulary with or without its PREDICATE_ prefix, in any case, or a
-     * verb from its lexicon ("coordinated_against", "acquired", "bid_for");
-     * "|" joins alternatives and "*" is any predicate. "AS ?r" binds the
-     * relation itself. Constraints: "?x is [a|an] T" where T is an entity
-     * type (organization, person, place, topic, relation), an organization
-     * kind (company, country, trade_bloc, ...), a relation noun
-     * (acquisition, alliance, partnership, trade_deal, ...) or a status
-     * (failed, proposed, completed, ...).
+     * alias (resolved by exact name search). A predicate is a predicate of
+     * the vocabulary by id ("coordinates-against", in any case, "_" for
+     * "-") or resource name, or a phrase of its lexicon joined by "_"
+     * ("coordinated_against", "acquired_by"); "|" joins alternatives, "*" is
+     * any predicate and "=" before them excludes the predicates that imply
+     * them. "AS ?r" binds the relation itself. Constraints: "?x is [a|an] T"
+     * where T is an entity type (organization, person, place, topic,
+     * relation) or a noun for one, a kind by id or noun (company, country,
+     * ...; "=" before it excludes narrower kinds; "|" joins alternatives), a
+     * relation noun (acquisition, alliance, ...) or predicate, or a status
+     * word (failed, proposed, ...). At most 4096 bytes.
      *
      * @generated from field: string text = 2;
      */
@@ -366,14 +386,16 @@ export type MatchRequest = Message<"entitygraph.v1.MatchRequest"> & {
   } | { case: undefined; value?: undefined };
 
   /**
-   * Maximum results per page, 1 to 1000; 0 means 50.
+   * Maximum results per page, at least 0; 0 means 50, and more than 1000
+   * is taken as 1000.
    *
    * @generated from field: int32 page_size = 3;
    */
   pageSize: number;
 
   /**
-   * The next_page_token of the previous response, with the same query.
+   * The next_page_token of the previous response, with the same query; any
+   * other token is INVALID_ARGUMENT.
    *
    * @generated from field: string page_token = 4;
    */
@@ -392,6 +414,13 @@ export type MatchRequest = Message<"entitygraph.v1.MatchRequest"> & {
    * @generated from field: entitygraph.v1.Limits limits = 6;
    */
   limits?: Limits | undefined;
+
+  /**
+   * Match statements of every rank, not only the best.
+   *
+   * @generated from field: bool include_all_ranks = 7;
+   */
+  includeAllRanks: boolean;
 };
 
 /**
@@ -409,14 +438,14 @@ export const MatchRequestSchema: GenMessage<MatchRequest> = /*@__PURE__*/
  */
 export type Pattern = Message<"entitygraph.v1.Pattern"> & {
   /**
-   * The triples, at least one.
+   * The triples, 1 to 16.
    *
    * @generated from field: repeated entitygraph.v1.Triple triples = 1;
    */
   triples: Triple[];
 
   /**
-   * Constraints on variables.
+   * Constraints on variables, at most 32.
    *
    * @generated from field: repeated entitygraph.v1.Constraint constraints = 2;
    */
@@ -443,7 +472,8 @@ export type Term = Message<"entitygraph.v1.Term"> & {
    */
   term: {
     /**
-     * A variable name, without the leading "?".
+     * A variable name, without the leading "?": a letter or "_", then up
+     * to 63 letters, digits or "_".
      *
      * @generated from field: string variable = 1;
      */
@@ -481,12 +511,14 @@ export type Triple = Message<"entitygraph.v1.Triple"> & {
   subject?: Term | undefined;
 
   /**
-   * The predicates that may match; empty means any. Predicates that imply
-   * one of these (per ListPredicates) match too, unless exact_predicates.
+   * The predicates that may match (resource names such as
+   * `predicates/acquires`, or bare ids); empty means any. Predicates that
+   * imply one of these (Predicate.implies) match too, unless
+   * exact_predicates.
    *
-   * @generated from field: repeated entitygraph.v1.Predicate predicates = 2;
+   * @generated from field: repeated string predicates = 2;
    */
-  predicates: Predicate[];
+  predicates: string[];
 
   /**
    * The object.
@@ -547,12 +579,12 @@ export type Constraint = Message<"entitygraph.v1.Constraint"> & {
     case: "type";
   } | {
     /**
-     * The binding is an organization of one of these kinds.
+     * The binding is an entity of one of these kinds.
      *
-     * @generated from field: entitygraph.v1.OrganizationKindSet organization_kinds = 3;
+     * @generated from field: entitygraph.v1.KindSet kinds = 3;
      */
-    value: OrganizationKindSet;
-    case: "organizationKinds";
+    value: KindSet;
+    case: "kinds";
   } | {
     /**
      * The binding is a relation with one of these predicates (or one
@@ -581,24 +613,32 @@ export const ConstraintSchema: GenMessage<Constraint> = /*@__PURE__*/
   messageDesc(file_entitygraph_v1_query_service, 11);
 
 /**
- * OrganizationKindSet is a set of organization kinds, any of which will do.
+ * KindSet is a set of kinds of entity, any of which will do.
  *
- * @generated from message entitygraph.v1.OrganizationKindSet
+ * @generated from message entitygraph.v1.KindSet
  */
-export type OrganizationKindSet = Message<"entitygraph.v1.OrganizationKindSet"> & {
+export type KindSet = Message<"entitygraph.v1.KindSet"> & {
   /**
-   * The kinds.
+   * The kinds, resource names such as `kinds/company` (or bare ids).
    *
-   * @generated from field: repeated entitygraph.v1.OrganizationKind kinds = 1;
+   * @generated from field: repeated string kinds = 1;
    */
-  kinds: OrganizationKind[];
+  kinds: string[];
+
+  /**
+   * Only these kinds: without it, a kind narrower than one of them
+   * (Kind.broader) will do too.
+   *
+   * @generated from field: bool exact = 2;
+   */
+  exact: boolean;
 };
 
 /**
- * Describes the message entitygraph.v1.OrganizationKindSet.
- * Use `create(OrganizationKindSetSchema)` to create a new message.
+ * Describes the message entitygraph.v1.KindSet.
+ * Use `create(KindSetSchema)` to create a new message.
  */
-export const OrganizationKindSetSchema: GenMessage<OrganizationKindSet> = /*@__PURE__*/
+export const KindSetSchema: GenMessage<KindSet> = /*@__PURE__*/
   messageDesc(file_entitygraph_v1_query_service, 12);
 
 /**
@@ -608,11 +648,12 @@ export const OrganizationKindSetSchema: GenMessage<OrganizationKindSet> = /*@__P
  */
 export type PredicateSet = Message<"entitygraph.v1.PredicateSet"> & {
   /**
-   * The predicates.
+   * The predicates, resource names such as `predicates/acquires` (or bare
+   * ids).
    *
-   * @generated from field: repeated entitygraph.v1.Predicate predicates = 1;
+   * @generated from field: repeated string predicates = 1;
    */
-  predicates: Predicate[];
+  predicates: string[];
 };
 
 /**
@@ -780,8 +821,8 @@ export type PlanStep = Message<"entitygraph.v1.PlanStep"> & {
   triple: number;
 
   /**
-   * What the step does, for example "scan relations with object ?deal
-   * bound, predicate COORDINATES_AGAINST".
+   * What the step does, for example "triple 0 (?who coordinates-against
+   * ?deal): scan relations by predicate".
    *
    * @generated from field: string description = 2;
    */
@@ -817,7 +858,8 @@ export type AskRequest = Message<"entitygraph.v1.AskRequest"> & {
   question: string;
 
   /**
-   * Maximum answers, 1 to 1000; 0 means 50.
+   * Maximum answers, at least 0; 0 means 50, and more than 1000 is taken
+   * as 1000.
    *
    * @generated from field: int32 page_size = 2;
    */
@@ -829,6 +871,13 @@ export type AskRequest = Message<"entitygraph.v1.AskRequest"> & {
    * @generated from field: entitygraph.v1.Limits limits = 3;
    */
   limits?: Limits | undefined;
+
+  /**
+   * Answer from statements of every rank, not only the best.
+   *
+   * @generated from field: bool include_all_ranks = 4;
+   */
+  includeAllRanks: boolean;
 };
 
 /**
@@ -990,6 +1039,12 @@ export const HopKindSchema: GenEnum<HopKind> = /*@__PURE__*/
  * visit. A query that exceeds its budget fails with RESOURCE_EXHAUSTED,
  * naming the budget in a google.rpc.QuotaFailure detail. The caller's
  * deadline is honoured.
+ *
+ * Beyond each field's own limits, stated with the field, every request is
+ * held to three: no string over 16 KiB, no repeated field over 1000
+ * elements, and no message over the server's --max-recv-bytes (1 MiB by
+ * default). The first two fail with INVALID_ARGUMENT naming the field, the
+ * third with RESOURCE_EXHAUSTED.
  *
  * @generated from service entitygraph.v1.QueryService
  */

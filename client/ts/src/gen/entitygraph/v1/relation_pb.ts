@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/relation.proto.
  */
 export const file_entitygraph_v1_relation: GenFile = /*@__PURE__*/
-  fileDesc("Ch1lbnRpdHlncmFwaC92MS9yZWxhdGlvbi5wcm90bxIOZW50aXR5Z3JhcGgudjEi1AEKCFJlbGF0aW9uEgwKBG5hbWUYASABKAkSDwoHc3ViamVjdBgCIAEoCRIsCglwcmVkaWNhdGUYAyABKA4yGS5lbnRpdHlncmFwaC52MS5QcmVkaWNhdGUSDgoGb2JqZWN0GAQgASgJEi4KCnF1YWxpZmllcnMYBSABKAsyGi5lbnRpdHlncmFwaC52MS5RdWFsaWZpZXJzEioKCGV2aWRlbmNlGAYgAygLMhguZW50aXR5Z3JhcGgudjEuRXZpZGVuY2USDwoHc3VtbWFyeRgHIAEoCSL+AQoKUXVhbGlmaWVycxImCgR0aW1lGAEgASgLMhguZW50aXR5Z3JhcGgudjEuVGltZVNwYW4SJwoFcGxhY2UYAiABKAsyGC5lbnRpdHlncmFwaC52MS5QbGFjZVJlZhIuCgZzdGF0dXMYAyABKA4yHi5lbnRpdHlncmFwaC52MS5SZWxhdGlvblN0YXR1cxIiCgRyYW5rGAQgASgLMhQuZW50aXR5Z3JhcGgudjEuUmFuaxIMCgRyb2xlGAUgASgJEg0KBXRvcGljGAYgASgJEhAKCGF1ZGllbmNlGAcgAygJEg4KBm1hbm5lchgIIAEoCRIMCgRub3RlGAkgASgJIjQKCFRpbWVTcGFuEgwKBHRleHQYASABKAkSDQoFc3RhcnQYAiABKAkSCwoDZW5kGAMgASgJIigKCFBsYWNlUmVmEgwKBHRleHQYASABKAkSDgoGZW50aXR5GAIgASgJIjUKBFJhbmsSEAoIcG9zaXRpb24YASABKAUSDQoFc2NvcGUYAiABKAkSDAoEdGV4dBgDIAEoCSJ3CghFdmlkZW5jZRIQCghkb2N1bWVudBgBIAEoCRINCgVxdW90ZRgCIAEoCRISCgpzdGFydF9jaGFyGAMgASgFEhAKCGVuZF9jaGFyGAQgASgFEhIKCnN0YXJ0X2J5dGUYBSABKAUSEAoIZW5kX2J5dGUYBiABKAUiuwEKDVByZWRpY2F0ZUluZm8SLAoJcHJlZGljYXRlGAEgASgOMhkuZW50aXR5Z3JhcGgudjEuUHJlZGljYXRlEg8KB3JlYWRpbmcYAiABKAkSFwoPaW52ZXJzZV9yZWFkaW5nGAMgASgJEhEKCXN5bW1ldHJpYxgEIAEoCBITCgtkZXNjcmlwdGlvbhgFIAEoCRIqCgdpbXBsaWVzGAYgAygOMhkuZW50aXR5Z3JhcGgudjEuUHJlZGljYXRlKqEFCglQcmVkaWNhdGUSGQoVUFJFRElDQVRFX1VOU1BFQ0lGSUVEEAASEwoPUFJFRElDQVRFX0xFQURTEAESFwoTUFJFRElDQVRFX1NFUlZFU19JThACEhcKE1BSRURJQ0FURV9NRU1CRVJfT0YQAxIWChJQUkVESUNBVEVfQkFTRURfSU4QBBIWChJQUkVESUNBVEVfQUNRVUlSRVMQBRIVChFQUkVESUNBVEVfT1BQT1NFUxAGEiEKHVBSRURJQ0FURV9DT09SRElOQVRFU19BR0FJTlNUEAcSHgoaUFJFRElDQVRFX0NPT1JESU5BVEVTX1dJVEgQCBIbChdQUkVESUNBVEVfUEFSVE5FUlNfV0lUSBAJEhYKElBSRURJQ0FURV9TVVBQTElFUxAKEhYKElBSRURJQ0FURV9QUk9EVUNFUxALEhYKElBSRURJQ0FURV9QUk9QT1NFUxAMEhcKE1BSRURJQ0FURV9BTk5PVU5DRVMQDRIZChVQUkVESUNBVEVfQUxMSUVTX1dJVEgQDhIdChlQUkVESUNBVEVfVFJBREVfREVBTF9XSVRIEA8SHQoZUFJFRElDQVRFX05FR09USUFURVNfV0lUSBAQEiUKIVBSRURJQ0FURV9SVU5TX1RSQURFX0RFRklDSVRfV0lUSBAREh8KG1BSRURJQ0FURV9IQVNfVEVOU0lPTlNfV0lUSBASEhkKFVBSRURJQ0FURV9DT01QTEVNRU5UUxATEiIKHlBSRURJQ0FURV9SRUdBUkRTX0FTX1NUUkFURUdJQxAUEhYKElBSRURJQ0FURV9QUk9NT1RFUxAVEhcKE1BSRURJQ0FURV9ET01JTkFURVMQFhIZChVQUkVESUNBVEVfUFJJT1JJVElaRVMQFyqCAgoOUmVsYXRpb25TdGF0dXMSHwobUkVMQVRJT05fU1RBVFVTX1VOU1BFQ0lGSUVEEAASHAoYUkVMQVRJT05fU1RBVFVTX1BST1BPU0VEEAESGwoXUkVMQVRJT05fU1RBVFVTX1BMQU5ORUQQAhIdChlSRUxBVElPTl9TVEFUVVNfQVRURU1QVEVEEAMSGwoXUkVMQVRJT05fU1RBVFVTX09OR09JTkcQBBIdChlSRUxBVElPTl9TVEFUVVNfQU5OT1VOQ0VEEAUSHQoZUkVMQVRJT05fU1RBVFVTX0NPTVBMRVRFRBAGEhoKFlJFTEFUSU9OX1NUQVRVU19GQUlMRUQQB2IGcHJvdG8z");
+  fileDesc("Ch1lbnRpdHlncmFwaC92MS9yZWxhdGlvbi5wcm90bxIOZW50aXR5Z3JhcGgudjEihQIKCFJlbGF0aW9uEgwKBG5hbWUYASABKAkSDwoHc3ViamVjdBgCIAEoCRIRCglwcmVkaWNhdGUYAyABKAkSDgoGb2JqZWN0GAQgASgJEi4KCnF1YWxpZmllcnMYBSABKAsyGi5lbnRpdHlncmFwaC52MS5RdWFsaWZpZXJzEioKCGV2aWRlbmNlGAYgAygLMhguZW50aXR5Z3JhcGgudjEuRXZpZGVuY2USDwoHc3VtbWFyeRgHIAEoCRI1Cg5zdGF0ZW1lbnRfcmFuaxgIIAEoDjIdLmVudGl0eWdyYXBoLnYxLlN0YXRlbWVudFJhbmsSEwoLcmFua19yZWFzb24YCSABKAki/gEKClF1YWxpZmllcnMSJgoEdGltZRgBIAEoCzIYLmVudGl0eWdyYXBoLnYxLlRpbWVTcGFuEicKBXBsYWNlGAIgASgLMhguZW50aXR5Z3JhcGgudjEuUGxhY2VSZWYSLgoGc3RhdHVzGAMgASgOMh4uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25TdGF0dXMSIgoEcmFuaxgEIAEoCzIULmVudGl0eWdyYXBoLnYxLlJhbmsSDAoEcm9sZRgFIAEoCRINCgV0b3BpYxgGIAEoCRIQCghhdWRpZW5jZRgHIAMoCRIOCgZtYW5uZXIYCCABKAkSDAoEbm90ZRgJIAEoCSI0CghUaW1lU3BhbhIMCgR0ZXh0GAEgASgJEg0KBXN0YXJ0GAIgASgJEgsKA2VuZBgDIAEoCSIoCghQbGFjZVJlZhIMCgR0ZXh0GAEgASgJEg4KBmVudGl0eRgCIAEoCSI1CgRSYW5rEhAKCHBvc2l0aW9uGAEgASgFEg0KBXNjb3BlGAIgASgJEgwKBHRleHQYAyABKAkidwoIRXZpZGVuY2USEAoIZG9jdW1lbnQYASABKAkSDQoFcXVvdGUYAiABKAkSEgoKc3RhcnRfY2hhchgDIAEoBRIQCghlbmRfY2hhchgEIAEoBRISCgpzdGFydF9ieXRlGAUgASgFEhAKCGVuZF9ieXRlGAYgASgFKmwKDVN0YXRlbWVudFJhbmsSHgoaU1RBVEVNRU5UX1JBTktfVU5TUEVDSUZJRUQQABIcChhTVEFURU1FTlRfUkFOS19QUkVGRVJSRUQQARIdChlTVEFURU1FTlRfUkFOS19ERVBSRUNBVEVEEAIqvAIKDlJlbGF0aW9uU3RhdHVzEh8KG1JFTEFUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEhwKGFJFTEFUSU9OX1NUQVRVU19QUk9QT1NFRBABEhsKF1JFTEFUSU9OX1NUQVRVU19QTEFOTkVEEAISHQoZUkVMQVRJT05fU1RBVFVTX0FUVEVNUFRFRBADEhsKF1JFTEFUSU9OX1NUQVRVU19PTkdPSU5HEAQSHQoZUkVMQVRJT05fU1RBVFVTX0FOTk9VTkNFRBAFEh0KGVJFTEFUSU9OX1NUQVRVU19DT01QTEVURUQQBhIaChZSRUxBVElPTl9TVEFUVVNfRkFJTEVEEAcSHQoZUkVMQVRJT05fU1RBVFVTX1dJVEhEUkFXThAIEhkKFVJFTEFUSU9OX1NUQVRVU19FTkRFRBAJYgZwcm90bzM");
 
 /**
  * Relation is a fact the graph holds: subject, predicate, object, qualified
@@ -39,11 +39,12 @@ export type Relation = Message<"entitygraph.v1.Relation"> & {
   subject: string;
 
   /**
-   * What the relation says, from the vocabulary (see ListPredicates).
+   * What the relation says: the resource name of a predicate of the
+   * vocabulary, for example `predicates/acquires` (see ListPredicates).
    *
-   * @generated from field: entitygraph.v1.Predicate predicate = 3;
+   * @generated from field: string predicate = 3;
    */
-  predicate: Predicate;
+  predicate: string;
 
   /**
    * Resource name of the object: an entity or another relation.
@@ -73,6 +74,23 @@ export type Relation = Message<"entitygraph.v1.Relation"> & {
    * @generated from field: string summary = 7;
    */
   summary: string;
+
+  /**
+   * How this statement ranks against others with the same subject and
+   * predicate (Wikidata's ranks): reads return the best-ranked statements
+   * unless asked for all.
+   *
+   * @generated from field: entitygraph.v1.StatementRank statement_rank = 8;
+   */
+  statementRank: StatementRank;
+
+  /**
+   * Why the statement has its rank, for example "superseded by the
+   * company's filing of March 3".
+   *
+   * @generated from field: string rank_reason = 9;
+   */
+  rankReason: string;
 };
 
 /**
@@ -118,8 +136,8 @@ export type Qualifiers = Message<"entitygraph.v1.Qualifiers"> & {
   rank?: Rank | undefined;
 
   /**
-   * The title a person holds, for LEADS, SERVES_IN and MEMBER_OF, for
-   * example "Chairman".
+   * The title the subject holds in the object, for predicates whose role
+   * is a title (Predicate.role_is_title), for example "Chairman".
    *
    * @generated from field: string role = 5;
    */
@@ -320,261 +338,47 @@ export const EvidenceSchema: GenMessage<Evidence> = /*@__PURE__*/
   messageDesc(file_entitygraph_v1_relation, 5);
 
 /**
- * PredicateInfo describes one predicate of the vocabulary.
+ * StatementRank ranks a statement among those with the same subject and
+ * predicate. When any of them is preferred, the normal ones are hidden
+ * from reads that do not ask for all ranks; deprecated ones (known to be
+ * wrong or superseded, kept with their sources) are always hidden from
+ * them. The set is frozen.
  *
- * @generated from message entitygraph.v1.PredicateInfo
+ * @generated from enum entitygraph.v1.StatementRank
  */
-export type PredicateInfo = Message<"entitygraph.v1.PredicateInfo"> & {
+export enum StatementRank {
   /**
-   * The predicate.
+   * Normal, the default.
    *
-   * @generated from field: entitygraph.v1.Predicate predicate = 1;
-   */
-  predicate: Predicate;
-
-  /**
-   * The forward reading, subject → object, for example "acquires".
-   *
-   * @generated from field: string reading = 2;
-   */
-  reading: string;
-
-  /**
-   * The inverse reading, object → subject, for example "is acquired by".
-   * Equal to reading for symmetric predicates.
-   *
-   * @generated from field: string inverse_reading = 3;
-   */
-  inverseReading: string;
-
-  /**
-   * Whether the predicate reads the same both ways.
-   *
-   * @generated from field: bool symmetric = 4;
-   */
-  symmetric: boolean;
-
-  /**
-   * What the predicate means.
-   *
-   * @generated from field: string description = 5;
-   */
-  description: string;
-
-  /**
-   * Predicates this one implies, for example COORDINATES_AGAINST implies
-   * OPPOSES.
-   *
-   * @generated from field: repeated entitygraph.v1.Predicate implies = 6;
-   */
-  implies: Predicate[];
-};
-
-/**
- * Describes the message entitygraph.v1.PredicateInfo.
- * Use `create(PredicateInfoSchema)` to create a new message.
- */
-export const PredicateInfoSchema: GenMessage<PredicateInfo> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_relation, 6);
-
-/**
- * Predicate is the vocabulary of relations. Each has a forward reading
- * (subject → object) and an inverse reading (object → subject); symmetric
- * predicates read the same both ways. ListPredicates returns the readings.
- *
- * @generated from enum entitygraph.v1.Predicate
- */
-export enum Predicate {
-  /**
-   * Not set. Never stored in the graph.
-   *
-   * @generated from enum value: PREDICATE_UNSPECIFIED = 0;
+   * @generated from enum value: STATEMENT_RANK_UNSPECIFIED = 0;
    */
   UNSPECIFIED = 0,
 
   /**
-   * A person leads an organization; the role qualifier gives the title.
-   * Inverse: "is led by".
+   * Preferred: the best current statement.
    *
-   * @generated from enum value: PREDICATE_LEADS = 1;
+   * @generated from enum value: STATEMENT_RANK_PREFERRED = 1;
    */
-  LEADS = 1,
+  PREFERRED = 1,
 
   /**
-   * A person holds an office in an organization or government; the role
-   * qualifier gives the title. Inverse: "has as official".
+   * Deprecated: kept with its sources, but not to be relied on.
    *
-   * @generated from enum value: PREDICATE_SERVES_IN = 2;
+   * @generated from enum value: STATEMENT_RANK_DEPRECATED = 2;
    */
-  SERVES_IN = 2,
-
-  /**
-   * A person or organization belongs to an organization or bloc.
-   * Inverse: "has as member".
-   *
-   * @generated from enum value: PREDICATE_MEMBER_OF = 3;
-   */
-  MEMBER_OF = 3,
-
-  /**
-   * An organization is from, or based in, a country. Inverse: "is home to".
-   *
-   * @generated from enum value: PREDICATE_BASED_IN = 4;
-   */
-  BASED_IN = 4,
-
-  /**
-   * An organization acquires, or bids to acquire, another; the status
-   * qualifier gives the outcome. Inverse: "is acquired by".
-   *
-   * @generated from enum value: PREDICATE_ACQUIRES = 5;
-   */
-  ACQUIRES = 5,
-
-  /**
-   * The subject opposes the object or sees it as a threat.
-   * Inverse: "is opposed by".
-   *
-   * @generated from enum value: PREDICATE_OPPOSES = 6;
-   */
-  OPPOSES = 6,
-
-  /**
-   * The subject acts in concert with others against the object (usually a
-   * deal). Implies PREDICATE_OPPOSES. Inverse: "is coordinated against by".
-   *
-   * @generated from enum value: PREDICATE_COORDINATES_AGAINST = 7;
-   */
-  COORDINATES_AGAINST = 7,
-
-  /**
-   * Symmetric: the two act in concert.
-   *
-   * @generated from enum value: PREDICATE_COORDINATES_WITH = 8;
-   */
-  COORDINATES_WITH = 8,
-
-  /**
-   * Symmetric: the two are partners in a venture or market.
-   *
-   * @generated from enum value: PREDICATE_PARTNERS_WITH = 9;
-   */
-  PARTNERS_WITH = 9,
-
-  /**
-   * The subject supplies the object with goods. Inverse: "is supplied by".
-   *
-   * @generated from enum value: PREDICATE_SUPPLIES = 10;
-   */
-  SUPPLIES = 10,
-
-  /**
-   * An organization makes a product or works in a market; the rank
-   * qualifier gives its standing. Inverse: "is produced by".
-   *
-   * @generated from enum value: PREDICATE_PRODUCES = 11;
-   */
-  PRODUCES = 11,
-
-  /**
-   * The subject proposes the object (usually a relation with status
-   * proposed). Inverse: "is proposed by".
-   *
-   * @generated from enum value: PREDICATE_PROPOSES = 12;
-   */
-  PROPOSES = 12,
-
-  /**
-   * The subject announces the object (usually a relation).
-   * Inverse: "is announced by".
-   *
-   * @generated from enum value: PREDICATE_ANNOUNCES = 13;
-   */
-  ANNOUNCES = 13,
-
-  /**
-   * Symmetric: the two form, or would form, an alliance.
-   *
-   * @generated from enum value: PREDICATE_ALLIES_WITH = 14;
-   */
-  ALLIES_WITH = 14,
-
-  /**
-   * Symmetric: the two have a trade deal.
-   *
-   * @generated from enum value: PREDICATE_TRADE_DEAL_WITH = 15;
-   */
-  TRADE_DEAL_WITH = 15,
-
-  /**
-   * Symmetric: the two negotiate with each other.
-   *
-   * @generated from enum value: PREDICATE_NEGOTIATES_WITH = 16;
-   */
-  NEGOTIATES_WITH = 16,
-
-  /**
-   * The subject runs a trade deficit with the object.
-   * Inverse: "runs a trade surplus with".
-   *
-   * @generated from enum value: PREDICATE_RUNS_TRADE_DEFICIT_WITH = 17;
-   */
-  RUNS_TRADE_DEFICIT_WITH = 17,
-
-  /**
-   * Symmetric: the two have strained relations.
-   *
-   * @generated from enum value: PREDICATE_HAS_TENSIONS_WITH = 18;
-   */
-  HAS_TENSIONS_WITH = 18,
-
-  /**
-   * Symmetric: the two economies complement each other.
-   *
-   * @generated from enum value: PREDICATE_COMPLEMENTS = 19;
-   */
-  COMPLEMENTS = 19,
-
-  /**
-   * The subject regards the object as a strategic or critical asset.
-   * Inverse: "is regarded as strategic by".
-   *
-   * @generated from enum value: PREDICATE_REGARDS_AS_STRATEGIC = 20;
-   */
-  REGARDS_AS_STRATEGIC = 20,
-
-  /**
-   * The subject pushes for or promotes the object.
-   * Inverse: "is promoted by".
-   *
-   * @generated from enum value: PREDICATE_PROMOTES = 21;
-   */
-  PROMOTES = 21,
-
-  /**
-   * The subject dominates a market or industry. Inverse: "is dominated by".
-   *
-   * @generated from enum value: PREDICATE_DOMINATES = 22;
-   */
-  DOMINATES = 22,
-
-  /**
-   * The subject names the object as its next priority or focus.
-   * Inverse: "is a priority of".
-   *
-   * @generated from enum value: PREDICATE_PRIORITIZES = 23;
-   */
-  PRIORITIZES = 23,
+  DEPRECATED = 2,
 }
 
 /**
- * Describes the enum entitygraph.v1.Predicate.
+ * Describes the enum entitygraph.v1.StatementRank.
  */
-export const PredicateSchema: GenEnum<Predicate> = /*@__PURE__*/
+export const StatementRankSchema: GenEnum<StatementRank> = /*@__PURE__*/
   enumDesc(file_entitygraph_v1_relation, 0);
 
 /**
- * RelationStatus says how far a relation got.
+ * RelationStatus says how far a relation got. The set is frozen; the words
+ * that express each status in questions are vocabulary data
+ * (Vocabulary.statuses).
  *
  * @generated from enum entitygraph.v1.RelationStatus
  */
@@ -634,6 +438,21 @@ export enum RelationStatus {
    * @generated from enum value: RELATION_STATUS_FAILED = 7;
    */
   FAILED = 7,
+
+  /**
+   * Called off or dropped by those who started it, such as a lawsuit
+   * withdrawn.
+   *
+   * @generated from enum value: RELATION_STATUS_WITHDRAWN = 8;
+   */
+  WITHDRAWN = 8,
+
+  /**
+   * Held once and no longer does, such as a post left.
+   *
+   * @generated from enum value: RELATION_STATUS_ENDED = 9;
+   */
+  ENDED = 9,
 }
 
 /**
