@@ -58,7 +58,7 @@ func runTests(m *testing.M) int {
 	defer os.RemoveAll(dir)
 	_, file, _, _ := runtime.Caller(0)
 	root := filepath.Join(filepath.Dir(file), "..", "..")
-	for _, pkg := range []string{"./server/cmd/entitygraph-server", "./client/cmd/entitygraph"} {
+	for _, pkg := range []string{"./server/cmd/entitygraph-server", "./server/cmd/entitygraph-snapshot", "./client/cmd/entitygraph"} {
 		cmd := exec.Command("go", "build", "-o", dir+string(os.PathSeparator), pkg)
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -198,14 +198,21 @@ func matchLines(got, want []string) (bool, string) {
 	return false, "(lines are all there, but not in this order)"
 }
 
+// readmeSecondAddr is where README.md's walkthrough of a second dataset
+// serves it; its examples are run against a server of seeds/harbor-wind.
+const readmeSecondAddr = "localhost:50052"
+
 // TestREADMEExamples runs every console example of README.md against the
-// real server and checks that it prints what the README says it prints.
+// real server and checks that it prints what the README says it prints:
+// the seed graph on localhost:50051, and the walkthrough's second dataset,
+// seeds/harbor-wind, on localhost:50052.
 func TestREADMEExamples(t *testing.T) {
 	root := repoRoot(t)
 	grpcurl := grpcurlPath(t, root)
 	bin := binDir
-	addr := freeAddr(t)
+	addr, secondAddr := freeAddr(t), freeAddr(t)
 	startServer(t, bin, addr, "--data", filepath.Join(root, "seeds"))
+	startServer(t, bin, secondAddr, "--data", filepath.Join(root, "seeds", "harbor-wind"))
 
 	// Commands run as a person would type them: the CLI and grpcurl on
 	// PATH, the server's address in place of localhost:50051.
@@ -227,7 +234,7 @@ func TestREADMEExamples(t *testing.T) {
 	}
 	for _, ex := range examples {
 		t.Run(fmt.Sprintf("README.md:%d", ex.line), func(t *testing.T) {
-			command := strings.ReplaceAll(ex.command, "localhost:50051", addr)
+			command := strings.NewReplacer("localhost:50051", addr, readmeSecondAddr, secondAddr).Replace(ex.command)
 			if strings.HasPrefix(command, "make ") {
 				t.Skip("make targets are exercised by CI itself")
 			}
@@ -235,7 +242,10 @@ func TestREADMEExamples(t *testing.T) {
 			cmd.Dir = root
 			cmd.Env = env
 			out, err := cmd.CombinedOutput()
-			got := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+			var got []string
+			if trimmed := strings.TrimRight(string(out), "\n"); trimmed != "" {
+				got = strings.Split(trimmed, "\n")
+			}
 			wantFail := len(ex.want) > 0 && strings.HasPrefix(ex.want[len(ex.want)-1], "# exit status ")
 			want := ex.want
 			if wantFail {
@@ -307,7 +317,7 @@ func TestBadDataFailsStartup(t *testing.T) {
 	root := repoRoot(t)
 	bin := binDir
 	data := t.TempDir()
-	for _, name := range []string{"000_133d51a59ae2b9bf.txt", "000_133d51a59ae2b9bf.graph.txtpb"} {
+	for _, name := range []string{"seed.vocab.txtpb", "000_133d51a59ae2b9bf.txt", "000_133d51a59ae2b9bf.graph.txtpb"} {
 		b, err := os.ReadFile(filepath.Join(root, "seeds", name))
 		if err != nil {
 			t.Fatal(err)

@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"bufio"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,6 +37,7 @@ func apiMethods() []string {
 	for _, file := range []protoreflect.FileDescriptor{
 		entitygraphv1.File_entitygraph_v1_entity_service_proto,
 		entitygraphv1.File_entitygraph_v1_query_service_proto,
+		entitygraphv1.File_entitygraph_v1_vocabulary_service_proto,
 	} {
 		for i := range file.Services().Len() {
 			svc := file.Services().Get(i)
@@ -47,7 +50,7 @@ func apiMethods() []string {
 }
 
 // TestREADMERecipesCoverEveryRPC checks that README.md shows, for every RPC
-// of EntityService and QueryService, a grpcurl command and a `buf curl`
+// of EntityService, QueryService and VocabularyService, a grpcurl command and a `buf curl`
 // command that call it; TestREADMEExamples runs them.
 func TestREADMERecipesCoverEveryRPC(t *testing.T) {
 	t.Parallel()
@@ -62,8 +65,8 @@ func TestREADMERecipesCoverEveryRPC(t *testing.T) {
 		}
 	}
 	methods := apiMethods()
-	if len(methods) < 12 {
-		t.Fatalf("found %d RPCs in the generated descriptors, want at least 12", len(methods))
+	if len(methods) < 15 {
+		t.Fatalf("found %d RPCs in the generated descriptors, want at least 15", len(methods))
 	}
 	for _, m := range methods {
 		// grpcurl takes the method as an argument; buf curl as the URL path.
@@ -185,5 +188,44 @@ func TestREADMEGoExample(t *testing.T) {
 	}
 	if string(got) != want {
 		t.Errorf("the Go example printed:\n%s\nREADME.md:%d shows:\n%s", got, blocks[at+1].line, want)
+	}
+}
+
+// TestREADMEDataExcerptsAreVerbatim checks that every ```txtpb block of
+// README.md is made of records copied exactly from a data file under seeds/,
+// so that the walkthrough shows data that loads.
+func TestREADMEDataExcerptsAreVerbatim(t *testing.T) {
+	t.Parallel()
+	root := repoRoot(t)
+	var data []string
+	err := filepath.WalkDir(filepath.Join(root, "seeds"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txtpb") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		data = append(data, string(b))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, b := range fencedBlocks(t, root) {
+		if b.lang != "txtpb" {
+			continue
+		}
+		// A top-level record starts at the first column and ends with "}" there.
+		for record := range strings.SplitAfterSeq(b.body, "\n}\n") {
+			if strings.TrimSpace(record) == "" {
+				continue
+			}
+			n++
+			if !slices.ContainsFunc(data, func(file string) bool { return strings.Contains(file, record) }) {
+				t.Errorf("README.md:%d: this record is in no data file under seeds/:\n%s", b.line, record)
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("README.md has %d records in ```txtpb blocks, want the walkthrough's", n)
 	}
 }
