@@ -143,9 +143,24 @@ FUZZTIME ?= 10s
 fuzz-short: ## A short run of each fuzz target (FUZZTIME each, default 10s).
 	go test -run '^$$' -fuzz '^FuzzParseText$$' -fuzztime $(FUZZTIME) ./server/pattern
 	go test -run '^$$' -fuzz '^FuzzAsk$$' -fuzztime $(FUZZTIME) ./server/ask
+	go test -run '^$$' -fuzz '^FuzzLoadGraph$$' -fuzztime $(FUZZTIME) ./server/seed
+
+# buf breaking guards v1: proto/v1.binpb is the image of the API as it
+# last landed, and a change that breaks wire, JSON or generated-code
+# compatibility against it fails. An additive change lands with the image
+# rewritten (make breaking-baseline), so that what it adds is guarded too.
+BREAKING_BASELINE := proto/v1.binpb
+
+.PHONY: breaking
+breaking: $(BUF) ## Fail if proto/ breaks compatibility with the v1 baseline image.
+	$(BUF) breaking --against $(BREAKING_BASELINE)
+
+.PHONY: breaking-baseline
+breaking-baseline: $(BUF) ## Rewrite the v1 baseline image from proto/ (after an additive change).
+	$(BUF) build --exclude-source-info -o $(BREAKING_BASELINE)
 
 .PHONY: test
-test: tools lint checkgenerate checkgenerate-ts gotest tstest fuzz-short ## Everything CI runs: lint, drift check, all tests, short fuzzing.
+test: tools lint breaking checkgenerate checkgenerate-ts gotest tstest fuzz-short ## Everything CI runs: lint, compatibility and drift checks, all tests, short fuzzing.
 
 # Benchmarks: synthetic snapshots are generated once per scale into .bench/
 # (again whenever the snapshot tool changes); make test runs the harness at a
