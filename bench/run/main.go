@@ -44,9 +44,12 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	var err error
-	if len(os.Args) > 1 && os.Args[1] == "inproc" {
+	switch {
+	case len(os.Args) > 1 && os.Args[1] == "inproc":
 		err = inproc(os.Args[2:], os.Stdout)
-	} else {
+	case len(os.Args) > 1 && os.Args[1] == "textload":
+		err = textload(ctx, os.Args[2:], os.Stdout)
+	default:
 		err = run(ctx, os.Args[1:], os.Stderr)
 	}
 	if err != nil {
@@ -66,6 +69,7 @@ type config struct {
 	GRPCRounds   int
 	CayleyScales []int
 	CayleyDir    string
+	TextScales   []int  // relations, for the text-format rows
 	Server, Tool string // binaries
 	GHZ          string
 	Out          string
@@ -112,6 +116,7 @@ func run(ctx context.Context, args []string, log io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	scales := fs.String("scales", "10k,100k,1m", "entity counts to benchmark in process (10 relations each)")
 	cayley := fs.String("cayley-scales", "10k,100k", "entity counts for the Cayley comparison; empty: skip it")
+	text := fs.String("text-scales", "10k,100k,1m", "relation counts for the text-format load rows; empty: skip them")
 	cfg := config{}
 	fs.Uint64Var(&cfg.Seed, "seed", 1, "generator seed")
 	fs.StringVar(&cfg.Dir, "dir", ".bench", "directory of cached snapshots")
@@ -134,6 +139,9 @@ func run(ctx context.Context, args []string, log io.Writer) error {
 		return err
 	}
 	if cfg.CayleyScales, err = parseScales(*cayley); err != nil {
+		return err
+	}
+	if cfg.TextScales, err = parseScales(*text); err != nil {
 		return err
 	}
 	g, err := parseScales(*grpcScale)
@@ -160,6 +168,7 @@ type report struct {
 	Generated                        map[int]genResult
 	Scales                           []scaleResult
 	GRPC                             *grpcReport
+	Text                             []textResult
 	Cayley                           []harness.CayleyResult
 	CayleyErr                        string
 	Profiles                         []profile
@@ -225,6 +234,13 @@ func measure(ctx context.Context, cfg config, log io.Writer) (*report, error) {
 				rep.Profiles = append(rep.Profiles, profile{Op: op, Scale: scaleName(n), Top: top})
 			}
 		}
+	}
+	if len(cfg.TextScales) > 0 {
+		text, err := measureText(ctx, cfg, log)
+		if err != nil {
+			return nil, err
+		}
+		rep.Text = text
 	}
 	if cfg.GHZ != "" && cfg.GRPCScale > 0 {
 		g, err := grpcBench(ctx, cfg, log)

@@ -15,8 +15,14 @@ import (
 // TestMain lets the test binary stand in for the driver's per-scale
 // subprocess.
 func TestMain(m *testing.M) {
-	if len(os.Args) > 1 && os.Args[1] == "inproc" {
-		if err := inproc(os.Args[2:], os.Stdout); err != nil {
+	if len(os.Args) > 1 && (os.Args[1] == "inproc" || os.Args[1] == "textload") {
+		var err error
+		if os.Args[1] == "inproc" {
+			err = inproc(os.Args[2:], os.Stdout)
+		} else {
+			err = textload(context.Background(), os.Args[2:], os.Stdout)
+		}
+		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -43,7 +49,7 @@ func TestSmoke(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := config{
-		Scales: []int{300}, Seed: 1, Dir: dir, Duration: 20 * time.Millisecond,
+		Scales: []int{300}, TextScales: []int{2000}, Seed: 1, Dir: dir, Duration: 20 * time.Millisecond,
 		Tool: build("entitygraph-snapshot", "../../server/cmd/entitygraph-snapshot"),
 		Self: self, Out: filepath.Join(dir, "BENCHMARKS.md"), GoCommand: "go",
 	}
@@ -63,7 +69,10 @@ func TestSmoke(t *testing.T) {
 		t.Fatalf("report scales = %+v", rep.Scales)
 	}
 	md := render(rep)
-	for _, want := range []string{"## Targets", "## Loading a snapshot", "### 300 entities, 3,000 relations", "| FindPaths4 |"} {
+	if len(rep.Text) != 1 || rep.Text[0].Relations != 2000 || rep.Text[0].LoadSeconds <= 0 || rep.Text[0].UnmarshalSeconds <= 0 {
+		t.Errorf("text rows = %+v", rep.Text)
+	}
+	for _, want := range []string{"## Targets", "## Loading a snapshot", "## Loading text graph files", "### 300 entities, 3,000 relations", "| FindPaths4 |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report lacks %q", want)
 		}

@@ -2,17 +2,21 @@ package index
 
 import (
 	"bufio"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 	"unsafe"
 
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/columnfile"
@@ -176,6 +180,33 @@ func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, e
 		return nil, err
 	}
 
+	// Checking every record and every name is most of a load: it runs on
+	// other cores while the rest of the file is read here.
+	var wg sync.WaitGroup
+	defer wg.Wait() // on an early return, no goroutine outlives the load
+	var entityErr, qualErr, relNameErr error
+	wg.Go(func() {
+		if entityErr = ix.entityRecs.check(entities); entityErr == nil {
+			entityErr = checkRecords(&ix.entityRecs, (&pb.Entity{}).ProtoReflect().Descriptor())
+		}
+		if entityErr != nil {
+			entityErr = fmt.Errorf("entity records: %w", entityErr)
+		}
+	})
+	wg.Go(func() {
+		if qualErr = ix.quals.check(ix.quals.len()); qualErr == nil {
+			qualErr = checkRecords(&ix.quals, (&pb.Relation{}).ProtoReflect().Descriptor())
+		}
+		if qualErr != nil {
+			qualErr = fmt.Errorf("qualifiers: %w", qualErr)
+		}
+	})
+	wg.Go(func() {
+		if ix.relationNames, relNameErr = relationNames.load(relations); relNameErr != nil {
+			relNameErr = fmt.Errorf("relation names: %w", relNameErr)
+		}
+	})
+
 	if ix.names, err = namesearch.Read(r, entities); err != nil {
 		return nil, err
 	}
@@ -198,11 +229,12 @@ func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, e
 	if ix.entityNames, err = entityNames.load(entities); err != nil {
 		return nil, corrupt(fmt.Errorf("entity names: %w", err))
 	}
-	if ix.relationNames, err = relationNames.load(relations); err != nil {
-		return nil, corrupt(fmt.Errorf("relation names: %w", err))
-	}
 	if ix.documentNames, err = documentNames.load(documents); err != nil {
 		return nil, corrupt(fmt.Errorf("document names: %w", err))
+	}
+	wg.Wait()
+	if err := cmp.Or(entityErr, qualErr, relNameErr); err != nil {
+		return nil, corrupt(err)
 	}
 	if err := ix.check(); err != nil {
 		return nil, corrupt(err)
@@ -212,7 +244,8 @@ func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, e
 }
 
 // check verifies that the columns read from a snapshot agree with each
-// other, so that no later read can index out of range or fail to decode.
+// other, so that no later read can index out of range; readSnapshot has
+// checked that every record decodes.
 func (ix *Index) check() error {
 	entities, relations, documents := ix.entityNames.len(), ix.relationNames.len(), ix.documentNames.len()
 	nodes := Node(entities + relations)
@@ -232,11 +265,8 @@ func (ix *Index) check() error {
 			return fmt.Errorf("an entity has kind %d of %d", k, len(ix.vocab.Kinds()))
 		}
 	}
-	if err := ix.entityRecs.check(entities); err != nil {
-		return fmt.Errorf("entities: %w", err)
-	}
-	if err := checkRecords(&ix.entityRecs, func() proto.Message { return &pb.Entity{} }); err != nil {
-		return fmt.Errorf("entity %w", err)
+	if ix.entityRecs.len() != entities {
+		return fmt.Errorf("%d entity records for %d entities", ix.entityRecs.len(), entities)
 	}
 	if len(ix.ends) != 2*relations || len(ix.pred) != relations || len(ix.qual) != relations {
 		return errors.New("relation columns differ in length")
@@ -248,12 +278,6 @@ func (ix *Index) check() error {
 		if p := ix.pred[r]; int(p&predicateMask) >= ix.vocab.Len() || p>>predicateBits > uint16(pb.StatementRank_STATEMENT_RANK_DEPRECATED) {
 			return fmt.Errorf("relation %d has predicate %d and rank %d", r, p&predicateMask, p>>predicateBits)
 		}
-	}
-	if err := ix.quals.check(ix.quals.len()); err != nil {
-		return fmt.Errorf("qualifiers: %w", err)
-	}
-	if err := checkRecords(&ix.quals, func() proto.Message { return &pb.Relation{} }); err != nil {
-		return fmt.Errorf("qualifiers %w", err)
 	}
 	for r, q := range ix.qual {
 		if int(q) > ix.quals.len() {
@@ -285,7 +309,7 @@ func (ix *Index) check() error {
 	if err := ix.documentRecs.check(documents); err != nil {
 		return fmt.Errorf("documents: %w", err)
 	}
-	if err := checkRecords(&ix.documentRecs, func() proto.Message { return &pb.Document{} }); err != nil {
+	if err := checkRecords(&ix.documentRecs, (&pb.Document{}).ProtoReflect().Descriptor()); err != nil {
 		return fmt.Errorf("document %w", err)
 	}
 	if want := ix.text.len()/charMarkEvery + 1; uint64(len(ix.charMarks)) != want {
@@ -301,15 +325,23 @@ func (ix *Index) check() error {
 
 // checkRecords checks that every record decodes as the message newMsg
 // makes.
-func checkRecords(rs *records, newMsg func() proto.Message) error {
-	m := newMsg()
-	for i := range rs.len() {
-		proto.Reset(m)
-		if err := proto.Unmarshal(view(rs.at(i)), m); err != nil {
-			return fmt.Errorf("record %d does not decode: %v", i, err)
-		}
+func checkRecords(rs *records, md protoreflect.MessageDescriptor) error {
+	// Records are checked independently: a part each per core.
+	parts := max(1, runtime.GOMAXPROCS(0))
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			for i := p * rs.len() / parts; i < (p+1)*rs.len()/parts; i++ {
+				if err := checkWire(view(rs.at(i)), md, 0); err != nil {
+					errs[p] = fmt.Errorf("record %d does not decode: %v", i, err)
+					return
+				}
+			}
+		})
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // write writes the set: its coding, its data, and its words if any.

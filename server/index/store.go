@@ -43,7 +43,7 @@ func (rb *recordsBuilder) done() records {
 }
 
 func (rs *records) check(n int) error {
-	if len(rs.off) != n+1 || rs.off[0] != 0 || rs.off[n] != uint64(len(rs.data)) {
+	if n < 0 || len(rs.off) != n+1 || rs.off[0] != 0 || rs.off[n] != uint64(len(rs.data)) {
 		return fmt.Errorf("%d record offsets for %d records of %d bytes", len(rs.off), n, len(rs.data))
 	}
 	if !slices.IsSorted(rs.off) {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -60,20 +61,90 @@ type definition struct {
 type docText struct {
 	text   string
 	broken bool
+	// charMarks[k] is the number of characters in text[:k*charMarkEvery],
+	// so that a quote's character offset costs at most charMarkEvery bytes
+	// of counting however long the document.
+	charMarks []int32
+}
+
+// charMarkEvery is the spacing, in bytes, of a document's character marks.
+const charMarkEvery = 512
+
+// markChars fills charMarks; the loader does it when it reads the text,
+// before workers read the document concurrently.
+func (d *docText) markChars() {
+	d.charMarks = make([]int32, 0, len(d.text)/charMarkEvery+1)
+	n := int32(0)
+	for k := 0; k <= len(d.text); k += charMarkEvery {
+		d.charMarks = append(d.charMarks, n)
+		n += countChars(d.text[k:min(len(d.text), k+charMarkEvery)])
+	}
+}
+
+// charOffset returns the number of characters in text[:byteOffset].
+func (d *docText) charOffset(byteOffset int) int32 {
+	k := byteOffset / charMarkEvery
+	return d.charMarks[k] + countChars(d.text[k*charMarkEvery:byteOffset])
+}
+
+// countChars counts the characters of a piece of valid UTF-8 text, which
+// may start or end inside a character: the bytes that start one.
+func countChars(s string) int32 {
+	n := int32(0)
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // reference is a name a relation or extension refers to, to check once
-// every file is read.
+// every file is read. A load keeps one for every subject and object, so it
+// is kept small: what the field is, and its messages, follow from field.
 type reference struct {
-	at        place
-	field     string // the field it is in, for the line
-	n         int    // which occurrence of the field
-	from      string // the relation (or extension) that refers
-	what      string // what the field is, for messages: "subject", "qualifiers.topic"
-	target    string
-	relations bool     // it may name a relation
-	expect    []string // for a subject or object: the predicate's types
-	predicate *vocab.Predicate
+	at     place
+	from   string // the relation (or extended entity) that refers
+	target string
+	field  refField
+	n      uint16   // which occurrence of the field
+	pred   vocab.ID // for a subject or object, the relation's predicate
+	known  bool     // pred is set
+}
+
+// refField is the field a reference is in.
+type refField uint8
+
+const (
+	refSubject refField = iota
+	refObject
+	refPlace    // qualifiers.place.entity
+	refTopic    // qualifiers.topic
+	refAudience // qualifiers.audience
+	refExtended // an entity extension's name
+)
+
+// refFields are, by refField, the field's name in its record (for the
+// line) and in messages.
+var refFields = [...]struct{ field, what string }{
+	refSubject:  {"subject", "subject"},
+	refObject:   {"object", "object"},
+	refPlace:    {"entity", "qualifiers.place.entity"},
+	refTopic:    {"topic", "qualifiers.topic"},
+	refAudience: {"audience", "qualifiers.audience"},
+	refExtended: {"name", "name"},
+}
+
+// mayBeRelation reports whether the field may name a relation: a subject or
+// an object may.
+func (f refField) mayBeRelation() bool { return f == refSubject || f == refObject }
+
+// source names what refers, for messages.
+func (rf *reference) source() string {
+	if rf.field == refExtended {
+		return "entity extension"
+	}
+	return "relation " + rf.from
 }
 
 func newLoader(ctx context.Context, fsys fs.FS, v *vocab.Vocabulary, opts Options) *loader {
@@ -102,49 +173,51 @@ func (l *loader) load(names []string) (*index.Index, error) {
 		l.files = append(l.files, f)
 		l.total += int64(len(src))
 	}
+	// Most records define one name and refer to two: size for that, so
+	// that a big load does not spend its time growing the map and slice.
+	records := 0
+	for _, f := range l.files {
+		records += len(f.records)
+	}
+	l.defined = make(map[string]definition, records)
+	l.refs = make([]reference, 0, 2*records)
+	// First the documents: reading and checking their texts is work for
+	// every core too.
+	var docRecs []recordRef
 	for _, f := range l.files {
 		for i, rec := range f.records {
 			if rec.field == "documents" {
-				if g := l.parse(f, i); g != nil {
-					for _, d := range g.GetDocuments() {
-						l.document(place{f, i}, d)
-					}
-				}
+				docRecs = append(docRecs, recordRef{f, i})
 			}
 		}
 	}
+	if err := l.each(docRecs, func(at place, p *parsed) {
+		for di, d := range p.g.GetDocuments() {
+			l.document(at, d, p.texts[di])
+		}
+	}); err != nil {
+		return nil, err
+	}
+	var refs []recordRef
 	for _, f := range l.files {
 		for i, rec := range f.records {
-			if i%256 == 0 {
-				if err := l.ctx.Err(); err != nil {
-					return nil, fmt.Errorf("loading stopped at %s:%d: %w", f.path, rec.line, err)
-				}
-				if l.ps.full() {
-					return nil, l.ps.err()
-				}
-			}
-			l.done += int64(rec.end - rec.start)
-			if l.opts.Progress != nil {
-				l.opts.Progress(l.done, l.total)
-			}
-			if rec.field == "documents" {
-				continue
-			}
-			g := l.parse(f, i)
-			if g == nil {
-				continue
-			}
-			at := place{f, i}
-			for _, e := range g.GetEntities() {
-				l.entity(at, e)
-			}
-			for _, x := range g.GetEntityExtensions() {
-				l.extension(at, x)
-			}
-			for _, r := range g.GetRelations() {
-				l.relation(at, r)
+			if rec.field != "documents" {
+				refs = append(refs, recordRef{f, i})
 			}
 		}
+	}
+	if err := l.each(refs, func(at place, p *parsed) {
+		for _, e := range p.g.GetEntities() {
+			l.entity(at, e)
+		}
+		for _, x := range p.g.GetEntityExtensions() {
+			l.extension(at, x)
+		}
+		for ri, r := range p.g.GetRelations() {
+			l.relation(at, r, p.spans[ri])
+		}
+	}); err != nil {
+		return nil, err
 	}
 	l.checkReferences()
 	if l.opts.Curate {
@@ -154,6 +227,46 @@ func (l *loader) load(names []string) (*index.Index, error) {
 		return nil, err
 	}
 	return l.b.Build()
+}
+
+// each parses refs on every core (see [loader.parseInOrder]) and hands each
+// record that parses to use, in order, on this goroutine, reporting those
+// that do not and the progress. It stops with the context's error when the
+// context ends, and with the problems so far when there are too many.
+func (l *loader) each(refs []recordRef, use func(place, *parsed)) error {
+	stop := make(chan struct{})
+	defer close(stop)
+	n := 0
+	for chunk := range l.parseInOrder(refs, stop) {
+		if err := l.ctx.Err(); err != nil {
+			ref := chunk[0].ref
+			return fmt.Errorf("loading stopped at %s:%d: %w", ref.file.path, ref.file.records[ref.rec].line, err)
+		}
+		if l.ps.full() {
+			return l.ps.err()
+		}
+		for i := range chunk {
+			p := &chunk[i]
+			n++
+			f, rec := p.ref.file, p.ref.file.records[p.ref.rec]
+			l.done += int64(rec.end - rec.start)
+			if p.err != nil {
+				line, msg := parseError(rec, p.err)
+				l.ps.errorf(f.path, line, "%s", msg)
+				continue
+			}
+			use(place{f, p.ref.rec}, p)
+		}
+		if l.opts.Progress != nil {
+			l.opts.Progress(l.done, l.total)
+		}
+	}
+	if n < len(refs) {
+		// The parser stops early only when stop is closed, and stop is
+		// closed only on return.
+		return fmt.Errorf("internal error: %d of %d records parsed", n, len(refs))
+	}
+	return nil
 }
 
 // parse parses record i of f alone, reporting a syntax error at its line.
@@ -189,7 +302,7 @@ func (l *loader) define(at place, name string, what string, allowed func(resourc
 	return true
 }
 
-func (l *loader) document(at place, d *pb.Document) {
+func (l *loader) document(at place, d *pb.Document, text preparedText) {
 	if !l.define(at, d.GetName(), "document", func(c resource.Collection) bool { return c == resource.Documents }, `"documents"`, definition{typ: "document"}) {
 		return
 	}
@@ -198,28 +311,54 @@ func (l *loader) document(at place, d *pb.Document) {
 	l.fileDocs[at.file] = append(l.fileDocs[at.file], d.GetName())
 	line := at.line("source_file")
 	src := d.GetSourceFile()
-	// fs.ValidPath rejects absolute paths and any ".." element.
-	if src == "" || !fs.ValidPath(src) {
+	switch {
+	case !validSource(src):
 		l.ps.errorf(at.file.path, line, "document %s: source_file %q must be a relative path inside the data directory", d.GetName(), src)
 		return
-	}
-	text, err := readFile(l.fsys, src)
-	if err != nil {
-		l.ps.errorf(at.file.path, line, "document %s: %v (its quotes are not checked)", d.GetName(), err)
+	case text.err != nil:
+		l.ps.errorf(at.file.path, line, "document %s: %v (its quotes are not checked)", d.GetName(), text.err)
 		return
-	}
-	if !utf8.Valid(text) {
+	case text.invalid:
 		l.ps.errorf(at.file.path, line, "document %s: %s is not valid UTF-8 (its quotes are not checked)", d.GetName(), src)
 		return
 	}
-	sum := sha256.Sum256(text)
-	d.Sha256 = hex.EncodeToString(sum[:])
-	d.Text = string(text)
-	d.CharCount = int32(utf8.RuneCount(text))
-	dt.text, dt.broken = d.Text, false
+	d.Sha256, d.Text, d.CharCount = text.sha256, text.text.text, text.chars
+	*dt = text.text
 	if err := l.b.AddDocument(d); err != nil {
 		l.ps.errorf(at.file.path, at.line(""), "document %s: %v", d.GetName(), err)
 	}
+}
+
+// validSource reports whether a document's source_file may be read: a
+// relative path inside the data directory (fs.ValidPath rejects absolute
+// paths and any ".." element).
+func validSource(src string) bool { return src != "" && fs.ValidPath(src) }
+
+// preparedText is a document's source text as a worker read it.
+type preparedText struct {
+	text    docText // with its character marks
+	sha256  string
+	chars   int32
+	err     error // reading failed
+	invalid bool  // not UTF-8
+}
+
+// prepareText reads and checks the source text of d, if its path is valid.
+func (l *loader) prepareText(d *pb.Document) preparedText {
+	if !validSource(d.GetSourceFile()) {
+		return preparedText{}
+	}
+	raw, err := readFile(l.fsys, d.GetSourceFile())
+	if err != nil {
+		return preparedText{err: err}
+	}
+	if !utf8.Valid(raw) {
+		return preparedText{invalid: true}
+	}
+	sum := sha256.Sum256(raw)
+	p := preparedText{text: docText{text: string(raw)}, sha256: hex.EncodeToString(sum[:]), chars: int32(utf8.RuneCount(raw))}
+	p.text.markChars()
+	return p
 }
 
 func isEntity(c resource.Collection) bool { return c.IsEntity() }
@@ -280,14 +419,14 @@ func (l *loader) extension(at place, x *pb.EntityExtension) {
 		l.ps.errorf(at.file.path, at.line("name"), "entity extension: %q is not an entity's name; want %s", name, wantEntity)
 		return
 	}
-	l.refs = append(l.refs, reference{at: at, field: "name", from: "entity extension", what: "name", target: name})
+	l.refs = append(l.refs, reference{at: at, field: refExtended, from: name, target: name})
 	l.aliases(at, name, x.GetAliases())
 	if err := l.b.ExtendEntity(x); err != nil {
 		l.ps.errorf(at.file.path, at.line("name"), "%v", err)
 	}
 }
 
-func (l *loader) relation(at place, r *pb.Relation) {
+func (l *loader) relation(at place, r *pb.Relation, spans []span) {
 	name := r.GetName()
 	file := at.file.path
 	if !l.define(at, name, "relation", func(c resource.Collection) bool { return c == resource.Relations }, `"relations"`, definition{typ: vocab.RelationType}) {
@@ -305,30 +444,27 @@ func (l *loader) relation(at place, r *pb.Relation) {
 	default:
 		l.usedPreds[p.ID] = true
 	}
-	ref := func(field, what, target string, n int, relations bool) {
-		rf := reference{at: at, field: field, n: n, from: "relation " + name, what: what, target: target, relations: relations}
-		if p != nil && field == "subject" {
-			rf.expect, rf.predicate = p.SubjectTypes, p
-		}
-		if p != nil && field == "object" {
-			rf.expect, rf.predicate = p.ObjectTypes, p
+	ref := func(field refField, target string, n int) {
+		rf := reference{at: at, field: field, n: uint16(min(n, math.MaxUint16)), from: name, target: target}
+		if p != nil && field.mayBeRelation() {
+			rf.pred, rf.known = p.ID, true
 		}
 		l.refs = append(l.refs, rf)
 	}
-	ref("subject", "subject", r.GetSubject(), 0, true)
-	ref("object", "object", r.GetObject(), 0, true)
+	ref(refSubject, r.GetSubject(), 0)
+	ref(refObject, r.GetObject(), 0)
 	if r.GetSubject() == name || r.GetObject() == name {
 		l.ps.errorf(file, at.line(""), "relation %s refers to itself", name)
 	}
 	q := r.GetQualifiers()
 	if e := q.GetPlace().GetEntity(); e != "" {
-		ref("entity", "qualifiers.place.entity", e, 0, false)
+		ref(refPlace, e, 0)
 	}
 	if t := q.GetTopic(); t != "" {
-		ref("topic", "qualifiers.topic", t, 0, false)
+		ref(refTopic, t, 0)
 	}
 	for i, a := range q.GetAudience() {
-		ref("audience", "qualifiers.audience", a, i, false)
+		ref(refAudience, a, i)
 	}
 	if _, valid := pb.RelationStatus_name[int32(q.GetStatus())]; !valid {
 		l.ps.errorf(file, at.line("status"), "relation %s: unknown status %d", name, q.GetStatus())
@@ -346,7 +482,7 @@ func (l *loader) relation(at place, r *pb.Relation) {
 		ok = false
 	}
 	for i, ev := range r.GetEvidence() {
-		ok = l.evidence(at, i, name, ev) && ok
+		ok = l.evidence(at, i, name, ev, spans[i]) && ok
 	}
 	if ok {
 		if err := l.b.AddRelation(r); err != nil {
@@ -355,9 +491,50 @@ func (l *loader) relation(at place, r *pb.Relation) {
 	}
 }
 
-// evidence checks one quote and fills in its offsets; false when the
-// relation cannot be indexed.
-func (l *loader) evidence(at place, i int, rel string, ev *pb.Evidence) bool {
+// span is where a worker found an evidence quote in its document.
+type span struct {
+	found              bool
+	doc                string // the document, the file's only one when the evidence names none
+	start, end         int32  // bytes
+	startChar, endChar int32
+}
+
+// locate finds the quote of ev in its document, reporting nothing: a
+// quote it cannot place is left to evidence, which says why. It reads only
+// what the first pass made, the documents and their texts, so workers
+// call it while the loader goes on.
+func (l *loader) locate(f *textFile, ev *pb.Evidence) span {
+	doc := ev.GetDocument()
+	if doc == "" {
+		docs := l.fileDocs[f]
+		if len(docs) != 1 {
+			return span{}
+		}
+		doc = docs[0]
+	}
+	d, ok := l.docs[doc]
+	quote := ev.GetQuote()
+	if !ok || d.broken || strings.TrimSpace(quote) == "" {
+		return span{}
+	}
+	start := strings.Index(d.text, quote)
+	if start < 0 || strings.Contains(d.text[start+1:], quote) {
+		return span{}
+	}
+	startChar := d.charOffset(start)
+	return span{found: true, doc: doc, start: int32(start), end: int32(start + len(quote)),
+		startChar: startChar, endChar: startChar + int32(utf8.RuneCountInString(quote))}
+}
+
+// evidence checks one quote and fills in its offsets, from where a worker
+// found it (sp) or, failing that, by looking again to say what is wrong;
+// false when the relation cannot be indexed.
+func (l *loader) evidence(at place, i int, rel string, ev *pb.Evidence, sp span) bool {
+	if sp.found {
+		ev.Document = sp.doc
+		ev.StartByte, ev.EndByte, ev.StartChar, ev.EndChar = sp.start, sp.end, sp.startChar, sp.endChar
+		return true
+	}
 	file := at.file.path
 	line := func() int { return fieldLine(at.file.src, at.file.records[at.rec], "quote", i) }
 	if ev.GetDocument() == "" {
@@ -394,7 +571,7 @@ func (l *loader) evidence(at place, i int, rel string, ev *pb.Evidence) bool {
 	}
 	ev.StartByte = int32(start)
 	ev.EndByte = int32(start + len(quote))
-	ev.StartChar = int32(utf8.RuneCountInString(text[:start]))
+	ev.StartChar = doc.charOffset(start)
 	ev.EndChar = ev.StartChar + int32(utf8.RuneCountInString(quote))
 	return true
 }
@@ -406,25 +583,35 @@ func (l *loader) fileDocuments(f *textFile) []string { return l.fileDocs[f] }
 // resolves, to an entity where only an entity will do, and warns of a
 // subject or object that is not what its predicate expects.
 func (l *loader) checkReferences() {
-	for _, rf := range l.refs {
-		line := func() int { return fieldLine(rf.at.file.src, rf.at.file.records[rf.at.rec], rf.field, rf.n) }
+	for i := range l.refs {
+		rf := &l.refs[i]
+		fd := refFields[rf.field]
+		line := func() int { return fieldLine(rf.at.file.src, rf.at.file.records[rf.at.rec], fd.field, int(rf.n)) }
 		file := rf.at.file.path
 		coll, _, err := resource.Parse(rf.target)
 		if err != nil {
-			l.ps.errorf(file, line(), "%s: %s: %v", rf.from, rf.what, err)
+			l.ps.errorf(file, line(), "%s: %s: %v", rf.source(), fd.what, err)
 			continue
 		}
-		if !coll.IsEntity() && !(rf.relations && coll == resource.Relations) {
-			l.ps.errorf(file, line(), "%s: %s %q must name an entity", rf.from, rf.what, rf.target)
+		if !coll.IsEntity() && !(rf.field.mayBeRelation() && coll == resource.Relations) {
+			l.ps.errorf(file, line(), "%s: %s %q must name an entity", rf.source(), fd.what, rf.target)
 			continue
 		}
 		def, ok := l.defined[rf.target]
 		if !ok || def.typ == "document" {
-			l.ps.errorf(file, line(), "%s: %s %q is not defined%s", rf.from, rf.what, rf.target, suggest(rf.target, l.namesIn(coll)))
+			l.ps.errorf(file, line(), "%s: %s %q is not defined%s", rf.source(), fd.what, rf.target, suggest(rf.target, l.namesIn(coll)))
 			continue
 		}
-		if rf.predicate != nil && len(rf.expect) > 0 && !l.fits(def, rf.expect) {
-			l.ps.warnf(file, line(), "%s: the %s %s is a %s, but %s expects %s", rf.from, rf.what, rf.target, l.describe(def), rf.predicate.Name, strings.Join(rf.expect, " or "))
+		if !rf.known {
+			continue
+		}
+		p := l.vocab.Predicate(rf.pred)
+		expect := p.SubjectTypes
+		if rf.field == refObject {
+			expect = p.ObjectTypes
+		}
+		if len(expect) > 0 && !l.fits(def, expect) {
+			l.ps.warnf(file, line(), "%s: the %s %s is a %s, but %s expects %s", rf.source(), fd.what, rf.target, l.describe(def), p.Name, strings.Join(expect, " or "))
 		}
 	}
 }
