@@ -21,6 +21,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"unsafe"
 )
 
 // Magic starts every snapshot file; the last byte is the format version.
@@ -292,7 +293,8 @@ func (r *Reader) Bytes() []byte {
 // String reads an array of bytes as a string.
 func (r *Reader) String() string {
 	b := r.Bytes()
-	return string(b)
+	// b is new and nothing else holds it: the string may share its memory.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // Tail reads the header of the last array of the snapshot, an array of
@@ -350,6 +352,16 @@ func readInts[T integer](r *Reader, k kind) []T {
 		return nil
 	}
 	out := make([]T, n)
+	if littleEndian && int(unsafe.Sizeof(out[0])) == int(k) {
+		// The file's byte order is the machine's: read the payload
+		// straight into the integers' memory.
+		raw := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(out))), n*int(k))
+		if !r.payload(raw) {
+			return nil
+		}
+		r.end()
+		return out
+	}
 	per := chunk / int(k)
 	for done := 0; done < n; done += per {
 		m := min(n-done, per)
@@ -376,3 +388,10 @@ func readInts[T integer](r *Reader, k kind) []T {
 	r.end()
 	return out
 }
+
+// littleEndian reports whether the machine stores integers least
+// significant byte first, as the file does.
+var littleEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()

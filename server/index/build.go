@@ -424,18 +424,32 @@ func (b *Builder) Build() (*Index, error) {
 // relations that give people their titles, and the entity names' table.
 func (ix *Index) derive() {
 	var wg sync.WaitGroup
-	wg.Go(func() { ix.out = buildAdjacency(ix.entityCount(), ix.ends, 0) })
-	wg.Go(func() { ix.in = buildAdjacency(ix.entityCount(), ix.ends, 1) })
-	ix.byPredicate = buildByPredicate(ix.pred, ix.vocab.Len())
+	ix.deriveAdjacency(&wg, ix.entityCount())
 	wg.Wait()
+	ix.deriveRest()
+}
+
+// deriveAdjacency builds the two adjacencies of ix.ends, each on a
+// goroutine of wg.
+func (ix *Index) deriveAdjacency(wg *sync.WaitGroup, entities int32) {
+	wg.Go(func() { ix.out = buildAdjacency(entities, ix.ends, 0) })
+	wg.Go(func() { ix.in = buildAdjacency(entities, ix.ends, 1) })
+}
+
+// deriveRest computes, once the adjacencies are built, the rest of what
+// an index never stores.
+func (ix *Index) deriveRest() {
+	var wg sync.WaitGroup
+	wg.Go(func() { ix.byPredicate = buildByPredicate(ix.pred, ix.vocab.Len()) })
+	// Every lookup by entity name (GetEntity, and every query that names
+	// an entity) goes through the table; relation and document names are
+	// looked up less and are many more, so they keep the binary search.
+	wg.Go(func() { ix.entityNames.table = newNameTable(&ix.entityNames) })
 	ix.roleRels = ix.buildRoles()
 	ix.hidden = ix.buildHidden()
 	ix.hiddenCount = 0
 	for _, w := range ix.hidden {
 		ix.hiddenCount += bits.OnesCount64(w)
 	}
-	// Every lookup by entity name (GetEntity, and every query that names
-	// an entity) goes through the table; relation and document names are
-	// looked up less and are many more, so they keep the binary search.
-	ix.entityNames.table = newNameTable(&ix.entityNames)
+	wg.Wait()
 }

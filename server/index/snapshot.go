@@ -165,6 +165,23 @@ func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, e
 
 	relationNames := readNames(r)
 	ix.ends = r.Int32s()
+	// The adjacencies, the costliest thing a load derives, depend on the
+	// endpoints alone: once those are in range, they build on other cores
+	// while the rest of the file is read and checked.
+	var wg sync.WaitGroup
+	defer wg.Wait() // on an early return, no goroutine outlives the load
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	if len(ix.ends) != 2*relations {
+		return nil, fmt.Errorf("%w: %d relation endpoints for %d relations", columnfile.ErrCorrupt, len(ix.ends), relations)
+	}
+	for _, n := range ix.ends {
+		if n < 0 || int(n) >= entities+relations {
+			return nil, fmt.Errorf("%w: a relation endpoint is node %d of %d", columnfile.ErrCorrupt, n, entities+relations)
+		}
+	}
+	ix.deriveAdjacency(&wg, int32(entities))
 	ix.pred = r.Uint16s()
 	ix.qual = r.Uint32s()
 	ix.quals.off = r.Uint64s()
@@ -180,10 +197,8 @@ func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, e
 		return nil, err
 	}
 
-	// Checking every record and every name is most of a load: it runs on
-	// other cores while the rest of the file is read here.
-	var wg sync.WaitGroup
-	defer wg.Wait() // on an early return, no goroutine outlives the load
+	// Checking every record and every name is most of the rest: it runs
+	// on other cores while the rest of the file is read here.
 	var entityErr, qualErr, relNameErr error
 	wg.Go(func() {
 		if entityErr = ix.entityRecs.check(entities); entityErr == nil {
@@ -239,7 +254,7 @@ func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, e
 	if err := ix.check(); err != nil {
 		return nil, corrupt(err)
 	}
-	ix.derive()
+	ix.deriveRest()
 	return ix, nil
 }
 
@@ -326,6 +341,7 @@ func (ix *Index) check() error {
 // checkRecords checks that every record decodes as the message newMsg
 // makes.
 func checkRecords(rs *records, md protoreflect.MessageDescriptor) error {
+	schema := newWireSchema(md)
 	// Records are checked independently: a part each per core.
 	parts := max(1, runtime.GOMAXPROCS(0))
 	errs := make([]error, parts)
@@ -333,7 +349,7 @@ func checkRecords(rs *records, md protoreflect.MessageDescriptor) error {
 	for p := range parts {
 		wg.Go(func() {
 			for i := p * rs.len() / parts; i < (p+1)*rs.len()/parts; i++ {
-				if err := checkWire(view(rs.at(i)), md, 0); err != nil {
+				if err := checkWire(view(rs.at(i)), schema, 0); err != nil {
 					errs[p] = fmt.Errorf("record %d does not decode: %v", i, err)
 					return
 				}

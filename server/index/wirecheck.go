@@ -13,17 +13,72 @@ import (
 // proto.Unmarshal does.
 const maxWireDepth = 100
 
+// wireSchema is what checkWire needs of a message type, by field number:
+// looking fields up in the descriptor for every field of every record
+// would cost more than the check itself.
+type wireSchema struct {
+	fields []*wireField // by field number; nil for numbers the type lacks
+}
+
+// wireField is one field of a wireSchema.
+type wireField struct {
+	name    protoreflect.Name
+	wire    protowire.Type // the wire type of one value
+	list    bool           // repeated: a scalar may come packed
+	utf8    bool           // a string: its bytes must be valid UTF-8
+	message *wireSchema    // a message: its own schema
+}
+
+// maxSchemaNumber is the largest field number a wireSchema keeps in its
+// table; the API's messages use small numbers.
+const maxSchemaNumber = 1 << 10
+
+// newWireSchema makes the schema of md and of every message it contains.
+func newWireSchema(md protoreflect.MessageDescriptor) *wireSchema {
+	return buildSchema(md, map[protoreflect.FullName]*wireSchema{})
+}
+
+func buildSchema(md protoreflect.MessageDescriptor, made map[protoreflect.FullName]*wireSchema) *wireSchema {
+	if s, ok := made[md.FullName()]; ok {
+		return s
+	}
+	s := &wireSchema{}
+	made[md.FullName()] = s
+	fds := md.Fields()
+	for i := range fds.Len() {
+		fd := fds.Get(i)
+		if fd.Number() > maxSchemaNumber {
+			panic(fmt.Sprintf("field %s: number %d above %d", fd.FullName(), fd.Number(), maxSchemaNumber))
+		}
+		f := &wireField{name: fd.Name(), wire: wireType(fd.Kind()), list: fd.IsList(), utf8: fd.Kind() == protoreflect.StringKind}
+		if fd.Kind() == protoreflect.MessageKind {
+			f.message = buildSchema(fd.Message(), made)
+		}
+		for len(s.fields) <= int(fd.Number()) {
+			s.fields = append(s.fields, nil)
+		}
+		s.fields[fd.Number()] = f
+	}
+	return s
+}
+
+func (s *wireSchema) field(num protowire.Number) *wireField {
+	if int(num) < len(s.fields) {
+		return s.fields[num]
+	}
+	return nil
+}
+
 // checkWire reports whether b is wire format that proto.Unmarshal would
-// decode as a message of md: every tag and length in bounds, every string
-// valid UTF-8, every nested message the same; a field of an unexpected wire
-// type is an unknown field, as proto.Unmarshal takes it. It decodes
-// nothing, and so allocates nothing: a snapshot's records are checked this
-// way once, at load, and decoded only when served.
-func checkWire(b []byte, md protoreflect.MessageDescriptor, depth int) error {
+// decode as a message of schema s: every tag and length in bounds, every
+// string valid UTF-8, every nested message the same; a field of an
+// unexpected wire type is an unknown field, as proto.Unmarshal takes it.
+// It decodes nothing, and so allocates nothing: a snapshot's records are
+// checked this way once, at load, and decoded only when served.
+func checkWire(b []byte, s *wireSchema, depth int) error {
 	if depth > maxWireDepth {
 		return errors.New("messages nested too deeply")
 	}
-	fields := md.Fields()
 	for len(b) > 0 {
 		num, typ, n := protowire.ConsumeTag(b)
 		if n < 0 {
@@ -33,8 +88,8 @@ func checkWire(b []byte, md protoreflect.MessageDescriptor, depth int) error {
 			return fmt.Errorf("invalid field number %d", num)
 		}
 		b = b[n:]
-		fd := fields.ByNumber(num)
-		if fd == nil || (typ != wireType(fd.Kind()) && !(typ == protowire.BytesType && fd.IsList())) {
+		f := s.field(num)
+		if f == nil || (typ != f.wire && !(typ == protowire.BytesType && f.list)) {
 			// An unknown field, or a known one of another wire type, is
 			// kept as unknown by proto.Unmarshal, not an error.
 			if n = protowire.ConsumeFieldValue(num, typ, b); n < 0 {
@@ -43,9 +98,9 @@ func checkWire(b []byte, md protoreflect.MessageDescriptor, depth int) error {
 			b = b[n:]
 			continue
 		}
-		n, err := checkField(b, fd, typ, depth)
+		n, err := checkField(b, f, typ, depth)
 		if err != nil {
-			return fmt.Errorf("field %s: %w", fd.Name(), err)
+			return fmt.Errorf("field %s: %w", f.name, err)
 		}
 		b = b[n:]
 	}
@@ -54,9 +109,8 @@ func checkWire(b []byte, md protoreflect.MessageDescriptor, depth int) error {
 
 // checkField checks the value of one field of wire type typ at the start
 // of b, and returns its length.
-func checkField(b []byte, fd protoreflect.FieldDescriptor, typ protowire.Type, depth int) (int, error) {
-	want := wireType(fd.Kind())
-	if typ != want {
+func checkField(b []byte, f *wireField, typ protowire.Type, depth int) (int, error) {
+	if typ != f.wire {
 		// A packed repeated scalar comes as bytes (checkWire lets no other
 		// mismatch through).
 		v, n := protowire.ConsumeBytes(b)
@@ -64,7 +118,7 @@ func checkField(b []byte, fd protoreflect.FieldDescriptor, typ protowire.Type, d
 			return 0, protowire.ParseError(n)
 		}
 		for len(v) > 0 {
-			m := protowire.ConsumeFieldValue(0, want, v)
+			m := protowire.ConsumeFieldValue(0, f.wire, v)
 			if m < 0 {
 				return 0, protowire.ParseError(m)
 			}
@@ -73,7 +127,7 @@ func checkField(b []byte, fd protoreflect.FieldDescriptor, typ protowire.Type, d
 		return n, nil
 	}
 	if typ != protowire.BytesType {
-		n := protowire.ConsumeFieldValue(fd.Number(), typ, b)
+		n := protowire.ConsumeFieldValue(1, typ, b)
 		if n < 0 {
 			return 0, protowire.ParseError(n)
 		}
@@ -83,13 +137,13 @@ func checkField(b []byte, fd protoreflect.FieldDescriptor, typ protowire.Type, d
 	if n < 0 {
 		return 0, protowire.ParseError(n)
 	}
-	switch fd.Kind() {
-	case protoreflect.StringKind:
+	switch {
+	case f.utf8:
 		if !utf8.Valid(v) {
 			return 0, errors.New("string is not valid UTF-8")
 		}
-	case protoreflect.MessageKind:
-		if err := checkWire(v, fd.Message(), depth+1); err != nil {
+	case f.message != nil:
+		if err := checkWire(v, f.message, depth+1); err != nil {
 			return 0, err
 		}
 	}

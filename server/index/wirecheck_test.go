@@ -11,7 +11,7 @@ import (
 
 func TestCheckWire(t *testing.T) {
 	t.Parallel()
-	md := (&pb.Relation{}).ProtoReflect().Descriptor()
+	md := newWireSchema((&pb.Relation{}).ProtoReflect().Descriptor())
 	good, err := proto.Marshal(&pb.Relation{
 		Name: "relations/r", Qualifiers: &pb.Qualifiers{Audience: []string{"people/a"}, Rank: &pb.Rank{Position: 2}},
 		Evidence: []*pb.Evidence{{Quote: "ü", StartChar: 3}}, StatementRank: pb.StatementRank_STATEMENT_RANK_PREFERRED,
@@ -55,7 +55,7 @@ func FuzzCheckWire(f *testing.F) {
 	good, _ := proto.Marshal(&pb.Relation{Name: "relations/r", Qualifiers: &pb.Qualifiers{Audience: []string{"a"}}, Evidence: []*pb.Evidence{{Quote: "q"}}})
 	f.Add(good)
 	f.Add([]byte{0x0a, 0x01, 0xff})
-	md := (&pb.Relation{}).ProtoReflect().Descriptor()
+	md := newWireSchema((&pb.Relation{}).ProtoReflect().Descriptor())
 	f.Fuzz(func(t *testing.T, b []byte) {
 		want := proto.Unmarshal(b, &pb.Relation{})
 		if got := checkWire(b, md, 0); (got == nil) != (want == nil) {

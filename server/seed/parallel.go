@@ -59,26 +59,7 @@ func (l *loader) parseInOrder(refs []recordRef, stop <-chan struct{}) <-chan []p
 				return
 			}
 			go func(part []recordRef) {
-				chunk := make([]parsed, len(part))
-				for i, ref := range part {
-					rec := ref.file.records[ref.rec]
-					g := &pb.Graph{}
-					err := prototext.Unmarshal(ref.file.src[rec.start:rec.end], g)
-					chunk[i] = parsed{ref: ref, g: g, err: err}
-					if err == nil {
-						chunk[i].texts = make([]preparedText, len(g.GetDocuments()))
-						for di, d := range g.GetDocuments() {
-							chunk[i].texts[di] = l.prepareText(d)
-						}
-						chunk[i].spans = make([][]span, len(g.GetRelations()))
-						for ri, r := range g.GetRelations() {
-							chunk[i].spans[ri] = make([]span, len(r.GetEvidence()))
-							for ei, ev := range r.GetEvidence() {
-								chunk[i].spans[ri][ei] = l.locate(ref.file, ev)
-							}
-						}
-					}
-				}
+				chunk := l.parseRecords(part)
 				result <- chunk
 			}(refs[c*parseChunk : min(len(refs), (c+1)*parseChunk)])
 		}
@@ -94,4 +75,95 @@ func (l *loader) parseInOrder(refs []recordRef, stop <-chan struct{}) <-chan []p
 		}
 	}()
 	return out
+}
+
+// parseRecords parses part, records of the data directory in order, and
+// prepares what the loader will need of each: the documents' texts and
+// where the relations' quotes are.
+func (l *loader) parseRecords(part []recordRef) []parsed {
+	chunk := make([]parsed, len(part))
+	for i := 0; i < len(part); {
+		// A run of consecutive records of one file parses in one call.
+		j := i + 1
+		for j < len(part) && part[j].file == part[i].file && part[j].rec == part[j-1].rec+1 {
+			j++
+		}
+		parseRun(part[i:j], chunk[i:j])
+		i = j
+	}
+	for i := range chunk {
+		p := &chunk[i]
+		if p.err != nil {
+			continue
+		}
+		p.texts = make([]preparedText, len(p.g.GetDocuments()))
+		for di, d := range p.g.GetDocuments() {
+			p.texts[di] = l.prepareText(d)
+		}
+		p.spans = make([][]span, len(p.g.GetRelations()))
+		for ri, r := range p.g.GetRelations() {
+			p.spans[ri] = make([]span, len(r.GetEvidence()))
+			for ei, ev := range r.GetEvidence() {
+				p.spans[ri][ei] = l.locate(p.ref.file, ev)
+			}
+		}
+	}
+	return chunk
+}
+
+// parseRun parses consecutive records of one file into out. Between two
+// records of a file there is only white space and comments (the record
+// scanner says so), so the run's bytes parse as one Graph whose lists
+// hold the records' messages in order: one call to prototext.Unmarshal
+// for the run costs much less than one per record. When the run does not
+// parse, each record is parsed alone, so that the error names its own.
+func parseRun(run []recordRef, out []parsed) {
+	f := run[0].file
+	first, last := f.records[run[0].rec], f.records[run[len(run)-1].rec]
+	all := &pb.Graph{}
+	if len(run) > 1 && prototext.Unmarshal(f.src[first.start:last.end], all) == nil {
+		var docs, ents, rels, exts int
+		ok := true
+		for i, ref := range run {
+			g := &pb.Graph{}
+			switch f.records[ref.rec].field {
+			case "documents":
+				ok = ok && docs < len(all.Documents)
+				if ok {
+					g.Documents = all.Documents[docs : docs+1 : docs+1]
+				}
+				docs++
+			case "entities":
+				ok = ok && ents < len(all.Entities)
+				if ok {
+					g.Entities = all.Entities[ents : ents+1 : ents+1]
+				}
+				ents++
+			case "relations":
+				ok = ok && rels < len(all.Relations)
+				if ok {
+					g.Relations = all.Relations[rels : rels+1 : rels+1]
+				}
+				rels++
+			case "entity_extensions":
+				ok = ok && exts < len(all.EntityExtensions)
+				if ok {
+					g.EntityExtensions = all.EntityExtensions[exts : exts+1 : exts+1]
+				}
+				exts++
+			default:
+				ok = false
+			}
+			out[i] = parsed{ref: ref, g: g}
+		}
+		if ok && docs == len(all.Documents) && ents == len(all.Entities) && rels == len(all.Relations) && exts == len(all.EntityExtensions) {
+			return
+		}
+	}
+	for i, ref := range run {
+		rec := f.records[ref.rec]
+		g := &pb.Graph{}
+		err := prototext.Unmarshal(f.src[rec.start:rec.end], g)
+		out[i] = parsed{ref: ref, g: g, err: err}
+	}
 }
