@@ -5,9 +5,14 @@ import (
 	"slices"
 	"strings"
 
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+
+	"google.golang.org/protobuf/proto"
+
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/pattern"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // maxSolutions bounds how many pattern solutions one question gathers
@@ -52,7 +57,82 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if err != nil {
 		return nil, err
 	}
+	if len(answers) == 0 {
+		// "Which industry did Samsung and Sony dominate?": the graph may
+		// say it of a relation they take part in, their partnership.
+		if through := throughRelation(ix, q, opts); through != nil {
+			more, err := Answers(ix, through, b, limit)
+			if err != nil {
+				return nil, err
+			}
+			if len(more) > 0 {
+				q, answers = through, more
+			}
+		}
+	}
 	return &Result{Question: q, Interpretation: Interpretation(ix, q), Text: pattern.Format(q.Pattern), Answers: answers}, nil
+}
+
+// throughRelation rewrites a question whose relation has named subjects
+// into one where they take part in a relation that is the subject instead:
+// "Samsung and Sony dominated the display industry" holds when a relation
+// involving both of them, their partnership, did. It returns nil when the
+// question has no such shape or its predicate cannot have a relation as
+// subject.
+func throughRelation(ix *index.Index, q *Question, opts pattern.Options) *Question {
+	if q.Mains == 0 || q.YesNo {
+		return nil
+	}
+	mains := q.Pattern.GetTriples()[:q.Mains]
+	first := mains[0]
+	var subjects []*pb.Term
+	for _, t := range mains {
+		if t.GetSubject().GetName() == "" || !proto.Equal(t.GetObject(), first.GetObject()) || !slices.Equal(t.GetPredicates(), first.GetPredicates()) {
+			return nil
+		}
+		if !slices.ContainsFunc(subjects, func(s *pb.Term) bool { return proto.Equal(s, t.GetSubject()) }) {
+			subjects = append(subjects, t.GetSubject())
+		}
+	}
+	for _, name := range first.GetPredicates() {
+		p, ok := ix.Vocabulary().Lookup(name)
+		if !ok || (len(p.SubjectTypes) > 0 && !slices.Contains(p.SubjectTypes, vocab.RelationType)) {
+			return nil
+		}
+	}
+	pat := proto.CloneOf(q.Pattern)
+	via := "via"
+	for used := usedVariables(pat); used[via]; via += "_" {
+	}
+	main := proto.CloneOf(first)
+	main.Subject = &pb.Term{Term: &pb.Term_Variable{Variable: via}}
+	pat.Triples = append([]*pb.Triple{main}, pat.Triples[q.Mains:]...)
+	for _, s := range subjects {
+		pat.Participations = append(pat.Participations, &pb.Participation{Relation: main.Subject, Participant: s})
+	}
+	compiled, err := pattern.Compile(ix, pat, opts)
+	if err != nil {
+		return nil
+	}
+	return &Question{Pattern: pat, Query: compiled, AnswerVars: q.AnswerVars, Mentions: q.Mentions, Mains: 1, Through: true}
+}
+
+// usedVariables returns the variables a pattern names.
+func usedVariables(p *pb.Pattern) map[string]bool {
+	used := map[string]bool{}
+	for _, t := range p.GetTriples() {
+		used[t.GetSubject().GetVariable()] = true
+		used[t.GetObject().GetVariable()] = true
+		used[t.GetRelationVariable()] = true
+	}
+	for _, pt := range p.GetParticipations() {
+		used[pt.GetRelation().GetVariable()] = true
+		used[pt.GetParticipant().GetVariable()] = true
+	}
+	for _, c := range p.GetConstraints() {
+		used[c.GetVariable()] = true
+	}
+	return used
 }
 
 // Answers runs a compiled question and groups its solutions by the values of

@@ -40,6 +40,13 @@ type Question struct {
 	YesNo bool
 	// Mentions are the entities recognized in the question.
 	Mentions []Mention
+	// Mains is how many of the pattern's first triples are the question's
+	// relation itself, one per pair of names joined by "and"; the rest
+	// come from the nouns.
+	Mains int
+	// Through is set when the question was answered through a relation its
+	// named subjects take part in (see [Ask]).
+	Through bool
 }
 
 // Mention is an entity named in a question.

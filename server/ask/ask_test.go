@@ -82,6 +82,19 @@ var goldenQuestions = []struct {
 	{question: "What complements Japan?", want: []string{"what=organizations/south-korea"}},
 	{question: "Which country regards Kioxia as a critical national asset?", want: []string{"country=organizations/japan"}},
 	{question: "Who pushed for semiconductors?", want: []string{"who=organizations/united-states"}},
+	// CAUSES, DRIVES, TRIGGERS: what economic blocs brought about.
+	{question: "What did the European Union cause?", want: []string{"what=topics/brain-drain", "what=topics/economic-growth", "what=topics/labor-displacement"}},
+	{question: "What did the EU trigger?", want: []string{"what=topics/brain-drain", "what=topics/labor-displacement"}},
+	{question: "What drove growth?", want: []string{"what=organizations/european-union", "what=organizations/usmca"}},
+	// HAS_POTENTIAL_IN, MUST_ADDRESS, COULD_EASE, COULD_LEAD_TO, REQUIRES:
+	// what the alliance could do and would need.
+	{question: "What does the Korea-Japan alliance cover?", want: []string{"what=topics/autos", "what=topics/batteries", "what=topics/electronics", "what=topics/semiconductors"}},
+	{question: "What would the Korea-Japan alliance need to address?", want: []string{"what=topics/industrial-protection", "what=topics/wage-imbalances"}},
+	{question: "What could ease the tensions between South Korea and Japan?", want: []string{"what=relations/korea-japan-economic-alliance"}},
+	{question: "What could lead to regional stability?", want: []string{"what=relations/alliance-could-ease-tensions"}},
+	{question: "What would require social reconciliation?", want: []string{"what=relations/alliance-could-ease-tensions"}},
+	// A relation about a relation, asked of its participants.
+	{question: "Which industry did Samsung and Sony dominate?", want: []string{"industry=topics/display-industry"}},
 	// Spelling and scripts.
 	{question: "Who coordinated against Kioxa's acquisition?", want: []string{"who=" + samsung, "who=" + sk}},
 	{question: "Who leads 최태원's group?", refuse: `"group"`},
@@ -101,14 +114,15 @@ var goldenQuestions = []struct {
 func answerKeys(t *testing.T, question string) ([]string, *Question, error) {
 	t.Helper()
 	ix := seedtest.Index(t)
-	q, err := Compile(ix, question, pattern.Options{})
-	if err != nil {
+	res, err := Ask(ix, question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+	var nu *NotUnderstoodError
+	if errors.As(err, &nu) {
 		return nil, nil, err
 	}
-	answers, err := Answers(ix, q, budget.New(context.Background(), 100000), 100)
 	if err != nil {
-		t.Fatalf("Answers(%q) error = %v", question, err)
+		t.Fatalf("Ask(%q) error = %v", question, err)
 	}
+	q, answers := res.Question, res.Answers
 	var out []string
 	for _, a := range answers {
 		parts := make([]string, len(a.Vars))
@@ -200,5 +214,31 @@ func TestInterpretation(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("Interpretation = %q, want it to contain %q", got, want)
 		}
+	}
+}
+
+// TestAskThroughRelation checks that a question about the participants of
+// a relation that is itself the subject says so: the answer rests on the
+// partnership and on what the partnership did.
+func TestAskThroughRelation(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	res, err := Ask(ix, "Which industry did Samsung and Sony dominate?", budget.New(context.Background(), 0), 10, pattern.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Question.Through || len(res.Answers) != 1 {
+		t.Fatalf("through = %v, %d answers; want one, through a relation", res.Question.Through, len(res.Answers))
+	}
+	for _, want := range []string{"?via dominates ?industry", "?via involves Samsung Electronics", "?via involves Sony"} {
+		if !strings.Contains(res.Interpretation, want) {
+			t.Errorf("interpretation %q lacks %q", res.Interpretation, want)
+		}
+	}
+	if got := res.Answers[0].Sentence; !strings.Contains(got, "Samsung Electronics partners with Sony") || !strings.Contains(got, "dominates Display industry") {
+		t.Errorf("answer %q does not show the partnership and what it dominated", got)
+	}
+	if res.Text != "?via dominates ?industry . ?via involves organizations/samsung-electronics . ?via involves organizations/sony . ?industry is topic" {
+		t.Errorf("query = %q", res.Text)
 	}
 }

@@ -346,7 +346,11 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		}
 	}
 	b.pattern.Triples = append(mains, b.pattern.Triples...)
-	return b.finish(mains[0])
+	q, err := b.finish(mains[0])
+	if q != nil {
+		q.Mains = len(mains)
+	}
+	return q, err
 }
 
 // finish names the answer: the wh-variables, or for a yes/no question the
@@ -409,6 +413,9 @@ func Interpretation(ix *index.Index, q *Question) string {
 			s += " (that relation is ?" + v + ")"
 		}
 		parts = append(parts, s)
+	}
+	for _, pt := range q.Pattern.GetParticipations() {
+		parts = append(parts, label(pt.GetRelation())+" involves "+label(pt.GetParticipant()))
 	}
 	var where []string
 	for _, c := range q.Pattern.GetConstraints() {

@@ -207,8 +207,8 @@ func (ix *Index) label(n Node, depth int) string {
 	return ix.relationNames.at(int(r))
 }
 
-// qualifierWords lists the qualifiers worth a summary: role, status, time and
-// place.
+// qualifierWords lists the qualifiers worth a summary: role, status, time,
+// place, and whose view it is.
 func qualifierWords(q *pb.Qualifiers) string {
 	var parts []string
 	if q.GetRole() != "" {
@@ -222,6 +222,9 @@ func qualifierWords(q *pb.Qualifiers) string {
 	}
 	if p := q.GetPlace().GetText(); p != "" {
 		parts = append(parts, "at "+p)
+	}
+	if a := q.GetAttribution().GetText(); a != "" {
+		parts = append(parts, "according to "+a)
 	}
 	return strings.Join(parts, ", ")
 }

@@ -67,15 +67,17 @@ func (q *Query) chooseAccess(t *triple, bound []bool) (access, int64) {
 	ix := q.ix
 	isBound := func(tm term) bool { return !tm.fixed() && bound[tm.variable] }
 	switch {
+	case t.relNode != unbound:
+		return fixedRelation{n: t.relNode}, 1
 	case t.relVar >= 0 && bound[t.relVar]:
 		return boundRelation{v: t.relVar}, 1
 	case t.subject.fixed():
 		return nodeRelations{n: t.subject.node}, degree(ix, t.subject.node)
-	case t.object.fixed():
+	case t.object.fixed() && !t.involves:
 		return nodeRelations{n: t.object.node}, degree(ix, t.object.node)
 	case isBound(t.subject):
 		return variableRelations{v: t.subject.variable}, min(scanSize(ix, t), averageDegree(ix))
-	case isBound(t.object):
+	case isBound(t.object) && !t.involves:
 		return variableRelations{v: t.object.variable}, min(scanSize(ix, t), averageDegree(ix))
 	case t.preds != nil:
 		return predicateScan{preds: t.preds}, scanSize(ix, t)
@@ -121,6 +123,20 @@ func (a boundRelation) each(q *Query, assign []index.Node, visit func(index.Rel)
 
 func (a boundRelation) describe(q *Query) string {
 	return "look up the relation bound to ?" + q.vars[a.v]
+}
+
+// fixedRelation reaches the one relation a participation names.
+type fixedRelation struct{ n index.Node }
+
+func (a fixedRelation) each(q *Query, _ []index.Node, visit func(index.Rel) error) error {
+	if r, ok := q.ix.NodeRelation(a.n); ok {
+		return visit(r)
+	}
+	return nil
+}
+
+func (a fixedRelation) describe(q *Query) string {
+	return "look up " + q.ix.NodeName(a.n)
 }
 
 // nodeRelations reaches the relations of a node the pattern names.
@@ -222,10 +238,15 @@ func (fullScan) describe(*Query) string { return "scan every relation" }
 // Plan describes the evaluation order and each step's access.
 func (q *Query) Plan() *pb.QueryPlan {
 	plan := &pb.QueryPlan{}
+	triples := len(q.pattern.GetTriples())
 	for _, s := range q.steps {
+		what := fmt.Sprintf("triple %d", s.triple)
+		if s.triple >= triples {
+			what = fmt.Sprintf("participation %d", s.triple-triples)
+		}
 		plan.Steps = append(plan.Steps, &pb.PlanStep{
 			Triple:              int32(s.triple),
-			Description:         fmt.Sprintf("triple %d (%s): %s", s.triple, q.triples[s.triple].text, s.access.describe(q)),
+			Description:         fmt.Sprintf("%s (%s): %s", what, q.triples[s.triple].text, s.access.describe(q)),
 			EstimatedCandidates: s.estimate,
 		})
 	}

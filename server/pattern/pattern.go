@@ -54,12 +54,17 @@ type term struct {
 func (t term) fixed() bool { return t.variable < 0 }
 
 // triple is a compiled triple: preds holds its predicates expanded through
-// the vocabulary's implications, or is nil for any predicate.
+// the vocabulary's implications, or is nil for any predicate. A
+// participation ("?r involves ?x") compiles to a triple too, with involves
+// set: its subject is the participant, which the relation has as subject
+// or object, and the relation is relVar or the fixed node relNode.
 type triple struct {
 	subject, object term
 	relVar          int // variable bound to the relation node, or -1
 	preds           predicateSet
-	text            string // the triple in text syntax, for explain
+	involves        bool
+	relNode         index.Node // a participation's fixed relation, or unbound
+	text            string     // the triple in text syntax, for explain
 }
 
 // Options change how a pattern matches.
@@ -121,18 +126,18 @@ func Compile(ix *index.Index, p *pb.Pattern, opts Options) (*Query, error) {
 		return term{}, &FieldError{Field: field, Msg: "required: a variable or a name"}
 	}
 
-	switch n := len(p.GetTriples()); {
+	switch n := len(p.GetTriples()) + len(p.GetParticipations()); {
 	case n == 0:
-		return nil, &FieldError{Field: "pattern.triples", Msg: "required: at least one triple"}
+		return nil, &FieldError{Field: "pattern.triples", Msg: "required: at least one triple or participation"}
 	case n > MaxTriples:
-		return nil, &FieldError{Field: "pattern.triples", Msg: fmt.Sprintf("at most %d triples, got %d", MaxTriples, n)}
+		return nil, &FieldError{Field: "pattern.triples", Msg: fmt.Sprintf("at most %d triples and participations, got %d", MaxTriples, n)}
 	}
 	if n := len(p.GetConstraints()); n > MaxConstraints {
 		return nil, &FieldError{Field: "pattern.constraints", Msg: fmt.Sprintf("at most %d constraints, got %d", MaxConstraints, n)}
 	}
 	for i, t := range p.GetTriples() {
 		field := "pattern.triples[" + strconv.Itoa(i) + "]"
-		ct := triple{relVar: -1, text: FormatTriple(t)}
+		ct := triple{relVar: -1, relNode: unbound, text: FormatTriple(t)}
 		var err error
 		if ct.subject, err = compileTerm(field+".subject", t.GetSubject()); err != nil {
 			return nil, err
@@ -149,6 +154,26 @@ func Compile(ix *index.Index, p *pb.Pattern, opts Options) (*Query, error) {
 			if ct.preds, err = expandPredicates(v, field+".predicates", t.GetPredicates(), t.GetExactPredicates()); err != nil {
 				return nil, err
 			}
+		}
+		q.triples = append(q.triples, ct)
+	}
+	for i, pt := range p.GetParticipations() {
+		field := "pattern.participations[" + strconv.Itoa(i) + "]"
+		ct := triple{relVar: -1, relNode: unbound, involves: true, object: term{variable: -1, node: unbound}, text: FormatParticipation(pt)}
+		rel, err := compileTerm(field+".relation", pt.GetRelation())
+		if err != nil {
+			return nil, err
+		}
+		if rel.fixed() {
+			if _, ok := ix.NodeRelation(rel.node); !ok {
+				return nil, &FieldError{Field: field + ".relation.name", Msg: fmt.Sprintf("%q is an entity; a participation starts from a relation", pt.GetRelation().GetName())}
+			}
+			ct.relNode = rel.node
+		} else {
+			ct.relVar = rel.variable
+		}
+		if ct.subject, err = compileTerm(field+".participant", pt.GetParticipant()); err != nil {
+			return nil, err
 		}
 		q.triples = append(q.triples, ct)
 	}

@@ -112,6 +112,24 @@ func TestMatchText(t *testing.T) {
 			text: "?x PRODUCES topics/nand-flash . ?x BASED_IN organizations/south-korea",
 			want: []string{"x=organizations/samsung-electronics", "x=organizations/sk-group"},
 		},
+		{
+			// A relation about a relation, reached from its participants.
+			text: "?via dominates ?industry . ?via involves organizations/samsung-electronics . ?via involves organizations/sony",
+			want: []string{"industry=topics/display-industry via=relations/samsung-sony-lcd-partnership"},
+		},
+		{
+			text: bid + " involves ?party",
+			want: []string{"party=organizations/kioxia", "party=organizations/western-digital"},
+		},
+		{
+			// The EU causes three things: it drives one and triggers two.
+			text: "organizations/european-union causes ?what",
+			want: []string{"what=topics/brain-drain", "what=topics/economic-growth", "what=topics/labor-displacement"},
+		},
+		{
+			text: "organizations/european-union triggers ?what",
+			want: []string{"what=topics/brain-drain", "what=topics/labor-displacement"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -186,6 +204,8 @@ func TestCompileErrors(t *testing.T) {
 		wantField string
 	}{
 		{"no triples", &pb.Pattern{}, "pattern.triples"},
+		{"participation from an entity", &pb.Pattern{Participations: []*pb.Participation{{Relation: n("organizations/sony"), Participant: v("x")}}}, "pattern.participations[0].relation.name"},
+		{"participation without participant", &pb.Pattern{Participations: []*pb.Participation{{Relation: v("r")}}}, "pattern.participations[0].participant"},
 		{"empty subject", &pb.Pattern{Triples: []*pb.Triple{{Object: v("x")}}}, "pattern.triples[0].subject"},
 		{"bad variable", &pb.Pattern{Triples: []*pb.Triple{{Subject: v("1x"), Object: v("y")}}}, "pattern.triples[0].subject.variable"},
 		{"document name", &pb.Pattern{Triples: []*pb.Triple{{Subject: n("documents/x"), Object: v("y")}}}, "pattern.triples[0].subject.name"},

@@ -70,6 +70,9 @@ func (r *run) step(k int) error {
 		if t.preds != nil && !t.preds.has(q.ix.Predicate(rel)) {
 			return nil
 		}
+		if t.involves {
+			return r.involves(k, s.triple, t, rel, &newly)
+		}
 		subj, obj := q.ix.Ends(rel)
 		symmetric := q.ix.Symmetric(rel)
 		for turn := range 2 {
@@ -93,6 +96,30 @@ func (r *run) step(k int) error {
 		}
 		return nil
 	})
+}
+
+// involves extends the partial solution with a participation: rel, the
+// relation, has the participant as its subject or, a second way, as its
+// object.
+func (r *run) involves(k, ti int, t *triple, rel index.Rel, newly *[]int) error {
+	q := r.q
+	subj, obj := q.ix.Ends(rel)
+	for turn, n := range [2]index.Node{subj, obj} {
+		if turn == 1 && obj == subj {
+			break
+		}
+		*newly = (*newly)[:0]
+		if (t.relVar < 0 || r.unify(term{variable: t.relVar}, q.ix.RelationNode(rel), newly)) && r.unify(t.subject, n, newly) {
+			r.rels[ti] = rel
+			if err := r.step(k + 1); err != nil {
+				return err
+			}
+		}
+		for _, v := range *newly {
+			r.assign[v] = unbound
+		}
+	}
+	return nil
 }
 
 // emit records the complete solution in r.assign and r.rels, unless it is

@@ -195,8 +195,8 @@ func ParseText(ix *index.Index, text string) (*pb.Pattern, error) {
 			return nil, p.errorf(t, "expected \".\" or a new line between statements, found %s", t)
 		}
 	}
-	if len(pat.GetTriples()) == 0 {
-		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "the query has no triple; write one such as ?who COORDINATES_AGAINST ?deal"}
+	if len(pat.GetTriples())+len(pat.GetParticipations()) == 0 {
+		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "the query has no triple; write one such as ?who coordinates-against ?deal"}
 	}
 	return pat, nil
 }
@@ -209,6 +209,15 @@ func (p *parser) statement(pat *pb.Pattern) error {
 	if t := p.peek(); t.kind == tokWord && strings.EqualFold(t.text, "is") && subjTok.kind == tokVar {
 		p.next()
 		return p.constraint(pat, subjTok.text)
+	}
+	if t := p.peek(); t.kind == tokWord && strings.EqualFold(t.text, involvesWord) {
+		p.next()
+		who, _, err := p.term("what the relation involves")
+		if err != nil {
+			return err
+		}
+		pat.Participations = append(pat.Participations, &pb.Participation{Relation: subj, Participant: who})
+		return nil
 	}
 	preds, exact, passive, err := p.predicates()
 	if err != nil {
@@ -417,6 +426,16 @@ func statusWord(v *vocab.Vocabulary, word string) (pb.RelationStatus, bool) {
 	return v.Status(word)
 }
 
+// involvesWord is the keyword of a participation, "?r involves ?x"; it is
+// read before predicates, so a vocabulary's predicate of that id is
+// written by its resource name (predicates/involves).
+const involvesWord = "involves"
+
+// FormatParticipation writes a participation in Match text syntax.
+func FormatParticipation(pt *pb.Participation) string {
+	return formatTerm(pt.GetRelation()) + " " + involvesWord + " " + formatTerm(pt.GetParticipant())
+}
+
 // FormatTriple writes a triple in Match text syntax.
 func FormatTriple(t *pb.Triple) string {
 	var b strings.Builder
@@ -458,6 +477,9 @@ func Format(p *pb.Pattern) string {
 	var parts []string
 	for _, t := range p.GetTriples() {
 		parts = append(parts, FormatTriple(t))
+	}
+	for _, pt := range p.GetParticipations() {
+		parts = append(parts, FormatParticipation(pt))
 	}
 	for _, c := range p.GetConstraints() {
 		parts = append(parts, FormatConstraint(c))

@@ -121,6 +121,7 @@ const (
 	refPlace    // qualifiers.place.entity
 	refTopic    // qualifiers.topic
 	refAudience // qualifiers.audience
+	refHolder   // qualifiers.attribution.entity
 	refExtended // an entity extension's name
 )
 
@@ -132,6 +133,7 @@ var refFields = [...]struct{ field, what string }{
 	refPlace:    {"entity", "qualifiers.place.entity"},
 	refTopic:    {"topic", "qualifiers.topic"},
 	refAudience: {"audience", "qualifiers.audience"},
+	refHolder:   {"entity", "qualifiers.attribution.entity"},
 	refExtended: {"name", "name"},
 }
 
@@ -324,8 +326,31 @@ func (l *loader) document(at place, d *pb.Document, text preparedText) {
 	}
 	d.Sha256, d.Text, d.CharCount = text.sha256, text.text.text, text.chars
 	*dt = text.text
+	for i, u := range d.GetUnclaimedSentences() {
+		l.unclaimed(at, i, d.GetName(), dt, u)
+	}
 	if err := l.b.AddDocument(d); err != nil {
 		l.ps.errorf(at.file.path, at.line(""), "document %s: %v", d.GetName(), err)
+	}
+}
+
+// unclaimed checks a sentence the curator says states no relation: its
+// quote is in the text once, it has a reason, and its offsets are filled in.
+func (l *loader) unclaimed(at place, i int, doc string, dt *docText, u *pb.UnclaimedSentence) {
+	line := func() int { return fieldLine(at.file.src, at.file.records[at.rec], "quote", i) }
+	quote := u.GetQuote()
+	switch start := strings.Index(dt.text, quote); {
+	case strings.TrimSpace(quote) == "":
+		l.ps.errorf(at.file.path, line(), "document %s: unclaimed sentence %d has no quote", doc, i)
+	case strings.TrimSpace(u.GetReason()) == "":
+		l.ps.errorf(at.file.path, line(), "document %s: unclaimed sentence %q has no reason; say why it states no relation", doc, quote)
+	case start < 0:
+		l.ps.errorf(at.file.path, line(), "document %s: unclaimed sentence %q is not in the text%s", doc, quote, nearQuote(dt.text, quote))
+	case strings.Contains(dt.text[start+1:], quote):
+		l.ps.errorf(at.file.path, line(), "document %s: unclaimed sentence %q occurs more than once; lengthen it, for example to %q", doc, quote, longer(dt.text, quote, start))
+	default:
+		u.StartChar = dt.charOffset(start)
+		u.EndChar = u.StartChar + int32(utf8.RuneCountInString(quote))
 	}
 }
 
@@ -465,6 +490,12 @@ func (l *loader) relation(at place, r *pb.Relation, spans []span) {
 	}
 	for i, a := range q.GetAudience() {
 		ref(refAudience, a, i)
+	}
+	if e := q.GetAttribution().GetEntity(); e != "" {
+		ref(refHolder, e, 0)
+	}
+	if a := q.GetAttribution(); a != nil && strings.TrimSpace(a.GetText()) == "" {
+		l.ps.errorf(file, at.line("attribution"), "relation %s: attribution has no text; say who holds the view as the document does", name)
 	}
 	if _, valid := pb.RelationStatus_name[int32(q.GetStatus())]; !valid {
 		l.ps.errorf(file, at.line("status"), "relation %s: unknown status %d", name, q.GetStatus())
@@ -647,6 +678,13 @@ func (l *loader) describe(def definition) string {
 
 // unused warns of vocabulary that no relation or entity uses.
 func (l *loader) unused() {
+	// A broader predicate is in use when a narrower one is: queries reach
+	// it ("causes" through "drives").
+	for _, p := range l.vocab.Predicates() {
+		if slices.ContainsFunc(l.vocab.ImpliedBy(p.ID), func(narrower vocab.ID) bool { return l.usedPreds[narrower] }) {
+			l.usedPreds[p.ID] = true
+		}
+	}
 	for _, p := range l.vocab.Predicates() {
 		if !l.usedPreds[p.ID] {
 			at := l.declared[p.Name]

@@ -211,6 +211,9 @@ func qualifierRows(q *entitygraphv1.Qualifiers) [][2]string {
 	add("manner", q.GetManner())
 	add("topic", q.GetTopic())
 	add("audience", strings.Join(q.GetAudience(), ", "))
+	if a := q.GetAttribution(); a != nil {
+		add("according to", joinSet(a.GetText(), a.GetEntity()))
+	}
 	add("note", q.GetNote())
 	return rows
 }

@@ -93,8 +93,13 @@ type Document struct {
 	Text string `protobuf:"bytes,6,opt,name=text,proto3" json:"text,omitempty"`
 	// Output only. Number of relations whose evidence quotes this document.
 	RelationCount int32 `protobuf:"varint,7,opt,name=relation_count,json=relationCount,proto3" json:"relation_count,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The sentences of the text that support no relation, each with the
+	// curator's reason, so that every sentence is accounted for:
+	// `entitygraph-snapshot check --coverage` lists each sentence with the
+	// relations it supports, and fails on one with neither.
+	UnclaimedSentences []*UnclaimedSentence `protobuf:"bytes,8,rep,name=unclaimed_sentences,json=unclaimedSentences,proto3" json:"unclaimed_sentences,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *Document) Reset() {
@@ -176,11 +181,93 @@ func (x *Document) GetRelationCount() int32 {
 	return 0
 }
 
+func (x *Document) GetUnclaimedSentences() []*UnclaimedSentence {
+	if x != nil {
+		return x.UnclaimedSentences
+	}
+	return nil
+}
+
+// UnclaimedSentence is a sentence of a document that states no relation,
+// and why.
+type UnclaimedSentence struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// A verbatim quote from the sentence; it occurs exactly once in the text.
+	Quote string `protobuf:"bytes,1,opt,name=quote,proto3" json:"quote,omitempty"`
+	// Why the sentence states no relation, for example "site chrome" or "no
+	// claim about a named entity".
+	Reason string `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+	// Output only. Start of the quote in the text, in Unicode code points.
+	StartChar int32 `protobuf:"varint,3,opt,name=start_char,json=startChar,proto3" json:"start_char,omitempty"`
+	// Output only. End of the quote (exclusive), in Unicode code points.
+	EndChar       int32 `protobuf:"varint,4,opt,name=end_char,json=endChar,proto3" json:"end_char,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UnclaimedSentence) Reset() {
+	*x = UnclaimedSentence{}
+	mi := &file_entitygraph_v1_document_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UnclaimedSentence) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UnclaimedSentence) ProtoMessage() {}
+
+func (x *UnclaimedSentence) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_document_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UnclaimedSentence.ProtoReflect.Descriptor instead.
+func (*UnclaimedSentence) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_document_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *UnclaimedSentence) GetQuote() string {
+	if x != nil {
+		return x.Quote
+	}
+	return ""
+}
+
+func (x *UnclaimedSentence) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *UnclaimedSentence) GetStartChar() int32 {
+	if x != nil {
+		return x.StartChar
+	}
+	return 0
+}
+
+func (x *UnclaimedSentence) GetEndChar() int32 {
+	if x != nil {
+		return x.EndChar
+	}
+	return 0
+}
+
 var File_entitygraph_v1_document_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_document_proto_rawDesc = "" +
 	"\n" +
-	"\x1dentitygraph/v1/document.proto\x12\x0eentitygraph.v1\"\xc7\x01\n" +
+	"\x1dentitygraph/v1/document.proto\x12\x0eentitygraph.v1\"\x9b\x02\n" +
 	"\bDocument\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
 	"\x05title\x18\x02 \x01(\tR\x05title\x12\x1f\n" +
@@ -190,7 +277,14 @@ const file_entitygraph_v1_document_proto_rawDesc = "" +
 	"\n" +
 	"char_count\x18\x05 \x01(\x05R\tcharCount\x12\x12\n" +
 	"\x04text\x18\x06 \x01(\tR\x04text\x12%\n" +
-	"\x0erelation_count\x18\a \x01(\x05R\rrelationCount*^\n" +
+	"\x0erelation_count\x18\a \x01(\x05R\rrelationCount\x12R\n" +
+	"\x13unclaimed_sentences\x18\b \x03(\v2!.entitygraph.v1.UnclaimedSentenceR\x12unclaimedSentences\"{\n" +
+	"\x11UnclaimedSentence\x12\x14\n" +
+	"\x05quote\x18\x01 \x01(\tR\x05quote\x12\x16\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\x12\x1d\n" +
+	"\n" +
+	"start_char\x18\x03 \x01(\x05R\tstartChar\x12\x19\n" +
+	"\bend_char\x18\x04 \x01(\x05R\aendChar*^\n" +
 	"\fDocumentView\x12\x1d\n" +
 	"\x19DOCUMENT_VIEW_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13DOCUMENT_VIEW_BASIC\x10\x01\x12\x16\n" +
@@ -210,17 +304,19 @@ func file_entitygraph_v1_document_proto_rawDescGZIP() []byte {
 }
 
 var file_entitygraph_v1_document_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_entitygraph_v1_document_proto_msgTypes = make([]protoimpl.MessageInfo, 1)
+var file_entitygraph_v1_document_proto_msgTypes = make([]protoimpl.MessageInfo, 2)
 var file_entitygraph_v1_document_proto_goTypes = []any{
-	(DocumentView)(0), // 0: entitygraph.v1.DocumentView
-	(*Document)(nil),  // 1: entitygraph.v1.Document
+	(DocumentView)(0),         // 0: entitygraph.v1.DocumentView
+	(*Document)(nil),          // 1: entitygraph.v1.Document
+	(*UnclaimedSentence)(nil), // 2: entitygraph.v1.UnclaimedSentence
 }
 var file_entitygraph_v1_document_proto_depIdxs = []int32{
-	0, // [0:0] is the sub-list for method output_type
-	0, // [0:0] is the sub-list for method input_type
-	0, // [0:0] is the sub-list for extension type_name
-	0, // [0:0] is the sub-list for extension extendee
-	0, // [0:0] is the sub-list for field type_name
+	2, // 0: entitygraph.v1.Document.unclaimed_sentences:type_name -> entitygraph.v1.UnclaimedSentence
+	1, // [1:1] is the sub-list for method output_type
+	1, // [1:1] is the sub-list for method input_type
+	1, // [1:1] is the sub-list for extension type_name
+	1, // [1:1] is the sub-list for extension extendee
+	0, // [0:1] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_document_proto_init() }
@@ -234,7 +330,7 @@ func file_entitygraph_v1_document_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_document_proto_rawDesc), len(file_entitygraph_v1_document_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   1,
+			NumMessages:   2,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -860,12 +860,19 @@ func (*MatchRequest_Text) isMatchRequest_Query() {}
 // constraint must be met, for one consistent binding of the variables.
 type Pattern struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The triples, 1 to 16.
+	// The triples, at most 16 counted with the participations.
 	Triples []*Triple `protobuf:"bytes,1,rep,name=triples,proto3" json:"triples,omitempty"`
 	// Constraints on variables, at most 32.
-	Constraints   []*Constraint `protobuf:"bytes,2,rep,name=constraints,proto3" json:"constraints,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Constraints []*Constraint `protobuf:"bytes,2,rep,name=constraints,proto3" json:"constraints,omitempty"`
+	// Participations: a relation and an entity or relation it involves, as
+	// subject or object. They reach relations about relations from their
+	// participants: "?via dominates ?industry . ?via involves
+	// organizations/sony" finds the industry that the Samsung–Sony
+	// partnership dominated. At most 16, counted with the triples; a pattern
+	// needs at least one triple or participation.
+	Participations []*Participation `protobuf:"bytes,3,rep,name=participations,proto3" json:"participations,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *Pattern) Reset() {
@@ -912,6 +919,70 @@ func (x *Pattern) GetConstraints() []*Constraint {
 	return nil
 }
 
+func (x *Pattern) GetParticipations() []*Participation {
+	if x != nil {
+		return x.Participations
+	}
+	return nil
+}
+
+// Participation holds when a relation has a node as its subject or its
+// object. In text syntax: `?relation involves ?node`.
+type Participation struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The relation: a variable, or a relation's resource name.
+	Relation *Term `protobuf:"bytes,1,opt,name=relation,proto3" json:"relation,omitempty"`
+	// The node it involves: a variable, or an entity's or relation's
+	// resource name.
+	Participant   *Term `protobuf:"bytes,2,opt,name=participant,proto3" json:"participant,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Participation) Reset() {
+	*x = Participation{}
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Participation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Participation) ProtoMessage() {}
+
+func (x *Participation) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Participation.ProtoReflect.Descriptor instead.
+func (*Participation) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *Participation) GetRelation() *Term {
+	if x != nil {
+		return x.Relation
+	}
+	return nil
+}
+
+func (x *Participation) GetParticipant() *Term {
+	if x != nil {
+		return x.Participant
+	}
+	return nil
+}
+
 // Term is a triple's subject or object: a variable, or a fixed node.
 type Term struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -928,7 +999,7 @@ type Term struct {
 
 func (x *Term) Reset() {
 	*x = Term{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[9]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -940,7 +1011,7 @@ func (x *Term) String() string {
 func (*Term) ProtoMessage() {}
 
 func (x *Term) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[9]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -953,7 +1024,7 @@ func (x *Term) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Term.ProtoReflect.Descriptor instead.
 func (*Term) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{9}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *Term) GetTerm() isTerm_Term {
@@ -1022,7 +1093,7 @@ type Triple struct {
 
 func (x *Triple) Reset() {
 	*x = Triple{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[10]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1034,7 +1105,7 @@ func (x *Triple) String() string {
 func (*Triple) ProtoMessage() {}
 
 func (x *Triple) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[10]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1047,7 +1118,7 @@ func (x *Triple) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Triple.ProtoReflect.Descriptor instead.
 func (*Triple) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{10}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Triple) GetSubject() *Term {
@@ -1106,7 +1177,7 @@ type Constraint struct {
 
 func (x *Constraint) Reset() {
 	*x = Constraint{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[11]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1118,7 +1189,7 @@ func (x *Constraint) String() string {
 func (*Constraint) ProtoMessage() {}
 
 func (x *Constraint) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[11]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1131,7 +1202,7 @@ func (x *Constraint) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Constraint.ProtoReflect.Descriptor instead.
 func (*Constraint) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{11}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Constraint) GetVariable() string {
@@ -1232,7 +1303,7 @@ type KindSet struct {
 
 func (x *KindSet) Reset() {
 	*x = KindSet{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1244,7 +1315,7 @@ func (x *KindSet) String() string {
 func (*KindSet) ProtoMessage() {}
 
 func (x *KindSet) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1257,7 +1328,7 @@ func (x *KindSet) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KindSet.ProtoReflect.Descriptor instead.
 func (*KindSet) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{12}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *KindSet) GetKinds() []string {
@@ -1286,7 +1357,7 @@ type PredicateSet struct {
 
 func (x *PredicateSet) Reset() {
 	*x = PredicateSet{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1298,7 +1369,7 @@ func (x *PredicateSet) String() string {
 func (*PredicateSet) ProtoMessage() {}
 
 func (x *PredicateSet) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1311,7 +1382,7 @@ func (x *PredicateSet) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PredicateSet.ProtoReflect.Descriptor instead.
 func (*PredicateSet) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{13}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *PredicateSet) GetPredicates() []string {
@@ -1343,7 +1414,7 @@ type MatchResponse struct {
 
 func (x *MatchResponse) Reset() {
 	*x = MatchResponse{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1355,7 +1426,7 @@ func (x *MatchResponse) String() string {
 func (*MatchResponse) ProtoMessage() {}
 
 func (x *MatchResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1368,7 +1439,7 @@ func (x *MatchResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MatchResponse.ProtoReflect.Descriptor instead.
 func (*MatchResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{14}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *MatchResponse) GetResults() []*MatchResult {
@@ -1419,7 +1490,8 @@ type MatchResult struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Variable name (without "?") → what it is bound to.
 	Bindings map[string]*Binding `protobuf:"bytes,1,rep,name=bindings,proto3" json:"bindings,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	// The relation each triple matched, in triple order, with evidence.
+	// The relation each triple matched, in triple order, then the relation
+	// of each participation, with evidence.
 	Relations     []*Relation `protobuf:"bytes,2,rep,name=relations,proto3" json:"relations,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1427,7 +1499,7 @@ type MatchResult struct {
 
 func (x *MatchResult) Reset() {
 	*x = MatchResult{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1439,7 +1511,7 @@ func (x *MatchResult) String() string {
 func (*MatchResult) ProtoMessage() {}
 
 func (x *MatchResult) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1452,7 +1524,7 @@ func (x *MatchResult) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MatchResult.ProtoReflect.Descriptor instead.
 func (*MatchResult) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{15}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *MatchResult) GetBindings() map[string]*Binding {
@@ -1485,7 +1557,7 @@ type Binding struct {
 
 func (x *Binding) Reset() {
 	*x = Binding{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1497,7 +1569,7 @@ func (x *Binding) String() string {
 func (*Binding) ProtoMessage() {}
 
 func (x *Binding) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1510,7 +1582,7 @@ func (x *Binding) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Binding.ProtoReflect.Descriptor instead.
 func (*Binding) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{16}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *Binding) GetValue() isBinding_Value {
@@ -1567,7 +1639,7 @@ type QueryPlan struct {
 
 func (x *QueryPlan) Reset() {
 	*x = QueryPlan{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1579,7 +1651,7 @@ func (x *QueryPlan) String() string {
 func (*QueryPlan) ProtoMessage() {}
 
 func (x *QueryPlan) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1592,7 +1664,7 @@ func (x *QueryPlan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QueryPlan.ProtoReflect.Descriptor instead.
 func (*QueryPlan) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{17}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *QueryPlan) GetSteps() []*PlanStep {
@@ -1605,7 +1677,8 @@ func (x *QueryPlan) GetSteps() []*PlanStep {
 // PlanStep is one step of a plan: a triple joined into the solutions so far.
 type PlanStep struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Index of the triple in the pattern.
+	// Index of the triple in the pattern; participations count after the
+	// triples (the first is number len(triples)).
 	Triple int32 `protobuf:"varint,1,opt,name=triple,proto3" json:"triple,omitempty"`
 	// What the step does, for example "triple 0 (?who coordinates-against
 	// ?deal): scan relations by predicate".
@@ -1618,7 +1691,7 @@ type PlanStep struct {
 
 func (x *PlanStep) Reset() {
 	*x = PlanStep{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1630,7 +1703,7 @@ func (x *PlanStep) String() string {
 func (*PlanStep) ProtoMessage() {}
 
 func (x *PlanStep) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1643,7 +1716,7 @@ func (x *PlanStep) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlanStep.ProtoReflect.Descriptor instead.
 func (*PlanStep) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{18}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *PlanStep) GetTriple() int32 {
@@ -1686,7 +1759,7 @@ type AskRequest struct {
 
 func (x *AskRequest) Reset() {
 	*x = AskRequest{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1698,7 +1771,7 @@ func (x *AskRequest) String() string {
 func (*AskRequest) ProtoMessage() {}
 
 func (x *AskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1711,7 +1784,7 @@ func (x *AskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AskRequest.ProtoReflect.Descriptor instead.
 func (*AskRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{19}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *AskRequest) GetQuestion() string {
@@ -1764,7 +1837,7 @@ type AskResponse struct {
 
 func (x *AskResponse) Reset() {
 	*x = AskResponse{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[20]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1776,7 +1849,7 @@ func (x *AskResponse) String() string {
 func (*AskResponse) ProtoMessage() {}
 
 func (x *AskResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[20]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1789,7 +1862,7 @@ func (x *AskResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AskResponse.ProtoReflect.Descriptor instead.
 func (*AskResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{20}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *AskResponse) GetInterpretation() string {
@@ -1882,10 +1955,14 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\aexplain\x18\x05 \x01(\bR\aexplain\x12.\n" +
 	"\x06limits\x18\x06 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
 	"\x11include_all_ranks\x18\a \x01(\bR\x0fincludeAllRanksB\a\n" +
-	"\x05query\"y\n" +
+	"\x05query\"\xc0\x01\n" +
 	"\aPattern\x120\n" +
 	"\atriples\x18\x01 \x03(\v2\x16.entitygraph.v1.TripleR\atriples\x12<\n" +
-	"\vconstraints\x18\x02 \x03(\v2\x1a.entitygraph.v1.ConstraintR\vconstraints\"B\n" +
+	"\vconstraints\x18\x02 \x03(\v2\x1a.entitygraph.v1.ConstraintR\vconstraints\x12E\n" +
+	"\x0eparticipations\x18\x03 \x03(\v2\x1d.entitygraph.v1.ParticipationR\x0eparticipations\"y\n" +
+	"\rParticipation\x120\n" +
+	"\brelation\x18\x01 \x01(\v2\x14.entitygraph.v1.TermR\brelation\x126\n" +
+	"\vparticipant\x18\x02 \x01(\v2\x14.entitygraph.v1.TermR\vparticipant\"B\n" +
 	"\x04Term\x12\x1c\n" +
 	"\bvariable\x18\x01 \x01(\tH\x00R\bvariable\x12\x14\n" +
 	"\x04name\x18\x02 \x01(\tH\x00R\x04nameB\x06\n" +
@@ -1979,7 +2056,7 @@ func file_entitygraph_v1_query_service_proto_rawDescGZIP() []byte {
 }
 
 var file_entitygraph_v1_query_service_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_entitygraph_v1_query_service_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
+var file_entitygraph_v1_query_service_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_entitygraph_v1_query_service_proto_goTypes = []any{
 	(Direction)(0),            // 0: entitygraph.v1.Direction
 	(HopKind)(0),              // 1: entitygraph.v1.HopKind
@@ -1992,22 +2069,23 @@ var file_entitygraph_v1_query_service_proto_goTypes = []any{
 	(*TraverseResponse)(nil),  // 8: entitygraph.v1.TraverseResponse
 	(*MatchRequest)(nil),      // 9: entitygraph.v1.MatchRequest
 	(*Pattern)(nil),           // 10: entitygraph.v1.Pattern
-	(*Term)(nil),              // 11: entitygraph.v1.Term
-	(*Triple)(nil),            // 12: entitygraph.v1.Triple
-	(*Constraint)(nil),        // 13: entitygraph.v1.Constraint
-	(*KindSet)(nil),           // 14: entitygraph.v1.KindSet
-	(*PredicateSet)(nil),      // 15: entitygraph.v1.PredicateSet
-	(*MatchResponse)(nil),     // 16: entitygraph.v1.MatchResponse
-	(*MatchResult)(nil),       // 17: entitygraph.v1.MatchResult
-	(*Binding)(nil),           // 18: entitygraph.v1.Binding
-	(*QueryPlan)(nil),         // 19: entitygraph.v1.QueryPlan
-	(*PlanStep)(nil),          // 20: entitygraph.v1.PlanStep
-	(*AskRequest)(nil),        // 21: entitygraph.v1.AskRequest
-	(*AskResponse)(nil),       // 22: entitygraph.v1.AskResponse
-	nil,                       // 23: entitygraph.v1.MatchResult.BindingsEntry
-	(*Relation)(nil),          // 24: entitygraph.v1.Relation
-	(*Entity)(nil),            // 25: entitygraph.v1.Entity
-	(RelationStatus)(0),       // 26: entitygraph.v1.RelationStatus
+	(*Participation)(nil),     // 11: entitygraph.v1.Participation
+	(*Term)(nil),              // 12: entitygraph.v1.Term
+	(*Triple)(nil),            // 13: entitygraph.v1.Triple
+	(*Constraint)(nil),        // 14: entitygraph.v1.Constraint
+	(*KindSet)(nil),           // 15: entitygraph.v1.KindSet
+	(*PredicateSet)(nil),      // 16: entitygraph.v1.PredicateSet
+	(*MatchResponse)(nil),     // 17: entitygraph.v1.MatchResponse
+	(*MatchResult)(nil),       // 18: entitygraph.v1.MatchResult
+	(*Binding)(nil),           // 19: entitygraph.v1.Binding
+	(*QueryPlan)(nil),         // 20: entitygraph.v1.QueryPlan
+	(*PlanStep)(nil),          // 21: entitygraph.v1.PlanStep
+	(*AskRequest)(nil),        // 22: entitygraph.v1.AskRequest
+	(*AskResponse)(nil),       // 23: entitygraph.v1.AskResponse
+	nil,                       // 24: entitygraph.v1.MatchResult.BindingsEntry
+	(*Relation)(nil),          // 25: entitygraph.v1.Relation
+	(*Entity)(nil),            // 26: entitygraph.v1.Entity
+	(RelationStatus)(0),       // 27: entitygraph.v1.RelationStatus
 }
 var file_entitygraph_v1_query_service_proto_depIdxs = []int32{
 	0,  // 0: entitygraph.v1.FindPathsRequest.direction:type_name -> entitygraph.v1.Direction
@@ -2015,46 +2093,49 @@ var file_entitygraph_v1_query_service_proto_depIdxs = []int32{
 	5,  // 2: entitygraph.v1.FindPathsResponse.paths:type_name -> entitygraph.v1.Path
 	6,  // 3: entitygraph.v1.Path.hops:type_name -> entitygraph.v1.Hop
 	1,  // 4: entitygraph.v1.Hop.kind:type_name -> entitygraph.v1.HopKind
-	24, // 5: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
+	25, // 5: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
 	0,  // 6: entitygraph.v1.TraverseRequest.direction:type_name -> entitygraph.v1.Direction
 	2,  // 7: entitygraph.v1.TraverseRequest.limits:type_name -> entitygraph.v1.Limits
-	25, // 8: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
-	24, // 9: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
+	26, // 8: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
+	25, // 9: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
 	6,  // 10: entitygraph.v1.TraverseResponse.via:type_name -> entitygraph.v1.Hop
 	10, // 11: entitygraph.v1.MatchRequest.pattern:type_name -> entitygraph.v1.Pattern
 	2,  // 12: entitygraph.v1.MatchRequest.limits:type_name -> entitygraph.v1.Limits
-	12, // 13: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
-	13, // 14: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
-	11, // 15: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
-	11, // 16: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
-	14, // 17: entitygraph.v1.Constraint.kinds:type_name -> entitygraph.v1.KindSet
-	15, // 18: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
-	26, // 19: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
-	17, // 20: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
-	10, // 21: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
-	19, // 22: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
-	23, // 23: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
-	24, // 24: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
-	25, // 25: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
-	24, // 26: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
-	20, // 27: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
-	2,  // 28: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
-	10, // 29: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
-	17, // 30: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
-	18, // 31: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
-	3,  // 32: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
-	7,  // 33: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
-	9,  // 34: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
-	21, // 35: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
-	4,  // 36: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
-	8,  // 37: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
-	16, // 38: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
-	22, // 39: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
-	36, // [36:40] is the sub-list for method output_type
-	32, // [32:36] is the sub-list for method input_type
-	32, // [32:32] is the sub-list for extension type_name
-	32, // [32:32] is the sub-list for extension extendee
-	0,  // [0:32] is the sub-list for field type_name
+	13, // 13: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
+	14, // 14: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
+	11, // 15: entitygraph.v1.Pattern.participations:type_name -> entitygraph.v1.Participation
+	12, // 16: entitygraph.v1.Participation.relation:type_name -> entitygraph.v1.Term
+	12, // 17: entitygraph.v1.Participation.participant:type_name -> entitygraph.v1.Term
+	12, // 18: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
+	12, // 19: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
+	15, // 20: entitygraph.v1.Constraint.kinds:type_name -> entitygraph.v1.KindSet
+	16, // 21: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
+	27, // 22: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
+	18, // 23: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
+	10, // 24: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
+	20, // 25: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
+	24, // 26: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
+	25, // 27: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
+	26, // 28: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
+	25, // 29: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
+	21, // 30: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
+	2,  // 31: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
+	10, // 32: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
+	18, // 33: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
+	19, // 34: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
+	3,  // 35: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
+	7,  // 36: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
+	9,  // 37: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
+	22, // 38: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
+	4,  // 39: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
+	8,  // 40: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
+	17, // 41: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
+	23, // 42: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
+	39, // [39:43] is the sub-list for method output_type
+	35, // [35:39] is the sub-list for method input_type
+	35, // [35:35] is the sub-list for extension type_name
+	35, // [35:35] is the sub-list for extension extendee
+	0,  // [0:35] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_query_service_proto_init() }
@@ -2072,17 +2153,17 @@ func file_entitygraph_v1_query_service_proto_init() {
 		(*MatchRequest_Pattern)(nil),
 		(*MatchRequest_Text)(nil),
 	}
-	file_entitygraph_v1_query_service_proto_msgTypes[9].OneofWrappers = []any{
+	file_entitygraph_v1_query_service_proto_msgTypes[10].OneofWrappers = []any{
 		(*Term_Variable)(nil),
 		(*Term_Name)(nil),
 	}
-	file_entitygraph_v1_query_service_proto_msgTypes[11].OneofWrappers = []any{
+	file_entitygraph_v1_query_service_proto_msgTypes[12].OneofWrappers = []any{
 		(*Constraint_Type)(nil),
 		(*Constraint_Kinds)(nil),
 		(*Constraint_RelationPredicates)(nil),
 		(*Constraint_RelationStatus)(nil),
 	}
-	file_entitygraph_v1_query_service_proto_msgTypes[16].OneofWrappers = []any{
+	file_entitygraph_v1_query_service_proto_msgTypes[17].OneofWrappers = []any{
 		(*Binding_Entity)(nil),
 		(*Binding_Relation)(nil),
 	}
@@ -2092,7 +2173,7 @@ func file_entitygraph_v1_query_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_query_service_proto_rawDesc), len(file_entitygraph_v1_query_service_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   22,
+			NumMessages:   23,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

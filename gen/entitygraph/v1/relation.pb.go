@@ -315,7 +315,11 @@ type Qualifiers struct {
 	// How it was done, as the text says, for example "quietly".
 	Manner string `protobuf:"bytes,8,opt,name=manner,proto3" json:"manner,omitempty"`
 	// A short curator's note on anything else the text says of the relation.
-	Note          string `protobuf:"bytes,9,opt,name=note,proto3" json:"note,omitempty"`
+	Note string `protobuf:"bytes,9,opt,name=note,proto3" json:"note,omitempty"`
+	// Who holds the view, when the text reports a relation as someone's
+	// view rather than as fact: "proponents of renewed cooperation",
+	// "executives".
+	Attribution   *Attribution `protobuf:"bytes,10,opt,name=attribution,proto3" json:"attribution,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -413,6 +417,70 @@ func (x *Qualifiers) GetNote() string {
 	return ""
 }
 
+func (x *Qualifiers) GetAttribution() *Attribution {
+	if x != nil {
+		return x.Attribution
+	}
+	return nil
+}
+
+// Attribution is who holds a view the text reports. The holder is often a
+// group the text does not name ("proponents", "one executive"), so it is
+// text first and an entity only when the graph has one.
+type Attribution struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The holder as written in the text, for example "executives".
+	Text string `protobuf:"bytes,1,opt,name=text,proto3" json:"text,omitempty"`
+	// Resource name of the holder, when the graph has it.
+	Entity        string `protobuf:"bytes,2,opt,name=entity,proto3" json:"entity,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Attribution) Reset() {
+	*x = Attribution{}
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Attribution) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Attribution) ProtoMessage() {}
+
+func (x *Attribution) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Attribution.ProtoReflect.Descriptor instead.
+func (*Attribution) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *Attribution) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+func (x *Attribution) GetEntity() string {
+	if x != nil {
+		return x.Entity
+	}
+	return ""
+}
+
 // TimeSpan is a time as the text gives it and as ISO 8601.
 type TimeSpan struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -429,7 +497,7 @@ type TimeSpan struct {
 
 func (x *TimeSpan) Reset() {
 	*x = TimeSpan{}
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[2]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -441,7 +509,7 @@ func (x *TimeSpan) String() string {
 func (*TimeSpan) ProtoMessage() {}
 
 func (x *TimeSpan) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[2]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -454,7 +522,7 @@ func (x *TimeSpan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TimeSpan.ProtoReflect.Descriptor instead.
 func (*TimeSpan) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{2}
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *TimeSpan) GetText() string {
@@ -491,7 +559,7 @@ type PlaceRef struct {
 
 func (x *PlaceRef) Reset() {
 	*x = PlaceRef{}
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[3]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -503,7 +571,7 @@ func (x *PlaceRef) String() string {
 func (*PlaceRef) ProtoMessage() {}
 
 func (x *PlaceRef) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[3]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -516,7 +584,7 @@ func (x *PlaceRef) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlaceRef.ProtoReflect.Descriptor instead.
 func (*PlaceRef) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{3}
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *PlaceRef) GetText() string {
@@ -548,7 +616,7 @@ type Rank struct {
 
 func (x *Rank) Reset() {
 	*x = Rank{}
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[4]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -560,7 +628,7 @@ func (x *Rank) String() string {
 func (*Rank) ProtoMessage() {}
 
 func (x *Rank) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[4]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -573,7 +641,7 @@ func (x *Rank) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Rank.ProtoReflect.Descriptor instead.
 func (*Rank) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{4}
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *Rank) GetPosition() int32 {
@@ -619,7 +687,7 @@ type Evidence struct {
 
 func (x *Evidence) Reset() {
 	*x = Evidence{}
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[5]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -631,7 +699,7 @@ func (x *Evidence) String() string {
 func (*Evidence) ProtoMessage() {}
 
 func (x *Evidence) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[5]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -644,7 +712,7 @@ func (x *Evidence) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Evidence.ProtoReflect.Descriptor instead.
 func (*Evidence) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{5}
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *Evidence) GetDocument() string {
@@ -706,7 +774,7 @@ const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\asummary\x18\a \x01(\tR\asummary\x12D\n" +
 	"\x0estatement_rank\x18\b \x01(\x0e2\x1d.entitygraph.v1.StatementRankR\rstatementRank\x12\x1f\n" +
 	"\vrank_reason\x18\t \x01(\tR\n" +
-	"rankReason\"\xbe\x02\n" +
+	"rankReason\"\xfd\x02\n" +
 	"\n" +
 	"Qualifiers\x12,\n" +
 	"\x04time\x18\x01 \x01(\v2\x18.entitygraph.v1.TimeSpanR\x04time\x12.\n" +
@@ -717,7 +785,12 @@ const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\x05topic\x18\x06 \x01(\tR\x05topic\x12\x1a\n" +
 	"\baudience\x18\a \x03(\tR\baudience\x12\x16\n" +
 	"\x06manner\x18\b \x01(\tR\x06manner\x12\x12\n" +
-	"\x04note\x18\t \x01(\tR\x04note\"F\n" +
+	"\x04note\x18\t \x01(\tR\x04note\x12=\n" +
+	"\vattribution\x18\n" +
+	" \x01(\v2\x1b.entitygraph.v1.AttributionR\vattribution\"9\n" +
+	"\vAttribution\x12\x12\n" +
+	"\x04text\x18\x01 \x01(\tR\x04text\x12\x16\n" +
+	"\x06entity\x18\x02 \x01(\tR\x06entity\"F\n" +
 	"\bTimeSpan\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12\x14\n" +
 	"\x05start\x18\x02 \x01(\tR\x05start\x12\x10\n" +
@@ -768,30 +841,32 @@ func file_entitygraph_v1_relation_proto_rawDescGZIP() []byte {
 }
 
 var file_entitygraph_v1_relation_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_entitygraph_v1_relation_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
+var file_entitygraph_v1_relation_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_entitygraph_v1_relation_proto_goTypes = []any{
 	(StatementRank)(0),  // 0: entitygraph.v1.StatementRank
 	(RelationStatus)(0), // 1: entitygraph.v1.RelationStatus
 	(*Relation)(nil),    // 2: entitygraph.v1.Relation
 	(*Qualifiers)(nil),  // 3: entitygraph.v1.Qualifiers
-	(*TimeSpan)(nil),    // 4: entitygraph.v1.TimeSpan
-	(*PlaceRef)(nil),    // 5: entitygraph.v1.PlaceRef
-	(*Rank)(nil),        // 6: entitygraph.v1.Rank
-	(*Evidence)(nil),    // 7: entitygraph.v1.Evidence
+	(*Attribution)(nil), // 4: entitygraph.v1.Attribution
+	(*TimeSpan)(nil),    // 5: entitygraph.v1.TimeSpan
+	(*PlaceRef)(nil),    // 6: entitygraph.v1.PlaceRef
+	(*Rank)(nil),        // 7: entitygraph.v1.Rank
+	(*Evidence)(nil),    // 8: entitygraph.v1.Evidence
 }
 var file_entitygraph_v1_relation_proto_depIdxs = []int32{
 	3, // 0: entitygraph.v1.Relation.qualifiers:type_name -> entitygraph.v1.Qualifiers
-	7, // 1: entitygraph.v1.Relation.evidence:type_name -> entitygraph.v1.Evidence
+	8, // 1: entitygraph.v1.Relation.evidence:type_name -> entitygraph.v1.Evidence
 	0, // 2: entitygraph.v1.Relation.statement_rank:type_name -> entitygraph.v1.StatementRank
-	4, // 3: entitygraph.v1.Qualifiers.time:type_name -> entitygraph.v1.TimeSpan
-	5, // 4: entitygraph.v1.Qualifiers.place:type_name -> entitygraph.v1.PlaceRef
+	5, // 3: entitygraph.v1.Qualifiers.time:type_name -> entitygraph.v1.TimeSpan
+	6, // 4: entitygraph.v1.Qualifiers.place:type_name -> entitygraph.v1.PlaceRef
 	1, // 5: entitygraph.v1.Qualifiers.status:type_name -> entitygraph.v1.RelationStatus
-	6, // 6: entitygraph.v1.Qualifiers.rank:type_name -> entitygraph.v1.Rank
-	7, // [7:7] is the sub-list for method output_type
-	7, // [7:7] is the sub-list for method input_type
-	7, // [7:7] is the sub-list for extension type_name
-	7, // [7:7] is the sub-list for extension extendee
-	0, // [0:7] is the sub-list for field type_name
+	7, // 6: entitygraph.v1.Qualifiers.rank:type_name -> entitygraph.v1.Rank
+	4, // 7: entitygraph.v1.Qualifiers.attribution:type_name -> entitygraph.v1.Attribution
+	8, // [8:8] is the sub-list for method output_type
+	8, // [8:8] is the sub-list for method input_type
+	8, // [8:8] is the sub-list for extension type_name
+	8, // [8:8] is the sub-list for extension extendee
+	0, // [0:8] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_relation_proto_init() }
@@ -805,7 +880,7 @@ func file_entitygraph_v1_relation_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_relation_proto_rawDesc), len(file_entitygraph_v1_relation_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   6,
+			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -32,10 +32,12 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/entitygraph/entitygraph/seeds"
+	"github.com/entitygraph/entitygraph/server/coverage"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/seed"
 	"github.com/entitygraph/entitygraph/server/synth"
@@ -45,7 +47,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, errProblems) {
+		if !errors.Is(err, errProblems) && !errors.Is(err, errUnexplained) {
 			fmt.Fprintln(os.Stderr, "entitygraph-snapshot:", err)
 		}
 		os.Exit(1)
@@ -53,7 +55,7 @@ func main() {
 }
 
 const usage = `usage:
-  entitygraph-snapshot check DIR
+  entitygraph-snapshot check [--coverage] DIR
   entitygraph-snapshot convert --data DIR --out FILE
   entitygraph-snapshot synth --entities N [--seed S] [--relations-per-entity R] [--vocab DIR] (--out FILE | --text DIR)
   entitygraph-snapshot info FILE`
@@ -71,13 +73,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	switch args[0] {
 	case "check":
+		withCoverage := fs.Bool("coverage", false, "also list every sentence of every document with the relations it supports, or the reason it supports none, and fail on a sentence with neither")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
 		if fs.NArg() != 1 {
 			return errors.New("check needs one data directory")
 		}
-		return check(ctx, fs.Arg(0), stdout)
+		return check(ctx, fs.Arg(0), *withCoverage, stdout)
 	case "convert":
 		data := fs.String("data", "", "`directory` of *.txtpb graph files and their documents")
 		out := fs.String("out", "", "snapshot `file` to write")
@@ -172,7 +175,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // check checks the data directory dir, printing every problem, errors and
 // warnings, as file:line, and a summary.
-func check(ctx context.Context, dir string, stdout io.Writer) error {
+func check(ctx context.Context, dir string, withCoverage bool, stdout io.Writer) error {
 	warnings := 0
 	ix, err := seed.Load(ctx, dir, seed.Options{Curate: true, Warn: func(p *seed.Problem) {
 		warnings++
@@ -195,9 +198,63 @@ func check(ctx context.Context, dir string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%s: %d errors, %d warnings\n", dir, errs, warnings)
 		return errProblems
 	}
+	if withCoverage {
+		if err := printCoverage(ix, stdout); err != nil {
+			return err
+		}
+	}
 	st := ix.Stats()
 	fmt.Fprintf(stdout, "%s: ok: %d predicates, %d kinds, %d documents, %d entities, %d relations; %d warnings\n",
 		dir, ix.Vocabulary().Len(), len(ix.Vocabulary().Kinds()), st.Documents, st.Entities, st.Relations, warnings)
+	return nil
+}
+
+// errUnexplained is what check --coverage returns when a sentence states
+// no relation and has no reason; the sentences are already printed.
+var errUnexplained = errors.New("some sentences state no relation and give no reason")
+
+// printCoverage lists every sentence of every document: the relations
+// that quote it, or the reason it states none, or that it has neither.
+func printCoverage(ix *index.Index, stdout io.Writer) error {
+	unexplained := 0
+	for _, d := range ix.Documents() {
+		lines, err := coverage.Report(ix, d.GetName())
+		if err != nil {
+			return err
+		}
+		claimed, unclaimed, gaps := 0, 0, 0
+		for _, l := range lines {
+			switch {
+			case len(l.Relations) > 0:
+				claimed++
+			case l.Reason != "":
+				unclaimed++
+			default:
+				gaps++
+			}
+		}
+		unexplained += gaps
+		fmt.Fprintf(stdout, "%s: %d sentences: %d state relations, %d state none for a reason, %d unexplained\n",
+			d.GetName(), len(lines), claimed, unclaimed, gaps)
+		for i, l := range lines {
+			fmt.Fprintf(stdout, "  %d. %s\n", i+1, l.Text)
+			switch {
+			case len(l.Relations) > 0:
+				fmt.Fprintf(stdout, "     %s\n", strings.Join(l.Relations, ", "))
+				if l.Reason != "" {
+					fmt.Fprintf(stdout, "     warning: it also has a reason for stating none (%s); remove it from unclaimed_sentences\n", l.Reason)
+				}
+			case l.Reason != "":
+				fmt.Fprintf(stdout, "     none: %s\n", l.Reason)
+			default:
+				fmt.Fprintf(stdout, "     UNEXPLAINED: no relation quotes it and no reason says why\n")
+			}
+		}
+	}
+	if unexplained > 0 {
+		fmt.Fprintf(stdout, "%d unexplained sentences: curate their relations, or add unclaimed_sentences with a reason to the document\n", unexplained)
+		return errUnexplained
+	}
 	return nil
 }
 

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/document.proto.
  */
 export const file_entitygraph_v1_document: GenFile = /*@__PURE__*/
-  fileDesc("Ch1lbnRpdHlncmFwaC92MS9kb2N1bWVudC5wcm90bxIOZW50aXR5Z3JhcGgudjEihgEKCERvY3VtZW50EgwKBG5hbWUYASABKAkSDQoFdGl0bGUYAiABKAkSEwoLc291cmNlX2ZpbGUYAyABKAkSDgoGc2hhMjU2GAQgASgJEhIKCmNoYXJfY291bnQYBSABKAUSDAoEdGV4dBgGIAEoCRIWCg5yZWxhdGlvbl9jb3VudBgHIAEoBSpeCgxEb2N1bWVudFZpZXcSHQoZRE9DVU1FTlRfVklFV19VTlNQRUNJRklFRBAAEhcKE0RPQ1VNRU5UX1ZJRVdfQkFTSUMQARIWChJET0NVTUVOVF9WSUVXX0ZVTEwQAmIGcHJvdG8z");
+  fileDesc("Ch1lbnRpdHlncmFwaC92MS9kb2N1bWVudC5wcm90bxIOZW50aXR5Z3JhcGgudjEixgEKCERvY3VtZW50EgwKBG5hbWUYASABKAkSDQoFdGl0bGUYAiABKAkSEwoLc291cmNlX2ZpbGUYAyABKAkSDgoGc2hhMjU2GAQgASgJEhIKCmNoYXJfY291bnQYBSABKAUSDAoEdGV4dBgGIAEoCRIWCg5yZWxhdGlvbl9jb3VudBgHIAEoBRI+ChN1bmNsYWltZWRfc2VudGVuY2VzGAggAygLMiEuZW50aXR5Z3JhcGgudjEuVW5jbGFpbWVkU2VudGVuY2UiWAoRVW5jbGFpbWVkU2VudGVuY2USDQoFcXVvdGUYASABKAkSDgoGcmVhc29uGAIgASgJEhIKCnN0YXJ0X2NoYXIYAyABKAUSEAoIZW5kX2NoYXIYBCABKAUqXgoMRG9jdW1lbnRWaWV3Eh0KGURPQ1VNRU5UX1ZJRVdfVU5TUEVDSUZJRUQQABIXChNET0NVTUVOVF9WSUVXX0JBU0lDEAESFgoSRE9DVU1FTlRfVklFV19GVUxMEAJiBnByb3RvMw");
 
 /**
  * Document is a source text the graph was curated from. Every relation's
@@ -68,6 +68,16 @@ export type Document = Message<"entitygraph.v1.Document"> & {
    * @generated from field: int32 relation_count = 7;
    */
   relationCount: number;
+
+  /**
+   * The sentences of the text that support no relation, each with the
+   * curator's reason, so that every sentence is accounted for:
+   * `entitygraph-snapshot check --coverage` lists each sentence with the
+   * relations it supports, and fails on one with neither.
+   *
+   * @generated from field: repeated entitygraph.v1.UnclaimedSentence unclaimed_sentences = 8;
+   */
+  unclaimedSentences: UnclaimedSentence[];
 };
 
 /**
@@ -76,6 +86,50 @@ export type Document = Message<"entitygraph.v1.Document"> & {
  */
 export const DocumentSchema: GenMessage<Document> = /*@__PURE__*/
   messageDesc(file_entitygraph_v1_document, 0);
+
+/**
+ * UnclaimedSentence is a sentence of a document that states no relation,
+ * and why.
+ *
+ * @generated from message entitygraph.v1.UnclaimedSentence
+ */
+export type UnclaimedSentence = Message<"entitygraph.v1.UnclaimedSentence"> & {
+  /**
+   * A verbatim quote from the sentence; it occurs exactly once in the text.
+   *
+   * @generated from field: string quote = 1;
+   */
+  quote: string;
+
+  /**
+   * Why the sentence states no relation, for example "site chrome" or "no
+   * claim about a named entity".
+   *
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+
+  /**
+   * Output only. Start of the quote in the text, in Unicode code points.
+   *
+   * @generated from field: int32 start_char = 3;
+   */
+  startChar: number;
+
+  /**
+   * Output only. End of the quote (exclusive), in Unicode code points.
+   *
+   * @generated from field: int32 end_char = 4;
+   */
+  endChar: number;
+};
+
+/**
+ * Describes the message entitygraph.v1.UnclaimedSentence.
+ * Use `create(UnclaimedSentenceSchema)` to create a new message.
+ */
+export const UnclaimedSentenceSchema: GenMessage<UnclaimedSentence> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_document, 1);
 
 /**
  * DocumentView says how much of a document to return.

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/query_service.proto.
  */
 export const file_entitygraph_v1_query_service: GenFile = /*@__PURE__*/
-  fileDesc("CiJlbnRpdHlncmFwaC92MS9xdWVyeV9zZXJ2aWNlLnByb3RvEg5lbnRpdHlncmFwaC52MSIjCgZMaW1pdHMSGQoRbWF4X2VkZ2VzX3Zpc2l0ZWQYASABKAMi3AEKEEZpbmRQYXRoc1JlcXVlc3QSDgoGc291cmNlGAEgASgJEg4KBnRhcmdldBgCIAEoCRIQCghtYXhfaG9wcxgDIAEoBRIRCgltYXhfcGF0aHMYBCABKAUSEgoKcHJlZGljYXRlcxgFIAMoCRIsCglkaXJlY3Rpb24YBiABKA4yGS5lbnRpdHlncmFwaC52MS5EaXJlY3Rpb24SJgoGbGltaXRzGAcgASgLMhYuZW50aXR5Z3JhcGgudjEuTGltaXRzEhkKEWluY2x1ZGVfYWxsX3JhbmtzGAggASgIIk8KEUZpbmRQYXRoc1Jlc3BvbnNlEiMKBXBhdGhzGAEgAygLMhQuZW50aXR5Z3JhcGgudjEuUGF0aBIVCg1lZGdlc192aXNpdGVkGAIgASgDIjgKBFBhdGgSDQoFbm9kZXMYASADKAkSIQoEaG9wcxgCIAMoCzITLmVudGl0eWdyYXBoLnYxLkhvcCKJAQoDSG9wEg4KBnNvdXJjZRgBIAEoCRIOCgZ0YXJnZXQYAiABKAkSJQoEa2luZBgDIAEoDjIXLmVudGl0eWdyYXBoLnYxLkhvcEtpbmQSKgoIcmVsYXRpb24YBCABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhIPCgdyZWFkaW5nGAUgASgJIscBCg9UcmF2ZXJzZVJlcXVlc3QSDQoFc3RhcnQYASADKAkSEQoJbWF4X2RlcHRoGAIgASgFEhIKCnByZWRpY2F0ZXMYAyADKAkSLAoJZGlyZWN0aW9uGAQgASgOMhkuZW50aXR5Z3JhcGgudjEuRGlyZWN0aW9uEg0KBWxpbWl0GAUgASgFEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cxIZChFpbmNsdWRlX2FsbF9yYW5rcxgHIAEoCCKjAQoQVHJhdmVyc2VSZXNwb25zZRIoCgZlbnRpdHkYASABKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHlIABIsCghyZWxhdGlvbhgCIAEoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uSAASDQoFZGVwdGgYAyABKAUSIAoDdmlhGAQgASgLMhMuZW50aXR5Z3JhcGgudjEuSG9wQgYKBGl0ZW0izgEKDE1hdGNoUmVxdWVzdBIqCgdwYXR0ZXJuGAEgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybkgAEg4KBHRleHQYAiABKAlIABIRCglwYWdlX3NpemUYAyABKAUSEgoKcGFnZV90b2tlbhgEIAEoCRIPCgdleHBsYWluGAUgASgIEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cxIZChFpbmNsdWRlX2FsbF9yYW5rcxgHIAEoCEIHCgVxdWVyeSJjCgdQYXR0ZXJuEicKB3RyaXBsZXMYASADKAsyFi5lbnRpdHlncmFwaC52MS5UcmlwbGUSLwoLY29uc3RyYWludHMYAiADKAsyGi5lbnRpdHlncmFwaC52MS5Db25zdHJhaW50IjIKBFRlcm0SEgoIdmFyaWFibGUYASABKAlIABIOCgRuYW1lGAIgASgJSABCBgoEdGVybSKeAQoGVHJpcGxlEiUKB3N1YmplY3QYASABKAsyFC5lbnRpdHlncmFwaC52MS5UZXJtEhIKCnByZWRpY2F0ZXMYAiADKAkSJAoGb2JqZWN0GAMgASgLMhQuZW50aXR5Z3JhcGgudjEuVGVybRIZChFyZWxhdGlvbl92YXJpYWJsZRgEIAEoCRIYChBleGFjdF9wcmVkaWNhdGVzGAUgASgIItgBCgpDb25zdHJhaW50EhAKCHZhcmlhYmxlGAEgASgJEg4KBHR5cGUYAiABKAlIABIoCgVraW5kcxgDIAEoCzIXLmVudGl0eWdyYXBoLnYxLktpbmRTZXRIABI7ChNyZWxhdGlvbl9wcmVkaWNhdGVzGAQgASgLMhwuZW50aXR5Z3JhcGgudjEuUHJlZGljYXRlU2V0SAASOQoPcmVsYXRpb25fc3RhdHVzGAUgASgOMh4uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25TdGF0dXNIAEIGCgR0ZXN0IicKB0tpbmRTZXQSDQoFa2luZHMYASADKAkSDQoFZXhhY3QYAiABKAgiIgoMUHJlZGljYXRlU2V0EhIKCnByZWRpY2F0ZXMYASADKAki2AEKDU1hdGNoUmVzcG9uc2USLAoHcmVzdWx0cxgBIAMoCzIbLmVudGl0eWdyYXBoLnYxLk1hdGNoUmVzdWx0EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRIoCgdwYXR0ZXJuGAMgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybhIWCg5jYW5vbmljYWxfdGV4dBgEIAEoCRInCgRwbGFuGAUgASgLMhkuZW50aXR5Z3JhcGgudjEuUXVlcnlQbGFuEhUKDWVkZ2VzX3Zpc2l0ZWQYBiABKAMiwQEKC01hdGNoUmVzdWx0EjsKCGJpbmRpbmdzGAEgAygLMikuZW50aXR5Z3JhcGgudjEuTWF0Y2hSZXN1bHQuQmluZGluZ3NFbnRyeRIrCglyZWxhdGlvbnMYAiADKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhpICg1CaW5kaW5nc0VudHJ5EgsKA2tleRgBIAEoCRImCgV2YWx1ZRgCIAEoCzIXLmVudGl0eWdyYXBoLnYxLkJpbmRpbmc6AjgBImoKB0JpbmRpbmcSKAoGZW50aXR5GAEgASgLMhYuZW50aXR5Z3JhcGgudjEuRW50aXR5SAASLAoIcmVsYXRpb24YAiABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbkgAQgcKBXZhbHVlIjQKCVF1ZXJ5UGxhbhInCgVzdGVwcxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLlBsYW5TdGVwIk0KCFBsYW5TdGVwEg4KBnRyaXBsZRgBIAEoBRITCgtkZXNjcmlwdGlvbhgCIAEoCRIcChRlc3RpbWF0ZWRfY2FuZGlkYXRlcxgDIAEoAyJ0CgpBc2tSZXF1ZXN0EhAKCHF1ZXN0aW9uGAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRImCgZsaW1pdHMYAyABKAsyFi5lbnRpdHlncmFwaC52MS5MaW1pdHMSGQoRaW5jbHVkZV9hbGxfcmFua3MYBCABKAginQEKC0Fza1Jlc3BvbnNlEhYKDmludGVycHJldGF0aW9uGAEgASgJEg0KBXF1ZXJ5GAIgASgJEigKB3BhdHRlcm4YAyABKAsyFy5lbnRpdHlncmFwaC52MS5QYXR0ZXJuEiwKB3Jlc3VsdHMYBCADKAsyGy5lbnRpdHlncmFwaC52MS5NYXRjaFJlc3VsdBIPCgdhbnN3ZXJzGAUgAygJKmoKCURpcmVjdGlvbhIZChVESVJFQ1RJT05fVU5TUEVDSUZJRUQQABIWChJESVJFQ1RJT05fT1VUR09JTkcQARIWChJESVJFQ1RJT05fSU5DT01JTkcQAhISCg5ESVJFQ1RJT05fQk9USBADKngKB0hvcEtpbmQSGAoUSE9QX0tJTkRfVU5TUEVDSUZJRUQQABIUChBIT1BfS0lORF9GT1JXQVJEEAESFQoRSE9QX0tJTkRfQkFDS1dBUkQQAhITCg9IT1BfS0lORF9VTlBBQ0sQAxIRCg1IT1BfS0lORF9QQUNLEAQytwIKDFF1ZXJ5U2VydmljZRJQCglGaW5kUGF0aHMSIC5lbnRpdHlncmFwaC52MS5GaW5kUGF0aHNSZXF1ZXN0GiEuZW50aXR5Z3JhcGgudjEuRmluZFBhdGhzUmVzcG9uc2USTwoIVHJhdmVyc2USHy5lbnRpdHlncmFwaC52MS5UcmF2ZXJzZVJlcXVlc3QaIC5lbnRpdHlncmFwaC52MS5UcmF2ZXJzZVJlc3BvbnNlMAESRAoFTWF0Y2gSHC5lbnRpdHlncmFwaC52MS5NYXRjaFJlcXVlc3QaHS5lbnRpdHlncmFwaC52MS5NYXRjaFJlc3BvbnNlEj4KA0FzaxIaLmVudGl0eWdyYXBoLnYxLkFza1JlcXVlc3QaGy5lbnRpdHlncmFwaC52MS5Bc2tSZXNwb25zZWIGcHJvdG8z", [file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
+  fileDesc("CiJlbnRpdHlncmFwaC92MS9xdWVyeV9zZXJ2aWNlLnByb3RvEg5lbnRpdHlncmFwaC52MSIjCgZMaW1pdHMSGQoRbWF4X2VkZ2VzX3Zpc2l0ZWQYASABKAMi3AEKEEZpbmRQYXRoc1JlcXVlc3QSDgoGc291cmNlGAEgASgJEg4KBnRhcmdldBgCIAEoCRIQCghtYXhfaG9wcxgDIAEoBRIRCgltYXhfcGF0aHMYBCABKAUSEgoKcHJlZGljYXRlcxgFIAMoCRIsCglkaXJlY3Rpb24YBiABKA4yGS5lbnRpdHlncmFwaC52MS5EaXJlY3Rpb24SJgoGbGltaXRzGAcgASgLMhYuZW50aXR5Z3JhcGgudjEuTGltaXRzEhkKEWluY2x1ZGVfYWxsX3JhbmtzGAggASgIIk8KEUZpbmRQYXRoc1Jlc3BvbnNlEiMKBXBhdGhzGAEgAygLMhQuZW50aXR5Z3JhcGgudjEuUGF0aBIVCg1lZGdlc192aXNpdGVkGAIgASgDIjgKBFBhdGgSDQoFbm9kZXMYASADKAkSIQoEaG9wcxgCIAMoCzITLmVudGl0eWdyYXBoLnYxLkhvcCKJAQoDSG9wEg4KBnNvdXJjZRgBIAEoCRIOCgZ0YXJnZXQYAiABKAkSJQoEa2luZBgDIAEoDjIXLmVudGl0eWdyYXBoLnYxLkhvcEtpbmQSKgoIcmVsYXRpb24YBCABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhIPCgdyZWFkaW5nGAUgASgJIscBCg9UcmF2ZXJzZVJlcXVlc3QSDQoFc3RhcnQYASADKAkSEQoJbWF4X2RlcHRoGAIgASgFEhIKCnByZWRpY2F0ZXMYAyADKAkSLAoJZGlyZWN0aW9uGAQgASgOMhkuZW50aXR5Z3JhcGgudjEuRGlyZWN0aW9uEg0KBWxpbWl0GAUgASgFEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cxIZChFpbmNsdWRlX2FsbF9yYW5rcxgHIAEoCCKjAQoQVHJhdmVyc2VSZXNwb25zZRIoCgZlbnRpdHkYASABKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHlIABIsCghyZWxhdGlvbhgCIAEoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uSAASDQoFZGVwdGgYAyABKAUSIAoDdmlhGAQgASgLMhMuZW50aXR5Z3JhcGgudjEuSG9wQgYKBGl0ZW0izgEKDE1hdGNoUmVxdWVzdBIqCgdwYXR0ZXJuGAEgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybkgAEg4KBHRleHQYAiABKAlIABIRCglwYWdlX3NpemUYAyABKAUSEgoKcGFnZV90b2tlbhgEIAEoCRIPCgdleHBsYWluGAUgASgIEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cxIZChFpbmNsdWRlX2FsbF9yYW5rcxgHIAEoCEIHCgVxdWVyeSKaAQoHUGF0dGVybhInCgd0cmlwbGVzGAEgAygLMhYuZW50aXR5Z3JhcGgudjEuVHJpcGxlEi8KC2NvbnN0cmFpbnRzGAIgAygLMhouZW50aXR5Z3JhcGgudjEuQ29uc3RyYWludBI1Cg5wYXJ0aWNpcGF0aW9ucxgDIAMoCzIdLmVudGl0eWdyYXBoLnYxLlBhcnRpY2lwYXRpb24iYgoNUGFydGljaXBhdGlvbhImCghyZWxhdGlvbhgBIAEoCzIULmVudGl0eWdyYXBoLnYxLlRlcm0SKQoLcGFydGljaXBhbnQYAiABKAsyFC5lbnRpdHlncmFwaC52MS5UZXJtIjIKBFRlcm0SEgoIdmFyaWFibGUYASABKAlIABIOCgRuYW1lGAIgASgJSABCBgoEdGVybSKeAQoGVHJpcGxlEiUKB3N1YmplY3QYASABKAsyFC5lbnRpdHlncmFwaC52MS5UZXJtEhIKCnByZWRpY2F0ZXMYAiADKAkSJAoGb2JqZWN0GAMgASgLMhQuZW50aXR5Z3JhcGgudjEuVGVybRIZChFyZWxhdGlvbl92YXJpYWJsZRgEIAEoCRIYChBleGFjdF9wcmVkaWNhdGVzGAUgASgIItgBCgpDb25zdHJhaW50EhAKCHZhcmlhYmxlGAEgASgJEg4KBHR5cGUYAiABKAlIABIoCgVraW5kcxgDIAEoCzIXLmVudGl0eWdyYXBoLnYxLktpbmRTZXRIABI7ChNyZWxhdGlvbl9wcmVkaWNhdGVzGAQgASgLMhwuZW50aXR5Z3JhcGgudjEuUHJlZGljYXRlU2V0SAASOQoPcmVsYXRpb25fc3RhdHVzGAUgASgOMh4uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25TdGF0dXNIAEIGCgR0ZXN0IicKB0tpbmRTZXQSDQoFa2luZHMYASADKAkSDQoFZXhhY3QYAiABKAgiIgoMUHJlZGljYXRlU2V0EhIKCnByZWRpY2F0ZXMYASADKAki2AEKDU1hdGNoUmVzcG9uc2USLAoHcmVzdWx0cxgBIAMoCzIbLmVudGl0eWdyYXBoLnYxLk1hdGNoUmVzdWx0EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRIoCgdwYXR0ZXJuGAMgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybhIWCg5jYW5vbmljYWxfdGV4dBgEIAEoCRInCgRwbGFuGAUgASgLMhkuZW50aXR5Z3JhcGgudjEuUXVlcnlQbGFuEhUKDWVkZ2VzX3Zpc2l0ZWQYBiABKAMiwQEKC01hdGNoUmVzdWx0EjsKCGJpbmRpbmdzGAEgAygLMikuZW50aXR5Z3JhcGgudjEuTWF0Y2hSZXN1bHQuQmluZGluZ3NFbnRyeRIrCglyZWxhdGlvbnMYAiADKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhpICg1CaW5kaW5nc0VudHJ5EgsKA2tleRgBIAEoCRImCgV2YWx1ZRgCIAEoCzIXLmVudGl0eWdyYXBoLnYxLkJpbmRpbmc6AjgBImoKB0JpbmRpbmcSKAoGZW50aXR5GAEgASgLMhYuZW50aXR5Z3JhcGgudjEuRW50aXR5SAASLAoIcmVsYXRpb24YAiABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbkgAQgcKBXZhbHVlIjQKCVF1ZXJ5UGxhbhInCgVzdGVwcxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLlBsYW5TdGVwIk0KCFBsYW5TdGVwEg4KBnRyaXBsZRgBIAEoBRITCgtkZXNjcmlwdGlvbhgCIAEoCRIcChRlc3RpbWF0ZWRfY2FuZGlkYXRlcxgDIAEoAyJ0CgpBc2tSZXF1ZXN0EhAKCHF1ZXN0aW9uGAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRImCgZsaW1pdHMYAyABKAsyFi5lbnRpdHlncmFwaC52MS5MaW1pdHMSGQoRaW5jbHVkZV9hbGxfcmFua3MYBCABKAginQEKC0Fza1Jlc3BvbnNlEhYKDmludGVycHJldGF0aW9uGAEgASgJEg0KBXF1ZXJ5GAIgASgJEigKB3BhdHRlcm4YAyABKAsyFy5lbnRpdHlncmFwaC52MS5QYXR0ZXJuEiwKB3Jlc3VsdHMYBCADKAsyGy5lbnRpdHlncmFwaC52MS5NYXRjaFJlc3VsdBIPCgdhbnN3ZXJzGAUgAygJKmoKCURpcmVjdGlvbhIZChVESVJFQ1RJT05fVU5TUEVDSUZJRUQQABIWChJESVJFQ1RJT05fT1VUR09JTkcQARIWChJESVJFQ1RJT05fSU5DT01JTkcQAhISCg5ESVJFQ1RJT05fQk9USBADKngKB0hvcEtpbmQSGAoUSE9QX0tJTkRfVU5TUEVDSUZJRUQQABIUChBIT1BfS0lORF9GT1JXQVJEEAESFQoRSE9QX0tJTkRfQkFDS1dBUkQQAhITCg9IT1BfS0lORF9VTlBBQ0sQAxIRCg1IT1BfS0lORF9QQUNLEAQytwIKDFF1ZXJ5U2VydmljZRJQCglGaW5kUGF0aHMSIC5lbnRpdHlncmFwaC52MS5GaW5kUGF0aHNSZXF1ZXN0GiEuZW50aXR5Z3JhcGgudjEuRmluZFBhdGhzUmVzcG9uc2USTwoIVHJhdmVyc2USHy5lbnRpdHlncmFwaC52MS5UcmF2ZXJzZVJlcXVlc3QaIC5lbnRpdHlncmFwaC52MS5UcmF2ZXJzZVJlc3BvbnNlMAESRAoFTWF0Y2gSHC5lbnRpdHlncmFwaC52MS5NYXRjaFJlcXVlc3QaHS5lbnRpdHlncmFwaC52MS5NYXRjaFJlc3BvbnNlEj4KA0FzaxIaLmVudGl0eWdyYXBoLnYxLkFza1JlcXVlc3QaGy5lbnRpdHlncmFwaC52MS5Bc2tSZXNwb25zZWIGcHJvdG8z", [file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
 
 /**
  * Limits bound the work one query may do. Zero fields take the server's
@@ -438,7 +438,7 @@ export const MatchRequestSchema: GenMessage<MatchRequest> = /*@__PURE__*/
  */
 export type Pattern = Message<"entitygraph.v1.Pattern"> & {
   /**
-   * The triples, 1 to 16.
+   * The triples, at most 16 counted with the participations.
    *
    * @generated from field: repeated entitygraph.v1.Triple triples = 1;
    */
@@ -450,6 +450,18 @@ export type Pattern = Message<"entitygraph.v1.Pattern"> & {
    * @generated from field: repeated entitygraph.v1.Constraint constraints = 2;
    */
   constraints: Constraint[];
+
+  /**
+   * Participations: a relation and an entity or relation it involves, as
+   * subject or object. They reach relations about relations from their
+   * participants: "?via dominates ?industry . ?via involves
+   * organizations/sony" finds the industry that the Samsung–Sony
+   * partnership dominated. At most 16, counted with the triples; a pattern
+   * needs at least one triple or participation.
+   *
+   * @generated from field: repeated entitygraph.v1.Participation participations = 3;
+   */
+  participations: Participation[];
 };
 
 /**
@@ -458,6 +470,36 @@ export type Pattern = Message<"entitygraph.v1.Pattern"> & {
  */
 export const PatternSchema: GenMessage<Pattern> = /*@__PURE__*/
   messageDesc(file_entitygraph_v1_query_service, 8);
+
+/**
+ * Participation holds when a relation has a node as its subject or its
+ * object. In text syntax: `?relation involves ?node`.
+ *
+ * @generated from message entitygraph.v1.Participation
+ */
+export type Participation = Message<"entitygraph.v1.Participation"> & {
+  /**
+   * The relation: a variable, or a relation's resource name.
+   *
+   * @generated from field: entitygraph.v1.Term relation = 1;
+   */
+  relation?: Term | undefined;
+
+  /**
+   * The node it involves: a variable, or an entity's or relation's
+   * resource name.
+   *
+   * @generated from field: entitygraph.v1.Term participant = 2;
+   */
+  participant?: Term | undefined;
+};
+
+/**
+ * Describes the message entitygraph.v1.Participation.
+ * Use `create(ParticipationSchema)` to create a new message.
+ */
+export const ParticipationSchema: GenMessage<Participation> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_query_service, 9);
 
 /**
  * Term is a triple's subject or object: a variable, or a fixed node.
@@ -495,7 +537,7 @@ export type Term = Message<"entitygraph.v1.Term"> & {
  * Use `create(TermSchema)` to create a new message.
  */
 export const TermSchema: GenMessage<Term> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 9);
+  messageDesc(file_entitygraph_v1_query_service, 10);
 
 /**
  * Triple matches relations: subject, one of some predicates, object.
@@ -547,7 +589,7 @@ export type Triple = Message<"entitygraph.v1.Triple"> & {
  * Use `create(TripleSchema)` to create a new message.
  */
 export const TripleSchema: GenMessage<Triple> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 10);
+  messageDesc(file_entitygraph_v1_query_service, 11);
 
 /**
  * Constraint narrows what a variable may be bound to. Exactly one of its
@@ -610,7 +652,7 @@ export type Constraint = Message<"entitygraph.v1.Constraint"> & {
  * Use `create(ConstraintSchema)` to create a new message.
  */
 export const ConstraintSchema: GenMessage<Constraint> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 11);
+  messageDesc(file_entitygraph_v1_query_service, 12);
 
 /**
  * KindSet is a set of kinds of entity, any of which will do.
@@ -639,7 +681,7 @@ export type KindSet = Message<"entitygraph.v1.KindSet"> & {
  * Use `create(KindSetSchema)` to create a new message.
  */
 export const KindSetSchema: GenMessage<KindSet> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 12);
+  messageDesc(file_entitygraph_v1_query_service, 13);
 
 /**
  * PredicateSet is a set of predicates, any of which will do.
@@ -661,7 +703,7 @@ export type PredicateSet = Message<"entitygraph.v1.PredicateSet"> & {
  * Use `create(PredicateSetSchema)` to create a new message.
  */
 export const PredicateSetSchema: GenMessage<PredicateSet> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 13);
+  messageDesc(file_entitygraph_v1_query_service, 14);
 
 /**
  * MatchResponse holds a page of bindings.
@@ -718,7 +760,7 @@ export type MatchResponse = Message<"entitygraph.v1.MatchResponse"> & {
  * Use `create(MatchResponseSchema)` to create a new message.
  */
 export const MatchResponseSchema: GenMessage<MatchResponse> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 14);
+  messageDesc(file_entitygraph_v1_query_service, 15);
 
 /**
  * MatchResult is one solution: a binding for every variable, and the
@@ -735,7 +777,8 @@ export type MatchResult = Message<"entitygraph.v1.MatchResult"> & {
   bindings: { [key: string]: Binding };
 
   /**
-   * The relation each triple matched, in triple order, with evidence.
+   * The relation each triple matched, in triple order, then the relation
+   * of each participation, with evidence.
    *
    * @generated from field: repeated entitygraph.v1.Relation relations = 2;
    */
@@ -747,7 +790,7 @@ export type MatchResult = Message<"entitygraph.v1.MatchResult"> & {
  * Use `create(MatchResultSchema)` to create a new message.
  */
 export const MatchResultSchema: GenMessage<MatchResult> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 15);
+  messageDesc(file_entitygraph_v1_query_service, 16);
 
 /**
  * Binding is what a variable is bound to.
@@ -784,7 +827,7 @@ export type Binding = Message<"entitygraph.v1.Binding"> & {
  * Use `create(BindingSchema)` to create a new message.
  */
 export const BindingSchema: GenMessage<Binding> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 16);
+  messageDesc(file_entitygraph_v1_query_service, 17);
 
 /**
  * QueryPlan is how a pattern query is evaluated.
@@ -805,7 +848,7 @@ export type QueryPlan = Message<"entitygraph.v1.QueryPlan"> & {
  * Use `create(QueryPlanSchema)` to create a new message.
  */
 export const QueryPlanSchema: GenMessage<QueryPlan> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 17);
+  messageDesc(file_entitygraph_v1_query_service, 18);
 
 /**
  * PlanStep is one step of a plan: a triple joined into the solutions so far.
@@ -814,7 +857,8 @@ export const QueryPlanSchema: GenMessage<QueryPlan> = /*@__PURE__*/
  */
 export type PlanStep = Message<"entitygraph.v1.PlanStep"> & {
   /**
-   * Index of the triple in the pattern.
+   * Index of the triple in the pattern; participations count after the
+   * triples (the first is number len(triples)).
    *
    * @generated from field: int32 triple = 1;
    */
@@ -841,7 +885,7 @@ export type PlanStep = Message<"entitygraph.v1.PlanStep"> & {
  * Use `create(PlanStepSchema)` to create a new message.
  */
 export const PlanStepSchema: GenMessage<PlanStep> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 18);
+  messageDesc(file_entitygraph_v1_query_service, 19);
 
 /**
  * AskRequest is a plain-English question.
@@ -885,7 +929,7 @@ export type AskRequest = Message<"entitygraph.v1.AskRequest"> & {
  * Use `create(AskRequestSchema)` to create a new message.
  */
 export const AskRequestSchema: GenMessage<AskRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 19);
+  messageDesc(file_entitygraph_v1_query_service, 20);
 
 /**
  * AskResponse is the answer to a question and how it was understood.
@@ -937,7 +981,7 @@ export type AskResponse = Message<"entitygraph.v1.AskResponse"> & {
  * Use `create(AskResponseSchema)` to create a new message.
  */
 export const AskResponseSchema: GenMessage<AskResponse> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 20);
+  messageDesc(file_entitygraph_v1_query_service, 21);
 
 /**
  * Direction says which way relations may be followed from a node.

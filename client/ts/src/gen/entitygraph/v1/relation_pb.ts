@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/relation.proto.
  */
 export const file_entitygraph_v1_relation: GenFile = /*@__PURE__*/
-  fileDesc("Ch1lbnRpdHlncmFwaC92MS9yZWxhdGlvbi5wcm90bxIOZW50aXR5Z3JhcGgudjEihQIKCFJlbGF0aW9uEgwKBG5hbWUYASABKAkSDwoHc3ViamVjdBgCIAEoCRIRCglwcmVkaWNhdGUYAyABKAkSDgoGb2JqZWN0GAQgASgJEi4KCnF1YWxpZmllcnMYBSABKAsyGi5lbnRpdHlncmFwaC52MS5RdWFsaWZpZXJzEioKCGV2aWRlbmNlGAYgAygLMhguZW50aXR5Z3JhcGgudjEuRXZpZGVuY2USDwoHc3VtbWFyeRgHIAEoCRI1Cg5zdGF0ZW1lbnRfcmFuaxgIIAEoDjIdLmVudGl0eWdyYXBoLnYxLlN0YXRlbWVudFJhbmsSEwoLcmFua19yZWFzb24YCSABKAki/gEKClF1YWxpZmllcnMSJgoEdGltZRgBIAEoCzIYLmVudGl0eWdyYXBoLnYxLlRpbWVTcGFuEicKBXBsYWNlGAIgASgLMhguZW50aXR5Z3JhcGgudjEuUGxhY2VSZWYSLgoGc3RhdHVzGAMgASgOMh4uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25TdGF0dXMSIgoEcmFuaxgEIAEoCzIULmVudGl0eWdyYXBoLnYxLlJhbmsSDAoEcm9sZRgFIAEoCRINCgV0b3BpYxgGIAEoCRIQCghhdWRpZW5jZRgHIAMoCRIOCgZtYW5uZXIYCCABKAkSDAoEbm90ZRgJIAEoCSI0CghUaW1lU3BhbhIMCgR0ZXh0GAEgASgJEg0KBXN0YXJ0GAIgASgJEgsKA2VuZBgDIAEoCSIoCghQbGFjZVJlZhIMCgR0ZXh0GAEgASgJEg4KBmVudGl0eRgCIAEoCSI1CgRSYW5rEhAKCHBvc2l0aW9uGAEgASgFEg0KBXNjb3BlGAIgASgJEgwKBHRleHQYAyABKAkidwoIRXZpZGVuY2USEAoIZG9jdW1lbnQYASABKAkSDQoFcXVvdGUYAiABKAkSEgoKc3RhcnRfY2hhchgDIAEoBRIQCghlbmRfY2hhchgEIAEoBRISCgpzdGFydF9ieXRlGAUgASgFEhAKCGVuZF9ieXRlGAYgASgFKmwKDVN0YXRlbWVudFJhbmsSHgoaU1RBVEVNRU5UX1JBTktfVU5TUEVDSUZJRUQQABIcChhTVEFURU1FTlRfUkFOS19QUkVGRVJSRUQQARIdChlTVEFURU1FTlRfUkFOS19ERVBSRUNBVEVEEAIqvAIKDlJlbGF0aW9uU3RhdHVzEh8KG1JFTEFUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEhwKGFJFTEFUSU9OX1NUQVRVU19QUk9QT1NFRBABEhsKF1JFTEFUSU9OX1NUQVRVU19QTEFOTkVEEAISHQoZUkVMQVRJT05fU1RBVFVTX0FUVEVNUFRFRBADEhsKF1JFTEFUSU9OX1NUQVRVU19PTkdPSU5HEAQSHQoZUkVMQVRJT05fU1RBVFVTX0FOTk9VTkNFRBAFEh0KGVJFTEFUSU9OX1NUQVRVU19DT01QTEVURUQQBhIaChZSRUxBVElPTl9TVEFUVVNfRkFJTEVEEAcSHQoZUkVMQVRJT05fU1RBVFVTX1dJVEhEUkFXThAIEhkKFVJFTEFUSU9OX1NUQVRVU19FTkRFRBAJYgZwcm90bzM");
+  fileDesc("Ch1lbnRpdHlncmFwaC92MS9yZWxhdGlvbi5wcm90bxIOZW50aXR5Z3JhcGgudjEihQIKCFJlbGF0aW9uEgwKBG5hbWUYASABKAkSDwoHc3ViamVjdBgCIAEoCRIRCglwcmVkaWNhdGUYAyABKAkSDgoGb2JqZWN0GAQgASgJEi4KCnF1YWxpZmllcnMYBSABKAsyGi5lbnRpdHlncmFwaC52MS5RdWFsaWZpZXJzEioKCGV2aWRlbmNlGAYgAygLMhguZW50aXR5Z3JhcGgudjEuRXZpZGVuY2USDwoHc3VtbWFyeRgHIAEoCRI1Cg5zdGF0ZW1lbnRfcmFuaxgIIAEoDjIdLmVudGl0eWdyYXBoLnYxLlN0YXRlbWVudFJhbmsSEwoLcmFua19yZWFzb24YCSABKAkisAIKClF1YWxpZmllcnMSJgoEdGltZRgBIAEoCzIYLmVudGl0eWdyYXBoLnYxLlRpbWVTcGFuEicKBXBsYWNlGAIgASgLMhguZW50aXR5Z3JhcGgudjEuUGxhY2VSZWYSLgoGc3RhdHVzGAMgASgOMh4uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25TdGF0dXMSIgoEcmFuaxgEIAEoCzIULmVudGl0eWdyYXBoLnYxLlJhbmsSDAoEcm9sZRgFIAEoCRINCgV0b3BpYxgGIAEoCRIQCghhdWRpZW5jZRgHIAMoCRIOCgZtYW5uZXIYCCABKAkSDAoEbm90ZRgJIAEoCRIwCgthdHRyaWJ1dGlvbhgKIAEoCzIbLmVudGl0eWdyYXBoLnYxLkF0dHJpYnV0aW9uIisKC0F0dHJpYnV0aW9uEgwKBHRleHQYASABKAkSDgoGZW50aXR5GAIgASgJIjQKCFRpbWVTcGFuEgwKBHRleHQYASABKAkSDQoFc3RhcnQYAiABKAkSCwoDZW5kGAMgASgJIigKCFBsYWNlUmVmEgwKBHRleHQYASABKAkSDgoGZW50aXR5GAIgASgJIjUKBFJhbmsSEAoIcG9zaXRpb24YASABKAUSDQoFc2NvcGUYAiABKAkSDAoEdGV4dBgDIAEoCSJ3CghFdmlkZW5jZRIQCghkb2N1bWVudBgBIAEoCRINCgVxdW90ZRgCIAEoCRISCgpzdGFydF9jaGFyGAMgASgFEhAKCGVuZF9jaGFyGAQgASgFEhIKCnN0YXJ0X2J5dGUYBSABKAUSEAoIZW5kX2J5dGUYBiABKAUqbAoNU3RhdGVtZW50UmFuaxIeChpTVEFURU1FTlRfUkFOS19VTlNQRUNJRklFRBAAEhwKGFNUQVRFTUVOVF9SQU5LX1BSRUZFUlJFRBABEh0KGVNUQVRFTUVOVF9SQU5LX0RFUFJFQ0FURUQQAiq8AgoOUmVsYXRpb25TdGF0dXMSHwobUkVMQVRJT05fU1RBVFVTX1VOU1BFQ0lGSUVEEAASHAoYUkVMQVRJT05fU1RBVFVTX1BST1BPU0VEEAESGwoXUkVMQVRJT05fU1RBVFVTX1BMQU5ORUQQAhIdChlSRUxBVElPTl9TVEFUVVNfQVRURU1QVEVEEAMSGwoXUkVMQVRJT05fU1RBVFVTX09OR09JTkcQBBIdChlSRUxBVElPTl9TVEFUVVNfQU5OT1VOQ0VEEAUSHQoZUkVMQVRJT05fU1RBVFVTX0NPTVBMRVRFRBAGEhoKFlJFTEFUSU9OX1NUQVRVU19GQUlMRUQQBxIdChlSRUxBVElPTl9TVEFUVVNfV0lUSERSQVdOEAgSGQoVUkVMQVRJT05fU1RBVFVTX0VOREVEEAliBnByb3RvMw");
 
 /**
  * Relation is a fact the graph holds: subject, predicate, object, qualified
@@ -172,6 +172,15 @@ export type Qualifiers = Message<"entitygraph.v1.Qualifiers"> & {
    * @generated from field: string note = 9;
    */
   note: string;
+
+  /**
+   * Who holds the view, when the text reports a relation as someone's
+   * view rather than as fact: "proponents of renewed cooperation",
+   * "executives".
+   *
+   * @generated from field: entitygraph.v1.Attribution attribution = 10;
+   */
+  attribution?: Attribution | undefined;
 };
 
 /**
@@ -180,6 +189,36 @@ export type Qualifiers = Message<"entitygraph.v1.Qualifiers"> & {
  */
 export const QualifiersSchema: GenMessage<Qualifiers> = /*@__PURE__*/
   messageDesc(file_entitygraph_v1_relation, 1);
+
+/**
+ * Attribution is who holds a view the text reports. The holder is often a
+ * group the text does not name ("proponents", "one executive"), so it is
+ * text first and an entity only when the graph has one.
+ *
+ * @generated from message entitygraph.v1.Attribution
+ */
+export type Attribution = Message<"entitygraph.v1.Attribution"> & {
+  /**
+   * The holder as written in the text, for example "executives".
+   *
+   * @generated from field: string text = 1;
+   */
+  text: string;
+
+  /**
+   * Resource name of the holder, when the graph has it.
+   *
+   * @generated from field: string entity = 2;
+   */
+  entity: string;
+};
+
+/**
+ * Describes the message entitygraph.v1.Attribution.
+ * Use `create(AttributionSchema)` to create a new message.
+ */
+export const AttributionSchema: GenMessage<Attribution> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_relation, 2);
 
 /**
  * TimeSpan is a time as the text gives it and as ISO 8601.
@@ -215,7 +254,7 @@ export type TimeSpan = Message<"entitygraph.v1.TimeSpan"> & {
  * Use `create(TimeSpanSchema)` to create a new message.
  */
 export const TimeSpanSchema: GenMessage<TimeSpan> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_relation, 2);
+  messageDesc(file_entitygraph_v1_relation, 3);
 
 /**
  * PlaceRef is where a relation happened.
@@ -243,7 +282,7 @@ export type PlaceRef = Message<"entitygraph.v1.PlaceRef"> & {
  * Use `create(PlaceRefSchema)` to create a new message.
  */
 export const PlaceRefSchema: GenMessage<PlaceRef> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_relation, 3);
+  messageDesc(file_entitygraph_v1_relation, 4);
 
 /**
  * Rank is a standing in an ordered list.
@@ -278,7 +317,7 @@ export type Rank = Message<"entitygraph.v1.Rank"> & {
  * Use `create(RankSchema)` to create a new message.
  */
 export const RankSchema: GenMessage<Rank> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_relation, 4);
+  messageDesc(file_entitygraph_v1_relation, 5);
 
 /**
  * Evidence is a verbatim quote from a document that states a relation.
@@ -335,7 +374,7 @@ export type Evidence = Message<"entitygraph.v1.Evidence"> & {
  * Use `create(EvidenceSchema)` to create a new message.
  */
 export const EvidenceSchema: GenMessage<Evidence> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_relation, 5);
+  messageDesc(file_entitygraph_v1_relation, 6);
 
 /**
  * StatementRank ranks a statement among those with the same subject and
