@@ -134,3 +134,33 @@ func ExampleClient_Ask() {
 	// ?who = Samsung Electronics, ?acquisition = [Western Digital acquires Kioxia (failed, 2021)] — because Samsung Electronics coordinates against [Western Digital acquires Kioxia (failed, 2021)] (2021)
 	// ?who = SK Group, ?acquisition = [Western Digital acquires Kioxia (failed, 2021)] — because SK Group coordinates against [Western Digital acquires Kioxia (failed, 2021)] (2021)
 }
+
+// This example searches the evidence for a phrase of the article and
+// prints, for the best match, the span that matched, cut from the
+// document's own text by the highlight's character offsets.
+func ExampleClient_SearchRelations() {
+	ctx := context.Background()
+	c, err := client.Dial(serverAddr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+
+	matches, err := c.SearchRelations(ctx, "second public mention", client.StatementsLimit(1))
+	if err != nil {
+		log.Fatal(err)
+	}
+	best := matches[0]
+	fmt.Println(best.GetRelation().GetName())
+	for _, h := range best.GetHighlights() {
+		doc, err := c.GetDocument(ctx, h.GetDocument(), true)
+		if err != nil {
+			log.Fatal(err)
+		}
+		text := []rune(doc.GetText())
+		fmt.Printf("«%s»\n", string(text[h.GetStartChar():h.GetEndChar()]))
+	}
+	// Output:
+	// relations/chey-tae-won-proposes-alliance-in-seoul
+	// «second public mention»
+}

@@ -59,3 +59,52 @@ func (c *Client) SearchEntities(ctx context.Context, query string, opts ...Searc
 	}
 	return resp.GetResults(), nil
 }
+
+// A StatementOption narrows [Client.SearchRelations].
+type StatementOption func(*entitygraphv1.SearchRelationsRequest)
+
+// StatementsAbout keeps the relations with this resource name as subject
+// or object.
+func StatementsAbout(endpoint string) StatementOption {
+	return func(req *entitygraphv1.SearchRelationsRequest) { req.Endpoint = endpoint }
+}
+
+// StatementsIn keeps the relations with evidence in this document.
+func StatementsIn(document string) StatementOption {
+	return func(req *entitygraphv1.SearchRelationsRequest) { req.Document = document }
+}
+
+// StatementsWith keeps the relations with one of these predicates, or one
+// that implies one of them.
+func StatementsWith(predicates ...string) StatementOption {
+	return func(req *entitygraphv1.SearchRelationsRequest) {
+		req.Predicates = append(req.Predicates, predicates...)
+	}
+}
+
+// StatementsBetween keeps the relations whose time overlaps from..to, ISO
+// dates of any precision; either may be empty.
+func StatementsBetween(from, to string) StatementOption {
+	return func(req *entitygraphv1.SearchRelationsRequest) { req.TimeFrom, req.TimeTo = from, to }
+}
+
+// StatementsLimit sets how many results to return, 1 to 100 (the server's
+// default is 10).
+func StatementsLimit(n int) StatementOption {
+	return func(req *entitygraphv1.SearchRelationsRequest) { req.PageSize = int32(n) }
+}
+
+// SearchRelations finds the relations whose evidence quotes or readings
+// hold query's words, best first, each with the spans that matched: a
+// phrase from a document finds the relations it states.
+func (c *Client) SearchRelations(ctx context.Context, query string, opts ...StatementOption) ([]*entitygraphv1.RelationMatch, error) {
+	req := &entitygraphv1.SearchRelationsRequest{Query: query}
+	for _, opt := range opts {
+		opt(req)
+	}
+	resp, err := c.rpc.SearchRelations(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search relations %q: %w", query, err)
+	}
+	return resp.GetResults(), nil
+}

@@ -84,7 +84,10 @@ type Load struct {
 	HeapBytes            uint64 // Go heap the loaded index holds, after GC
 	HeapBytesPerRelation float64
 	RSSBytes             int64 // resident set after loading
-	Footprint            []index.Part
+	// StatementIndexBytes is the size of the statement search index,
+	// mapped from the file with the document text, not heap.
+	StatementIndexBytes int64
+	Footprint           []index.Part
 }
 
 // LoadSnapshot loads a snapshot as the server does (text mapped, not
@@ -108,6 +111,7 @@ func LoadSnapshot(path string) (*index.Index, Load, error) {
 		File: path, FileBytes: info.Size(), Entities: st.Entities, Relations: st.Relations, Documents: st.Documents,
 		Seconds: took.Seconds(), RelationsPerSecond: float64(st.Relations) / took.Seconds(),
 		HeapBytes: after.HeapAlloc - before.HeapAlloc, RSSBytes: rss(), Footprint: ix.Footprint(),
+		StatementIndexBytes: int64(ix.StatementIndexBytes()),
 	}
 	l.HeapBytesPerRelation = float64(l.HeapBytes) / float64(max(st.Relations, 1))
 	return ix, l, nil

@@ -37,6 +37,9 @@ type Inputs struct {
 	Typos1    []string // display names with one letter changed
 	Typos2    []string // display names with two letters changed
 	PathPairs [][2]string
+	// Phrases are two consecutive words of a random relation's evidence
+	// quote, as a user searching statements would type them.
+	Phrases []string
 }
 
 // sampleSize is how many inputs of each kind an operation cycles through.
@@ -58,8 +61,26 @@ func NewInputs(ix *index.Index, seed uint64) *Inputs {
 		in.Typos2 = append(in.Typos2, typo(rng, display, 2))
 		other := index.Node(rng.IntN(entities))
 		in.PathPairs = append(in.PathPairs, [2]string{name, ix.NodeName(other)})
+		if rels := ix.RelationCount(); rels > 0 {
+			in.Phrases = append(in.Phrases, phrase(rng, ix.RelationAt(index.Rel(rng.IntN(rels)))))
+		}
 	}
 	return in
+}
+
+// phrase picks two consecutive words of one of r's evidence quotes, or its
+// first word when the quote has one.
+func phrase(rng *rand.Rand, r *pb.Relation) string {
+	ev := r.GetEvidence()
+	if len(ev) == 0 {
+		return ""
+	}
+	words := strings.Fields(ev[rng.IntN(len(ev))].GetQuote())
+	if len(words) < 2 {
+		return strings.Join(words, " ")
+	}
+	i := rng.IntN(len(words) - 1)
+	return words[i] + " " + words[i+1]
 }
 
 // typo changes n letters of s (not the first), each to another letter.
@@ -133,6 +154,15 @@ func Ops(ix *index.Index, in *Inputs) []Op {
 		{Name: "Match2", What: "Match, two patterns: ?s supplies <entity> . ?p leads ?s", Run: func(i int) (int, error) {
 			resp, err := queries.Match(ctx, &pb.MatchRequest{Query: &pb.MatchRequest_Text{
 				Text: "?s supplies " + pick(in.Names, i) + " . ?p leads ?s"}})
+			return len(resp.GetResults()), err
+		}},
+		{Name: "Match2Time", What: "Match2 with a qualifier filter: ?s supplies <entity> { time >= 2010 } . ?p leads ?s", Run: func(i int) (int, error) {
+			resp, err := queries.Match(ctx, &pb.MatchRequest{Query: &pb.MatchRequest_Text{
+				Text: "?s supplies " + pick(in.Names, i) + " { time >= 2010 } . ?p leads ?s"}})
+			return len(resp.GetResults()), err
+		}},
+		{Name: "SearchRelations", What: "SearchRelations, two consecutive words of a random evidence quote, default page (10)", Run: func(i int) (int, error) {
+			resp, err := entities.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: pick(in.Phrases, i)})
 			return len(resp.GetResults()), err
 		}},
 	}

@@ -185,6 +185,15 @@ func renderTargets(p func(string, ...any), rep *report, largest *scaleResult) {
 			p("| %s: FindPaths (≤ 4 hops) p50 ≤ 1 ms | the shortest path (max_paths 1): p50 %s, p99 %s, %s over the default edge budget; three paths (the default max_paths): p50 %s, p99 %s | %s for one path, %s for three |",
 				at, dur(one.P50), dur(one.P99), errShare(one), dur(r.P50), dur(r.P99), check(one.P50 <= time.Millisecond), check(r.P50 <= time.Millisecond))
 		}
+		if plain, filtered := largest.result("Match2"), largest.result("Match2Time"); plain != nil && filtered != nil {
+			r := float64(filtered.P99) / float64(plain.P99)
+			p("| %s: a qualifier-filtered Match p99 ≤ 2 × the unfiltered one | Match2Time p99 %s vs Match2 p99 %s: **%.2f ×** | %s |", at, dur(filtered.P99), dur(plain.P99), r, check(r <= 2))
+		}
+		if r := largest.result("SearchRelations"); r != nil {
+			l := largest.Load
+			p("| %s: statement search p99 ≤ 10 ms | p99 %s, p50 %s; its index is %s, %.1f B per relation, mapped from the snapshot file (no heap of its own) | %s |",
+				at, dur(r.P99), dur(r.P50), bytesStr(l.StatementIndexBytes), float64(l.StatementIndexBytes)/float64(max(l.Relations, 1)), check(r.P99 <= 10*time.Millisecond))
+		}
 		l := largest.Load
 		p("| %s / %s relations: ≤ 85 bytes of heap per relation, all in | %.1f B (document text, %.0f B per relation, is mapped from the file, not heap) | %s |",
 			at, count(l.Relations), l.HeapBytesPerRelation, float64(textBytes(l))/float64(l.Relations), check(l.HeapBytesPerRelation <= 85))

@@ -120,6 +120,15 @@ func ToStatus(ctx context.Context, err error) error {
 				"budget": be.Budget, "limit": strconv.FormatInt(be.Limit, 10),
 			}},
 		)
+	case errors.Is(err, pattern.ErrTooManySolutions):
+		return withDetails(codes.ResourceExhausted, err.Error(),
+			&errdetails.QuotaFailure{Violations: []*errdetails.QuotaFailure_Violation{{
+				Subject: "counted_solutions", Description: fmt.Sprintf("a count gathers at most %d solutions", pattern.MaxCountedSolutions),
+			}}},
+			&errdetails.ErrorInfo{Reason: ReasonBudgetExceeded, Domain: Domain, Metadata: map[string]string{
+				"budget": "counted_solutions", "limit": strconv.Itoa(pattern.MaxCountedSolutions),
+			}},
+		)
 	case errors.As(err, &fe):
 		return InvalidField(fe.Field, fe.Msg)
 	case errors.As(err, &se):

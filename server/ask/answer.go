@@ -27,6 +27,9 @@ type Answer struct {
 	Rels  []index.Rel  // supporting relations, without repeats, in order found
 	// Solutions are the pattern solutions grouped into this answer.
 	Solutions []pattern.Solution
+	// Literal returns the text of a value of Nodes that is a literal (see
+	// pattern.IsLiteral).
+	Literal func(index.Node) string
 	// Sentence is the answer for people, such as "?who = Samsung
 	// Electronics — because Samsung Electronics coordinates against
 	// [...]".
@@ -168,8 +171,9 @@ func Answers(ix *index.Index, q *Question, b *budget.Budget, limit int) ([]Answe
 		}
 		a := &answers[k]
 		a.Solutions = append(a.Solutions, s)
+		a.Literal = s.Literal
 		for _, r := range s.Rels {
-			if !slices.Contains(a.Rels, r) {
+			if r != pattern.NoRel && !slices.Contains(a.Rels, r) {
 				a.Rels = append(a.Rels, r)
 			}
 		}

@@ -25,7 +25,7 @@ import (
 )
 
 // Magic starts every snapshot file; the last byte is the format version.
-const Magic = "EGSNAP\x00\x04"
+const Magic = "EGSNAP\x00\x05"
 
 // FileExt is the extension of snapshot files.
 const FileExt = ".egsnap"
@@ -110,6 +110,24 @@ func (w *Writer) String(s string) {
 		n := min(len(s), chunk)
 		w.payload(append(w.buf[:0], s[:n]...))
 		s = s[n:]
+	}
+	w.end()
+}
+
+// Join writes one array of bytes made of parts, in order, without joining
+// them in memory first.
+func (w *Writer) Join(parts ...string) {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	w.begin(kindBytes, n)
+	for _, s := range parts {
+		for len(s) > 0 {
+			k := min(len(s), chunk)
+			w.payload(append(w.buf[:0], s[:k]...))
+			s = s[k:]
+		}
 	}
 	w.end()
 }

@@ -9,12 +9,14 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"google.golang.org/protobuf/proto"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/textsearch"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -409,9 +411,13 @@ func (b *Builder) Build() (*Index, error) {
 	}
 	ix.documentRecs = docRecs.done()
 
+	// The statement index reads the relations' quotes and names: it builds
+	// once those are in place, beside the adjacencies.
+	var searchErr error
+	wg.Go(func() { searchErr = ix.buildStatements() })
 	wg.Wait()
-	if namesErr != nil {
-		return nil, namesErr
+	if err := cmp.Or(namesErr, searchErr); err != nil {
+		return nil, err
 	}
 	ix.derive()
 	if ix.version, err = ix.contentVersion(); err != nil {
@@ -452,4 +458,32 @@ func (ix *Index) deriveRest() {
 		ix.hiddenCount += bits.OnesCount64(w)
 	}
 	wg.Wait()
+}
+
+// buildStatements builds the statement search index over each relation's
+// evidence quotes and its reading: its subject's name, its predicate's
+// reading and its object's name (a relation's own reading for a relation).
+func (ix *Index) buildStatements() error {
+	entities := Node(len(ix.entityType))
+	name := func(n Node) string {
+		if n < entities {
+			return ix.DisplayName(n)
+		}
+		return ""
+	}
+	blob, err := textsearch.Build(len(ix.pred), func(r int, emit func(string)) {
+		for i := ix.evStart[r]; i < ix.evStart[r+1]; i++ {
+			d := ix.evDoc[i]
+			base := ix.docText[d]
+			emit(unsafe.String(unsafe.SliceData(ix.text.view(base+uint64(ix.evFrom[i]), base+uint64(ix.evTo[i]))), int(ix.evTo[i]-ix.evFrom[i])))
+		}
+		p := ix.vocab.Predicate(ix.Predicate(Rel(r)))
+		emit(name(ix.ends[2*r]) + " " + p.Reading + " " + name(ix.ends[2*r+1]))
+	})
+	if err != nil {
+		return fmt.Errorf("statement index: %w", err)
+	}
+	ix.statementData = heapText(unsafe.String(unsafe.SliceData(blob), len(blob)))
+	ix.statements, err = textsearch.Open(blob, len(ix.pred))
+	return err
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"unsafe"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
@@ -172,4 +173,16 @@ func (ix *Index) WithPredicate(p vocab.ID) []Rel {
 		return nil
 	}
 	return ix.byPredicate.of(int32(p))
+}
+
+// EvidenceDocuments returns the resource names of the documents that
+// relation r's evidence quotes, each once, in evidence order.
+func (ix *Index) EvidenceDocuments(r Rel) []string {
+	var out []string
+	for _, d := range ix.evDoc[ix.evStart[r]:ix.evStart[r+1]] {
+		if name := ix.documentNames.at(int(d)); !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }

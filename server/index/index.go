@@ -22,6 +22,7 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/namesearch"
+	"github.com/entitygraph/entitygraph/server/textsearch"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -79,6 +80,10 @@ type Index struct {
 	hiddenCount int       // bits set in hidden
 
 	names *namesearch.Index
+	// statements is the statement search index, over statementData: the
+	// heap for a graph built here, the snapshot file's mapping otherwise.
+	statements    *textsearch.Index
+	statementData textStore
 }
 
 // A relation's pred column holds its predicate ID below predicateBits and

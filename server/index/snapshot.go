@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -21,6 +22,7 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/columnfile"
 	"github.com/entitygraph/entitygraph/server/namesearch"
+	"github.com/entitygraph/entitygraph/server/textsearch"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -37,11 +39,14 @@ func (ix *Index) WriteSnapshot(w io.Writer) error {
 	st := ix.Stats()
 	sw.Uint64s([]uint64{uint64(st.Entities), uint64(st.Relations), uint64(st.Documents)})
 	sw.String(ix.version)
-	ix.writeBody(sw)
+	ix.writeBody(sw, true)
 	return sw.Close()
 }
 
-func (ix *Index) writeBody(w *columnfile.Writer) {
+// writeBody writes the arrays of a snapshot after its header. The last is
+// the documents' text, followed, when withStatements, by the statement
+// index from the next 8-byte boundary: a loader maps both.
+func (ix *Index) writeBody(w *columnfile.Writer, withStatements bool) {
 	raw, err := deterministic.Marshal(ix.vocab.Message())
 	if err != nil {
 		panic("index: the vocabulary does not marshal: " + err.Error())
@@ -74,15 +79,24 @@ func (ix *Index) writeBody(w *columnfile.Writer) {
 
 	ix.names.WriteTo(w)
 
-	w.String(ix.text.copy(0, ix.text.len()))
+	if !withStatements {
+		w.String(ix.text.copy(0, ix.text.len()))
+		return
+	}
+	n := ix.text.len()
+	w.Join(ix.text.copy(0, n), strings.Repeat("\x00", int(alignUp(n)-n)), ix.statementData.copy(0, ix.statementData.len()))
 }
+
+// alignUp rounds n up to a multiple of 8.
+func alignUp(n uint64) uint64 { return (n + 7) / 8 * 8 }
 
 // contentVersion hashes what a snapshot of ix holds, so that the same graph
 // has the same version however it was loaded.
 func (ix *Index) contentVersion() (string, error) {
 	h := sha256.New()
 	w := columnfile.NewWriter(h)
-	ix.writeBody(w)
+	// The statement index is derived from what the rest holds.
+	ix.writeBody(w, false)
 	if err := w.Close(); err != nil {
 		return "", err
 	}
@@ -229,15 +243,30 @@ func readSnapshot(r *columnfile.Reader, f *os.File, opts LoadOptions) (*Index, e
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	if !opts.NoMap {
-		ix.text = mapText(ix, f, offset, length)
+	// The tail is the documents' text, then the statement index from the
+	// next 8-byte boundary.
+	textLen := uint64(0)
+	if len(ix.docText) > 0 {
+		textLen = ix.docText[len(ix.docText)-1]
 	}
-	if ix.text == nil {
+	if uint64(length) < alignUp(textLen) {
+		return nil, fmt.Errorf("%w: the text and statement index take %d bytes, less than the %d of the text", columnfile.ErrCorrupt, length, textLen)
+	}
+	var tail textStore
+	if !opts.NoMap {
+		tail = mapText(ix, f, offset, length)
+	}
+	if tail == nil {
 		buf := make([]byte, length)
 		if _, err := f.ReadAt(buf, offset); err != nil {
 			return nil, fmt.Errorf("read document text: %w", err)
 		}
-		ix.text = heapText(unsafe.String(unsafe.SliceData(buf), len(buf)))
+		tail = heapText(unsafe.String(unsafe.SliceData(buf), len(buf)))
+	}
+	ix.text, ix.statementData = subText(tail, 0, textLen), subText(tail, alignUp(textLen), uint64(length))
+	blob := ix.statementData.view(0, ix.statementData.len())
+	if ix.statements, err = textsearch.Open(blob, relations); err != nil {
+		return nil, fmt.Errorf("%w: %v", columnfile.ErrCorrupt, err)
 	}
 
 	corrupt := func(err error) error { return fmt.Errorf("%w: %v", columnfile.ErrCorrupt, err) }

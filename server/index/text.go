@@ -66,3 +66,14 @@ func mapText(ix *Index, f *os.File, offset, length int64) textStore {
 	runtime.AddCleanup(ix, func(m mmap.MMap) { _ = m.Unmap() }, m)
 	return t
 }
+
+// subText is the part [from, to) of a text store, sharing its memory.
+func subText(t textStore, from, to uint64) textStore {
+	switch t := t.(type) {
+	case heapText:
+		return t[from:to]
+	case *mappedText:
+		return &mappedText{m: t.m, skip: t.skip + from, n: to - from}
+	}
+	panic("index: unknown text store")
+}

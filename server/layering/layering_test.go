@@ -56,6 +56,8 @@ func TestImportRules(t *testing.T) {
 		{"server/index", []string{grpc, module + "server/pattern", module + "server/ask", module + "server/paths"}},
 		{"server/vocab", []string{grpc, module + "server/index"}},
 		{"server/english", []string{grpc, module}},
+		{"server/textsearch", []string{grpc, module + "server/index", module + "server/pattern", module + "server/ask"}},
+		{"server/timespan", []string{grpc, module + "server/"}},
 		{"server/budget", []string{grpc, module}},
 		{"server/vellumfst", []string{grpc, module}},
 		{"server/pattern", []string{grpc, module + "server/ask", module + "server/paths"}},

@@ -31,58 +31,68 @@ type step struct {
 	estimate int64
 }
 
-// plan orders the triples greedily, the one with the fewest estimated
-// candidate relations next, given the variables bound so far, and fixes
-// each one's access.
-func (q *Query) plan() {
-	bound := make([]bool, len(q.vars))
-	placed := make([]bool, len(q.triples))
-	for range q.triples {
+// plan orders the clauses greedily, the one with the fewest estimated
+// candidate relations next, given the variables bound so far (bound,
+// which it updates), and fixes each one's access. A qualifier clause can
+// only follow what binds its relation.
+func (q *Query) plan(clauses []int, bound []bool) ([]step, error) {
+	var steps []step
+	placed := make(map[int]bool, len(clauses))
+	for range clauses {
 		best := step{triple: -1}
-		for i := range q.triples {
+		for _, i := range clauses {
 			if placed[i] {
 				continue
 			}
-			a, est := q.chooseAccess(&q.triples[i], bound)
-			if best.triple < 0 || est < best.estimate {
+			a, est, ok := q.chooseAccess(&q.triples[i], bound)
+			if ok && (best.triple < 0 || est < best.estimate) {
 				best = step{triple: i, access: a, estimate: est}
 			}
 		}
-		placed[best.triple] = true
-		q.steps = append(q.steps, best)
-		t := q.triples[best.triple]
-		for _, v := range []int{t.subject.variable, t.object.variable, t.relVar} {
-			if v >= 0 {
-				bound[v] = true
+		if best.triple < 0 {
+			for _, i := range clauses {
+				if !placed[i] {
+					t := q.triples[i]
+					return nil, &FieldError{Field: clauseField(q, i), Msg: fmt.Sprintf("%s: no triple or participation binds ?%s, the relation it qualifies", t.text, q.vars[t.relVar])}
+				}
 			}
 		}
+		placed[best.triple] = true
+		steps = append(steps, best)
+		for _, v := range q.triples[best.triple].binds() {
+			bound[v] = true
+		}
 	}
+	return steps, nil
 }
 
 // chooseAccess picks how to reach t's relations when the variables in
 // bound have values, and estimates how many relations that reaches: the
 // bound relation itself; else the relations of a fixed end; else those of
-// a bound end; else a scan by predicate, or of everything.
-func (q *Query) chooseAccess(t *triple, bound []bool) (access, int64) {
+// a bound end; else a scan by predicate, or of everything. A qualifier
+// clause needs its relation first: ok is false until it is bound.
+func (q *Query) chooseAccess(t *triple, bound []bool) (a access, estimate int64, ok bool) {
 	ix := q.ix
 	isBound := func(tm term) bool { return !tm.fixed() && bound[tm.variable] }
 	switch {
 	case t.relNode != unbound:
-		return fixedRelation{n: t.relNode}, 1
+		return fixedRelation{n: t.relNode}, 1, true
 	case t.relVar >= 0 && bound[t.relVar]:
-		return boundRelation{v: t.relVar}, 1
+		return boundRelation{v: t.relVar}, 1, true
+	case t.kind == kindQualifier:
+		return nil, 0, false
 	case t.subject.fixed():
-		return nodeRelations{n: t.subject.node}, degree(ix, t.subject.node)
-	case t.object.fixed() && !t.involves:
-		return nodeRelations{n: t.object.node}, degree(ix, t.object.node)
+		return nodeRelations{n: t.subject.node}, degree(ix, t.subject.node), true
+	case t.object.fixed() && t.kind == kindTriple:
+		return nodeRelations{n: t.object.node}, degree(ix, t.object.node), true
 	case isBound(t.subject):
-		return variableRelations{v: t.subject.variable}, min(scanSize(ix, t), averageDegree(ix))
-	case isBound(t.object) && !t.involves:
-		return variableRelations{v: t.object.variable}, min(scanSize(ix, t), averageDegree(ix))
+		return variableRelations{v: t.subject.variable}, min(scanSize(ix, t), averageDegree(ix)), true
+	case isBound(t.object) && t.kind == kindTriple:
+		return variableRelations{v: t.object.variable}, min(scanSize(ix, t), averageDegree(ix)), true
 	case t.preds != nil:
-		return predicateScan{preds: t.preds}, scanSize(ix, t)
+		return predicateScan{preds: t.preds}, scanSize(ix, t), true
 	}
-	return fullScan{}, int64(ix.RelationCount())
+	return fullScan{}, int64(ix.RelationCount()), true
 }
 
 // degree is how many relations touch node n.
@@ -235,20 +245,47 @@ func (fullScan) each(q *Query, _ []index.Node, visit func(index.Rel) error) erro
 
 func (fullScan) describe(*Query) string { return "scan every relation" }
 
-// Plan describes the evaluation order and each step's access.
+// Plan describes the evaluation order and each step's access: the
+// pattern's own clauses, then each group's.
 func (q *Query) Plan() *pb.QueryPlan {
 	plan := &pb.QueryPlan{}
-	triples := len(q.pattern.GetTriples())
-	for _, s := range q.steps {
-		what := fmt.Sprintf("triple %d", s.triple)
-		if s.triple >= triples {
-			what = fmt.Sprintf("participation %d", s.triple-triples)
+	describe := func(prefix string, steps []step) {
+		for _, s := range steps {
+			plan.Steps = append(plan.Steps, &pb.PlanStep{
+				Triple:              int32(s.triple),
+				Description:         fmt.Sprintf("%s%s (%s): %s", prefix, q.clauseName(s.triple), q.triples[s.triple].text, s.access.describe(q)),
+				EstimatedCandidates: s.estimate,
+			})
 		}
-		plan.Steps = append(plan.Steps, &pb.PlanStep{
-			Triple:              int32(s.triple),
-			Description:         fmt.Sprintf("%s (%s): %s", what, q.triples[s.triple].text, s.access.describe(q)),
-			EstimatedCandidates: s.estimate,
-		})
+	}
+	describe("", q.steps)
+	for _, g := range q.groups {
+		prefix := "optional: "
+		if g.negated {
+			prefix = "not: "
+		}
+		describe(prefix, g.steps)
 	}
 	return plan
+}
+
+// clauseName says what clause i is, for explain: "triple 0",
+// "participation 1", "qualifier 0", counted within its pattern or group.
+func (q *Query) clauseName(i int) string {
+	start := 0
+	pats := []*pb.Pattern{q.pattern}
+	pats = append(pats, q.pattern.GetNegations()...)
+	pats = append(pats, q.pattern.GetOptionals()...)
+	for _, p := range pats {
+		for _, part := range []struct {
+			name string
+			n    int
+		}{{"triple", len(p.GetTriples())}, {"participation", len(p.GetParticipations())}, {"qualifier", len(p.GetQualifiers())}} {
+			if i < start+part.n {
+				return fmt.Sprintf("%s %d", part.name, i-start)
+			}
+			start += part.n
+		}
+	}
+	return fmt.Sprintf("clause %d", i)
 }

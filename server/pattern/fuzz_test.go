@@ -3,7 +3,9 @@ package pattern
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
+	"time"
 
 	"google.golang.org/protobuf/proto"
 
@@ -21,11 +23,18 @@ func FuzzParseText(f *testing.F) {
 		`"Chey Tae-won" leads ?o ; ?o is a business_group`,
 		"?a * ?b\n?b acquired_by ?c # comment",
 		"?x is", `"unterminated`, "?", "organizations/kioxia LEADS", "?x LEADS ?y AS",
+		"people/chey-tae-won proposes ?plan AS ?r { place ?where, time ?when } . OPTIONAL { ?r { audience ?before } }",
+		"?x produces topics/nand-flash { rank <= 2 ; role ~ \"chief exec\" } . NOT { ?x opposes ?d }",
+		"?s * ?o AS ?r { document ?doc } . COUNT ?r BY ?doc",
+		"?via dominates ?i . ?via involves organizations/sony . COUNT *",
+		"?r { time != 2021-02-30 }", "NOT { NOT { ?a * ?b } }", "?a * ?b { rank > x }",
 	} {
 		f.Add(s)
 	}
 	ix := seedIx(f)
 	f.Fuzz(func(t *testing.T, text string) {
+		hang := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("still running after 10s: %q", text)) })
+		defer hang.Stop()
 		p, err := ParseText(ix, text)
 		if err != nil {
 			var se *SyntaxError

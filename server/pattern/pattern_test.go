@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -40,13 +41,110 @@ func runText(t *testing.T, ix *index.Index, text string) []string {
 	for _, s := range sols {
 		var parts []string
 		for i, v := range c.Vars() {
-			parts = append(parts, v+"="+ix.NodeName(s.Nodes[i]))
+			switch n := s.Nodes[i]; {
+			case strings.HasPrefix(v, "_rel"), c.count != nil && n == unbound:
+			case n == unbound:
+				parts = append(parts, v+"=(unbound)")
+			case IsLiteral(n):
+				parts = append(parts, v+"="+strconv.Quote(s.Literal(n)))
+			default:
+				parts = append(parts, v+"="+ix.NodeName(n))
+			}
 		}
 		slices.Sort(parts)
+		if c.count != nil {
+			parts = append(parts, "count="+strconv.FormatInt(s.Count, 10))
+		}
 		out = append(out, strings.Join(parts, " "))
 	}
-	slices.Sort(out)
+	if c.count == nil {
+		slices.Sort(out)
+	}
 	return slices.Compact(out)
+}
+
+// TestQualifiersGroupsCounts runs what issue 13 asks of Match on the seed:
+// the qualifiers of Chey Tae-won's two proposals, the NAND ranks, people's
+// roles, relations before a date, a negation, and counts.
+func TestQualifiersGroupsCounts(t *testing.T) {
+	t.Parallel()
+	ix := seedIx(t)
+	const nationalAssembly, seoul = "relations/chey-tae-won-proposes-alliance-at-national-assembly", "relations/chey-tae-won-proposes-alliance-in-seoul"
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{
+			text: "people/chey-tae-won proposes ?plan AS ?r { place ?where, time ?when } . OPTIONAL { ?r { audience ?before } }",
+			want: []string{
+				`before=organizations/national-assembly-of-korea plan=relations/korea-japan-economic-alliance r=` + nationalAssembly + ` when="2025-04-22" where=organizations/national-assembly-of-korea`,
+				`before=people/lee-jae-myung plan=relations/korea-japan-economic-alliance r=` + seoul + ` when="2025-05-08" where=places/seoul`,
+			},
+		},
+		{
+			text: "?x produces topics/nand-flash { rank ?rank }",
+			want: []string{`rank="1" x=organizations/samsung-electronics`, `rank="2" x=organizations/kioxia`, `rank="4" x=organizations/sk-group`},
+		},
+		{
+			text: "?x produces topics/nand-flash { rank <= 2 }",
+			want: []string{"x=organizations/kioxia", "x=organizations/samsung-electronics"},
+		},
+		{
+			text: "?p * ?o { role ?role } . ?p is a person",
+			want: []string{
+				`o=organizations/democratic-party-of-korea p=people/lee-jae-myung role="presidential candidate"`,
+				`o=organizations/korea-chamber-of-commerce-and-industry p=people/chey-tae-won role="Head"`,
+				`o=organizations/sk-group p=people/chey-tae-won role="Chairman"`,
+				`o=organizations/united-states p=people/donald-trump role="President"`,
+				`o=organizations/united-states p=people/howard-lutnick role="Commerce Secretary"`,
+			},
+		},
+		{
+			text: "?p leads ?o { role = chairman }",
+			want: []string{"o=organizations/sk-group p=people/chey-tae-won"},
+		},
+		{
+			// Wholly before May 2025: the April proposal, not the May one.
+			text: "?s * ?o AS ?r { time < 2025-05 } . ?s is a person",
+			want: []string{"o=relations/korea-japan-economic-alliance r=" + nationalAssembly + " s=people/chey-tae-won"},
+		},
+		{
+			// Within May 8, 2025: a time of "2025" would not do.
+			text: "?s * ?o AS ?r { time = 2025-05-08 } . ?s is a person",
+			want: []string{
+				"o=organizations/japan r=relations/howard-lutnick-prioritizes-japan s=people/howard-lutnick",
+				"o=organizations/south-korea r=relations/howard-lutnick-prioritizes-south-korea s=people/howard-lutnick",
+				"o=places/asia r=relations/howard-lutnick-prioritizes-asia s=people/howard-lutnick",
+				"o=relations/korea-japan-economic-alliance r=" + seoul + " s=people/chey-tae-won",
+				"o=relations/united-states-united-kingdom-trade-deal r=relations/donald-trump-announces-uk-trade-deal s=people/donald-trump",
+			},
+		},
+		{
+			text: "?s * ?o AS ?r { time >= 2025 } . ?s is a person . COUNT ?r",
+			want: []string{"count=6"},
+		},
+		{
+			text: "?x produces topics/nand-flash . NOT { ?x opposes relations/western-digital-bid-for-kioxia }",
+			want: []string{"x=organizations/kioxia"},
+		},
+		{
+			text: "?s * ?o AS ?r { document ?doc } . COUNT ?r BY ?doc",
+			want: []string{`doc="documents/korea-japan-economic-alliance" count=62`},
+		},
+		{
+			text: "?x produces ?what . COUNT * BY ?what",
+			want: []string{"what=topics/nand-flash count=3", "what=topics/lcd-panels count=1", "what=topics/tvs count=1"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			t.Parallel()
+			got := runText(t, ix, tt.text)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Match(%q) =\n  %s\nwant\n  %s", tt.text, strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
 }
 
 func TestMatchText(t *testing.T) {

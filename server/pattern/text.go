@@ -2,6 +2,7 @@ package pattern
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,8 +35,12 @@ const (
 	tokWord             // a bare word: predicate, keyword, type
 	tokPipe             // |
 	tokStar             // *
-	tokEquals           // = (exact predicates)
+	tokEquals           // = (exact predicates, or equality)
 	tokSep              // . ; or a newline
+	tokLBrace           // {
+	tokRBrace           // }
+	tokComma            // ,
+	tokOp               // != < <= > >= ~
 )
 
 type token struct {
@@ -101,6 +106,20 @@ func lex(src string) ([]token, error) {
 		case r == '=':
 			toks = append(toks, token{kind: tokEquals, text: "=", line: line, col: col})
 			advance(1)
+		case r == '{' || r == '}' || r == ',':
+			kind := map[rune]tokenKind{'{': tokLBrace, '}': tokRBrace, ',': tokComma}[r]
+			toks = append(toks, token{kind: kind, text: string(r), line: line, col: col})
+			advance(1)
+		case r == '<' || r == '>' || r == '!' || r == '~':
+			op := string(r)
+			if r != '~' && i+1 < len(src) && src[i+1] == '=' {
+				op += "="
+			}
+			if op == "!" {
+				return nil, errAt(line, col, "expected \"!=\"")
+			}
+			toks = append(toks, token{kind: tokOp, text: op, line: line, col: col})
+			advance(len(op))
 		case r == '?':
 			j := i + 1
 			for j < len(src) && isWordByte(src[j]) {
@@ -156,9 +175,10 @@ func isWordByte(c byte) bool {
 
 // parser turns tokens into a structured pattern.
 type parser struct {
-	ix   *index.Index
-	toks []token
-	pos  int
+	ix      *index.Index
+	toks    []token
+	pos     int
+	relVars int // relation variables made for triples with qualifiers
 }
 
 func (p *parser) peek() token { return p.toks[p.pos] }
@@ -181,19 +201,8 @@ func ParseText(ix *index.Index, text string) (*pb.Pattern, error) {
 	}
 	p := &parser{ix: ix, toks: toks}
 	pat := &pb.Pattern{}
-	for {
-		for p.peek().kind == tokSep {
-			p.next()
-		}
-		if p.peek().kind == tokEOF {
-			break
-		}
-		if err := p.statement(pat); err != nil {
-			return nil, err
-		}
-		if t := p.peek(); t.kind != tokSep && t.kind != tokEOF {
-			return nil, p.errorf(t, "expected \".\" or a new line between statements, found %s", t)
-		}
+	if err := p.statements(pat, true, tokEOF); err != nil {
+		return nil, err
 	}
 	if len(pat.GetTriples())+len(pat.GetParticipations()) == 0 {
 		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "the query has no triple; write one such as ?who coordinates-against ?deal"}
@@ -201,7 +210,140 @@ func ParseText(ix *index.Index, text string) (*pb.Pattern, error) {
 	return pat, nil
 }
 
-func (p *parser) statement(pat *pb.Pattern) error {
+// statements parses statements into pat up to the token kind end (the end
+// of the query, or the "}" of a group), which it does not consume.
+func (p *parser) statements(pat *pb.Pattern, top bool, end tokenKind) error {
+	for {
+		for p.peek().kind == tokSep {
+			p.next()
+		}
+		if k := p.peek().kind; k == end || k == tokEOF {
+			break
+		}
+		if err := p.statement(pat, top); err != nil {
+			return err
+		}
+		if t := p.peek(); t.kind != tokSep && t.kind != end {
+			return p.errorf(t, "expected \".\" or a new line between statements, found %s", t)
+		}
+	}
+	return nil
+}
+
+// group parses "{ statements }" after NOT or OPTIONAL.
+func (p *parser) group(keyword token) (*pb.Pattern, error) {
+	if t := p.next(); t.kind != tokLBrace {
+		return nil, p.errorf(t, "expected \"{\" after %s, found %s", strings.ToUpper(keyword.text), t)
+	}
+	g := &pb.Pattern{}
+	if err := p.statements(g, false, tokRBrace); err != nil {
+		return nil, err
+	}
+	if t := p.next(); t.kind != tokRBrace {
+		return nil, p.errorf(t, "expected \"}\" to close %s, found %s", strings.ToUpper(keyword.text), t)
+	}
+	if len(g.GetTriples())+len(g.GetParticipations())+len(g.GetQualifiers()) == 0 {
+		return nil, p.errorf(keyword, "%s { } needs a triple or a qualifier clause", strings.ToUpper(keyword.text))
+	}
+	return g, nil
+}
+
+// count parses what follows COUNT: "?x" or "*", then optionally "BY ?g ...".
+func (p *parser) count(pat *pb.Pattern, keyword token) error {
+	if pat.Count != nil {
+		return p.errorf(keyword, "a query counts once")
+	}
+	c := &pb.Count{}
+	switch t := p.next(); t.kind {
+	case tokVar:
+		c.Variable = t.text
+	case tokStar:
+	default:
+		return p.errorf(t, "expected a variable or * after COUNT, found %s", t)
+	}
+	if t := p.peek(); t.kind == tokWord && strings.EqualFold(t.text, "by") {
+		p.next()
+		for p.peek().kind == tokVar {
+			c.GroupBy = append(c.GroupBy, p.next().text)
+		}
+		if len(c.GroupBy) == 0 {
+			return p.errorf(p.peek(), "expected variables after BY, found %s", p.peek())
+		}
+	}
+	pat.Count = c
+	return nil
+}
+
+// qualifiers parses "{ field ?var, field OP value, ... }" on relation rel.
+func (p *parser) qualifiers(pat *pb.Pattern, rel *pb.Term) error {
+	p.next() // {
+	for {
+		for k := p.peek().kind; k == tokSep || k == tokComma; k = p.peek().kind {
+			p.next()
+		}
+		if p.peek().kind == tokRBrace {
+			p.next()
+			return nil
+		}
+		ft := p.next()
+		field, ok := qualifierField(ft.text)
+		if ft.kind != tokWord || !ok {
+			return p.errorf(ft, "expected a qualifier (time, place, audience, role, rank, manner, topic, attribution, status, document), found %s", ft)
+		}
+		qc := &pb.QualifierClause{Relation: rel, Field: field}
+		op := pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL
+		switch t := p.peek(); t.kind {
+		case tokVar:
+			p.next()
+			qc.Test = &pb.QualifierClause_Variable{Variable: t.text}
+		case tokEquals, tokOp:
+			p.next()
+			for o, text := range operatorTexts {
+				if text == t.text {
+					op = o
+				}
+			}
+			fallthrough
+		default:
+			v := p.next()
+			if v.kind != tokWord && v.kind != tokString && v.kind != tokName {
+				return p.errorf(v, "expected a value for %s, found %s", ft.text, v)
+			}
+			qc.Test = &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: op, Value: v.text}}
+		}
+		pat.Qualifiers = append(pat.Qualifiers, qc)
+		if t := p.peek(); t.kind != tokSep && t.kind != tokComma && t.kind != tokRBrace {
+			return p.errorf(t, "expected \",\" or \"}\" after a qualifier, found %s", t)
+		}
+	}
+}
+
+func (p *parser) statement(pat *pb.Pattern, top bool) error {
+	if t := p.peek(); t.kind == tokWord {
+		switch strings.ToUpper(t.text) {
+		case "NOT", "OPTIONAL":
+			p.next()
+			if !top {
+				return p.errorf(t, "a group cannot hold another")
+			}
+			g, err := p.group(t)
+			if err != nil {
+				return err
+			}
+			if strings.EqualFold(t.text, "not") {
+				pat.Negations = append(pat.Negations, g)
+			} else {
+				pat.Optionals = append(pat.Optionals, g)
+			}
+			return nil
+		case "COUNT":
+			p.next()
+			if !top {
+				return p.errorf(t, "a group cannot count")
+			}
+			return p.count(pat, t)
+		}
+	}
 	subj, subjTok, err := p.term("a subject")
 	if err != nil {
 		return err
@@ -218,6 +360,9 @@ func (p *parser) statement(pat *pb.Pattern) error {
 		}
 		pat.Participations = append(pat.Participations, &pb.Participation{Relation: subj, Participant: who})
 		return nil
+	}
+	if p.peek().kind == tokLBrace {
+		return p.qualifiers(pat, subj)
 	}
 	preds, exact, passive, err := p.predicates()
 	if err != nil {
@@ -240,6 +385,13 @@ func (p *parser) statement(pat *pb.Pattern) error {
 		tr.RelationVariable = v.text
 	}
 	pat.Triples = append(pat.Triples, tr)
+	if p.peek().kind == tokLBrace {
+		if tr.RelationVariable == "" {
+			p.relVars++
+			tr.RelationVariable = "_rel" + strconv.Itoa(p.relVars)
+		}
+		return p.qualifiers(pat, &pb.Term{Term: &pb.Term_Variable{Variable: tr.RelationVariable}})
+	}
 	return nil
 }
 
@@ -475,14 +627,55 @@ func FormatConstraint(c *pb.Constraint) string {
 // result gives the same pattern back.
 func Format(p *pb.Pattern) string {
 	var parts []string
+	// Qualifier clauses follow the triple that binds their relation, in
+	// braces; the others stand alone after the participations.
+	byRel := map[string][]string{}
+	var order []string
+	for _, qc := range p.GetQualifiers() {
+		key := formatTerm(qc.GetRelation())
+		if _, ok := byRel[key]; !ok {
+			order = append(order, key)
+		}
+		byRel[key] = append(byRel[key], FormatQualifier(qc))
+	}
+	block := func(key string) string {
+		quals := byRel[key]
+		delete(byRel, key)
+		return " { " + strings.Join(quals, ", ") + " }"
+	}
 	for _, t := range p.GetTriples() {
-		parts = append(parts, FormatTriple(t))
+		text := FormatTriple(t)
+		if v := t.GetRelationVariable(); v != "" && len(byRel["?"+v]) > 0 {
+			text += block("?" + v)
+		}
+		parts = append(parts, text)
 	}
 	for _, pt := range p.GetParticipations() {
 		parts = append(parts, FormatParticipation(pt))
 	}
+	for _, key := range order {
+		if len(byRel[key]) > 0 {
+			parts = append(parts, key+block(key))
+		}
+	}
 	for _, c := range p.GetConstraints() {
 		parts = append(parts, FormatConstraint(c))
+	}
+	for _, g := range p.GetNegations() {
+		parts = append(parts, "NOT { "+Format(g)+" }")
+	}
+	for _, g := range p.GetOptionals() {
+		parts = append(parts, "OPTIONAL { "+Format(g)+" }")
+	}
+	if c := p.GetCount(); c != nil {
+		text := "COUNT *"
+		if c.GetVariable() != "" {
+			text = "COUNT ?" + c.GetVariable()
+		}
+		if len(c.GetGroupBy()) > 0 {
+			text += " BY ?" + strings.Join(c.GetGroupBy(), " ?")
+		}
+		parts = append(parts, text)
 	}
 	return strings.Join(parts, " . ")
 }

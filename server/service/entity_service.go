@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +16,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/timespan"
 )
 
 // Response headers every call carries.
@@ -138,6 +140,95 @@ func (s *EntityService) SearchEntities(ctx context.Context, req *pb.SearchEntiti
 			MatchKind:   matchKinds[r.Kind],
 			Edits:       int32(r.Edits),
 		}
+	}
+	return resp, nil
+}
+
+// Statement search limits.
+const (
+	maxStatementQueryBytes = 512
+	defaultStatementPage   = 10
+	maxStatementPage       = 100
+)
+
+// SearchRelations finds relations by the words of their statements.
+func (s *EntityService) SearchRelations(ctx context.Context, req *pb.SearchRelationsRequest) (*pb.SearchRelationsResponse, error) {
+	var v violations
+	q := req.GetQuery()
+	switch {
+	case strings.TrimSpace(q) == "":
+		v.Add("query", "required: words or a phrase to look for")
+	case len(q) > maxStatementQueryBytes:
+		v.Add("query", fmt.Sprintf("longer than %d bytes", maxStatementQueryBytes))
+	case !utf8.ValidString(q):
+		v.Add("query", "not valid UTF-8")
+	}
+	v.checkOptionalName("endpoint", req.GetEndpoint(), isEndpoint, wantEndpoint)
+	v.checkOptionalName("document", req.GetDocument(), isDocument, wantDocument)
+	ix := current(ctx, s.indexes)
+	preds := v.predicates(ix.Vocabulary(), "predicates", req.GetPredicates())
+	size := v.pageSize("page_size", req.GetPageSize(), defaultStatementPage, maxStatementPage)
+	var span timespan.Span
+	if from, to := req.GetTimeFrom(), req.GetTimeTo(); from != "" || to != "" {
+		lo, hi := timespan.Span{Lo: math.MinInt32, OK: true}, timespan.Span{Hi: math.MaxInt32, OK: true}
+		if from != "" {
+			if lo = timespan.Parse(from); !lo.OK {
+				v.Add("time_from", fmt.Sprintf("%q is not a date; want 2021, 2025-05 or 2025-05-08", from))
+			}
+		}
+		if to != "" {
+			if hi = timespan.Parse(to); !hi.OK {
+				v.Add("time_to", fmt.Sprintf("%q is not a date; want 2021, 2025-05 or 2025-05-08", to))
+			}
+		}
+		span = timespan.Span{Lo: lo.Lo, Hi: hi.Hi, OK: lo.OK && hi.OK && lo.Lo <= hi.Hi}
+		if lo.OK && hi.OK && lo.Lo > hi.Hi {
+			v.Add("time_to", "before time_from")
+		}
+	}
+	predKeys := make([]string, len(preds))
+	for i, p := range preds {
+		predKeys[i] = ix.Vocabulary().Predicate(p).Key
+	}
+	fp := fingerprint("statements", q, req.GetEndpoint(), strings.Join(predKeys, ","), req.GetDocument(),
+		req.GetTimeFrom(), req.GetTimeTo(), strconv.FormatBool(req.GetIncludeAllRanks()))
+	offset, err := decodePageToken(req.GetPageToken(), fp)
+	if err != nil {
+		v.Add("page_token", err.Error())
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	endpoint := index.Node(-1)
+	if req.GetEndpoint() != "" {
+		n, ok := ix.NodeOf(req.GetEndpoint())
+		if !ok {
+			return nil, apierr.ToStatus(ctx, &index.NotFoundError{Kind: "node", Name: req.GetEndpoint()})
+		}
+		endpoint = n
+	}
+	if d := req.GetDocument(); d != "" {
+		if _, err := ix.Document(d, false); err != nil {
+			return nil, apierr.ToStatus(ctx, err)
+		}
+	}
+	opts := index.StatementOptions{Entity: endpoint, Document: req.GetDocument(), Time: span,
+		AllRanks: req.GetIncludeAllRanks(), Offset: offset, Limit: size}
+	if len(req.GetPredicates()) > 0 {
+		opts.Predicates = preds
+	}
+	hits, more := ix.SearchStatements(q, opts)
+	resp := &pb.SearchRelationsResponse{Results: make([]*pb.RelationMatch, len(hits))}
+	for i, h := range hits {
+		m := &pb.RelationMatch{Relation: ix.RelationAt(h.Rel), Score: h.Score, ReadingMatched: h.Reading}
+		for _, hl := range h.Highlights {
+			m.Highlights = append(m.Highlights, &pb.Highlight{Evidence: int32(hl.Evidence), Document: hl.Document,
+				StartChar: hl.StartChar, EndChar: hl.EndChar, StartByte: hl.StartByte, EndByte: hl.EndByte})
+		}
+		resp.Results[i] = m
+	}
+	if more {
+		resp.NextPageToken = encodePageToken(offset+len(hits), fp)
 	}
 	return resp, nil
 }

@@ -346,6 +346,27 @@ func TestBadInput(t *testing.T) {
 			return err
 		}, "view"},
 		{"ListDocuments bad token", func() error { _, err := c.ListDocuments(ctx, &pb.ListDocumentsRequest{PageToken: "abc"}); return err }, "page_token"},
+		{"SearchRelations empty", func() error { _, err := c.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: " "}); return err }, "query"},
+		{"SearchRelations too long", func() error {
+			_, err := c.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: strings.Repeat("kioxia ", 80)})
+			return err
+		}, "query"},
+		{"SearchRelations bad date", func() error {
+			_, err := c.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: "x", TimeFrom: "May 2025"})
+			return err
+		}, "time_from"},
+		{"SearchRelations dates reversed", func() error {
+			_, err := c.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: "x", TimeFrom: "2025", TimeTo: "2021"})
+			return err
+		}, "time_to"},
+		{"SearchRelations bad endpoint", func() error {
+			_, err := c.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: "x", Endpoint: "Sony"})
+			return err
+		}, "endpoint"},
+		{"SearchRelations unknown predicate", func() error {
+			_, err := c.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: "x", Predicates: []string{"buys"}})
+			return err
+		}, "predicates[0]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -435,5 +456,48 @@ func TestServedMessagesAreNotMutated(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantRel, getRelation(), protocmp.Transform()); diff != "" {
 		t.Errorf("GetRelation after its last answer was changed (-want +got):\n%s", diff)
+	}
+}
+
+// TestSearchRelations checks statement search over the wire: a phrase of
+// the article finds the relations that quote it first, with highlights at
+// the offsets GetDocument's text has, and pages go on.
+func TestSearchRelations(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	ctx := context.Background()
+	doc, err := c.GetDocument(ctx, &pb.GetDocumentRequest{Name: "documents/korea-japan-economic-alliance", View: pb.DocumentView_DOCUMENT_VIEW_FULL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune(doc.GetText())
+	const phrase = "quietly coordinated with their Japanese counterparts"
+	resp, err := c.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: phrase, PageSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.GetResults()) != 2 || resp.GetNextPageToken() == "" {
+		t.Fatalf("%d results, next %q; want a full page and more", len(resp.GetResults()), resp.GetNextPageToken())
+	}
+	for _, m := range resp.GetResults() {
+		if !strings.Contains(m.GetRelation().GetName(), "coordinates") {
+			t.Errorf("%s ranks among the first for %q", m.GetRelation().GetName(), phrase)
+		}
+		for _, h := range m.GetHighlights() {
+			if got := string(runes[h.GetStartChar():h.GetEndChar()]); got != doc.GetText()[h.GetStartByte():h.GetEndByte()] || got != phrase {
+				t.Errorf("highlight %v is %q, want the phrase at the same chars and bytes", h, got)
+			}
+		}
+	}
+	next, err := c.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: phrase, PageSize: 2, PageToken: resp.GetNextPageToken()})
+	if err != nil || len(next.GetResults()) == 0 || next.GetResults()[0].GetScore() > resp.GetResults()[1].GetScore() {
+		t.Errorf("second page = %v, %v; want lower scores", next.GetResults(), err)
+	}
+	only, err := c.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: phrase, Predicates: []string{"coordinates-with"}})
+	if err != nil || len(only.GetResults()) != 2 {
+		t.Errorf("coordinates-with only: %v, %v; want Samsung's and SK's", only.GetResults(), err)
+	}
+	if _, err := c.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: "x", Endpoint: "organizations/nobody"}); status.Code(err) != codes.NotFound {
+		t.Errorf("unknown endpoint: %v, want NOT_FOUND", err)
 	}
 }

@@ -222,7 +222,9 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 		resp.Plan = q.Plan()
 	}
 	for _, sol := range sols {
-		resp.Results = append(resp.Results, matchResult(ix, q.Vars(), sol.Nodes, sol.Rels))
+		res := matchResult(ix, q.Vars(), sol.Nodes, sol.Rels, sol.Literal)
+		res.Count = sol.Count
+		resp.Results = append(resp.Results, res)
 	}
 	if more {
 		resp.NextPageToken = encodePageToken(offset+len(sols), fp)
@@ -230,11 +232,21 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 	return resp, nil
 }
 
-// matchResult builds one result: vars[i] is bound to nodes[i].
-func matchResult(ix *index.Index, vars []string, nodes []index.Node, rels []index.Rel) *pb.MatchResult {
+// matchResult builds one result: vars[i] is bound to nodes[i], a node, a
+// literal whose text literal returns, or nothing; rels lists the relations
+// the clauses matched, pattern.NoRel where one matched none.
+func matchResult(ix *index.Index, vars []string, nodes []index.Node, rels []index.Rel, literal func(index.Node) string) *pb.MatchResult {
 	res := &pb.MatchResult{Bindings: make(map[string]*pb.Binding, len(vars))}
 	for i, name := range vars {
 		b := &pb.Binding{}
+		switch {
+		case nodes[i] == pattern.Unbound:
+			continue
+		case pattern.IsLiteral(nodes[i]):
+			b.Value = &pb.Binding_Text{Text: literal(nodes[i])}
+			res.Bindings[name] = b
+			continue
+		}
 		if e := ix.NodeEntity(nodes[i]); e != nil {
 			b.Value = &pb.Binding_Entity{Entity: e}
 		} else {
@@ -244,7 +256,9 @@ func matchResult(ix *index.Index, vars []string, nodes []index.Node, rels []inde
 		res.Bindings[name] = b
 	}
 	for _, r := range rels {
-		res.Relations = append(res.Relations, ix.RelationAt(r))
+		if r != pattern.NoRel {
+			res.Relations = append(res.Relations, ix.RelationAt(r))
+		}
 	}
 	return res
 }
@@ -265,7 +279,7 @@ func (s *QueryService) Ask(ctx context.Context, req *pb.AskRequest) (*pb.AskResp
 	}
 	resp := &pb.AskResponse{Interpretation: res.Interpretation, Query: res.Text, Pattern: res.Question.Pattern}
 	for _, a := range res.Answers {
-		resp.Results = append(resp.Results, matchResult(ix, a.Vars, a.Nodes, a.Rels))
+		resp.Results = append(resp.Results, matchResult(ix, a.Vars, a.Nodes, a.Rels, a.Literal))
 		resp.Answers = append(resp.Answers, a.Sentence)
 	}
 	return resp, nil

@@ -111,6 +111,53 @@ var searchCommand = &command{
 	},
 }
 
+var statementsCommand = &command{
+	name:    "statements",
+	args:    "TEXT",
+	short:   "find relations by the words of their evidence",
+	summary: "find the relations whose evidence quotes or readings hold TEXT's words, best first, with the matching words marked «like this»",
+	hint:    "[--about NAME] [--predicate P] [--document D] [--from DATE] [--to DATE] [--limit N]",
+	minArgs: 1, maxArgs: -1,
+	setup: func(fs *flag.FlagSet) func(context.Context, *invocation, []string) error {
+		about := fs.String("about", "", "only relations of this entity (named as for get) or relation (relations/…)")
+		var predicates listFlag
+		fs.Var(&predicates, "predicate", "only relations with this `predicate`, or one that implies it (repeatable, or comma-separated)")
+		document := fs.String("document", "", "only relations with evidence in this `document`")
+		from := fs.String("from", "", "only relations whose time overlaps from this `date` (2021, 2025-05, 2025-05-08)")
+		to := fs.String("to", "", "only relations whose time overlaps up to this `date`")
+		limit := fs.Int("limit", 0, "show at most `N` results, 1 to 100 (default 10)")
+		return func(ctx context.Context, in *invocation, args []string) error {
+			if err := checkCount("limit", *limit); err != nil {
+				return err
+			}
+			opts := []client.StatementOption{client.StatementsWith(predicates...), client.StatementsIn(*document), client.StatementsBetween(*from, *to)}
+			if *limit > 0 {
+				opts = append(opts, client.StatementsLimit(*limit))
+			}
+			if *about != "" {
+				name, err := nodeName(ctx, in.client, *about)
+				if err != nil {
+					return err
+				}
+				opts = append(opts, client.StatementsAbout(name))
+			}
+			query := strings.Join(args, " ")
+			results, err := in.client.SearchRelations(ctx, query, opts...)
+			if err != nil {
+				return err
+			}
+			if in.g.json {
+				return printJSON(in.stdout, &entitygraphv1.SearchRelationsResponse{Results: results})
+			}
+			if len(results) == 0 {
+				_, err := fmt.Fprintf(in.stdout, "No statement holds %q.\n", query)
+				return err
+			}
+			return printStatements(in.stdout, results)
+		}
+	},
+}
+
 // relationRoles maps the values of --as to the filter field they set.
 var relationRoles = map[string]func(*client.RelationFilter, string){
 	"subject": func(f *client.RelationFilter, name string) { f.Subject = name },

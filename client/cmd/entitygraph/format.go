@@ -268,3 +268,31 @@ func printKinds(w io.Writer, kinds []*entitygraphv1.Kind) error {
 	}
 	return tw.Flush()
 }
+
+// printStatements writes each relation a statement search found: its
+// summary and name, then its quotes with the matching words marked.
+func printStatements(w io.Writer, results []*entitygraphv1.RelationMatch) error {
+	for i, m := range results {
+		rel := m.GetRelation()
+		fmt.Fprintf(w, "%d. %s  (score %.2f)\n   %s\n", i+1, rel.GetSummary(), m.GetScore(), rel.GetName())
+		for e, ev := range rel.GetEvidence() {
+			quote := []rune(ev.GetQuote())
+			var b strings.Builder
+			at := 0
+			for _, h := range m.GetHighlights() {
+				if int(h.GetEvidence()) != e {
+					continue
+				}
+				from, to := int(h.GetStartChar()-ev.GetStartChar()), int(h.GetEndChar()-ev.GetStartChar())
+				if from < at || to > len(quote) {
+					continue
+				}
+				b.WriteString(string(quote[at:from]) + "«" + string(quote[from:to]) + "»")
+				at = to
+			}
+			b.WriteString(string(quote[at:]))
+			fmt.Fprintf(w, "     “%s”\n", b.String())
+		}
+	}
+	return nil
+}

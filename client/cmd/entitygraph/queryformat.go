@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"google.golang.org/protobuf/encoding/protojson"
@@ -99,8 +100,13 @@ func printTraverseItem(w io.Writer, item *entitygraphv1.TraverseResponse) error 
 // bindingLabel shows a binding: an entity by its display name, a relation
 // by its summary in brackets.
 func bindingLabel(b *entitygraphv1.Binding) string {
-	if r := b.GetRelation(); r != nil {
-		return "[" + r.GetSummary() + "]"
+	switch v := b.GetValue().(type) {
+	case *entitygraphv1.Binding_Relation:
+		return "[" + v.Relation.GetSummary() + "]"
+	case *entitygraphv1.Binding_Text:
+		return strconv.Quote(v.Text)
+	case nil:
+		return "-"
 	}
 	return b.GetEntity().GetDisplayName()
 }
@@ -133,11 +139,17 @@ func printMatch(w io.Writer, resp *entitygraphv1.MatchResponse, limit int) error
 			vars[v] = true
 		}
 	}
-	names := slices.Sorted(maps.Keys(vars))
+	// The relation variables the text syntax makes for qualifier clauses
+	// (?_rel1, ...) are the relations themselves, shown under Evidence.
+	names := slices.DeleteFunc(slices.Sorted(maps.Keys(vars)), func(v string) bool { return strings.HasPrefix(v, "_rel") })
+	counting := resp.GetPattern().GetCount() != nil
 	tw := newTable(w)
 	fmt.Fprint(tw, "#")
 	for _, v := range names {
 		fmt.Fprintf(tw, "\t?%s", v)
+	}
+	if counting {
+		fmt.Fprint(tw, "\tCOUNT")
 	}
 	fmt.Fprintln(tw)
 	for i, r := range results {
@@ -145,12 +157,18 @@ func printMatch(w io.Writer, resp *entitygraphv1.MatchResponse, limit int) error
 		for _, v := range names {
 			fmt.Fprintf(tw, "\t%s", bindingLabel(r.GetBindings()[v]))
 		}
+		if counting {
+			fmt.Fprintf(tw, "\t%d", r.GetCount())
+		}
 		fmt.Fprintln(tw)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 
+	if counting {
+		return nil
+	}
 	fmt.Fprintln(w, "\nEvidence:")
 	for i, r := range results {
 		for j, rel := range r.GetRelations() {

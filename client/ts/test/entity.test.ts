@@ -111,6 +111,28 @@ describe("EntityService", () => {
     );
   });
 
+  test("SearchRelations finds the statements of a phrase, with offsets into the document's text", async () => {
+    const res = await live.client.entities.searchRelations({ query: "No. 2 NAND flash producer", pageSize: 3 });
+    const top = res.results[0];
+    assert.ok(top, "no results");
+    assert.equal(top.relation?.name, "relations/kioxia-produces-nand-flash");
+    assert.ok(top.score > 0);
+    assert.ok(top.highlights.length > 0, "no highlights");
+    for (const h of top.highlights) {
+      const doc = await live.client.entities.getDocument({ name: h.document, view: DocumentView.FULL });
+      const byChars = Array.from(doc.text).slice(h.startChar, h.endChar).join("");
+      const byBytes = Buffer.from(doc.text, "utf8").subarray(h.startByte, h.endByte).toString("utf8");
+      assert.equal(byChars, "No. 2 NAND flash producer");
+      assert.equal(byBytes, byChars);
+    }
+
+    const about = await live.client.entities.searchRelations({ query: "threat", endpoint: "organizations/sk-group" });
+    assert.ok(about.results.length > 0);
+    for (const m of about.results) {
+      assert.ok(m.relation?.subject === "organizations/sk-group" || m.relation?.object === "organizations/sk-group", m.relation?.name);
+    }
+  });
+
   test("GetRelation returns a relation whose evidence quotes its document exactly", async () => {
     const bid = await live.client.entities.getRelation({ name: "relations/western-digital-bid-for-kioxia" });
     assert.equal(bid.subject, "organizations/western-digital");

@@ -7,9 +7,11 @@ import { describe, test } from "node:test";
 
 import {
   Code,
+  ComparisonOperator,
   fieldViolations,
   HopKind,
   matchAll,
+  QualifierField,
   quotaFailure,
   resourceInfo,
   type TraverseResponse,
@@ -148,6 +150,48 @@ describe("QueryService", () => {
     });
     assert.deepEqual(whoAndDeal(res.results), coordinatedAgainst);
     assert.ok(res.plan && res.plan.steps.length > 0, "explain gave no plan");
+  });
+
+  test("Match filters and binds qualifiers, in a structured pattern and in text", async () => {
+    // ?x produces topics/nand-flash AS ?r { rank <= 2 }
+    const res = await live.client.queries.match({
+      query: {
+        case: "pattern",
+        value: {
+          triples: [
+            {
+              subject: { term: { case: "variable", value: "x" } },
+              predicates: ["predicates/produces"],
+              object: { term: { case: "name", value: "topics/nand-flash" } },
+              relationVariable: "r",
+            },
+          ],
+          qualifiers: [
+            {
+              relation: { term: { case: "variable", value: "r" } },
+              field: QualifierField.RANK,
+              test: { case: "comparison", value: { operator: ComparisonOperator.LESS_OR_EQUAL, value: "2" } },
+            },
+          ],
+        },
+      },
+    });
+    const producers = res.results.map((r) => (r.bindings["x"]?.value.case === "entity" ? r.bindings["x"].value.value.name : "")).sort();
+    assert.deepEqual(producers, ["organizations/kioxia", "organizations/samsung-electronics"]);
+
+    // The place and date of each of Chey Tae-won's proposals, bound as values.
+    const proposals = await live.client.queries.match({
+      query: { case: "text", value: "people/chey-tae-won proposes ?plan AS ?r { place ?where, time ?when }" },
+    });
+    const when = proposals.results.map((r) => (r.bindings["when"]?.value.case === "text" ? r.bindings["when"].value.value : "")).sort();
+    assert.deepEqual(when, ["2025-04-22", "2025-05-08"]);
+
+    // How many relations the document supports.
+    const counted = await live.client.queries.match({
+      query: { case: "text", value: "?s * ?o AS ?r { document ?doc } . COUNT ?r BY ?doc" },
+    });
+    assert.equal(counted.results.length, 1);
+    assert.ok(counted.results[0]!.count > 0n, "COUNT gave no count");
   });
 
   test("Match rejects a query it cannot parse with a field violation", async () => {

@@ -355,6 +355,354 @@ func (x *SearchEntitiesResponse) GetResults() []*SearchResult {
 	return nil
 }
 
+// SearchRelationsRequest is a statement search. Filters combine with AND.
+type SearchRelationsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The text: words, or a phrase from a document. Case, width and Latin
+	// diacritics are ignored, and so are the commonest English words ("the",
+	// "of"). 1 to 512 bytes.
+	Query string `protobuf:"bytes,1,opt,name=query,proto3" json:"query,omitempty"`
+	// Only relations with this entity or relation as subject or object
+	// (resource name, at most 256 bytes).
+	Endpoint string `protobuf:"bytes,2,opt,name=endpoint,proto3" json:"endpoint,omitempty"`
+	// Only relations with one of these predicates (resource names or bare
+	// ids), or one that implies one of them. At most 100.
+	Predicates []string `protobuf:"bytes,3,rep,name=predicates,proto3" json:"predicates,omitempty"`
+	// Only relations with evidence in this document (resource name, at most
+	// 256 bytes).
+	Document string `protobuf:"bytes,4,opt,name=document,proto3" json:"document,omitempty"`
+	// Only relations whose time overlaps the span from time_from to time_to,
+	// ISO 8601 dates of any precision ("2021", "2025-05", "2025-05-08"); one
+	// alone bounds one side. Relations without a time are then left out.
+	TimeFrom string `protobuf:"bytes,5,opt,name=time_from,json=timeFrom,proto3" json:"time_from,omitempty"`
+	// See time_from.
+	TimeTo string `protobuf:"bytes,6,opt,name=time_to,json=timeTo,proto3" json:"time_to,omitempty"`
+	// Maximum results per page, at least 0; 0 means 10, and more than 100 is
+	// taken as 100. Results are ranked to a depth of 1000: a page ends there.
+	PageSize int32 `protobuf:"varint,7,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// The next_page_token of the previous response, with the same request;
+	// any other token is INVALID_ARGUMENT.
+	PageToken string `protobuf:"bytes,8,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// Search statements of every rank, not only the best.
+	IncludeAllRanks bool `protobuf:"varint,9,opt,name=include_all_ranks,json=includeAllRanks,proto3" json:"include_all_ranks,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *SearchRelationsRequest) Reset() {
+	*x = SearchRelationsRequest{}
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SearchRelationsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SearchRelationsRequest) ProtoMessage() {}
+
+func (x *SearchRelationsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SearchRelationsRequest.ProtoReflect.Descriptor instead.
+func (*SearchRelationsRequest) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *SearchRelationsRequest) GetQuery() string {
+	if x != nil {
+		return x.Query
+	}
+	return ""
+}
+
+func (x *SearchRelationsRequest) GetEndpoint() string {
+	if x != nil {
+		return x.Endpoint
+	}
+	return ""
+}
+
+func (x *SearchRelationsRequest) GetPredicates() []string {
+	if x != nil {
+		return x.Predicates
+	}
+	return nil
+}
+
+func (x *SearchRelationsRequest) GetDocument() string {
+	if x != nil {
+		return x.Document
+	}
+	return ""
+}
+
+func (x *SearchRelationsRequest) GetTimeFrom() string {
+	if x != nil {
+		return x.TimeFrom
+	}
+	return ""
+}
+
+func (x *SearchRelationsRequest) GetTimeTo() string {
+	if x != nil {
+		return x.TimeTo
+	}
+	return ""
+}
+
+func (x *SearchRelationsRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *SearchRelationsRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+func (x *SearchRelationsRequest) GetIncludeAllRanks() bool {
+	if x != nil {
+		return x.IncludeAllRanks
+	}
+	return false
+}
+
+// SearchRelationsResponse holds a page of relations, best first.
+type SearchRelationsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The relations, best first.
+	Results []*RelationMatch `protobuf:"bytes,1,rep,name=results,proto3" json:"results,omitempty"`
+	// Token for the next page; empty on the last page.
+	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SearchRelationsResponse) Reset() {
+	*x = SearchRelationsResponse{}
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SearchRelationsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SearchRelationsResponse) ProtoMessage() {}
+
+func (x *SearchRelationsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SearchRelationsResponse.ProtoReflect.Descriptor instead.
+func (*SearchRelationsResponse) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *SearchRelationsResponse) GetResults() []*RelationMatch {
+	if x != nil {
+		return x.Results
+	}
+	return nil
+}
+
+func (x *SearchRelationsResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
+// RelationMatch is one relation that a statement search found, and where.
+type RelationMatch struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The relation, with its evidence.
+	Relation *Relation `protobuf:"bytes,1,opt,name=relation,proto3" json:"relation,omitempty"`
+	// BM25 relevance; comparable within one response only.
+	Score float64 `protobuf:"fixed64,2,opt,name=score,proto3" json:"score,omitempty"`
+	// The spans of its evidence quotes that hold the query's words, in
+	// evidence order.
+	Highlights []*Highlight `protobuf:"bytes,3,rep,name=highlights,proto3" json:"highlights,omitempty"`
+	// Whether its reading (subject, predicate, object) holds query words.
+	ReadingMatched bool `protobuf:"varint,4,opt,name=reading_matched,json=readingMatched,proto3" json:"reading_matched,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *RelationMatch) Reset() {
+	*x = RelationMatch{}
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RelationMatch) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RelationMatch) ProtoMessage() {}
+
+func (x *RelationMatch) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RelationMatch.ProtoReflect.Descriptor instead.
+func (*RelationMatch) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *RelationMatch) GetRelation() *Relation {
+	if x != nil {
+		return x.Relation
+	}
+	return nil
+}
+
+func (x *RelationMatch) GetScore() float64 {
+	if x != nil {
+		return x.Score
+	}
+	return 0
+}
+
+func (x *RelationMatch) GetHighlights() []*Highlight {
+	if x != nil {
+		return x.Highlights
+	}
+	return nil
+}
+
+func (x *RelationMatch) GetReadingMatched() bool {
+	if x != nil {
+		return x.ReadingMatched
+	}
+	return false
+}
+
+// Highlight is a span of a document's text that matched, within one
+// evidence quote.
+type Highlight struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Index of the evidence quote in Relation.evidence.
+	Evidence int32 `protobuf:"varint,1,opt,name=evidence,proto3" json:"evidence,omitempty"`
+	// Resource name of the document.
+	Document string `protobuf:"bytes,2,opt,name=document,proto3" json:"document,omitempty"`
+	// Start of the span in the document's text, in Unicode code points.
+	StartChar int32 `protobuf:"varint,3,opt,name=start_char,json=startChar,proto3" json:"start_char,omitempty"`
+	// End (exclusive), in Unicode code points.
+	EndChar int32 `protobuf:"varint,4,opt,name=end_char,json=endChar,proto3" json:"end_char,omitempty"`
+	// Start in the text's UTF-8 bytes.
+	StartByte int32 `protobuf:"varint,5,opt,name=start_byte,json=startByte,proto3" json:"start_byte,omitempty"`
+	// End (exclusive) in bytes.
+	EndByte       int32 `protobuf:"varint,6,opt,name=end_byte,json=endByte,proto3" json:"end_byte,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Highlight) Reset() {
+	*x = Highlight{}
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Highlight) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Highlight) ProtoMessage() {}
+
+func (x *Highlight) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Highlight.ProtoReflect.Descriptor instead.
+func (*Highlight) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *Highlight) GetEvidence() int32 {
+	if x != nil {
+		return x.Evidence
+	}
+	return 0
+}
+
+func (x *Highlight) GetDocument() string {
+	if x != nil {
+		return x.Document
+	}
+	return ""
+}
+
+func (x *Highlight) GetStartChar() int32 {
+	if x != nil {
+		return x.StartChar
+	}
+	return 0
+}
+
+func (x *Highlight) GetEndChar() int32 {
+	if x != nil {
+		return x.EndChar
+	}
+	return 0
+}
+
+func (x *Highlight) GetStartByte() int32 {
+	if x != nil {
+		return x.StartByte
+	}
+	return 0
+}
+
+func (x *Highlight) GetEndByte() int32 {
+	if x != nil {
+		return x.EndByte
+	}
+	return 0
+}
+
 // SearchResult is one entity that matched a search, and why.
 type SearchResult struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -376,7 +724,7 @@ type SearchResult struct {
 
 func (x *SearchResult) Reset() {
 	*x = SearchResult{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[5]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -388,7 +736,7 @@ func (x *SearchResult) String() string {
 func (*SearchResult) ProtoMessage() {}
 
 func (x *SearchResult) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[5]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -401,7 +749,7 @@ func (x *SearchResult) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SearchResult.ProtoReflect.Descriptor instead.
 func (*SearchResult) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{5}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *SearchResult) GetEntity() *Entity {
@@ -458,7 +806,7 @@ type GetRelationRequest struct {
 
 func (x *GetRelationRequest) Reset() {
 	*x = GetRelationRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[6]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -470,7 +818,7 @@ func (x *GetRelationRequest) String() string {
 func (*GetRelationRequest) ProtoMessage() {}
 
 func (x *GetRelationRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[6]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -483,7 +831,7 @@ func (x *GetRelationRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetRelationRequest.ProtoReflect.Descriptor instead.
 func (*GetRelationRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{6}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *GetRelationRequest) GetName() string {
@@ -530,7 +878,7 @@ type ListRelationsRequest struct {
 
 func (x *ListRelationsRequest) Reset() {
 	*x = ListRelationsRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[7]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -542,7 +890,7 @@ func (x *ListRelationsRequest) String() string {
 func (*ListRelationsRequest) ProtoMessage() {}
 
 func (x *ListRelationsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[7]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -555,7 +903,7 @@ func (x *ListRelationsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListRelationsRequest.ProtoReflect.Descriptor instead.
 func (*ListRelationsRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{7}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *ListRelationsRequest) GetSubject() string {
@@ -629,7 +977,7 @@ type ListRelationsResponse struct {
 
 func (x *ListRelationsResponse) Reset() {
 	*x = ListRelationsResponse{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[8]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -641,7 +989,7 @@ func (x *ListRelationsResponse) String() string {
 func (*ListRelationsResponse) ProtoMessage() {}
 
 func (x *ListRelationsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[8]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -654,7 +1002,7 @@ func (x *ListRelationsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListRelationsResponse.ProtoReflect.Descriptor instead.
 func (*ListRelationsResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{8}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *ListRelationsResponse) GetRelations() []*Relation {
@@ -692,7 +1040,7 @@ type GetDocumentRequest struct {
 
 func (x *GetDocumentRequest) Reset() {
 	*x = GetDocumentRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[9]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -704,7 +1052,7 @@ func (x *GetDocumentRequest) String() string {
 func (*GetDocumentRequest) ProtoMessage() {}
 
 func (x *GetDocumentRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[9]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -717,7 +1065,7 @@ func (x *GetDocumentRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetDocumentRequest.ProtoReflect.Descriptor instead.
 func (*GetDocumentRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{9}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *GetDocumentRequest) GetName() string {
@@ -749,7 +1097,7 @@ type ListDocumentsRequest struct {
 
 func (x *ListDocumentsRequest) Reset() {
 	*x = ListDocumentsRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -761,7 +1109,7 @@ func (x *ListDocumentsRequest) String() string {
 func (*ListDocumentsRequest) ProtoMessage() {}
 
 func (x *ListDocumentsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -774,7 +1122,7 @@ func (x *ListDocumentsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDocumentsRequest.ProtoReflect.Descriptor instead.
 func (*ListDocumentsRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{10}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ListDocumentsRequest) GetPageSize() int32 {
@@ -806,7 +1154,7 @@ type ListDocumentsResponse struct {
 
 func (x *ListDocumentsResponse) Reset() {
 	*x = ListDocumentsResponse{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -818,7 +1166,7 @@ func (x *ListDocumentsResponse) String() string {
 func (*ListDocumentsResponse) ProtoMessage() {}
 
 func (x *ListDocumentsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -831,7 +1179,7 @@ func (x *ListDocumentsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDocumentsResponse.ProtoReflect.Descriptor instead.
 func (*ListDocumentsResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{11}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *ListDocumentsResponse) GetDocuments() []*Document {
@@ -873,7 +1221,39 @@ const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"\tmax_edits\x18\x04 \x01(\x05R\bmaxEdits\x12\x14\n" +
 	"\x05kinds\x18\x05 \x03(\tR\x05kinds\"P\n" +
 	"\x16SearchEntitiesResponse\x126\n" +
-	"\aresults\x18\x01 \x03(\v2\x1c.entitygraph.v1.SearchResultR\aresults\"\xe3\x01\n" +
+	"\aresults\x18\x01 \x03(\v2\x1c.entitygraph.v1.SearchResultR\aresults\"\xa4\x02\n" +
+	"\x16SearchRelationsRequest\x12\x14\n" +
+	"\x05query\x18\x01 \x01(\tR\x05query\x12\x1a\n" +
+	"\bendpoint\x18\x02 \x01(\tR\bendpoint\x12\x1e\n" +
+	"\n" +
+	"predicates\x18\x03 \x03(\tR\n" +
+	"predicates\x12\x1a\n" +
+	"\bdocument\x18\x04 \x01(\tR\bdocument\x12\x1b\n" +
+	"\ttime_from\x18\x05 \x01(\tR\btimeFrom\x12\x17\n" +
+	"\atime_to\x18\x06 \x01(\tR\x06timeTo\x12\x1b\n" +
+	"\tpage_size\x18\a \x01(\x05R\bpageSize\x12\x1d\n" +
+	"\n" +
+	"page_token\x18\b \x01(\tR\tpageToken\x12*\n" +
+	"\x11include_all_ranks\x18\t \x01(\bR\x0fincludeAllRanks\"z\n" +
+	"\x17SearchRelationsResponse\x127\n" +
+	"\aresults\x18\x01 \x03(\v2\x1d.entitygraph.v1.RelationMatchR\aresults\x12&\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xbf\x01\n" +
+	"\rRelationMatch\x124\n" +
+	"\brelation\x18\x01 \x01(\v2\x18.entitygraph.v1.RelationR\brelation\x12\x14\n" +
+	"\x05score\x18\x02 \x01(\x01R\x05score\x129\n" +
+	"\n" +
+	"highlights\x18\x03 \x03(\v2\x19.entitygraph.v1.HighlightR\n" +
+	"highlights\x12'\n" +
+	"\x0freading_matched\x18\x04 \x01(\bR\x0ereadingMatched\"\xb7\x01\n" +
+	"\tHighlight\x12\x1a\n" +
+	"\bevidence\x18\x01 \x01(\x05R\bevidence\x12\x1a\n" +
+	"\bdocument\x18\x02 \x01(\tR\bdocument\x12\x1d\n" +
+	"\n" +
+	"start_char\x18\x03 \x01(\x05R\tstartChar\x12\x19\n" +
+	"\bend_char\x18\x04 \x01(\x05R\aendChar\x12\x1d\n" +
+	"\n" +
+	"start_byte\x18\x05 \x01(\x05R\tstartByte\x12\x19\n" +
+	"\bend_byte\x18\x06 \x01(\x05R\aendByte\"\xe3\x01\n" +
 	"\fSearchResult\x12.\n" +
 	"\x06entity\x18\x01 \x01(\v2\x16.entitygraph.v1.EntityR\x06entity\x12\x14\n" +
 	"\x05score\x18\x02 \x01(\x01R\x05score\x12!\n" +
@@ -918,11 +1298,12 @@ const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"\x10MATCH_KIND_EXACT\x10\x01\x12\x15\n" +
 	"\x11MATCH_KIND_PREFIX\x10\x02\x12\x14\n" +
 	"\x10MATCH_KIND_TOKEN\x10\x03\x12\x14\n" +
-	"\x10MATCH_KIND_FUZZY\x10\x042\xf4\x04\n" +
+	"\x10MATCH_KIND_FUZZY\x10\x042\xd8\x05\n" +
 	"\rEntityService\x12E\n" +
 	"\tGetEntity\x12 .entitygraph.v1.GetEntityRequest\x1a\x16.entitygraph.v1.Entity\x12e\n" +
 	"\x10BatchGetEntities\x12'.entitygraph.v1.BatchGetEntitiesRequest\x1a(.entitygraph.v1.BatchGetEntitiesResponse\x12_\n" +
-	"\x0eSearchEntities\x12%.entitygraph.v1.SearchEntitiesRequest\x1a&.entitygraph.v1.SearchEntitiesResponse\x12K\n" +
+	"\x0eSearchEntities\x12%.entitygraph.v1.SearchEntitiesRequest\x1a&.entitygraph.v1.SearchEntitiesResponse\x12b\n" +
+	"\x0fSearchRelations\x12&.entitygraph.v1.SearchRelationsRequest\x1a'.entitygraph.v1.SearchRelationsResponse\x12K\n" +
 	"\vGetRelation\x12\".entitygraph.v1.GetRelationRequest\x1a\x18.entitygraph.v1.Relation\x12\\\n" +
 	"\rListRelations\x12$.entitygraph.v1.ListRelationsRequest\x1a%.entitygraph.v1.ListRelationsResponse\x12K\n" +
 	"\vGetDocument\x12\".entitygraph.v1.GetDocumentRequest\x1a\x18.entitygraph.v1.Document\x12\\\n" +
@@ -942,7 +1323,7 @@ func file_entitygraph_v1_entity_service_proto_rawDescGZIP() []byte {
 }
 
 var file_entitygraph_v1_entity_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_entitygraph_v1_entity_service_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
+var file_entitygraph_v1_entity_service_proto_msgTypes = make([]protoimpl.MessageInfo, 16)
 var file_entitygraph_v1_entity_service_proto_goTypes = []any{
 	(MatchKind)(0),                   // 0: entitygraph.v1.MatchKind
 	(*GetEntityRequest)(nil),         // 1: entitygraph.v1.GetEntityRequest
@@ -950,45 +1331,54 @@ var file_entitygraph_v1_entity_service_proto_goTypes = []any{
 	(*BatchGetEntitiesResponse)(nil), // 3: entitygraph.v1.BatchGetEntitiesResponse
 	(*SearchEntitiesRequest)(nil),    // 4: entitygraph.v1.SearchEntitiesRequest
 	(*SearchEntitiesResponse)(nil),   // 5: entitygraph.v1.SearchEntitiesResponse
-	(*SearchResult)(nil),             // 6: entitygraph.v1.SearchResult
-	(*GetRelationRequest)(nil),       // 7: entitygraph.v1.GetRelationRequest
-	(*ListRelationsRequest)(nil),     // 8: entitygraph.v1.ListRelationsRequest
-	(*ListRelationsResponse)(nil),    // 9: entitygraph.v1.ListRelationsResponse
-	(*GetDocumentRequest)(nil),       // 10: entitygraph.v1.GetDocumentRequest
-	(*ListDocumentsRequest)(nil),     // 11: entitygraph.v1.ListDocumentsRequest
-	(*ListDocumentsResponse)(nil),    // 12: entitygraph.v1.ListDocumentsResponse
-	(*Entity)(nil),                   // 13: entitygraph.v1.Entity
-	(*Relation)(nil),                 // 14: entitygraph.v1.Relation
-	(DocumentView)(0),                // 15: entitygraph.v1.DocumentView
-	(*Document)(nil),                 // 16: entitygraph.v1.Document
+	(*SearchRelationsRequest)(nil),   // 6: entitygraph.v1.SearchRelationsRequest
+	(*SearchRelationsResponse)(nil),  // 7: entitygraph.v1.SearchRelationsResponse
+	(*RelationMatch)(nil),            // 8: entitygraph.v1.RelationMatch
+	(*Highlight)(nil),                // 9: entitygraph.v1.Highlight
+	(*SearchResult)(nil),             // 10: entitygraph.v1.SearchResult
+	(*GetRelationRequest)(nil),       // 11: entitygraph.v1.GetRelationRequest
+	(*ListRelationsRequest)(nil),     // 12: entitygraph.v1.ListRelationsRequest
+	(*ListRelationsResponse)(nil),    // 13: entitygraph.v1.ListRelationsResponse
+	(*GetDocumentRequest)(nil),       // 14: entitygraph.v1.GetDocumentRequest
+	(*ListDocumentsRequest)(nil),     // 15: entitygraph.v1.ListDocumentsRequest
+	(*ListDocumentsResponse)(nil),    // 16: entitygraph.v1.ListDocumentsResponse
+	(*Entity)(nil),                   // 17: entitygraph.v1.Entity
+	(*Relation)(nil),                 // 18: entitygraph.v1.Relation
+	(DocumentView)(0),                // 19: entitygraph.v1.DocumentView
+	(*Document)(nil),                 // 20: entitygraph.v1.Document
 }
 var file_entitygraph_v1_entity_service_proto_depIdxs = []int32{
-	13, // 0: entitygraph.v1.BatchGetEntitiesResponse.entities:type_name -> entitygraph.v1.Entity
-	6,  // 1: entitygraph.v1.SearchEntitiesResponse.results:type_name -> entitygraph.v1.SearchResult
-	13, // 2: entitygraph.v1.SearchResult.entity:type_name -> entitygraph.v1.Entity
-	0,  // 3: entitygraph.v1.SearchResult.match_kind:type_name -> entitygraph.v1.MatchKind
-	14, // 4: entitygraph.v1.ListRelationsResponse.relations:type_name -> entitygraph.v1.Relation
-	15, // 5: entitygraph.v1.GetDocumentRequest.view:type_name -> entitygraph.v1.DocumentView
-	16, // 6: entitygraph.v1.ListDocumentsResponse.documents:type_name -> entitygraph.v1.Document
-	1,  // 7: entitygraph.v1.EntityService.GetEntity:input_type -> entitygraph.v1.GetEntityRequest
-	2,  // 8: entitygraph.v1.EntityService.BatchGetEntities:input_type -> entitygraph.v1.BatchGetEntitiesRequest
-	4,  // 9: entitygraph.v1.EntityService.SearchEntities:input_type -> entitygraph.v1.SearchEntitiesRequest
-	7,  // 10: entitygraph.v1.EntityService.GetRelation:input_type -> entitygraph.v1.GetRelationRequest
-	8,  // 11: entitygraph.v1.EntityService.ListRelations:input_type -> entitygraph.v1.ListRelationsRequest
-	10, // 12: entitygraph.v1.EntityService.GetDocument:input_type -> entitygraph.v1.GetDocumentRequest
-	11, // 13: entitygraph.v1.EntityService.ListDocuments:input_type -> entitygraph.v1.ListDocumentsRequest
-	13, // 14: entitygraph.v1.EntityService.GetEntity:output_type -> entitygraph.v1.Entity
-	3,  // 15: entitygraph.v1.EntityService.BatchGetEntities:output_type -> entitygraph.v1.BatchGetEntitiesResponse
-	5,  // 16: entitygraph.v1.EntityService.SearchEntities:output_type -> entitygraph.v1.SearchEntitiesResponse
-	14, // 17: entitygraph.v1.EntityService.GetRelation:output_type -> entitygraph.v1.Relation
-	9,  // 18: entitygraph.v1.EntityService.ListRelations:output_type -> entitygraph.v1.ListRelationsResponse
-	16, // 19: entitygraph.v1.EntityService.GetDocument:output_type -> entitygraph.v1.Document
-	12, // 20: entitygraph.v1.EntityService.ListDocuments:output_type -> entitygraph.v1.ListDocumentsResponse
-	14, // [14:21] is the sub-list for method output_type
-	7,  // [7:14] is the sub-list for method input_type
-	7,  // [7:7] is the sub-list for extension type_name
-	7,  // [7:7] is the sub-list for extension extendee
-	0,  // [0:7] is the sub-list for field type_name
+	17, // 0: entitygraph.v1.BatchGetEntitiesResponse.entities:type_name -> entitygraph.v1.Entity
+	10, // 1: entitygraph.v1.SearchEntitiesResponse.results:type_name -> entitygraph.v1.SearchResult
+	8,  // 2: entitygraph.v1.SearchRelationsResponse.results:type_name -> entitygraph.v1.RelationMatch
+	18, // 3: entitygraph.v1.RelationMatch.relation:type_name -> entitygraph.v1.Relation
+	9,  // 4: entitygraph.v1.RelationMatch.highlights:type_name -> entitygraph.v1.Highlight
+	17, // 5: entitygraph.v1.SearchResult.entity:type_name -> entitygraph.v1.Entity
+	0,  // 6: entitygraph.v1.SearchResult.match_kind:type_name -> entitygraph.v1.MatchKind
+	18, // 7: entitygraph.v1.ListRelationsResponse.relations:type_name -> entitygraph.v1.Relation
+	19, // 8: entitygraph.v1.GetDocumentRequest.view:type_name -> entitygraph.v1.DocumentView
+	20, // 9: entitygraph.v1.ListDocumentsResponse.documents:type_name -> entitygraph.v1.Document
+	1,  // 10: entitygraph.v1.EntityService.GetEntity:input_type -> entitygraph.v1.GetEntityRequest
+	2,  // 11: entitygraph.v1.EntityService.BatchGetEntities:input_type -> entitygraph.v1.BatchGetEntitiesRequest
+	4,  // 12: entitygraph.v1.EntityService.SearchEntities:input_type -> entitygraph.v1.SearchEntitiesRequest
+	6,  // 13: entitygraph.v1.EntityService.SearchRelations:input_type -> entitygraph.v1.SearchRelationsRequest
+	11, // 14: entitygraph.v1.EntityService.GetRelation:input_type -> entitygraph.v1.GetRelationRequest
+	12, // 15: entitygraph.v1.EntityService.ListRelations:input_type -> entitygraph.v1.ListRelationsRequest
+	14, // 16: entitygraph.v1.EntityService.GetDocument:input_type -> entitygraph.v1.GetDocumentRequest
+	15, // 17: entitygraph.v1.EntityService.ListDocuments:input_type -> entitygraph.v1.ListDocumentsRequest
+	17, // 18: entitygraph.v1.EntityService.GetEntity:output_type -> entitygraph.v1.Entity
+	3,  // 19: entitygraph.v1.EntityService.BatchGetEntities:output_type -> entitygraph.v1.BatchGetEntitiesResponse
+	5,  // 20: entitygraph.v1.EntityService.SearchEntities:output_type -> entitygraph.v1.SearchEntitiesResponse
+	7,  // 21: entitygraph.v1.EntityService.SearchRelations:output_type -> entitygraph.v1.SearchRelationsResponse
+	18, // 22: entitygraph.v1.EntityService.GetRelation:output_type -> entitygraph.v1.Relation
+	13, // 23: entitygraph.v1.EntityService.ListRelations:output_type -> entitygraph.v1.ListRelationsResponse
+	20, // 24: entitygraph.v1.EntityService.GetDocument:output_type -> entitygraph.v1.Document
+	16, // 25: entitygraph.v1.EntityService.ListDocuments:output_type -> entitygraph.v1.ListDocumentsResponse
+	18, // [18:26] is the sub-list for method output_type
+	10, // [10:18] is the sub-list for method input_type
+	10, // [10:10] is the sub-list for extension type_name
+	10, // [10:10] is the sub-list for extension extendee
+	0,  // [0:10] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_entity_service_proto_init() }
@@ -1005,7 +1395,7 @@ func file_entitygraph_v1_entity_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_entity_service_proto_rawDesc), len(file_entitygraph_v1_entity_service_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   12,
+			NumMessages:   16,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

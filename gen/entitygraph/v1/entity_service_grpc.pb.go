@@ -22,6 +22,7 @@ const (
 	EntityService_GetEntity_FullMethodName        = "/entitygraph.v1.EntityService/GetEntity"
 	EntityService_BatchGetEntities_FullMethodName = "/entitygraph.v1.EntityService/BatchGetEntities"
 	EntityService_SearchEntities_FullMethodName   = "/entitygraph.v1.EntityService/SearchEntities"
+	EntityService_SearchRelations_FullMethodName  = "/entitygraph.v1.EntityService/SearchRelations"
 	EntityService_GetRelation_FullMethodName      = "/entitygraph.v1.EntityService/GetRelation"
 	EntityService_ListRelations_FullMethodName    = "/entitygraph.v1.EntityService/ListRelations"
 	EntityService_GetDocument_FullMethodName      = "/entitygraph.v1.EntityService/GetDocument"
@@ -52,6 +53,11 @@ type EntityServiceClient interface {
 	// fuzzy matches, best first. Case, width, diacritics and punctuation are
 	// ignored; Hangul and Japanese match as written.
 	SearchEntities(ctx context.Context, in *SearchEntitiesRequest, opts ...grpc.CallOption) (*SearchEntitiesResponse, error)
+	// SearchRelations finds the relations whose statements hold a text's
+	// words — their evidence quotes and their readings — ranked by BM25 (a
+	// statement that holds the words as a phrase ranks higher), each with the
+	// spans of its quotes that matched, by offsets into their documents.
+	SearchRelations(ctx context.Context, in *SearchRelationsRequest, opts ...grpc.CallOption) (*SearchRelationsResponse, error)
 	// GetRelation returns one relation by resource name. NOT_FOUND if there
 	// is none.
 	GetRelation(ctx context.Context, in *GetRelationRequest, opts ...grpc.CallOption) (*Relation, error)
@@ -96,6 +102,16 @@ func (c *entityServiceClient) SearchEntities(ctx context.Context, in *SearchEnti
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(SearchEntitiesResponse)
 	err := c.cc.Invoke(ctx, EntityService_SearchEntities_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *entityServiceClient) SearchRelations(ctx context.Context, in *SearchRelationsRequest, opts ...grpc.CallOption) (*SearchRelationsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SearchRelationsResponse)
+	err := c.cc.Invoke(ctx, EntityService_SearchRelations_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -166,6 +182,11 @@ type EntityServiceServer interface {
 	// fuzzy matches, best first. Case, width, diacritics and punctuation are
 	// ignored; Hangul and Japanese match as written.
 	SearchEntities(context.Context, *SearchEntitiesRequest) (*SearchEntitiesResponse, error)
+	// SearchRelations finds the relations whose statements hold a text's
+	// words — their evidence quotes and their readings — ranked by BM25 (a
+	// statement that holds the words as a phrase ranks higher), each with the
+	// spans of its quotes that matched, by offsets into their documents.
+	SearchRelations(context.Context, *SearchRelationsRequest) (*SearchRelationsResponse, error)
 	// GetRelation returns one relation by resource name. NOT_FOUND if there
 	// is none.
 	GetRelation(context.Context, *GetRelationRequest) (*Relation, error)
@@ -194,6 +215,9 @@ func (UnimplementedEntityServiceServer) BatchGetEntities(context.Context, *Batch
 }
 func (UnimplementedEntityServiceServer) SearchEntities(context.Context, *SearchEntitiesRequest) (*SearchEntitiesResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method SearchEntities not implemented")
+}
+func (UnimplementedEntityServiceServer) SearchRelations(context.Context, *SearchRelationsRequest) (*SearchRelationsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method SearchRelations not implemented")
 }
 func (UnimplementedEntityServiceServer) GetRelation(context.Context, *GetRelationRequest) (*Relation, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetRelation not implemented")
@@ -278,6 +302,24 @@ func _EntityService_SearchEntities_Handler(srv interface{}, ctx context.Context,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(EntityServiceServer).SearchEntities(ctx, req.(*SearchEntitiesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _EntityService_SearchRelations_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SearchRelationsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(EntityServiceServer).SearchRelations(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: EntityService_SearchRelations_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(EntityServiceServer).SearchRelations(ctx, req.(*SearchRelationsRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -372,6 +414,10 @@ var EntityService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SearchEntities",
 			Handler:    _EntityService_SearchEntities_Handler,
+		},
+		{
+			MethodName: "SearchRelations",
+			Handler:    _EntityService_SearchRelations_Handler,
 		},
 		{
 			MethodName: "GetRelation",

@@ -140,6 +140,171 @@ func (HopKind) EnumDescriptor() ([]byte, []int) {
 	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{1}
 }
 
+// QualifierField names a qualifier of a relation (see Qualifiers), or the
+// documents its evidence quotes.
+type QualifierField int32
+
+const (
+	// Not set.
+	QualifierField_QUALIFIER_FIELD_UNSPECIFIED QualifierField = 0
+	// Qualifiers.time. Compared as a span of days: a year is its whole year,
+	// a month its month.
+	QualifierField_QUALIFIER_FIELD_TIME QualifierField = 1
+	// Qualifiers.place.
+	QualifierField_QUALIFIER_FIELD_PLACE QualifierField = 2
+	// Qualifiers.audience, each member.
+	QualifierField_QUALIFIER_FIELD_AUDIENCE QualifierField = 3
+	// Qualifiers.role.
+	QualifierField_QUALIFIER_FIELD_ROLE QualifierField = 4
+	// Qualifiers.rank: compared by position.
+	QualifierField_QUALIFIER_FIELD_RANK QualifierField = 5
+	// Qualifiers.manner.
+	QualifierField_QUALIFIER_FIELD_MANNER QualifierField = 6
+	// Qualifiers.topic.
+	QualifierField_QUALIFIER_FIELD_TOPIC QualifierField = 7
+	// Qualifiers.attribution.
+	QualifierField_QUALIFIER_FIELD_ATTRIBUTION QualifierField = 8
+	// Qualifiers.status, by its word ("failed").
+	QualifierField_QUALIFIER_FIELD_STATUS QualifierField = 9
+	// The documents the relation's evidence quotes, each.
+	QualifierField_QUALIFIER_FIELD_DOCUMENT QualifierField = 10
+)
+
+// Enum value maps for QualifierField.
+var (
+	QualifierField_name = map[int32]string{
+		0:  "QUALIFIER_FIELD_UNSPECIFIED",
+		1:  "QUALIFIER_FIELD_TIME",
+		2:  "QUALIFIER_FIELD_PLACE",
+		3:  "QUALIFIER_FIELD_AUDIENCE",
+		4:  "QUALIFIER_FIELD_ROLE",
+		5:  "QUALIFIER_FIELD_RANK",
+		6:  "QUALIFIER_FIELD_MANNER",
+		7:  "QUALIFIER_FIELD_TOPIC",
+		8:  "QUALIFIER_FIELD_ATTRIBUTION",
+		9:  "QUALIFIER_FIELD_STATUS",
+		10: "QUALIFIER_FIELD_DOCUMENT",
+	}
+	QualifierField_value = map[string]int32{
+		"QUALIFIER_FIELD_UNSPECIFIED": 0,
+		"QUALIFIER_FIELD_TIME":        1,
+		"QUALIFIER_FIELD_PLACE":       2,
+		"QUALIFIER_FIELD_AUDIENCE":    3,
+		"QUALIFIER_FIELD_ROLE":        4,
+		"QUALIFIER_FIELD_RANK":        5,
+		"QUALIFIER_FIELD_MANNER":      6,
+		"QUALIFIER_FIELD_TOPIC":       7,
+		"QUALIFIER_FIELD_ATTRIBUTION": 8,
+		"QUALIFIER_FIELD_STATUS":      9,
+		"QUALIFIER_FIELD_DOCUMENT":    10,
+	}
+)
+
+func (x QualifierField) Enum() *QualifierField {
+	p := new(QualifierField)
+	*p = x
+	return p
+}
+
+func (x QualifierField) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (QualifierField) Descriptor() protoreflect.EnumDescriptor {
+	return file_entitygraph_v1_query_service_proto_enumTypes[2].Descriptor()
+}
+
+func (QualifierField) Type() protoreflect.EnumType {
+	return &file_entitygraph_v1_query_service_proto_enumTypes[2]
+}
+
+func (x QualifierField) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use QualifierField.Descriptor instead.
+func (QualifierField) EnumDescriptor() ([]byte, []int) {
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{2}
+}
+
+// ComparisonOperator is how a Comparison compares. On a time span,
+// LESS holds when the span ends before the value's span starts (the whole
+// of it is earlier), LESS_OR_EQUAL when it ends no later than the value's
+// span ends, EQUAL when it lies within the value's span (a time of "2025"
+// is not EQUAL to "2025-05": the text does not say which month), and
+// GREATER and GREATER_OR_EQUAL the other way round.
+type ComparisonOperator int32
+
+const (
+	// Not set.
+	ComparisonOperator_COMPARISON_OPERATOR_UNSPECIFIED ComparisonOperator = 0
+	// = (for time: within).
+	ComparisonOperator_COMPARISON_OPERATOR_EQUAL ComparisonOperator = 1
+	// !=.
+	ComparisonOperator_COMPARISON_OPERATOR_NOT_EQUAL ComparisonOperator = 2
+	// <.
+	ComparisonOperator_COMPARISON_OPERATOR_LESS ComparisonOperator = 3
+	// <=.
+	ComparisonOperator_COMPARISON_OPERATOR_LESS_OR_EQUAL ComparisonOperator = 4
+	// >.
+	ComparisonOperator_COMPARISON_OPERATOR_GREATER ComparisonOperator = 5
+	// >=.
+	ComparisonOperator_COMPARISON_OPERATOR_GREATER_OR_EQUAL ComparisonOperator = 6
+	// ~: the text contains the value (text fields only).
+	ComparisonOperator_COMPARISON_OPERATOR_CONTAINS ComparisonOperator = 7
+)
+
+// Enum value maps for ComparisonOperator.
+var (
+	ComparisonOperator_name = map[int32]string{
+		0: "COMPARISON_OPERATOR_UNSPECIFIED",
+		1: "COMPARISON_OPERATOR_EQUAL",
+		2: "COMPARISON_OPERATOR_NOT_EQUAL",
+		3: "COMPARISON_OPERATOR_LESS",
+		4: "COMPARISON_OPERATOR_LESS_OR_EQUAL",
+		5: "COMPARISON_OPERATOR_GREATER",
+		6: "COMPARISON_OPERATOR_GREATER_OR_EQUAL",
+		7: "COMPARISON_OPERATOR_CONTAINS",
+	}
+	ComparisonOperator_value = map[string]int32{
+		"COMPARISON_OPERATOR_UNSPECIFIED":      0,
+		"COMPARISON_OPERATOR_EQUAL":            1,
+		"COMPARISON_OPERATOR_NOT_EQUAL":        2,
+		"COMPARISON_OPERATOR_LESS":             3,
+		"COMPARISON_OPERATOR_LESS_OR_EQUAL":    4,
+		"COMPARISON_OPERATOR_GREATER":          5,
+		"COMPARISON_OPERATOR_GREATER_OR_EQUAL": 6,
+		"COMPARISON_OPERATOR_CONTAINS":         7,
+	}
+)
+
+func (x ComparisonOperator) Enum() *ComparisonOperator {
+	p := new(ComparisonOperator)
+	*p = x
+	return p
+}
+
+func (x ComparisonOperator) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ComparisonOperator) Descriptor() protoreflect.EnumDescriptor {
+	return file_entitygraph_v1_query_service_proto_enumTypes[3].Descriptor()
+}
+
+func (ComparisonOperator) Type() protoreflect.EnumType {
+	return &file_entitygraph_v1_query_service_proto_enumTypes[3]
+}
+
+func (x ComparisonOperator) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ComparisonOperator.Descriptor instead.
+func (ComparisonOperator) EnumDescriptor() ([]byte, []int) {
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{3}
+}
+
 // Limits bound the work one query may do. Zero fields take the server's
 // defaults; values above the server's maximums are refused.
 type Limits struct {
@@ -829,13 +994,17 @@ type MatchRequest_Pattern struct {
 }
 
 type MatchRequest_Text struct {
-	// The compact text syntax, for grpcurl and CLI users. Triples and
-	// constraints separated by "." or newlines:
+	// The compact text syntax, for grpcurl and CLI users. Statements
+	// separated by "." or newlines:
 	//
 	//	?who coordinates-against ?deal . ?deal is an acquisition
 	//	?p leads organizations/sk-group AS ?r
 	//	?x coordinated_against|opposes ?y . ?x is a company
-	//	"Chey Tae-won" proposes ?what . ?what is a relation
+	//	"Chey Tae-won" proposes ?what { place ?where, time ?when }
+	//	?x produces topics/nand-flash { rank <= 2 }
+	//	?x produces topics/nand-flash . NOT { ?x opposes ?deal }
+	//	?p proposes ?what AS ?r . OPTIONAL { ?r { audience ?before } }
+	//	?s * ?o AS ?r { document ?doc } . COUNT ?r BY ?doc
 	//
 	// A term is a variable (?name), a resource name, or a quoted name or
 	// alias (resolved by exact name search). A predicate is a predicate of
@@ -843,12 +1012,20 @@ type MatchRequest_Text struct {
 	// "-") or resource name, or a phrase of its lexicon joined by "_"
 	// ("coordinated_against", "acquired_by"); "|" joins alternatives, "*" is
 	// any predicate and "=" before them excludes the predicates that imply
-	// them. "AS ?r" binds the relation itself. Constraints: "?x is [a|an] T"
-	// where T is an entity type (organization, person, place, topic,
-	// relation) or a noun for one, a kind by id or noun (company, country,
-	// ...; "=" before it excludes narrower kinds; "|" joins alternatives), a
-	// relation noun (acquisition, alliance, ...) or predicate, or a status
-	// word (failed, proposed, ...). At most 4096 bytes.
+	// them. "AS ?r" binds the relation itself. "?r involves X" is a
+	// Participation. Constraints: "?x is [a|an] T" where T is an entity type
+	// (organization, person, place, topic, relation) or a noun for one, a
+	// kind by id or noun (company, country, ...; "=" before it excludes
+	// narrower kinds; "|" joins alternatives), a relation noun
+	// (acquisition, alliance, ...) or predicate, or a status word (failed,
+	// proposed, ...). Qualifier clauses in braces after a triple (which
+	// then binds its relation to a variable of its own unless AS names one)
+	// or after a relation term: "field ?var" binds, "field OP value" tests,
+	// with OP one of = != < <= > >= ~ (contains), "field value" meaning "=";
+	// fields as QualifierField, lowercase; clauses separated by "," ";" or
+	// newlines. "NOT { ... }" and "OPTIONAL { ... }" hold statements of their
+	// own; "COUNT ?x [BY ?g ...]" or "COUNT * [BY ...]" counts. At most 4096
+	// bytes.
 	Text string `protobuf:"bytes,2,opt,name=text,proto3,oneof"`
 }
 
@@ -871,8 +1048,25 @@ type Pattern struct {
 	// partnership dominated. At most 16, counted with the triples; a pattern
 	// needs at least one triple or participation.
 	Participations []*Participation `protobuf:"bytes,3,rep,name=participations,proto3" json:"participations,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// Qualifier clauses: each binds or tests one qualifier of a relation
+	// (when, where, before whom, in what role, at what rank, ...). At most
+	// 32.
+	Qualifiers []*QualifierClause `protobuf:"bytes,4,rep,name=qualifiers,proto3" json:"qualifiers,omitempty"`
+	// Groups that must not match: a solution stands only when no way of
+	// binding a group's own variables satisfies it, given the solution's
+	// bindings (Cypher's WHERE NOT, SPARQL's FILTER NOT EXISTS). A group has
+	// triples, participations, constraints and qualifiers, but no groups or
+	// count of its own. At most 8 groups counted with optionals.
+	Negations []*Pattern `protobuf:"bytes,5,rep,name=negations,proto3" json:"negations,omitempty"`
+	// Groups that bind when they can (OPTIONAL MATCH): each solution is
+	// extended by every way a group matches, or kept as it is, the group's
+	// variables unbound, when it does not. In the order given.
+	Optionals []*Pattern `protobuf:"bytes,6,rep,name=optionals,proto3" json:"optionals,omitempty"`
+	// When set, the results are counts: one per distinct binding of
+	// count.group_by, in MatchResult.count.
+	Count         *Count `protobuf:"bytes,7,opt,name=count,proto3" json:"count,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Pattern) Reset() {
@@ -926,6 +1120,262 @@ func (x *Pattern) GetParticipations() []*Participation {
 	return nil
 }
 
+func (x *Pattern) GetQualifiers() []*QualifierClause {
+	if x != nil {
+		return x.Qualifiers
+	}
+	return nil
+}
+
+func (x *Pattern) GetNegations() []*Pattern {
+	if x != nil {
+		return x.Negations
+	}
+	return nil
+}
+
+func (x *Pattern) GetOptionals() []*Pattern {
+	if x != nil {
+		return x.Optionals
+	}
+	return nil
+}
+
+func (x *Pattern) GetCount() *Count {
+	if x != nil {
+		return x.Count
+	}
+	return nil
+}
+
+// QualifierClause binds or tests one qualifier of a relation. Relations
+// without the qualifier do not satisfy the clause.
+type QualifierClause struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The relation: a variable that a triple (as its relation_variable) or
+	// a participation binds, or a relation's resource name.
+	Relation *Term `protobuf:"bytes,1,opt,name=relation,proto3" json:"relation,omitempty"`
+	// The qualifier.
+	Field QualifierField `protobuf:"varint,2,opt,name=field,proto3,enum=entitygraph.v1.QualifierField" json:"field,omitempty"`
+	// What the clause does with it. Exactly one is set.
+	//
+	// Types that are valid to be assigned to Test:
+	//
+	//	*QualifierClause_Variable
+	//	*QualifierClause_Comparison
+	Test          isQualifierClause_Test `protobuf_oneof:"test"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *QualifierClause) Reset() {
+	*x = QualifierClause{}
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *QualifierClause) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QualifierClause) ProtoMessage() {}
+
+func (x *QualifierClause) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use QualifierClause.ProtoReflect.Descriptor instead.
+func (*QualifierClause) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *QualifierClause) GetRelation() *Term {
+	if x != nil {
+		return x.Relation
+	}
+	return nil
+}
+
+func (x *QualifierClause) GetField() QualifierField {
+	if x != nil {
+		return x.Field
+	}
+	return QualifierField_QUALIFIER_FIELD_UNSPECIFIED
+}
+
+func (x *QualifierClause) GetTest() isQualifierClause_Test {
+	if x != nil {
+		return x.Test
+	}
+	return nil
+}
+
+func (x *QualifierClause) GetVariable() string {
+	if x != nil {
+		if x, ok := x.Test.(*QualifierClause_Variable); ok {
+			return x.Variable
+		}
+	}
+	return ""
+}
+
+func (x *QualifierClause) GetComparison() *Comparison {
+	if x != nil {
+		if x, ok := x.Test.(*QualifierClause_Comparison); ok {
+			return x.Comparison
+		}
+	}
+	return nil
+}
+
+type isQualifierClause_Test interface {
+	isQualifierClause_Test()
+}
+
+type QualifierClause_Variable struct {
+	// Binds the qualifier's value to this variable, without "?": for
+	// place, audience, topic and attribution the entity (place and
+	// attribution fall back to their text when they name none), one
+	// solution per audience member; for the other fields a text value, as
+	// in Binding.value: a time as its ISO start ("2025-05-08", with
+	// "/end" for a span), a rank as its position, a status as its word, a
+	// document as its resource name (one solution per document).
+	Variable string `protobuf:"bytes,3,opt,name=variable,proto3,oneof"`
+}
+
+type QualifierClause_Comparison struct {
+	// Tests the qualifier's value.
+	Comparison *Comparison `protobuf:"bytes,4,opt,name=comparison,proto3,oneof"`
+}
+
+func (*QualifierClause_Variable) isQualifierClause_Test() {}
+
+func (*QualifierClause_Comparison) isQualifierClause_Test() {}
+
+// Comparison tests a qualifier's value.
+type Comparison struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// How.
+	Operator ComparisonOperator `protobuf:"varint,1,opt,name=operator,proto3,enum=entitygraph.v1.ComparisonOperator" json:"operator,omitempty"`
+	// What with. For time an ISO 8601 date of any precision ("2021",
+	// "2025-05", "2025-05-08"); for rank a position; for entity-valued
+	// fields a resource name, or text that the entity's display name or the
+	// qualifier's text is compared with; for the rest, text. Text compares
+	// without regard to case. At most 256 bytes.
+	Value         string `protobuf:"bytes,2,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Comparison) Reset() {
+	*x = Comparison{}
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Comparison) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Comparison) ProtoMessage() {}
+
+func (x *Comparison) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Comparison.ProtoReflect.Descriptor instead.
+func (*Comparison) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *Comparison) GetOperator() ComparisonOperator {
+	if x != nil {
+		return x.Operator
+	}
+	return ComparisonOperator_COMPARISON_OPERATOR_UNSPECIFIED
+}
+
+func (x *Comparison) GetValue() string {
+	if x != nil {
+		return x.Value
+	}
+	return ""
+}
+
+// Count turns a pattern's solutions into counts.
+type Count struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The variable whose distinct values are counted, without "?"; empty
+	// counts solutions.
+	Variable string `protobuf:"bytes,1,opt,name=variable,proto3" json:"variable,omitempty"`
+	// The variables to group by, at most 4; empty gives one count for all.
+	GroupBy       []string `protobuf:"bytes,2,rep,name=group_by,json=groupBy,proto3" json:"group_by,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Count) Reset() {
+	*x = Count{}
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Count) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Count) ProtoMessage() {}
+
+func (x *Count) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Count.ProtoReflect.Descriptor instead.
+func (*Count) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *Count) GetVariable() string {
+	if x != nil {
+		return x.Variable
+	}
+	return ""
+}
+
+func (x *Count) GetGroupBy() []string {
+	if x != nil {
+		return x.GroupBy
+	}
+	return nil
+}
+
 // Participation holds when a relation has a node as its subject or its
 // object. In text syntax: `?relation involves ?node`.
 type Participation struct {
@@ -941,7 +1391,7 @@ type Participation struct {
 
 func (x *Participation) Reset() {
 	*x = Participation{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[9]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -953,7 +1403,7 @@ func (x *Participation) String() string {
 func (*Participation) ProtoMessage() {}
 
 func (x *Participation) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[9]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -966,7 +1416,7 @@ func (x *Participation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Participation.ProtoReflect.Descriptor instead.
 func (*Participation) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{9}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Participation) GetRelation() *Term {
@@ -999,7 +1449,7 @@ type Term struct {
 
 func (x *Term) Reset() {
 	*x = Term{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[10]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1011,7 +1461,7 @@ func (x *Term) String() string {
 func (*Term) ProtoMessage() {}
 
 func (x *Term) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[10]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1024,7 +1474,7 @@ func (x *Term) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Term.ProtoReflect.Descriptor instead.
 func (*Term) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{10}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Term) GetTerm() isTerm_Term {
@@ -1093,7 +1543,7 @@ type Triple struct {
 
 func (x *Triple) Reset() {
 	*x = Triple{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[11]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1105,7 +1555,7 @@ func (x *Triple) String() string {
 func (*Triple) ProtoMessage() {}
 
 func (x *Triple) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[11]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1118,7 +1568,7 @@ func (x *Triple) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Triple.ProtoReflect.Descriptor instead.
 func (*Triple) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{11}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Triple) GetSubject() *Term {
@@ -1177,7 +1627,7 @@ type Constraint struct {
 
 func (x *Constraint) Reset() {
 	*x = Constraint{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1189,7 +1639,7 @@ func (x *Constraint) String() string {
 func (*Constraint) ProtoMessage() {}
 
 func (x *Constraint) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[12]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1202,7 +1652,7 @@ func (x *Constraint) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Constraint.ProtoReflect.Descriptor instead.
 func (*Constraint) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{12}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Constraint) GetVariable() string {
@@ -1303,7 +1753,7 @@ type KindSet struct {
 
 func (x *KindSet) Reset() {
 	*x = KindSet{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1315,7 +1765,7 @@ func (x *KindSet) String() string {
 func (*KindSet) ProtoMessage() {}
 
 func (x *KindSet) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[13]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1328,7 +1778,7 @@ func (x *KindSet) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KindSet.ProtoReflect.Descriptor instead.
 func (*KindSet) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{13}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *KindSet) GetKinds() []string {
@@ -1357,7 +1807,7 @@ type PredicateSet struct {
 
 func (x *PredicateSet) Reset() {
 	*x = PredicateSet{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1369,7 +1819,7 @@ func (x *PredicateSet) String() string {
 func (*PredicateSet) ProtoMessage() {}
 
 func (x *PredicateSet) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[14]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1382,7 +1832,7 @@ func (x *PredicateSet) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PredicateSet.ProtoReflect.Descriptor instead.
 func (*PredicateSet) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{14}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *PredicateSet) GetPredicates() []string {
@@ -1414,7 +1864,7 @@ type MatchResponse struct {
 
 func (x *MatchResponse) Reset() {
 	*x = MatchResponse{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1426,7 +1876,7 @@ func (x *MatchResponse) String() string {
 func (*MatchResponse) ProtoMessage() {}
 
 func (x *MatchResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[15]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1439,7 +1889,7 @@ func (x *MatchResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MatchResponse.ProtoReflect.Descriptor instead.
 func (*MatchResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{15}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *MatchResponse) GetResults() []*MatchResult {
@@ -1488,18 +1938,25 @@ func (x *MatchResponse) GetEdgesVisited() int64 {
 // relations that the triples matched.
 type MatchResult struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Variable name (without "?") → what it is bound to.
+	// Variable name (without "?") → what it is bound to; a variable of an
+	// optional group that did not match is absent. For a counting query, the
+	// group_by variables only.
 	Bindings map[string]*Binding `protobuf:"bytes,1,rep,name=bindings,proto3" json:"bindings,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// The relation each triple matched, in triple order, then the relation
-	// of each participation, with evidence.
-	Relations     []*Relation `protobuf:"bytes,2,rep,name=relations,proto3" json:"relations,omitempty"`
+	// of each participation, then those of the optional groups that matched,
+	// with evidence. Empty for a counting query.
+	Relations []*Relation `protobuf:"bytes,2,rep,name=relations,proto3" json:"relations,omitempty"`
+	// For a counting query: how many solutions (or distinct values of
+	// Count.variable) have these bindings. Results are then ordered by count,
+	// highest first.
+	Count         int64 `protobuf:"varint,3,opt,name=count,proto3" json:"count,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *MatchResult) Reset() {
 	*x = MatchResult{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1511,7 +1968,7 @@ func (x *MatchResult) String() string {
 func (*MatchResult) ProtoMessage() {}
 
 func (x *MatchResult) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[16]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1524,7 +1981,7 @@ func (x *MatchResult) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MatchResult.ProtoReflect.Descriptor instead.
 func (*MatchResult) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{16}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *MatchResult) GetBindings() map[string]*Binding {
@@ -1541,6 +1998,13 @@ func (x *MatchResult) GetRelations() []*Relation {
 	return nil
 }
 
+func (x *MatchResult) GetCount() int64 {
+	if x != nil {
+		return x.Count
+	}
+	return 0
+}
+
 // Binding is what a variable is bound to.
 type Binding struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1550,6 +2014,7 @@ type Binding struct {
 	//
 	//	*Binding_Entity
 	//	*Binding_Relation
+	//	*Binding_Text
 	Value         isBinding_Value `protobuf_oneof:"value"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1557,7 +2022,7 @@ type Binding struct {
 
 func (x *Binding) Reset() {
 	*x = Binding{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1569,7 +2034,7 @@ func (x *Binding) String() string {
 func (*Binding) ProtoMessage() {}
 
 func (x *Binding) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[17]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1582,7 +2047,7 @@ func (x *Binding) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Binding.ProtoReflect.Descriptor instead.
 func (*Binding) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{17}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Binding) GetValue() isBinding_Value {
@@ -1610,6 +2075,15 @@ func (x *Binding) GetRelation() *Relation {
 	return nil
 }
 
+func (x *Binding) GetText() string {
+	if x != nil {
+		if x, ok := x.Value.(*Binding_Text); ok {
+			return x.Text
+		}
+	}
+	return ""
+}
+
 type isBinding_Value interface {
 	isBinding_Value()
 }
@@ -1624,9 +2098,16 @@ type Binding_Relation struct {
 	Relation *Relation `protobuf:"bytes,2,opt,name=relation,proto3,oneof"`
 }
 
+type Binding_Text struct {
+	// A qualifier's value that is no entity (see QualifierClause.variable).
+	Text string `protobuf:"bytes,3,opt,name=text,proto3,oneof"`
+}
+
 func (*Binding_Entity) isBinding_Value() {}
 
 func (*Binding_Relation) isBinding_Value() {}
+
+func (*Binding_Text) isBinding_Value() {}
 
 // QueryPlan is how a pattern query is evaluated.
 type QueryPlan struct {
@@ -1639,7 +2120,7 @@ type QueryPlan struct {
 
 func (x *QueryPlan) Reset() {
 	*x = QueryPlan{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1651,7 +2132,7 @@ func (x *QueryPlan) String() string {
 func (*QueryPlan) ProtoMessage() {}
 
 func (x *QueryPlan) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[18]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1664,7 +2145,7 @@ func (x *QueryPlan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QueryPlan.ProtoReflect.Descriptor instead.
 func (*QueryPlan) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{18}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *QueryPlan) GetSteps() []*PlanStep {
@@ -1691,7 +2172,7 @@ type PlanStep struct {
 
 func (x *PlanStep) Reset() {
 	*x = PlanStep{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1703,7 +2184,7 @@ func (x *PlanStep) String() string {
 func (*PlanStep) ProtoMessage() {}
 
 func (x *PlanStep) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[19]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1716,7 +2197,7 @@ func (x *PlanStep) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlanStep.ProtoReflect.Descriptor instead.
 func (*PlanStep) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{19}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *PlanStep) GetTriple() int32 {
@@ -1759,7 +2240,7 @@ type AskRequest struct {
 
 func (x *AskRequest) Reset() {
 	*x = AskRequest{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[20]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1771,7 +2252,7 @@ func (x *AskRequest) String() string {
 func (*AskRequest) ProtoMessage() {}
 
 func (x *AskRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[20]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1784,7 +2265,7 @@ func (x *AskRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AskRequest.ProtoReflect.Descriptor instead.
 func (*AskRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{20}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *AskRequest) GetQuestion() string {
@@ -1837,7 +2318,7 @@ type AskResponse struct {
 
 func (x *AskResponse) Reset() {
 	*x = AskResponse{}
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[21]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1849,7 +2330,7 @@ func (x *AskResponse) String() string {
 func (*AskResponse) ProtoMessage() {}
 
 func (x *AskResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_query_service_proto_msgTypes[21]
+	mi := &file_entitygraph_v1_query_service_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1862,7 +2343,7 @@ func (x *AskResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AskResponse.ProtoReflect.Descriptor instead.
 func (*AskResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{21}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *AskResponse) GetInterpretation() string {
@@ -1955,11 +2436,32 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\aexplain\x18\x05 \x01(\bR\aexplain\x12.\n" +
 	"\x06limits\x18\x06 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
 	"\x11include_all_ranks\x18\a \x01(\bR\x0fincludeAllRanksB\a\n" +
-	"\x05query\"\xc0\x01\n" +
+	"\x05query\"\x9c\x03\n" +
 	"\aPattern\x120\n" +
 	"\atriples\x18\x01 \x03(\v2\x16.entitygraph.v1.TripleR\atriples\x12<\n" +
 	"\vconstraints\x18\x02 \x03(\v2\x1a.entitygraph.v1.ConstraintR\vconstraints\x12E\n" +
-	"\x0eparticipations\x18\x03 \x03(\v2\x1d.entitygraph.v1.ParticipationR\x0eparticipations\"y\n" +
+	"\x0eparticipations\x18\x03 \x03(\v2\x1d.entitygraph.v1.ParticipationR\x0eparticipations\x12?\n" +
+	"\n" +
+	"qualifiers\x18\x04 \x03(\v2\x1f.entitygraph.v1.QualifierClauseR\n" +
+	"qualifiers\x125\n" +
+	"\tnegations\x18\x05 \x03(\v2\x17.entitygraph.v1.PatternR\tnegations\x125\n" +
+	"\toptionals\x18\x06 \x03(\v2\x17.entitygraph.v1.PatternR\toptionals\x12+\n" +
+	"\x05count\x18\a \x01(\v2\x15.entitygraph.v1.CountR\x05count\"\xdd\x01\n" +
+	"\x0fQualifierClause\x120\n" +
+	"\brelation\x18\x01 \x01(\v2\x14.entitygraph.v1.TermR\brelation\x124\n" +
+	"\x05field\x18\x02 \x01(\x0e2\x1e.entitygraph.v1.QualifierFieldR\x05field\x12\x1c\n" +
+	"\bvariable\x18\x03 \x01(\tH\x00R\bvariable\x12<\n" +
+	"\n" +
+	"comparison\x18\x04 \x01(\v2\x1a.entitygraph.v1.ComparisonH\x00R\n" +
+	"comparisonB\x06\n" +
+	"\x04test\"b\n" +
+	"\n" +
+	"Comparison\x12>\n" +
+	"\boperator\x18\x01 \x01(\x0e2\".entitygraph.v1.ComparisonOperatorR\boperator\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value\">\n" +
+	"\x05Count\x12\x1a\n" +
+	"\bvariable\x18\x01 \x01(\tR\bvariable\x12\x19\n" +
+	"\bgroup_by\x18\x02 \x03(\tR\agroupBy\"y\n" +
 	"\rParticipation\x120\n" +
 	"\brelation\x18\x01 \x01(\v2\x14.entitygraph.v1.TermR\brelation\x126\n" +
 	"\vparticipant\x18\x02 \x01(\v2\x14.entitygraph.v1.TermR\vparticipant\"B\n" +
@@ -1996,16 +2498,18 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\apattern\x18\x03 \x01(\v2\x17.entitygraph.v1.PatternR\apattern\x12%\n" +
 	"\x0ecanonical_text\x18\x04 \x01(\tR\rcanonicalText\x12-\n" +
 	"\x04plan\x18\x05 \x01(\v2\x19.entitygraph.v1.QueryPlanR\x04plan\x12#\n" +
-	"\redges_visited\x18\x06 \x01(\x03R\fedgesVisited\"\xe2\x01\n" +
+	"\redges_visited\x18\x06 \x01(\x03R\fedgesVisited\"\xf8\x01\n" +
 	"\vMatchResult\x12E\n" +
 	"\bbindings\x18\x01 \x03(\v2).entitygraph.v1.MatchResult.BindingsEntryR\bbindings\x126\n" +
-	"\trelations\x18\x02 \x03(\v2\x18.entitygraph.v1.RelationR\trelations\x1aT\n" +
+	"\trelations\x18\x02 \x03(\v2\x18.entitygraph.v1.RelationR\trelations\x12\x14\n" +
+	"\x05count\x18\x03 \x01(\x03R\x05count\x1aT\n" +
 	"\rBindingsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12-\n" +
-	"\x05value\x18\x02 \x01(\v2\x17.entitygraph.v1.BindingR\x05value:\x028\x01\"|\n" +
+	"\x05value\x18\x02 \x01(\v2\x17.entitygraph.v1.BindingR\x05value:\x028\x01\"\x92\x01\n" +
 	"\aBinding\x120\n" +
 	"\x06entity\x18\x01 \x01(\v2\x16.entitygraph.v1.EntityH\x00R\x06entity\x126\n" +
-	"\brelation\x18\x02 \x01(\v2\x18.entitygraph.v1.RelationH\x00R\brelationB\a\n" +
+	"\brelation\x18\x02 \x01(\v2\x18.entitygraph.v1.RelationH\x00R\brelation\x12\x14\n" +
+	"\x04text\x18\x03 \x01(\tH\x00R\x04textB\a\n" +
 	"\x05value\";\n" +
 	"\tQueryPlan\x12.\n" +
 	"\x05steps\x18\x01 \x03(\v2\x18.entitygraph.v1.PlanStepR\x05steps\"w\n" +
@@ -2035,7 +2539,29 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\x10HOP_KIND_FORWARD\x10\x01\x12\x15\n" +
 	"\x11HOP_KIND_BACKWARD\x10\x02\x12\x13\n" +
 	"\x0fHOP_KIND_UNPACK\x10\x03\x12\x11\n" +
-	"\rHOP_KIND_PACK\x10\x042\xb7\x02\n" +
+	"\rHOP_KIND_PACK\x10\x04*\xca\x02\n" +
+	"\x0eQualifierField\x12\x1f\n" +
+	"\x1bQUALIFIER_FIELD_UNSPECIFIED\x10\x00\x12\x18\n" +
+	"\x14QUALIFIER_FIELD_TIME\x10\x01\x12\x19\n" +
+	"\x15QUALIFIER_FIELD_PLACE\x10\x02\x12\x1c\n" +
+	"\x18QUALIFIER_FIELD_AUDIENCE\x10\x03\x12\x18\n" +
+	"\x14QUALIFIER_FIELD_ROLE\x10\x04\x12\x18\n" +
+	"\x14QUALIFIER_FIELD_RANK\x10\x05\x12\x1a\n" +
+	"\x16QUALIFIER_FIELD_MANNER\x10\x06\x12\x19\n" +
+	"\x15QUALIFIER_FIELD_TOPIC\x10\a\x12\x1f\n" +
+	"\x1bQUALIFIER_FIELD_ATTRIBUTION\x10\b\x12\x1a\n" +
+	"\x16QUALIFIER_FIELD_STATUS\x10\t\x12\x1c\n" +
+	"\x18QUALIFIER_FIELD_DOCUMENT\x10\n" +
+	"*\xad\x02\n" +
+	"\x12ComparisonOperator\x12#\n" +
+	"\x1fCOMPARISON_OPERATOR_UNSPECIFIED\x10\x00\x12\x1d\n" +
+	"\x19COMPARISON_OPERATOR_EQUAL\x10\x01\x12!\n" +
+	"\x1dCOMPARISON_OPERATOR_NOT_EQUAL\x10\x02\x12\x1c\n" +
+	"\x18COMPARISON_OPERATOR_LESS\x10\x03\x12%\n" +
+	"!COMPARISON_OPERATOR_LESS_OR_EQUAL\x10\x04\x12\x1f\n" +
+	"\x1bCOMPARISON_OPERATOR_GREATER\x10\x05\x12(\n" +
+	"$COMPARISON_OPERATOR_GREATER_OR_EQUAL\x10\x06\x12 \n" +
+	"\x1cCOMPARISON_OPERATOR_CONTAINS\x10\a2\xb7\x02\n" +
 	"\fQueryService\x12P\n" +
 	"\tFindPaths\x12 .entitygraph.v1.FindPathsRequest\x1a!.entitygraph.v1.FindPathsResponse\x12O\n" +
 	"\bTraverse\x12\x1f.entitygraph.v1.TraverseRequest\x1a .entitygraph.v1.TraverseResponse0\x01\x12D\n" +
@@ -2055,87 +2581,100 @@ func file_entitygraph_v1_query_service_proto_rawDescGZIP() []byte {
 	return file_entitygraph_v1_query_service_proto_rawDescData
 }
 
-var file_entitygraph_v1_query_service_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_entitygraph_v1_query_service_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
+var file_entitygraph_v1_query_service_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_entitygraph_v1_query_service_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
 var file_entitygraph_v1_query_service_proto_goTypes = []any{
 	(Direction)(0),            // 0: entitygraph.v1.Direction
 	(HopKind)(0),              // 1: entitygraph.v1.HopKind
-	(*Limits)(nil),            // 2: entitygraph.v1.Limits
-	(*FindPathsRequest)(nil),  // 3: entitygraph.v1.FindPathsRequest
-	(*FindPathsResponse)(nil), // 4: entitygraph.v1.FindPathsResponse
-	(*Path)(nil),              // 5: entitygraph.v1.Path
-	(*Hop)(nil),               // 6: entitygraph.v1.Hop
-	(*TraverseRequest)(nil),   // 7: entitygraph.v1.TraverseRequest
-	(*TraverseResponse)(nil),  // 8: entitygraph.v1.TraverseResponse
-	(*MatchRequest)(nil),      // 9: entitygraph.v1.MatchRequest
-	(*Pattern)(nil),           // 10: entitygraph.v1.Pattern
-	(*Participation)(nil),     // 11: entitygraph.v1.Participation
-	(*Term)(nil),              // 12: entitygraph.v1.Term
-	(*Triple)(nil),            // 13: entitygraph.v1.Triple
-	(*Constraint)(nil),        // 14: entitygraph.v1.Constraint
-	(*KindSet)(nil),           // 15: entitygraph.v1.KindSet
-	(*PredicateSet)(nil),      // 16: entitygraph.v1.PredicateSet
-	(*MatchResponse)(nil),     // 17: entitygraph.v1.MatchResponse
-	(*MatchResult)(nil),       // 18: entitygraph.v1.MatchResult
-	(*Binding)(nil),           // 19: entitygraph.v1.Binding
-	(*QueryPlan)(nil),         // 20: entitygraph.v1.QueryPlan
-	(*PlanStep)(nil),          // 21: entitygraph.v1.PlanStep
-	(*AskRequest)(nil),        // 22: entitygraph.v1.AskRequest
-	(*AskResponse)(nil),       // 23: entitygraph.v1.AskResponse
-	nil,                       // 24: entitygraph.v1.MatchResult.BindingsEntry
-	(*Relation)(nil),          // 25: entitygraph.v1.Relation
-	(*Entity)(nil),            // 26: entitygraph.v1.Entity
-	(RelationStatus)(0),       // 27: entitygraph.v1.RelationStatus
+	(QualifierField)(0),       // 2: entitygraph.v1.QualifierField
+	(ComparisonOperator)(0),   // 3: entitygraph.v1.ComparisonOperator
+	(*Limits)(nil),            // 4: entitygraph.v1.Limits
+	(*FindPathsRequest)(nil),  // 5: entitygraph.v1.FindPathsRequest
+	(*FindPathsResponse)(nil), // 6: entitygraph.v1.FindPathsResponse
+	(*Path)(nil),              // 7: entitygraph.v1.Path
+	(*Hop)(nil),               // 8: entitygraph.v1.Hop
+	(*TraverseRequest)(nil),   // 9: entitygraph.v1.TraverseRequest
+	(*TraverseResponse)(nil),  // 10: entitygraph.v1.TraverseResponse
+	(*MatchRequest)(nil),      // 11: entitygraph.v1.MatchRequest
+	(*Pattern)(nil),           // 12: entitygraph.v1.Pattern
+	(*QualifierClause)(nil),   // 13: entitygraph.v1.QualifierClause
+	(*Comparison)(nil),        // 14: entitygraph.v1.Comparison
+	(*Count)(nil),             // 15: entitygraph.v1.Count
+	(*Participation)(nil),     // 16: entitygraph.v1.Participation
+	(*Term)(nil),              // 17: entitygraph.v1.Term
+	(*Triple)(nil),            // 18: entitygraph.v1.Triple
+	(*Constraint)(nil),        // 19: entitygraph.v1.Constraint
+	(*KindSet)(nil),           // 20: entitygraph.v1.KindSet
+	(*PredicateSet)(nil),      // 21: entitygraph.v1.PredicateSet
+	(*MatchResponse)(nil),     // 22: entitygraph.v1.MatchResponse
+	(*MatchResult)(nil),       // 23: entitygraph.v1.MatchResult
+	(*Binding)(nil),           // 24: entitygraph.v1.Binding
+	(*QueryPlan)(nil),         // 25: entitygraph.v1.QueryPlan
+	(*PlanStep)(nil),          // 26: entitygraph.v1.PlanStep
+	(*AskRequest)(nil),        // 27: entitygraph.v1.AskRequest
+	(*AskResponse)(nil),       // 28: entitygraph.v1.AskResponse
+	nil,                       // 29: entitygraph.v1.MatchResult.BindingsEntry
+	(*Relation)(nil),          // 30: entitygraph.v1.Relation
+	(*Entity)(nil),            // 31: entitygraph.v1.Entity
+	(RelationStatus)(0),       // 32: entitygraph.v1.RelationStatus
 }
 var file_entitygraph_v1_query_service_proto_depIdxs = []int32{
 	0,  // 0: entitygraph.v1.FindPathsRequest.direction:type_name -> entitygraph.v1.Direction
-	2,  // 1: entitygraph.v1.FindPathsRequest.limits:type_name -> entitygraph.v1.Limits
-	5,  // 2: entitygraph.v1.FindPathsResponse.paths:type_name -> entitygraph.v1.Path
-	6,  // 3: entitygraph.v1.Path.hops:type_name -> entitygraph.v1.Hop
+	4,  // 1: entitygraph.v1.FindPathsRequest.limits:type_name -> entitygraph.v1.Limits
+	7,  // 2: entitygraph.v1.FindPathsResponse.paths:type_name -> entitygraph.v1.Path
+	8,  // 3: entitygraph.v1.Path.hops:type_name -> entitygraph.v1.Hop
 	1,  // 4: entitygraph.v1.Hop.kind:type_name -> entitygraph.v1.HopKind
-	25, // 5: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
+	30, // 5: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
 	0,  // 6: entitygraph.v1.TraverseRequest.direction:type_name -> entitygraph.v1.Direction
-	2,  // 7: entitygraph.v1.TraverseRequest.limits:type_name -> entitygraph.v1.Limits
-	26, // 8: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
-	25, // 9: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
-	6,  // 10: entitygraph.v1.TraverseResponse.via:type_name -> entitygraph.v1.Hop
-	10, // 11: entitygraph.v1.MatchRequest.pattern:type_name -> entitygraph.v1.Pattern
-	2,  // 12: entitygraph.v1.MatchRequest.limits:type_name -> entitygraph.v1.Limits
-	13, // 13: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
-	14, // 14: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
-	11, // 15: entitygraph.v1.Pattern.participations:type_name -> entitygraph.v1.Participation
-	12, // 16: entitygraph.v1.Participation.relation:type_name -> entitygraph.v1.Term
-	12, // 17: entitygraph.v1.Participation.participant:type_name -> entitygraph.v1.Term
-	12, // 18: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
-	12, // 19: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
-	15, // 20: entitygraph.v1.Constraint.kinds:type_name -> entitygraph.v1.KindSet
-	16, // 21: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
-	27, // 22: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
-	18, // 23: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
-	10, // 24: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
-	20, // 25: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
-	24, // 26: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
-	25, // 27: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
-	26, // 28: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
-	25, // 29: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
-	21, // 30: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
-	2,  // 31: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
-	10, // 32: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
-	18, // 33: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
-	19, // 34: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
-	3,  // 35: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
-	7,  // 36: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
-	9,  // 37: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
-	22, // 38: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
-	4,  // 39: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
-	8,  // 40: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
-	17, // 41: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
-	23, // 42: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
-	39, // [39:43] is the sub-list for method output_type
-	35, // [35:39] is the sub-list for method input_type
-	35, // [35:35] is the sub-list for extension type_name
-	35, // [35:35] is the sub-list for extension extendee
-	0,  // [0:35] is the sub-list for field type_name
+	4,  // 7: entitygraph.v1.TraverseRequest.limits:type_name -> entitygraph.v1.Limits
+	31, // 8: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
+	30, // 9: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
+	8,  // 10: entitygraph.v1.TraverseResponse.via:type_name -> entitygraph.v1.Hop
+	12, // 11: entitygraph.v1.MatchRequest.pattern:type_name -> entitygraph.v1.Pattern
+	4,  // 12: entitygraph.v1.MatchRequest.limits:type_name -> entitygraph.v1.Limits
+	18, // 13: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
+	19, // 14: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
+	16, // 15: entitygraph.v1.Pattern.participations:type_name -> entitygraph.v1.Participation
+	13, // 16: entitygraph.v1.Pattern.qualifiers:type_name -> entitygraph.v1.QualifierClause
+	12, // 17: entitygraph.v1.Pattern.negations:type_name -> entitygraph.v1.Pattern
+	12, // 18: entitygraph.v1.Pattern.optionals:type_name -> entitygraph.v1.Pattern
+	15, // 19: entitygraph.v1.Pattern.count:type_name -> entitygraph.v1.Count
+	17, // 20: entitygraph.v1.QualifierClause.relation:type_name -> entitygraph.v1.Term
+	2,  // 21: entitygraph.v1.QualifierClause.field:type_name -> entitygraph.v1.QualifierField
+	14, // 22: entitygraph.v1.QualifierClause.comparison:type_name -> entitygraph.v1.Comparison
+	3,  // 23: entitygraph.v1.Comparison.operator:type_name -> entitygraph.v1.ComparisonOperator
+	17, // 24: entitygraph.v1.Participation.relation:type_name -> entitygraph.v1.Term
+	17, // 25: entitygraph.v1.Participation.participant:type_name -> entitygraph.v1.Term
+	17, // 26: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
+	17, // 27: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
+	20, // 28: entitygraph.v1.Constraint.kinds:type_name -> entitygraph.v1.KindSet
+	21, // 29: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
+	32, // 30: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
+	23, // 31: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
+	12, // 32: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
+	25, // 33: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
+	29, // 34: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
+	30, // 35: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
+	31, // 36: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
+	30, // 37: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
+	26, // 38: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
+	4,  // 39: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
+	12, // 40: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
+	23, // 41: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
+	24, // 42: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
+	5,  // 43: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
+	9,  // 44: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
+	11, // 45: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
+	27, // 46: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
+	6,  // 47: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
+	10, // 48: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
+	22, // 49: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
+	28, // 50: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
+	47, // [47:51] is the sub-list for method output_type
+	43, // [43:47] is the sub-list for method input_type
+	43, // [43:43] is the sub-list for extension type_name
+	43, // [43:43] is the sub-list for extension extendee
+	0,  // [0:43] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_query_service_proto_init() }
@@ -2153,27 +2692,32 @@ func file_entitygraph_v1_query_service_proto_init() {
 		(*MatchRequest_Pattern)(nil),
 		(*MatchRequest_Text)(nil),
 	}
-	file_entitygraph_v1_query_service_proto_msgTypes[10].OneofWrappers = []any{
+	file_entitygraph_v1_query_service_proto_msgTypes[9].OneofWrappers = []any{
+		(*QualifierClause_Variable)(nil),
+		(*QualifierClause_Comparison)(nil),
+	}
+	file_entitygraph_v1_query_service_proto_msgTypes[13].OneofWrappers = []any{
 		(*Term_Variable)(nil),
 		(*Term_Name)(nil),
 	}
-	file_entitygraph_v1_query_service_proto_msgTypes[12].OneofWrappers = []any{
+	file_entitygraph_v1_query_service_proto_msgTypes[15].OneofWrappers = []any{
 		(*Constraint_Type)(nil),
 		(*Constraint_Kinds)(nil),
 		(*Constraint_RelationPredicates)(nil),
 		(*Constraint_RelationStatus)(nil),
 	}
-	file_entitygraph_v1_query_service_proto_msgTypes[17].OneofWrappers = []any{
+	file_entitygraph_v1_query_service_proto_msgTypes[20].OneofWrappers = []any{
 		(*Binding_Entity)(nil),
 		(*Binding_Relation)(nil),
+		(*Binding_Text)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_query_service_proto_rawDesc), len(file_entitygraph_v1_query_service_proto_rawDesc)),
-			NumEnums:      2,
-			NumMessages:   23,
+			NumEnums:      4,
+			NumMessages:   26,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/entity_service.proto.
  */
 export const file_entitygraph_v1_entity_service: GenFile = /*@__PURE__*/
-  fileDesc("CiNlbnRpdHlncmFwaC92MS9lbnRpdHlfc2VydmljZS5wcm90bxIOZW50aXR5Z3JhcGgudjEiIAoQR2V0RW50aXR5UmVxdWVzdBIMCgRuYW1lGAEgASgJIigKF0JhdGNoR2V0RW50aXRpZXNSZXF1ZXN0Eg0KBW5hbWVzGAEgAygJIkQKGEJhdGNoR2V0RW50aXRpZXNSZXNwb25zZRIoCghlbnRpdGllcxgBIAMoCzIWLmVudGl0eWdyYXBoLnYxLkVudGl0eSJqChVTZWFyY2hFbnRpdGllc1JlcXVlc3QSDQoFcXVlcnkYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEg0KBXR5cGVzGAMgAygJEhEKCW1heF9lZGl0cxgEIAEoBRINCgVraW5kcxgFIAMoCSJHChZTZWFyY2hFbnRpdGllc1Jlc3BvbnNlEi0KB3Jlc3VsdHMYASADKAsyHC5lbnRpdHlncmFwaC52MS5TZWFyY2hSZXN1bHQiqwEKDFNlYXJjaFJlc3VsdBImCgZlbnRpdHkYASABKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHkSDQoFc2NvcmUYAiABKAESFAoMbWF0Y2hlZF90ZXh0GAMgASgJEhAKCGxhbmd1YWdlGAQgASgJEi0KCm1hdGNoX2tpbmQYBSABKA4yGS5lbnRpdHlncmFwaC52MS5NYXRjaEtpbmQSDQoFZWRpdHMYBiABKAUiIgoSR2V0UmVsYXRpb25SZXF1ZXN0EgwKBG5hbWUYASABKAkisQEKFExpc3RSZWxhdGlvbnNSZXF1ZXN0Eg8KB3N1YmplY3QYASABKAkSDgoGb2JqZWN0GAIgASgJEhAKCGVuZHBvaW50GAMgASgJEhIKCnByZWRpY2F0ZXMYBCADKAkSEQoJcGFnZV9zaXplGAUgASgFEhIKCnBhZ2VfdG9rZW4YBiABKAkSEAoIZG9jdW1lbnQYByABKAkSGQoRaW5jbHVkZV9hbGxfcmFua3MYCCABKAgicQoVTGlzdFJlbGF0aW9uc1Jlc3BvbnNlEisKCXJlbGF0aW9ucxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRISCgp0b3RhbF9zaXplGAMgASgFIk4KEkdldERvY3VtZW50UmVxdWVzdBIMCgRuYW1lGAEgASgJEioKBHZpZXcYAiABKA4yHC5lbnRpdHlncmFwaC52MS5Eb2N1bWVudFZpZXciPQoUTGlzdERvY3VtZW50c1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkicQoVTGlzdERvY3VtZW50c1Jlc3BvbnNlEisKCWRvY3VtZW50cxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLkRvY3VtZW50EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRISCgp0b3RhbF9zaXplGAMgASgFKoABCglNYXRjaEtpbmQSGgoWTUFUQ0hfS0lORF9VTlNQRUNJRklFRBAAEhQKEE1BVENIX0tJTkRfRVhBQ1QQARIVChFNQVRDSF9LSU5EX1BSRUZJWBACEhQKEE1BVENIX0tJTkRfVE9LRU4QAxIUChBNQVRDSF9LSU5EX0ZVWlpZEAQy9AQKDUVudGl0eVNlcnZpY2USRQoJR2V0RW50aXR5EiAuZW50aXR5Z3JhcGgudjEuR2V0RW50aXR5UmVxdWVzdBoWLmVudGl0eWdyYXBoLnYxLkVudGl0eRJlChBCYXRjaEdldEVudGl0aWVzEicuZW50aXR5Z3JhcGgudjEuQmF0Y2hHZXRFbnRpdGllc1JlcXVlc3QaKC5lbnRpdHlncmFwaC52MS5CYXRjaEdldEVudGl0aWVzUmVzcG9uc2USXwoOU2VhcmNoRW50aXRpZXMSJS5lbnRpdHlncmFwaC52MS5TZWFyY2hFbnRpdGllc1JlcXVlc3QaJi5lbnRpdHlncmFwaC52MS5TZWFyY2hFbnRpdGllc1Jlc3BvbnNlEksKC0dldFJlbGF0aW9uEiIuZW50aXR5Z3JhcGgudjEuR2V0UmVsYXRpb25SZXF1ZXN0GhguZW50aXR5Z3JhcGgudjEuUmVsYXRpb24SXAoNTGlzdFJlbGF0aW9ucxIkLmVudGl0eWdyYXBoLnYxLkxpc3RSZWxhdGlvbnNSZXF1ZXN0GiUuZW50aXR5Z3JhcGgudjEuTGlzdFJlbGF0aW9uc1Jlc3BvbnNlEksKC0dldERvY3VtZW50EiIuZW50aXR5Z3JhcGgudjEuR2V0RG9jdW1lbnRSZXF1ZXN0GhguZW50aXR5Z3JhcGgudjEuRG9jdW1lbnQSXAoNTGlzdERvY3VtZW50cxIkLmVudGl0eWdyYXBoLnYxLkxpc3REb2N1bWVudHNSZXF1ZXN0GiUuZW50aXR5Z3JhcGgudjEuTGlzdERvY3VtZW50c1Jlc3BvbnNlYgZwcm90bzM", [file_entitygraph_v1_document, file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
+  fileDesc("CiNlbnRpdHlncmFwaC92MS9lbnRpdHlfc2VydmljZS5wcm90bxIOZW50aXR5Z3JhcGgudjEiIAoQR2V0RW50aXR5UmVxdWVzdBIMCgRuYW1lGAEgASgJIigKF0JhdGNoR2V0RW50aXRpZXNSZXF1ZXN0Eg0KBW5hbWVzGAEgAygJIkQKGEJhdGNoR2V0RW50aXRpZXNSZXNwb25zZRIoCghlbnRpdGllcxgBIAMoCzIWLmVudGl0eWdyYXBoLnYxLkVudGl0eSJqChVTZWFyY2hFbnRpdGllc1JlcXVlc3QSDQoFcXVlcnkYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEg0KBXR5cGVzGAMgAygJEhEKCW1heF9lZGl0cxgEIAEoBRINCgVraW5kcxgFIAMoCSJHChZTZWFyY2hFbnRpdGllc1Jlc3BvbnNlEi0KB3Jlc3VsdHMYASADKAsyHC5lbnRpdHlncmFwaC52MS5TZWFyY2hSZXN1bHQixQEKFlNlYXJjaFJlbGF0aW9uc1JlcXVlc3QSDQoFcXVlcnkYASABKAkSEAoIZW5kcG9pbnQYAiABKAkSEgoKcHJlZGljYXRlcxgDIAMoCRIQCghkb2N1bWVudBgEIAEoCRIRCgl0aW1lX2Zyb20YBSABKAkSDwoHdGltZV90bxgGIAEoCRIRCglwYWdlX3NpemUYByABKAUSEgoKcGFnZV90b2tlbhgIIAEoCRIZChFpbmNsdWRlX2FsbF9yYW5rcxgJIAEoCCJiChdTZWFyY2hSZWxhdGlvbnNSZXNwb25zZRIuCgdyZXN1bHRzGAEgAygLMh0uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25NYXRjaBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkikgEKDVJlbGF0aW9uTWF0Y2gSKgoIcmVsYXRpb24YASABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhINCgVzY29yZRgCIAEoARItCgpoaWdobGlnaHRzGAMgAygLMhkuZW50aXR5Z3JhcGgudjEuSGlnaGxpZ2h0EhcKD3JlYWRpbmdfbWF0Y2hlZBgEIAEoCCJ7CglIaWdobGlnaHQSEAoIZXZpZGVuY2UYASABKAUSEAoIZG9jdW1lbnQYAiABKAkSEgoKc3RhcnRfY2hhchgDIAEoBRIQCghlbmRfY2hhchgEIAEoBRISCgpzdGFydF9ieXRlGAUgASgFEhAKCGVuZF9ieXRlGAYgASgFIqsBCgxTZWFyY2hSZXN1bHQSJgoGZW50aXR5GAEgASgLMhYuZW50aXR5Z3JhcGgudjEuRW50aXR5Eg0KBXNjb3JlGAIgASgBEhQKDG1hdGNoZWRfdGV4dBgDIAEoCRIQCghsYW5ndWFnZRgEIAEoCRItCgptYXRjaF9raW5kGAUgASgOMhkuZW50aXR5Z3JhcGgudjEuTWF0Y2hLaW5kEg0KBWVkaXRzGAYgASgFIiIKEkdldFJlbGF0aW9uUmVxdWVzdBIMCgRuYW1lGAEgASgJIrEBChRMaXN0UmVsYXRpb25zUmVxdWVzdBIPCgdzdWJqZWN0GAEgASgJEg4KBm9iamVjdBgCIAEoCRIQCghlbmRwb2ludBgDIAEoCRISCgpwcmVkaWNhdGVzGAQgAygJEhEKCXBhZ2Vfc2l6ZRgFIAEoBRISCgpwYWdlX3Rva2VuGAYgASgJEhAKCGRvY3VtZW50GAcgASgJEhkKEWluY2x1ZGVfYWxsX3JhbmtzGAggASgIInEKFUxpc3RSZWxhdGlvbnNSZXNwb25zZRIrCglyZWxhdGlvbnMYASADKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkSEgoKdG90YWxfc2l6ZRgDIAEoBSJOChJHZXREb2N1bWVudFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIqCgR2aWV3GAIgASgOMhwuZW50aXR5Z3JhcGgudjEuRG9jdW1lbnRWaWV3Ij0KFExpc3REb2N1bWVudHNSZXF1ZXN0EhEKCXBhZ2Vfc2l6ZRgBIAEoBRISCgpwYWdlX3Rva2VuGAIgASgJInEKFUxpc3REb2N1bWVudHNSZXNwb25zZRIrCglkb2N1bWVudHMYASADKAsyGC5lbnRpdHlncmFwaC52MS5Eb2N1bWVudBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkSEgoKdG90YWxfc2l6ZRgDIAEoBSqAAQoJTWF0Y2hLaW5kEhoKFk1BVENIX0tJTkRfVU5TUEVDSUZJRUQQABIUChBNQVRDSF9LSU5EX0VYQUNUEAESFQoRTUFUQ0hfS0lORF9QUkVGSVgQAhIUChBNQVRDSF9LSU5EX1RPS0VOEAMSFAoQTUFUQ0hfS0lORF9GVVpaWRAEMtgFCg1FbnRpdHlTZXJ2aWNlEkUKCUdldEVudGl0eRIgLmVudGl0eWdyYXBoLnYxLkdldEVudGl0eVJlcXVlc3QaFi5lbnRpdHlncmFwaC52MS5FbnRpdHkSZQoQQmF0Y2hHZXRFbnRpdGllcxInLmVudGl0eWdyYXBoLnYxLkJhdGNoR2V0RW50aXRpZXNSZXF1ZXN0GiguZW50aXR5Z3JhcGgudjEuQmF0Y2hHZXRFbnRpdGllc1Jlc3BvbnNlEl8KDlNlYXJjaEVudGl0aWVzEiUuZW50aXR5Z3JhcGgudjEuU2VhcmNoRW50aXRpZXNSZXF1ZXN0GiYuZW50aXR5Z3JhcGgudjEuU2VhcmNoRW50aXRpZXNSZXNwb25zZRJiCg9TZWFyY2hSZWxhdGlvbnMSJi5lbnRpdHlncmFwaC52MS5TZWFyY2hSZWxhdGlvbnNSZXF1ZXN0GicuZW50aXR5Z3JhcGgudjEuU2VhcmNoUmVsYXRpb25zUmVzcG9uc2USSwoLR2V0UmVsYXRpb24SIi5lbnRpdHlncmFwaC52MS5HZXRSZWxhdGlvblJlcXVlc3QaGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhJcCg1MaXN0UmVsYXRpb25zEiQuZW50aXR5Z3JhcGgudjEuTGlzdFJlbGF0aW9uc1JlcXVlc3QaJS5lbnRpdHlncmFwaC52MS5MaXN0UmVsYXRpb25zUmVzcG9uc2USSwoLR2V0RG9jdW1lbnQSIi5lbnRpdHlncmFwaC52MS5HZXREb2N1bWVudFJlcXVlc3QaGC5lbnRpdHlncmFwaC52MS5Eb2N1bWVudBJcCg1MaXN0RG9jdW1lbnRzEiQuZW50aXR5Z3JhcGgudjEuTGlzdERvY3VtZW50c1JlcXVlc3QaJS5lbnRpdHlncmFwaC52MS5MaXN0RG9jdW1lbnRzUmVzcG9uc2ViBnByb3RvMw", [file_entitygraph_v1_document, file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
 
 /**
  * GetEntityRequest names one entity.
@@ -159,6 +159,220 @@ export const SearchEntitiesResponseSchema: GenMessage<SearchEntitiesResponse> = 
   messageDesc(file_entitygraph_v1_entity_service, 4);
 
 /**
+ * SearchRelationsRequest is a statement search. Filters combine with AND.
+ *
+ * @generated from message entitygraph.v1.SearchRelationsRequest
+ */
+export type SearchRelationsRequest = Message<"entitygraph.v1.SearchRelationsRequest"> & {
+  /**
+   * The text: words, or a phrase from a document. Case, width and Latin
+   * diacritics are ignored, and so are the commonest English words ("the",
+   * "of"). 1 to 512 bytes.
+   *
+   * @generated from field: string query = 1;
+   */
+  query: string;
+
+  /**
+   * Only relations with this entity or relation as subject or object
+   * (resource name, at most 256 bytes).
+   *
+   * @generated from field: string endpoint = 2;
+   */
+  endpoint: string;
+
+  /**
+   * Only relations with one of these predicates (resource names or bare
+   * ids), or one that implies one of them. At most 100.
+   *
+   * @generated from field: repeated string predicates = 3;
+   */
+  predicates: string[];
+
+  /**
+   * Only relations with evidence in this document (resource name, at most
+   * 256 bytes).
+   *
+   * @generated from field: string document = 4;
+   */
+  document: string;
+
+  /**
+   * Only relations whose time overlaps the span from time_from to time_to,
+   * ISO 8601 dates of any precision ("2021", "2025-05", "2025-05-08"); one
+   * alone bounds one side. Relations without a time are then left out.
+   *
+   * @generated from field: string time_from = 5;
+   */
+  timeFrom: string;
+
+  /**
+   * See time_from.
+   *
+   * @generated from field: string time_to = 6;
+   */
+  timeTo: string;
+
+  /**
+   * Maximum results per page, at least 0; 0 means 10, and more than 100 is
+   * taken as 100. Results are ranked to a depth of 1000: a page ends there.
+   *
+   * @generated from field: int32 page_size = 7;
+   */
+  pageSize: number;
+
+  /**
+   * The next_page_token of the previous response, with the same request;
+   * any other token is INVALID_ARGUMENT.
+   *
+   * @generated from field: string page_token = 8;
+   */
+  pageToken: string;
+
+  /**
+   * Search statements of every rank, not only the best.
+   *
+   * @generated from field: bool include_all_ranks = 9;
+   */
+  includeAllRanks: boolean;
+};
+
+/**
+ * Describes the message entitygraph.v1.SearchRelationsRequest.
+ * Use `create(SearchRelationsRequestSchema)` to create a new message.
+ */
+export const SearchRelationsRequestSchema: GenMessage<SearchRelationsRequest> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_entity_service, 5);
+
+/**
+ * SearchRelationsResponse holds a page of relations, best first.
+ *
+ * @generated from message entitygraph.v1.SearchRelationsResponse
+ */
+export type SearchRelationsResponse = Message<"entitygraph.v1.SearchRelationsResponse"> & {
+  /**
+   * The relations, best first.
+   *
+   * @generated from field: repeated entitygraph.v1.RelationMatch results = 1;
+   */
+  results: RelationMatch[];
+
+  /**
+   * Token for the next page; empty on the last page.
+   *
+   * @generated from field: string next_page_token = 2;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message entitygraph.v1.SearchRelationsResponse.
+ * Use `create(SearchRelationsResponseSchema)` to create a new message.
+ */
+export const SearchRelationsResponseSchema: GenMessage<SearchRelationsResponse> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_entity_service, 6);
+
+/**
+ * RelationMatch is one relation that a statement search found, and where.
+ *
+ * @generated from message entitygraph.v1.RelationMatch
+ */
+export type RelationMatch = Message<"entitygraph.v1.RelationMatch"> & {
+  /**
+   * The relation, with its evidence.
+   *
+   * @generated from field: entitygraph.v1.Relation relation = 1;
+   */
+  relation?: Relation | undefined;
+
+  /**
+   * BM25 relevance; comparable within one response only.
+   *
+   * @generated from field: double score = 2;
+   */
+  score: number;
+
+  /**
+   * The spans of its evidence quotes that hold the query's words, in
+   * evidence order.
+   *
+   * @generated from field: repeated entitygraph.v1.Highlight highlights = 3;
+   */
+  highlights: Highlight[];
+
+  /**
+   * Whether its reading (subject, predicate, object) holds query words.
+   *
+   * @generated from field: bool reading_matched = 4;
+   */
+  readingMatched: boolean;
+};
+
+/**
+ * Describes the message entitygraph.v1.RelationMatch.
+ * Use `create(RelationMatchSchema)` to create a new message.
+ */
+export const RelationMatchSchema: GenMessage<RelationMatch> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_entity_service, 7);
+
+/**
+ * Highlight is a span of a document's text that matched, within one
+ * evidence quote.
+ *
+ * @generated from message entitygraph.v1.Highlight
+ */
+export type Highlight = Message<"entitygraph.v1.Highlight"> & {
+  /**
+   * Index of the evidence quote in Relation.evidence.
+   *
+   * @generated from field: int32 evidence = 1;
+   */
+  evidence: number;
+
+  /**
+   * Resource name of the document.
+   *
+   * @generated from field: string document = 2;
+   */
+  document: string;
+
+  /**
+   * Start of the span in the document's text, in Unicode code points.
+   *
+   * @generated from field: int32 start_char = 3;
+   */
+  startChar: number;
+
+  /**
+   * End (exclusive), in Unicode code points.
+   *
+   * @generated from field: int32 end_char = 4;
+   */
+  endChar: number;
+
+  /**
+   * Start in the text's UTF-8 bytes.
+   *
+   * @generated from field: int32 start_byte = 5;
+   */
+  startByte: number;
+
+  /**
+   * End (exclusive) in bytes.
+   *
+   * @generated from field: int32 end_byte = 6;
+   */
+  endByte: number;
+};
+
+/**
+ * Describes the message entitygraph.v1.Highlight.
+ * Use `create(HighlightSchema)` to create a new message.
+ */
+export const HighlightSchema: GenMessage<Highlight> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_entity_service, 8);
+
+/**
  * SearchResult is one entity that matched a search, and why.
  *
  * @generated from message entitygraph.v1.SearchResult
@@ -212,7 +426,7 @@ export type SearchResult = Message<"entitygraph.v1.SearchResult"> & {
  * Use `create(SearchResultSchema)` to create a new message.
  */
 export const SearchResultSchema: GenMessage<SearchResult> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 5);
+  messageDesc(file_entitygraph_v1_entity_service, 9);
 
 /**
  * GetRelationRequest names one relation.
@@ -234,7 +448,7 @@ export type GetRelationRequest = Message<"entitygraph.v1.GetRelationRequest"> & 
  * Use `create(GetRelationRequestSchema)` to create a new message.
  */
 export const GetRelationRequestSchema: GenMessage<GetRelationRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 6);
+  messageDesc(file_entitygraph_v1_entity_service, 10);
 
 /**
  * ListRelationsRequest filters and pages through relations. Filters combine
@@ -316,7 +530,7 @@ export type ListRelationsRequest = Message<"entitygraph.v1.ListRelationsRequest"
  * Use `create(ListRelationsRequestSchema)` to create a new message.
  */
 export const ListRelationsRequestSchema: GenMessage<ListRelationsRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 7);
+  messageDesc(file_entitygraph_v1_entity_service, 11);
 
 /**
  * ListRelationsResponse holds a page of relations.
@@ -351,7 +565,7 @@ export type ListRelationsResponse = Message<"entitygraph.v1.ListRelationsRespons
  * Use `create(ListRelationsResponseSchema)` to create a new message.
  */
 export const ListRelationsResponseSchema: GenMessage<ListRelationsResponse> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 8);
+  messageDesc(file_entitygraph_v1_entity_service, 12);
 
 /**
  * GetDocumentRequest names one document.
@@ -380,7 +594,7 @@ export type GetDocumentRequest = Message<"entitygraph.v1.GetDocumentRequest"> & 
  * Use `create(GetDocumentRequestSchema)` to create a new message.
  */
 export const GetDocumentRequestSchema: GenMessage<GetDocumentRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 9);
+  messageDesc(file_entitygraph_v1_entity_service, 13);
 
 /**
  * ListDocumentsRequest pages through documents.
@@ -410,7 +624,7 @@ export type ListDocumentsRequest = Message<"entitygraph.v1.ListDocumentsRequest"
  * Use `create(ListDocumentsRequestSchema)` to create a new message.
  */
 export const ListDocumentsRequestSchema: GenMessage<ListDocumentsRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 10);
+  messageDesc(file_entitygraph_v1_entity_service, 14);
 
 /**
  * ListDocumentsResponse holds a page of documents, without their text.
@@ -445,7 +659,7 @@ export type ListDocumentsResponse = Message<"entitygraph.v1.ListDocumentsRespons
  * Use `create(ListDocumentsResponseSchema)` to create a new message.
  */
 export const ListDocumentsResponseSchema: GenMessage<ListDocumentsResponse> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 11);
+  messageDesc(file_entitygraph_v1_entity_service, 15);
 
 /**
  * MatchKind says how a search result matched, from best to worst.
@@ -542,6 +756,19 @@ export const EntityService: GenService<{
     methodKind: "unary";
     input: typeof SearchEntitiesRequestSchema;
     output: typeof SearchEntitiesResponseSchema;
+  },
+  /**
+   * SearchRelations finds the relations whose statements hold a text's
+   * words — their evidence quotes and their readings — ranked by BM25 (a
+   * statement that holds the words as a phrase ranks higher), each with the
+   * spans of its quotes that matched, by offsets into their documents.
+   *
+   * @generated from rpc entitygraph.v1.EntityService.SearchRelations
+   */
+  searchRelations: {
+    methodKind: "unary";
+    input: typeof SearchRelationsRequestSchema;
+    output: typeof SearchRelationsResponseSchema;
   },
   /**
    * GetRelation returns one relation by resource name. NOT_FOUND if there

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/query_service.proto.
  */
 export const file_entitygraph_v1_query_service: GenFile = /*@__PURE__*/
-  fileDesc("CiJlbnRpdHlncmFwaC92MS9xdWVyeV9zZXJ2aWNlLnByb3RvEg5lbnRpdHlncmFwaC52MSIjCgZMaW1pdHMSGQoRbWF4X2VkZ2VzX3Zpc2l0ZWQYASABKAMi3AEKEEZpbmRQYXRoc1JlcXVlc3QSDgoGc291cmNlGAEgASgJEg4KBnRhcmdldBgCIAEoCRIQCghtYXhfaG9wcxgDIAEoBRIRCgltYXhfcGF0aHMYBCABKAUSEgoKcHJlZGljYXRlcxgFIAMoCRIsCglkaXJlY3Rpb24YBiABKA4yGS5lbnRpdHlncmFwaC52MS5EaXJlY3Rpb24SJgoGbGltaXRzGAcgASgLMhYuZW50aXR5Z3JhcGgudjEuTGltaXRzEhkKEWluY2x1ZGVfYWxsX3JhbmtzGAggASgIIk8KEUZpbmRQYXRoc1Jlc3BvbnNlEiMKBXBhdGhzGAEgAygLMhQuZW50aXR5Z3JhcGgudjEuUGF0aBIVCg1lZGdlc192aXNpdGVkGAIgASgDIjgKBFBhdGgSDQoFbm9kZXMYASADKAkSIQoEaG9wcxgCIAMoCzITLmVudGl0eWdyYXBoLnYxLkhvcCKJAQoDSG9wEg4KBnNvdXJjZRgBIAEoCRIOCgZ0YXJnZXQYAiABKAkSJQoEa2luZBgDIAEoDjIXLmVudGl0eWdyYXBoLnYxLkhvcEtpbmQSKgoIcmVsYXRpb24YBCABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhIPCgdyZWFkaW5nGAUgASgJIscBCg9UcmF2ZXJzZVJlcXVlc3QSDQoFc3RhcnQYASADKAkSEQoJbWF4X2RlcHRoGAIgASgFEhIKCnByZWRpY2F0ZXMYAyADKAkSLAoJZGlyZWN0aW9uGAQgASgOMhkuZW50aXR5Z3JhcGgudjEuRGlyZWN0aW9uEg0KBWxpbWl0GAUgASgFEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cxIZChFpbmNsdWRlX2FsbF9yYW5rcxgHIAEoCCKjAQoQVHJhdmVyc2VSZXNwb25zZRIoCgZlbnRpdHkYASABKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHlIABIsCghyZWxhdGlvbhgCIAEoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uSAASDQoFZGVwdGgYAyABKAUSIAoDdmlhGAQgASgLMhMuZW50aXR5Z3JhcGgudjEuSG9wQgYKBGl0ZW0izgEKDE1hdGNoUmVxdWVzdBIqCgdwYXR0ZXJuGAEgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybkgAEg4KBHRleHQYAiABKAlIABIRCglwYWdlX3NpemUYAyABKAUSEgoKcGFnZV90b2tlbhgEIAEoCRIPCgdleHBsYWluGAUgASgIEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cxIZChFpbmNsdWRlX2FsbF9yYW5rcxgHIAEoCEIHCgVxdWVyeSKaAQoHUGF0dGVybhInCgd0cmlwbGVzGAEgAygLMhYuZW50aXR5Z3JhcGgudjEuVHJpcGxlEi8KC2NvbnN0cmFpbnRzGAIgAygLMhouZW50aXR5Z3JhcGgudjEuQ29uc3RyYWludBI1Cg5wYXJ0aWNpcGF0aW9ucxgDIAMoCzIdLmVudGl0eWdyYXBoLnYxLlBhcnRpY2lwYXRpb24iYgoNUGFydGljaXBhdGlvbhImCghyZWxhdGlvbhgBIAEoCzIULmVudGl0eWdyYXBoLnYxLlRlcm0SKQoLcGFydGljaXBhbnQYAiABKAsyFC5lbnRpdHlncmFwaC52MS5UZXJtIjIKBFRlcm0SEgoIdmFyaWFibGUYASABKAlIABIOCgRuYW1lGAIgASgJSABCBgoEdGVybSKeAQoGVHJpcGxlEiUKB3N1YmplY3QYASABKAsyFC5lbnRpdHlncmFwaC52MS5UZXJtEhIKCnByZWRpY2F0ZXMYAiADKAkSJAoGb2JqZWN0GAMgASgLMhQuZW50aXR5Z3JhcGgudjEuVGVybRIZChFyZWxhdGlvbl92YXJpYWJsZRgEIAEoCRIYChBleGFjdF9wcmVkaWNhdGVzGAUgASgIItgBCgpDb25zdHJhaW50EhAKCHZhcmlhYmxlGAEgASgJEg4KBHR5cGUYAiABKAlIABIoCgVraW5kcxgDIAEoCzIXLmVudGl0eWdyYXBoLnYxLktpbmRTZXRIABI7ChNyZWxhdGlvbl9wcmVkaWNhdGVzGAQgASgLMhwuZW50aXR5Z3JhcGgudjEuUHJlZGljYXRlU2V0SAASOQoPcmVsYXRpb25fc3RhdHVzGAUgASgOMh4uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25TdGF0dXNIAEIGCgR0ZXN0IicKB0tpbmRTZXQSDQoFa2luZHMYASADKAkSDQoFZXhhY3QYAiABKAgiIgoMUHJlZGljYXRlU2V0EhIKCnByZWRpY2F0ZXMYASADKAki2AEKDU1hdGNoUmVzcG9uc2USLAoHcmVzdWx0cxgBIAMoCzIbLmVudGl0eWdyYXBoLnYxLk1hdGNoUmVzdWx0EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRIoCgdwYXR0ZXJuGAMgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybhIWCg5jYW5vbmljYWxfdGV4dBgEIAEoCRInCgRwbGFuGAUgASgLMhkuZW50aXR5Z3JhcGgudjEuUXVlcnlQbGFuEhUKDWVkZ2VzX3Zpc2l0ZWQYBiABKAMiwQEKC01hdGNoUmVzdWx0EjsKCGJpbmRpbmdzGAEgAygLMikuZW50aXR5Z3JhcGgudjEuTWF0Y2hSZXN1bHQuQmluZGluZ3NFbnRyeRIrCglyZWxhdGlvbnMYAiADKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhpICg1CaW5kaW5nc0VudHJ5EgsKA2tleRgBIAEoCRImCgV2YWx1ZRgCIAEoCzIXLmVudGl0eWdyYXBoLnYxLkJpbmRpbmc6AjgBImoKB0JpbmRpbmcSKAoGZW50aXR5GAEgASgLMhYuZW50aXR5Z3JhcGgudjEuRW50aXR5SAASLAoIcmVsYXRpb24YAiABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbkgAQgcKBXZhbHVlIjQKCVF1ZXJ5UGxhbhInCgVzdGVwcxgBIAMoCzIYLmVudGl0eWdyYXBoLnYxLlBsYW5TdGVwIk0KCFBsYW5TdGVwEg4KBnRyaXBsZRgBIAEoBRITCgtkZXNjcmlwdGlvbhgCIAEoCRIcChRlc3RpbWF0ZWRfY2FuZGlkYXRlcxgDIAEoAyJ0CgpBc2tSZXF1ZXN0EhAKCHF1ZXN0aW9uGAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRImCgZsaW1pdHMYAyABKAsyFi5lbnRpdHlncmFwaC52MS5MaW1pdHMSGQoRaW5jbHVkZV9hbGxfcmFua3MYBCABKAginQEKC0Fza1Jlc3BvbnNlEhYKDmludGVycHJldGF0aW9uGAEgASgJEg0KBXF1ZXJ5GAIgASgJEigKB3BhdHRlcm4YAyABKAsyFy5lbnRpdHlncmFwaC52MS5QYXR0ZXJuEiwKB3Jlc3VsdHMYBCADKAsyGy5lbnRpdHlncmFwaC52MS5NYXRjaFJlc3VsdBIPCgdhbnN3ZXJzGAUgAygJKmoKCURpcmVjdGlvbhIZChVESVJFQ1RJT05fVU5TUEVDSUZJRUQQABIWChJESVJFQ1RJT05fT1VUR09JTkcQARIWChJESVJFQ1RJT05fSU5DT01JTkcQAhISCg5ESVJFQ1RJT05fQk9USBADKngKB0hvcEtpbmQSGAoUSE9QX0tJTkRfVU5TUEVDSUZJRUQQABIUChBIT1BfS0lORF9GT1JXQVJEEAESFQoRSE9QX0tJTkRfQkFDS1dBUkQQAhITCg9IT1BfS0lORF9VTlBBQ0sQAxIRCg1IT1BfS0lORF9QQUNLEAQytwIKDFF1ZXJ5U2VydmljZRJQCglGaW5kUGF0aHMSIC5lbnRpdHlncmFwaC52MS5GaW5kUGF0aHNSZXF1ZXN0GiEuZW50aXR5Z3JhcGgudjEuRmluZFBhdGhzUmVzcG9uc2USTwoIVHJhdmVyc2USHy5lbnRpdHlncmFwaC52MS5UcmF2ZXJzZVJlcXVlc3QaIC5lbnRpdHlncmFwaC52MS5UcmF2ZXJzZVJlc3BvbnNlMAESRAoFTWF0Y2gSHC5lbnRpdHlncmFwaC52MS5NYXRjaFJlcXVlc3QaHS5lbnRpdHlncmFwaC52MS5NYXRjaFJlc3BvbnNlEj4KA0FzaxIaLmVudGl0eWdyYXBoLnYxLkFza1JlcXVlc3QaGy5lbnRpdHlncmFwaC52MS5Bc2tSZXNwb25zZWIGcHJvdG8z", [file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
+  fileDesc("CiJlbnRpdHlncmFwaC92MS9xdWVyeV9zZXJ2aWNlLnByb3RvEg5lbnRpdHlncmFwaC52MSIjCgZMaW1pdHMSGQoRbWF4X2VkZ2VzX3Zpc2l0ZWQYASABKAMi3AEKEEZpbmRQYXRoc1JlcXVlc3QSDgoGc291cmNlGAEgASgJEg4KBnRhcmdldBgCIAEoCRIQCghtYXhfaG9wcxgDIAEoBRIRCgltYXhfcGF0aHMYBCABKAUSEgoKcHJlZGljYXRlcxgFIAMoCRIsCglkaXJlY3Rpb24YBiABKA4yGS5lbnRpdHlncmFwaC52MS5EaXJlY3Rpb24SJgoGbGltaXRzGAcgASgLMhYuZW50aXR5Z3JhcGgudjEuTGltaXRzEhkKEWluY2x1ZGVfYWxsX3JhbmtzGAggASgIIk8KEUZpbmRQYXRoc1Jlc3BvbnNlEiMKBXBhdGhzGAEgAygLMhQuZW50aXR5Z3JhcGgudjEuUGF0aBIVCg1lZGdlc192aXNpdGVkGAIgASgDIjgKBFBhdGgSDQoFbm9kZXMYASADKAkSIQoEaG9wcxgCIAMoCzITLmVudGl0eWdyYXBoLnYxLkhvcCKJAQoDSG9wEg4KBnNvdXJjZRgBIAEoCRIOCgZ0YXJnZXQYAiABKAkSJQoEa2luZBgDIAEoDjIXLmVudGl0eWdyYXBoLnYxLkhvcEtpbmQSKgoIcmVsYXRpb24YBCABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhIPCgdyZWFkaW5nGAUgASgJIscBCg9UcmF2ZXJzZVJlcXVlc3QSDQoFc3RhcnQYASADKAkSEQoJbWF4X2RlcHRoGAIgASgFEhIKCnByZWRpY2F0ZXMYAyADKAkSLAoJZGlyZWN0aW9uGAQgASgOMhkuZW50aXR5Z3JhcGgudjEuRGlyZWN0aW9uEg0KBWxpbWl0GAUgASgFEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cxIZChFpbmNsdWRlX2FsbF9yYW5rcxgHIAEoCCKjAQoQVHJhdmVyc2VSZXNwb25zZRIoCgZlbnRpdHkYASABKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHlIABIsCghyZWxhdGlvbhgCIAEoCzIYLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uSAASDQoFZGVwdGgYAyABKAUSIAoDdmlhGAQgASgLMhMuZW50aXR5Z3JhcGgudjEuSG9wQgYKBGl0ZW0izgEKDE1hdGNoUmVxdWVzdBIqCgdwYXR0ZXJuGAEgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybkgAEg4KBHRleHQYAiABKAlIABIRCglwYWdlX3NpemUYAyABKAUSEgoKcGFnZV90b2tlbhgEIAEoCRIPCgdleHBsYWluGAUgASgIEiYKBmxpbWl0cxgGIAEoCzIWLmVudGl0eWdyYXBoLnYxLkxpbWl0cxIZChFpbmNsdWRlX2FsbF9yYW5rcxgHIAEoCEIHCgVxdWVyeSLNAgoHUGF0dGVybhInCgd0cmlwbGVzGAEgAygLMhYuZW50aXR5Z3JhcGgudjEuVHJpcGxlEi8KC2NvbnN0cmFpbnRzGAIgAygLMhouZW50aXR5Z3JhcGgudjEuQ29uc3RyYWludBI1Cg5wYXJ0aWNpcGF0aW9ucxgDIAMoCzIdLmVudGl0eWdyYXBoLnYxLlBhcnRpY2lwYXRpb24SMwoKcXVhbGlmaWVycxgEIAMoCzIfLmVudGl0eWdyYXBoLnYxLlF1YWxpZmllckNsYXVzZRIqCgluZWdhdGlvbnMYBSADKAsyFy5lbnRpdHlncmFwaC52MS5QYXR0ZXJuEioKCW9wdGlvbmFscxgGIAMoCzIXLmVudGl0eWdyYXBoLnYxLlBhdHRlcm4SJAoFY291bnQYByABKAsyFS5lbnRpdHlncmFwaC52MS5Db3VudCK2AQoPUXVhbGlmaWVyQ2xhdXNlEiYKCHJlbGF0aW9uGAEgASgLMhQuZW50aXR5Z3JhcGgudjEuVGVybRItCgVmaWVsZBgCIAEoDjIeLmVudGl0eWdyYXBoLnYxLlF1YWxpZmllckZpZWxkEhIKCHZhcmlhYmxlGAMgASgJSAASMAoKY29tcGFyaXNvbhgEIAEoCzIaLmVudGl0eWdyYXBoLnYxLkNvbXBhcmlzb25IAEIGCgR0ZXN0IlEKCkNvbXBhcmlzb24SNAoIb3BlcmF0b3IYASABKA4yIi5lbnRpdHlncmFwaC52MS5Db21wYXJpc29uT3BlcmF0b3ISDQoFdmFsdWUYAiABKAkiKwoFQ291bnQSEAoIdmFyaWFibGUYASABKAkSEAoIZ3JvdXBfYnkYAiADKAkiYgoNUGFydGljaXBhdGlvbhImCghyZWxhdGlvbhgBIAEoCzIULmVudGl0eWdyYXBoLnYxLlRlcm0SKQoLcGFydGljaXBhbnQYAiABKAsyFC5lbnRpdHlncmFwaC52MS5UZXJtIjIKBFRlcm0SEgoIdmFyaWFibGUYASABKAlIABIOCgRuYW1lGAIgASgJSABCBgoEdGVybSKeAQoGVHJpcGxlEiUKB3N1YmplY3QYASABKAsyFC5lbnRpdHlncmFwaC52MS5UZXJtEhIKCnByZWRpY2F0ZXMYAiADKAkSJAoGb2JqZWN0GAMgASgLMhQuZW50aXR5Z3JhcGgudjEuVGVybRIZChFyZWxhdGlvbl92YXJpYWJsZRgEIAEoCRIYChBleGFjdF9wcmVkaWNhdGVzGAUgASgIItgBCgpDb25zdHJhaW50EhAKCHZhcmlhYmxlGAEgASgJEg4KBHR5cGUYAiABKAlIABIoCgVraW5kcxgDIAEoCzIXLmVudGl0eWdyYXBoLnYxLktpbmRTZXRIABI7ChNyZWxhdGlvbl9wcmVkaWNhdGVzGAQgASgLMhwuZW50aXR5Z3JhcGgudjEuUHJlZGljYXRlU2V0SAASOQoPcmVsYXRpb25fc3RhdHVzGAUgASgOMh4uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25TdGF0dXNIAEIGCgR0ZXN0IicKB0tpbmRTZXQSDQoFa2luZHMYASADKAkSDQoFZXhhY3QYAiABKAgiIgoMUHJlZGljYXRlU2V0EhIKCnByZWRpY2F0ZXMYASADKAki2AEKDU1hdGNoUmVzcG9uc2USLAoHcmVzdWx0cxgBIAMoCzIbLmVudGl0eWdyYXBoLnYxLk1hdGNoUmVzdWx0EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRIoCgdwYXR0ZXJuGAMgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybhIWCg5jYW5vbmljYWxfdGV4dBgEIAEoCRInCgRwbGFuGAUgASgLMhkuZW50aXR5Z3JhcGgudjEuUXVlcnlQbGFuEhUKDWVkZ2VzX3Zpc2l0ZWQYBiABKAMi0AEKC01hdGNoUmVzdWx0EjsKCGJpbmRpbmdzGAEgAygLMikuZW50aXR5Z3JhcGgudjEuTWF0Y2hSZXN1bHQuQmluZGluZ3NFbnRyeRIrCglyZWxhdGlvbnMYAiADKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhINCgVjb3VudBgDIAEoAxpICg1CaW5kaW5nc0VudHJ5EgsKA2tleRgBIAEoCRImCgV2YWx1ZRgCIAEoCzIXLmVudGl0eWdyYXBoLnYxLkJpbmRpbmc6AjgBInoKB0JpbmRpbmcSKAoGZW50aXR5GAEgASgLMhYuZW50aXR5Z3JhcGgudjEuRW50aXR5SAASLAoIcmVsYXRpb24YAiABKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbkgAEg4KBHRleHQYAyABKAlIAEIHCgV2YWx1ZSI0CglRdWVyeVBsYW4SJwoFc3RlcHMYASADKAsyGC5lbnRpdHlncmFwaC52MS5QbGFuU3RlcCJNCghQbGFuU3RlcBIOCgZ0cmlwbGUYASABKAUSEwoLZGVzY3JpcHRpb24YAiABKAkSHAoUZXN0aW1hdGVkX2NhbmRpZGF0ZXMYAyABKAMidAoKQXNrUmVxdWVzdBIQCghxdWVzdGlvbhgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSJgoGbGltaXRzGAMgASgLMhYuZW50aXR5Z3JhcGgudjEuTGltaXRzEhkKEWluY2x1ZGVfYWxsX3JhbmtzGAQgASgIIp0BCgtBc2tSZXNwb25zZRIWCg5pbnRlcnByZXRhdGlvbhgBIAEoCRINCgVxdWVyeRgCIAEoCRIoCgdwYXR0ZXJuGAMgASgLMhcuZW50aXR5Z3JhcGgudjEuUGF0dGVybhIsCgdyZXN1bHRzGAQgAygLMhsuZW50aXR5Z3JhcGgudjEuTWF0Y2hSZXN1bHQSDwoHYW5zd2VycxgFIAMoCSpqCglEaXJlY3Rpb24SGQoVRElSRUNUSU9OX1VOU1BFQ0lGSUVEEAASFgoSRElSRUNUSU9OX09VVEdPSU5HEAESFgoSRElSRUNUSU9OX0lOQ09NSU5HEAISEgoORElSRUNUSU9OX0JPVEgQAyp4CgdIb3BLaW5kEhgKFEhPUF9LSU5EX1VOU1BFQ0lGSUVEEAASFAoQSE9QX0tJTkRfRk9SV0FSRBABEhUKEUhPUF9LSU5EX0JBQ0tXQVJEEAISEwoPSE9QX0tJTkRfVU5QQUNLEAMSEQoNSE9QX0tJTkRfUEFDSxAEKsoCCg5RdWFsaWZpZXJGaWVsZBIfChtRVUFMSUZJRVJfRklFTERfVU5TUEVDSUZJRUQQABIYChRRVUFMSUZJRVJfRklFTERfVElNRRABEhkKFVFVQUxJRklFUl9GSUVMRF9QTEFDRRACEhwKGFFVQUxJRklFUl9GSUVMRF9BVURJRU5DRRADEhgKFFFVQUxJRklFUl9GSUVMRF9ST0xFEAQSGAoUUVVBTElGSUVSX0ZJRUxEX1JBTksQBRIaChZRVUFMSUZJRVJfRklFTERfTUFOTkVSEAYSGQoVUVVBTElGSUVSX0ZJRUxEX1RPUElDEAcSHwobUVVBTElGSUVSX0ZJRUxEX0FUVFJJQlVUSU9OEAgSGgoWUVVBTElGSUVSX0ZJRUxEX1NUQVRVUxAJEhwKGFFVQUxJRklFUl9GSUVMRF9ET0NVTUVOVBAKKq0CChJDb21wYXJpc29uT3BlcmF0b3ISIwofQ09NUEFSSVNPTl9PUEVSQVRPUl9VTlNQRUNJRklFRBAAEh0KGUNPTVBBUklTT05fT1BFUkFUT1JfRVFVQUwQARIhCh1DT01QQVJJU09OX09QRVJBVE9SX05PVF9FUVVBTBACEhwKGENPTVBBUklTT05fT1BFUkFUT1JfTEVTUxADEiUKIUNPTVBBUklTT05fT1BFUkFUT1JfTEVTU19PUl9FUVVBTBAEEh8KG0NPTVBBUklTT05fT1BFUkFUT1JfR1JFQVRFUhAFEigKJENPTVBBUklTT05fT1BFUkFUT1JfR1JFQVRFUl9PUl9FUVVBTBAGEiAKHENPTVBBUklTT05fT1BFUkFUT1JfQ09OVEFJTlMQBzK3AgoMUXVlcnlTZXJ2aWNlElAKCUZpbmRQYXRocxIgLmVudGl0eWdyYXBoLnYxLkZpbmRQYXRoc1JlcXVlc3QaIS5lbnRpdHlncmFwaC52MS5GaW5kUGF0aHNSZXNwb25zZRJPCghUcmF2ZXJzZRIfLmVudGl0eWdyYXBoLnYxLlRyYXZlcnNlUmVxdWVzdBogLmVudGl0eWdyYXBoLnYxLlRyYXZlcnNlUmVzcG9uc2UwARJECgVNYXRjaBIcLmVudGl0eWdyYXBoLnYxLk1hdGNoUmVxdWVzdBodLmVudGl0eWdyYXBoLnYxLk1hdGNoUmVzcG9uc2USPgoDQXNrEhouZW50aXR5Z3JhcGgudjEuQXNrUmVxdWVzdBobLmVudGl0eWdyYXBoLnYxLkFza1Jlc3BvbnNlYgZwcm90bzM", [file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
 
 /**
  * Limits bound the work one query may do. Zero fields take the server's
@@ -358,13 +358,17 @@ export type MatchRequest = Message<"entitygraph.v1.MatchRequest"> & {
     case: "pattern";
   } | {
     /**
-     * The compact text syntax, for grpcurl and CLI users. Triples and
-     * constraints separated by "." or newlines:
+     * The compact text syntax, for grpcurl and CLI users. Statements
+     * separated by "." or newlines:
      *
      *   ?who coordinates-against ?deal . ?deal is an acquisition
      *   ?p leads organizations/sk-group AS ?r
      *   ?x coordinated_against|opposes ?y . ?x is a company
-     *   "Chey Tae-won" proposes ?what . ?what is a relation
+     *   "Chey Tae-won" proposes ?what { place ?where, time ?when }
+     *   ?x produces topics/nand-flash { rank <= 2 }
+     *   ?x produces topics/nand-flash . NOT { ?x opposes ?deal }
+     *   ?p proposes ?what AS ?r . OPTIONAL { ?r { audience ?before } }
+     *   ?s * ?o AS ?r { document ?doc } . COUNT ?r BY ?doc
      *
      * A term is a variable (?name), a resource name, or a quoted name or
      * alias (resolved by exact name search). A predicate is a predicate of
@@ -372,12 +376,20 @@ export type MatchRequest = Message<"entitygraph.v1.MatchRequest"> & {
      * "-") or resource name, or a phrase of its lexicon joined by "_"
      * ("coordinated_against", "acquired_by"); "|" joins alternatives, "*" is
      * any predicate and "=" before them excludes the predicates that imply
-     * them. "AS ?r" binds the relation itself. Constraints: "?x is [a|an] T"
-     * where T is an entity type (organization, person, place, topic,
-     * relation) or a noun for one, a kind by id or noun (company, country,
-     * ...; "=" before it excludes narrower kinds; "|" joins alternatives), a
-     * relation noun (acquisition, alliance, ...) or predicate, or a status
-     * word (failed, proposed, ...). At most 4096 bytes.
+     * them. "AS ?r" binds the relation itself. "?r involves X" is a
+     * Participation. Constraints: "?x is [a|an] T" where T is an entity type
+     * (organization, person, place, topic, relation) or a noun for one, a
+     * kind by id or noun (company, country, ...; "=" before it excludes
+     * narrower kinds; "|" joins alternatives), a relation noun
+     * (acquisition, alliance, ...) or predicate, or a status word (failed,
+     * proposed, ...). Qualifier clauses in braces after a triple (which
+     * then binds its relation to a variable of its own unless AS names one)
+     * or after a relation term: "field ?var" binds, "field OP value" tests,
+     * with OP one of = != < <= > >= ~ (contains), "field value" meaning "=";
+     * fields as QualifierField, lowercase; clauses separated by "," ";" or
+     * newlines. "NOT { ... }" and "OPTIONAL { ... }" hold statements of their
+     * own; "COUNT ?x [BY ?g ...]" or "COUNT * [BY ...]" counts. At most 4096
+     * bytes.
      *
      * @generated from field: string text = 2;
      */
@@ -462,6 +474,43 @@ export type Pattern = Message<"entitygraph.v1.Pattern"> & {
    * @generated from field: repeated entitygraph.v1.Participation participations = 3;
    */
   participations: Participation[];
+
+  /**
+   * Qualifier clauses: each binds or tests one qualifier of a relation
+   * (when, where, before whom, in what role, at what rank, ...). At most
+   * 32.
+   *
+   * @generated from field: repeated entitygraph.v1.QualifierClause qualifiers = 4;
+   */
+  qualifiers: QualifierClause[];
+
+  /**
+   * Groups that must not match: a solution stands only when no way of
+   * binding a group's own variables satisfies it, given the solution's
+   * bindings (Cypher's WHERE NOT, SPARQL's FILTER NOT EXISTS). A group has
+   * triples, participations, constraints and qualifiers, but no groups or
+   * count of its own. At most 8 groups counted with optionals.
+   *
+   * @generated from field: repeated entitygraph.v1.Pattern negations = 5;
+   */
+  negations: Pattern[];
+
+  /**
+   * Groups that bind when they can (OPTIONAL MATCH): each solution is
+   * extended by every way a group matches, or kept as it is, the group's
+   * variables unbound, when it does not. In the order given.
+   *
+   * @generated from field: repeated entitygraph.v1.Pattern optionals = 6;
+   */
+  optionals: Pattern[];
+
+  /**
+   * When set, the results are counts: one per distinct binding of
+   * count.group_by, in MatchResult.count.
+   *
+   * @generated from field: entitygraph.v1.Count count = 7;
+   */
+  count?: Count | undefined;
 };
 
 /**
@@ -470,6 +519,126 @@ export type Pattern = Message<"entitygraph.v1.Pattern"> & {
  */
 export const PatternSchema: GenMessage<Pattern> = /*@__PURE__*/
   messageDesc(file_entitygraph_v1_query_service, 8);
+
+/**
+ * QualifierClause binds or tests one qualifier of a relation. Relations
+ * without the qualifier do not satisfy the clause.
+ *
+ * @generated from message entitygraph.v1.QualifierClause
+ */
+export type QualifierClause = Message<"entitygraph.v1.QualifierClause"> & {
+  /**
+   * The relation: a variable that a triple (as its relation_variable) or
+   * a participation binds, or a relation's resource name.
+   *
+   * @generated from field: entitygraph.v1.Term relation = 1;
+   */
+  relation?: Term | undefined;
+
+  /**
+   * The qualifier.
+   *
+   * @generated from field: entitygraph.v1.QualifierField field = 2;
+   */
+  field: QualifierField;
+
+  /**
+   * What the clause does with it. Exactly one is set.
+   *
+   * @generated from oneof entitygraph.v1.QualifierClause.test
+   */
+  test: {
+    /**
+     * Binds the qualifier's value to this variable, without "?": for
+     * place, audience, topic and attribution the entity (place and
+     * attribution fall back to their text when they name none), one
+     * solution per audience member; for the other fields a text value, as
+     * in Binding.value: a time as its ISO start ("2025-05-08", with
+     * "/end" for a span), a rank as its position, a status as its word, a
+     * document as its resource name (one solution per document).
+     *
+     * @generated from field: string variable = 3;
+     */
+    value: string;
+    case: "variable";
+  } | {
+    /**
+     * Tests the qualifier's value.
+     *
+     * @generated from field: entitygraph.v1.Comparison comparison = 4;
+     */
+    value: Comparison;
+    case: "comparison";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message entitygraph.v1.QualifierClause.
+ * Use `create(QualifierClauseSchema)` to create a new message.
+ */
+export const QualifierClauseSchema: GenMessage<QualifierClause> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_query_service, 9);
+
+/**
+ * Comparison tests a qualifier's value.
+ *
+ * @generated from message entitygraph.v1.Comparison
+ */
+export type Comparison = Message<"entitygraph.v1.Comparison"> & {
+  /**
+   * How.
+   *
+   * @generated from field: entitygraph.v1.ComparisonOperator operator = 1;
+   */
+  operator: ComparisonOperator;
+
+  /**
+   * What with. For time an ISO 8601 date of any precision ("2021",
+   * "2025-05", "2025-05-08"); for rank a position; for entity-valued
+   * fields a resource name, or text that the entity's display name or the
+   * qualifier's text is compared with; for the rest, text. Text compares
+   * without regard to case. At most 256 bytes.
+   *
+   * @generated from field: string value = 2;
+   */
+  value: string;
+};
+
+/**
+ * Describes the message entitygraph.v1.Comparison.
+ * Use `create(ComparisonSchema)` to create a new message.
+ */
+export const ComparisonSchema: GenMessage<Comparison> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_query_service, 10);
+
+/**
+ * Count turns a pattern's solutions into counts.
+ *
+ * @generated from message entitygraph.v1.Count
+ */
+export type Count = Message<"entitygraph.v1.Count"> & {
+  /**
+   * The variable whose distinct values are counted, without "?"; empty
+   * counts solutions.
+   *
+   * @generated from field: string variable = 1;
+   */
+  variable: string;
+
+  /**
+   * The variables to group by, at most 4; empty gives one count for all.
+   *
+   * @generated from field: repeated string group_by = 2;
+   */
+  groupBy: string[];
+};
+
+/**
+ * Describes the message entitygraph.v1.Count.
+ * Use `create(CountSchema)` to create a new message.
+ */
+export const CountSchema: GenMessage<Count> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_query_service, 11);
 
 /**
  * Participation holds when a relation has a node as its subject or its
@@ -499,7 +668,7 @@ export type Participation = Message<"entitygraph.v1.Participation"> & {
  * Use `create(ParticipationSchema)` to create a new message.
  */
 export const ParticipationSchema: GenMessage<Participation> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 9);
+  messageDesc(file_entitygraph_v1_query_service, 12);
 
 /**
  * Term is a triple's subject or object: a variable, or a fixed node.
@@ -537,7 +706,7 @@ export type Term = Message<"entitygraph.v1.Term"> & {
  * Use `create(TermSchema)` to create a new message.
  */
 export const TermSchema: GenMessage<Term> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 10);
+  messageDesc(file_entitygraph_v1_query_service, 13);
 
 /**
  * Triple matches relations: subject, one of some predicates, object.
@@ -589,7 +758,7 @@ export type Triple = Message<"entitygraph.v1.Triple"> & {
  * Use `create(TripleSchema)` to create a new message.
  */
 export const TripleSchema: GenMessage<Triple> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 11);
+  messageDesc(file_entitygraph_v1_query_service, 14);
 
 /**
  * Constraint narrows what a variable may be bound to. Exactly one of its
@@ -652,7 +821,7 @@ export type Constraint = Message<"entitygraph.v1.Constraint"> & {
  * Use `create(ConstraintSchema)` to create a new message.
  */
 export const ConstraintSchema: GenMessage<Constraint> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 12);
+  messageDesc(file_entitygraph_v1_query_service, 15);
 
 /**
  * KindSet is a set of kinds of entity, any of which will do.
@@ -681,7 +850,7 @@ export type KindSet = Message<"entitygraph.v1.KindSet"> & {
  * Use `create(KindSetSchema)` to create a new message.
  */
 export const KindSetSchema: GenMessage<KindSet> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 13);
+  messageDesc(file_entitygraph_v1_query_service, 16);
 
 /**
  * PredicateSet is a set of predicates, any of which will do.
@@ -703,7 +872,7 @@ export type PredicateSet = Message<"entitygraph.v1.PredicateSet"> & {
  * Use `create(PredicateSetSchema)` to create a new message.
  */
 export const PredicateSetSchema: GenMessage<PredicateSet> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 14);
+  messageDesc(file_entitygraph_v1_query_service, 17);
 
 /**
  * MatchResponse holds a page of bindings.
@@ -760,7 +929,7 @@ export type MatchResponse = Message<"entitygraph.v1.MatchResponse"> & {
  * Use `create(MatchResponseSchema)` to create a new message.
  */
 export const MatchResponseSchema: GenMessage<MatchResponse> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 15);
+  messageDesc(file_entitygraph_v1_query_service, 18);
 
 /**
  * MatchResult is one solution: a binding for every variable, and the
@@ -770,7 +939,9 @@ export const MatchResponseSchema: GenMessage<MatchResponse> = /*@__PURE__*/
  */
 export type MatchResult = Message<"entitygraph.v1.MatchResult"> & {
   /**
-   * Variable name (without "?") → what it is bound to.
+   * Variable name (without "?") → what it is bound to; a variable of an
+   * optional group that did not match is absent. For a counting query, the
+   * group_by variables only.
    *
    * @generated from field: map<string, entitygraph.v1.Binding> bindings = 1;
    */
@@ -778,11 +949,21 @@ export type MatchResult = Message<"entitygraph.v1.MatchResult"> & {
 
   /**
    * The relation each triple matched, in triple order, then the relation
-   * of each participation, with evidence.
+   * of each participation, then those of the optional groups that matched,
+   * with evidence. Empty for a counting query.
    *
    * @generated from field: repeated entitygraph.v1.Relation relations = 2;
    */
   relations: Relation[];
+
+  /**
+   * For a counting query: how many solutions (or distinct values of
+   * Count.variable) have these bindings. Results are then ordered by count,
+   * highest first.
+   *
+   * @generated from field: int64 count = 3;
+   */
+  count: bigint;
 };
 
 /**
@@ -790,7 +971,7 @@ export type MatchResult = Message<"entitygraph.v1.MatchResult"> & {
  * Use `create(MatchResultSchema)` to create a new message.
  */
 export const MatchResultSchema: GenMessage<MatchResult> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 16);
+  messageDesc(file_entitygraph_v1_query_service, 19);
 
 /**
  * Binding is what a variable is bound to.
@@ -819,6 +1000,14 @@ export type Binding = Message<"entitygraph.v1.Binding"> & {
      */
     value: Relation;
     case: "relation";
+  } | {
+    /**
+     * A qualifier's value that is no entity (see QualifierClause.variable).
+     *
+     * @generated from field: string text = 3;
+     */
+    value: string;
+    case: "text";
   } | { case: undefined; value?: undefined };
 };
 
@@ -827,7 +1016,7 @@ export type Binding = Message<"entitygraph.v1.Binding"> & {
  * Use `create(BindingSchema)` to create a new message.
  */
 export const BindingSchema: GenMessage<Binding> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 17);
+  messageDesc(file_entitygraph_v1_query_service, 20);
 
 /**
  * QueryPlan is how a pattern query is evaluated.
@@ -848,7 +1037,7 @@ export type QueryPlan = Message<"entitygraph.v1.QueryPlan"> & {
  * Use `create(QueryPlanSchema)` to create a new message.
  */
 export const QueryPlanSchema: GenMessage<QueryPlan> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 18);
+  messageDesc(file_entitygraph_v1_query_service, 21);
 
 /**
  * PlanStep is one step of a plan: a triple joined into the solutions so far.
@@ -885,7 +1074,7 @@ export type PlanStep = Message<"entitygraph.v1.PlanStep"> & {
  * Use `create(PlanStepSchema)` to create a new message.
  */
 export const PlanStepSchema: GenMessage<PlanStep> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 19);
+  messageDesc(file_entitygraph_v1_query_service, 22);
 
 /**
  * AskRequest is a plain-English question.
@@ -929,7 +1118,7 @@ export type AskRequest = Message<"entitygraph.v1.AskRequest"> & {
  * Use `create(AskRequestSchema)` to create a new message.
  */
 export const AskRequestSchema: GenMessage<AskRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 20);
+  messageDesc(file_entitygraph_v1_query_service, 23);
 
 /**
  * AskResponse is the answer to a question and how it was understood.
@@ -981,7 +1170,7 @@ export type AskResponse = Message<"entitygraph.v1.AskResponse"> & {
  * Use `create(AskResponseSchema)` to create a new message.
  */
 export const AskResponseSchema: GenMessage<AskResponse> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_query_service, 21);
+  messageDesc(file_entitygraph_v1_query_service, 24);
 
 /**
  * Direction says which way relations may be followed from a node.
@@ -1072,6 +1261,172 @@ export enum HopKind {
  */
 export const HopKindSchema: GenEnum<HopKind> = /*@__PURE__*/
   enumDesc(file_entitygraph_v1_query_service, 1);
+
+/**
+ * QualifierField names a qualifier of a relation (see Qualifiers), or the
+ * documents its evidence quotes.
+ *
+ * @generated from enum entitygraph.v1.QualifierField
+ */
+export enum QualifierField {
+  /**
+   * Not set.
+   *
+   * @generated from enum value: QUALIFIER_FIELD_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Qualifiers.time. Compared as a span of days: a year is its whole year,
+   * a month its month.
+   *
+   * @generated from enum value: QUALIFIER_FIELD_TIME = 1;
+   */
+  TIME = 1,
+
+  /**
+   * Qualifiers.place.
+   *
+   * @generated from enum value: QUALIFIER_FIELD_PLACE = 2;
+   */
+  PLACE = 2,
+
+  /**
+   * Qualifiers.audience, each member.
+   *
+   * @generated from enum value: QUALIFIER_FIELD_AUDIENCE = 3;
+   */
+  AUDIENCE = 3,
+
+  /**
+   * Qualifiers.role.
+   *
+   * @generated from enum value: QUALIFIER_FIELD_ROLE = 4;
+   */
+  ROLE = 4,
+
+  /**
+   * Qualifiers.rank: compared by position.
+   *
+   * @generated from enum value: QUALIFIER_FIELD_RANK = 5;
+   */
+  RANK = 5,
+
+  /**
+   * Qualifiers.manner.
+   *
+   * @generated from enum value: QUALIFIER_FIELD_MANNER = 6;
+   */
+  MANNER = 6,
+
+  /**
+   * Qualifiers.topic.
+   *
+   * @generated from enum value: QUALIFIER_FIELD_TOPIC = 7;
+   */
+  TOPIC = 7,
+
+  /**
+   * Qualifiers.attribution.
+   *
+   * @generated from enum value: QUALIFIER_FIELD_ATTRIBUTION = 8;
+   */
+  ATTRIBUTION = 8,
+
+  /**
+   * Qualifiers.status, by its word ("failed").
+   *
+   * @generated from enum value: QUALIFIER_FIELD_STATUS = 9;
+   */
+  STATUS = 9,
+
+  /**
+   * The documents the relation's evidence quotes, each.
+   *
+   * @generated from enum value: QUALIFIER_FIELD_DOCUMENT = 10;
+   */
+  DOCUMENT = 10,
+}
+
+/**
+ * Describes the enum entitygraph.v1.QualifierField.
+ */
+export const QualifierFieldSchema: GenEnum<QualifierField> = /*@__PURE__*/
+  enumDesc(file_entitygraph_v1_query_service, 2);
+
+/**
+ * ComparisonOperator is how a Comparison compares. On a time span,
+ * LESS holds when the span ends before the value's span starts (the whole
+ * of it is earlier), LESS_OR_EQUAL when it ends no later than the value's
+ * span ends, EQUAL when it lies within the value's span (a time of "2025"
+ * is not EQUAL to "2025-05": the text does not say which month), and
+ * GREATER and GREATER_OR_EQUAL the other way round.
+ *
+ * @generated from enum entitygraph.v1.ComparisonOperator
+ */
+export enum ComparisonOperator {
+  /**
+   * Not set.
+   *
+   * @generated from enum value: COMPARISON_OPERATOR_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * = (for time: within).
+   *
+   * @generated from enum value: COMPARISON_OPERATOR_EQUAL = 1;
+   */
+  EQUAL = 1,
+
+  /**
+   * !=.
+   *
+   * @generated from enum value: COMPARISON_OPERATOR_NOT_EQUAL = 2;
+   */
+  NOT_EQUAL = 2,
+
+  /**
+   * <.
+   *
+   * @generated from enum value: COMPARISON_OPERATOR_LESS = 3;
+   */
+  LESS = 3,
+
+  /**
+   * <=.
+   *
+   * @generated from enum value: COMPARISON_OPERATOR_LESS_OR_EQUAL = 4;
+   */
+  LESS_OR_EQUAL = 4,
+
+  /**
+   * >.
+   *
+   * @generated from enum value: COMPARISON_OPERATOR_GREATER = 5;
+   */
+  GREATER = 5,
+
+  /**
+   * >=.
+   *
+   * @generated from enum value: COMPARISON_OPERATOR_GREATER_OR_EQUAL = 6;
+   */
+  GREATER_OR_EQUAL = 6,
+
+  /**
+   * ~: the text contains the value (text fields only).
+   *
+   * @generated from enum value: COMPARISON_OPERATOR_CONTAINS = 7;
+   */
+  CONTAINS = 7,
+}
+
+/**
+ * Describes the enum entitygraph.v1.ComparisonOperator.
+ */
+export const ComparisonOperatorSchema: GenEnum<ComparisonOperator> = /*@__PURE__*/
+  enumDesc(file_entitygraph_v1_query_service, 3);
 
 /**
  * QueryService answers graph questions: paths between nodes, traversals,
