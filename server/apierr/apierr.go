@@ -21,10 +21,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/protoadapt"
 	"google.golang.org/protobuf/types/known/durationpb"
 
@@ -72,10 +74,50 @@ func (v Violations) Err() error {
 	if len(v) > 1 {
 		msg += " (and more; see the BadRequest detail)"
 	}
+	shown := make([]*errdetails.BadRequest_FieldViolation, 0, min(len(v), maxViolations))
+	for _, fv := range v[:min(len(v), maxViolations)] {
+		shown = append(shown, &errdetails.BadRequest_FieldViolation{Field: clip(fv.GetField(), maxTextBytes), Description: clip(fv.GetDescription(), maxTextBytes)})
+	}
+	if len(v) > maxViolations {
+		shown[len(shown)-1] = &errdetails.BadRequest_FieldViolation{
+			Field: "request", Description: fmt.Sprintf("and %d more violations, not listed", len(v)-maxViolations+1)}
+	}
 	return withDetails(codes.InvalidArgument, msg,
-		&errdetails.BadRequest{FieldViolations: v},
+		&errdetails.BadRequest{FieldViolations: shown},
 		&errdetails.ErrorInfo{Reason: ReasonInvalidArgument, Domain: Domain},
 	)
+}
+
+// A status travels in the response trailers: its message percent-encoded
+// (up to three bytes for each byte of text that is not ASCII) and its
+// details base64-encoded. Most clients refuse a header list over 8 KiB
+// (grpc-go's and the C core's default, so Python's grpcio too), and then
+// report only INTERNAL, losing the error: these bounds keep a status's
+// trailers within about 4 KiB, whatever the request held.
+const (
+	// maxMessageBytes bounds a status message.
+	maxMessageBytes = 512
+	// maxTextBytes bounds each text of a detail: a field violation's
+	// field and description, an ErrorInfo metadata value.
+	maxTextBytes = 256
+	// maxViolations bounds the field violations listed.
+	maxViolations = 6
+	// maxDetailBytes bounds the encoded details; over it (which the
+	// bounds above should prevent), only a bare ErrorInfo is sent.
+	maxDetailBytes = 2048
+)
+
+// clip cuts s to at most n bytes at a character boundary, marking the cut
+// with "…".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // InvalidField is an INVALID_ARGUMENT status for one field.
@@ -150,13 +192,16 @@ func ToStatus(ctx context.Context, err error) error {
 
 // notUnderstood explains a refused question: INVALID_ARGUMENT on the
 // question field, with what was and was not understood in the ErrorInfo.
+//
+// The message says it all once; the details say it again as data, each
+// part bounded, so that nothing is repeated beyond that.
 func notUnderstood(nu *ask.NotUnderstoodError) error {
 	return withDetails(codes.InvalidArgument, nu.Error(),
-		&errdetails.BadRequest{FieldViolations: []*errdetails.BadRequest_FieldViolation{{Field: "question", Description: nu.Error()}}},
+		&errdetails.BadRequest{FieldViolations: []*errdetails.BadRequest_FieldViolation{{Field: "question", Description: clip("not understood: "+nu.Reason, maxTextBytes)}}},
 		&errdetails.ErrorInfo{Reason: ReasonNotUnderstood, Domain: Domain, Metadata: map[string]string{
-			"reason":         nu.Reason,
-			"understood":     strings.Join(nu.Understood, "; "),
-			"not_understood": strings.Join(nu.NotUnderstood, "; "),
+			"reason":         clip(nu.Reason, maxTextBytes),
+			"understood":     clip(strings.Join(nu.Understood, "; "), maxTextBytes),
+			"not_understood": clip(strings.Join(nu.NotUnderstood, "; "), maxTextBytes),
 		}},
 	)
 }
@@ -181,8 +226,23 @@ func RateLimited(subject, limit string, retry time.Duration) error {
 
 // withDetails makes a status with google.rpc details; should attaching them
 // ever fail, the status goes out without them rather than not at all.
+//
+// The message is clipped to maxMessageBytes; details over maxDetailBytes
+// give way to a bare ErrorInfo of the same reason.
 func withDetails(code codes.Code, msg string, details ...protoadapt.MessageV1) error {
-	st := status.New(code, msg)
+	st := status.New(code, clip(msg, maxMessageBytes))
+	size := 0
+	var reason string
+	for _, d := range details {
+		m := protoadapt.MessageV2Of(d)
+		size += proto.Size(m)
+		if ei, ok := d.(*errdetails.ErrorInfo); ok {
+			reason = ei.GetReason()
+		}
+	}
+	if size > maxDetailBytes {
+		details = []protoadapt.MessageV1{&errdetails.ErrorInfo{Reason: reason, Domain: Domain}}
+	}
 	ds, err := st.WithDetails(details...)
 	if err != nil {
 		return st.Err()
