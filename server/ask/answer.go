@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
+	"unicode"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 
@@ -47,6 +48,12 @@ type Result struct {
 	Text string
 	// Answers are at most the limit asked for, in the order found.
 	Answers []Answer
+	// Verdict is, for a yes/no question, what the graph says. Deciding
+	// are the relations that decided it; for another question left with
+	// no answers, those it matched that did not happen or only may have
+	// (see [statusReader]).
+	Verdict  pb.Verdict
+	Deciding []index.Rel
 }
 
 // Ask compiles question (see [Compile]), runs it against b and returns at
@@ -73,7 +80,186 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			}
 		}
 	}
-	return &Result{Question: q, Interpretation: Interpretation(ix, q), Text: pattern.Format(q.Pattern), Answers: answers}, nil
+	res := &Result{Question: q, Interpretation: Interpretation(ix, q), Text: pattern.Format(q.Pattern)}
+	st := statusReader{ix: ix, q: q, asIs: asIs(q, question)}
+	if q.YesNo {
+		res.Verdict, res.Deciding = st.decide(answers)
+		if res.Verdict == pb.Verdict_VERDICT_YES {
+			res.Answers = answers
+		}
+		return res, nil
+	}
+	res.Answers, res.Deciding = st.happened(ix, answers)
+	return res, nil
+}
+
+// statusReader reads what a relation's status says of a question's
+// answers: a relation that failed did not happen ("Did Western Digital
+// acquire Kioxia?" No; "Who acquired Kioxia?" nobody), one only proposed,
+// planned or attempted may not have — unless the question itself asks
+// about an attempt or a possibility ("Did Western Digital try to buy
+// Kioxia?", "Who would ally with Japan?") or names a status of its
+// relation ("Which bid failed?"), when each holds as matched.
+type statusReader struct {
+	ix   *index.Index
+	q    *Question
+	asIs bool
+}
+
+// asIs reports whether a question asks about attempts or names a status
+// of its own relation, so that its matches hold whatever their status.
+func asIs(q *Question, question string) bool {
+	mainVars := map[string]bool{}
+	for _, t := range q.Pattern.GetTriples()[:min(q.Mains, len(q.Pattern.GetTriples()))] {
+		if v := t.GetRelationVariable(); v != "" {
+			mainVars[v] = true
+		}
+	}
+	return asksAboutAttempt(question) || slices.ContainsFunc(q.Pattern.GetConstraints(), func(c *pb.Constraint) bool {
+		_, status := c.GetTest().(*pb.Constraint_RelationStatus)
+		return status && mainVars[c.GetVariable()]
+	})
+}
+
+// solution reads a solution's main relations (the question's own, not
+// those of its nouns): whether they all hold, and those that did not
+// happen or only may have.
+func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []index.Rel) {
+	holds = true
+	for _, r := range s.Rels[:min(st.q.Mains, len(s.Rels))] {
+		if r == pattern.NoRel || st.asIs {
+			continue
+		}
+		// A withdrawn or ended relation happened (a suit filed, then
+		// dropped; a post held, then left): it holds, and its summary
+		// says the rest.
+		switch st.ix.RelationStatus(r) {
+		case pb.RelationStatus_RELATION_STATUS_FAILED:
+			holds, no = false, append(no, r)
+		case pb.RelationStatus_RELATION_STATUS_PROPOSED, pb.RelationStatus_RELATION_STATUS_PLANNED, pb.RelationStatus_RELATION_STATUS_ATTEMPTED:
+			holds, unknown = false, append(unknown, r)
+		}
+	}
+	return holds, no, unknown
+}
+
+// decide gives a yes/no question's verdict and the relations that decided
+// it. No relation at all is UNKNOWN: the graph is not complete, and its
+// silence is not a no.
+func (st statusReader) decide(answers []Answer) (pb.Verdict, []index.Rel) {
+	var no, unknown []index.Rel
+	for _, a := range answers {
+		for _, s := range a.Solutions {
+			holds, n, u := st.solution(s)
+			if holds {
+				return pb.Verdict_VERDICT_YES, distinctRels(s.Rels)
+			}
+			no, unknown = appendNew(no, n...), appendNew(unknown, u...)
+		}
+	}
+	if len(no) > 0 {
+		return pb.Verdict_VERDICT_NO, no
+	}
+	return pb.Verdict_VERDICT_UNKNOWN, unknown
+}
+
+// happened keeps the answers with a solution whose main relations hold,
+// and returns the relations of those left out.
+func (st statusReader) happened(ix *index.Index, answers []Answer) ([]Answer, []index.Rel) {
+	var kept []Answer
+	var left []index.Rel
+	for _, a := range answers {
+		var sols []pattern.Solution
+		for _, s := range a.Solutions {
+			holds, n, u := st.solution(s)
+			if holds {
+				sols = append(sols, s)
+			}
+			left = appendNew(appendNew(left, n...), u...)
+		}
+		if len(sols) == 0 {
+			continue
+		}
+		if len(sols) < len(a.Solutions) {
+			a.Solutions, a.Rels = sols, nil
+			for _, s := range sols {
+				a.Rels = appendNew(a.Rels, distinctRels(s.Rels)...)
+			}
+			a.Sentence = sentence(ix, st.q, a)
+		}
+		kept = append(kept, a)
+	}
+	if len(kept) > 0 {
+		left = nil
+	}
+	return kept, left
+}
+
+// distinctRels returns rels without NoRel and repeats.
+func distinctRels(rels []index.Rel) []index.Rel {
+	return appendNew(nil, rels...)
+}
+
+// appendNew appends the rels not already in dst, nor NoRel.
+func appendNew(dst []index.Rel, rels ...index.Rel) []index.Rel {
+	for _, r := range rels {
+		if r != pattern.NoRel && !slices.Contains(dst, r) {
+			dst = append(dst, r)
+		}
+	}
+	return dst
+}
+
+// attemptWords are the words with which a question asks whether something
+// was tried, proposed or planned, or might be, rather than done.
+var attemptWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`try tries tried trying attempt attempts attempted attempting seek seeks sought seeking
+		bid bids bidding plan plans planned planning propose proposes proposed proposing want wants wanted
+		aim aims aimed intend intends intended suggest suggests suggested expect expects expected
+		would could might may will should`) {
+		attemptWords[w] = true
+	}
+}
+
+// asksAboutAttempt reports whether a question has one of attemptWords.
+func asksAboutAttempt(question string) bool {
+	return slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
+		return !unicode.IsLetter(r)
+	}), func(w string) bool { return attemptWords[w] })
+}
+
+// NoAnswerSentence says why a question that matched only relations that
+// did not happen has no answer: "No answer: the graph says only Western
+// Digital acquires Kioxia (failed, 2021)".
+func NoAnswerSentence(ix *index.Index, left []index.Rel) string {
+	var because []string
+	for _, r := range left {
+		because = append(because, ix.Summary(r))
+	}
+	return "No answer: the graph says only " + strings.Join(because, "; ")
+}
+
+// VerdictSentence says a verdict and why, for people: "No: Western
+// Digital acquires Kioxia (failed, 2021)".
+func VerdictSentence(ix *index.Index, v pb.Verdict, deciding []index.Rel) string {
+	var because []string
+	for _, r := range deciding {
+		because = append(because, ix.Summary(r))
+	}
+	switch v {
+	case pb.Verdict_VERDICT_YES:
+		return "Yes: " + strings.Join(because, "; ")
+	case pb.Verdict_VERDICT_NO:
+		return "No: " + strings.Join(because, "; ")
+	case pb.Verdict_VERDICT_UNKNOWN:
+		if len(because) > 0 {
+			return "Unknown: the graph says only " + strings.Join(because, "; ")
+		}
+		return "Unknown: the graph has no such fact"
+	}
+	return ""
 }
 
 // throughRelation rewrites a question whose relation has named subjects

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/pattern"
 	"github.com/entitygraph/entitygraph/server/seedtest"
@@ -41,8 +42,9 @@ var goldenQuestions = []struct {
 	// ACQUIRES, and statuses.
 	{question: "Who tried to buy Kioxia?", want: []string{"who=organizations/western-digital"}},
 	{question: "Who sought to acquire Kioxia?", want: []string{"who=organizations/western-digital"}},
-	{question: "Who was Kioxia acquired by?", want: []string{"who=organizations/western-digital"}},
-	{question: "Which company was acquired?", want: []string{"company=organizations/kioxia"}},
+	// The bid failed: nobody acquired Kioxia (see TestAskReadsStatus).
+	{question: "Who was Kioxia acquired by?", want: nil},
+	{question: "Which company was acquired?", want: nil},
 	{question: "Which acquisitions failed?", want: []string{"acquisition=" + bid}},
 	{question: "Which deals fell through?", want: []string{"deal=" + bid}},
 	// LEADS, SERVES_IN, MEMBER_OF.
@@ -61,12 +63,13 @@ var goldenQuestions = []struct {
 	{question: "Who proposed a Korea-Japan economic alliance?", want: []string{"who=people/chey-tae-won"}},
 	{question: "When did Chey Tae-won propose the alliance?", want: []string{"when=relations/chey-tae-won-proposes-alliance-at-national-assembly", "when=relations/chey-tae-won-proposes-alliance-in-seoul"}},
 	{question: "Who would ally with Japan?", want: []string{"who=organizations/south-korea"}},
-	{question: "Who allied with Japan?", want: []string{"who=organizations/south-korea"}},
+	{question: "Who allied with Japan?", want: nil}, // only proposed
 	// ANNOUNCES, TRADE_DEAL_WITH, NEGOTIATES_WITH, RUNS_TRADE_DEFICIT_WITH, PRIORITIZES.
 	{question: "What did Trump announce?", want: []string{"what=relations/united-states-united-kingdom-trade-deal"}},
 	{question: "Who announced the trade deal?", want: []string{"who=people/donald-trump"}},
 	{question: "Who has a trade deal with the UK?", want: []string{"who=organizations/united-states"}},
-	{question: "Who does the United States negotiate with?", want: []string{"who=organizations/japan", "who=organizations/south-korea"}},
+	{question: "Who does the United States negotiate with?", want: nil}, // only planned
+	{question: "Who will the United States negotiate with?", want: []string{"who=organizations/japan", "who=organizations/south-korea"}},
 	{question: "Who runs a trade deficit with Japan?", want: []string{"who=organizations/united-states"}},
 	{question: "What does Lutnick prioritize?", want: []string{"what=organizations/japan", "what=organizations/south-korea", "what=places/asia"}},
 	// PARTNERS_WITH, SUPPLIES, PRODUCES, DOMINATES.
@@ -240,5 +243,44 @@ func TestAskThroughRelation(t *testing.T) {
 	}
 	if res.Text != "?via dominates ?industry . ?via involves organizations/samsung-electronics . ?via involves organizations/sony . ?industry is topic" {
 		t.Errorf("query = %q", res.Text)
+	}
+}
+
+// TestAskReadsStatus checks that answers respect what a relation's status
+// says: a failed bid is not an acquisition, a proposed alliance not one
+// made, unless the question asks about the attempt or the possibility;
+// yes/no questions get a verdict with the relations that decided it.
+func TestAskReadsStatus(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	const wdBid = "relations/western-digital-bid-for-kioxia"
+	tests := []struct {
+		question string
+		verdict  pb.Verdict
+		answers  int
+		deciding []string
+	}{
+		{"Did Western Digital acquire Kioxia?", pb.Verdict_VERDICT_NO, 0, []string{wdBid}},
+		{"Did Western Digital try to acquire Kioxia?", pb.Verdict_VERDICT_YES, 1, []string{wdBid}},
+		{"Did Samsung and Sony partner?", pb.Verdict_VERDICT_YES, 1, []string{"relations/samsung-sony-lcd-partnership"}},
+		{"Did South Korea ally with Japan?", pb.Verdict_VERDICT_UNKNOWN, 0, []string{"relations/korea-japan-economic-alliance"}},
+		{"Did Sony oppose the acquisition?", pb.Verdict_VERDICT_UNKNOWN, 0, nil},
+		{"Who acquired Kioxia?", pb.Verdict_VERDICT_UNSPECIFIED, 0, []string{wdBid}},
+		{"Who tried to acquire Kioxia?", pb.Verdict_VERDICT_UNSPECIFIED, 1, nil},
+		{"Who would ally with Japan?", pb.Verdict_VERDICT_UNSPECIFIED, 1, nil},
+	}
+	for _, tt := range tests {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		var deciding []string
+		for _, r := range res.Deciding {
+			deciding = append(deciding, ix.NodeName(ix.RelationNode(r)))
+		}
+		if res.Verdict != tt.verdict || len(res.Answers) != tt.answers || !slices.Equal(deciding, tt.deciding) {
+			t.Errorf("Ask(%q) = %v, %d answers, deciding %v; want %v, %d, %v", tt.question, res.Verdict, len(res.Answers), deciding, tt.verdict, tt.answers, tt.deciding)
+		}
 	}
 }

@@ -220,17 +220,22 @@ func (s *EntityService) SearchRelations(ctx context.Context, req *pb.SearchRelat
 	hits, more := ix.SearchStatements(q, opts)
 	resp := &pb.SearchRelationsResponse{Results: make([]*pb.RelationMatch, len(hits))}
 	for i, h := range hits {
-		m := &pb.RelationMatch{Relation: ix.RelationAt(h.Rel), Score: h.Score, ReadingMatched: h.Reading}
-		for _, hl := range h.Highlights {
-			m.Highlights = append(m.Highlights, &pb.Highlight{Evidence: int32(hl.Evidence), Document: hl.Document,
-				StartChar: hl.StartChar, EndChar: hl.EndChar, StartByte: hl.StartByte, EndByte: hl.EndByte})
-		}
-		resp.Results[i] = m
+		resp.Results[i] = relationMatch(ix, h)
 	}
 	if more {
 		resp.NextPageToken = encodePageToken(offset+len(hits), fp)
 	}
 	return resp, nil
+}
+
+// relationMatch is a statement search's hit as the API says it.
+func relationMatch(ix *index.Index, h index.StatementHit) *pb.RelationMatch {
+	m := &pb.RelationMatch{Relation: ix.RelationAt(h.Rel), Score: h.Score, ReadingMatched: h.Reading}
+	for _, hl := range h.Highlights {
+		m.Highlights = append(m.Highlights, &pb.Highlight{Evidence: int32(hl.Evidence), Document: hl.Document,
+			StartChar: hl.StartChar, EndChar: hl.EndChar, StartByte: hl.StartByte, EndByte: hl.EndByte})
+	}
+	return m
 }
 
 var matchKinds = map[namesearch.MatchKind]pb.MatchKind{

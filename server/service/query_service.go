@@ -277,10 +277,46 @@ func (s *QueryService) Ask(ctx context.Context, req *pb.AskRequest) (*pb.AskResp
 	if err != nil {
 		return nil, apierr.ToStatus(ctx, err)
 	}
-	resp := &pb.AskResponse{Interpretation: res.Interpretation, Query: res.Text, Pattern: res.Question.Pattern}
+	resp := &pb.AskResponse{Interpretation: res.Interpretation, Query: res.Text, Pattern: res.Question.Pattern, Verdict: res.Verdict}
 	for _, a := range res.Answers {
 		resp.Results = append(resp.Results, matchResult(ix, a.Vars, a.Nodes, a.Rels, a.Literal))
-		resp.Answers = append(resp.Answers, a.Sentence)
+		if !res.Question.YesNo {
+			resp.Answers = append(resp.Answers, a.Sentence)
+		}
+	}
+	switch {
+	case res.Question.YesNo:
+		resp.Answers = []string{ask.VerdictSentence(ix, res.Verdict, res.Deciding)}
+	case len(res.Deciding) > 0:
+		resp.Answers = []string{ask.NoAnswerSentence(ix, res.Deciding)}
+	}
+	for _, r := range res.Deciding {
+		resp.DecidingRelations = append(resp.DecidingRelations, ix.RelationAt(r))
+	}
+	if res.Verdict == pb.Verdict_VERDICT_UNKNOWN || !res.Question.YesNo && len(resp.Results) == 0 {
+		resp.Suggestions = suggestions(ix, req.GetQuestion(), res.Question, req.GetIncludeAllRanks())
 	}
 	return resp, nil
+}
+
+// maxSuggestions bounds the statements an unanswered question suggests.
+const maxSuggestions = 3
+
+// suggestions are the statements closest to an unanswered question's
+// words: about the first entity it names, if any are, else any.
+func suggestions(ix *index.Index, question string, q *ask.Question, allRanks bool) []*pb.RelationMatch {
+	opts := index.StatementOptions{Entity: -1, AllRanks: allRanks, Limit: maxSuggestions}
+	if len(q.Mentions) > 0 {
+		opts.Entity = q.Mentions[0].Node
+	}
+	hits, _ := ix.SearchStatements(question, opts)
+	if len(hits) == 0 && opts.Entity >= 0 {
+		opts.Entity = -1
+		hits, _ = ix.SearchStatements(question, opts)
+	}
+	out := make([]*pb.RelationMatch, len(hits))
+	for i, h := range hits {
+		out[i] = relationMatch(ix, h)
+	}
+	return out
 }

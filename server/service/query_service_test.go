@@ -313,3 +313,52 @@ func TestQueryBadInput(t *testing.T) {
 		t.Errorf("Match(unknown name) = %v, want NOT_FOUND", err)
 	}
 }
+
+// TestAskVerdictsAndSuggestions checks the yes/no verdict with its deciding
+// relations, and that a question the graph cannot answer comes back with
+// the closest statements as suggestions — and one it can, without.
+func TestAskVerdictsAndSuggestions(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t)
+	ctx := context.Background()
+	names := func(rels []*pb.Relation) []string {
+		var out []string
+		for _, r := range rels {
+			out = append(out, r.GetName())
+		}
+		return out
+	}
+	tests := []struct {
+		question    string
+		verdict     pb.Verdict
+		deciding    []string
+		results     int
+		suggestions bool
+		answer      string // prefix of the first answer sentence
+	}{
+		{"Did Western Digital acquire Kioxia?", pb.Verdict_VERDICT_NO, []string{"relations/western-digital-bid-for-kioxia"}, 0, false, "No: Western Digital acquires Kioxia (failed"},
+		{"Did Samsung and Sony partner?", pb.Verdict_VERDICT_YES, []string{"relations/samsung-sony-lcd-partnership"}, 1, false, "Yes: Samsung Electronics partners with Sony"},
+		{"Did Sony oppose the acquisition?", pb.Verdict_VERDICT_UNKNOWN, nil, 0, true, "Unknown: the graph has no such fact"},
+		{"Who acquired Kioxia?", pb.Verdict_VERDICT_UNSPECIFIED, []string{"relations/western-digital-bid-for-kioxia"}, 0, true, "No answer: the graph says only Western Digital acquires Kioxia"},
+		{"Who coordinated against which acquisition?", pb.Verdict_VERDICT_UNSPECIFIED, nil, 2, false, "?who = "},
+	}
+	for _, tt := range tests {
+		resp, err := c.Ask(ctx, &pb.AskRequest{Question: tt.question})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if resp.GetVerdict() != tt.verdict || !slices.Equal(names(resp.GetDecidingRelations()), tt.deciding) ||
+			len(resp.GetResults()) != tt.results || (len(resp.GetSuggestions()) > 0) != tt.suggestions {
+			t.Errorf("Ask(%q) = verdict %v, deciding %v, %d results, %d suggestions; want %v, %v, %d, suggestions %v",
+				tt.question, resp.GetVerdict(), names(resp.GetDecidingRelations()), len(resp.GetResults()), len(resp.GetSuggestions()),
+				tt.verdict, tt.deciding, tt.results, tt.suggestions)
+		}
+		if len(resp.GetAnswers()) == 0 || !strings.HasPrefix(resp.GetAnswers()[0], tt.answer) {
+			t.Errorf("Ask(%q) answers %q, want the first to start %q", tt.question, resp.GetAnswers(), tt.answer)
+		}
+		if len(resp.GetSuggestions()) > 3 {
+			t.Errorf("Ask(%q) has %d suggestions, want at most 3", tt.question, len(resp.GetSuggestions()))
+		}
+	}
+}

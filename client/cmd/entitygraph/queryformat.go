@@ -187,11 +187,30 @@ func printMatch(w io.Writer, resp *entitygraphv1.MatchResponse, limit int) error
 
 // printAnswers writes how a question was understood, the query it became,
 // and each answer followed by the evidence of its relations.
+//
+// A yes/no question's verdict, or a question left without answers because
+// what it matched did not happen, prints with the deciding relations'
+// evidence; an unanswered question prints the closest statements, marked
+// as not answers.
 func printAnswers(w io.Writer, resp *entitygraphv1.AskResponse) error {
 	fmt.Fprintf(w, "Understood as: %s\nQuery: %s\n\n", resp.GetInterpretation(), resp.GetQuery())
-	if len(resp.GetAnswers()) == 0 {
-		_, err := fmt.Fprintln(w, "No answers.")
-		return err
+	if resp.GetVerdict() != entitygraphv1.Verdict_VERDICT_UNSPECIFIED || len(resp.GetResults()) == 0 {
+		if len(resp.GetAnswers()) == 0 {
+			fmt.Fprintln(w, "No answers: the graph has no such fact.")
+		}
+		for _, answer := range resp.GetAnswers() {
+			fmt.Fprintln(w, answer)
+		}
+		for _, rel := range resp.GetDecidingRelations() {
+			if err := printEvidence(w, "  ", rel); err != nil {
+				return err
+			}
+		}
+		if len(resp.GetSuggestions()) > 0 {
+			fmt.Fprintln(w, "\nNot answers — the closest statements in the graph:")
+			return printStatements(w, resp.GetSuggestions())
+		}
+		return nil
 	}
 	for i, answer := range resp.GetAnswers() {
 		label := fmt.Sprintf("%d.", i+1)

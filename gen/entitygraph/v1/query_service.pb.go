@@ -305,6 +305,65 @@ func (ComparisonOperator) EnumDescriptor() ([]byte, []int) {
 	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{3}
 }
 
+// Verdict is the answer to a yes/no question.
+type Verdict int32
+
+const (
+	// Not a yes/no question.
+	Verdict_VERDICT_UNSPECIFIED Verdict = 0
+	// The graph states it.
+	Verdict_VERDICT_YES Verdict = 1
+	// The graph states that it did not happen: the relation it asks about
+	// failed.
+	Verdict_VERDICT_NO Verdict = 2
+	// The graph does not say: no such relation, or one only proposed,
+	// planned or attempted. The graph is not complete, so this is not a no.
+	Verdict_VERDICT_UNKNOWN Verdict = 3
+)
+
+// Enum value maps for Verdict.
+var (
+	Verdict_name = map[int32]string{
+		0: "VERDICT_UNSPECIFIED",
+		1: "VERDICT_YES",
+		2: "VERDICT_NO",
+		3: "VERDICT_UNKNOWN",
+	}
+	Verdict_value = map[string]int32{
+		"VERDICT_UNSPECIFIED": 0,
+		"VERDICT_YES":         1,
+		"VERDICT_NO":          2,
+		"VERDICT_UNKNOWN":     3,
+	}
+)
+
+func (x Verdict) Enum() *Verdict {
+	p := new(Verdict)
+	*p = x
+	return p
+}
+
+func (x Verdict) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (Verdict) Descriptor() protoreflect.EnumDescriptor {
+	return file_entitygraph_v1_query_service_proto_enumTypes[4].Descriptor()
+}
+
+func (Verdict) Type() protoreflect.EnumType {
+	return &file_entitygraph_v1_query_service_proto_enumTypes[4]
+}
+
+func (x Verdict) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use Verdict.Descriptor instead.
+func (Verdict) EnumDescriptor() ([]byte, []int) {
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{4}
+}
+
 // Limits bound the work one query may do. Zero fields take the server's
 // defaults; values above the server's maximums are refused.
 type Limits struct {
@@ -2310,8 +2369,28 @@ type AskResponse struct {
 	Pattern *Pattern `protobuf:"bytes,3,opt,name=pattern,proto3" json:"pattern,omitempty"`
 	// The answers, each with the relations and evidence it rests on.
 	Results []*MatchResult `protobuf:"bytes,4,rep,name=results,proto3" json:"results,omitempty"`
-	// The answers as English sentences, one per result.
-	Answers       []string `protobuf:"bytes,5,rep,name=answers,proto3" json:"answers,omitempty"`
+	// The answers as English sentences, one per result; for a yes/no
+	// question, one sentence that gives the verdict and why; for a question
+	// whose matches all did not happen, one sentence that says so.
+	Answers []string `protobuf:"bytes,5,rep,name=answers,proto3" json:"answers,omitempty"`
+	// For a yes/no question ("Did Samsung oppose the bid?"), what the graph
+	// says; VERDICT_UNSPECIFIED for other questions.
+	Verdict Verdict `protobuf:"varint,6,opt,name=verdict,proto3,enum=entitygraph.v1.Verdict" json:"verdict,omitempty"`
+	// The relations that decided the verdict: for YES, those that state it;
+	// for NO, those whose status says it did not happen (a failed bid); for
+	// UNKNOWN, any that were found but only proposed,
+	// planned or attempted. For another question, left without results
+	// because all it matched did not happen or only may have ("Who acquired
+	// Kioxia?": the bid failed), those relations. A question that asks about
+	// an attempt or a possibility ("Who tried to buy Kioxia?", "Who would
+	// ally with Japan?") or names the status ("Which bid failed?") takes its
+	// matches as they are; a withdrawn or ended relation happened (a suit
+	// filed, then dropped) and holds.
+	DecidingRelations []*Relation `protobuf:"bytes,7,rep,name=deciding_relations,json=decidingRelations,proto3" json:"deciding_relations,omitempty"`
+	// When the question was understood but the graph holds no answer to it
+	// (no results, or an UNKNOWN verdict): the statements closest to its
+	// words, from statement search, at most 3. They are not answers.
+	Suggestions   []*RelationMatch `protobuf:"bytes,8,rep,name=suggestions,proto3" json:"suggestions,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2381,11 +2460,32 @@ func (x *AskResponse) GetAnswers() []string {
 	return nil
 }
 
+func (x *AskResponse) GetVerdict() Verdict {
+	if x != nil {
+		return x.Verdict
+	}
+	return Verdict_VERDICT_UNSPECIFIED
+}
+
+func (x *AskResponse) GetDecidingRelations() []*Relation {
+	if x != nil {
+		return x.DecidingRelations
+	}
+	return nil
+}
+
+func (x *AskResponse) GetSuggestions() []*RelationMatch {
+	if x != nil {
+		return x.Suggestions
+	}
+	return nil
+}
+
 var File_entitygraph_v1_query_service_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\n" +
-	"\"entitygraph/v1/query_service.proto\x12\x0eentitygraph.v1\x1a\x1bentitygraph/v1/entity.proto\x1a\x1dentitygraph/v1/relation.proto\"4\n" +
+	"\"entitygraph/v1/query_service.proto\x12\x0eentitygraph.v1\x1a\x1bentitygraph/v1/entity.proto\x1a#entitygraph/v1/entity_service.proto\x1a\x1dentitygraph/v1/relation.proto\"4\n" +
 	"\x06Limits\x12*\n" +
 	"\x11max_edges_visited\x18\x01 \x01(\x03R\x0fmaxEdgesVisited\"\xaf\x02\n" +
 	"\x10FindPathsRequest\x12\x16\n" +
@@ -2522,13 +2622,16 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\bquestion\x18\x01 \x01(\tR\bquestion\x12\x1b\n" +
 	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12.\n" +
 	"\x06limits\x18\x03 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
-	"\x11include_all_ranks\x18\x04 \x01(\bR\x0fincludeAllRanks\"\xcf\x01\n" +
+	"\x11include_all_ranks\x18\x04 \x01(\bR\x0fincludeAllRanks\"\x8c\x03\n" +
 	"\vAskResponse\x12&\n" +
 	"\x0einterpretation\x18\x01 \x01(\tR\x0einterpretation\x12\x14\n" +
 	"\x05query\x18\x02 \x01(\tR\x05query\x121\n" +
 	"\apattern\x18\x03 \x01(\v2\x17.entitygraph.v1.PatternR\apattern\x125\n" +
 	"\aresults\x18\x04 \x03(\v2\x1b.entitygraph.v1.MatchResultR\aresults\x12\x18\n" +
-	"\aanswers\x18\x05 \x03(\tR\aanswers*j\n" +
+	"\aanswers\x18\x05 \x03(\tR\aanswers\x121\n" +
+	"\averdict\x18\x06 \x01(\x0e2\x17.entitygraph.v1.VerdictR\averdict\x12G\n" +
+	"\x12deciding_relations\x18\a \x03(\v2\x18.entitygraph.v1.RelationR\x11decidingRelations\x12?\n" +
+	"\vsuggestions\x18\b \x03(\v2\x1d.entitygraph.v1.RelationMatchR\vsuggestions*j\n" +
 	"\tDirection\x12\x19\n" +
 	"\x15DIRECTION_UNSPECIFIED\x10\x00\x12\x16\n" +
 	"\x12DIRECTION_OUTGOING\x10\x01\x12\x16\n" +
@@ -2561,7 +2664,13 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"!COMPARISON_OPERATOR_LESS_OR_EQUAL\x10\x04\x12\x1f\n" +
 	"\x1bCOMPARISON_OPERATOR_GREATER\x10\x05\x12(\n" +
 	"$COMPARISON_OPERATOR_GREATER_OR_EQUAL\x10\x06\x12 \n" +
-	"\x1cCOMPARISON_OPERATOR_CONTAINS\x10\a2\xb7\x02\n" +
+	"\x1cCOMPARISON_OPERATOR_CONTAINS\x10\a*X\n" +
+	"\aVerdict\x12\x17\n" +
+	"\x13VERDICT_UNSPECIFIED\x10\x00\x12\x0f\n" +
+	"\vVERDICT_YES\x10\x01\x12\x0e\n" +
+	"\n" +
+	"VERDICT_NO\x10\x02\x12\x13\n" +
+	"\x0fVERDICT_UNKNOWN\x10\x032\xb7\x02\n" +
 	"\fQueryService\x12P\n" +
 	"\tFindPaths\x12 .entitygraph.v1.FindPathsRequest\x1a!.entitygraph.v1.FindPathsResponse\x12O\n" +
 	"\bTraverse\x12\x1f.entitygraph.v1.TraverseRequest\x1a .entitygraph.v1.TraverseResponse0\x01\x12D\n" +
@@ -2581,100 +2690,105 @@ func file_entitygraph_v1_query_service_proto_rawDescGZIP() []byte {
 	return file_entitygraph_v1_query_service_proto_rawDescData
 }
 
-var file_entitygraph_v1_query_service_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_entitygraph_v1_query_service_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
 var file_entitygraph_v1_query_service_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
 var file_entitygraph_v1_query_service_proto_goTypes = []any{
 	(Direction)(0),            // 0: entitygraph.v1.Direction
 	(HopKind)(0),              // 1: entitygraph.v1.HopKind
 	(QualifierField)(0),       // 2: entitygraph.v1.QualifierField
 	(ComparisonOperator)(0),   // 3: entitygraph.v1.ComparisonOperator
-	(*Limits)(nil),            // 4: entitygraph.v1.Limits
-	(*FindPathsRequest)(nil),  // 5: entitygraph.v1.FindPathsRequest
-	(*FindPathsResponse)(nil), // 6: entitygraph.v1.FindPathsResponse
-	(*Path)(nil),              // 7: entitygraph.v1.Path
-	(*Hop)(nil),               // 8: entitygraph.v1.Hop
-	(*TraverseRequest)(nil),   // 9: entitygraph.v1.TraverseRequest
-	(*TraverseResponse)(nil),  // 10: entitygraph.v1.TraverseResponse
-	(*MatchRequest)(nil),      // 11: entitygraph.v1.MatchRequest
-	(*Pattern)(nil),           // 12: entitygraph.v1.Pattern
-	(*QualifierClause)(nil),   // 13: entitygraph.v1.QualifierClause
-	(*Comparison)(nil),        // 14: entitygraph.v1.Comparison
-	(*Count)(nil),             // 15: entitygraph.v1.Count
-	(*Participation)(nil),     // 16: entitygraph.v1.Participation
-	(*Term)(nil),              // 17: entitygraph.v1.Term
-	(*Triple)(nil),            // 18: entitygraph.v1.Triple
-	(*Constraint)(nil),        // 19: entitygraph.v1.Constraint
-	(*KindSet)(nil),           // 20: entitygraph.v1.KindSet
-	(*PredicateSet)(nil),      // 21: entitygraph.v1.PredicateSet
-	(*MatchResponse)(nil),     // 22: entitygraph.v1.MatchResponse
-	(*MatchResult)(nil),       // 23: entitygraph.v1.MatchResult
-	(*Binding)(nil),           // 24: entitygraph.v1.Binding
-	(*QueryPlan)(nil),         // 25: entitygraph.v1.QueryPlan
-	(*PlanStep)(nil),          // 26: entitygraph.v1.PlanStep
-	(*AskRequest)(nil),        // 27: entitygraph.v1.AskRequest
-	(*AskResponse)(nil),       // 28: entitygraph.v1.AskResponse
-	nil,                       // 29: entitygraph.v1.MatchResult.BindingsEntry
-	(*Relation)(nil),          // 30: entitygraph.v1.Relation
-	(*Entity)(nil),            // 31: entitygraph.v1.Entity
-	(RelationStatus)(0),       // 32: entitygraph.v1.RelationStatus
+	(Verdict)(0),              // 4: entitygraph.v1.Verdict
+	(*Limits)(nil),            // 5: entitygraph.v1.Limits
+	(*FindPathsRequest)(nil),  // 6: entitygraph.v1.FindPathsRequest
+	(*FindPathsResponse)(nil), // 7: entitygraph.v1.FindPathsResponse
+	(*Path)(nil),              // 8: entitygraph.v1.Path
+	(*Hop)(nil),               // 9: entitygraph.v1.Hop
+	(*TraverseRequest)(nil),   // 10: entitygraph.v1.TraverseRequest
+	(*TraverseResponse)(nil),  // 11: entitygraph.v1.TraverseResponse
+	(*MatchRequest)(nil),      // 12: entitygraph.v1.MatchRequest
+	(*Pattern)(nil),           // 13: entitygraph.v1.Pattern
+	(*QualifierClause)(nil),   // 14: entitygraph.v1.QualifierClause
+	(*Comparison)(nil),        // 15: entitygraph.v1.Comparison
+	(*Count)(nil),             // 16: entitygraph.v1.Count
+	(*Participation)(nil),     // 17: entitygraph.v1.Participation
+	(*Term)(nil),              // 18: entitygraph.v1.Term
+	(*Triple)(nil),            // 19: entitygraph.v1.Triple
+	(*Constraint)(nil),        // 20: entitygraph.v1.Constraint
+	(*KindSet)(nil),           // 21: entitygraph.v1.KindSet
+	(*PredicateSet)(nil),      // 22: entitygraph.v1.PredicateSet
+	(*MatchResponse)(nil),     // 23: entitygraph.v1.MatchResponse
+	(*MatchResult)(nil),       // 24: entitygraph.v1.MatchResult
+	(*Binding)(nil),           // 25: entitygraph.v1.Binding
+	(*QueryPlan)(nil),         // 26: entitygraph.v1.QueryPlan
+	(*PlanStep)(nil),          // 27: entitygraph.v1.PlanStep
+	(*AskRequest)(nil),        // 28: entitygraph.v1.AskRequest
+	(*AskResponse)(nil),       // 29: entitygraph.v1.AskResponse
+	nil,                       // 30: entitygraph.v1.MatchResult.BindingsEntry
+	(*Relation)(nil),          // 31: entitygraph.v1.Relation
+	(*Entity)(nil),            // 32: entitygraph.v1.Entity
+	(RelationStatus)(0),       // 33: entitygraph.v1.RelationStatus
+	(*RelationMatch)(nil),     // 34: entitygraph.v1.RelationMatch
 }
 var file_entitygraph_v1_query_service_proto_depIdxs = []int32{
 	0,  // 0: entitygraph.v1.FindPathsRequest.direction:type_name -> entitygraph.v1.Direction
-	4,  // 1: entitygraph.v1.FindPathsRequest.limits:type_name -> entitygraph.v1.Limits
-	7,  // 2: entitygraph.v1.FindPathsResponse.paths:type_name -> entitygraph.v1.Path
-	8,  // 3: entitygraph.v1.Path.hops:type_name -> entitygraph.v1.Hop
+	5,  // 1: entitygraph.v1.FindPathsRequest.limits:type_name -> entitygraph.v1.Limits
+	8,  // 2: entitygraph.v1.FindPathsResponse.paths:type_name -> entitygraph.v1.Path
+	9,  // 3: entitygraph.v1.Path.hops:type_name -> entitygraph.v1.Hop
 	1,  // 4: entitygraph.v1.Hop.kind:type_name -> entitygraph.v1.HopKind
-	30, // 5: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
+	31, // 5: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
 	0,  // 6: entitygraph.v1.TraverseRequest.direction:type_name -> entitygraph.v1.Direction
-	4,  // 7: entitygraph.v1.TraverseRequest.limits:type_name -> entitygraph.v1.Limits
-	31, // 8: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
-	30, // 9: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
-	8,  // 10: entitygraph.v1.TraverseResponse.via:type_name -> entitygraph.v1.Hop
-	12, // 11: entitygraph.v1.MatchRequest.pattern:type_name -> entitygraph.v1.Pattern
-	4,  // 12: entitygraph.v1.MatchRequest.limits:type_name -> entitygraph.v1.Limits
-	18, // 13: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
-	19, // 14: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
-	16, // 15: entitygraph.v1.Pattern.participations:type_name -> entitygraph.v1.Participation
-	13, // 16: entitygraph.v1.Pattern.qualifiers:type_name -> entitygraph.v1.QualifierClause
-	12, // 17: entitygraph.v1.Pattern.negations:type_name -> entitygraph.v1.Pattern
-	12, // 18: entitygraph.v1.Pattern.optionals:type_name -> entitygraph.v1.Pattern
-	15, // 19: entitygraph.v1.Pattern.count:type_name -> entitygraph.v1.Count
-	17, // 20: entitygraph.v1.QualifierClause.relation:type_name -> entitygraph.v1.Term
+	5,  // 7: entitygraph.v1.TraverseRequest.limits:type_name -> entitygraph.v1.Limits
+	32, // 8: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
+	31, // 9: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
+	9,  // 10: entitygraph.v1.TraverseResponse.via:type_name -> entitygraph.v1.Hop
+	13, // 11: entitygraph.v1.MatchRequest.pattern:type_name -> entitygraph.v1.Pattern
+	5,  // 12: entitygraph.v1.MatchRequest.limits:type_name -> entitygraph.v1.Limits
+	19, // 13: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
+	20, // 14: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
+	17, // 15: entitygraph.v1.Pattern.participations:type_name -> entitygraph.v1.Participation
+	14, // 16: entitygraph.v1.Pattern.qualifiers:type_name -> entitygraph.v1.QualifierClause
+	13, // 17: entitygraph.v1.Pattern.negations:type_name -> entitygraph.v1.Pattern
+	13, // 18: entitygraph.v1.Pattern.optionals:type_name -> entitygraph.v1.Pattern
+	16, // 19: entitygraph.v1.Pattern.count:type_name -> entitygraph.v1.Count
+	18, // 20: entitygraph.v1.QualifierClause.relation:type_name -> entitygraph.v1.Term
 	2,  // 21: entitygraph.v1.QualifierClause.field:type_name -> entitygraph.v1.QualifierField
-	14, // 22: entitygraph.v1.QualifierClause.comparison:type_name -> entitygraph.v1.Comparison
+	15, // 22: entitygraph.v1.QualifierClause.comparison:type_name -> entitygraph.v1.Comparison
 	3,  // 23: entitygraph.v1.Comparison.operator:type_name -> entitygraph.v1.ComparisonOperator
-	17, // 24: entitygraph.v1.Participation.relation:type_name -> entitygraph.v1.Term
-	17, // 25: entitygraph.v1.Participation.participant:type_name -> entitygraph.v1.Term
-	17, // 26: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
-	17, // 27: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
-	20, // 28: entitygraph.v1.Constraint.kinds:type_name -> entitygraph.v1.KindSet
-	21, // 29: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
-	32, // 30: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
-	23, // 31: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
-	12, // 32: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
-	25, // 33: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
-	29, // 34: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
-	30, // 35: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
-	31, // 36: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
-	30, // 37: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
-	26, // 38: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
-	4,  // 39: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
-	12, // 40: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
-	23, // 41: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
-	24, // 42: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
-	5,  // 43: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
-	9,  // 44: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
-	11, // 45: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
-	27, // 46: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
-	6,  // 47: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
-	10, // 48: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
-	22, // 49: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
-	28, // 50: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
-	47, // [47:51] is the sub-list for method output_type
-	43, // [43:47] is the sub-list for method input_type
-	43, // [43:43] is the sub-list for extension type_name
-	43, // [43:43] is the sub-list for extension extendee
-	0,  // [0:43] is the sub-list for field type_name
+	18, // 24: entitygraph.v1.Participation.relation:type_name -> entitygraph.v1.Term
+	18, // 25: entitygraph.v1.Participation.participant:type_name -> entitygraph.v1.Term
+	18, // 26: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
+	18, // 27: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
+	21, // 28: entitygraph.v1.Constraint.kinds:type_name -> entitygraph.v1.KindSet
+	22, // 29: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
+	33, // 30: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
+	24, // 31: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
+	13, // 32: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
+	26, // 33: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
+	30, // 34: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
+	31, // 35: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
+	32, // 36: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
+	31, // 37: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
+	27, // 38: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
+	5,  // 39: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
+	13, // 40: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
+	24, // 41: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
+	4,  // 42: entitygraph.v1.AskResponse.verdict:type_name -> entitygraph.v1.Verdict
+	31, // 43: entitygraph.v1.AskResponse.deciding_relations:type_name -> entitygraph.v1.Relation
+	34, // 44: entitygraph.v1.AskResponse.suggestions:type_name -> entitygraph.v1.RelationMatch
+	25, // 45: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
+	6,  // 46: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
+	10, // 47: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
+	12, // 48: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
+	28, // 49: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
+	7,  // 50: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
+	11, // 51: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
+	23, // 52: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
+	29, // 53: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
+	50, // [50:54] is the sub-list for method output_type
+	46, // [46:50] is the sub-list for method input_type
+	46, // [46:46] is the sub-list for extension type_name
+	46, // [46:46] is the sub-list for extension extendee
+	0,  // [0:46] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_query_service_proto_init() }
@@ -2683,6 +2797,7 @@ func file_entitygraph_v1_query_service_proto_init() {
 		return
 	}
 	file_entitygraph_v1_entity_proto_init()
+	file_entitygraph_v1_entity_service_proto_init()
 	file_entitygraph_v1_relation_proto_init()
 	file_entitygraph_v1_query_service_proto_msgTypes[6].OneofWrappers = []any{
 		(*TraverseResponse_Entity)(nil),
@@ -2716,7 +2831,7 @@ func file_entitygraph_v1_query_service_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_query_service_proto_rawDesc), len(file_entitygraph_v1_query_service_proto_rawDesc)),
-			NumEnums:      4,
+			NumEnums:      5,
 			NumMessages:   26,
 			NumExtensions: 0,
 			NumServices:   1,
