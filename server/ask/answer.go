@@ -124,10 +124,21 @@ func asIs(q *Question, question string) bool {
 // solution reads a solution's main relations (the question's own, not
 // those of its nouns): whether they all hold, and those that did not
 // happen or only may have.
+//
+// A question whose relational noun names titles ("Who is the chairman of
+// Kittiwake?") holds only for relations whose role holds one: a leader of
+// another title is not an answer, nor one whose role is not given.
 func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []index.Rel) {
 	holds = true
 	for _, r := range s.Rels[:min(st.q.Mains, len(s.Rels))] {
-		if r == pattern.NoRel || st.asIs {
+		if r == pattern.NoRel {
+			continue
+		}
+		if len(st.q.Titles) > 0 && !holdsTitle(st.ix.Qualifiers(r).GetRole(), st.q.Titles) {
+			holds = false
+			continue
+		}
+		if st.asIs {
 			continue
 		}
 		// A withdrawn or ended relation happened (a suit filed, then
@@ -141,6 +152,22 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 		}
 	}
 	return holds, no, unknown
+}
+
+// holdsTitle reports whether a role holds one of titles as whole words:
+// "Chief Executive" holds "chief executive", "Chairman" does not hold
+// "chair".
+func holdsTitle(role string, titles []string) bool {
+	words := strings.FieldsFunc(strings.ToLower(role), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, t := range titles {
+		tw := strings.Fields(t)
+		for i := 0; i+len(tw) <= len(words); i++ {
+			if slices.Equal(words[i:i+len(tw)], tw) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // decide gives a yes/no question's verdict and the relations that decided

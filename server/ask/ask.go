@@ -47,6 +47,9 @@ type Question struct {
 	// Through is set when the question was answered through a relation its
 	// named subjects take part in (see [Ask]).
 	Through bool
+	// Titles are the titles its relational noun names ("chairman of"):
+	// only relations whose role holds one answer it.
+	Titles []string
 }
 
 // Mention is an entity named in a question.

@@ -249,7 +249,8 @@ func TestAskThroughRelation(t *testing.T) {
 // TestAskReadsStatus checks that answers respect what a relation's status
 // says: a failed bid is not an acquisition, a proposed alliance not one
 // made, unless the question asks about the attempt or the possibility;
-// yes/no questions get a verdict with the relations that decided it.
+// yes/no questions get a verdict with the relations that decided it; and
+// a title noun is answered only by a relation whose role holds the title.
 func TestAskReadsStatus(t *testing.T) {
 	t.Parallel()
 	ix := seedtest.Index(t)
@@ -268,6 +269,11 @@ func TestAskReadsStatus(t *testing.T) {
 		{"Who acquired Kioxia?", pb.Verdict_VERDICT_UNSPECIFIED, 0, []string{wdBid}},
 		{"Who tried to acquire Kioxia?", pb.Verdict_VERDICT_UNSPECIFIED, 1, nil},
 		{"Who would ally with Japan?", pb.Verdict_VERDICT_UNSPECIFIED, 1, nil},
+		// A title noun: SK Group's chairman is not its president.
+		{"Who is the chairman of SK Group?", pb.Verdict_VERDICT_UNSPECIFIED, 1, nil},
+		{"Who is the president of SK Group?", pb.Verdict_VERDICT_UNSPECIFIED, 0, nil},
+		{"Who is the president of the United States?", pb.Verdict_VERDICT_UNSPECIFIED, 1, nil},
+		{"Is Chey Tae-won the president of SK Group?", pb.Verdict_VERDICT_UNKNOWN, 0, nil},
 	}
 	for _, tt := range tests {
 		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})

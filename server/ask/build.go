@@ -349,6 +349,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	q, err := b.finish(mains[0])
 	if q != nil {
 		q.Mains = len(mains)
+		q.Titles = ph.Titles
 	}
 	return q, err
 }

@@ -158,6 +158,11 @@ func TestSecondDataset(t *testing.T) {
 			{"Which wind farm does Kittiwake develop?", []string{"places/gannet-bank"}},
 			{"Who supplies turbines to Gannet Bank?", []string{"organizations/halcyon-rotor-systems"}},
 			{"Which state subsidizes Halcyon?", []string{"organizations/massachusetts"}},
+			// A title noun keeps the leader of that title only; "head" names none.
+			{"Who is the chief executive of Kittiwake Offshore Wind?", []string{"people/marisol-okafor"}},
+			{"Who is the CEO of Kittiwake?", []string{"people/marisol-okafor"}},
+			{"Who is the chairman of Kittiwake?", []string{"people/graham-whitcombe"}},
+			{"Who is the head of Kittiwake?", []string{"people/graham-whitcombe", "people/marisol-okafor"}},
 		} {
 			resp, err := queries.Ask(ctx, &pb.AskRequest{Question: tt.question})
 			if err != nil {

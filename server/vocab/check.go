@@ -152,6 +152,10 @@ func (c *checker) predicate(i int, p *pb.Predicate) {
 	}
 	for _, ph := range lex.GetNouns() {
 		c.phrase(i, "lexicon.nouns", ph.GetText(), false)
+		if len(ph.GetTitles()) > 0 && !p.GetRoleIsTitle() {
+			c.errorf(s, i, "lexicon.nouns", "%q has titles, but the roles of %s are not titles (role_is_title)", ph.GetText(), p.GetName())
+		}
+		c.words(s, i, "lexicon.nouns.titles", ph.GetTitles())
 	}
 	c.words(s, i, "lexicon.event_nouns", lex.GetEventNouns())
 	if np := lex.GetNounPhrase(); np != "" {

@@ -24,6 +24,10 @@ type Phrase struct {
 	// Noun is set for relational nouns ("chairman of"), which follow a
 	// copula: "Who is the chairman of SK Group?".
 	Noun bool
+	// Titles are, for a relational noun, the titles it names, lowercase:
+	// a relation answers it only when its role holds one (see
+	// pb.Phrase.titles).
+	Titles []string
 }
 
 // Noun is what a noun of the vocabulary names: entities of a type, or of
@@ -56,13 +60,13 @@ type eventNoun struct {
 func buildLexicon(v *Vocabulary) lexicon {
 	lx := lexicon{fixedHeads: map[string]bool{}, events: map[string]eventNoun{}, nouns: map[string]Noun{}, statuses: map[string]pb.RelationStatus{}}
 	seen := map[string]bool{}
-	add := func(words string, p ID, passive, noun bool) {
+	add := func(words string, p ID, passive, noun bool, titles ...string) {
 		key := words + "|" + v.preds[p].Key
 		if seen[key] {
 			return
 		}
 		seen[key] = true
-		lx.phrases = append(lx.phrases, Phrase{Words: strings.Fields(words), Predicate: p, Passive: passive, Noun: noun})
+		lx.phrases = append(lx.phrases, Phrase{Words: strings.Fields(words), Predicate: p, Passive: passive, Noun: noun, Titles: titles})
 	}
 	for _, rec := range v.preds {
 		lex := rec.msg.GetLexicon()
@@ -93,8 +97,8 @@ func buildLexicon(v *Vocabulary) lexicon {
 		}
 		for _, ph := range lex.GetNouns() {
 			head, rest, _ := strings.Cut(ph.GetText(), " ")
-			add(ph.GetText(), rec.ID, ph.GetInverse(), true)
-			add(join(english.Plural(head), rest), rec.ID, ph.GetInverse(), true)
+			add(ph.GetText(), rec.ID, ph.GetInverse(), true, ph.GetTitles()...)
+			add(join(english.Plural(head), rest), rec.ID, ph.GetInverse(), true, ph.GetTitles()...)
 		}
 		for _, n := range lex.GetEventNouns() {
 			e := lx.events[n]

@@ -412,7 +412,14 @@ type Phrase struct {
 	Text string `protobuf:"bytes,1,opt,name=text,proto3" json:"text,omitempty"`
 	// Set when the phrase reads object → subject: "Japan is home to Kioxia"
 	// says Kioxia `is-based-in` Japan.
-	Inverse       bool `protobuf:"varint,2,opt,name=inverse,proto3" json:"inverse,omitempty"`
+	Inverse bool `protobuf:"varint,2,opt,name=inverse,proto3" json:"inverse,omitempty"`
+	// For a relational noun of a predicate whose role is a title: the
+	// titles it names, lowercase, for example "chief executive" and "ceo"
+	// for "ceo of". A question that uses the noun keeps only the relations
+	// whose role holds one of them as whole words ("Who is the chairman of
+	// Kittiwake?" is not answered by its chief executive). Empty for a noun
+	// that names no one title, such as "head of" or "leader of".
+	Titles        []string `protobuf:"bytes,3,rep,name=titles,proto3" json:"titles,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -459,6 +466,13 @@ func (x *Phrase) GetInverse() bool {
 		return x.Inverse
 	}
 	return false
+}
+
+func (x *Phrase) GetTitles() []string {
+	if x != nil {
+		return x.Titles
+	}
+	return nil
 }
 
 // Kind is a kind of entity, a resource named `kinds/{id}`, for example
@@ -1139,10 +1153,11 @@ const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12\x18\n" +
 	"\ainverse\x18\x02 \x01(\bR\ainverse\x12\x12\n" +
 	"\x04past\x18\x03 \x01(\tR\x04past\x12'\n" +
-	"\x0fpast_participle\x18\x04 \x01(\tR\x0epastParticiple\"6\n" +
+	"\x0fpast_participle\x18\x04 \x01(\tR\x0epastParticiple\"N\n" +
 	"\x06Phrase\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12\x18\n" +
-	"\ainverse\x18\x02 \x01(\bR\ainverse\"\x8d\x01\n" +
+	"\ainverse\x18\x02 \x01(\bR\ainverse\x12\x16\n" +
+	"\x06titles\x18\x03 \x03(\tR\x06titles\"\x8d\x01\n" +
 	"\x04Kind\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x1f\n" +
 	"\ventity_type\x18\x02 \x01(\tR\n" +
