@@ -411,6 +411,10 @@ func sentence(ix *index.Index, q *Question, a Answer) string {
 	}
 	vals := make([]string, len(a.Vars))
 	for i, v := range a.Vars {
+		if pattern.IsLiteral(a.Nodes[i]) {
+			vals[i] = "?" + v + " = " + a.Literal(a.Nodes[i])
+			continue
+		}
 		vals[i] = "?" + v + " = " + ix.Label(a.Nodes[i])
 		// "When" asks for the time of the relation it is bound to.
 		if r, ok := ix.NodeRelation(a.Nodes[i]); ok && strings.HasPrefix(v, "when") {

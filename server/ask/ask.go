@@ -82,18 +82,19 @@ func (e *NotUnderstoodError) Error() string {
 type itemKind int
 
 const (
-	itemEntity  itemKind = iota + 1 // a named entity
-	itemWh                          // who, what, which, where, when
-	itemAux                         // do, did, is, was, ...
-	itemArticle                     // the, a, an
-	itemPrep                        // of, for, with, ...
-	itemPoss                        // 's
-	itemType                        // a noun naming a type or kind: company, country
-	itemEvent                       // a noun naming a relation: acquisition, alliance
-	itemVerb                        // a lexicon phrase
-	itemStatus                      // failed, fell through, completed
-	itemAnd                         // and
-	itemIgnore                      // words that change nothing: quietly, tried to
+	itemEntity    itemKind = iota + 1 // a named entity
+	itemWh                            // who, what, which, where, when
+	itemAux                           // do, did, is, was, ...
+	itemArticle                       // the, a, an
+	itemPrep                          // of, for, with, ...
+	itemPoss                          // 's
+	itemType                          // a noun naming a type or kind: company, country
+	itemEvent                         // a noun naming a relation: acquisition, alliance
+	itemVerb                          // a lexicon phrase
+	itemStatus                        // failed, fell through, completed
+	itemAnd                           // and
+	itemIgnore                        // words that change nothing: quietly, tried to
+	itemQualifier                     // a wh-phrase asking for a qualifier: before whom, in what role
 )
 
 // item is one recognized piece of a question.
@@ -103,9 +104,10 @@ type item struct {
 	node   index.Node   // itemEntity
 	phrase vocab.Phrase // itemVerb
 	preds  []vocab.ID
-	con    *pb.Constraint // itemType (without variable), itemStatus
-	noun   string         // itemType, itemEvent: the noun, singular, for naming variables
-	fuzzy  bool           // itemEntity: matched by spelling correction
+	con    *pb.Constraint    // itemType (without variable), itemStatus
+	noun   string            // itemType, itemEvent: the noun, singular, for naming variables
+	field  pb.QualifierField // itemQualifier: the qualifier asked for
+	fuzzy  bool              // itemEntity: matched by spelling correction
 }
 
 var (
@@ -213,6 +215,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			understood = append(understood, fmt.Sprintf("%q = %s", it.text, pattern.ConstraintText(it.con)))
 		case itemWh:
 			understood = append(understood, fmt.Sprintf("%q = the answer", it.text))
+		case itemQualifier:
+			understood = append(understood, fmt.Sprintf("%q = the answer: the relation's %s", it.text, pattern.QualifierFieldName(it.field)))
 		}
 	}
 	fail := func(reason string, not ...string) error {
@@ -255,6 +259,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				items = append(items, gapItems...)
 				mentions = append(mentions, gapMentions...)
 			}
+			i += n
+			continue
+		}
+		if field, name, n, ok := matchQualifierWh(words, i); ok {
+			items = append(items, item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name})
 			i += n
 			continue
 		}
@@ -312,6 +321,74 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		i++
 	}
 	return items, mentions
+}
+
+// qualifierWh are the wh-phrases that ask for a qualifier of the
+// question's relation rather than one of its parties, each with the
+// variable it names. "where" is not among them: it asks for a place that
+// may be the relation's object ("Where is Kioxia based?"), and the builder
+// decides (see questionBuilder.build).
+var qualifierWh = []struct {
+	words string
+	field pb.QualifierField
+	name  string
+}{
+	{"in front of whom", pb.QualifierField_QUALIFIER_FIELD_AUDIENCE, "audience"},
+	{"in front of who", pb.QualifierField_QUALIFIER_FIELD_AUDIENCE, "audience"},
+	{"before whom", pb.QualifierField_QUALIFIER_FIELD_AUDIENCE, "audience"},
+	{"before who", pb.QualifierField_QUALIFIER_FIELD_AUDIENCE, "audience"},
+	{"as what", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"in what role", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"in which role", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"in what capacity", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"with what title", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"under what title", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"at what rank", pb.QualifierField_QUALIFIER_FIELD_RANK, "rank"},
+	{"at which rank", pb.QualifierField_QUALIFIER_FIELD_RANK, "rank"},
+	{"what rank", pb.QualifierField_QUALIFIER_FIELD_RANK, "rank"},
+	{"which rank", pb.QualifierField_QUALIFIER_FIELD_RANK, "rank"},
+	{"on what date", pb.QualifierField_QUALIFIER_FIELD_TIME, "date"},
+	{"on which date", pb.QualifierField_QUALIFIER_FIELD_TIME, "date"},
+	{"on what day", pb.QualifierField_QUALIFIER_FIELD_TIME, "date"},
+	{"what date", pb.QualifierField_QUALIFIER_FIELD_TIME, "date"},
+	{"in what year", pb.QualifierField_QUALIFIER_FIELD_TIME, "year"},
+	{"in which year", pb.QualifierField_QUALIFIER_FIELD_TIME, "year"},
+	{"what year", pb.QualifierField_QUALIFIER_FIELD_TIME, "year"},
+	{"in what month", pb.QualifierField_QUALIFIER_FIELD_TIME, "month"},
+	{"in what manner", pb.QualifierField_QUALIFIER_FIELD_MANNER, "manner"},
+	{"how", pb.QualifierField_QUALIFIER_FIELD_MANNER, "manner"},
+}
+
+// matchQualifierWh finds a qualifier wh-phrase at words[i], longest first
+// (the table lists longer phrases before their tails).
+func matchQualifierWh(words []word, i int) (pb.QualifierField, string, int, bool) {
+	for _, q := range qualifierWh {
+		ws := strings.Fields(q.words)
+		if i+len(ws) > len(words) {
+			continue
+		}
+		ok := true
+		for k, w := range ws {
+			ok = ok && words[i+k].lower == w
+		}
+		// "how many" and "how much" ask for a count, not a manner.
+		if ok && q.words == "how" && i+1 < len(words) && (words[i+1].lower == "many" || words[i+1].lower == "much") {
+			ok = false
+		}
+		if ok {
+			return q.field, q.name, len(ws), true
+		}
+	}
+	return 0, "", 0, false
+}
+
+// joinWords joins words as written.
+func joinWords(ws []word) string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.text
+	}
+	return strings.Join(out, " ")
 }
 
 func statusConstraint(s pb.RelationStatus) *pb.Constraint {

@@ -290,3 +290,52 @@ func TestAskReadsStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestAskQualifiers checks the questions that ask for a qualifier of the
+// relation rather than one of its parties: where, before whom, in what
+// role, at what rank, on what date, how.
+func TestAskQualifiers(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	tests := []struct {
+		question string
+		want     []string // each answer's values, "var=value", in order
+	}{
+		{"Where did Chey Tae-won propose the alliance?", []string{"where=National Assembly of Korea", "where=Seoul"}},
+		{"Before whom did Chey Tae-won propose the alliance?", []string{"audience=National Assembly of Korea", "audience=Lee Jae-myung"}},
+		{"In what role does Chey Tae-won lead SK Group?", []string{"role=Chairman"}},
+		{"As what does Donald Trump lead the United States?", []string{"role=President"}},
+		{"At what rank does Samsung produce NAND flash?", []string{"rank=1"}},
+		{"On what date did Chey Tae-won propose the alliance?", []string{"date=2025-04-22", "date=2025-05-08"}},
+		{"In what year did Western Digital bid for Kioxia?", []string{"year=2021"}},
+		{"How did Samsung coordinate against the bid?", []string{"manner=quietly"}},
+		// A place that is the relation's object is still its object.
+		{"Where is Kioxia based?", []string{"where=Japan"}},
+		// A relation without the qualifier gives no answer, not a guess.
+		{"In what role does Samsung produce NAND flash?", nil},
+	}
+	for _, tt := range tests {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		var got []string
+		for _, a := range res.Answers {
+			var vals []string
+			for i, v := range a.Vars {
+				var val string
+				if pattern.IsLiteral(a.Nodes[i]) {
+					val = a.Literal(a.Nodes[i])
+				} else {
+					val = ix.Label(a.Nodes[i])
+				}
+				vals = append(vals, v+"="+val)
+			}
+			got = append(got, strings.Join(vals, " "))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Ask(%q) = %q (query %s), want %q", tt.question, got, res.Text, tt.want)
+		}
+	}
+}

@@ -23,12 +23,21 @@ type questionBuilder struct {
 	pattern pb.Pattern
 	whVars  []string
 	whenVar string
+	// quals are the qualifiers the question asks for: "before whom",
+	// "in what role", or "where" when the relation has both its parties.
+	quals []qualifierAsked
 	// loose are event-noun variables with no party named: a constraint
 	// suffices when a triple binds them, else finish adds one.
 	loose map[string][]vocab.ID
 	// lastEvent is the variable of the relation most recently named by an
 	// event noun, which a status word ("failed") qualifies.
 	lastEvent string
+}
+
+// qualifierAsked is a qualifier a question asks for, and its variable.
+type qualifierAsked struct {
+	field pb.QualifierField
+	v     string
 }
 
 // fresh returns an unused variable name made from base.
@@ -104,6 +113,9 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			return item{}
 		}
 		switch it.kind {
+		case itemQualifier:
+			b.quals = append(b.quals, qualifierAsked{field: it.field, v: b.fresh(it.noun)})
+			continue
 		case itemWh:
 			w := strings.ToLower(it.text)
 			if w == "when" {
@@ -296,6 +308,13 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	if err != nil {
 		return nil, err
 	}
+	// "Where did Chey Tae-won propose the alliance?": with both parties
+	// named besides it, "where" asks for the relation's place.
+	if len(left)+len(right) == 3 && len(left) > 0 && left[0].wh && left[0].term.GetVariable() == "where" {
+		b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "where" })
+		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
+		left = left[1:]
+	}
 	var subject, object *pb.Term
 	switch {
 	case len(left) == 1 && len(right) == 1:
@@ -375,6 +394,17 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 	if main == nil {
 		main = b.pattern.Triples[0]
 	}
+	if len(b.quals) > 0 && main.RelationVariable == "" {
+		main.RelationVariable = b.whenVar
+		if main.RelationVariable == "" {
+			main.RelationVariable = b.fresh("fact")
+		}
+	}
+	for _, qw := range b.quals {
+		b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{
+			Relation: variable(main.RelationVariable), Field: qw.field, Test: &pb.QualifierClause_Variable{Variable: qw.v}})
+		q.AnswerVars = append(q.AnswerVars, qw.v)
+	}
 	switch {
 	case b.whenVar != "":
 		main.RelationVariable = b.whenVar
@@ -421,6 +451,11 @@ func Interpretation(ix *index.Index, q *Question) string {
 	var where []string
 	for _, c := range q.Pattern.GetConstraints() {
 		where = append(where, pattern.DescribeConstraint(ix.Vocabulary(), c))
+	}
+	for _, qc := range q.Pattern.GetQualifiers() {
+		if v := qc.GetVariable(); v != "" {
+			where = append(where, "?"+v+" is the "+pattern.QualifierFieldName(qc.GetField())+" of "+label(qc.GetRelation()))
+		}
 	}
 	out := "Find " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")
 	if q.YesNo {

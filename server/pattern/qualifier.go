@@ -304,3 +304,7 @@ func needsQuotes(v string) bool {
 	}
 	return false
 }
+
+// QualifierFieldName is a qualifier field's name in the text syntax, such
+// as "time" or "audience".
+func QualifierFieldName(f pb.QualifierField) string { return qualifierNames[f] }
