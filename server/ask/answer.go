@@ -2,7 +2,9 @@ package ask
 
 import (
 	"encoding/binary"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -54,6 +56,9 @@ type Result struct {
 	// (see [statusReader]).
 	Verdict  pb.Verdict
 	Deciding []index.Rel
+	// Count is, for a how-many question, how many distinct answers there
+	// are; Answers holds the first of them.
+	Count int
 }
 
 // Ask compiles question (see [Compile]), runs it against b and returns at
@@ -63,7 +68,13 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if err != nil {
 		return nil, err
 	}
-	answers, err := Answers(ix, q, b, limit)
+	// A how-many question counts every answer, then returns the first
+	// limit of them.
+	gather := limit
+	if q.Count {
+		gather = maxSolutions
+	}
+	answers, err := Answers(ix, q, b, gather)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +82,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		// "Which industry did Samsung and Sony dominate?": the graph may
 		// say it of a relation they take part in, their partnership.
 		if through := throughRelation(ix, q, opts); through != nil {
-			more, err := Answers(ix, through, b, limit)
+			more, err := Answers(ix, through, b, gather)
 			if err != nil {
 				return nil, err
 			}
@@ -90,7 +101,37 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		return res, nil
 	}
 	res.Answers, res.Deciding = st.happened(ix, answers)
+	if q.Count {
+		res.Count = len(res.Answers)
+		res.Answers = res.Answers[:min(limit, len(res.Answers))]
+	}
 	return res, nil
+}
+
+// CountSentence says a how-many question's answer: "2: Samsung
+// Electronics, SK Group".
+func CountSentence(ix *index.Index, res *Result) string {
+	var names []string
+	for _, a := range res.Answers {
+		for _, n := range a.Nodes {
+			if pattern.IsLiteral(n) {
+				names = append(names, a.Literal(n))
+			} else {
+				names = append(names, ix.Label(n))
+			}
+		}
+	}
+	out := strconv.Itoa(res.Count)
+	if res.Count == 0 && len(res.Deciding) > 0 {
+		return out + " (" + strings.TrimPrefix(NoAnswerSentence(ix, res.Deciding), "No answer: ") + ")"
+	}
+	if len(names) > 0 {
+		out += ": " + strings.Join(names, ", ")
+		if len(res.Answers) < res.Count {
+			out += fmt.Sprintf(", and %d more", res.Count-len(res.Answers))
+		}
+	}
+	return out
 }
 
 // statusReader reads what a relation's status says of a question's

@@ -50,6 +50,9 @@ type Question struct {
 	// Titles are the titles its relational noun names ("chairman of"):
 	// only relations whose role holds one answer it.
 	Titles []string
+	// Count is set for a how-many question: the answer is how many
+	// distinct values its answer variables take.
+	Count bool
 }
 
 // Mention is an entity named in a question.
@@ -260,6 +263,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				mentions = append(mentions, gapMentions...)
 			}
 			i += n
+			continue
+		}
+		if i+1 < len(words) && words[i].lower == "how" && words[i+1].lower == "many" {
+			items = append(items, item{kind: itemWh, text: words[i].text + " " + words[i+1].text})
+			i += 2
 			continue
 		}
 		if field, name, n, ok := matchQualifierWh(words, i); ok {

@@ -339,3 +339,34 @@ func TestAskQualifiers(t *testing.T) {
 		}
 	}
 }
+
+// TestAskCounts checks how-many questions: every distinct answer counted,
+// after the statuses are read.
+func TestAskCounts(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	tests := []struct {
+		question string
+		count    int
+		sentence string
+	}{
+		{"How many companies opposed the bid?", 2, "2: Samsung Electronics, SK Group"},
+		// At most the limit (2) are listed; the count is of all.
+		{"How many firms produce NAND flash?", 3, "3: Kioxia, Samsung Electronics, and 1 more"},
+		{"How many companies acquired Kioxia?", 0, "0 (the graph says only Western Digital acquires Kioxia (failed, 2021))"},
+	}
+	for _, tt := range tests {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 2, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		got := CountSentence(ix, res)
+		if !res.Question.Count || res.Count != tt.count {
+			t.Errorf("Ask(%q): count %v %d, want %d", tt.question, res.Question.Count, res.Count, tt.count)
+		}
+		if got != tt.sentence {
+			t.Errorf("Ask(%q) says %q, want %q", tt.question, got, tt.sentence)
+		}
+	}
+}

@@ -26,6 +26,8 @@ type questionBuilder struct {
 	// quals are the qualifiers the question asks for: "before whom",
 	// "in what role", or "where" when the relation has both its parties.
 	quals []qualifierAsked
+	// count is set by "how many".
+	count bool
 	// loose are event-noun variables with no party named: a constraint
 	// suffices when a triple binds them, else finish adds one.
 	loose map[string][]vocab.ID
@@ -123,6 +125,9 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				continue
 			}
 			switch w {
+			case "how many":
+				b.count = true
+				w = "what"
 			case "whom", "anyone", "anybody", "someone", "somebody":
 				w = "who"
 			case "anything", "something":
@@ -390,7 +395,7 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 			})
 		}
 	}
-	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars}
+	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count}
 	if main == nil {
 		main = b.pattern.Triples[0]
 	}
@@ -458,8 +463,11 @@ func Interpretation(ix *index.Index, q *Question) string {
 		}
 	}
 	out := "Find " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")
-	if q.YesNo {
+	switch {
+	case q.YesNo:
 		out = "Check whether " + strings.Join(parts, ", and ")
+	case q.Count:
+		out = "Count the " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")
 	}
 	if len(where) > 0 {
 		out += ", where " + strings.Join(where, ", and ")

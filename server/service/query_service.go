@@ -10,6 +10,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/apierr"
@@ -280,13 +281,16 @@ func (s *QueryService) Ask(ctx context.Context, req *pb.AskRequest) (*pb.AskResp
 	resp := &pb.AskResponse{Interpretation: res.Interpretation, Query: res.Text, Pattern: res.Question.Pattern, Verdict: res.Verdict}
 	for _, a := range res.Answers {
 		resp.Results = append(resp.Results, matchResult(ix, a.Vars, a.Nodes, a.Rels, a.Literal))
-		if !res.Question.YesNo {
+		if !res.Question.YesNo && !res.Question.Count {
 			resp.Answers = append(resp.Answers, a.Sentence)
 		}
 	}
 	switch {
 	case res.Question.YesNo:
 		resp.Answers = []string{ask.VerdictSentence(ix, res.Verdict, res.Deciding)}
+	case res.Question.Count:
+		resp.Count = proto.Int64(int64(res.Count))
+		resp.Answers = []string{ask.CountSentence(ix, res)}
 	case len(res.Deciding) > 0:
 		resp.Answers = []string{ask.NoAnswerSentence(ix, res.Deciding)}
 	}

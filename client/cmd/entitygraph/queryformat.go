@@ -194,6 +194,25 @@ func printMatch(w io.Writer, resp *entitygraphv1.MatchResponse, limit int) error
 // as not answers.
 func printAnswers(w io.Writer, resp *entitygraphv1.AskResponse) error {
 	fmt.Fprintf(w, "Understood as: %s\nQuery: %s\n\n", resp.GetInterpretation(), resp.GetQuery())
+	if resp.Count != nil {
+		// A how-many question: the count, then each answer's evidence.
+		for _, answer := range resp.GetAnswers() {
+			fmt.Fprintln(w, "Count: "+answer)
+		}
+		for _, rel := range resp.GetDecidingRelations() {
+			if err := printEvidence(w, "  ", rel); err != nil {
+				return err
+			}
+		}
+		for _, r := range resp.GetResults() {
+			for _, rel := range r.GetRelations() {
+				if err := printEvidence(w, "  ", rel); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 	if resp.GetVerdict() != entitygraphv1.Verdict_VERDICT_UNSPECIFIED || len(resp.GetResults()) == 0 {
 		if len(resp.GetAnswers()) == 0 {
 			fmt.Fprintln(w, "No answers: the graph has no such fact.")

@@ -2390,7 +2390,12 @@ type AskResponse struct {
 	// When the question was understood but the graph holds no answer to it
 	// (no results, or an UNKNOWN verdict): the statements closest to its
 	// words, from statement search, at most 3. They are not answers.
-	Suggestions   []*RelationMatch `protobuf:"bytes,8,rep,name=suggestions,proto3" json:"suggestions,omitempty"`
+	Suggestions []*RelationMatch `protobuf:"bytes,8,rep,name=suggestions,proto3" json:"suggestions,omitempty"`
+	// For a how-many question ("How many companies opposed the bid?"), how
+	// many distinct answers the graph has; results lists the first of them,
+	// each with its evidence, and answers says the count. Unset for other
+	// questions.
+	Count         *int64 `protobuf:"varint,9,opt,name=count,proto3,oneof" json:"count,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2479,6 +2484,13 @@ func (x *AskResponse) GetSuggestions() []*RelationMatch {
 		return x.Suggestions
 	}
 	return nil
+}
+
+func (x *AskResponse) GetCount() int64 {
+	if x != nil && x.Count != nil {
+		return *x.Count
+	}
+	return 0
 }
 
 var File_entitygraph_v1_query_service_proto protoreflect.FileDescriptor
@@ -2622,7 +2634,7 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\bquestion\x18\x01 \x01(\tR\bquestion\x12\x1b\n" +
 	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12.\n" +
 	"\x06limits\x18\x03 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
-	"\x11include_all_ranks\x18\x04 \x01(\bR\x0fincludeAllRanks\"\x8c\x03\n" +
+	"\x11include_all_ranks\x18\x04 \x01(\bR\x0fincludeAllRanks\"\xb1\x03\n" +
 	"\vAskResponse\x12&\n" +
 	"\x0einterpretation\x18\x01 \x01(\tR\x0einterpretation\x12\x14\n" +
 	"\x05query\x18\x02 \x01(\tR\x05query\x121\n" +
@@ -2631,7 +2643,9 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\aanswers\x18\x05 \x03(\tR\aanswers\x121\n" +
 	"\averdict\x18\x06 \x01(\x0e2\x17.entitygraph.v1.VerdictR\averdict\x12G\n" +
 	"\x12deciding_relations\x18\a \x03(\v2\x18.entitygraph.v1.RelationR\x11decidingRelations\x12?\n" +
-	"\vsuggestions\x18\b \x03(\v2\x1d.entitygraph.v1.RelationMatchR\vsuggestions*j\n" +
+	"\vsuggestions\x18\b \x03(\v2\x1d.entitygraph.v1.RelationMatchR\vsuggestions\x12\x19\n" +
+	"\x05count\x18\t \x01(\x03H\x00R\x05count\x88\x01\x01B\b\n" +
+	"\x06_count*j\n" +
 	"\tDirection\x12\x19\n" +
 	"\x15DIRECTION_UNSPECIFIED\x10\x00\x12\x16\n" +
 	"\x12DIRECTION_OUTGOING\x10\x01\x12\x16\n" +
@@ -2826,6 +2840,7 @@ func file_entitygraph_v1_query_service_proto_init() {
 		(*Binding_Relation)(nil),
 		(*Binding_Text)(nil),
 	}
+	file_entitygraph_v1_query_service_proto_msgTypes[24].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
