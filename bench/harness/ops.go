@@ -161,6 +161,10 @@ func Ops(ix *index.Index, in *Inputs) []Op {
 				Text: "?s supplies " + pick(in.Names, i) + " { time >= 2010 } . ?p leads ?s"}})
 			return len(resp.GetResults()), err
 		}},
+		{Name: "Ask", What: "Ask, \"Who supplies <display name>?\": names, lexicon, compile, run, answers", Run: func(i int) (int, error) {
+			resp, err := queries.Ask(ctx, &pb.AskRequest{Question: "Who supplies " + pick(in.Displays, i) + "?"})
+			return len(resp.GetResults()), err
+		}},
 		{Name: "SearchRelations", What: "SearchRelations, two consecutive words of a random evidence quote, default page (10)", Run: func(i int) (int, error) {
 			resp, err := entities.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: pick(in.Phrases, i)})
 			return len(resp.GetResults()), err

@@ -15,6 +15,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/pattern"
+	"github.com/entitygraph/entitygraph/server/timespan"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -101,11 +102,64 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		return res, nil
 	}
 	res.Answers, res.Deciding = st.happened(ix, answers)
+	if q.Order != 0 {
+		res.Answers = inOrder(ix, q, res.Answers)
+	}
 	if q.Count {
 		res.Count = len(res.Answers)
 		res.Answers = res.Answers[:min(limit, len(res.Answers))]
 	}
 	return res, nil
+}
+
+// inOrder keeps, for a question that asks for the first or the last
+// ("Where did Chey Tae-won first propose the alliance?"), the answers whose
+// main relation holds earliest (or latest). Times compare by the span of
+// days their text gives; when one of the answers has no time, or two
+// spans overlap at the end sought, the graph cannot tell, and none is
+// kept.
+func inOrder(ix *index.Index, q *Question, answers []Answer) []Answer {
+	type timed struct {
+		a    Answer
+		span timespan.Span
+	}
+	var all []timed
+	for _, a := range answers {
+		var span timespan.Span
+		for _, s := range a.Solutions {
+			for _, r := range s.Rels[:min(q.Mains, len(s.Rels))] {
+				if r == pattern.NoRel {
+					continue
+				}
+				sp := timespan.Of(ix.Qualifiers(r).GetTime())
+				if !sp.OK {
+					return nil
+				}
+				if !span.OK || q.Order < 0 && sp.Lo < span.Lo || q.Order > 0 && sp.Hi > span.Hi {
+					span = sp
+				}
+			}
+		}
+		if !span.OK {
+			return nil
+		}
+		all = append(all, timed{a, span})
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	best := 0
+	for i, t := range all {
+		if q.Order < 0 && t.span.Lo < all[best].span.Lo || q.Order > 0 && t.span.Hi > all[best].span.Hi {
+			best = i
+		}
+	}
+	for i, t := range all {
+		if i != best && t.span.Overlaps(all[best].span) {
+			return nil
+		}
+	}
+	return []Answer{all[best].a}
 }
 
 // CountSentence says a how-many question's answer: "2: Samsung

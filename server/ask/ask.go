@@ -53,7 +53,15 @@ type Question struct {
 	// Count is set for a how-many question: the answer is how many
 	// distinct values its answer variables take.
 	Count bool
+	// Order is set by "first" or "earliest" (-1) and "last", "latest" or
+	// "most recently" (+1): only the answer whose relation holds earliest,
+	// or latest, answers.
+	Order int
 }
+
+// orderWords say which of the answers in time a question asks for.
+var orderWords = map[string]int{"first": -1, "earliest": -1, "initially": -1, "originally": -1,
+	"last": 1, "latest": 1, "lately": 1, "recently": 1, "most recently": 1}
 
 // Mention is an entity named in a question.
 type Mention struct {
@@ -110,6 +118,7 @@ type item struct {
 	con    *pb.Constraint    // itemType (without variable), itemStatus
 	noun   string            // itemType, itemEvent: the noun, singular, for naming variables
 	field  pb.QualifierField // itemQualifier: the qualifier asked for
+	order  int               // itemIgnore: -1 for "first", +1 for "last"
 	fuzzy  bool              // itemEntity: matched by spelling correction
 }
 
@@ -123,7 +132,7 @@ var (
 	prepWords    = map[string]bool{"of": true, "for": true, "with": true, "by": true, "against": true, "in": true, "to": true,
 		"on": true, "at": true, "from": true, "between": true, "over": true}
 	ignoreWords = map[string]bool{"quietly": true, "ultimately": true, "also": true, "once": true, "again": true, "publicly": true,
-		"jointly": true, "together": true, "ever": true, "actually": true, "reportedly": true, "eventually": true, "first": true,
+		"jointly": true, "together": true, "ever": true, "actually": true, "reportedly": true, "eventually": true,
 		"officially": true, "really": true, "please": true, "tell": true, "me": true, "list": true, "show": true, "name": true, "all": true}
 	// modalWords before "to" + verb add nothing: "tried to acquire" is "acquire".
 	modalWords = map[string]bool{"tried": true, "try": true, "tries": true, "trying": true, "sought": true, "seek": true, "seeks": true,
@@ -233,6 +242,11 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, fail(err.Error())
 	}
 	q.Mentions = mentions
+	for _, it := range items {
+		if it.order != 0 {
+			q.Order = it.order
+		}
+	}
 	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
 		return nil, fail(err.Error())
 	}
@@ -316,6 +330,8 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemAnd
 		case ignoreWords[w]:
 			it.kind = itemIgnore
+		case orderWords[w] != 0:
+			it.kind, it.order = itemIgnore, orderWords[w]
 		default:
 			if s, ok := v.Status(w); ok {
 				it.kind, it.con = itemStatus, statusConstraint(s)

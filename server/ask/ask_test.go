@@ -309,6 +309,9 @@ func TestAskQualifiers(t *testing.T) {
 		{"On what date did Chey Tae-won propose the alliance?", []string{"date=2025-04-22", "date=2025-05-08"}},
 		{"In what year did Western Digital bid for Kioxia?", []string{"year=2021"}},
 		{"How did Samsung coordinate against the bid?", []string{"manner=quietly"}},
+		// First and last, by the relation's time.
+		{"Where did Chey Tae-won first propose the alliance?", []string{"where=National Assembly of Korea"}},
+		{"Before whom did Chey Tae-won last propose the alliance?", []string{"audience=Lee Jae-myung"}},
 		// A place that is the relation's object is still its object.
 		{"Where is Kioxia based?", []string{"where=Japan"}},
 		// A relation without the qualifier gives no answer, not a guess.

@@ -298,7 +298,7 @@ func (s *QueryService) Ask(ctx context.Context, req *pb.AskRequest) (*pb.AskResp
 		resp.DecidingRelations = append(resp.DecidingRelations, ix.RelationAt(r))
 	}
 	if res.Verdict == pb.Verdict_VERDICT_UNKNOWN || !res.Question.YesNo && len(resp.Results) == 0 {
-		resp.Suggestions = suggestions(ix, req.GetQuestion(), res.Question, req.GetIncludeAllRanks())
+		resp.Suggestions = suggestions(ix, req.GetQuestion(), req.GetIncludeAllRanks())
 	}
 	return resp, nil
 }
@@ -307,17 +307,11 @@ func (s *QueryService) Ask(ctx context.Context, req *pb.AskRequest) (*pb.AskResp
 const maxSuggestions = 3
 
 // suggestions are the statements closest to an unanswered question's
-// words: about the first entity it names, if any are, else any.
-func suggestions(ix *index.Index, question string, q *ask.Question, allRanks bool) []*pb.RelationMatch {
-	opts := index.StatementOptions{Entity: -1, AllRanks: allRanks, Limit: maxSuggestions}
-	if len(q.Mentions) > 0 {
-		opts.Entity = q.Mentions[0].Node
-	}
-	hits, _ := ix.SearchStatements(question, opts)
-	if len(hits) == 0 && opts.Entity >= 0 {
-		opts.Entity = -1
-		hits, _ = ix.SearchStatements(question, opts)
-	}
+// words. They are not filtered by the entities it names: its words hold
+// their names, which rank their statements first, and an unfiltered
+// search keeps its bounded cost (see textsearch).
+func suggestions(ix *index.Index, question string, allRanks bool) []*pb.RelationMatch {
+	hits, _ := ix.SearchStatements(question, index.StatementOptions{Entity: -1, AllRanks: allRanks, Limit: maxSuggestions})
 	out := make([]*pb.RelationMatch, len(hits))
 	for i, h := range hits {
 		out[i] = relationMatch(ix, h)
