@@ -233,6 +233,10 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 			holds = false
 			continue
 		}
+		if !st.onDates(r) {
+			holds = false
+			continue
+		}
 		if st.asIs {
 			continue
 		}
@@ -247,6 +251,17 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 		}
 	}
 	return holds, no, unknown
+}
+
+// onDates reports whether relation r's time falls on every date the
+// question names; a relation without a time does not.
+func (st statusReader) onDates(r index.Rel) bool {
+	for _, d := range st.q.Dates {
+		if !d.Holds(st.ix.Qualifiers(r).GetTime().GetStart()) {
+			return false
+		}
+	}
+	return true
 }
 
 // holdsTitle reports whether a role holds one of titles as whole words:

@@ -11,7 +11,9 @@ package ask
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,10 +55,90 @@ type Question struct {
 	// Count is set for a how-many question: the answer is how many
 	// distinct values its answer variables take.
 	Count bool
+	// Dates are the dates the question names for its relation: only
+	// relations whose time falls on them answer it.
+	Dates []DateFilter
 	// Order is set by "first" or "earliest" (-1) and "last", "latest" or
 	// "most recently" (+1): only the answer whose relation holds earliest,
 	// or latest, answers.
 	Order int
+}
+
+// DateFilter is a date a question names for its relation ("in 2021", "on
+// May 8", "in April 2025"): the parts it gives, 0 for those it does not.
+type DateFilter struct{ Year, Month, Day int }
+
+// String writes the filter as the parts it gives, such as "May 8" or
+// "2021".
+func (d DateFilter) String() string {
+	var parts []string
+	if d.Month > 0 {
+		parts = append(parts, time.Month(d.Month).String())
+	}
+	if d.Day > 0 {
+		parts = append(parts, strconv.Itoa(d.Day))
+	}
+	if d.Year > 0 {
+		parts = append(parts, strconv.Itoa(d.Year))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Holds reports whether a relation's time, as ISO 8601 of year, month or
+// day precision, falls on the date: every part the filter gives must be
+// there and equal, so "on May 8" does not hold for a time of "2025".
+func (d DateFilter) Holds(iso string) bool {
+	var y, m, day int
+	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
+	return n >= 1 && (d.Year == 0 || d.Year == y) &&
+		(d.Month == 0 || n >= 2 && d.Month == m) && (d.Day == 0 || n >= 3 && d.Day == day)
+}
+
+// months are the month names questions use.
+var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// matchDate reads a date at words[i], with the "in" or "on" before it:
+// a year ("in 2021"), a month and year ("in April 2025"), a month and day
+// with or without a year ("on May 8", "May 8, 2025"). "May" counts as a
+// month only capitalized and followed by a number.
+func matchDate(words []word, i int) (DateFilter, int, bool) {
+	start := i
+	if i < len(words) && (words[i].lower == "in" || words[i].lower == "on") {
+		i++
+	}
+	year := func(k int) int {
+		if k < len(words) && len(words[k].lower) == 4 {
+			if y, err := strconv.Atoi(words[k].lower); err == nil && y >= 1800 && y <= 2200 {
+				return y
+			}
+		}
+		return 0
+	}
+	if i >= len(words) {
+		return DateFilter{}, 0, false
+	}
+	if y := year(i); y > 0 {
+		return DateFilter{Year: y}, i + 1 - start, true
+	}
+	m, ok := months[words[i].lower]
+	if !ok || i+1 >= len(words) || words[i].lower == "may" && words[i].text != "May" {
+		return DateFilter{}, 0, false
+	}
+	if y := year(i + 1); y > 0 {
+		return DateFilter{Year: y, Month: m}, i + 2 - start, true
+	}
+	day, err := strconv.Atoi(strings.TrimRight(words[i+1].lower, "stndrh"))
+	if err != nil || day < 1 || day > 31 {
+		return DateFilter{}, 0, false
+	}
+	d := DateFilter{Month: m, Day: day}
+	if y := year(i + 2); y > 0 {
+		d.Year = y
+		return d, i + 3 - start, true
+	}
+	return d, i + 2 - start, true
 }
 
 // orderWords say which of the answers in time a question asks for.
@@ -106,6 +188,7 @@ const (
 	itemAnd                           // and
 	itemIgnore                        // words that change nothing: quietly, tried to
 	itemQualifier                     // a wh-phrase asking for a qualifier: before whom, in what role
+	itemDate                          // a date the relation's time must fall on: in 2021, on May 8
 )
 
 // item is one recognized piece of a question.
@@ -119,6 +202,7 @@ type item struct {
 	noun   string            // itemType, itemEvent: the noun, singular, for naming variables
 	field  pb.QualifierField // itemQualifier: the qualifier asked for
 	order  int               // itemIgnore: -1 for "first", +1 for "last"
+	date   DateFilter        // itemDate
 	fuzzy  bool              // itemEntity: matched by spelling correction
 }
 
@@ -227,6 +311,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			understood = append(understood, fmt.Sprintf("%q = %s", it.text, pattern.ConstraintText(it.con)))
 		case itemWh:
 			understood = append(understood, fmt.Sprintf("%q = the answer", it.text))
+		case itemDate:
+			understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text))
 		case itemQualifier:
 			understood = append(understood, fmt.Sprintf("%q = the answer: the relation's %s", it.text, pattern.QualifierFieldName(it.field)))
 		}
@@ -245,6 +331,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	for _, it := range items {
 		if it.order != 0 {
 			q.Order = it.order
+		}
+		if it.kind == itemDate {
+			q.Dates = append(q.Dates, it.date)
 		}
 	}
 	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
@@ -276,6 +365,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				items = append(items, gapItems...)
 				mentions = append(mentions, gapMentions...)
 			}
+			i += n
+			continue
+		}
+		if d, n, ok := matchDate(words, i); ok {
+			items = append(items, item{kind: itemDate, text: joinWords(words[i : i+n]), date: d})
 			i += n
 			continue
 		}

@@ -373,3 +373,37 @@ func TestAskCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestAskDates checks dates named for the relation: every part given must
+// match the relation's time, and a time coarser than asked does not.
+func TestAskDates(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	tests := []struct {
+		question string
+		answers  int
+	}{
+		{"What did Donald Trump announce on May 8?", 1},
+		{"What did Donald Trump announce on May 8, 2025?", 1},
+		{"What did Donald Trump announce in May 2025?", 1},
+		{"What did Donald Trump announce in 2025?", 1},
+		{"What did Donald Trump announce in 2024?", 0},
+		{"What did Donald Trump announce on May 9?", 0},
+		{"Who coordinated against the bid in 2021?", 2},
+		// The bid's time is a year: it cannot be said to fall on a day.
+		{"Who coordinated against the bid on May 8, 2021?", 0},
+	}
+	for _, tt := range tests {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if len(res.Answers) != tt.answers {
+			t.Errorf("Ask(%q) = %d answers (%s, %s), want %d", tt.question, len(res.Answers), res.Text, res.Interpretation, tt.answers)
+		}
+	}
+	if d := (DateFilter{Month: 5, Day: 8}); !d.Holds("2025-05-08") || d.Holds("2025-05") || d.Holds("2025") || d.String() != "May 8" {
+		t.Errorf("DateFilter %v", d)
+	}
+}

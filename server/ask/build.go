@@ -115,6 +115,8 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			return item{}
 		}
 		switch it.kind {
+		case itemDate:
+			continue
 		case itemQualifier:
 			b.quals = append(b.quals, qualifierAsked{field: it.field, v: b.fresh(it.noun)})
 			continue
@@ -471,6 +473,9 @@ func Interpretation(ix *index.Index, q *Question) string {
 	}
 	if len(where) > 0 {
 		out += ", where " + strings.Join(where, ", and ")
+	}
+	for _, d := range q.Dates {
+		out += fmt.Sprintf(", on %s", d)
 	}
 	for _, m := range q.Mentions {
 		if m.Fuzzy {

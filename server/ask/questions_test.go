@@ -259,6 +259,18 @@ func answerMatches(ix *index.Index, res *ask.Result, a ask.Answer, e string) boo
 			return true
 		}
 	}
+	// A relation as the answer ("a breakthrough trade deal with the United
+	// Kingdom"): its evidence quotes the document the question was
+	// written from.
+	for _, n := range a.Nodes {
+		if r, ok := ix.NodeRelation(n); ok && !pattern.IsLiteral(n) {
+			for _, ev := range ix.RelationAt(r).GetEvidence() {
+				if strings.Contains(fold(ev.GetQuote()), want) {
+					return true
+				}
+			}
+		}
+	}
 	return strings.Contains(fold(a.Sentence), want)
 }
 
