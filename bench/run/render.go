@@ -190,7 +190,7 @@ func renderTargets(p func(string, ...any), rep *report, largest *scaleResult) {
 			p("| %s: a qualifier-filtered Match p99 ≤ 2 × the unfiltered one | Match2Time p99 %s vs Match2 p99 %s: **%.2f ×** | %s |", at, dur(filtered.P99), dur(plain.P99), r, check(r <= 2))
 		}
 		if r := largest.result("Ask"); r != nil {
-			p("| %s: Ask p99 ≤ 5 ms | p99 %s, p50 %s (%s of calls refused: a display name that is ambiguous or not a name alone) | %s |", at, dur(r.P99), dur(r.P50), errShare(r), check(r.P99 <= 5*time.Millisecond))
+			p("| %s: Ask p99 ≤ 5 ms | p99 %s, p50 %s (%s refused: the synthetic display name is not a name alone, or ambiguous) | %s |", at, dur(r.P99), dur(r.P50), errShare(r), check(r.P99 <= 5*time.Millisecond))
 		}
 		if r := largest.result("SearchRelations"); r != nil {
 			l := largest.Load

@@ -549,7 +549,7 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	v := ix.Vocabulary()
 	_, isNoun := v.Noun(w.lower)
 	if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(v, w.lower) && !isNoun {
-		hits := ix.FindNames(w.text, index.SearchOptions{MaxEdits: 1, Limit: 3})
+		hits := ix.CorrectName(w.text, 1, 3)
 		if len(hits) == 1 || (len(hits) > 1 && hits[0].Score > hits[1].Score) {
 			return item{kind: itemEntity, text: w.text, node: hits[0].Node, fuzzy: true}, 1, true
 		}

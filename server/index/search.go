@@ -70,13 +70,26 @@ func (ix *Index) find(query string, opts SearchOptions) []namesearch.Hit {
 }
 
 // ExactNodes returns the entities that have text as a name or alias, after
-// normalisation, looking at no more than limit entities (0 means 10).
+// normalisation, looking at no more than limit entities (0 means 10). It
+// searches exact matches only: no prefix, token or fuzzy search runs.
 func (ix *Index) ExactNodes(text string, limit int) []Node {
 	var out []Node
-	for _, h := range ix.FindNames(text, SearchOptions{MaxEdits: -1, Limit: limit}) {
+	for _, h := range ix.names.Find(text, namesearch.Options{MaxEdits: -1, Limit: limit, ExactOnly: true}) {
 		if h.Kind == namesearch.Exact {
-			out = append(out, h.Node)
+			out = append(out, h.Entity)
 		}
+	}
+	return out
+}
+
+// CorrectName finds the entities whose whole name or alias is text, or
+// within maxEdits of it: a spelling correction ("Kioxa" is Kioxia), best
+// first, at most limit.
+func (ix *Index) CorrectName(text string, maxEdits, limit int) []NameHit {
+	hits := ix.names.Find(text, namesearch.Options{MaxEdits: maxEdits, Limit: limit, WholeNames: true})
+	out := make([]NameHit, len(hits))
+	for i, h := range hits {
+		out[i] = NameHit{Node: h.Entity, Name: int(h.Name), Kind: h.Kind, Edits: h.Edits, Score: h.Score}
 	}
 	return out
 }

@@ -71,6 +71,15 @@ type Options struct {
 	MaxEdits int
 	// Accept, when set, keeps only the entities it returns true for.
 	Accept func(entity int32) bool
+	// ExactOnly stops after the exact matches: no prefix, token or fuzzy
+	// search.
+	ExactOnly bool
+	// WholeNames matches whole names: exactly, then (for a one-word query
+	// that is a word of at most a few names) those names, then within the
+	// edits; no prefix or word-by-word matching, which a spelling
+	// correction of one word does not want and which cost the most on
+	// common words.
+	WholeNames bool
 }
 
 // posting is one (entity, name) pair a key leads to.

@@ -1,6 +1,8 @@
 package namesearch
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -142,5 +144,39 @@ func TestSearchIsDeterministic(t *testing.T) {
 				t.Fatalf("Search(%q) = %+v, want name 0 every time", q, hits)
 			}
 		}
+	}
+}
+
+// TestWholeNames checks the spelling-correction search: whole names
+// exactly or within the edits, and a word that is a word of few names.
+func TestWholeNames(t *testing.T) {
+	t.Parallel()
+	names := [][]string{{"Chey Tae-won"}, {"Kioxia"}}
+	for i := range 10 {
+		names = append(names, []string{fmt.Sprintf("Company%d Construction", i)})
+	}
+	ix, err := Build(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(q string) []int32 {
+		var out []int32
+		for _, h := range ix.Find(q, Options{MaxEdits: 1, Limit: 3, WholeNames: true}) {
+			out = append(out, h.Entity)
+		}
+		return out
+	}
+	if got := find("Kioxa"); !slices.Equal(got, []int32{1}) {
+		t.Errorf("Kioxa = %v, want Kioxia", got)
+	}
+	if got := find("Chey"); !slices.Equal(got, []int32{0}) {
+		t.Errorf("Chey = %v, want Chey Tae-won", got)
+	}
+	// A word of ten names names none of them; nor does a prefix.
+	if got := find("Construction"); len(got) != 0 {
+		t.Errorf("Construction = %v, want none", got)
+	}
+	if got := find("Compan"); len(got) != 0 {
+		t.Errorf("Compan = %v, want none", got)
 	}
 }

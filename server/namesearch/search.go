@@ -33,7 +33,28 @@ func (ix *Index) Find(query string, opts Options) []Hit {
 			})
 		}
 	}
-	if s.endClass() {
+	if s.endClass() || opts.ExactOnly {
+		return s.found
+	}
+	if opts.WholeNames {
+		// A word of few names names them too ("Chey" is Chey Tae-won); a
+		// word of many, none of them.
+		if words := splitWords(q); len(words) == 1 {
+			if v, ok := ix.tokens.get(words[0]); ok && v+1 < uint64(len(ix.tokenPosts.start)) &&
+				ix.tokenPosts.start[v+1]-ix.tokenPosts.start[v] <= rareWordNames {
+				ix.tokenPosts.each(v, func(p posting) { s.add(p, Token, 0, 0.5+0.19*ix.coverage(p, 1)) })
+			}
+			if s.endClass() {
+				return s.found
+			}
+		}
+		if edits := fuzzyEdits(q, opts.MaxEdits); edits > 0 {
+			ix.names.fuzzy(q, edits, func(i uint64, d int) {
+				score := fuzzyScore(q, d, 0.45)
+				ix.namePosts.each(i, func(p posting) { s.add(p, Fuzzy, d, score) })
+			})
+		}
+		s.endClass()
 		return s.found
 	}
 
@@ -96,6 +117,10 @@ func (ix *Index) Find(query string, opts Options) []Hit {
 	s.endClass()
 	return s.found
 }
+
+// rareWordNames is how many names a word may be a word of and still, in a
+// WholeNames search, name them.
+const rareWordNames = 4
 
 // wordCeiling is the ceiling of a fuzzy match word by word that covers
 // the share coverage of the name's words.
