@@ -103,9 +103,10 @@ tstest: $(TS_DEPS) ## Compile the TypeScript client (strict tsc) and run its tes
 	cd $(TS_DIR) && npm test
 
 .PHONY: lint
-lint: $(BUF) ## buf lint, go vet and gofmt.
+lint: $(BUF) ## buf lint, go vet (the Cayley comparison module too, so that it compiles) and gofmt.
 	$(BUF) lint
 	go vet $(GO_PACKAGES)
+	cd bench/cayley && go vet ./...
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^gen/')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 

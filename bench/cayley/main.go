@@ -28,7 +28,6 @@ import (
 	"github.com/entitygraph/entitygraph/bench/harness"
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/synth"
 )
 
@@ -167,12 +166,11 @@ func (s *quadSink) AddDocument(d *pb.Document) error {
 }
 
 func (s *quadSink) AddEntity(e *pb.Entity) error {
-	form := resource.Form(e)
-	id := quad.IRI(form.GetName())
+	id := quad.IRI(e.GetName())
 	s.quads = append(s.quads,
-		quad.Make(id, predType, quad.String(resource.EntityType(e)), nil),
-		quad.Make(id, predName, quad.LangString{Value: quad.String(form.GetDisplayName()), Lang: "en"}, nil))
-	for _, a := range form.GetAliases() {
+		quad.Make(id, predType, quad.String(e.GetType()), nil),
+		quad.Make(id, predName, quad.LangString{Value: quad.String(e.GetDisplayName()), Lang: "en"}, nil))
+	for _, a := range e.GetAliases() {
 		s.quads = append(s.quads, quad.Make(id, predAlias, quad.LangString{Value: quad.String(a.GetText()), Lang: a.GetLanguage()}, nil))
 	}
 	return nil
@@ -180,7 +178,7 @@ func (s *quadSink) AddEntity(e *pb.Entity) error {
 
 func (s *quadSink) AddRelation(r *pb.Relation) error {
 	label := quad.IRI(r.GetName())
-	s.quads = append(s.quads, quad.Make(quad.IRI(r.GetSubject()), quad.IRI(r.GetPredicate().String()), quad.IRI(r.GetObject()), label))
+	s.quads = append(s.quads, quad.Make(quad.IRI(r.GetSubject()), quad.IRI(r.GetPredicate()), quad.IRI(r.GetObject()), label))
 	for _, ev := range r.GetEvidence() {
 		s.quads = append(s.quads, quad.Make(label, predEvidence,
 			quad.String(ev.GetDocument()+"#"+strconv.Itoa(int(ev.GetStartByte()))+"-"+strconv.Itoa(int(ev.GetEndByte()))), nil))
