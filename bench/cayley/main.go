@@ -27,7 +27,9 @@ import (
 
 	"github.com/entitygraph/entitygraph/bench/harness"
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/seeds"
 	"github.com/entitygraph/entitygraph/server/index"
+	seedgraph "github.com/entitygraph/entitygraph/server/seed"
 	"github.com/entitygraph/entitygraph/server/synth"
 )
 
@@ -194,7 +196,12 @@ type cayleyStore struct {
 func loadCayley(entities int, seed uint64) (*cayleyStore, int, error) {
 	before := heap()
 	sink := &quadSink{}
-	if err := synth.Generate(synth.Config{Entities: entities, Seed: seed}, sink); err != nil {
+	// The same vocabulary as entitygraph-snapshot synth uses by default.
+	v, err := seedgraph.LoadVocabulary(seeds.FS, nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := synth.Generate(synth.Config{Entities: entities, Seed: seed, Vocabulary: v}, sink); err != nil {
 		return nil, 0, err
 	}
 	n := len(sink.quads)
