@@ -212,7 +212,7 @@ var (
 	auxWords = map[string]bool{"do": true, "does": true, "did": true, "is": true, "are": true, "was": true, "were": true,
 		"has": true, "have": true, "had": true, "be": true, "been": true, "being": true, "will": true, "would": true, "can": true, "could": true}
 	beWords      = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
-	articleWords = map[string]bool{"the": true, "a": true, "an": true}
+	articleWords = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
 	prepWords    = map[string]bool{"of": true, "for": true, "with": true, "by": true, "against": true, "in": true, "to": true,
 		"on": true, "at": true, "from": true, "between": true, "over": true}
 	ignoreWords = map[string]bool{"quietly": true, "ultimately": true, "also": true, "once": true, "again": true, "publicly": true,
