@@ -58,6 +58,13 @@ type Question struct {
 	// Dates are the dates the question names for its relation: only
 	// relations whose time falls on them answer it.
 	Dates []DateFilter
+	// Understood says what each piece of the question was read as: the
+	// name, lexicon entry, noun or spelling correction it came from, such
+	// as `"opposed" = opposes`.
+	Understood []string
+	// Skipped are the words read as carrying no content ("quietly",
+	// "please", "tried" in "tried to").
+	Skipped []string
 	// Order is set by "first" or "earliest" (-1) and "last", "latest" or
 	// "most recently" (+1): only the answer whose relation holds earliest,
 	// or latest, answers.
@@ -296,13 +303,26 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	items, mentions := classify(ix, words)
 	v := ix.Vocabulary()
 	b := &questionBuilder{ix: ix, vocab: v, names: map[string]int{}}
-	var unknown, understood []string
+	var unknown, understood, skipped []string
 	for _, it := range items {
 		switch it.kind {
 		case 0:
 			unknown = append(unknown, fmt.Sprintf("%q", it.text))
 		case itemEntity:
-			understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.NodeName(it.node)))
+			if it.fuzzy {
+				understood = append(understood, fmt.Sprintf("%q = %s (spelling corrected to %q)", it.text, ix.NodeName(it.node), ix.DisplayName(it.node)))
+			} else {
+				understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.NodeName(it.node)))
+			}
+		case itemIgnore:
+			switch {
+			case it.order < 0:
+				understood = append(understood, fmt.Sprintf("%q = the earliest", it.text))
+			case it.order > 0:
+				understood = append(understood, fmt.Sprintf("%q = the latest", it.text))
+			default:
+				skipped = append(skipped, it.text)
+			}
 		case itemVerb:
 			understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.Vocabulary().Predicate(it.phrase.Predicate).Key))
 		case itemEvent:
@@ -327,7 +347,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if err != nil {
 		return nil, fail(err.Error())
 	}
-	q.Mentions = mentions
+	q.Mentions, q.Understood, q.Skipped = mentions, understood, skipped
 	for _, it := range items {
 		if it.order != 0 {
 			q.Order = it.order

@@ -278,7 +278,8 @@ func (s *QueryService) Ask(ctx context.Context, req *pb.AskRequest) (*pb.AskResp
 	if err != nil {
 		return nil, apierr.ToStatus(ctx, err)
 	}
-	resp := &pb.AskResponse{Interpretation: res.Interpretation, Query: res.Text, Pattern: res.Question.Pattern, Verdict: res.Verdict}
+	resp := &pb.AskResponse{Interpretation: res.Interpretation, Query: res.Text, Pattern: res.Question.Pattern, Verdict: res.Verdict,
+		Understood: res.Question.Understood, SkippedWords: res.Question.Skipped}
 	for _, a := range res.Answers {
 		resp.Results = append(resp.Results, matchResult(ix, a.Vars, a.Nodes, a.Rels, a.Literal))
 		if !res.Question.YesNo && !res.Question.Count {

@@ -362,3 +362,22 @@ func TestAskVerdictsAndSuggestions(t *testing.T) {
 		}
 	}
 }
+
+// TestAskSaysWhatItUnderstoodAndSkipped checks that an answered question
+// says what each piece was read as, spelling corrections included, and
+// which words it skipped.
+func TestAskSaysWhatItUnderstoodAndSkipped(t *testing.T) {
+	t.Parallel()
+	resp, err := queryClient(t).Ask(context.Background(), &pb.AskRequest{Question: "Who quietly teamed up against the Kioxa takeover?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(resp.GetSkippedWords(), []string{"quietly"}) {
+		t.Errorf("skipped %q, want [quietly]", resp.GetSkippedWords())
+	}
+	want := []string{`"Who" = the answer`, `"teamed up against" = coordinates-against`,
+		`"Kioxa" = organizations/kioxia (spelling corrected to "Kioxia")`, `"takeover" = a acquires relation`}
+	if !slices.Equal(resp.GetUnderstood(), want) {
+		t.Errorf("understood %q, want %q", resp.GetUnderstood(), want)
+	}
+}

@@ -193,7 +193,11 @@ func printMatch(w io.Writer, resp *entitygraphv1.MatchResponse, limit int) error
 // evidence; an unanswered question prints the closest statements, marked
 // as not answers.
 func printAnswers(w io.Writer, resp *entitygraphv1.AskResponse) error {
-	fmt.Fprintf(w, "Understood as: %s\nQuery: %s\n\n", resp.GetInterpretation(), resp.GetQuery())
+	fmt.Fprintf(w, "Understood as: %s\nQuery: %s\n", resp.GetInterpretation(), resp.GetQuery())
+	if sk := resp.GetSkippedWords(); len(sk) > 0 {
+		fmt.Fprintf(w, "Skipped: %s\n", strings.Join(sk, ", "))
+	}
+	fmt.Fprintln(w)
 	if resp.Count != nil {
 		// A how-many question: the count, then each answer's evidence.
 		for _, answer := range resp.GetAnswers() {

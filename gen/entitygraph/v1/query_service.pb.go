@@ -2395,7 +2395,15 @@ type AskResponse struct {
 	// many distinct answers the graph has; results lists the first of them,
 	// each with its evidence, and answers says the count. Unset for other
 	// questions.
-	Count         *int64 `protobuf:"varint,9,opt,name=count,proto3,oneof" json:"count,omitempty"`
+	Count *int64 `protobuf:"varint,9,opt,name=count,proto3,oneof" json:"count,omitempty"`
+	// What each piece of the question was read as, in order: a name
+	// (`"Samsung" = organizations/samsung-electronics`), a lexicon entry
+	// (`"opposed" = opposes`), a noun, a date, a spelling correction
+	// (`"Kioxa" = organizations/kioxia (spelling corrected to "Kioxia")`).
+	Understood []string `protobuf:"bytes,10,rep,name=understood,proto3" json:"understood,omitempty"`
+	// The words read as carrying no content and skipped, such as "quietly",
+	// "please" or the "tried" of "tried to".
+	SkippedWords  []string `protobuf:"bytes,11,rep,name=skipped_words,json=skippedWords,proto3" json:"skipped_words,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2491,6 +2499,20 @@ func (x *AskResponse) GetCount() int64 {
 		return *x.Count
 	}
 	return 0
+}
+
+func (x *AskResponse) GetUnderstood() []string {
+	if x != nil {
+		return x.Understood
+	}
+	return nil
+}
+
+func (x *AskResponse) GetSkippedWords() []string {
+	if x != nil {
+		return x.SkippedWords
+	}
+	return nil
 }
 
 var File_entitygraph_v1_query_service_proto protoreflect.FileDescriptor
@@ -2634,7 +2656,7 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\bquestion\x18\x01 \x01(\tR\bquestion\x12\x1b\n" +
 	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12.\n" +
 	"\x06limits\x18\x03 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
-	"\x11include_all_ranks\x18\x04 \x01(\bR\x0fincludeAllRanks\"\xb1\x03\n" +
+	"\x11include_all_ranks\x18\x04 \x01(\bR\x0fincludeAllRanks\"\xf6\x03\n" +
 	"\vAskResponse\x12&\n" +
 	"\x0einterpretation\x18\x01 \x01(\tR\x0einterpretation\x12\x14\n" +
 	"\x05query\x18\x02 \x01(\tR\x05query\x121\n" +
@@ -2644,7 +2666,12 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\averdict\x18\x06 \x01(\x0e2\x17.entitygraph.v1.VerdictR\averdict\x12G\n" +
 	"\x12deciding_relations\x18\a \x03(\v2\x18.entitygraph.v1.RelationR\x11decidingRelations\x12?\n" +
 	"\vsuggestions\x18\b \x03(\v2\x1d.entitygraph.v1.RelationMatchR\vsuggestions\x12\x19\n" +
-	"\x05count\x18\t \x01(\x03H\x00R\x05count\x88\x01\x01B\b\n" +
+	"\x05count\x18\t \x01(\x03H\x00R\x05count\x88\x01\x01\x12\x1e\n" +
+	"\n" +
+	"understood\x18\n" +
+	" \x03(\tR\n" +
+	"understood\x12#\n" +
+	"\rskipped_words\x18\v \x03(\tR\fskippedWordsB\b\n" +
 	"\x06_count*j\n" +
 	"\tDirection\x12\x19\n" +
 	"\x15DIRECTION_UNSPECIFIED\x10\x00\x12\x16\n" +
