@@ -28,6 +28,9 @@ func FuzzParseText(f *testing.F) {
 		"?s * ?o AS ?r { document ?doc } . COUNT ?r BY ?doc",
 		"?via dominates ?i . ?via involves organizations/sony . COUNT *",
 		"?r { time != 2021-02-30 }", "NOT { NOT { ?a * ?b } }", "?a * ?b { rank > x }",
+		// Quoted values with bytes that strconv.Quote would escape, and the
+		// two escapes the syntax has.
+		"?A produCe topics/nand-flash{role\"\x88\"}", `?x leads ?o { role = "a\"b\\c" }`,
 	} {
 		f.Add(s)
 	}

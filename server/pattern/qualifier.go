@@ -285,7 +285,7 @@ func FormatQualifier(c *pb.QualifierClause) string {
 	}
 	value := c.GetComparison().GetValue()
 	if needsQuotes(value) {
-		value = strconv.Quote(value)
+		value = quoteText(value)
 	}
 	return name + " " + operatorTexts[c.GetComparison().GetOperator()] + " " + value
 }
@@ -303,6 +303,13 @@ func needsQuotes(v string) bool {
 		}
 	}
 	return false
+}
+
+// quoteText quotes a value as the text syntax reads quoted text: only `"`
+// and `\` are escaped, with a backslash, and every other byte is written
+// as it is (strconv.Quote's \x88 would read back as "x88").
+func quoteText(v string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
 }
 
 // QualifierFieldName is a qualifier field's name in the text syntax, such
