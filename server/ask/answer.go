@@ -177,7 +177,7 @@ func CountSentence(ix *index.Index, res *Result) string {
 	}
 	out := strconv.Itoa(res.Count)
 	if res.Count == 0 && len(res.Deciding) > 0 {
-		return out + " (" + strings.TrimPrefix(NoAnswerSentence(ix, res.Deciding), "No answer: ") + ")"
+		return out + " (the graph says only " + summaries(ix, res.Deciding) + ")"
 	}
 	if len(names) > 0 {
 		out += ": " + strings.Join(names, ", ")
@@ -371,28 +371,29 @@ func asksAboutAttempt(question string) bool {
 // did not happen has no answer: "No answer: the graph says only Western
 // Digital acquires Kioxia (failed, 2021)".
 func NoAnswerSentence(ix *index.Index, left []index.Rel) string {
-	var because []string
-	for _, r := range left {
-		because = append(because, ix.Summary(r))
+	return "No answer: the graph says only " + summaries(ix, left)
+}
+
+// summaries joins the summaries of rels with "; ".
+func summaries(ix *index.Index, rels []index.Rel) string {
+	out := make([]string, len(rels))
+	for i, r := range rels {
+		out[i] = ix.Summary(r)
 	}
-	return "No answer: the graph says only " + strings.Join(because, "; ")
+	return strings.Join(out, "; ")
 }
 
 // VerdictSentence says a verdict and why, for people: "No: Western
 // Digital acquires Kioxia (failed, 2021)".
 func VerdictSentence(ix *index.Index, v pb.Verdict, deciding []index.Rel) string {
-	var because []string
-	for _, r := range deciding {
-		because = append(because, ix.Summary(r))
-	}
 	switch v {
 	case pb.Verdict_VERDICT_YES:
-		return "Yes: " + strings.Join(because, "; ")
+		return "Yes: " + summaries(ix, deciding)
 	case pb.Verdict_VERDICT_NO:
-		return "No: " + strings.Join(because, "; ")
+		return "No: " + summaries(ix, deciding)
 	case pb.Verdict_VERDICT_UNKNOWN:
-		if len(because) > 0 {
-			return "Unknown: the graph says only " + strings.Join(because, "; ")
+		if len(deciding) > 0 {
+			return "Unknown: the graph says only " + summaries(ix, deciding)
 		}
 		return "Unknown: the graph has no such fact"
 	}
@@ -512,12 +513,9 @@ func Answers(ix *index.Index, q *Question, b *budget.Budget, limit int) ([]Answe
 // ?acquisition = [Western Digital acquires Kioxia (failed, 2021)] — because
 // Samsung Electronics coordinates against [...]".
 func sentence(ix *index.Index, q *Question, a Answer) string {
-	var because []string
-	for _, r := range a.Rels {
-		because = append(because, ix.Summary(r))
-	}
+	because := summaries(ix, a.Rels)
 	if q.YesNo {
-		return "Yes: " + strings.Join(because, "; ")
+		return "Yes: " + because
 	}
 	vals := make([]string, len(a.Vars))
 	for i, v := range a.Vars {
@@ -536,5 +534,5 @@ func sentence(ix *index.Index, q *Question, a Answer) string {
 			}
 		}
 	}
-	return strings.Join(vals, ", ") + " — because " + strings.Join(because, "; ")
+	return strings.Join(vals, ", ") + " — because " + because
 }

@@ -464,21 +464,13 @@ func (ix *Index) deriveRest() {
 // evidence quotes and its reading: its subject's name, its predicate's
 // reading and its object's name (a relation's own reading for a relation).
 func (ix *Index) buildStatements() error {
-	entities := Node(len(ix.entityType))
-	name := func(n Node) string {
-		if n < entities {
-			return ix.DisplayName(n)
-		}
-		return ""
-	}
 	blob, err := textsearch.Build(len(ix.pred), func(r int, emit func(string)) {
 		for i := ix.evStart[r]; i < ix.evStart[r+1]; i++ {
 			d := ix.evDoc[i]
 			base := ix.docText[d]
 			emit(unsafe.String(unsafe.SliceData(ix.text.view(base+uint64(ix.evFrom[i]), base+uint64(ix.evTo[i]))), int(ix.evTo[i]-ix.evFrom[i])))
 		}
-		p := ix.vocab.Predicate(ix.Predicate(Rel(r)))
-		emit(name(ix.ends[2*r]) + " " + p.Reading + " " + name(ix.ends[2*r+1]))
+		emit(ix.readingText(Rel(r)))
 	})
 	if err != nil {
 		return fmt.Errorf("statement index: %w", err)

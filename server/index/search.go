@@ -35,7 +35,11 @@ type NameHit struct {
 // FindNames finds entities by name or alias, best first, one hit per
 // entity.
 func (ix *Index) FindNames(query string, opts SearchOptions) []NameHit {
-	hits := ix.find(query, opts)
+	return nameHits(ix.find(query, opts))
+}
+
+// nameHits are namesearch's hits as nodes.
+func nameHits(hits []namesearch.Hit) []NameHit {
 	out := make([]NameHit, len(hits))
 	for i, h := range hits {
 		out[i] = NameHit{Node: h.Entity, Name: int(h.Name), Kind: h.Kind, Edits: h.Edits, Score: h.Score}
@@ -86,12 +90,7 @@ func (ix *Index) ExactNodes(text string, limit int) []Node {
 // within maxEdits of it: a spelling correction ("Kioxa" is Kioxia), best
 // first, at most limit.
 func (ix *Index) CorrectName(text string, maxEdits, limit int) []NameHit {
-	hits := ix.names.Find(text, namesearch.Options{MaxEdits: maxEdits, Limit: limit, WholeNames: true})
-	out := make([]NameHit, len(hits))
-	for i, h := range hits {
-		out[i] = NameHit{Node: h.Entity, Name: int(h.Name), Kind: h.Kind, Edits: h.Edits, Score: h.Score}
-	}
-	return out
+	return nameHits(ix.names.Find(text, namesearch.Options{MaxEdits: maxEdits, Limit: limit, WholeNames: true}))
 }
 
 // SearchResult is one entity found by name, and why.

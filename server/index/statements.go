@@ -154,6 +154,17 @@ func (ix *Index) rescore(q textsearch.Query, r Rel, highlights bool) StatementHi
 			})
 		}
 	}
+	reading := q.MatchText(ix.readingText(r))
+	hit.Reading = len(reading.Spans) > 0
+	matches = append(matches, reading)
+	hit.Score = ix.statements.Rescore(q, int(r), matches)
+	return hit
+}
+
+// readingText is the statement a relation's reading makes for search: its
+// endpoints' display names around the predicate's reading; an endpoint
+// that is a relation adds no words.
+func (ix *Index) readingText(r Rel) string {
 	entities := Node(len(ix.entityType))
 	name := func(n Node) string {
 		if n < entities {
@@ -161,11 +172,7 @@ func (ix *Index) rescore(q textsearch.Query, r Rel, highlights bool) StatementHi
 		}
 		return ""
 	}
-	reading := q.MatchText(name(ix.ends[2*r]) + " " + ix.vocab.Predicate(ix.Predicate(r)).Reading + " " + name(ix.ends[2*r+1]))
-	hit.Reading = len(reading.Spans) > 0
-	matches = append(matches, reading)
-	hit.Score = ix.statements.Rescore(q, int(r), matches)
-	return hit
+	return name(ix.ends[2*r]) + " " + ix.vocab.Predicate(ix.Predicate(r)).Reading + " " + name(ix.ends[2*r+1])
 }
 
 // StatementIndexBytes is the size of the statement index.

@@ -48,12 +48,7 @@ func (ix *Index) Find(query string, opts Options) []Hit {
 				return s.found
 			}
 		}
-		if edits := fuzzyEdits(q, opts.MaxEdits); edits > 0 {
-			ix.names.fuzzy(q, edits, func(i uint64, d int) {
-				score := fuzzyScore(q, d, 0.45)
-				ix.namePosts.each(i, func(p posting) { s.add(p, Fuzzy, d, score) })
-			})
-		}
+		ix.fuzzyNames(s)
 		s.endClass()
 		return s.found
 	}
@@ -90,12 +85,7 @@ func (ix *Index) Find(query string, opts Options) []Hit {
 
 	// Fuzzy: the whole name within the query's edits, or every word
 	// within its own edits, at least one of them not exactly.
-	if edits := fuzzyEdits(q, opts.MaxEdits); edits > 0 {
-		ix.names.fuzzy(q, edits, func(i uint64, d int) {
-			score := fuzzyScore(q, d, 0.45)
-			ix.namePosts.each(i, func(p posting) { s.add(p, Fuzzy, d, score) })
-		})
-	}
+	ix.fuzzyNames(s)
 	maxEdits := s.maxWordEdits()
 	budgets := wordBudgets(wx, maxEdits)
 	anyFuzzy := false
@@ -116,6 +106,16 @@ func (ix *Index) Find(query string, opts Options) []Hit {
 	}
 	s.endClass()
 	return s.found
+}
+
+// fuzzyNames adds the whole names within the query's edits.
+func (ix *Index) fuzzyNames(s *search) {
+	if edits := fuzzyEdits(s.q, s.opts.MaxEdits); edits > 0 {
+		ix.names.fuzzy(s.q, edits, func(i uint64, d int) {
+			score := fuzzyScore(s.q, d, 0.45)
+			ix.namePosts.each(i, func(p posting) { s.add(p, Fuzzy, d, score) })
+		})
+	}
 }
 
 // rareWordNames is how many names a word may be a word of and still, in a

@@ -270,9 +270,17 @@ func appendChampions(dst []byte, rels []uint32, tf []uint8, lens []uint8, avgLen
 
 // impact is BM25's weight of a word without its idf: for tf occurrences
 // in a statement of encoded length l.
-func impact(tf int, l uint8, avgLen float64) float64 {
+func impact(tf int, l uint8, avgLen float64) float64 { return bm25(1, tf, lengthNorm(l, avgLen)) }
+
+// lengthNorm is BM25's length normalization of a statement of encoded
+// length l.
+func lengthNorm(l uint8, avgLen float64) float64 { return k1 * (1 - b + b*decodeLength(l)/avgLen) }
+
+// bm25 is the BM25 weight of a word of inverse document frequency idf
+// that a statement with length normalization norm holds tf times.
+func bm25(idf float64, tf int, norm float64) float64 {
 	f := float64(tf)
-	return f * (k1 + 1) / (f + k1*(1-b+b*decodeLength(l)/avgLen))
+	return idf * f * (k1 + 1) / (f + norm)
 }
 
 // averageLength is the mean statement length that BM25 normalizes by.
@@ -429,8 +437,7 @@ const (
 // weight is a word's BM25 weight in a statement of tf occurrences and
 // encoded length l.
 func (ix *Index) weight(t term, tf int, l uint8) float64 {
-	f := float64(tf)
-	return t.idf * f * (k1 + 1) / (f + k1*(1-b+b*decodeLength(l)/ix.avgLen))
+	return bm25(t.idf, tf, lengthNorm(l, ix.avgLen))
 }
 
 // Candidate is a relation that a search scored, before reranking.
@@ -492,7 +499,7 @@ func (ix *Index) Candidates(q Query, keep func(r int) bool, limit int) []Candida
 	// norms[l] is BM25's length normalization for encoded length l.
 	var norms [256]float64
 	for l := range norms {
-		norms[l] = k1 * (1 - b + b*decodeLength(uint8(l))/ix.avgLen)
+		norms[l] = lengthNorm(uint8(l), ix.avgLen)
 	}
 	var cursors []cursor
 	scanned := 0
@@ -504,9 +511,8 @@ func (ix *Index) Candidates(q Query, keep func(r int) bool, limit int) []Candida
 		scanned += t.df
 		c := cursor{t: t, rel: -1, block: -1, weights: new([tabulated][256]float64)}
 		for tf := 1; tf < tabulated; tf++ {
-			f := float64(tf)
 			for l := range c.weights[tf] {
-				c.weights[tf][l] = t.idf * f * (k1 + 1) / (f + norms[l])
+				c.weights[tf][l] = bm25(t.idf, tf, norms[l])
 			}
 		}
 		if c.next(ix.n) {
@@ -550,8 +556,7 @@ func (ix *Index) Candidates(q Query, keep func(r int) bool, limit int) []Candida
 				if c.tf < tabulated {
 					score += c.weights[c.tf][l]
 				} else {
-					f := float64(c.tf)
-					score += c.t.idf * f * (k1 + 1) / (f + norms[l])
+					score += bm25(c.t.idf, c.tf, norms[l])
 				}
 				if !c.next(ix.n) {
 					cursors = slices.Delete(cursors, i, i+1)
@@ -587,8 +592,7 @@ func (ix *Index) champions(t term, keep func(r int) bool, limit int, norms *[256
 		if keep != nil && !keep(r) {
 			continue
 		}
-		f := float64(c[4])
-		out = append(out, Candidate{Rel: r, Score: t.idf * f * (k1 + 1) / (f + norms[ix.lens[r]])})
+		out = append(out, Candidate{Rel: r, Score: bm25(t.idf, int(c[4]), norms[ix.lens[r]])})
 	}
 	return out, len(out) == limit
 }
