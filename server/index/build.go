@@ -470,7 +470,10 @@ func (ix *Index) buildStatements() error {
 			base := ix.docText[d]
 			emit(unsafe.String(unsafe.SliceData(ix.text.view(base+uint64(ix.evFrom[i]), base+uint64(ix.evTo[i]))), int(ix.evTo[i]-ix.evFrom[i])))
 		}
-		emit(ix.readingText(Rel(r)))
+		subject, reading, object := ix.readingParts(Rel(r))
+		emit(subject)
+		emit(reading)
+		emit(object)
 	})
 	if err != nil {
 		return fmt.Errorf("statement index: %w", err)

@@ -162,9 +162,17 @@ func (ix *Index) rescore(q textsearch.Query, r Rel, highlights bool) StatementHi
 }
 
 // readingText is the statement a relation's reading makes for search: its
-// endpoints' display names around the predicate's reading; an endpoint
-// that is a relation adds no words.
+// endpoints' display names around the predicate's reading (see
+// [Index.readingParts]).
 func (ix *Index) readingText(r Rel) string {
+	subject, reading, object := ix.readingParts(r)
+	return subject + " " + reading + " " + object
+}
+
+// readingParts are the three parts of a relation's reading: its subject's
+// display name, its predicate's reading and its object's display name; an
+// endpoint that is a relation adds no words.
+func (ix *Index) readingParts(r Rel) (subject, reading, object string) {
 	entities := Node(len(ix.entityType))
 	name := func(n Node) string {
 		if n < entities {
@@ -172,7 +180,7 @@ func (ix *Index) readingText(r Rel) string {
 		}
 		return ""
 	}
-	return name(ix.ends[2*r]) + " " + ix.vocab.Predicate(ix.Predicate(r)).Reading + " " + name(ix.ends[2*r+1])
+	return name(ix.ends[2*r]), ix.vocab.Predicate(ix.Predicate(r)).Reading, name(ix.ends[2*r+1])
 }
 
 // StatementIndexBytes is the size of the statement index.

@@ -28,8 +28,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -62,44 +64,59 @@ func IsStopword(term string) bool { return stopwords[term] }
 // marks, each folded as names are (namesearch.Normalize). Apostrophes and
 // all punctuation separate words, so "Kioxia’s" gives "kioxia" and "s".
 func Tokenize(text string, yield func(Token)) {
-	start := -1
-	ascii := true
-	emit := func(end int) {
-		if start < 0 {
-			return
-		}
+	scanWords(text, func(start, end int, ascii bool) {
 		raw := text[start:end]
 		term := raw
 		if ascii {
 			term = asciiLower(raw)
 		} else {
-			term = strings.ReplaceAll(namesearch.Normalize(raw), " ", "")
+			term = foldWord(raw)
 		}
 		if term != "" {
 			yield(Token{Term: term, Start: start, End: end})
 		}
-		start, ascii = -1, true
-	}
+	})
+}
+
+// scanWords calls word with the byte span of each word of text (see
+// [Tokenize]), and whether it is all ASCII.
+func scanWords(text string, word func(start, end int, ascii bool)) {
+	start := -1
+	ascii := true
 	for i := 0; i < len(text); {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				word(start, i, ascii)
+				start, ascii = -1, true
+			}
+			i++
+			continue
 		}
-		word := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
-			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r))
-		if word {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
 			if start < 0 {
 				start = i
 			}
-			if r >= utf8.RuneSelf {
-				ascii = false
-			}
-		} else {
-			emit(i)
+			ascii = false
+		} else if start >= 0 {
+			word(start, i, ascii)
+			start, ascii = -1, true
 		}
 		i += n
 	}
-	emit(len(text))
+	if start >= 0 {
+		word(start, len(text), ascii)
+	}
+}
+
+// foldWord folds a word with letters beyond ASCII as names are folded.
+func foldWord(raw string) string {
+	return strings.ReplaceAll(namesearch.Normalize(raw), " ", "")
 }
 
 func asciiLower(s string) string {
@@ -112,61 +129,80 @@ func asciiLower(s string) string {
 }
 
 // Texts gives the statement texts of relation r to emit: its evidence
-// quotes, then its reading.
+// quotes, then its reading. The texts of a relation are read as one
+// statement, as if joined by spaces. Build calls it from several
+// goroutines at once, each for its own relations.
 type Texts func(r int, emit func(text string))
 
 // Build indexes the statements of relations 0..n-1.
 func Build(n int, texts Texts) ([]byte, error) {
-	type list struct {
-		rels []uint32
-		tf   []uint8
-	}
-	lists := map[string]*list{}
+	return build(n, texts, runtime.GOMAXPROCS(0))
+}
+
+// build indexes the statements of relations 0..n-1 in up to shards
+// contiguous runs of relations, one goroutine each, and merges their
+// lists; the blob does not depend on shards.
+func build(n int, texts Texts, shards int) ([]byte, error) {
+	shards = max(1, min(shards, n/minShard))
 	lens := make([]uint8, n)
-	counts := map[string]int{}
-	for r := range n {
-		clear(counts)
-		length := 0
-		texts(r, func(text string) {
-			Tokenize(text, func(t Token) {
-				if !stopwords[t.Term] {
-					counts[t.Term]++
-					length++
-				}
-			})
-		})
-		lens[r] = encodeLength(length)
-		for term, c := range counts {
-			l := lists[term]
-			if l == nil {
-				l = &list{}
-				lists[term] = l
-			}
-			l.rels = append(l.rels, uint32(r))
-			l.tf = append(l.tf, uint8(min(c, 255)))
-		}
+	parts := make([]*shard, shards)
+	var wg sync.WaitGroup
+	for i := range parts {
+		parts[i] = &shard{ids: map[string]uint32{}}
+		lo, hi := i*n/shards, (i+1)*n/shards
+		wg.Go(func() { parts[i].index(lo, hi, texts, lens) })
 	}
+	wg.Wait()
 	avgLen := averageLength(lens)
-	terms := make([]string, 0, len(lists))
-	for t := range lists {
-		terms = append(terms, t)
+
+	// Each shard's words, sorted, merged into one sorted list: a word's
+	// postings are its shards' lists one after another, which keeps them
+	// in relation order as the shards' runs are.
+	sorted := make([][]uint32, shards)
+	for i, p := range parts {
+		sorted[i] = p.sortedTerms()
 	}
-	slices.Sort(terms)
 	var fst bytes.Buffer
 	fb, err := vellum.New(&fst, nil)
 	if err != nil {
 		return nil, err
 	}
-	offsets := make([]byte, 0, 8*(len(terms)+1))
-	var postings []byte
-	for i, t := range terms {
-		if err := fb.Insert([]byte(t), uint64(i)); err != nil {
+	var offsets, postings []byte
+	var rels []uint32
+	var tf []uint8
+	next := make([]int, shards)
+	terms := 0
+	for {
+		// The least word at the shards' heads.
+		var least string
+		found := false
+		for i, p := range parts {
+			if next[i] < len(sorted[i]) {
+				if t := p.terms[sorted[i][next[i]]]; !found || t < least {
+					least, found = t, true
+				}
+			}
+		}
+		if !found {
+			break
+		}
+		rels, tf = rels[:0], tf[:0]
+		for i, p := range parts {
+			if next[i] < len(sorted[i]) {
+				if id := sorted[i][next[i]]; p.terms[id] == least {
+					rels = append(rels, p.rels[id]...)
+					tf = append(tf, p.tf[id]...)
+					next[i]++
+				}
+			}
+		}
+		if err := fb.Insert([]byte(least), uint64(terms)); err != nil {
 			return nil, err
 		}
+		terms++
 		offsets = binary.LittleEndian.AppendUint64(offsets, uint64(len(postings)))
-		l := lists[t]
-		postings = binary.AppendUvarint(postings, uint64(len(l.rels)))
-		postings = appendPostings(postings, l.rels, l.tf, lens, avgLen)
+		postings = binary.AppendUvarint(postings, uint64(len(rels)))
+		postings = appendPostings(postings, rels, tf, lens, avgLen)
 	}
 	offsets = binary.LittleEndian.AppendUint64(offsets, uint64(len(postings)))
 	if err := fb.Close(); err != nil {
@@ -176,7 +212,7 @@ func Build(n int, texts Texts) ([]byte, error) {
 	// lengths; the sections follow, each 8-byte aligned.
 	var blob []byte
 	blob = append(blob, magic...)
-	for _, v := range []int{n, len(terms), fst.Len(), len(offsets), len(postings), len(lens)} {
+	for _, v := range []int{n, terms, fst.Len(), len(offsets), len(postings), len(lens)} {
 		blob = binary.LittleEndian.AppendUint64(blob, uint64(v))
 	}
 	for _, sec := range [][]byte{fst.Bytes(), offsets, postings, lens} {
@@ -186,6 +222,102 @@ func Build(n int, texts Texts) ([]byte, error) {
 		}
 	}
 	return blob, nil
+}
+
+// minShard is the fewest relations worth a goroutine of their own.
+const minShard = 4096
+
+// shard is the words of one run of relations: each word by number, with
+// the relations it occurs in and how often.
+type shard struct {
+	ids   map[string]uint32
+	terms []string
+	stop  []bool
+	rels  [][]uint32
+	tf    [][]uint8
+	buf   []byte // a word being lowercased
+}
+
+// index adds the statements of relations lo..hi-1, setting their lengths
+// in lens.
+func (s *shard) index(lo, hi int, texts Texts, lens []uint8) {
+	r, length := 0, 0
+	add := func(text string) {
+		scanWords(text, func(start, end int, ascii bool) {
+			id, ok := s.id(text[start:end], ascii)
+			if !ok || s.stop[id] {
+				return
+			}
+			length++
+			rels := s.rels[id]
+			if k := len(rels) - 1; k >= 0 && rels[k] == uint32(r) {
+				if s.tf[id][k] < math.MaxUint8 {
+					s.tf[id][k]++
+				}
+				return
+			}
+			s.rels[id] = append(rels, uint32(r))
+			s.tf[id] = append(s.tf[id], 1)
+		})
+	}
+	for r = lo; r < hi; r++ {
+		length = 0
+		texts(r, add)
+		lens[r] = encodeLength(length)
+	}
+}
+
+// id returns the number of the word raw, folded, adding it when new; false
+// when it folds to nothing.
+func (s *shard) id(raw string, ascii bool) (uint32, bool) {
+	var id uint32
+	var ok bool
+	if ascii {
+		s.buf = s.buf[:0]
+		for i := 0; i < len(raw); i++ {
+			c := raw[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			s.buf = append(s.buf, c)
+		}
+		if id, ok = s.ids[string(s.buf)]; ok {
+			return id, true
+		}
+		return s.add(string(s.buf)), true
+	}
+	term := foldWord(raw)
+	if term == "" {
+		return 0, false
+	}
+	if id, ok = s.ids[term]; ok {
+		return id, true
+	}
+	return s.add(term), true
+}
+
+// add numbers a new word.
+func (s *shard) add(term string) uint32 {
+	id := uint32(len(s.terms))
+	s.ids[term] = id
+	s.terms = append(s.terms, term)
+	s.stop = append(s.stop, stopwords[term])
+	s.rels = append(s.rels, nil)
+	s.tf = append(s.tf, nil)
+	return id
+}
+
+// sortedTerms returns the numbers of the shard's indexed words (not
+// stopwords), in the words' order.
+func (s *shard) sortedTerms() []uint32 {
+	ids := make([]uint32, 0, len(s.terms))
+	for id := range s.terms {
+		if !s.stop[id] {
+			ids = append(ids, uint32(id))
+		}
+	}
+	slices.SortFunc(ids, func(a, b uint32) int { return strings.Compare(s.terms[a], s.terms[b]) })
+	return ids
 }
 
 // blockSize is how many postings a block of a word's list holds. A list
@@ -247,21 +379,69 @@ const championEntry = 5
 // appendChampions appends a word's champions: their number, then each
 // relation and count, by impact, best first (ties in relation order).
 func appendChampions(dst []byte, rels []uint32, tf []uint8, lens []uint8, avgLen float64) []byte {
-	order := make([]int, len(rels))
-	impacts := make([]float64, len(rels))
+	// A posting's impact depends only on its count and its statement's
+	// encoded length: the champions are those above the impact of the
+	// MaxDepth-th best, found by counting postings per (count, length),
+	// and the first in relation order of those at it.
+	var counts [1 << 16]int32
 	for j, r := range rels {
-		order[j] = j
-		impacts[j] = impact(int(tf[j]), lens[r], avgLen)
+		counts[int(tf[j])<<8|int(lens[r])]++
 	}
-	slices.SortFunc(order, func(a, b int) int {
+	type group struct {
+		impact float64
+		n      int32
+	}
+	var groups []group
+	for key, c := range counts {
+		if c > 0 {
+			groups = append(groups, group{impact(key>>8, uint8(key), avgLen), c})
+		}
+	}
+	slices.SortFunc(groups, func(a, b group) int { return cmp.Compare(b.impact, a.impact) })
+	threshold, above := math.Inf(-1), 0
+	for _, g := range groups {
+		threshold = g.impact
+		if above+int(g.n) >= MaxDepth {
+			break
+		}
+		above += int(g.n)
+	}
+	// above counts the postings of the groups better than threshold,
+	// but one group of another count and length may share its impact.
+	above = 0
+	for _, g := range groups {
+		if g.impact > threshold {
+			above += int(g.n)
+		}
+	}
+	atThreshold := MaxDepth - above
+	order := make([]int, 0, MaxDepth)
+	impacts := make([]float64, 0, MaxDepth)
+	for j, r := range rels {
+		im := impact(int(tf[j]), lens[r], avgLen)
+		switch {
+		case im > threshold:
+		case im == threshold && atThreshold > 0:
+			atThreshold--
+		default:
+			continue
+		}
+		order = append(order, j)
+		impacts = append(impacts, im)
+	}
+	idx := make([]int, len(order))
+	for k := range idx {
+		idx[k] = k
+	}
+	slices.SortFunc(idx, func(a, b int) int {
 		if c := cmp.Compare(impacts[b], impacts[a]); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
 	})
-	order = order[:min(len(order), MaxDepth)]
-	dst = binary.AppendUvarint(dst, uint64(len(order)))
-	for _, j := range order {
+	dst = binary.AppendUvarint(dst, uint64(len(idx)))
+	for _, k := range idx {
+		j := order[k]
 		dst = binary.LittleEndian.AppendUint32(dst, rels[j])
 		dst = append(dst, tf[j])
 	}
