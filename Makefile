@@ -145,6 +145,7 @@ fuzz-short: ## A short run of each fuzz target (FUZZTIME each, default 10s).
 	go test -run '^$$' -fuzz '^FuzzParseText$$' -fuzztime $(FUZZTIME) ./server/pattern
 	go test -run '^$$' -fuzz '^FuzzAsk$$' -fuzztime $(FUZZTIME) ./server/ask
 	go test -run '^$$' -fuzz '^FuzzLoadGraph$$' -fuzztime $(FUZZTIME) ./server/seed
+	go test -run '^$$' -fuzz '^FuzzParseSimple$$' -fuzztime $(FUZZTIME) ./server/seed
 	go test -run '^$$' -fuzz '^FuzzCheckWire$$' -fuzztime $(FUZZTIME) ./server/index
 
 # buf breaking guards v1: proto/v1.binpb is the image of the API as it

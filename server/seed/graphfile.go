@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"math"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"google.golang.org/protobuf/encoding/prototext"
@@ -614,37 +616,71 @@ func (l *loader) fileDocuments(f *textFile) []string { return l.fileDocs[f] }
 // resolves, to an entity where only an entity will do, and warns of a
 // subject or object that is not what its predicate expects.
 func (l *loader) checkReferences() {
-	for i := range l.refs {
-		rf := &l.refs[i]
-		fd := refFields[rf.field]
-		line := func() int { return fieldLine(rf.at.file.src, rf.at.file.records[rf.at.rec], fd.field, int(rf.n)) }
-		file := rf.at.file.path
-		coll, _, err := resource.Parse(rf.target)
-		if err != nil {
-			l.ps.errorf(file, line(), "%s: %s: %v", rf.source(), fd.what, err)
-			continue
-		}
-		if !coll.IsEntity() && !(rf.field.mayBeRelation() && coll == resource.Relations) {
-			l.ps.errorf(file, line(), "%s: %s %q must name an entity", rf.source(), fd.what, rf.target)
-			continue
-		}
-		def, ok := l.defined[rf.target]
-		if !ok || def.typ == "document" {
-			l.ps.errorf(file, line(), "%s: %s %q is not defined%s", rf.source(), fd.what, rf.target, suggest(rf.target, l.namesIn(coll)))
-			continue
-		}
-		if !rf.known {
-			continue
-		}
-		p := l.vocab.Predicate(rf.pred)
-		expect := p.SubjectTypes
-		if rf.field == refObject {
-			expect = p.ObjectTypes
-		}
-		if len(expect) > 0 && !l.fits(def, expect) {
-			l.ps.warnf(file, line(), "%s: the %s %s is a %s, but %s expects %s", rf.source(), fd.what, rf.target, l.describe(def), p.Name, strings.Join(expect, " or "))
+	// The checks read only what loading wrote, so they run on every
+	// core; the problems are then reported in order, on this goroutine.
+	flagged := make([]bool, len(l.refs))
+	parts := max(1, min(runtime.GOMAXPROCS(0), len(l.refs)/minParallelRefs))
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(l.refs)/parts, (p+1)*len(l.refs)/parts
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				flagged[i] = l.checkReference(&l.refs[i], nil)
+			}
+		})
+	}
+	wg.Wait()
+	for i, bad := range flagged {
+		if bad {
+			l.checkReference(&l.refs[i], l.ps)
 		}
 	}
+}
+
+// minParallelRefs is the fewest references worth a goroutine of their own.
+const minParallelRefs = 16384
+
+// checkReference checks one reference, reporting its problem to ps unless
+// ps is nil, and says whether it has one.
+func (l *loader) checkReference(rf *reference, ps *problems) bool {
+	fd := refFields[rf.field]
+	line := func() int { return fieldLine(rf.at.file.src, rf.at.file.records[rf.at.rec], fd.field, int(rf.n)) }
+	file := rf.at.file.path
+	coll, _, err := resource.Parse(rf.target)
+	if err != nil {
+		if ps != nil {
+			ps.errorf(file, line(), "%s: %s: %v", rf.source(), fd.what, err)
+		}
+		return true
+	}
+	if !coll.IsEntity() && !(rf.field.mayBeRelation() && coll == resource.Relations) {
+		if ps != nil {
+			ps.errorf(file, line(), "%s: %s %q must name an entity", rf.source(), fd.what, rf.target)
+		}
+		return true
+	}
+	def, ok := l.defined[rf.target]
+	if !ok || def.typ == "document" {
+		if ps != nil {
+			ps.errorf(file, line(), "%s: %s %q is not defined%s", rf.source(), fd.what, rf.target, suggest(rf.target, l.namesIn(coll)))
+		}
+		return true
+	}
+	if !rf.known {
+		return false
+	}
+	p := l.vocab.Predicate(rf.pred)
+	expect := p.SubjectTypes
+	if rf.field == refObject {
+		expect = p.ObjectTypes
+	}
+	if len(expect) > 0 && !l.fits(def, expect) {
+		if ps != nil {
+			ps.warnf(file, line(), "%s: the %s %s is a %s, but %s expects %s", rf.source(), fd.what, rf.target, l.describe(def), p.Name, strings.Join(expect, " or "))
+		}
+		return true
+	}
+	return false
 }
 
 // fits reports whether a node defined as def is one of types: an entity

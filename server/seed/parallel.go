@@ -4,6 +4,7 @@ import (
 	"runtime"
 
 	"google.golang.org/protobuf/encoding/prototext"
+	"google.golang.org/protobuf/proto"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 )
@@ -111,17 +112,27 @@ func (l *loader) parseRecords(part []recordRef) []parsed {
 	return chunk
 }
 
+// unmarshalGraph parses src, graph file text, into g, an empty Graph: by
+// [parseSimple] when it can, by prototext.Unmarshal otherwise.
+func unmarshalGraph(src []byte, g *pb.Graph) error {
+	if parseSimple(src, g.ProtoReflect()) {
+		return nil
+	}
+	proto.Reset(g)
+	return prototext.Unmarshal(src, g)
+}
+
 // parseRun parses consecutive records of one file into out. Between two
 // records of a file there is only white space and comments (the record
 // scanner says so), so the run's bytes parse as one Graph whose lists
-// hold the records' messages in order: one call to prototext.Unmarshal
+// hold the records' messages in order: one call to unmarshalGraph
 // for the run costs much less than one per record. When the run does not
 // parse, each record is parsed alone, so that the error names its own.
 func parseRun(run []recordRef, out []parsed) {
 	f := run[0].file
 	first, last := f.records[run[0].rec], f.records[run[len(run)-1].rec]
 	all := &pb.Graph{}
-	if len(run) > 1 && prototext.Unmarshal(f.src[first.start:last.end], all) == nil {
+	if len(run) > 1 && unmarshalGraph(f.src[first.start:last.end], all) == nil {
 		var docs, ents, rels, exts int
 		ok := true
 		for i, ref := range run {
@@ -163,7 +174,7 @@ func parseRun(run []recordRef, out []parsed) {
 	for i, ref := range run {
 		rec := f.records[ref.rec]
 		g := &pb.Graph{}
-		err := prototext.Unmarshal(f.src[rec.start:rec.end], g)
+		err := unmarshalGraph(f.src[rec.start:rec.end], g)
 		out[i] = parsed{ref: ref, g: g, err: err}
 	}
 }

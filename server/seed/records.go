@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -32,11 +35,90 @@ type scanError struct {
 // and every error placed in the file. topFields are the top-level fields
 // of the file's message: one of them at the start of a line inside a
 // record means the record was not closed.
+//
+// A big file is scanned in parts on every core, each from a line that
+// starts with a top-level field: at the start of a line, the only state
+// the scanner carries is how deep in brackets it is, so when every part
+// scans to its end outside all brackets, each part did start outside
+// them, and the records are those of one pass. Otherwise one pass scans
+// the file again, to report the problem where it is.
 func scanRecords(src []byte, topFields []string) ([]record, *scanError) {
 	if bytes.HasPrefix(src, utf8BOM) {
 		return nil, &scanError{line: 1, msg: "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without one"}
 	}
-	s := &scanner{src: src, line: 1, lineStart: 0, top: topFields}
+	if parts := min(runtime.GOMAXPROCS(0), len(src)/minScanPart); parts > 1 {
+		if recs, ok := scanParts(src, topFields, parts); ok {
+			return recs, nil
+		}
+	}
+	return scanRange(src, 0, 1, topFields)
+}
+
+// minScanPart is the fewest bytes worth scanning on a goroutine of their
+// own.
+const minScanPart = 8 << 20
+
+// scanParts scans src in up to parts parts (see [scanRecords]); false
+// when a part does not scan.
+func scanParts(src []byte, topFields []string, parts int) ([]record, bool) {
+	bounds := []int{0}
+	for p := 1; p < parts; p++ {
+		at := max(bounds[len(bounds)-1], p*len(src)/parts)
+		if next := nextTopLine(src, at, topFields); next > bounds[len(bounds)-1] {
+			bounds = append(bounds, next)
+		}
+	}
+	bounds = append(bounds, len(src))
+	results := make([][]record, len(bounds)-1)
+	lines := make([]int, len(bounds)-1) // newlines in each part
+	failed := make([]bool, len(bounds)-1)
+	var wg sync.WaitGroup
+	for k := range results {
+		wg.Go(func() {
+			lo, hi := bounds[k], bounds[k+1]
+			recs, err := scanRange(src[:hi], lo, 1, topFields)
+			results[k], failed[k] = recs, err != nil
+			lines[k] = bytes.Count(src[lo:hi], []byte{'\n'})
+		})
+	}
+	wg.Wait()
+	if slices.Contains(failed, true) {
+		return nil, false
+	}
+	var out []record
+	before := 0
+	for k, recs := range results {
+		for _, r := range recs {
+			r.line += before
+			out = append(out, r)
+		}
+		before += lines[k]
+	}
+	return out, true
+}
+
+// nextTopLine returns the offset of the first line at or after at that
+// starts with one of topFields followed by white space, ':' or '{', or
+// len(src).
+func nextTopLine(src []byte, at int, topFields []string) int {
+	for {
+		i := bytes.IndexByte(src[at:], '\n')
+		if i < 0 {
+			return len(src)
+		}
+		at += i + 1
+		for _, f := range topFields {
+			if rest := src[at:]; bytes.HasPrefix(rest, []byte(f)) && len(rest) > len(f) && strings.IndexByte(" \t:{", rest[len(f)]) >= 0 {
+				return at
+			}
+		}
+	}
+}
+
+// scanRange scans src from pos, which is the start of line line, to its
+// end.
+func scanRange(src []byte, pos, line int, topFields []string) ([]record, *scanError) {
+	s := &scanner{src: src, pos: pos, line: line, lineStart: pos, top: topFields}
 	var recs []record
 	for {
 		s.skipSpace(true)

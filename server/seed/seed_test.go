@@ -1,8 +1,13 @@
 package seed
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -415,5 +420,60 @@ func TestScanRecords(t *testing.T) {
 	}
 	if line := fieldLine([]byte(src), recs[2], "x", 0); line != 5 {
 		t.Errorf("fieldLine(x) = %d, want 5", line)
+	}
+}
+
+// TestScanPartsIsOnePass checks that scanning a file in parts gives the
+// records of one pass, and fails exactly when one pass does, over the
+// seed files and mutations of them that unbalance a bracket or add a
+// top-level field inside a record.
+func TestScanPartsIsOnePass(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("../../seeds/*.txtpb")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seed files: %v", err)
+	}
+	more, _ := filepath.Glob("../../seeds/*/*.txtpb")
+	files = append(files, more...)
+	rng := rand.New(rand.NewPCG(9, 9))
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		top := graphFields
+		if strings.HasSuffix(f, VocabFileExt) {
+			top = vocabFields
+		}
+		variants := [][]byte{src}
+		for range 20 {
+			v := slices.Clone(src)
+			i := rng.IntN(len(v))
+			switch rng.IntN(3) {
+			case 0: // drop a closing brace
+				if j := bytes.IndexByte(v[i:], '}'); j >= 0 {
+					v = slices.Delete(v, i+j, i+j+1)
+				}
+			case 1: // an extra opening one
+				v = slices.Insert(v, i, '{')
+			case 2: // a top-level field at the start of a line inside a record
+				if j := bytes.IndexByte(v[i:], '\n'); j >= 0 {
+					v = slices.Insert(v, i+j+1, []byte(top[0]+" {\n")...)
+				}
+			}
+			variants = append(variants, v)
+		}
+		for vi, v := range variants {
+			want, serr := scanRange(v, 0, 1, top)
+			for parts := 2; parts <= 6; parts++ {
+				got, ok := scanParts(v, top, parts)
+				if ok != (serr == nil) {
+					t.Fatalf("%s variant %d, %d parts: parts scan ok = %v, one pass error = %v", f, vi, parts, ok, serr)
+				}
+				if ok && !slices.Equal(got, want) {
+					t.Fatalf("%s variant %d, %d parts: %d records differ from one pass's %d", f, vi, parts, len(got), len(want))
+				}
+			}
+		}
 	}
 }
