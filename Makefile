@@ -66,6 +66,18 @@ generate: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) generate-ts ## Regenerat
 	$(BUF) generate
 	$(BUF) build -o $(APIDESC)
 
+# WordNet's words, lemmas and synsets, derived from Debian's wordnet-base
+# into server/wordnet/wordnet.txt.gz (committed and embedded: the server and
+# the tests need nothing installed). Ask reads questions' words with it.
+WORDNET_DEB := 1:3.0-37
+WORDNET_DICT := /usr/share/wordnet
+
+.PHONY: wordnet
+wordnet: ## Regenerate server/wordnet's table from Debian's wordnet-base $(WORDNET_DEB) (installed with apt-get when missing).
+	@if [ "$$(dpkg-query -W -f='$${Version}' wordnet-base 2>/dev/null)" != '$(WORDNET_DEB)' ]; then \
+	  apt-get update && apt-get install -y 'wordnet-base=$(WORDNET_DEB)'; fi
+	go run ./server/wordnet/gen --dict $(WORDNET_DICT) --out server/wordnet/wordnet.txt.gz --source 'WordNet 3.0 (Debian wordnet-base $(WORDNET_DEB))'
+
 .PHONY: checkgenerate
 checkgenerate: $(BUF) $(PROTOC_GEN_GO) $(PROTOC_GEN_GO_GRPC) ## Fail if gen/ is not what proto/ generates.
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \

@@ -1,0 +1,70 @@
+package wordnet
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestLemmas(t *testing.T) {
+	t.Parallel()
+	if err := Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		word string
+		pos  POS
+		want string
+	}{
+		{"sought", Verb, "seek"}, // the exception list
+		{"bids", Verb, "bid"},    // a suffix rule
+		{"acquired", Verb, "acquire"},
+		{"companies", Noun, "company"},
+		{"takeover", Noun, "takeover"},
+		{"join forces", Verb, "join forces"}, // a lemma of several words
+	} {
+		if got := Lemmas(c.word, c.pos); !slices.Contains(got, c.want) {
+			t.Errorf("Lemmas(%q, %c) = %q, want %q among them", c.word, c.pos, got, c.want)
+		}
+	}
+	if got := Lemmas("aquire", Verb); len(got) != 0 {
+		t.Errorf("Lemmas(aquire) = %q, want none: it is misspelt", got)
+	}
+}
+
+func TestSynonymsShareASynset(t *testing.T) {
+	t.Parallel()
+	shares := func(a, b string, pos POS) bool {
+		for _, s := range Synsets(a, pos) {
+			if slices.Contains(Synsets(b, pos), s) {
+				return true
+			}
+		}
+		return false
+	}
+	if !shares("buy", "purchase", Verb) {
+		t.Error("buy and purchase share no synset")
+	}
+	if !shares("lawsuit", "suit", Noun) {
+		t.Error("lawsuit and suit share no synset")
+	}
+	if shares("buy", "sell", Verb) {
+		t.Error("buy and sell share a synset")
+	}
+	if s := Synsets("buy", Verb); len(s) < 2 {
+		t.Errorf("buy has %d verb senses", len(s))
+	}
+}
+
+func TestIsWord(t *testing.T) {
+	t.Parallel()
+	for _, w := range []string{"planet", "pitched", "tie-up", "went", "biggest"} {
+		if !IsWord(w) {
+			t.Errorf("IsWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"aquire", "chariman", "compnay", "westren"} {
+		if IsWord(w) {
+			t.Errorf("IsWord(%q) = true", w)
+		}
+	}
+}
