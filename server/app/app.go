@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/entitygraph/entitygraph/server/ask"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 
@@ -175,6 +177,14 @@ func Run(ctx context.Context, cfg Config) error {
 		metricsSrv = serveMetrics(g, mlis, srv.Metrics)
 		logger.Info("serving metrics", "addr", "http://"+mlis.Addr().String()+"/metrics")
 	}
+	// Ask reads unknown words with WordNet: its table is read now, not
+	// on the first question that needs it.
+	g.Go(func() error {
+		if err := ask.Prepare(); err != nil {
+			logger.Warn("Ask will read questions without WordNet", "err", err)
+		}
+		return nil
+	})
 	trigger := make(chan struct{}, 1)
 	g.Go(func() error { runReloads(gctx, trigger, rl, sec, logger); return nil })
 	if cfg.Reload != nil {

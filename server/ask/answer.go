@@ -233,7 +233,7 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 			holds = false
 			continue
 		}
-		if !st.onDates(r) {
+		if !st.onDates(r) || !st.inSettings(r) {
 			holds = false
 			continue
 		}
@@ -258,6 +258,25 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 func (st statusReader) onDates(r index.Rel) bool {
 	for _, d := range st.q.Dates {
 		if !d.Holds(st.ix.Qualifiers(r).GetTime().GetStart()) {
+			return false
+		}
+	}
+	return true
+}
+
+// inSettings reports whether relation r's place and topic name those the
+// question names; a relation without them does not.
+func (st statusReader) inSettings(r index.Rel) bool {
+	for _, set := range st.q.Settings {
+		q := st.ix.Qualifiers(r)
+		var name, text string
+		switch set.Field {
+		case pb.QualifierField_QUALIFIER_FIELD_PLACE:
+			name, text = q.GetPlace().GetEntity(), q.GetPlace().GetText()
+		case pb.QualifierField_QUALIFIER_FIELD_TOPIC:
+			name = q.GetTopic()
+		}
+		if name != st.ix.NodeName(set.Node) && !strings.EqualFold(text, st.ix.DisplayName(set.Node)) {
 			return false
 		}
 	}

@@ -58,10 +58,18 @@ type Question struct {
 	// Dates are the dates the question names for its relation: only
 	// relations whose time falls on them answer it.
 	Dates []DateFilter
+	// Settings are the places and topics the question names for its
+	// relation.
+	Settings []Setting
 	// Understood says what each piece of the question was read as: the
 	// name, lexicon entry, noun or spelling correction it came from, such
 	// as `"opposed" = opposes`.
 	Understood []string
+	// Reread are the words read again as lexicon words, each as the
+	// written word and the word it was read as: a spelling correction
+	// ("aquire", "acquire") or a WordNet synonym ("obstructed",
+	// "blocked"). Understood says which.
+	Reread [][2]string
 	// Skipped are the words read as carrying no content ("quietly",
 	// "please", "tried" in "tried to").
 	Skipped []string
@@ -69,6 +77,14 @@ type Question struct {
 	// "most recently" (+1): only the answer whose relation holds earliest,
 	// or latest, answers.
 	Order int
+}
+
+// Setting is a place or topic a question names for its relation ("in
+// Seoul", "in the LCD market"): only relations whose qualifier names it
+// answer.
+type Setting struct {
+	Field pb.QualifierField // place or topic
+	Node  index.Node
 }
 
 // DateFilter is a date a question names for its relation ("in 2021", "on
@@ -211,6 +227,12 @@ type item struct {
 	order  int               // itemIgnore: -1 for "first", +1 for "last"
 	date   DateFilter        // itemDate
 	fuzzy  bool              // itemEntity: matched by spelling correction
+	// at and span are the words it was read from; for items of a
+	// gap phrase's gap too.
+	at, span int
+	// note says how a word was read again (see reread): a spelling
+	// correction or a WordNet synonym, or why it is still not understood.
+	note string
 }
 
 var (
@@ -251,7 +273,12 @@ func nounConstraint(v *vocab.Vocabulary, words string) (*pb.Constraint, string, 
 // word is one token of a question.
 type word struct {
 	text  string // as written
-	lower string
+	lower string // lowercase; or the lexicon word it was read as (see reread)
+	note  string // how it was read again, if it was
+	// span, when set, is how many words from here are read as the
+	// entity node, a misspelling of its name (see absorbIntoName).
+	span int
+	node index.Node
 }
 
 // tokenize splits a question into words: hyphens and dashes separate words
@@ -301,13 +328,16 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	}
 	words := tokenize(question)
 	items, mentions := classify(ix, words)
+	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
+		items, mentions = classify(ix, words)
+	}
 	v := ix.Vocabulary()
 	b := &questionBuilder{ix: ix, vocab: v, names: map[string]int{}}
 	var unknown, understood, skipped []string
 	for _, it := range items {
 		switch it.kind {
 		case 0:
-			unknown = append(unknown, fmt.Sprintf("%q", it.text))
+			unknown = append(unknown, fmt.Sprintf("%q", it.text)+noted(it.note))
 		case itemEntity:
 			if it.fuzzy {
 				understood = append(understood, fmt.Sprintf("%q = %s (spelling corrected to %q)", it.text, ix.NodeName(it.node), ix.DisplayName(it.node)))
@@ -324,11 +354,15 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 				skipped = append(skipped, it.text)
 			}
 		case itemVerb:
-			understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.Vocabulary().Predicate(it.phrase.Predicate).Key))
+			understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.Vocabulary().Predicate(it.phrase.Predicate).Key)+noted(it.note))
 		case itemEvent:
-			understood = append(understood, fmt.Sprintf("%q = a %s relation", it.text, pattern.PredicateList(ix.Vocabulary(), it.preds)))
+			understood = append(understood, fmt.Sprintf("%q = a %s relation", it.text, pattern.PredicateList(ix.Vocabulary(), it.preds))+noted(it.note))
 		case itemType:
-			understood = append(understood, fmt.Sprintf("%q = %s", it.text, pattern.ConstraintText(it.con)))
+			understood = append(understood, fmt.Sprintf("%q = %s", it.text, pattern.ConstraintText(it.con))+noted(it.note))
+		case itemStatus:
+			if it.note != "" {
+				understood = append(understood, fmt.Sprintf("%q = %s", it.text, pattern.ConstraintText(it.con))+noted(it.note))
+			}
 		case itemWh:
 			understood = append(understood, fmt.Sprintf("%q = the answer", it.text))
 		case itemDate:
@@ -348,6 +382,11 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, fail(err.Error())
 	}
 	q.Mentions, q.Understood, q.Skipped = mentions, understood, skipped
+	for _, w := range words {
+		if w.note != "" && w.lower != strings.ToLower(w.text) {
+			q.Reread = append(q.Reread, [2]string{w.text, w.lower})
+		}
+	}
 	for _, it := range items {
 		if it.order != 0 {
 			q.Order = it.order
@@ -370,6 +409,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 	var mentions []Mention
 	for i := 0; i < len(words); {
 		if it, n, ok := matchEntity(ix, words, i); ok {
+			it.at, it.span = i, n
 			items = append(items, it)
 			mentions = append(mentions, Mention{Text: it.text, Node: it.node, Fuzzy: it.fuzzy})
 			i += n
@@ -382,6 +422,9 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			// skipped.
 			if gap != nil {
 				gapItems, gapMentions := classify(ix, words[gap[0]:gap[1]])
+				for k := range gapItems {
+					gapItems[k].at += gap[0]
+				}
 				items = append(items, gapItems...)
 				mentions = append(mentions, gapMentions...)
 			}
@@ -410,22 +453,22 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		}
 		if two != "" {
 			if s, ok := v.Status(two); ok {
-				items = append(items, item{kind: itemStatus, text: two, con: statusConstraint(s)})
+				items = append(items, item{kind: itemStatus, text: two, con: statusConstraint(s), at: i, span: 2, note: notesOf(words[i : i+2])})
 				i += 2
 				continue
 			}
 			if ps, ok := v.EventNoun(two); ok {
-				items = append(items, item{kind: itemEvent, text: two, preds: ps, noun: strings.ReplaceAll(v.SingularEventNoun(two), " ", "_")})
+				items = append(items, item{kind: itemEvent, text: two, preds: ps, noun: strings.ReplaceAll(v.SingularEventNoun(two), " ", "_"), at: i, span: 2, note: notesOf(words[i : i+2])})
 				i += 2
 				continue
 			}
 			if con, singular, ok := nounConstraint(v, two); ok {
-				items = append(items, item{kind: itemType, text: two, con: con, noun: strings.ReplaceAll(singular, " ", "_")})
+				items = append(items, item{kind: itemType, text: two, con: con, noun: strings.ReplaceAll(singular, " ", "_"), at: i, span: 2, note: notesOf(words[i : i+2])})
 				i += 2
 				continue
 			}
 		}
-		it := item{text: words[i].text}
+		it := item{text: words[i].text, at: i, span: 1, note: words[i].note}
 		switch {
 		case whWords[w]:
 			it.kind = itemWh
@@ -545,6 +588,9 @@ const maxNameWords = 7
 // or alias of one entity; failing that, a single capitalized word that is
 // one edit from one entity's name.
 func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
+	if n := words[i].span; n > 0 {
+		return item{kind: itemEntity, text: joinWords(words[i : i+n]), node: words[i].node, fuzzy: true}, n, true
+	}
 	for n := min(maxNameWords, len(words)-i); n >= 1; n-- {
 		span := words[i : i+n]
 		if functionWord(span[0].lower) || functionWord(span[n-1].lower) {
@@ -616,11 +662,29 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 }
 
 func phraseItem(ws []word, ph vocab.Phrase) item {
-	texts := make([]string, len(ws))
-	for k, w := range ws {
-		texts[k] = w.text
+	return item{kind: itemVerb, text: joinWords(ws), phrase: ph, note: notesOf(ws)}
+}
+
+// notesOf joins the notes of words read again.
+func notesOf(ws []word) string {
+	var notes []string
+	for _, w := range ws {
+		if w.note != "" {
+			notes = append(notes, fmt.Sprintf("%q: %s", w.text, w.note))
+		}
 	}
-	return item{kind: itemVerb, text: strings.Join(texts, " "), phrase: ph}
+	if len(notes) == 1 && len(ws) == 1 {
+		return ws[0].note
+	}
+	return strings.Join(notes, "; ")
+}
+
+// noted formats a note after what it explains.
+func noted(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " (" + note + ")"
 }
 
 func wordsEqual(ws []word, want []string) bool {

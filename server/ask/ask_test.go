@@ -407,3 +407,94 @@ func TestAskDates(t *testing.T) {
 		t.Errorf("DateFilter %v", d)
 	}
 }
+
+// TestAskRereadsUnknownWords checks the second reading of words neither
+// names nor lexicon: a misspelt lexicon word, a misspelt name beside its
+// correctly spelt part, and a WordNet synonym, each answered and each
+// reported in what was understood; and the words that must stay unknown.
+func TestAskRereadsUnknownWords(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		question   string
+		want       []string
+		understood string
+	}{
+		{"Which company did Western Digital try to aquire?", []string{"company=organizations/kioxia"}, `"aquire" = acquires (spelling corrected to "acquire")`},
+		{"Who is the chairman of SK Grop?", []string{"who=people/chey-tae-won"}, `"SK Grop" = organizations/sk-group (spelling corrected to "SK Group")`},
+		{"Which company did Westren Digital try to acquire?", []string{"company=organizations/kioxia"}, `"Westren Digital" = organizations/western-digital`},
+		{"Who obstructed the bid for Kioxia?", []string{"who=" + samsung, "who=" + sk}, `"obstructed" = opposes (a WordNet synonym of "block")`},
+	} {
+		got, q, err := answerKeys(t, c.question)
+		if err != nil {
+			t.Errorf("%q: %v", c.question, err)
+			continue
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q = %v, want %v", c.question, got, c.want)
+		}
+		if !slices.ContainsFunc(q.Understood, func(u string) bool { return strings.HasPrefix(u, c.understood) }) {
+			t.Errorf("%q understood %q, want %s", c.question, q.Understood, c.understood)
+		}
+	}
+	for _, c := range []struct{ question, refuse string }{
+		// An English word is not corrected to a lexicon word one letter
+		// away ("planet", "plant").
+		{"Who is the biggest maker on the planet?", `"planet"`},
+		// A light verb's first sense says nothing: "do" is not "make".
+		{"What is Samsung doing?", `"doing"`},
+		// Not a word, and no lexicon word one edit away.
+		{"Who zqxwvd Kioxia?", `"zqxwvd"`},
+	} {
+		if _, _, err := answerKeys(t, c.question); err == nil || !strings.Contains(err.Error(), c.refuse) {
+			t.Errorf("%q: error = %v, want a refusal naming %s", c.question, err, c.refuse)
+		}
+	}
+}
+
+func TestOneEdit(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"aquire", "acquire", true}, {"chariman", "chairman", true}, {"compnay", "company", true},
+		{"parner", "partner", true}, {"acquire", "acquire", false}, {"acquire", "acquires", true},
+		{"acquire", "acquirer", true}, {"abc", "cba", false}, {"kioxia", "kioxai", true}, {"ab", "abcd", false},
+	} {
+		if got := oneEdit(c.a, c.b); got != c.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+		if got := oneEdit(c.b, c.a); got != c.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", c.b, c.a, got, c.want)
+		}
+	}
+}
+
+// TestAskSettings checks that a place or topic named after the relation's
+// parties ("in Seoul", "in the LCD market") keeps the relations whose
+// qualifier names it, and that a relation whose qualifier does not gives
+// no answer and a yes/no verdict of UNKNOWN, never NO.
+func TestAskSettings(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	for _, tt := range []struct {
+		question string
+		answers  int
+		verdict  pb.Verdict
+	}{
+		{"What did Chey Tae-won propose in Seoul?", 1, pb.Verdict_VERDICT_UNSPECIFIED},
+		{"What did Chey Tae-won propose in Asia?", 0, pb.Verdict_VERDICT_UNSPECIFIED},
+		{"Who did Samsung partner with in the LCD market?", 1, pb.Verdict_VERDICT_UNSPECIFIED},
+		{"Did Chey Tae-won propose the alliance in Seoul?", 2, pb.Verdict_VERDICT_YES},
+		{"Did Chey Tae-won propose the alliance in Asia?", 0, pb.Verdict_VERDICT_UNKNOWN},
+	} {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if len(res.Answers) != tt.answers || res.Verdict != tt.verdict || len(res.Question.Settings) != 1 {
+			t.Errorf("Ask(%q) = %d answers, verdict %v, settings %v (%s); want %d, %v, one setting", tt.question, len(res.Answers), res.Verdict, res.Question.Settings, res.Interpretation, tt.answers, tt.verdict)
+		}
+	}
+}

@@ -34,6 +34,9 @@ type questionBuilder struct {
 	// lastEvent is the variable of the relation most recently named by an
 	// event noun, which a status word ("failed") qualifies.
 	lastEvent string
+	// settingsOf are the places and topics the question's relation must
+	// have (see settings).
+	settingsOf []Setting
 }
 
 // qualifierAsked is a qualifier a question asks for, and its variable.
@@ -98,6 +101,10 @@ type nounPhrase struct {
 	term *pb.Term
 	also []*pb.Term // more names joined by "and", each of which must fit too
 	wh   bool
+	// prep is the preposition before a name ("in" of "in Seoul"), and
+	// node the name's entity.
+	prep string
+	node index.Node
 }
 
 var errAnd = errors.New(`"and" joins only names, as in "Samsung and SK"`)
@@ -106,8 +113,17 @@ var errAnd = errors.New(`"and" joins only names, as in "Samsung and SK"`)
 func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 	var out []nounPhrase
 	var statuses []*pb.Constraint
+	prep := "" // the preposition just before, articles aside
 	for k := 0; k < len(items); k++ {
 		it := items[k]
+		before := prep
+		prep = ""
+		switch it.kind {
+		case itemPrep:
+			prep = strings.ToLower(it.text)
+		case itemArticle:
+			prep = before
+		}
 		peek := func(d int) item {
 			if k+d < len(items) {
 				return items[k+d]
@@ -188,7 +204,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			if peek(1).kind == itemType {
 				k++
 			}
-			np := nounPhrase{term: fixed(b.ix, it.node)}
+			np := nounPhrase{term: fixed(b.ix, it.node), prep: before, node: it.node}
 			// "Samsung and SK": each must satisfy the relation.
 			for at(items, k+1).kind == itemAnd && at(items, k+2).kind == itemEntity {
 				np.also = append(np.also, fixed(b.ix, at(items, k+2).node))
@@ -198,7 +214,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 		case itemEvent:
 			// EVENT [of|for|on|with|by ENT | between ENT and ENT]
 			var subject, object *pb.Term
-			if p := peek(1); p.kind == itemPrep && peek(2).kind == itemEntity {
+			if p := peek(1); p.kind == itemPrep && peek(2).kind == itemEntity && !b.isSetting(p, peek(2), it.preds) {
 				switch strings.ToLower(p.text) {
 				case "between":
 					subject = fixed(b.ix, peek(2).node)
@@ -242,6 +258,50 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 		}
 	}
 	return out, nil
+}
+
+// settingFields are the qualifiers a place or topic named after "in",
+// "at" or "on" sets, by the entity's type.
+var settingFields = map[string]pb.QualifierField{
+	"place": pb.QualifierField_QUALIFIER_FIELD_PLACE,
+	"topic": pb.QualifierField_QUALIFIER_FIELD_TOPIC,
+}
+
+// settings takes from the end of right, while the relation word has more
+// noun phrases around it than its two parties, those that name where or
+// what it happened in: "in Seoul", "in the LCD market". They become the
+// question's settings, which its relation's place or topic must name.
+func (b *questionBuilder) settings(left, right []nounPhrase) []nounPhrase {
+	for len(left)+len(right) > 2 && len(right) > 0 {
+		np := right[len(right)-1]
+		field, ok := settingFields[b.ix.EntityType(np.node)]
+		if np.wh || len(np.also) > 0 || np.term.GetName() == "" || !ok || (np.prep != "in" && np.prep != "at" && np.prep != "on") {
+			break
+		}
+		b.settingsOf = append(b.settingsOf, Setting{Field: field, Node: np.node})
+		right = right[:len(right)-1]
+	}
+	return right
+}
+
+// isSetting reports whether "in Seoul" after an event noun says where
+// the relation happened rather than naming its object: a place or topic
+// after "in" or "at" that none of the noun's predicates takes as object.
+func (b *questionBuilder) isSetting(prep, ent item, preds []vocab.ID) bool {
+	typ := b.ix.EntityType(ent.node)
+	if _, ok := settingFields[typ]; !ok {
+		return false
+	}
+	if p := strings.ToLower(prep.text); p != "in" && p != "at" {
+		return false
+	}
+	for _, p := range preds {
+		objects := b.vocab.Predicate(p).ObjectTypes
+		if len(objects) == 0 || slices.Contains(objects, typ) {
+			return false
+		}
+	}
+	return true
 }
 
 // isSubjectOf reports whether n is the subject of some relation with one of
@@ -322,6 +382,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
 		left = left[1:]
 	}
+	right = b.settings(left, right)
 	var subject, object *pb.Term
 	switch {
 	case len(left) == 1 && len(right) == 1:
@@ -397,7 +458,7 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 			})
 		}
 	}
-	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count}
+	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf}
 	if main == nil {
 		main = b.pattern.Triples[0]
 	}
@@ -477,10 +538,16 @@ func Interpretation(ix *index.Index, q *Question) string {
 	for _, d := range q.Dates {
 		out += fmt.Sprintf(", on %s", d)
 	}
+	for _, set := range q.Settings {
+		out += fmt.Sprintf("; its %s is %s", pattern.QualifierFieldName(set.Field), ix.DisplayName(set.Node))
+	}
 	for _, m := range q.Mentions {
 		if m.Fuzzy {
 			out += fmt.Sprintf(" (%q read as %s)", m.Text, ix.NodeName(m.Node))
 		}
+	}
+	for _, r := range q.Reread {
+		out += fmt.Sprintf(" (%q read as %q)", r[0], r[1])
 	}
 	return out + "."
 }

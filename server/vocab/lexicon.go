@@ -49,6 +49,20 @@ type lexicon struct {
 	events     map[string]eventNoun
 	nouns      map[string]Noun
 	statuses   map[string]pb.RelationStatus
+	words      []string   // every single word of the lexicon, sorted
+	baseWords  []BaseWord // the one-word verbs and nouns, as declared
+}
+
+// BaseWord is a word of the lexicon that is a whole entry by itself, as
+// the vocabulary declares it: a verb in its base form ("acquire"), an
+// event noun ("acquisition") or a type or kind noun ("company"), singular.
+type BaseWord struct {
+	Word string
+	// Verb is set for a verb (of Predicate, read in reverse when
+	// Inverse); otherwise it is a noun.
+	Verb      bool
+	Predicate ID
+	Inverse   bool
 }
 
 type eventNoun struct {
@@ -148,8 +162,68 @@ func buildLexicon(v *Vocabulary) lexicon {
 			lx.statuses[w] = s.GetStatus()
 		}
 	}
+	lx.collectWords(v)
 	return lx
 }
+
+// collectWords lists the lexicon's single words and its one-word entries.
+func (lx *lexicon) collectWords(v *Vocabulary) {
+	seen := map[string]bool{}
+	addWords := func(text string) {
+		for _, w := range strings.Fields(text) {
+			if w != "*" && !seen[w] {
+				seen[w] = true
+				lx.words = append(lx.words, w)
+			}
+		}
+	}
+	for _, ph := range lx.phrases {
+		addWords(strings.Join(ph.Words, " "))
+	}
+	for w := range lx.events {
+		addWords(w)
+	}
+	for w := range lx.nouns {
+		addWords(w)
+	}
+	for w := range lx.statuses {
+		addWords(w)
+	}
+	slices.Sort(lx.words)
+	for _, rec := range v.preds {
+		for _, verb := range rec.msg.GetLexicon().GetVerbs() {
+			if t := verb.GetText(); !strings.ContainsAny(t, " *") {
+				lx.baseWords = append(lx.baseWords, BaseWord{Word: t, Verb: true, Predicate: rec.ID, Inverse: verb.GetInverse()})
+			}
+		}
+	}
+	var nouns []string
+	for w, e := range lx.events {
+		if w == e.singular && !strings.Contains(w, " ") {
+			nouns = append(nouns, w)
+		}
+	}
+	for w, n := range lx.nouns {
+		if w == n.Singular && !strings.Contains(w, " ") {
+			nouns = append(nouns, w)
+		}
+	}
+	slices.Sort(nouns)
+	for _, w := range slices.Compact(nouns) {
+		lx.baseWords = append(lx.baseWords, BaseWord{Word: w})
+	}
+}
+
+// Words returns every single word of the lexicon, inflected, sorted: the
+// words a question's misspelt word may be corrected to. The slice must
+// not be changed.
+func (v *Vocabulary) Words() []string { return v.lexicon.words }
+
+// BaseWords returns the lexicon's one-word entries: its verbs in the base
+// form, by predicate, then its event, type and kind nouns, singular, in
+// order. A question's word that WordNet gives as a synonym of one of them
+// may be read as it. The slice must not be changed.
+func (v *Vocabulary) BaseWords() []BaseWord { return v.lexicon.baseWords }
 
 // union merges two sorted lists of kinds.
 func union(a, b []KindID) []KindID {

@@ -1,0 +1,287 @@
+package ask
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/entitygraph/entitygraph/server/english"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/vocab"
+	"github.com/entitygraph/entitygraph/server/wordnet"
+)
+
+// A word of a question that is neither a name nor in the lexicon is read
+// again, in this order, before the question is refused:
+//
+//   - beside a name, as part of a misspelt name when the two together are
+//     one edit or two from that same entity's name ("SK Grop", "Westren
+//     Digital");
+//   - when WordNet knows it, as the one lexicon word it shares a synset
+//     with, its first sense among the lexicon word's first two
+//     ("purchased" as "bought"), unless it has many senses; none is no
+//     reading and two with different meanings are ambiguous;
+//   - when WordNet does not know it, as the one lexicon word one edit away
+//     (a letter added, dropped, changed or two swapped: "aquire").
+//
+// Each reading is reported in the answer's understood pieces. Nothing here
+// is a hand-made list: the synonyms come from WordNet and the words from
+// the loaded vocabulary, so a new dataset's questions are read the same
+// way.
+
+// Prepare reads what Ask reads questions with beyond the graph (WordNet's
+// table), so that the first question that needs it does not wait; Ask
+// works without it, reading no synonyms, when it cannot be read.
+func Prepare() error { return wordnet.Err() }
+
+// Senses, most frequent first, that may make a word a synonym of a
+// lexicon word: the question word's first, the lexicon word's first two.
+// More senses read "second" as "back" and "jobs" as "business".
+const (
+	questionSenses = 1
+	lexiconSenses  = 2
+)
+
+// maxPolysemy is the most senses a question word may have, in the part
+// of speech read, to be read as a synonym: the first sense of a light
+// verb such as "do", "call" or "take" says little of what it means in a
+// question.
+const maxPolysemy = 10
+
+// minCorrectable is the shortest word that is spelling-corrected.
+const minCorrectable = 5
+
+// synonymIndex is a vocabulary's base words by the synsets of their first
+// senses, as verbs and as nouns.
+type synonymIndex struct {
+	verbs, nouns map[wordnet.Synset][]vocab.BaseWord
+}
+
+// synonymIndexes caches a synonymIndex per vocabulary.
+var synonymIndexes sync.Map // *vocab.Vocabulary → *synonymIndex
+
+func synonymsOf(v *vocab.Vocabulary) *synonymIndex {
+	if s, ok := synonymIndexes.Load(v); ok {
+		return s.(*synonymIndex)
+	}
+	s := &synonymIndex{verbs: map[wordnet.Synset][]vocab.BaseWord{}, nouns: map[wordnet.Synset][]vocab.BaseWord{}}
+	for _, b := range v.BaseWords() {
+		m, pos := s.nouns, wordnet.Noun
+		if b.Verb {
+			m, pos = s.verbs, wordnet.Verb
+		}
+		senses := wordnet.Synsets(b.Word, pos)
+		for _, syn := range senses[:min(len(senses), lexiconSenses)] {
+			m[syn] = append(m[syn], b)
+		}
+	}
+	got, _ := synonymIndexes.LoadOrStore(v, s)
+	return got.(*synonymIndex)
+}
+
+// reread reads again each word of items that was not understood (see
+// above), changing words; it reports whether any word changed, when the
+// question is to be classified again.
+func reread(ix *index.Index, words []word, items []item) bool {
+	changed := false
+	for k, it := range items {
+		if it.kind != 0 || words[it.at].note != "" {
+			continue
+		}
+		if absorbIntoName(ix, words, items, k) {
+			changed = true
+			continue
+		}
+		w := &words[it.at]
+		if wordnet.IsWord(w.lower) {
+			if lower, note, ok := synonym(ix.Vocabulary(), w.lower); ok {
+				w.lower, w.note, changed = lower, note, true
+			} else if note != "" {
+				w.note = note // ambiguous: still not understood, but says why
+			}
+			continue
+		}
+		if to, ok := correctSpelling(ix.Vocabulary(), w.lower); ok {
+			w.lower, w.note, changed = to, fmt.Sprintf("spelling corrected to %q", to), true
+		}
+	}
+	return changed
+}
+
+// absorbIntoName joins the unknown item k to a name next to it when the
+// two together are a misspelling of that name's entity.
+func absorbIntoName(ix *index.Index, words []word, items []item, k int) bool {
+	at := items[k].at
+	try := func(e item, from, to int) bool {
+		text := joinWords(words[from:to])
+		edits := 1
+		if utf8.RuneCountInString(text) >= 8 {
+			edits = 2
+		}
+		hits := ix.CorrectName(text, edits, 3)
+		if len(hits) == 0 || hits[0].Node != e.node || len(hits) > 1 && hits[1].Score >= hits[0].Score && hits[1].Node != e.node {
+			return false
+		}
+		words[from].span, words[from].node = to-from, e.node
+		return true
+	}
+	left := k > 0 && items[k-1].kind == itemEntity && items[k-1].at+items[k-1].span == at
+	right := k+1 < len(items) && items[k+1].kind == itemEntity && items[k+1].at == at+1
+	// "Kittiwak Offshore Wind": the word between two pieces of one name.
+	if left && right && items[k-1].node == items[k+1].node && try(items[k-1], items[k-1].at, at+1+items[k+1].span) {
+		return true
+	}
+	if left {
+		if try(items[k-1], items[k-1].at, at+1) {
+			return true
+		}
+	}
+	if right {
+		return try(items[k+1], at, at+1+items[k+1].span)
+	}
+	return false
+}
+
+// synonym finds the one lexicon word that word, known to WordNet, shares a
+// synset with (see above), inflected as word is, with a note saying so.
+// When it has synonyms of different meanings, the note says which and ok
+// is false.
+func synonym(v *vocab.Vocabulary, w string) (lower, note string, ok bool) {
+	s := synonymsOf(v)
+	type reading struct {
+		base  vocab.BaseWord
+		lemma string
+	}
+	var found []reading
+	for _, pos := range []wordnet.POS{wordnet.Verb, wordnet.Noun} {
+		m := s.nouns
+		if pos == wordnet.Verb {
+			m = s.verbs
+		}
+		for _, lemma := range wordnet.Lemmas(w, pos) {
+			senses := wordnet.Synsets(lemma, pos)
+			if len(senses) > maxPolysemy {
+				continue
+			}
+			for _, syn := range senses[:min(len(senses), questionSenses)] {
+				for _, b := range m[syn] {
+					if !slices.ContainsFunc(found, func(r reading) bool { return r.base == b }) {
+						found = append(found, reading{b, lemma})
+					}
+				}
+			}
+		}
+	}
+	if len(found) == 0 {
+		return "", "", false
+	}
+	first := found[0]
+	for _, r := range found[1:] {
+		if !sameMeaning(v, r.base, first.base) {
+			var words []string
+			for _, r := range found {
+				words = append(words, fmt.Sprintf("%q", r.base.Word))
+			}
+			return "", "a WordNet synonym of " + strings.Join(slices.Compact(words), " and ") + ": ambiguous", false
+		}
+	}
+	if first.base.Word == w {
+		return "", "", false
+	}
+	lower = first.base.Word
+	if first.base.Verb {
+		lower = inflectLike(w, first.lemma, first.base.Word)
+	} else if w != first.lemma {
+		lower = english.Plural(first.base.Word)
+	}
+	return lower, fmt.Sprintf("a WordNet synonym of %q", first.base.Word), true
+}
+
+// sameMeaning reports whether two base words would read a question the
+// same way: verbs of one predicate in one direction, or nouns that name
+// the same relations, types and kinds.
+func sameMeaning(v *vocab.Vocabulary, a, b vocab.BaseWord) bool {
+	if a.Verb || b.Verb {
+		return a.Verb && b.Verb && a.Predicate == b.Predicate && a.Inverse == b.Inverse
+	}
+	pa, _ := v.EventNoun(a.Word)
+	pb, _ := v.EventNoun(b.Word)
+	na, _ := v.Noun(a.Word)
+	nb, _ := v.Noun(b.Word)
+	return slices.Equal(pa, pb) && na.Type == nb.Type && slices.Equal(na.Kinds, nb.Kinds)
+}
+
+// inflectLike inflects the verb base as w inflects lemma: "purchased",
+// "purchase", "buy" → "bought".
+func inflectLike(w, lemma, base string) string {
+	forms := english.Inflections(lemma)
+	slot := slices.Index(forms, w)
+	switch {
+	case slot >= 0:
+	case strings.HasSuffix(w, "ing"):
+		slot = 4
+	case strings.HasSuffix(w, "s"):
+		slot = 1
+	default:
+		slot = 2 // an irregular past ("sought")
+	}
+	return english.Inflections(base)[slot]
+}
+
+// correctSpelling finds the one word of the lexicon one edit from w.
+func correctSpelling(v *vocab.Vocabulary, w string) (string, bool) {
+	if len(w) < minCorrectable || !isASCIIWord(w) {
+		return "", false
+	}
+	var found string
+	for _, cand := range v.Words() {
+		if len(cand) < minCorrectable || !oneEdit(w, cand) {
+			continue
+		}
+		if found != "" {
+			return "", false
+		}
+		found = cand
+	}
+	return found, found != ""
+}
+
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// oneEdit reports whether a and b differ by exactly one letter added,
+// dropped or changed, or two neighbours swapped.
+func oneEdit(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch len(b) - len(a) {
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if a[i+1:] == b[i+1:] {
+			return true // changed
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // swapped
+	case 1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return a[i:] == b[i+1:]
+	}
+	return false
+}
