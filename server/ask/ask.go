@@ -236,7 +236,7 @@ type item struct {
 }
 
 var (
-	whWords = map[string]bool{"who": true, "whom": true, "what": true, "which": true, "where": true, "when": true,
+	whWords = map[string]bool{"who": true, "whom": true, "whose": true, "what": true, "which": true, "where": true, "when": true,
 		"anyone": true, "anybody": true, "someone": true, "somebody": true, "anything": true, "something": true}
 	auxWords = map[string]bool{"do": true, "does": true, "did": true, "is": true, "are": true, "was": true, "were": true,
 		"has": true, "have": true, "had": true, "be": true, "been": true, "being": true, "will": true, "would": true, "can": true, "could": true}
@@ -247,6 +247,13 @@ var (
 	ignoreWords = map[string]bool{"quietly": true, "ultimately": true, "also": true, "once": true, "again": true, "publicly": true,
 		"jointly": true, "together": true, "ever": true, "actually": true, "reportedly": true, "eventually": true,
 		"officially": true, "really": true, "please": true, "tell": true, "me": true, "list": true, "show": true, "name": true, "all": true}
+	// roleNouns after a possessive ask for the role qualifier: "Chey
+	// Tae-won's position at SK Group".
+	roleNouns = map[string]bool{"role": true, "title": true, "position": true, "job": true, "post": true}
+	// holdWords add nothing to a question that asks for a role: "What
+	// position does Chey Tae-won hold at SK Group?".
+	holdWords = map[string]bool{"hold": true, "holds": true, "held": true, "keep": true, "keeps": true, "kept": true,
+		"occupy": true, "occupies": true, "occupied": true}
 	// modalWords before "to" + verb add nothing: "tried to acquire" is "acquire".
 	modalWords = map[string]bool{"tried": true, "try": true, "tries": true, "trying": true, "sought": true, "seek": true, "seeks": true,
 		"attempted": true, "attempt": true, "attempts": true, "wanted": true, "want": true, "wants": true, "planned": true, "plan": true}
@@ -483,6 +490,12 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemPrep
 		case w == "'s":
 			it.kind = itemPoss
+		case roleNouns[w] && len(items) > 0 && items[len(items)-1].kind == itemPoss:
+			it.kind, it.field, it.noun = itemQualifier, pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"
+		case holdWords[w] && slices.ContainsFunc(items, func(x item) bool {
+			return x.kind == itemQualifier && x.field == pb.QualifierField_QUALIFIER_FIELD_ROLE
+		}):
+			it.kind = itemIgnore
 		case w == "and":
 			it.kind = itemAnd
 		case ignoreWords[w]:
@@ -519,6 +532,14 @@ var qualifierWh = []struct {
 	{"before whom", pb.QualifierField_QUALIFIER_FIELD_AUDIENCE, "audience"},
 	{"before who", pb.QualifierField_QUALIFIER_FIELD_AUDIENCE, "audience"},
 	{"as what", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"what role", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"which role", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"what title", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"which title", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"what position", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"which position", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"what job", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
+	{"what post", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
 	{"in what role", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
 	{"in which role", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},
 	{"in what capacity", pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"},

@@ -3,6 +3,7 @@ package ask
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -47,6 +48,8 @@ var goldenQuestions = []struct {
 	{question: "Which company was acquired?", want: nil},
 	{question: "Which acquisitions failed?", want: []string{"acquisition=" + bid}},
 	{question: "Which deals fell through?", want: []string{"deal=" + bid}},
+	{question: "Whose bid for Kioxia fell through?", want: []string{"who=organizations/western-digital"}},
+	{question: "Whose acquisition did Samsung oppose?", want: []string{"who=organizations/western-digital"}},
 	// LEADS, SERVES_IN, MEMBER_OF.
 	{question: "Who leads SK Group?", want: []string{"who=people/chey-tae-won"}},
 	{question: "Who is the chairman of SK Group?", want: []string{"who=people/chey-tae-won"}},
@@ -496,5 +499,30 @@ func TestAskSettings(t *testing.T) {
 		if len(res.Answers) != tt.answers || res.Verdict != tt.verdict || len(res.Question.Settings) != 1 {
 			t.Errorf("Ask(%q) = %d answers, verdict %v, settings %v (%s); want %d, %v, one setting", tt.question, len(res.Answers), res.Verdict, res.Question.Settings, res.Interpretation, tt.answers, tt.verdict)
 		}
+	}
+}
+
+// TestAskRoles checks questions that ask for a title without a relation
+// word: the role of the relations that give the person a title.
+func TestAskRoles(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	for _, tt := range []struct{ question, want string }{
+		{"What is Chey Tae-won's position at SK Group?", "Chairman"},
+		{"What position does Chey Tae-won hold at SK Group?", "Chairman"},
+		{"What is Howard Lutnick's title?", "Commerce Secretary"},
+	} {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if len(res.Answers) != 1 || !strings.Contains(fmt.Sprint(res.Answers[0]), tt.want) {
+			t.Errorf("Ask(%q) = %v; want one answer, %q", tt.question, res.Answers, tt.want)
+		}
+	}
+	// Without a question for the role, "hold" is no relation word.
+	if _, _, err := answerKeys(t, "Does Chey Tae-won hold SK Group?"); err == nil || !strings.Contains(err.Error(), `"hold"`) {
+		t.Errorf("a hold without a role: error = %v", err)
 	}
 }

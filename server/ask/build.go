@@ -152,6 +152,22 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				w = "what"
 			}
 			next := peek(1)
+			// "Whose bid for Kioxia": the wh-word is the subject of the
+			// relation the noun names.
+			if w == "whose" && next.kind == itemEvent {
+				who := b.fresh("who")
+				b.whVars = append(b.whVars, who)
+				var object *pb.Term
+				if p := peek(2); p.kind == itemPrep && peek(3).kind == itemEntity && strings.ToLower(p.text) != "by" && !b.isSetting(p, peek(3), next.preds) {
+					object = fixed(b.ix, peek(3).node)
+					k += 2
+				}
+				v := b.fresh(next.noun)
+				b.eventTriple(v, next.preds, variable(who), object)
+				out = append(out, nounPhrase{term: variable(v), wh: true})
+				k++
+				continue
+			}
 			switch next.kind {
 			case itemType:
 				v := b.fresh(next.noun)
@@ -304,6 +320,41 @@ func (b *questionBuilder) isSetting(prep, ent item, preds []vocab.ID) bool {
 	return true
 }
 
+// roleTriple reads a question that asks for a role without a relation
+// word ("What is Chey Tae-won's position at SK Group?"): a relation that
+// gives its subject a title, from the one named, to the other when there
+// is one. Nil when the question is not of that form.
+func (b *questionBuilder) roleTriple(nps []nounPhrase) *pb.Triple {
+	if !slices.ContainsFunc(b.quals, func(q qualifierAsked) bool { return q.field == pb.QualifierField_QUALIFIER_FIELD_ROLE }) {
+		return nil
+	}
+	// "What is X's title?": "what" is the role asked for.
+	if nps[0].wh && nps[0].term.GetVariable() == "what" && len(nps) > 1 {
+		b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "what" })
+		nps = nps[1:]
+	}
+	if len(nps) > 2 || nps[0].wh || nps[0].term.GetName() == "" || len(nps[0].also) > 0 {
+		return nil
+	}
+	var preds []string
+	for _, p := range b.vocab.Predicates() {
+		if p.TitleRole {
+			preds = append(preds, p.Name)
+		}
+	}
+	if len(preds) == 0 {
+		return nil
+	}
+	object := variable(b.fresh("organization"))
+	if len(nps) == 2 {
+		if nps[1].wh || len(nps[1].also) > 0 {
+			return nil
+		}
+		object = nps[1].term
+	}
+	return &pb.Triple{Subject: nps[0].term, Predicates: preds, Object: object}
+}
+
 // isSubjectOf reports whether n is the subject of some relation with one of
 // preds; isObjectOf, the object.
 func (b *questionBuilder) isSubjectOf(n index.Node, preds []vocab.ID) bool {
@@ -348,6 +399,16 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		nps, err := b.nounPhrases(items)
 		if err != nil {
 			return nil, err
+		}
+		if len(b.pattern.Triples)+len(b.loose) == 0 && len(nps) > 0 {
+			if main := b.roleTriple(nps); main != nil {
+				b.pattern.Triples = append(b.pattern.Triples, main)
+				q, err := b.finish(main)
+				if q != nil {
+					q.Mains = 1
+				}
+				return q, err
+			}
 		}
 		if len(b.pattern.Triples)+len(b.loose) == 0 || len(nps) == 0 {
 			return nil, errors.New("it has no relation word from the vocabulary (such as acquired, opposed, leads, coordinated against; see ListPredicates)")
