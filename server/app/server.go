@@ -65,11 +65,14 @@ func DefaultLimits() Limits {
 	}
 }
 
-// keepalive enforcement: clients may ping at most every 10s, even without
-// calls in flight; the server pings idle connections after a minute and
-// drops those that do not answer within 20s.
+// keepalive enforcement: clients may ping every 2s, even without calls in
+// flight, so that the keepalives common clients are set to (5s, 10s:
+// grpcio, grpc-java, a Watch kept open) are never sent away with
+// too_many_pings, while a flood of pings is; the server pings idle
+// connections after a minute and drops those that do not answer within
+// 20s.
 var (
-	keepaliveEnforcement = keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}
+	keepaliveEnforcement = keepalive.EnforcementPolicy{MinTime: 2 * time.Second, PermitWithoutStream: true}
 	keepaliveTime        = time.Minute
 	keepaliveTimeout     = 20 * time.Second
 	handshakeTimeout     = 10 * time.Second
