@@ -92,7 +92,10 @@ func (h requestIDHandler) WithGroup(name string) slog.Handler {
 	return requestIDHandler{h.Handler.WithGroup(name)}
 }
 
-// unaryDeadline gives calls without a deadline one of d.
+// unaryDeadline gives calls without a deadline one of d. A call whose
+// deadline passed, or whose caller cancelled it, before its handler
+// returned ends with that status, not the handler's: the caller has
+// already seen it fail, and the log and metrics must say what it saw.
 func unaryDeadline(d time.Duration) grpc.UnaryServerInterceptor {
 	return func(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 		if _, ok := ctx.Deadline(); !ok && d > 0 {
@@ -100,7 +103,16 @@ func unaryDeadline(d time.Duration) grpc.UnaryServerInterceptor {
 			ctx, cancel = context.WithTimeout(ctx, d)
 			defer cancel()
 		}
-		return handler(ctx, req)
+		resp, err := handler(ctx, req)
+		if cerr := ctx.Err(); err == nil && cerr != nil {
+			// A caller whose deadline passed cancels the stream, which
+			// may reach the server before its own timer does.
+			if dl, ok := ctx.Deadline(); ok && !time.Now().Before(dl) {
+				cerr = context.DeadlineExceeded
+			}
+			return nil, status.FromContextError(cerr).Err()
+		}
+		return resp, err
 	}
 }
 
