@@ -1,12 +1,9 @@
 package app_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
-	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,34 +13,14 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/app"
-	"github.com/entitygraph/entitygraph/server/index"
-	"github.com/entitygraph/entitygraph/server/servertest"
 )
-
-// lockedBuffer is a log destination several goroutines write.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // TestLateCallsLogDeadlineExceeded checks that a call whose handler
 // finishes after the caller's deadline is logged as the caller saw it,
 // DeadlineExceeded, not OK.
 func TestLateCallsLogDeadlineExceeded(t *testing.T) {
 	t.Parallel()
-	var logs lockedBuffer
+	var logs syncBuffer
 	slow := func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 		if info.FullMethod == pb.EntityService_GetEntity_FullMethodName {
 			<-ctx.Done()
@@ -51,15 +28,8 @@ func TestLateCallsLogDeadlineExceeded(t *testing.T) {
 		}
 		return handler(context.WithoutCancel(ctx), req) // a handler that does not look
 	}
-	s := app.NewServer(index.NewHolder(servertest.Index(t)), slog.New(slog.NewJSONHandler(&logs, nil)),
-		app.WithInterceptors([]grpc.UnaryServerInterceptor{slow}, nil))
-	lis, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = s.GRPC.Serve(lis) }()
-	t.Cleanup(s.GRPC.Stop)
-	c := pb.NewEntityServiceClient(dial(t, lis.Addr().String(), plaintext()))
+	_, addr := serveLogging(t, slog.New(slog.NewJSONHandler(&logs, nil)), app.WithInterceptors([]grpc.UnaryServerInterceptor{slow}, nil))
+	c := pb.NewEntityServiceClient(dial(t, addr, plaintext()))
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	if _, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "organizations/kioxia"}); status.Code(err) != codes.DeadlineExceeded {

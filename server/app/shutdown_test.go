@@ -24,11 +24,17 @@ import (
 // serve starts app.NewServer with opts on a loopback port.
 func serve(t *testing.T, opts ...app.Option) (*app.Server, string) {
 	t.Helper()
+	return serveLogging(t, slog.New(slog.NewTextHandler(io.Discard, nil)), opts...)
+}
+
+// serveLogging is serve with the server logging to logger.
+func serveLogging(t *testing.T, logger *slog.Logger, opts ...app.Option) (*app.Server, string) {
+	t.Helper()
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := app.NewServer(index.NewHolder(servertest.Index(t)), slog.New(slog.NewTextHandler(io.Discard, nil)), opts...)
+	s := app.NewServer(index.NewHolder(servertest.Index(t)), logger, opts...)
 	served := make(chan struct{})
 	go func() {
 		defer close(served)

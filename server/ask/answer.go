@@ -267,8 +267,11 @@ func (st statusReader) onDates(r index.Rel) bool {
 // inSettings reports whether relation r's place and topic name those the
 // question names; a relation without them does not.
 func (st statusReader) inSettings(r index.Rel) bool {
+	if len(st.q.Settings) == 0 {
+		return true
+	}
+	q := st.ix.Qualifiers(r)
 	for _, set := range st.q.Settings {
-		q := st.ix.Qualifiers(r)
 		var name, text string
 		switch set.Field {
 		case pb.QualifierField_QUALIFIER_FIELD_PLACE:

@@ -290,8 +290,11 @@ var settingFields = map[string]pb.QualifierField{
 func (b *questionBuilder) settings(left, right []nounPhrase) []nounPhrase {
 	for len(left)+len(right) > 2 && len(right) > 0 {
 		np := right[len(right)-1]
+		if np.wh || len(np.also) > 0 || np.term.GetName() == "" || (np.prep != "in" && np.prep != "at" && np.prep != "on") {
+			break
+		}
 		field, ok := settingFields[b.ix.EntityType(np.node)]
-		if np.wh || len(np.also) > 0 || np.term.GetName() == "" || !ok || (np.prep != "in" && np.prep != "at" && np.prep != "on") {
+		if !ok {
 			break
 		}
 		b.settingsOf = append(b.settingsOf, Setting{Field: field, Node: np.node})
