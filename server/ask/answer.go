@@ -96,6 +96,11 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	st := statusReader{ix: ix, q: q, asIs: asIs(q, question)}
 	if q.YesNo {
 		res.Verdict, res.Deciding = st.decide(answers)
+		if res.Verdict == pb.Verdict_VERDICT_UNKNOWN && len(res.Deciding) == 0 {
+			if other := st.otherValue(); len(other) > 0 {
+				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, other
+			}
+		}
 		if res.Verdict == pb.Verdict_VERDICT_YES {
 			res.Answers = answers
 		}
@@ -321,6 +326,51 @@ func (st statusReader) decide(answers []Answer) (pb.Verdict, []index.Rel) {
 	}
 	return pb.Verdict_VERDICT_UNKNOWN, unknown
 }
+
+// otherValue returns, for a yes/no question the graph has no relation
+// for, one main relation between two names by a single-value predicate
+// (Predicate.single_value), the relations that give its subject another
+// object of the same kind instead: "Is Kioxia based in Korea?" is No,
+// because Kioxia is based in Japan. A question that names dates, settings
+// or titles, or whose object has no kind, gets none: other relations may
+// hold at other times, and kindless objects may contain each other.
+func (st statusReader) otherValue() []index.Rel {
+	q := st.q
+	if q.Mains != 1 || len(q.Dates)+len(q.Settings)+len(q.Titles) > 0 {
+		return nil
+	}
+	main := q.Pattern.GetTriples()[0]
+	subject, ok1 := st.ix.NodeOf(main.GetSubject().GetName())
+	object, ok2 := st.ix.NodeOf(main.GetObject().GetName())
+	if !ok1 || !ok2 || len(main.GetPredicates()) != 1 || len(st.ix.Kinds(object)) == 0 {
+		return nil
+	}
+	v := st.ix.Vocabulary()
+	p, ok := v.Lookup(main.GetPredicates()[0])
+	if !ok || !p.SingleValue {
+		return nil
+	}
+	var out []index.Rel
+	for _, r := range st.ix.Out(subject) {
+		pr := st.ix.Predicate(r)
+		if pr != p.ID && !slices.Contains(v.ImpliedBy(p.ID), pr) {
+			continue
+		}
+		_, other := st.ix.Ends(r)
+		if other == object || !current[st.ix.RelationStatus(r)] || st.ix.Rank(r) == pb.StatementRank_STATEMENT_RANK_DEPRECATED {
+			continue
+		}
+		if slices.ContainsFunc(st.ix.Kinds(other), func(k vocab.KindID) bool { return slices.Contains(st.ix.Kinds(object), k) }) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// current are the statuses of a relation that holds now: as stated, going
+// on, or done.
+var current = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_UNSPECIFIED: true,
+	pb.RelationStatus_RELATION_STATUS_ONGOING: true, pb.RelationStatus_RELATION_STATUS_COMPLETED: true}
 
 // happened keeps the answers with a solution whose main relations hold,
 // and returns the relations of those left out.

@@ -526,3 +526,62 @@ func TestAskRoles(t *testing.T) {
 		t.Errorf("a hold without a role: error = %v", err)
 	}
 }
+
+// TestAskModifiers checks a name before a type noun it does not fit, read
+// by the predicate whose lexicon makes its object a modifier ("a Japanese
+// company" is a company based in Japan), and the single-value No.
+func TestAskModifiers(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		question string
+		want     []string
+		refuse   string
+	}{
+		{question: "Which Japanese company did an American firm try to buy?", want: []string{"company=organizations/kioxia"}},
+		{question: "Which South Korean firms opposed the bid?", want: []string{"firm=" + samsung, "firm=" + sk}},
+		{question: "Which Korean business group is chaired by Chey Tae-won?", want: []string{"business_group=" + sk}},
+		{question: "Which American company produces NAND flash?", want: nil},
+		// A name the noun fits adds nothing; one that fits neither the noun
+		// nor a modifier is refused, not read as the name.
+		{question: "Who serves in the US government?", want: []string{"who=people/howard-lutnick"}},
+		{question: "Which Korean politician proposed the alliance?", refuse: `cannot tell what "Korean" says of the politician`},
+	} {
+		got, _, err := answerKeys(t, tt.question)
+		switch {
+		case tt.refuse != "":
+			if err == nil || !strings.Contains(err.Error(), tt.refuse) {
+				t.Errorf("Ask(%q) = %v, %v; want a refusal with %q", tt.question, got, err, tt.refuse)
+			}
+		case err != nil || !slices.Equal(got, tt.want):
+			t.Errorf("Ask(%q) = %v, %v; want %v", tt.question, got, err, tt.want)
+		}
+	}
+	ix := seedtest.Index(t)
+	for _, tt := range []struct {
+		question string
+		verdict  pb.Verdict
+		deciding string
+	}{
+		{"Is Western Digital an American company?", pb.Verdict_VERDICT_YES, "relations/western-digital-based-in-united-states"},
+		{"Is Western Digital a Japanese company?", pb.Verdict_VERDICT_NO, "relations/western-digital-based-in-united-states"},
+		{"Is Kioxia based in South Korea?", pb.Verdict_VERDICT_NO, "relations/kioxia-based-in-japan"},
+		// Asia is a region, not a country: the graph does not say.
+		{"Is Kioxia based in Asia?", pb.Verdict_VERDICT_UNKNOWN, ""},
+	} {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		var deciding []string
+		for _, r := range res.Deciding {
+			deciding = append(deciding, ix.RelationAt(r).GetName())
+		}
+		if res.Verdict != tt.verdict || tt.deciding != "" && !slices.Contains(deciding, tt.deciding) {
+			t.Errorf("Ask(%q) = %v, deciding %v (%s); want %v, deciding %s", tt.question, res.Verdict, deciding, res.Interpretation, tt.verdict, tt.deciding)
+		}
+	}
+	if _, _, err := answerKeys(t, "Is Chey Tae-won a Japanese company?"); err == nil || !strings.Contains(err.Error(), "Chey Tae-won is not a company") {
+		t.Errorf("a person asked to be a company: error = %v", err)
+	}
+}

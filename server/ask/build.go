@@ -37,6 +37,9 @@ type questionBuilder struct {
 	// settingsOf are the places and topics the question's relation must
 	// have (see settings).
 	settingsOf []Setting
+	// mainStatuses are the status words with no relation noun to qualify,
+	// which the question's relation must have.
+	mainStatuses []*pb.Constraint
 }
 
 // qualifierAsked is a qualifier a question asks for, and its variable.
@@ -105,6 +108,11 @@ type nounPhrase struct {
 	// node the name's entity.
 	prep string
 	node index.Node
+	// modifier is, for a noun after a name that modifies it ("a Japanese
+	// company"), the triple the name says, and typed the constraint the
+	// noun puts on the variable (see modified).
+	modifier *pb.Triple
+	typed    *pb.Constraint
 }
 
 var errAnd = errors.New(`"and" joins only names, as in "Samsung and SK"`)
@@ -168,6 +176,19 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				k++
 				continue
 			}
+			if next.kind == itemEntity && peek(2).kind == itemType {
+				np, ok, err := b.modified(next, peek(2))
+				if err != nil {
+					return nil, err
+				}
+				if ok {
+					np.wh = true
+					b.whVars = append(b.whVars, np.term.GetVariable())
+					out = append(out, np)
+					k += 2
+					continue
+				}
+			}
 			switch next.kind {
 			case itemType:
 				v := b.fresh(next.noun)
@@ -216,9 +237,18 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				k = j
 				continue
 			}
-			// "the US government": a type noun after a name adds nothing.
 			if peek(1).kind == itemType {
+				np, ok, err := b.modified(it, peek(1))
+				if err != nil {
+					return nil, err
+				}
 				k++
+				if ok {
+					out = append(out, np)
+					continue
+				}
+				// "the US government": a type noun after a name it fits
+				// adds nothing.
 			}
 			np := nounPhrase{term: fixed(b.ix, it.node), prep: before, node: it.node}
 			// "Samsung and SK": each must satisfy the relation.
@@ -265,15 +295,78 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 	if len(statuses) > 0 {
 		// A status word after the noun phrases ("which acquisitions failed")
 		// qualifies the last relation named.
-		target := b.lastEvent
-		if target == "" {
-			return nil, errors.New("a status word (failed, completed, ...) needs a relation to qualify, such as an acquisition")
+		// With no relation noun, it qualifies the question's own relation:
+		// "Which utility agreed to buy a stake?" (see build).
+		if b.lastEvent == "" {
+			b.mainStatuses = append(b.mainStatuses, statuses...)
+			return out, nil
 		}
 		for _, s := range statuses {
-			b.constrain(target, s)
+			b.constrain(b.lastEvent, s)
 		}
 	}
 	return out, nil
+}
+
+// modified reads a name before a type noun that it does not fit as a
+// modifier of the noun: "a Japanese company" is ?company, a company based
+// in Japan, by the one predicate whose lexicon makes its object a
+// modifier (Lexicon.object_modifier) for such subjects and objects. It
+// returns false when the name fits the noun ("the US government"), and an
+// error when no predicate joins them.
+func (b *questionBuilder) modified(name, noun item) (nounPhrase, bool, error) {
+	if pattern.Holds(b.ix, noun.con, name.node) {
+		return nounPhrase{}, false, nil
+	}
+	var found []*vocab.Predicate
+	for _, p := range b.vocab.Predicates() {
+		if p.ObjectModifier && b.vocab.Fits(b.ix.EntityType(name.node), b.ix.Kinds(name.node), p.ObjectTypes) && b.nounFits(noun.con, p.SubjectTypes) {
+			found = append(found, p)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nounPhrase{}, false, fmt.Errorf("cannot tell what %q says of the %s: no predicate's lexicon makes a name a modifier of such a noun", name.text, noun.text)
+	case 1:
+	default:
+		return nounPhrase{}, false, fmt.Errorf("%q before %q may say %s or %s", name.text, noun.text, found[0].Key, found[1].Key)
+	}
+	v := b.fresh(noun.noun)
+	typed := &pb.Constraint{Variable: v, Test: noun.con.GetTest()}
+	b.pattern.Constraints = append(b.pattern.Constraints, typed)
+	t := &pb.Triple{Subject: variable(v), Predicates: []string{found[0].Name}, Object: fixed(b.ix, name.node)}
+	b.pattern.Triples = append(b.pattern.Triples, t)
+	return nounPhrase{term: variable(v), modifier: t, typed: typed}, true, nil
+}
+
+// nounFits reports whether what a type noun's constraint admits fits one
+// of types (a predicate's subject types).
+func (b *questionBuilder) nounFits(con *pb.Constraint, types []string) bool {
+	if t := con.GetType(); t != "" {
+		return b.vocab.Fits(t, nil, types)
+	}
+	for _, name := range con.GetKinds().GetKinds() {
+		if k, ok := b.vocab.LookupKind(name); ok && b.vocab.Fits(k.EntityType, []vocab.KindID{k.ID}, types) {
+			return true
+		}
+	}
+	return false
+}
+
+// copula reads "Is Western Digital an American company?": the name is
+// the modified noun's variable, so the question asks whether the name's
+// relation holds, once the name is checked to be such a noun. It returns
+// nil when nps is not that form.
+func (b *questionBuilder) copula(nps []nounPhrase) (*pb.Triple, error) {
+	if len(nps) != 2 || nps[0].wh || nps[0].term.GetName() == "" || len(nps[0].also) > 0 || nps[1].modifier == nil {
+		return nil, nil
+	}
+	if !pattern.Holds(b.ix, nps[1].typed, nps[0].node) {
+		return nil, fmt.Errorf("%s is not a %s", b.ix.DisplayName(nps[0].node), pattern.ConstraintText(nps[1].typed))
+	}
+	b.pattern.Constraints = slices.DeleteFunc(b.pattern.Constraints, func(c *pb.Constraint) bool { return c == nps[1].typed })
+	nps[1].modifier.Subject = nps[0].term
+	return nps[1].modifier, nil
 }
 
 // settingFields are the qualifiers a place or topic named after "in",
@@ -403,6 +496,19 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(b.mainStatuses) > 0 {
+			return nil, errors.New("a status word (failed, completed, ...) needs a relation to qualify, such as an acquisition")
+		}
+		yesNo := !slices.ContainsFunc(items, func(it item) bool { return it.kind == itemWh })
+		if main, err := b.copula(nps); err != nil {
+			return nil, err
+		} else if main != nil && yesNo && len(b.pattern.Triples) == 1 {
+			q, err := b.finish(main)
+			if q != nil {
+				q.Mains = 1
+			}
+			return q, err
+		}
 		if len(b.pattern.Triples)+len(b.loose) == 0 && len(nps) > 0 {
 			if main := b.roleTriple(nps); main != nil {
 				b.pattern.Triples = append(b.pattern.Triples, main)
@@ -494,6 +600,14 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	for _, s := range subjects {
 		for _, o := range objects {
 			mains = append(mains, &pb.Triple{Subject: s, Predicates: []string{b.vocab.Predicate(ph.Predicate).Name}, Object: o})
+		}
+	}
+	for _, t := range mains {
+		if len(b.mainStatuses) > 0 {
+			t.RelationVariable = b.fresh("fact")
+		}
+		for _, s := range b.mainStatuses {
+			b.constrain(t.RelationVariable, s)
 		}
 	}
 	b.pattern.Triples = append(mains, b.pattern.Triples...)

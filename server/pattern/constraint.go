@@ -187,3 +187,10 @@ func ConstraintText(c *pb.Constraint) string {
 	}
 	return "?"
 }
+
+// Holds reports whether node n passes the test of con, whatever variable
+// con names; false when con does not check against ix's vocabulary.
+func Holds(ix *index.Index, con *pb.Constraint, n index.Node) bool {
+	t, err := compileTest(ix.Vocabulary(), "constraint", con)
+	return err == nil && t.holds(ix, n)
+}

@@ -686,19 +686,7 @@ func (l *loader) checkReference(rf *reference, ps *problems) bool {
 // fits reports whether a node defined as def is one of types: an entity
 // type, a kind (or a narrower one), or "relation".
 func (l *loader) fits(def definition, types []string) bool {
-	for _, t := range types {
-		if t == def.typ {
-			return true
-		}
-		if k, ok := l.vocab.LookupKind(t); ok && strings.HasPrefix(t, vocab.KindPrefix) {
-			for _, have := range def.kinds {
-				if slices.Contains(l.vocab.Narrower(k.ID), have) {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return l.vocab.Fits(def.typ, def.kinds, types)
 }
 
 func (l *loader) describe(def definition) string {

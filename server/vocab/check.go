@@ -161,6 +161,21 @@ func (c *checker) predicate(i int, p *pb.Predicate) {
 	if np := lex.GetNounPhrase(); np != "" {
 		c.placeholders(s, i, "lexicon.noun_phrase", np, []string{"{subject}", "{object}"}, "{subject}", "{object}")
 	}
+	if lex.GetObjectModifier() {
+		if len(p.GetSubjectTypes()) == 0 || len(p.GetObjectTypes()) == 0 {
+			c.errorf(s, i, "lexicon.object_modifier", "%s: an object modifier needs subject_types and object_types, to tell which nouns and names it joins", p.GetName())
+		}
+		for j, other := range c.m.GetPredicates()[:i] {
+			if other.GetLexicon().GetObjectModifier() && overlap(p.GetSubjectTypes(), other.GetSubjectTypes()) && overlap(p.GetObjectTypes(), other.GetObjectTypes()) {
+				c.errorf(s, i, "lexicon.object_modifier", "%s and %s (predicates[%d]) are both object modifiers of the same subject and object types: a modifier would not say which", p.GetName(), other.GetName(), j)
+			}
+		}
+	}
+}
+
+// overlap reports whether two type lists share a type.
+func overlap(a, b []string) bool {
+	return slices.ContainsFunc(a, func(t string) bool { return slices.Contains(b, t) })
 }
 
 // phrase checks one lexicon phrase: lowercase words, and for a verb at

@@ -79,6 +79,12 @@ type Predicate struct {
 	// SubjectTypes and ObjectTypes are its domain and range as declared:
 	// entity types, kind names or "relation"; empty is anything.
 	SubjectTypes, ObjectTypes []string
+	// SingleValue is set when a subject has at most one object of each
+	// kind by it (Predicate.single_value).
+	SingleValue bool
+	// ObjectModifier is set when the object's name before a noun for the
+	// subject says it: "a Japanese company" (Lexicon.object_modifier).
+	ObjectModifier bool
 
 	template, inverseTemplate string
 	msg                       *pb.Predicate
@@ -216,6 +222,25 @@ func (v *Vocabulary) LookupKind(name string) (*Kind, bool) {
 // Narrower returns kind k and every kind narrower than it, at any depth.
 func (v *Vocabulary) Narrower(k KindID) []KindID { return v.narrower[k] }
 
+// Fits reports whether a node of entity type typ (or "relation") and of
+// kinds fits one of types, as Predicate.subject_types lists them: the
+// type itself, or a kind that one of kinds is (or is narrower than).
+func (v *Vocabulary) Fits(typ string, kinds []KindID, types []string) bool {
+	for _, t := range types {
+		if t == typ {
+			return true
+		}
+		if k, ok := v.LookupKind(t); ok && strings.HasPrefix(t, KindPrefix) {
+			for _, have := range kinds {
+				if slices.Contains(v.narrower[k.ID], have) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // Synthetic returns how the synthetic generator writes each predicate, in
 // the order the generator draws them.
 func (v *Vocabulary) Synthetic() []*pb.SyntheticPredicate { return v.msg.GetSynthetic() }
@@ -255,6 +280,7 @@ func build(m *pb.Vocabulary) *Vocabulary {
 			ID: ID(i), Name: p.GetName(), Key: key, Reading: p.GetReading(), Inverse: p.GetInverseReading(),
 			Symmetric: p.GetSymmetric(), TitleRole: p.GetRoleIsTitle(),
 			SubjectTypes: p.GetSubjectTypes(), ObjectTypes: p.GetObjectTypes(),
+			SingleValue: p.GetSingleValue(), ObjectModifier: p.GetLexicon().GetObjectModifier(),
 			template: p.GetSentence(), inverseTemplate: p.GetInverseSentence(), msg: p,
 		}
 		if rec.Symmetric {

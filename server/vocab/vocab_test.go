@@ -245,6 +245,19 @@ func TestCheck(t *testing.T) {
 		{"capitals", func(m *pb.Vocabulary) { m.Predicates[1].Lexicon.Verbs[0].Text = "Sue" }, "predicates", 1, "lowercase", false},
 		{"no lexicon", func(m *pb.Vocabulary) { m.Predicates[1].Lexicon = nil }, "predicates", 1, "questions cannot say it", true},
 		{"kind type", func(m *pb.Vocabulary) { m.Kinds[0].EntityType = "fund" }, "kinds", 0, `entity_type "fund"`, false},
+		{"modifier without types", func(m *pb.Vocabulary) { m.Predicates[0].Lexicon.ObjectModifier = true }, "predicates", 0, "needs subject_types and object_types", false},
+		{"two modifiers", func(m *pb.Vocabulary) {
+			for _, p := range m.Predicates {
+				p.Lexicon.ObjectModifier, p.SubjectTypes, p.ObjectTypes = true, []string{"organization"}, []string{"place", "organization"}
+			}
+			m.Predicates[1].ObjectTypes = []string{"organization"}
+		}, "predicates", 1, "both object modifiers", false},
+		{"modifiers apart", func(m *pb.Vocabulary) {
+			for _, p := range m.Predicates {
+				p.Lexicon.ObjectModifier, p.SubjectTypes, p.ObjectTypes = true, []string{"organization"}, []string{"place"}
+			}
+			m.Predicates[1].SubjectTypes = []string{"person"}
+		}, "", 0, "", false},
 		{"broader type", func(m *pb.Vocabulary) {
 			m.Kinds = append(m.Kinds, &pb.Kind{Name: "kinds/city", EntityType: "place", Nouns: []string{"city"}, Broader: []string{"kinds/fund"}})
 		}, "kinds", 1, "a kind of place", false},

@@ -120,7 +120,14 @@ type Predicate struct {
 	// entities their roles.
 	RoleIsTitle bool `protobuf:"varint,11,opt,name=role_is_title,json=roleIsTitle,proto3" json:"role_is_title,omitempty"`
 	// How English says the predicate: the words questions use.
-	Lexicon       *Lexicon `protobuf:"bytes,12,opt,name=lexicon,proto3" json:"lexicon,omitempty"`
+	Lexicon *Lexicon `protobuf:"bytes,12,opt,name=lexicon,proto3" json:"lexicon,omitempty"`
+	// Whether a subject has at most one object of each kind by this
+	// predicate: Wikidata's single-value constraint, held per kind, so that a
+	// company is based in one city and in one country. Ask answers a yes/no
+	// question that names another object of the same kind "No", citing the
+	// relation the graph has ("Is Kioxia based in Korea?" No: Kioxia is
+	// based in Japan). Objects without a kind are never compared.
+	SingleValue   bool `protobuf:"varint,13,opt,name=single_value,json=singleValue,proto3" json:"single_value,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -239,6 +246,13 @@ func (x *Predicate) GetLexicon() *Lexicon {
 	return nil
 }
 
+func (x *Predicate) GetSingleValue() bool {
+	if x != nil {
+		return x.SingleValue
+	}
+	return false
+}
+
 // Lexicon is how English says one predicate. Verbs are given in their base
 // form and nouns in the singular; the server inflects them (English
 // morphology is built in; irregular forms it does not know may be given).
@@ -260,9 +274,14 @@ type Lexicon struct {
 	EventNouns []string `protobuf:"bytes,4,rep,name=event_nouns,json=eventNouns,proto3" json:"event_nouns,omitempty"`
 	// How a sentence names one such relation, with its parties:
 	// "{subject}'s bid for {object}".
-	NounPhrase    string `protobuf:"bytes,5,opt,name=noun_phrase,json=nounPhrase,proto3" json:"noun_phrase,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	NounPhrase string `protobuf:"bytes,5,opt,name=noun_phrase,json=nounPhrase,proto3" json:"noun_phrase,omitempty"`
+	// Whether the object's name, put before a noun for the subject's type,
+	// says this relation: "a Japanese company" is a company based in Japan,
+	// "the US firm" one based in the United States. At most one predicate
+	// of a vocabulary may say it of each pair of subject and object types.
+	ObjectModifier bool `protobuf:"varint,6,opt,name=object_modifier,json=objectModifier,proto3" json:"object_modifier,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *Lexicon) Reset() {
@@ -328,6 +347,13 @@ func (x *Lexicon) GetNounPhrase() string {
 		return x.NounPhrase
 	}
 	return ""
+}
+
+func (x *Lexicon) GetObjectModifier() bool {
+	if x != nil {
+		return x.ObjectModifier
+	}
+	return false
 }
 
 // Verb is one verb phrase of a lexicon.
@@ -1126,7 +1152,7 @@ var File_entitygraph_v1_vocabulary_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	"\n" +
-	"\x1fentitygraph/v1/vocabulary.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/relation.proto\"\xa2\x03\n" +
+	"\x1fentitygraph/v1/vocabulary.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/relation.proto\"\xc5\x03\n" +
 	"\tPredicate\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x18\n" +
 	"\areading\x18\x02 \x01(\tR\areading\x12'\n" +
@@ -1140,7 +1166,8 @@ const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	"\x10inverse_sentence\x18\n" +
 	" \x01(\tR\x0finverseSentence\x12\"\n" +
 	"\rrole_is_title\x18\v \x01(\bR\vroleIsTitle\x121\n" +
-	"\alexicon\x18\f \x01(\v2\x17.entitygraph.v1.LexiconR\alexicon\"\xd7\x01\n" +
+	"\alexicon\x18\f \x01(\v2\x17.entitygraph.v1.LexiconR\alexicon\x12!\n" +
+	"\fsingle_value\x18\r \x01(\bR\vsingleValue\"\x80\x02\n" +
 	"\aLexicon\x12*\n" +
 	"\x05verbs\x18\x01 \x03(\v2\x14.entitygraph.v1.VerbR\x05verbs\x120\n" +
 	"\aphrases\x18\x02 \x03(\v2\x16.entitygraph.v1.PhraseR\aphrases\x12,\n" +
@@ -1148,7 +1175,8 @@ const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	"\vevent_nouns\x18\x04 \x03(\tR\n" +
 	"eventNouns\x12\x1f\n" +
 	"\vnoun_phrase\x18\x05 \x01(\tR\n" +
-	"nounPhrase\"q\n" +
+	"nounPhrase\x12'\n" +
+	"\x0fobject_modifier\x18\x06 \x01(\bR\x0eobjectModifier\"q\n" +
 	"\x04Verb\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12\x18\n" +
 	"\ainverse\x18\x02 \x01(\bR\ainverse\x12\x12\n" +
