@@ -242,6 +242,14 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 			holds = false
 			continue
 		}
+		// A relation ranks once in its scope: another position is a no.
+		if pos := st.ix.Qualifiers(r).GetRank().GetPosition(); st.q.Ranked && pos == 0 || st.q.Rank > 0 && pos != st.q.Rank {
+			holds = false
+			if pos > 0 {
+				no = append(no, r)
+			}
+			continue
+		}
 		if st.asIs {
 			continue
 		}
@@ -593,6 +601,12 @@ func sentence(ix *index.Index, q *Question, a Answer) string {
 	for i, v := range a.Vars {
 		if pattern.IsLiteral(a.Nodes[i]) {
 			vals[i] = "?" + v + " = " + a.Literal(a.Nodes[i])
+			// A rank binds its position; people read it as written.
+			if asksRank(q, v) && len(a.Solutions) > 0 && len(a.Solutions[0].Rels) > 0 {
+				if text := ix.Qualifiers(a.Solutions[0].Rels[0]).GetRank().GetText(); text != "" {
+					vals[i] = "?" + v + " = " + text
+				}
+			}
 			continue
 		}
 		vals[i] = "?" + v + " = " + ix.Label(a.Nodes[i])
@@ -607,4 +621,12 @@ func sentence(ix *index.Index, q *Question, a Answer) string {
 		}
 	}
 	return strings.Join(vals, ", ") + " — because " + because
+}
+
+// asksRank reports whether variable v is bound to the rank of the
+// question's relation.
+func asksRank(q *Question, v string) bool {
+	return slices.ContainsFunc(q.Pattern.GetQualifiers(), func(qc *pb.QualifierClause) bool {
+		return qc.GetVariable() == v && qc.GetField() == pb.QualifierField_QUALIFIER_FIELD_RANK
+	})
 }

@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/english"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/pattern"
@@ -77,6 +78,14 @@ type Question struct {
 	// "most recently" (+1): only the answer whose relation holds earliest,
 	// or latest, answers.
 	Order int
+	// Rank is the position the question names for its relation ("the No. 2
+	// producer", "the second-largest", "ranks third"), 0 for none: only
+	// relations whose rank qualifier has it answer, and one with another
+	// position makes a yes/no question's No.
+	Rank int32
+	// Ranked is set when the question names a rank or a rank word
+	// ("ranks", "No. 2"): only relations with a rank answer it.
+	Ranked bool
 }
 
 // Setting is a place or topic a question names for its relation ("in
@@ -212,6 +221,9 @@ const (
 	itemIgnore                        // words that change nothing: quietly, tried to
 	itemQualifier                     // a wh-phrase asking for a qualifier: before whom, in what role
 	itemDate                          // a date the relation's time must fall on: in 2021, on May 8
+	itemRank                          // a rank the relation's must be: No. 2, second-largest, third (after ranks)
+	itemRankVerb                      // rank, ranks, ranked: the relation is one with a rank
+	itemScope                         // what a rank is over, which adds nothing: the world's, globally
 )
 
 // item is one recognized piece of a question.
@@ -226,6 +238,7 @@ type item struct {
 	field  pb.QualifierField // itemQualifier: the qualifier asked for
 	order  int               // itemIgnore: -1 for "first", +1 for "last"
 	date   DateFilter        // itemDate
+	rank   int32             // itemRank: the position
 	fuzzy  bool              // itemEntity: matched by spelling correction
 	// at and span are the words it was read from; for items of a
 	// gap phrase's gap too.
@@ -341,6 +354,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	v := ix.Vocabulary()
 	b := &questionBuilder{ix: ix, vocab: v, names: map[string]int{}}
 	var unknown, understood, skipped []string
+	ranked := slices.ContainsFunc(items, func(it item) bool {
+		return it.kind == itemRank || it.kind == itemRankVerb || it.kind == itemQualifier && it.field == pb.QualifierField_QUALIFIER_FIELD_RANK
+	})
 	for _, it := range items {
 		switch it.kind {
 		case 0:
@@ -374,6 +390,16 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			understood = append(understood, fmt.Sprintf("%q = the answer", it.text))
 		case itemDate:
 			understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text))
+		case itemRank:
+			understood = append(understood, fmt.Sprintf("%q = the relation's rank: %d", it.text, it.rank))
+		case itemRankVerb:
+			understood = append(understood, fmt.Sprintf("%q = a relation with a rank", it.text))
+		case itemScope:
+			if ranked {
+				skipped = append(skipped, it.text)
+			} else {
+				unknown = append(unknown, fmt.Sprintf("%q", it.text))
+			}
 		case itemQualifier:
 			understood = append(understood, fmt.Sprintf("%q = the answer: the relation's %s", it.text, pattern.QualifierFieldName(it.field)))
 		}
@@ -401,6 +427,18 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		if it.kind == itemDate {
 			q.Dates = append(q.Dates, it.date)
 		}
+		if it.kind == itemRank {
+			if q.Rank != 0 && q.Rank != it.rank {
+				return nil, fail("it names two ranks; ask about one at a time")
+			}
+			q.Rank = it.rank
+		}
+	}
+	// A date, place or rank narrows the question's own relation: without
+	// one (Mains 0, as in "Which acquisitions failed?") it would narrow
+	// nothing.
+	if q.Mains == 0 && (len(q.Dates) > 0 || len(q.Settings) > 0 || q.Ranked) {
+		return nil, fail("it names a date, a place or a rank, but no relation word for it to narrow")
 	}
 	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
 		return nil, fail(err.Error())
@@ -440,6 +478,16 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		}
 		if d, n, ok := matchDate(words, i); ok {
 			items = append(items, item{kind: itemDate, text: joinWords(words[i : i+n]), date: d})
+			i += n
+			continue
+		}
+		if pos, n, ok := matchRank(words, i, items); ok {
+			items = append(items, item{kind: itemRank, text: joinWords(words[i : i+n]), rank: pos, at: i, span: n})
+			i += n
+			continue
+		}
+		if n := matchScope(words, i); n > 0 {
+			items = append(items, item{kind: itemScope, text: joinWords(words[i : i+n]), at: i, span: n})
 			i += n
 			continue
 		}
@@ -492,6 +540,21 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemPoss
 		case roleNouns[w] && len(items) > 0 && items[len(items)-1].kind == itemPoss:
 			it.kind, it.field, it.noun = itemQualifier, pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"
+		case rankWords[w] && (lastBut(items, itemScope).kind == itemPoss || lastBut(items, itemScope).kind == itemArticle ||
+			i+1 < len(words) && words[i+1].lower == "of"):
+			// "Kioxia's rank", "the ranking of Halcyon": the rank asked for.
+			it.kind, it.field, it.noun = itemQualifier, pb.QualifierField_QUALIFIER_FIELD_RANK, "rank"
+		case rankWords[w]:
+			it.kind = itemRankVerb
+		case len(items) > 0 && items[len(items)-1].kind == itemEntity && isCompoundHead(v, w):
+			// "the NAND flash producer" is "the producer of NAND flash":
+			// the name before a relational noun is its object.
+			ph, _ := compoundHead(v, w)
+			name := items[len(items)-1]
+			items[len(items)-1] = item{kind: itemVerb, text: words[i].text, phrase: ph, note: words[i].note, at: i, span: 1}
+			items = append(items, name)
+			i++
+			continue
 		case holdWords[w] && slices.ContainsFunc(items, func(x item) bool {
 			return x.kind == itemQualifier && x.field == pb.QualifierField_QUALIFIER_FIELD_ROLE
 		}):
@@ -515,6 +578,89 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		i++
 	}
 	return items, mentions
+}
+
+// lastBut returns the last of items not of kind skip.
+func lastBut(items []item, skip itemKind) item {
+	for k := len(items) - 1; k >= 0; k-- {
+		if items[k].kind != skip {
+			return items[k]
+		}
+	}
+	return item{}
+}
+
+// compoundHead returns the relational noun "w of" ("producer of"), when
+// the lexicon has it: a name before w is then its object.
+func compoundHead(v *vocab.Vocabulary, w string) (vocab.Phrase, bool) {
+	it, n, gap, ok := matchPhrase(v, []word{{lower: w}, {lower: "of"}}, 0, nil)
+	return it.phrase, ok && n == 2 && gap == nil && it.phrase.Noun && !it.phrase.Passive
+}
+
+func isCompoundHead(v *vocab.Vocabulary, w string) bool {
+	_, ok := compoundHead(v, w)
+	return ok
+}
+
+// rankWords name a rank: after a possessive or an article, or before
+// "of", the rank asked for; otherwise they say the relation is ranked
+// ("ranks third", "is ranked No. 1").
+var rankWords = map[string]bool{"rank": true, "ranks": true, "ranked": true, "ranking": true, "rankings": true, "standing": true}
+
+// ordinals are the ordinal numbers a rank is written with.
+var ordinals = map[string]int32{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
+
+// superlatives are the words that, alone, rank first ("the largest
+// producer"), and after an ordinal give its place ("second-largest").
+var superlatives = map[string]bool{"largest": true, "biggest": true, "top": true, "greatest": true}
+
+// matchRank reads a rank at words[i]: "No. 2" or "number 2", an ordinal
+// before a superlative ("second-largest", as the tokenizer splits it), a
+// superlative alone (first), or an ordinal or "No. 2" right after a rank
+// word ("ranks third").
+func matchRank(words []word, i int, before []item) (int32, int, bool) {
+	w := words[i].lower
+	number := func(k int) int32 {
+		if k < len(words) {
+			if n, err := strconv.Atoi(words[k].lower); err == nil && n >= 1 && n <= 1000 {
+				return int32(n)
+			}
+		}
+		return 0
+	}
+	if (w == "no" || w == "number") && number(i+1) > 0 {
+		return number(i + 1), 2, true
+	}
+	if pos, ok := ordinals[w]; ok {
+		if i+1 < len(words) && superlatives[words[i+1].lower] {
+			return pos, 2, true
+		}
+		if len(before) > 0 && before[len(before)-1].kind == itemRankVerb {
+			return pos, 1, true
+		}
+	}
+	if superlatives[w] {
+		return 1, 1, true
+	}
+	return 0, 0, false
+}
+
+// scopePhrases say what a rank is over; they add nothing to a question
+// that names a rank, and are not understood in one that does not.
+var scopePhrases = [][]string{{"in", "the", "world"}, {"on", "the", "planet"}, {"the", "world", "'s"}, {"world", "'s"},
+	{"worldwide"}, {"globally"}, {"global"}, {"among"}, {"in", "the", "world", "'s"}}
+
+// matchScope returns how many words from i are a scope phrase, longest
+// first, or 0.
+func matchScope(words []word, i int) int {
+	best := 0
+	for _, ph := range scopePhrases {
+		if len(ph) > best && i+len(ph) <= len(words) && wordsEqual(words[i:i+len(ph)], ph) {
+			best = len(ph)
+		}
+	}
+	return best
 }
 
 // qualifierWh are the wh-phrases that ask for a qualifier of the
@@ -628,6 +774,14 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 		}
 		if nodes := ix.ExactNodes(text, 10); len(nodes) == 1 {
 			return item{kind: itemEntity, text: text, node: nodes[0]}, n, true
+		}
+		// A plural name in the singular, as a noun before another noun is:
+		// "turbine blade makers" names "turbine blades".
+		if last := texts[n-1]; utf8.RuneCountInString(last) >= 3 && strings.ToLower(last) == last {
+			plural := strings.Join(append(slices.Clone(texts[:n-1]), english.Plural(last)), " ")
+			if nodes := ix.ExactNodes(plural, 10); len(nodes) == 1 && plural != text {
+				return item{kind: itemEntity, text: text, node: nodes[0]}, n, true
+			}
 		}
 	}
 	// Spelling correction, only for a capitalized word that is no other

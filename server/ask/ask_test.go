@@ -442,7 +442,7 @@ func TestAskRereadsUnknownWords(t *testing.T) {
 	for _, c := range []struct{ question, refuse string }{
 		// An English word is not corrected to a lexicon word one letter
 		// away ("planet", "plant").
-		{"Who is the biggest maker on the planet?", `"planet"`},
+		{"Who builds a planet?", `"planet"`},
 		// A light verb's first sense says nothing: "do" is not "make".
 		{"What is Samsung doing?", `"doing"`},
 		// Not a word, and no lexicon word one edit away.
@@ -583,5 +583,48 @@ func TestAskModifiers(t *testing.T) {
 	}
 	if _, _, err := answerKeys(t, "Is Chey Tae-won a Japanese company?"); err == nil || !strings.Contains(err.Error(), "Chey Tae-won is not a company") {
 		t.Errorf("a person asked to be a company: error = %v", err)
+	}
+}
+
+// TestAskRanks checks questions that name or ask for a rank: "No. 2",
+// "second-largest", "ranks third"; "Kioxia's rank", "How does Kioxia
+// rank"; a name before a relational noun ("the NAND flash producer"); and
+// yes/no, where another position is a No.
+func TestAskRanks(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	for _, tt := range []struct {
+		question string
+		want     string // the one answer, as printed
+		verdict  pb.Verdict
+	}{
+		{question: "Which company is the world's No. 2 NAND flash producer?", want: "Kioxia"},
+		{question: "Which firm is the second-largest maker of NAND flash?", want: "Kioxia"},
+		{question: "Which company ranks No. 4 globally?", want: "SK Group"},
+		{question: "Which South Korean firm is ranked No. 1?", want: "Samsung"},
+		{question: "What is Kioxia's rank among the world's NAND flash producers?", want: "No. 2"},
+		{question: "How does Kioxia rank in NAND flash?", want: "No. 2"},
+		{question: "What is Samsung's global ranking?", want: "No. 1"},
+		{question: "Is Kioxia the world's second-largest NAND flash producer?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Is Kioxia the world's largest NAND flash producer?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Is Sony ranked No. 1?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	} {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if tt.want != "" && (len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Sentence, tt.want)) || res.Verdict != tt.verdict {
+			t.Errorf("Ask(%q) = %d answers %v, verdict %v (%s); want one, %q, verdict %v", tt.question, len(res.Answers), res.Answers, res.Verdict, res.Interpretation, tt.want, tt.verdict)
+		}
+	}
+	for _, tt := range []struct{ question, refuse string }{
+		// Scope words are understood only beside a rank.
+		{"Who makes NAND flash globally?", `"globally"`},
+		{"Which No. 1 company ranks No. 4?", "two ranks"},
+	} {
+		if _, _, err := answerKeys(t, tt.question); err == nil || !strings.Contains(err.Error(), tt.refuse) {
+			t.Errorf("Ask(%q) error = %v; want a refusal with %q", tt.question, err, tt.refuse)
+		}
 	}
 }

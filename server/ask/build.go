@@ -40,6 +40,9 @@ type questionBuilder struct {
 	// mainStatuses are the status words with no relation noun to qualify,
 	// which the question's relation must have.
 	mainStatuses []*pb.Constraint
+	// ranked is set by a rank or a rank word ("No. 2", "ranks"): the
+	// question's relation is one with a rank.
+	ranked bool
 }
 
 // qualifierAsked is a qualifier a question asks for, and its variable.
@@ -139,7 +142,10 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			return item{}
 		}
 		switch it.kind {
-		case itemDate:
+		case itemDate, itemScope:
+			continue
+		case itemRank, itemRankVerb:
+			b.ranked = true
 			continue
 		case itemQualifier:
 			b.quals = append(b.quals, qualifierAsked{field: it.field, v: b.fresh(it.noun)})
@@ -451,6 +457,60 @@ func (b *questionBuilder) roleTriple(nps []nounPhrase) *pb.Triple {
 	return &pb.Triple{Subject: nps[0].term, Predicates: preds, Object: object}
 }
 
+// askedQualifier reads the wh-word of a question that asks for a
+// qualifier. With a rank word, "how" and "where" ask for the rank ("How
+// does Kioxia rank in NAND flash?", "Where does Halcyon rank among blade
+// makers?"). And "what" before both parties of the relation is the
+// qualifier named after a possessive ("What is Kioxia's rank among NAND
+// flash producers?"), not a third party. nps is the noun phrases before
+// the relation word; n counts those on both sides.
+func (b *questionBuilder) askedQualifier(nps []nounPhrase, n int) []nounPhrase {
+	rank := pb.QualifierField_QUALIFIER_FIELD_RANK
+	if b.ranked {
+		for k := range b.quals {
+			if b.quals[k].field == pb.QualifierField_QUALIFIER_FIELD_MANNER {
+				b.quals[k].field = rank
+			}
+		}
+		if len(nps) > 0 && nps[0].wh && nps[0].term.GetVariable() == "where" {
+			b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "where" })
+			b.quals = append(b.quals, qualifierAsked{field: rank, v: "where"})
+			return nps[1:]
+		}
+	}
+	if n == 3 && len(b.quals) > 0 && len(nps) > 0 && nps[0].wh && nps[0].term.GetVariable() == "what" {
+		b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "what" })
+		return nps[1:]
+	}
+	return nps
+}
+
+// rankTriple reads a question about a rank without a relation word
+// ("Which company ranks No. 4 globally?", "What is Samsung's global
+// ranking?", "How does Kioxia rank in NAND flash?"): a relation of any
+// predicate, which the rank then narrows to those that have one. Nil
+// when the question names no rank, or is not of that form.
+func (b *questionBuilder) rankTriple(nps []nounPhrase) *pb.Triple {
+	asksRank := slices.ContainsFunc(b.quals, func(q qualifierAsked) bool { return q.field == pb.QualifierField_QUALIFIER_FIELD_RANK })
+	if !b.ranked && !asksRank {
+		return nil
+	}
+	nps = b.askedQualifier(nps, len(nps)+1)
+	if len(nps) == 0 || len(nps) > 2 || len(nps[0].also) > 0 {
+		return nil
+	}
+	var object *pb.Term
+	switch {
+	case len(nps) == 2 && !nps[1].wh && len(nps[1].also) == 0:
+		object = nps[1].term
+	case len(nps) == 1:
+		object = variable(b.fresh("what"))
+	default:
+		return nil
+	}
+	return &pb.Triple{Subject: nps[0].term, Object: object}
+}
+
 // isSubjectOf reports whether n is the subject of some relation with one of
 // preds; isObjectOf, the object.
 func (b *questionBuilder) isSubjectOf(n index.Node, preds []vocab.ID) bool {
@@ -509,6 +569,14 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 			}
 			return q, err
 		}
+		if main := b.rankTriple(nps); main != nil {
+			b.pattern.Triples = append([]*pb.Triple{main}, b.pattern.Triples...)
+			q, err := b.finish(main)
+			if q != nil {
+				q.Mains = 1
+			}
+			return q, err
+		}
 		if len(b.pattern.Triples)+len(b.loose) == 0 && len(nps) > 0 {
 			if main := b.roleTriple(nps); main != nil {
 				b.pattern.Triples = append(b.pattern.Triples, main)
@@ -545,6 +613,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	if err != nil {
 		return nil, err
 	}
+	left = b.askedQualifier(left, len(left)+len(right))
 	// "Where did Chey Tae-won propose the alliance?": with both parties
 	// named besides it, "where" asks for the relation's place.
 	if len(left)+len(right) == 3 && len(left) > 0 && left[0].wh && left[0].term.GetVariable() == "where" {
@@ -636,7 +705,7 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 			})
 		}
 	}
-	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf}
+	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked}
 	if main == nil {
 		main = b.pattern.Triples[0]
 	}
@@ -681,6 +750,9 @@ func Interpretation(ix *index.Index, q *Question) string {
 	var parts []string
 	for _, t := range q.Pattern.GetTriples() {
 		var readings []string
+		if len(t.GetPredicates()) == 0 {
+			readings = append(readings, label(t.GetSubject())+" has a relation with "+label(t.GetObject()))
+		}
 		for _, p := range t.GetPredicates() {
 			e, _ := ix.Vocabulary().Lookup(p)
 			readings = append(readings, e.Sentence(label(t.GetSubject()), label(t.GetObject())))
@@ -715,6 +787,12 @@ func Interpretation(ix *index.Index, q *Question) string {
 	}
 	for _, d := range q.Dates {
 		out += fmt.Sprintf(", on %s", d)
+	}
+	switch {
+	case q.Rank > 0:
+		out += fmt.Sprintf(", ranked No. %d", q.Rank)
+	case q.Ranked:
+		out += ", with a rank"
 	}
 	for _, set := range q.Settings {
 		out += fmt.Sprintf("; its %s is %s", pattern.QualifierFieldName(set.Field), ix.DisplayName(set.Node))
