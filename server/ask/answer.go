@@ -291,6 +291,10 @@ func (st statusReader) inSettings(r index.Rel) bool {
 			name, text = q.GetPlace().GetEntity(), q.GetPlace().GetText()
 		case pb.QualifierField_QUALIFIER_FIELD_TOPIC:
 			name = q.GetTopic()
+		case pb.QualifierField_QUALIFIER_FIELD_AUDIENCE:
+			if slices.Contains(q.GetAudience(), st.ix.NodeName(set.Node)) {
+				continue
+			}
 		}
 		if name != st.ix.NodeName(set.Node) && !strings.EqualFold(text, st.ix.DisplayName(set.Node)) {
 			return false

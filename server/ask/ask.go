@@ -237,6 +237,7 @@ type item struct {
 	noun   string            // itemType, itemEvent: the noun, singular, for naming variables
 	field  pb.QualifierField // itemQualifier: the qualifier asked for
 	order  int               // itemIgnore: -1 for "first", +1 for "last"
+	light  bool              // itemIgnore: a light verb ("make" of "make a proposal")
 	date   DateFilter        // itemDate
 	rank   int32             // itemRank: the position
 	fuzzy  bool              // itemEntity: matched by spelling correction
@@ -256,7 +257,7 @@ var (
 	beWords      = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 	articleWords = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
 	prepWords    = map[string]bool{"of": true, "for": true, "with": true, "by": true, "against": true, "in": true, "to": true,
-		"on": true, "at": true, "from": true, "between": true, "over": true}
+		"on": true, "at": true, "from": true, "between": true, "over": true, "before": true}
 	ignoreWords = map[string]bool{"quietly": true, "ultimately": true, "also": true, "once": true, "again": true, "publicly": true,
 		"jointly": true, "together": true, "ever": true, "actually": true, "reportedly": true, "eventually": true,
 		"officially": true, "really": true, "please": true, "tell": true, "me": true, "list": true, "show": true, "name": true, "all": true}
@@ -460,6 +461,29 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
+		if n, ev := lightVerb(v, words, i); n > 0 {
+			// "make a proposal" is "propose": the light verb is skipped
+			// and the event noun after it is the relation word.
+			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n, light: true})
+			i += n
+			for i < ev {
+				its, ms := classify(ix, words[i:ev])
+				for k := range its {
+					its[k].at += i
+				}
+				items, mentions = append(items, its...), append(mentions, ms...)
+				i = ev
+			}
+			w := strings.ToLower(words[ev].text)
+			n := 1
+			if _, ok := v.EventNoun(w); !ok {
+				w, n = w+" "+words[ev+1].lower, 2
+			}
+			ps, _ := v.EventNoun(w)
+			items = append(items, item{kind: itemVerb, text: joinWords(words[ev : ev+n]), phrase: vocab.Phrase{Words: strings.Fields(w), Predicate: ps[0]}, at: ev, span: n, note: notesOf(words[ev : ev+n])})
+			i = ev + n
+			continue
+		}
 		if it, n, gap, ok := matchPhrase(v, words, i, items); ok {
 			items = append(items, it)
 			// A gap phrase ("regards * as strategic") has its object inside:
@@ -499,6 +523,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		if field, name, n, ok := matchQualifierWh(words, i); ok {
 			items = append(items, item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name})
 			i += n
+			continue
+		}
+		if i+2 < len(words) && words[i].lower == "in" && words[i+1].lower == "front" && words[i+2].lower == "of" {
+			items = append(items, item{kind: itemPrep, text: "in front of", at: i, span: 3})
+			i += 3
 			continue
 		}
 		w := words[i].lower
@@ -602,6 +631,54 @@ func isCompoundHead(v *vocab.Vocabulary, w string) bool {
 	return ok
 }
 
+// lightVerbs are the verbs that, before an event noun, say only that its
+// relation happened: "make a proposal" is "propose", "file a lawsuit"
+// "sue", "strike a deal". Each is listed in every inflection.
+var lightVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`make makes made making present presents presented presenting
+		submit submits submitted submitting file files filed filing issue issues issued issuing
+		launch launches launched launching mount mounts mounted mounting strike strikes struck striking
+		sign signs signed signing reach reaches reached reaching form forms formed forming
+		lodge lodges lodged lodging bring brings brought bringing pursue pursues pursued pursuing`) {
+		lightVerbs[w] = true
+	}
+}
+
+// lightVerb reads a light verb at words[i] whose object, within a few
+// words of articles, possessives, dates and modifiers, is an event noun of
+// one predicate: it returns the light verb's length and where the event
+// noun starts, or 0.
+func lightVerb(v *vocab.Vocabulary, words []word, i int) (int, int) {
+	if !lightVerbs[words[i].lower] {
+		return 0, 0
+	}
+	for j := i + 1; j < len(words) && j <= i+5; j++ {
+		for _, n := range []int{2, 1} {
+			if j+n > len(words) {
+				continue
+			}
+			text := words[j].lower
+			if n == 2 {
+				text += " " + words[j+1].lower
+			}
+			if ps, ok := v.EventNoun(text); ok {
+				if len(ps) == 1 {
+					return 1, j
+				}
+				return 0, 0
+			}
+		}
+		// Only what may stand between a verb and its object's noun:
+		// articles, possessives, names, dates, modifiers.
+		if w := words[j].lower; w != "'s" && !articleWords[w] && (functionWord(w) || lightVerbs[w] || v.IsFixedHead(w)) {
+			return 0, 0
+		}
+	}
+	return 0, 0
+}
+
 // rankWords name a rank: after a possessive or an article, or before
 // "of", the rank asked for; otherwise they say the relation is ranked
 // ("ranks third", "is ranked No. 1").
@@ -703,6 +780,8 @@ var qualifierWh = []struct {
 	{"in which year", pb.QualifierField_QUALIFIER_FIELD_TIME, "year"},
 	{"what year", pb.QualifierField_QUALIFIER_FIELD_TIME, "year"},
 	{"in what month", pb.QualifierField_QUALIFIER_FIELD_TIME, "month"},
+	{"for how long", pb.QualifierField_QUALIFIER_FIELD_TIME, "how_long"},
+	{"how long", pb.QualifierField_QUALIFIER_FIELD_TIME, "how_long"},
 	{"in what manner", pb.QualifierField_QUALIFIER_FIELD_MANNER, "manner"},
 	{"how", pb.QualifierField_QUALIFIER_FIELD_MANNER, "manner"},
 }

@@ -628,3 +628,36 @@ func TestAskRanks(t *testing.T) {
 		}
 	}
 }
+
+// TestAskLightVerbs checks a light verb before an event noun ("make a
+// proposal" is "propose"), settings that name a venue or an audience, and
+// "for how long".
+func TestAskLightVerbs(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	for _, tt := range []struct {
+		question string
+		want     string // in the one answer's sentence
+		verdict  pb.Verdict
+	}{
+		{question: "Who made a proposal at the National Assembly?", want: "Chey Tae-won"},
+		{question: "Did Chey Tae-won make his May 8 proposal in Seoul?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Chey Tae-won make his proposal in Asia?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "On what date did Chey propose the alliance in front of Lee Jae-myung?", want: "May 8"},
+		{question: "When did Trump announce the trade deal with the United Kingdom?", want: "May 8"},
+		{question: "For how long did Samsung and Sony dominate the global display industry?", want: "over a decade"},
+	} {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if tt.want != "" && (len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Sentence, tt.want)) || res.Verdict != tt.verdict {
+			t.Errorf("Ask(%q) = %d answers %v, verdict %v (%s); want one, %q, verdict %v", tt.question, len(res.Answers), res.Answers, res.Verdict, res.Interpretation, tt.want, tt.verdict)
+		}
+	}
+	// "make" before a thing, not an event noun, is still the lexicon's.
+	if got, _, err := answerKeys(t, "Who makes TVs?"); err != nil || !slices.Equal(got, []string{"who=organizations/sony"}) {
+		t.Errorf("Who makes TVs? = %v, %v", got, err)
+	}
+}

@@ -122,6 +122,9 @@ var errAnd = errors.New(`"and" joins only names, as in "Samsung and SK"`)
 
 // nounPhrases parses one side of the relation word into arguments.
 func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
+	// Articles only told nouns from verbs (see matchPhrase): without them,
+	// "the trade deal with the United Kingdom" reads as EVENT PREP ENT.
+	items = slices.DeleteFunc(slices.Clone(items), func(it item) bool { return it.kind == itemArticle })
 	var out []nounPhrase
 	var statuses []*pb.Constraint
 	prep := "" // the preposition just before, articles aside
@@ -129,11 +132,8 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 		it := items[k]
 		before := prep
 		prep = ""
-		switch it.kind {
-		case itemPrep:
+		if it.kind == itemPrep {
 			prep = strings.ToLower(it.text)
-		case itemArticle:
-			prep = before
 		}
 		peek := func(d int) item {
 			if k+d < len(items) {
@@ -375,25 +375,40 @@ func (b *questionBuilder) copula(nps []nounPhrase) (*pb.Triple, error) {
 	return nps[1].modifier, nil
 }
 
-// settingFields are the qualifiers a place or topic named after "in",
-// "at" or "on" sets, by the entity's type.
-var settingFields = map[string]pb.QualifierField{
-	"place": pb.QualifierField_QUALIFIER_FIELD_PLACE,
-	"topic": pb.QualifierField_QUALIFIER_FIELD_TOPIC,
+// settingField returns the qualifier a name after prep sets, by the
+// name's entity type: a place, or an organization as a venue, after "in",
+// "at" or "on" sets the place; a topic after "in" or "on", the topic; a
+// person or organization after "in front of" or "before", the audience.
+func settingField(prep, typ string) (pb.QualifierField, bool) {
+	switch {
+	case (prep == "in front of" || prep == "before") && (typ == "person" || typ == "organization"):
+		return pb.QualifierField_QUALIFIER_FIELD_AUDIENCE, true
+	case (prep == "in" || prep == "at" || prep == "on") && typ == "place", (prep == "at" || prep == "in") && typ == "organization":
+		return pb.QualifierField_QUALIFIER_FIELD_PLACE, true
+	case (prep == "in" || prep == "on") && typ == "topic":
+		return pb.QualifierField_QUALIFIER_FIELD_TOPIC, true
+	}
+	return 0, false
 }
 
 // settings takes from the end of right, while the relation word has more
-// noun phrases around it than its two parties, those that name where or
-// what it happened in: "in Seoul", "in the LCD market". They become the
-// question's settings, which its relation's place or topic must name.
-func (b *questionBuilder) settings(left, right []nounPhrase) []nounPhrase {
-	for len(left)+len(right) > 2 && len(right) > 0 {
+// noun phrases around it than its two parties or its predicate pred takes
+// no such object, those that name where, what in or before whom it
+// happened: "in Seoul", "in the LCD market", "in front of Lee Jae-myung".
+// They become the question's settings, which its relation's place, topic
+// or audience must name.
+func (b *questionBuilder) settings(left, right []nounPhrase, pred vocab.ID) []nounPhrase {
+	for len(right) > 0 {
 		np := right[len(right)-1]
-		if np.wh || len(np.also) > 0 || np.term.GetName() == "" || (np.prep != "in" && np.prep != "at" && np.prep != "on") {
+		if np.wh || len(np.also) > 0 || np.term.GetName() == "" {
 			break
 		}
-		field, ok := settingFields[b.ix.EntityType(np.node)]
-		if !ok {
+		typ := b.ix.EntityType(np.node)
+		field, ok := settingField(np.prep, typ)
+		// With only two noun phrases, the last is the object unless the
+		// predicate takes no such object: "Did Chey make his proposal in
+		// Seoul?" proposes relations and topics, not places.
+		if !ok || len(left)+len(right) <= 2 && b.takesObject([]vocab.ID{pred}, np.node) {
 			break
 		}
 		b.settingsOf = append(b.settingsOf, Setting{Field: field, Node: np.node})
@@ -402,24 +417,25 @@ func (b *questionBuilder) settings(left, right []nounPhrase) []nounPhrase {
 	return right
 }
 
-// isSetting reports whether "in Seoul" after an event noun says where
-// the relation happened rather than naming its object: a place or topic
-// after "in" or "at" that none of the noun's predicates takes as object.
-func (b *questionBuilder) isSetting(prep, ent item, preds []vocab.ID) bool {
-	typ := b.ix.EntityType(ent.node)
-	if _, ok := settingFields[typ]; !ok {
-		return false
-	}
-	if p := strings.ToLower(prep.text); p != "in" && p != "at" {
-		return false
-	}
+// takesObject reports whether one of preds may have n as its object, by
+// its declared object types.
+func (b *questionBuilder) takesObject(preds []vocab.ID, n index.Node) bool {
 	for _, p := range preds {
 		objects := b.vocab.Predicate(p).ObjectTypes
-		if len(objects) == 0 || slices.Contains(objects, typ) {
-			return false
+		if len(objects) == 0 || b.vocab.Fits(b.ix.EntityType(n), b.ix.Kinds(n), objects) {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// isSetting reports whether "in Seoul" after an event noun says where
+// the relation happened rather than naming its object: a name that sets a
+// qualifier after its preposition (see settingField) that none of the
+// noun's predicates takes as object.
+func (b *questionBuilder) isSetting(prep, ent item, preds []vocab.ID) bool {
+	_, ok := settingField(strings.ToLower(prep.text), b.ix.EntityType(ent.node))
+	return ok && !b.takesObject(preds, ent.node)
 }
 
 // roleTriple reads a question that asks for a role without a relation
@@ -621,7 +637,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
 		left = left[1:]
 	}
-	right = b.settings(left, right)
+	right = b.settings(left, right, ph.Predicate)
 	var subject, object *pb.Term
 	switch {
 	case len(left) == 1 && len(right) == 1:
