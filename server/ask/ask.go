@@ -224,6 +224,8 @@ const (
 	itemRank                          // a rank the relation's must be: No. 2, second-largest, third (after ranks)
 	itemRankVerb                      // rank, ranks, ranked: the relation is one with a rank
 	itemScope                         // what a rank is over, which adds nothing: the world's, globally
+	itemRel                           // "that" opening a relative clause
+	itemBound                         // a noun and its relative clause, read (see relatives)
 )
 
 // item is one recognized piece of a question.
@@ -238,6 +240,9 @@ type item struct {
 	field  pb.QualifierField // itemQualifier: the qualifier asked for
 	order  int               // itemIgnore: -1 for "first", +1 for "last"
 	light  bool              // itemIgnore: a light verb ("make" of "make a proposal")
+	// whBound is set for an itemBound whose noun a wh-word asked for
+	// ("which company that ..."); its variable is in noun.
+	whBound bool
 	date   DateFilter        // itemDate
 	rank   int32             // itemRank: the position
 	fuzzy  bool              // itemEntity: matched by spelling correction
@@ -389,6 +394,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			}
 		case itemWh:
 			understood = append(understood, fmt.Sprintf("%q = the answer", it.text))
+		case itemRel:
+			understood = append(understood, fmt.Sprintf("%q = a relative clause", it.text))
 		case itemDate:
 			understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text))
 		case itemRank:
@@ -590,6 +597,8 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemIgnore
 		case w == "and":
 			it.kind = itemAnd
+		case w == "that" && len(items) > 0:
+			it.kind = itemRel
 		case ignoreWords[w]:
 			it.kind = itemIgnore
 		case orderWords[w] != 0:

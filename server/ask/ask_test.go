@@ -661,3 +661,34 @@ func TestAskLightVerbs(t *testing.T) {
 		t.Errorf("Who makes TVs? = %v, %v", got, err)
 	}
 }
+
+// TestAskRelativeClauses checks nouns narrowed by a relative clause: with
+// a pronoun, as subject or object of the clause, coordinated, and a
+// participle without one.
+func TestAskRelativeClauses(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		question string
+		want     []string
+		refuse   string
+	}{
+		{question: "Who is the executive who chairs SK Group and heads the Korea Chamber of Commerce and Industry?", want: []string{"executive=people/chey-tae-won"}},
+		{question: "What is the name of the Japanese company that Western Digital sought to acquire?", want: []string{"company=organizations/kioxia"}},
+		{question: "Which companies that produce NAND flash opposed the bid?", want: []string{"company=" + samsung, "company=" + sk}},
+		{question: "Who chairs the business group that opposed the bid?", want: []string{"who=people/chey-tae-won"}},
+		{question: "Which country is home to the firm bidding for Kioxia?", want: []string{"country=organizations/united-states"}},
+		// A finite verb after its noun is the question's own.
+		{question: "Which companies produced NAND flash?", want: []string{"company=organizations/kioxia", "company=" + samsung, "company=" + sk}},
+		{question: "Who leads the company that?", refuse: `clause after "that"`},
+	} {
+		got, _, err := answerKeys(t, tt.question)
+		switch {
+		case tt.refuse != "":
+			if err == nil || !strings.Contains(err.Error(), tt.refuse) {
+				t.Errorf("Ask(%q) = %v, %v; want a refusal with %q", tt.question, got, err, tt.refuse)
+			}
+		case err != nil || !slices.Equal(got, tt.want):
+			t.Errorf("Ask(%q) = %v, %v; want %v", tt.question, got, err, tt.want)
+		}
+	}
+}

@@ -147,6 +147,9 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 		case itemRank, itemRankVerb:
 			b.ranked = true
 			continue
+		case itemBound:
+			out = append(out, nounPhrase{term: variable(it.noun), wh: it.whBound})
+			continue
 		case itemQualifier:
 			b.quals = append(b.quals, qualifierAsked{field: it.field, v: b.fresh(it.noun)})
 			continue
@@ -473,6 +476,25 @@ func (b *questionBuilder) roleTriple(nps []nounPhrase) *pb.Triple {
 	return &pb.Triple{Subject: nps[0].term, Predicates: preds, Object: object}
 }
 
+// identity reads "Who is the executive who chairs SK Group?" and "What is
+// the name of the company that Western Digital sought to acquire?": a
+// wh-word that is a noun with a relative clause asks for the noun, and the
+// clause's relation is the question's. It moves that triple first and
+// returns it, or nil when the question is not of that form.
+func (b *questionBuilder) identity(nps []nounPhrase, clauses []*pb.Triple) *pb.Triple {
+	if len(nps) != 2 || len(clauses) == 0 || !nps[0].wh || nps[1].wh || nps[1].term.GetVariable() == "" || len(nps[0].also)+len(nps[1].also) > 0 {
+		return nil
+	}
+	if w := nps[0].term.GetVariable(); w != "who" && w != "what" {
+		return nil
+	}
+	v := nps[1].term.GetVariable()
+	b.whVars = append(slices.DeleteFunc(b.whVars, func(w string) bool { return w == nps[0].term.GetVariable() }), v)
+	main := clauses[0]
+	b.pattern.Triples = append([]*pb.Triple{main}, slices.DeleteFunc(b.pattern.Triples, func(t *pb.Triple) bool { return t == main })...)
+	return main
+}
+
 // askedQualifier reads the wh-word of a question that asks for a
 // qualifier. With a rank word, "how" and "where" ask for the rank ("How
 // does Kioxia rank in NAND flash?", "Where does Halcyon rank among blade
@@ -556,6 +578,10 @@ func at(items []item, k int) item {
 
 // build assembles the pattern: one relation word with its two arguments.
 func (b *questionBuilder) build(items []item) (*Question, error) {
+	items, clauses, err := b.relatives(items)
+	if err != nil {
+		return nil, err
+	}
 	verb := -1
 	for k, it := range items {
 		if it.kind == itemVerb {
@@ -574,6 +600,13 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		}
 		if len(b.mainStatuses) > 0 {
 			return nil, errors.New("a status word (failed, completed, ...) needs a relation to qualify, such as an acquisition")
+		}
+		if main := b.identity(nps, clauses); main != nil {
+			q, err := b.finish(main)
+			if q != nil {
+				q.Mains = 1
+			}
+			return q, err
 		}
 		yesNo := !slices.ContainsFunc(items, func(it item) bool { return it.kind == itemWh })
 		if main, err := b.copula(nps); err != nil {

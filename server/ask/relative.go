@@ -1,0 +1,208 @@
+package ask
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/english"
+)
+
+// relativePronouns open a relative clause after a noun: "the company that
+// sued Halcyon", "the executive who chairs SK Group".
+var relativePronouns = map[string]bool{"that": true, "who": true, "whom": true, "which": true}
+
+// maxRelatives bounds how many relative clauses one question may have.
+const maxRelatives = 3
+
+// relatives reads the relative clauses of a question, each a noun and the
+// clause that narrows it: "the company that sued Halcyon" (a subject
+// clause: the noun is the clause's subject), "the company that Western
+// Digital sought to acquire" (an object clause), "the firm leading Gannet
+// Bank's financing" and "the research funded by Halcyon" (participles,
+// without a pronoun, read so only when the question has another relation
+// word). Each clause becomes a triple about the noun's variable, and the
+// noun and its clause one bound item, so that the rest reads as a question
+// with one relation word. It returns the items left and the clauses'
+// triples, in order.
+func (b *questionBuilder) relatives(items []item) ([]item, []*pb.Triple, error) {
+	var clauses []*pb.Triple
+	for range maxRelatives {
+		start, head, end, ok := b.findRelative(items)
+		if !ok {
+			break
+		}
+		nps, err := b.nounPhrases(items[start : head+1])
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(nps) != 1 || nps[0].term.GetVariable() == "" {
+			return nil, nil, fmt.Errorf("cannot tell what the clause after %q is about", items[head].text)
+		}
+		v := nps[0].term.GetVariable()
+		body := items[head+1 : end]
+		if len(body) > 0 && relativePronouns[strings.ToLower(body[0].text)] && (body[0].kind == itemWh || body[0].kind == itemRel) {
+			body = body[1:]
+		}
+		// "who chairs SK Group and heads the Korea Chamber": each verb
+		// after "and" is another clause about the same noun.
+		for len(body) > 0 {
+			next := len(body)
+			for k := 1; k+1 < len(body); k++ {
+				if body[k].kind == itemAnd && body[k+1].kind == itemVerb {
+					next = k
+					break
+				}
+			}
+			t, err := b.clauseTriple(body[:next], v)
+			if err != nil {
+				return nil, nil, err
+			}
+			clauses = append(clauses, t)
+			b.pattern.Triples = append(b.pattern.Triples, t)
+			if next == len(body) {
+				break
+			}
+			body = body[next+1:]
+		}
+		bound := item{kind: itemBound, text: joinItems(items[start:end]), noun: v, whBound: nps[0].wh}
+		items = append(append(append([]item{}, items[:start]...), bound), items[end:]...)
+	}
+	for _, it := range items {
+		if it.kind == itemRel {
+			return nil, nil, fmt.Errorf("cannot read the clause after %q", it.text)
+		}
+	}
+	return items, clauses, nil
+}
+
+// findRelative finds the first relative clause: the noun phrase it
+// narrows, from start (a modifier or wh-word before the noun) to the noun
+// at head, and the clause up to end. The clause holds one relation word
+// (with its object, and more after "and"), and ends before the next
+// relation word, auxiliary or wh-word.
+func (b *questionBuilder) findRelative(items []item) (start, head, end int, ok bool) {
+	verbs := 0
+	for _, it := range items {
+		if it.kind == itemVerb {
+			verbs++
+		}
+	}
+	for h := 0; h+1 < len(items); h++ {
+		if k := items[h].kind; k != itemType && k != itemEvent {
+			continue
+		}
+		c := h + 1
+		marked := relativePronouns[strings.ToLower(items[c].text)] && (items[c].kind == itemWh || items[c].kind == itemRel)
+		if marked {
+			c++
+		}
+		// After a pronoun, auxiliaries and modals may come first ("that
+		// will license", "who is leading"); a participle follows its noun.
+		for marked && c < len(items) && (items[c].kind == itemIgnore || items[c].kind == itemAux) {
+			c++
+		}
+		if c >= len(items) {
+			continue
+		}
+		verb := -1
+		switch {
+		case items[c].kind == itemVerb && (marked || verbs >= 2 && isParticiple(items[c])):
+			// A subject clause: the verb, then its object.
+			verb = c
+		case marked && (items[c].kind == itemEntity || items[c].kind == itemType):
+			// An object clause: a name, then the verb.
+			for j := c + 1; j < len(items) && items[j].kind != itemWh; j++ {
+				if items[j].kind == itemVerb {
+					verb = j
+					break
+				}
+			}
+		}
+		if verb < 0 {
+			continue
+		}
+		end = verb + 1
+		for end < len(items) {
+			k := items[end].kind
+			if k == itemVerb || k == itemAux || k == itemWh || k == itemRel || k == itemAnd && (end+1 >= len(items) || items[end+1].kind != itemVerb) {
+				break
+			}
+			if k == itemAnd {
+				end += 2 // "and" + the next clause's verb
+				continue
+			}
+			end++
+		}
+		start = h
+		for start > 0 && (items[start-1].kind == itemEntity && items[h].kind == itemType || items[start-1].kind == itemWh) {
+			start--
+		}
+		return start, h, end, true
+	}
+	return 0, 0, 0, false
+}
+
+// isParticiple reports whether a relation word is a participle, which
+// may follow its noun without a pronoun: "leading", "funded by".
+func isParticiple(it item) bool {
+	head := strings.ToLower(strings.Fields(it.text)[0])
+	return strings.HasSuffix(head, "ing") || english.IsPastParticiple(head)
+}
+
+// clauseTriple reads one clause about variable v: a subject clause
+// ("sued Halcyon", "funded by Halcyon") or an object clause ("Western
+// Digital sought to acquire").
+func (b *questionBuilder) clauseTriple(body []item, v string) (*pb.Triple, error) {
+	verb := -1
+	for k, it := range body {
+		if it.kind == itemVerb {
+			if verb >= 0 {
+				return nil, fmt.Errorf("the clause %q has two relation words", joinItems(body))
+			}
+			verb = k
+		}
+	}
+	if verb < 0 {
+		return nil, errors.New("a relative clause needs a relation word")
+	}
+	ph := body[verb].phrase
+	passive := ph.Passive
+	if !passive && verb > 0 && body[verb-1].kind == itemAux && beWords[strings.ToLower(body[verb-1].text)] && !ph.Noun {
+		passive = english.IsPastParticiple(strings.ToLower(strings.Fields(body[verb].text)[0])) && !b.vocab.IsFixedHead(strings.ToLower(strings.Fields(body[verb].text)[0]))
+	}
+	before, err := b.nounPhrases(body[:verb])
+	if err != nil {
+		return nil, err
+	}
+	after, err := b.nounPhrases(body[verb+1:])
+	if err != nil {
+		return nil, err
+	}
+	gap := variable(v)
+	var subject, object *pb.Term
+	switch {
+	case len(before) == 0 && len(after) == 1:
+		subject, object = gap, after[0].term
+	case len(before) == 0 && len(after) == 0:
+		subject, object = gap, variable(b.fresh("other"))
+	case len(before) == 1 && len(after) == 0:
+		subject, object = before[0].term, gap
+	default:
+		return nil, fmt.Errorf("cannot tell who does %q to whom in the clause %q", body[verb].text, joinItems(body))
+	}
+	if passive {
+		subject, object = object, subject
+	}
+	return &pb.Triple{Subject: subject, Predicates: []string{b.vocab.Predicate(ph.Predicate).Name}, Object: object}, nil
+}
+
+// joinItems joins items as written.
+func joinItems(items []item) string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.text
+	}
+	return strings.Join(out, " ")
+}
