@@ -517,6 +517,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
+		if n := matchSource(words, i); n > 0 {
+			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n})
+			i += n
+			continue
+		}
 		if n := matchScope(words, i); n > 0 {
 			items = append(items, item{kind: itemScope, text: joinWords(words[i : i+n]), at: i, span: n})
 			i += n
@@ -730,6 +735,27 @@ func matchRank(words []word, i int, before []item) (int32, int, bool) {
 		return 1, 1, true
 	}
 	return 0, 0, false
+}
+
+// sourceNouns name the document a question is about; every fact the
+// graph has comes from one, so naming it adds nothing.
+var sourceNouns = map[string]bool{"article": true, "piece": true, "story": true, "report": true, "text": true, "document": true}
+
+// sourceLeads are the words before "the article" that, with it, add
+// nothing: "according to the article", "mentioned in the article".
+var sourceLeads = [][]string{{"according", "to"}, {"in"}, {"by"}, {"from"}, {"mentioned", "in"}, {"named", "in"},
+	{"described", "in"}, {"cited", "in"}, {"discussed", "in"}, {"given", "in"}, {"listed", "in"}}
+
+// matchSource returns how many words from i say where the question's
+// facts come from ("according to the article", "in the piece"), or 0.
+func matchSource(words []word, i int) int {
+	for _, lead := range sourceLeads {
+		n := len(lead)
+		if i+n+2 <= len(words) && wordsEqual(words[i:i+n], lead) && articleWords[words[i+n].lower] && sourceNouns[words[i+n+1].lower] {
+			return n + 2
+		}
+	}
+	return 0
 }
 
 // scopePhrases say what a rank is over; they add nothing to a question

@@ -646,6 +646,8 @@ func TestAskLightVerbs(t *testing.T) {
 		{question: "On what date did Chey propose the alliance in front of Lee Jae-myung?", want: "May 8"},
 		{question: "When did Trump announce the trade deal with the United Kingdom?", want: "May 8"},
 		{question: "For how long did Samsung and Sony dominate the global display industry?", want: "over a decade"},
+		// Where the facts come from adds nothing.
+		{question: "According to the article, who proposed an economic alliance in Seoul?", want: "Chey Tae-won"},
 	} {
 		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
 		if err != nil {
