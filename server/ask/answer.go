@@ -97,7 +97,11 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if q.YesNo {
 		res.Verdict, res.Deciding = st.decide(answers)
 		if res.Verdict == pb.Verdict_VERDICT_UNKNOWN && len(res.Deciding) == 0 {
-			if other := st.otherValue(); len(other) > 0 {
+			other := st.otherValue()
+			if len(other) == 0 {
+				other = st.otherStatus()
+			}
+			if len(other) > 0 {
 				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, other
 			}
 		}
@@ -348,26 +352,15 @@ func (st statusReader) decide(answers []Answer) (pb.Verdict, []index.Rel) {
 // hold at other times, and kindless objects may contain each other.
 func (st statusReader) otherValue() []index.Rel {
 	q := st.q
-	if q.Mains != 1 || len(q.Dates)+len(q.Settings)+len(q.Titles) > 0 {
+	if len(q.Dates)+len(q.Settings)+len(q.Titles) > 0 {
 		return nil
 	}
-	main := q.Pattern.GetTriples()[0]
-	subject, ok1 := st.ix.NodeOf(main.GetSubject().GetName())
-	object, ok2 := st.ix.NodeOf(main.GetObject().GetName())
-	if !ok1 || !ok2 || len(main.GetPredicates()) != 1 || len(st.ix.Kinds(object)) == 0 {
-		return nil
-	}
-	v := st.ix.Vocabulary()
-	p, ok := v.Lookup(main.GetPredicates()[0])
-	if !ok || !p.SingleValue {
+	p, object, rels := st.sameRelations()
+	if p == nil || !p.SingleValue || len(st.ix.Kinds(object)) == 0 {
 		return nil
 	}
 	var out []index.Rel
-	for _, r := range st.ix.Out(subject) {
-		pr := st.ix.Predicate(r)
-		if pr != p.ID && !slices.Contains(v.ImpliedBy(p.ID), pr) {
-			continue
-		}
+	for _, r := range rels {
 		_, other := st.ix.Ends(r)
 		if other == object || !current[st.ix.RelationStatus(r)] || st.ix.Rank(r) == pb.StatementRank_STATEMENT_RANK_DEPRECATED {
 			continue
@@ -377,6 +370,62 @@ func (st statusReader) otherValue() []index.Rel {
 		}
 	}
 	return out
+}
+
+// otherStatus returns, for a yes/no question that names a status of its
+// relation ("Did Western Digital complete its acquisition of Kioxia?")
+// and that the graph has no such relation for, the relations between the
+// same two names with another status: a relation has one status, so they
+// make the answer No.
+func (st statusReader) otherStatus() []index.Rel {
+	main := st.q.Pattern.GetTriples()[0]
+	var asked []pb.RelationStatus
+	for _, c := range st.q.Pattern.GetConstraints() {
+		if s, ok := c.GetTest().(*pb.Constraint_RelationStatus); ok && c.GetVariable() == main.GetRelationVariable() && c.GetVariable() != "" {
+			asked = append(asked, s.RelationStatus)
+		}
+	}
+	if len(asked) == 0 {
+		return nil
+	}
+	_, object, rels := st.sameRelations()
+	var out []index.Rel
+	for _, r := range rels {
+		_, other := st.ix.Ends(r)
+		if s := st.ix.RelationStatus(r); other == object && s != pb.RelationStatus_RELATION_STATUS_UNSPECIFIED && !slices.Contains(asked, s) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// sameRelations returns, for a question whose one main relation is
+// between two names by one predicate, the predicate, the object and the
+// relations from the subject by that predicate (or one implying it);
+// nil for another question.
+func (st statusReader) sameRelations() (*vocab.Predicate, index.Node, []index.Rel) {
+	q := st.q
+	if q.Mains != 1 {
+		return nil, 0, nil
+	}
+	main := q.Pattern.GetTriples()[0]
+	subject, ok1 := st.ix.NodeOf(main.GetSubject().GetName())
+	object, ok2 := st.ix.NodeOf(main.GetObject().GetName())
+	if !ok1 || !ok2 || len(main.GetPredicates()) != 1 {
+		return nil, 0, nil
+	}
+	v := st.ix.Vocabulary()
+	p, ok := v.Lookup(main.GetPredicates()[0])
+	if !ok {
+		return nil, 0, nil
+	}
+	var rels []index.Rel
+	for _, r := range st.ix.Out(subject) {
+		if pr := st.ix.Predicate(r); pr == p.ID || slices.Contains(v.ImpliedBy(p.ID), pr) {
+			rels = append(rels, r)
+		}
+	}
+	return p, object, rels
 }
 
 // current are the statuses of a relation that holds now: as stated, going

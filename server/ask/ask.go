@@ -418,6 +418,14 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if len(unknown) > 0 {
 		return nil, fail("it has words that are neither known names nor part of the relation vocabulary")
 	}
+	// "When did Norvane drop its suit?" asks when a status came, which the
+	// graph does not record: a relation's time is when it held.
+	if slices.ContainsFunc(items, func(it item) bool { return it.kind == itemStatus && it.light }) &&
+		slices.ContainsFunc(items, func(it item) bool {
+			return it.kind == itemWh && strings.EqualFold(it.text, "when") || it.kind == itemQualifier && it.field == pb.QualifierField_QUALIFIER_FIELD_TIME
+		}) {
+		return nil, fail("it asks when a relation's status changed, which the graph does not record (a relation's time is when it held)")
+	}
 	q, err := b.build(items)
 	if err != nil {
 		return nil, fail(err.Error())
@@ -448,10 +456,35 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if q.Mains == 0 && (len(q.Dates) > 0 || len(q.Settings) > 0 || q.Ranked) {
 		return nil, fail("it names a date, a place or a rank, but no relation word for it to narrow")
 	}
+	// Every name the question gives must be in what it asks: a name left
+	// out would answer another question.
+	for _, m := range mentions {
+		if !mentioned(ix, q, m.Node) {
+			return nil, fail(fmt.Sprintf("cannot tell what %q has to do with the rest of the question", m.Text))
+		}
+	}
 	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
 		return nil, fail(err.Error())
 	}
 	return q, nil
+}
+
+// mentioned reports whether a compiled question uses entity n: in a
+// triple or a participation, or as a setting.
+func mentioned(ix *index.Index, q *Question, n index.Node) bool {
+	name := ix.NodeName(n)
+	p := q.Pattern
+	for _, t := range p.GetTriples() {
+		if t.GetSubject().GetName() == name || t.GetObject().GetName() == name {
+			return true
+		}
+	}
+	for _, pt := range p.GetParticipations() {
+		if pt.GetParticipant().GetName() == name {
+			return true
+		}
+	}
+	return slices.ContainsFunc(q.Settings, func(s Setting) bool { return s.Node == n })
 }
 
 // classify recognizes entities (longest names first), lexicon phrases,
@@ -468,10 +501,17 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
-		if n, ev := lightVerb(v, words, i); n > 0 {
+		if n, ev, evLen, sv := lightVerb(v, words, i, len(items) > 0 && items[len(items)-1].kind == itemEntity); n > 0 {
 			// "make a proposal" is "propose": the light verb is skipped
-			// and the event noun after it is the relation word.
-			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n, light: true})
+			// and the event noun after it is the relation word. A status
+			// verb gives the relation its status: "complete an
+			// acquisition".
+			if sv.word != "" {
+				items = append(items, item{kind: itemStatus, text: words[i].text, con: statusConstraint(sv.status), at: i, span: n,
+					light: true, note: fmt.Sprintf("a form of %q", sv.word)})
+			} else {
+				items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n, light: true})
+			}
 			i += n
 			for i < ev {
 				its, ms := classify(ix, words[i:ev])
@@ -481,14 +521,20 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				items, mentions = append(items, its...), append(mentions, ms...)
 				i = ev
 			}
-			w := strings.ToLower(words[ev].text)
-			n := 1
-			if _, ok := v.EventNoun(w); !ok {
-				w, n = w+" "+words[ev+1].lower, 2
+			noun := words[ev : ev+evLen]
+			ws := make([]string, evLen)
+			for k, w := range noun {
+				ws[k] = w.lower
 			}
-			ps, _ := v.EventNoun(w)
-			items = append(items, item{kind: itemVerb, text: joinWords(words[ev : ev+n]), phrase: vocab.Phrase{Words: strings.Fields(w), Predicate: ps[0]}, at: ev, span: n, note: notesOf(words[ev : ev+n])})
-			i = ev + n
+			ps, _ := v.EventNoun(strings.Join(ws, " "))
+			items = append(items, item{kind: itemVerb, text: joinWords(noun), phrase: vocab.Phrase{Words: ws, Predicate: ps[0]}, at: ev, span: evLen, note: notesOf(noun)})
+			i = ev + evLen
+			// The preposition after the noun leads to its object ("its
+			// suit against Halcyon"), whatever the lexicon makes of it.
+			if i < len(words) && (prepWords[words[i].lower] || words[i].lower == "against") {
+				items = append(items, item{kind: itemPrep, text: words[i].text, at: i, span: 1})
+				i++
+			}
 			continue
 		}
 		if it, n, gap, ok := matchPhrase(v, words, i, items); ok {
@@ -660,13 +706,36 @@ func init() {
 	}
 }
 
-// lightVerb reads a light verb at words[i] whose object, within a few
-// words of articles, possessives, dates and modifiers, is an event noun of
-// one predicate: it returns the light verb's length and where the event
-// noun starts, or 0.
-func lightVerb(v *vocab.Vocabulary, words []word, i int) (int, int) {
+// lightVerb reads a light verb, or a verb form of a status word
+// ("complete", "drop"; after a name, the word itself), at words[i] whose
+// object, within a few words of
+// articles, possessives, dates and modifiers, is an event noun of one
+// predicate: it returns the verb's length, where the event noun starts
+// and how many words it has, and for a status verb its status; or 0.
+func lightVerb(v *vocab.Vocabulary, words []word, i int, afterName bool) (n, ev, evLen int, sv statusVerb) {
 	if !lightVerbs[words[i].lower] {
-		return 0, 0
+		var ok bool
+		if s, isStatus := v.Status(words[i].lower); isStatus {
+			// A status word after a name is a verb too: "Western Digital
+			// completed the acquisition"; elsewhere it qualifies the noun
+			// after it ("the failed bid").
+			if !afterName {
+				return 0, 0, 0, sv
+			}
+			sv, ok = statusVerb{word: words[i].lower, status: s}, true
+		}
+		if functionWord(words[i].lower) {
+			return 0, 0, 0, sv
+		}
+		// A lexicon verb is the lexicon's: "announce", "propose".
+		if _, _, _, ok := matchPhrase(v, words, i, nil); ok {
+			return 0, 0, 0, sv
+		}
+		if !ok {
+			if sv, ok = statusOfVerb(v, words[i].lower); !ok {
+				return 0, 0, 0, sv
+			}
+		}
 	}
 	for j := i + 1; j < len(words) && j <= i+5; j++ {
 		for _, n := range []int{2, 1} {
@@ -679,18 +748,18 @@ func lightVerb(v *vocab.Vocabulary, words []word, i int) (int, int) {
 			}
 			if ps, ok := v.EventNoun(text); ok {
 				if len(ps) == 1 {
-					return 1, j
+					return 1, j, n, sv
 				}
-				return 0, 0
+				return 0, 0, 0, sv
 			}
 		}
 		// Only what may stand between a verb and its object's noun:
 		// articles, possessives, names, dates, modifiers.
-		if w := words[j].lower; w != "'s" && !articleWords[w] && (functionWord(w) || lightVerbs[w] || v.IsFixedHead(w)) {
-			return 0, 0
+		if w := words[j].lower; w != "'s" && !articleWords[w] && (functionWord(w) || lightVerbs[w] || v.IsFixedHead(w) || isStatusVerb(v, w)) {
+			return 0, 0, 0, sv
 		}
 	}
-	return 0, 0
+	return 0, 0, 0, sv
 }
 
 // rankWords name a rank: after a possessive or an article, or before
@@ -924,8 +993,14 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 	// noun, not a verb.
 	if len(before) > 0 && isEvent(v, words[i].lower) {
 		switch before[len(before)-1].kind {
-		case itemArticle, itemPoss, itemWh, itemEntity:
+		case itemArticle, itemPoss, itemWh:
 			return item{}, 0, nil, false
+		case itemEntity:
+			// "the Kioxia bid" is a noun; "Will Norvane license" a verb,
+			// the name the subject an auxiliary put first.
+			if len(before) < 2 || before[len(before)-2].kind != itemAux {
+				return item{}, 0, nil, false
+			}
 		}
 	}
 	for _, ph := range v.Phrases() {

@@ -694,3 +694,49 @@ func TestAskRelativeClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestAskStatusVerbs checks a verb form of a status word ("complete",
+// "fail", "completed" after a name) read as the status of the relation
+// its event noun names, the No that another status gives, the refusal of
+// "when" for a status change, and that no name the question gives is
+// left out of what it asks.
+func TestAskStatusVerbs(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	for _, tt := range []struct {
+		question string
+		verdict  pb.Verdict
+	}{
+		{"Did Western Digital complete its takeover of Kioxia?", pb.Verdict_VERDICT_NO},
+		{"Has Western Digital completed the acquisition of Kioxia?", pb.Verdict_VERDICT_NO},
+		{"Did the bid for Kioxia fail?", pb.Verdict_VERDICT_YES},
+		// The partnership has no status: the graph cannot say it was done.
+		{"Did Samsung complete the partnership with Sony?", pb.Verdict_VERDICT_UNKNOWN},
+	} {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if res.Verdict != tt.verdict || tt.verdict == pb.Verdict_VERDICT_NO && len(res.Deciding) == 0 {
+			t.Errorf("Ask(%q) = %v, deciding %v (%s); want %v", tt.question, res.Verdict, res.Deciding, res.Interpretation, tt.verdict)
+		}
+	}
+	for _, tt := range []struct{ question, refuse string }{
+		{"When did Western Digital complete its bid for Kioxia?", "when a relation's status changed"},
+	} {
+		if _, _, err := answerKeys(t, tt.question); err == nil || !strings.Contains(err.Error(), tt.refuse) {
+			t.Errorf("Ask(%q) error = %v; want a refusal with %q", tt.question, err, tt.refuse)
+		}
+	}
+	q, err := Compile(ix, "Did Samsung oppose the bid for Kioxia?", pattern.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{samsung: true, "organizations/kioxia": true, "organizations/sony": false} {
+		n, _ := ix.NodeOf(name)
+		if got := mentioned(ix, q, n); got != want {
+			t.Errorf("mentioned(%s) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -417,6 +417,18 @@ func (b *questionBuilder) settings(left, right []nounPhrase, pred vocab.ID) []no
 		b.settingsOf = append(b.settingsOf, Setting{Field: field, Node: np.node})
 		right = right[:len(right)-1]
 	}
+	// "license its design to Halcyon": a topic between the verb and its
+	// object, which the predicate does not take as object, is what the
+	// relation is about.
+	for k := 0; len(left)+len(right) > 2 && k < len(right); k++ {
+		np := right[k]
+		if np.wh || len(np.also) > 0 || np.term.GetName() == "" || np.prep != "" || b.ix.EntityType(np.node) != "topic" || b.takesObject([]vocab.ID{pred}, np.node) {
+			continue
+		}
+		b.settingsOf = append(b.settingsOf, Setting{Field: pb.QualifierField_QUALIFIER_FIELD_TOPIC, Node: np.node})
+		right = slices.Delete(right, k, k+1)
+		k--
+	}
 	return right
 }
 
@@ -720,8 +732,12 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 			mains = append(mains, &pb.Triple{Subject: s, Predicates: []string{b.vocab.Predicate(ph.Predicate).Name}, Object: o})
 		}
 	}
-	for _, t := range mains {
-		if len(b.mainStatuses) > 0 {
+	for k, t := range mains {
+		switch {
+		case len(b.mainStatuses) == 0:
+		case k == 0 && b.whenVar != "":
+			t.RelationVariable = b.whenVar
+		default:
 			t.RelationVariable = b.fresh("fact")
 		}
 		for _, s := range b.mainStatuses {

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/english"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/vocab"
@@ -95,6 +96,11 @@ func reread(ix *index.Index, words []word, items []item) bool {
 			continue
 		}
 		w := &words[it.at]
+		// "Did the bid fail?": a verb form of a status word is the word.
+		if sv, ok := statusOfVerb(ix.Vocabulary(), w.lower); ok {
+			w.lower, w.note, changed = sv.word, fmt.Sprintf("a form of %q", sv.word), true
+			continue
+		}
 		if wordnet.IsWord(w.lower) {
 			if lower, note, ok := synonym(ix.Vocabulary(), w.lower); ok {
 				w.lower, w.note, changed = lower, note, true
@@ -284,4 +290,53 @@ func oneEdit(a, b string) bool {
 		return a[i:] == b[i+1:]
 	}
 	return false
+}
+
+// statusVerbIndex is a vocabulary's one-word status words by their verb
+// lemmas: "complete" for "completed", "drop" for "dropped".
+type statusVerbIndex map[string]statusVerb
+
+// statusVerb is a status word and the status it gives.
+type statusVerb struct {
+	word   string
+	status pb.RelationStatus
+}
+
+// statusVerbIndexes caches a statusVerbIndex per vocabulary.
+var statusVerbIndexes sync.Map // *vocab.Vocabulary → statusVerbIndex
+
+// statusOfVerb reads w as a verb form of one of the vocabulary's status
+// words: "complete" and "completes" of "completed", "drop" of "dropped".
+// A lemma two status words share is ambiguous and gives nothing.
+func statusOfVerb(v *vocab.Vocabulary, w string) (statusVerb, bool) {
+	idx, ok := statusVerbIndexes.Load(v)
+	if !ok {
+		m := statusVerbIndex{}
+		for _, s := range v.Message().GetStatuses() {
+			for _, sw := range s.GetWords() {
+				if strings.Contains(sw, " ") {
+					continue
+				}
+				for _, l := range wordnet.Lemmas(sw, wordnet.Verb) {
+					if have, dup := m[l]; dup && have.status != s.GetStatus() {
+						m[l] = statusVerb{}
+						continue
+					}
+					m[l] = statusVerb{word: sw, status: s.GetStatus()}
+				}
+			}
+		}
+		idx, _ = statusVerbIndexes.LoadOrStore(v, m)
+	}
+	for _, l := range wordnet.Lemmas(w, wordnet.Verb) {
+		if sv := idx.(statusVerbIndex)[l]; sv.word != "" {
+			return sv, true
+		}
+	}
+	return statusVerb{}, false
+}
+
+func isStatusVerb(v *vocab.Vocabulary, w string) bool {
+	_, ok := statusOfVerb(v, w)
+	return ok
 }
