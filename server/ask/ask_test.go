@@ -541,6 +541,9 @@ func TestAskModifiers(t *testing.T) {
 		{question: "Which South Korean firms opposed the bid?", want: []string{"firm=" + samsung, "firm=" + sk}},
 		{question: "Which Korean business group is chaired by Chey Tae-won?", want: []string{"business_group=" + sk}},
 		{question: "Which American company produces NAND flash?", want: nil},
+		// Being from a place is what the modifier says.
+		{question: "Where is Kioxia from?", want: []string{"where=organizations/japan"}},
+		{question: "Which companies are from South Korea?", want: []string{"company=" + samsung, "company=" + sk}},
 		// A name the noun fits adds nothing; one that fits neither the noun
 		// nor a modifier is refused, not read as the name.
 		{question: "Who serves in the US government?", want: []string{"who=people/howard-lutnick"}},
@@ -565,6 +568,8 @@ func TestAskModifiers(t *testing.T) {
 		{"Is Western Digital an American company?", pb.Verdict_VERDICT_YES, "relations/western-digital-based-in-united-states"},
 		{"Is Western Digital a Japanese company?", pb.Verdict_VERDICT_NO, "relations/western-digital-based-in-united-states"},
 		{"Is Kioxia based in South Korea?", pb.Verdict_VERDICT_NO, "relations/kioxia-based-in-japan"},
+		{"Is Kioxia from Japan?", pb.Verdict_VERDICT_YES, "relations/kioxia-based-in-japan"},
+		{"Is Kioxia from South Korea?", pb.Verdict_VERDICT_NO, "relations/kioxia-based-in-japan"},
 		// Asia is a region, not a country: the graph does not say.
 		{"Is Kioxia based in Asia?", pb.Verdict_VERDICT_UNKNOWN, ""},
 	} {

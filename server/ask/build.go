@@ -488,6 +488,48 @@ func (b *questionBuilder) roleTriple(nps []nounPhrase) *pb.Triple {
 	return &pb.Triple{Subject: nps[0].term, Predicates: preds, Object: object}
 }
 
+// fromTriple reads "What country is Kioxia from?", "Where is Kioxia
+// from?", "Is Kioxia from Japan?" and "Which companies are from Japan?":
+// being from a place is the relation the vocabulary's object modifier
+// says (Lexicon.object_modifier; "a Japanese company" is one based in
+// Japan), for the subject's type. It returns nil when the question has
+// no "from" of that form.
+func (b *questionBuilder) fromTriple(items []item, nps []nounPhrase) (*pb.Triple, error) {
+	dangling := len(items) > 0 && items[len(items)-1].kind == itemPrep && strings.EqualFold(items[len(items)-1].text, "from")
+	var subject, object nounPhrase
+	switch {
+	case dangling && len(nps) == 2 && nps[0].wh && !nps[1].wh:
+		subject, object = nps[1], nps[0]
+	case !dangling && len(nps) == 2 && nps[1].prep == "from" && !nps[1].wh:
+		subject, object = nps[0], nps[1]
+	default:
+		return nil, nil
+	}
+	if len(subject.also)+len(object.also) > 0 {
+		return nil, nil
+	}
+	var found []*vocab.Predicate
+	for _, p := range b.vocab.Predicates() {
+		if !p.ObjectModifier {
+			continue
+		}
+		if n := subject.term.GetName(); n != "" && !b.vocab.Fits(b.ix.EntityType(subject.node), b.ix.Kinds(subject.node), p.SubjectTypes) {
+			continue
+		}
+		if n := object.term.GetName(); n != "" && !b.vocab.Fits(b.ix.EntityType(object.node), b.ix.Kinds(object.node), p.ObjectTypes) {
+			continue
+		}
+		found = append(found, p)
+	}
+	switch len(found) {
+	case 0:
+		return nil, errors.New(`cannot tell what "from" says here: no predicate's lexicon makes a name a modifier of such a noun`)
+	case 1:
+		return &pb.Triple{Subject: subject.term, Predicates: []string{found[0].Name}, Object: object.term}, nil
+	}
+	return nil, fmt.Errorf(`"from" may say %s or %s`, found[0].Key, found[1].Key)
+}
+
 // identity reads "Who is the executive who chairs SK Group?" and "What is
 // the name of the company that Western Digital sought to acquire?": a
 // wh-word that is a noun with a relative clause asks for the noun, and the
@@ -612,6 +654,16 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		}
 		if len(b.mainStatuses) > 0 {
 			return nil, errors.New("a status word (failed, completed, ...) needs a relation to qualify, such as an acquisition")
+		}
+		if main, err := b.fromTriple(items, nps); err != nil {
+			return nil, err
+		} else if main != nil {
+			b.pattern.Triples = append([]*pb.Triple{main}, b.pattern.Triples...)
+			q, err := b.finish(main)
+			if q != nil {
+				q.Mains = 1
+			}
+			return q, err
 		}
 		if main := b.identity(nps, clauses); main != nil {
 			q, err := b.finish(main)
