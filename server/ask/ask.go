@@ -243,9 +243,9 @@ type item struct {
 	// whBound is set for an itemBound whose noun a wh-word asked for
 	// ("which company that ..."); its variable is in noun.
 	whBound bool
-	date   DateFilter        // itemDate
-	rank   int32             // itemRank: the position
-	fuzzy  bool              // itemEntity: matched by spelling correction
+	date    DateFilter // itemDate
+	rank    int32      // itemRank: the position
+	fuzzy   bool       // itemEntity: matched by spelling correction
 	// at and span are the words it was read from; for items of a
 	// gap phrase's gap too.
 	at, span int
@@ -496,6 +496,15 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 	for i := 0; i < len(words); {
 		if it, n, ok := matchEntity(ix, words, i); ok {
 			it.at, it.span = i, n
+			// "Howard Lutnik": two pieces read as one entity are one name.
+			if k := len(items) - 1; k >= 0 && items[k].kind == itemEntity && items[k].node == it.node && items[k].at+items[k].span == i {
+				items[k].text += " " + it.text
+				items[k].span += n
+				items[k].fuzzy = items[k].fuzzy || it.fuzzy
+				mentions[len(mentions)-1].Text = items[k].text
+				i += n
+				continue
+			}
 			items = append(items, it)
 			mentions = append(mentions, Mention{Text: it.text, Node: it.node, Fuzzy: it.fuzzy})
 			i += n
@@ -643,7 +652,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i++
 			continue
 		case holdWords[w] && slices.ContainsFunc(items, func(x item) bool {
-			return x.kind == itemQualifier && x.field == pb.QualifierField_QUALIFIER_FIELD_ROLE
+			return x.kind == itemQualifier && (x.field == pb.QualifierField_QUALIFIER_FIELD_ROLE || x.field == pb.QualifierField_QUALIFIER_FIELD_RANK)
 		}):
 			it.kind = itemIgnore
 		case w == "and":
