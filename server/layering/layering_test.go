@@ -58,6 +58,7 @@ func TestImportRules(t *testing.T) {
 		{"server/english", []string{grpc, module}},
 		{"server/textsearch", []string{grpc, module + "server/index", module + "server/pattern", module + "server/ask"}},
 		{"server/timespan", []string{grpc, module + "server/"}},
+		{"server/quantity", []string{grpc, module + "server/"}},
 		{"server/budget", []string{grpc, module}},
 		{"server/vellumfst", []string{grpc, module}},
 		{"server/pattern", []string{grpc, module + "server/ask", module + "server/paths"}},

@@ -63,6 +63,29 @@ func runText(t *testing.T, ix *index.Index, text string) []string {
 	return slices.Compact(out)
 }
 
+// TestQuantities runs quantity qualifiers on harbor-wind: bound as
+// written, compared by amount within a unit, and by text.
+func TestQuantities(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"?x invests-in places/gannet-bank { quantity ?q }", []string{
+			`q="$300 million" x=organizations/great-lakes-teachers-pension-fund`, `q="$650 million" x=organizations/meridian-harbor-infrastructure-partners`}},
+		{`?x invests-in places/gannet-bank { quantity > "500000000 USD" }`, []string{"x=organizations/meridian-harbor-infrastructure-partners"}},
+		{`?x * ?y { quantity = "25 percent" }`, []string{"x=organizations/aldermoor-energy y=places/gannet-bank"}},
+		// Another unit does not compare: miles are not dollars.
+		{`?x * ?y { quantity < "1000 dollars" }`, nil},
+		{`?x * ?y { quantity ~ "miles" } . ?x is an organization`, []string{"x=organizations/corvid-subsea-cables y=places/gannet-bank"}},
+	} {
+		if got := runText(t, ix, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%s = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestQualifiersGroupsCounts runs what issue 13 asks of Match on the seed:
 // the qualifiers of Chey Tae-won's two proposals, the NAND ranks, people's
 // roles, relations before a date, a negation, and counts.

@@ -7,6 +7,7 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/quantity"
 	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/timespan"
 	"github.com/entitygraph/entitygraph/server/vocab"
@@ -28,6 +29,7 @@ var qualifierNames = map[pb.QualifierField]string{
 	pb.QualifierField_QUALIFIER_FIELD_ATTRIBUTION: "attribution",
 	pb.QualifierField_QUALIFIER_FIELD_STATUS:      "status",
 	pb.QualifierField_QUALIFIER_FIELD_DOCUMENT:    "document",
+	pb.QualifierField_QUALIFIER_FIELD_QUANTITY:    "quantity",
 }
 
 // qualifierField reads a field's name in the text syntax.
@@ -62,9 +64,10 @@ func entityValued(f pb.QualifierField) bool {
 	return false
 }
 
-// ordered reports whether a field's values have an order: times and ranks.
+// ordered reports whether a field's values have an order: times, ranks
+// and quantities (of one unit).
 func ordered(f pb.QualifierField) bool {
-	return f == pb.QualifierField_QUALIFIER_FIELD_TIME || f == pb.QualifierField_QUALIFIER_FIELD_RANK
+	return f == pb.QualifierField_QUALIFIER_FIELD_TIME || f == pb.QualifierField_QUALIFIER_FIELD_RANK || f == pb.QualifierField_QUALIFIER_FIELD_QUANTITY
 }
 
 // qualValue is one value of a relation's qualifier, as clauses read it.
@@ -73,6 +76,7 @@ type qualValue struct {
 	text   string        // what the text says: a place as written, a role, a time's ISO form
 	days   timespan.Span // a time's span of days, if it parses
 	rank   int           // a rank's position, or 0
+	amount *pb.Quantity  // a quantity
 }
 
 // qualifierValues returns the values field has on relation r: none when
@@ -142,6 +146,12 @@ func qualifierValues(ix *index.Index, r index.Rel, f pb.QualifierField) []qualVa
 		if s := q.GetStatus(); s != pb.RelationStatus_RELATION_STATUS_UNSPECIFIED {
 			return one(qualValue{text: vocab.StatusWord(s)})
 		}
+	case pb.QualifierField_QUALIFIER_FIELD_QUANTITY:
+		var out []qualValue
+		for _, qt := range q.GetQuantities() {
+			out = append(out, qualValue{text: qt.GetText(), amount: qt})
+		}
+		return out
 	}
 	return nil
 }
@@ -149,11 +159,12 @@ func qualifierValues(ix *index.Index, r index.Rel, f pb.QualifierField) []qualVa
 // comparison is a compiled Comparison.
 type comparison struct {
 	op     pb.ComparisonOperator
-	value  string        // as given
-	lower  string        // lowercased, for text
-	entity bool          // value is a resource name
-	days   timespan.Span // for time
-	rank   int           // for rank
+	value  string         // as given
+	lower  string         // lowercased, for text
+	entity bool           // value is a resource name
+	days   timespan.Span  // for time
+	rank   int            // for rank
+	amount quantity.Value // for quantity
 }
 
 // compileComparison checks a comparison against its field.
@@ -181,6 +192,12 @@ func compileComparison(field string, f pb.QualifierField, c *pb.Comparison) (*co
 			return nil, &FieldError{Field: field + ".value", Msg: fmt.Sprintf("%q is not a rank position (1 for first)", c.GetValue())}
 		}
 		cmp.rank = n
+	case f == pb.QualifierField_QUALIFIER_FIELD_QUANTITY && cmp.op != pb.ComparisonOperator_COMPARISON_OPERATOR_CONTAINS:
+		v, err := quantity.ParseValue(c.GetValue())
+		if err != nil {
+			return nil, &FieldError{Field: field + ".value", Msg: err.Error()}
+		}
+		cmp.amount = v
 	case isOrder:
 		return nil, &FieldError{Field: field + ".operator", Msg: fmt.Sprintf("%s has no order; compare it with =, != or ~", qualifierNames[f])}
 	}
@@ -233,6 +250,29 @@ func (c *comparison) holds(ix *index.Index, f pb.QualifierField, v qualValue) bo
 				return v.rank > c.rank
 			case pb.ComparisonOperator_COMPARISON_OPERATOR_GREATER_OR_EQUAL:
 				return v.rank >= c.rank
+			}
+			return false
+		}
+	case pb.QualifierField_QUALIFIER_FIELD_QUANTITY:
+		if c.op != pb.ComparisonOperator_COMPARISON_OPERATOR_CONTAINS {
+			// Quantities of another unit do not compare at all.
+			if v.amount == nil || v.amount.GetUnit() != c.amount.Unit {
+				return false
+			}
+			a, w := quantity.Amount(v.amount), c.amount.Amount
+			switch c.op {
+			case pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL:
+				return c.amount.Equal(v.amount)
+			case pb.ComparisonOperator_COMPARISON_OPERATOR_NOT_EQUAL:
+				return !c.amount.Equal(v.amount)
+			case pb.ComparisonOperator_COMPARISON_OPERATOR_LESS:
+				return a < w
+			case pb.ComparisonOperator_COMPARISON_OPERATOR_LESS_OR_EQUAL:
+				return a <= w
+			case pb.ComparisonOperator_COMPARISON_OPERATOR_GREATER:
+				return a > w
+			case pb.ComparisonOperator_COMPARISON_OPERATOR_GREATER_OR_EQUAL:
+				return a >= w
 			}
 			return false
 		}

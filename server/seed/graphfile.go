@@ -18,6 +18,7 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/quantity"
 	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
@@ -498,6 +499,15 @@ func (l *loader) relation(at place, r *pb.Relation, spans []span) {
 	}
 	if a := q.GetAttribution(); a != nil && strings.TrimSpace(a.GetText()) == "" {
 		l.ps.errorf(file, at.line("attribution"), "relation %s: attribution has no text; say who holds the view as the document does", name)
+	}
+	for i, qt := range q.GetQuantities() {
+		if err := quantity.Check(qt); err != nil {
+			l.ps.errorf(file, fieldLine(at.file.src, at.file.records[at.rec], "quantities", i), "relation %s: quantities[%d]: %v", name, i, err)
+			ok = false
+		} else if !slices.ContainsFunc(r.GetEvidence(), func(ev *pb.Evidence) bool { return strings.Contains(ev.GetQuote(), qt.GetText()) }) {
+			l.ps.errorf(file, fieldLine(at.file.src, at.file.records[at.rec], "quantities", i), "relation %s: quantities[%d]: %q is in none of its evidence quotes", name, i, qt.GetText())
+			ok = false
+		}
 	}
 	if _, valid := pb.RelationStatus_name[int32(q.GetStatus())]; !valid {
 		l.ps.errorf(file, at.line("status"), "relation %s: unknown status %d", name, q.GetStatus())

@@ -227,6 +227,20 @@ func TestLoadFailures(t *testing.T) {
 			wantErr: `quote "Acme" occurs 2 times in documents/acme-news; lengthen it so it is unique, for example to "Acme bought Widgets Inc."`,
 		},
 		{
+			name: "quantity not in a quote",
+			edit: func(s string) string {
+				return strings.Replace(s, `qualifiers { status: RELATION_STATUS_COMPLETED`, `qualifiers { quantities { amount: "5000000" unit: "USD" text: "$5 million" } status: RELATION_STATUS_COMPLETED`, 1)
+			},
+			wantErr: `relation relations/acme-buys-widgets: quantities[0]: "$5 million" is in none of its evidence quotes`,
+		},
+		{
+			name: "quantity without a number",
+			edit: func(s string) string {
+				return strings.Replace(s, `qualifiers { status: RELATION_STATUS_COMPLETED`, `qualifiers { quantities { amount: "five" unit: "year" text: "2020" } status: RELATION_STATUS_COMPLETED`, 1)
+			},
+			wantErr: `relation relations/acme-buys-widgets: quantities[0]: amount "five" is not a decimal number`,
+		},
+		{
 			name: "no evidence",
 			edit: func(s string) string {
 				return strings.Replace(s, `  evidence { quote: "Jane Roe, announced it" }`+"\n", "", 1)

@@ -7,6 +7,8 @@ package seedtest
 
 import (
 	"context"
+	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -35,4 +37,20 @@ func Index(t testing.TB) *index.Index {
 func Vocabulary(t testing.TB) *vocab.Vocabulary {
 	t.Helper()
 	return Index(t).Vocabulary()
+}
+
+var harborWindIndex = sync.OnceValues(func() (*index.Index, error) {
+	_, file, _, _ := runtime.Caller(0)
+	return seed.Load(context.Background(), filepath.Join(filepath.Dir(file), "..", "..", "seeds", "harbor-wind"), seed.Options{})
+})
+
+// HarborWind returns the index of the second dataset, seeds/harbor-wind,
+// loaded once per test binary, failing the test if it does not load.
+func HarborWind(t testing.TB) *index.Index {
+	t.Helper()
+	ix, err := harborWindIndex()
+	if err != nil {
+		t.Fatalf("load seeds/harbor-wind: %v", err)
+	}
+	return ix
 }

@@ -168,6 +168,10 @@ const (
 	QualifierField_QUALIFIER_FIELD_STATUS QualifierField = 9
 	// The documents the relation's evidence quotes, each.
 	QualifierField_QUALIFIER_FIELD_DOCUMENT QualifierField = 10
+	// Qualifiers.quantities, each: binds the quantity as written; compares
+	// with an amount and unit ("300000000 USD", "1.2 gigawatt"), ordered
+	// only between quantities of one unit, or by text with ~.
+	QualifierField_QUALIFIER_FIELD_QUANTITY QualifierField = 11
 )
 
 // Enum value maps for QualifierField.
@@ -184,6 +188,7 @@ var (
 		8:  "QUALIFIER_FIELD_ATTRIBUTION",
 		9:  "QUALIFIER_FIELD_STATUS",
 		10: "QUALIFIER_FIELD_DOCUMENT",
+		11: "QUALIFIER_FIELD_QUANTITY",
 	}
 	QualifierField_value = map[string]int32{
 		"QUALIFIER_FIELD_UNSPECIFIED": 0,
@@ -197,6 +202,7 @@ var (
 		"QUALIFIER_FIELD_ATTRIBUTION": 8,
 		"QUALIFIER_FIELD_STATUS":      9,
 		"QUALIFIER_FIELD_DOCUMENT":    10,
+		"QUALIFIER_FIELD_QUANTITY":    11,
 	}
 )
 
@@ -1326,7 +1332,9 @@ type Comparison struct {
 	// How.
 	Operator ComparisonOperator `protobuf:"varint,1,opt,name=operator,proto3,enum=entitygraph.v1.ComparisonOperator" json:"operator,omitempty"`
 	// What with. For time an ISO 8601 date of any precision ("2021",
-	// "2025-05", "2025-05-08"); for rank a position; for entity-valued
+	// "2025-05", "2025-05-08"); for rank a position; for quantity an amount
+	// and a unit ("300000000 USD", "1.2 gigawatt"; ~ compares the text as
+	// written); for entity-valued
 	// fields a resource name, or text that the entity's display name or the
 	// qualifier's text is compared with; for the rest, text. Text compares
 	// without regard to case. At most 256 bytes.
@@ -2683,7 +2691,7 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\x10HOP_KIND_FORWARD\x10\x01\x12\x15\n" +
 	"\x11HOP_KIND_BACKWARD\x10\x02\x12\x13\n" +
 	"\x0fHOP_KIND_UNPACK\x10\x03\x12\x11\n" +
-	"\rHOP_KIND_PACK\x10\x04*\xca\x02\n" +
+	"\rHOP_KIND_PACK\x10\x04*\xe8\x02\n" +
 	"\x0eQualifierField\x12\x1f\n" +
 	"\x1bQUALIFIER_FIELD_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14QUALIFIER_FIELD_TIME\x10\x01\x12\x19\n" +
@@ -2696,7 +2704,8 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\x1bQUALIFIER_FIELD_ATTRIBUTION\x10\b\x12\x1a\n" +
 	"\x16QUALIFIER_FIELD_STATUS\x10\t\x12\x1c\n" +
 	"\x18QUALIFIER_FIELD_DOCUMENT\x10\n" +
-	"*\xad\x02\n" +
+	"\x12\x1c\n" +
+	"\x18QUALIFIER_FIELD_QUANTITY\x10\v*\xad\x02\n" +
 	"\x12ComparisonOperator\x12#\n" +
 	"\x1fCOMPARISON_OPERATOR_UNSPECIFIED\x10\x00\x12\x1d\n" +
 	"\x19COMPARISON_OPERATOR_EQUAL\x10\x01\x12!\n" +

@@ -319,7 +319,12 @@ type Qualifiers struct {
 	// Who holds the view, when the text reports a relation as someone's
 	// view rather than as fact: "proponents of renewed cooperation",
 	// "executives".
-	Attribution   *Attribution `protobuf:"bytes,10,opt,name=attribution,proto3" json:"attribution,omitempty"`
+	Attribution *Attribution `protobuf:"bytes,10,opt,name=attribution,proto3" json:"attribution,omitempty"`
+	// The amounts the text gives the relation: what a stake cost, how much a
+	// fund put in, how long a partnership lasts (Wikidata's quantity
+	// values). Each quantity's text must be in one of the relation's
+	// evidence quotes.
+	Quantities    []*Quantity `protobuf:"bytes,11,rep,name=quantities,proto3" json:"quantities,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -424,6 +429,83 @@ func (x *Qualifiers) GetAttribution() *Attribution {
 	return nil
 }
 
+func (x *Qualifiers) GetQuantities() []*Quantity {
+	if x != nil {
+		return x.Quantities
+	}
+	return nil
+}
+
+// Quantity is an amount with its unit, as the text gives it and as a
+// number.
+type Quantity struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The amount, a decimal number such as "520000000" or "1.2", without
+	// the unit's scale words.
+	Amount string `protobuf:"bytes,1,opt,name=amount,proto3" json:"amount,omitempty"`
+	// The unit: an ISO 4217 currency code in capitals ("USD", "GBP"), or a
+	// lowercase unit in the singular: "percent", "gigawatt", "mile",
+	// "meter", "year", "month". Questions name units by these words, their
+	// plurals and their symbols ("$", "%", "GW").
+	Unit string `protobuf:"bytes,2,opt,name=unit,proto3" json:"unit,omitempty"`
+	// The quantity as written in the text, for example "about $520
+	// million" or "five-year".
+	Text          string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Quantity) Reset() {
+	*x = Quantity{}
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Quantity) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Quantity) ProtoMessage() {}
+
+func (x *Quantity) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Quantity.ProtoReflect.Descriptor instead.
+func (*Quantity) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *Quantity) GetAmount() string {
+	if x != nil {
+		return x.Amount
+	}
+	return ""
+}
+
+func (x *Quantity) GetUnit() string {
+	if x != nil {
+		return x.Unit
+	}
+	return ""
+}
+
+func (x *Quantity) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
 // Attribution is who holds a view the text reports. The holder is often a
 // group the text does not name ("proponents", "one executive"), so it is
 // text first and an entity only when the graph has one.
@@ -439,7 +521,7 @@ type Attribution struct {
 
 func (x *Attribution) Reset() {
 	*x = Attribution{}
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[2]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -451,7 +533,7 @@ func (x *Attribution) String() string {
 func (*Attribution) ProtoMessage() {}
 
 func (x *Attribution) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[2]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -464,7 +546,7 @@ func (x *Attribution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Attribution.ProtoReflect.Descriptor instead.
 func (*Attribution) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{2}
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *Attribution) GetText() string {
@@ -497,7 +579,7 @@ type TimeSpan struct {
 
 func (x *TimeSpan) Reset() {
 	*x = TimeSpan{}
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[3]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -509,7 +591,7 @@ func (x *TimeSpan) String() string {
 func (*TimeSpan) ProtoMessage() {}
 
 func (x *TimeSpan) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[3]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -522,7 +604,7 @@ func (x *TimeSpan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TimeSpan.ProtoReflect.Descriptor instead.
 func (*TimeSpan) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{3}
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *TimeSpan) GetText() string {
@@ -559,7 +641,7 @@ type PlaceRef struct {
 
 func (x *PlaceRef) Reset() {
 	*x = PlaceRef{}
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[4]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -571,7 +653,7 @@ func (x *PlaceRef) String() string {
 func (*PlaceRef) ProtoMessage() {}
 
 func (x *PlaceRef) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[4]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -584,7 +666,7 @@ func (x *PlaceRef) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlaceRef.ProtoReflect.Descriptor instead.
 func (*PlaceRef) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{4}
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *PlaceRef) GetText() string {
@@ -616,7 +698,7 @@ type Rank struct {
 
 func (x *Rank) Reset() {
 	*x = Rank{}
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[5]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -628,7 +710,7 @@ func (x *Rank) String() string {
 func (*Rank) ProtoMessage() {}
 
 func (x *Rank) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[5]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -641,7 +723,7 @@ func (x *Rank) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Rank.ProtoReflect.Descriptor instead.
 func (*Rank) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{5}
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *Rank) GetPosition() int32 {
@@ -687,7 +769,7 @@ type Evidence struct {
 
 func (x *Evidence) Reset() {
 	*x = Evidence{}
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[6]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -699,7 +781,7 @@ func (x *Evidence) String() string {
 func (*Evidence) ProtoMessage() {}
 
 func (x *Evidence) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_relation_proto_msgTypes[6]
+	mi := &file_entitygraph_v1_relation_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -712,7 +794,7 @@ func (x *Evidence) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Evidence.ProtoReflect.Descriptor instead.
 func (*Evidence) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{6}
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *Evidence) GetDocument() string {
@@ -774,7 +856,7 @@ const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\asummary\x18\a \x01(\tR\asummary\x12D\n" +
 	"\x0estatement_rank\x18\b \x01(\x0e2\x1d.entitygraph.v1.StatementRankR\rstatementRank\x12\x1f\n" +
 	"\vrank_reason\x18\t \x01(\tR\n" +
-	"rankReason\"\xfd\x02\n" +
+	"rankReason\"\xb7\x03\n" +
 	"\n" +
 	"Qualifiers\x12,\n" +
 	"\x04time\x18\x01 \x01(\v2\x18.entitygraph.v1.TimeSpanR\x04time\x12.\n" +
@@ -787,7 +869,14 @@ const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\x06manner\x18\b \x01(\tR\x06manner\x12\x12\n" +
 	"\x04note\x18\t \x01(\tR\x04note\x12=\n" +
 	"\vattribution\x18\n" +
-	" \x01(\v2\x1b.entitygraph.v1.AttributionR\vattribution\"9\n" +
+	" \x01(\v2\x1b.entitygraph.v1.AttributionR\vattribution\x128\n" +
+	"\n" +
+	"quantities\x18\v \x03(\v2\x18.entitygraph.v1.QuantityR\n" +
+	"quantities\"J\n" +
+	"\bQuantity\x12\x16\n" +
+	"\x06amount\x18\x01 \x01(\tR\x06amount\x12\x12\n" +
+	"\x04unit\x18\x02 \x01(\tR\x04unit\x12\x12\n" +
+	"\x04text\x18\x03 \x01(\tR\x04text\"9\n" +
 	"\vAttribution\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12\x16\n" +
 	"\x06entity\x18\x02 \x01(\tR\x06entity\"F\n" +
@@ -841,32 +930,34 @@ func file_entitygraph_v1_relation_proto_rawDescGZIP() []byte {
 }
 
 var file_entitygraph_v1_relation_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_entitygraph_v1_relation_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
+var file_entitygraph_v1_relation_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
 var file_entitygraph_v1_relation_proto_goTypes = []any{
 	(StatementRank)(0),  // 0: entitygraph.v1.StatementRank
 	(RelationStatus)(0), // 1: entitygraph.v1.RelationStatus
 	(*Relation)(nil),    // 2: entitygraph.v1.Relation
 	(*Qualifiers)(nil),  // 3: entitygraph.v1.Qualifiers
-	(*Attribution)(nil), // 4: entitygraph.v1.Attribution
-	(*TimeSpan)(nil),    // 5: entitygraph.v1.TimeSpan
-	(*PlaceRef)(nil),    // 6: entitygraph.v1.PlaceRef
-	(*Rank)(nil),        // 7: entitygraph.v1.Rank
-	(*Evidence)(nil),    // 8: entitygraph.v1.Evidence
+	(*Quantity)(nil),    // 4: entitygraph.v1.Quantity
+	(*Attribution)(nil), // 5: entitygraph.v1.Attribution
+	(*TimeSpan)(nil),    // 6: entitygraph.v1.TimeSpan
+	(*PlaceRef)(nil),    // 7: entitygraph.v1.PlaceRef
+	(*Rank)(nil),        // 8: entitygraph.v1.Rank
+	(*Evidence)(nil),    // 9: entitygraph.v1.Evidence
 }
 var file_entitygraph_v1_relation_proto_depIdxs = []int32{
 	3, // 0: entitygraph.v1.Relation.qualifiers:type_name -> entitygraph.v1.Qualifiers
-	8, // 1: entitygraph.v1.Relation.evidence:type_name -> entitygraph.v1.Evidence
+	9, // 1: entitygraph.v1.Relation.evidence:type_name -> entitygraph.v1.Evidence
 	0, // 2: entitygraph.v1.Relation.statement_rank:type_name -> entitygraph.v1.StatementRank
-	5, // 3: entitygraph.v1.Qualifiers.time:type_name -> entitygraph.v1.TimeSpan
-	6, // 4: entitygraph.v1.Qualifiers.place:type_name -> entitygraph.v1.PlaceRef
+	6, // 3: entitygraph.v1.Qualifiers.time:type_name -> entitygraph.v1.TimeSpan
+	7, // 4: entitygraph.v1.Qualifiers.place:type_name -> entitygraph.v1.PlaceRef
 	1, // 5: entitygraph.v1.Qualifiers.status:type_name -> entitygraph.v1.RelationStatus
-	7, // 6: entitygraph.v1.Qualifiers.rank:type_name -> entitygraph.v1.Rank
-	4, // 7: entitygraph.v1.Qualifiers.attribution:type_name -> entitygraph.v1.Attribution
-	8, // [8:8] is the sub-list for method output_type
-	8, // [8:8] is the sub-list for method input_type
-	8, // [8:8] is the sub-list for extension type_name
-	8, // [8:8] is the sub-list for extension extendee
-	0, // [0:8] is the sub-list for field type_name
+	8, // 6: entitygraph.v1.Qualifiers.rank:type_name -> entitygraph.v1.Rank
+	5, // 7: entitygraph.v1.Qualifiers.attribution:type_name -> entitygraph.v1.Attribution
+	4, // 8: entitygraph.v1.Qualifiers.quantities:type_name -> entitygraph.v1.Quantity
+	9, // [9:9] is the sub-list for method output_type
+	9, // [9:9] is the sub-list for method input_type
+	9, // [9:9] is the sub-list for extension type_name
+	9, // [9:9] is the sub-list for extension extendee
+	0, // [0:9] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_relation_proto_init() }
@@ -880,7 +971,7 @@ func file_entitygraph_v1_relation_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_relation_proto_rawDesc), len(file_entitygraph_v1_relation_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   7,
+			NumMessages:   8,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/relation.proto.
  */
 export const file_entitygraph_v1_relation: GenFile = /*@__PURE__*/
-  fileDesc("Ch1lbnRpdHlncmFwaC92MS9yZWxhdGlvbi5wcm90bxIOZW50aXR5Z3JhcGgudjEihQIKCFJlbGF0aW9uEgwKBG5hbWUYASABKAkSDwoHc3ViamVjdBgCIAEoCRIRCglwcmVkaWNhdGUYAyABKAkSDgoGb2JqZWN0GAQgASgJEi4KCnF1YWxpZmllcnMYBSABKAsyGi5lbnRpdHlncmFwaC52MS5RdWFsaWZpZXJzEioKCGV2aWRlbmNlGAYgAygLMhguZW50aXR5Z3JhcGgudjEuRXZpZGVuY2USDwoHc3VtbWFyeRgHIAEoCRI1Cg5zdGF0ZW1lbnRfcmFuaxgIIAEoDjIdLmVudGl0eWdyYXBoLnYxLlN0YXRlbWVudFJhbmsSEwoLcmFua19yZWFzb24YCSABKAkisAIKClF1YWxpZmllcnMSJgoEdGltZRgBIAEoCzIYLmVudGl0eWdyYXBoLnYxLlRpbWVTcGFuEicKBXBsYWNlGAIgASgLMhguZW50aXR5Z3JhcGgudjEuUGxhY2VSZWYSLgoGc3RhdHVzGAMgASgOMh4uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25TdGF0dXMSIgoEcmFuaxgEIAEoCzIULmVudGl0eWdyYXBoLnYxLlJhbmsSDAoEcm9sZRgFIAEoCRINCgV0b3BpYxgGIAEoCRIQCghhdWRpZW5jZRgHIAMoCRIOCgZtYW5uZXIYCCABKAkSDAoEbm90ZRgJIAEoCRIwCgthdHRyaWJ1dGlvbhgKIAEoCzIbLmVudGl0eWdyYXBoLnYxLkF0dHJpYnV0aW9uIisKC0F0dHJpYnV0aW9uEgwKBHRleHQYASABKAkSDgoGZW50aXR5GAIgASgJIjQKCFRpbWVTcGFuEgwKBHRleHQYASABKAkSDQoFc3RhcnQYAiABKAkSCwoDZW5kGAMgASgJIigKCFBsYWNlUmVmEgwKBHRleHQYASABKAkSDgoGZW50aXR5GAIgASgJIjUKBFJhbmsSEAoIcG9zaXRpb24YASABKAUSDQoFc2NvcGUYAiABKAkSDAoEdGV4dBgDIAEoCSJ3CghFdmlkZW5jZRIQCghkb2N1bWVudBgBIAEoCRINCgVxdW90ZRgCIAEoCRISCgpzdGFydF9jaGFyGAMgASgFEhAKCGVuZF9jaGFyGAQgASgFEhIKCnN0YXJ0X2J5dGUYBSABKAUSEAoIZW5kX2J5dGUYBiABKAUqbAoNU3RhdGVtZW50UmFuaxIeChpTVEFURU1FTlRfUkFOS19VTlNQRUNJRklFRBAAEhwKGFNUQVRFTUVOVF9SQU5LX1BSRUZFUlJFRBABEh0KGVNUQVRFTUVOVF9SQU5LX0RFUFJFQ0FURUQQAiq8AgoOUmVsYXRpb25TdGF0dXMSHwobUkVMQVRJT05fU1RBVFVTX1VOU1BFQ0lGSUVEEAASHAoYUkVMQVRJT05fU1RBVFVTX1BST1BPU0VEEAESGwoXUkVMQVRJT05fU1RBVFVTX1BMQU5ORUQQAhIdChlSRUxBVElPTl9TVEFUVVNfQVRURU1QVEVEEAMSGwoXUkVMQVRJT05fU1RBVFVTX09OR09JTkcQBBIdChlSRUxBVElPTl9TVEFUVVNfQU5OT1VOQ0VEEAUSHQoZUkVMQVRJT05fU1RBVFVTX0NPTVBMRVRFRBAGEhoKFlJFTEFUSU9OX1NUQVRVU19GQUlMRUQQBxIdChlSRUxBVElPTl9TVEFUVVNfV0lUSERSQVdOEAgSGQoVUkVMQVRJT05fU1RBVFVTX0VOREVEEAliBnByb3RvMw");
+  fileDesc("Ch1lbnRpdHlncmFwaC92MS9yZWxhdGlvbi5wcm90bxIOZW50aXR5Z3JhcGgudjEihQIKCFJlbGF0aW9uEgwKBG5hbWUYASABKAkSDwoHc3ViamVjdBgCIAEoCRIRCglwcmVkaWNhdGUYAyABKAkSDgoGb2JqZWN0GAQgASgJEi4KCnF1YWxpZmllcnMYBSABKAsyGi5lbnRpdHlncmFwaC52MS5RdWFsaWZpZXJzEioKCGV2aWRlbmNlGAYgAygLMhguZW50aXR5Z3JhcGgudjEuRXZpZGVuY2USDwoHc3VtbWFyeRgHIAEoCRI1Cg5zdGF0ZW1lbnRfcmFuaxgIIAEoDjIdLmVudGl0eWdyYXBoLnYxLlN0YXRlbWVudFJhbmsSEwoLcmFua19yZWFzb24YCSABKAki3gIKClF1YWxpZmllcnMSJgoEdGltZRgBIAEoCzIYLmVudGl0eWdyYXBoLnYxLlRpbWVTcGFuEicKBXBsYWNlGAIgASgLMhguZW50aXR5Z3JhcGgudjEuUGxhY2VSZWYSLgoGc3RhdHVzGAMgASgOMh4uZW50aXR5Z3JhcGgudjEuUmVsYXRpb25TdGF0dXMSIgoEcmFuaxgEIAEoCzIULmVudGl0eWdyYXBoLnYxLlJhbmsSDAoEcm9sZRgFIAEoCRINCgV0b3BpYxgGIAEoCRIQCghhdWRpZW5jZRgHIAMoCRIOCgZtYW5uZXIYCCABKAkSDAoEbm90ZRgJIAEoCRIwCgthdHRyaWJ1dGlvbhgKIAEoCzIbLmVudGl0eWdyYXBoLnYxLkF0dHJpYnV0aW9uEiwKCnF1YW50aXRpZXMYCyADKAsyGC5lbnRpdHlncmFwaC52MS5RdWFudGl0eSI2CghRdWFudGl0eRIOCgZhbW91bnQYASABKAkSDAoEdW5pdBgCIAEoCRIMCgR0ZXh0GAMgASgJIisKC0F0dHJpYnV0aW9uEgwKBHRleHQYASABKAkSDgoGZW50aXR5GAIgASgJIjQKCFRpbWVTcGFuEgwKBHRleHQYASABKAkSDQoFc3RhcnQYAiABKAkSCwoDZW5kGAMgASgJIigKCFBsYWNlUmVmEgwKBHRleHQYASABKAkSDgoGZW50aXR5GAIgASgJIjUKBFJhbmsSEAoIcG9zaXRpb24YASABKAUSDQoFc2NvcGUYAiABKAkSDAoEdGV4dBgDIAEoCSJ3CghFdmlkZW5jZRIQCghkb2N1bWVudBgBIAEoCRINCgVxdW90ZRgCIAEoCRISCgpzdGFydF9jaGFyGAMgASgFEhAKCGVuZF9jaGFyGAQgASgFEhIKCnN0YXJ0X2J5dGUYBSABKAUSEAoIZW5kX2J5dGUYBiABKAUqbAoNU3RhdGVtZW50UmFuaxIeChpTVEFURU1FTlRfUkFOS19VTlNQRUNJRklFRBAAEhwKGFNUQVRFTUVOVF9SQU5LX1BSRUZFUlJFRBABEh0KGVNUQVRFTUVOVF9SQU5LX0RFUFJFQ0FURUQQAiq8AgoOUmVsYXRpb25TdGF0dXMSHwobUkVMQVRJT05fU1RBVFVTX1VOU1BFQ0lGSUVEEAASHAoYUkVMQVRJT05fU1RBVFVTX1BST1BPU0VEEAESGwoXUkVMQVRJT05fU1RBVFVTX1BMQU5ORUQQAhIdChlSRUxBVElPTl9TVEFUVVNfQVRURU1QVEVEEAMSGwoXUkVMQVRJT05fU1RBVFVTX09OR09JTkcQBBIdChlSRUxBVElPTl9TVEFUVVNfQU5OT1VOQ0VEEAUSHQoZUkVMQVRJT05fU1RBVFVTX0NPTVBMRVRFRBAGEhoKFlJFTEFUSU9OX1NUQVRVU19GQUlMRUQQBxIdChlSRUxBVElPTl9TVEFUVVNfV0lUSERSQVdOEAgSGQoVUkVMQVRJT05fU1RBVFVTX0VOREVEEAliBnByb3RvMw");
 
 /**
  * Relation is a fact the graph holds: subject, predicate, object, qualified
@@ -181,6 +181,16 @@ export type Qualifiers = Message<"entitygraph.v1.Qualifiers"> & {
    * @generated from field: entitygraph.v1.Attribution attribution = 10;
    */
   attribution?: Attribution | undefined;
+
+  /**
+   * The amounts the text gives the relation: what a stake cost, how much a
+   * fund put in, how long a partnership lasts (Wikidata's quantity
+   * values). Each quantity's text must be in one of the relation's
+   * evidence quotes.
+   *
+   * @generated from field: repeated entitygraph.v1.Quantity quantities = 11;
+   */
+  quantities: Quantity[];
 };
 
 /**
@@ -189,6 +199,47 @@ export type Qualifiers = Message<"entitygraph.v1.Qualifiers"> & {
  */
 export const QualifiersSchema: GenMessage<Qualifiers> = /*@__PURE__*/
   messageDesc(file_entitygraph_v1_relation, 1);
+
+/**
+ * Quantity is an amount with its unit, as the text gives it and as a
+ * number.
+ *
+ * @generated from message entitygraph.v1.Quantity
+ */
+export type Quantity = Message<"entitygraph.v1.Quantity"> & {
+  /**
+   * The amount, a decimal number such as "520000000" or "1.2", without
+   * the unit's scale words.
+   *
+   * @generated from field: string amount = 1;
+   */
+  amount: string;
+
+  /**
+   * The unit: an ISO 4217 currency code in capitals ("USD", "GBP"), or a
+   * lowercase unit in the singular: "percent", "gigawatt", "mile",
+   * "meter", "year", "month". Questions name units by these words, their
+   * plurals and their symbols ("$", "%", "GW").
+   *
+   * @generated from field: string unit = 2;
+   */
+  unit: string;
+
+  /**
+   * The quantity as written in the text, for example "about $520
+   * million" or "five-year".
+   *
+   * @generated from field: string text = 3;
+   */
+  text: string;
+};
+
+/**
+ * Describes the message entitygraph.v1.Quantity.
+ * Use `create(QuantitySchema)` to create a new message.
+ */
+export const QuantitySchema: GenMessage<Quantity> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_relation, 2);
 
 /**
  * Attribution is who holds a view the text reports. The holder is often a
@@ -218,7 +269,7 @@ export type Attribution = Message<"entitygraph.v1.Attribution"> & {
  * Use `create(AttributionSchema)` to create a new message.
  */
 export const AttributionSchema: GenMessage<Attribution> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_relation, 2);
+  messageDesc(file_entitygraph_v1_relation, 3);
 
 /**
  * TimeSpan is a time as the text gives it and as ISO 8601.
@@ -254,7 +305,7 @@ export type TimeSpan = Message<"entitygraph.v1.TimeSpan"> & {
  * Use `create(TimeSpanSchema)` to create a new message.
  */
 export const TimeSpanSchema: GenMessage<TimeSpan> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_relation, 3);
+  messageDesc(file_entitygraph_v1_relation, 4);
 
 /**
  * PlaceRef is where a relation happened.
@@ -282,7 +333,7 @@ export type PlaceRef = Message<"entitygraph.v1.PlaceRef"> & {
  * Use `create(PlaceRefSchema)` to create a new message.
  */
 export const PlaceRefSchema: GenMessage<PlaceRef> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_relation, 4);
+  messageDesc(file_entitygraph_v1_relation, 5);
 
 /**
  * Rank is a standing in an ordered list.
@@ -317,7 +368,7 @@ export type Rank = Message<"entitygraph.v1.Rank"> & {
  * Use `create(RankSchema)` to create a new message.
  */
 export const RankSchema: GenMessage<Rank> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_relation, 5);
+  messageDesc(file_entitygraph_v1_relation, 6);
 
 /**
  * Evidence is a verbatim quote from a document that states a relation.
@@ -374,7 +425,7 @@ export type Evidence = Message<"entitygraph.v1.Evidence"> & {
  * Use `create(EvidenceSchema)` to create a new message.
  */
 export const EvidenceSchema: GenMessage<Evidence> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_relation, 6);
+  messageDesc(file_entitygraph_v1_relation, 7);
 
 /**
  * StatementRank ranks a statement among those with the same subject and
