@@ -111,6 +111,9 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		return res, nil
 	}
 	res.Answers, res.Deciding = st.happened(ix, answers)
+	if len(q.AmountUnits) > 0 {
+		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return !amountsFit(ix, q, a) })
+	}
 	if q.Order != 0 {
 		res.Answers = inOrder(ix, q, res.Answers)
 	}
@@ -246,6 +249,10 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 			holds = false
 			continue
 		}
+		if !st.hasAmounts(r, &no) {
+			holds = false
+			continue
+		}
 		// A relation ranks once in its scope: another position is a no.
 		if pos := st.ix.Qualifiers(r).GetRank().GetPosition(); st.q.Ranked && pos == 0 || st.q.Rank > 0 && pos != st.q.Rank {
 			holds = false
@@ -301,6 +308,55 @@ func (st statusReader) inSettings(r index.Rel) bool {
 			}
 		}
 		if name != st.ix.NodeName(set.Node) && !strings.EqualFold(text, st.ix.DisplayName(set.Node)) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasAmounts reports whether relation r gives every amount the question
+// names; when it gives its one quantity in that unit but another amount,
+// it is added to no.
+func (st statusReader) hasAmounts(r index.Rel, no *[]index.Rel) bool {
+	if len(st.q.Amounts) == 0 {
+		return true
+	}
+	qs := st.ix.Qualifiers(r).GetQuantities()
+	for _, v := range st.q.Amounts {
+		if slices.ContainsFunc(qs, v.Equal) {
+			continue
+		}
+		inUnit := 0
+		for _, qt := range qs {
+			if qt.GetUnit() == v.Unit {
+				inUnit++
+			}
+		}
+		if inUnit == 1 {
+			*no = append(*no, r)
+		}
+		return false
+	}
+	return true
+}
+
+// amountsFit reports whether an answer's amounts are in the units the
+// question asks for ("How much": a currency): each amount variable's
+// text is a quantity of such a unit on the relation of one of its
+// solutions.
+func amountsFit(ix *index.Index, q *Question, a Answer) bool {
+	for i, v := range a.Vars {
+		unit, ok := q.AmountUnits[v]
+		if !ok || !pattern.IsLiteral(a.Nodes[i]) {
+			continue
+		}
+		text := a.Literal(a.Nodes[i])
+		fits := slices.ContainsFunc(a.Solutions, func(s pattern.Solution) bool {
+			return len(s.Rels) > 0 && s.Rels[0] != pattern.NoRel && slices.ContainsFunc(ix.Qualifiers(s.Rels[0]).GetQuantities(), func(qt *pb.Quantity) bool {
+				return qt.GetText() == text && unitFits(unit, qt.GetUnit())
+			})
+		})
+		if !fits {
 			return false
 		}
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/pattern"
+	"github.com/entitygraph/entitygraph/server/quantity"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -86,6 +87,15 @@ type Question struct {
 	// Ranked is set when the question names a rank or a rank word
 	// ("ranks", "No. 2"): only relations with a rank answer it.
 	Ranked bool
+	// Amounts are the quantities the question names for its relation
+	// ("the $480 million contract"): only relations that give each answer
+	// it, and one that gives another amount in the unit makes a yes/no
+	// question's No.
+	Amounts []quantity.Value
+	// AmountUnits are, by answer variable, the unit or unit class a
+	// question asks an amount in ("How much": a currency; "How many
+	// miles": miles).
+	AmountUnits map[string]string
 }
 
 // Setting is a place or topic a question names for its relation ("in
@@ -226,6 +236,7 @@ const (
 	itemScope                         // what a rank is over, which adds nothing: the world's, globally
 	itemRel                           // "that" opening a relative clause
 	itemBound                         // a noun and its relative clause, read (see relatives)
+	itemQuantity                      // an amount the relation must give: $480 million, 25 percent
 )
 
 // item is one recognized piece of a question.
@@ -246,6 +257,10 @@ type item struct {
 	date    DateFilter // itemDate
 	rank    int32      // itemRank: the position
 	fuzzy   bool       // itemEntity: matched by spelling correction
+	// amount is an itemQuantity's; unit, for an itemQualifier asking for
+	// a quantity, the unit or unit class asked for ("currency", "mile").
+	amount quantity.Value
+	unit   string
 	// at and span are the words it was read from; for items of a
 	// gap phrase's gap too.
 	at, span int
@@ -352,11 +367,12 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if n := utf8.RuneCountInString(question); n > MaxQuestionRunes {
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
-	words := tokenize(question)
+	words, amounts := takeAmounts(tokenize(question))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
 	}
+	items = append(items, amounts...)
 	v := ix.Vocabulary()
 	b := &questionBuilder{ix: ix, vocab: v, names: map[string]int{}}
 	var unknown, understood, skipped []string
@@ -400,6 +416,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text))
 		case itemRank:
 			understood = append(understood, fmt.Sprintf("%q = the relation's rank: %d", it.text, it.rank))
+		case itemQuantity:
+			understood = append(understood, fmt.Sprintf("%q = the relation's quantity: %s", it.text, it.amount))
 		case itemRankVerb:
 			understood = append(understood, fmt.Sprintf("%q = a relation with a rank", it.text))
 		case itemScope:
@@ -443,6 +461,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		if it.kind == itemDate {
 			q.Dates = append(q.Dates, it.date)
 		}
+		if it.kind == itemQuantity {
+			q.Amounts = append(q.Amounts, it.amount)
+		}
 		if it.kind == itemRank {
 			if q.Rank != 0 && q.Rank != it.rank {
 				return nil, fail("it names two ranks; ask about one at a time")
@@ -453,8 +474,13 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	// A date, place or rank narrows the question's own relation: without
 	// one (Mains 0, as in "Which acquisitions failed?") it would narrow
 	// nothing.
-	if q.Mains == 0 && (len(q.Dates) > 0 || len(q.Settings) > 0 || q.Ranked) {
-		return nil, fail("it names a date, a place or a rank, but no relation word for it to narrow")
+	if q.Mains == 0 && (len(q.Dates) > 0 || len(q.Settings) > 0 || q.Ranked || len(q.Amounts) > 0) {
+		return nil, fail("it names a date, a place, a rank or an amount, but no relation word for it to narrow")
+	}
+	// "How much have MHIP and the pension fund committed?" asks for two
+	// amounts, or their sum: one of them would be a wrong answer.
+	if q.Mains > 1 && len(q.AmountUnits) > 0 {
+		return nil, fail("it asks for the amount of more than one relation; ask for each party's")
 	}
 	// Every name the question gives must be in what it asks: a name left
 	// out would answer another question.
@@ -579,6 +605,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		}
 		if n := matchScope(words, i); n > 0 {
 			items = append(items, item{kind: itemScope, text: joinWords(words[i : i+n]), at: i, span: n})
+			i += n
+			continue
+		}
+		if unit, n, ok := matchHowMuch(words, i); ok {
+			// "How much", "How many miles", "How far": the amount the
+			// relation gives, in such a unit.
+			items = append(items, item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: pb.QualifierField_QUALIFIER_FIELD_QUANTITY, noun: "amount", unit: unit})
 			i += n
 			continue
 		}
@@ -769,6 +802,79 @@ func lightVerb(v *vocab.Vocabulary, words []word, i int, afterName bool) (n, ev,
 		}
 	}
 	return 0, 0, 0, sv
+}
+
+// takeAmounts takes the amounts out of a question's words ("$480
+// million", "25 percent", "five-year"), each as an itemQuantity: an
+// amount narrows the question's relation wherever it stands, and out of
+// the way it splits no lexicon phrase ("acquire a 25 percent stake in").
+func takeAmounts(words []word) ([]word, []item) {
+	var kept []word
+	var amounts []item
+	for i := 0; i < len(words); {
+		if v, n, ok := quantity.Read(lowers(words[i:min(i+3, len(words))])); ok {
+			amounts = append(amounts, item{kind: itemQuantity, text: joinWords(words[i : i+n]), amount: v})
+			i += n
+			continue
+		}
+		kept = append(kept, words[i])
+		i++
+	}
+	return kept, amounts
+}
+
+// lowers returns the lowercase forms of words.
+func lowers(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.lower
+	}
+	return out
+}
+
+// Unit classes a how-much question asks for: any currency, any length.
+const (
+	unitCurrency = "currency"
+	unitLength   = "length"
+)
+
+// lengthUnits are the units "how far" and "how long" ask in.
+var lengthUnits = map[string]bool{"mile": true, "kilometer": true, "meter": true}
+
+// matchHowMuch reads "how much" (an amount of money), "how far" (a
+// length) and "how many" before a unit ("how many miles") at words[i]:
+// the unit or unit class asked for, and the words taken.
+func matchHowMuch(words []word, i int) (string, int, bool) {
+	if i+1 >= len(words) || words[i].lower != "how" {
+		return "", 0, false
+	}
+	switch words[i+1].lower {
+	case "much":
+		return unitCurrency, 2, true
+	case "far":
+		return unitLength, 2, true
+	case "many":
+		if i+2 < len(words) {
+			if u, ok := quantity.UnitOf(words[i+2].lower); ok {
+				return u, 3, true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// unitFits reports whether a quantity's unit is what a question asks for:
+// the unit itself, or one of its class.
+func unitFits(asked, unit string) bool {
+	switch asked {
+	case "":
+		return true
+	case unitCurrency:
+		return quantity.IsCurrency(unit)
+	case unitLength:
+		return lengthUnits[unit]
+	}
+	return asked == unit
 }
 
 // rankWords name a rank: after a possessive or an article, or before

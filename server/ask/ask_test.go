@@ -745,3 +745,36 @@ func TestAskStatusVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestAskAmounts checks, on harbor-wind, questions that ask for an
+// amount in a unit ("How much", "How many miles") or name one ("a 25
+// percent stake"), and the refusal of one amount for two parties.
+func TestAskAmounts(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	for _, tt := range []struct {
+		question string
+		want     string // in the one answer's sentence
+		verdict  pb.Verdict
+	}{
+		{question: "How much has Meridian Harbor Infrastructure Partners committed to Gannet Bank?", want: "$650 million"},
+		{question: "How many miles of high-voltage cable will Corvid supply to Gannet Bank?", want: "about 190 miles"},
+		{question: "How much is Aldermoor's stake in Gannet Bank?", want: "about $520 million"},
+		{question: "Who agreed to buy a 25 percent stake in Gannet Bank?", want: "Aldermoor Energy"},
+		{question: "Did Aldermoor agree to buy a 25 percent stake in Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
+		// The stake is 25 percent: another share is No, with the relation.
+		{question: "Did Aldermoor agree to buy a 40 percent stake in Gannet Bank?", verdict: pb.Verdict_VERDICT_NO},
+	} {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if tt.want != "" && (len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Sentence, tt.want)) || res.Verdict != tt.verdict {
+			t.Errorf("Ask(%q) = %d answers %v, verdict %v (%s); want one, %q, verdict %v", tt.question, len(res.Answers), res.Answers, res.Verdict, res.Interpretation, tt.want, tt.verdict)
+		}
+	}
+	if _, err := Ask(ix, "How much have MHIP and the Great Lakes Teachers Pension Fund committed?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "more than one relation") {
+		t.Errorf("an amount for two parties: error = %v", err)
+	}
+}

@@ -49,6 +49,7 @@ type questionBuilder struct {
 type qualifierAsked struct {
 	field pb.QualifierField
 	v     string
+	unit  string // for a quantity: the unit or unit class asked for
 }
 
 // fresh returns an unused variable name made from base.
@@ -151,7 +152,9 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			out = append(out, nounPhrase{term: variable(it.noun), wh: it.whBound})
 			continue
 		case itemQualifier:
-			b.quals = append(b.quals, qualifierAsked{field: it.field, v: b.fresh(it.noun)})
+			b.quals = append(b.quals, qualifierAsked{field: it.field, v: b.fresh(it.noun), unit: it.unit})
+			continue
+		case itemQuantity:
 			continue
 		case itemWh:
 			w := strings.ToLower(it.text)
@@ -420,16 +423,27 @@ func (b *questionBuilder) settings(left, right []nounPhrase, pred vocab.ID) []no
 	// "license its design to Halcyon": a topic between the verb and its
 	// object, which the predicate does not take as object, is what the
 	// relation is about.
-	for k := 0; len(left)+len(right) > 2 && k < len(right); k++ {
-		np := right[k]
-		if np.wh || len(np.also) > 0 || np.term.GetName() == "" || np.prep != "" || b.ix.EntityType(np.node) != "topic" || b.takesObject([]vocab.ID{pred}, np.node) {
+	right = b.topics(right, len(left), "", pred)
+	return right
+}
+
+// topics takes from nps, while the relation word has more noun phrases
+// around it than its two parties (others counts those on the other side),
+// the topics after prep that its predicate does not take as object: "license its
+// design to Halcyon" (no preposition), "How many miles of cable will
+// Corvid supply to Gannet Bank?" ("of", before the verb). They become
+// topic settings.
+func (b *questionBuilder) topics(nps []nounPhrase, others int, prep string, pred vocab.ID) []nounPhrase {
+	for k := 0; len(nps)+others > 2 && k < len(nps); k++ {
+		np := nps[k]
+		if np.wh || len(np.also) > 0 || np.term.GetName() == "" || np.prep != prep || b.ix.EntityType(np.node) != "topic" || b.takesObject([]vocab.ID{pred}, np.node) {
 			continue
 		}
 		b.settingsOf = append(b.settingsOf, Setting{Field: pb.QualifierField_QUALIFIER_FIELD_TOPIC, Node: np.node})
-		right = slices.Delete(right, k, k+1)
+		nps = slices.Delete(nps, k, k+1)
 		k--
 	}
-	return right
+	return nps
 }
 
 // takesObject reports whether one of preds may have n as its object, by
@@ -734,6 +748,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
 		left = left[1:]
 	}
+	left = b.topics(left, len(right), "of", ph.Predicate)
 	right = b.settings(left, right, ph.Predicate)
 	var subject, object *pb.Term
 	switch {
@@ -836,6 +851,12 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 		b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{
 			Relation: variable(main.RelationVariable), Field: qw.field, Test: &pb.QualifierClause_Variable{Variable: qw.v}})
 		q.AnswerVars = append(q.AnswerVars, qw.v)
+		if qw.field == pb.QualifierField_QUALIFIER_FIELD_QUANTITY {
+			if q.AmountUnits == nil {
+				q.AmountUnits = map[string]string{}
+			}
+			q.AmountUnits[qw.v] = qw.unit
+		}
 	}
 	switch {
 	case b.whenVar != "":
