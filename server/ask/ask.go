@@ -728,6 +728,7 @@ func compoundHead(v *vocab.Vocabulary, w string) (vocab.Phrase, bool) {
 	return it.phrase, ok && n == 2 && gap == nil && it.phrase.Noun && !it.phrase.Passive
 }
 
+// isCompoundHead reports whether "w of" is a relational noun of the lexicon.
 func isCompoundHead(v *vocab.Vocabulary, w string) bool {
 	_, ok := compoundHead(v, w)
 	return ok

@@ -10,6 +10,7 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/budget"
+	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/pattern"
 	"github.com/entitygraph/entitygraph/server/seedtest"
 )
@@ -598,11 +599,7 @@ func TestAskModifiers(t *testing.T) {
 func TestAskRanks(t *testing.T) {
 	t.Parallel()
 	ix := seedtest.Index(t)
-	for _, tt := range []struct {
-		question string
-		want     string // the one answer, as printed
-		verdict  pb.Verdict
-	}{
+	checkAsks(t, ix, []askCase{
 		{question: "Which company is the world's No. 2 NAND flash producer?", want: "Kioxia"},
 		{question: "Which firm is the second-largest maker of NAND flash?", want: "Kioxia"},
 		{question: "Which company ranks No. 4 globally?", want: "SK Group"},
@@ -613,16 +610,7 @@ func TestAskRanks(t *testing.T) {
 		{question: "Is Kioxia the world's second-largest NAND flash producer?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Is Kioxia the world's largest NAND flash producer?", verdict: pb.Verdict_VERDICT_NO},
 		{question: "Is Sony ranked No. 1?", verdict: pb.Verdict_VERDICT_UNKNOWN},
-	} {
-		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
-		if err != nil {
-			t.Errorf("Ask(%q): %v", tt.question, err)
-			continue
-		}
-		if tt.want != "" && (len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Sentence, tt.want)) || res.Verdict != tt.verdict {
-			t.Errorf("Ask(%q) = %d answers %v, verdict %v (%s); want one, %q, verdict %v", tt.question, len(res.Answers), res.Answers, res.Verdict, res.Interpretation, tt.want, tt.verdict)
-		}
-	}
+	})
 	for _, tt := range []struct{ question, refuse string }{
 		// Scope words are understood only beside a rank.
 		{"Who makes NAND flash globally?", `"globally"`},
@@ -640,11 +628,7 @@ func TestAskRanks(t *testing.T) {
 func TestAskLightVerbs(t *testing.T) {
 	t.Parallel()
 	ix := seedtest.Index(t)
-	for _, tt := range []struct {
-		question string
-		want     string // in the one answer's sentence
-		verdict  pb.Verdict
-	}{
+	checkAsks(t, ix, []askCase{
 		{question: "Who made a proposal at the National Assembly?", want: "Chey Tae-won"},
 		{question: "Did Chey Tae-won make his May 8 proposal in Seoul?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Did Chey Tae-won make his proposal in Asia?", verdict: pb.Verdict_VERDICT_UNKNOWN},
@@ -653,16 +637,7 @@ func TestAskLightVerbs(t *testing.T) {
 		{question: "For how long did Samsung and Sony dominate the global display industry?", want: "over a decade"},
 		// Where the facts come from adds nothing.
 		{question: "According to the article, who proposed an economic alliance in Seoul?", want: "Chey Tae-won"},
-	} {
-		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
-		if err != nil {
-			t.Errorf("Ask(%q): %v", tt.question, err)
-			continue
-		}
-		if tt.want != "" && (len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Sentence, tt.want)) || res.Verdict != tt.verdict {
-			t.Errorf("Ask(%q) = %d answers %v, verdict %v (%s); want one, %q, verdict %v", tt.question, len(res.Answers), res.Answers, res.Verdict, res.Interpretation, tt.want, tt.verdict)
-		}
-	}
+	})
 	// "make" before a thing, not an event noun, is still the lexicon's.
 	if got, _, err := answerKeys(t, "Who makes TVs?"); err != nil || !slices.Equal(got, []string{"who=organizations/sony"}) {
 		t.Errorf("Who makes TVs? = %v, %v", got, err)
@@ -752,11 +727,7 @@ func TestAskStatusVerbs(t *testing.T) {
 func TestAskAmounts(t *testing.T) {
 	t.Parallel()
 	ix := seedtest.HarborWind(t)
-	for _, tt := range []struct {
-		question string
-		want     string // in the one answer's sentence
-		verdict  pb.Verdict
-	}{
+	checkAsks(t, ix, []askCase{
 		{question: "How much has Meridian Harbor Infrastructure Partners committed to Gannet Bank?", want: "$650 million"},
 		{question: "How many miles of high-voltage cable will Corvid supply to Gannet Bank?", want: "about 190 miles"},
 		{question: "How much is Aldermoor's stake in Gannet Bank?", want: "about $520 million"},
@@ -764,7 +735,24 @@ func TestAskAmounts(t *testing.T) {
 		{question: "Did Aldermoor agree to buy a 25 percent stake in Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
 		// The stake is 25 percent: another share is No, with the relation.
 		{question: "Did Aldermoor agree to buy a 40 percent stake in Gannet Bank?", verdict: pb.Verdict_VERDICT_NO},
-	} {
+	})
+	if _, err := Ask(ix, "How much have MHIP and the Great Lakes Teachers Pension Fund committed?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "more than one relation") {
+		t.Errorf("an amount for two parties: error = %v", err)
+	}
+}
+
+// askCase is a question and the one answer (a substring of its sentence)
+// or the verdict it must get.
+type askCase struct {
+	question string
+	want     string
+	verdict  pb.Verdict
+}
+
+// checkAsks asks each question of ix and checks its answer or verdict.
+func checkAsks(t *testing.T, ix *index.Index, cases []askCase) {
+	t.Helper()
+	for _, tt := range cases {
 		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
 		if err != nil {
 			t.Errorf("Ask(%q): %v", tt.question, err)
@@ -773,8 +761,5 @@ func TestAskAmounts(t *testing.T) {
 		if tt.want != "" && (len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Sentence, tt.want)) || res.Verdict != tt.verdict {
 			t.Errorf("Ask(%q) = %d answers %v, verdict %v (%s); want one, %q, verdict %v", tt.question, len(res.Answers), res.Answers, res.Verdict, res.Interpretation, tt.want, tt.verdict)
 		}
-	}
-	if _, err := Ask(ix, "How much have MHIP and the Great Lakes Teachers Pension Fund committed?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "more than one relation") {
-		t.Errorf("an amount for two parties: error = %v", err)
 	}
 }

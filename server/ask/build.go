@@ -423,16 +423,15 @@ func (b *questionBuilder) settings(left, right []nounPhrase, pred vocab.ID) []no
 	// "license its design to Halcyon": a topic between the verb and its
 	// object, which the predicate does not take as object, is what the
 	// relation is about.
-	right = b.topics(right, len(left), "", pred)
-	return right
+	return b.topics(right, len(left), "", pred)
 }
 
 // topics takes from nps, while the relation word has more noun phrases
-// around it than its two parties (others counts those on the other side),
-// the topics after prep that its predicate does not take as object: "license its
-// design to Halcyon" (no preposition), "How many miles of cable will
-// Corvid supply to Gannet Bank?" ("of", before the verb). They become
-// topic settings.
+// around it than its two parties (others counts those on its other side),
+// the topics after prep that its predicate does not take as object:
+// "license its design to Halcyon" (no preposition), "How many miles of
+// cable will Corvid supply to Gannet Bank?" ("of", before the verb). They
+// become topic settings.
 func (b *questionBuilder) topics(nps []nounPhrase, others int, prep string, pred vocab.ID) []nounPhrase {
 	for k := 0; len(nps)+others > 2 && k < len(nps); k++ {
 		np := nps[k]

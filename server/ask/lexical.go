@@ -336,6 +336,7 @@ func statusOfVerb(v *vocab.Vocabulary, w string) (statusVerb, bool) {
 	return statusVerb{}, false
 }
 
+// isStatusVerb reports whether w is a verb form of a status word.
 func isStatusVerb(v *vocab.Vocabulary, w string) bool {
 	_, ok := statusOfVerb(v, w)
 	return ok
