@@ -231,7 +231,7 @@ const (
 	itemIgnore                        // words that change nothing: quietly, tried to
 	itemQualifier                     // a wh-phrase asking for a qualifier: before whom, in what role
 	itemDate                          // a date the relation's time must fall on: in 2021, on May 8
-	itemRank                          // a rank the relation's must be: No. 2, second-largest, third (after ranks)
+	itemRank                          // a rank the relation must have: No. 2, second-largest, third (after ranks)
 	itemRankVerb                      // rank, ranks, ranked: the relation is one with a rank
 	itemScope                         // what a rank is over, which adds nothing: the world's, globally
 	itemRel                           // "that" opening a relative clause
@@ -471,7 +471,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			q.Rank = it.rank
 		}
 	}
-	// A date, place or rank narrows the question's own relation: without
+	// A date, place, rank or amount narrows the question's own relation: without
 	// one (Mains 0, as in "Which acquisitions failed?") it would narrow
 	// nothing.
 	if q.Mains == 0 && (len(q.Dates) > 0 || len(q.Settings) > 0 || q.Ranked || len(q.Amounts) > 0) {
@@ -548,13 +548,12 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n, light: true})
 			}
 			i += n
-			for i < ev {
+			if i < ev {
 				its, ms := classify(ix, words[i:ev])
 				for k := range its {
 					its[k].at += i
 				}
 				items, mentions = append(items, its...), append(mentions, ms...)
-				i = ev
 			}
 			noun := words[ev : ev+evLen]
 			ws := make([]string, evLen)
