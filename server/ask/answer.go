@@ -111,6 +111,9 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		return res, nil
 	}
 	res.Answers, res.Deciding = st.happened(ix, answers)
+	if len(q.Choices) > 0 {
+		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return len(a.Nodes) == 0 || !slices.Contains(q.Choices, a.Nodes[0]) })
+	}
 	if len(q.AmountUnits) > 0 {
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return !amountsFit(ix, q, a) })
 	}

@@ -96,6 +96,9 @@ type Question struct {
 	// question asks an amount in ("How much": a currency; "How many
 	// miles": miles).
 	AmountUnits map[string]string
+	// Choices are the names a question ends with to choose from ("Which
+	// company is ranked No. 1, Samsung or SK?"): only they answer it.
+	Choices []index.Node
 }
 
 // Setting is a place or topic a question names for its relation ("in
@@ -237,6 +240,7 @@ const (
 	itemRel                           // "that" opening a relative clause
 	itemBound                         // a noun and its relative clause, read (see relatives)
 	itemQuantity                      // an amount the relation must give: $480 million, 25 percent
+	itemOr                            // or, between the choices a question ends with
 )
 
 // item is one recognized piece of a question.
@@ -444,10 +448,12 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		}) {
 		return nil, fail("it asks when a relation's status changed, which the graph does not record (a relation's time is when it held)")
 	}
+	items, choices := takeChoices(items)
 	q, err := b.build(items)
 	if err != nil {
 		return nil, fail(err.Error())
 	}
+	q.Choices = choices
 	q.Mentions, q.Understood, q.Skipped = mentions, understood, skipped
 	for _, w := range words {
 		if w.note != "" && w.lower != strings.ToLower(w.text) {
@@ -510,7 +516,32 @@ func mentioned(ix *index.Index, q *Question, n index.Node) bool {
 			return true
 		}
 	}
-	return slices.ContainsFunc(q.Settings, func(s Setting) bool { return s.Node == n })
+	return slices.Contains(q.Choices, n) || slices.ContainsFunc(q.Settings, func(s Setting) bool { return s.Node == n })
+}
+
+// takeChoices takes from the end of a wh-question the names it offers to
+// choose from, two or more joined by "or" ("..., Samsung or SK?"), and
+// returns the items left and the names. A question without a wh-word
+// keeps its items; an "or" left elsewhere is refused by the builder.
+func takeChoices(items []item) ([]item, []index.Node) {
+	if !slices.ContainsFunc(items, func(it item) bool { return it.kind == itemWh }) {
+		return items, nil
+	}
+	k := len(items)
+	var names []index.Node
+	for k >= 1 && items[k-1].kind == itemEntity {
+		names = append([]index.Node{items[k-1].node}, names...)
+		k--
+		if k >= 2 && items[k-1].kind == itemOr && items[k-2].kind == itemEntity {
+			k--
+			continue
+		}
+		break
+	}
+	if len(names) < 2 || k == 0 {
+		return items, nil
+	}
+	return items[:k], names
 }
 
 // classify recognizes entities (longest names first), lexicon phrases,
@@ -689,6 +720,8 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemIgnore
 		case w == "and":
 			it.kind = itemAnd
+		case w == "or":
+			it.kind = itemOr
 		case w == "that" && len(items) > 0:
 			it.kind = itemRel
 		case ignoreWords[w]:

@@ -763,3 +763,29 @@ func checkAsks(t *testing.T, ix *index.Index, cases []askCase) {
 		}
 	}
 }
+
+// TestAskChoices checks a wh-question that ends with names to choose
+// from: only they answer it.
+func TestAskChoices(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		question string
+		want     []string
+		refuse   string
+	}{
+		{question: "Which company is ranked No. 1, Samsung or SK?", want: []string{"company=" + samsung}},
+		{question: "Which company produces NAND flash, Sony or Kioxia?", want: []string{"company=organizations/kioxia"}},
+		{question: "Which company produces NAND flash, Sony or Western Digital?", want: nil},
+		{question: "Did Samsung or SK oppose the bid?", refuse: `"or" is read only`},
+	} {
+		got, _, err := answerKeys(t, tt.question)
+		switch {
+		case tt.refuse != "":
+			if err == nil || !strings.Contains(err.Error(), tt.refuse) {
+				t.Errorf("Ask(%q) = %v, %v; want a refusal with %q", tt.question, got, err, tt.refuse)
+			}
+		case err != nil || !slices.Equal(got, tt.want):
+			t.Errorf("Ask(%q) = %v, %v; want %v", tt.question, got, err, tt.want)
+		}
+	}
+}

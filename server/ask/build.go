@@ -302,6 +302,8 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			statuses = append(statuses, it.con)
 		case itemAnd:
 			return nil, errAnd
+		case itemOr:
+			return nil, errors.New(`"or" is read only between the names a question ends with, as in "Which company ranks first, Samsung or SK?"`)
 		}
 	}
 	if len(statuses) > 0 {
