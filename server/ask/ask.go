@@ -520,8 +520,9 @@ func mentioned(ix *index.Index, q *Question, n index.Node) bool {
 }
 
 // takeChoices takes from the end of a wh-question the names it offers to
-// choose from, two or more joined by "or" ("..., Samsung or SK?"), and
-// returns the items left and the names. A question without a wh-word
+// choose from, two or more joined by "or" ("..., Samsung or SK?"), or
+// from its start two before the wh-word ("Of Samsung and SK, which ..."),
+// and returns the items left and the names. A question without a wh-word
 // keeps its items; an "or" left elsewhere is refused by the builder.
 func takeChoices(items []item) ([]item, []index.Node) {
 	if !slices.ContainsFunc(items, func(it item) bool { return it.kind == itemWh }) {
@@ -538,10 +539,15 @@ func takeChoices(items []item) ([]item, []index.Node) {
 		}
 		break
 	}
-	if len(names) < 2 || k == 0 {
-		return items, nil
+	if len(names) >= 2 && k > 0 {
+		return items[:k], names
 	}
-	return items[:k], names
+	// "Of Samsung and SK, which one was ranked No. 1?"
+	if len(items) > 4 && items[0].kind == itemPrep && strings.EqualFold(items[0].text, "of") && items[1].kind == itemEntity &&
+		(items[2].kind == itemAnd || items[2].kind == itemOr) && items[3].kind == itemEntity && items[4].kind == itemWh {
+		return items[4:], []index.Node{items[1].node, items[3].node}
+	}
+	return items, nil
 }
 
 // classify recognizes entities (longest names first), lexicon phrases,
@@ -722,6 +728,9 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemAnd
 		case w == "or":
 			it.kind = itemOr
+		case (w == "one" || w == "ones") && len(items) > 0 && items[len(items)-1].kind == itemWh:
+			// "which one": the wh-word asks, the word adds nothing.
+			it.kind = itemIgnore
 		case w == "that" && len(items) > 0:
 			it.kind = itemRel
 		case ignoreWords[w]:

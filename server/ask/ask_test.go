@@ -776,6 +776,7 @@ func TestAskChoices(t *testing.T) {
 		{question: "Which company is ranked No. 1, Samsung or SK?", want: []string{"company=" + samsung}},
 		{question: "Which company produces NAND flash, Sony or Kioxia?", want: []string{"company=organizations/kioxia"}},
 		{question: "Which company produces NAND flash, Sony or Western Digital?", want: nil},
+		{question: "Of Samsung and SK, which one is ranked No. 4?", want: []string{"which=" + sk}},
 		{question: "Did Samsung or SK oppose the bid?", refuse: `"or" is read only`},
 	} {
 		got, _, err := answerKeys(t, tt.question)
