@@ -811,14 +811,15 @@ func lightVerb(v *vocab.Vocabulary, words []word, i int, afterName bool) (n, ev,
 		if functionWord(words[i].lower) {
 			return 0, 0, 0, sv
 		}
-		// A lexicon verb is the lexicon's: "announce", "propose".
-		if _, _, _, ok := matchPhrase(v, words, i, nil); ok {
-			return 0, 0, 0, sv
-		}
 		if !ok {
 			if sv, ok = statusOfVerb(v, words[i].lower); !ok {
 				return 0, 0, 0, sv
 			}
+		}
+		// A lexicon verb is the lexicon's: "announce", "propose". Asked
+		// last, of status words only: classify matches phrases next.
+		if _, _, _, isPhrase := matchPhrase(v, words, i, nil); isPhrase {
+			return 0, 0, 0, statusVerb{}
 		}
 	}
 	for j := i + 1; j < len(words) && j <= i+5; j++ {

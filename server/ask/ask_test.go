@@ -533,11 +533,7 @@ func TestAskRoles(t *testing.T) {
 // company" is a company based in Japan), and the single-value No.
 func TestAskModifiers(t *testing.T) {
 	t.Parallel()
-	for _, tt := range []struct {
-		question string
-		want     []string
-		refuse   string
-	}{
+	checkKeys(t, []keysCase{
 		{question: "Which Japanese company did an American firm try to buy?", want: []string{"company=organizations/kioxia"}},
 		{question: "Which South Korean firms opposed the bid?", want: []string{"firm=" + samsung, "firm=" + sk}},
 		{question: "Which Korean business group is chaired by Chey Tae-won?", want: []string{"business_group=" + sk}},
@@ -549,17 +545,7 @@ func TestAskModifiers(t *testing.T) {
 		// nor a modifier is refused, not read as the name.
 		{question: "Who serves in the US government?", want: []string{"who=people/howard-lutnick"}},
 		{question: "Which Korean politician proposed the alliance?", refuse: `cannot tell what "Korean" says of the politician`},
-	} {
-		got, _, err := answerKeys(t, tt.question)
-		switch {
-		case tt.refuse != "":
-			if err == nil || !strings.Contains(err.Error(), tt.refuse) {
-				t.Errorf("Ask(%q) = %v, %v; want a refusal with %q", tt.question, got, err, tt.refuse)
-			}
-		case err != nil || !slices.Equal(got, tt.want):
-			t.Errorf("Ask(%q) = %v, %v; want %v", tt.question, got, err, tt.want)
-		}
-	}
+	})
 	ix := seedtest.Index(t)
 	for _, tt := range []struct {
 		question string
@@ -649,11 +635,7 @@ func TestAskLightVerbs(t *testing.T) {
 // participle without one.
 func TestAskRelativeClauses(t *testing.T) {
 	t.Parallel()
-	for _, tt := range []struct {
-		question string
-		want     []string
-		refuse   string
-	}{
+	checkKeys(t, []keysCase{
 		{question: "Who is the executive who chairs SK Group and heads the Korea Chamber of Commerce and Industry?", want: []string{"executive=people/chey-tae-won"}},
 		{question: "What is the name of the Japanese company that Western Digital sought to acquire?", want: []string{"company=organizations/kioxia"}},
 		{question: "Which companies that produce NAND flash opposed the bid?", want: []string{"company=" + samsung, "company=" + sk}},
@@ -662,17 +644,7 @@ func TestAskRelativeClauses(t *testing.T) {
 		// A finite verb after its noun is the question's own.
 		{question: "Which companies produced NAND flash?", want: []string{"company=organizations/kioxia", "company=" + samsung, "company=" + sk}},
 		{question: "Who leads the company that?", refuse: `clause after "that"`},
-	} {
-		got, _, err := answerKeys(t, tt.question)
-		switch {
-		case tt.refuse != "":
-			if err == nil || !strings.Contains(err.Error(), tt.refuse) {
-				t.Errorf("Ask(%q) = %v, %v; want a refusal with %q", tt.question, got, err, tt.refuse)
-			}
-		case err != nil || !slices.Equal(got, tt.want):
-			t.Errorf("Ask(%q) = %v, %v; want %v", tt.question, got, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestAskStatusVerbs checks a verb form of a status word ("complete",
@@ -768,17 +740,28 @@ func checkAsks(t *testing.T, ix *index.Index, cases []askCase) {
 // from: only they answer it.
 func TestAskChoices(t *testing.T) {
 	t.Parallel()
-	for _, tt := range []struct {
-		question string
-		want     []string
-		refuse   string
-	}{
+	checkKeys(t, []keysCase{
 		{question: "Which company is ranked No. 1, Samsung or SK?", want: []string{"company=" + samsung}},
 		{question: "Which company produces NAND flash, Sony or Kioxia?", want: []string{"company=organizations/kioxia"}},
 		{question: "Which company produces NAND flash, Sony or Western Digital?", want: nil},
 		{question: "Of Samsung and SK, which one is ranked No. 4?", want: []string{"which=" + sk}},
 		{question: "Did Samsung or SK oppose the bid?", refuse: `"or" is read only`},
-	} {
+	})
+}
+
+// keysCase is a question and the answers it must give (as answerKeys
+// writes them), or a substring of the refusal it must get.
+type keysCase struct {
+	question string
+	want     []string
+	refuse   string
+}
+
+// checkKeys asks each question of the seed and checks its answers or its
+// refusal.
+func checkKeys(t *testing.T, cases []keysCase) {
+	t.Helper()
+	for _, tt := range cases {
 		got, _, err := answerKeys(t, tt.question)
 		switch {
 		case tt.refuse != "":
