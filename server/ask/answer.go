@@ -95,18 +95,34 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	res := &Result{Question: q, Interpretation: Interpretation(ix, q), Text: pattern.Format(q.Pattern)}
 	st := statusReader{ix: ix, q: q, asIs: asIs(q, question)}
 	if q.YesNo {
-		res.Verdict, res.Deciding = st.decide(answers)
-		if res.Verdict == pb.Verdict_VERDICT_UNKNOWN && len(res.Deciding) == 0 {
-			other := st.otherValue()
-			if len(other) == 0 {
-				other = st.otherStatus()
-			}
-			if len(other) > 0 {
-				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, other
-			}
-		}
-		if res.Verdict == pb.Verdict_VERDICT_YES {
+		res.Verdict, res.Deciding = st.verdict(answers)
+		if res.Verdict == pb.Verdict_VERDICT_YES && !q.Negated {
 			res.Answers = answers
+		}
+		if q.Negated {
+			res.Verdict = negate(res.Verdict)
+		}
+		return res, nil
+	}
+	if q.Negated {
+		// "Of Samsung and SK, which one was not ranked No. 1?": the
+		// choices of which the graph says No.
+		for _, c := range q.Choices {
+			cq, err := bindAnswer(ix, q, c, opts)
+			if err != nil {
+				return nil, err
+			}
+			cans, err := Answers(ix, cq, b, gather)
+			if err != nil {
+				return nil, err
+			}
+			v, deciding := statusReader{ix: ix, q: cq, asIs: st.asIs}.verdict(cans)
+			if v != pb.Verdict_VERDICT_NO {
+				continue
+			}
+			a := Answer{Vars: q.AnswerVars, Nodes: []index.Node{c}, Rels: deciding}
+			a.Sentence = fmt.Sprintf("?%s = %s — because %s", q.AnswerVars[0], ix.Label(c), summaries(ix, deciding))
+			res.Answers = append(res.Answers, a)
 		}
 		return res, nil
 	}
@@ -400,6 +416,72 @@ func (st statusReader) decide(answers []Answer) (pb.Verdict, []index.Rel) {
 		return pb.Verdict_VERDICT_NO, no
 	}
 	return pb.Verdict_VERDICT_UNKNOWN, unknown
+}
+
+// verdict gives a yes/no question's verdict from its answers and the
+// relations that decided it: decide's, or when the graph has no relation
+// for it, No from a single-value predicate's other value or the
+// relation's other status (see otherValue and otherStatus).
+func (st statusReader) verdict(answers []Answer) (pb.Verdict, []index.Rel) {
+	v, deciding := st.decide(answers)
+	if v == pb.Verdict_VERDICT_UNKNOWN && len(deciding) == 0 {
+		other := st.otherValue()
+		if len(other) == 0 {
+			other = st.otherStatus()
+		}
+		if len(other) > 0 {
+			return pb.Verdict_VERDICT_NO, other
+		}
+	}
+	return v, deciding
+}
+
+// negate turns a verdict over for a negated question: what the graph
+// states is not not so, and what it states did not happen is not so;
+// UNKNOWN stays UNKNOWN.
+func negate(v pb.Verdict) pb.Verdict {
+	switch v {
+	case pb.Verdict_VERDICT_YES:
+		return pb.Verdict_VERDICT_NO
+	case pb.Verdict_VERDICT_NO:
+		return pb.Verdict_VERDICT_YES
+	}
+	return v
+}
+
+// bindAnswer returns the yes/no question that wh-question q asks of one
+// of its choices: its answer variable bound to choice c.
+func bindAnswer(ix *index.Index, q *Question, c index.Node, opts pattern.Options) (*Question, error) {
+	p := proto.Clone(q.Pattern).(*pb.Pattern)
+	name := q.AnswerVars[0]
+	bind := func(t *pb.Term) {
+		if t.GetVariable() == name {
+			t.Term = fixed(ix, c).Term
+		}
+	}
+	for _, t := range p.GetTriples() {
+		bind(t.GetSubject())
+		bind(t.GetObject())
+	}
+	for _, pt := range p.GetParticipations() {
+		bind(pt.GetParticipant())
+	}
+	p.Constraints = slices.DeleteFunc(p.Constraints, func(c *pb.Constraint) bool { return c.GetVariable() == name })
+	if len(p.GetTriples()) == 0 {
+		return nil, fmt.Errorf("ask: a question with choices has no relation to ask of them")
+	}
+	main := p.GetTriples()[0]
+	if main.GetRelationVariable() == "" {
+		main.RelationVariable = "negated_fact"
+	}
+	bound := *q
+	bound.Pattern, bound.YesNo, bound.Negated, bound.Choices = p, true, false, nil
+	bound.AnswerVars = []string{main.GetRelationVariable()}
+	var err error
+	if bound.Query, err = pattern.Compile(ix, p, opts); err != nil {
+		return nil, err
+	}
+	return &bound, nil
 }
 
 // otherValue returns, for a yes/no question the graph has no relation

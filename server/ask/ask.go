@@ -99,6 +99,12 @@ type Question struct {
 	// Choices are the names a question ends with to choose from ("Which
 	// company is ranked No. 1, Samsung or SK?"): only they answer it.
 	Choices []index.Node
+	// Negated is set by "not", "never" or "no longer" ("Did Sony not make
+	// the panels?"): Pattern is the question without the negation, and
+	// the answer is for the negation. A yes/no question's verdict is the
+	// positive one's turned over (UNKNOWN stays); a wh-question must offer
+	// Choices, and its answers are the choices whose positive is NO.
+	Negated bool
 }
 
 // Setting is a place or topic a question names for its relation ("in
@@ -241,6 +247,7 @@ const (
 	itemBound                         // a noun and its relative clause, read (see relatives)
 	itemQuantity                      // an amount the relation must give: $480 million, 25 percent
 	itemOr                            // or, between the choices a question ends with
+	itemNot                           // not, n't, never, no longer
 )
 
 // item is one recognized piece of a question.
@@ -278,6 +285,7 @@ var (
 		"anyone": true, "anybody": true, "someone": true, "somebody": true, "anything": true, "something": true}
 	auxWords = map[string]bool{"do": true, "does": true, "did": true, "is": true, "are": true, "was": true, "were": true,
 		"has": true, "have": true, "had": true, "be": true, "been": true, "being": true, "will": true, "would": true, "can": true, "could": true}
+	notWords     = map[string]bool{"not": true, "n't": true, "never": true}
 	beWords      = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 	articleWords = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
 	prepWords    = map[string]bool{"of": true, "for": true, "with": true, "by": true, "against": true, "in": true, "to": true,
@@ -335,6 +343,20 @@ func tokenize(q string) []word {
 	for _, raw := range strings.FieldsFunc(q, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == '–' || r == '—' || r == ',' || r == ';' || r == ':' || r == '?' || r == '!' || r == '(' || r == ')'
 	}) {
+		// "didn't" is "did" and "n't", "won't" "will" and "n't".
+		if len(raw) > 3 && strings.EqualFold(raw[len(raw)-3:], "n't") {
+			base := raw[:len(raw)-3]
+			switch strings.ToLower(base) {
+			case "wo":
+				base = base[:1] + "ill"
+			case "ca":
+				base += "n"
+			case "sha":
+				base += "ll"
+			}
+			out = append(out, word{text: base, lower: strings.ToLower(base)}, word{text: "n't", lower: "n't"})
+			continue
+		}
 		possessive := false
 		for _, suffix := range []string{"'s", "'"} {
 			if strings.HasSuffix(raw, suffix) && len(raw) > len(suffix) {
@@ -432,6 +454,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			}
 		case itemQualifier:
 			understood = append(understood, fmt.Sprintf("%q = the answer: the relation's %s", it.text, pattern.QualifierFieldName(it.field)))
+		case itemNot:
+			understood = append(understood, fmt.Sprintf("%q = a negation", it.text))
 		}
 	}
 	fail := func(reason string, not ...string) error {
@@ -448,12 +472,24 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		}) {
 		return nil, fail("it asks when a relation's status changed, which the graph does not record (a relation's time is when it held)")
 	}
+	items, negated, err := takeNegation(items)
+	if err != nil {
+		return nil, fail(err.Error())
+	}
 	items, choices := takeChoices(items)
 	q, err := b.build(items)
 	if err != nil {
 		return nil, fail(err.Error())
 	}
-	q.Choices = choices
+	q.Choices, q.Negated = choices, negated
+	if negated {
+		switch {
+		case q.Count:
+			return nil, fail("it counts what is not so; the graph is not complete, so it cannot count what does not hold")
+		case !q.YesNo && (len(choices) == 0 || len(q.AnswerVars) != 1):
+			return nil, fail("it asks for what is not so; the graph is not complete, so it cannot list what does not hold: name the choices (\"..., A or B?\")")
+		}
+	}
 	q.Mentions, q.Understood, q.Skipped = mentions, understood, skipped
 	for _, w := range words {
 		if w.note != "" && w.lower != strings.ToLower(w.text) {
@@ -550,6 +586,32 @@ func takeChoices(items []item) ([]item, []index.Node) {
 	return items, nil
 }
 
+// takeNegation takes the one negation of a question out of its items and
+// reports whether there was one. Two negations are refused, and so is a
+// question that opens with a negative auxiliary ("Didn't Samsung oppose
+// the bid?"): it expects its answer rather than asking about the
+// negation, and could be read either way.
+func takeNegation(items []item) ([]item, bool, error) {
+	at := -1
+	for k, it := range items {
+		if it.kind != itemNot {
+			continue
+		}
+		if at >= 0 {
+			return nil, false, fmt.Errorf("it has two negations (%q and %q); ask without them", items[at].text, it.text)
+		}
+		at = k
+	}
+	if at < 0 {
+		return items, false, nil
+	}
+	if at == 1 && items[0].kind == itemAux && items[at].text == "n't" {
+		return nil, false, fmt.Errorf("it opens with a negative auxiliary (%q), which expects its answer rather than asking; ask %q or %q instead",
+			items[0].text+"n't", items[0].text+" ... not", items[0].text)
+	}
+	return slices.Delete(slices.Clone(items), at, at+1), true, nil
+}
+
 // classify recognizes entities (longest names first), lexicon phrases,
 // nouns and function words.
 func classify(ix *index.Index, words []word) ([]item, []Mention) {
@@ -573,7 +635,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
-		if n, ev, evLen, sv := lightVerb(v, words, i, len(items) > 0 && items[len(items)-1].kind == itemEntity); n > 0 {
+		if n, ev, evLen, sv := lightVerb(v, words, i, lastBut(items, itemNot).kind == itemEntity); n > 0 {
 			// "make a proposal" is "propose": the light verb is skipped
 			// and the event noun after it is the relation word. A status
 			// verb gives the relation its status: "complete an
@@ -634,7 +696,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
-		if n := matchSource(words, i); n > 0 {
+		if n := max(matchSource(words, i), matchTruthFrame(words, i)); n > 0 {
 			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n})
 			i += n
 			continue
@@ -659,6 +721,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		if field, name, n, ok := matchQualifierWh(words, i); ok {
 			items = append(items, item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name})
 			i += n
+			continue
+		}
+		if i+1 < len(words) && words[i].lower == "no" && words[i+1].lower == "longer" {
+			items = append(items, item{kind: itemNot, text: joinWords(words[i : i+2]), at: i, span: 2})
+			i += 2
 			continue
 		}
 		if i+2 < len(words) && words[i].lower == "in" && words[i+1].lower == "front" && words[i+2].lower == "of" {
@@ -728,6 +795,8 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemAnd
 		case w == "or":
 			it.kind = itemOr
+		case notWords[w]:
+			it.kind = itemNot
 		case (w == "one" || w == "ones") && len(items) > 0 && items[len(items)-1].kind == itemWh:
 			// "which one": the wh-word asks, the word adds nothing.
 			it.kind = itemIgnore
@@ -980,6 +1049,28 @@ func matchSource(words []word, i int) int {
 		n := len(lead)
 		if i+n+2 <= len(words) && wordsEqual(words[i:i+n], lead) && articleWords[words[i+n].lower] && sourceNouns[words[i+n+1].lower] {
 			return n + 2
+		}
+	}
+	return 0
+}
+
+// truthFrames open a yes/no question about the sentence after them ("Is
+// it true that Western Digital never completed its acquisition?"); with
+// the "that" after them, they add nothing.
+var truthFrames = [][]string{{"is", "it", "true"}, {"is", "it", "correct"}, {"is", "it", "accurate"}, {"is", "it", "the", "case"}}
+
+// matchTruthFrame returns how many words open the question as a truth
+// frame, or 0. It reads only the question's first words.
+func matchTruthFrame(words []word, i int) int {
+	if i != 0 {
+		return 0
+	}
+	for _, f := range truthFrames {
+		if n := len(f); n < len(words) && wordsEqual(words[:n], f) {
+			if words[n].lower == "that" {
+				n++
+			}
+			return n
 		}
 	}
 	return 0

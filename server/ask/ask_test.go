@@ -773,3 +773,29 @@ func checkKeys(t *testing.T, cases []keysCase) {
 		}
 	}
 }
+
+// TestAskNegation checks negated questions: a yes/no question's verdict
+// is the positive one's turned over, UNKNOWN staying UNKNOWN; a
+// wh-question answers only with choices, those the graph says No of.
+func TestAskNegation(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		// The bid failed: it is so that Western Digital did not acquire Kioxia.
+		{question: "Did Western Digital not acquire Kioxia?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Is it true that Western Digital never completed its acquisition of Kioxia?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Samsung not oppose the acquisition?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Is Kioxia not based in Japan?", verdict: pb.Verdict_VERDICT_NO},
+		// The graph's silence is not a no, nor is it a yes to the negation.
+		{question: "Did Sony not oppose the acquisition?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	checkKeys(t, []keysCase{
+		{question: "Of Samsung and SK, which one was not ranked No. 1?", want: []string{"which=" + sk}},
+		// Samsung opposed it; of Sony the graph says nothing either way.
+		{question: "Which company did not oppose the acquisition, Samsung or Sony?", want: nil},
+		{question: "Which company did not oppose the acquisition?", refuse: "cannot list what does not hold"},
+		{question: "How many companies did not oppose the acquisition?", refuse: "cannot count what does not hold"},
+		{question: "Didn't Samsung oppose the acquisition?", refuse: "negative auxiliary"},
+		{question: "DIDN’T Samsung oppose the acquisition?", refuse: "negative auxiliary"},
+		{question: "Did Samsung never not oppose the acquisition?", refuse: "two negations"},
+	})
+}

@@ -916,6 +916,14 @@ func Interpretation(ix *index.Index, q *Question) string {
 	}
 	out := "Find " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")
 	switch {
+	case q.YesNo && q.Negated:
+		out = "Check whether it is not so that " + strings.Join(parts, ", and ")
+	case q.Negated:
+		choices := make([]string, len(q.Choices))
+		for i, c := range q.Choices {
+			choices[i] = ix.Label(c)
+		}
+		out = "Find which of " + strings.Join(choices, ", ") + " is " + joinVars(q.AnswerVars) + " such that it is not so that " + strings.Join(parts, ", and ")
 	case q.YesNo:
 		out = "Check whether " + strings.Join(parts, ", and ")
 	case q.Count:

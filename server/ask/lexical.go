@@ -2,6 +2,7 @@ package ask
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -236,14 +237,15 @@ func inflectLike(w, lemma, base string) string {
 	return english.Inflections(base)[slot]
 }
 
-// correctSpelling finds the one word of the lexicon one edit from w.
+// correctSpelling finds the one word of the lexicon or of the grammar
+// (see grammarWords) one edit from w.
 func correctSpelling(v *vocab.Vocabulary, w string) (string, bool) {
 	if len(w) < minCorrectable || !isASCIIWord(w) {
 		return "", false
 	}
 	var found string
-	for _, cand := range v.Words() {
-		if len(cand) < minCorrectable || !oneEdit(w, cand) {
+	for _, cand := range slices.Concat(v.Words(), grammarWords()) {
+		if len(cand) < minCorrectable || cand == found || !oneEdit(w, cand) {
 			continue
 		}
 		if found != "" {
@@ -253,6 +255,24 @@ func correctSpelling(v *vocab.Vocabulary, w string) (string, bool) {
 	}
 	return found, found != ""
 }
+
+// grammarWords are the words the question grammar itself reads, besides
+// the vocabulary's: wh-words, skipped words, scope, rank, order, role and
+// source words ("globally", "ranking", "earliest", "article"). A
+// misspelling of one is corrected as a lexicon word's is.
+var grammarWords = sync.OnceValue(func() []string {
+	var out []string
+	for _, m := range []map[string]bool{whWords, ignoreWords, roleNouns, holdWords, modalWords, rankWords, sourceNouns} {
+		out = slices.AppendSeq(out, maps.Keys(m))
+	}
+	out = slices.AppendSeq(out, maps.Keys(orderWords))
+	out = slices.AppendSeq(out, maps.Keys(ordinals))
+	for _, ph := range scopePhrases {
+		out = append(out, ph...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+})
 
 func isASCIIWord(w string) bool {
 	for i := 0; i < len(w); i++ {

@@ -2382,7 +2382,10 @@ type AskResponse struct {
 	// whose matches all did not happen, one sentence that says so.
 	Answers []string `protobuf:"bytes,5,rep,name=answers,proto3" json:"answers,omitempty"`
 	// For a yes/no question ("Did Samsung oppose the bid?"), what the graph
-	// says; VERDICT_UNSPECIFIED for other questions.
+	// says; VERDICT_UNSPECIFIED for other questions. A negated question
+	// ("Did Western Digital not acquire Kioxia?") is answered as asked: the
+	// verdict is of the negation, YES when the graph says the relation did
+	// not happen, NO when it states it; deciding_relations are the same.
 	Verdict Verdict `protobuf:"varint,6,opt,name=verdict,proto3,enum=entitygraph.v1.Verdict" json:"verdict,omitempty"`
 	// The relations that decided the verdict: for YES, those that state it;
 	// for NO, those whose status says it did not happen (a failed bid); for

@@ -1172,7 +1172,10 @@ export type AskResponse = Message<"entitygraph.v1.AskResponse"> & {
 
   /**
    * For a yes/no question ("Did Samsung oppose the bid?"), what the graph
-   * says; VERDICT_UNSPECIFIED for other questions.
+   * says; VERDICT_UNSPECIFIED for other questions. A negated question
+   * ("Did Western Digital not acquire Kioxia?") is answered as asked: the
+   * verdict is of the negation, YES when the graph says the relation did
+   * not happen, NO when it states it; deciding_relations are the same.
    *
    * @generated from field: entitygraph.v1.Verdict verdict = 6;
    */
