@@ -284,7 +284,8 @@ var (
 	whWords = map[string]bool{"who": true, "whom": true, "whose": true, "what": true, "which": true, "where": true, "when": true,
 		"anyone": true, "anybody": true, "someone": true, "somebody": true, "anything": true, "something": true}
 	auxWords = map[string]bool{"do": true, "does": true, "did": true, "is": true, "are": true, "was": true, "were": true,
-		"has": true, "have": true, "had": true, "be": true, "been": true, "being": true, "will": true, "would": true, "can": true, "could": true}
+		"has": true, "have": true, "had": true, "be": true, "been": true, "being": true, "will": true, "would": true, "can": true, "could": true,
+		"become": true, "becomes": true, "became": true}
 	notWords     = map[string]bool{"not": true, "n't": true, "never": true}
 	beWords      = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 	articleWords = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
@@ -670,6 +671,14 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			}
 			continue
 		}
+		if k := len(items) - 1; k >= 1 && items[k].kind == itemPoss && items[k-1].kind == itemEntity {
+			if ph, n, ok := possessedNoun(v, words, i); ok {
+				name := items[k-1]
+				items = append(items[:k-1], item{kind: itemVerb, text: joinWords(words[i : i+n]), phrase: ph, note: notesOf(words[i : i+n]), at: i, span: n}, name)
+				i += n
+				continue
+			}
+		}
 		if it, n, gap, ok := matchPhrase(v, words, i, items); ok {
 			items = append(items, it)
 			// A gap phrase ("regards * as strategic") has its object inside:
@@ -721,6 +730,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		if field, name, n, ok := matchQualifierWh(words, i); ok {
 			items = append(items, item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name})
 			i += n
+			continue
+		}
+		if i >= 2 && i+2 < len(words) && whWords[words[0].lower] && auxWords[words[1].lower] && wordsEqual(words[i:i+3], []string{"the", "name", "of"}) {
+			// "What is the name of Norvane's chief executive?" asks for
+			// the chief executive.
+			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+3]), at: i, span: 3})
+			i += 3
 			continue
 		}
 		if i+1 < len(words) && words[i].lower == "no" && words[i+1].lower == "longer" {
@@ -836,6 +852,22 @@ func lastBut(items []item, skip itemKind) item {
 func compoundHead(v *vocab.Vocabulary, w string) (vocab.Phrase, bool) {
 	it, n, gap, ok := matchPhrase(v, []word{{lower: w}, {lower: "of"}}, 0, nil)
 	return it.phrase, ok && n == 2 && gap == nil && it.phrase.Noun && !it.phrase.Passive
+}
+
+// possessedNoun returns the relational noun "... of" that the words from
+// i are without their "of" ("chairman", "chief executive"), longest
+// first, and how many words it has: after a name's possessive, the name
+// is its object ("Kittiwake's chief executive" is the chief executive of
+// Kittiwake).
+func possessedNoun(v *vocab.Vocabulary, words []word, i int) (vocab.Phrase, int, bool) {
+	for n := min(3, len(words)-i); n >= 1; n-- {
+		try := append(slices.Clone(words[i:i+n]), word{lower: "of"})
+		it, got, gap, ok := matchPhrase(v, try, 0, nil)
+		if ok && got == n+1 && gap == nil && it.phrase.Noun && !it.phrase.Passive {
+			return it.phrase, n, true
+		}
+	}
+	return vocab.Phrase{}, 0, false
 }
 
 // isCompoundHead reports whether "w of" is a relational noun of the lexicon.

@@ -799,3 +799,20 @@ func TestAskNegation(t *testing.T) {
 		{question: "Did Samsung never not oppose the acquisition?", refuse: "two negations"},
 	})
 }
+
+// TestAskPossessedNouns checks a relational noun after a name's
+// possessive: the name is its object, as after "of", and its titles
+// still choose the relations.
+func TestAskPossessedNouns(t *testing.T) {
+	t.Parallel()
+	checkKeys(t, []keysCase{
+		{question: "Who is SK Group's chairman?", want: []string{"who=people/chey-tae-won"}},
+		{question: "What is the name of SK Group's chairman?", want: []string{"what=people/chey-tae-won"}},
+	})
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Who is Kittiwake's chief executive?", want: "Marisol Okafor"},
+		{question: "Who will be Kittiwake's chairman?", want: "Graham Whitcombe"},
+		{question: "When does Marisol Okafor become Kittiwake's chief executive?", want: "April 1"},
+		{question: "Is Marisol Okafor Kittiwake's chief executive?", verdict: pb.Verdict_VERDICT_YES},
+	})
+}
