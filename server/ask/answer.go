@@ -677,27 +677,56 @@ func VerdictSentence(ix *index.Index, v pb.Verdict, deciding []index.Rel) string
 // throughRelation rewrites a question whose relation has named subjects
 // into one where they take part in a relation that is the subject instead:
 // "Samsung and Sony dominated the display industry" holds when a relation
-// involving both of them, their partnership, did. It returns nil when the
-// question has no such shape or its predicate cannot have a relation as
-// subject.
+// involving both of them, their partnership, did. Named objects likewise,
+// when the predicate takes a relation as object and the question named
+// its relation by an event noun besides the verb: "Who approved the permit
+// for Gannet Bank?" holds of an approval of Kittiwake's development of
+// Gannet Bank; "Who opposed Kioxia?" is not asked of the bid for it. It
+// returns nil when the question has no such shape or its
+// predicate cannot have a relation there.
 func throughRelation(ix *index.Index, q *Question, opts pattern.Options) *Question {
 	if q.Mains == 0 || q.YesNo {
 		return nil
 	}
+	if through := throughSide(ix, q, opts, true); through != nil || !q.echoed {
+		return through
+	}
+	return throughSide(ix, q, opts, false)
+}
+
+// throughSide is throughRelation on one side of the relation, the
+// subject's or the object's.
+func throughSide(ix *index.Index, q *Question, opts pattern.Options, subjectSide bool) *Question {
 	mains := q.Pattern.GetTriples()[:q.Mains]
 	first := mains[0]
-	var subjects []*pb.Term
+	end := func(t *pb.Triple) *pb.Term {
+		if subjectSide {
+			return t.GetSubject()
+		}
+		return t.GetObject()
+	}
+	other := func(t *pb.Triple) *pb.Term {
+		if subjectSide {
+			return t.GetObject()
+		}
+		return t.GetSubject()
+	}
+	var named []*pb.Term
 	for _, t := range mains {
-		if t.GetSubject().GetName() == "" || !proto.Equal(t.GetObject(), first.GetObject()) || !slices.Equal(t.GetPredicates(), first.GetPredicates()) {
+		if end(t).GetName() == "" || !proto.Equal(other(t), other(first)) || !slices.Equal(t.GetPredicates(), first.GetPredicates()) {
 			return nil
 		}
-		if !slices.ContainsFunc(subjects, func(s *pb.Term) bool { return proto.Equal(s, t.GetSubject()) }) {
-			subjects = append(subjects, t.GetSubject())
+		if !slices.ContainsFunc(named, func(s *pb.Term) bool { return proto.Equal(s, end(t)) }) {
+			named = append(named, end(t))
 		}
 	}
 	for _, name := range first.GetPredicates() {
 		p, ok := ix.Vocabulary().Lookup(name)
-		if !ok || (len(p.SubjectTypes) > 0 && !slices.Contains(p.SubjectTypes, vocab.RelationType)) {
+		types := p.ObjectTypes
+		if subjectSide {
+			types = p.SubjectTypes
+		}
+		if !ok || (len(types) > 0 && !slices.Contains(types, vocab.RelationType)) {
 			return nil
 		}
 	}
@@ -706,16 +735,23 @@ func throughRelation(ix *index.Index, q *Question, opts pattern.Options) *Questi
 	for used := usedVariables(pat); used[via]; via += "_" {
 	}
 	main := proto.CloneOf(first)
-	main.Subject = &pb.Term{Term: &pb.Term_Variable{Variable: via}}
+	viaTerm := &pb.Term{Term: &pb.Term_Variable{Variable: via}}
+	if subjectSide {
+		main.Subject = viaTerm
+	} else {
+		main.Object = viaTerm
+	}
 	pat.Triples = append([]*pb.Triple{main}, pat.Triples[q.Mains:]...)
-	for _, s := range subjects {
-		pat.Participations = append(pat.Participations, &pb.Participation{Relation: main.Subject, Participant: s})
+	for _, s := range named {
+		pat.Participations = append(pat.Participations, &pb.Participation{Relation: viaTerm, Participant: s})
 	}
 	compiled, err := pattern.Compile(ix, pat, opts)
 	if err != nil {
 		return nil
 	}
-	return &Question{Pattern: pat, Query: compiled, AnswerVars: q.AnswerVars, Mentions: q.Mentions, Mains: 1, Through: true}
+	through := *q
+	through.Pattern, through.Query, through.Mains, through.Through = pat, compiled, 1, true
+	return &through
 }
 
 // usedVariables returns the variables a pattern names.

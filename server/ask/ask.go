@@ -105,6 +105,11 @@ type Question struct {
 	// positive one's turned over (UNKNOWN stays); a wh-question must offer
 	// Choices, and its answers are the choices whose positive is NO.
 	Negated bool
+	// echoed is set when the question's verb had an event noun of its own
+	// predicate as object ("approved the permit for Gannet Bank", see
+	// mergeEchoedEvents): the names after it may then be reached through
+	// the relation it approves (see throughRelation).
+	echoed bool
 }
 
 // Setting is a place or topic a question names for its relation ("in
@@ -477,12 +482,13 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if err != nil {
 		return nil, fail(err.Error())
 	}
+	items, echoed := mergeEchoedEvents(items)
 	items, choices := takeChoices(items)
 	q, err := b.build(items)
 	if err != nil {
 		return nil, fail(err.Error())
 	}
-	q.Choices, q.Negated = choices, negated
+	q.Choices, q.Negated, q.echoed = choices, negated, echoed
 	if negated {
 		switch {
 		case q.Count:
@@ -585,6 +591,33 @@ func takeChoices(items []item) ([]item, []index.Node) {
 		return items[4:], []index.Node{items[1].node, items[3].node}
 	}
 	return items, nil
+}
+
+// mergeEchoedEvents reads a verb whose object is an event noun of its own
+// predicate as the verb alone ("approved the construction permit for
+// Gannet Bank" is "approved Gannet Bank"): the noun names the verb's own
+// relation, and the preposition after it leads to the verb's object. It
+// reports whether it merged any.
+func mergeEchoedEvents(items []item) ([]item, bool) {
+	merged := false
+	for k := 0; k < len(items); k++ {
+		if items[k].kind != itemVerb || items[k].phrase.Noun {
+			continue
+		}
+		j := k + 1
+		for j < len(items) && (items[j].kind == itemArticle || items[j].kind == itemPoss) {
+			j++
+		}
+		if j >= len(items) || items[j].kind != itemEvent || !slices.Equal(items[j].preds, []vocab.ID{items[k].phrase.Predicate}) {
+			continue
+		}
+		end := j + 1
+		if end < len(items) && items[end].kind == itemPrep {
+			end++
+		}
+		items, merged = slices.Delete(slices.Clone(items), k+1, end), true
+	}
+	return items, merged
 }
 
 // takeNegation takes the one negation of a question out of its items and

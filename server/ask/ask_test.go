@@ -816,3 +816,20 @@ func TestAskPossessedNouns(t *testing.T) {
 		{question: "Is Marisol Okafor Kittiwake's chief executive?", verdict: pb.Verdict_VERDICT_YES},
 	})
 }
+
+// TestAskEchoedEvents checks a verb whose object is an event noun of its
+// own predicate: the noun is the verb's relation, and a name after it may
+// be reached through the relation the verb takes as object. Without the
+// noun, a name is not reached through a relation: opposing a bid for
+// Kioxia is not opposing Kioxia.
+func TestAskEchoedEvents(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Who approved the construction permit for Gannet Bank?", want: "Northeast Marine Energy Commission"},
+		{question: "Which regulator approved the permit for Gannet Bank?", want: "Northeast Marine Energy Commission"},
+	})
+	checkKeys(t, []keysCase{
+		{question: "Who opposed Kioxia?", want: nil},
+		{question: "Who opposed the acquisition of Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
+	})
+}
