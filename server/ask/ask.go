@@ -704,6 +704,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			}
 			continue
 		}
+		if len(items) > 0 && items[len(items)-1].kind == itemEntity && modifierParticiple(v, words[i].lower) && i+1 < len(words) && isNounAt(v, words, i+1) {
+			// "a Maine-based company": the participle of an object
+			// modifier's phrase says what the name before the noun is.
+			items = append(items, item{kind: itemIgnore, text: words[i].text, at: i, span: 1})
+			i++
+			continue
+		}
 		if k := len(items) - 1; k >= 1 && items[k].kind == itemPoss && items[k-1].kind == itemEntity {
 			if ph, n, ok := possessedNoun(v, words, i); ok {
 				name := items[k-1]
@@ -901,6 +908,33 @@ func possessedNoun(v *vocab.Vocabulary, words []word, i int) (vocab.Phrase, int,
 		}
 	}
 	return vocab.Phrase{}, 0, false
+}
+
+// modifierParticiple reports whether w is the participle that opens a
+// phrase of an object-modifier predicate ("based" of "based in"): "a
+// Maine-based company" is a company based in Maine.
+func modifierParticiple(v *vocab.Vocabulary, w string) bool {
+	if !english.IsPastParticiple(w) {
+		return false
+	}
+	for _, ph := range v.Phrases() {
+		if len(ph.Words) == 2 && ph.Words[0] == w && prepWords[ph.Words[1]] && v.Predicate(ph.Predicate).ObjectModifier {
+			return true
+		}
+	}
+	return false
+}
+
+// isNounAt reports whether a type or kind noun begins at words[i].
+func isNounAt(v *vocab.Vocabulary, words []word, i int) bool {
+	if _, _, ok := nounConstraint(v, words[i].lower); ok {
+		return true
+	}
+	if i+1 < len(words) {
+		_, _, ok := nounConstraint(v, words[i].lower+" "+words[i+1].lower)
+		return ok
+	}
+	return false
 }
 
 // isCompoundHead reports whether "w of" is a relational noun of the lexicon.
@@ -1320,8 +1354,8 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 	for _, ph := range v.Phrases() {
 		gap := slices.Index(ph.Words, "*")
 		if gap < 0 {
-			if i+len(ph.Words) <= len(words) && wordsEqual(words[i:i+len(ph.Words)], ph.Words) {
-				return phraseItem(words[i:i+len(ph.Words)], ph), len(ph.Words), nil, true
+			if n, ok := phraseAt(words, i, ph.Words); ok {
+				return phraseItem(words[i:i+n], ph), n, nil, true
 			}
 			continue
 		}
@@ -1337,6 +1371,40 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 		}
 	}
 	return item{}, 0, nil, false
+}
+
+// phraseAt matches a phrase of the lexicon at words[i] and returns how
+// many words it took. Inside a phrase of a verb and its noun, an article
+// the lexicon does not write may come before the noun ("supply the
+// turbines to" for "supply turbines to"), and a final preposition may be
+// left out when no object follows ("Who will supply the turbines?").
+func phraseAt(words []word, i int, ph []string) (int, bool) {
+	j := i
+	for k, want := range ph {
+		if j < len(words) && k > 0 && words[j].lower != want && articleWords[words[j].lower] && !prepWords[want] {
+			j++
+		}
+		if j >= len(words) || words[j].lower != want {
+			// "supply turbines" at the end of the question, or before a
+			// word that is neither a name nor another preposition (which
+			// would begin another phrase: "join forces with", not
+			// "against"): the object is asked for or unnamed.
+			last := len(ph) - 1
+			if k == last && k >= 2 && prepWords[want] && (j == len(words) || !isNameStart(words[j]) && !prepWords[words[j].lower] && words[j].lower != "against") {
+				return j - i, true
+			}
+			return 0, false
+		}
+		j++
+	}
+	return j - i, true
+}
+
+// isNameStart reports whether a question word may begin a name: it is
+// capitalized.
+func isNameStart(w word) bool {
+	r, _ := utf8.DecodeRuneInString(w.text)
+	return unicode.IsUpper(r)
 }
 
 func phraseItem(ws []word, ph vocab.Phrase) item {

@@ -833,3 +833,20 @@ func TestAskEchoedEvents(t *testing.T) {
 		{question: "Who opposed the acquisition of Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
 	})
 }
+
+// TestAskPhraseForms checks the looser readings of a lexicon phrase of a
+// verb and its noun: an article before the noun, the final preposition
+// left out when no object follows, but not when another preposition
+// begins another phrase; and an object modifier's participle after a name
+// ("Portland-based").
+func TestAskPhraseForms(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Which company supplies the turbines to Gannet Bank?", want: "Halcyon Rotor Systems"},
+		{question: "Which company will supply the turbines?", want: "Halcyon Rotor Systems"},
+		{question: "Which Portland-based company supplies turbines to Gannet Bank?", want: "Halcyon Rotor Systems"},
+	})
+	checkKeys(t, []keysCase{
+		{question: "Which company did Samsung join forces with in the LCD market?", want: []string{"company=organizations/sony"}},
+	})
+}

@@ -125,7 +125,8 @@ var errAnd = errors.New(`"and" joins only names, as in "Samsung and SK"`)
 func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 	// Articles only told nouns from verbs (see matchPhrase): without them,
 	// "the trade deal with the United Kingdom" reads as EVENT PREP ENT.
-	items = slices.DeleteFunc(slices.Clone(items), func(it item) bool { return it.kind == itemArticle })
+	// Skipped words join nothing: "a Maine-based company" is NAME NOUN.
+	items = slices.DeleteFunc(slices.Clone(items), func(it item) bool { return it.kind == itemArticle || it.kind == itemIgnore })
 	var out []nounPhrase
 	var statuses []*pb.Constraint
 	prep := "" // the preposition just before, articles aside
