@@ -431,7 +431,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 				skipped = append(skipped, it.text)
 			}
 		case itemVerb:
-			understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.Vocabulary().Predicate(it.phrase.Predicate).Key)+noted(it.note))
+			understood = append(understood, fmt.Sprintf("%q = %s", it.text, pattern.PredicateList(ix.Vocabulary(), it.phrase.Predicates()))+noted(it.note))
 		case itemEvent:
 			understood = append(understood, fmt.Sprintf("%q = a %s relation", it.text, pattern.PredicateList(ix.Vocabulary(), it.preds))+noted(it.note))
 		case itemType:

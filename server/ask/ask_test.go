@@ -850,3 +850,29 @@ func TestAskPhraseForms(t *testing.T) {
 		{question: "Which company did Samsung join forces with in the LCD market?", want: []string{"company=organizations/sony"}},
 	})
 }
+
+// TestAskSharedPhrase checks a phrase two predicates share: "supply" is
+// both harbor-wind's supplies-cables-to and supplies-turbines-to, and a
+// question with it asks about either, in Ask as in the Match text syntax.
+func TestAskSharedPhrase(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	res, err := Ask(ix, "Who supplies Gannet Bank?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range res.Answers {
+		got = append(got, ix.NodeName(a.Nodes[0]))
+	}
+	if want := []string{"organizations/corvid-subsea-cables", "organizations/halcyon-rotor-systems"}; !slices.Equal(got, want) {
+		t.Errorf("Who supplies Gannet Bank? = %v (%s); want %v", got, res.Text, want)
+	}
+	p, err := pattern.ParseText(ix, "?who supply places/gannet-bank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.GetTriples()[0].GetPredicates(); !slices.Equal(got, []string{"predicates/supplies-cables-to", "predicates/supplies-turbines-to"}) {
+		t.Errorf("supply in the text syntax = %v; want both predicates", got)
+	}
+}

@@ -798,7 +798,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	var mains []*pb.Triple
 	for _, s := range subjects {
 		for _, o := range objects {
-			mains = append(mains, &pb.Triple{Subject: s, Predicates: []string{b.vocab.Predicate(ph.Predicate).Name}, Object: o})
+			mains = append(mains, &pb.Triple{Subject: s, Predicates: b.predicateNames(ph.Predicates()), Object: o})
 		}
 	}
 	for k, t := range mains {

@@ -195,7 +195,7 @@ func (b *questionBuilder) clauseTriple(body []item, v string) (*pb.Triple, error
 	if passive {
 		subject, object = object, subject
 	}
-	return &pb.Triple{Subject: subject, Predicates: []string{b.vocab.Predicate(ph.Predicate).Name}, Object: object}, nil
+	return &pb.Triple{Subject: subject, Predicates: b.predicateNames(ph.Predicates()), Object: object}, nil
 }
 
 // joinItems joins items as written.

@@ -445,7 +445,7 @@ func (p *parser) predicates() (preds []string, exact, passive bool, err error) {
 		if t.kind != tokWord && t.kind != tokName {
 			return nil, false, false, p.errorf(t, "expected a predicate (such as coordinates-against, coordinated_against or *), found %s", t)
 		}
-		pred, pass, ok := p.predicateWord(t)
+		names, pass, ok := p.predicateWord(t)
 		if !ok {
 			return nil, false, false, p.errorf(t, "unknown predicate %q; see ListPredicates for the vocabulary", t.text)
 		}
@@ -453,7 +453,7 @@ func (p *parser) predicates() (preds []string, exact, passive bool, err error) {
 			return nil, false, false, p.errorf(t, "cannot mix passive (%q) and active predicates in one triple", t.text)
 		}
 		passive = pass
-		preds = append(preds, pred)
+		preds = append(preds, names...)
 		if p.peek().kind != tokPipe {
 			return preds, exact, passive, nil
 		}
@@ -463,18 +463,22 @@ func (p *parser) predicates() (preds []string, exact, passive bool, err error) {
 
 // predicateWord reads a predicate by id or resource name (in any case,
 // "_" for "-") or a lexicon phrase joined by underscores
-// ("coordinated_against"), and returns its resource name.
-func (p *parser) predicateWord(t token) (name string, passive, ok bool) {
+// ("coordinated_against"), and returns its resource names: one, or for a
+// phrase several predicates share ("supply"), each of them.
+func (p *parser) predicateWord(t token) (names []string, passive, ok bool) {
 	v := p.ix.Vocabulary()
 	if pr, found := v.Lookup(t.text); found {
-		return pr.Name, false, true
+		return []string{pr.Name}, false, true
 	}
 	if t.kind == tokWord {
 		if ph, found := v.PhraseFor(t.text); found {
-			return v.Predicate(ph.Predicate).Name, ph.Passive, true
+			for _, id := range ph.Predicates() {
+				names = append(names, v.Predicate(id).Name)
+			}
+			return names, ph.Passive, true
 		}
 	}
-	return "", false, false
+	return nil, false, false
 }
 
 // constraint parses what follows "?x is": [a|an] WHAT, where WHAT is a
@@ -526,8 +530,7 @@ func (p *parser) constraint(pat *pb.Pattern, variable string) error {
 		}
 	} else if s, ok := statusWord(v, spaced); ok && !exact {
 		con.Test = &pb.Constraint_RelationStatus{RelationStatus: s}
-	} else if pred, _, ok := p.predicateWord(t); ok && !exact {
-		set := []string{pred}
+	} else if set, _, ok := p.predicateWord(t); ok && !exact {
 		for p.peek().kind == tokPipe {
 			p.next()
 			alt := p.next()
@@ -535,7 +538,7 @@ func (p *parser) constraint(pat *pb.Pattern, variable string) error {
 			if (alt.kind != tokWord && alt.kind != tokName) || !ok {
 				return p.errorf(alt, "expected a predicate after \"|\", found %s", alt)
 			}
-			set = append(set, more)
+			set = append(set, more...)
 		}
 		con.Test = &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: set}}
 	} else {

@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -28,7 +29,16 @@ type Phrase struct {
 	// a relation answers it only when its role holds one (see
 	// pb.Phrase.titles).
 	Titles []string
+	// Also are the other predicates the same words mean, read the same
+	// way (passive or not, noun or verb): "supply" of both "supplies
+	// cables to" and "supplies turbines to". A question that uses the
+	// phrase asks about any of them.
+	Also []ID
 }
+
+// Predicates returns every predicate the phrase means: Predicate, then
+// Also.
+func (p Phrase) Predicates() []ID { return append([]ID{p.Predicate}, p.Also...) }
 
 // Noun is what a noun of the vocabulary names: entities of a type, or of
 // some kinds.
@@ -122,6 +132,22 @@ func buildLexicon(v *Vocabulary) lexicon {
 		}
 	}
 	slices.SortStableFunc(lx.phrases, func(a, b Phrase) int { return len(b.Words) - len(a.Words) })
+	// Phrases of the same words for several predicates: each knows the
+	// others, so that a match on the first reads all of them.
+	byWords := map[string][]int{}
+	for i, ph := range lx.phrases {
+		key := fmt.Sprint(strings.Join(ph.Words, " "), ph.Passive, ph.Noun)
+		byWords[key] = append(byWords[key], i)
+	}
+	for _, same := range byWords {
+		for _, i := range same {
+			for _, j := range same {
+				if p := lx.phrases[j].Predicate; j != i && p != lx.phrases[i].Predicate && !slices.Contains(lx.phrases[i].Also, p) {
+					lx.phrases[i].Also = append(lx.phrases[i].Also, p)
+				}
+			}
+		}
+	}
 	for n, e := range lx.events {
 		if pl := english.Plural(n); pl != n {
 			if _, taken := lx.events[pl]; !taken {
