@@ -491,6 +491,8 @@ func TestAskSettings(t *testing.T) {
 		{"Who did Samsung partner with in the LCD market?", 1, pb.Verdict_VERDICT_UNSPECIFIED},
 		{"Did Chey Tae-won propose the alliance in Seoul?", 2, pb.Verdict_VERDICT_YES},
 		{"Did Chey Tae-won propose the alliance in Asia?", 0, pb.Verdict_VERDICT_UNKNOWN},
+		// "at" leads a relation noun to a venue, never to its object.
+		{"When did Chey Tae-won propose the alliance at the National Assembly?", 1, pb.Verdict_VERDICT_UNSPECIFIED},
 	} {
 		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
 		if err != nil {

@@ -465,8 +465,11 @@ func (b *questionBuilder) takesObject(preds []vocab.ID, n index.Node) bool {
 // qualifier after its preposition (see settingField) that none of the
 // noun's predicates takes as object.
 func (b *questionBuilder) isSetting(prep, ent item, preds []vocab.ID) bool {
-	_, ok := settingField(strings.ToLower(prep.text), b.ix.EntityType(ent.node))
-	return ok && !b.takesObject(preds, ent.node)
+	p := strings.ToLower(prep.text)
+	_, ok := settingField(p, b.ix.EntityType(ent.node))
+	// "at", "before" and "in front of" never lead a relation noun to its
+	// object: "the alliance at the National Assembly" was proposed there.
+	return ok && (p == "at" || p == "before" || p == "in front of" || !b.takesObject(preds, ent.node))
 }
 
 // roleTriple reads a question that asks for a role without a relation
