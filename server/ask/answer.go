@@ -241,7 +241,7 @@ func asIs(q *Question, question string) bool {
 			mainVars[v] = true
 		}
 	}
-	return asksAboutAttempt(question) || slices.ContainsFunc(q.Pattern.GetConstraints(), func(c *pb.Constraint) bool {
+	return q.named || asksAboutAttempt(question) || slices.ContainsFunc(q.Pattern.GetConstraints(), func(c *pb.Constraint) bool {
 		_, status := c.GetTest().(*pb.Constraint_RelationStatus)
 		return status && mainVars[c.GetVariable()]
 	})

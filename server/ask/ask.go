@@ -105,6 +105,10 @@ type Question struct {
 	// positive one's turned over (UNKNOWN stays); a wh-question must offer
 	// Choices, and its answers are the choices whose positive is NO.
 	Negated bool
+	// named is set when the question's own relation is one a relation
+	// noun names ("Where was the May 8 proposal?", see eventAsMain): it
+	// is taken as it is, whatever its status.
+	named bool
 	// echoed is set when the question's verb had an event noun of its own
 	// predicate as object ("approved the permit for Gannet Bank", see
 	// mergeEchoedEvents): the names after it may then be reached through
@@ -779,6 +783,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += 3
 			continue
 		}
+		if n := matchOccurrence(words, i); n > 0 && slices.ContainsFunc(items, func(it item) bool { return it.kind == itemEvent }) {
+			// "Where did the April 22 proposal take place?": the relation
+			// noun's relation happened; the verb adds nothing.
+			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n})
+			i += n
+			continue
+		}
 		if i+1 < len(words) && words[i].lower == "no" && words[i+1].lower == "longer" {
 			items = append(items, item{kind: itemNot, text: joinWords(words[i : i+2]), at: i, span: 2})
 			i += 2
@@ -1148,6 +1159,22 @@ func matchSource(words []word, i int) int {
 		n := len(lead)
 		if i+n+2 <= len(words) && wordsEqual(words[i:i+n], lead) && articleWords[words[i+n].lower] && sourceNouns[words[i+n+1].lower] {
 			return n + 2
+		}
+	}
+	return 0
+}
+
+// occurrenceVerbs say only that a relation noun's relation happened:
+// "take place", "happen", "occur", in every inflection.
+var occurrenceVerbs = [][]string{{"take", "place"}, {"takes", "place"}, {"took", "place"}, {"taken", "place"}, {"taking", "place"},
+	{"happen"}, {"happens"}, {"happened"}, {"occur"}, {"occurs"}, {"occurred"}}
+
+// matchOccurrence returns how many words from i are an occurrence verb,
+// or 0.
+func matchOccurrence(words []word, i int) int {
+	for _, ph := range occurrenceVerbs {
+		if i+len(ph) <= len(words) && wordsEqual(words[i:i+len(ph)], ph) {
+			return len(ph)
 		}
 	}
 	return 0

@@ -878,3 +878,18 @@ func TestAskSharedPhrase(t *testing.T) {
 		t.Errorf("supply in the text syntax = %v; want both predicates", got)
 	}
 }
+
+// TestAskNamedRelation checks a wh-question without a verb whose one
+// relation a relation noun names: the relation is the question's own, so
+// its date and venue narrow it and "where" asks its place; an occurrence
+// verb ("take place") adds nothing; and it is taken whatever its status
+// (the bid failed, but there was one).
+func TestAskNamedRelation(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Where was the May 8 proposal?", want: "Seoul"},
+		{question: "Where did the April 22 proposal take place?", want: "National Assembly"},
+		{question: "When was the proposal in front of Lee Jae-myung?", want: "May 8"},
+		{question: "When did Western Digital's bid for Kioxia happen?", want: "2021"},
+	})
+}

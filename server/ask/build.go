@@ -722,6 +722,13 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		if len(b.pattern.Triples)+len(b.loose) == 0 || len(nps) == 0 {
 			return nil, errors.New("it has no relation word from the vocabulary (such as acquired, opposed, leads, coordinated against; see ListPredicates)")
 		}
+		if main := b.eventAsMain(nps, yesNo); main != nil {
+			q, err := b.finish(main)
+			if q != nil {
+				q.Mains, q.named = 1, true
+			}
+			return q, err
+		}
 		return b.finish(nil)
 	}
 	ph := items[verb].phrase
@@ -823,6 +830,51 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		q.Titles = ph.Titles
 	}
 	return q, err
+}
+
+// eventAsMain returns, for a wh-question without a verb whose one
+// relation is named by a relation noun ("Where was the May 8 proposal?",
+// "When was Western Digital's bid for Kioxia?"), that relation as the
+// question's own, first among the triples: its dates and settings narrow
+// it, "where" asks for its place and "when" for its time. It returns nil
+// for another question.
+func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool) *pb.Triple {
+	if yesNo || b.count || len(b.pattern.Triples)+len(b.loose) != 1 {
+		return nil
+	}
+	for v, preds := range b.loose {
+		// "the May 8 proposal": a relation noun without its parties.
+		b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{
+			Subject: variable(b.fresh("party")), Predicates: b.predicateNames(preds), Object: variable(b.fresh("target")), RelationVariable: v})
+		delete(b.loose, v)
+	}
+	main := b.pattern.Triples[0]
+	rel := main.GetRelationVariable()
+	var rest []nounPhrase
+	for _, np := range nps {
+		if np.term.GetVariable() == rel {
+			continue
+		}
+		// "the proposal at the National Assembly": a venue.
+		if field, ok := settingField(np.prep, b.ix.EntityType(np.node)); ok && np.term.GetName() != "" && len(np.also) == 0 {
+			b.settingsOf = append(b.settingsOf, Setting{Field: field, Node: np.node})
+			continue
+		}
+		rest = append(rest, np)
+	}
+	if len(rest)+len(b.settingsOf) == len(nps) {
+		return nil
+	}
+	switch {
+	case len(rest) == 0 && b.whenVar != "":
+		b.whenVar = rel
+	case len(rest) == 1 && rest[0].wh && rest[0].term.GetVariable() == "where" && b.whenVar == "":
+		b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "where" })
+		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
+	default:
+		return nil
+	}
+	return main
 }
 
 // finish names the answer: the wh-variables, or for a yes/no question the
