@@ -783,6 +783,21 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += 3
 			continue
 		}
+		if attemptNouns[words[i].lower] && i+2 < len(words) && words[i+1].lower == "to" {
+			// "Western Digital's attempt to acquire Kioxia" is its
+			// acquisition of Kioxia, attempted: the noun names the
+			// relation of the verb after it, whose object follows.
+			if vi, n, gap, ok := matchPhrase(v, words, i+2, nil); ok && gap == nil && !vi.phrase.Passive && !vi.phrase.Noun {
+				items = append(items, item{kind: itemEvent, text: joinWords(words[i : i+2+n]), preds: vi.phrase.Predicates(), noun: words[i].lower, at: i, span: 2 + n, note: vi.note})
+				if last := vi.phrase.Words[len(vi.phrase.Words)-1]; !prepWords[last] && last != "against" {
+					items = append(items, item{kind: itemPrep, text: "of", at: i + 2 + n})
+				} else {
+					items = append(items, item{kind: itemPrep, text: last, at: i + 1 + n, span: 1})
+				}
+				i += 2 + n
+				continue
+			}
+		}
 		if n := matchOccurrence(words, i); n > 0 && slices.ContainsFunc(items, func(it item) bool { return it.kind == itemEvent }) {
 			// "Where did the April 22 proposal take place?": the relation
 			// noun's relation happened; the verb adds nothing.
@@ -1163,6 +1178,12 @@ func matchSource(words []word, i int) int {
 	}
 	return 0
 }
+
+// attemptNouns before "to" and a verb name the verb's relation as
+// attempted or planned: "its attempt to acquire", "a bid to buy", "the plan
+// to build".
+var attemptNouns = map[string]bool{"attempt": true, "attempts": true, "bid": true, "bids": true, "effort": true, "efforts": true,
+	"plan": true, "plans": true, "push": true, "move": true, "offer": true, "decision": true}
 
 // occurrenceVerbs say only that a relation noun's relation happened:
 // "take place", "happen", "occur", in every inflection.

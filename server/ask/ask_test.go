@@ -893,3 +893,13 @@ func TestAskNamedRelation(t *testing.T) {
 		{question: "When did Western Digital's bid for Kioxia happen?", want: "2021"},
 	})
 }
+
+// TestAskAttemptNouns checks "NOUN to VERB": an attempt, bid or plan to do
+// something names the verb's relation, with the object after the verb.
+func TestAskAttemptNouns(t *testing.T) {
+	t.Parallel()
+	checkKeys(t, []keysCase{
+		{question: "Who opposed Western Digital's attempt to buy Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
+		{question: "Who coordinated against the bid to acquire Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
+	})
+}
