@@ -723,6 +723,20 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				continue
 			}
 		}
+		if n := matchCopular(v, words, i); n > 0 {
+			// "Will Graham Whitcombe stay on as chairman?" asks whether he
+			// is chairman.
+			items = append(items, item{kind: itemAux, text: joinWords(words[i : i+n]), at: i, span: n})
+			i += n
+			continue
+		}
+		if ph, n, ok := bareNoun(ix, words, i, items); ok {
+			// "Is Graham Whitcombe chairman?", "Who is chairman?": a
+			// relational noun without its "of" and object.
+			items = append(items, item{kind: itemVerb, text: joinWords(words[i : i+n]), phrase: ph, note: notesOf(words[i : i+n]), at: i, span: n})
+			i += n
+			continue
+		}
 		if it, n, gap, ok := matchPhrase(v, words, i, items); ok {
 			items = append(items, it)
 			// A gap phrase ("regards * as strategic") has its object inside:
@@ -963,6 +977,33 @@ func isNounAt(v *vocab.Vocabulary, words []word, i int) bool {
 	return false
 }
 
+// bareNoun reads the words from i as a relational noun without its "of"
+// ("chairman" of "chairman of"), when they are no longer lexicon phrase,
+// no type, kind or event noun, "of" does not follow, and no name before
+// them is their object ("the NAND flash producer", see compoundHead).
+func bareNoun(ix *index.Index, words []word, i int, before []item) (vocab.Phrase, int, bool) {
+	v := ix.Vocabulary()
+	ph, n, ok := possessedNoun(v, words, i)
+	if !ok || i+n < len(words) && words[i+n].lower == "of" {
+		return vocab.Phrase{}, 0, false
+	}
+	if k := len(before) - 1; k >= 0 && before[k].kind == itemEntity &&
+		v.Fits(ix.EntityType(before[k].node), ix.Kinds(before[k].node), v.Predicate(ph.Predicate).ObjectTypes) {
+		return vocab.Phrase{}, 0, false
+	}
+	if _, got, _, ok := matchPhrase(v, words, i, nil); ok && got >= n {
+		return vocab.Phrase{}, 0, false
+	}
+	text := strings.Join(lowers(words[i:i+n]), " ")
+	if _, _, ok := nounConstraint(v, text); ok {
+		return vocab.Phrase{}, 0, false
+	}
+	if _, ok := v.EventNoun(text); ok {
+		return vocab.Phrase{}, 0, false
+	}
+	return ph, n, true
+}
+
 // isCompoundHead reports whether "w of" is a relational noun of the lexicon.
 func isCompoundHead(v *vocab.Vocabulary, w string) bool {
 	_, ok := compoundHead(v, w)
@@ -1175,6 +1216,50 @@ func matchSource(words []word, i int) int {
 		if i+n+2 <= len(words) && wordsEqual(words[i:i+n], lead) && articleWords[words[i+n].lower] && sourceNouns[words[i+n+1].lower] {
 			return n + 2
 		}
+	}
+	return 0
+}
+
+// copularVerbs, before "as" and a relational noun, say that the subject
+// holds the noun's relation: "serve as chairman", "stay on as chairman",
+// "remain chief executive".
+var copularVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`serve serves served serving stay stays stayed staying remain remains remained remaining
+		act acts acted acting work works worked working continue continues continued continuing`) {
+		copularVerbs[w] = true
+	}
+}
+
+// matchCopular returns how many words from i are a copular verb with its
+// "on" and "as" ("stay on as"), when a relational noun follows (after an
+// article), or 0.
+func matchCopular(v *vocab.Vocabulary, words []word, i int) int {
+	if !copularVerbs[words[i].lower] {
+		return 0
+	}
+	j := i + 1
+	if j < len(words) && words[j].lower == "on" {
+		j++
+	}
+	if j < len(words) && words[j].lower == "as" {
+		j++
+	} else if !strings.HasPrefix(words[i].lower, "remain") {
+		return 0
+	}
+	k := j
+	if k < len(words) && articleWords[words[k].lower] {
+		k++
+	}
+	if k >= len(words) {
+		return 0
+	}
+	if it, _, _, ok := matchPhrase(v, words, k, nil); ok && it.phrase.Noun {
+		return j - i
+	}
+	if _, _, ok := possessedNoun(v, words, k); ok {
+		return j - i
 	}
 	return 0
 }

@@ -804,7 +804,7 @@ func TestAskNegation(t *testing.T) {
 
 // TestAskPossessedNouns checks a relational noun after a name's
 // possessive: the name is its object, as after "of", and its titles
-// still choose the relations.
+// still choose the relations; and one without "of" or object.
 func TestAskPossessedNouns(t *testing.T) {
 	t.Parallel()
 	checkKeys(t, []keysCase{
@@ -816,6 +816,13 @@ func TestAskPossessedNouns(t *testing.T) {
 		{question: "Who will be Kittiwake's chairman?", want: "Graham Whitcombe"},
 		{question: "When does Marisol Okafor become Kittiwake's chief executive?", want: "April 1"},
 		{question: "Is Marisol Okafor Kittiwake's chief executive?", verdict: pb.Verdict_VERDICT_YES},
+		// Without "of": the noun, its titles, and any object. A chief
+		// executive is not an answer to "chairman".
+		{question: "Who is chairman?", want: "Graham Whitcombe"},
+		{question: "Is Graham Whitcombe chairman?", verdict: pb.Verdict_VERDICT_YES},
+		// A copular verb before "as" and the noun.
+		{question: "Will Graham Whitcombe stay on as chairman?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Who serves as chief executive of Norvane?", want: "Henrik Aalto"},
 	})
 }
 
