@@ -900,6 +900,10 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemRel
 		case ignoreWords[w]:
 			it.kind = itemIgnore
+		case w == "last" && i == len(words)-1:
+			// "How many years will the partnership last?": the verb, which
+			// asks how long the relation held, as "how many years" says.
+			it.kind = itemIgnore
 		case orderWords[w] != 0:
 			it.kind, it.order = itemIgnore, orderWords[w]
 		default:

@@ -707,6 +707,8 @@ func TestAskAmounts(t *testing.T) {
 		{question: "How much is Aldermoor's stake in Gannet Bank?", want: "about $520 million"},
 		{question: "Who agreed to buy a 25 percent stake in Gannet Bank?", want: "Aldermoor Energy"},
 		{question: "Did Aldermoor agree to buy a 25 percent stake in Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
+		// "last" at the end is the verb, not "the latest".
+		{question: "How many years will the research partnership last?", want: "five-year"},
 		// The stake is 25 percent: another share is No, with the relation.
 		{question: "Did Aldermoor agree to buy a 40 percent stake in Gannet Bank?", verdict: pb.Verdict_VERDICT_NO},
 	})
