@@ -48,6 +48,9 @@ const (
 	ReasonUnauthenticated = "UNAUTHENTICATED"
 	ReasonRateLimited     = "RATE_LIMITED"
 	ReasonInternal        = "INTERNAL"
+	// ReasonStalePageToken is a page token from another snapshot of the
+	// graph than the one serving the call: restart the listing.
+	ReasonStalePageToken = "PAGE_TOKEN_STALE"
 )
 
 // Violations collects what is wrong with a request, field by field. The
@@ -221,6 +224,21 @@ func RateLimited(subject, limit string, retry time.Duration) error {
 		&errdetails.QuotaFailure{Violations: []*errdetails.QuotaFailure_Violation{{Subject: subject, Description: limit}}},
 		&errdetails.RetryInfo{RetryDelay: durationpb.New(retry)},
 		&errdetails.ErrorInfo{Reason: ReasonRateLimited, Domain: Domain, Metadata: map[string]string{"subject": subject}},
+	)
+}
+
+// StalePageToken is the FAILED_PRECONDITION status of a page token from
+// another snapshot of the graph than snapshot, the one serving the call
+// (the graph was reloaded, or another replica serves another snapshot):
+// the client restarts the listing without a token. what says what is wrong
+// with the token.
+func StalePageToken(what, snapshot string) error {
+	return withDetails(codes.FailedPrecondition,
+		what+" (the graph was reloaded, or another replica serves another snapshot); this replica serves "+snapshot+": restart the listing without page_token",
+		&errdetails.PreconditionFailure{Violations: []*errdetails.PreconditionFailure_Violation{{
+			Type: "PAGE_TOKEN", Subject: "page_token", Description: "the listing began on another snapshot of the graph; restart it without page_token",
+		}}},
+		&errdetails.ErrorInfo{Reason: ReasonStalePageToken, Domain: Domain, Metadata: map[string]string{"snapshot": clip(snapshot, maxTextBytes)}},
 	)
 }
 

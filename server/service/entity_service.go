@@ -192,9 +192,9 @@ func (s *EntityService) SearchRelations(ctx context.Context, req *pb.SearchRelat
 	}
 	fp := fingerprint("statements", q, req.GetEndpoint(), strings.Join(predKeys, ","), req.GetDocument(),
 		req.GetTimeFrom(), req.GetTimeTo(), strconv.FormatBool(req.GetIncludeAllRanks()))
-	offset, err := decodePageToken(req.GetPageToken(), fp)
+	offset, err := pageOffset(&v, req.GetPageToken(), fp, ix.Version())
 	if err != nil {
-		v.Add("page_token", err.Error())
+		return nil, err
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -223,7 +223,7 @@ func (s *EntityService) SearchRelations(ctx context.Context, req *pb.SearchRelat
 		resp.Results[i] = relationMatch(ix, h)
 	}
 	if more {
-		resp.NextPageToken = encodePageToken(offset+len(hits), fp)
+		resp.NextPageToken = encodePageToken(offset+len(hits), fp, ix.Version())
 	}
 	return resp, nil
 }
@@ -273,9 +273,9 @@ func (s *EntityService) ListRelations(ctx context.Context, req *pb.ListRelations
 	}
 	fp := fingerprint("relations", req.GetSubject(), req.GetObject(), req.GetEndpoint(), strings.Join(predKeys, ","),
 		req.GetDocument(), strconv.FormatBool(req.GetIncludeAllRanks()))
-	offset, err := decodePageToken(req.GetPageToken(), fp)
+	offset, err := pageOffset(&v, req.GetPageToken(), fp, ix.Version())
 	if err != nil {
-		v.Add("page_token", err.Error())
+		return nil, err
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -289,7 +289,7 @@ func (s *EntityService) ListRelations(ctx context.Context, req *pb.ListRelations
 	}
 	resp := &pb.ListRelationsResponse{Relations: page, TotalSize: int32(total)}
 	if next := offset + len(page); next < total {
-		resp.NextPageToken = encodePageToken(next, fp)
+		resp.NextPageToken = encodePageToken(next, fp, ix.Version())
 	}
 	return resp, nil
 }
@@ -312,19 +312,20 @@ func (s *EntityService) GetDocument(ctx context.Context, req *pb.GetDocumentRequ
 func (s *EntityService) ListDocuments(ctx context.Context, req *pb.ListDocumentsRequest) (*pb.ListDocumentsResponse, error) {
 	var v violations
 	size := v.pageSize("page_size", req.GetPageSize(), defaultListPage, maxListPageSize)
+	ix := current(ctx, s.indexes)
 	fp := fingerprint("documents")
-	offset, err := decodePageToken(req.GetPageToken(), fp)
+	offset, err := pageOffset(&v, req.GetPageToken(), fp, ix.Version())
 	if err != nil {
-		v.Add("page_token", err.Error())
+		return nil, err
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	docs, total := current(ctx, s.indexes).DocumentPage(offset, size)
+	docs, total := ix.DocumentPage(offset, size)
 	end := min(offset, total) + len(docs)
 	resp := &pb.ListDocumentsResponse{Documents: docs, TotalSize: int32(total)}
 	if end < total {
-		resp.NextPageToken = encodePageToken(end, fp)
+		resp.NextPageToken = encodePageToken(end, fp, ix.Version())
 	}
 	return resp, nil
 }

@@ -209,9 +209,12 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 	}
 	canonical := pattern.Format(pat)
 	fp := fingerprint("match", canonical, strconv.FormatBool(req.GetIncludeAllRanks()))
-	offset, err := decodePageToken(req.GetPageToken(), fp)
+	offset, err := pageOffset(&v, req.GetPageToken(), fp, ix.Version())
+	if err == nil {
+		err = v.Err()
+	}
 	if err != nil {
-		return nil, apierr.InvalidField("page_token", err.Error())
+		return nil, err
 	}
 	b := budget.New(ctx, edges)
 	sols, more, err := q.Run(b, offset, size)
@@ -228,7 +231,7 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 		resp.Results = append(resp.Results, res)
 	}
 	if more {
-		resp.NextPageToken = encodePageToken(offset+len(sols), fp)
+		resp.NextPageToken = encodePageToken(offset+len(sols), fp, ix.Version())
 	}
 	return resp, nil
 }

@@ -58,9 +58,9 @@ func (s *VocabularyService) ListPredicates(ctx context.Context, req *pb.ListPred
 	size := v.pageSize("page_size", req.GetPageSize(), defaultVocabPage, maxVocabPage)
 	ix := current(ctx, s.indexes)
 	fp := fingerprint("predicates", ix.Vocabulary().Digest())
-	offset, err := decodePageToken(req.GetPageToken(), fp)
+	offset, err := pageOffset(&v, req.GetPageToken(), fp, ix.Vocabulary().Digest())
 	if err != nil {
-		v.Add("page_token", err.Error())
+		return nil, err
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -72,7 +72,7 @@ func (s *VocabularyService) ListPredicates(ctx context.Context, req *pb.ListPred
 		resp.Predicates = append(resp.Predicates, p.Message())
 	}
 	if end < len(all) {
-		resp.NextPageToken = encodePageToken(end, fp)
+		resp.NextPageToken = encodePageToken(end, fp, ix.Vocabulary().Digest())
 	}
 	return resp, nil
 }
@@ -97,9 +97,9 @@ func (s *VocabularyService) ListKinds(ctx context.Context, req *pb.ListKindsRequ
 	size := v.pageSize("page_size", req.GetPageSize(), defaultVocabPage, maxVocabPage)
 	ix := current(ctx, s.indexes)
 	fp := fingerprint("kinds", ix.Vocabulary().Digest())
-	offset, err := decodePageToken(req.GetPageToken(), fp)
+	offset, err := pageOffset(&v, req.GetPageToken(), fp, ix.Vocabulary().Digest())
 	if err != nil {
-		v.Add("page_token", err.Error())
+		return nil, err
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -111,7 +111,7 @@ func (s *VocabularyService) ListKinds(ctx context.Context, req *pb.ListKindsRequ
 		resp.Kinds = append(resp.Kinds, k.Message())
 	}
 	if end < len(all) {
-		resp.NextPageToken = encodePageToken(end, fp)
+		resp.NextPageToken = encodePageToken(end, fp, ix.Vocabulary().Digest())
 	}
 	return resp, nil
 }
