@@ -53,6 +53,13 @@ const (
 	maxMatchPage      = 1000
 )
 
+// maxPageBytes bounds the encoded size of a page of Match results: under the
+// 4 MiB a gRPC client receives by default (grpc-go, grpcio, grpc-java and
+// grpc-js alike), with room for the response's other fields. A page that
+// would pass it ends early, with a next_page_token; one result larger than
+// the bound is still sent, alone.
+const maxPageBytes = 3 << 20
+
 // node resolves a validated endpoint name to a node of ix.
 func node(ix *index.Index, name string) (index.Node, error) {
 	n, ok := ix.NodeOf(name)
@@ -225,9 +232,17 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 	if req.GetExplain() {
 		resp.Plan = q.Plan()
 	}
-	for _, sol := range sols {
+	bytes := proto.Size(resp)
+	for k, sol := range sols {
 		res := matchResult(ix, q.Vars(), sol.Nodes, sol.Rels, sol.Literal)
 		res.Count = sol.Count
+		// The result's field tag and length prefix: at most 1 + 5 bytes.
+		n := proto.Size(res) + 6
+		if k > 0 && bytes+n > maxPageBytes {
+			sols, more = sols[:k], true
+			break
+		}
+		bytes += n
 		resp.Results = append(resp.Results, res)
 	}
 	if more {

@@ -12,6 +12,7 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/apierr"
@@ -379,5 +380,32 @@ func TestAskSaysWhatItUnderstoodAndSkipped(t *testing.T) {
 		`"Kioxa" = organizations/kioxia (spelling corrected to "Kioxia")`, `"takeover" = a acquires relation`}
 	if !slices.Equal(resp.GetUnderstood(), want) {
 		t.Errorf("understood %q, want %q", resp.GetUnderstood(), want)
+	}
+}
+
+// TestMatchPageFitsDefaultClient checks that a page of Match results fits
+// the 4 MiB a gRPC client receives by default: a cross product whose 1000
+// results would encode to more ends early, with a next_page_token that
+// goes on where it ended.
+func TestMatchPageFitsDefaultClient(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t) // grpc-go's default: 4 MiB received at most
+	ctx := context.Background()
+	req := &pb.MatchRequest{Query: &pb.MatchRequest_Text{Text: "?a * ?b . ?c * ?d . ?e * ?f"}, PageSize: 1000}
+	first, err := c.Match(ctx, req)
+	if err != nil {
+		t.Fatalf("Match: %v", err)
+	}
+	size := proto.Size(first)
+	if n := len(first.GetResults()); n == 0 || n >= 1000 || first.GetNextPageToken() == "" || size > 4<<20 {
+		t.Fatalf("first page: %d results, %d bytes, next %q; want fewer than 1000, under 4 MiB, and a next page", n, size, first.GetNextPageToken())
+	}
+	req.PageToken = first.GetNextPageToken()
+	second, err := c.Match(ctx, req)
+	if err != nil {
+		t.Fatalf("Match, second page: %v", err)
+	}
+	if len(second.GetResults()) == 0 || proto.Equal(second.GetResults()[0], first.GetResults()[0]) {
+		t.Errorf("second page: %d results, first the same as the first page's", len(second.GetResults()))
 	}
 }

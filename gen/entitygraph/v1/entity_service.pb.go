@@ -381,7 +381,9 @@ type SearchRelationsRequest struct {
 	// taken as 100. Results are ranked to a depth of 1000: a page ends there.
 	PageSize int32 `protobuf:"varint,7,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// The next_page_token of the previous response, with the same request;
-	// any other token is INVALID_ARGUMENT.
+	// any other token is INVALID_ARGUMENT, and one read from another snapshot
+	// of the graph is FAILED_PRECONDITION (PAGE_TOKEN_STALE): restart the
+	// listing.
 	PageToken string `protobuf:"bytes,8,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	// Search statements of every rank, not only the best.
 	IncludeAllRanks bool `protobuf:"varint,9,opt,name=include_all_ranks,json=includeAllRanks,proto3" json:"include_all_ranks,omitempty"`
@@ -862,7 +864,9 @@ type ListRelationsRequest struct {
 	// is taken as 1000.
 	PageSize int32 `protobuf:"varint,5,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// The next_page_token of the previous response, with the same filters;
-	// any other token is INVALID_ARGUMENT.
+	// any other token is INVALID_ARGUMENT, and one read from another snapshot
+	// of the graph is FAILED_PRECONDITION (PAGE_TOKEN_STALE): restart the
+	// listing.
 	PageToken string `protobuf:"bytes,6,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	// Only relations with evidence in this document, for example
 	// `documents/korea-japan-economic-alliance`: the relations it supports.
@@ -1089,7 +1093,8 @@ type ListDocumentsRequest struct {
 	// 1000 is taken as 1000.
 	PageSize int32 `protobuf:"varint,1,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// The next_page_token of the previous response; any other token is
-	// INVALID_ARGUMENT.
+	// INVALID_ARGUMENT, and one read from another snapshot of the graph is
+	// FAILED_PRECONDITION (PAGE_TOKEN_STALE): restart the listing.
 	PageToken     string `protobuf:"bytes,2,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -944,10 +944,14 @@ type MatchRequest struct {
 	//	*MatchRequest_Text
 	Query isMatchRequest_Query `protobuf_oneof:"query"`
 	// Maximum results per page, at least 0; 0 means 50, and more than 1000
-	// is taken as 1000.
+	// is taken as 1000. A page also ends before its encoding would pass 3 MiB,
+	// so that it fits the 4 MiB receive limit gRPC clients keep by default:
+	// such a page has fewer results and a next_page_token.
 	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// The next_page_token of the previous response, with the same query; any
-	// other token is INVALID_ARGUMENT.
+	// other token is INVALID_ARGUMENT, and one read from another snapshot of
+	// the graph (reloaded since, or served by another replica) is
+	// FAILED_PRECONDITION with reason PAGE_TOKEN_STALE: restart the listing.
 	PageToken string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	// Return the evaluation plan in MatchResponse.plan.
 	Explain bool `protobuf:"varint,5,opt,name=explain,proto3" json:"explain,omitempty"`

@@ -75,7 +75,8 @@ type ListPredicatesRequest struct {
 	// 1000 is taken as 1000.
 	PageSize int32 `protobuf:"varint,1,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// The next_page_token of the previous response; any other token is
-	// INVALID_ARGUMENT.
+	// INVALID_ARGUMENT, and one read from another snapshot of the vocabulary is
+	// FAILED_PRECONDITION (PAGE_TOKEN_STALE): restart the listing.
 	PageToken     string `protobuf:"bytes,2,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -253,7 +254,8 @@ type ListKindsRequest struct {
 	// is taken as 1000.
 	PageSize int32 `protobuf:"varint,1,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// The next_page_token of the previous response; any other token is
-	// INVALID_ARGUMENT.
+	// INVALID_ARGUMENT, and one read from another snapshot of the vocabulary is
+	// FAILED_PRECONDITION (PAGE_TOKEN_STALE): restart the listing.
 	PageToken     string `protobuf:"bytes,2,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -223,7 +223,9 @@ export type SearchRelationsRequest = Message<"entitygraph.v1.SearchRelationsRequ
 
   /**
    * The next_page_token of the previous response, with the same request;
-   * any other token is INVALID_ARGUMENT.
+   * any other token is INVALID_ARGUMENT, and one read from another snapshot
+   * of the graph is FAILED_PRECONDITION (PAGE_TOKEN_STALE): restart the
+   * listing.
    *
    * @generated from field: string page_token = 8;
    */
@@ -500,7 +502,9 @@ export type ListRelationsRequest = Message<"entitygraph.v1.ListRelationsRequest"
 
   /**
    * The next_page_token of the previous response, with the same filters;
-   * any other token is INVALID_ARGUMENT.
+   * any other token is INVALID_ARGUMENT, and one read from another snapshot
+   * of the graph is FAILED_PRECONDITION (PAGE_TOKEN_STALE): restart the
+   * listing.
    *
    * @generated from field: string page_token = 6;
    */
@@ -612,7 +616,8 @@ export type ListDocumentsRequest = Message<"entitygraph.v1.ListDocumentsRequest"
 
   /**
    * The next_page_token of the previous response; any other token is
-   * INVALID_ARGUMENT.
+   * INVALID_ARGUMENT, and one read from another snapshot of the graph is
+   * FAILED_PRECONDITION (PAGE_TOKEN_STALE): restart the listing.
    *
    * @generated from field: string page_token = 2;
    */

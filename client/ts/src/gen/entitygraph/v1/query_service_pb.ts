@@ -401,7 +401,9 @@ export type MatchRequest = Message<"entitygraph.v1.MatchRequest"> & {
 
   /**
    * Maximum results per page, at least 0; 0 means 50, and more than 1000
-   * is taken as 1000.
+   * is taken as 1000. A page also ends before its encoding would pass 3 MiB,
+   * so that it fits the 4 MiB receive limit gRPC clients keep by default:
+   * such a page has fewer results and a next_page_token.
    *
    * @generated from field: int32 page_size = 3;
    */
@@ -409,7 +411,9 @@ export type MatchRequest = Message<"entitygraph.v1.MatchRequest"> & {
 
   /**
    * The next_page_token of the previous response, with the same query; any
-   * other token is INVALID_ARGUMENT.
+   * other token is INVALID_ARGUMENT, and one read from another snapshot of
+   * the graph (reloaded since, or served by another replica) is
+   * FAILED_PRECONDITION with reason PAGE_TOKEN_STALE: restart the listing.
    *
    * @generated from field: string page_token = 4;
    */

@@ -52,7 +52,8 @@ export type ListPredicatesRequest = Message<"entitygraph.v1.ListPredicatesReques
 
   /**
    * The next_page_token of the previous response; any other token is
-   * INVALID_ARGUMENT.
+   * INVALID_ARGUMENT, and one read from another snapshot of the vocabulary is
+   * FAILED_PRECONDITION (PAGE_TOKEN_STALE): restart the listing.
    *
    * @generated from field: string page_token = 2;
    */
@@ -147,7 +148,8 @@ export type ListKindsRequest = Message<"entitygraph.v1.ListKindsRequest"> & {
 
   /**
    * The next_page_token of the previous response; any other token is
-   * INVALID_ARGUMENT.
+   * INVALID_ARGUMENT, and one read from another snapshot of the vocabulary is
+   * FAILED_PRECONDITION (PAGE_TOKEN_STALE): restart the listing.
    *
    * @generated from field: string page_token = 2;
    */
