@@ -337,6 +337,19 @@ func TestSearchMaxEditsOff(t *testing.T) {
 	}
 }
 
+func TestSearchNamesOnly(t *testing.T) {
+	t.Parallel()
+	c := newClient(t)
+	got, err := c.SearchEntities(t.Context(), "Kioxia", client.WithNamesOnly())
+	if err != nil || len(got) == 0 {
+		t.Fatalf("SearchEntities(Kioxia, names only) = %v, %v", got, err)
+	}
+	e := got[0].GetEntity()
+	if e.GetName() != "organizations/kioxia" || e.GetDisplayName() != "Kioxia" || len(e.GetAliases()) > 0 || e.GetDescription() != "" {
+		t.Errorf("names-only result = %v; want the name, display name and type alone", e)
+	}
+}
+
 func TestGetRelation(t *testing.T) {
 	t.Parallel()
 	c := newClient(t)

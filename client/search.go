@@ -45,6 +45,14 @@ func WithMaxEdits(n int) SearchOption {
 	})
 }
 
+// WithNamesOnly asks for each result's entity in the basic view: its
+// resource name, display name and type, without kinds, aliases,
+// description or roles. It is the cheapest search, for callers that only
+// show or link the entities.
+func WithNamesOnly() SearchOption {
+	return searchOptionFunc(func(req *entitygraphv1.SearchEntitiesRequest) { req.View = entitygraphv1.EntityView_ENTITY_VIEW_BASIC })
+}
+
 // SearchEntities finds entities whose name or an alias matches query — exactly, as
 // a prefix, word by word or within a few typos — and returns them best
 // first. Case, width, diacritics and punctuation do not matter.

@@ -22,15 +22,17 @@ type GRPCCall struct {
 // GRPCCalls returns the calls of the gRPC benchmark: the health Check (the
 // baseline: an RPC that does nothing), GetEntity and SearchEntities.
 func GRPCCalls(in *Inputs) []GRPCCall {
-	var gets, searches []any
+	var gets, searches, names []any
 	for i := range in.Names {
 		gets = append(gets, map[string]string{"name": in.Names[i]})
 		searches = append(searches, map[string]string{"query": in.Displays[i]})
+		names = append(names, map[string]string{"query": in.Displays[i], "view": "ENTITY_VIEW_BASIC"})
 	}
 	return []GRPCCall{
 		{Name: "Health.Check", Method: "grpc.health.v1.Health/Check", Requests: []any{map[string]string{}}},
 		{Name: "GetEntity", Method: "entitygraph.v1.EntityService/GetEntity", Requests: gets},
 		{Name: "SearchEntities", Method: "entitygraph.v1.EntityService/SearchEntities", Requests: searches},
+		{Name: "SearchEntities (names only)", Method: "entitygraph.v1.EntityService/SearchEntities", Requests: names},
 	}
 }
 

@@ -78,7 +78,7 @@ func TestSmoke(t *testing.T) {
 		}
 	}
 	if cfg.GHZ != "" {
-		if rep.GRPC == nil || len(rep.GRPC.Results) != 6 || !strings.Contains(md, "| GetEntity | 8 |") {
+		if rep.GRPC == nil || len(rep.GRPC.Results) != 8 || !strings.Contains(md, "| GetEntity | 8 |") || !strings.Contains(md, "| SearchEntities, names-only view") {
 			t.Errorf("gRPC part missing: %+v", rep.GRPC)
 		}
 	}

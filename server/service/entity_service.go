@@ -66,11 +66,24 @@ func current(ctx context.Context, src IndexSource) *index.Index {
 func (s *EntityService) GetEntity(ctx context.Context, req *pb.GetEntityRequest) (*pb.Entity, error) {
 	var v violations
 	v.checkName("name", req.GetName(), isEntity, wantEntity)
+	v.entityView("view", req.GetView())
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
 	e, err := current(ctx, s.indexes).Entity(req.GetName())
-	return e, apierr.ToStatus(ctx, err)
+	if err != nil {
+		return nil, apierr.ToStatus(ctx, err)
+	}
+	return inView(e, req.GetView()), nil
+}
+
+// inView returns the part of entity e that view asks for: e itself, or a
+// new message with the basic fields.
+func inView(e *pb.Entity, view pb.EntityView) *pb.Entity {
+	if view != pb.EntityView_ENTITY_VIEW_BASIC {
+		return e
+	}
+	return &pb.Entity{Name: e.GetName(), DisplayName: e.GetDisplayName(), Type: e.GetType()}
 }
 
 // BatchGetEntities returns entities by resource name, in request order.
@@ -86,6 +99,7 @@ func (s *EntityService) BatchGetEntities(ctx context.Context, req *pb.BatchGetEn
 			v.checkName("names["+strconv.Itoa(i)+"]", name, isEntity, wantEntity)
 		}
 	}
+	v.entityView("view", req.GetView())
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
@@ -96,7 +110,7 @@ func (s *EntityService) BatchGetEntities(ctx context.Context, req *pb.BatchGetEn
 		if err != nil {
 			return nil, apierr.ToStatus(ctx, err)
 		}
-		resp.Entities = append(resp.Entities, e)
+		resp.Entities = append(resp.Entities, inView(e, req.GetView()))
 	}
 	return resp, nil
 }
@@ -122,6 +136,7 @@ func (s *EntityService) SearchEntities(ctx context.Context, req *pb.SearchEntiti
 	if req.GetMaxEdits() > namesearch.MaxEdits {
 		v.Add("max_edits", fmt.Sprintf("at most %d", namesearch.MaxEdits))
 	}
+	v.entityView("view", req.GetView())
 	ix := current(ctx, s.indexes)
 	kinds := v.kinds(ix.Vocabulary(), "kinds", req.GetKinds())
 	if err := v.Err(); err != nil {
@@ -133,7 +148,7 @@ func (s *EntityService) SearchEntities(ctx context.Context, req *pb.SearchEntiti
 	resp := &pb.SearchEntitiesResponse{Results: make([]*pb.SearchResult, len(results))}
 	for i, r := range results {
 		resp.Results[i] = &pb.SearchResult{
-			Entity:      r.Entity,
+			Entity:      inView(r.Entity, req.GetView()),
 			Score:       r.Score,
 			MatchedText: r.MatchedText,
 			Language:    r.Language,

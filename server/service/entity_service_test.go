@@ -501,3 +501,42 @@ func TestSearchRelations(t *testing.T) {
 		t.Errorf("unknown endpoint: %v, want NOT_FOUND", err)
 	}
 }
+
+// TestEntityViews checks ENTITY_VIEW_BASIC on Get, BatchGet and Search:
+// name, display name and type, nothing else; the default is the whole
+// entity, and an unknown view is INVALID_ARGUMENT.
+func TestEntityViews(t *testing.T) {
+	t.Parallel()
+	c := pb.NewEntityServiceClient(servertest.Dial(t))
+	ctx := context.Background()
+	basic := pb.EntityView_ENTITY_VIEW_BASIC
+	check := func(call string, e *pb.Entity) {
+		t.Helper()
+		want := &pb.Entity{Name: "organizations/kioxia", DisplayName: "Kioxia", Type: "organization"}
+		if !proto.Equal(e, want) {
+			t.Errorf("%s, basic view = %v; want %v", call, e, want)
+		}
+	}
+	got, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "organizations/kioxia", View: basic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("GetEntity", got)
+	batch, err := c.BatchGetEntities(ctx, &pb.BatchGetEntitiesRequest{Names: []string{"organizations/kioxia"}, View: basic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("BatchGetEntities", batch.GetEntities()[0])
+	search, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: "Kioxia", PageSize: 1, View: basic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("SearchEntities", search.GetResults()[0].GetEntity())
+	full, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "organizations/kioxia"})
+	if err != nil || len(full.GetAliases()) == 0 || full.GetDescription() == "" {
+		t.Errorf("GetEntity, default view = %v, %v; want the whole entity", full, err)
+	}
+	if _, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "organizations/kioxia", View: 9}); status.Code(err) != codes.InvalidArgument {
+		t.Errorf("GetEntity, view 9: %v; want INVALID_ARGUMENT", err)
+	}
+}

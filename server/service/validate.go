@@ -81,6 +81,13 @@ func (v *violations) bounded(field string, n int32, def, maxValue int) int {
 	return int(n)
 }
 
+// entityView checks an entity view.
+func (v *violations) entityView(field string, view pb.EntityView) {
+	if _, ok := pb.EntityView_name[int32(view)]; !ok {
+		v.Add(field, fmt.Sprintf("unknown view %d", view))
+	}
+}
+
 // budget validates a request's limits and returns the edge budget.
 func (v *violations) budget(field string, l *pb.Limits) int64 {
 	switch n := l.GetMaxEdgesVisited(); {

@@ -91,6 +91,61 @@ func (AliasKind) EnumDescriptor() ([]byte, []int) {
 	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{0}
 }
 
+// EntityView says how much of an entity to return (AIP-157), so that a
+// caller that needs only names pays only for names.
+type EntityView int32
+
+const (
+	// The default: the same as ENTITY_VIEW_FULL.
+	EntityView_ENTITY_VIEW_UNSPECIFIED EntityView = 0
+	// The resource name, display name and type: enough to show an entity and
+	// link to it.
+	EntityView_ENTITY_VIEW_BASIC EntityView = 1
+	// Everything: kinds, aliases, description and roles too.
+	EntityView_ENTITY_VIEW_FULL EntityView = 2
+)
+
+// Enum value maps for EntityView.
+var (
+	EntityView_name = map[int32]string{
+		0: "ENTITY_VIEW_UNSPECIFIED",
+		1: "ENTITY_VIEW_BASIC",
+		2: "ENTITY_VIEW_FULL",
+	}
+	EntityView_value = map[string]int32{
+		"ENTITY_VIEW_UNSPECIFIED": 0,
+		"ENTITY_VIEW_BASIC":       1,
+		"ENTITY_VIEW_FULL":        2,
+	}
+)
+
+func (x EntityView) Enum() *EntityView {
+	p := new(EntityView)
+	*p = x
+	return p
+}
+
+func (x EntityView) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (EntityView) Descriptor() protoreflect.EnumDescriptor {
+	return file_entitygraph_v1_entity_proto_enumTypes[1].Descriptor()
+}
+
+func (EntityView) Type() protoreflect.EnumType {
+	return &file_entitygraph_v1_entity_proto_enumTypes[1]
+}
+
+func (x EntityView) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use EntityView.Descriptor instead.
+func (EntityView) EnumDescriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_proto_rawDescGZIP(), []int{1}
+}
+
 // Entity is a node of the graph that the text names: an organization, a
 // person, a place or a topic. Its type is its collection, one of four
 // (frozen): `organizations/{id}`, `people/{id}`, `places/{id}` or
@@ -418,7 +473,12 @@ const file_entitygraph_v1_entity_proto_rawDesc = "" +
 	"\x12ALIAS_KIND_VARIANT\x10\x03\x12\x15\n" +
 	"\x11ALIAS_KIND_FORMAL\x10\x04\x12\x15\n" +
 	"\x11ALIAS_KIND_FORMER\x10\x05\x12\x16\n" +
-	"\x12ALIAS_KIND_DEMONYM\x10\x06B\xbf\x01\n" +
+	"\x12ALIAS_KIND_DEMONYM\x10\x06*V\n" +
+	"\n" +
+	"EntityView\x12\x1b\n" +
+	"\x17ENTITY_VIEW_UNSPECIFIED\x10\x00\x12\x15\n" +
+	"\x11ENTITY_VIEW_BASIC\x10\x01\x12\x14\n" +
+	"\x10ENTITY_VIEW_FULL\x10\x02B\xbf\x01\n" +
 	"\x12com.entitygraph.v1B\vEntityProtoP\x01ZCgithub.com/entitygraph/entitygraph/gen/entitygraph/v1;entitygraphv1\xa2\x02\x03EXX\xaa\x02\x0eEntitygraph.V1\xca\x02\x0eEntitygraph\\V1\xe2\x02\x1aEntitygraph\\V1\\GPBMetadata\xea\x02\x0fEntitygraph::V1b\x06proto3"
 
 var (
@@ -433,20 +493,21 @@ func file_entitygraph_v1_entity_proto_rawDescGZIP() []byte {
 	return file_entitygraph_v1_entity_proto_rawDescData
 }
 
-var file_entitygraph_v1_entity_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_entitygraph_v1_entity_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
 var file_entitygraph_v1_entity_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_entitygraph_v1_entity_proto_goTypes = []any{
 	(AliasKind)(0),          // 0: entitygraph.v1.AliasKind
-	(*Entity)(nil),          // 1: entitygraph.v1.Entity
-	(*Role)(nil),            // 2: entitygraph.v1.Role
-	(*Alias)(nil),           // 3: entitygraph.v1.Alias
-	(*EntityExtension)(nil), // 4: entitygraph.v1.EntityExtension
+	(EntityView)(0),         // 1: entitygraph.v1.EntityView
+	(*Entity)(nil),          // 2: entitygraph.v1.Entity
+	(*Role)(nil),            // 3: entitygraph.v1.Role
+	(*Alias)(nil),           // 4: entitygraph.v1.Alias
+	(*EntityExtension)(nil), // 5: entitygraph.v1.EntityExtension
 }
 var file_entitygraph_v1_entity_proto_depIdxs = []int32{
-	3, // 0: entitygraph.v1.Entity.aliases:type_name -> entitygraph.v1.Alias
-	2, // 1: entitygraph.v1.Entity.roles:type_name -> entitygraph.v1.Role
+	4, // 0: entitygraph.v1.Entity.aliases:type_name -> entitygraph.v1.Alias
+	3, // 1: entitygraph.v1.Entity.roles:type_name -> entitygraph.v1.Role
 	0, // 2: entitygraph.v1.Alias.kind:type_name -> entitygraph.v1.AliasKind
-	3, // 3: entitygraph.v1.EntityExtension.aliases:type_name -> entitygraph.v1.Alias
+	4, // 3: entitygraph.v1.EntityExtension.aliases:type_name -> entitygraph.v1.Alias
 	4, // [4:4] is the sub-list for method output_type
 	4, // [4:4] is the sub-list for method input_type
 	4, // [4:4] is the sub-list for extension type_name
@@ -464,7 +525,7 @@ func file_entitygraph_v1_entity_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_entity_proto_rawDesc), len(file_entitygraph_v1_entity_proto_rawDesc)),
-			NumEnums:      1,
+			NumEnums:      2,
 			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,

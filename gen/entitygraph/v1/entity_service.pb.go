@@ -87,7 +87,9 @@ type GetEntityRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Resource name of the entity, for example `organizations/kioxia`. At
 	// most 256 bytes.
-	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// How much of the entity to return; unset means all of it.
+	View          EntityView `protobuf:"varint,2,opt,name=view,proto3,enum=entitygraph.v1.EntityView" json:"view,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -129,11 +131,20 @@ func (x *GetEntityRequest) GetName() string {
 	return ""
 }
 
+func (x *GetEntityRequest) GetView() EntityView {
+	if x != nil {
+		return x.View
+	}
+	return EntityView_ENTITY_VIEW_UNSPECIFIED
+}
+
 // BatchGetEntitiesRequest names several entities.
 type BatchGetEntitiesRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Resource names of the entities, 1 to 1000, each at most 256 bytes.
-	Names         []string `protobuf:"bytes,1,rep,name=names,proto3" json:"names,omitempty"`
+	Names []string `protobuf:"bytes,1,rep,name=names,proto3" json:"names,omitempty"`
+	// How much of each entity to return; unset means all of it.
+	View          EntityView `protobuf:"varint,2,opt,name=view,proto3,enum=entitygraph.v1.EntityView" json:"view,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -173,6 +184,13 @@ func (x *BatchGetEntitiesRequest) GetNames() []string {
 		return x.Names
 	}
 	return nil
+}
+
+func (x *BatchGetEntitiesRequest) GetView() EntityView {
+	if x != nil {
+		return x.View
+	}
+	return EntityView_ENTITY_VIEW_UNSPECIFIED
 }
 
 // BatchGetEntitiesResponse holds the entities asked for.
@@ -239,7 +257,10 @@ type SearchEntitiesRequest struct {
 	MaxEdits int32 `protobuf:"varint,4,opt,name=max_edits,json=maxEdits,proto3" json:"max_edits,omitempty"`
 	// Restrict results to entities of these kinds, or of narrower ones
 	// (resource names such as `kinds/company`). Empty means all. At most 100.
-	Kinds         []string `protobuf:"bytes,5,rep,name=kinds,proto3" json:"kinds,omitempty"`
+	Kinds []string `protobuf:"bytes,5,rep,name=kinds,proto3" json:"kinds,omitempty"`
+	// How much of each result's entity to return; unset means all of it.
+	// ENTITY_VIEW_BASIC (name, display name, type) is the cheapest search.
+	View          EntityView `protobuf:"varint,6,opt,name=view,proto3,enum=entitygraph.v1.EntityView" json:"view,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -307,6 +328,13 @@ func (x *SearchEntitiesRequest) GetKinds() []string {
 		return x.Kinds
 	}
 	return nil
+}
+
+func (x *SearchEntitiesRequest) GetView() EntityView {
+	if x != nil {
+		return x.View
+	}
+	return EntityView_ENTITY_VIEW_UNSPECIFIED
 }
 
 // SearchEntitiesResponse holds the matches, best first.
@@ -1212,19 +1240,22 @@ var File_entitygraph_v1_entity_service_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"\n" +
-	"#entitygraph/v1/entity_service.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/document.proto\x1a\x1bentitygraph/v1/entity.proto\x1a\x1dentitygraph/v1/relation.proto\"&\n" +
+	"#entitygraph/v1/entity_service.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/document.proto\x1a\x1bentitygraph/v1/entity.proto\x1a\x1dentitygraph/v1/relation.proto\"V\n" +
 	"\x10GetEntityRequest\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\"/\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12.\n" +
+	"\x04view\x18\x02 \x01(\x0e2\x1a.entitygraph.v1.EntityViewR\x04view\"_\n" +
 	"\x17BatchGetEntitiesRequest\x12\x14\n" +
-	"\x05names\x18\x01 \x03(\tR\x05names\"N\n" +
+	"\x05names\x18\x01 \x03(\tR\x05names\x12.\n" +
+	"\x04view\x18\x02 \x01(\x0e2\x1a.entitygraph.v1.EntityViewR\x04view\"N\n" +
 	"\x18BatchGetEntitiesResponse\x122\n" +
-	"\bentities\x18\x01 \x03(\v2\x16.entitygraph.v1.EntityR\bentities\"\x93\x01\n" +
+	"\bentities\x18\x01 \x03(\v2\x16.entitygraph.v1.EntityR\bentities\"\xc3\x01\n" +
 	"\x15SearchEntitiesRequest\x12\x14\n" +
 	"\x05query\x18\x01 \x01(\tR\x05query\x12\x1b\n" +
 	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12\x14\n" +
 	"\x05types\x18\x03 \x03(\tR\x05types\x12\x1b\n" +
 	"\tmax_edits\x18\x04 \x01(\x05R\bmaxEdits\x12\x14\n" +
-	"\x05kinds\x18\x05 \x03(\tR\x05kinds\"P\n" +
+	"\x05kinds\x18\x05 \x03(\tR\x05kinds\x12.\n" +
+	"\x04view\x18\x06 \x01(\x0e2\x1a.entitygraph.v1.EntityViewR\x04view\"P\n" +
 	"\x16SearchEntitiesResponse\x126\n" +
 	"\aresults\x18\x01 \x03(\v2\x1c.entitygraph.v1.SearchResultR\aresults\"\xa4\x02\n" +
 	"\x16SearchRelationsRequest\x12\x14\n" +
@@ -1347,43 +1378,47 @@ var file_entitygraph_v1_entity_service_proto_goTypes = []any{
 	(*GetDocumentRequest)(nil),       // 14: entitygraph.v1.GetDocumentRequest
 	(*ListDocumentsRequest)(nil),     // 15: entitygraph.v1.ListDocumentsRequest
 	(*ListDocumentsResponse)(nil),    // 16: entitygraph.v1.ListDocumentsResponse
-	(*Entity)(nil),                   // 17: entitygraph.v1.Entity
-	(*Relation)(nil),                 // 18: entitygraph.v1.Relation
-	(DocumentView)(0),                // 19: entitygraph.v1.DocumentView
-	(*Document)(nil),                 // 20: entitygraph.v1.Document
+	(EntityView)(0),                  // 17: entitygraph.v1.EntityView
+	(*Entity)(nil),                   // 18: entitygraph.v1.Entity
+	(*Relation)(nil),                 // 19: entitygraph.v1.Relation
+	(DocumentView)(0),                // 20: entitygraph.v1.DocumentView
+	(*Document)(nil),                 // 21: entitygraph.v1.Document
 }
 var file_entitygraph_v1_entity_service_proto_depIdxs = []int32{
-	17, // 0: entitygraph.v1.BatchGetEntitiesResponse.entities:type_name -> entitygraph.v1.Entity
-	10, // 1: entitygraph.v1.SearchEntitiesResponse.results:type_name -> entitygraph.v1.SearchResult
-	8,  // 2: entitygraph.v1.SearchRelationsResponse.results:type_name -> entitygraph.v1.RelationMatch
-	18, // 3: entitygraph.v1.RelationMatch.relation:type_name -> entitygraph.v1.Relation
-	9,  // 4: entitygraph.v1.RelationMatch.highlights:type_name -> entitygraph.v1.Highlight
-	17, // 5: entitygraph.v1.SearchResult.entity:type_name -> entitygraph.v1.Entity
-	0,  // 6: entitygraph.v1.SearchResult.match_kind:type_name -> entitygraph.v1.MatchKind
-	18, // 7: entitygraph.v1.ListRelationsResponse.relations:type_name -> entitygraph.v1.Relation
-	19, // 8: entitygraph.v1.GetDocumentRequest.view:type_name -> entitygraph.v1.DocumentView
-	20, // 9: entitygraph.v1.ListDocumentsResponse.documents:type_name -> entitygraph.v1.Document
-	1,  // 10: entitygraph.v1.EntityService.GetEntity:input_type -> entitygraph.v1.GetEntityRequest
-	2,  // 11: entitygraph.v1.EntityService.BatchGetEntities:input_type -> entitygraph.v1.BatchGetEntitiesRequest
-	4,  // 12: entitygraph.v1.EntityService.SearchEntities:input_type -> entitygraph.v1.SearchEntitiesRequest
-	6,  // 13: entitygraph.v1.EntityService.SearchRelations:input_type -> entitygraph.v1.SearchRelationsRequest
-	11, // 14: entitygraph.v1.EntityService.GetRelation:input_type -> entitygraph.v1.GetRelationRequest
-	12, // 15: entitygraph.v1.EntityService.ListRelations:input_type -> entitygraph.v1.ListRelationsRequest
-	14, // 16: entitygraph.v1.EntityService.GetDocument:input_type -> entitygraph.v1.GetDocumentRequest
-	15, // 17: entitygraph.v1.EntityService.ListDocuments:input_type -> entitygraph.v1.ListDocumentsRequest
-	17, // 18: entitygraph.v1.EntityService.GetEntity:output_type -> entitygraph.v1.Entity
-	3,  // 19: entitygraph.v1.EntityService.BatchGetEntities:output_type -> entitygraph.v1.BatchGetEntitiesResponse
-	5,  // 20: entitygraph.v1.EntityService.SearchEntities:output_type -> entitygraph.v1.SearchEntitiesResponse
-	7,  // 21: entitygraph.v1.EntityService.SearchRelations:output_type -> entitygraph.v1.SearchRelationsResponse
-	18, // 22: entitygraph.v1.EntityService.GetRelation:output_type -> entitygraph.v1.Relation
-	13, // 23: entitygraph.v1.EntityService.ListRelations:output_type -> entitygraph.v1.ListRelationsResponse
-	20, // 24: entitygraph.v1.EntityService.GetDocument:output_type -> entitygraph.v1.Document
-	16, // 25: entitygraph.v1.EntityService.ListDocuments:output_type -> entitygraph.v1.ListDocumentsResponse
-	18, // [18:26] is the sub-list for method output_type
-	10, // [10:18] is the sub-list for method input_type
-	10, // [10:10] is the sub-list for extension type_name
-	10, // [10:10] is the sub-list for extension extendee
-	0,  // [0:10] is the sub-list for field type_name
+	17, // 0: entitygraph.v1.GetEntityRequest.view:type_name -> entitygraph.v1.EntityView
+	17, // 1: entitygraph.v1.BatchGetEntitiesRequest.view:type_name -> entitygraph.v1.EntityView
+	18, // 2: entitygraph.v1.BatchGetEntitiesResponse.entities:type_name -> entitygraph.v1.Entity
+	17, // 3: entitygraph.v1.SearchEntitiesRequest.view:type_name -> entitygraph.v1.EntityView
+	10, // 4: entitygraph.v1.SearchEntitiesResponse.results:type_name -> entitygraph.v1.SearchResult
+	8,  // 5: entitygraph.v1.SearchRelationsResponse.results:type_name -> entitygraph.v1.RelationMatch
+	19, // 6: entitygraph.v1.RelationMatch.relation:type_name -> entitygraph.v1.Relation
+	9,  // 7: entitygraph.v1.RelationMatch.highlights:type_name -> entitygraph.v1.Highlight
+	18, // 8: entitygraph.v1.SearchResult.entity:type_name -> entitygraph.v1.Entity
+	0,  // 9: entitygraph.v1.SearchResult.match_kind:type_name -> entitygraph.v1.MatchKind
+	19, // 10: entitygraph.v1.ListRelationsResponse.relations:type_name -> entitygraph.v1.Relation
+	20, // 11: entitygraph.v1.GetDocumentRequest.view:type_name -> entitygraph.v1.DocumentView
+	21, // 12: entitygraph.v1.ListDocumentsResponse.documents:type_name -> entitygraph.v1.Document
+	1,  // 13: entitygraph.v1.EntityService.GetEntity:input_type -> entitygraph.v1.GetEntityRequest
+	2,  // 14: entitygraph.v1.EntityService.BatchGetEntities:input_type -> entitygraph.v1.BatchGetEntitiesRequest
+	4,  // 15: entitygraph.v1.EntityService.SearchEntities:input_type -> entitygraph.v1.SearchEntitiesRequest
+	6,  // 16: entitygraph.v1.EntityService.SearchRelations:input_type -> entitygraph.v1.SearchRelationsRequest
+	11, // 17: entitygraph.v1.EntityService.GetRelation:input_type -> entitygraph.v1.GetRelationRequest
+	12, // 18: entitygraph.v1.EntityService.ListRelations:input_type -> entitygraph.v1.ListRelationsRequest
+	14, // 19: entitygraph.v1.EntityService.GetDocument:input_type -> entitygraph.v1.GetDocumentRequest
+	15, // 20: entitygraph.v1.EntityService.ListDocuments:input_type -> entitygraph.v1.ListDocumentsRequest
+	18, // 21: entitygraph.v1.EntityService.GetEntity:output_type -> entitygraph.v1.Entity
+	3,  // 22: entitygraph.v1.EntityService.BatchGetEntities:output_type -> entitygraph.v1.BatchGetEntitiesResponse
+	5,  // 23: entitygraph.v1.EntityService.SearchEntities:output_type -> entitygraph.v1.SearchEntitiesResponse
+	7,  // 24: entitygraph.v1.EntityService.SearchRelations:output_type -> entitygraph.v1.SearchRelationsResponse
+	19, // 25: entitygraph.v1.EntityService.GetRelation:output_type -> entitygraph.v1.Relation
+	13, // 26: entitygraph.v1.EntityService.ListRelations:output_type -> entitygraph.v1.ListRelationsResponse
+	21, // 27: entitygraph.v1.EntityService.GetDocument:output_type -> entitygraph.v1.Document
+	16, // 28: entitygraph.v1.EntityService.ListDocuments:output_type -> entitygraph.v1.ListDocumentsResponse
+	21, // [21:29] is the sub-list for method output_type
+	13, // [13:21] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_entity_service_proto_init() }

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/entity.proto.
  */
 export const file_entitygraph_v1_entity: GenFile = /*@__PURE__*/
-  fileDesc("ChtlbnRpdHlncmFwaC92MS9lbnRpdHkucHJvdG8SDmVudGl0eWdyYXBoLnYxIqsBCgZFbnRpdHkSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSDAoEdHlwZRgDIAEoCRINCgVraW5kcxgEIAMoCRImCgdhbGlhc2VzGAUgAygLMhUuZW50aXR5Z3JhcGgudjEuQWxpYXMSEwoLZGVzY3JpcHRpb24YBiABKAkSIwoFcm9sZXMYByADKAsyFC5lbnRpdHlncmFwaC52MS5Sb2xlIj0KBFJvbGUSDQoFdGl0bGUYASABKAkSFAoMb3JnYW5pemF0aW9uGAIgASgJEhAKCHJlbGF0aW9uGAMgASgJIlAKBUFsaWFzEgwKBHRleHQYASABKAkSEAoIbGFuZ3VhZ2UYAiABKAkSJwoEa2luZBgDIAEoDjIZLmVudGl0eWdyYXBoLnYxLkFsaWFzS2luZCJHCg9FbnRpdHlFeHRlbnNpb24SDAoEbmFtZRgBIAEoCRImCgdhbGlhc2VzGAIgAygLMhUuZW50aXR5Z3JhcGgudjEuQWxpYXMquQEKCUFsaWFzS2luZBIaChZBTElBU19LSU5EX1VOU1BFQ0lGSUVEEAASFQoRQUxJQVNfS0lORF9OQVRJVkUQARIbChdBTElBU19LSU5EX0FCQlJFVklBVElPThACEhYKEkFMSUFTX0tJTkRfVkFSSUFOVBADEhUKEUFMSUFTX0tJTkRfRk9STUFMEAQSFQoRQUxJQVNfS0lORF9GT1JNRVIQBRIWChJBTElBU19LSU5EX0RFTU9OWU0QBmIGcHJvdG8z");
+  fileDesc("ChtlbnRpdHlncmFwaC92MS9lbnRpdHkucHJvdG8SDmVudGl0eWdyYXBoLnYxIqsBCgZFbnRpdHkSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSDAoEdHlwZRgDIAEoCRINCgVraW5kcxgEIAMoCRImCgdhbGlhc2VzGAUgAygLMhUuZW50aXR5Z3JhcGgudjEuQWxpYXMSEwoLZGVzY3JpcHRpb24YBiABKAkSIwoFcm9sZXMYByADKAsyFC5lbnRpdHlncmFwaC52MS5Sb2xlIj0KBFJvbGUSDQoFdGl0bGUYASABKAkSFAoMb3JnYW5pemF0aW9uGAIgASgJEhAKCHJlbGF0aW9uGAMgASgJIlAKBUFsaWFzEgwKBHRleHQYASABKAkSEAoIbGFuZ3VhZ2UYAiABKAkSJwoEa2luZBgDIAEoDjIZLmVudGl0eWdyYXBoLnYxLkFsaWFzS2luZCJHCg9FbnRpdHlFeHRlbnNpb24SDAoEbmFtZRgBIAEoCRImCgdhbGlhc2VzGAIgAygLMhUuZW50aXR5Z3JhcGgudjEuQWxpYXMquQEKCUFsaWFzS2luZBIaChZBTElBU19LSU5EX1VOU1BFQ0lGSUVEEAASFQoRQUxJQVNfS0lORF9OQVRJVkUQARIbChdBTElBU19LSU5EX0FCQlJFVklBVElPThACEhYKEkFMSUFTX0tJTkRfVkFSSUFOVBADEhUKEUFMSUFTX0tJTkRfRk9STUFMEAQSFQoRQUxJQVNfS0lORF9GT1JNRVIQBRIWChJBTElBU19LSU5EX0RFTU9OWU0QBipWCgpFbnRpdHlWaWV3EhsKF0VOVElUWV9WSUVXX1VOU1BFQ0lGSUVEEAASFQoRRU5USVRZX1ZJRVdfQkFTSUMQARIUChBFTlRJVFlfVklFV19GVUxMEAJiBnByb3RvMw");
 
 /**
  * Entity is a node of the graph that the text names: an organization, a
@@ -248,4 +248,40 @@ export enum AliasKind {
  */
 export const AliasKindSchema: GenEnum<AliasKind> = /*@__PURE__*/
   enumDesc(file_entitygraph_v1_entity, 0);
+
+/**
+ * EntityView says how much of an entity to return (AIP-157), so that a
+ * caller that needs only names pays only for names.
+ *
+ * @generated from enum entitygraph.v1.EntityView
+ */
+export enum EntityView {
+  /**
+   * The default: the same as ENTITY_VIEW_FULL.
+   *
+   * @generated from enum value: ENTITY_VIEW_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The resource name, display name and type: enough to show an entity and
+   * link to it.
+   *
+   * @generated from enum value: ENTITY_VIEW_BASIC = 1;
+   */
+  BASIC = 1,
+
+  /**
+   * Everything: kinds, aliases, description and roles too.
+   *
+   * @generated from enum value: ENTITY_VIEW_FULL = 2;
+   */
+  FULL = 2,
+}
+
+/**
+ * Describes the enum entitygraph.v1.EntityView.
+ */
+export const EntityViewSchema: GenEnum<EntityView> = /*@__PURE__*/
+  enumDesc(file_entitygraph_v1_entity, 1);
 
