@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -246,4 +248,38 @@ func TestRateLimits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDefaultRateLimitsSpareABusyClient checks the default per-client
+// limit against one busy client: eight goroutines calling as fast as they
+// can over one connection, as the Python team's 8-thread process did, get
+// no call refused (at the earlier default of 500 calls/s, 71% were).
+func TestDefaultRateLimitsSpareABusyClient(t *testing.T) {
+	t.Parallel()
+	srv := run(t, app.Config{RateLimits: throttle.Limits{Client: throttle.DefaultClient, ClientBurst: throttle.DefaultClientBurst}})
+	conn := dial(t, srv.addr, plaintext())
+	var calls, limited atomic.Int64
+	var wg sync.WaitGroup
+	until := time.Now().Add(time.Second)
+	for range 8 {
+		wg.Go(func() {
+			for time.Now().Before(until) {
+				err := getKioxia(conn)
+				calls.Add(1)
+				switch status.Code(err) {
+				case codes.OK:
+				case codes.ResourceExhausted:
+					limited.Add(1)
+				default:
+					t.Errorf("call: %v", err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if limited.Load() > 0 {
+		t.Errorf("%d of %d calls of one busy client refused by the default rate limit", limited.Load(), calls.Load())
+	}
+	t.Logf("one client, 8 goroutines, 1 s: %d calls, none refused", calls.Load())
 }

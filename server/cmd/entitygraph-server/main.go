@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/entitygraph/entitygraph/server/app"
+	"github.com/entitygraph/entitygraph/server/throttle"
 )
 
 func main() {
@@ -62,8 +63,9 @@ func run(ctx context.Context, args []string, stderr io.Writer, reload <-chan os.
 	fs.BoolVar(&cfg.Plaintext, "plaintext", false, "allow serving without TLS on a non-loopback address (plaintext on loopback needs no flag)")
 	fs.StringVar(&cfg.AuthTokens, "auth-tokens", "", "`file` of bearer tokens, one \"client token\" pair a line; when set, every call but health and reflection needs one")
 
-	fs.Float64Var(&cfg.RateLimits.Client, "client-rate-limit", 500, "calls per second allowed to each client (its token's name, or its IP address); 0: no limit")
-	fs.IntVar(&cfg.RateLimits.ClientBurst, "client-rate-burst", 1000, "calls a client may make at once above --client-rate-limit")
+	fs.Float64Var(&cfg.RateLimits.Client, "client-rate-limit", throttle.DefaultClient, "calls per second allowed to each client (its token's name, or its IP address, which every client behind one NAT shares); "+
+		"the default is above what one busy process sends (about 13,000 calls/s through ghz at concurrency 8, 29,000 from 8 goroutines of a Go client, on 2 cores), so that only a flood trips it; 0: no limit")
+	fs.IntVar(&cfg.RateLimits.ClientBurst, "client-rate-burst", throttle.DefaultClientBurst, "calls a client may make at once above --client-rate-limit")
 	fs.Float64Var(&cfg.RateLimits.Global, "rate-limit", 0, "calls per second allowed over all clients; 0: no limit")
 	fs.IntVar(&cfg.RateLimits.GlobalBurst, "rate-burst", 2000, "calls allowed at once above --rate-limit")
 
