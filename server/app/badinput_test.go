@@ -209,6 +209,19 @@ func TestMalformedRequests(t *testing.T) {
 		if status.Code(err) != codes.ResourceExhausted {
 			t.Errorf("100 KiB request: %v, want RESOURCE_EXHAUSTED", err)
 		}
+		// gRPC refuses it before any interceptor: the stats handler still
+		// logs and counts it, as the call ends on the server, which may be
+		// a moment after the client has its answer.
+		deadline := time.Now().Add(5 * time.Second)
+		for !strings.Contains(srv.logs.String(), "call refused before its handler") && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if logs := srv.logs.String(); !strings.Contains(logs, "call refused before its handler") || !strings.Contains(logs, "SearchEntities") {
+			t.Errorf("no log line for the refused call; logs:\n%s", logs)
+		}
+		if got := scrape(t, srv.metricsAddr)[`entitygraph_calls_refused_total{grpc_code="ResourceExhausted"}`]; got != 1 {
+			t.Errorf("entitygraph_calls_refused_total{grpc_code=ResourceExhausted} = %v, want 1", got)
+		}
 	})
 	t.Run("oversized string", func(t *testing.T) {
 		_, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: strings.Repeat("x", 20<<10)})

@@ -26,6 +26,7 @@ type Metrics struct {
 	grpc         *grpcprom.ServerMetrics
 	panics       prometheus.Counter
 	throttledBy  *prometheus.CounterVec
+	refused      *prometheus.CounterVec
 	reloads      *prometheus.CounterVec
 	lastReload   prometheus.Gauge
 	lastReloadOK prometheus.Gauge
@@ -53,6 +54,10 @@ func newMetrics(src service.IndexSource) *Metrics {
 			Name: "entitygraph_rate_limited_total",
 			Help: "Calls refused with RESOURCE_EXHAUSTED by a rate limit, by limit (client or global).",
 		}, []string{"limit"}),
+		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "entitygraph_calls_refused_total",
+			Help: "Calls gRPC refused before the interceptors and handlers ran (and so before grpc_server_handled_total counts them), such as a request over --max-recv-bytes, by code.",
+		}, []string{"grpc_code"}),
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "entitygraph_reloads_total",
 			Help: "Graph reloads by result: success (a new snapshot is served), unchanged (the same graph was loaded) or failure (the new graph was rejected; the old one is still served).",
@@ -74,7 +79,7 @@ func newMetrics(src service.IndexSource) *Metrics {
 		m.throttledBy.WithLabelValues(l)
 	}
 	m.Registry.MustRegister(
-		m.grpc, m.panics, m.throttledBy, m.reloads, m.lastReload, m.lastReloadOK,
+		m.grpc, m.panics, m.throttledBy, m.refused, m.reloads, m.lastReload, m.lastReloadOK,
 		indexCollector{src},
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),

@@ -162,7 +162,9 @@ type Server struct {
 // health service and reflection registered, answering from the indexes of src.
 //
 // Every call, unary or streaming, goes through one chain of interceptors,
-// outermost first:
+// outermost first (a call gRPC refuses before them, such as a request over
+// Limits.MaxRecvBytes, is logged and counted by a stats handler instead, as
+// entitygraph_calls_refused_total):
 //
 //  1. metrics (go-grpc-middleware's Prometheus provider), so that every
 //     outcome below is counted;
@@ -199,13 +201,16 @@ func NewServer(src service.IndexSource, logger *slog.Logger, opts ...Option) *Se
 		logger.ErrorContext(ctx, "panic in handler", "panic", p, "stack", string(debug.Stack()))
 		return status.Error(codes.Internal, "internal error")
 	})}
+	refused := &refusedCalls{logger: logger, count: s.Metrics.refused}
 	unary := []grpc.UnaryServerInterceptor{
+		unarySeen,
 		s.Metrics.grpc.UnaryServerInterceptor(),
 		unaryRequestID,
 		logging.UnaryServerInterceptor(slogAdapter(logger), logOpts...),
 		unaryDeadline(cfg.limits.DefaultTimeout),
 	}
 	stream := []grpc.StreamServerInterceptor{
+		streamSeen,
 		s.Metrics.grpc.StreamServerInterceptor(),
 		streamRequestID,
 		logging.StreamServerInterceptor(slogAdapter(logger), logOpts...),
@@ -246,6 +251,7 @@ func NewServer(src service.IndexSource, logger *slog.Logger, opts ...Option) *Se
 			Timeout:               keepaliveTimeout,
 		}),
 		grpc.ConnectionTimeout(handshakeTimeout),
+		grpc.StatsHandler(refused),
 	}
 	if cfg.creds != nil {
 		serverOpts = append(serverOpts, grpc.Creds(cfg.creds))
