@@ -31,7 +31,10 @@ func New(cc grpc.ClientConnInterface) *Client {
 }
 
 // Dial returns a [Client] for the server at target, for example
-// "localhost:50051", using [grpc.NewClient]. The connection is plaintext
+// "localhost:50051" or, for replicas behind one DNS name,
+// "dns:///entitygraph.internal:50051", using [grpc.NewClient] with
+// [ServiceConfig] (round robin, health checking, retries of UNAVAILABLE;
+// see also [DialReplicas]). The connection is plaintext
 // unless [WithTransportCredentials] says otherwise. Dial does not wait for the
 // server: a server that is not there shows up as a [codes.Unavailable] error
 // from the first call. Call [Client.Close] when done.

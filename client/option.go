@@ -29,10 +29,12 @@ func newConfig(opts []Option) *config {
 	return cfg
 }
 
-// grpcDialOptions turns the configuration into options for [grpc.NewClient].
-// Options given with [WithDialOptions] come last so that they win.
+// grpcDialOptions turns the configuration into options for [grpc.NewClient],
+// with [ServiceConfig] as the default service config (a resolver's own
+// config wins over it). Options given with [WithDialOptions] come last so
+// that they win.
 func (c *config) grpcDialOptions() []grpc.DialOption {
-	opts := []grpc.DialOption{grpc.WithTransportCredentials(c.transportCredentials)}
+	opts := []grpc.DialOption{grpc.WithTransportCredentials(c.transportCredentials), grpc.WithDefaultServiceConfig(ServiceConfig)}
 	if c.bearerToken != "" {
 		opts = append(opts, grpc.WithPerRPCCredentials(bearerToken(c.bearerToken)))
 	}
