@@ -150,6 +150,10 @@ soak: build ## Load the server for SOAK_DURATION (default 2m) with SOAK_CLIENTS 
 gotest: $(GRPCURL) $(BUF) descriptors ## go test -race, with the pinned grpcurl and buf for the end-to-end tests.
 	GRPCURL=$(GRPCURL) BUF=$(BUF) go test -race -count=1 $(GO_PACKAGES)
 
+.PHONY: cluster-test
+cluster-test: ## Three replicas on 127.0.0.1-3 under SDK load: SIGTERM and restart, a rolling reload, SIGKILL; print calls made and failed (also part of make test).
+	set -o pipefail; go test -count=1 -run '^TestCluster$$' -v ./server/e2e 2>&1 | grep -E 'cluster_test|^(---|ok|FAIL)'
+
 # Each fuzz target runs for a number of executions, not a duration: with a
 # duration -fuzztime, Go's fuzz coordinator before Go 1.27 can report a bare
 # "context deadline exceeded" failure at the deadline on a loaded machine,
