@@ -797,7 +797,10 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += 3
 			continue
 		}
-		if attemptNouns[words[i].lower] && i+2 < len(words) && words[i+1].lower == "to" {
+		if attemptNouns[words[i].lower] && i+2 < len(words) && words[i+1].lower == "to" && len(items) > 0 &&
+			(items[len(items)-1].kind == itemArticle || items[len(items)-1].kind == itemPoss) {
+			// After an article or a possessive the word is a noun: "plans
+			// to build" is a verb and a modal, "its plan to build" a noun.
 			// "Western Digital's attempt to acquire Kioxia" is its
 			// acquisition of Kioxia, attempted: the noun names the
 			// relation of the verb after it, whose object follows.

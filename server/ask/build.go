@@ -842,39 +842,46 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool) *pb.Triple {
 	if yesNo || b.count || len(b.pattern.Triples)+len(b.loose) != 1 {
 		return nil
 	}
-	for v, preds := range b.loose {
-		// "the May 8 proposal": a relation noun without its parties.
-		b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{
-			Subject: variable(b.fresh("party")), Predicates: b.predicateNames(preds), Object: variable(b.fresh("target")), RelationVariable: v})
-		delete(b.loose, v)
+	rel := ""
+	if len(b.pattern.Triples) == 1 {
+		rel = b.pattern.Triples[0].GetRelationVariable()
 	}
-	main := b.pattern.Triples[0]
-	rel := main.GetRelationVariable()
+	for v := range b.loose {
+		rel = v
+	}
 	var rest []nounPhrase
+	var settings []Setting
+	named := false
 	for _, np := range nps {
 		if np.term.GetVariable() == rel {
+			named = true
 			continue
 		}
 		// "the proposal at the National Assembly": a venue.
 		if field, ok := settingField(np.prep, b.ix.EntityType(np.node)); ok && np.term.GetName() != "" && len(np.also) == 0 {
-			b.settingsOf = append(b.settingsOf, Setting{Field: field, Node: np.node})
+			settings = append(settings, Setting{Field: field, Node: np.node})
 			continue
 		}
 		rest = append(rest, np)
 	}
-	if len(rest)+len(b.settingsOf) == len(nps) {
+	asksWhere := len(rest) == 1 && rest[0].wh && rest[0].term.GetVariable() == "where" && b.whenVar == ""
+	if !named || !(len(rest) == 0 && b.whenVar != "" || asksWhere) {
 		return nil
 	}
-	switch {
-	case len(rest) == 0 && b.whenVar != "":
-		b.whenVar = rel
-	case len(rest) == 1 && rest[0].wh && rest[0].term.GetVariable() == "where" && b.whenVar == "":
+	if preds, ok := b.loose[rel]; ok {
+		// "the May 8 proposal": a relation noun without its parties.
+		b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{
+			Subject: variable(b.fresh("party")), Predicates: b.predicateNames(preds), Object: variable(b.fresh("target")), RelationVariable: rel})
+		delete(b.loose, rel)
+	}
+	b.settingsOf = append(b.settingsOf, settings...)
+	if asksWhere {
 		b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "where" })
 		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
-	default:
-		return nil
+	} else {
+		b.whenVar = rel
 	}
-	return main
+	return b.pattern.Triples[0]
 }
 
 // finish names the answer: the wh-variables, or for a yes/no question the
