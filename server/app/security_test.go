@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -282,4 +283,65 @@ func TestDefaultRateLimitsSpareABusyClient(t *testing.T) {
 		t.Errorf("%d of %d calls of one busy client refused by the default rate limit", limited.Load(), calls.Load())
 	}
 	t.Logf("one client, 8 goroutines, 1 s: %d calls, none refused", calls.Load())
+}
+
+// TestRateLimitStopsAFlood runs a flood and a well-behaved client side by
+// side, each with its own token: the flood, eight goroutines calling as
+// fast as they can, is held to its per-client rate and most of its calls
+// are refused; the well-behaved client, 50 calls a second, has none
+// refused. Latencies are logged, not asserted: the machine is shared.
+func TestRateLimitStopsAFlood(t *testing.T) {
+	t.Parallel()
+	tokens := filepath.Join(t.TempDir(), "tokens")
+	writeTokens(t, tokens, "flood  token-of-the-flood-000000001\npolite  token-of-the-polite-00000001\n")
+	srv := run(t, app.Config{AuthTokens: tokens, RateLimits: throttle.Limits{Client: 500, ClientBurst: 100}})
+	conn := dial(t, srv.addr, plaintext())
+	latency := func(n int, every time.Duration) (lat []time.Duration, refused int) {
+		for i := 0; i < n; i++ {
+			start := time.Now()
+			err := getKioxia(conn, "authorization", "Bearer token-of-the-polite-00000001")
+			lat = append(lat, time.Since(start))
+			if status.Code(err) == codes.ResourceExhausted {
+				refused++
+			} else if err != nil {
+				t.Errorf("polite call: %v", err)
+			}
+			time.Sleep(every)
+		}
+		slices.Sort(lat)
+		return lat, refused
+	}
+	quiet, _ := latency(25, 20*time.Millisecond)
+
+	var flood, floodRefused atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				err := getKioxia(conn, "authorization", "Bearer token-of-the-flood-000000001")
+				flood.Add(1)
+				if status.Code(err) == codes.ResourceExhausted {
+					floodRefused.Add(1)
+				}
+			}
+		})
+	}
+	busy, refused := latency(50, 20*time.Millisecond)
+	close(stop)
+	wg.Wait()
+	if refused > 0 {
+		t.Errorf("the well-behaved client had %d of 50 calls refused during the flood", refused)
+	}
+	if f, r := flood.Load(), floodRefused.Load(); r < f/2 {
+		t.Errorf("the flood had %d of %d calls refused; want most", r, f)
+	}
+	p := func(lat []time.Duration, q float64) time.Duration { return lat[int(q*float64(len(lat)-1))] }
+	t.Logf("flood: %d calls, %d refused; well-behaved: p50 %v, p90 %v alone, p50 %v, p90 %v during the flood",
+		flood.Load(), floodRefused.Load(), p(quiet, 0.5), p(quiet, 0.9), p(busy, 0.5), p(busy, 0.9))
 }
