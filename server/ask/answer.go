@@ -79,6 +79,20 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if err != nil {
 		return nil, err
 	}
+	if q.Duration != "" {
+		// "How long will the partnership last?": a duration among the
+		// relation's quantities ("five-year", "four-month") says it
+		// better than its time, the span it held; without one, the time.
+		if dq := asDuration(ix, q, opts); dq != nil {
+			more, err := Answers(ix, dq, b, gather)
+			if err != nil {
+				return nil, err
+			}
+			if slices.ContainsFunc(more, func(a Answer) bool { return amountsFit(ix, dq, a) }) {
+				q, answers = dq, more
+			}
+		}
+	}
 	if len(answers) == 0 {
 		// "Which industry did Samsung and Sony dominate?": the graph may
 		// say it of a relation they take part in, their partnership.
@@ -672,6 +686,28 @@ func VerdictSentence(ix *index.Index, v pb.Verdict, deciding []index.Rel) string
 		return "Unknown: the graph has no such fact"
 	}
 	return ""
+}
+
+// asDuration returns "how long" question q asking for a quantity in a unit
+// of time instead of the relation's time, or nil if it cannot be compiled.
+func asDuration(ix *index.Index, q *Question, opts pattern.Options) *Question {
+	p := proto.CloneOf(q.Pattern)
+	for _, qc := range p.GetQualifiers() {
+		if qc.GetVariable() == q.Duration && qc.GetField() == pb.QualifierField_QUALIFIER_FIELD_TIME {
+			qc.Field = pb.QualifierField_QUALIFIER_FIELD_QUANTITY
+		}
+	}
+	compiled, err := pattern.Compile(ix, p, opts)
+	if err != nil {
+		return nil
+	}
+	dq := *q
+	dq.Pattern, dq.Query, dq.Duration = p, compiled, ""
+	dq.AmountUnits = map[string]string{q.Duration: unitDuration}
+	for v, u := range q.AmountUnits {
+		dq.AmountUnits[v] = u
+	}
+	return &dq
 }
 
 // throughRelation rewrites a question whose relation has named subjects

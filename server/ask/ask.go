@@ -96,6 +96,10 @@ type Question struct {
 	// question asks an amount in ("How much": a currency; "How many
 	// miles": miles).
 	AmountUnits map[string]string
+	// Duration is the variable of the time a "how long" question asks
+	// for: when no relation has such a time, the answer is a quantity in
+	// a unit of time the relation gives ("five-year") instead.
+	Duration string
 	// Choices are the names a question ends with to choose from ("Which
 	// company is ranked No. 1, Samsung or SK?"): only they answer it.
 	Choices []index.Node
@@ -786,7 +790,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			continue
 		}
 		if field, name, n, ok := matchQualifierWh(words, i); ok {
-			items = append(items, item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name})
+			it := item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name}
+			if name == "how_long" {
+				// "How long": the relation's time, or a duration it gives
+				// (see Question.Duration).
+				it.unit = unitDuration
+			}
+			items = append(items, it)
 			i += n
 			continue
 		}
@@ -1117,11 +1127,17 @@ func lowers(ws []word) []string {
 	return out
 }
 
-// Unit classes a how-much question asks for: any currency, any length.
+// Unit classes a how-much question asks for: any currency, any length,
+// any unit of time.
 const (
 	unitCurrency = "currency"
 	unitLength   = "length"
+	unitDuration = "duration"
 )
+
+// durationUnits are the units "how long" asks in, when the relation gives
+// its duration as a quantity.
+var durationUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true}
 
 // lengthUnits are the units "how far" and "how long" ask in.
 var lengthUnits = map[string]bool{"mile": true, "kilometer": true, "meter": true}
@@ -1158,6 +1174,8 @@ func unitFits(asked, unit string) bool {
 		return quantity.IsCurrency(unit)
 	case unitLength:
 		return lengthUnits[unit]
+	case unitDuration:
+		return durationUnits[unit]
 	}
 	return asked == unit
 }

@@ -709,6 +709,9 @@ func TestAskAmounts(t *testing.T) {
 		{question: "Did Aldermoor agree to buy a 25 percent stake in Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
 		// "last" at the end is the verb, not "the latest".
 		{question: "How many years will the research partnership last?", want: "five-year"},
+		// "How long": a duration the relation gives, rather than its span.
+		{question: "How long did the patent suit last?", want: "four-month"},
+		{question: "How long will the research partnership last?", want: "five-year"},
 		// The stake is 25 percent: another share is No, with the relation.
 		{question: "Did Aldermoor agree to buy a 40 percent stake in Gannet Bank?", verdict: pb.Verdict_VERDICT_NO},
 	})
@@ -896,6 +899,8 @@ func TestAskSharedPhrase(t *testing.T) {
 func TestAskNamedRelation(t *testing.T) {
 	t.Parallel()
 	checkAsks(t, seedtest.Index(t), []askCase{
+		// "How long" without a duration among the quantities: the time.
+		{question: "How long did the Samsung-Sony alliance dominate the display industry?", want: "over a decade"},
 		{question: "Where was the May 8 proposal?", want: "Seoul"},
 		{question: "Where did the April 22 proposal take place?", want: "National Assembly"},
 		{question: "When was the proposal in front of Lee Jae-myung?", want: "May 8"},

@@ -915,6 +915,9 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 		b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{
 			Relation: variable(main.RelationVariable), Field: qw.field, Test: &pb.QualifierClause_Variable{Variable: qw.v}})
 		q.AnswerVars = append(q.AnswerVars, qw.v)
+		if qw.field == pb.QualifierField_QUALIFIER_FIELD_TIME && qw.unit == unitDuration {
+			q.Duration = qw.v
+		}
 		if qw.field == pb.QualifierField_QUALIFIER_FIELD_QUANTITY {
 			if q.AmountUnits == nil {
 				q.AmountUnits = map[string]string{}
