@@ -332,9 +332,10 @@ func FormatQualifier(c *pb.QualifierClause) string {
 
 // needsQuotes reports whether a comparison value must be quoted to read
 // back as one token: anything but a word, a date, a number or a resource
-// name.
+// name, which the text syntax's words start with a letter, digit or "_"
+// and continue with "-" and "/" too (a lone "/" is no word).
 func needsQuotes(v string) bool {
-	if v == "" {
+	if v == "" || !isWordByte(v[0]) {
 		return true
 	}
 	for i := 0; i < len(v); i++ {
