@@ -39,10 +39,15 @@ func New(cc grpc.ClientConnInterface) *Client {
 // server: a server that is not there shows up as a [codes.Unavailable] error
 // from the first call. Call [Client.Close] when done.
 func Dial(target string, opts ...Option) (*Client, error) {
-	cfg := newConfig(opts)
-	cc, err := grpc.NewClient(target, cfg.grpcDialOptions()...)
+	return dial(target, target, opts)
+}
+
+// dial opens a connection to target with the options' settings, and
+// extra dial options first; what names the target in an error.
+func dial(target, what string, opts []Option, extra ...grpc.DialOption) (*Client, error) {
+	cc, err := grpc.NewClient(target, append(extra, newConfig(opts).grpcDialOptions()...)...)
 	if err != nil {
-		return nil, fmt.Errorf("dial %s: %w", target, err)
+		return nil, fmt.Errorf("dial %s: %w", what, err)
 	}
 	c := New(cc)
 	c.conn = cc

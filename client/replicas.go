@@ -62,12 +62,5 @@ func DialReplicas(addrs []string, opts ...Option) (*Client, error) {
 		state.Addresses = append(state.Addresses, resolver.Address{Addr: a})
 	}
 	r.InitialState(state)
-	cfg := newConfig(opts)
-	cc, err := grpc.NewClient(replicasScheme+":///"+strings.Join(addrs, ","), append([]grpc.DialOption{grpc.WithResolvers(r)}, cfg.grpcDialOptions()...)...)
-	if err != nil {
-		return nil, fmt.Errorf("dial replicas %s: %w", strings.Join(addrs, ", "), err)
-	}
-	c := New(cc)
-	c.conn = cc
-	return c, nil
+	return dial(replicasScheme+":///"+strings.Join(addrs, ","), "replicas "+strings.Join(addrs, ", "), opts, grpc.WithResolvers(r))
 }

@@ -816,7 +816,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			// relation of the verb after it, whose object follows.
 			if vi, n, gap, ok := matchPhrase(v, words, i+2, nil); ok && gap == nil && !vi.phrase.Passive && !vi.phrase.Noun {
 				items = append(items, item{kind: itemEvent, text: joinWords(words[i : i+2+n]), preds: vi.phrase.Predicates(), noun: words[i].lower, at: i, span: 2 + n, note: vi.note})
-				if last := vi.phrase.Words[len(vi.phrase.Words)-1]; !prepWords[last] && last != "against" {
+				if last := vi.phrase.Words[len(vi.phrase.Words)-1]; !prepWords[last] {
 					items = append(items, item{kind: itemPrep, text: "of", at: i + 2 + n})
 				} else {
 					items = append(items, item{kind: itemPrep, text: last, at: i + 1 + n, span: 1})
@@ -1548,7 +1548,7 @@ func phraseAt(words []word, i int, ph []string) (int, bool) {
 			// would begin another phrase: "join forces with", not
 			// "against"): the object is asked for or unnamed.
 			last := len(ph) - 1
-			if k == last && k >= 2 && prepWords[want] && (j == len(words) || !isNameStart(words[j]) && !prepWords[words[j].lower] && words[j].lower != "against") {
+			if k == last && k >= 2 && prepWords[want] && (j == len(words) || !isNameStart(words[j]) && !prepWords[words[j].lower]) {
 				return j - i, true
 			}
 			return 0, false

@@ -19,6 +19,7 @@ import (
 
 	"github.com/entitygraph/entitygraph/client"
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/service"
 )
 
 // clusterGraph is the seed graph file the cluster's rolling reload
@@ -52,6 +53,10 @@ type clusterLoad struct {
 	// says it came from: a description of the other graph.
 	mixed atomic.Int64
 }
+
+// errMixedSnapshots is an answer that disagrees with the snapshot its
+// response header names.
+var errMixedSnapshots = errors.New("an answer of another snapshot than its header names")
 
 // TestCluster runs three replicas of the server binary on 127.0.0.1,
 // 127.0.0.2 and 127.0.0.3 and drives them with the Go SDK
@@ -109,9 +114,9 @@ func TestCluster(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			v := strings.Join(h.Get("entitygraph-snapshot"), ",")
+			v := strings.Join(h.Get(service.VersionHeader), ",")
 			if want, seen := descs.LoadOrStore(v, e.GetDescription()); seen && want != e.GetDescription() {
-				return fmt.Errorf("snapshot %s answered %q, and %q before", v, e.GetDescription(), want)
+				return fmt.Errorf("%w: snapshot %s answered %q, and %q before", errMixedSnapshots, v, e.GetDescription(), want)
 			}
 		case 1:
 			_, err := entities.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: "Kioxa", View: pb.EntityView_ENTITY_VIEW_BASIC})
@@ -122,18 +127,12 @@ func TestCluster(t *testing.T) {
 		}
 		return nil
 	}
-	var load *clusterLoad
-	var loadMu sync.Mutex
+	// The phase's tally, which each event replaces.
+	var load atomic.Pointer[clusterLoad]
 	phase := func() *clusterLoad {
-		loadMu.Lock()
-		defer loadMu.Unlock()
-		load = &clusterLoad{}
-		return load
-	}
-	current := func() *clusterLoad {
-		loadMu.Lock()
-		defer loadMu.Unlock()
-		return load
+		l := &clusterLoad{}
+		load.Store(l)
+		return l
 	}
 	phase()
 	stop := make(chan struct{})
@@ -146,14 +145,14 @@ func TestCluster(t *testing.T) {
 					return
 				default:
 				}
-				l := current()
+				l := load.Load()
 				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 				err := one(ctx, k)
 				cancel()
 				l.made.Add(1)
 				if err != nil {
 					l.failed.Add(1)
-					if strings.Contains(err.Error(), "answered") {
+					if errors.Is(err, errMixedSnapshots) {
 						l.mixed.Add(1)
 					}
 					l.mu.Lock()
@@ -177,7 +176,7 @@ func TestCluster(t *testing.T) {
 			t.Errorf("%s: %d of %d calls failed (%d mixing snapshots): %v", name, l.failed.Load(), l.made.Load(), l.mixed.Load(), l.errs)
 		}
 	}
-	report("warm-up", current(), false)
+	report("warm-up", load.Load(), false)
 
 	// 1. SIGTERM one replica, then restart it on its address.
 	l := phase()
