@@ -141,6 +141,9 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		return res, nil
 	}
 	res.Answers, res.Deciding = st.happened(ix, answers)
+	if len(q.Besides) > 0 {
+		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return len(a.Nodes) > 0 && slices.Contains(q.Besides, a.Nodes[0]) })
+	}
 	if len(q.Choices) > 0 {
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return len(a.Nodes) == 0 || !slices.Contains(q.Choices, a.Nodes[0]) })
 	}
@@ -149,6 +152,14 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	}
 	if q.Order != 0 {
 		res.Answers = inOrder(ix, q, res.Answers)
+	}
+	if q.Another != "" && len(q.Besides) == 0 && len(res.Answers) > 0 {
+		// "Which organization does Chey Tae-won also head?": one of the
+		// answers is the one the asker knows, and which one is not said.
+		return nil, &NotUnderstoodError{Understood: q.Understood, Reason: fmt.Sprintf(
+			"%q asks for another answer than one the question takes as known without naming it, and the graph has %s; "+
+				"ask without %q for them all, or name the one known (\"..., besides %s?\")",
+			q.Another, candidates(ix, res.Answers), q.Another, answerLabel(ix, res.Answers[0]))}
 	}
 	if q.Count {
 		res.Count = len(res.Answers)
@@ -207,17 +218,43 @@ func inOrder(ix *index.Index, q *Question, answers []Answer) []Answer {
 	return []Answer{all[best].a}
 }
 
+// maxCandidates bounds the answers a refusal names.
+const maxCandidates = 5
+
+// candidates names answers for a refusal: "2: Samsung Electronics, SK
+// Group", at most maxCandidates of them.
+func candidates(ix *index.Index, answers []Answer) string {
+	names := make([]string, 0, min(len(answers), maxCandidates))
+	for _, a := range answers[:min(len(answers), maxCandidates)] {
+		names = append(names, answerLabel(ix, a))
+	}
+	out := fmt.Sprintf("%d: %s", len(answers), strings.Join(names, ", "))
+	if len(answers) > maxCandidates {
+		out += ", ..."
+	}
+	return out
+}
+
+// answerLabel names an answer's values: labels, and literals as written.
+func answerLabel(ix *index.Index, a Answer) string {
+	vals := make([]string, len(a.Nodes))
+	for i, n := range a.Nodes {
+		if pattern.IsLiteral(n) {
+			vals[i] = a.Literal(n)
+		} else {
+			vals[i] = ix.Label(n)
+		}
+	}
+	return strings.Join(vals, ", ")
+}
+
 // CountSentence says a how-many question's answer: "2: Samsung
 // Electronics, SK Group".
 func CountSentence(ix *index.Index, res *Result) string {
 	var names []string
 	for _, a := range res.Answers {
-		for _, n := range a.Nodes {
-			if pattern.IsLiteral(n) {
-				names = append(names, a.Literal(n))
-			} else {
-				names = append(names, ix.Label(n))
-			}
+		if len(a.Nodes) > 0 {
+			names = append(names, answerLabel(ix, a))
 		}
 	}
 	out := strconv.Itoa(res.Count)

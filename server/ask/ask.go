@@ -109,6 +109,14 @@ type Question struct {
 	// positive one's turned over (UNKNOWN stays); a wh-question must offer
 	// Choices, and its answers are the choices whose positive is NO.
 	Negated bool
+	// Besides are the answers a wh-question sets aside ("besides SK
+	// Group", "other than Samsung"): they do not answer it.
+	Besides []index.Node
+	// Another is the word, "also", "else", "other", "too" or "as well",
+	// by which a wh-question asks for answers besides one it takes as
+	// known. When Besides does not name that one, Ask cannot tell which it
+	// is, and refuses with the candidates.
+	Another string
 	// named is set when the question's own relation is one a relation
 	// noun names ("Where was the May 8 proposal?", see eventAsMain): it
 	// is taken as it is, whatever its status.
@@ -261,6 +269,7 @@ const (
 	itemQuantity                      // an amount the relation must give: $480 million, 25 percent
 	itemOr                            // or, between the choices a question ends with
 	itemNot                           // not, n't, never, no longer
+	itemBesides                       // besides, other than, apart from: the name after it is set aside
 )
 
 // item is one recognized piece of a question.
@@ -275,6 +284,9 @@ type item struct {
 	field  pb.QualifierField // itemQualifier: the qualifier asked for
 	order  int               // itemIgnore: -1 for "first", +1 for "last"
 	light  bool              // itemIgnore: a light verb ("make" of "make a proposal")
+	// besides is set for an itemIgnore that asks for answers besides one
+	// already known ("also", "else", "other", "too"; see Question.Besides).
+	besides bool
 	// whBound is set for an itemBound whose noun a wh-word asked for
 	// ("which company that ..."); its variable is in noun.
 	whBound bool
@@ -304,7 +316,10 @@ var (
 	articleWords = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
 	prepWords    = map[string]bool{"of": true, "for": true, "with": true, "by": true, "against": true, "in": true, "to": true,
 		"on": true, "at": true, "from": true, "between": true, "over": true, "before": true}
-	ignoreWords = map[string]bool{"quietly": true, "ultimately": true, "also": true, "once": true, "again": true, "publicly": true,
+	// alsoWords ask, in a wh-question, for another answer than one known
+	// ("Who else", "also"); in a yes/no question they add nothing.
+	alsoWords   = map[string]bool{"also": true, "else": true, "too": true}
+	ignoreWords = map[string]bool{"quietly": true, "ultimately": true, "once": true, "again": true, "publicly": true,
 		"jointly": true, "together": true, "ever": true, "actually": true, "reportedly": true, "eventually": true,
 		"officially": true, "really": true, "please": true, "tell": true, "me": true, "list": true, "show": true, "name": true, "all": true}
 	// roleNouns after a possessive ask for the role qualifier: "Chey
@@ -435,6 +450,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 				understood = append(understood, fmt.Sprintf("%q = the earliest", it.text))
 			case it.order > 0:
 				understood = append(understood, fmt.Sprintf("%q = the latest", it.text))
+			case it.besides:
+				understood = append(understood, fmt.Sprintf("%q = another answer than one known", it.text))
 			default:
 				skipped = append(skipped, it.text)
 			}
@@ -470,6 +487,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			understood = append(understood, fmt.Sprintf("%q = the answer: the relation's %s", it.text, pattern.QualifierFieldName(it.field)))
 		case itemNot:
 			understood = append(understood, fmt.Sprintf("%q = a negation", it.text))
+		case itemBesides:
+			understood = append(understood, fmt.Sprintf("%q = the names after it do not answer", it.text))
 		}
 	}
 	fail := func(reason string, not ...string) error {
@@ -490,6 +509,14 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if err != nil {
 		return nil, fail(err.Error())
 	}
+	items, besides, err := takeBesides(items)
+	if err != nil {
+		return nil, fail(err.Error())
+	}
+	another := ""
+	if k := slices.IndexFunc(items, func(it item) bool { return it.besides }); k >= 0 {
+		another = items[k].text
+	}
 	items, echoed := mergeEchoedEvents(items)
 	items, choices := takeChoices(items)
 	q, err := b.build(items)
@@ -497,6 +524,15 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, fail(err.Error())
 	}
 	q.Choices, q.Negated, q.echoed = choices, negated, echoed
+	if q.YesNo {
+		// "Does Chey also head the Korea Chamber?": no other answer is
+		// asked for.
+		another = ""
+		if len(besides) > 0 {
+			return nil, fail("it sets a name aside, which only a question that asks for names can do")
+		}
+	}
+	q.Besides, q.Another = besides, another
 	if negated {
 		switch {
 		case q.Count:
@@ -567,7 +603,7 @@ func mentioned(ix *index.Index, q *Question, n index.Node) bool {
 			return true
 		}
 	}
-	return slices.Contains(q.Choices, n) || slices.ContainsFunc(q.Settings, func(s Setting) bool { return s.Node == n })
+	return slices.Contains(q.Choices, n) || slices.Contains(q.Besides, n) || slices.ContainsFunc(q.Settings, func(s Setting) bool { return s.Node == n })
 }
 
 // takeChoices takes from the end of a wh-question the names it offers to
@@ -832,6 +868,16 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
+		if n := matchBesides(words, i); n > 0 {
+			items = append(items, item{kind: itemBesides, text: joinWords(words[i : i+n]), at: i, span: n})
+			i += n
+			continue
+		}
+		if i+2 == len(words) && words[i].lower == "as" && words[i+1].lower == "well" {
+			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+2]), at: i, span: 2, besides: true})
+			i += 2
+			continue
+		}
 		if i+1 < len(words) && words[i].lower == "no" && words[i+1].lower == "longer" {
 			items = append(items, item{kind: itemNot, text: joinWords(words[i : i+2]), at: i, span: 2})
 			i += 2
@@ -911,6 +957,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemIgnore
 		case w == "that" && len(items) > 0:
 			it.kind = itemRel
+		case alsoWords[w] && (w != "too" || i == len(words)-1) && (w != "else" || len(items) > 0 && items[len(items)-1].kind == itemWh):
+			// "Which organization does Chey also head?", "Who else", "...
+			// too?": another answer than one known.
+			it.kind, it.besides = itemIgnore, true
+		case w == "other" && len(items) > 0 && (items[len(items)-1].kind == itemWh || items[len(items)-1].kind == itemArticle):
+			// "Which other company", "What other role".
+			it.kind, it.besides = itemIgnore, true
 		case ignoreWords[w]:
 			it.kind = itemIgnore
 		case w == "last" && i == len(words)-1:
@@ -1489,7 +1542,50 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 
 // functionWord reports words that never start or end a name.
 func functionWord(w string) bool {
-	return whWords[w] || auxWords[w] || articleWords[w] || prepWords[w] || w == "'s" || w == "and" || ignoreWords[w]
+	return whWords[w] || auxWords[w] || articleWords[w] || prepWords[w] || w == "'s" || w == "and" || ignoreWords[w] || alsoWords[w]
+}
+
+// besidesPhrases set aside the name after them: "besides SK Group",
+// "other than Samsung".
+var besidesPhrases = [][]string{{"besides"}, {"apart", "from"}, {"aside", "from"}, {"other", "than"}, {"except", "for"}, {"except"}}
+
+// matchBesides returns how many words from i are a besides phrase, or 0.
+func matchBesides(words []word, i int) int {
+	for _, ph := range besidesPhrases {
+		if i+len(ph) <= len(words) && wordsEqual(words[i:i+len(ph)], ph) {
+			return len(ph)
+		}
+	}
+	return 0
+}
+
+// takeBesides takes from a question's items what it sets aside: each
+// besides phrase with the names after it ("besides Samsung and SK"). It
+// returns the items left and the names, or an error for a besides phrase
+// not followed by a name.
+func takeBesides(items []item) ([]item, []index.Node, error) {
+	var kept []item
+	var names []index.Node
+	for k := 0; k < len(items); k++ {
+		if items[k].kind != itemBesides {
+			kept = append(kept, items[k])
+			continue
+		}
+		j := k + 1
+		for j < len(items) && items[j].kind == itemArticle {
+			j++
+		}
+		if j >= len(items) || items[j].kind != itemEntity {
+			return nil, nil, fmt.Errorf("cannot tell what %q sets aside: a name should follow it", items[k].text)
+		}
+		names = append(names, items[j].node)
+		for j+2 < len(items) && (items[j+1].kind == itemAnd || items[j+1].kind == itemOr) && items[j+2].kind == itemEntity {
+			names = append(names, items[j+2].node)
+			j += 2
+		}
+		k = j
+	}
+	return kept, names, nil
 }
 
 // matchPhrase finds the longest lexicon phrase starting at words[i]. For a

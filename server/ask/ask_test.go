@@ -917,3 +917,25 @@ func TestAskAttemptNouns(t *testing.T) {
 		{question: "Who coordinated against the bid to acquire Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
 	})
 }
+
+// TestAskAnother checks "also", "else" and "other" in a wh-question,
+// which ask for another answer than one known: refused with the
+// candidates unless "besides" names the one known; and "besides" alone.
+func TestAskAnother(t *testing.T) {
+	t.Parallel()
+	const kcci = "organizations/korea-chamber-of-commerce-and-industry"
+	checkKeys(t, []keysCase{
+		{question: "Which organization does Chey Tae-won also head?", refuse: `"also" asks for another answer`},
+		{question: "Who else opposed the bid?", refuse: "the graph has 2: "},
+		{question: "Which organization does Chey Tae-won also head besides SK Group?", want: []string{"organization=" + kcci}},
+		{question: "Which other organization does Chey Tae-won lead, apart from SK Group?", want: []string{"organization=" + kcci}},
+		{question: "What does Chey Tae-won lead other than SK Group?", want: []string{"what=" + kcci}},
+		{question: "Who opposed the bid besides Samsung and SK?", want: nil},
+		{question: "Who opposed the bid besides?", refuse: "a name should follow it"},
+		{question: "Did Samsung oppose the bid besides SK?", refuse: "sets a name aside"},
+	})
+	// In a yes/no question "also" asks nothing more.
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Does Chey Tae-won also head the Korea Chamber of Commerce and Industry?", verdict: pb.Verdict_VERDICT_YES},
+	})
+}

@@ -271,7 +271,40 @@ func answerMatches(ix *index.Index, res *ask.Result, a ask.Answer, e string) boo
 			}
 		}
 	}
-	return strings.Contains(fold(a.Sentence), want)
+	if strings.Contains(fold(a.Sentence), want) {
+		return true
+	}
+	// A relation as the answer, named otherwise than the document words
+	// it ("the construction permit for Gannet Bank" for the relation
+	// Kittiwake develops Gannet Bank, whose approval quotes "approved the
+	// construction permit for the 1.2-gigawatt project"): every content
+	// word expected is in the relation's label, its evidence, the
+	// answer's sentence, or the evidence of the relations that support it.
+	for _, n := range a.Nodes {
+		r, ok := ix.NodeRelation(n)
+		if !ok || pattern.IsLiteral(n) {
+			continue
+		}
+		said := []string{fold(ix.Label(n)), fold(a.Sentence)}
+		for _, rel := range append([]index.Rel{r}, a.Rels...) {
+			for _, ev := range ix.RelationAt(rel).GetEvidence() {
+				said = append(said, fold(ev.GetQuote()))
+			}
+		}
+		words := strings.Fields(strings.Join(said, " "))
+		all := true
+		for _, w := range strings.Fields(want) {
+			all = all && (functionWords[w] || slices.Contains(words, w))
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
+
+// functionWords are the words of an expected answer that carry no content.
+var functionWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "for": true, "to": true, "in": true,
+	"on": true, "with": true, "by": true, "and": true, "its": true, "their": true}
 
 func fold(s string) string { return strings.TrimSpace(namesearch.Normalize(s)) }
