@@ -28,6 +28,9 @@ import (
 //
 // Options: [WithLimit], [WithPageSize] and [WithEdgeBudget]; for the plan
 // ([WithExplain]) or the canonical text of the query, use [Client.MatchPage].
+// Pages are read with MATCH_VIEW_REFERENCES, which sends each entity and
+// relation once a page, and expanded (see [ExpandReferences]): the results
+// yielded share those messages, so treat them as read-only.
 func (c *Client) Match(ctx context.Context, text string, opts ...MatchOption) iter.Seq2[*entitygraphv1.MatchResult, error] {
 	return c.matchAll(ctx, &entitygraphv1.MatchRequest{Query: &entitygraphv1.MatchRequest_Text{Text: text}}, opts)
 }
@@ -56,6 +59,47 @@ func (c *Client) MatchPage(ctx context.Context, req *entitygraphv1.MatchRequest,
 	return resp, nil
 }
 
+// ExpandReferences turns a page read with
+// [entitygraphv1.MatchView_MATCH_VIEW_REFERENCES] into the form of
+// MATCH_VIEW_FULL: each binding and result relation that carries only a
+// name gets the whole entity or relation the page sends once, in
+// resp.Entities and resp.Relations. The results then share those
+// messages: a result that names an entity twice holds one *Entity, so
+// treat them as read-only. A name the page does not send whole (a page of
+// another view) is left as it is.
+func ExpandReferences(resp *entitygraphv1.MatchResponse) {
+	if len(resp.GetEntities()) == 0 && len(resp.GetRelations()) == 0 {
+		return
+	}
+	ents := make(map[string]*entitygraphv1.Entity, len(resp.GetEntities()))
+	for _, e := range resp.GetEntities() {
+		ents[e.GetName()] = e
+	}
+	rels := make(map[string]*entitygraphv1.Relation, len(resp.GetRelations()))
+	for _, r := range resp.GetRelations() {
+		rels[r.GetName()] = r
+	}
+	for _, res := range resp.GetResults() {
+		for _, b := range res.GetBindings() {
+			switch v := b.GetValue().(type) {
+			case *entitygraphv1.Binding_Entity:
+				if e, ok := ents[v.Entity.GetName()]; ok {
+					v.Entity = e
+				}
+			case *entitygraphv1.Binding_Relation:
+				if r, ok := rels[v.Relation.GetName()]; ok {
+					v.Relation = r
+				}
+			}
+		}
+		for i, r := range res.GetRelations() {
+			if whole, ok := rels[r.GetName()]; ok {
+				res.Relations[i] = whole
+			}
+		}
+	}
+}
+
 // newMatchConfig applies opts to req. A limit without a page size sets the
 // page size, so that a small limit costs one call.
 func newMatchConfig(req *entitygraphv1.MatchRequest, opts []MatchOption) *matchConfig {
@@ -75,10 +119,16 @@ func (c *Client) matchAll(ctx context.Context, req *entitygraphv1.MatchRequest, 
 	return func(yield func(*entitygraphv1.MatchResult, error) bool) {
 		// Each run of the sequence pages from the start on its own copy.
 		req := proto.CloneOf(cfg.req)
+		// A page names its entities and relations and sends each once:
+		// the results are expanded here, so the caller sees them whole.
+		if req.GetView() == entitygraphv1.MatchView_MATCH_VIEW_UNSPECIFIED {
+			req.View = entitygraphv1.MatchView_MATCH_VIEW_REFERENCES
+		}
 		yielded := 0
 		for r, err := range pages("match", func(token string) ([]*entitygraphv1.MatchResult, string, error) {
 			req.PageToken = token
 			resp, err := c.query.Match(ctx, req)
+			ExpandReferences(resp)
 			return resp.GetResults(), resp.GetNextPageToken(), err
 		}) {
 			if !yield(r, err) || err != nil {

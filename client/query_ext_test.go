@@ -255,6 +255,12 @@ func TestMatchPaging(t *testing.T) {
 			if diff := cmp.Diff(one.GetResults(), paged, protocmp.Transform()); diff != "" {
 				t.Errorf("pages of 1 differ from one page (-one +paged):\n%s", diff)
 			}
+			// Match reads pages that send each entity and relation once,
+			// and expands them: what it yields is the full view's page.
+			expanded := collect(t, c.Match(t.Context(), query, client.WithPageSize(1000)))
+			if diff := cmp.Diff(one.GetResults(), expanded, protocmp.Transform()); diff != "" {
+				t.Errorf("Match's expanded results differ from the full view's (-full +expanded):\n%s", diff)
+			}
 		})
 	}
 }

@@ -3,6 +3,8 @@ package service
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -187,6 +189,7 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 	var v violations
 	size := v.pageSize("page_size", req.GetPageSize(), defaultMatchPage, maxMatchPage)
 	edges := v.budget("limits", req.GetLimits())
+	v.matchView("view", req.GetView())
 	switch q := req.GetQuery().(type) {
 	case nil:
 		v.Add("query", "required: a pattern or text")
@@ -232,18 +235,37 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 	if req.GetExplain() {
 		resp.Plan = q.Plan()
 	}
+	var refs *references
+	if req.GetView() == pb.MatchView_MATCH_VIEW_REFERENCES {
+		refs = &references{seen: map[string]bool{}}
+	}
 	bytes := proto.Size(resp)
 	for k, sol := range sols {
 		res := matchResult(ix, q.Vars(), sol.Nodes, sol.Rels, sol.Literal)
 		res.Count = sol.Count
 		// The result's field tag and length prefix: at most 1 + 5 bytes.
 		n := proto.Size(res) + 6
+		var ents []*pb.Entity
+		var rels []*pb.Relation
+		if refs != nil {
+			ents, rels = refs.take(res)
+			for _, e := range ents {
+				n += proto.Size(e) + 6
+			}
+			for _, r := range rels {
+				n += proto.Size(r) + 6
+			}
+		}
 		if k > 0 && bytes+n > maxPageBytes {
 			sols, more = sols[:k], true
 			break
 		}
 		bytes += n
 		resp.Results = append(resp.Results, res)
+		if refs != nil {
+			refs.keep(ents, rels)
+			resp.Entities, resp.Relations = append(resp.Entities, ents...), append(resp.Relations, rels...)
+		}
 	}
 	if more {
 		resp.NextPageToken = encodePageToken(offset+len(sols), fp, ix.Version())
@@ -280,6 +302,62 @@ func matchResult(ix *index.Index, vars []string, nodes []index.Node, rels []inde
 		}
 	}
 	return res
+}
+
+// references turns a page's results into MATCH_VIEW_REFERENCES: each
+// entity and relation a result binds or matched becomes its name alone,
+// and is sent whole once, in MatchResponse.entities and .relations.
+type references struct {
+	// seen holds the names the page already sends whole.
+	seen map[string]bool
+}
+
+// take replaces the entities and relations of res by their names, and
+// returns those the page does not send yet, in the order res names them.
+// Until keep, they stay unsent: a result that does not fit the page
+// leaves nothing behind.
+func (r *references) take(res *pb.MatchResult) ([]*pb.Entity, []*pb.Relation) {
+	var ents []*pb.Entity
+	var rels []*pb.Relation
+	fresh := map[string]bool{}
+	isNew := func(name string) bool {
+		if r.seen[name] || fresh[name] {
+			return false
+		}
+		fresh[name] = true
+		return true
+	}
+	for _, name := range slices.Sorted(maps.Keys(res.GetBindings())) {
+		switch v := res.GetBindings()[name].GetValue().(type) {
+		case *pb.Binding_Entity:
+			if isNew(v.Entity.GetName()) {
+				ents = append(ents, v.Entity)
+			}
+			v.Entity = &pb.Entity{Name: v.Entity.GetName()}
+		case *pb.Binding_Relation:
+			if isNew(v.Relation.GetName()) {
+				rels = append(rels, v.Relation)
+			}
+			v.Relation = &pb.Relation{Name: v.Relation.GetName()}
+		}
+	}
+	for i, rel := range res.GetRelations() {
+		if isNew(rel.GetName()) {
+			rels = append(rels, rel)
+		}
+		res.Relations[i] = &pb.Relation{Name: rel.GetName()}
+	}
+	return ents, rels
+}
+
+// keep records that the page sends ents and rels.
+func (r *references) keep(ents []*pb.Entity, rels []*pb.Relation) {
+	for _, e := range ents {
+		r.seen[e.GetName()] = true
+	}
+	for _, rel := range rels {
+		r.seen[rel.GetName()] = true
+	}
 }
 
 // Ask compiles a question into a pattern, runs it, and returns the answers

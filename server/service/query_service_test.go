@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	sdk "github.com/entitygraph/entitygraph/client"
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/apierr"
 	"github.com/entitygraph/entitygraph/server/servertest"
@@ -387,6 +388,78 @@ func TestAskSaysWhatItUnderstoodAndSkipped(t *testing.T) {
 // the 4 MiB a gRPC client receives by default: a cross product whose 1000
 // results would encode to more ends early, with a next_page_token that
 // goes on where it ended.
+// TestMatchReferencesSendEachOnce checks MATCH_VIEW_REFERENCES: a page of a
+// chain whose bindings share their entities names them in the results and
+// sends each entity and relation once, a fraction of the full view's size,
+// and expanded it is the full view's page.
+func TestMatchReferencesSendEachOnce(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t)
+	ctx := context.Background()
+	const chain = "?a * ?b AS ?r . ?b * ?c . ?c * ?d"
+	full, err := c.Match(ctx, &pb.MatchRequest{Query: &pb.MatchRequest_Text{Text: chain}, PageSize: 200})
+	if err != nil {
+		t.Fatalf("Match, full view: %v", err)
+	}
+	refs, err := c.Match(ctx, &pb.MatchRequest{Query: &pb.MatchRequest_Text{Text: chain}, PageSize: 200, View: pb.MatchView_MATCH_VIEW_REFERENCES})
+	if err != nil {
+		t.Fatalf("Match, references view: %v", err)
+	}
+	if len(full.GetResults()) < 50 || len(refs.GetResults()) != len(full.GetResults()) || refs.GetNextPageToken() != full.GetNextPageToken() {
+		t.Fatalf("pages: full %d results (next %q), references %d (next %q); want the same page of at least 50",
+			len(full.GetResults()), full.GetNextPageToken(), len(refs.GetResults()), refs.GetNextPageToken())
+	}
+	if len(full.GetEntities())+len(full.GetRelations()) > 0 {
+		t.Errorf("full view: %d entities and %d relations beside the results, want none", len(full.GetEntities()), len(full.GetRelations()))
+	}
+	sent := map[string]bool{}
+	for _, name := range append(names(refs.GetEntities()), names(refs.GetRelations())...) {
+		if sent[name] {
+			t.Errorf("%s sent twice in one page", name)
+		}
+		sent[name] = true
+	}
+	for _, res := range refs.GetResults() {
+		for v, b := range res.GetBindings() {
+			if e := b.GetEntity(); e != nil && (!proto.Equal(e, &pb.Entity{Name: e.GetName()}) || !sent[e.GetName()]) {
+				t.Fatalf("binding ?%s = %v: want the name alone, sent whole beside the results", v, e)
+			}
+			if r := b.GetRelation(); r != nil && (!proto.Equal(r, &pb.Relation{Name: r.GetName()}) || !sent[r.GetName()]) {
+				t.Fatalf("binding ?%s = %v: want the name alone, sent whole beside the results", v, r)
+			}
+		}
+		for _, r := range res.GetRelations() {
+			if !proto.Equal(r, &pb.Relation{Name: r.GetName()}) || !sent[r.GetName()] {
+				t.Fatalf("result relation %v: want the name alone, sent whole beside the results", r)
+			}
+		}
+	}
+	if f, r := proto.Size(full), proto.Size(refs); r*4 > f {
+		t.Errorf("references view %d bytes, full view %d: want at most a quarter", r, f)
+	} else {
+		t.Logf("%d results: full view %d bytes, references view %d (%d entities, %d relations)", len(full.GetResults()), f, r, len(refs.GetEntities()), len(refs.GetRelations()))
+	}
+	sdk.ExpandReferences(refs)
+	for i, res := range refs.GetResults() {
+		if !proto.Equal(res, full.GetResults()[i]) {
+			t.Fatalf("result %d expanded = %v, want the full view's %v", i, res, full.GetResults()[i])
+		}
+	}
+	_, err = c.Match(ctx, &pb.MatchRequest{Query: &pb.MatchRequest_Text{Text: chain}, View: pb.MatchView(7)})
+	if status.Code(err) != codes.InvalidArgument || !strings.Contains(status.Convert(err).Message(), "view") {
+		t.Errorf("Match with view 7: %v, want InvalidArgument naming the view", err)
+	}
+}
+
+// names returns the resource names of msgs.
+func names[M interface{ GetName() string }](msgs []M) []string {
+	var out []string
+	for _, m := range msgs {
+		out = append(out, m.GetName())
+	}
+	return out
+}
+
 func TestMatchPageFitsDefaultClient(t *testing.T) {
 	t.Parallel()
 	c := queryClient(t) // grpc-go's default: 4 MiB received at most

@@ -88,6 +88,13 @@ func (v *violations) entityView(field string, view pb.EntityView) {
 	}
 }
 
+// matchView checks a Match view.
+func (v *violations) matchView(field string, view pb.MatchView) {
+	if _, ok := pb.MatchView_name[int32(view)]; !ok {
+		v.Add(field, fmt.Sprintf("unknown view %d", view))
+	}
+}
+
 // budget validates a request's limits and returns the edge budget.
 func (v *violations) budget(field string, l *pb.Limits) int64 {
 	switch n := l.GetMaxEdgesVisited(); {

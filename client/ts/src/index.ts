@@ -22,6 +22,7 @@ export {
 } from "./client.js";
 export { isEntityName, type EntityType } from "./entity.js";
 export {
+  expandReferences,
   listDocuments,
   listKinds,
   listPredicates,

@@ -7,11 +7,14 @@ import type {
   ListRelationsRequest,
   ListRelationsRequestSchema,
 } from "./gen/entitygraph/v1/entity_service_pb.js";
-import type {
-  MatchRequest,
-  MatchRequestSchema,
-  MatchResult,
-  QueryService,
+import type { Entity } from "./gen/entitygraph/v1/entity_pb.js";
+import {
+  type MatchRequest,
+  type MatchRequestSchema,
+  type MatchResponse,
+  type MatchResult,
+  MatchView,
+  type QueryService,
 } from "./gen/entitygraph/v1/query_service_pb.js";
 import type { Relation } from "./gen/entitygraph/v1/relation_pb.js";
 import type { Kind, Predicate } from "./gen/entitygraph/v1/vocabulary_pb.js";
@@ -118,15 +121,49 @@ export type MatchQuery = Omit<Exclude<MessageInitShape<typeof MatchRequestSchema
 /**
  * matchAll yields every solution of a pattern query, fetching pages as it
  * goes. Give the query as text (`{ query: { case: "text", value: "?who
- * coordinates-against ?deal" } }`) or as a structured Pattern.
+ * coordinates-against ?deal" } }`) or as a structured Pattern. Without a
+ * view it reads pages with MATCH_VIEW_REFERENCES, which sends each entity
+ * and relation once a page, and expands them (see expandReferences): the
+ * results yielded share those messages, so treat them as read-only.
  */
 export function matchAll(
   queries: Client<typeof QueryService>,
   query: MatchQuery,
   options?: CallOptions,
 ): AsyncGenerator<MatchResult, void, undefined> {
+  const view = query.view ?? MatchView.UNSPECIFIED;
   return pages("match", async (pageToken) => {
-    const page = await queries.match({ ...query, pageToken }, options);
+    const page = await queries.match(
+      { ...query, view: view === MatchView.UNSPECIFIED ? MatchView.REFERENCES : view, pageToken },
+      options,
+    );
+    expandReferences(page);
     return { items: page.results, nextPageToken: page.nextPageToken };
   });
+}
+
+/**
+ * expandReferences turns a page read with MATCH_VIEW_REFERENCES into the
+ * form of MATCH_VIEW_FULL: each binding and result relation that carries
+ * only a name gets the whole entity or relation the page sends once, in
+ * `entities` and `relations`. A name the page does not send whole is left
+ * as it is.
+ */
+export function expandReferences(page: MatchResponse): void {
+  if (page.entities.length === 0 && page.relations.length === 0) {
+    return;
+  }
+  const entities = new Map<string, Entity>(page.entities.map((e) => [e.name, e]));
+  const relations = new Map<string, Relation>(page.relations.map((r) => [r.name, r]));
+  for (const result of page.results) {
+    for (const binding of Object.values(result.bindings)) {
+      const value = binding.value;
+      if (value.case === "entity") {
+        value.value = entities.get(value.value.name) ?? value.value;
+      } else if (value.case === "relation") {
+        value.value = relations.get(value.value.name) ?? value.value;
+      }
+    }
+    result.relations = result.relations.map((r) => relations.get(r.name) ?? r);
+  }
 }

@@ -5,12 +5,16 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
+import { equals, toBinary } from "@bufbuild/protobuf";
 import {
   Code,
   ComparisonOperator,
   fieldViolations,
   HopKind,
   matchAll,
+  MatchResponseSchema,
+  MatchResultSchema,
+  MatchView,
   QualifierField,
   quotaFailure,
   resourceInfo,
@@ -129,6 +133,24 @@ describe("QueryService", () => {
       paged.push(r);
     }
     assert.deepEqual(whoAndDeal(paged), coordinatedAgainst);
+  });
+
+  test("matchAll reads each entity and relation once a page and yields the full view's results", async () => {
+    const text = "?a * ?b AS ?r . ?b * ?c";
+    const full = await live.client.queries.match({ query: { case: "text", value: text }, pageSize: 200 });
+    const refs = await live.client.queries.match({ query: { case: "text", value: text }, pageSize: 200, view: MatchView.REFERENCES });
+    assert.ok(full.results.length > 10 && full.entities.length === 0, `${full.results.length} results`);
+    assert.ok(refs.entities.length > 0 && refs.relations.length > 0, "references view sends the entities and relations beside the results");
+    assert.ok(toBinary(MatchResponseSchema, refs).length * 2 < toBinary(MatchResponseSchema, full).length, "references view under half the full view's bytes");
+    const all = [];
+    for await (const r of matchAll(live.client.queries, { query: { case: "text", value: text }, pageSize: 200 })) {
+      all.push(r);
+    }
+    assert.equal(all.length, full.results.length);
+    all.forEach((r, i) => {
+      const want = full.results[i];
+      assert.ok(want && equals(MatchResultSchema, r, want), `result ${i} differs from the full view's`);
+    });
   });
 
   test("Match answers the same query given as a structured pattern", async () => {

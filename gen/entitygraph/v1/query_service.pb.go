@@ -140,6 +140,66 @@ func (HopKind) EnumDescriptor() ([]byte, []int) {
 	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{1}
 }
 
+// MatchView says how Match results carry the entities and relations they
+// bind (AIP-157): whole in every result, or named in the results and sent
+// once a page.
+type MatchView int32
+
+const (
+	// The default: the same as MATCH_VIEW_FULL.
+	MatchView_MATCH_VIEW_UNSPECIFIED MatchView = 0
+	// Every binding carries its entity or relation whole, and every result
+	// the relations its triples matched, however often a page repeats them.
+	MatchView_MATCH_VIEW_FULL MatchView = 1
+	// Bindings and MatchResult.relations carry only the resource name of
+	// each entity and relation; MatchResponse.entities and
+	// MatchResponse.relations carry each whole, once a page, in the order the
+	// page first names them. A page of bindings that share their entities
+	// (a chain of triples, a cross product) is then a fraction of the size.
+	MatchView_MATCH_VIEW_REFERENCES MatchView = 2
+)
+
+// Enum value maps for MatchView.
+var (
+	MatchView_name = map[int32]string{
+		0: "MATCH_VIEW_UNSPECIFIED",
+		1: "MATCH_VIEW_FULL",
+		2: "MATCH_VIEW_REFERENCES",
+	}
+	MatchView_value = map[string]int32{
+		"MATCH_VIEW_UNSPECIFIED": 0,
+		"MATCH_VIEW_FULL":        1,
+		"MATCH_VIEW_REFERENCES":  2,
+	}
+)
+
+func (x MatchView) Enum() *MatchView {
+	p := new(MatchView)
+	*p = x
+	return p
+}
+
+func (x MatchView) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (MatchView) Descriptor() protoreflect.EnumDescriptor {
+	return file_entitygraph_v1_query_service_proto_enumTypes[2].Descriptor()
+}
+
+func (MatchView) Type() protoreflect.EnumType {
+	return &file_entitygraph_v1_query_service_proto_enumTypes[2]
+}
+
+func (x MatchView) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use MatchView.Descriptor instead.
+func (MatchView) EnumDescriptor() ([]byte, []int) {
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{2}
+}
+
 // QualifierField names a qualifier of a relation (see Qualifiers), or the
 // documents its evidence quotes.
 type QualifierField int32
@@ -217,11 +277,11 @@ func (x QualifierField) String() string {
 }
 
 func (QualifierField) Descriptor() protoreflect.EnumDescriptor {
-	return file_entitygraph_v1_query_service_proto_enumTypes[2].Descriptor()
+	return file_entitygraph_v1_query_service_proto_enumTypes[3].Descriptor()
 }
 
 func (QualifierField) Type() protoreflect.EnumType {
-	return &file_entitygraph_v1_query_service_proto_enumTypes[2]
+	return &file_entitygraph_v1_query_service_proto_enumTypes[3]
 }
 
 func (x QualifierField) Number() protoreflect.EnumNumber {
@@ -230,7 +290,7 @@ func (x QualifierField) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use QualifierField.Descriptor instead.
 func (QualifierField) EnumDescriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{2}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{3}
 }
 
 // ComparisonOperator is how a Comparison compares. On a time span,
@@ -295,11 +355,11 @@ func (x ComparisonOperator) String() string {
 }
 
 func (ComparisonOperator) Descriptor() protoreflect.EnumDescriptor {
-	return file_entitygraph_v1_query_service_proto_enumTypes[3].Descriptor()
+	return file_entitygraph_v1_query_service_proto_enumTypes[4].Descriptor()
 }
 
 func (ComparisonOperator) Type() protoreflect.EnumType {
-	return &file_entitygraph_v1_query_service_proto_enumTypes[3]
+	return &file_entitygraph_v1_query_service_proto_enumTypes[4]
 }
 
 func (x ComparisonOperator) Number() protoreflect.EnumNumber {
@@ -308,7 +368,7 @@ func (x ComparisonOperator) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use ComparisonOperator.Descriptor instead.
 func (ComparisonOperator) EnumDescriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{3}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{4}
 }
 
 // Verdict is the answer to a yes/no question.
@@ -354,11 +414,11 @@ func (x Verdict) String() string {
 }
 
 func (Verdict) Descriptor() protoreflect.EnumDescriptor {
-	return file_entitygraph_v1_query_service_proto_enumTypes[4].Descriptor()
+	return file_entitygraph_v1_query_service_proto_enumTypes[5].Descriptor()
 }
 
 func (Verdict) Type() protoreflect.EnumType {
-	return &file_entitygraph_v1_query_service_proto_enumTypes[4]
+	return &file_entitygraph_v1_query_service_proto_enumTypes[5]
 }
 
 func (x Verdict) Number() protoreflect.EnumNumber {
@@ -367,7 +427,7 @@ func (x Verdict) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Verdict.Descriptor instead.
 func (Verdict) EnumDescriptor() ([]byte, []int) {
-	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{4}
+	return file_entitygraph_v1_query_service_proto_rawDescGZIP(), []int{5}
 }
 
 // Limits bound the work one query may do. Zero fields take the server's
@@ -959,8 +1019,11 @@ type MatchRequest struct {
 	Limits *Limits `protobuf:"bytes,6,opt,name=limits,proto3" json:"limits,omitempty"`
 	// Match statements of every rank, not only the best.
 	IncludeAllRanks bool `protobuf:"varint,7,opt,name=include_all_ranks,json=includeAllRanks,proto3" json:"include_all_ranks,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// How results carry the entities and relations they bind; unset means
+	// MATCH_VIEW_FULL. MATCH_VIEW_REFERENCES sends each once a page.
+	View          MatchView `protobuf:"varint,8,opt,name=view,proto3,enum=entitygraph.v1.MatchView" json:"view,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *MatchRequest) Reset() {
@@ -1051,6 +1114,13 @@ func (x *MatchRequest) GetIncludeAllRanks() bool {
 		return x.IncludeAllRanks
 	}
 	return false
+}
+
+func (x *MatchRequest) GetView() MatchView {
+	if x != nil {
+		return x.View
+	}
+	return MatchView_MATCH_VIEW_UNSPECIFIED
 }
 
 type isMatchRequest_Query interface {
@@ -1928,7 +1998,13 @@ type MatchResponse struct {
 	// The plan, when explain was set.
 	Plan *QueryPlan `protobuf:"bytes,5,opt,name=plan,proto3" json:"plan,omitempty"`
 	// Edges visited to answer.
-	EdgesVisited  int64 `protobuf:"varint,6,opt,name=edges_visited,json=edgesVisited,proto3" json:"edges_visited,omitempty"`
+	EdgesVisited int64 `protobuf:"varint,6,opt,name=edges_visited,json=edgesVisited,proto3" json:"edges_visited,omitempty"`
+	// With MATCH_VIEW_REFERENCES: each entity the page's bindings name,
+	// whole, once. Empty otherwise.
+	Entities []*Entity `protobuf:"bytes,7,rep,name=entities,proto3" json:"entities,omitempty"`
+	// With MATCH_VIEW_REFERENCES: each relation the page's bindings and
+	// results name, whole, with evidence, once. Empty otherwise.
+	Relations     []*Relation `protobuf:"bytes,8,rep,name=relations,proto3" json:"relations,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2003,6 +2079,20 @@ func (x *MatchResponse) GetEdgesVisited() int64 {
 		return x.EdgesVisited
 	}
 	return 0
+}
+
+func (x *MatchResponse) GetEntities() []*Entity {
+	if x != nil {
+		return x.Entities
+	}
+	return nil
+}
+
+func (x *MatchResponse) GetRelations() []*Relation {
+	if x != nil {
+		return x.Relations
+	}
+	return nil
 }
 
 // MatchResult is one solution: a binding for every variable, and the
@@ -2575,7 +2665,7 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\brelation\x18\x02 \x01(\v2\x18.entitygraph.v1.RelationH\x00R\brelation\x12\x14\n" +
 	"\x05depth\x18\x03 \x01(\x05R\x05depth\x12%\n" +
 	"\x03via\x18\x04 \x01(\v2\x13.entitygraph.v1.HopR\x03viaB\x06\n" +
-	"\x04item\"\x94\x02\n" +
+	"\x04item\"\xc3\x02\n" +
 	"\fMatchRequest\x123\n" +
 	"\apattern\x18\x01 \x01(\v2\x17.entitygraph.v1.PatternH\x00R\apattern\x12\x14\n" +
 	"\x04text\x18\x02 \x01(\tH\x00R\x04text\x12\x1b\n" +
@@ -2584,7 +2674,8 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\x12\x18\n" +
 	"\aexplain\x18\x05 \x01(\bR\aexplain\x12.\n" +
 	"\x06limits\x18\x06 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
-	"\x11include_all_ranks\x18\a \x01(\bR\x0fincludeAllRanksB\a\n" +
+	"\x11include_all_ranks\x18\a \x01(\bR\x0fincludeAllRanks\x12-\n" +
+	"\x04view\x18\b \x01(\x0e2\x19.entitygraph.v1.MatchViewR\x04viewB\a\n" +
 	"\x05query\"\x9c\x03\n" +
 	"\aPattern\x120\n" +
 	"\atriples\x18\x01 \x03(\v2\x16.entitygraph.v1.TripleR\atriples\x12<\n" +
@@ -2640,14 +2731,16 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\fPredicateSet\x12\x1e\n" +
 	"\n" +
 	"predicates\x18\x01 \x03(\tR\n" +
-	"predicates\"\x9c\x02\n" +
+	"predicates\"\x88\x03\n" +
 	"\rMatchResponse\x125\n" +
 	"\aresults\x18\x01 \x03(\v2\x1b.entitygraph.v1.MatchResultR\aresults\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x121\n" +
 	"\apattern\x18\x03 \x01(\v2\x17.entitygraph.v1.PatternR\apattern\x12%\n" +
 	"\x0ecanonical_text\x18\x04 \x01(\tR\rcanonicalText\x12-\n" +
 	"\x04plan\x18\x05 \x01(\v2\x19.entitygraph.v1.QueryPlanR\x04plan\x12#\n" +
-	"\redges_visited\x18\x06 \x01(\x03R\fedgesVisited\"\xf8\x01\n" +
+	"\redges_visited\x18\x06 \x01(\x03R\fedgesVisited\x122\n" +
+	"\bentities\x18\a \x03(\v2\x16.entitygraph.v1.EntityR\bentities\x126\n" +
+	"\trelations\x18\b \x03(\v2\x18.entitygraph.v1.RelationR\trelations\"\xf8\x01\n" +
 	"\vMatchResult\x12E\n" +
 	"\bbindings\x18\x01 \x03(\v2).entitygraph.v1.MatchResult.BindingsEntryR\bbindings\x126\n" +
 	"\trelations\x18\x02 \x03(\v2\x18.entitygraph.v1.RelationR\trelations\x12\x14\n" +
@@ -2698,7 +2791,11 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\x10HOP_KIND_FORWARD\x10\x01\x12\x15\n" +
 	"\x11HOP_KIND_BACKWARD\x10\x02\x12\x13\n" +
 	"\x0fHOP_KIND_UNPACK\x10\x03\x12\x11\n" +
-	"\rHOP_KIND_PACK\x10\x04*\xe8\x02\n" +
+	"\rHOP_KIND_PACK\x10\x04*W\n" +
+	"\tMatchView\x12\x1a\n" +
+	"\x16MATCH_VIEW_UNSPECIFIED\x10\x00\x12\x13\n" +
+	"\x0fMATCH_VIEW_FULL\x10\x01\x12\x19\n" +
+	"\x15MATCH_VIEW_REFERENCES\x10\x02*\xe8\x02\n" +
 	"\x0eQualifierField\x12\x1f\n" +
 	"\x1bQUALIFIER_FIELD_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14QUALIFIER_FIELD_TIME\x10\x01\x12\x19\n" +
@@ -2747,105 +2844,109 @@ func file_entitygraph_v1_query_service_proto_rawDescGZIP() []byte {
 	return file_entitygraph_v1_query_service_proto_rawDescData
 }
 
-var file_entitygraph_v1_query_service_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
+var file_entitygraph_v1_query_service_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
 var file_entitygraph_v1_query_service_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
 var file_entitygraph_v1_query_service_proto_goTypes = []any{
 	(Direction)(0),            // 0: entitygraph.v1.Direction
 	(HopKind)(0),              // 1: entitygraph.v1.HopKind
-	(QualifierField)(0),       // 2: entitygraph.v1.QualifierField
-	(ComparisonOperator)(0),   // 3: entitygraph.v1.ComparisonOperator
-	(Verdict)(0),              // 4: entitygraph.v1.Verdict
-	(*Limits)(nil),            // 5: entitygraph.v1.Limits
-	(*FindPathsRequest)(nil),  // 6: entitygraph.v1.FindPathsRequest
-	(*FindPathsResponse)(nil), // 7: entitygraph.v1.FindPathsResponse
-	(*Path)(nil),              // 8: entitygraph.v1.Path
-	(*Hop)(nil),               // 9: entitygraph.v1.Hop
-	(*TraverseRequest)(nil),   // 10: entitygraph.v1.TraverseRequest
-	(*TraverseResponse)(nil),  // 11: entitygraph.v1.TraverseResponse
-	(*MatchRequest)(nil),      // 12: entitygraph.v1.MatchRequest
-	(*Pattern)(nil),           // 13: entitygraph.v1.Pattern
-	(*QualifierClause)(nil),   // 14: entitygraph.v1.QualifierClause
-	(*Comparison)(nil),        // 15: entitygraph.v1.Comparison
-	(*Count)(nil),             // 16: entitygraph.v1.Count
-	(*Participation)(nil),     // 17: entitygraph.v1.Participation
-	(*Term)(nil),              // 18: entitygraph.v1.Term
-	(*Triple)(nil),            // 19: entitygraph.v1.Triple
-	(*Constraint)(nil),        // 20: entitygraph.v1.Constraint
-	(*KindSet)(nil),           // 21: entitygraph.v1.KindSet
-	(*PredicateSet)(nil),      // 22: entitygraph.v1.PredicateSet
-	(*MatchResponse)(nil),     // 23: entitygraph.v1.MatchResponse
-	(*MatchResult)(nil),       // 24: entitygraph.v1.MatchResult
-	(*Binding)(nil),           // 25: entitygraph.v1.Binding
-	(*QueryPlan)(nil),         // 26: entitygraph.v1.QueryPlan
-	(*PlanStep)(nil),          // 27: entitygraph.v1.PlanStep
-	(*AskRequest)(nil),        // 28: entitygraph.v1.AskRequest
-	(*AskResponse)(nil),       // 29: entitygraph.v1.AskResponse
-	nil,                       // 30: entitygraph.v1.MatchResult.BindingsEntry
-	(*Relation)(nil),          // 31: entitygraph.v1.Relation
-	(*Entity)(nil),            // 32: entitygraph.v1.Entity
-	(RelationStatus)(0),       // 33: entitygraph.v1.RelationStatus
-	(*RelationMatch)(nil),     // 34: entitygraph.v1.RelationMatch
+	(MatchView)(0),            // 2: entitygraph.v1.MatchView
+	(QualifierField)(0),       // 3: entitygraph.v1.QualifierField
+	(ComparisonOperator)(0),   // 4: entitygraph.v1.ComparisonOperator
+	(Verdict)(0),              // 5: entitygraph.v1.Verdict
+	(*Limits)(nil),            // 6: entitygraph.v1.Limits
+	(*FindPathsRequest)(nil),  // 7: entitygraph.v1.FindPathsRequest
+	(*FindPathsResponse)(nil), // 8: entitygraph.v1.FindPathsResponse
+	(*Path)(nil),              // 9: entitygraph.v1.Path
+	(*Hop)(nil),               // 10: entitygraph.v1.Hop
+	(*TraverseRequest)(nil),   // 11: entitygraph.v1.TraverseRequest
+	(*TraverseResponse)(nil),  // 12: entitygraph.v1.TraverseResponse
+	(*MatchRequest)(nil),      // 13: entitygraph.v1.MatchRequest
+	(*Pattern)(nil),           // 14: entitygraph.v1.Pattern
+	(*QualifierClause)(nil),   // 15: entitygraph.v1.QualifierClause
+	(*Comparison)(nil),        // 16: entitygraph.v1.Comparison
+	(*Count)(nil),             // 17: entitygraph.v1.Count
+	(*Participation)(nil),     // 18: entitygraph.v1.Participation
+	(*Term)(nil),              // 19: entitygraph.v1.Term
+	(*Triple)(nil),            // 20: entitygraph.v1.Triple
+	(*Constraint)(nil),        // 21: entitygraph.v1.Constraint
+	(*KindSet)(nil),           // 22: entitygraph.v1.KindSet
+	(*PredicateSet)(nil),      // 23: entitygraph.v1.PredicateSet
+	(*MatchResponse)(nil),     // 24: entitygraph.v1.MatchResponse
+	(*MatchResult)(nil),       // 25: entitygraph.v1.MatchResult
+	(*Binding)(nil),           // 26: entitygraph.v1.Binding
+	(*QueryPlan)(nil),         // 27: entitygraph.v1.QueryPlan
+	(*PlanStep)(nil),          // 28: entitygraph.v1.PlanStep
+	(*AskRequest)(nil),        // 29: entitygraph.v1.AskRequest
+	(*AskResponse)(nil),       // 30: entitygraph.v1.AskResponse
+	nil,                       // 31: entitygraph.v1.MatchResult.BindingsEntry
+	(*Relation)(nil),          // 32: entitygraph.v1.Relation
+	(*Entity)(nil),            // 33: entitygraph.v1.Entity
+	(RelationStatus)(0),       // 34: entitygraph.v1.RelationStatus
+	(*RelationMatch)(nil),     // 35: entitygraph.v1.RelationMatch
 }
 var file_entitygraph_v1_query_service_proto_depIdxs = []int32{
 	0,  // 0: entitygraph.v1.FindPathsRequest.direction:type_name -> entitygraph.v1.Direction
-	5,  // 1: entitygraph.v1.FindPathsRequest.limits:type_name -> entitygraph.v1.Limits
-	8,  // 2: entitygraph.v1.FindPathsResponse.paths:type_name -> entitygraph.v1.Path
-	9,  // 3: entitygraph.v1.Path.hops:type_name -> entitygraph.v1.Hop
+	6,  // 1: entitygraph.v1.FindPathsRequest.limits:type_name -> entitygraph.v1.Limits
+	9,  // 2: entitygraph.v1.FindPathsResponse.paths:type_name -> entitygraph.v1.Path
+	10, // 3: entitygraph.v1.Path.hops:type_name -> entitygraph.v1.Hop
 	1,  // 4: entitygraph.v1.Hop.kind:type_name -> entitygraph.v1.HopKind
-	31, // 5: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
+	32, // 5: entitygraph.v1.Hop.relation:type_name -> entitygraph.v1.Relation
 	0,  // 6: entitygraph.v1.TraverseRequest.direction:type_name -> entitygraph.v1.Direction
-	5,  // 7: entitygraph.v1.TraverseRequest.limits:type_name -> entitygraph.v1.Limits
-	32, // 8: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
-	31, // 9: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
-	9,  // 10: entitygraph.v1.TraverseResponse.via:type_name -> entitygraph.v1.Hop
-	13, // 11: entitygraph.v1.MatchRequest.pattern:type_name -> entitygraph.v1.Pattern
-	5,  // 12: entitygraph.v1.MatchRequest.limits:type_name -> entitygraph.v1.Limits
-	19, // 13: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
-	20, // 14: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
-	17, // 15: entitygraph.v1.Pattern.participations:type_name -> entitygraph.v1.Participation
-	14, // 16: entitygraph.v1.Pattern.qualifiers:type_name -> entitygraph.v1.QualifierClause
-	13, // 17: entitygraph.v1.Pattern.negations:type_name -> entitygraph.v1.Pattern
-	13, // 18: entitygraph.v1.Pattern.optionals:type_name -> entitygraph.v1.Pattern
-	16, // 19: entitygraph.v1.Pattern.count:type_name -> entitygraph.v1.Count
-	18, // 20: entitygraph.v1.QualifierClause.relation:type_name -> entitygraph.v1.Term
-	2,  // 21: entitygraph.v1.QualifierClause.field:type_name -> entitygraph.v1.QualifierField
-	15, // 22: entitygraph.v1.QualifierClause.comparison:type_name -> entitygraph.v1.Comparison
-	3,  // 23: entitygraph.v1.Comparison.operator:type_name -> entitygraph.v1.ComparisonOperator
-	18, // 24: entitygraph.v1.Participation.relation:type_name -> entitygraph.v1.Term
-	18, // 25: entitygraph.v1.Participation.participant:type_name -> entitygraph.v1.Term
-	18, // 26: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
-	18, // 27: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
-	21, // 28: entitygraph.v1.Constraint.kinds:type_name -> entitygraph.v1.KindSet
-	22, // 29: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
-	33, // 30: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
-	24, // 31: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
-	13, // 32: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
-	26, // 33: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
-	30, // 34: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
-	31, // 35: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
-	32, // 36: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
-	31, // 37: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
-	27, // 38: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
-	5,  // 39: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
-	13, // 40: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
-	24, // 41: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
-	4,  // 42: entitygraph.v1.AskResponse.verdict:type_name -> entitygraph.v1.Verdict
-	31, // 43: entitygraph.v1.AskResponse.deciding_relations:type_name -> entitygraph.v1.Relation
-	34, // 44: entitygraph.v1.AskResponse.suggestions:type_name -> entitygraph.v1.RelationMatch
-	25, // 45: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
-	6,  // 46: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
-	10, // 47: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
-	12, // 48: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
-	28, // 49: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
-	7,  // 50: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
-	11, // 51: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
-	23, // 52: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
-	29, // 53: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
-	50, // [50:54] is the sub-list for method output_type
-	46, // [46:50] is the sub-list for method input_type
-	46, // [46:46] is the sub-list for extension type_name
-	46, // [46:46] is the sub-list for extension extendee
-	0,  // [0:46] is the sub-list for field type_name
+	6,  // 7: entitygraph.v1.TraverseRequest.limits:type_name -> entitygraph.v1.Limits
+	33, // 8: entitygraph.v1.TraverseResponse.entity:type_name -> entitygraph.v1.Entity
+	32, // 9: entitygraph.v1.TraverseResponse.relation:type_name -> entitygraph.v1.Relation
+	10, // 10: entitygraph.v1.TraverseResponse.via:type_name -> entitygraph.v1.Hop
+	14, // 11: entitygraph.v1.MatchRequest.pattern:type_name -> entitygraph.v1.Pattern
+	6,  // 12: entitygraph.v1.MatchRequest.limits:type_name -> entitygraph.v1.Limits
+	2,  // 13: entitygraph.v1.MatchRequest.view:type_name -> entitygraph.v1.MatchView
+	20, // 14: entitygraph.v1.Pattern.triples:type_name -> entitygraph.v1.Triple
+	21, // 15: entitygraph.v1.Pattern.constraints:type_name -> entitygraph.v1.Constraint
+	18, // 16: entitygraph.v1.Pattern.participations:type_name -> entitygraph.v1.Participation
+	15, // 17: entitygraph.v1.Pattern.qualifiers:type_name -> entitygraph.v1.QualifierClause
+	14, // 18: entitygraph.v1.Pattern.negations:type_name -> entitygraph.v1.Pattern
+	14, // 19: entitygraph.v1.Pattern.optionals:type_name -> entitygraph.v1.Pattern
+	17, // 20: entitygraph.v1.Pattern.count:type_name -> entitygraph.v1.Count
+	19, // 21: entitygraph.v1.QualifierClause.relation:type_name -> entitygraph.v1.Term
+	3,  // 22: entitygraph.v1.QualifierClause.field:type_name -> entitygraph.v1.QualifierField
+	16, // 23: entitygraph.v1.QualifierClause.comparison:type_name -> entitygraph.v1.Comparison
+	4,  // 24: entitygraph.v1.Comparison.operator:type_name -> entitygraph.v1.ComparisonOperator
+	19, // 25: entitygraph.v1.Participation.relation:type_name -> entitygraph.v1.Term
+	19, // 26: entitygraph.v1.Participation.participant:type_name -> entitygraph.v1.Term
+	19, // 27: entitygraph.v1.Triple.subject:type_name -> entitygraph.v1.Term
+	19, // 28: entitygraph.v1.Triple.object:type_name -> entitygraph.v1.Term
+	22, // 29: entitygraph.v1.Constraint.kinds:type_name -> entitygraph.v1.KindSet
+	23, // 30: entitygraph.v1.Constraint.relation_predicates:type_name -> entitygraph.v1.PredicateSet
+	34, // 31: entitygraph.v1.Constraint.relation_status:type_name -> entitygraph.v1.RelationStatus
+	25, // 32: entitygraph.v1.MatchResponse.results:type_name -> entitygraph.v1.MatchResult
+	14, // 33: entitygraph.v1.MatchResponse.pattern:type_name -> entitygraph.v1.Pattern
+	27, // 34: entitygraph.v1.MatchResponse.plan:type_name -> entitygraph.v1.QueryPlan
+	33, // 35: entitygraph.v1.MatchResponse.entities:type_name -> entitygraph.v1.Entity
+	32, // 36: entitygraph.v1.MatchResponse.relations:type_name -> entitygraph.v1.Relation
+	31, // 37: entitygraph.v1.MatchResult.bindings:type_name -> entitygraph.v1.MatchResult.BindingsEntry
+	32, // 38: entitygraph.v1.MatchResult.relations:type_name -> entitygraph.v1.Relation
+	33, // 39: entitygraph.v1.Binding.entity:type_name -> entitygraph.v1.Entity
+	32, // 40: entitygraph.v1.Binding.relation:type_name -> entitygraph.v1.Relation
+	28, // 41: entitygraph.v1.QueryPlan.steps:type_name -> entitygraph.v1.PlanStep
+	6,  // 42: entitygraph.v1.AskRequest.limits:type_name -> entitygraph.v1.Limits
+	14, // 43: entitygraph.v1.AskResponse.pattern:type_name -> entitygraph.v1.Pattern
+	25, // 44: entitygraph.v1.AskResponse.results:type_name -> entitygraph.v1.MatchResult
+	5,  // 45: entitygraph.v1.AskResponse.verdict:type_name -> entitygraph.v1.Verdict
+	32, // 46: entitygraph.v1.AskResponse.deciding_relations:type_name -> entitygraph.v1.Relation
+	35, // 47: entitygraph.v1.AskResponse.suggestions:type_name -> entitygraph.v1.RelationMatch
+	26, // 48: entitygraph.v1.MatchResult.BindingsEntry.value:type_name -> entitygraph.v1.Binding
+	7,  // 49: entitygraph.v1.QueryService.FindPaths:input_type -> entitygraph.v1.FindPathsRequest
+	11, // 50: entitygraph.v1.QueryService.Traverse:input_type -> entitygraph.v1.TraverseRequest
+	13, // 51: entitygraph.v1.QueryService.Match:input_type -> entitygraph.v1.MatchRequest
+	29, // 52: entitygraph.v1.QueryService.Ask:input_type -> entitygraph.v1.AskRequest
+	8,  // 53: entitygraph.v1.QueryService.FindPaths:output_type -> entitygraph.v1.FindPathsResponse
+	12, // 54: entitygraph.v1.QueryService.Traverse:output_type -> entitygraph.v1.TraverseResponse
+	24, // 55: entitygraph.v1.QueryService.Match:output_type -> entitygraph.v1.MatchResponse
+	30, // 56: entitygraph.v1.QueryService.Ask:output_type -> entitygraph.v1.AskResponse
+	53, // [53:57] is the sub-list for method output_type
+	49, // [49:53] is the sub-list for method input_type
+	49, // [49:49] is the sub-list for extension type_name
+	49, // [49:49] is the sub-list for extension extendee
+	0,  // [0:49] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_query_service_proto_init() }
@@ -2889,7 +2990,7 @@ func file_entitygraph_v1_query_service_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_query_service_proto_rawDesc), len(file_entitygraph_v1_query_service_proto_rawDesc)),
-			NumEnums:      5,
+			NumEnums:      6,
 			NumMessages:   26,
 			NumExtensions: 0,
 			NumServices:   1,
