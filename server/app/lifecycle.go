@@ -94,8 +94,9 @@ func (h requestIDHandler) WithGroup(name string) slog.Handler {
 
 // unaryDeadline gives calls without a deadline one of d. A call whose
 // deadline passed, or whose caller cancelled it, before its handler
-// returned ends with that status, not the handler's: the caller has
-// already seen it fail, and the log and metrics must say what it saw.
+// returned ends with that status (see [callerSaw]), not the handler's: the
+// caller has already seen it fail, and the log and metrics must say what
+// it saw.
 func unaryDeadline(d time.Duration) grpc.UnaryServerInterceptor {
 	return func(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 		if _, ok := ctx.Deadline(); !ok && d > 0 {
@@ -104,16 +105,34 @@ func unaryDeadline(d time.Duration) grpc.UnaryServerInterceptor {
 			defer cancel()
 		}
 		resp, err := handler(ctx, req)
-		if cerr := ctx.Err(); err == nil && cerr != nil {
-			// A caller whose deadline passed cancels the stream, which
-			// may reach the server before its own timer does.
-			if dl, ok := ctx.Deadline(); ok && !time.Now().Before(dl) {
-				cerr = context.DeadlineExceeded
-			}
-			return nil, status.FromContextError(cerr).Err()
+		if serr := callerSaw(ctx); serr != nil {
+			return nil, serr
 		}
 		return resp, err
 	}
+}
+
+// deadlineSlack is how long before the server's deadline a cancellation
+// is taken for the caller's deadline. The server's deadline is the
+// caller's timeout counted from when the request arrived, so it passes a
+// little after the caller's; the caller then resets the stream, which
+// reaches the server as a plain cancellation, before its own timer
+// fires.
+const deadlineSlack = 100 * time.Millisecond
+
+// callerSaw returns the status a caller whose call's context is done has
+// already seen: DeadlineExceeded when the deadline passed, or was within
+// deadlineSlack of passing when the caller cancelled; Canceled when it
+// cancelled earlier. It returns nil while the context is live.
+func callerSaw(ctx context.Context) error {
+	cerr := ctx.Err()
+	if cerr == nil || errors.Is(context.Cause(ctx), errShuttingDown) {
+		return nil
+	}
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < deadlineSlack {
+		cerr = context.DeadlineExceeded
+	}
+	return status.FromContextError(cerr).Err()
 }
 
 // errShuttingDown is the cause with which shutdown cancels open streams.
@@ -163,6 +182,9 @@ func (sd *streamDrain) streamInterceptor(d time.Duration) grpc.StreamServerInter
 		err := handler(srv, w)
 		if err != nil && errors.Is(context.Cause(ctx), errShuttingDown) {
 			return status.Error(codes.Unavailable, "server is shutting down; retry the call")
+		}
+		if serr := callerSaw(ctx); err != nil && serr != nil {
+			return serr
 		}
 		return err
 	}
