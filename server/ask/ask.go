@@ -427,6 +427,10 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
 	}
+	if rewritten, ok := kindOfRelation(words, items); ok {
+		words = rewritten
+		items, mentions = classify(ix, words)
+	}
 	items = append(items, amounts...)
 	v := ix.Vocabulary()
 	b := &questionBuilder{ix: ix, vocab: v, names: map[string]int{}}
@@ -1538,6 +1542,38 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 		}
 	}
 	return item{}, 0, false
+}
+
+// kindWords ask for a kind: "What kind of producer", "what type of".
+var kindWords = map[string]bool{"kind": true, "type": true, "sort": true}
+
+// kindOfRelation reads "What kind of producer is Kioxia?" as "What is
+// Kioxia a producer of?": the kind of a relational noun's subject is what
+// the relation reaches. It applies only when the noun is a relational noun
+// of the lexicon and one name follows the copula, and returns the words
+// rewritten: "What topic is Kioxia a producer of", the kind word read as
+// "topic" and noted so.
+func kindOfRelation(words []word, items []item) ([]word, bool) {
+	if len(items) != 6 || items[0].kind != itemWh || items[0].at != 0 || !slices.Contains([]string{"what", "which"}, words[0].lower) ||
+		items[1].kind != 0 || items[1].at != 1 || !kindWords[words[1].lower] || items[2].kind != itemPrep || words[2].lower != "of" {
+		return nil, false
+	}
+	noun, be, name := items[3], items[4], items[5]
+	if noun.kind != itemVerb || !noun.phrase.Noun || noun.at != 3 || be.kind != itemAux || !beWords[words[be.at].lower] ||
+		be.at != noun.at+noun.span || name.kind != itemEntity || name.at != be.at+1 || name.at+name.span != len(words) {
+		return nil, false
+	}
+	// Only a topic qualifies a noun as its kind does ("a NAND flash
+	// producer"); "What kind of partner is Sony?" is not asking for
+	// Samsung.
+	out := []word{words[0], {text: words[1].text, lower: "topic", note: fmt.Sprintf("%q: a topic the relation reaches", words[1].text+" "+words[2].text)}, words[be.at]}
+	out = append(out, words[name.at:]...)
+	out = append(out, word{text: "a", lower: "a"})
+	out = append(out, words[noun.at:noun.at+noun.span]...)
+	if words[noun.at+noun.span-1].lower != "of" {
+		out = append(out, word{text: "of", lower: "of"})
+	}
+	return out, true
 }
 
 // functionWord reports words that never start or end a name.
