@@ -1564,8 +1564,8 @@ func kindOfRelation(words []word, items []item) ([]word, bool) {
 		return nil, false
 	}
 	// Only a topic qualifies a noun as its kind does ("a NAND flash
-	// producer"); "What kind of partner is Sony?" is not asking for
-	// Samsung.
+	// producer"); "What kind of chairman is Chey Tae-won?" is not asking
+	// for SK Group.
 	out := []word{words[0], {text: words[1].text, lower: "topic", note: fmt.Sprintf("%q: a topic the relation reaches", words[1].text+" "+words[2].text)}, words[be.at]}
 	out = append(out, words[name.at:]...)
 	out = append(out, word{text: "a", lower: "a"})

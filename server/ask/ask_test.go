@@ -942,14 +942,16 @@ func TestAskAnother(t *testing.T) {
 
 // TestAskKindOfRelation checks "What kind of NOUN is NAME?" for a
 // relational noun: the topics its relation reaches from NAME ("a NAND
-// flash producer"), never an entity ("What kind of partner is Sony?" is
-// not asking for Samsung); a kind of a type noun is still not understood.
+// flash producer"), never an entity ("What kind of chairman is Chey
+// Tae-won?" is not asking for SK Group); a kind of a type noun, or of a
+// noun that is no relational noun, is still not understood.
 func TestAskKindOfRelation(t *testing.T) {
 	t.Parallel()
 	checkKeys(t, []keysCase{
 		{question: "What kind of producer is Kioxia?", want: []string{"topic=topics/nand-flash"}},
 		{question: "Which type of producer is Kioxia?", want: []string{"topic=topics/nand-flash"}},
 		{question: "What kind of chairman is Chey Tae-won?", want: nil},
+		{question: "What kind of partner is Sony?", refuse: `"kind"`},
 		{question: "What kind of company is Kioxia?", refuse: `"kind"`},
 		{question: "What kind of producer does Kioxia compete with?", refuse: `"kind"`},
 	})
