@@ -431,6 +431,11 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		words = rewritten
 		items, mentions = classify(ix, words)
 	}
+	if rewritten, ok := whereVerb(ix.Vocabulary(), words, items); ok {
+		words = rewritten
+		items, mentions = classify(ix, words)
+		items = mergeWherePhrases(ix.Vocabulary(), words, items)
+	}
 	items = append(items, amounts...)
 	v := ix.Vocabulary()
 	b := &questionBuilder{ix: ix, vocab: v, names: map[string]int{}}
@@ -1574,6 +1579,66 @@ func kindOfRelation(words []word, items []item) ([]word, bool) {
 		out = append(out, word{text: "of", lower: "of"})
 	}
 	return out, true
+}
+
+// wherePreps are the prepositions by which a verb's object is where its
+// subject is: "works at", "is located in", "lies off".
+var wherePreps = []string{"in", "at", "off", "on", "near"}
+
+// whereVerb reads "Where does Elena Voss work?" as "What does Elena Voss
+// work at?": a where-question whose last word is a verb the lexicon knows
+// only with a locative preposition ("work at", "located in") asks for
+// that phrase's object. It applies only when the last word is not
+// understood otherwise, and returns the words rewritten with the first
+// such preposition (see mergeWherePhrases for the others).
+func whereVerb(v *vocab.Vocabulary, words []word, items []item) ([]word, bool) {
+	last := len(words) - 1
+	if len(items) < 3 || words[0].lower != "where" || items[len(items)-1].kind != 0 || items[len(items)-1].at != last {
+		return nil, false
+	}
+	for _, prep := range wherePreps {
+		if whereVerbPhrase(v, words[last], prep) {
+			out := slices.Clone(words)
+			out[0].lower = "what"
+			out[last].note = fmt.Sprintf("%q: where its subject is", words[last].text+" "+prep)
+			return append(out, word{text: prep, lower: prep}), true
+		}
+	}
+	return nil, false
+}
+
+// whereVerbPhrase reports whether verb and prep make a verb phrase of the
+// lexicon, read subject first.
+func whereVerbPhrase(v *vocab.Vocabulary, verb word, prep string) bool {
+	ws := []word{verb, {text: prep, lower: prep}}
+	for _, ph := range v.Phrases() {
+		if n, ok := phraseAt(ws, 0, ph.Words); ok && n == 2 && !ph.Noun && !ph.Passive {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeWherePhrases makes the phrase whereVerb put at the end of words
+// mean every predicate the verb has with a locative preposition: "Where is
+// Gannet Bank located?" asks for what it is located in or off.
+func mergeWherePhrases(v *vocab.Vocabulary, words []word, items []item) []item {
+	k, n := len(items)-1, len(words)
+	if k < 0 || n < 2 || items[k].kind != itemVerb || items[k].text != joinWords(words[n-2:]) {
+		return items
+	}
+	verb := words[n-2]
+	for _, prep := range wherePreps {
+		ws := []word{verb, {text: prep, lower: prep}}
+		for _, ph := range v.Phrases() {
+			if n, ok := phraseAt(ws, 0, ph.Words); ok && n == 2 && !ph.Noun && !ph.Passive {
+				if p := ph.Predicate; !slices.Contains(items[k].phrase.Predicates(), p) {
+					items[k].phrase.Also = append(slices.Clone(items[k].phrase.Also), p)
+				}
+			}
+		}
+	}
+	return items
 }
 
 // functionWord reports words that never start or end a name.

@@ -956,3 +956,18 @@ func TestAskKindOfRelation(t *testing.T) {
 		{question: "What kind of producer does Kioxia compete with?", refuse: `"kind"`},
 	})
 }
+
+// TestAskWhereVerb checks "Where does X VERB?" for a verb the lexicon
+// knows only with a locative preposition: the phrase's object, by every
+// such preposition the verb takes ("located in" and "located off").
+func TestAskWhereVerb(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Where does Elena Voss work?", want: "Southcoast Technological University"},
+		{question: "Where is the Gannet Bank wind farm located?", want: "Nantucket"},
+	})
+	res, err := Ask(seedtest.HarborWind(t), "Where is the Gannet Bank wind farm located?", budget.New(context.Background(), 100000), 10, pattern.Options{})
+	if err != nil || !strings.Contains(res.Text, "located-in|located-off") {
+		t.Errorf("Where is the Gannet Bank wind farm located? = %v, %v; want located-in|located-off", res, err)
+	}
+}
