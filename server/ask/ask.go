@@ -1596,27 +1596,34 @@ func whereVerb(v *vocab.Vocabulary, words []word, items []item) ([]word, bool) {
 	if len(items) < 3 || words[0].lower != "where" || items[len(items)-1].kind != 0 || items[len(items)-1].at != last {
 		return nil, false
 	}
-	for _, prep := range wherePreps {
-		if whereVerbPhrase(v, words[last], prep) {
-			out := slices.Clone(words)
-			out[0].lower = "what"
-			out[last].note = fmt.Sprintf("%q: where its subject is", words[last].text+" "+prep)
-			return append(out, word{text: prep, lower: prep}), true
-		}
+	prep, preds := wherePredicates(v, words[last])
+	if len(preds) == 0 {
+		return nil, false
 	}
-	return nil, false
+	out := slices.Clone(words)
+	out[0].lower = "what"
+	out[last].note = fmt.Sprintf("%q: where its subject is", words[last].text+" "+prep)
+	return append(out, word{text: prep, lower: prep}), true
 }
 
-// whereVerbPhrase reports whether verb and prep make a verb phrase of the
-// lexicon, read subject first.
-func whereVerbPhrase(v *vocab.Vocabulary, verb word, prep string) bool {
-	ws := []word{verb, {text: prep, lower: prep}}
-	for _, ph := range v.Phrases() {
-		if n, ok := phraseAt(ws, 0, ph.Words); ok && n == 2 && !ph.Noun && !ph.Passive {
-			return true
+// wherePredicates returns the predicates of the verb phrases verb makes
+// with a locative preposition, read subject first, and the first such
+// preposition.
+func wherePredicates(v *vocab.Vocabulary, verb word) (string, []vocab.ID) {
+	first := ""
+	var preds []vocab.ID
+	for _, prep := range wherePreps {
+		ws := []word{verb, {text: prep, lower: prep}}
+		for _, ph := range v.Phrases() {
+			if n, ok := phraseAt(ws, 0, ph.Words); ok && n == 2 && !ph.Noun && !ph.Passive && !slices.Contains(preds, ph.Predicate) {
+				preds = append(preds, ph.Predicate)
+				if first == "" {
+					first = prep
+				}
+			}
 		}
 	}
-	return false
+	return first, preds
 }
 
 // mergeWherePhrases makes the phrase whereVerb put at the end of words
@@ -1627,15 +1634,10 @@ func mergeWherePhrases(v *vocab.Vocabulary, words []word, items []item) []item {
 	if k < 0 || n < 2 || items[k].kind != itemVerb || items[k].text != joinWords(words[n-2:]) {
 		return items
 	}
-	verb := words[n-2]
-	for _, prep := range wherePreps {
-		ws := []word{verb, {text: prep, lower: prep}}
-		for _, ph := range v.Phrases() {
-			if n, ok := phraseAt(ws, 0, ph.Words); ok && n == 2 && !ph.Noun && !ph.Passive {
-				if p := ph.Predicate; !slices.Contains(items[k].phrase.Predicates(), p) {
-					items[k].phrase.Also = append(slices.Clone(items[k].phrase.Also), p)
-				}
-			}
+	_, preds := wherePredicates(v, words[n-2])
+	for _, p := range preds {
+		if !slices.Contains(items[k].phrase.Predicates(), p) {
+			items[k].phrase.Also = append(slices.Clone(items[k].phrase.Also), p)
 		}
 	}
 	return items
