@@ -3,8 +3,6 @@ package service
 import (
 	"context"
 	"fmt"
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -248,7 +246,7 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 		var ents []*pb.Entity
 		var rels []*pb.Relation
 		if refs != nil {
-			ents, rels = refs.take(res)
+			ents, rels = refs.take(res, q.Vars())
 			for _, e := range ents {
 				n += proto.Size(e) + 6
 			}
@@ -313,10 +311,11 @@ type references struct {
 }
 
 // take replaces the entities and relations of res by their names, and
-// returns those the page does not send yet, in the order res names them.
-// Until keep, they stay unsent: a result that does not fit the page
-// leaves nothing behind.
-func (r *references) take(res *pb.MatchResult) ([]*pb.Entity, []*pb.Relation) {
+// returns those the page does not send yet, in the order res names them:
+// its bindings in the order of vars, the query's variables, then its
+// relations. Until keep, they stay unsent: a result that does not fit the
+// page leaves nothing behind.
+func (r *references) take(res *pb.MatchResult, vars []string) ([]*pb.Entity, []*pb.Relation) {
 	var ents []*pb.Entity
 	var rels []*pb.Relation
 	fresh := map[string]bool{}
@@ -327,7 +326,7 @@ func (r *references) take(res *pb.MatchResult) ([]*pb.Entity, []*pb.Relation) {
 		fresh[name] = true
 		return true
 	}
-	for _, name := range slices.Sorted(maps.Keys(res.GetBindings())) {
+	for _, name := range vars {
 		switch v := res.GetBindings()[name].GetValue().(type) {
 		case *pb.Binding_Entity:
 			if isNew(v.Entity.GetName()) {
