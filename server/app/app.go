@@ -38,8 +38,14 @@ type Config struct {
 	// Data is the directory of graph files to serve; empty serves the seed
 	// graph built into the binary.
 	Data string
-	// ShutdownGrace bounds how long in-flight calls may run after shutdown
-	// starts before they are cut off.
+	// DrainDelay is how long the server keeps serving after shutdown starts
+	// with health already NOT_SERVING, so that load balancers that probe
+	// health stop routing to it before it refuses calls. Zero refuses new
+	// calls at once (clients that watch health, as the SDKs do, leave as
+	// soon as it turns NOT_SERVING).
+	DrainDelay time.Duration
+	// ShutdownGrace bounds how long in-flight calls may run after the drain
+	// delay before they are cut off.
 	ShutdownGrace time.Duration
 	// StreamGrace bounds how long open streams may run after shutdown
 	// starts before they are ended with UNAVAILABLE; it is at most
@@ -372,17 +378,21 @@ func runReloads(ctx context.Context, trigger <-chan struct{}, rl *reloader, sec 
 	}
 }
 
-// shutdown drains srv: health turns NOT_SERVING, calls in flight get
-// cfg.ShutdownGrace to finish and open streams cfg.StreamGrace, and what is
-// left is cut off.
+// shutdown drains srv: health turns NOT_SERVING, the server serves on for
+// cfg.DrainDelay, then calls in flight get cfg.ShutdownGrace to finish and
+// open streams cfg.StreamGrace, and what is left is cut off.
 func shutdown(srv *Server, cfg Config, logger *slog.Logger) {
 	grace := cfg.ShutdownGrace
 	streamGrace := cfg.StreamGrace
 	if streamGrace <= 0 || streamGrace > grace {
 		streamGrace = grace
 	}
-	logger.Info("shutting down", "grace", grace, "stream_grace", streamGrace)
 	began := time.Now()
+	if cfg.DrainDelay > 0 {
+		logger.Info("draining: health is NOT_SERVING, calls are still served", "drain_delay", cfg.DrainDelay)
+		srv.Drain(cfg.DrainDelay)
+	}
+	logger.Info("shutting down", "grace", grace, "stream_grace", streamGrace)
 	clean := srv.Shutdown(grace, streamGrace)
 	logger.Info("stopped", "clean", clean, "took", time.Since(began).Round(time.Millisecond))
 }

@@ -289,6 +289,14 @@ func authExempt(service string) bool {
 	return false
 }
 
+// Drain turns health NOT_SERVING and keeps serving every call, new ones
+// too, for delay: the time a load balancer that probes health needs to see
+// the replica leave before Shutdown refuses calls.
+func (s *Server) Drain(delay time.Duration) {
+	s.Health.Shutdown()
+	time.Sleep(delay)
+}
+
 // Shutdown stops the server gracefully: health turns NOT_SERVING, new
 // calls are refused, unary calls in flight run to completion, streams still
 // open after streamGrace are ended with UNAVAILABLE, and whatever remains

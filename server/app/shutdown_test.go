@@ -180,3 +180,44 @@ func TestShutdownCutsOffAtGrace(t *testing.T) {
 		t.Errorf("call cut off at shutdown: %v, want UNAVAILABLE", err)
 	}
 }
+
+// TestDrainDelayKeepsServing stops a server run with a drain delay: health
+// turns NOT_SERVING at once, and until the delay is over calls are still
+// answered, on a connection opened before shutdown and on one opened
+// during the drain; then the server stops.
+func TestDrainDelayKeepsServing(t *testing.T) {
+	t.Parallel()
+	const delay = 600 * time.Millisecond
+	srv := run(t, app.Config{DrainDelay: delay, StreamGrace: 100 * time.Millisecond})
+	conn := dial(t, srv.addr, plaintext())
+	watch, err := healthpb.NewHealthClient(conn).Watch(context.Background(), &healthpb.HealthCheckRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp, err := watch.Recv(); err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+		t.Fatalf("first watch update = %v, %v; want SERVING", resp, err)
+	}
+	began := time.Now()
+	srv.stop()
+	if resp, err := watch.Recv(); err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_NOT_SERVING {
+		t.Fatalf("watch update after shutdown began = %v, %v; want NOT_SERVING", resp, err)
+	}
+	if err := getKioxia(conn); err != nil {
+		t.Errorf("call on an open connection during the drain: %v", err)
+	}
+	if err := getKioxia(dial(t, srv.addr, plaintext())); err != nil {
+		t.Errorf("call on a new connection during the drain: %v", err)
+	}
+	if during := time.Since(began); during >= delay {
+		t.Fatalf("the calls took %v, longer than the drain delay: the test proves nothing", during)
+	}
+	select {
+	case err := <-srv.done:
+		if took := time.Since(began); err != nil || took < delay {
+			t.Errorf("app.Run() = %v after %v, want nil after at least %v", err, took, delay)
+		}
+		srv.done <- nil // for the cleanup's wait
+	case <-time.After(delay + 10*time.Second):
+		t.Fatal("app.Run() did not return after the drain delay")
+	}
+}

@@ -52,8 +52,9 @@ func run(ctx context.Context, args []string, stderr io.Writer, reload <-chan os.
 	fs.StringVar(&cfg.Listen, "listen", "localhost:50051", "TCP `address` to serve gRPC on")
 	fs.StringVar(&cfg.Data, "data", "", "`directory` of *.txtpb graph files and their documents, or a binary .egsnap snapshot (or a directory holding one); empty serves the seed graph built into the binary")
 	fs.DurationVar(&cfg.ReloadPoll, "reload-poll", 0, "also reload when the files under --data change, checking this often (0: only on SIGHUP)")
-	fs.DurationVar(&cfg.ShutdownGrace, "shutdown-grace", 10*time.Second, "how long in-flight calls may run after SIGINT/SIGTERM before they are cut off")
-	fs.DurationVar(&cfg.StreamGrace, "stream-grace", 5*time.Second, "how long open streams may run after SIGINT/SIGTERM before they end with UNAVAILABLE (at most --shutdown-grace)")
+	fs.DurationVar(&cfg.DrainDelay, "drain-delay", 0, "how long to keep serving after SIGINT/SIGTERM with health already NOT_SERVING, before calls are refused: set it to the probe period of a load balancer or Kubernetes readiness probe in front of the server, so that it stops routing here first (gRPC clients that watch health, as the SDKs do, leave at once: 0 suits them)")
+	fs.DurationVar(&cfg.ShutdownGrace, "shutdown-grace", 10*time.Second, "how long in-flight calls may run after SIGINT/SIGTERM (and --drain-delay) before they are cut off")
+	fs.DurationVar(&cfg.StreamGrace, "stream-grace", 5*time.Second, "how long open streams may run after SIGINT/SIGTERM (and --drain-delay) before they end with UNAVAILABLE (at most --shutdown-grace)")
 	level := fs.String("log-level", "info", "log `level`: debug, info, warn or error")
 	format := fs.String("log-format", "text", "log `format`: text or json")
 
