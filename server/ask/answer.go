@@ -51,6 +51,9 @@ type Result struct {
 	Text string
 	// Answers are at most the limit asked for, in the order found.
 	Answers []Answer
+	// More says that the graph holds more answers than the limit let
+	// Answers carry.
+	More bool
 	// Verdict is, for a yes/no question, what the graph says. Deciding
 	// are the relations that decided it; for another question left with
 	// no answers, those it matched that did not happen or only may have
@@ -69,10 +72,14 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if err != nil {
 		return nil, err
 	}
-	// A how-many question counts every answer, then returns the first
-	// limit of them.
-	gather := limit
-	if q.Count {
+	// A question that counts, filters or orders its answers looks at every
+	// one of them ("Where did Chey Tae-won first propose the alliance?" must
+	// not take the earliest of the first limit found), then returns the
+	// first limit; another gathers one more than the limit, so that
+	// Result.More can say whether answers were left out.
+	gather := limit + 1
+	all := q.Count || q.YesNo || q.Order != 0 || len(q.Besides) > 0 || len(q.Choices) > 0 || len(q.AmountUnits) > 0
+	if all {
 		gather = maxSolutions
 	}
 	answers, err := Answers(ix, q, b, gather)
@@ -112,6 +119,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		res.Verdict, res.Deciding = st.verdict(answers)
 		if res.Verdict == pb.Verdict_VERDICT_YES && !q.Negated {
 			res.Answers = answers
+			res.trim(limit)
 		}
 		if q.Negated {
 			res.Verdict = negate(res.Verdict)
@@ -141,6 +149,15 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		return res, nil
 	}
 	res.Answers, res.Deciding = st.happened(ix, answers)
+	if !all && len(answers) == gather && len(res.Answers) <= limit {
+		// Answers that did not happen were dropped from a gathering cut
+		// at the limit: gather them all, so that neither Answers nor More
+		// falls short.
+		if answers, err = Answers(ix, q, b, maxSolutions); err != nil {
+			return nil, err
+		}
+		res.Answers, res.Deciding = st.happened(ix, answers)
+	}
 	if len(q.Besides) > 0 {
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return len(a.Nodes) > 0 && slices.Contains(q.Besides, a.Nodes[0]) })
 	}
@@ -163,9 +180,16 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	}
 	if q.Count {
 		res.Count = len(res.Answers)
-		res.Answers = res.Answers[:min(limit, len(res.Answers))]
 	}
+	res.trim(limit)
 	return res, nil
+}
+
+// trim keeps the first limit answers and sets More when there were more.
+func (res *Result) trim(limit int) {
+	if len(res.Answers) > limit {
+		res.Answers, res.More = res.Answers[:limit], true
+	}
 }
 
 // inOrder keeps, for a question that asks for the first or the last

@@ -971,3 +971,65 @@ func TestAskWhereVerb(t *testing.T) {
 		t.Errorf("Where is the Gannet Bank wind farm located? = %v, %v; want located-in|located-off", res, err)
 	}
 }
+
+// TestAskLimitKeepsTheFirstAnswers asks each question with a limit of one
+// and without one: the one answer must be the first of all of them (a
+// question that orders, filters or counts looks at every answer before
+// the limit cuts them: "last" is not the last of the first one found),
+// More must say whether there were others, and a count must not change.
+func TestAskLimitKeepsTheFirstAnswers(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	questions := []string{
+		"Before whom did Chey Tae-won last propose the alliance?",
+		"Where did Chey Tae-won first propose the alliance?",
+		"Where did Chey Tae-won propose the alliance?",
+		"Who opposed the bid?",
+		"How many companies opposed the bid?",
+		"Which organization does Chey Tae-won head, besides SK Group?",
+		"Did Samsung oppose the bid?",
+		"Who acquired Kioxia?",
+	}
+	label := func(a Answer) string {
+		var vals []string
+		for _, n := range a.Nodes {
+			if pattern.IsLiteral(n) {
+				vals = append(vals, a.Literal(n))
+			} else {
+				vals = append(vals, ix.Label(n))
+			}
+		}
+		return strings.Join(vals, ", ")
+	}
+	for _, q := range questions {
+		all, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", q, err)
+			continue
+		}
+		one, err := Ask(ix, q, budget.New(context.Background(), 100000), 1, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q) with a limit of 1: %v", q, err)
+			continue
+		}
+		if all.More {
+			t.Errorf("Ask(%q) with a limit of 100 says there are more than %d answers", q, len(all.Answers))
+		}
+		if len(one.Answers) != min(1, len(all.Answers)) || len(one.Answers) == 1 && label(one.Answers[0]) != label(all.Answers[0]) {
+			var got, want []string
+			for _, a := range one.Answers {
+				got = append(got, label(a))
+			}
+			for _, a := range all.Answers {
+				want = append(want, label(a))
+			}
+			t.Errorf("Ask(%q) with a limit of 1 = %q, want the first of %q", q, got, want)
+		}
+		if one.More != (len(all.Answers) > 1) {
+			t.Errorf("Ask(%q) with a limit of 1: More = %v with %d answers in all", q, one.More, len(all.Answers))
+		}
+		if one.Count != all.Count || one.Verdict != all.Verdict {
+			t.Errorf("Ask(%q) with a limit of 1: count %d, verdict %v; without: %d, %v", q, one.Count, one.Verdict, all.Count, all.Verdict)
+		}
+	}
+}

@@ -375,8 +375,19 @@ func (s *QueryService) Ask(ctx context.Context, req *pb.AskRequest) (*pb.AskResp
 	}
 	resp := &pb.AskResponse{Interpretation: res.Interpretation, Query: res.Text, Pattern: res.Question.Pattern, Verdict: res.Verdict,
 		Understood: res.Question.Understood, SkippedWords: res.Question.Skipped}
-	for _, a := range res.Answers {
-		resp.Results = append(resp.Results, matchResult(ix, a.Vars, a.Nodes, a.Rels, a.Literal))
+	resp.MoreResults = res.More
+	bytes := 0
+	for k, a := range res.Answers {
+		r := matchResult(ix, a.Vars, a.Nodes, a.Rels, a.Literal)
+		// Each result and its sentence, with their field tags and length
+		// prefixes (at most 1 + 5 bytes each).
+		n := proto.Size(r) + len(a.Sentence) + 12
+		if k > 0 && bytes+n > maxPageBytes {
+			resp.MoreResults = true
+			break
+		}
+		bytes += n
+		resp.Results = append(resp.Results, r)
 		if !res.Question.YesNo && !res.Question.Count {
 			resp.Answers = append(resp.Answers, a.Sentence)
 		}

@@ -368,6 +368,27 @@ func TestAskVerdictsAndSuggestions(t *testing.T) {
 // TestAskSaysWhatItUnderstoodAndSkipped checks that an answered question
 // says what each piece was read as, spelling corrections included, and
 // which words it skipped.
+// TestAskSaysWhenAnswersAreLeftOut checks more_results: set when
+// page_size leaves answers out, unset when every answer is there.
+func TestAskSaysWhenAnswersAreLeftOut(t *testing.T) {
+	t.Parallel()
+	c := queryClient(t)
+	for _, tt := range []struct {
+		pageSize    int32
+		results     int
+		moreResults bool
+	}{{1, 1, true}, {2, 2, false}, {0, 2, false}} {
+		resp, err := c.Ask(context.Background(), &pb.AskRequest{Question: "Who opposed the bid?", PageSize: tt.pageSize})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(resp.GetResults()) != tt.results || len(resp.GetAnswers()) != tt.results || resp.GetMoreResults() != tt.moreResults {
+			t.Errorf("page_size %d: %d results, %d answers, more_results %v; want %d, %d, %v", tt.pageSize,
+				len(resp.GetResults()), len(resp.GetAnswers()), resp.GetMoreResults(), tt.results, tt.results, tt.moreResults)
+		}
+	}
+}
+
 func TestAskSaysWhatItUnderstoodAndSkipped(t *testing.T) {
 	t.Parallel()
 	resp, err := queryClient(t).Ask(context.Background(), &pb.AskRequest{Question: "Who quietly teamed up against the Kioxa takeover?"})
@@ -384,10 +405,6 @@ func TestAskSaysWhatItUnderstoodAndSkipped(t *testing.T) {
 	}
 }
 
-// TestMatchPageFitsDefaultClient checks that a page of Match results fits
-// the 4 MiB a gRPC client receives by default: a cross product whose 1000
-// results would encode to more ends early, with a next_page_token that
-// goes on where it ended.
 // TestMatchReferencesSendEachOnce checks MATCH_VIEW_REFERENCES: a page of a
 // chain whose bindings share their entities names them in the results and
 // sends each entity and relation once, a fraction of the full view's size,
@@ -460,6 +477,10 @@ func names[M interface{ GetName() string }](msgs []M) []string {
 	return out
 }
 
+// TestMatchPageFitsDefaultClient checks that a page of Match results fits
+// the 4 MiB a gRPC client receives by default: a cross product whose 1000
+// results would encode to more ends early, with a next_page_token that
+// goes on where it ended.
 func TestMatchPageFitsDefaultClient(t *testing.T) {
 	t.Parallel()
 	c := queryClient(t) // grpc-go's default: 4 MiB received at most

@@ -2508,7 +2508,12 @@ type AskResponse struct {
 	Understood []string `protobuf:"bytes,10,rep,name=understood,proto3" json:"understood,omitempty"`
 	// The words read as carrying no content and skipped, such as "quietly",
 	// "please" or the "tried" of "tried to".
-	SkippedWords  []string `protobuf:"bytes,11,rep,name=skipped_words,json=skippedWords,proto3" json:"skipped_words,omitempty"`
+	SkippedWords []string `protobuf:"bytes,11,rep,name=skipped_words,json=skippedWords,proto3" json:"skipped_words,omitempty"`
+	// The graph holds more answers than results carries: page_size, or the
+	// bound that keeps a response well under the 4 MiB most clients accept,
+	// left them out. Ask has no pages; run query with Match to page through
+	// every match.
+	MoreResults   bool `protobuf:"varint,12,opt,name=more_results,json=moreResults,proto3" json:"more_results,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2618,6 +2623,13 @@ func (x *AskResponse) GetSkippedWords() []string {
 		return x.SkippedWords
 	}
 	return nil
+}
+
+func (x *AskResponse) GetMoreResults() bool {
+	if x != nil {
+		return x.MoreResults
+	}
+	return false
 }
 
 var File_entitygraph_v1_query_service_proto protoreflect.FileDescriptor
@@ -2764,7 +2776,7 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\bquestion\x18\x01 \x01(\tR\bquestion\x12\x1b\n" +
 	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12.\n" +
 	"\x06limits\x18\x03 \x01(\v2\x16.entitygraph.v1.LimitsR\x06limits\x12*\n" +
-	"\x11include_all_ranks\x18\x04 \x01(\bR\x0fincludeAllRanks\"\xf6\x03\n" +
+	"\x11include_all_ranks\x18\x04 \x01(\bR\x0fincludeAllRanks\"\x99\x04\n" +
 	"\vAskResponse\x12&\n" +
 	"\x0einterpretation\x18\x01 \x01(\tR\x0einterpretation\x12\x14\n" +
 	"\x05query\x18\x02 \x01(\tR\x05query\x121\n" +
@@ -2779,7 +2791,8 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"understood\x18\n" +
 	" \x03(\tR\n" +
 	"understood\x12#\n" +
-	"\rskipped_words\x18\v \x03(\tR\fskippedWordsB\b\n" +
+	"\rskipped_words\x18\v \x03(\tR\fskippedWords\x12!\n" +
+	"\fmore_results\x18\f \x01(\bR\vmoreResultsB\b\n" +
 	"\x06_count*j\n" +
 	"\tDirection\x12\x19\n" +
 	"\x15DIRECTION_UNSPECIFIED\x10\x00\x12\x16\n" +
