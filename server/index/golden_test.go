@@ -162,11 +162,25 @@ func dumpIndex(ix *index.Index, hashed bool) string {
 	}
 
 	search := func(q string, opts index.SearchOptions) {
-		var got []string
-		for _, h := range ix.SearchEntities(q, opts) {
-			got = append(got, fmt.Sprintf("%s %.6f %q %s %v %d", h.Entity.GetName(), h.Score, h.MatchedText, h.Language, h.Kind, h.Edits))
+		results := func(opts index.SearchOptions, entity bool) string {
+			var got []string
+			for _, h := range ix.SearchEntities(q, opts) {
+				r := fmt.Sprintf("%s %.6f %q %s %v %d", h.Entity.GetName(), h.Score, h.MatchedText, h.Language, h.Kind, h.Edits)
+				if entity {
+					r += fmt.Sprintf(" %q %s", h.Entity.GetDisplayName(), h.Entity.GetType())
+				}
+				got = append(got, r)
+			}
+			return strings.Join(got, "; ")
 		}
-		p("search %q %+v: %s", q, opts, strings.Join(got, "; "))
+		p("search %q {Limit:%d MaxEdits:%d Types:%v Kinds:%v}: %s", q, opts.Limit, opts.MaxEdits, opts.Types, opts.Kinds, results(opts, false))
+		// The basic view reads its entities apart from the full view: a
+		// difference would show in the dump.
+		basic := opts
+		basic.Basic = true
+		if full, b := results(opts, true), results(basic, true); b != full {
+			p("search %q, basic view: %s; the full view: %s", q, b, full)
+		}
 	}
 	for n := range index.Node(ix.NodeCount()) {
 		e := ix.NodeEntity(n)

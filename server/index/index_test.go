@@ -217,7 +217,7 @@ func TestReified(t *testing.T) {
 func TestStoredFieldNumbers(t *testing.T) {
 	t.Parallel()
 	entity := (&pb.Entity{}).ProtoReflect().Descriptor()
-	for name, want := range map[string]int{"name": 1, "display_name": 2, "type": 3, "kinds": 4, "roles": 7} {
+	for name, want := range map[string]int{"name": 1, "display_name": 2, "type": 3, "kinds": 4, "aliases": 5, "roles": 7} {
 		if fd := entity.Fields().ByName(protoreflect.Name(name)); fd == nil || int(fd.Number()) != want {
 			t.Errorf("Entity.%s = %v, want field %d", name, fd, want)
 		}

@@ -24,13 +24,15 @@ func unmarshal(rec string, m proto.Message) {
 	}
 }
 
-// The field numbers of pb.Entity the index writes itself: the stored record
-// leaves them out (TestStoredFieldNumbers).
+// The field numbers of pb.Entity the index writes itself (the stored record
+// leaves them out) or reads from the stored record without decoding it
+// (display name, aliases): TestStoredFieldNumbers.
 const (
 	entityNameField        = 1
 	entityDisplayNameField = 2
 	entityTypeField        = 3
 	entityKindsField       = 4
+	entityAliasesField     = 5
 	entityRolesField       = 7
 )
 
@@ -59,6 +61,51 @@ func (ix *Index) entity(e int32) *pb.Entity {
 	}
 	out.Roles = ix.roles(e)
 	return out
+}
+
+// basicEntity returns entity e with only its name, display name and type
+// (ENTITY_VIEW_BASIC), read from the index's tables and the stored record
+// without decoding it.
+func (ix *Index) basicEntity(e int32) *pb.Entity {
+	return &pb.Entity{
+		Name:        ix.NodeName(Node(e)),
+		DisplayName: strings.Clone(ix.DisplayName(Node(e))),
+		Type:        vocab.EntityTypes[ix.entityType[e]],
+	}
+}
+
+// alias returns alias k of entity e, decoding only it.
+func (ix *Index) alias(e int32, k int) *pb.Alias {
+	b := view(ix.entityRecs.at(int(e)))
+	for len(b) > 0 {
+		num, typ, n := protowire.ConsumeTag(b)
+		if n < 0 {
+			break
+		}
+		b = b[n:]
+		if num == entityAliasesField && typ == protowire.BytesType {
+			v, n := protowire.ConsumeBytes(b)
+			if n < 0 {
+				break
+			}
+			if k == 0 {
+				a := &pb.Alias{}
+				if err := proto.Unmarshal(v, a); err != nil {
+					panic("index: stored alias does not decode: " + err.Error())
+				}
+				return a
+			}
+			k--
+			b = b[n:]
+			continue
+		}
+		n = protowire.ConsumeFieldValue(num, typ, b)
+		if n < 0 {
+			break
+		}
+		b = b[n:]
+	}
+	panic("index: stored entity has no such alias")
 }
 
 // wireBuffer is scratch space for putting a message's wire bytes together.

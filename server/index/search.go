@@ -20,6 +20,9 @@ type SearchOptions struct {
 	// Kinds keeps only entities of one of these kinds; empty keeps all.
 	// The caller adds the narrower kinds it wants.
 	Kinds []vocab.KindID
+	// Basic gives each result's entity only its name, display name and
+	// type (ENTITY_VIEW_BASIC), read without decoding the entity.
+	Basic bool
 }
 
 // NameHit is an entity found by one of its names, as a node: what
@@ -108,11 +111,22 @@ func (ix *Index) SearchEntities(query string, opts SearchOptions) []SearchResult
 	hits := ix.find(query, opts)
 	out := make([]SearchResult, len(hits))
 	for i, h := range hits {
-		e := ix.entity(h.Entity)
-		text, lang := ix.DisplayName(h.Entity), "en"
-		if h.Name > 0 {
-			a := e.GetAliases()[h.Name-1]
-			text, lang = a.GetText(), a.GetLanguage()
+		var e *pb.Entity
+		text, lang := "", "en"
+		if opts.Basic {
+			e = ix.basicEntity(h.Entity)
+			text = e.GetDisplayName()
+			if h.Name > 0 {
+				a := ix.alias(h.Entity, int(h.Name)-1)
+				text, lang = a.GetText(), a.GetLanguage()
+			}
+		} else {
+			e = ix.entity(h.Entity)
+			text = e.GetDisplayName()
+			if h.Name > 0 {
+				a := e.GetAliases()[h.Name-1]
+				text, lang = a.GetText(), a.GetLanguage()
+			}
 		}
 		out[i] = SearchResult{Entity: e, Score: h.Score, MatchedText: text, Language: lang, Kind: h.Kind, Edits: h.Edits}
 	}

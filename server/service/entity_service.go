@@ -144,6 +144,7 @@ func (s *EntityService) SearchEntities(ctx context.Context, req *pb.SearchEntiti
 	}
 	results := ix.SearchEntities(q, index.SearchOptions{
 		Limit: limit, MaxEdits: int(req.GetMaxEdits()), Types: req.GetTypes(), Kinds: kinds,
+		Basic: req.GetView() == pb.EntityView_ENTITY_VIEW_BASIC,
 	})
 	resp := &pb.SearchEntitiesResponse{Results: make([]*pb.SearchResult, len(results))}
 	for i, r := range results {

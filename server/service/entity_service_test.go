@@ -532,6 +532,26 @@ func TestEntityViews(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("SearchEntities", search.GetResults()[0].GetEntity())
+	// The basic view's search reads entities apart from the full view's:
+	// its results must be the full view's, each entity trimmed, whether a
+	// display name or an alias (of any script) matched.
+	for _, q := range []string{"Kioxia", "Samsung", "삼성전자", "東芝メモリ", "최태원", "日本", "WD", "SK", "Kioxa", "Chey", "chip"} {
+		full, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: q, PageSize: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: q, PageSize: 20, View: basic})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range full.GetResults() {
+			e := r.GetEntity()
+			r.Entity = &pb.Entity{Name: e.GetName(), DisplayName: e.GetDisplayName(), Type: e.GetType()}
+		}
+		if len(full.GetResults()) == 0 || !proto.Equal(full, names) {
+			t.Errorf("SearchEntities(%q), basic view = %v; want the full view's results trimmed: %v", q, names, full)
+		}
+	}
 	full, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "organizations/kioxia"})
 	if err != nil || len(full.GetAliases()) == 0 || full.GetDescription() == "" {
 		t.Errorf("GetEntity, default view = %v, %v; want the whole entity", full, err)
