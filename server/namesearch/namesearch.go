@@ -66,8 +66,10 @@ type Options struct {
 	// Limit is the most hits returned; 0 means 10.
 	Limit int
 	// MaxEdits caps the edit distance of fuzzy matches (1 or 2); 0 picks by
-	// query length (2 from 5 characters, 1 from 3); negative turns fuzzy
-	// matching off.
+	// query length (2 from 5 characters, 1 from 3), and none when the query
+	// is a name exactly (it is no misspelling, and a name it is a few
+	// letters from is rarely what its asker means: the prefix and token
+	// matches still follow); negative turns fuzzy matching off.
 	MaxEdits int
 	// Accept, when set, keeps only the entities it returns true for.
 	Accept func(entity int32) bool

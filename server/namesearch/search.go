@@ -36,6 +36,7 @@ func (ix *Index) Find(query string, opts Options) []Hit {
 	if s.endClass() || opts.ExactOnly {
 		return s.found
 	}
+	exactName := len(s.found) > 0
 	if opts.WholeNames {
 		// A word of few names names them too ("Chey" is Chey Tae-won); a
 		// word of many, none of them.
@@ -84,7 +85,12 @@ func (ix *Index) Find(query string, opts Options) []Hit {
 	}
 
 	// Fuzzy: the whole name within the query's edits, or every word
-	// within its own edits, at least one of them not exactly.
+	// within its own edits, at least one of them not exactly. A query that
+	// is a name exactly is no misspelling: only when the caller asks for
+	// edits.
+	if exactName && opts.MaxEdits == 0 {
+		return s.found
+	}
 	ix.fuzzyNames(s)
 	maxEdits := s.maxWordEdits()
 	budgets := wordBudgets(wx, maxEdits)

@@ -2,6 +2,7 @@ package namesearch
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -169,14 +170,15 @@ func TestWordBudgetKeepsNearTokens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hits := ix.Find("okura steel holdings", Options{})
+	// An exact name finds fuzzy matches only when edits are asked for.
+	hits := ix.Find("okura steel holdings", Options{MaxEdits: 2})
 	if len(hits) != 10 {
 		t.Fatalf("Search = %d hits, want 10: %+v", len(hits), hits)
 	}
 	if h := hits[3]; h.Entity != 0 || h.Kind != Fuzzy || h.Edits != 1 {
 		t.Errorf("Search[3] = %+v, want entity 0, fuzzy, 1 edit (after the 3 exact hits)", h)
 	}
-	if all := ix.Find("okura steel holdings", Options{Limit: 100}); !slices.Equal(hits, all[:10]) {
+	if all := ix.Find("okura steel holdings", Options{Limit: 100, MaxEdits: 2}); !slices.Equal(hits, all[:10]) {
 		t.Errorf("Search = %+v, want the start of %+v", hits, all)
 	}
 }
@@ -211,5 +213,33 @@ func BenchmarkSearch(b *testing.B) {
 				ix.Find(bm.queries[i%len(bm.queries)], bm.opts)
 			}
 		})
+	}
+}
+
+// TestExactNameIsNoMisspelling checks the default edits: a query that is a
+// name exactly finds its prefix and token matches but no fuzzy ones ("China"
+// is not a misspelling of "Chile"); asked for edits, it finds them; a query
+// that is no name finds them by default.
+func TestExactNameIsNoMisspelling(t *testing.T) {
+	t.Parallel()
+	ix, err := Build([][]string{{"China"}, {"Chile"}, {"China Mobile"}, {"Bank of China"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := func(hits []Hit) map[int32]MatchKind {
+		out := map[int32]MatchKind{}
+		for _, h := range hits {
+			out[h.Entity] = h.Kind
+		}
+		return out
+	}
+	if got, want := kinds(ix.Find("china", Options{})), map[int32]MatchKind{0: Exact, 2: Prefix, 3: Token}; !maps.Equal(got, want) {
+		t.Errorf("Find(china) = %v, want %v", got, want)
+	}
+	if got := kinds(ix.Find("china", Options{MaxEdits: 2})); got[1] != Fuzzy {
+		t.Errorf("Find(china, 2 edits) = %v, want Chile among them, fuzzy", got)
+	}
+	if got := kinds(ix.Find("chine", Options{})); got[0] != Fuzzy || got[1] != Fuzzy {
+		t.Errorf("Find(chine) = %v, want China and Chile, fuzzy", got)
 	}
 }

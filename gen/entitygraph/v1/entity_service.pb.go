@@ -252,8 +252,11 @@ type SearchEntitiesRequest struct {
 	// "place", "topic". Empty means all; each must be one of the four.
 	Types []string `protobuf:"bytes,3,rep,name=types,proto3" json:"types,omitempty"`
 	// Maximum edit distance for fuzzy matches, 0 to 2; 0 means the default
-	// of 2 for queries of at least 5 characters and 1 for shorter ones. A
-	// negative value turns fuzzy matching off.
+	// of 2 for queries of at least 5 characters and 1 for shorter ones, and
+	// no fuzzy matches when the query is a name or alias exactly (it is no
+	// misspelling; prefix and token matches still follow it). A positive
+	// value finds fuzzy matches even then; a negative one turns fuzzy
+	// matching off.
 	MaxEdits int32 `protobuf:"varint,4,opt,name=max_edits,json=maxEdits,proto3" json:"max_edits,omitempty"`
 	// Restrict results to entities of these kinds, or of narrower ones
 	// (resource names such as `kinds/company`). Empty means all. At most 100.

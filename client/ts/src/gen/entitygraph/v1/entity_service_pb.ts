@@ -128,8 +128,11 @@ export type SearchEntitiesRequest = Message<"entitygraph.v1.SearchEntitiesReques
 
   /**
    * Maximum edit distance for fuzzy matches, 0 to 2; 0 means the default
-   * of 2 for queries of at least 5 characters and 1 for shorter ones. A
-   * negative value turns fuzzy matching off.
+   * of 2 for queries of at least 5 characters and 1 for shorter ones, and
+   * no fuzzy matches when the query is a name or alias exactly (it is no
+   * misspelling; prefix and token matches still follow it). A positive
+   * value finds fuzzy matches even then; a negative one turns fuzzy
+   * matching off.
    *
    * @generated from field: int32 max_edits = 4;
    */
