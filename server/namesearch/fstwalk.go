@@ -79,3 +79,75 @@ func (w *fuzzyWalk) visit(addr int, out uint64) {
 		w.key = w.key[:depth]
 	}
 }
+
+// prefixWalk visits the keys of an FST that start with a prefix, reading
+// its states directly as a fuzzy walk does: vellum's iterator decodes
+// every state of the prefix and of each key into a fresh allocation,
+// which in a name search at a million names cost more than the walk.
+type prefixWalk struct {
+	r    *vellumfst.Reader
+	key  []byte
+	fn   func(key []byte, v uint64) bool
+	done bool
+}
+
+var prefixWalks = sync.Pool{New: func() any { return &prefixWalk{} }}
+
+// walkPrefix calls fn, in key order, for every key of r that starts with
+// p, with its value, until fn returns false. The key is fn's only during
+// the call.
+func walkPrefix(r *vellumfst.Reader, p []byte, fn func(key []byte, v uint64) bool) {
+	addr, out := r.Root(), uint64(0)
+	var s vellumfst.State
+	for _, c := range p {
+		r.State(addr, &s)
+		i := transitionFor(&s, c)
+		if i < 0 {
+			return
+		}
+		next, tout := s.Target(i)
+		addr, out = next, out+tout
+	}
+	w := prefixWalks.Get().(*prefixWalk)
+	w.r, w.fn, w.done = r, fn, false
+	w.key = append(w.key[:0], p...)
+	w.visit(addr, out)
+	w.r, w.fn = nil, nil
+	prefixWalks.Put(w)
+}
+
+// transitionFor returns the transition of s on byte c, or -1: by binary
+// search, transitions being in ascending byte order.
+func transitionFor(s *vellumfst.State, c byte) int {
+	lo, hi := 0, s.N
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s.ByteAt(m) < c {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < s.N && s.ByteAt(lo) == c {
+		return lo
+	}
+	return -1
+}
+
+// visit walks every key below the state at addr, reached by w.key with
+// output out.
+func (w *prefixWalk) visit(addr int, out uint64) {
+	var s vellumfst.State
+	w.r.State(addr, &s)
+	if s.Final && !w.fn(w.key, out+s.FinalOut) {
+		w.done = true
+		return
+	}
+	depth := len(w.key)
+	for i := 0; i < s.N && !w.done; i++ {
+		next, tout := s.Target(i)
+		w.key = append(w.key, s.ByteAt(i))
+		w.visit(next, out+tout)
+		w.key = w.key[:depth]
+	}
+}

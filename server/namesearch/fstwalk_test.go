@@ -3,6 +3,7 @@ package namesearch
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -124,5 +125,46 @@ func TestFuzzyWalkStops(t *testing.T) {
 	})
 	if want := all[:2]; !slices.Equal(first, want) {
 		t.Errorf("walk stopped after 2 = %q, want %q", first, want)
+	}
+}
+
+// TestPrefixWalkMatchesVellum checks the direct prefix walk of a key set
+// against vellum's iterators: the same keys, in the same order, with the
+// same lists, for ASCII and other queries over keys of both kinds.
+func TestPrefixWalkMatchesVellum(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []rune("abcde 東芝")
+	seen := map[string]bool{}
+	for range 5000 {
+		k := make([]rune, 1+rng.IntN(8))
+		for i := range k {
+			k[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		seen[string(k)] = true
+	}
+	keys := slices.Sorted(maps.Keys(seen))
+	ks, err := buildKeySet(keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ks.asciiDirect || !ks.otherDirect {
+		t.Fatal("the key set's FSTs are not read directly")
+	}
+	viaVellum := ks
+	viaVellum.asciiDirect = false
+	collect := func(ks *keySet, q string) []string {
+		var got []string
+		ks.prefix(q, func(key []byte, list uint64) { got = append(got, fmt.Sprintf("%s=%d", key, list)) })
+		return got
+	}
+	for _, q := range []string{"a", "ab", "abc", "e", "東", "a東", "東芝", "b芝a", "x", "ee e"} {
+		got, want := collect(&ks, q), collect(&viaVellum, q)
+		if !slices.Equal(got, want) {
+			t.Errorf("prefix(%q) = %d keys %q, want %d keys %q", q, len(got), got[:min(5, len(got))], len(want), want[:min(5, len(want))])
+		}
+	}
+	if n := len(collect(&ks, "a")); n == 0 || n >= maxScan {
+		t.Errorf("prefix(a) = %d keys: want some, under maxScan (%d), to compare whole", n, maxScan)
 	}
 }

@@ -22,9 +22,10 @@ import (
 type keySet struct {
 	ascii, other           *vellum.FST
 	asciiBytes, otherBytes []byte
-	// asciiReader reads the ASCII FST for fuzzy walks, when asciiDirect.
-	asciiReader vellumfst.Reader
-	asciiDirect bool
+	// asciiReader and otherReader read the two FSTs for fuzzy and prefix
+	// walks, when direct (vellum's format is the one they read).
+	asciiReader, otherReader vellumfst.Reader
+	asciiDirect, otherDirect bool
 	// near finds the ASCII keys near a short word, when set (for the
 	// words of the names, not the names).
 	near *nearKeys
@@ -87,6 +88,7 @@ func (ks *keySet) load() error {
 		return fmt.Errorf("other keys: %w", err)
 	}
 	ks.asciiReader, ks.asciiDirect = vellumfst.NewReader(ks.asciiBytes)
+	ks.otherReader, ks.otherDirect = vellumfst.NewReader(ks.otherBytes)
 	return nil
 }
 
@@ -124,6 +126,10 @@ func (ks *keySet) mayHold(q string, edits int, ascii bool) bool {
 // prefix calls fn for the list of every key that starts with q and is
 // longer than it, in key order, visiting at most maxScan keys.
 func (ks *keySet) prefix(q string, fn func(key []byte, list uint64)) {
+	if ks.asciiDirect && ks.otherDirect {
+		ks.walkPrefixes(q, fn)
+		return
+	}
 	end := prefixEnd([]byte(q))
 	a := newIterCursor(ks.ascii.Iterator([]byte(q), end))
 	o := newIterCursor(ks.other.Iterator([]byte(q), end))
@@ -132,6 +138,49 @@ func (ks *keySet) prefix(q string, fn func(key []byte, list uint64)) {
 			fn(key, v)
 		}
 	})
+}
+
+// walkPrefixes is prefix by direct walks of the two FSTs: the keys of the
+// other FST, few for an ASCII query and none of the ASCII FST for another,
+// are gathered first and merged in as the ASCII keys stream by.
+func (ks *keySet) walkPrefixes(q string, fn func(key []byte, list uint64)) {
+	p := []byte(q)
+	var other walkCursor
+	walkPrefix(&ks.otherReader, p, func(key []byte, v uint64) bool {
+		other.add(key, v, 0)
+		return len(other.vals) < maxScan
+	})
+	n := 0
+	emit := func(key []byte, v uint64) bool {
+		if len(key) != len(q) {
+			fn(key, v)
+		}
+		n++
+		return n < maxScan
+	}
+	if IsASCII(q) {
+		walkPrefix(&ks.asciiReader, p, func(key []byte, v uint64) bool {
+			for {
+				k, ov, _, ok := other.current()
+				if !ok || bytes.Compare(k, key) >= 0 {
+					break
+				}
+				if !emit(k, ov) {
+					return false
+				}
+				other.next()
+			}
+			return emit(key, v)
+		})
+	}
+	for n < maxScan {
+		k, v, _, ok := other.current()
+		if !ok {
+			break
+		}
+		emit(k, v)
+		other.next()
+	}
 }
 
 // fuzzy calls fn for the list of every key within edits of q (but not
