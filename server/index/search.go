@@ -112,21 +112,15 @@ func (ix *Index) SearchEntities(query string, opts SearchOptions) []SearchResult
 	out := make([]SearchResult, len(hits))
 	for i, h := range hits {
 		var e *pb.Entity
-		text, lang := "", "en"
 		if opts.Basic {
 			e = ix.basicEntity(h.Entity)
-			text = e.GetDisplayName()
-			if h.Name > 0 {
-				a := ix.alias(h.Entity, int(h.Name)-1)
-				text, lang = a.GetText(), a.GetLanguage()
-			}
 		} else {
 			e = ix.entity(h.Entity)
-			text = e.GetDisplayName()
-			if h.Name > 0 {
-				a := e.GetAliases()[h.Name-1]
-				text, lang = a.GetText(), a.GetLanguage()
-			}
+		}
+		text, lang := e.GetDisplayName(), "en"
+		if h.Name > 0 {
+			a := ix.alias(h.Entity, int(h.Name)-1)
+			text, lang = a.GetText(), a.GetLanguage()
 		}
 		out[i] = SearchResult{Entity: e, Score: h.Score, MatchedText: text, Language: lang, Kind: h.Kind, Edits: h.Edits}
 	}
