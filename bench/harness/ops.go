@@ -131,7 +131,7 @@ func Ops(ix *index.Index, in *Inputs) []Op {
 		{Name: "SearchPrefix", What: "SearchEntities, the first 3/5 of a display name, max_edits -1", Run: search(in.Prefixes, -1)},
 		{Name: "SearchFuzzy1", What: "SearchEntities, a display name with 1 letter changed, max_edits 1", Run: search(in.Typos1, 1)},
 		{Name: "SearchFuzzy2", What: "SearchEntities, a display name with 2 letters changed, max_edits 2", Run: search(in.Typos2, 2)},
-		{Name: "SearchDefault", What: "SearchEntities, a display name, default options (fuzzy by length)", Run: search(in.Displays, 0)},
+		{Name: "SearchDefault", What: "SearchEntities, a display name, default options (fuzzy by length, but no fuzzy matches after an exact one)", Run: search(in.Displays, 0)},
 		{Name: "ListRelations", What: "ListRelations of an endpoint, default page (50)", Run: func(i int) (int, error) {
 			resp, err := entities.ListRelations(ctx, &pb.ListRelationsRequest{Endpoint: pick(in.Names, i)})
 			return len(resp.GetRelations()), err
