@@ -164,6 +164,21 @@ func TestListRelationsPages(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Errorf("pages of 2 gave\n%v\nwant\n%v", got, want)
 			}
+
+			// The shape alone: the same relations, without evidence.
+			shape := big
+			shape.ShapeOnly = true
+			for r, err := range c.ListRelations(t.Context(), shape) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r.GetPredicate() == "" || len(r.GetEvidence()) > 0 || r.GetQualifiers() != nil {
+					t.Fatalf("ShapeOnly relation = %v, want its name, ends, predicate and summary alone", r)
+				}
+			}
+			if got := relationNames(t, c, shape); !slices.Equal(got, want) {
+				t.Errorf("ShapeOnly gave\n%v\nwant\n%v", got, want)
+			}
 		})
 	}
 }

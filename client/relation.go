@@ -42,8 +42,13 @@ type RelationFilter struct {
 	// with the same subject and predicate outranks.
 	AllRanks bool
 	// PageSize is how many relations to fetch per call, 1 to 1000; 0 leaves
-	// it to the server (50).
+	// it to the server (50). The server sends fewer when a page would pass
+	// 3 MiB.
 	PageSize int
+	// ShapeOnly asks for each relation's name, subject, predicate, object
+	// and summary alone (RELATION_VIEW_BASIC), without qualifiers and
+	// evidence: the cheapest listing, for callers that draw the graph.
+	ShapeOnly bool
 }
 
 func (f RelationFilter) request(pageToken string) *entitygraphv1.ListRelationsRequest {
@@ -56,7 +61,16 @@ func (f RelationFilter) request(pageToken string) *entitygraphv1.ListRelationsRe
 		IncludeAllRanks: f.AllRanks,
 		PageSize:        int32(f.PageSize),
 		PageToken:       pageToken,
+		View:            f.view(),
 	}
+}
+
+// view is the relation view the filter asks for.
+func (f RelationFilter) view() entitygraphv1.RelationView {
+	if f.ShapeOnly {
+		return entitygraphv1.RelationView_RELATION_VIEW_BASIC
+	}
+	return entitygraphv1.RelationView_RELATION_VIEW_UNSPECIFIED
 }
 
 // ListRelationsPage returns one page of the relations filter selects:

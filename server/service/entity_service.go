@@ -10,6 +10,7 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/metadata"
+	"google.golang.org/protobuf/proto"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/apierr"
@@ -66,7 +67,7 @@ func current(ctx context.Context, src IndexSource) *index.Index {
 func (s *EntityService) GetEntity(ctx context.Context, req *pb.GetEntityRequest) (*pb.Entity, error) {
 	var v violations
 	v.checkName("name", req.GetName(), isEntity, wantEntity)
-	v.entityView("view", req.GetView())
+	v.view("view", req.GetView())
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
@@ -99,7 +100,7 @@ func (s *EntityService) BatchGetEntities(ctx context.Context, req *pb.BatchGetEn
 			v.checkName("names["+strconv.Itoa(i)+"]", name, isEntity, wantEntity)
 		}
 	}
-	v.entityView("view", req.GetView())
+	v.view("view", req.GetView())
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
@@ -136,7 +137,7 @@ func (s *EntityService) SearchEntities(ctx context.Context, req *pb.SearchEntiti
 	if req.GetMaxEdits() > namesearch.MaxEdits {
 		v.Add("max_edits", fmt.Sprintf("at most %d", namesearch.MaxEdits))
 	}
-	v.entityView("view", req.GetView())
+	v.view("view", req.GetView())
 	ix := current(ctx, s.indexes)
 	kinds := v.kinds(ix.Vocabulary(), "kinds", req.GetKinds())
 	if err := v.Err(); err != nil {
@@ -280,6 +281,7 @@ func (s *EntityService) ListRelations(ctx context.Context, req *pb.ListRelations
 	v.checkOptionalName("object", req.GetObject(), isEndpoint, wantEndpoint)
 	v.checkOptionalName("endpoint", req.GetEndpoint(), isEndpoint, wantEndpoint)
 	v.checkOptionalName("document", req.GetDocument(), isDocument, wantDocument)
+	v.view("view", req.GetView())
 	ix := current(ctx, s.indexes)
 	preds := v.predicates(ix.Vocabulary(), "predicates", req.GetPredicates())
 	size := v.pageSize("page_size", req.GetPageSize(), defaultListPage, maxListPageSize)
@@ -303,20 +305,38 @@ func (s *EntityService) ListRelations(ctx context.Context, req *pb.ListRelations
 	if err != nil {
 		return nil, apierr.ToStatus(ctx, err)
 	}
-	resp := &pb.ListRelationsResponse{Relations: page, TotalSize: int32(total)}
-	if next := offset + len(page); next < total {
+	resp := &pb.ListRelationsResponse{TotalSize: int32(total)}
+	bytes := 0
+	for k, r := range page {
+		r = relationInView(r, req.GetView())
+		// The relation's field tag and length prefix: at most 1 + 5 bytes.
+		n := proto.Size(r) + 6
+		if k > 0 && bytes+n > maxPageBytes {
+			break
+		}
+		bytes += n
+		resp.Relations = append(resp.Relations, r)
+	}
+	if next := offset + len(resp.Relations); next < total {
 		resp.NextPageToken = encodePageToken(next, fp, ix.Version())
 	}
 	return resp, nil
+}
+
+// relationInView returns the part of relation r that view asks for: r
+// itself, or a new message with the basic fields.
+func relationInView(r *pb.Relation, view pb.RelationView) *pb.Relation {
+	if view != pb.RelationView_RELATION_VIEW_BASIC {
+		return r
+	}
+	return &pb.Relation{Name: r.GetName(), Subject: r.GetSubject(), Predicate: r.GetPredicate(), Object: r.GetObject(), Summary: r.GetSummary()}
 }
 
 // GetDocument returns one source document, with its text in the full view.
 func (s *EntityService) GetDocument(ctx context.Context, req *pb.GetDocumentRequest) (*pb.Document, error) {
 	var v violations
 	v.checkName("name", req.GetName(), isDocument, wantDocument)
-	if _, ok := pb.DocumentView_name[int32(req.GetView())]; !ok {
-		v.Add("view", fmt.Sprintf("unknown view %d", req.GetView()))
-	}
+	v.view("view", req.GetView())
 	if err := v.Err(); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,8 @@ package service_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,6 +19,7 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/apierr"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/seedtest"
 	"github.com/entitygraph/entitygraph/server/servertest"
 	"github.com/entitygraph/entitygraph/server/service"
 )
@@ -558,5 +561,69 @@ func TestEntityViews(t *testing.T) {
 	}
 	if _, err := c.GetEntity(ctx, &pb.GetEntityRequest{Name: "organizations/kioxia", View: 9}); status.Code(err) != codes.InvalidArgument {
 		t.Errorf("GetEntity, view 9: %v; want INVALID_ARGUMENT", err)
+	}
+}
+
+// TestListRelationsPageFitsDefaultClient lists 1000 relations of about 5 KB
+// each, 5 MB in all: a page ends before it passes the 4 MiB a gRPC client
+// receives by default, and the pages together hold each relation once, in
+// order. The basic view carries the relations' shape alone, all of them in
+// one page.
+func TestListRelationsPageFitsDefaultClient(t *testing.T) {
+	t.Parallel()
+	g := &pb.Graph{Entities: []*pb.Entity{{Name: "organizations/a", DisplayName: "A"}, {Name: "organizations/b", DisplayName: "B"}}}
+	note := strings.Repeat("a long note ", 400)
+	var want []string
+	for i := range 1000 {
+		name := fmt.Sprintf("relations/r%04d", i)
+		want = append(want, name)
+		g.Relations = append(g.Relations, &pb.Relation{Name: name, Subject: "organizations/a", Predicate: "predicates/partners-with",
+			Object: "organizations/b", Qualifiers: &pb.Qualifiers{Note: note}})
+	}
+	ix, err := index.Build(seedtest.Vocabulary(t), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := service.NewEntityService(index.NewHolder(ix))
+	ctx := context.Background()
+	req := &pb.ListRelationsRequest{Subject: "organizations/a", PageSize: 1000}
+	var got []string
+	pages := 0
+	for {
+		resp, err := s.ListRelations(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		if size := proto.Size(resp); size > 4<<20 || len(resp.GetRelations()) == 0 {
+			t.Fatalf("page %d: %d relations, %d bytes; want some, under 4 MiB", pages, len(resp.GetRelations()), size)
+		}
+		got = append(got, names(resp.GetRelations())...)
+		if resp.GetNextPageToken() == "" {
+			break
+		}
+		req.PageToken = resp.GetNextPageToken()
+	}
+	if pages < 2 || !slices.Equal(got, want) {
+		t.Errorf("%d pages of %d relations; want at least 2 pages of the 1000 relations, each once, in order", pages, len(got))
+	}
+	basic, err := s.ListRelations(ctx, &pb.ListRelationsRequest{Subject: "organizations/a", PageSize: 1000, View: pb.RelationView_RELATION_VIEW_BASIC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(basic.GetRelations()) != 1000 || basic.GetNextPageToken() != "" {
+		t.Fatalf("basic view: %d relations, next %q; want all 1000 in one page", len(basic.GetRelations()), basic.GetNextPageToken())
+	}
+	full, err := s.ListRelations(ctx, &pb.ListRelationsRequest{Subject: "organizations/a", PageSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := full.GetRelations()[0]
+	wantBasic := &pb.Relation{Name: f.GetName(), Subject: f.GetSubject(), Predicate: f.GetPredicate(), Object: f.GetObject(), Summary: f.GetSummary()}
+	if !proto.Equal(basic.GetRelations()[0], wantBasic) || f.GetSummary() == "" {
+		t.Errorf("basic view = %v, want %v", basic.GetRelations()[0], wantBasic)
+	}
+	if _, err := s.ListRelations(ctx, &pb.ListRelationsRequest{Subject: "organizations/a", View: 7}); status.Code(err) != codes.InvalidArgument {
+		t.Errorf("view 7: %v, want INVALID_ARGUMENT", err)
 	}
 }

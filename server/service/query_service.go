@@ -187,7 +187,7 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 	var v violations
 	size := v.pageSize("page_size", req.GetPageSize(), defaultMatchPage, maxMatchPage)
 	edges := v.budget("limits", req.GetLimits())
-	v.matchView("view", req.GetView())
+	v.view("view", req.GetView())
 	switch q := req.GetQuery().(type) {
 	case nil:
 		v.Add("query", "required: a pattern or text")

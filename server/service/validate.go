@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"google.golang.org/protobuf/reflect/protoreflect"
+
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/apierr"
 	"github.com/entitygraph/entitygraph/server/resource"
@@ -81,17 +83,11 @@ func (v *violations) bounded(field string, n int32, def, maxValue int) int {
 	return int(n)
 }
 
-// entityView checks an entity view.
-func (v *violations) entityView(field string, view pb.EntityView) {
-	if _, ok := pb.EntityView_name[int32(view)]; !ok {
-		v.Add(field, fmt.Sprintf("unknown view %d", view))
-	}
-}
-
-// matchView checks a Match view.
-func (v *violations) matchView(field string, view pb.MatchView) {
-	if _, ok := pb.MatchView_name[int32(view)]; !ok {
-		v.Add(field, fmt.Sprintf("unknown view %d", view))
+// view checks a view (EntityView, MatchView, RelationView, ...): one of its
+// enum's values.
+func (v *violations) view(field string, view protoreflect.Enum) {
+	if view.Descriptor().Values().ByNumber(view.Number()) == nil {
+		v.Add(field, fmt.Sprintf("unknown view %d", view.Number()))
 	}
 }
 

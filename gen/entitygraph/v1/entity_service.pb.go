@@ -907,8 +907,10 @@ type ListRelationsRequest struct {
 	// left out, and so is a normal one when a statement with the same
 	// subject and predicate is preferred.
 	IncludeAllRanks bool `protobuf:"varint,8,opt,name=include_all_ranks,json=includeAllRanks,proto3" json:"include_all_ranks,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// How much of each relation to return; the default is all of it.
+	View          RelationView `protobuf:"varint,9,opt,name=view,proto3,enum=entitygraph.v1.RelationView" json:"view,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ListRelationsRequest) Reset() {
@@ -997,10 +999,19 @@ func (x *ListRelationsRequest) GetIncludeAllRanks() bool {
 	return false
 }
 
+func (x *ListRelationsRequest) GetView() RelationView {
+	if x != nil {
+		return x.View
+	}
+	return RelationView_RELATION_VIEW_UNSPECIFIED
+}
+
 // ListRelationsResponse holds a page of relations.
 type ListRelationsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The relations, ordered by resource name.
+	// The relations, ordered by resource name: page_size of them, or fewer
+	// when the page would pass 3 MiB encoded (under the 4 MiB most clients
+	// accept), with a next_page_token for the rest.
 	Relations []*Relation `protobuf:"bytes,1,rep,name=relations,proto3" json:"relations,omitempty"`
 	// Token for the next page; empty on the last page.
 	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
@@ -1302,7 +1313,7 @@ const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"match_kind\x18\x05 \x01(\x0e2\x19.entitygraph.v1.MatchKindR\tmatchKind\x12\x14\n" +
 	"\x05edits\x18\x06 \x01(\x05R\x05edits\"(\n" +
 	"\x12GetRelationRequest\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\"\x88\x02\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\"\xba\x02\n" +
 	"\x14ListRelationsRequest\x12\x18\n" +
 	"\asubject\x18\x01 \x01(\tR\asubject\x12\x16\n" +
 	"\x06object\x18\x02 \x01(\tR\x06object\x12\x1a\n" +
@@ -1314,7 +1325,8 @@ const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"\n" +
 	"page_token\x18\x06 \x01(\tR\tpageToken\x12\x1a\n" +
 	"\bdocument\x18\a \x01(\tR\bdocument\x12*\n" +
-	"\x11include_all_ranks\x18\b \x01(\bR\x0fincludeAllRanks\"\x96\x01\n" +
+	"\x11include_all_ranks\x18\b \x01(\bR\x0fincludeAllRanks\x120\n" +
+	"\x04view\x18\t \x01(\x0e2\x1c.entitygraph.v1.RelationViewR\x04view\"\x96\x01\n" +
 	"\x15ListRelationsResponse\x126\n" +
 	"\trelations\x18\x01 \x03(\v2\x18.entitygraph.v1.RelationR\trelations\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12\x1d\n" +
@@ -1384,8 +1396,9 @@ var file_entitygraph_v1_entity_service_proto_goTypes = []any{
 	(EntityView)(0),                  // 17: entitygraph.v1.EntityView
 	(*Entity)(nil),                   // 18: entitygraph.v1.Entity
 	(*Relation)(nil),                 // 19: entitygraph.v1.Relation
-	(DocumentView)(0),                // 20: entitygraph.v1.DocumentView
-	(*Document)(nil),                 // 21: entitygraph.v1.Document
+	(RelationView)(0),                // 20: entitygraph.v1.RelationView
+	(DocumentView)(0),                // 21: entitygraph.v1.DocumentView
+	(*Document)(nil),                 // 22: entitygraph.v1.Document
 }
 var file_entitygraph_v1_entity_service_proto_depIdxs = []int32{
 	17, // 0: entitygraph.v1.GetEntityRequest.view:type_name -> entitygraph.v1.EntityView
@@ -1398,30 +1411,31 @@ var file_entitygraph_v1_entity_service_proto_depIdxs = []int32{
 	9,  // 7: entitygraph.v1.RelationMatch.highlights:type_name -> entitygraph.v1.Highlight
 	18, // 8: entitygraph.v1.SearchResult.entity:type_name -> entitygraph.v1.Entity
 	0,  // 9: entitygraph.v1.SearchResult.match_kind:type_name -> entitygraph.v1.MatchKind
-	19, // 10: entitygraph.v1.ListRelationsResponse.relations:type_name -> entitygraph.v1.Relation
-	20, // 11: entitygraph.v1.GetDocumentRequest.view:type_name -> entitygraph.v1.DocumentView
-	21, // 12: entitygraph.v1.ListDocumentsResponse.documents:type_name -> entitygraph.v1.Document
-	1,  // 13: entitygraph.v1.EntityService.GetEntity:input_type -> entitygraph.v1.GetEntityRequest
-	2,  // 14: entitygraph.v1.EntityService.BatchGetEntities:input_type -> entitygraph.v1.BatchGetEntitiesRequest
-	4,  // 15: entitygraph.v1.EntityService.SearchEntities:input_type -> entitygraph.v1.SearchEntitiesRequest
-	6,  // 16: entitygraph.v1.EntityService.SearchRelations:input_type -> entitygraph.v1.SearchRelationsRequest
-	11, // 17: entitygraph.v1.EntityService.GetRelation:input_type -> entitygraph.v1.GetRelationRequest
-	12, // 18: entitygraph.v1.EntityService.ListRelations:input_type -> entitygraph.v1.ListRelationsRequest
-	14, // 19: entitygraph.v1.EntityService.GetDocument:input_type -> entitygraph.v1.GetDocumentRequest
-	15, // 20: entitygraph.v1.EntityService.ListDocuments:input_type -> entitygraph.v1.ListDocumentsRequest
-	18, // 21: entitygraph.v1.EntityService.GetEntity:output_type -> entitygraph.v1.Entity
-	3,  // 22: entitygraph.v1.EntityService.BatchGetEntities:output_type -> entitygraph.v1.BatchGetEntitiesResponse
-	5,  // 23: entitygraph.v1.EntityService.SearchEntities:output_type -> entitygraph.v1.SearchEntitiesResponse
-	7,  // 24: entitygraph.v1.EntityService.SearchRelations:output_type -> entitygraph.v1.SearchRelationsResponse
-	19, // 25: entitygraph.v1.EntityService.GetRelation:output_type -> entitygraph.v1.Relation
-	13, // 26: entitygraph.v1.EntityService.ListRelations:output_type -> entitygraph.v1.ListRelationsResponse
-	21, // 27: entitygraph.v1.EntityService.GetDocument:output_type -> entitygraph.v1.Document
-	16, // 28: entitygraph.v1.EntityService.ListDocuments:output_type -> entitygraph.v1.ListDocumentsResponse
-	21, // [21:29] is the sub-list for method output_type
-	13, // [13:21] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	20, // 10: entitygraph.v1.ListRelationsRequest.view:type_name -> entitygraph.v1.RelationView
+	19, // 11: entitygraph.v1.ListRelationsResponse.relations:type_name -> entitygraph.v1.Relation
+	21, // 12: entitygraph.v1.GetDocumentRequest.view:type_name -> entitygraph.v1.DocumentView
+	22, // 13: entitygraph.v1.ListDocumentsResponse.documents:type_name -> entitygraph.v1.Document
+	1,  // 14: entitygraph.v1.EntityService.GetEntity:input_type -> entitygraph.v1.GetEntityRequest
+	2,  // 15: entitygraph.v1.EntityService.BatchGetEntities:input_type -> entitygraph.v1.BatchGetEntitiesRequest
+	4,  // 16: entitygraph.v1.EntityService.SearchEntities:input_type -> entitygraph.v1.SearchEntitiesRequest
+	6,  // 17: entitygraph.v1.EntityService.SearchRelations:input_type -> entitygraph.v1.SearchRelationsRequest
+	11, // 18: entitygraph.v1.EntityService.GetRelation:input_type -> entitygraph.v1.GetRelationRequest
+	12, // 19: entitygraph.v1.EntityService.ListRelations:input_type -> entitygraph.v1.ListRelationsRequest
+	14, // 20: entitygraph.v1.EntityService.GetDocument:input_type -> entitygraph.v1.GetDocumentRequest
+	15, // 21: entitygraph.v1.EntityService.ListDocuments:input_type -> entitygraph.v1.ListDocumentsRequest
+	18, // 22: entitygraph.v1.EntityService.GetEntity:output_type -> entitygraph.v1.Entity
+	3,  // 23: entitygraph.v1.EntityService.BatchGetEntities:output_type -> entitygraph.v1.BatchGetEntitiesResponse
+	5,  // 24: entitygraph.v1.EntityService.SearchEntities:output_type -> entitygraph.v1.SearchEntitiesResponse
+	7,  // 25: entitygraph.v1.EntityService.SearchRelations:output_type -> entitygraph.v1.SearchRelationsResponse
+	19, // 26: entitygraph.v1.EntityService.GetRelation:output_type -> entitygraph.v1.Relation
+	13, // 27: entitygraph.v1.EntityService.ListRelations:output_type -> entitygraph.v1.ListRelationsResponse
+	22, // 28: entitygraph.v1.EntityService.GetDocument:output_type -> entitygraph.v1.Document
+	16, // 29: entitygraph.v1.EntityService.ListDocuments:output_type -> entitygraph.v1.ListDocumentsResponse
+	22, // [22:30] is the sub-list for method output_type
+	14, // [14:22] is the sub-list for method input_type
+	14, // [14:14] is the sub-list for extension type_name
+	14, // [14:14] is the sub-list for extension extendee
+	0,  // [0:14] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_entity_service_proto_init() }

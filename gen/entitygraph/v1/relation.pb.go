@@ -162,6 +162,61 @@ func (RelationStatus) EnumDescriptor() ([]byte, []int) {
 	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{1}
 }
 
+// RelationView says how much of a relation to return (AIP-157), so that a
+// caller that needs only the graph's shape pays only for it.
+type RelationView int32
+
+const (
+	// The default: the same as RELATION_VIEW_FULL.
+	RelationView_RELATION_VIEW_UNSPECIFIED RelationView = 0
+	// The resource name, subject, predicate and object, and the summary:
+	// enough to draw the relation and link to it.
+	RelationView_RELATION_VIEW_BASIC RelationView = 1
+	// Everything: qualifiers, evidence and rank too.
+	RelationView_RELATION_VIEW_FULL RelationView = 2
+)
+
+// Enum value maps for RelationView.
+var (
+	RelationView_name = map[int32]string{
+		0: "RELATION_VIEW_UNSPECIFIED",
+		1: "RELATION_VIEW_BASIC",
+		2: "RELATION_VIEW_FULL",
+	}
+	RelationView_value = map[string]int32{
+		"RELATION_VIEW_UNSPECIFIED": 0,
+		"RELATION_VIEW_BASIC":       1,
+		"RELATION_VIEW_FULL":        2,
+	}
+)
+
+func (x RelationView) Enum() *RelationView {
+	p := new(RelationView)
+	*p = x
+	return p
+}
+
+func (x RelationView) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (RelationView) Descriptor() protoreflect.EnumDescriptor {
+	return file_entitygraph_v1_relation_proto_enumTypes[2].Descriptor()
+}
+
+func (RelationView) Type() protoreflect.EnumType {
+	return &file_entitygraph_v1_relation_proto_enumTypes[2]
+}
+
+func (x RelationView) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use RelationView.Descriptor instead.
+func (RelationView) EnumDescriptor() ([]byte, []int) {
+	return file_entitygraph_v1_relation_proto_rawDescGZIP(), []int{2}
+}
+
 // Relation is a fact the graph holds: subject, predicate, object, qualified
 // and backed by the verbatim sentence that states it.
 //
@@ -914,7 +969,11 @@ const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\x19RELATION_STATUS_COMPLETED\x10\x06\x12\x1a\n" +
 	"\x16RELATION_STATUS_FAILED\x10\a\x12\x1d\n" +
 	"\x19RELATION_STATUS_WITHDRAWN\x10\b\x12\x19\n" +
-	"\x15RELATION_STATUS_ENDED\x10\tB\xc1\x01\n" +
+	"\x15RELATION_STATUS_ENDED\x10\t*^\n" +
+	"\fRelationView\x12\x1d\n" +
+	"\x19RELATION_VIEW_UNSPECIFIED\x10\x00\x12\x17\n" +
+	"\x13RELATION_VIEW_BASIC\x10\x01\x12\x16\n" +
+	"\x12RELATION_VIEW_FULL\x10\x02B\xc1\x01\n" +
 	"\x12com.entitygraph.v1B\rRelationProtoP\x01ZCgithub.com/entitygraph/entitygraph/gen/entitygraph/v1;entitygraphv1\xa2\x02\x03EXX\xaa\x02\x0eEntitygraph.V1\xca\x02\x0eEntitygraph\\V1\xe2\x02\x1aEntitygraph\\V1\\GPBMetadata\xea\x02\x0fEntitygraph::V1b\x06proto3"
 
 var (
@@ -929,35 +988,36 @@ func file_entitygraph_v1_relation_proto_rawDescGZIP() []byte {
 	return file_entitygraph_v1_relation_proto_rawDescData
 }
 
-var file_entitygraph_v1_relation_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
+var file_entitygraph_v1_relation_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
 var file_entitygraph_v1_relation_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
 var file_entitygraph_v1_relation_proto_goTypes = []any{
 	(StatementRank)(0),  // 0: entitygraph.v1.StatementRank
 	(RelationStatus)(0), // 1: entitygraph.v1.RelationStatus
-	(*Relation)(nil),    // 2: entitygraph.v1.Relation
-	(*Qualifiers)(nil),  // 3: entitygraph.v1.Qualifiers
-	(*Quantity)(nil),    // 4: entitygraph.v1.Quantity
-	(*Attribution)(nil), // 5: entitygraph.v1.Attribution
-	(*TimeSpan)(nil),    // 6: entitygraph.v1.TimeSpan
-	(*PlaceRef)(nil),    // 7: entitygraph.v1.PlaceRef
-	(*Rank)(nil),        // 8: entitygraph.v1.Rank
-	(*Evidence)(nil),    // 9: entitygraph.v1.Evidence
+	(RelationView)(0),   // 2: entitygraph.v1.RelationView
+	(*Relation)(nil),    // 3: entitygraph.v1.Relation
+	(*Qualifiers)(nil),  // 4: entitygraph.v1.Qualifiers
+	(*Quantity)(nil),    // 5: entitygraph.v1.Quantity
+	(*Attribution)(nil), // 6: entitygraph.v1.Attribution
+	(*TimeSpan)(nil),    // 7: entitygraph.v1.TimeSpan
+	(*PlaceRef)(nil),    // 8: entitygraph.v1.PlaceRef
+	(*Rank)(nil),        // 9: entitygraph.v1.Rank
+	(*Evidence)(nil),    // 10: entitygraph.v1.Evidence
 }
 var file_entitygraph_v1_relation_proto_depIdxs = []int32{
-	3, // 0: entitygraph.v1.Relation.qualifiers:type_name -> entitygraph.v1.Qualifiers
-	9, // 1: entitygraph.v1.Relation.evidence:type_name -> entitygraph.v1.Evidence
-	0, // 2: entitygraph.v1.Relation.statement_rank:type_name -> entitygraph.v1.StatementRank
-	6, // 3: entitygraph.v1.Qualifiers.time:type_name -> entitygraph.v1.TimeSpan
-	7, // 4: entitygraph.v1.Qualifiers.place:type_name -> entitygraph.v1.PlaceRef
-	1, // 5: entitygraph.v1.Qualifiers.status:type_name -> entitygraph.v1.RelationStatus
-	8, // 6: entitygraph.v1.Qualifiers.rank:type_name -> entitygraph.v1.Rank
-	5, // 7: entitygraph.v1.Qualifiers.attribution:type_name -> entitygraph.v1.Attribution
-	4, // 8: entitygraph.v1.Qualifiers.quantities:type_name -> entitygraph.v1.Quantity
-	9, // [9:9] is the sub-list for method output_type
-	9, // [9:9] is the sub-list for method input_type
-	9, // [9:9] is the sub-list for extension type_name
-	9, // [9:9] is the sub-list for extension extendee
-	0, // [0:9] is the sub-list for field type_name
+	4,  // 0: entitygraph.v1.Relation.qualifiers:type_name -> entitygraph.v1.Qualifiers
+	10, // 1: entitygraph.v1.Relation.evidence:type_name -> entitygraph.v1.Evidence
+	0,  // 2: entitygraph.v1.Relation.statement_rank:type_name -> entitygraph.v1.StatementRank
+	7,  // 3: entitygraph.v1.Qualifiers.time:type_name -> entitygraph.v1.TimeSpan
+	8,  // 4: entitygraph.v1.Qualifiers.place:type_name -> entitygraph.v1.PlaceRef
+	1,  // 5: entitygraph.v1.Qualifiers.status:type_name -> entitygraph.v1.RelationStatus
+	9,  // 6: entitygraph.v1.Qualifiers.rank:type_name -> entitygraph.v1.Rank
+	6,  // 7: entitygraph.v1.Qualifiers.attribution:type_name -> entitygraph.v1.Attribution
+	5,  // 8: entitygraph.v1.Qualifiers.quantities:type_name -> entitygraph.v1.Quantity
+	9,  // [9:9] is the sub-list for method output_type
+	9,  // [9:9] is the sub-list for method input_type
+	9,  // [9:9] is the sub-list for extension type_name
+	9,  // [9:9] is the sub-list for extension extendee
+	0,  // [0:9] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_relation_proto_init() }
@@ -970,7 +1030,7 @@ func file_entitygraph_v1_relation_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_relation_proto_rawDesc), len(file_entitygraph_v1_relation_proto_rawDesc)),
-			NumEnums:      2,
+			NumEnums:      3,
 			NumMessages:   8,
 			NumExtensions: 0,
 			NumServices:   0,
