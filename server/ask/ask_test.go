@@ -1033,3 +1033,25 @@ func TestAskLimitKeepsTheFirstAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestAskVocabularyAndNameRuns checks readings that come from the data and
+// from names: a gap phrase of the lexicon around the object ("give
+// Halcyon incentives"), a kind whose broader kind the question names ("firm"
+// takes in a venture fund), and a misspelt name none of whose words is a
+// name alone.
+func TestAskVocabularyAndNameRuns(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Which state is giving Halcyon incentives?", want: "Massachusetts"},
+		{question: "Who offers Halcyon Rotor Systems tax credits?", want: "Massachusetts"},
+		{question: "Which firm backs Halcyon Rotor Systems?", want: "Bluefin Climate Ventures"},
+	})
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Did Japan consider Kioxia a critical national asset?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Which party is Lee Jae-myoung the presidential candidate for?", want: "Democratic Party"},
+	})
+	// A run of words that is near no one name stays not understood.
+	if _, err := Compile(seedtest.Index(t), "Did Lee Jae Park propose the alliance?", pattern.Options{}); err == nil {
+		t.Errorf("Compile(Did Lee Jae Park propose the alliance?) understood it")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
@@ -92,7 +93,7 @@ func reread(ix *index.Index, words []word, items []item) bool {
 		if it.kind != 0 || words[it.at].note != "" {
 			continue
 		}
-		if absorbIntoName(ix, words, items, k) {
+		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) {
 			changed = true
 			continue
 		}
@@ -147,6 +148,37 @@ func absorbIntoName(ix *index.Index, words []word, items []item, k int) bool {
 	}
 	if right {
 		return try(items[k+1], at, at+1+items[k+1].span)
+	}
+	return false
+}
+
+// correctNameRun reads a run of two to four words not understood, the
+// first capitalized, as a misspelling of one entity's name when the run is
+// within the edits of that name and of no other as well: "Lee Jae-myoung",
+// none of whose words is a name alone, is Lee Jae-myung. The longest such
+// run wins.
+func correctNameRun(ix *index.Index, words []word, items []item, k int) bool {
+	at := items[k].at
+	if r, _ := utf8.DecodeRuneInString(words[at].text); !unicode.IsUpper(r) {
+		return false
+	}
+	n := 1
+	for n < 4 && k+n < len(items) && items[k+n].kind == 0 && items[k+n].at == items[k+n-1].at+items[k+n-1].span && words[items[k+n].at].note == "" {
+		n++
+	}
+	for ; n >= 2; n-- {
+		to := items[k+n-1].at + items[k+n-1].span
+		text := joinWords(words[at:to])
+		edits := 1
+		if utf8.RuneCountInString(text) >= 8 {
+			edits = 2
+		}
+		hits := ix.CorrectName(text, edits, 3)
+		if len(hits) == 0 || len(hits) > 1 && hits[1].Score >= hits[0].Score && hits[1].Node != hits[0].Node {
+			continue
+		}
+		words[at].span, words[at].node = to-at, hits[0].Node
+		return true
 	}
 	return false
 }
