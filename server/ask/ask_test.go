@@ -704,6 +704,7 @@ func TestAskAmounts(t *testing.T) {
 	checkAsks(t, ix, []askCase{
 		{question: "How much has Meridian Harbor Infrastructure Partners committed to Gannet Bank?", want: "$650 million"},
 		{question: "How many miles of high-voltage cable will Corvid supply to Gannet Bank?", want: "about 190 miles"},
+		{question: "How many miles of high-voltage cable will Corvid supply?", want: "about 190 miles"},
 		{question: "How much is Aldermoor's stake in Gannet Bank?", want: "about $520 million"},
 		{question: "Who agreed to buy a 25 percent stake in Gannet Bank?", want: "Aldermoor Energy"},
 		{question: "Did Aldermoor agree to buy a 25 percent stake in Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
@@ -715,6 +716,10 @@ func TestAskAmounts(t *testing.T) {
 		// The stake is 25 percent: another share is No, with the relation.
 		{question: "Did Aldermoor agree to buy a 40 percent stake in Gannet Bank?", verdict: pb.Verdict_VERDICT_NO},
 	})
+	// The topic after "of" narrows the relation: Corvid supplies no blades.
+	if res, err := Ask(ix, "How many miles of turbine blades will Corvid supply?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil || len(res.Answers) > 0 {
+		t.Errorf("miles of blades Corvid supplies: %+v, %v; want no answer", res, err)
+	}
 	if _, err := Ask(ix, "How much have MHIP and the Great Lakes Teachers Pension Fund committed?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "more than one relation") {
 		t.Errorf("an amount for two parties: error = %v", err)
 	}

@@ -433,10 +433,14 @@ func (b *questionBuilder) settings(left, right []nounPhrase, pred vocab.ID) []no
 // around it than its two parties (others counts those on its other side),
 // the topics after prep that its predicate does not take as object:
 // "license its design to Halcyon" (no preposition), "How many miles of
-// cable will Corvid supply to Gannet Bank?" ("of", before the verb). They
+// cable will Corvid supply (to Gannet Bank)?" ("of", before the verb). They
 // become topic settings.
 func (b *questionBuilder) topics(nps []nounPhrase, others int, prep string, pred vocab.ID) []nounPhrase {
-	for k := 0; len(nps)+others > 2 && k < len(nps); k++ {
+	// A topic after "of" before the verb is never its subject: with
+	// another phrase left to be that, it is a setting even when the
+	// object goes unnamed ("How many miles of cable will Corvid supply?").
+	enough := func() bool { return len(nps)+others > 2 || prep == "of" && len(nps) > 1 }
+	for k := 0; enough() && k < len(nps); k++ {
 		np := nps[k]
 		if np.wh || len(np.also) > 0 || np.term.GetName() == "" || np.prep != prep || b.ix.EntityType(np.node) != "topic" || b.takesObject([]vocab.ID{pred}, np.node) {
 			continue
