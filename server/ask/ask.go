@@ -1733,11 +1733,18 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 // phraseAt matches a phrase of the lexicon at words[i] and returns how
 // many words it took. Inside a phrase of a verb and its noun, an article
 // the lexicon does not write may come before the noun ("supply the
-// turbines to" for "supply turbines to"), and a final preposition may be
+// turbines to" for "supply turbines to"), any article or possessive may
+// stand for the one it writes ("take its stake in"), and a final preposition may be
 // left out when no object follows ("Who will supply the turbines?").
 func phraseAt(words []word, i int, ph []string) (int, bool) {
 	j := i
 	for k, want := range ph {
+		if k > 0 && articleWords[want] && j < len(words) && articleWords[words[j].lower] {
+			// Any article or possessive for the lexicon's: "take its
+			// stake in" for "take a stake in".
+			j++
+			continue
+		}
 		if j < len(words) && k > 0 && words[j].lower != want && articleWords[words[j].lower] && !prepWords[want] {
 			j++
 		}

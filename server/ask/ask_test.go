@@ -864,6 +864,8 @@ func TestAskPhraseForms(t *testing.T) {
 		{question: "Which company supplies the turbines to Gannet Bank?", want: "Halcyon Rotor Systems"},
 		{question: "Which company will supply the turbines?", want: "Halcyon Rotor Systems"},
 		{question: "Which Portland-based company supplies turbines to Gannet Bank?", want: "Halcyon Rotor Systems"},
+		// A possessive for the lexicon's article: "buy a stake in".
+		{question: "Who bought its stake in Gannet Bank?", want: "Aldermoor Energy"},
 	})
 	checkKeys(t, []keysCase{
 		{question: "Which company did Samsung join forces with in the LCD market?", want: []string{"company=organizations/sony"}},
