@@ -293,6 +293,7 @@ type item struct {
 	date    DateFilter // itemDate
 	rank    int32      // itemRank: the position
 	fuzzy   bool       // itemEntity: matched by spelling correction
+	readAs  string     // itemEntity: how it was read, when not by spelling correction
 	// amount is an itemQuantity's; unit, for an itemQualifier asking for
 	// a quantity, the unit or unit class asked for ("currency", "mile").
 	amount quantity.Value
@@ -358,9 +359,11 @@ type word struct {
 	lower string // lowercase; or the lexicon word it was read as (see reread)
 	note  string // how it was read again, if it was
 	// span, when set, is how many words from here are read as the
-	// entity node, a misspelling of its name (see absorbIntoName).
-	span int
-	node index.Node
+	// entity node, a misspelling of its name (see absorbIntoName), or, with
+	// readAs saying how, another reading of it (see headNoun).
+	span   int
+	node   index.Node
+	readAs string
 }
 
 // tokenize splits a question into words: hyphens and dashes separate words
@@ -448,7 +451,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		case 0:
 			unknown = append(unknown, fmt.Sprintf("%q", it.text)+noted(it.note))
 		case itemEntity:
-			if it.fuzzy {
+			if it.readAs != "" {
+				understood = append(understood, fmt.Sprintf("%q = %s (%s)", it.text, ix.NodeName(it.node), it.readAs))
+			} else if it.fuzzy {
 				understood = append(understood, fmt.Sprintf("%q = %s (spelling corrected to %q)", it.text, ix.NodeName(it.node), ix.DisplayName(it.node)))
 			} else {
 				understood = append(understood, fmt.Sprintf("%q = %s", it.text, ix.NodeName(it.node)))
@@ -1507,7 +1512,7 @@ const maxNameWords = 7
 // one edit from one entity's name.
 func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	if n := words[i].span; n > 0 {
-		return item{kind: itemEntity, text: joinWords(words[i : i+n]), node: words[i].node, fuzzy: true}, n, true
+		return item{kind: itemEntity, text: joinWords(words[i : i+n]), node: words[i].node, fuzzy: true, readAs: words[i].readAs}, n, true
 	}
 	for n := min(maxNameWords, len(words)-i); n >= 1; n-- {
 		span := words[i : i+n]

@@ -834,6 +834,21 @@ func TestAskPossessedNouns(t *testing.T) {
 		{question: "Will Graham Whitcombe stay on as chairman?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Who serves as chief executive of Norvane?", want: "Henrik Aalto"},
 	})
+	// A verb that names a title keeps it: "chairs" is not "leads as
+	// President" (the seed's Donald Trump) or "heads" (Chey Tae-won heads
+	// the Korea Chamber of Commerce and Industry; the graph does not say he
+	// chairs it).
+	checkKeys(t, []keysCase{
+		{question: "Who chairs the group?", want: []string{"who=people/chey-tae-won"}},
+		{question: "Who chairs SK Group?", want: []string{"who=people/chey-tae-won"}},
+		{question: "Who leads the United States?", want: []string{"who=people/donald-trump"}},
+	})
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Who chairs Kittiwake Offshore Wind?", want: "Graham Whitcombe"},
+	})
+	if res, err := Ask(seedtest.Index(t), "Who chairs the Korea Chamber of Commerce and Industry?", budget.New(context.Background(), 100000), 10, pattern.Options{}); err != nil || len(res.Answers) > 0 {
+		t.Errorf("Who chairs the Korea Chamber of Commerce and Industry? = %+v, %v; want no answer", res, err)
+	}
 }
 
 // TestAskEchoedEvents checks a verb whose object is an event noun of its
@@ -1057,6 +1072,15 @@ func TestAskVocabularyAndNameRuns(t *testing.T) {
 		{question: "Did Japan consider Kioxia a critical national asset?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Which party is Lee Jae-myoung the presidential candidate for?", want: "Democratic Party"},
 	})
+	// A noun without the modifier the graph's name has: the one topic whose
+	// name ends in it, said so; not an organization's ("group" is the type
+	// noun, never SK Group).
+	checkKeys(t, []keysCase{
+		{question: "Who makes the panels?", want: []string{"who=organizations/samsung-electronics"}},
+	})
+	if q, err := Compile(seedtest.Index(t), "Who produces panels?", pattern.Options{}); err != nil || !slices.Contains(q.Understood, `"panels" = topics/lcd-panels (the head of "LCD panels")`) {
+		t.Errorf("Compile(Who produces panels?) = %+v, %v; want panels read as LCD panels, said so", q, err)
+	}
 	// A run of words that is near no one name stays not understood.
 	if _, err := Compile(seedtest.Index(t), "Did Lee Jae Park propose the alliance?", pattern.Options{}); err == nil {
 		t.Errorf("Compile(Did Lee Jae Park propose the alliance?) understood it")

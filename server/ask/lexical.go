@@ -12,6 +12,7 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/english"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/vocab"
 	"github.com/entitygraph/entitygraph/server/wordnet"
 )
@@ -93,7 +94,7 @@ func reread(ix *index.Index, words []word, items []item) bool {
 		if it.kind != 0 || words[it.at].note != "" {
 			continue
 		}
-		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) {
+		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || headNoun(ix, words, items[k].at) {
 			changed = true
 			continue
 		}
@@ -181,6 +182,34 @@ func correctNameRun(ix *index.Index, words []word, items []item, k int) bool {
 		return true
 	}
 	return false
+}
+
+// headNoun reads the word at i, not understood, as the one topic whose
+// name ends in it: a noun without the modifier the graph's name gives it
+// ("panels" is LCD panels). Only a lowercase word WordNet knows as a noun,
+// the last word of a name or alias of one topic alone, among the few
+// names the word is a word of.
+func headNoun(ix *index.Index, words []word, i int) bool {
+	w := &words[i]
+	if w.text != w.lower || len(wordnet.Lemmas(w.lower, wordnet.Noun)) == 0 {
+		return false
+	}
+	found, name := index.Node(-1), ""
+	for _, h := range ix.CorrectName(w.lower, -1, 5) {
+		text := ix.NameText(h.Node, h.Name)
+		if h.Kind != namesearch.Token || ix.EntityType(h.Node) != "topic" || !strings.HasSuffix(namesearch.Normalize(text), " "+w.lower) {
+			continue
+		}
+		if found >= 0 && found != h.Node {
+			return false // the head of two topics' names
+		}
+		found, name = h.Node, text
+	}
+	if found < 0 {
+		return false
+	}
+	w.span, w.node, w.readAs = 1, found, fmt.Sprintf("the head of %q", name)
+	return true
 }
 
 // synonym finds the one lexicon word that word, known to WordNet, shares a

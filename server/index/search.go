@@ -96,6 +96,15 @@ func (ix *Index) CorrectName(text string, maxEdits, limit int) []NameHit {
 	return nameHits(ix.names.Find(text, namesearch.Options{MaxEdits: maxEdits, Limit: limit, WholeNames: true}))
 }
 
+// NameText returns name k of entity n as written: 0 its display name, k
+// its alias k-1 (as in NameHit.Name).
+func (ix *Index) NameText(n Node, k int) string {
+	if k == 0 {
+		return ix.DisplayName(n)
+	}
+	return ix.alias(int32(n), k-1).GetText()
+}
+
 // SearchResult is one entity found by name, and why.
 type SearchResult struct {
 	Entity      *pb.Entity

@@ -146,16 +146,14 @@ func (c *checker) predicate(i int, p *pb.Predicate) {
 	}
 	for _, v := range lex.GetVerbs() {
 		c.phrase(i, "lexicon.verbs", v.GetText(), true)
+		c.titles(s, i, "lexicon.verbs", v.GetText(), v.GetTitles(), p)
 	}
 	for _, ph := range lex.GetPhrases() {
 		c.phrase(i, "lexicon.phrases", ph.GetText(), false)
 	}
 	for _, ph := range lex.GetNouns() {
 		c.phrase(i, "lexicon.nouns", ph.GetText(), false)
-		if len(ph.GetTitles()) > 0 && !p.GetRoleIsTitle() {
-			c.errorf(s, i, "lexicon.nouns", "%q has titles, but the roles of %s are not titles (role_is_title)", ph.GetText(), p.GetName())
-		}
-		c.words(s, i, "lexicon.nouns.titles", ph.GetTitles())
+		c.titles(s, i, "lexicon.nouns", ph.GetText(), ph.GetTitles(), p)
 	}
 	c.words(s, i, "lexicon.event_nouns", lex.GetEventNouns())
 	if np := lex.GetNounPhrase(); np != "" {
@@ -195,6 +193,16 @@ func (c *checker) phrase(i int, field, text string, verb bool) {
 	if gaps > 1 {
 		c.errorf("predicates", i, field, "%q has %d gaps; at most one", text, gaps)
 	}
+}
+
+// titles checks the titles of a verb or relational noun of predicate p:
+// only a predicate whose roles are titles has them, each in lowercase
+// words.
+func (c *checker) titles(section string, i int, field, text string, titles []string, p *pb.Predicate) {
+	if len(titles) > 0 && !p.GetRoleIsTitle() {
+		c.errorf(section, i, field, "%q has titles, but the roles of %s are not titles (role_is_title)", text, p.GetName())
+	}
+	c.words(section, i, field+".titles", titles)
 }
 
 // words checks that each word or phrase is lowercase, with single spaces.

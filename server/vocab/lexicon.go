@@ -25,7 +25,7 @@ type Phrase struct {
 	// Noun is set for relational nouns ("chairman of"), which follow a
 	// copula: "Who is the chairman of SK Group?".
 	Noun bool
-	// Titles are, for a relational noun, the titles it names, lowercase:
+	// Titles are, for a relational noun or a verb, the titles it names, lowercase:
 	// a relation answers it only when its role holds one (see
 	// pb.Phrase.titles).
 	Titles []string
@@ -106,12 +106,12 @@ func buildLexicon(v *Vocabulary) lexicon {
 				forms[3], participle = verb.GetPastParticiple(), verb.GetPastParticiple()
 			}
 			for _, form := range forms {
-				add(join(form, rest), rec.ID, verb.GetInverse(), false)
+				add(join(form, rest), rec.ID, verb.GetInverse(), false, verb.GetTitles()...)
 			}
 			// The passive: "acquired by", "was led by"; not for phrases whose
 			// object sits in a gap or behind a preposition.
 			if !strings.Contains(text, "*") && (rest == "" || !endsWithPreposition(rest)) {
-				add(join(participle, rest)+" by", rec.ID, !verb.GetInverse(), false)
+				add(join(participle, rest)+" by", rec.ID, !verb.GetInverse(), false, verb.GetTitles()...)
 			}
 		}
 		for _, ph := range lex.GetPhrases() {

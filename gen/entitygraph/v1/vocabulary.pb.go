@@ -369,8 +369,14 @@ type Verb struct {
 	Past string `protobuf:"bytes,3,opt,name=past,proto3" json:"past,omitempty"`
 	// The head verb's past participle, likewise, for example "sworn".
 	PastParticiple string `protobuf:"bytes,4,opt,name=past_participle,json=pastParticiple,proto3" json:"past_participle,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// For a verb of a predicate whose role is a title: the titles it names,
+	// lowercase, as Phrase.titles does for a relational noun: "chair" names
+	// "chairman", "chairwoman" and "chair", so "Who chairs Kittiwake?" is not
+	// answered by its chief executive. Empty for a verb that names no one
+	// title, such as "lead" or "head".
+	Titles        []string `protobuf:"bytes,5,rep,name=titles,proto3" json:"titles,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Verb) Reset() {
@@ -429,6 +435,13 @@ func (x *Verb) GetPastParticiple() string {
 		return x.PastParticiple
 	}
 	return ""
+}
+
+func (x *Verb) GetTitles() []string {
+	if x != nil {
+		return x.Titles
+	}
+	return nil
 }
 
 // Phrase is a fixed phrase or a relational noun of a lexicon.
@@ -1176,12 +1189,13 @@ const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	"eventNouns\x12\x1f\n" +
 	"\vnoun_phrase\x18\x05 \x01(\tR\n" +
 	"nounPhrase\x12'\n" +
-	"\x0fobject_modifier\x18\x06 \x01(\bR\x0eobjectModifier\"q\n" +
+	"\x0fobject_modifier\x18\x06 \x01(\bR\x0eobjectModifier\"\x89\x01\n" +
 	"\x04Verb\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12\x18\n" +
 	"\ainverse\x18\x02 \x01(\bR\ainverse\x12\x12\n" +
 	"\x04past\x18\x03 \x01(\tR\x04past\x12'\n" +
-	"\x0fpast_participle\x18\x04 \x01(\tR\x0epastParticiple\"N\n" +
+	"\x0fpast_participle\x18\x04 \x01(\tR\x0epastParticiple\x12\x16\n" +
+	"\x06titles\x18\x05 \x03(\tR\x06titles\"N\n" +
 	"\x06Phrase\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12\x18\n" +
 	"\ainverse\x18\x02 \x01(\bR\ainverse\x12\x16\n" +
