@@ -339,7 +339,7 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 			holds = false
 			continue
 		}
-		if !st.onDates(r) || !st.inSettings(r) {
+		if !st.onDates(r) || !st.inSettings(r) || !st.inManner(r) {
 			holds = false
 			continue
 		}
@@ -376,6 +376,18 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 func (st statusReader) onDates(r index.Rel) bool {
 	for _, d := range st.q.Dates {
 		if !d.Holds(st.ix.Qualifiers(r).GetTime().GetStart()) {
+			return false
+		}
+	}
+	return true
+}
+
+// inManner reports whether relation r's manner says every manner the
+// question names, as a word of it; a relation without a manner does not.
+func (st statusReader) inManner(r index.Rel) bool {
+	manner := strings.Fields(strings.ToLower(st.ix.Qualifiers(r).GetManner()))
+	for _, m := range st.q.Manners {
+		if !slices.Contains(manner, m) {
 			return false
 		}
 	}
@@ -563,12 +575,12 @@ func bindAnswer(ix *index.Index, q *Question, c index.Node, opts pattern.Options
 // for, one main relation between two names by a single-value predicate
 // (Predicate.single_value), the relations that give its subject another
 // object of the same kind instead: "Is Kioxia based in Korea?" is No,
-// because Kioxia is based in Japan. A question that names dates, settings
-// or titles, or whose object has no kind, gets none: other relations may
+// because Kioxia is based in Japan. A question that names dates, settings,
+// titles or manners, or whose object has no kind, gets none: other relations may
 // hold at other times, and kindless objects may contain each other.
 func (st statusReader) otherValue() []index.Rel {
 	q := st.q
-	if len(q.Dates)+len(q.Settings)+len(q.Titles) > 0 {
+	if len(q.Dates)+len(q.Settings)+len(q.Titles)+len(q.Manners) > 0 {
 		return nil
 	}
 	p, object, rels := st.sameRelations()

@@ -60,6 +60,9 @@ type Question struct {
 	// Dates are the dates the question names for its relation: only
 	// relations whose time falls on them answer it.
 	Dates []DateFilter
+	// Manners are the manner adverbs the question names for its relation
+	// ("unanimously"): only relations whose manner says each answer it.
+	Manners []string
 	// Settings are the places and topics the question names for its
 	// relation.
 	Settings []Setting
@@ -270,6 +273,7 @@ const (
 	itemOr                            // or, between the choices a question ends with
 	itemNot                           // not, n't, never, no longer
 	itemBesides                       // besides, other than, apart from: the name after it is set aside
+	itemManner                        // an adverb the relation's manner must say: unanimously (see mannerAdverb)
 )
 
 // item is one recognized piece of a question.
@@ -364,6 +368,9 @@ type word struct {
 	span   int
 	node   index.Node
 	readAs string
+	// manner is set for an adverb read as a manner the relation must have
+	// (see mannerAdverb).
+	manner bool
 }
 
 // tokenize splits a question into words: hyphens and dashes separate words
@@ -485,6 +492,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			understood = append(understood, fmt.Sprintf("%q = a relative clause", it.text))
 		case itemDate:
 			understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text))
+		case itemManner:
+			understood = append(understood, fmt.Sprintf("%q = the relation's manner", it.text))
 		case itemRank:
 			understood = append(understood, fmt.Sprintf("%q = the relation's rank: %d", it.text, it.rank))
 		case itemQuantity:
@@ -567,6 +576,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		}
 		if it.kind == itemDate {
 			q.Dates = append(q.Dates, it.date)
+		}
+		if it.kind == itemManner {
+			q.Manners = append(q.Manners, strings.ToLower(it.text))
 		}
 		if it.kind == itemQuantity {
 			q.Amounts = append(q.Amounts, it.amount)
@@ -805,6 +817,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				mentions = append(mentions, gapMentions...)
 			}
 			i += n
+			continue
+		}
+		if words[i].manner {
+			items = append(items, item{kind: itemManner, text: words[i].text, at: i, span: 1})
+			i++
 			continue
 		}
 		if d, n, ok := matchDate(words, i); ok {

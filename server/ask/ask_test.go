@@ -1081,6 +1081,13 @@ func TestAskVocabularyAndNameRuns(t *testing.T) {
 	if q, err := Compile(seedtest.Index(t), "Who produces panels?", pattern.Options{}); err != nil || !slices.Contains(q.Understood, `"panels" = topics/lcd-panels (the head of "LCD panels")`) {
 		t.Errorf("Compile(Who produces panels?) = %+v, %v; want panels read as LCD panels, said so", q, err)
 	}
+	// An adverb of manner the relation's manner must say: the approval was
+	// unanimous; the graph does not say it was swift.
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Did the Northeast Marine Energy Commission approve the permit unanimously?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did the Northeast Marine Energy Commission approve the permit swiftly?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Which regulator unanimously approved the permit?", want: "Northeast Marine Energy Commission"},
+	})
 	// A run of words that is near no one name stays not understood.
 	if _, err := Compile(seedtest.Index(t), "Did Lee Jae Park propose the alliance?", pattern.Options{}); err == nil {
 		t.Errorf("Compile(Did Lee Jae Park propose the alliance?) understood it")

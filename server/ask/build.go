@@ -144,7 +144,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			return item{}
 		}
 		switch it.kind {
-		case itemDate, itemScope:
+		case itemDate, itemScope, itemManner:
 			continue
 		case itemRank, itemRankVerb:
 			b.ranked = true

@@ -94,7 +94,7 @@ func reread(ix *index.Index, words []word, items []item) bool {
 		if it.kind != 0 || words[it.at].note != "" {
 			continue
 		}
-		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || headNoun(ix, words, items[k].at) {
+		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || headNoun(ix, words, items[k].at) || mannerAdverb(words, items[k].at) {
 			changed = true
 			continue
 		}
@@ -209,6 +209,20 @@ func headNoun(ix *index.Index, words []word, i int) bool {
 		return false
 	}
 	w.span, w.node, w.readAs = 1, found, fmt.Sprintf("the head of %q", name)
+	return true
+}
+
+// mannerAdverb reads the word at i, not understood, as a manner the
+// relation must have when it is an adverb of manner, one WordNet knows
+// ending in "-ly" ("Did the commission approve the permit unanimously?"):
+// only relations whose manner says it answer. An adverb is not skipped: it
+// can change the truth.
+func mannerAdverb(words []word, i int) bool {
+	w := &words[i]
+	if !strings.HasSuffix(w.lower, "ly") || len(wordnet.Lemmas(w.lower, wordnet.Adverb)) == 0 {
+		return false
+	}
+	w.manner, w.note = true, "a manner the relation must have"
 	return true
 }
 
