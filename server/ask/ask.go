@@ -590,11 +590,11 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			q.Rank = it.rank
 		}
 	}
-	// A date, place, rank or amount narrows the question's own relation: without
-	// one (Mains 0, as in "Which acquisitions failed?") it would narrow
-	// nothing.
-	if q.Mains == 0 && (len(q.Dates) > 0 || len(q.Settings) > 0 || q.Ranked || len(q.Amounts) > 0) {
-		return nil, fail("it names a date, a place, a rank or an amount, but no relation word for it to narrow")
+	// A date, place, rank, amount or manner narrows the question's own
+	// relation: without one (Mains 0, as in "Which acquisitions failed?")
+	// it would narrow nothing.
+	if q.Mains == 0 && (len(q.Dates) > 0 || len(q.Settings) > 0 || q.Ranked || len(q.Amounts) > 0 || len(q.Manners) > 0) {
+		return nil, fail("it names a date, a place, a rank, an amount or a manner, but no relation word for it to narrow")
 	}
 	// "How much have MHIP and the pension fund committed?" asks for two
 	// amounts, or their sum: one of them would be a wrong answer.

@@ -1014,6 +1014,9 @@ func Interpretation(ix *index.Index, q *Question) string {
 	for _, set := range q.Settings {
 		out += fmt.Sprintf("; its %s is %s", pattern.QualifierFieldName(set.Field), ix.DisplayName(set.Node))
 	}
+	for _, m := range q.Manners {
+		out += fmt.Sprintf("; its manner says %q", m)
+	}
 	for _, m := range q.Mentions {
 		if m.Fuzzy {
 			out += fmt.Sprintf(" (%q read as %s)", m.Text, ix.NodeName(m.Node))
