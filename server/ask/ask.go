@@ -441,10 +441,10 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		words = rewritten
 		items, mentions = classify(ix, words)
 	}
-	if rewritten, ok := whereVerb(ix.Vocabulary(), words, items); ok {
+	if rewritten, preds, ok := whereVerb(ix.Vocabulary(), words, items); ok {
 		words = rewritten
 		items, mentions = classify(ix, words)
-		items = mergeWherePhrases(ix.Vocabulary(), words, items)
+		items = mergeWherePhrases(words, items, preds)
 	}
 	items = append(items, amounts...)
 	v := ix.Vocabulary()
@@ -1612,20 +1612,21 @@ var wherePreps = []string{"in", "at", "off", "on", "near"}
 // only with a locative preposition ("work at", "located in") asks for
 // that phrase's object. It applies only when the last word is not
 // understood otherwise, and returns the words rewritten with the first
-// such preposition (see mergeWherePhrases for the others).
-func whereVerb(v *vocab.Vocabulary, words []word, items []item) ([]word, bool) {
+// such preposition, and the predicates of every such phrase (see
+// mergeWherePhrases).
+func whereVerb(v *vocab.Vocabulary, words []word, items []item) ([]word, []vocab.ID, bool) {
 	last := len(words) - 1
 	if len(items) < 3 || words[0].lower != "where" || items[len(items)-1].kind != 0 || items[len(items)-1].at != last {
-		return nil, false
+		return nil, nil, false
 	}
 	prep, preds := wherePredicates(v, words[last])
 	if len(preds) == 0 {
-		return nil, false
+		return nil, nil, false
 	}
 	out := slices.Clone(words)
 	out[0].lower = "what"
 	out[last].note = fmt.Sprintf("%q: where its subject is", words[last].text+" "+prep)
-	return append(out, word{text: prep, lower: prep}), true
+	return append(out, word{text: prep, lower: prep}), preds, true
 }
 
 // wherePredicates returns the predicates of the verb phrases verb makes
@@ -1649,14 +1650,13 @@ func wherePredicates(v *vocab.Vocabulary, verb word) (string, []vocab.ID) {
 }
 
 // mergeWherePhrases makes the phrase whereVerb put at the end of words
-// mean every predicate the verb has with a locative preposition: "Where is
-// Gannet Bank located?" asks for what it is located in or off.
-func mergeWherePhrases(v *vocab.Vocabulary, words []word, items []item) []item {
+// mean every predicate preds the verb has with a locative preposition:
+// "Where is Gannet Bank located?" asks for what it is located in or off.
+func mergeWherePhrases(words []word, items []item, preds []vocab.ID) []item {
 	k, n := len(items)-1, len(words)
 	if k < 0 || n < 2 || items[k].kind != itemVerb || items[k].text != joinWords(words[n-2:]) {
 		return items
 	}
-	_, preds := wherePredicates(v, words[n-2])
 	for _, p := range preds {
 		if !slices.Contains(items[k].phrase.Predicates(), p) {
 			items[k].phrase.Also = append(slices.Clone(items[k].phrase.Also), p)
@@ -1756,8 +1756,9 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 // many words it took. Inside a phrase of a verb and its noun, an article
 // the lexicon does not write may come before the noun ("supply the
 // turbines to" for "supply turbines to"), any article or possessive may
-// stand for the one it writes ("take its stake in"), and a final preposition may be
-// left out when no object follows ("Who will supply the turbines?").
+// stand for the one it writes ("take its stake in"), and a final
+// preposition may be left out when no object follows ("Who will supply
+// the turbines?").
 func phraseAt(words []word, i int, ph []string) (int, bool) {
 	j := i
 	for k, want := range ph {

@@ -331,13 +331,7 @@ func TestAskQualifiers(t *testing.T) {
 		for _, a := range res.Answers {
 			var vals []string
 			for i, v := range a.Vars {
-				var val string
-				if pattern.IsLiteral(a.Nodes[i]) {
-					val = a.Literal(a.Nodes[i])
-				} else {
-					val = ix.Label(a.Nodes[i])
-				}
-				vals = append(vals, v+"="+val)
+				vals = append(vals, v+"="+answerValue(ix, a, i))
 			}
 			got = append(got, strings.Join(vals, " "))
 		}
@@ -725,6 +719,15 @@ func TestAskAmounts(t *testing.T) {
 	}
 }
 
+// answerValue is the text of answer a's value i: a literal's text, or an
+// entity's or relation's label.
+func answerValue(ix *index.Index, a Answer, i int) string {
+	if pattern.IsLiteral(a.Nodes[i]) {
+		return a.Literal(a.Nodes[i])
+	}
+	return ix.Label(a.Nodes[i])
+}
+
 // askCase is a question and the one answer (a substring of its sentence)
 // or the verdict it must get.
 type askCase struct {
@@ -1014,12 +1017,8 @@ func TestAskLimitKeepsTheFirstAnswers(t *testing.T) {
 	}
 	label := func(a Answer) string {
 		var vals []string
-		for _, n := range a.Nodes {
-			if pattern.IsLiteral(n) {
-				vals = append(vals, a.Literal(n))
-			} else {
-				vals = append(vals, ix.Label(n))
-			}
+		for i := range a.Nodes {
+			vals = append(vals, answerValue(ix, a, i))
 		}
 		return strings.Join(vals, ", ")
 	}

@@ -306,15 +306,12 @@ func (s *EntityService) ListRelations(ctx context.Context, req *pb.ListRelations
 		return nil, apierr.ToStatus(ctx, err)
 	}
 	resp := &pb.ListRelationsResponse{TotalSize: int32(total)}
-	bytes := 0
-	for k, r := range page {
+	fill := pageFill{bytes: proto.Size(resp)}
+	for _, r := range page {
 		r = relationInView(r, req.GetView())
-		// The relation's field tag and length prefix: at most 1 + 5 bytes.
-		n := proto.Size(r) + 6
-		if k > 0 && bytes+n > maxPageBytes {
+		if !fill.add(framed(r)) {
 			break
 		}
-		bytes += n
 		resp.Relations = append(resp.Relations, r)
 	}
 	if next := offset + len(resp.Relations); next < total {

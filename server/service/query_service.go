@@ -53,12 +53,34 @@ const (
 	maxMatchPage      = 1000
 )
 
-// maxPageBytes bounds the encoded size of a page of Match results: under the
-// 4 MiB a gRPC client receives by default (grpc-go, grpcio, grpc-java and
-// grpc-js alike), with room for the response's other fields. A page that
-// would pass it ends early, with a next_page_token; one result larger than
-// the bound is still sent, alone.
+// maxPageBytes bounds the encoded size of a page of results (Match,
+// ListRelations, Ask): under the 4 MiB a gRPC client receives by default
+// (grpc-go, grpcio, grpc-java and grpc-js alike), with room for the
+// response's other fields. A page that would pass it ends early, with a
+// next_page_token; one result larger than the bound is still sent, alone.
 const maxPageBytes = 3 << 20
+
+// pageFill counts the encoded bytes of a page as its results are added, so
+// that it ends before maxPageBytes.
+type pageFill struct {
+	bytes   int // the page so far
+	results int // how many results it holds
+}
+
+// add reports whether a result of n encoded bytes still fits the page,
+// and counts it when it does; the first result always fits.
+func (p *pageFill) add(n int) bool {
+	if p.results > 0 && p.bytes+n > maxPageBytes {
+		return false
+	}
+	p.bytes += n
+	p.results++
+	return true
+}
+
+// framed is the encoded size of m as a field of another message: with its
+// field tag and length prefix, at most 1 + 5 bytes.
+func framed(m proto.Message) int { return proto.Size(m) + 6 }
 
 // node resolves a validated endpoint name to a node of ix.
 func node(ix *index.Index, name string) (index.Node, error) {
@@ -237,28 +259,26 @@ func (s *QueryService) Match(ctx context.Context, req *pb.MatchRequest) (*pb.Mat
 	if req.GetView() == pb.MatchView_MATCH_VIEW_REFERENCES {
 		refs = &references{seen: map[string]bool{}}
 	}
-	bytes := proto.Size(resp)
+	fill := pageFill{bytes: proto.Size(resp)}
 	for k, sol := range sols {
 		res := matchResult(ix, q.Vars(), sol.Nodes, sol.Rels, sol.Literal)
 		res.Count = sol.Count
-		// The result's field tag and length prefix: at most 1 + 5 bytes.
-		n := proto.Size(res) + 6
+		n := framed(res)
 		var ents []*pb.Entity
 		var rels []*pb.Relation
 		if refs != nil {
 			ents, rels = refs.take(res, q.Vars())
 			for _, e := range ents {
-				n += proto.Size(e) + 6
+				n += framed(e)
 			}
 			for _, r := range rels {
-				n += proto.Size(r) + 6
+				n += framed(r)
 			}
 		}
-		if k > 0 && bytes+n > maxPageBytes {
+		if !fill.add(n) {
 			sols, more = sols[:k], true
 			break
 		}
-		bytes += n
 		resp.Results = append(resp.Results, res)
 		if refs != nil {
 			refs.keep(ents, rels)
@@ -376,17 +396,14 @@ func (s *QueryService) Ask(ctx context.Context, req *pb.AskRequest) (*pb.AskResp
 	resp := &pb.AskResponse{Interpretation: res.Interpretation, Query: res.Text, Pattern: res.Question.Pattern, Verdict: res.Verdict,
 		Understood: res.Question.Understood, SkippedWords: res.Question.Skipped}
 	resp.MoreResults = res.More
-	bytes := 0
-	for k, a := range res.Answers {
+	var fill pageFill
+	for _, a := range res.Answers {
 		r := matchResult(ix, a.Vars, a.Nodes, a.Rels, a.Literal)
-		// Each result and its sentence, with their field tags and length
-		// prefixes (at most 1 + 5 bytes each).
-		n := proto.Size(r) + len(a.Sentence) + 12
-		if k > 0 && bytes+n > maxPageBytes {
+		// The result and its sentence, each framed as a field.
+		if !fill.add(framed(r) + len(a.Sentence) + 6) {
 			resp.MoreResults = true
 			break
 		}
-		bytes += n
 		resp.Results = append(resp.Results, r)
 		if !res.Question.YesNo && !res.Question.Count {
 			resp.Answers = append(resp.Answers, a.Sentence)
