@@ -135,3 +135,46 @@ func (ix *Index) SearchEntities(query string, opts SearchOptions) []SearchResult
 	}
 	return out
 }
+
+// ScanNames calls fn, in text order, for each leftmost-longest run of
+// whole words of text that is a name or alias of an entity exactly, after
+// normalization ([namesearch.Index.Scan]), with its byte offsets and the
+// names it is: one NameHit for each, of Kind Exact, an entity's own names
+// in their order. hits is fn's only during the call.
+func (ix *Index) ScanNames(text string, fn func(start, end int, hits []NameHit)) {
+	var buf []NameHit
+	ix.names.Scan(text, func(start, end int, ps []namesearch.Posting) {
+		buf = buf[:0]
+		for _, p := range ps {
+			buf = append(buf, NameHit{Node: p.Entity, Name: int(p.Name), Kind: namesearch.Exact, Score: 1})
+		}
+		fn(start, end, buf)
+	})
+}
+
+// EntityName is one of an entity's names as the graph writes it.
+type EntityName struct {
+	Text     string
+	Language string       // BCP 47; "en" for the display name
+	Alias    pb.AliasKind // the kind of alias; unspecified for the display name
+	IsAlias  bool         // an alias, not the display name
+}
+
+// Name returns name k of entity n: 0 its display name, k its alias k-1
+// (as in NameHit.Name).
+func (ix *Index) Name(n Node, k int) EntityName {
+	if k == 0 {
+		return EntityName{Text: ix.DisplayName(n), Language: "en"}
+	}
+	a := ix.alias(n, k-1)
+	return EntityName{Text: a.GetText(), Language: a.GetLanguage(), Alias: a.GetKind(), IsAlias: true}
+}
+
+// EntityMessage returns entity n as a message: all of it, or with basic
+// only its name, display name and type (ENTITY_VIEW_BASIC).
+func (ix *Index) EntityMessage(n Node, basic bool) *pb.Entity {
+	if basic {
+		return ix.basicEntity(n)
+	}
+	return ix.entity(n)
+}

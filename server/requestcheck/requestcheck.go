@@ -29,6 +29,7 @@ import (
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/apierr"
 )
 
@@ -40,7 +41,16 @@ const (
 	// MaxStringBytes is the longest any string field may be, far above every
 	// handler's own limit.
 	MaxStringBytes = 16 << 10
+	// MaxTextBytes is the longest a field that holds a whole text (see
+	// textFields) may be: above its handler's limit of 64 KiB.
+	MaxTextBytes = 256 << 10
 )
+
+// textFields are the string fields that hold a whole text, an article to
+// read, and are held to MaxTextBytes instead of MaxStringBytes.
+var textFields = map[protoreflect.FullName]bool{
+	(&pb.LinkEntitiesRequest{}).ProtoReflect().Descriptor().Fields().ByName("text").FullName(): true,
+}
 
 // UnaryServerInterceptor refuses a request that did not decode or breaks
 // one of the limits above with INVALID_ARGUMENT and field violations.
@@ -131,8 +141,12 @@ func (v *violations) checkLimits(m protoreflect.Message, prefix string) {
 func (v *violations) checkValue(fd protoreflect.FieldDescriptor, val protoreflect.Value, path string) {
 	switch fd.Kind() {
 	case protoreflect.StringKind:
-		if len(val.String()) > MaxStringBytes {
-			v.Add(path, fmt.Sprintf("longer than %d bytes", MaxStringBytes))
+		limit := MaxStringBytes
+		if textFields[fd.FullName()] {
+			limit = MaxTextBytes
+		}
+		if len(val.String()) > limit {
+			v.Add(path, fmt.Sprintf("longer than %d bytes", limit))
 		}
 	case protoreflect.BytesKind:
 		if len(val.Bytes()) > MaxStringBytes {

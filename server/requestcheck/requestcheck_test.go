@@ -52,6 +52,13 @@ func TestCheckLimits(t *testing.T) {
 	if err := Check(&pb.SearchEntitiesRequest{Query: long}); err == nil {
 		t.Error("Check(oversized query) = nil, want an error")
 	}
+	// A text to link may be longer, to its own limit.
+	if err := Check(&pb.LinkEntitiesRequest{Text: long}); err != nil {
+		t.Errorf("Check(text of %d bytes) = %v, want nil", len(long), err)
+	}
+	if err := Check(&pb.LinkEntitiesRequest{Text: string(make([]byte, MaxTextBytes+1))}); err == nil {
+		t.Errorf("Check(text of %d bytes) = nil, want an error", MaxTextBytes+1)
+	}
 	// A valid message round-trips through the codec untouched.
 	want := &pb.SearchEntitiesRequest{Query: "Kioxia", PageSize: 3}
 	raw, _ := proto.Marshal(want)

@@ -15,8 +15,8 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/apierr"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/linking"
 	"github.com/entitygraph/entitygraph/server/namesearch"
-	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/timespan"
 )
 
@@ -129,11 +129,7 @@ func (s *EntityService) SearchEntities(ctx context.Context, req *pb.SearchEntiti
 		v.Add("query", fmt.Sprintf("longer than %d characters", maxQueryRunes))
 	}
 	limit := v.pageSize("page_size", req.GetPageSize(), defaultSearch, maxSearchSize)
-	for i, t := range req.GetTypes() {
-		if _, ok := resource.CollectionOf(t); !ok {
-			v.Add("types["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown type %q; want organization, person, place or topic", t))
-		}
-	}
+	v.types("types", req.GetTypes())
 	if req.GetMaxEdits() > namesearch.MaxEdits {
 		v.Add("max_edits", fmt.Sprintf("at most %d", namesearch.MaxEdits))
 	}
@@ -159,6 +155,93 @@ func (s *EntityService) SearchEntities(ctx context.Context, req *pb.SearchEntiti
 		}
 	}
 	return resp, nil
+}
+
+// maxLinkTextBytes bounds the text LinkEntities reads.
+const maxLinkTextBytes = 64 << 10
+
+// LinkEntities finds the mentions of entities in a text.
+func (s *EntityService) LinkEntities(ctx context.Context, req *pb.LinkEntitiesRequest) (*pb.LinkEntitiesResponse, error) {
+	var v violations
+	text := req.GetText()
+	switch {
+	case strings.TrimSpace(text) == "":
+		v.Add("text", "required: the text to read for mentions of entities")
+	case len(text) > maxLinkTextBytes:
+		v.Add("text", fmt.Sprintf("longer than %d bytes (64 KiB); split the text at its paragraphs", maxLinkTextBytes))
+	case !utf8.ValidString(text):
+		v.Add("text", "not valid UTF-8")
+	}
+	v.types("types", req.GetTypes())
+	if req.GetMaxEdits() > namesearch.MaxEdits {
+		v.Add("max_edits", fmt.Sprintf("at most %d", namesearch.MaxEdits))
+	}
+	if c := req.GetMinConfidence(); !(c >= 0 && c <= 1) {
+		v.Add("min_confidence", "from 0 to 1")
+	}
+	v.view("view", req.GetView())
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	ix := current(ctx, s.indexes)
+	mentions := linking.Link(ix, text, linking.Options{
+		Types: req.GetTypes(), MaxEdits: int(req.GetMaxEdits()), MinConfidence: req.GetMinConfidence(), KnownOnly: req.GetKnownOnly(),
+	})
+	basic := req.GetView() == pb.EntityView_ENTITY_VIEW_BASIC
+	resp := &pb.LinkEntitiesResponse{Mentions: make([]*pb.Mention, 0, len(mentions))}
+	listed := map[index.Node]bool{}
+	var fill pageFill
+	chars, at := 0, 0 // code points before byte at
+	for _, m := range mentions {
+		pm := &pb.Mention{
+			StartByte: int32(m.Start), EndByte: int32(m.End), Text: text[m.Start:m.End],
+			Status: mentionStatuses[m.Status], Confidence: m.Confidence,
+			GuessedType: m.GuessedType, GuessedKind: m.GuessedKind, GuessReason: m.GuessReason,
+		}
+		chars += utf8.RuneCountInString(text[at:m.Start])
+		pm.StartChar = int32(chars)
+		pm.EndChar = int32(chars + utf8.RuneCountInString(pm.Text))
+		size := framed(pm)
+		var added []*pb.Entity
+		for _, c := range m.Candidates {
+			name := ix.Name(c.Node, c.Name)
+			pc := &pb.LinkCandidate{
+				Entity: ix.NodeName(c.Node), MatchedText: name.Text, Language: name.Language,
+				Match: linkMatches[c.Match], Edits: int32(c.Edits), Confidence: c.Confidence,
+			}
+			pm.Candidates = append(pm.Candidates, pc)
+			size += framed(pc)
+			if !listed[c.Node] {
+				e := ix.EntityMessage(c.Node, basic)
+				added = append(added, e)
+				size += framed(e)
+			}
+		}
+		if !fill.add(size) {
+			resp.ResumeByte = int32(m.Start)
+			break
+		}
+		for _, c := range m.Candidates {
+			listed[c.Node] = true
+		}
+		resp.Mentions = append(resp.Mentions, pm)
+		resp.Entities = append(resp.Entities, added...)
+		chars, at = int(pm.StartChar), m.Start
+	}
+	return resp, nil
+}
+
+var mentionStatuses = map[linking.Status]pb.MentionStatus{
+	linking.Linked:    pb.MentionStatus_MENTION_STATUS_LINKED,
+	linking.Ambiguous: pb.MentionStatus_MENTION_STATUS_AMBIGUOUS,
+	linking.Unknown:   pb.MentionStatus_MENTION_STATUS_UNKNOWN,
+}
+
+var linkMatches = map[linking.Match]pb.LinkMatch{
+	linking.ByName:  pb.LinkMatch_LINK_MATCH_NAME,
+	linking.ByAlias: pb.LinkMatch_LINK_MATCH_ALIAS,
+	linking.Fuzzy:   pb.LinkMatch_LINK_MATCH_FUZZY,
+	linking.Partial: pb.LinkMatch_LINK_MATCH_PARTIAL,
 }
 
 // Statement search limits.

@@ -321,6 +321,24 @@ func TestBadInput(t *testing.T) {
 			_, err := c.SearchEntities(ctx, &pb.SearchEntitiesRequest{Query: "x", MaxEdits: 3})
 			return err
 		}, "max_edits"},
+		{"Link empty", func() error { _, err := c.LinkEntities(ctx, &pb.LinkEntitiesRequest{Text: " \n"}); return err }, "text"},
+		{"Link too long", func() error {
+			_, err := c.LinkEntities(ctx, &pb.LinkEntitiesRequest{Text: strings.Repeat("Kioxia ", 10<<10)})
+			return err
+		}, "text"},
+		{"Link bad type", func() error {
+			_, err := c.LinkEntities(ctx, &pb.LinkEntitiesRequest{Text: "Kioxia", Types: []string{"person", "company"}})
+			return err
+		}, "types[1]"},
+		{"Link max edits", func() error {
+			_, err := c.LinkEntities(ctx, &pb.LinkEntitiesRequest{Text: "x", MaxEdits: 3})
+			return err
+		}, "max_edits"},
+		{"Link confidence", func() error {
+			_, err := c.LinkEntities(ctx, &pb.LinkEntitiesRequest{Text: "x", MinConfidence: 1.5})
+			return err
+		}, "min_confidence"},
+		{"Link view", func() error { _, err := c.LinkEntities(ctx, &pb.LinkEntitiesRequest{Text: "x", View: 7}); return err }, "view"},
 		{"GetRelation entity name", func() error {
 			_, err := c.GetRelation(ctx, &pb.GetRelationRequest{Name: "organizations/kioxia"})
 			return err
@@ -625,5 +643,130 @@ func TestListRelationsPageFitsDefaultClient(t *testing.T) {
 	}
 	if _, err := s.ListRelations(ctx, &pb.ListRelationsRequest{Subject: "organizations/a", View: 7}); status.Code(err) != codes.InvalidArgument {
 		t.Errorf("view 7: %v, want INVALID_ARGUMENT", err)
+	}
+}
+
+func TestLinkEntities(t *testing.T) {
+	t.Parallel()
+	c := client(t)
+	ctx := context.Background()
+	text := "Chey Tae-won, chairman of SK Group, said Kioxia’s rival Western Digital bid for Kioxa in 2021. " +
+		"Priya Raman of Aarhus University disagreed. SK’s 최태원 spoke."
+	resp, err := c.LinkEntities(ctx, &pb.LinkEntitiesRequest{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct {
+		text, entity string
+		status       pb.MentionStatus
+		match        pb.LinkMatch
+	}
+	var mentions []got
+	runes := []rune(text)
+	for _, m := range resp.GetMentions() {
+		if text[m.GetStartByte():m.GetEndByte()] != m.GetText() || string(runes[m.GetStartChar():m.GetEndChar()]) != m.GetText() {
+			t.Errorf("mention %q at bytes %d-%d, chars %d-%d: the offsets hold something else", m.GetText(), m.GetStartByte(), m.GetEndByte(), m.GetStartChar(), m.GetEndChar())
+		}
+		g := got{text: m.GetText(), status: m.GetStatus()}
+		if cs := m.GetCandidates(); len(cs) > 0 {
+			g.entity, g.match = cs[0].GetEntity(), cs[0].GetMatch()
+		}
+		mentions = append(mentions, g)
+	}
+	const (
+		linked  = pb.MentionStatus_MENTION_STATUS_LINKED
+		unknown = pb.MentionStatus_MENTION_STATUS_UNKNOWN
+		name    = pb.LinkMatch_LINK_MATCH_NAME
+		alias   = pb.LinkMatch_LINK_MATCH_ALIAS
+	)
+	want := []got{
+		{"Chey Tae-won", "people/chey-tae-won", linked, name},
+		{"SK Group", "organizations/sk-group", linked, name},
+		{"Kioxia", "organizations/kioxia", linked, name},
+		{"Western Digital", "organizations/western-digital", linked, name},
+		{"Kioxa", "organizations/kioxia", linked, pb.LinkMatch_LINK_MATCH_FUZZY},
+		{"Priya Raman", "", unknown, 0},
+		{"Aarhus University", "", unknown, 0},
+		{"SK", "organizations/sk-group", linked, alias},
+		{"최태원", "people/chey-tae-won", linked, alias},
+	}
+	if diff := cmp.Diff(want, mentions, cmp.AllowUnexported(got{})); diff != "" {
+		t.Errorf("LinkEntities mentions (-want +got):\n%s", diff)
+	}
+	var entities []string
+	for _, e := range resp.GetEntities() {
+		entities = append(entities, e.GetName())
+	}
+	wantEntities := []string{"people/chey-tae-won", "organizations/sk-group", "organizations/kioxia", "organizations/western-digital"}
+	if diff := cmp.Diff(wantEntities, entities); diff != "" {
+		t.Errorf("LinkEntities entities, once each in order of first mention (-want +got):\n%s", diff)
+	}
+	if e := resp.GetEntities()[0]; len(e.GetAliases()) == 0 {
+		t.Errorf("LinkEntities entity %s has no aliases: want the full view by default", e.GetName())
+	}
+
+	// Options: the basic view, types, known names only, no fuzzy match.
+	resp, err = c.LinkEntities(ctx, &pb.LinkEntitiesRequest{
+		Text: text, Types: []string{"organization"}, KnownOnly: true, MaxEdits: -1, View: pb.EntityView_ENTITY_VIEW_BASIC,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, m := range resp.GetMentions() {
+		texts = append(texts, m.GetText())
+	}
+	if want := []string{"SK Group", "Kioxia", "Western Digital", "SK"}; !slices.Equal(texts, want) {
+		t.Errorf("LinkEntities(organizations, known only, no fuzzy) = %q, want %q", texts, want)
+	}
+	for _, e := range resp.GetEntities() {
+		if len(e.GetAliases()) > 0 || e.GetDisplayName() == "" {
+			t.Errorf("basic view entity %v: want only name, display name and type", e)
+		}
+	}
+}
+
+// TestLinkEntitiesResponseFitsDefaultClient links a text whose every word
+// is a name ten entities share: the response stops before 3 MiB with a
+// resume_byte, and linking again from there finds the rest.
+func TestLinkEntitiesResponseFitsDefaultClient(t *testing.T) {
+	t.Parallel()
+	g := &pb.Graph{}
+	for i := range 10 {
+		g.Entities = append(g.Entities, &pb.Entity{
+			Name:        fmt.Sprintf("organizations/%sn%d", strings.Repeat("long-name-", 5), i),
+			DisplayName: fmt.Sprintf("Entity %d", i),
+			Aliases:     []*pb.Alias{{Text: "QX", Language: "en", Kind: pb.AliasKind_ALIAS_KIND_ABBREVIATION}},
+		})
+	}
+	ix, err := index.Build(seedtest.Vocabulary(t), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := service.NewEntityService(index.NewHolder(ix))
+	text := strings.Repeat("QX ", 20000)
+	total, from, calls := 0, 0, 0
+	for {
+		resp, err := s.LinkEntities(context.Background(), &pb.LinkEntitiesRequest{Text: text[from:]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		calls++
+		if size := proto.Size(resp); size > 4<<20 || len(resp.GetMentions()) == 0 {
+			t.Fatalf("call %d: %d mentions, %d bytes; want some, under 4 MiB", calls, len(resp.GetMentions()), size)
+		}
+		for _, m := range resp.GetMentions() {
+			if m.GetText() != "QX" || len(m.GetCandidates()) != 10 || m.GetStatus() != pb.MentionStatus_MENTION_STATUS_AMBIGUOUS {
+				t.Fatalf("mention %v: want QX, ambiguous among 10", m)
+			}
+		}
+		total += len(resp.GetMentions())
+		if resp.GetResumeByte() == 0 {
+			break
+		}
+		from += int(resp.GetResumeByte())
+	}
+	if total != 20000 || calls < 2 {
+		t.Errorf("%d mentions in %d calls, want 20000 in more than one", total, calls)
 	}
 }

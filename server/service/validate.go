@@ -165,3 +165,12 @@ const (
 	wantDocument = "a document name such as documents/korea-japan-economic-alliance"
 	wantEndpoint = "an entity or relation name"
 )
+
+// types checks a list of entity types.
+func (v *violations) types(field string, types []string) {
+	for i, t := range types {
+		if _, ok := resource.CollectionOf(t); !ok {
+			v.Add(field+"["+strconv.Itoa(i)+"]", fmt.Sprintf("unknown type %q; want organization, person, place or topic", t))
+		}
+	}
+}

@@ -82,6 +82,127 @@ func (MatchKind) EnumDescriptor() ([]byte, []int) {
 	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{0}
 }
 
+// MentionStatus says what a mention names.
+type MentionStatus int32
+
+const (
+	// Not set.
+	MentionStatus_MENTION_STATUS_UNSPECIFIED MentionStatus = 0
+	// One entity of the graph.
+	MentionStatus_MENTION_STATUS_LINKED MentionStatus = 1
+	// One of several entities of the graph that have the name; the
+	// candidates list them, none clearly best.
+	MentionStatus_MENTION_STATUS_AMBIGUOUS MentionStatus = 2
+	// No entity of the graph: a name it does not know.
+	MentionStatus_MENTION_STATUS_UNKNOWN MentionStatus = 3
+)
+
+// Enum value maps for MentionStatus.
+var (
+	MentionStatus_name = map[int32]string{
+		0: "MENTION_STATUS_UNSPECIFIED",
+		1: "MENTION_STATUS_LINKED",
+		2: "MENTION_STATUS_AMBIGUOUS",
+		3: "MENTION_STATUS_UNKNOWN",
+	}
+	MentionStatus_value = map[string]int32{
+		"MENTION_STATUS_UNSPECIFIED": 0,
+		"MENTION_STATUS_LINKED":      1,
+		"MENTION_STATUS_AMBIGUOUS":   2,
+		"MENTION_STATUS_UNKNOWN":     3,
+	}
+)
+
+func (x MentionStatus) Enum() *MentionStatus {
+	p := new(MentionStatus)
+	*p = x
+	return p
+}
+
+func (x MentionStatus) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (MentionStatus) Descriptor() protoreflect.EnumDescriptor {
+	return file_entitygraph_v1_entity_service_proto_enumTypes[1].Descriptor()
+}
+
+func (MentionStatus) Type() protoreflect.EnumType {
+	return &file_entitygraph_v1_entity_service_proto_enumTypes[1]
+}
+
+func (x MentionStatus) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use MentionStatus.Descriptor instead.
+func (MentionStatus) EnumDescriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{1}
+}
+
+// LinkMatch says how a mention matched an entity's name.
+type LinkMatch int32
+
+const (
+	// Not set.
+	LinkMatch_LINK_MATCH_UNSPECIFIED LinkMatch = 0
+	// The entity's display name, after normalisation (case, width,
+	// diacritics, punctuation).
+	LinkMatch_LINK_MATCH_NAME LinkMatch = 1
+	// One of the entity's aliases, after normalisation.
+	LinkMatch_LINK_MATCH_ALIAS LinkMatch = 2
+	// Within a few edits of a name or alias: a misspelling.
+	LinkMatch_LINK_MATCH_FUZZY LinkMatch = 3
+	// One word of a name or alias that the text gives in full elsewhere
+	// ("Okafor" after "Marisol Okafor").
+	LinkMatch_LINK_MATCH_PARTIAL LinkMatch = 4
+)
+
+// Enum value maps for LinkMatch.
+var (
+	LinkMatch_name = map[int32]string{
+		0: "LINK_MATCH_UNSPECIFIED",
+		1: "LINK_MATCH_NAME",
+		2: "LINK_MATCH_ALIAS",
+		3: "LINK_MATCH_FUZZY",
+		4: "LINK_MATCH_PARTIAL",
+	}
+	LinkMatch_value = map[string]int32{
+		"LINK_MATCH_UNSPECIFIED": 0,
+		"LINK_MATCH_NAME":        1,
+		"LINK_MATCH_ALIAS":       2,
+		"LINK_MATCH_FUZZY":       3,
+		"LINK_MATCH_PARTIAL":     4,
+	}
+)
+
+func (x LinkMatch) Enum() *LinkMatch {
+	p := new(LinkMatch)
+	*p = x
+	return p
+}
+
+func (x LinkMatch) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (LinkMatch) Descriptor() protoreflect.EnumDescriptor {
+	return file_entitygraph_v1_entity_service_proto_enumTypes[2].Descriptor()
+}
+
+func (LinkMatch) Type() protoreflect.EnumType {
+	return &file_entitygraph_v1_entity_service_proto_enumTypes[2]
+}
+
+func (x LinkMatch) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use LinkMatch.Descriptor instead.
+func (LinkMatch) EnumDescriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{2}
+}
+
 // GetEntityRequest names one entity.
 type GetEntityRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -827,6 +948,410 @@ func (x *SearchResult) GetEdits() int32 {
 	return 0
 }
 
+// LinkEntitiesRequest is a text to read for mentions of entities.
+type LinkEntitiesRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The text: an article, a paragraph or a headline, 1 byte to 64 KiB of
+	// UTF-8 (about 10,000 words; split a longer text at its paragraphs).
+	Text string `protobuf:"bytes,1,opt,name=text,proto3" json:"text,omitempty"`
+	// Link only entities of these types: "organization", "person", "place",
+	// "topic". Empty means all; each must be one of the four. Names the graph
+	// does not know are reported whatever type they look like.
+	Types []string `protobuf:"bytes,2,rep,name=types,proto3" json:"types,omitempty"`
+	// Maximum edit distance for a fuzzy match, 0 to 2: a capitalized name
+	// the graph does not hold exactly is linked to the one entity whose name
+	// is within these edits ("Kioxa" to Kioxia). 0 means by length: 1 edit
+	// from 5 characters, 2 from 10. A negative value turns fuzzy linking
+	// off.
+	MaxEdits int32 `protobuf:"varint,3,opt,name=max_edits,json=maxEdits,proto3" json:"max_edits,omitempty"`
+	// Leave out mentions with a confidence below this, 0 to 1; 0 keeps every
+	// mention.
+	MinConfidence float64 `protobuf:"fixed64,4,opt,name=min_confidence,json=minConfidence,proto3" json:"min_confidence,omitempty"`
+	// Leave out the names of entities the graph does not know.
+	KnownOnly bool `protobuf:"varint,5,opt,name=known_only,json=knownOnly,proto3" json:"known_only,omitempty"`
+	// How much of each linked entity to return in
+	// LinkEntitiesResponse.entities; unset means all of it.
+	View          EntityView `protobuf:"varint,6,opt,name=view,proto3,enum=entitygraph.v1.EntityView" json:"view,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *LinkEntitiesRequest) Reset() {
+	*x = LinkEntitiesRequest{}
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *LinkEntitiesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*LinkEntitiesRequest) ProtoMessage() {}
+
+func (x *LinkEntitiesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use LinkEntitiesRequest.ProtoReflect.Descriptor instead.
+func (*LinkEntitiesRequest) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *LinkEntitiesRequest) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+func (x *LinkEntitiesRequest) GetTypes() []string {
+	if x != nil {
+		return x.Types
+	}
+	return nil
+}
+
+func (x *LinkEntitiesRequest) GetMaxEdits() int32 {
+	if x != nil {
+		return x.MaxEdits
+	}
+	return 0
+}
+
+func (x *LinkEntitiesRequest) GetMinConfidence() float64 {
+	if x != nil {
+		return x.MinConfidence
+	}
+	return 0
+}
+
+func (x *LinkEntitiesRequest) GetKnownOnly() bool {
+	if x != nil {
+		return x.KnownOnly
+	}
+	return false
+}
+
+func (x *LinkEntitiesRequest) GetView() EntityView {
+	if x != nil {
+		return x.View
+	}
+	return EntityView_ENTITY_VIEW_UNSPECIFIED
+}
+
+// LinkEntitiesResponse holds the mentions of a text.
+type LinkEntitiesResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The mentions, in text order. They do not overlap: where names nest
+	// ("Korea" in "Korea Chamber of Commerce and Industry"), the longest is
+	// the mention.
+	Mentions []*Mention `protobuf:"bytes,1,rep,name=mentions,proto3" json:"mentions,omitempty"`
+	// The entities the mentions' candidates are, once each, in the order of
+	// their first mention, in the request's view.
+	Entities []*Entity `protobuf:"bytes,2,rep,name=entities,proto3" json:"entities,omitempty"`
+	// Set when the mentions from resume_byte on were left out to keep the
+	// response under 3 MiB encoded: link text[resume_byte:] again (its
+	// offsets then count from there). Zero when every mention is here.
+	ResumeByte    int32 `protobuf:"varint,3,opt,name=resume_byte,json=resumeByte,proto3" json:"resume_byte,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *LinkEntitiesResponse) Reset() {
+	*x = LinkEntitiesResponse{}
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *LinkEntitiesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*LinkEntitiesResponse) ProtoMessage() {}
+
+func (x *LinkEntitiesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use LinkEntitiesResponse.ProtoReflect.Descriptor instead.
+func (*LinkEntitiesResponse) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *LinkEntitiesResponse) GetMentions() []*Mention {
+	if x != nil {
+		return x.Mentions
+	}
+	return nil
+}
+
+func (x *LinkEntitiesResponse) GetEntities() []*Entity {
+	if x != nil {
+		return x.Entities
+	}
+	return nil
+}
+
+func (x *LinkEntitiesResponse) GetResumeByte() int32 {
+	if x != nil {
+		return x.ResumeByte
+	}
+	return 0
+}
+
+// Mention is a span of a text that names an entity, known or not.
+type Mention struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Start of the span, in Unicode code points.
+	StartChar int32 `protobuf:"varint,1,opt,name=start_char,json=startChar,proto3" json:"start_char,omitempty"`
+	// End (exclusive), in Unicode code points.
+	EndChar int32 `protobuf:"varint,2,opt,name=end_char,json=endChar,proto3" json:"end_char,omitempty"`
+	// Start in the text's UTF-8 bytes.
+	StartByte int32 `protobuf:"varint,3,opt,name=start_byte,json=startByte,proto3" json:"start_byte,omitempty"`
+	// End (exclusive), in bytes.
+	EndByte int32 `protobuf:"varint,4,opt,name=end_byte,json=endByte,proto3" json:"end_byte,omitempty"`
+	// The span as the text writes it.
+	Text string `protobuf:"bytes,5,opt,name=text,proto3" json:"text,omitempty"`
+	// Whether the span names one known entity, one of several, or none the
+	// graph knows.
+	Status MentionStatus `protobuf:"varint,6,opt,name=status,proto3,enum=entitygraph.v1.MentionStatus" json:"status,omitempty"`
+	// The entities it may name, best first: one for a linked mention,
+	// several (at most 10) for an ambiguous one, none for an unknown name.
+	Candidates []*LinkCandidate `protobuf:"bytes,7,rep,name=candidates,proto3" json:"candidates,omitempty"`
+	// How sure the reading is, in (0, 1]: the best candidate's confidence,
+	// or for an unknown name how much the span looks like a name.
+	Confidence float64 `protobuf:"fixed64,8,opt,name=confidence,proto3" json:"confidence,omitempty"`
+	// For an unknown name: the type it looks like ("organization",
+	// "person", "place"), or empty when nothing tells.
+	GuessedType string `protobuf:"bytes,9,opt,name=guessed_type,json=guessedType,proto3" json:"guessed_type,omitempty"`
+	// For an unknown name: the kind it looks like, a resource name of the
+	// vocabulary such as `kinds/university`, or empty.
+	GuessedKind string `protobuf:"bytes,10,opt,name=guessed_kind,json=guessedKind,proto3" json:"guessed_kind,omitempty"`
+	// Why the type or kind was guessed, for example `the head noun
+	// "University" is a noun of kinds/university`.
+	GuessReason   string `protobuf:"bytes,11,opt,name=guess_reason,json=guessReason,proto3" json:"guess_reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Mention) Reset() {
+	*x = Mention{}
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Mention) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Mention) ProtoMessage() {}
+
+func (x *Mention) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Mention.ProtoReflect.Descriptor instead.
+func (*Mention) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *Mention) GetStartChar() int32 {
+	if x != nil {
+		return x.StartChar
+	}
+	return 0
+}
+
+func (x *Mention) GetEndChar() int32 {
+	if x != nil {
+		return x.EndChar
+	}
+	return 0
+}
+
+func (x *Mention) GetStartByte() int32 {
+	if x != nil {
+		return x.StartByte
+	}
+	return 0
+}
+
+func (x *Mention) GetEndByte() int32 {
+	if x != nil {
+		return x.EndByte
+	}
+	return 0
+}
+
+func (x *Mention) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+func (x *Mention) GetStatus() MentionStatus {
+	if x != nil {
+		return x.Status
+	}
+	return MentionStatus_MENTION_STATUS_UNSPECIFIED
+}
+
+func (x *Mention) GetCandidates() []*LinkCandidate {
+	if x != nil {
+		return x.Candidates
+	}
+	return nil
+}
+
+func (x *Mention) GetConfidence() float64 {
+	if x != nil {
+		return x.Confidence
+	}
+	return 0
+}
+
+func (x *Mention) GetGuessedType() string {
+	if x != nil {
+		return x.GuessedType
+	}
+	return ""
+}
+
+func (x *Mention) GetGuessedKind() string {
+	if x != nil {
+		return x.GuessedKind
+	}
+	return ""
+}
+
+func (x *Mention) GetGuessReason() string {
+	if x != nil {
+		return x.GuessReason
+	}
+	return ""
+}
+
+// LinkCandidate is an entity a mention may name, and how it matched.
+type LinkCandidate struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Resource name of the entity; the entity is in
+	// LinkEntitiesResponse.entities.
+	Entity string `protobuf:"bytes,1,opt,name=entity,proto3" json:"entity,omitempty"`
+	// The name or alias that matched, as the graph writes it.
+	MatchedText string `protobuf:"bytes,2,opt,name=matched_text,json=matchedText,proto3" json:"matched_text,omitempty"`
+	// BCP 47 language of the matched text.
+	Language string `protobuf:"bytes,3,opt,name=language,proto3" json:"language,omitempty"`
+	// How it matched.
+	Match LinkMatch `protobuf:"varint,4,opt,name=match,proto3,enum=entitygraph.v1.LinkMatch" json:"match,omitempty"`
+	// Edit distance between the mention and the matched name, for fuzzy
+	// matches.
+	Edits int32 `protobuf:"varint,5,opt,name=edits,proto3" json:"edits,omitempty"`
+	// How likely the mention names this entity, in (0, 1].
+	Confidence    float64 `protobuf:"fixed64,6,opt,name=confidence,proto3" json:"confidence,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *LinkCandidate) Reset() {
+	*x = LinkCandidate{}
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *LinkCandidate) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*LinkCandidate) ProtoMessage() {}
+
+func (x *LinkCandidate) ProtoReflect() protoreflect.Message {
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use LinkCandidate.ProtoReflect.Descriptor instead.
+func (*LinkCandidate) Descriptor() ([]byte, []int) {
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *LinkCandidate) GetEntity() string {
+	if x != nil {
+		return x.Entity
+	}
+	return ""
+}
+
+func (x *LinkCandidate) GetMatchedText() string {
+	if x != nil {
+		return x.MatchedText
+	}
+	return ""
+}
+
+func (x *LinkCandidate) GetLanguage() string {
+	if x != nil {
+		return x.Language
+	}
+	return ""
+}
+
+func (x *LinkCandidate) GetMatch() LinkMatch {
+	if x != nil {
+		return x.Match
+	}
+	return LinkMatch_LINK_MATCH_UNSPECIFIED
+}
+
+func (x *LinkCandidate) GetEdits() int32 {
+	if x != nil {
+		return x.Edits
+	}
+	return 0
+}
+
+func (x *LinkCandidate) GetConfidence() float64 {
+	if x != nil {
+		return x.Confidence
+	}
+	return 0
+}
+
 // GetRelationRequest names one relation.
 type GetRelationRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -839,7 +1364,7 @@ type GetRelationRequest struct {
 
 func (x *GetRelationRequest) Reset() {
 	*x = GetRelationRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -851,7 +1376,7 @@ func (x *GetRelationRequest) String() string {
 func (*GetRelationRequest) ProtoMessage() {}
 
 func (x *GetRelationRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[10]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -864,7 +1389,7 @@ func (x *GetRelationRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetRelationRequest.ProtoReflect.Descriptor instead.
 func (*GetRelationRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{10}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *GetRelationRequest) GetName() string {
@@ -915,7 +1440,7 @@ type ListRelationsRequest struct {
 
 func (x *ListRelationsRequest) Reset() {
 	*x = ListRelationsRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -927,7 +1452,7 @@ func (x *ListRelationsRequest) String() string {
 func (*ListRelationsRequest) ProtoMessage() {}
 
 func (x *ListRelationsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[11]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -940,7 +1465,7 @@ func (x *ListRelationsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListRelationsRequest.ProtoReflect.Descriptor instead.
 func (*ListRelationsRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{11}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *ListRelationsRequest) GetSubject() string {
@@ -1023,7 +1548,7 @@ type ListRelationsResponse struct {
 
 func (x *ListRelationsResponse) Reset() {
 	*x = ListRelationsResponse{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[12]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1035,7 +1560,7 @@ func (x *ListRelationsResponse) String() string {
 func (*ListRelationsResponse) ProtoMessage() {}
 
 func (x *ListRelationsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[12]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1048,7 +1573,7 @@ func (x *ListRelationsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListRelationsResponse.ProtoReflect.Descriptor instead.
 func (*ListRelationsResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{12}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *ListRelationsResponse) GetRelations() []*Relation {
@@ -1086,7 +1611,7 @@ type GetDocumentRequest struct {
 
 func (x *GetDocumentRequest) Reset() {
 	*x = GetDocumentRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[13]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1098,7 +1623,7 @@ func (x *GetDocumentRequest) String() string {
 func (*GetDocumentRequest) ProtoMessage() {}
 
 func (x *GetDocumentRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[13]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1111,7 +1636,7 @@ func (x *GetDocumentRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetDocumentRequest.ProtoReflect.Descriptor instead.
 func (*GetDocumentRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{13}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *GetDocumentRequest) GetName() string {
@@ -1144,7 +1669,7 @@ type ListDocumentsRequest struct {
 
 func (x *ListDocumentsRequest) Reset() {
 	*x = ListDocumentsRequest{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[14]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1156,7 +1681,7 @@ func (x *ListDocumentsRequest) String() string {
 func (*ListDocumentsRequest) ProtoMessage() {}
 
 func (x *ListDocumentsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[14]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1169,7 +1694,7 @@ func (x *ListDocumentsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDocumentsRequest.ProtoReflect.Descriptor instead.
 func (*ListDocumentsRequest) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{14}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ListDocumentsRequest) GetPageSize() int32 {
@@ -1201,7 +1726,7 @@ type ListDocumentsResponse struct {
 
 func (x *ListDocumentsResponse) Reset() {
 	*x = ListDocumentsResponse{}
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[15]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1213,7 +1738,7 @@ func (x *ListDocumentsResponse) String() string {
 func (*ListDocumentsResponse) ProtoMessage() {}
 
 func (x *ListDocumentsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[15]
+	mi := &file_entitygraph_v1_entity_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1226,7 +1751,7 @@ func (x *ListDocumentsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDocumentsResponse.ProtoReflect.Descriptor instead.
 func (*ListDocumentsResponse) Descriptor() ([]byte, []int) {
-	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{15}
+	return file_entitygraph_v1_entity_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *ListDocumentsResponse) GetDocuments() []*Document {
@@ -1311,7 +1836,48 @@ const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"\blanguage\x18\x04 \x01(\tR\blanguage\x128\n" +
 	"\n" +
 	"match_kind\x18\x05 \x01(\x0e2\x19.entitygraph.v1.MatchKindR\tmatchKind\x12\x14\n" +
-	"\x05edits\x18\x06 \x01(\x05R\x05edits\"(\n" +
+	"\x05edits\x18\x06 \x01(\x05R\x05edits\"\xd2\x01\n" +
+	"\x13LinkEntitiesRequest\x12\x12\n" +
+	"\x04text\x18\x01 \x01(\tR\x04text\x12\x14\n" +
+	"\x05types\x18\x02 \x03(\tR\x05types\x12\x1b\n" +
+	"\tmax_edits\x18\x03 \x01(\x05R\bmaxEdits\x12%\n" +
+	"\x0emin_confidence\x18\x04 \x01(\x01R\rminConfidence\x12\x1d\n" +
+	"\n" +
+	"known_only\x18\x05 \x01(\bR\tknownOnly\x12.\n" +
+	"\x04view\x18\x06 \x01(\x0e2\x1a.entitygraph.v1.EntityViewR\x04view\"\xa0\x01\n" +
+	"\x14LinkEntitiesResponse\x123\n" +
+	"\bmentions\x18\x01 \x03(\v2\x17.entitygraph.v1.MentionR\bmentions\x122\n" +
+	"\bentities\x18\x02 \x03(\v2\x16.entitygraph.v1.EntityR\bentities\x12\x1f\n" +
+	"\vresume_byte\x18\x03 \x01(\x05R\n" +
+	"resumeByte\"\x90\x03\n" +
+	"\aMention\x12\x1d\n" +
+	"\n" +
+	"start_char\x18\x01 \x01(\x05R\tstartChar\x12\x19\n" +
+	"\bend_char\x18\x02 \x01(\x05R\aendChar\x12\x1d\n" +
+	"\n" +
+	"start_byte\x18\x03 \x01(\x05R\tstartByte\x12\x19\n" +
+	"\bend_byte\x18\x04 \x01(\x05R\aendByte\x12\x12\n" +
+	"\x04text\x18\x05 \x01(\tR\x04text\x125\n" +
+	"\x06status\x18\x06 \x01(\x0e2\x1d.entitygraph.v1.MentionStatusR\x06status\x12=\n" +
+	"\n" +
+	"candidates\x18\a \x03(\v2\x1d.entitygraph.v1.LinkCandidateR\n" +
+	"candidates\x12\x1e\n" +
+	"\n" +
+	"confidence\x18\b \x01(\x01R\n" +
+	"confidence\x12!\n" +
+	"\fguessed_type\x18\t \x01(\tR\vguessedType\x12!\n" +
+	"\fguessed_kind\x18\n" +
+	" \x01(\tR\vguessedKind\x12!\n" +
+	"\fguess_reason\x18\v \x01(\tR\vguessReason\"\xcd\x01\n" +
+	"\rLinkCandidate\x12\x16\n" +
+	"\x06entity\x18\x01 \x01(\tR\x06entity\x12!\n" +
+	"\fmatched_text\x18\x02 \x01(\tR\vmatchedText\x12\x1a\n" +
+	"\blanguage\x18\x03 \x01(\tR\blanguage\x12/\n" +
+	"\x05match\x18\x04 \x01(\x0e2\x19.entitygraph.v1.LinkMatchR\x05match\x12\x14\n" +
+	"\x05edits\x18\x05 \x01(\x05R\x05edits\x12\x1e\n" +
+	"\n" +
+	"confidence\x18\x06 \x01(\x01R\n" +
+	"confidence\"(\n" +
 	"\x12GetRelationRequest\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\"\xba\x02\n" +
 	"\x14ListRelationsRequest\x12\x18\n" +
@@ -1349,12 +1915,24 @@ const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"\x10MATCH_KIND_EXACT\x10\x01\x12\x15\n" +
 	"\x11MATCH_KIND_PREFIX\x10\x02\x12\x14\n" +
 	"\x10MATCH_KIND_TOKEN\x10\x03\x12\x14\n" +
-	"\x10MATCH_KIND_FUZZY\x10\x042\xd8\x05\n" +
+	"\x10MATCH_KIND_FUZZY\x10\x04*\x84\x01\n" +
+	"\rMentionStatus\x12\x1e\n" +
+	"\x1aMENTION_STATUS_UNSPECIFIED\x10\x00\x12\x19\n" +
+	"\x15MENTION_STATUS_LINKED\x10\x01\x12\x1c\n" +
+	"\x18MENTION_STATUS_AMBIGUOUS\x10\x02\x12\x1a\n" +
+	"\x16MENTION_STATUS_UNKNOWN\x10\x03*\x80\x01\n" +
+	"\tLinkMatch\x12\x1a\n" +
+	"\x16LINK_MATCH_UNSPECIFIED\x10\x00\x12\x13\n" +
+	"\x0fLINK_MATCH_NAME\x10\x01\x12\x14\n" +
+	"\x10LINK_MATCH_ALIAS\x10\x02\x12\x14\n" +
+	"\x10LINK_MATCH_FUZZY\x10\x03\x12\x16\n" +
+	"\x12LINK_MATCH_PARTIAL\x10\x042\xb3\x06\n" +
 	"\rEntityService\x12E\n" +
 	"\tGetEntity\x12 .entitygraph.v1.GetEntityRequest\x1a\x16.entitygraph.v1.Entity\x12e\n" +
 	"\x10BatchGetEntities\x12'.entitygraph.v1.BatchGetEntitiesRequest\x1a(.entitygraph.v1.BatchGetEntitiesResponse\x12_\n" +
 	"\x0eSearchEntities\x12%.entitygraph.v1.SearchEntitiesRequest\x1a&.entitygraph.v1.SearchEntitiesResponse\x12b\n" +
-	"\x0fSearchRelations\x12&.entitygraph.v1.SearchRelationsRequest\x1a'.entitygraph.v1.SearchRelationsResponse\x12K\n" +
+	"\x0fSearchRelations\x12&.entitygraph.v1.SearchRelationsRequest\x1a'.entitygraph.v1.SearchRelationsResponse\x12Y\n" +
+	"\fLinkEntities\x12#.entitygraph.v1.LinkEntitiesRequest\x1a$.entitygraph.v1.LinkEntitiesResponse\x12K\n" +
 	"\vGetRelation\x12\".entitygraph.v1.GetRelationRequest\x1a\x18.entitygraph.v1.Relation\x12\\\n" +
 	"\rListRelations\x12$.entitygraph.v1.ListRelationsRequest\x1a%.entitygraph.v1.ListRelationsResponse\x12K\n" +
 	"\vGetDocument\x12\".entitygraph.v1.GetDocumentRequest\x1a\x18.entitygraph.v1.Document\x12\\\n" +
@@ -1373,69 +1951,83 @@ func file_entitygraph_v1_entity_service_proto_rawDescGZIP() []byte {
 	return file_entitygraph_v1_entity_service_proto_rawDescData
 }
 
-var file_entitygraph_v1_entity_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_entitygraph_v1_entity_service_proto_msgTypes = make([]protoimpl.MessageInfo, 16)
+var file_entitygraph_v1_entity_service_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
+var file_entitygraph_v1_entity_service_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_entitygraph_v1_entity_service_proto_goTypes = []any{
 	(MatchKind)(0),                   // 0: entitygraph.v1.MatchKind
-	(*GetEntityRequest)(nil),         // 1: entitygraph.v1.GetEntityRequest
-	(*BatchGetEntitiesRequest)(nil),  // 2: entitygraph.v1.BatchGetEntitiesRequest
-	(*BatchGetEntitiesResponse)(nil), // 3: entitygraph.v1.BatchGetEntitiesResponse
-	(*SearchEntitiesRequest)(nil),    // 4: entitygraph.v1.SearchEntitiesRequest
-	(*SearchEntitiesResponse)(nil),   // 5: entitygraph.v1.SearchEntitiesResponse
-	(*SearchRelationsRequest)(nil),   // 6: entitygraph.v1.SearchRelationsRequest
-	(*SearchRelationsResponse)(nil),  // 7: entitygraph.v1.SearchRelationsResponse
-	(*RelationMatch)(nil),            // 8: entitygraph.v1.RelationMatch
-	(*Highlight)(nil),                // 9: entitygraph.v1.Highlight
-	(*SearchResult)(nil),             // 10: entitygraph.v1.SearchResult
-	(*GetRelationRequest)(nil),       // 11: entitygraph.v1.GetRelationRequest
-	(*ListRelationsRequest)(nil),     // 12: entitygraph.v1.ListRelationsRequest
-	(*ListRelationsResponse)(nil),    // 13: entitygraph.v1.ListRelationsResponse
-	(*GetDocumentRequest)(nil),       // 14: entitygraph.v1.GetDocumentRequest
-	(*ListDocumentsRequest)(nil),     // 15: entitygraph.v1.ListDocumentsRequest
-	(*ListDocumentsResponse)(nil),    // 16: entitygraph.v1.ListDocumentsResponse
-	(EntityView)(0),                  // 17: entitygraph.v1.EntityView
-	(*Entity)(nil),                   // 18: entitygraph.v1.Entity
-	(*Relation)(nil),                 // 19: entitygraph.v1.Relation
-	(RelationView)(0),                // 20: entitygraph.v1.RelationView
-	(DocumentView)(0),                // 21: entitygraph.v1.DocumentView
-	(*Document)(nil),                 // 22: entitygraph.v1.Document
+	(MentionStatus)(0),               // 1: entitygraph.v1.MentionStatus
+	(LinkMatch)(0),                   // 2: entitygraph.v1.LinkMatch
+	(*GetEntityRequest)(nil),         // 3: entitygraph.v1.GetEntityRequest
+	(*BatchGetEntitiesRequest)(nil),  // 4: entitygraph.v1.BatchGetEntitiesRequest
+	(*BatchGetEntitiesResponse)(nil), // 5: entitygraph.v1.BatchGetEntitiesResponse
+	(*SearchEntitiesRequest)(nil),    // 6: entitygraph.v1.SearchEntitiesRequest
+	(*SearchEntitiesResponse)(nil),   // 7: entitygraph.v1.SearchEntitiesResponse
+	(*SearchRelationsRequest)(nil),   // 8: entitygraph.v1.SearchRelationsRequest
+	(*SearchRelationsResponse)(nil),  // 9: entitygraph.v1.SearchRelationsResponse
+	(*RelationMatch)(nil),            // 10: entitygraph.v1.RelationMatch
+	(*Highlight)(nil),                // 11: entitygraph.v1.Highlight
+	(*SearchResult)(nil),             // 12: entitygraph.v1.SearchResult
+	(*LinkEntitiesRequest)(nil),      // 13: entitygraph.v1.LinkEntitiesRequest
+	(*LinkEntitiesResponse)(nil),     // 14: entitygraph.v1.LinkEntitiesResponse
+	(*Mention)(nil),                  // 15: entitygraph.v1.Mention
+	(*LinkCandidate)(nil),            // 16: entitygraph.v1.LinkCandidate
+	(*GetRelationRequest)(nil),       // 17: entitygraph.v1.GetRelationRequest
+	(*ListRelationsRequest)(nil),     // 18: entitygraph.v1.ListRelationsRequest
+	(*ListRelationsResponse)(nil),    // 19: entitygraph.v1.ListRelationsResponse
+	(*GetDocumentRequest)(nil),       // 20: entitygraph.v1.GetDocumentRequest
+	(*ListDocumentsRequest)(nil),     // 21: entitygraph.v1.ListDocumentsRequest
+	(*ListDocumentsResponse)(nil),    // 22: entitygraph.v1.ListDocumentsResponse
+	(EntityView)(0),                  // 23: entitygraph.v1.EntityView
+	(*Entity)(nil),                   // 24: entitygraph.v1.Entity
+	(*Relation)(nil),                 // 25: entitygraph.v1.Relation
+	(RelationView)(0),                // 26: entitygraph.v1.RelationView
+	(DocumentView)(0),                // 27: entitygraph.v1.DocumentView
+	(*Document)(nil),                 // 28: entitygraph.v1.Document
 }
 var file_entitygraph_v1_entity_service_proto_depIdxs = []int32{
-	17, // 0: entitygraph.v1.GetEntityRequest.view:type_name -> entitygraph.v1.EntityView
-	17, // 1: entitygraph.v1.BatchGetEntitiesRequest.view:type_name -> entitygraph.v1.EntityView
-	18, // 2: entitygraph.v1.BatchGetEntitiesResponse.entities:type_name -> entitygraph.v1.Entity
-	17, // 3: entitygraph.v1.SearchEntitiesRequest.view:type_name -> entitygraph.v1.EntityView
-	10, // 4: entitygraph.v1.SearchEntitiesResponse.results:type_name -> entitygraph.v1.SearchResult
-	8,  // 5: entitygraph.v1.SearchRelationsResponse.results:type_name -> entitygraph.v1.RelationMatch
-	19, // 6: entitygraph.v1.RelationMatch.relation:type_name -> entitygraph.v1.Relation
-	9,  // 7: entitygraph.v1.RelationMatch.highlights:type_name -> entitygraph.v1.Highlight
-	18, // 8: entitygraph.v1.SearchResult.entity:type_name -> entitygraph.v1.Entity
+	23, // 0: entitygraph.v1.GetEntityRequest.view:type_name -> entitygraph.v1.EntityView
+	23, // 1: entitygraph.v1.BatchGetEntitiesRequest.view:type_name -> entitygraph.v1.EntityView
+	24, // 2: entitygraph.v1.BatchGetEntitiesResponse.entities:type_name -> entitygraph.v1.Entity
+	23, // 3: entitygraph.v1.SearchEntitiesRequest.view:type_name -> entitygraph.v1.EntityView
+	12, // 4: entitygraph.v1.SearchEntitiesResponse.results:type_name -> entitygraph.v1.SearchResult
+	10, // 5: entitygraph.v1.SearchRelationsResponse.results:type_name -> entitygraph.v1.RelationMatch
+	25, // 6: entitygraph.v1.RelationMatch.relation:type_name -> entitygraph.v1.Relation
+	11, // 7: entitygraph.v1.RelationMatch.highlights:type_name -> entitygraph.v1.Highlight
+	24, // 8: entitygraph.v1.SearchResult.entity:type_name -> entitygraph.v1.Entity
 	0,  // 9: entitygraph.v1.SearchResult.match_kind:type_name -> entitygraph.v1.MatchKind
-	20, // 10: entitygraph.v1.ListRelationsRequest.view:type_name -> entitygraph.v1.RelationView
-	19, // 11: entitygraph.v1.ListRelationsResponse.relations:type_name -> entitygraph.v1.Relation
-	21, // 12: entitygraph.v1.GetDocumentRequest.view:type_name -> entitygraph.v1.DocumentView
-	22, // 13: entitygraph.v1.ListDocumentsResponse.documents:type_name -> entitygraph.v1.Document
-	1,  // 14: entitygraph.v1.EntityService.GetEntity:input_type -> entitygraph.v1.GetEntityRequest
-	2,  // 15: entitygraph.v1.EntityService.BatchGetEntities:input_type -> entitygraph.v1.BatchGetEntitiesRequest
-	4,  // 16: entitygraph.v1.EntityService.SearchEntities:input_type -> entitygraph.v1.SearchEntitiesRequest
-	6,  // 17: entitygraph.v1.EntityService.SearchRelations:input_type -> entitygraph.v1.SearchRelationsRequest
-	11, // 18: entitygraph.v1.EntityService.GetRelation:input_type -> entitygraph.v1.GetRelationRequest
-	12, // 19: entitygraph.v1.EntityService.ListRelations:input_type -> entitygraph.v1.ListRelationsRequest
-	14, // 20: entitygraph.v1.EntityService.GetDocument:input_type -> entitygraph.v1.GetDocumentRequest
-	15, // 21: entitygraph.v1.EntityService.ListDocuments:input_type -> entitygraph.v1.ListDocumentsRequest
-	18, // 22: entitygraph.v1.EntityService.GetEntity:output_type -> entitygraph.v1.Entity
-	3,  // 23: entitygraph.v1.EntityService.BatchGetEntities:output_type -> entitygraph.v1.BatchGetEntitiesResponse
-	5,  // 24: entitygraph.v1.EntityService.SearchEntities:output_type -> entitygraph.v1.SearchEntitiesResponse
-	7,  // 25: entitygraph.v1.EntityService.SearchRelations:output_type -> entitygraph.v1.SearchRelationsResponse
-	19, // 26: entitygraph.v1.EntityService.GetRelation:output_type -> entitygraph.v1.Relation
-	13, // 27: entitygraph.v1.EntityService.ListRelations:output_type -> entitygraph.v1.ListRelationsResponse
-	22, // 28: entitygraph.v1.EntityService.GetDocument:output_type -> entitygraph.v1.Document
-	16, // 29: entitygraph.v1.EntityService.ListDocuments:output_type -> entitygraph.v1.ListDocumentsResponse
-	22, // [22:30] is the sub-list for method output_type
-	14, // [14:22] is the sub-list for method input_type
-	14, // [14:14] is the sub-list for extension type_name
-	14, // [14:14] is the sub-list for extension extendee
-	0,  // [0:14] is the sub-list for field type_name
+	23, // 10: entitygraph.v1.LinkEntitiesRequest.view:type_name -> entitygraph.v1.EntityView
+	15, // 11: entitygraph.v1.LinkEntitiesResponse.mentions:type_name -> entitygraph.v1.Mention
+	24, // 12: entitygraph.v1.LinkEntitiesResponse.entities:type_name -> entitygraph.v1.Entity
+	1,  // 13: entitygraph.v1.Mention.status:type_name -> entitygraph.v1.MentionStatus
+	16, // 14: entitygraph.v1.Mention.candidates:type_name -> entitygraph.v1.LinkCandidate
+	2,  // 15: entitygraph.v1.LinkCandidate.match:type_name -> entitygraph.v1.LinkMatch
+	26, // 16: entitygraph.v1.ListRelationsRequest.view:type_name -> entitygraph.v1.RelationView
+	25, // 17: entitygraph.v1.ListRelationsResponse.relations:type_name -> entitygraph.v1.Relation
+	27, // 18: entitygraph.v1.GetDocumentRequest.view:type_name -> entitygraph.v1.DocumentView
+	28, // 19: entitygraph.v1.ListDocumentsResponse.documents:type_name -> entitygraph.v1.Document
+	3,  // 20: entitygraph.v1.EntityService.GetEntity:input_type -> entitygraph.v1.GetEntityRequest
+	4,  // 21: entitygraph.v1.EntityService.BatchGetEntities:input_type -> entitygraph.v1.BatchGetEntitiesRequest
+	6,  // 22: entitygraph.v1.EntityService.SearchEntities:input_type -> entitygraph.v1.SearchEntitiesRequest
+	8,  // 23: entitygraph.v1.EntityService.SearchRelations:input_type -> entitygraph.v1.SearchRelationsRequest
+	13, // 24: entitygraph.v1.EntityService.LinkEntities:input_type -> entitygraph.v1.LinkEntitiesRequest
+	17, // 25: entitygraph.v1.EntityService.GetRelation:input_type -> entitygraph.v1.GetRelationRequest
+	18, // 26: entitygraph.v1.EntityService.ListRelations:input_type -> entitygraph.v1.ListRelationsRequest
+	20, // 27: entitygraph.v1.EntityService.GetDocument:input_type -> entitygraph.v1.GetDocumentRequest
+	21, // 28: entitygraph.v1.EntityService.ListDocuments:input_type -> entitygraph.v1.ListDocumentsRequest
+	24, // 29: entitygraph.v1.EntityService.GetEntity:output_type -> entitygraph.v1.Entity
+	5,  // 30: entitygraph.v1.EntityService.BatchGetEntities:output_type -> entitygraph.v1.BatchGetEntitiesResponse
+	7,  // 31: entitygraph.v1.EntityService.SearchEntities:output_type -> entitygraph.v1.SearchEntitiesResponse
+	9,  // 32: entitygraph.v1.EntityService.SearchRelations:output_type -> entitygraph.v1.SearchRelationsResponse
+	14, // 33: entitygraph.v1.EntityService.LinkEntities:output_type -> entitygraph.v1.LinkEntitiesResponse
+	25, // 34: entitygraph.v1.EntityService.GetRelation:output_type -> entitygraph.v1.Relation
+	19, // 35: entitygraph.v1.EntityService.ListRelations:output_type -> entitygraph.v1.ListRelationsResponse
+	28, // 36: entitygraph.v1.EntityService.GetDocument:output_type -> entitygraph.v1.Document
+	22, // 37: entitygraph.v1.EntityService.ListDocuments:output_type -> entitygraph.v1.ListDocumentsResponse
+	29, // [29:38] is the sub-list for method output_type
+	20, // [20:29] is the sub-list for method input_type
+	20, // [20:20] is the sub-list for extension type_name
+	20, // [20:20] is the sub-list for extension extendee
+	0,  // [0:20] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_entity_service_proto_init() }
@@ -1451,8 +2043,8 @@ func file_entitygraph_v1_entity_service_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_entitygraph_v1_entity_service_proto_rawDesc), len(file_entitygraph_v1_entity_service_proto_rawDesc)),
-			NumEnums:      1,
-			NumMessages:   16,
+			NumEnums:      3,
+			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -23,6 +23,7 @@ const (
 	EntityService_BatchGetEntities_FullMethodName = "/entitygraph.v1.EntityService/BatchGetEntities"
 	EntityService_SearchEntities_FullMethodName   = "/entitygraph.v1.EntityService/SearchEntities"
 	EntityService_SearchRelations_FullMethodName  = "/entitygraph.v1.EntityService/SearchRelations"
+	EntityService_LinkEntities_FullMethodName     = "/entitygraph.v1.EntityService/LinkEntities"
 	EntityService_GetRelation_FullMethodName      = "/entitygraph.v1.EntityService/GetRelation"
 	EntityService_ListRelations_FullMethodName    = "/entitygraph.v1.EntityService/ListRelations"
 	EntityService_GetDocument_FullMethodName      = "/entitygraph.v1.EntityService/GetDocument"
@@ -58,6 +59,14 @@ type EntityServiceClient interface {
 	// statement that holds the words as a phrase ranks higher), each with the
 	// spans of its quotes that matched, by offsets into their documents.
 	SearchRelations(ctx context.Context, in *SearchRelationsRequest, opts ...grpc.CallOption) (*SearchRelationsResponse, error)
+	// LinkEntities reads a text for the entities of the graph it mentions:
+	// each mention's character and byte offsets, the name or alias it
+	// matched, how (the display name, an alias, or within a few edits of
+	// one) and with what confidence. A mention more than one entity has the
+	// name of lists them all as candidates; a span that looks like the name
+	// of an entity the graph does not know comes back too, with a guessed
+	// type and kind.
+	LinkEntities(ctx context.Context, in *LinkEntitiesRequest, opts ...grpc.CallOption) (*LinkEntitiesResponse, error)
 	// GetRelation returns one relation by resource name. NOT_FOUND if there
 	// is none.
 	GetRelation(ctx context.Context, in *GetRelationRequest, opts ...grpc.CallOption) (*Relation, error)
@@ -112,6 +121,16 @@ func (c *entityServiceClient) SearchRelations(ctx context.Context, in *SearchRel
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(SearchRelationsResponse)
 	err := c.cc.Invoke(ctx, EntityService_SearchRelations_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *entityServiceClient) LinkEntities(ctx context.Context, in *LinkEntitiesRequest, opts ...grpc.CallOption) (*LinkEntitiesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(LinkEntitiesResponse)
+	err := c.cc.Invoke(ctx, EntityService_LinkEntities_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +206,14 @@ type EntityServiceServer interface {
 	// statement that holds the words as a phrase ranks higher), each with the
 	// spans of its quotes that matched, by offsets into their documents.
 	SearchRelations(context.Context, *SearchRelationsRequest) (*SearchRelationsResponse, error)
+	// LinkEntities reads a text for the entities of the graph it mentions:
+	// each mention's character and byte offsets, the name or alias it
+	// matched, how (the display name, an alias, or within a few edits of
+	// one) and with what confidence. A mention more than one entity has the
+	// name of lists them all as candidates; a span that looks like the name
+	// of an entity the graph does not know comes back too, with a guessed
+	// type and kind.
+	LinkEntities(context.Context, *LinkEntitiesRequest) (*LinkEntitiesResponse, error)
 	// GetRelation returns one relation by resource name. NOT_FOUND if there
 	// is none.
 	GetRelation(context.Context, *GetRelationRequest) (*Relation, error)
@@ -218,6 +245,9 @@ func (UnimplementedEntityServiceServer) SearchEntities(context.Context, *SearchE
 }
 func (UnimplementedEntityServiceServer) SearchRelations(context.Context, *SearchRelationsRequest) (*SearchRelationsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method SearchRelations not implemented")
+}
+func (UnimplementedEntityServiceServer) LinkEntities(context.Context, *LinkEntitiesRequest) (*LinkEntitiesResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method LinkEntities not implemented")
 }
 func (UnimplementedEntityServiceServer) GetRelation(context.Context, *GetRelationRequest) (*Relation, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetRelation not implemented")
@@ -324,6 +354,24 @@ func _EntityService_SearchRelations_Handler(srv interface{}, ctx context.Context
 	return interceptor(ctx, in, info, handler)
 }
 
+func _EntityService_LinkEntities_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(LinkEntitiesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(EntityServiceServer).LinkEntities(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: EntityService_LinkEntities_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(EntityServiceServer).LinkEntities(ctx, req.(*LinkEntitiesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _EntityService_GetRelation_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(GetRelationRequest)
 	if err := dec(in); err != nil {
@@ -418,6 +466,10 @@ var EntityService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "SearchRelations",
 			Handler:    _EntityService_SearchRelations_Handler,
+		},
+		{
+			MethodName: "LinkEntities",
+			Handler:    _EntityService_LinkEntities_Handler,
 		},
 		{
 			MethodName: "GetRelation",

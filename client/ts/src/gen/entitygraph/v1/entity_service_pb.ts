@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file entitygraph/v1/entity_service.proto.
  */
 export const file_entitygraph_v1_entity_service: GenFile = /*@__PURE__*/
-  fileDesc("CiNlbnRpdHlncmFwaC92MS9lbnRpdHlfc2VydmljZS5wcm90bxIOZW50aXR5Z3JhcGgudjEiSgoQR2V0RW50aXR5UmVxdWVzdBIMCgRuYW1lGAEgASgJEigKBHZpZXcYAiABKA4yGi5lbnRpdHlncmFwaC52MS5FbnRpdHlWaWV3IlIKF0JhdGNoR2V0RW50aXRpZXNSZXF1ZXN0Eg0KBW5hbWVzGAEgAygJEigKBHZpZXcYAiABKA4yGi5lbnRpdHlncmFwaC52MS5FbnRpdHlWaWV3IkQKGEJhdGNoR2V0RW50aXRpZXNSZXNwb25zZRIoCghlbnRpdGllcxgBIAMoCzIWLmVudGl0eWdyYXBoLnYxLkVudGl0eSKUAQoVU2VhcmNoRW50aXRpZXNSZXF1ZXN0Eg0KBXF1ZXJ5GAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRINCgV0eXBlcxgDIAMoCRIRCgltYXhfZWRpdHMYBCABKAUSDQoFa2luZHMYBSADKAkSKAoEdmlldxgGIAEoDjIaLmVudGl0eWdyYXBoLnYxLkVudGl0eVZpZXciRwoWU2VhcmNoRW50aXRpZXNSZXNwb25zZRItCgdyZXN1bHRzGAEgAygLMhwuZW50aXR5Z3JhcGgudjEuU2VhcmNoUmVzdWx0IsUBChZTZWFyY2hSZWxhdGlvbnNSZXF1ZXN0Eg0KBXF1ZXJ5GAEgASgJEhAKCGVuZHBvaW50GAIgASgJEhIKCnByZWRpY2F0ZXMYAyADKAkSEAoIZG9jdW1lbnQYBCABKAkSEQoJdGltZV9mcm9tGAUgASgJEg8KB3RpbWVfdG8YBiABKAkSEQoJcGFnZV9zaXplGAcgASgFEhIKCnBhZ2VfdG9rZW4YCCABKAkSGQoRaW5jbHVkZV9hbGxfcmFua3MYCSABKAgiYgoXU2VhcmNoUmVsYXRpb25zUmVzcG9uc2USLgoHcmVzdWx0cxgBIAMoCzIdLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uTWF0Y2gSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIpIBCg1SZWxhdGlvbk1hdGNoEioKCHJlbGF0aW9uGAEgASgLMhguZW50aXR5Z3JhcGgudjEuUmVsYXRpb24SDQoFc2NvcmUYAiABKAESLQoKaGlnaGxpZ2h0cxgDIAMoCzIZLmVudGl0eWdyYXBoLnYxLkhpZ2hsaWdodBIXCg9yZWFkaW5nX21hdGNoZWQYBCABKAgiewoJSGlnaGxpZ2h0EhAKCGV2aWRlbmNlGAEgASgFEhAKCGRvY3VtZW50GAIgASgJEhIKCnN0YXJ0X2NoYXIYAyABKAUSEAoIZW5kX2NoYXIYBCABKAUSEgoKc3RhcnRfYnl0ZRgFIAEoBRIQCghlbmRfYnl0ZRgGIAEoBSKrAQoMU2VhcmNoUmVzdWx0EiYKBmVudGl0eRgBIAEoCzIWLmVudGl0eWdyYXBoLnYxLkVudGl0eRINCgVzY29yZRgCIAEoARIUCgxtYXRjaGVkX3RleHQYAyABKAkSEAoIbGFuZ3VhZ2UYBCABKAkSLQoKbWF0Y2hfa2luZBgFIAEoDjIZLmVudGl0eWdyYXBoLnYxLk1hdGNoS2luZBINCgVlZGl0cxgGIAEoBSIiChJHZXRSZWxhdGlvblJlcXVlc3QSDAoEbmFtZRgBIAEoCSLdAQoUTGlzdFJlbGF0aW9uc1JlcXVlc3QSDwoHc3ViamVjdBgBIAEoCRIOCgZvYmplY3QYAiABKAkSEAoIZW5kcG9pbnQYAyABKAkSEgoKcHJlZGljYXRlcxgEIAMoCRIRCglwYWdlX3NpemUYBSABKAUSEgoKcGFnZV90b2tlbhgGIAEoCRIQCghkb2N1bWVudBgHIAEoCRIZChFpbmNsdWRlX2FsbF9yYW5rcxgIIAEoCBIqCgR2aWV3GAkgASgOMhwuZW50aXR5Z3JhcGgudjEuUmVsYXRpb25WaWV3InEKFUxpc3RSZWxhdGlvbnNSZXNwb25zZRIrCglyZWxhdGlvbnMYASADKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkSEgoKdG90YWxfc2l6ZRgDIAEoBSJOChJHZXREb2N1bWVudFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIqCgR2aWV3GAIgASgOMhwuZW50aXR5Z3JhcGgudjEuRG9jdW1lbnRWaWV3Ij0KFExpc3REb2N1bWVudHNSZXF1ZXN0EhEKCXBhZ2Vfc2l6ZRgBIAEoBRISCgpwYWdlX3Rva2VuGAIgASgJInEKFUxpc3REb2N1bWVudHNSZXNwb25zZRIrCglkb2N1bWVudHMYASADKAsyGC5lbnRpdHlncmFwaC52MS5Eb2N1bWVudBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkSEgoKdG90YWxfc2l6ZRgDIAEoBSqAAQoJTWF0Y2hLaW5kEhoKFk1BVENIX0tJTkRfVU5TUEVDSUZJRUQQABIUChBNQVRDSF9LSU5EX0VYQUNUEAESFQoRTUFUQ0hfS0lORF9QUkVGSVgQAhIUChBNQVRDSF9LSU5EX1RPS0VOEAMSFAoQTUFUQ0hfS0lORF9GVVpaWRAEMtgFCg1FbnRpdHlTZXJ2aWNlEkUKCUdldEVudGl0eRIgLmVudGl0eWdyYXBoLnYxLkdldEVudGl0eVJlcXVlc3QaFi5lbnRpdHlncmFwaC52MS5FbnRpdHkSZQoQQmF0Y2hHZXRFbnRpdGllcxInLmVudGl0eWdyYXBoLnYxLkJhdGNoR2V0RW50aXRpZXNSZXF1ZXN0GiguZW50aXR5Z3JhcGgudjEuQmF0Y2hHZXRFbnRpdGllc1Jlc3BvbnNlEl8KDlNlYXJjaEVudGl0aWVzEiUuZW50aXR5Z3JhcGgudjEuU2VhcmNoRW50aXRpZXNSZXF1ZXN0GiYuZW50aXR5Z3JhcGgudjEuU2VhcmNoRW50aXRpZXNSZXNwb25zZRJiCg9TZWFyY2hSZWxhdGlvbnMSJi5lbnRpdHlncmFwaC52MS5TZWFyY2hSZWxhdGlvbnNSZXF1ZXN0GicuZW50aXR5Z3JhcGgudjEuU2VhcmNoUmVsYXRpb25zUmVzcG9uc2USSwoLR2V0UmVsYXRpb24SIi5lbnRpdHlncmFwaC52MS5HZXRSZWxhdGlvblJlcXVlc3QaGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhJcCg1MaXN0UmVsYXRpb25zEiQuZW50aXR5Z3JhcGgudjEuTGlzdFJlbGF0aW9uc1JlcXVlc3QaJS5lbnRpdHlncmFwaC52MS5MaXN0UmVsYXRpb25zUmVzcG9uc2USSwoLR2V0RG9jdW1lbnQSIi5lbnRpdHlncmFwaC52MS5HZXREb2N1bWVudFJlcXVlc3QaGC5lbnRpdHlncmFwaC52MS5Eb2N1bWVudBJcCg1MaXN0RG9jdW1lbnRzEiQuZW50aXR5Z3JhcGgudjEuTGlzdERvY3VtZW50c1JlcXVlc3QaJS5lbnRpdHlncmFwaC52MS5MaXN0RG9jdW1lbnRzUmVzcG9uc2ViBnByb3RvMw", [file_entitygraph_v1_document, file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
+  fileDesc("CiNlbnRpdHlncmFwaC92MS9lbnRpdHlfc2VydmljZS5wcm90bxIOZW50aXR5Z3JhcGgudjEiSgoQR2V0RW50aXR5UmVxdWVzdBIMCgRuYW1lGAEgASgJEigKBHZpZXcYAiABKA4yGi5lbnRpdHlncmFwaC52MS5FbnRpdHlWaWV3IlIKF0JhdGNoR2V0RW50aXRpZXNSZXF1ZXN0Eg0KBW5hbWVzGAEgAygJEigKBHZpZXcYAiABKA4yGi5lbnRpdHlncmFwaC52MS5FbnRpdHlWaWV3IkQKGEJhdGNoR2V0RW50aXRpZXNSZXNwb25zZRIoCghlbnRpdGllcxgBIAMoCzIWLmVudGl0eWdyYXBoLnYxLkVudGl0eSKUAQoVU2VhcmNoRW50aXRpZXNSZXF1ZXN0Eg0KBXF1ZXJ5GAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRINCgV0eXBlcxgDIAMoCRIRCgltYXhfZWRpdHMYBCABKAUSDQoFa2luZHMYBSADKAkSKAoEdmlldxgGIAEoDjIaLmVudGl0eWdyYXBoLnYxLkVudGl0eVZpZXciRwoWU2VhcmNoRW50aXRpZXNSZXNwb25zZRItCgdyZXN1bHRzGAEgAygLMhwuZW50aXR5Z3JhcGgudjEuU2VhcmNoUmVzdWx0IsUBChZTZWFyY2hSZWxhdGlvbnNSZXF1ZXN0Eg0KBXF1ZXJ5GAEgASgJEhAKCGVuZHBvaW50GAIgASgJEhIKCnByZWRpY2F0ZXMYAyADKAkSEAoIZG9jdW1lbnQYBCABKAkSEQoJdGltZV9mcm9tGAUgASgJEg8KB3RpbWVfdG8YBiABKAkSEQoJcGFnZV9zaXplGAcgASgFEhIKCnBhZ2VfdG9rZW4YCCABKAkSGQoRaW5jbHVkZV9hbGxfcmFua3MYCSABKAgiYgoXU2VhcmNoUmVsYXRpb25zUmVzcG9uc2USLgoHcmVzdWx0cxgBIAMoCzIdLmVudGl0eWdyYXBoLnYxLlJlbGF0aW9uTWF0Y2gSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIpIBCg1SZWxhdGlvbk1hdGNoEioKCHJlbGF0aW9uGAEgASgLMhguZW50aXR5Z3JhcGgudjEuUmVsYXRpb24SDQoFc2NvcmUYAiABKAESLQoKaGlnaGxpZ2h0cxgDIAMoCzIZLmVudGl0eWdyYXBoLnYxLkhpZ2hsaWdodBIXCg9yZWFkaW5nX21hdGNoZWQYBCABKAgiewoJSGlnaGxpZ2h0EhAKCGV2aWRlbmNlGAEgASgFEhAKCGRvY3VtZW50GAIgASgJEhIKCnN0YXJ0X2NoYXIYAyABKAUSEAoIZW5kX2NoYXIYBCABKAUSEgoKc3RhcnRfYnl0ZRgFIAEoBRIQCghlbmRfYnl0ZRgGIAEoBSKrAQoMU2VhcmNoUmVzdWx0EiYKBmVudGl0eRgBIAEoCzIWLmVudGl0eWdyYXBoLnYxLkVudGl0eRINCgVzY29yZRgCIAEoARIUCgxtYXRjaGVkX3RleHQYAyABKAkSEAoIbGFuZ3VhZ2UYBCABKAkSLQoKbWF0Y2hfa2luZBgFIAEoDjIZLmVudGl0eWdyYXBoLnYxLk1hdGNoS2luZBINCgVlZGl0cxgGIAEoBSKbAQoTTGlua0VudGl0aWVzUmVxdWVzdBIMCgR0ZXh0GAEgASgJEg0KBXR5cGVzGAIgAygJEhEKCW1heF9lZGl0cxgDIAEoBRIWCg5taW5fY29uZmlkZW5jZRgEIAEoARISCgprbm93bl9vbmx5GAUgASgIEigKBHZpZXcYBiABKA4yGi5lbnRpdHlncmFwaC52MS5FbnRpdHlWaWV3IoABChRMaW5rRW50aXRpZXNSZXNwb25zZRIpCghtZW50aW9ucxgBIAMoCzIXLmVudGl0eWdyYXBoLnYxLk1lbnRpb24SKAoIZW50aXRpZXMYAiADKAsyFi5lbnRpdHlncmFwaC52MS5FbnRpdHkSEwoLcmVzdW1lX2J5dGUYAyABKAUimwIKB01lbnRpb24SEgoKc3RhcnRfY2hhchgBIAEoBRIQCghlbmRfY2hhchgCIAEoBRISCgpzdGFydF9ieXRlGAMgASgFEhAKCGVuZF9ieXRlGAQgASgFEgwKBHRleHQYBSABKAkSLQoGc3RhdHVzGAYgASgOMh0uZW50aXR5Z3JhcGgudjEuTWVudGlvblN0YXR1cxIxCgpjYW5kaWRhdGVzGAcgAygLMh0uZW50aXR5Z3JhcGgudjEuTGlua0NhbmRpZGF0ZRISCgpjb25maWRlbmNlGAggASgBEhQKDGd1ZXNzZWRfdHlwZRgJIAEoCRIUCgxndWVzc2VkX2tpbmQYCiABKAkSFAoMZ3Vlc3NfcmVhc29uGAsgASgJIpQBCg1MaW5rQ2FuZGlkYXRlEg4KBmVudGl0eRgBIAEoCRIUCgxtYXRjaGVkX3RleHQYAiABKAkSEAoIbGFuZ3VhZ2UYAyABKAkSKAoFbWF0Y2gYBCABKA4yGS5lbnRpdHlncmFwaC52MS5MaW5rTWF0Y2gSDQoFZWRpdHMYBSABKAUSEgoKY29uZmlkZW5jZRgGIAEoASIiChJHZXRSZWxhdGlvblJlcXVlc3QSDAoEbmFtZRgBIAEoCSLdAQoUTGlzdFJlbGF0aW9uc1JlcXVlc3QSDwoHc3ViamVjdBgBIAEoCRIOCgZvYmplY3QYAiABKAkSEAoIZW5kcG9pbnQYAyABKAkSEgoKcHJlZGljYXRlcxgEIAMoCRIRCglwYWdlX3NpemUYBSABKAUSEgoKcGFnZV90b2tlbhgGIAEoCRIQCghkb2N1bWVudBgHIAEoCRIZChFpbmNsdWRlX2FsbF9yYW5rcxgIIAEoCBIqCgR2aWV3GAkgASgOMhwuZW50aXR5Z3JhcGgudjEuUmVsYXRpb25WaWV3InEKFUxpc3RSZWxhdGlvbnNSZXNwb25zZRIrCglyZWxhdGlvbnMYASADKAsyGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkSEgoKdG90YWxfc2l6ZRgDIAEoBSJOChJHZXREb2N1bWVudFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIqCgR2aWV3GAIgASgOMhwuZW50aXR5Z3JhcGgudjEuRG9jdW1lbnRWaWV3Ij0KFExpc3REb2N1bWVudHNSZXF1ZXN0EhEKCXBhZ2Vfc2l6ZRgBIAEoBRISCgpwYWdlX3Rva2VuGAIgASgJInEKFUxpc3REb2N1bWVudHNSZXNwb25zZRIrCglkb2N1bWVudHMYASADKAsyGC5lbnRpdHlncmFwaC52MS5Eb2N1bWVudBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkSEgoKdG90YWxfc2l6ZRgDIAEoBSqAAQoJTWF0Y2hLaW5kEhoKFk1BVENIX0tJTkRfVU5TUEVDSUZJRUQQABIUChBNQVRDSF9LSU5EX0VYQUNUEAESFQoRTUFUQ0hfS0lORF9QUkVGSVgQAhIUChBNQVRDSF9LSU5EX1RPS0VOEAMSFAoQTUFUQ0hfS0lORF9GVVpaWRAEKoQBCg1NZW50aW9uU3RhdHVzEh4KGk1FTlRJT05fU1RBVFVTX1VOU1BFQ0lGSUVEEAASGQoVTUVOVElPTl9TVEFUVVNfTElOS0VEEAESHAoYTUVOVElPTl9TVEFUVVNfQU1CSUdVT1VTEAISGgoWTUVOVElPTl9TVEFUVVNfVU5LTk9XThADKoABCglMaW5rTWF0Y2gSGgoWTElOS19NQVRDSF9VTlNQRUNJRklFRBAAEhMKD0xJTktfTUFUQ0hfTkFNRRABEhQKEExJTktfTUFUQ0hfQUxJQVMQAhIUChBMSU5LX01BVENIX0ZVWlpZEAMSFgoSTElOS19NQVRDSF9QQVJUSUFMEAQyswYKDUVudGl0eVNlcnZpY2USRQoJR2V0RW50aXR5EiAuZW50aXR5Z3JhcGgudjEuR2V0RW50aXR5UmVxdWVzdBoWLmVudGl0eWdyYXBoLnYxLkVudGl0eRJlChBCYXRjaEdldEVudGl0aWVzEicuZW50aXR5Z3JhcGgudjEuQmF0Y2hHZXRFbnRpdGllc1JlcXVlc3QaKC5lbnRpdHlncmFwaC52MS5CYXRjaEdldEVudGl0aWVzUmVzcG9uc2USXwoOU2VhcmNoRW50aXRpZXMSJS5lbnRpdHlncmFwaC52MS5TZWFyY2hFbnRpdGllc1JlcXVlc3QaJi5lbnRpdHlncmFwaC52MS5TZWFyY2hFbnRpdGllc1Jlc3BvbnNlEmIKD1NlYXJjaFJlbGF0aW9ucxImLmVudGl0eWdyYXBoLnYxLlNlYXJjaFJlbGF0aW9uc1JlcXVlc3QaJy5lbnRpdHlncmFwaC52MS5TZWFyY2hSZWxhdGlvbnNSZXNwb25zZRJZCgxMaW5rRW50aXRpZXMSIy5lbnRpdHlncmFwaC52MS5MaW5rRW50aXRpZXNSZXF1ZXN0GiQuZW50aXR5Z3JhcGgudjEuTGlua0VudGl0aWVzUmVzcG9uc2USSwoLR2V0UmVsYXRpb24SIi5lbnRpdHlncmFwaC52MS5HZXRSZWxhdGlvblJlcXVlc3QaGC5lbnRpdHlncmFwaC52MS5SZWxhdGlvbhJcCg1MaXN0UmVsYXRpb25zEiQuZW50aXR5Z3JhcGgudjEuTGlzdFJlbGF0aW9uc1JlcXVlc3QaJS5lbnRpdHlncmFwaC52MS5MaXN0UmVsYXRpb25zUmVzcG9uc2USSwoLR2V0RG9jdW1lbnQSIi5lbnRpdHlncmFwaC52MS5HZXREb2N1bWVudFJlcXVlc3QaGC5lbnRpdHlncmFwaC52MS5Eb2N1bWVudBJcCg1MaXN0RG9jdW1lbnRzEiQuZW50aXR5Z3JhcGgudjEuTGlzdERvY3VtZW50c1JlcXVlc3QaJS5lbnRpdHlncmFwaC52MS5MaXN0RG9jdW1lbnRzUmVzcG9uc2ViBnByb3RvMw", [file_entitygraph_v1_document, file_entitygraph_v1_entity, file_entitygraph_v1_relation]);
 
 /**
  * GetEntityRequest names one entity.
@@ -456,6 +456,266 @@ export const SearchResultSchema: GenMessage<SearchResult> = /*@__PURE__*/
   messageDesc(file_entitygraph_v1_entity_service, 9);
 
 /**
+ * LinkEntitiesRequest is a text to read for mentions of entities.
+ *
+ * @generated from message entitygraph.v1.LinkEntitiesRequest
+ */
+export type LinkEntitiesRequest = Message<"entitygraph.v1.LinkEntitiesRequest"> & {
+  /**
+   * The text: an article, a paragraph or a headline, 1 byte to 64 KiB of
+   * UTF-8 (about 10,000 words; split a longer text at its paragraphs).
+   *
+   * @generated from field: string text = 1;
+   */
+  text: string;
+
+  /**
+   * Link only entities of these types: "organization", "person", "place",
+   * "topic". Empty means all; each must be one of the four. Names the graph
+   * does not know are reported whatever type they look like.
+   *
+   * @generated from field: repeated string types = 2;
+   */
+  types: string[];
+
+  /**
+   * Maximum edit distance for a fuzzy match, 0 to 2: a capitalized name
+   * the graph does not hold exactly is linked to the one entity whose name
+   * is within these edits ("Kioxa" to Kioxia). 0 means by length: 1 edit
+   * from 5 characters, 2 from 10. A negative value turns fuzzy linking
+   * off.
+   *
+   * @generated from field: int32 max_edits = 3;
+   */
+  maxEdits: number;
+
+  /**
+   * Leave out mentions with a confidence below this, 0 to 1; 0 keeps every
+   * mention.
+   *
+   * @generated from field: double min_confidence = 4;
+   */
+  minConfidence: number;
+
+  /**
+   * Leave out the names of entities the graph does not know.
+   *
+   * @generated from field: bool known_only = 5;
+   */
+  knownOnly: boolean;
+
+  /**
+   * How much of each linked entity to return in
+   * LinkEntitiesResponse.entities; unset means all of it.
+   *
+   * @generated from field: entitygraph.v1.EntityView view = 6;
+   */
+  view: EntityView;
+};
+
+/**
+ * Describes the message entitygraph.v1.LinkEntitiesRequest.
+ * Use `create(LinkEntitiesRequestSchema)` to create a new message.
+ */
+export const LinkEntitiesRequestSchema: GenMessage<LinkEntitiesRequest> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_entity_service, 10);
+
+/**
+ * LinkEntitiesResponse holds the mentions of a text.
+ *
+ * @generated from message entitygraph.v1.LinkEntitiesResponse
+ */
+export type LinkEntitiesResponse = Message<"entitygraph.v1.LinkEntitiesResponse"> & {
+  /**
+   * The mentions, in text order. They do not overlap: where names nest
+   * ("Korea" in "Korea Chamber of Commerce and Industry"), the longest is
+   * the mention.
+   *
+   * @generated from field: repeated entitygraph.v1.Mention mentions = 1;
+   */
+  mentions: Mention[];
+
+  /**
+   * The entities the mentions' candidates are, once each, in the order of
+   * their first mention, in the request's view.
+   *
+   * @generated from field: repeated entitygraph.v1.Entity entities = 2;
+   */
+  entities: Entity[];
+
+  /**
+   * Set when the mentions from resume_byte on were left out to keep the
+   * response under 3 MiB encoded: link text[resume_byte:] again (its
+   * offsets then count from there). Zero when every mention is here.
+   *
+   * @generated from field: int32 resume_byte = 3;
+   */
+  resumeByte: number;
+};
+
+/**
+ * Describes the message entitygraph.v1.LinkEntitiesResponse.
+ * Use `create(LinkEntitiesResponseSchema)` to create a new message.
+ */
+export const LinkEntitiesResponseSchema: GenMessage<LinkEntitiesResponse> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_entity_service, 11);
+
+/**
+ * Mention is a span of a text that names an entity, known or not.
+ *
+ * @generated from message entitygraph.v1.Mention
+ */
+export type Mention = Message<"entitygraph.v1.Mention"> & {
+  /**
+   * Start of the span, in Unicode code points.
+   *
+   * @generated from field: int32 start_char = 1;
+   */
+  startChar: number;
+
+  /**
+   * End (exclusive), in Unicode code points.
+   *
+   * @generated from field: int32 end_char = 2;
+   */
+  endChar: number;
+
+  /**
+   * Start in the text's UTF-8 bytes.
+   *
+   * @generated from field: int32 start_byte = 3;
+   */
+  startByte: number;
+
+  /**
+   * End (exclusive), in bytes.
+   *
+   * @generated from field: int32 end_byte = 4;
+   */
+  endByte: number;
+
+  /**
+   * The span as the text writes it.
+   *
+   * @generated from field: string text = 5;
+   */
+  text: string;
+
+  /**
+   * Whether the span names one known entity, one of several, or none the
+   * graph knows.
+   *
+   * @generated from field: entitygraph.v1.MentionStatus status = 6;
+   */
+  status: MentionStatus;
+
+  /**
+   * The entities it may name, best first: one for a linked mention,
+   * several (at most 10) for an ambiguous one, none for an unknown name.
+   *
+   * @generated from field: repeated entitygraph.v1.LinkCandidate candidates = 7;
+   */
+  candidates: LinkCandidate[];
+
+  /**
+   * How sure the reading is, in (0, 1]: the best candidate's confidence,
+   * or for an unknown name how much the span looks like a name.
+   *
+   * @generated from field: double confidence = 8;
+   */
+  confidence: number;
+
+  /**
+   * For an unknown name: the type it looks like ("organization",
+   * "person", "place"), or empty when nothing tells.
+   *
+   * @generated from field: string guessed_type = 9;
+   */
+  guessedType: string;
+
+  /**
+   * For an unknown name: the kind it looks like, a resource name of the
+   * vocabulary such as `kinds/university`, or empty.
+   *
+   * @generated from field: string guessed_kind = 10;
+   */
+  guessedKind: string;
+
+  /**
+   * Why the type or kind was guessed, for example `the head noun
+   * "University" is a noun of kinds/university`.
+   *
+   * @generated from field: string guess_reason = 11;
+   */
+  guessReason: string;
+};
+
+/**
+ * Describes the message entitygraph.v1.Mention.
+ * Use `create(MentionSchema)` to create a new message.
+ */
+export const MentionSchema: GenMessage<Mention> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_entity_service, 12);
+
+/**
+ * LinkCandidate is an entity a mention may name, and how it matched.
+ *
+ * @generated from message entitygraph.v1.LinkCandidate
+ */
+export type LinkCandidate = Message<"entitygraph.v1.LinkCandidate"> & {
+  /**
+   * Resource name of the entity; the entity is in
+   * LinkEntitiesResponse.entities.
+   *
+   * @generated from field: string entity = 1;
+   */
+  entity: string;
+
+  /**
+   * The name or alias that matched, as the graph writes it.
+   *
+   * @generated from field: string matched_text = 2;
+   */
+  matchedText: string;
+
+  /**
+   * BCP 47 language of the matched text.
+   *
+   * @generated from field: string language = 3;
+   */
+  language: string;
+
+  /**
+   * How it matched.
+   *
+   * @generated from field: entitygraph.v1.LinkMatch match = 4;
+   */
+  match: LinkMatch;
+
+  /**
+   * Edit distance between the mention and the matched name, for fuzzy
+   * matches.
+   *
+   * @generated from field: int32 edits = 5;
+   */
+  edits: number;
+
+  /**
+   * How likely the mention names this entity, in (0, 1].
+   *
+   * @generated from field: double confidence = 6;
+   */
+  confidence: number;
+};
+
+/**
+ * Describes the message entitygraph.v1.LinkCandidate.
+ * Use `create(LinkCandidateSchema)` to create a new message.
+ */
+export const LinkCandidateSchema: GenMessage<LinkCandidate> = /*@__PURE__*/
+  messageDesc(file_entitygraph_v1_entity_service, 13);
+
+/**
  * GetRelationRequest names one relation.
  *
  * @generated from message entitygraph.v1.GetRelationRequest
@@ -475,7 +735,7 @@ export type GetRelationRequest = Message<"entitygraph.v1.GetRelationRequest"> & 
  * Use `create(GetRelationRequestSchema)` to create a new message.
  */
 export const GetRelationRequestSchema: GenMessage<GetRelationRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 10);
+  messageDesc(file_entitygraph_v1_entity_service, 14);
 
 /**
  * ListRelationsRequest filters and pages through relations. Filters combine
@@ -566,7 +826,7 @@ export type ListRelationsRequest = Message<"entitygraph.v1.ListRelationsRequest"
  * Use `create(ListRelationsRequestSchema)` to create a new message.
  */
 export const ListRelationsRequestSchema: GenMessage<ListRelationsRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 11);
+  messageDesc(file_entitygraph_v1_entity_service, 15);
 
 /**
  * ListRelationsResponse holds a page of relations.
@@ -603,7 +863,7 @@ export type ListRelationsResponse = Message<"entitygraph.v1.ListRelationsRespons
  * Use `create(ListRelationsResponseSchema)` to create a new message.
  */
 export const ListRelationsResponseSchema: GenMessage<ListRelationsResponse> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 12);
+  messageDesc(file_entitygraph_v1_entity_service, 16);
 
 /**
  * GetDocumentRequest names one document.
@@ -632,7 +892,7 @@ export type GetDocumentRequest = Message<"entitygraph.v1.GetDocumentRequest"> & 
  * Use `create(GetDocumentRequestSchema)` to create a new message.
  */
 export const GetDocumentRequestSchema: GenMessage<GetDocumentRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 13);
+  messageDesc(file_entitygraph_v1_entity_service, 17);
 
 /**
  * ListDocumentsRequest pages through documents.
@@ -663,7 +923,7 @@ export type ListDocumentsRequest = Message<"entitygraph.v1.ListDocumentsRequest"
  * Use `create(ListDocumentsRequestSchema)` to create a new message.
  */
 export const ListDocumentsRequestSchema: GenMessage<ListDocumentsRequest> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 14);
+  messageDesc(file_entitygraph_v1_entity_service, 18);
 
 /**
  * ListDocumentsResponse holds a page of documents, without their text.
@@ -698,7 +958,7 @@ export type ListDocumentsResponse = Message<"entitygraph.v1.ListDocumentsRespons
  * Use `create(ListDocumentsResponseSchema)` to create a new message.
  */
 export const ListDocumentsResponseSchema: GenMessage<ListDocumentsResponse> = /*@__PURE__*/
-  messageDesc(file_entitygraph_v1_entity_service, 15);
+  messageDesc(file_entitygraph_v1_entity_service, 19);
 
 /**
  * MatchKind says how a search result matched, from best to worst.
@@ -747,6 +1007,98 @@ export enum MatchKind {
  */
 export const MatchKindSchema: GenEnum<MatchKind> = /*@__PURE__*/
   enumDesc(file_entitygraph_v1_entity_service, 0);
+
+/**
+ * MentionStatus says what a mention names.
+ *
+ * @generated from enum entitygraph.v1.MentionStatus
+ */
+export enum MentionStatus {
+  /**
+   * Not set.
+   *
+   * @generated from enum value: MENTION_STATUS_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * One entity of the graph.
+   *
+   * @generated from enum value: MENTION_STATUS_LINKED = 1;
+   */
+  LINKED = 1,
+
+  /**
+   * One of several entities of the graph that have the name; the
+   * candidates list them, none clearly best.
+   *
+   * @generated from enum value: MENTION_STATUS_AMBIGUOUS = 2;
+   */
+  AMBIGUOUS = 2,
+
+  /**
+   * No entity of the graph: a name it does not know.
+   *
+   * @generated from enum value: MENTION_STATUS_UNKNOWN = 3;
+   */
+  UNKNOWN = 3,
+}
+
+/**
+ * Describes the enum entitygraph.v1.MentionStatus.
+ */
+export const MentionStatusSchema: GenEnum<MentionStatus> = /*@__PURE__*/
+  enumDesc(file_entitygraph_v1_entity_service, 1);
+
+/**
+ * LinkMatch says how a mention matched an entity's name.
+ *
+ * @generated from enum entitygraph.v1.LinkMatch
+ */
+export enum LinkMatch {
+  /**
+   * Not set.
+   *
+   * @generated from enum value: LINK_MATCH_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The entity's display name, after normalisation (case, width,
+   * diacritics, punctuation).
+   *
+   * @generated from enum value: LINK_MATCH_NAME = 1;
+   */
+  NAME = 1,
+
+  /**
+   * One of the entity's aliases, after normalisation.
+   *
+   * @generated from enum value: LINK_MATCH_ALIAS = 2;
+   */
+  ALIAS = 2,
+
+  /**
+   * Within a few edits of a name or alias: a misspelling.
+   *
+   * @generated from enum value: LINK_MATCH_FUZZY = 3;
+   */
+  FUZZY = 3,
+
+  /**
+   * One word of a name or alias that the text gives in full elsewhere
+   * ("Okafor" after "Marisol Okafor").
+   *
+   * @generated from enum value: LINK_MATCH_PARTIAL = 4;
+   */
+  PARTIAL = 4,
+}
+
+/**
+ * Describes the enum entitygraph.v1.LinkMatch.
+ */
+export const LinkMatchSchema: GenEnum<LinkMatch> = /*@__PURE__*/
+  enumDesc(file_entitygraph_v1_entity_service, 2);
 
 /**
  * EntityService looks up the entities, relations and documents of the graph.
@@ -808,6 +1160,22 @@ export const EntityService: GenService<{
     methodKind: "unary";
     input: typeof SearchRelationsRequestSchema;
     output: typeof SearchRelationsResponseSchema;
+  },
+  /**
+   * LinkEntities reads a text for the entities of the graph it mentions:
+   * each mention's character and byte offsets, the name or alias it
+   * matched, how (the display name, an alias, or within a few edits of
+   * one) and with what confidence. A mention more than one entity has the
+   * name of lists them all as candidates; a span that looks like the name
+   * of an entity the graph does not know comes back too, with a guessed
+   * type and kind.
+   *
+   * @generated from rpc entitygraph.v1.EntityService.LinkEntities
+   */
+  linkEntities: {
+    methodKind: "unary";
+    input: typeof LinkEntitiesRequestSchema;
+    output: typeof LinkEntitiesResponseSchema;
   },
   /**
    * GetRelation returns one relation by resource name. NOT_FOUND if there

@@ -1,0 +1,280 @@
+// Package linking finds the entities a text mentions: entity linking. The
+// names and aliases of the graph are found in the text by the name index's
+// scan (exact after normalization, longest first); a capitalized run of
+// words the graph does not hold is linked to the one entity whose name it
+// is within a few edits of, or else reported as the name of an entity the
+// graph does not know, with the type and kind its words and context
+// suggest: a head noun the vocabulary declares for a kind ("University"),
+// a title before a person's name ("Chief Executive Marisol Okafor"), an
+// appositive (", a cable maker"), a corporate ending ("Inc.").
+package linking
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/namesearch"
+	"github.com/entitygraph/entitygraph/server/vocab"
+)
+
+// Options narrow a linking.
+type Options struct {
+	// Types keeps only the known entities of these types; empty keeps all.
+	Types []string
+	// MaxEdits caps fuzzy linking: 0 by length (1 edit from 5 characters,
+	// 2 from 10), negative off.
+	MaxEdits int
+	// MinConfidence drops mentions less sure than this.
+	MinConfidence float64
+	// KnownOnly leaves out the names the graph does not know.
+	KnownOnly bool
+}
+
+// Status says what a mention names.
+type Status int
+
+// The statuses of a mention.
+const (
+	Linked Status = iota + 1
+	Ambiguous
+	Unknown
+)
+
+// Match says how a candidate matched.
+type Match int
+
+// The ways a mention matches an entity.
+const (
+	ByName Match = iota + 1
+	ByAlias
+	Fuzzy
+	// Partial: one word of a name the text gives in full elsewhere
+	// ("Okafor" after "Marisol Okafor").
+	Partial
+)
+
+// Mention is a span of the text that names an entity, known or not.
+type Mention struct {
+	Start, End int    // byte offsets into the text
+	Status     Status // 0 while linking for a name of a type left out
+
+	Candidates []Candidate // best first; none for an unknown name
+	Confidence float64
+	// For an unknown name: the type and kind it looks like, and why.
+	GuessedType string
+	GuessedKind string // a kind's resource name, or ""
+	GuessReason string
+}
+
+// Candidate is an entity a mention may name.
+type Candidate struct {
+	Node       index.Node
+	Name       int // which of its names matched, as in index.NameHit
+	Match      Match
+	Edits      int
+	Confidence float64
+}
+
+// MaxCandidates is the most candidates a mention lists.
+const MaxCandidates = 10
+
+// Confidence of the readings, before the context moves them.
+const (
+	nameConfidence  = 0.98 // the display name, exactly
+	aliasConfidence = 0.95 // an alias exactly
+	shortAlias      = 0.9  // an alias of one or two letters ("SK", "UK")
+	fuzzyConfidence = 0.8  // one edit per 10 characters or so; less per edit
+	// coherentConfidence is that of the one candidate of an ambiguous
+	// name that the text names elsewhere by a name no other entity has.
+	coherentConfidence = 0.85
+)
+
+// Link finds the mentions of text, in text order, none overlapping.
+func Link(ix *index.Index, text string, opts Options) []Mention {
+	l := linker{ix: ix, v: ix.Vocabulary(), text: text, opts: opts}
+	l.words = splitWords(text)
+	l.known()
+	l.resolveAmbiguous()
+	if !opts.KnownOnly || opts.MaxEdits >= 0 {
+		l.unknownRuns()
+	}
+	out := l.mentions[:0]
+	for _, m := range l.mentions {
+		if m.Status != 0 && m.Confidence >= opts.MinConfidence && (m.Status != Unknown || !opts.KnownOnly) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// linker is one linking of a text.
+type linker struct {
+	ix       *index.Index
+	v        *vocab.Vocabulary
+	text     string
+	opts     Options
+	words    []word
+	mentions []Mention // in text order
+}
+
+// known finds the exact names of known entities.
+func (l *linker) known() {
+	l.ix.ScanNames(l.text, func(start, end int, hits []index.NameHit) {
+		span := l.text[start:end]
+		var cands []Candidate
+		typeLeftOut := false
+		for _, h := range hits {
+			if len(cands) == MaxCandidates {
+				break
+			}
+			if slices.ContainsFunc(cands, func(c Candidate) bool { return c.Node == h.Node }) {
+				continue // an entity's first name, its display name, comes first
+			}
+			if !l.typeWanted(h.Node) {
+				typeLeftOut = true
+				continue
+			}
+			name := l.ix.Name(h.Node, h.Name)
+			if !caseFits(span, name.Text) {
+				continue
+			}
+			c := Candidate{Node: h.Node, Name: h.Name, Match: ByName, Confidence: nameConfidence}
+			if name.IsAlias {
+				c.Match, c.Confidence = ByAlias, aliasConfidence
+				if utf8.RuneCountInString(name.Text) <= 2 {
+					c.Confidence = shortAlias
+				}
+			}
+			cands = append(cands, c)
+		}
+		if len(cands) == 0 {
+			if typeLeftOut {
+				// A name, but of a type not asked for: no unknown name either.
+				l.mentions = append(l.mentions, Mention{Start: start, End: end})
+			}
+			return
+		}
+		if l.insideUnknownName(start, end) {
+			return
+		}
+		m := Mention{Start: start, End: end, Status: Linked, Candidates: cands, Confidence: cands[0].Confidence}
+		if len(cands) > 1 {
+			m.Status = Ambiguous
+			for i := range m.Candidates {
+				m.Candidates[i].Confidence /= float64(len(cands))
+			}
+			m.Confidence = m.Candidates[0].Confidence
+		}
+		l.mentions = append(l.mentions, m)
+	})
+}
+
+// typeWanted reports whether the options keep entities of n's type.
+func (l *linker) typeWanted(n index.Node) bool {
+	return len(l.opts.Types) == 0 || slices.Contains(l.opts.Types, l.ix.EntityType(n))
+}
+
+// caseFits reports whether span, as the text writes it, may be name: a
+// name with capitals is no mention in a text that writes it all in lower
+// case ("us" is not the US, "apple" not Apple), and an acronym must be
+// written in capitals ("Us" at a sentence's start is not the US).
+func caseFits(span, name string) bool {
+	if !hasUpper(name) || !namesearch.IsASCII(span) {
+		return true
+	}
+	if !hasUpper(span) {
+		return false
+	}
+	if isAcronym(name) {
+		return !hasLower(span)
+	}
+	return true
+}
+
+func hasUpper(s string) bool { return strings.IndexFunc(s, unicode.IsUpper) >= 0 }
+func hasLower(s string) bool { return strings.IndexFunc(s, unicode.IsLower) >= 0 }
+
+// isAcronym reports whether a name is letters in capitals, two or more,
+// with dots or not ("US", "U.S.", "NMEC").
+func isAcronym(name string) bool {
+	letters := 0
+	for _, r := range name {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// insideUnknownName reports whether the known name at [start, end) is
+// the start of a longer capitalized name the graph does not hold, one that
+// ends in a word that makes it an organization's name: "Boston" in "Boston
+// Consulting Group", "Massachusetts" in "Massachusetts Institute of
+// Technology".
+func (l *linker) insideUnknownName(start, end int) bool {
+	i, ok := l.wordAt(start)
+	if !ok {
+		return false
+	}
+	r := l.runFrom(i)
+	if r.end <= i+1 || l.words[r.end-1].end <= end {
+		return false
+	}
+	for k := i + 1; k < r.end; k++ {
+		if l.words[k].start >= end && l.orgWord(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveAmbiguous settles an ambiguous mention whose text names one of
+// its candidates elsewhere unambiguously: the article that says "Halcyon
+// Rotor Systems" means that Halcyon by "Halcyon".
+func (l *linker) resolveAmbiguous() {
+	sure := map[index.Node]bool{}
+	for _, m := range l.mentions {
+		if m.Status == Linked {
+			sure[m.Candidates[0].Node] = true
+		}
+	}
+	for i := range l.mentions {
+		m := &l.mentions[i]
+		if m.Status != Ambiguous {
+			continue
+		}
+		var named []int
+		for k, c := range m.Candidates {
+			if sure[c.Node] {
+				named = append(named, k)
+			}
+		}
+		if len(named) != 1 {
+			continue
+		}
+		best := m.Candidates[named[0]]
+		best.Confidence = coherentConfidence
+		m.Candidates = []Candidate{best}
+		m.Status, m.Confidence = Linked, best.Confidence
+	}
+}
+
+// covered reports whether bytes [start, end) overlap a mention.
+func (l *linker) covered(start, end int) bool {
+	i, _ := slices.BinarySearchFunc(l.mentions, start, func(m Mention, s int) int { return cmp.Compare(m.End, s+1) })
+	return i < len(l.mentions) && l.mentions[i].Start < end
+}
+
+// insert adds m in text order.
+func (l *linker) insert(m Mention) {
+	i, _ := slices.BinarySearchFunc(l.mentions, m.Start, func(x Mention, s int) int { return cmp.Compare(x.Start, s) })
+	l.mentions = slices.Insert(l.mentions, i, m)
+}

@@ -1,0 +1,171 @@
+package linking_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/linking"
+	"github.com/entitygraph/entitygraph/server/seedtest"
+)
+
+// describe renders the mentions of text as "text=entity" for a linked
+// mention, "text=a|b" for an ambiguous one and "text?type/kind" for an
+// unknown name.
+func describe(ix *index.Index, text string, ms []linking.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		s := text[m.Start:m.End]
+		switch m.Status {
+		case linking.Unknown:
+			s += "?" + m.GuessedType
+			if m.GuessedKind != "" {
+				s += "/" + strings.TrimPrefix(m.GuessedKind, "kinds/")
+			}
+		default:
+			var names []string
+			for _, c := range m.Candidates {
+				names = append(names, ix.NodeName(c.Node))
+			}
+			s += "=" + strings.Join(names, "|")
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestLinkKnownNames(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// Display names, aliases, possessives; the longest name wins.
+		{"Kittiwake Offshore Wind's permit: Kittiwake and NMEC agreed.", []string{
+			"Kittiwake Offshore Wind=organizations/kittiwake-offshore-wind", "Kittiwake=organizations/kittiwake-offshore-wind",
+			"NMEC=organizations/northeast-marine-energy-commission"}},
+		// A name with capitals is no mention in lower case, and an acronym
+		// must be in capitals.
+		{"They told us the uk plan would do.", nil},
+		{"The UK approved it.", []string{"UK=organizations/united-kingdom"}},
+		// A misspelling within the edits, and a surname after the full name.
+		{"Marisol Okafor runs Kittiwak Ofshore Wind; Okafor said so.", []string{
+			"Marisol Okafor=people/marisol-okafor", "Kittiwak Ofshore Wind=organizations/kittiwake-offshore-wind", "Okafor=people/marisol-okafor"}},
+		// A known name at the start of a longer organization's name is not
+		// that entity: Boston is not Boston University.
+		{"Boston University studied Boston.", []string{"Boston University?organization/university", "Boston=places/boston"}},
+	}
+	for _, tt := range tests {
+		got := describe(ix, tt.text, linking.Link(ix, tt.text, linking.Options{}))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Link(%q) =\n  %q\nwant\n  %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestLinkUnknownNames(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Tidewater Cable Co. said it hired Chief Operating Officer Priya Raman from Vattenfall.", []string{
+			"Tidewater Cable Co.?organization/company", "Priya Raman?person", "Vattenfall?"}},
+		{"Corvid Subsea Cables, a Norwegian cable maker, will supply the Nordhavn Array, a wind farm.", []string{
+			"Corvid Subsea Cables=organizations/corvid-subsea-cables", "Nordhavn Array?place/wind-farm"}},
+		{"Professor Lars Eklund of Aarhus University said the design was sound, said Jonas Berg in Providence.", []string{
+			"Lars Eklund?person", "Aarhus University?organization/university", "Jonas Berg?person", "Providence?place"}},
+		{"The Atlantic Coast Pension Fund invested. Mr. Hollis declined to comment.", []string{
+			"Atlantic Coast Pension Fund?organization/pension-fund", "Hollis?person"}},
+		// Capitals that name nothing: a sentence's first word, a
+		// nationality adjective, months and days, a quotation's first word.
+		{"Analysts expect Norwegian buyers in March. “We’re pleased,” one said on Monday.", nil},
+		// A headline in title case: only words English does not know.
+		{"Vattenfall Wins Big Contract as Kittiwake Expands\nThe body.", []string{
+			"Vattenfall?", "Kittiwake=organizations/kittiwake-offshore-wind"}},
+	}
+	for _, tt := range tests {
+		got := describe(ix, tt.text, linking.Link(ix, tt.text, linking.Options{}))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Link(%q) =\n  %q\nwant\n  %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestLinkAmbiguous links a name two entities share: ambiguous, unless
+// the text names one of them unambiguously elsewhere.
+func TestLinkAmbiguous(t *testing.T) {
+	t.Parallel()
+	alias := func(text string) []*pb.Alias {
+		return []*pb.Alias{{Text: text, Language: "en", Kind: pb.AliasKind_ALIAS_KIND_ABBREVIATION}}
+	}
+	ix, err := index.Build(seedtest.Vocabulary(t), &pb.Graph{Entities: []*pb.Entity{
+		{Name: "organizations/halcyon-rotor-systems", DisplayName: "Halcyon Rotor Systems", Aliases: alias("Halcyon")},
+		{Name: "organizations/halcyon-bank", DisplayName: "Halcyon Bank", Aliases: alias("Halcyon")},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Halcyon said so.", []string{"Halcyon=organizations/halcyon-bank|organizations/halcyon-rotor-systems"}},
+		{"Halcyon Rotor Systems grew. Halcyon said so.", []string{
+			"Halcyon Rotor Systems=organizations/halcyon-rotor-systems", "Halcyon=organizations/halcyon-rotor-systems"}},
+		{"Halcyon Bank and Halcyon Rotor Systems met. Halcyon said so.", []string{
+			"Halcyon Bank=organizations/halcyon-bank", "Halcyon Rotor Systems=organizations/halcyon-rotor-systems",
+			"Halcyon=organizations/halcyon-bank|organizations/halcyon-rotor-systems"}},
+	}
+	for _, tt := range tests {
+		ms := linking.Link(ix, tt.text, linking.Options{})
+		if got := describe(ix, tt.text, ms); !slices.Equal(got, tt.want) {
+			t.Errorf("Link(%q) =\n  %q\nwant\n  %q", tt.text, got, tt.want)
+		}
+		last := ms[len(ms)-1]
+		if wantStatus := map[bool]linking.Status{true: linking.Ambiguous, false: linking.Linked}[len(last.Candidates) > 1]; last.Status != wantStatus {
+			t.Errorf("Link(%q): last mention's status %v, want %v", tt.text, last.Status, wantStatus)
+		}
+	}
+}
+
+// TestLinkOptions checks types, min_confidence and known_only.
+func TestLinkOptions(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	text := "Marisol Okafor of Kittiwake met Priya Raman in Boston."
+	for _, tt := range []struct {
+		opts linking.Options
+		want []string
+	}{
+		{linking.Options{}, []string{"Marisol Okafor=people/marisol-okafor", "Kittiwake=organizations/kittiwake-offshore-wind", "Priya Raman?person", "Boston=places/boston"}},
+		{linking.Options{Types: []string{"person", "place"}}, []string{"Marisol Okafor=people/marisol-okafor", "Priya Raman?person", "Boston=places/boston"}},
+		{linking.Options{KnownOnly: true}, []string{"Marisol Okafor=people/marisol-okafor", "Kittiwake=organizations/kittiwake-offshore-wind", "Boston=places/boston"}},
+		{linking.Options{MinConfidence: 0.96}, []string{"Marisol Okafor=people/marisol-okafor", "Boston=places/boston"}},
+	} {
+		if got := describe(ix, text, linking.Link(ix, text, tt.opts)); !slices.Equal(got, tt.want) {
+			t.Errorf("Link(%+v) = %q, want %q", tt.opts, got, tt.want)
+		}
+	}
+}
+
+// TestLinkNeverPanics links every prefix of a text with the bytes that
+// trip up offsets: multibyte runes, broken UTF-8, lone marks and quotes.
+func TestLinkNeverPanics(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	text := "SK’s 최태원 — “Kioxia’s” U.S.-Mexico deal\xff; Mr. . ' ’s é\u0301 キオクシアの No. 2 SK Hynix."
+	for i := range len(text) + 1 {
+		for _, m := range linking.Link(ix, text[:i], linking.Options{}) {
+			if m.Start < 0 || m.End > i || m.Start >= m.End {
+				t.Fatalf("Link(%q): mention at %d-%d", text[:i], m.Start, m.End)
+			}
+		}
+	}
+	_ = fmt.Sprint()
+}

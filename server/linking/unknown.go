@@ -1,0 +1,463 @@
+package linking
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/namesearch"
+	"github.com/entitygraph/entitygraph/server/vocab"
+	"github.com/entitygraph/entitygraph/server/wordnet"
+)
+
+// run is words [start, end) of the text: a capitalized run that may be a
+// name.
+type run struct{ start, end int }
+
+// nameLike reports whether word k may be, or start, a name as its capital
+// says: mid-sentence, any capitalized word but a month or day; at a
+// sentence's start or in a headline in title case, where every word may
+// have a capital, a word English does not know ("Kioxia"), or a common
+// one only when a name-like word follows it ("Western Digital").
+func (l *linker) nameLike(k int) bool {
+	w := l.words[k]
+	if !w.capitalized || calendarWords[w.lower] {
+		return false
+	}
+	lower, _, _ := strings.Cut(strings.ReplaceAll(w.lower, "’", "'"), "'") // "We’re": "we"
+	if !w.sentenceStart && !w.titleLine {
+		return true
+	}
+	if functionWords[lower] {
+		return false
+	}
+	if !wordnet.IsWord(lower) {
+		return true
+	}
+	if w.titleLine || k+1 == len(l.words) {
+		return false
+	}
+	next := l.words[k+1]
+	return next.joined && next.capitalized && !calendarWords[next.lower]
+}
+
+// maxRunWords is the most words a name runs to.
+const maxRunWords = 12
+
+// runFrom returns the longest run from word i, of at most maxRunWords:
+// capitalized words, and connectors between them ("of", "and"), none
+// separated by punctuation, and a short lowercase part after a hyphen
+// ("Tae-won").
+func (l *linker) runFrom(i int) run {
+	r := run{start: i, end: i + 1}
+	for k := i + 1; k < len(l.words) && k < i+maxRunWords; k++ {
+		w := l.words[k]
+		if !w.joined {
+			break
+		}
+		switch {
+		case w.capitalized && !calendarWords[w.lower] && (!w.titleLine || !wordnet.IsWord(w.lower)):
+			r.end = k + 1
+		case w.hyphen && l.words[k-1].capitalized && givenNamePart(w.lower):
+			r.end = k + 1
+		case connectors[w.lower] && !w.hyphen && k+1 < len(l.words) && l.words[k+1].joined && l.words[k+1].capitalized:
+			continue // kept only if a capitalized word follows
+		default:
+			return r
+		}
+	}
+	return r
+}
+
+// givenNamePart reports whether a lowercase word after a hyphen may be
+// the second syllable of a hyphenated given name ("Tae-won", "Jae-myung")
+// rather than a compound's second part ("Boston-based", "state-run").
+func givenNamePart(w string) bool {
+	if len(w) > 6 || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	return !compoundParts[w]
+}
+
+var compoundParts = setOf("run", "born", "made", "wide", "style", "area", "level", "scale", "term", "year", "led", "era", "size", "like", "free", "up", "in", "out", "off", "on")
+
+// unknownRuns finds the capitalized runs no known name covers: each is
+// linked by a fuzzy match or a partial name, or is a name the graph does
+// not know.
+func (l *linker) unknownRuns() {
+	sure := map[index.Node]bool{}
+	for _, m := range l.mentions {
+		if m.Status == Linked {
+			sure[m.Candidates[0].Node] = true
+		}
+	}
+	for i := 0; i < len(l.words); i++ {
+		w := l.words[i]
+		if l.covered(w.start, w.end) || !l.nameLike(i) {
+			continue
+		}
+		r := l.runFrom(i)
+		for k := r.start + 1; k < r.end; k++ {
+			if l.covered(l.words[k].start, l.words[k].end) {
+				r.end = k
+				break
+			}
+		}
+		for r.end > r.start && connectors[l.words[r.end-1].lower] {
+			r.end--
+		}
+		r = l.splitAtOf(r)
+		i = r.end - 1
+		title := r.start
+		r.start = l.afterTitles(r)
+		if r.start == r.end || l.notAName(r) {
+			continue
+		}
+		m, ok := l.linkRun(r, sure)
+		if !ok {
+			if l.opts.KnownOnly {
+				continue
+			}
+			m = l.unknownName(r, title)
+		}
+		l.insert(m)
+	}
+}
+
+// afterTitles returns where the name in run r starts after the titles
+// that lead it: after the last title word that a word of the name
+// follows ("Chief Operating Officer Priya Raman").
+func (l *linker) afterTitles(r run) int {
+	start := r.start
+	for k := r.start; k < r.end-1; k++ {
+		if titleWords[l.words[k].lower] && !titleWords[l.words[k+1].lower] && !connectors[l.words[k+1].lower] {
+			start = k + 1
+		}
+	}
+	return start
+}
+
+// splitAtOf ends run r before an "of" that joins a name with no word of
+// an organization's to one with ("Lars Eklund of Aarhus University"),
+// keeping names such as "Bank of America" whole.
+func (l *linker) splitAtOf(r run) run {
+	for k := r.start + 1; k < r.end-1; k++ {
+		if l.words[k].lower != "of" {
+			continue
+		}
+		before, after := false, false
+		for j := r.start; j < k; j++ {
+			before = before || l.orgWord(j)
+		}
+		for j := k + 1; j < r.end; j++ {
+			after = after || l.orgWord(j)
+		}
+		if !before && after {
+			return run{start: r.start, end: k}
+		}
+		return r
+	}
+	return r
+}
+
+// span returns the byte offsets of run r, less a possessive ending, with
+// the dot of an abbreviation that ends it ("Co.").
+func (l *linker) span(r run) (int, int) {
+	start, end := l.words[r.start].start, l.words[r.end-1].end
+	if abbreviations[l.words[r.end-1].lower] && strings.HasPrefix(l.text[end:], ".") {
+		end++
+	}
+	text := l.text[start:end]
+	for _, s := range []string{"'s", "’s"} {
+		if t, ok := strings.CutSuffix(text, s); ok {
+			return start, start + len(t)
+		}
+	}
+	return start, end
+}
+
+// notAName reports whether a run is capitalized words that are no name:
+// an adjective before a noun ("Norwegian cable maker"), or a title
+// ("Commerce Secretary", before a name the graph knows).
+func (l *linker) notAName(r run) bool {
+	if titleWords[l.words[r.end-1].lower] {
+		return true
+	}
+	if r.end-r.start != 1 {
+		return false
+	}
+	w := l.words[r.start]
+	if r.end < len(l.words) && l.words[r.end].joined && !l.words[r.end].capitalized && len(wordnet.Lemmas(w.lower, wordnet.Adjective)) > 0 {
+		return true
+	}
+	return false
+}
+
+// linkRun links a capitalized run the graph has no name for exactly: to
+// the one entity whose name it is within a few edits of ("Kittiwak"), or
+// the one whose name has it as a word when the text names that entity in
+// full elsewhere ("Okafor" after "Marisol Okafor").
+func (l *linker) linkRun(r run, sure map[index.Node]bool) (Mention, bool) {
+	start, end := l.span(r)
+	text := l.text[start:end]
+	edits := 0
+	switch n := utf8.RuneCountInString(text); {
+	case n >= 10:
+		edits = 2
+	case n >= 5:
+		edits = 1
+	}
+	if l.opts.MaxEdits < 0 {
+		edits = 0
+	} else if l.opts.MaxEdits > 0 {
+		edits = min(edits, l.opts.MaxEdits)
+	}
+	search := edits
+	if edits == 0 {
+		search = -1 // no fuzzy search
+	}
+	var best []Candidate
+	for _, h := range l.ix.CorrectName(text, search, 5) {
+		if !l.typeWanted(h.Node) || !caseFits(text, l.ix.Name(h.Node, h.Name).Text) {
+			continue
+		}
+		var c Candidate
+		switch {
+		case h.Kind == namesearch.Fuzzy && h.Edits <= edits && edits > 0:
+			c = Candidate{Node: h.Node, Name: h.Name, Match: Fuzzy, Edits: h.Edits, Confidence: fuzzyConfidence - 0.15*float64(h.Edits-1)}
+		case h.Kind != namesearch.Fuzzy && h.Kind != namesearch.Exact && r.end-r.start == 1 && sure[h.Node]:
+			// A word of a name the text gives in full: "Okafor".
+			c = Candidate{Node: h.Node, Name: h.Name, Match: Partial, Confidence: coherentConfidence}
+		default:
+			continue
+		}
+		if len(best) > 0 && best[0].Edits < c.Edits {
+			break
+		}
+		if !slices.ContainsFunc(best, func(b Candidate) bool { return b.Node == c.Node }) {
+			best = append(best, c)
+		}
+	}
+	if len(best) != 1 {
+		return Mention{}, false // none, or no one entity clearly best
+	}
+	return Mention{Start: start, End: end, Status: Linked, Candidates: best, Confidence: best[0].Confidence}, true
+}
+
+// unknownName reads run r as the name of an entity the graph does not
+// know, guessing its type and kind from its words and context; title is
+// where the run began, before the titles that lead it.
+func (l *linker) unknownName(r run, title int) Mention {
+	start, end := l.span(r)
+	m := Mention{Start: start, End: end, Status: Unknown}
+	// How much the span looks like a name, by its capitals alone.
+	switch first := l.words[r.start]; {
+	case first.sentenceStart || first.titleLine:
+		m.Confidence = 0.5
+	case r.end-r.start > 1:
+		m.Confidence = 0.8
+	default:
+		m.Confidence = 0.65
+	}
+	if g, ok := l.guess(r, title); ok {
+		m.GuessedType, m.GuessReason = g.typ, g.reason
+		if g.kind != nil {
+			m.GuessedKind = g.kind.Name
+		}
+		m.Confidence = min(0.95, m.Confidence+g.boost)
+	}
+	return m
+}
+
+// guessed is a type (and maybe kind) guessed for an unknown name.
+type guessed struct {
+	typ    string
+	kind   *vocab.Kind
+	reason string
+	boost  float64 // how much it adds to the confidence that the span is a name
+}
+
+// guess finds the type of the unknown name r from, in order: a title or
+// honorific before it, its head noun, an appositive after it, its last
+// word, a verb of saying, a preposition of place, and the shape of a
+// person's name.
+func (l *linker) guess(r run, title int) (guessed, bool) {
+	if title < r.start {
+		t := l.text[l.words[title].start:l.words[r.start-1].end]
+		return guessed{typ: "person", reason: fmt.Sprintf("after the title %q", t), boost: 0.15}, true
+	}
+	if r.start > 0 && honorifics[l.words[r.start-1].lower] {
+		return guessed{typ: "person", reason: fmt.Sprintf("after %q", l.words[r.start-1].text), boost: 0.15}, true
+	}
+	if g, ok := l.headNoun(r); ok {
+		return g, true
+	}
+	if g, ok := l.appositive(r); ok {
+		return g, true
+	}
+	last := l.words[r.end-1].lower
+	if orgEndings[strings.TrimSuffix(last, ".")] || r.end-r.start > 1 && pluralNoun(last) {
+		return guessed{typ: "organization", kind: l.companyKind(), reason: fmt.Sprintf("it ends in %q", l.words[r.end-1].text), boost: 0.1}, true
+	}
+	if r.start > 0 && l.words[r.start].joined && placePrepositions[l.words[r.start-1].lower] && r.end-r.start <= 3 {
+		return guessed{typ: "place", reason: fmt.Sprintf("after %q", l.words[r.start-1].text)}, true
+	}
+	if l.saidNextTo(r) || r.end-r.start >= 2 && r.end-r.start <= 3 && l.noCommonWords(r) {
+		return guessed{typ: "person", reason: "it reads as a person's name"}, true
+	}
+	return guessed{}, false
+}
+
+// headNoun finds a vocabulary noun at the end of r: the last two words or
+// the last word, singular or plural ("University", "Pension Fund").
+func (l *linker) headNoun(r run) (guessed, bool) {
+	for n := min(2, r.end-r.start); n >= 1; n-- {
+		var ws []string
+		for _, w := range l.words[r.end-n : r.end] {
+			ws = append(ws, w.lower)
+		}
+		if g, ok := l.noun(strings.Join(ws, " ")); ok {
+			g.reason = fmt.Sprintf("the head noun %q is %s", l.text[l.words[r.end-n].start:l.words[r.end-1].end], g.reason)
+			g.boost = 0.1
+			return g, true
+		}
+	}
+	return guessed{}, false
+}
+
+// appositive reads ", a Norwegian cable maker" after r: the noun at the
+// end of a short noun phrase after a comma and an article.
+func (l *linker) appositive(r run) (guessed, bool) {
+	if r.end+1 >= len(l.words) {
+		return guessed{}, false
+	}
+	gap := l.text[l.words[r.end-1].end:l.words[r.end].start]
+	if strings.TrimSpace(gap) != "," || !slices.Contains([]string{"a", "an", "the"}, l.words[r.end].lower) {
+		return guessed{}, false
+	}
+	// The phrase ends at the next punctuation, within six words.
+	end := r.end + 1
+	for end < len(l.words) && end < r.end+7 && l.words[end].joined && !l.words[end].hyphen || end < len(l.words) && l.words[end].hyphen {
+		end++
+	}
+	for k := end; k > r.end+1; k-- {
+		for n := 2; n >= 1; n-- {
+			if k-n < r.end+1 {
+				continue
+			}
+			var ws []string
+			for _, w := range l.words[k-n : k] {
+				ws = append(ws, w.lower)
+			}
+			if g, ok := l.noun(strings.Join(ws, " ")); ok {
+				phrase := l.text[l.words[r.end].start:l.words[end-1].end]
+				g.reason = fmt.Sprintf("%q: %q is %s", phrase, strings.Join(ws, " "), g.reason)
+				g.boost = 0.1
+				return g, true
+			}
+		}
+	}
+	return guessed{}, false
+}
+
+// noun looks words up among the vocabulary's type and kind nouns.
+func (l *linker) noun(words string) (guessed, bool) {
+	n, ok := l.v.Noun(words)
+	if !ok {
+		return guessed{}, false
+	}
+	if n.Type != "" && n.Type != "relation" {
+		return guessed{typ: n.Type, reason: "a noun of the type " + n.Type}, true
+	}
+	if len(n.Kinds) == 0 {
+		return guessed{}, false
+	}
+	kinds := make([]*vocab.Kind, len(n.Kinds))
+	for i, k := range n.Kinds {
+		kinds[i] = l.v.Kind(k)
+	}
+	g := guessed{typ: kinds[0].EntityType}
+	for _, k := range kinds[1:] {
+		if k.EntityType != g.typ {
+			return guessed{}, false
+		}
+	}
+	if len(kinds) == 1 {
+		g.kind = kinds[0]
+		g.reason = "a noun of " + kinds[0].Name
+	} else {
+		g.reason = fmt.Sprintf("a noun of %d kinds of %s", len(kinds), g.typ)
+	}
+	return g, true
+}
+
+// companyKind is the vocabulary's kind for the noun "company", if any.
+func (l *linker) companyKind() *vocab.Kind {
+	if n, ok := l.v.Noun("company"); ok && len(n.Kinds) == 1 {
+		return l.v.Kind(n.Kinds[0])
+	}
+	return nil
+}
+
+// orgEndings end the names of organizations.
+var orgEndings = setOf(
+	"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "lp", "llp", "ag", "sa", "nv", "gmbh",
+	"group", "holdings", "partners", "ventures", "capital", "bank", "fund", "trust", "association", "council",
+	"agency", "commission", "ministry", "department", "institute", "university", "college", "foundation",
+	"society", "industries", "energy", "authority", "board", "administration", "office", "union", "federation",
+)
+
+// pluralNoun reports whether w is a plural English noun: a name ending in
+// one is a company's ("Norvane Turbines", "Corvid Subsea Cables").
+func pluralNoun(w string) bool {
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	for _, lemma := range wordnet.Lemmas(w, wordnet.Noun) {
+		if lemma != w {
+			return true
+		}
+	}
+	return false
+}
+
+// placePrepositions come before the names of places.
+var placePrepositions = setOf("in", "near", "outside", "off", "across", "throughout")
+
+// saidNextTo reports whether a verb of saying is next to r: "Aalto said",
+// "said Henrik Aalto".
+func (l *linker) saidNextTo(r run) bool {
+	if r.end < len(l.words) && l.words[r.end].joined && sayWords[l.words[r.end].lower] {
+		return true
+	}
+	return r.start > 0 && l.words[r.start].joined && sayWords[l.words[r.start-1].lower]
+}
+
+var sayWords = setOf("said", "says", "told", "added", "wrote", "argued", "noted")
+
+// noCommonWords reports whether no word of r is a common English word, as
+// in most people's names ("Marisol Okafor").
+func (l *linker) noCommonWords(r run) bool {
+	for _, w := range l.words[r.start:r.end] {
+		if wordnet.IsWord(w.lower) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgWord reports whether word k ends organizations' names or is a
+// vocabulary noun of an organization kind.
+func (l *linker) orgWord(k int) bool {
+	w := l.words[k]
+	if !w.capitalized {
+		return false
+	}
+	if orgEndings[w.lower] {
+		return true
+	}
+	g, ok := l.noun(w.lower)
+	return ok && g.typ == "organization"
+}
