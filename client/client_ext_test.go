@@ -547,3 +547,40 @@ func TestWithBearerToken(t *testing.T) {
 		t.Errorf("authorization = %q, want %q", auth, want)
 	}
 }
+
+// TestLinkEntitiesLongText links a text longer than one call takes: the
+// SDK sends it in parts and every mention's offsets are into the whole
+// text.
+func TestLinkEntitiesLongText(t *testing.T) {
+	t.Parallel()
+	c := newClient(t)
+	para := "최태원 of SK Group said Kioxia’s buyer was Western Digital, not Priya Raman.\n"
+	one, err := c.LinkEntities(t.Context(), para)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(one.Mentions) != 5 {
+		t.Fatalf("LinkEntities(%q) = %d mentions, want 5: %v", para, len(one.Mentions), one.Mentions)
+	}
+	text := strings.Repeat(para, 2000) // about 150 KB: three calls
+	got, err := c.LinkEntities(t.Context(), text, client.LinkNamesOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Mentions) != 2000*len(one.Mentions) {
+		t.Fatalf("LinkEntities(%d bytes) = %d mentions, want %d", len(text), len(got.Mentions), 2000*len(one.Mentions))
+	}
+	runes := []rune(text)
+	for i, m := range got.Mentions {
+		want := one.Mentions[i%len(one.Mentions)]
+		if text[m.GetStartByte():m.GetEndByte()] != want.GetText() || string(runes[m.GetStartChar():m.GetEndChar()]) != want.GetText() {
+			t.Fatalf("mention %d %q: bytes %d-%d and chars %d-%d of the whole text hold something else",
+				i, want.GetText(), m.GetStartByte(), m.GetEndByte(), m.GetStartChar(), m.GetEndChar())
+		}
+		for _, cand := range m.GetCandidates() {
+			if e := got.Entities[cand.GetEntity()]; e.GetDisplayName() == "" || len(e.GetAliases()) > 0 {
+				t.Fatalf("entity %s: %v, want it in the basic view", cand.GetEntity(), e)
+			}
+		}
+	}
+}

@@ -98,6 +98,17 @@ func Link(ix *index.Index, text string, opts Options) []Mention {
 	l := linker{ix: ix, v: ix.Vocabulary(), text: text, opts: opts}
 	l.words = splitWords(text)
 	l.known()
+	inside := make([]bool, len(l.mentions))
+	for i, m := range l.mentions {
+		inside[i] = l.insideUnknownName(m.Start, m.End)
+	}
+	kept := l.mentions[:0]
+	for i, m := range l.mentions {
+		if !inside[i] {
+			kept = append(kept, m)
+		}
+	}
+	l.mentions = kept
 	l.resolveAmbiguous()
 	if !opts.KnownOnly || opts.MaxEdits >= 0 {
 		l.unknownRuns()
@@ -158,9 +169,6 @@ func (l *linker) known() {
 			}
 			return
 		}
-		if l.insideUnknownName(start, end) {
-			return
-		}
 		m := Mention{Start: start, End: end, Status: Linked, Candidates: cands, Confidence: cands[0].Confidence}
 		if len(cands) > 1 {
 			m.Status = Ambiguous
@@ -218,18 +226,19 @@ func isAcronym(name string) bool {
 // the start of a longer capitalized name the graph does not hold, one that
 // ends in a word that makes it an organization's name: "Boston" in "Boston
 // Consulting Group", "Massachusetts" in "Massachusetts Institute of
-// Technology".
+// Technology". The words after it are capitalized, with nothing between
+// them, and no other mention.
 func (l *linker) insideUnknownName(start, end int) bool {
-	i, ok := l.wordAt(start)
-	if !ok {
-		return false
+	k, _ := l.wordAt(end)
+	for k < len(l.words) && l.words[k].start < end {
+		k++ // the rest of the name's last word ("Kioxia's")
 	}
-	r := l.runFrom(i)
-	if r.end <= i+1 || l.words[r.end-1].end <= end {
-		return false
-	}
-	for k := i + 1; k < r.end; k++ {
-		if l.words[k].start >= end && l.orgWord(k) {
+	for first := k; k < len(l.words) && k < first+maxRunWords; k++ {
+		w := l.words[k]
+		if !w.joined || !w.capitalized || w.hyphen || l.covered(w.start, w.end) {
+			return false
+		}
+		if l.orgWord(k) {
 			return true
 		}
 	}

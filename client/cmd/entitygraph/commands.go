@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -107,6 +109,59 @@ var searchCommand = &command{
 				return err
 			}
 			return printSearchResults(in.stdout, results)
+		}
+	},
+}
+
+var linkCommand = &command{
+	name:    "link",
+	args:    "FILE",
+	short:   "find the entities a text mentions",
+	summary: "find the entities the text in FILE (- for standard input) mentions, and the names the graph does not know, in text order",
+	hint:    "[--type T] [--known-only] [--min-confidence C]",
+	minArgs: 1, maxArgs: 1,
+	setup: func(fs *flag.FlagSet) func(context.Context, *invocation, []string) error {
+		var types listFlag
+		fs.Var(&types, "type", "only known entities of this `type`: "+strings.Join(entityTypes, ", ")+" (repeatable, or comma-separated)")
+		knownOnly := fs.Bool("known-only", false, "leave out the names the graph does not know")
+		minConfidence := fs.Float64("min-confidence", 0, "leave out mentions less sure than this `confidence`, 0 to 1")
+		return func(ctx context.Context, in *invocation, args []string) error {
+			for _, t := range types {
+				if !slices.Contains(entityTypes, t) {
+					return usageErrorf("unknown --type %q; want one of %s", t, strings.Join(entityTypes, ", "))
+				}
+			}
+			if *minConfidence < 0 || *minConfidence > 1 {
+				return usageErrorf("--min-confidence must be from 0 to 1, not %v", *minConfidence)
+			}
+			text, err := readInput(args[0])
+			if err != nil {
+				return err
+			}
+			opts := []client.LinkOption{client.LinkTypes(types...), client.LinkMinConfidence(*minConfidence), client.LinkNamesOnly()}
+			if *knownOnly {
+				opts = append(opts, client.LinkKnownOnly())
+			}
+			linking, err := in.client.LinkEntities(ctx, text, opts...)
+			if err != nil {
+				return err
+			}
+			if in.g.json {
+				resp := &entitygraphv1.LinkEntitiesResponse{Mentions: linking.Mentions}
+				for _, m := range linking.Mentions {
+					for _, c := range m.GetCandidates() {
+						if e, ok := linking.Entities[c.GetEntity()]; ok && !slices.ContainsFunc(resp.Entities, func(x *entitygraphv1.Entity) bool { return x == e }) {
+							resp.Entities = append(resp.Entities, e)
+						}
+					}
+				}
+				return printJSON(in.stdout, resp)
+			}
+			if len(linking.Mentions) == 0 {
+				_, err := fmt.Fprintln(in.stdout, "No mentions of entities.")
+				return err
+			}
+			return printMentions(in.stdout, linking)
 		}
 	},
 }
@@ -285,4 +340,27 @@ func resolve(ctx context.Context, c *client.Client, ref string) (*entitygraphv1.
 		return nil, &failure{msg: fmt.Sprintf("no entity is called %q (try: entitygraph search %q)", ref, ref), err: err}
 	}
 	return e, err
+}
+
+// maxInputBytes bounds the text the link command reads.
+const maxInputBytes = 16 << 20
+
+// readInput reads the file at path, or standard input for "-".
+func readInput(path string) (string, error) {
+	f := os.Stdin
+	if path != "-" {
+		var err error
+		if f, err = os.Open(path); err != nil {
+			return "", err
+		}
+		defer f.Close()
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxInputBytes+1))
+	if err != nil {
+		return "", err
+	}
+	if len(b) > maxInputBytes {
+		return "", fmt.Errorf("%s: longer than %d MiB", path, maxInputBytes>>20)
+	}
+	return string(b), nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
+	"github.com/entitygraph/entitygraph/client"
 	entitygraphv1 "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 )
 
@@ -126,6 +128,35 @@ func printSearchResults(w io.Writer, results []*entitygraphv1.SearchResult) erro
 			enumWord(r.GetMatchKind(), "MATCH_KIND_"),
 			r.GetEntity().GetName(), r.GetEntity().GetDisplayName(),
 			r.GetLanguage(), r.GetMatchedText())
+	}
+	return tw.Flush()
+}
+
+// printMentions writes a table of a text's mentions: where, what, and
+// the entity or guess.
+func printMentions(w io.Writer, l *client.Linking) error {
+	tw := newTable(w)
+	// The text comes last, for the reason printSearchResults gives.
+	fmt.Fprintln(tw, "BYTES\tSTATUS\tCONF\tMATCH\tENTITY\tTEXT")
+	for _, m := range l.Mentions {
+		entity, match := "", ""
+		switch cs := m.GetCandidates(); {
+		case len(cs) == 1:
+			entity, match = cs[0].GetEntity(), enumWord(cs[0].GetMatch(), "LINK_MATCH_")
+		case len(cs) > 1:
+			var names []string
+			for _, c := range cs {
+				names = append(names, c.GetEntity())
+			}
+			entity = strings.Join(names, " | ")
+		default:
+			entity = "type " + cmp.Or(m.GetGuessedType(), "?")
+			if k := m.GetGuessedKind(); k != "" {
+				entity += ", " + k
+			}
+		}
+		fmt.Fprintf(tw, "%d-%d\t%s\t%.2f\t%s\t%s\t%s\n", m.GetStartByte(), m.GetEndByte(),
+			enumWord(m.GetStatus(), "MENTION_STATUS_"), m.GetConfidence(), match, entity, m.GetText())
 	}
 	return tw.Flush()
 }

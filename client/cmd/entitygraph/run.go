@@ -66,7 +66,7 @@ type command struct {
 
 // commands lists the subcommands in the order usage shows them.
 var commands = []*command{
-	getCommand, searchCommand, relationsCommand, statementsCommand, documentsCommand, predicatesCommand, kindsCommand,
+	getCommand, searchCommand, linkCommand, relationsCommand, statementsCommand, documentsCommand, predicatesCommand, kindsCommand,
 	pathsCommand, traverseCommand, matchCommand, askCommand,
 }
 

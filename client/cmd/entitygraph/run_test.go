@@ -137,6 +137,24 @@ func TestRun(t *testing.T) {
 			wantOut: []string{`No entity matches "Zyzzyvaqx"`},
 		},
 		{
+			name:      "link",
+			args:      []string{"link", "../../../seeds/000_133d51a59ae2b9bf.txt"},
+			wantOut:   []string{"BYTES", "STATUS", "CONF", "MATCH", "ENTITY", "TEXT"},
+			wantOutRE: []string{`\n1493-1508 +linked +0\.98 +name +organizations/western-digital +Western Digital\n`, `\n1680-1682 +linked +0\.90 +alias +organizations/sk-group +SK\n`},
+		},
+		{
+			name:     "link bad confidence",
+			args:     []string{"link", "--min-confidence", "2", "x.txt"},
+			wantCode: exitUsage,
+			wantErr:  []string{"--min-confidence must be from 0 to 1"},
+		},
+		{
+			name:     "link no file",
+			args:     []string{"link", "no-such-file.txt"},
+			wantCode: exitFailure,
+			wantErr:  []string{"no-such-file.txt"},
+		},
+		{
 			name: "relations",
 			args: []string{"relations", "Kioxia"},
 			wantOut: []string{
