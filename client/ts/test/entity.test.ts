@@ -21,7 +21,9 @@ import {
   listKinds,
   listPredicates,
   listRelations,
+  LinkMatch,
   MatchKind,
+  MentionStatus,
   RelationStatus,
   resolve,
   resourceInfo,
@@ -52,6 +54,34 @@ describe("EntityService", () => {
     );
     assert.ok(chey.aliases.some((a) => a.text === "최태원" && a.language === "ko"));
     assert.ok(snapshot, `no ${snapshotHeader} response header`);
+  });
+
+  test("LinkEntities finds the entities a text mentions, with offsets in code points and bytes", async () => {
+    const text = "최태원 of SK Group said Kioxa’s buyer was Western Digital, not Priya Raman.";
+    const resp = await live.client.entities.linkEntities({ text });
+    assert.deepEqual(
+      resp.mentions.map((m) => [m.text, MentionStatus[m.status], m.candidates[0]?.entity ?? m.guessedType]),
+      [
+        ["최태원", "LINKED", "people/chey-tae-won"],
+        ["SK Group", "LINKED", "organizations/sk-group"],
+        ["Kioxa", "LINKED", "organizations/kioxia"],
+        ["Western Digital", "LINKED", "organizations/western-digital"],
+        ["Priya Raman", "UNKNOWN", "person"],
+      ],
+    );
+    assert.equal(resp.mentions[2]?.candidates[0]?.match, LinkMatch.FUZZY);
+    const chars = [...text];
+    const bytes = Buffer.from(text);
+    for (const m of resp.mentions) {
+      assert.equal(chars.slice(m.startChar, m.endChar).join(""), m.text);
+      assert.equal(bytes.subarray(m.startByte, m.endByte).toString(), m.text);
+    }
+    assert.deepEqual(
+      resp.entities.map((e) => e.name),
+      ["people/chey-tae-won", "organizations/sk-group", "organizations/kioxia", "organizations/western-digital"],
+    );
+    const err = await rejects(() => live.client.entities.linkEntities({ text: " " }), Code.InvalidArgument);
+    assert.deepEqual(fieldViolations(err).map((v) => v.field), ["text"]);
   });
 
   test("GetEntity of a missing entity is NOT_FOUND with ResourceInfo and ErrorInfo", async () => {
