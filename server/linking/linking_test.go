@@ -53,7 +53,8 @@ func TestLinkKnownNames(t *testing.T) {
 		{"They told us the uk plan would do.", nil},
 		{"The UK approved it.", []string{"UK=organizations/united-kingdom"}},
 		// A misspelling within the edits, and a surname after the full name.
-		{"Marisol Okafor runs Kittiwak Ofshore Wind; Okafor said so.", []string{
+		{"Kioxa’s Priya Raman and Marisol Okafor run Kittiwak Ofshore Wind; Okafor said so.", []string{
+			"Kioxa?", "Priya Raman?person",
 			"Marisol Okafor=people/marisol-okafor", "Kittiwak Ofshore Wind=organizations/kittiwake-offshore-wind", "Okafor=people/marisol-okafor"}},
 		// A known name at the start of a longer organization's name is not
 		// that entity: Boston is not Boston University.

@@ -54,8 +54,8 @@ func (l *linker) runFrom(i int) run {
 	r := run{start: i, end: i + 1}
 	for k := i + 1; k < len(l.words) && k < i+maxRunWords; k++ {
 		w := l.words[k]
-		if !w.joined {
-			break
+		if !w.joined || possessive(l.words[k-1].text) {
+			break // a possessive ends a name: "Kioxa’s Priya Raman"
 		}
 		switch {
 		case w.capitalized && !calendarWords[w.lower] && (!w.titleLine || !wordnet.IsWord(w.lower)):
@@ -161,6 +161,9 @@ func (l *linker) splitAtOf(r run) run {
 	}
 	return r
 }
+
+// possessive reports whether a word ends in "'s".
+func possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") }
 
 // span returns the byte offsets of run r, less a possessive ending, with
 // the dot of an abbreviation that ends it ("Co.").
@@ -298,8 +301,12 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 		return g, true
 	}
 	last := l.words[r.end-1].lower
-	if orgEndings[strings.TrimSuffix(last, ".")] || r.end-r.start > 1 && pluralNoun(last) {
-		return guessed{typ: "organization", kind: l.companyKind(), reason: fmt.Sprintf("it ends in %q", l.words[r.end-1].text), boost: 0.1}, true
+	if last = strings.TrimSuffix(last, "."); corporateEndings[last] || orgEndings[last] || r.end-r.start > 1 && pluralNoun(last) {
+		g := guessed{typ: "organization", reason: fmt.Sprintf("it ends in %q", l.words[r.end-1].text), boost: 0.1}
+		if corporateEndings[last] {
+			g.kind = l.companyKind()
+		}
+		return g, true
 	}
 	if r.start > 0 && l.words[r.start].joined && placePrepositions[l.words[r.start-1].lower] && r.end-r.start <= 3 {
 		return guessed{typ: "place", reason: fmt.Sprintf("after %q", l.words[r.start-1].text)}, true
@@ -401,10 +408,14 @@ func (l *linker) companyKind() *vocab.Kind {
 	return nil
 }
 
-// orgEndings end the names of organizations.
+// corporateEndings end the names of companies.
+var corporateEndings = setOf(
+	"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "lp", "llp", "ag", "sa", "nv", "gmbh", "holdings",
+)
+
+// orgEndings end the names of other organizations, or of companies too.
 var orgEndings = setOf(
-	"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "lp", "llp", "ag", "sa", "nv", "gmbh",
-	"group", "holdings", "partners", "ventures", "capital", "bank", "fund", "trust", "association", "council",
+	"group", "partners", "ventures", "capital", "bank", "fund", "trust", "association", "council",
 	"agency", "commission", "ministry", "department", "institute", "university", "college", "foundation",
 	"society", "industries", "energy", "authority", "board", "administration", "office", "union", "federation",
 )
@@ -455,7 +466,7 @@ func (l *linker) orgWord(k int) bool {
 	if !w.capitalized {
 		return false
 	}
-	if orgEndings[w.lower] {
+	if corporateEndings[w.lower] || orgEndings[w.lower] {
 		return true
 	}
 	g, ok := l.noun(w.lower)
