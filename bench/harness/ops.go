@@ -40,7 +40,16 @@ type Inputs struct {
 	// Phrases are two consecutive words of a random relation's evidence
 	// quote, as a user searching statements would type them.
 	Phrases []string
+	// Articles are the first 4 KB of documents of the graph (cut at a
+	// space), article-length texts to link.
+	Articles []string
 }
+
+// ArticleBytes is the length of the texts LinkEntities is timed on.
+const ArticleBytes = 4096
+
+// maxArticles is how many documents the articles are drawn from.
+const maxArticles = 100
 
 // sampleSize is how many inputs of each kind an operation cycles through.
 const sampleSize = 1000
@@ -65,7 +74,35 @@ func NewInputs(ix *index.Index, seed uint64) *Inputs {
 			in.Phrases = append(in.Phrases, phrase(rng, ix.RelationAt(index.Rel(rng.IntN(rels)))))
 		}
 	}
+	docs := ix.Documents()
+	rng.Shuffle(len(docs), func(a, b int) { docs[a], docs[b] = docs[b], docs[a] })
+	for _, d := range docs[:min(len(docs), maxArticles)] {
+		if full, err := ix.Document(d.GetName(), true); err == nil {
+			in.Articles = append(in.Articles, article(full.GetText()))
+		}
+	}
 	return in
+}
+
+// MeanArticleBytes is the mean length of the articles, in bytes.
+func (in *Inputs) MeanArticleBytes() float64 {
+	total := 0
+	for _, a := range in.Articles {
+		total += len(a)
+	}
+	return float64(total) / float64(max(len(in.Articles), 1))
+}
+
+// article returns text's first ArticleBytes bytes, cut at a space (or the
+// whole of a shorter text).
+func article(text string) string {
+	if len(text) <= ArticleBytes {
+		return text
+	}
+	if i := strings.LastIndexByte(text[:ArticleBytes], ' '); i > 0 {
+		return text[:i]
+	}
+	return text[:ArticleBytes]
 }
 
 // phrase picks two consecutive words of one of r's evidence quotes, or its
@@ -164,6 +201,10 @@ func Ops(ix *index.Index, in *Inputs) []Op {
 		{Name: "Ask", What: "Ask, \"Who supplies <display name>?\": names, lexicon, compile, run, answers", Run: func(i int) (int, error) {
 			resp, err := queries.Ask(ctx, &pb.AskRequest{Question: "Who supplies " + pick(in.Displays, i) + "?"})
 			return len(resp.GetResults()), err
+		}},
+		{Name: "LinkEntities", What: "LinkEntities, the first 4 KB of a document of the graph, default options", Run: func(i int) (int, error) {
+			resp, err := entities.LinkEntities(ctx, &pb.LinkEntitiesRequest{Text: pick(in.Articles, i)})
+			return len(resp.GetMentions()), err
 		}},
 		{Name: "SearchRelations", What: "SearchRelations, two consecutive words of a random evidence quote, default page (10)", Run: func(i int) (int, error) {
 			resp, err := entities.SearchRelations(ctx, &pb.SearchRelationsRequest{Query: pick(in.Phrases, i)})

@@ -184,6 +184,8 @@ type scaleResult struct {
 	Entities int
 	Load     harness.Load
 	Results  []harness.Result
+	// ArticleBytes is the mean length of the texts LinkEntities links.
+	ArticleBytes float64
 }
 
 type profile struct {
@@ -332,7 +334,7 @@ func runJSON(ctx context.Context, bin string, args []string, v any) error {
 }
 
 // profiledOps are the operations profiled at the largest scale.
-var profiledOps = []string{"GetEntity", "SearchFuzzy2", "FindPaths4", "SearchRelations", "Ask"}
+var profiledOps = []string{"GetEntity", "SearchFuzzy2", "FindPaths4", "SearchRelations", "Ask", "LinkEntities"}
 
 // inproc loads one snapshot and times every operation on it, printing the
 // results as JSON: run in a fresh process per scale, so that one scale's
@@ -361,8 +363,9 @@ func inproc(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	sr := scaleResult{Load: load}
-	for _, op := range harness.Ops(ix, harness.NewInputs(ix, 1)) {
+	in := harness.NewInputs(ix, 1)
+	sr := scaleResult{Load: load, ArticleBytes: in.MeanArticleBytes()}
+	for _, op := range harness.Ops(ix, in) {
 		if *only != "" && !slices.Contains(strings.Split(*only, ","), op.Name) {
 			continue
 		}

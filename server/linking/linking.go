@@ -73,7 +73,8 @@ type Mention struct {
 // Candidate is an entity a mention may name.
 type Candidate struct {
 	Node       index.Node
-	Name       int // which of its names matched, as in index.NameHit
+	Name       int              // which of its names matched, as in index.NameHit
+	Matched    index.EntityName // that name
 	Match      Match
 	Edits      int
 	Confidence float64
@@ -130,6 +131,31 @@ type linker struct {
 	opts     Options
 	words    []word
 	mentions []Mention // in text order
+	// fuzzySearches counts the fuzzy searches made (see MaxFuzzySearches).
+	fuzzySearches int
+	// names caches the names read from the index: an article names the
+	// same entities again and again.
+	names map[nameRef]index.EntityName
+}
+
+// nameRef is name k of entity n.
+type nameRef struct {
+	n index.Node
+	k int
+}
+
+// name returns name k of entity n, read once a linking.
+func (l *linker) name(n index.Node, k int) index.EntityName {
+	ref := nameRef{n, k}
+	if name, ok := l.names[ref]; ok {
+		return name
+	}
+	if l.names == nil {
+		l.names = map[nameRef]index.EntityName{}
+	}
+	name := l.ix.Name(n, k)
+	l.names[ref] = name
+	return name
 }
 
 // known finds the exact names of known entities.
@@ -149,11 +175,11 @@ func (l *linker) known() {
 				typeLeftOut = true
 				continue
 			}
-			name := l.ix.Name(h.Node, h.Name)
+			name := l.name(h.Node, h.Name)
 			if !caseFits(span, name.Text) {
 				continue
 			}
-			c := Candidate{Node: h.Node, Name: h.Name, Match: ByName, Confidence: nameConfidence}
+			c := Candidate{Node: h.Node, Name: h.Name, Matched: name, Match: ByName, Confidence: nameConfidence}
 			if name.IsAlias {
 				c.Match, c.Confidence = ByAlias, aliasConfidence
 				if utf8.RuneCountInString(name.Text) <= 2 {

@@ -85,6 +85,8 @@ func TestLinkUnknownNames(t *testing.T) {
 			"Atlantic Coast Pension Fund?organization/pension-fund", "Hollis?person"}},
 		// Capitals that name nothing: a sentence's first word, a
 		// nationality adjective, months and days, a quotation's first word.
+		// A capitalized connector alone is no name (and the scan goes on).
+		{"He read The and Of, then For.", nil},
 		{"Analysts expect Norwegian buyers in March. “We’re pleased,” one said on Monday.", nil},
 		// A headline in title case: only words English does not know.
 		{"Vattenfall Wins Big Contract as Kittiwake Expands\nThe body.", []string{
@@ -169,4 +171,22 @@ func TestLinkNeverPanics(t *testing.T) {
 		}
 	}
 	_ = fmt.Sprint()
+}
+
+// FuzzLink links arbitrary text: no panic, no hang, and every mention a
+// non-empty span of the text, in order and not overlapping.
+func FuzzLink(f *testing.F) {
+	for _, s := range []string{"He read The and Of, then For.", "SK’s 최태원 — “Kioxia’s” U.S.-Mexico", "Mr. . ' ’s Co. Inc. of And", "BOSTON — Kittiwak's Chief Okafor"} {
+		f.Add(s)
+	}
+	ix := seedtest.HarborWind(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		end := 0
+		for _, m := range linking.Link(ix, text, linking.Options{}) {
+			if m.Start < end || m.End <= m.Start || m.End > len(text) {
+				t.Fatalf("Link(%q): mention at %d-%d after one ending at %d", text, m.Start, m.End, end)
+			}
+			end = m.End
+		}
+	})
 }

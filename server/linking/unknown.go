@@ -109,7 +109,7 @@ func (l *linker) unknownRuns() {
 			r.end--
 		}
 		r = l.splitAtOf(r)
-		i = r.end - 1
+		i = max(i, r.end-1) // never back: a run may shrink to nothing
 		title := r.start
 		r.start = l.afterTitles(r)
 		if r.start == r.end || l.notAName(r) {
@@ -198,6 +198,16 @@ func (l *linker) notAName(r run) bool {
 	return false
 }
 
+// MaxFuzzySearches bounds the fuzzy searches of one linking, the costly
+// part of it: a text of a thousand capitalized words the graph does not
+// know would otherwise make a thousand. The runs past it are reported as
+// unknown names without one.
+const MaxFuzzySearches = 256
+
+// maxFuzzyWords is the most words of a run a fuzzy search is made for:
+// a misspelt name is short.
+const maxFuzzyWords = 5
+
 // linkRun links a capitalized run the graph has no name for exactly: to
 // the one entity whose name it is within a few edits of ("Kittiwak"), or
 // the one whose name has it as a word when the text names that entity in
@@ -212,10 +222,13 @@ func (l *linker) linkRun(r run, sure map[index.Node]bool) (Mention, bool) {
 	case n >= 5:
 		edits = 1
 	}
-	if l.opts.MaxEdits < 0 {
+	if l.opts.MaxEdits < 0 || r.end-r.start > maxFuzzyWords || l.fuzzySearches >= MaxFuzzySearches {
 		edits = 0
 	} else if l.opts.MaxEdits > 0 {
 		edits = min(edits, l.opts.MaxEdits)
+	}
+	if edits > 0 {
+		l.fuzzySearches++
 	}
 	search := edits
 	if edits == 0 {
@@ -223,16 +236,17 @@ func (l *linker) linkRun(r run, sure map[index.Node]bool) (Mention, bool) {
 	}
 	var best []Candidate
 	for _, h := range l.ix.CorrectName(text, search, 5) {
-		if !l.typeWanted(h.Node) || !caseFits(text, l.ix.Name(h.Node, h.Name).Text) {
+		name := l.name(h.Node, h.Name)
+		if !l.typeWanted(h.Node) || !caseFits(text, name.Text) {
 			continue
 		}
 		var c Candidate
 		switch {
 		case h.Kind == namesearch.Fuzzy && h.Edits <= edits && edits > 0:
-			c = Candidate{Node: h.Node, Name: h.Name, Match: Fuzzy, Edits: h.Edits, Confidence: fuzzyConfidence - 0.15*float64(h.Edits-1)}
+			c = Candidate{Node: h.Node, Name: h.Name, Matched: name, Match: Fuzzy, Edits: h.Edits, Confidence: fuzzyConfidence - 0.15*float64(h.Edits-1)}
 		case h.Kind != namesearch.Fuzzy && h.Kind != namesearch.Exact && r.end-r.start == 1 && sure[h.Node]:
 			// A word of a name the text gives in full: "Okafor".
-			c = Candidate{Node: h.Node, Name: h.Name, Match: Partial, Confidence: coherentConfidence}
+			c = Candidate{Node: h.Node, Name: h.Name, Matched: name, Match: Partial, Confidence: coherentConfidence}
 		default:
 			continue
 		}

@@ -190,6 +190,7 @@ func (s *EntityService) LinkEntities(ctx context.Context, req *pb.LinkEntitiesRe
 	basic := req.GetView() == pb.EntityView_ENTITY_VIEW_BASIC
 	resp := &pb.LinkEntitiesResponse{Mentions: make([]*pb.Mention, 0, len(mentions))}
 	listed := map[index.Node]bool{}
+	resourceNames := map[index.Node]string{}
 	var fill pageFill
 	chars, at := 0, 0 // code points before byte at
 	for _, m := range mentions {
@@ -204,9 +205,13 @@ func (s *EntityService) LinkEntities(ctx context.Context, req *pb.LinkEntitiesRe
 		size := framed(pm)
 		var added []*pb.Entity
 		for _, c := range m.Candidates {
-			name := ix.Name(c.Node, c.Name)
+			entity, ok := resourceNames[c.Node]
+			if !ok {
+				entity = ix.NodeName(c.Node)
+				resourceNames[c.Node] = entity
+			}
 			pc := &pb.LinkCandidate{
-				Entity: ix.NodeName(c.Node), MatchedText: name.Text, Language: name.Language,
+				Entity: entity, MatchedText: c.Matched.Text, Language: c.Matched.Language,
 				Match: linkMatches[c.Match], Edits: int32(c.Edits), Confidence: c.Confidence,
 			}
 			pm.Candidates = append(pm.Candidates, pc)

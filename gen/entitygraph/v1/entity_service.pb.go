@@ -962,7 +962,9 @@ type LinkEntitiesRequest struct {
 	// the graph does not hold exactly is linked to the one entity whose name
 	// is within these edits ("Kioxa" to Kioxia). 0 means by length: 1 edit
 	// from 5 characters, 2 from 10. A negative value turns fuzzy linking
-	// off.
+	// off. Fuzzy matches are tried for names of up to 5 words, and for the
+	// first 256 such names of a text; the rest are reported as names the
+	// graph does not know.
 	MaxEdits int32 `protobuf:"varint,3,opt,name=max_edits,json=maxEdits,proto3" json:"max_edits,omitempty"`
 	// Leave out mentions with a confidence below this, 0 to 1; 0 keeps every
 	// mention.

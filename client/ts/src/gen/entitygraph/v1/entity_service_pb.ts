@@ -483,7 +483,9 @@ export type LinkEntitiesRequest = Message<"entitygraph.v1.LinkEntitiesRequest"> 
    * the graph does not hold exactly is linked to the one entity whose name
    * is within these edits ("Kioxa" to Kioxia). 0 means by length: 1 edit
    * from 5 characters, 2 from 10. A negative value turns fuzzy linking
-   * off.
+   * off. Fuzzy matches are tried for names of up to 5 words, and for the
+   * first 256 such names of a text; the rest are reported as names the
+   * graph does not know.
    *
    * @generated from field: int32 max_edits = 3;
    */
