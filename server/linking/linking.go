@@ -73,8 +73,7 @@ type Mention struct {
 // Candidate is an entity a mention may name.
 type Candidate struct {
 	Node       index.Node
-	Name       int              // which of its names matched, as in index.NameHit
-	Matched    index.EntityName // that name
+	Matched    index.EntityName // the name or alias that matched
 	Match      Match
 	Edits      int
 	Confidence float64
@@ -179,7 +178,7 @@ func (l *linker) known() {
 			if !caseFits(span, name.Text) {
 				continue
 			}
-			c := Candidate{Node: h.Node, Name: h.Name, Matched: name, Match: ByName, Confidence: nameConfidence}
+			c := Candidate{Node: h.Node, Matched: name, Match: ByName, Confidence: nameConfidence}
 			if name.IsAlias {
 				c.Match, c.Confidence = ByAlias, aliasConfidence
 				if utf8.RuneCountInString(name.Text) <= 2 {

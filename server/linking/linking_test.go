@@ -1,7 +1,6 @@
 package linking_test
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -170,7 +169,6 @@ func TestLinkNeverPanics(t *testing.T) {
 			}
 		}
 	}
-	_ = fmt.Sprint()
 }
 
 // FuzzLink links arbitrary text: no panic, no hang, and every mention a

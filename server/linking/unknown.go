@@ -236,17 +236,20 @@ func (l *linker) linkRun(r run, sure map[index.Node]bool) (Mention, bool) {
 	}
 	var best []Candidate
 	for _, h := range l.ix.CorrectName(text, search, 5) {
+		if !l.typeWanted(h.Node) {
+			continue
+		}
 		name := l.name(h.Node, h.Name)
-		if !l.typeWanted(h.Node) || !caseFits(text, name.Text) {
+		if !caseFits(text, name.Text) {
 			continue
 		}
 		var c Candidate
 		switch {
 		case h.Kind == namesearch.Fuzzy && h.Edits <= edits && edits > 0:
-			c = Candidate{Node: h.Node, Name: h.Name, Matched: name, Match: Fuzzy, Edits: h.Edits, Confidence: fuzzyConfidence - 0.15*float64(h.Edits-1)}
+			c = Candidate{Node: h.Node, Matched: name, Match: Fuzzy, Edits: h.Edits, Confidence: fuzzyConfidence - 0.15*float64(h.Edits-1)}
 		case h.Kind != namesearch.Fuzzy && h.Kind != namesearch.Exact && r.end-r.start == 1 && sure[h.Node]:
 			// A word of a name the text gives in full: "Okafor".
-			c = Candidate{Node: h.Node, Name: h.Name, Matched: name, Match: Partial, Confidence: coherentConfidence}
+			c = Candidate{Node: h.Node, Matched: name, Match: Partial, Confidence: coherentConfidence}
 		default:
 			continue
 		}
