@@ -311,6 +311,7 @@ func (l *loader) document(at place, d *pb.Document, text preparedText) {
 	if !l.define(at, d.GetName(), "document", func(c resource.Collection) bool { return c == resource.Documents }, `"documents"`, definition{typ: "document"}) {
 		return
 	}
+	l.refuseDraft(at, "document", d.GetName(), d.GetDraft())
 	dt := &docText{broken: true}
 	l.docs[d.GetName()] = dt
 	l.fileDocs[at.file] = append(l.fileDocs[at.file], d.GetName())
@@ -335,6 +336,16 @@ func (l *loader) document(at place, d *pb.Document, text preparedText) {
 	if err := l.b.AddDocument(d); err != nil {
 		l.ps.errorf(at.file.path, at.line(""), "document %s: %v", d.GetName(), err)
 	}
+}
+
+// refuseDraft reports a record that entitygraph-snapshot draft proposed and
+// no person has confirmed: nothing drafted loads.
+func (l *loader) refuseDraft(at place, what, name string, d *pb.Draft) {
+	if d == nil {
+		return
+	}
+	l.ps.errorf(at.file.path, at.line("draft"), "%s %s is a draft (%s, confidence %.2f): confirm it against its document and delete its draft field, or delete the %s",
+		what, name, d.GetReason(), d.GetConfidence(), what)
 }
 
 // unclaimed checks a sentence the curator says states no relation: its
@@ -415,6 +426,7 @@ func (l *loader) entity(at place, e *pb.Entity) {
 	if !l.define(at, name, "entity", isEntity, wantEntity, def) {
 		return
 	}
+	l.refuseDraft(at, "entity", name, e.GetDraft())
 	if strings.TrimSpace(e.GetDisplayName()) == "" {
 		l.ps.errorf(file, at.line("name"), "entity %s: display_name is empty", name)
 	}
@@ -461,6 +473,7 @@ func (l *loader) relation(at place, r *pb.Relation, spans []span) {
 		return
 	}
 	ok := true
+	l.refuseDraft(at, "relation", name, r.GetDraft())
 	p, known := l.vocab.Lookup(r.GetPredicate())
 	switch {
 	case known && p.Name != r.GetPredicate():

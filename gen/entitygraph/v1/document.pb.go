@@ -98,8 +98,11 @@ type Document struct {
 	// `entitygraph-snapshot check --coverage` lists each sentence with the
 	// relations it supports, and fails on one with neither.
 	UnclaimedSentences []*UnclaimedSentence `protobuf:"bytes,8,rep,name=unclaimed_sentences,json=unclaimedSentences,proto3" json:"unclaimed_sentences,omitempty"`
-	unknownFields      protoimpl.UnknownFields
-	sizeCache          protoimpl.SizeCache
+	// Set only in a drafted graph file, until a person confirms the
+	// document record (see Draft); never in a response.
+	Draft         *Draft `protobuf:"bytes,9,opt,name=draft,proto3" json:"draft,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Document) Reset() {
@@ -188,6 +191,13 @@ func (x *Document) GetUnclaimedSentences() []*UnclaimedSentence {
 	return nil
 }
 
+func (x *Document) GetDraft() *Draft {
+	if x != nil {
+		return x.Draft
+	}
+	return nil
+}
+
 // UnclaimedSentence is a sentence of a document that states no relation,
 // and why.
 type UnclaimedSentence struct {
@@ -267,7 +277,7 @@ var File_entitygraph_v1_document_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_document_proto_rawDesc = "" +
 	"\n" +
-	"\x1dentitygraph/v1/document.proto\x12\x0eentitygraph.v1\"\x9b\x02\n" +
+	"\x1dentitygraph/v1/document.proto\x12\x0eentitygraph.v1\x1a\x1aentitygraph/v1/draft.proto\"\xc8\x02\n" +
 	"\bDocument\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n" +
 	"\x05title\x18\x02 \x01(\tR\x05title\x12\x1f\n" +
@@ -278,7 +288,8 @@ const file_entitygraph_v1_document_proto_rawDesc = "" +
 	"char_count\x18\x05 \x01(\x05R\tcharCount\x12\x12\n" +
 	"\x04text\x18\x06 \x01(\tR\x04text\x12%\n" +
 	"\x0erelation_count\x18\a \x01(\x05R\rrelationCount\x12R\n" +
-	"\x13unclaimed_sentences\x18\b \x03(\v2!.entitygraph.v1.UnclaimedSentenceR\x12unclaimedSentences\"{\n" +
+	"\x13unclaimed_sentences\x18\b \x03(\v2!.entitygraph.v1.UnclaimedSentenceR\x12unclaimedSentences\x12+\n" +
+	"\x05draft\x18\t \x01(\v2\x15.entitygraph.v1.DraftR\x05draft\"{\n" +
 	"\x11UnclaimedSentence\x12\x14\n" +
 	"\x05quote\x18\x01 \x01(\tR\x05quote\x12\x16\n" +
 	"\x06reason\x18\x02 \x01(\tR\x06reason\x12\x1d\n" +
@@ -309,14 +320,16 @@ var file_entitygraph_v1_document_proto_goTypes = []any{
 	(DocumentView)(0),         // 0: entitygraph.v1.DocumentView
 	(*Document)(nil),          // 1: entitygraph.v1.Document
 	(*UnclaimedSentence)(nil), // 2: entitygraph.v1.UnclaimedSentence
+	(*Draft)(nil),             // 3: entitygraph.v1.Draft
 }
 var file_entitygraph_v1_document_proto_depIdxs = []int32{
 	2, // 0: entitygraph.v1.Document.unclaimed_sentences:type_name -> entitygraph.v1.UnclaimedSentence
-	1, // [1:1] is the sub-list for method output_type
-	1, // [1:1] is the sub-list for method input_type
-	1, // [1:1] is the sub-list for extension type_name
-	1, // [1:1] is the sub-list for extension extendee
-	0, // [0:1] is the sub-list for field type_name
+	3, // 1: entitygraph.v1.Document.draft:type_name -> entitygraph.v1.Draft
+	2, // [2:2] is the sub-list for method output_type
+	2, // [2:2] is the sub-list for method input_type
+	2, // [2:2] is the sub-list for extension type_name
+	2, // [2:2] is the sub-list for extension extendee
+	0, // [0:2] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_document_proto_init() }
@@ -324,6 +337,7 @@ func file_entitygraph_v1_document_proto_init() {
 	if File_entitygraph_v1_document_proto != nil {
 		return
 	}
+	file_entitygraph_v1_draft_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

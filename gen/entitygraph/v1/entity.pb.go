@@ -171,7 +171,10 @@ type Entity struct {
 	Description string `protobuf:"bytes,6,opt,name=description,proto3" json:"description,omitempty"`
 	// Output only. Titles the entity holds, from the graph's relations whose
 	// predicate's role is a title (such as "Chairman" of SK Group).
-	Roles         []*Role `protobuf:"bytes,7,rep,name=roles,proto3" json:"roles,omitempty"`
+	Roles []*Role `protobuf:"bytes,7,rep,name=roles,proto3" json:"roles,omitempty"`
+	// Set only in a drafted graph file, until a person confirms the entity
+	// (see Draft); never in a response.
+	Draft         *Draft `protobuf:"bytes,8,opt,name=draft,proto3" json:"draft,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -251,6 +254,13 @@ func (x *Entity) GetDescription() string {
 func (x *Entity) GetRoles() []*Role {
 	if x != nil {
 		return x.Roles
+	}
+	return nil
+}
+
+func (x *Entity) GetDraft() *Draft {
+	if x != nil {
+		return x.Draft
 	}
 	return nil
 }
@@ -446,7 +456,7 @@ var File_entitygraph_v1_entity_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_entity_proto_rawDesc = "" +
 	"\n" +
-	"\x1bentitygraph/v1/entity.proto\x12\x0eentitygraph.v1\"\xe8\x01\n" +
+	"\x1bentitygraph/v1/entity.proto\x12\x0eentitygraph.v1\x1a\x1aentitygraph/v1/draft.proto\"\x95\x02\n" +
 	"\x06Entity\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12\x12\n" +
@@ -454,7 +464,8 @@ const file_entitygraph_v1_entity_proto_rawDesc = "" +
 	"\x05kinds\x18\x04 \x03(\tR\x05kinds\x12/\n" +
 	"\aaliases\x18\x05 \x03(\v2\x15.entitygraph.v1.AliasR\aaliases\x12 \n" +
 	"\vdescription\x18\x06 \x01(\tR\vdescription\x12*\n" +
-	"\x05roles\x18\a \x03(\v2\x14.entitygraph.v1.RoleR\x05roles\"\\\n" +
+	"\x05roles\x18\a \x03(\v2\x14.entitygraph.v1.RoleR\x05roles\x12+\n" +
+	"\x05draft\x18\b \x01(\v2\x15.entitygraph.v1.DraftR\x05draft\"\\\n" +
 	"\x04Role\x12\x14\n" +
 	"\x05title\x18\x01 \x01(\tR\x05title\x12\"\n" +
 	"\forganization\x18\x02 \x01(\tR\forganization\x12\x1a\n" +
@@ -502,17 +513,19 @@ var file_entitygraph_v1_entity_proto_goTypes = []any{
 	(*Role)(nil),            // 3: entitygraph.v1.Role
 	(*Alias)(nil),           // 4: entitygraph.v1.Alias
 	(*EntityExtension)(nil), // 5: entitygraph.v1.EntityExtension
+	(*Draft)(nil),           // 6: entitygraph.v1.Draft
 }
 var file_entitygraph_v1_entity_proto_depIdxs = []int32{
 	4, // 0: entitygraph.v1.Entity.aliases:type_name -> entitygraph.v1.Alias
 	3, // 1: entitygraph.v1.Entity.roles:type_name -> entitygraph.v1.Role
-	0, // 2: entitygraph.v1.Alias.kind:type_name -> entitygraph.v1.AliasKind
-	4, // 3: entitygraph.v1.EntityExtension.aliases:type_name -> entitygraph.v1.Alias
-	4, // [4:4] is the sub-list for method output_type
-	4, // [4:4] is the sub-list for method input_type
-	4, // [4:4] is the sub-list for extension type_name
-	4, // [4:4] is the sub-list for extension extendee
-	0, // [0:4] is the sub-list for field type_name
+	6, // 2: entitygraph.v1.Entity.draft:type_name -> entitygraph.v1.Draft
+	0, // 3: entitygraph.v1.Alias.kind:type_name -> entitygraph.v1.AliasKind
+	4, // 4: entitygraph.v1.EntityExtension.aliases:type_name -> entitygraph.v1.Alias
+	5, // [5:5] is the sub-list for method output_type
+	5, // [5:5] is the sub-list for method input_type
+	5, // [5:5] is the sub-list for extension type_name
+	5, // [5:5] is the sub-list for extension extendee
+	0, // [0:5] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_entity_proto_init() }
@@ -520,6 +533,7 @@ func file_entitygraph_v1_entity_proto_init() {
 	if File_entitygraph_v1_entity_proto != nil {
 		return
 	}
+	file_entitygraph_v1_draft_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

@@ -248,7 +248,10 @@ type Relation struct {
 	StatementRank StatementRank `protobuf:"varint,8,opt,name=statement_rank,json=statementRank,proto3,enum=entitygraph.v1.StatementRank" json:"statement_rank,omitempty"`
 	// Why the statement has its rank, for example "superseded by the
 	// company's filing of March 3".
-	RankReason    string `protobuf:"bytes,9,opt,name=rank_reason,json=rankReason,proto3" json:"rank_reason,omitempty"`
+	RankReason string `protobuf:"bytes,9,opt,name=rank_reason,json=rankReason,proto3" json:"rank_reason,omitempty"`
+	// Set only in a drafted graph file, until a person confirms the
+	// relation (see Draft); never in a response.
+	Draft         *Draft `protobuf:"bytes,10,opt,name=draft,proto3" json:"draft,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -344,6 +347,13 @@ func (x *Relation) GetRankReason() string {
 		return x.RankReason
 	}
 	return ""
+}
+
+func (x *Relation) GetDraft() *Draft {
+	if x != nil {
+		return x.Draft
+	}
+	return nil
 }
 
 // Qualifiers narrow a relation: when, where, how and with what outcome.
@@ -898,7 +908,7 @@ var File_entitygraph_v1_relation_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\n" +
-	"\x1dentitygraph/v1/relation.proto\x12\x0eentitygraph.v1\"\xe1\x02\n" +
+	"\x1dentitygraph/v1/relation.proto\x12\x0eentitygraph.v1\x1a\x1aentitygraph/v1/draft.proto\"\x8e\x03\n" +
 	"\bRelation\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x18\n" +
 	"\asubject\x18\x02 \x01(\tR\asubject\x12\x1c\n" +
@@ -911,7 +921,9 @@ const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\asummary\x18\a \x01(\tR\asummary\x12D\n" +
 	"\x0estatement_rank\x18\b \x01(\x0e2\x1d.entitygraph.v1.StatementRankR\rstatementRank\x12\x1f\n" +
 	"\vrank_reason\x18\t \x01(\tR\n" +
-	"rankReason\"\xb7\x03\n" +
+	"rankReason\x12+\n" +
+	"\x05draft\x18\n" +
+	" \x01(\v2\x15.entitygraph.v1.DraftR\x05draft\"\xb7\x03\n" +
 	"\n" +
 	"Qualifiers\x12,\n" +
 	"\x04time\x18\x01 \x01(\v2\x18.entitygraph.v1.TimeSpanR\x04time\x12.\n" +
@@ -1002,22 +1014,24 @@ var file_entitygraph_v1_relation_proto_goTypes = []any{
 	(*PlaceRef)(nil),    // 8: entitygraph.v1.PlaceRef
 	(*Rank)(nil),        // 9: entitygraph.v1.Rank
 	(*Evidence)(nil),    // 10: entitygraph.v1.Evidence
+	(*Draft)(nil),       // 11: entitygraph.v1.Draft
 }
 var file_entitygraph_v1_relation_proto_depIdxs = []int32{
 	4,  // 0: entitygraph.v1.Relation.qualifiers:type_name -> entitygraph.v1.Qualifiers
 	10, // 1: entitygraph.v1.Relation.evidence:type_name -> entitygraph.v1.Evidence
 	0,  // 2: entitygraph.v1.Relation.statement_rank:type_name -> entitygraph.v1.StatementRank
-	7,  // 3: entitygraph.v1.Qualifiers.time:type_name -> entitygraph.v1.TimeSpan
-	8,  // 4: entitygraph.v1.Qualifiers.place:type_name -> entitygraph.v1.PlaceRef
-	1,  // 5: entitygraph.v1.Qualifiers.status:type_name -> entitygraph.v1.RelationStatus
-	9,  // 6: entitygraph.v1.Qualifiers.rank:type_name -> entitygraph.v1.Rank
-	6,  // 7: entitygraph.v1.Qualifiers.attribution:type_name -> entitygraph.v1.Attribution
-	5,  // 8: entitygraph.v1.Qualifiers.quantities:type_name -> entitygraph.v1.Quantity
-	9,  // [9:9] is the sub-list for method output_type
-	9,  // [9:9] is the sub-list for method input_type
-	9,  // [9:9] is the sub-list for extension type_name
-	9,  // [9:9] is the sub-list for extension extendee
-	0,  // [0:9] is the sub-list for field type_name
+	11, // 3: entitygraph.v1.Relation.draft:type_name -> entitygraph.v1.Draft
+	7,  // 4: entitygraph.v1.Qualifiers.time:type_name -> entitygraph.v1.TimeSpan
+	8,  // 5: entitygraph.v1.Qualifiers.place:type_name -> entitygraph.v1.PlaceRef
+	1,  // 6: entitygraph.v1.Qualifiers.status:type_name -> entitygraph.v1.RelationStatus
+	9,  // 7: entitygraph.v1.Qualifiers.rank:type_name -> entitygraph.v1.Rank
+	6,  // 8: entitygraph.v1.Qualifiers.attribution:type_name -> entitygraph.v1.Attribution
+	5,  // 9: entitygraph.v1.Qualifiers.quantities:type_name -> entitygraph.v1.Quantity
+	10, // [10:10] is the sub-list for method output_type
+	10, // [10:10] is the sub-list for method input_type
+	10, // [10:10] is the sub-list for extension type_name
+	10, // [10:10] is the sub-list for extension extendee
+	0,  // [0:10] is the sub-list for field type_name
 }
 
 func init() { file_entitygraph_v1_relation_proto_init() }
@@ -1025,6 +1039,7 @@ func file_entitygraph_v1_relation_proto_init() {
 	if File_entitygraph_v1_relation_proto != nil {
 		return
 	}
+	file_entitygraph_v1_draft_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

@@ -4,13 +4,15 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { Draft } from "./draft_pb.js";
+import { file_entitygraph_v1_draft } from "./draft_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file entitygraph/v1/document.proto.
  */
 export const file_entitygraph_v1_document: GenFile = /*@__PURE__*/
-  fileDesc("Ch1lbnRpdHlncmFwaC92MS9kb2N1bWVudC5wcm90bxIOZW50aXR5Z3JhcGgudjEixgEKCERvY3VtZW50EgwKBG5hbWUYASABKAkSDQoFdGl0bGUYAiABKAkSEwoLc291cmNlX2ZpbGUYAyABKAkSDgoGc2hhMjU2GAQgASgJEhIKCmNoYXJfY291bnQYBSABKAUSDAoEdGV4dBgGIAEoCRIWCg5yZWxhdGlvbl9jb3VudBgHIAEoBRI+ChN1bmNsYWltZWRfc2VudGVuY2VzGAggAygLMiEuZW50aXR5Z3JhcGgudjEuVW5jbGFpbWVkU2VudGVuY2UiWAoRVW5jbGFpbWVkU2VudGVuY2USDQoFcXVvdGUYASABKAkSDgoGcmVhc29uGAIgASgJEhIKCnN0YXJ0X2NoYXIYAyABKAUSEAoIZW5kX2NoYXIYBCABKAUqXgoMRG9jdW1lbnRWaWV3Eh0KGURPQ1VNRU5UX1ZJRVdfVU5TUEVDSUZJRUQQABIXChNET0NVTUVOVF9WSUVXX0JBU0lDEAESFgoSRE9DVU1FTlRfVklFV19GVUxMEAJiBnByb3RvMw");
+  fileDesc("Ch1lbnRpdHlncmFwaC92MS9kb2N1bWVudC5wcm90bxIOZW50aXR5Z3JhcGgudjEi7AEKCERvY3VtZW50EgwKBG5hbWUYASABKAkSDQoFdGl0bGUYAiABKAkSEwoLc291cmNlX2ZpbGUYAyABKAkSDgoGc2hhMjU2GAQgASgJEhIKCmNoYXJfY291bnQYBSABKAUSDAoEdGV4dBgGIAEoCRIWCg5yZWxhdGlvbl9jb3VudBgHIAEoBRI+ChN1bmNsYWltZWRfc2VudGVuY2VzGAggAygLMiEuZW50aXR5Z3JhcGgudjEuVW5jbGFpbWVkU2VudGVuY2USJAoFZHJhZnQYCSABKAsyFS5lbnRpdHlncmFwaC52MS5EcmFmdCJYChFVbmNsYWltZWRTZW50ZW5jZRINCgVxdW90ZRgBIAEoCRIOCgZyZWFzb24YAiABKAkSEgoKc3RhcnRfY2hhchgDIAEoBRIQCghlbmRfY2hhchgEIAEoBSpeCgxEb2N1bWVudFZpZXcSHQoZRE9DVU1FTlRfVklFV19VTlNQRUNJRklFRBAAEhcKE0RPQ1VNRU5UX1ZJRVdfQkFTSUMQARIWChJET0NVTUVOVF9WSUVXX0ZVTEwQAmIGcHJvdG8z", [file_entitygraph_v1_draft]);
 
 /**
  * Document is a source text the graph was curated from. Every relation's
@@ -78,6 +80,14 @@ export type Document = Message<"entitygraph.v1.Document"> & {
    * @generated from field: repeated entitygraph.v1.UnclaimedSentence unclaimed_sentences = 8;
    */
   unclaimedSentences: UnclaimedSentence[];
+
+  /**
+   * Set only in a drafted graph file, until a person confirms the
+   * document record (see Draft); never in a response.
+   *
+   * @generated from field: entitygraph.v1.Draft draft = 9;
+   */
+  draft?: Draft | undefined;
 };
 
 /**

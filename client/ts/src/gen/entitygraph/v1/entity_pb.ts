@@ -4,13 +4,15 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { Draft } from "./draft_pb.js";
+import { file_entitygraph_v1_draft } from "./draft_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file entitygraph/v1/entity.proto.
  */
 export const file_entitygraph_v1_entity: GenFile = /*@__PURE__*/
-  fileDesc("ChtlbnRpdHlncmFwaC92MS9lbnRpdHkucHJvdG8SDmVudGl0eWdyYXBoLnYxIqsBCgZFbnRpdHkSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSDAoEdHlwZRgDIAEoCRINCgVraW5kcxgEIAMoCRImCgdhbGlhc2VzGAUgAygLMhUuZW50aXR5Z3JhcGgudjEuQWxpYXMSEwoLZGVzY3JpcHRpb24YBiABKAkSIwoFcm9sZXMYByADKAsyFC5lbnRpdHlncmFwaC52MS5Sb2xlIj0KBFJvbGUSDQoFdGl0bGUYASABKAkSFAoMb3JnYW5pemF0aW9uGAIgASgJEhAKCHJlbGF0aW9uGAMgASgJIlAKBUFsaWFzEgwKBHRleHQYASABKAkSEAoIbGFuZ3VhZ2UYAiABKAkSJwoEa2luZBgDIAEoDjIZLmVudGl0eWdyYXBoLnYxLkFsaWFzS2luZCJHCg9FbnRpdHlFeHRlbnNpb24SDAoEbmFtZRgBIAEoCRImCgdhbGlhc2VzGAIgAygLMhUuZW50aXR5Z3JhcGgudjEuQWxpYXMquQEKCUFsaWFzS2luZBIaChZBTElBU19LSU5EX1VOU1BFQ0lGSUVEEAASFQoRQUxJQVNfS0lORF9OQVRJVkUQARIbChdBTElBU19LSU5EX0FCQlJFVklBVElPThACEhYKEkFMSUFTX0tJTkRfVkFSSUFOVBADEhUKEUFMSUFTX0tJTkRfRk9STUFMEAQSFQoRQUxJQVNfS0lORF9GT1JNRVIQBRIWChJBTElBU19LSU5EX0RFTU9OWU0QBipWCgpFbnRpdHlWaWV3EhsKF0VOVElUWV9WSUVXX1VOU1BFQ0lGSUVEEAASFQoRRU5USVRZX1ZJRVdfQkFTSUMQARIUChBFTlRJVFlfVklFV19GVUxMEAJiBnByb3RvMw");
+  fileDesc("ChtlbnRpdHlncmFwaC92MS9lbnRpdHkucHJvdG8SDmVudGl0eWdyYXBoLnYxItEBCgZFbnRpdHkSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSDAoEdHlwZRgDIAEoCRINCgVraW5kcxgEIAMoCRImCgdhbGlhc2VzGAUgAygLMhUuZW50aXR5Z3JhcGgudjEuQWxpYXMSEwoLZGVzY3JpcHRpb24YBiABKAkSIwoFcm9sZXMYByADKAsyFC5lbnRpdHlncmFwaC52MS5Sb2xlEiQKBWRyYWZ0GAggASgLMhUuZW50aXR5Z3JhcGgudjEuRHJhZnQiPQoEUm9sZRINCgV0aXRsZRgBIAEoCRIUCgxvcmdhbml6YXRpb24YAiABKAkSEAoIcmVsYXRpb24YAyABKAkiUAoFQWxpYXMSDAoEdGV4dBgBIAEoCRIQCghsYW5ndWFnZRgCIAEoCRInCgRraW5kGAMgASgOMhkuZW50aXR5Z3JhcGgudjEuQWxpYXNLaW5kIkcKD0VudGl0eUV4dGVuc2lvbhIMCgRuYW1lGAEgASgJEiYKB2FsaWFzZXMYAiADKAsyFS5lbnRpdHlncmFwaC52MS5BbGlhcyq5AQoJQWxpYXNLaW5kEhoKFkFMSUFTX0tJTkRfVU5TUEVDSUZJRUQQABIVChFBTElBU19LSU5EX05BVElWRRABEhsKF0FMSUFTX0tJTkRfQUJCUkVWSUFUSU9OEAISFgoSQUxJQVNfS0lORF9WQVJJQU5UEAMSFQoRQUxJQVNfS0lORF9GT1JNQUwQBBIVChFBTElBU19LSU5EX0ZPUk1FUhAFEhYKEkFMSUFTX0tJTkRfREVNT05ZTRAGKlYKCkVudGl0eVZpZXcSGwoXRU5USVRZX1ZJRVdfVU5TUEVDSUZJRUQQABIVChFFTlRJVFlfVklFV19CQVNJQxABEhQKEEVOVElUWV9WSUVXX0ZVTEwQAmIGcHJvdG8z", [file_entitygraph_v1_draft]);
 
 /**
  * Entity is a node of the graph that the text names: an organization, a
@@ -75,6 +77,14 @@ export type Entity = Message<"entitygraph.v1.Entity"> & {
    * @generated from field: repeated entitygraph.v1.Role roles = 7;
    */
   roles: Role[];
+
+  /**
+   * Set only in a drafted graph file, until a person confirms the entity
+   * (see Draft); never in a response.
+   *
+   * @generated from field: entitygraph.v1.Draft draft = 8;
+   */
+  draft?: Draft | undefined;
 };
 
 /**
