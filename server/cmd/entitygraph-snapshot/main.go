@@ -15,6 +15,10 @@
 //	    files), as a snapshot or in the curated text format
 //	entitygraph-snapshot info graph.egsnap
 //	    loads a snapshot, checking it throughout, and prints what it holds
+//	entitygraph-snapshot draft --data DIR [--out FILE] [--min-confidence C] DOC.txt
+//	    drafts the graph file of a new document (see package draft) against
+//	    the graph of DIR: every record marked as a draft, which check
+//	    refuses until a person has confirmed it
 //
 // Snapshots are written to a temporary file renamed into place, so that a
 // server polling the directory never sees half a file.
@@ -35,9 +39,11 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/entitygraph/entitygraph/seeds"
 	"github.com/entitygraph/entitygraph/server/coverage"
+	"github.com/entitygraph/entitygraph/server/draft"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/seed"
 	"github.com/entitygraph/entitygraph/server/synth"
@@ -58,7 +64,8 @@ const usage = `usage:
   entitygraph-snapshot check [--coverage] DIR
   entitygraph-snapshot convert --data DIR --out FILE
   entitygraph-snapshot synth --entities N [--seed S] [--relations-per-entity R] [--vocab DIR] (--out FILE | --text DIR)
-  entitygraph-snapshot info FILE`
+  entitygraph-snapshot info FILE
+  entitygraph-snapshot draft --data DIR [--out FILE] [--min-confidence C] DOC.txt`
 
 // errProblems is what check returns when the data directory has errors;
 // they are already printed.
@@ -141,6 +148,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return write(ix, *out, log, start)
+	case "draft":
+		data := fs.String("data", "", "data `directory` whose graph the document is drafted against")
+		out := fs.String("out", "", "graph `file` to write (default: standard output)")
+		minConfidence := fs.Float64("min-confidence", 0.5, "leave out the relations less sure than this")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if *data == "" || fs.NArg() != 1 {
+			return errors.New("draft needs --data and one document")
+		}
+		return draftFile(ctx, *data, fs.Arg(0), *out, *minConfidence, stdout, stderr)
 	case "info":
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
@@ -171,6 +189,57 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	return fmt.Errorf("unknown command %q\n%s", args[0], usage)
+}
+
+// draftFile drafts the graph file of the document at docPath against the
+// graph of the data directory dir and writes it to out, or to stdout.
+func draftFile(ctx context.Context, dir, docPath, out string, minConfidence float64, stdout, stderr io.Writer) error {
+	raw, err := os.ReadFile(docPath)
+	if err != nil {
+		return err
+	}
+	if !utf8.Valid(raw) {
+		return fmt.Errorf("%s is not valid UTF-8", docPath)
+	}
+	ix, err := seed.Load(ctx, dir, seed.Options{})
+	if err != nil {
+		return err
+	}
+	// The document's source_file is its path inside the data directory;
+	// one outside it is named by its file name, to be copied in.
+	src := filepath.Base(docPath)
+	inside := false
+	if absDir, err := filepath.Abs(dir); err == nil {
+		if absDoc, err := filepath.Abs(docPath); err == nil {
+			if rel, err := filepath.Rel(absDir, absDoc); err == nil && filepath.IsLocal(rel) {
+				src, inside = filepath.ToSlash(rel), true
+			}
+		}
+	}
+	for _, d := range ix.Documents() {
+		if d.GetSourceFile() == src {
+			return fmt.Errorf("%s is already in the graph, as %s", src, d.GetName())
+		}
+	}
+	d := draft.Make(ix, string(raw), draft.Options{SourceFile: src, MinConfidence: minConfidence})
+	w := stdout
+	if out != "" {
+		f, err := os.Create(out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := d.Write(w); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "drafted %s: %d known entities referred to, %d new entities, %d relations", src, len(d.Known), len(d.Entities), len(d.Relations))
+	if !inside {
+		fmt.Fprintf(stderr, "; copy %s into %s before checking", docPath, dir)
+	}
+	fmt.Fprintln(stderr)
+	return nil
 }
 
 // check checks the data directory dir, printing every problem, errors and

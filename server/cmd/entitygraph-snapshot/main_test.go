@@ -62,9 +62,65 @@ func TestConvertMatchesSynth(t *testing.T) {
 func TestUsage(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer
-	for _, args := range [][]string{nil, {"nope"}, {"synth"}, {"convert"}, {"info"}} {
+	for _, args := range [][]string{nil, {"nope"}, {"synth"}, {"convert"}, {"info"}, {"draft"}, {"draft", "--data", "x"}} {
 		if err := run(context.Background(), args, &out, &out); err == nil {
 			t.Errorf("run(%q) succeeded, want a usage error", args)
 		}
+	}
+}
+
+// TestDraft drafts a new article against a copy of the second dataset:
+// written to --out, refused for a document the graph holds already or
+// text that is not UTF-8.
+func TestDraft(t *testing.T) {
+	t.Parallel()
+	root := filepath.Join("..", "..", "..")
+	dir := t.TempDir()
+	for _, name := range []string{"harbor-wind.vocab.txtpb", "01.graph.txtpb", "02.graph.txtpb", "01-kittiwake-permit-norvane-lawsuit.txt", "02-norvane-drops-suit-factory-delay.txt"} {
+		b, err := os.ReadFile(filepath.Join(root, "seeds", "harbor-wind", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := filepath.Join(root, "server", "draft", "testdata", "harbor-wind", "04-fulmar-picks-norvane-halcyon-canadian-backer.txt")
+	out := filepath.Join(t.TempDir(), "04.graph.txtpb") // not in dir, which would then not load
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"draft", "--data", dir, "--out", out, doc}, &stdout, &stderr); err != nil {
+		t.Fatalf("draft: %v\n%s", err, stderr.String())
+	}
+	// Outside the data directory, the document is named by its file name,
+	// to be copied in.
+	if !strings.Contains(stderr.String(), "copy "+doc+" into "+dir) {
+		t.Errorf("stderr = %q, want the advice to copy the document in", stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`source_file: "04-fulmar-picks-norvane-halcyon-canadian-backer.txt"`, "entities {", "relations {", "  draft { confidence: "} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the draft has no %q:\n%s", want, b)
+		}
+	}
+	for _, tt := range []struct {
+		doc, want string
+	}{
+		{filepath.Join(dir, "01-kittiwake-permit-norvane-lawsuit.txt"), "already in the graph"},
+		{filepath.Join(dir, "missing.txt"), "no such file"},
+	} {
+		err := run(context.Background(), []string{"draft", "--data", dir, tt.doc}, &stdout, &stderr)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("draft %s: %v, want an error saying %q", tt.doc, err, tt.want)
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.txt")
+	if err := os.WriteFile(bad, []byte("Kittiwake \xff\xfe"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), []string{"draft", "--data", dir, bad}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("draft of a file that is not UTF-8: %v", err)
 	}
 }

@@ -1,0 +1,332 @@
+// Package draft proposes the graph file of a new document: the document
+// record, the known entities it mentions, candidate new entities with a
+// type and kind guessed from the vocabulary's nouns, and candidate
+// relations wherever a phrase of the vocabulary's lexicon links two
+// mentions in one sentence, each with the sentence as its verbatim quote,
+// the qualifiers the sentence gives (time, place, role, status) and a
+// confidence. Every record it writes carries a Draft mark, which the
+// loader refuses: nothing drafted is served until a person confirms it.
+// entitygraph-snapshot draft runs it.
+//
+// It reads the index, the linker and the vocabulary; it must not import
+// gRPC or the query engines.
+package draft
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/coverage"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/linking"
+	"github.com/entitygraph/entitygraph/server/resource"
+	"github.com/entitygraph/entitygraph/server/vocab"
+)
+
+// Options shape a draft.
+type Options struct {
+	// SourceFile is the document's path inside the data directory, as its
+	// record's source_file gives it.
+	SourceFile string
+	// MinConfidence leaves out the relations less sure than this.
+	MinConfidence float64
+}
+
+// Draft is the proposed graph file of one document.
+type Draft struct {
+	Document *pb.Document
+	// Known are the entities of the graph the document mentions, each once,
+	// in the order of their first mention; the file refers to them.
+	Known []KnownMention
+	// Entities are the candidate new entities.
+	Entities []*pb.Entity
+	// Relations are the candidate relations, in text order.
+	Relations []*pb.Relation
+	// Unread are the names the drafter found and left out, with why:
+	// ambiguous names, names of no guessable type.
+	Unread []string
+}
+
+// KnownMention is a known entity the document mentions.
+type KnownMention struct {
+	Name     string // resource name
+	Display  string
+	Mentions int
+}
+
+// Graph returns the draft as a graph file's message.
+func (d *Draft) Graph() *pb.Graph {
+	return &pb.Graph{Documents: []*pb.Document{d.Document}, Entities: d.Entities, Relations: d.Relations}
+}
+
+// Confidence of the drafted records.
+const (
+	relationConfidence = 0.9  // a phrase right between its subject and object
+	newEntityBase      = 0.6  // a name the graph does not know, with a guessed type
+	titleConfidence    = 0.85 // "Kittiwake chief executive Marisol Okafor"
+)
+
+// Make drafts the graph file of text, a document the graph ix does not
+// hold yet.
+func Make(ix *index.Index, text string, opts Options) *Draft {
+	d := &drafter{ix: ix, v: ix.Vocabulary(), text: text, opts: opts, taken: map[string]bool{}, newByKey: map[string]int{}}
+	d.document()
+	d.mentions()
+	d.relations()
+	slices.Sort(d.out.Unread)
+	d.out.Unread = slices.Compact(d.out.Unread)
+	return &d.out
+}
+
+type drafter struct {
+	ix   *index.Index
+	v    *vocab.Vocabulary
+	text string
+	opts Options
+	out  Draft
+
+	taken    map[string]bool // resource names this draft uses
+	ments    []mention
+	newByKey map[string]int // lowercase name → index in out.Entities
+	newKinds [][]vocab.KindID
+	dateline time.Time // the day the article is dated, or zero
+	byHead   map[string][]vocab.Phrase
+	titles   []titlePhrase
+}
+
+// mention is a name of the text read as an entity, known or new.
+type mention struct {
+	start, end int
+	node       index.Node // for a known entity; -1 for a new one
+	entity     string     // resource name
+	typ        string
+	kinds      []vocab.KindID
+	// demonym: the text is the entity's demonym ("Korean"), which
+	// modifies a noun ("Korean firms") rather than naming the entity.
+	demonym bool
+}
+
+// document writes the document record: its name from the file name, its
+// title from the first line.
+func (d *drafter) document() {
+	base := strings.TrimSuffix(path.Base(d.opts.SourceFile), path.Ext(d.opts.SourceFile))
+	// A leading number orders the files of a directory ("03-..."); it
+	// names nothing.
+	base = strings.TrimLeft(base, "0123456789_-")
+	name := d.unique(resource.Documents, slug(base))
+	title, _, _ := strings.Cut(strings.TrimSpace(d.text), "\n")
+	d.out.Document = &pb.Document{
+		Name:       name,
+		Title:      strings.TrimSpace(title),
+		SourceFile: d.opts.SourceFile,
+		Draft:      &pb.Draft{Confidence: 1, Reason: "the name from the file name, the title from the first line"},
+	}
+}
+
+// mentions links the text's names and turns the unknown ones of a
+// guessable type into candidate entities.
+func (d *drafter) mentions() {
+	known := map[string]int{}
+	for _, m := range linking.Link(d.ix, d.text, linking.Options{}) {
+		span := d.text[m.Start:m.End]
+		switch m.Status {
+		case linking.Linked:
+			n := m.Candidates[0].Node
+			name := d.ix.NodeName(n)
+			d.ments = append(d.ments, mention{start: m.Start, end: m.End, node: n, entity: name, typ: d.ix.EntityType(n), kinds: d.ix.Kinds(n),
+				demonym: d.isDemonym(n, span)})
+			if i, ok := known[name]; ok {
+				d.out.Known[i].Mentions++
+			} else {
+				known[name] = len(d.out.Known)
+				d.out.Known = append(d.out.Known, KnownMention{Name: name, Display: d.ix.DisplayName(n), Mentions: 1})
+			}
+		case linking.Ambiguous:
+			var names []string
+			for _, c := range m.Candidates {
+				names = append(names, d.ix.NodeName(c.Node))
+			}
+			d.out.Unread = append(d.out.Unread, fmt.Sprintf("%q is ambiguous: %s", span, strings.Join(names, ", ")))
+		case linking.Unknown:
+			if i, ok := d.newEntity(m, span); ok {
+				e := d.out.Entities[i]
+				d.ments = append(d.ments, mention{start: m.Start, end: m.End, node: -1, entity: e.GetName(), typ: resource.EntityType(e.GetName()), kinds: d.newKinds[i]})
+			}
+		}
+	}
+}
+
+// isDemonym reports whether span is a demonym of the entity of n.
+func (d *drafter) isDemonym(n index.Node, span string) bool {
+	for _, a := range d.ix.NodeEntity(n).GetAliases() {
+		if a.GetKind() == pb.AliasKind_ALIAS_KIND_DEMONYM && strings.EqualFold(a.GetText(), span) {
+			return true
+		}
+	}
+	return false
+}
+
+// newEntity returns the candidate entity an unknown name names, adding
+// it on its first mention. A single word after a longer name of the same
+// entity is that entity (a person's surname, a company's first word).
+func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
+	key := strings.ToLower(span)
+	if i, ok := d.newByKey[key]; ok {
+		return i, true
+	}
+	if !strings.Contains(span, " ") {
+		for i, e := range d.out.Entities {
+			words := strings.Fields(e.GetDisplayName())
+			if len(words) < 2 {
+				continue
+			}
+			person := strings.HasPrefix(e.GetName(), "people/")
+			if (person && words[len(words)-1] == span) || (!person && words[0] == span) {
+				e.Aliases = append(e.Aliases, &pb.Alias{Text: span, Language: "en", Kind: pb.AliasKind_ALIAS_KIND_ABBREVIATION})
+				d.newByKey[key] = i
+				return i, true
+			}
+		}
+	}
+	coll, ok := resource.CollectionOf(m.GuessedType)
+	if !ok {
+		d.out.Unread = append(d.out.Unread, fmt.Sprintf("%q looks like a name of no guessable type", span))
+		return 0, false
+	}
+	e := &pb.Entity{
+		Name:        d.unique(coll, slug(span)),
+		DisplayName: span,
+		Draft:       &pb.Draft{Confidence: round(newEntityBase + m.Confidence/4), Reason: "a name the graph does not know; " + m.GuessReason},
+	}
+	var kinds []vocab.KindID
+	if k, ok := d.v.LookupKind(m.GuessedKind); ok {
+		e.Kinds = []string{k.Name}
+		kinds = []vocab.KindID{k.ID}
+	}
+	d.newByKey[key] = len(d.out.Entities)
+	d.out.Entities = append(d.out.Entities, e)
+	d.newKinds = append(d.newKinds, kinds)
+	return len(d.out.Entities) - 1, true
+}
+
+// unique returns collection/id, or with a number after the id when the
+// graph or this draft has the name already.
+func (d *drafter) unique(coll resource.Collection, id string) string {
+	if id == "" {
+		id = "unnamed"
+	}
+	base := string(coll) + "/" + id
+	name := base
+	for i := 2; ; i++ {
+		_, inGraph := d.ix.NodeOf(name)
+		if coll == resource.Documents {
+			_, err := d.ix.Document(name, false)
+			inGraph = err == nil
+		}
+		if !inGraph && !d.taken[name] {
+			d.taken[name] = true
+			return name
+		}
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+}
+
+// maxID is the longest id a resource name may have.
+const maxID = 63
+
+// slug turns a name into an id: lowercase letters and digits, words
+// joined by hyphens, accents dropped where the letter has an ASCII base.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // the accent of a decomposed letter
+		}
+		switch {
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case r == '\'' || r == '’' || r == '.':
+			// "Moody's" is "moodys", "U.S." is "us".
+		default:
+			dash = true
+		}
+	}
+	id := b.String()
+	for len(id) > maxID {
+		cut := strings.LastIndexByte(id[:maxID], '-')
+		if cut <= 0 {
+			cut = maxID
+		}
+		id = id[:cut]
+	}
+	if id != "" && !unicode.IsLetter(rune(id[0])) {
+		id = "x-" + id
+	}
+	return id
+}
+
+func round(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// relations drafts a relation wherever a lexicon phrase links two
+// mentions of one sentence, and for an organization's title before a
+// person's name.
+func (d *drafter) relations() {
+	d.dateline = datelineDate(d.text)
+	seen := map[string]bool{}
+	for _, s := range coverage.Sentences(d.text) {
+		if strings.Count(d.text, s.Text) != 1 {
+			continue // a quote must be unique in its document
+		}
+		if s.Text == d.out.Document.GetTitle() {
+			continue // the headline: the body states its facts
+		}
+		toks := d.tokens(s)
+		var found []candidate
+		found = append(found, d.phraseRelations(toks)...)
+		found = append(found, d.titleRelations(toks)...)
+		found = append(found, d.modifierRelations(toks)...)
+		found = append(found, d.eventNounRelations(toks)...)
+		slices.SortStableFunc(found, func(a, b candidate) int { return cmp.Compare(a.at, b.at) })
+		for _, c := range found {
+			key := c.subject.entity + " " + c.pred.Name + " " + c.object.entity
+			if c.confidence < d.opts.MinConfidence || seen[key] {
+				continue
+			}
+			seen[key] = true
+			d.out.Relations = append(d.out.Relations, d.relation(c, s, toks))
+		}
+	}
+}
+
+// relation writes one candidate as a relation record.
+func (d *drafter) relation(c candidate, s coverage.Sentence, toks []token) *pb.Relation {
+	_, subj, _ := strings.Cut(c.subject.entity, "/")
+	_, obj, _ := strings.Cut(c.object.entity, "/")
+	r := &pb.Relation{
+		Name:      d.unique(resource.Relations, slug(subj+" "+c.pred.Key+" "+obj)),
+		Subject:   c.subject.entity,
+		Predicate: c.pred.Name,
+		Object:    c.object.entity,
+		Evidence:  []*pb.Evidence{{Document: d.out.Document.GetName(), Quote: s.Text}},
+		Draft:     &pb.Draft{Confidence: round(c.confidence), Reason: c.reason},
+	}
+	q := d.qualifiers(c, s, toks)
+	if q != nil {
+		r.Qualifiers = q
+	}
+	return r
+}

@@ -1,0 +1,767 @@
+package draft
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/coverage"
+	"github.com/entitygraph/entitygraph/server/quantity"
+	"github.com/entitygraph/entitygraph/server/vocab"
+)
+
+// token is a word, a mention or a punctuation mark of a sentence.
+type token struct {
+	start, end int    // bytes of the text
+	word       string // lowercase, apostrophes straight; "" for a mention
+	mention    int    // index into drafter.ments, or -1
+	punct      bool
+	// glued: a hyphen joins it to the token before ("Connecticut-based").
+	glued bool
+}
+
+func (t token) isWord() bool { return t.mention < 0 && !t.punct }
+
+// tokens splits a sentence into words, punctuation and the mentions
+// inside it.
+func (d *drafter) tokens(s coverage.Sentence) []token {
+	var out []token
+	mi, _ := slices.BinarySearchFunc(d.ments, s.Start, func(m mention, at int) int { return m.start - at })
+	glued := false
+	for i := s.Start; i < s.End; {
+		if mi < len(d.ments) && d.ments[mi].start < i {
+			mi++
+			continue
+		}
+		if mi < len(d.ments) && d.ments[mi].start == i {
+			out = append(out, token{start: i, end: d.ments[mi].end, mention: mi, glued: glued})
+			i = d.ments[mi].end
+			mi++
+			glued = false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(d.text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+			glued = false
+		case r == '-' && len(out) > 0 && out[len(out)-1].end == i && i+n < s.End && !unicode.IsSpace(rune(d.text[i+n])):
+			i += n
+			glued = true
+		case isWordRune(r) || (r == '$' && i+n < s.End && unicode.IsDigit(rune(d.text[i+n]))) ||
+			((r == '\'' || r == '’') && i+n < s.End && d.text[i+n] == 's' && (i+n+1 >= s.End || !isWordRune(rune(d.text[i+n+1])))):
+			start := i
+			i += n
+			for i < s.End {
+				r, n := utf8.DecodeRuneInString(d.text[i:])
+				if isWordRune(r) {
+					i += n
+					continue
+				}
+				// A dot, comma or apostrophe between letters or digits
+				// stays in ("1.5", "1,200", "didn't").
+				if r == '.' || r == ',' || r == '\'' || r == '’' {
+					if next, _ := utf8.DecodeRuneInString(d.text[i+n:]); i+n < s.End && isWordRune(next) && (r != ',' || unicode.IsDigit(next)) {
+						i += n
+						continue
+					}
+				}
+				break
+			}
+			w := strings.ReplaceAll(strings.ToLower(d.text[start:i]), "’", "'")
+			out = append(out, token{start: start, end: i, word: w, mention: -1, glued: glued})
+			glued = false
+		default:
+			out = append(out, token{start: i, end: i + n, word: string(r), mention: -1, punct: true})
+			i += n
+			glued = false
+		}
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// candidate is a relation the drafter proposes.
+type candidate struct {
+	at              int // token index of the words it rests on
+	subject, object mention
+	pred            *vocab.Predicate
+	confidence      float64
+	reason          string
+	role            string   // a title the sentence gives the subject
+	titles          []string // the phrase's titles, lowercase
+	from, to        int      // token range of the phrase
+	// timed: the words are a verb or an event, whose time the sentence
+	// may give; a name before a name ("Denmark's Norvane") has none.
+	timed bool
+}
+
+// occurrence is a lexicon phrase found in a sentence.
+type occurrence struct {
+	from, to int // token range
+	phrase   vocab.Phrase
+	gap      int // token index of the mention in the phrase's "*", or -1
+}
+
+// fillers may stand between the words of a phrase: "acquire a 25 percent
+// stake in" is "acquire a stake in".
+var fillers = map[string]bool{"percent": true, "million": true, "billion": true, "about": true, "roughly": true,
+	"nearly": true, "almost": true, "additional": true, "further": true, "minority": true, "majority": true, "small": true,
+	"large": true, "new": true}
+
+// isFiller reports whether a token may stand between the words of a
+// phrase: a number, an amount word, or a topic's name used as a modifier
+// ("build a blade factory in").
+func (d *drafter) isFiller(t token) bool {
+	if t.mention >= 0 {
+		return d.ments[t.mention].typ == "topic"
+	}
+	if !t.isWord() {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.word)
+	return fillers[t.word] || unicode.IsDigit(r) || r == '$'
+}
+
+// phrasesByHead returns the lexicon's phrases by their first word,
+// longest first.
+func (d *drafter) phrasesByHead() map[string][]vocab.Phrase {
+	if d.byHead == nil {
+		d.byHead = map[string][]vocab.Phrase{}
+		for _, ph := range d.v.Phrases() {
+			if ph.Words[0] != "*" {
+				d.byHead[ph.Words[0]] = append(d.byHead[ph.Words[0]], ph)
+			}
+		}
+	}
+	return d.byHead
+}
+
+// occurrences finds the lexicon's phrases in a sentence, leftmost
+// longest, none overlapping.
+func (d *drafter) occurrences(toks []token) []occurrence {
+	var out []occurrence
+	byHead := d.phrasesByHead()
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].isWord() {
+			continue
+		}
+		for _, ph := range byHead[toks[i].word] {
+			if to, gap, ok := d.match(toks, i, ph.Words); ok {
+				out = append(out, occurrence{from: i, to: to, phrase: ph, gap: gap})
+				i = to - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// match reports whether the phrase's words are at toks[i:], with fillers
+// between them and a mention in its gap.
+func (d *drafter) match(toks []token, i int, words []string) (end, gap int, ok bool) {
+	gap = -1
+	j := i
+	for k, w := range words {
+		if k > 0 {
+			for skipped := 0; skipped < 3 && j < len(toks) && d.isFiller(toks[j]) && (w == "*" || toks[j].word != w) && (w != "*" || toks[j].mention < 0); skipped++ {
+				j++
+			}
+		}
+		if j >= len(toks) {
+			return 0, 0, false
+		}
+		switch {
+		case w == "*":
+			if toks[j].mention < 0 {
+				return 0, 0, false
+			}
+			gap = j
+		case !toks[j].isWord() || toks[j].word != w:
+			return 0, 0, false
+		}
+		j++
+	}
+	return j, gap, true
+}
+
+// determiners before a one-word verb make it a noun: "the
+// infrastructure fund MHIP" does not fund.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"our": true, "this": true, "that": true, "these": true, "those": true}
+
+func nounUse(toks []token, o occurrence) bool {
+	if o.phrase.Noun || len(o.phrase.Words) != 1 {
+		return false
+	}
+	for j := o.from - 1; j >= 0 && j >= o.from-2; j-- {
+		if !toks[j].isWord() {
+			return false
+		}
+		if determiners[toks[j].word] || toks[j].word == "'s" {
+			return true
+		}
+	}
+	return false
+}
+
+// namedBySentence picks, of candidates for several predicates, the one
+// whose predicate's own words the sentence holds besides the phrase
+// ("turbines" for supplies-turbines-to), when exactly one does.
+func (d *drafter) namedBySentence(toks []token, cs []candidate) (int, bool) {
+	words := map[string]bool{}
+	for j, t := range toks {
+		if t.isWord() && (j < cs[0].from || j >= cs[0].to) {
+			words[t.word] = true
+		}
+	}
+	pick := -1
+	for i, c := range cs {
+		for _, w := range strings.Split(c.pred.Key, "-") {
+			if len(w) > 3 && words[w] {
+				if pick >= 0 && pick != i {
+					return 0, false
+				}
+				pick = i
+			}
+		}
+	}
+	return pick, pick >= 0
+}
+
+// negations before a phrase say the relation does not hold.
+var negations = map[string]bool{"not": true, "never": true, "no": true, "nor": true}
+
+func negated(toks []token, from int) bool {
+	for j := max(0, from-3); j < from; j++ {
+		if toks[j].isWord() && (negations[toks[j].word] || strings.HasSuffix(toks[j].word, "n't")) {
+			return true
+		}
+	}
+	return false
+}
+
+// fits reports whether a mention's entity may stand where types allow;
+// no types allow any entity.
+func (d *drafter) fits(m mention, types []string) bool {
+	return len(types) == 0 || d.v.Fits(m.typ, m.kinds, types)
+}
+
+// phraseRelations drafts the relations the lexicon's phrases state: the
+// subject is the nearest fitting mention on the phrase's subject side,
+// the object the nearest on the other (a passive or inverse phrase reads
+// the other way round).
+func (d *drafter) phraseRelations(toks []token) []candidate {
+	occs := d.occurrences(toks)
+	var out []candidate
+	for k, o := range occs {
+		if negated(toks, o.from) || nounUse(toks, o) {
+			continue
+		}
+		limitBefore, limitAfter := 0, len(toks)
+		if k+1 < len(occs) {
+			limitAfter = occs[k+1].from
+		}
+		var fitting []candidate
+		for _, p := range o.phrase.Predicates() {
+			pred := d.v.Predicate(p)
+			beforeTypes, afterTypes := pred.SubjectTypes, pred.ObjectTypes
+			if o.phrase.Passive {
+				beforeTypes, afterTypes = afterTypes, beforeTypes
+			}
+			// An adjective glued to a name: "Connecticut-based Ledgerock"
+			// reads the name as the phrase's object, the next name as its
+			// subject.
+			var before, after int
+			var penalty float64
+			if o.from > 0 && toks[o.from].glued && toks[o.from-1].mention >= 0 {
+				after = o.from - 1
+				if !d.fits(d.ments[toks[after].mention], pred.ObjectTypes) {
+					continue
+				}
+				// The name it describes follows ("Connecticut-based
+				// Ledgerock") or, in an apposition, comes before ("Kittiwake,
+				// the Boston-based developer").
+				before, penalty = d.nearest(toks, o.to, +1, min(limitAfter, o.to+3), pred.SubjectTypes)
+				if before < 0 {
+					before, penalty = d.nearest(toks, o.from-2, -1, -1, pred.SubjectTypes)
+				}
+				if before < 0 {
+					continue
+				}
+				fitting = append(fitting, d.candidate(toks, o, pred, before, after, penalty))
+				continue
+			}
+			var pBefore, pAfter float64
+			before, pBefore = d.nearest(toks, o.from-1, -1, limitBefore-1, beforeTypes)
+			if o.gap < 0 && pred.Symmetric && before >= 2 && toks[before-1].word == "and" && toks[before-2].mention >= 0 {
+				// "Samsung and Sony joined forces": the two are the ends,
+				// unless a name follows.
+				if next, _ := d.nearest(toks, o.to, +1, limitAfter, afterTypes); next < 0 && d.fits(d.ments[toks[before-2].mention], afterTypes) {
+					fitting = append(fitting, d.candidate(toks, o, pred, before-2, before, pBefore))
+					continue
+				}
+			}
+			if o.gap >= 0 {
+				after = o.gap
+				if !d.fits(d.ments[toks[after].mention], afterTypes) {
+					after = -1
+				}
+			} else {
+				after, pAfter = d.nearest(toks, o.to, +1, limitAfter, afterTypes)
+			}
+			if before < 0 || after < 0 {
+				continue
+			}
+			subject, object := before, after
+			if o.phrase.Passive {
+				subject, object = after, before
+			}
+			fitting = append(fitting, d.candidate(toks, o, pred, subject, object, pBefore+pAfter))
+		}
+		if len(fitting) == 0 {
+			continue
+		}
+		best := fitting[0]
+		if len(fitting) > 1 {
+			// The sentence may say which: "the turbines Halcyon is
+			// supplying" is supplies-turbines-to, not supplies-cables-to.
+			if i, ok := d.namedBySentence(toks, fitting); ok {
+				best = fitting[i]
+				fitting = []candidate{best}
+			}
+		}
+		if len(fitting) > 1 {
+			// The same words for several predicates whose types all fit:
+			// the first is proposed, less sure.
+			var others []string
+			for _, c := range fitting[1:] {
+				others = append(others, c.pred.Name)
+			}
+			best.confidence -= 0.15
+			best.reason += "; or " + strings.Join(others, ", ")
+		}
+		if best.subject.entity != best.object.entity {
+			out = append(out, best)
+		}
+	}
+	return out
+}
+
+func (d *drafter) candidate(toks []token, o occurrence, pred *vocab.Predicate, subject, object int, penalty float64) candidate {
+	words := d.text[toks[o.from].start:toks[o.to-1].end]
+	return candidate{
+		at: o.from, from: o.from, to: o.to,
+		subject: d.ments[toks[subject].mention], object: d.ments[toks[object].mention],
+		pred: pred, confidence: relationConfidence - penalty, titles: o.phrase.Titles, timed: true,
+		reason: fmt.Sprintf("%q reads as %s", words, pred.Name),
+	}
+}
+
+// nearest finds the first mention from toks[i] in direction step (−1 or
+// +1), before limit, whose entity fits types; and how much less sure the
+// distance makes it: each fitting-type miss passed over and each word
+// beyond eight cost confidence.
+func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int, float64) {
+	penalty, words := 0.0, 0
+	for ; i != limit && i >= 0 && i < len(toks); i += step {
+		t := toks[i]
+		switch {
+		case t.word == ";" || (step > 0 && t.word == "," && i+1 < len(toks) && clauseWords[toks[i+1].word]):
+			return -1, 0
+		case t.mention >= 0 && i+2 < len(toks) && toks[i+1].word == "'s" && toks[i+2].mention >= 0:
+			// A possessor names whose the next name is: "Denmark's
+			// Norvane".
+		case t.mention >= 0 && d.ments[t.mention].demonym:
+			// "Korean firms" are not Korea.
+		case t.mention >= 0:
+			if d.fits(d.ments[t.mention], types) {
+				if words > 8 {
+					penalty += 0.1
+				}
+				if words > 16 {
+					penalty += 0.1
+				}
+				return i, penalty
+			}
+			penalty += 0.05
+		case t.isWord():
+			words++
+		}
+	}
+	return -1, 0
+}
+
+// eventNounRelations drafts the relations an event noun after its object
+// states, the subject being the object's possessor: "Halcyon said its New
+// Bedford blade factory" (plans-factory-in, from the event noun
+// "factory"), "Norvane's Providence plant".
+func (d *drafter) eventNounRelations(toks []token) []candidate {
+	var out []candidate
+	for i, t := range toks {
+		if t.mention < 0 || i == 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].mention >= 0 && d.ments[toks[j].mention].typ == "topic" {
+			j++
+		}
+		if j >= len(toks) || !toks[j].isWord() {
+			continue
+		}
+		preds, ok := d.v.EventNoun(toks[j].word)
+		if !ok {
+			continue
+		}
+		object := d.ments[t.mention]
+		for _, p := range preds {
+			pred := d.v.Predicate(p)
+			if !d.fits(object, pred.ObjectTypes) {
+				continue
+			}
+			subject := -1
+			switch {
+			case toks[i-1].word == "its" || toks[i-1].word == "their":
+				subject, _ = d.nearest(toks, i-2, -1, -1, pred.SubjectTypes)
+			case i >= 2 && toks[i-1].word == "'s" && toks[i-2].mention >= 0 && d.fits(d.ments[toks[i-2].mention], pred.SubjectTypes):
+				subject = i - 2
+			}
+			if subject < 0 || d.ments[toks[subject].mention].entity == object.entity {
+				continue
+			}
+			out = append(out, candidate{at: i, from: j, to: j + 1, subject: d.ments[toks[subject].mention], object: object, pred: pred,
+				confidence: 0.7, timed: true, reason: fmt.Sprintf("%q after %q reads as %s", toks[j].word, d.text[t.start:t.end], pred.Name)})
+			break
+		}
+	}
+	return out
+}
+
+// clauseWords after a comma start another clause, whose names are not the
+// object of a phrase before it.
+var clauseWords = map[string]bool{"and": true, "but": true, "while": true, "whereas": true}
+
+// modifierRelations drafts the relations a name before another states
+// where the vocabulary says so (Lexicon.object_modifier): "Denmark's
+// Norvane Turbines", "British utility Aldermoor Energy" (based in); and
+// "New Bedford, Massachusetts", read as the vocabulary's "located in".
+func (d *drafter) modifierRelations(toks []token) []candidate {
+	var out []candidate
+	var modifiers []*vocab.Predicate
+	for _, p := range d.v.Predicates() {
+		if p.ObjectModifier {
+			modifiers = append(modifiers, p)
+		}
+	}
+	locatedIn := d.locatedIn()
+	for i, t := range toks {
+		if t.mention < 0 {
+			continue
+		}
+		m := d.ments[t.mention]
+		// The name it modifies: after "'s", or after a noun of the
+		// vocabulary that names the modified entity ("utility",
+		// "turbine maker"). Only a place or a polity modifies so.
+		if d.isPolity(m) {
+			j := i + 1
+			possessive := j < len(toks) && toks[j].word == "'s"
+			if possessive {
+				j++
+			} else {
+				j = d.nounAfter(toks, i+1)
+			}
+			if j > i+1 && j < len(toks) && toks[j].mention >= 0 {
+				head := d.ments[toks[j].mention]
+				for _, p := range modifiers {
+					if head.entity != m.entity && head.typ != "place" && d.fits(head, p.SubjectTypes) && d.fits(m, p.ObjectTypes) &&
+						(possessive || d.nounFits(toks, i+1, j, head)) {
+						out = append(out, candidate{at: i, from: i, to: j, subject: head, object: m, pred: p, confidence: 0.75,
+							reason: fmt.Sprintf("%q before the name reads as %s", d.text[t.start:toks[j-1].end], p.Name)})
+					}
+				}
+			}
+		}
+		// "City, State".
+		if locatedIn != nil && m.typ == "place" && i+2 < len(toks) && toks[i+1].word == "," && toks[i+2].mention >= 0 {
+			if state := d.ments[toks[i+2].mention]; d.fits(m, locatedIn.SubjectTypes) && d.fits(state, locatedIn.ObjectTypes) && state.entity != m.entity {
+				out = append(out, candidate{at: i, from: i, to: i + 3, subject: m, object: state, pred: locatedIn, confidence: 0.8,
+					reason: fmt.Sprintf("%q reads as %s", d.text[t.start:toks[i+2].end], locatedIn.Name)})
+			}
+		}
+	}
+	return out
+}
+
+// polityNouns are the nouns of a kind whose entities are polities: a
+// country's or a state's name before a company's says where it is based.
+var polityNouns = []string{"country", "nation", "state", "us state"}
+
+// isPolity reports whether a mention names a place or a polity (an
+// entity of a kind the vocabulary calls a country, nation or state).
+func (d *drafter) isPolity(m mention) bool {
+	if m.typ == "place" {
+		return true
+	}
+	for _, k := range m.kinds {
+		for _, n := range polityNouns {
+			if noun, ok := d.v.Noun(n); ok && slices.Contains(noun.Kinds, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nounAfter returns the index after the one or two lowercase words at
+// toks[i:] that end in a type or kind noun of the vocabulary, or i.
+func (d *drafter) nounAfter(toks []token, i int) int {
+	for n := 2; n >= 1; n-- {
+		if i+n > len(toks) {
+			continue
+		}
+		var words []string
+		for k := i; k < i+n; k++ {
+			if !toks[k].isWord() || d.text[toks[k].start] < 'a' || d.text[toks[k].start] > 'z' {
+				words = nil
+				break
+			}
+			words = append(words, toks[k].word)
+		}
+		if words == nil {
+			continue
+		}
+		if _, ok := d.v.Noun(strings.Join(words, " ")); ok {
+			return i + n
+		}
+		if _, ok := d.v.Noun(words[len(words)-1]); ok {
+			return i + n
+		}
+	}
+	return i
+}
+
+// nounFits reports whether the noun at toks[i:j] names the entity of m:
+// a noun of its type, or of one of its kinds or a broader one.
+func (d *drafter) nounFits(toks []token, i, j int, m mention) bool {
+	words := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		words = append(words, toks[k].word)
+	}
+	for k := range words {
+		noun, ok := d.v.Noun(strings.Join(words[k:], " "))
+		if !ok {
+			continue
+		}
+		if noun.Type == m.typ {
+			return true
+		}
+		for _, nk := range noun.Kinds {
+			if d.v.Fits(m.typ, m.kinds, []string{d.v.Kind(nk).Name}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// locatedIn is the predicate the vocabulary reads "located in" as, or nil.
+func (d *drafter) locatedIn() *vocab.Predicate {
+	for _, ph := range d.v.Phrases() {
+		if !ph.Passive && !ph.Noun && slices.Equal(ph.Words, []string{"located", "in"}) {
+			return d.v.Predicate(ph.Predicate)
+		}
+	}
+	return nil
+}
+
+// titleRelations drafts the relations a title between an organization
+// and a person states: "Kittiwake chief executive Marisol Okafor",
+// "Kittiwake's chief executive, Marisol Okafor", "Marisol Okafor,
+// Kittiwake's chief executive".
+func (d *drafter) titleRelations(toks []token) []candidate {
+	var out []candidate
+	for i, t := range toks {
+		if t.mention < 0 {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && toks[j].word == "'s" {
+			j++
+		}
+		for _, tp := range d.titlePhrases() {
+			end, ok := matchWords(toks, j, tp.words)
+			if !ok {
+				continue
+			}
+			org := d.ments[t.mention]
+			if !d.fits(org, tp.pred.ObjectTypes) {
+				continue
+			}
+			role := titleCase(d.text[toks[j].start:toks[end-1].end])
+			// The person after the title, or before the organization.
+			p := end
+			if p < len(toks) && toks[p].word == "," {
+				p++
+			}
+			var person = -1
+			if p < len(toks) && toks[p].mention >= 0 && d.fits(d.ments[toks[p].mention], tp.pred.SubjectTypes) {
+				person = p
+			} else if i >= 2 && toks[i-1].word == "," && toks[i-2].mention >= 0 && toks[j-1].word == "'s" &&
+				d.fits(d.ments[toks[i-2].mention], tp.pred.SubjectTypes) {
+				person = i - 2
+			} else if toks[j-1].word == "'s" && i > 0 && (toks[i-1].word == "as" || toks[i-1].word == "is" || toks[i-1].word == "was") {
+				// "Okafor, who took over as Kittiwake's chief executive".
+				person, _ = d.nearest(toks, i-1, -1, -1, tp.pred.SubjectTypes)
+			}
+			if person < 0 {
+				continue
+			}
+			out = append(out, candidate{
+				at: i, from: j, to: end, subject: d.ments[toks[person].mention], object: org, pred: tp.pred,
+				confidence: titleConfidence, role: role,
+				reason: fmt.Sprintf("the title %q between the organization and the person reads as %s", role, tp.pred.Name),
+			})
+			break
+		}
+	}
+	return out
+}
+
+// titlePhrase is a title that names a predicate's relation: "chief
+// executive" of leads.
+type titlePhrase struct {
+	words []string
+	pred  *vocab.Predicate
+}
+
+// titlePhrases returns the titles of the lexicon's title-role
+// predicates, longest first.
+func (d *drafter) titlePhrases() []titlePhrase {
+	if d.titles == nil {
+		seen := map[string]bool{}
+		for _, ph := range d.v.Phrases() {
+			pred := d.v.Predicate(ph.Predicate)
+			if !pred.TitleRole || ph.Passive {
+				continue
+			}
+			for _, t := range ph.Titles {
+				if !seen[t] {
+					seen[t] = true
+					d.titles = append(d.titles, titlePhrase{words: strings.Fields(t), pred: pred})
+				}
+			}
+		}
+		slices.SortStableFunc(d.titles, func(a, b titlePhrase) int { return len(b.words) - len(a.words) })
+	}
+	return d.titles
+}
+
+// matchWords reports whether words are the words at toks[i:], and where
+// they end.
+func matchWords(toks []token, i int, words []string) (int, bool) {
+	for k, w := range words {
+		if i+k >= len(toks) || !toks[i+k].isWord() || toks[i+k].word != w {
+			return 0, false
+		}
+	}
+	return i + len(words), true
+}
+
+// titleCase capitalizes each word: "chief executive" → "Chief Executive".
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+// qualifiers reads what the sentence says of a relation: its time, a
+// place it happens in, the subject's title, its status and amounts.
+func (d *drafter) qualifiers(c candidate, s coverage.Sentence, toks []token) *pb.Qualifiers {
+	q := &pb.Qualifiers{Role: c.role}
+	if c.timed {
+		// The time nearest the phrase.
+		from, to := toks[c.from].start-s.Start, toks[c.to-1].end-s.Start
+		best := -1
+		for _, t := range readTimes(s.Text, d.dateline) {
+			dist := t.at - to
+			if t.at < from {
+				dist = from - t.at - len(t.span.GetText())
+			}
+			if best < 0 || dist < best {
+				best, q.Time = max(dist, 0), t.span
+			}
+		}
+	}
+	lo, hi := min(c.from, tokenOf(toks, c.subject.start), tokenOf(toks, c.object.start)), max(c.to, tokenOf(toks, c.object.start)+1, tokenOf(toks, c.subject.start)+1)
+	lo = max(0, min(lo, c.from-3))
+	for j := lo; j < hi && j < len(toks); j++ {
+		if !toks[j].isWord() {
+			continue
+		}
+		if j+1 < len(toks) && toks[j+1].isWord() {
+			if st, ok := d.v.Status(toks[j].word + " " + toks[j+1].word); ok && q.Status == 0 {
+				q.Status = st
+			}
+		}
+		if st, ok := d.v.Status(toks[j].word); ok && q.Status == 0 {
+			q.Status = st
+		}
+	}
+	if q.Role == "" && c.pred.TitleRole {
+		lower := strings.ToLower(s.Text)
+		for _, t := range c.titles {
+			if i := strings.Index(lower, t); i >= 0 {
+				q.Role = titleCase(s.Text[i : i+len(t)])
+				break
+			}
+		}
+	}
+	if !slices.Contains(c.pred.ObjectTypes, "place") {
+		for j := 1; j < len(toks); j++ {
+			m := toks[j].mention
+			if m < 0 || (toks[j-1].word != "in" && toks[j-1].word != "at") {
+				continue
+			}
+			if pm := d.ments[m]; pm.typ == "place" && pm.entity != c.subject.entity && pm.entity != c.object.entity {
+				q.Place = &pb.PlaceRef{Text: d.text[pm.start:pm.end], Entity: pm.entity}
+				break
+			}
+		}
+	}
+	// Amounts between the phrase and the object: "a 25 percent stake in".
+	for j := c.from; j < hi && j < len(toks); j++ {
+		var words []string
+		for k := j; k < len(toks) && k < j+4 && toks[k].isWord(); k++ {
+			words = append(words, toks[k].word)
+		}
+		if v, n, ok := quantity.Read(words); ok && n > 0 && v.Unit != "" {
+			q.Quantities = append(q.Quantities, &pb.Quantity{
+				Amount: strconv.FormatFloat(v.Amount, 'f', -1, 64), Unit: v.Unit,
+				Text: d.text[toks[j].start:toks[j+n-1].end],
+			})
+			j += n - 1
+		}
+	}
+	if q.Time == nil && q.Place == nil && q.Status == 0 && q.Role == "" && len(q.Quantities) == 0 {
+		return nil
+	}
+	return q
+}
+
+// tokenOf is the index of the token starting at byte start, or 0.
+func tokenOf(toks []token, start int) int {
+	for i, t := range toks {
+		if t.start == start {
+			return i
+		}
+	}
+	return 0
+}
