@@ -281,6 +281,9 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 			var penalty float64
 			if o.from > 0 && toks[o.from].glued && toks[o.from-1].mention >= 0 {
 				after = o.from - 1
+				if after >= 2 && toks[after-1].word == "," && toks[after-2].mention >= 0 && d.ments[toks[after-2].mention].typ == "place" {
+					after -= 2 // "Portland, Maine-based": based in Portland
+				}
 				if !d.fits(d.ments[toks[after].mention], pred.ObjectTypes) {
 					continue
 				}
@@ -289,7 +292,7 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 				// the Boston-based developer").
 				before, penalty = d.nearest(toks, o.to, +1, min(limitAfter, o.to+3), pred.SubjectTypes)
 				if before < 0 {
-					before, penalty = d.nearest(toks, o.from-2, -1, -1, pred.SubjectTypes)
+					before, penalty = d.nearest(toks, after-1, -1, -1, pred.SubjectTypes)
 				}
 				if before < 0 {
 					continue
@@ -379,6 +382,8 @@ func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int
 			// Norvane".
 		case t.mention >= 0 && d.ments[t.mention].demonym:
 			// "Korean firms" are not Korea.
+		case t.mention >= 0 && gluedModifier(toks, i):
+			// "the Portland, Maine-based company" is not Portland.
 		case t.mention >= 0:
 			if d.fits(d.ments[t.mention], types) {
 				if words > 8 {
@@ -440,6 +445,19 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 		}
 	}
 	return out
+}
+
+// gluedModifier reports whether the mention at toks[i] modifies what
+// follows through a word a hyphen joins to it ("Boston-based"), alone or
+// as the city of "City, State-based", or is one of two names a hyphen
+// joins ("Korea-Japan relations").
+func gluedModifier(toks []token, i int) bool {
+	glued := func(k int) bool {
+		return k+1 < len(toks) && toks[k].mention >= 0 && toks[k+1].glued && toks[k+1].isWord()
+	}
+	// "a Korea-Japan alliance": two names a hyphen joins.
+	compound := (toks[i].glued && i > 0 && toks[i-1].mention >= 0) || (i+1 < len(toks) && toks[i+1].glued && toks[i+1].mention >= 0)
+	return compound || glued(i) || (i+2 < len(toks) && toks[i+1].word == "," && glued(i+2))
 }
 
 // clauseWords after a comma start another clause, whose names are not the

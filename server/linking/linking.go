@@ -113,6 +113,7 @@ func Link(ix *index.Index, text string, opts Options) []Mention {
 	if !opts.KnownOnly || opts.MaxEdits >= 0 {
 		l.unknownRuns()
 	}
+	l.joinParts()
 	out := l.mentions[:0]
 	for _, m := range l.mentions {
 		if m.Status != 0 && m.Confidence >= opts.MinConfidence && (m.Status != Unknown || !opts.KnownOnly) {
@@ -135,6 +136,10 @@ type linker struct {
 	// names caches the names read from the index: an article names the
 	// same entities again and again.
 	names map[nameRef]index.EntityName
+	// sureWords are the words of the people's names the text gives in
+	// full, lowercase: "Lee" after "Lee Jae-myung" is a name wherever it
+	// stands.
+	sureWords map[string]bool
 }
 
 // nameRef is name k of entity n.
@@ -160,50 +165,153 @@ func (l *linker) name(n index.Node, k int) index.EntityName {
 // known finds the exact names of known entities.
 func (l *linker) known() {
 	l.ix.ScanNames(l.text, func(start, end int, hits []index.NameHit) {
-		span := l.text[start:end]
-		var cands []Candidate
-		typeLeftOut := false
-		for _, h := range hits {
-			if len(cands) == MaxCandidates {
-				break
-			}
-			if slices.ContainsFunc(cands, func(c Candidate) bool { return c.Node == h.Node }) {
-				continue // an entity's first name, its display name, comes first
-			}
-			if !l.typeWanted(h.Node) {
-				typeLeftOut = true
-				continue
-			}
-			name := l.name(h.Node, h.Name)
-			if !caseFits(span, name.Text) {
-				continue
-			}
-			c := Candidate{Node: h.Node, Matched: name, Match: ByName, Confidence: nameConfidence}
-			if name.IsAlias {
-				c.Match, c.Confidence = ByAlias, aliasConfidence
-				if utf8.RuneCountInString(name.Text) <= 2 {
-					c.Confidence = shortAlias
-				}
-			}
-			cands = append(cands, c)
+		l.knownSpan(start, end, hits, true)
+	})
+}
+
+// knownSpan links the known name at [start, end), whose names are hits.
+// When refine is set, a span the text writes differently from the name is
+// cut to the name the text means: "Norvane turbines" and "Gannet Bank wind
+// farm" to the name before the common noun, when that is a name of the
+// same entity; "Portland, Maine" to the city and the state.
+func (l *linker) knownSpan(start, end int, hits []index.NameHit, refine bool) {
+	span := l.text[start:end]
+	var cands []Candidate
+	typeLeftOut, caseOff := false, false
+	named := false // a candidate is not a topic
+	for _, h := range hits {
+		if len(cands) == MaxCandidates {
+			break
 		}
-		if len(cands) == 0 {
-			if typeLeftOut {
-				// A name, but of a type not asked for: no unknown name either.
-				l.mentions = append(l.mentions, Mention{Start: start, End: end})
+		if slices.ContainsFunc(cands, func(c Candidate) bool { return c.Node == h.Node }) {
+			continue // an entity's first name, its display name, comes first
+		}
+		if !l.typeWanted(h.Node) {
+			typeLeftOut = true
+			continue
+		}
+		name := l.name(h.Node, h.Name)
+		topic := l.ix.EntityType(h.Node) == "topic"
+		// A topic's name is a common noun, capitalized only as a
+		// sentence's start would be ("Blade recycling").
+		if !caseFits(span, name.Text) && !(topic && sentenceCase(name.Text)) {
+			continue
+		}
+		if !topic && !wordsCaseFit(span, name.Text) {
+			caseOff = true
+			continue
+		}
+		if !topic {
+			named = true
+		}
+		c := Candidate{Node: h.Node, Matched: name, Match: ByName, Confidence: nameConfidence}
+		if name.IsAlias {
+			c.Match, c.Confidence = ByAlias, aliasConfidence
+			if utf8.RuneCountInString(name.Text) <= 2 {
+				c.Confidence = shortAlias
 			}
+		}
+		cands = append(cands, c)
+	}
+	if refine {
+		if left, _, ok := strings.Cut(span, ", "); ok && l.relink(start, start+len(left)) {
+			l.relink(start+len(left)+2, end)
 			return
 		}
-		m := Mention{Start: start, End: end, Status: Linked, Candidates: cands, Confidence: cands[0].Confidence}
-		if len(cands) > 1 {
-			m.Status = Ambiguous
-			for i := range m.Candidates {
-				m.Candidates[i].Confidence /= float64(len(cands))
+		if caseOff || named && endsInLowercase(span) {
+			if cut := l.shorterName(start, end); cut > 0 {
+				return
 			}
-			m.Confidence = m.Candidates[0].Confidence
 		}
-		l.mentions = append(l.mentions, m)
+	}
+	if len(cands) == 0 {
+		if typeLeftOut {
+			// A name, but of a type not asked for: no unknown name either.
+			l.mentions = append(l.mentions, Mention{Start: start, End: end})
+		}
+		return
+	}
+	m := Mention{Start: start, End: end, Status: Linked, Candidates: cands, Confidence: cands[0].Confidence}
+	if len(cands) > 1 {
+		m.Status = Ambiguous
+		for i := range m.Candidates {
+			m.Candidates[i].Confidence /= float64(len(cands))
+		}
+		m.Confidence = m.Candidates[0].Confidence
+	}
+	l.mentions = append(l.mentions, m)
+}
+
+// relink links [start, end) when it is a known name as a whole, and
+// reports whether it did.
+func (l *linker) relink(start, end int) bool {
+	found := false
+	sub := l.text[start:end]
+	l.ix.ScanNames(sub, func(s, e int, hits []index.NameHit) {
+		if s == 0 && e == len(sub) && !found {
+			n := len(l.mentions)
+			l.knownSpan(start, end, hits, false)
+			found = len(l.mentions) > n && l.mentions[n].Status != 0
+			if !found {
+				l.mentions = l.mentions[:n]
+			}
+		}
 	})
+	return found
+}
+
+// shorterName links the longest name that [start, end) begins with and
+// that ends in a capitalized word, leaving the lowercase words after it
+// out; it returns where that name ends, or 0 when there is none.
+func (l *linker) shorterName(start, end int) int {
+	for cut := strings.LastIndexByte(l.text[start:end], ' '); cut > 0; cut = strings.LastIndexByte(l.text[start:start+cut], ' ') {
+		prefix := l.text[start : start+cut]
+		last := prefix[strings.LastIndexByte(prefix, ' ')+1:]
+		if r, _ := utf8.DecodeRuneInString(last); !unicode.IsUpper(r) {
+			continue
+		}
+		if l.relink(start, start+cut) {
+			return start + cut
+		}
+	}
+	return 0
+}
+
+// sentenceCase reports whether name's only capital is its first letter.
+func sentenceCase(name string) bool {
+	r, n := utf8.DecodeRuneInString(name)
+	return unicode.IsUpper(r) && !hasUpper(name[n:])
+}
+
+// endsInLowercase reports whether the span's last word is in lower case
+// after a capitalized one: a common noun after a name ("Gannet Bank wind
+// farm").
+func endsInLowercase(span string) bool {
+	i := strings.LastIndexByte(span, ' ')
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(span[i+1:])
+	return unicode.IsLower(r) && hasUpper(span[:i])
+}
+
+// wordsCaseFit reports whether every word the name capitalizes is
+// capitalized in the span too ("Norvane turbines" is not "Norvane
+// Turbines"), unless the span is all in capitals (a headline) or the name
+// is one word.
+func wordsCaseFit(span, name string) bool {
+	sw, nw := strings.Fields(span), strings.Fields(name)
+	if len(nw) < 2 || len(sw) != len(nw) || !hasLower(span) {
+		return true
+	}
+	for i := range nw {
+		n, _ := utf8.DecodeRuneInString(nw[i])
+		s, _ := utf8.DecodeRuneInString(sw[i])
+		if unicode.IsUpper(n) && unicode.IsLower(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // typeWanted reports whether the options keep entities of n's type.
@@ -299,6 +407,26 @@ func (l *linker) resolveAmbiguous() {
 		m.Candidates = []Candidate{best}
 		m.Status, m.Confidence = Linked, best.Confidence
 	}
+}
+
+// joinParts makes one mention of two of the same entity that a space
+// alone separates and that together begin its display name: "Halcyon
+// Rotor", for Halcyon Rotor Systems, is one mention, not two.
+func (l *linker) joinParts() {
+	out := l.mentions[:0]
+	for _, m := range l.mentions {
+		if k := len(out) - 1; k >= 0 && m.Status == Linked && out[k].Status == Linked && out[k].End+1 == m.Start &&
+			l.text[out[k].End] == ' ' && m.Candidates[0].Node == out[k].Candidates[0].Node {
+			joined := strings.ToLower(l.text[out[k].Start:m.End])
+			if display := strings.ToLower(l.ix.DisplayName(m.Candidates[0].Node)); display != joined && strings.HasPrefix(display, joined+" ") {
+				out[k].End = m.End
+				out[k].Candidates[0].Match = Partial
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	l.mentions = out
 }
 
 // covered reports whether bytes [start, end) overlap a mention.

@@ -58,6 +58,17 @@ func TestLinkKnownNames(t *testing.T) {
 		// A known name at the start of a longer organization's name is not
 		// that entity: Boston is not Boston University.
 		{"Boston University studied Boston.", []string{"Boston University?organization/university", "Boston=places/boston"}},
+		// A common noun after a name is not part of it, even where an alias
+		// has it; a word the name capitalizes must be capitalized.
+		{"The Gannet Bank wind farm needs Norvane turbines.", []string{"Gannet Bank=places/gannet-bank", "Norvane=organizations/norvane-turbines"}},
+		// "City, State" is the city and the state.
+		{"Halcyon Rotor Systems, the Portland, Maine, company.", []string{
+			"Halcyon Rotor Systems=organizations/halcyon-rotor-systems", "Portland=places/portland-maine", "Maine=organizations/maine"}},
+		// Two words of one name the text gives in full are one mention.
+		{"Halcyon Rotor Systems grew. Halcyon Rotor hired.", []string{
+			"Halcyon Rotor Systems=organizations/halcyon-rotor-systems", "Halcyon Rotor=organizations/halcyon-rotor-systems"}},
+		// A topic's name is a common noun, in lower case.
+		{"It funds blade recycling.", []string{"blade recycling=topics/blade-recycling"}},
 	}
 	for _, tt := range tests {
 		got := describe(ix, tt.text, linking.Link(ix, tt.text, linking.Options{}))
@@ -187,4 +198,19 @@ func FuzzLink(f *testing.F) {
 			end = m.End
 		}
 	})
+}
+
+// TestLinkSurnameAtSentenceStart: a word of a name the text gives in full
+// is that entity even where a capital says nothing, at a sentence's start
+// ("lee" is also an English word).
+func TestLinkSurnameAtSentenceStart(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	// Only a person's: "Group" is not SK Group.
+	text := "The talks were led by Lee Jae-myung and SK Group in Seoul. Lee said nothing. Group leaders agreed."
+	got := describe(ix, text, linking.Link(ix, text, linking.Options{}))
+	want := []string{"Lee Jae-myung=people/lee-jae-myung", "SK Group=organizations/sk-group", "Seoul=places/seoul", "Lee=people/lee-jae-myung"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Link(%q) =\n  %q\nwant\n  %q", text, got, want)
+	}
 }

@@ -93,9 +93,22 @@ func (l *linker) unknownRuns() {
 			sure[m.Candidates[0].Node] = true
 		}
 	}
+	// The words of the people's names the text gives in full: "Lee" at a
+	// sentence's start, after "Lee Jae-myung", is a name, not a word.
+	l.sureWords = map[string]bool{}
+	for n := range sure {
+		if l.ix.EntityType(n) != "person" {
+			continue // "Energy" at a sentence's start is not Aldermoor Energy
+		}
+		if words := strings.Fields(l.ix.DisplayName(n)); len(words) > 1 {
+			for _, w := range words {
+				l.sureWords[strings.ToLower(w)] = true
+			}
+		}
+	}
 	for i := 0; i < len(l.words); i++ {
 		w := l.words[i]
-		if l.covered(w.start, w.end) || !l.nameLike(i) {
+		if l.covered(w.start, w.end) || !(l.nameLike(i) || w.capitalized && l.sureWords[w.lower]) {
 			continue
 		}
 		r := l.runFrom(i)
@@ -192,7 +205,8 @@ func (l *linker) notAName(r run) bool {
 		return false
 	}
 	w := l.words[r.start]
-	if r.end < len(l.words) && l.words[r.end].joined && !l.words[r.end].capitalized && len(wordnet.Lemmas(w.lower, wordnet.Adjective)) > 0 {
+	if r.end < len(l.words) && l.words[r.end].joined && !l.words[r.end].capitalized && len(wordnet.Lemmas(w.lower, wordnet.Adjective)) > 0 &&
+		!l.sureWords[w.lower] {
 		return true
 	}
 	return false
