@@ -82,6 +82,11 @@ func Make(ix *index.Index, text string, opts Options) *Draft {
 	d.document()
 	d.mentions()
 	d.relations()
+	for _, p := range d.pending {
+		if p.entity < 0 {
+			d.out.Unread = append(d.out.Unread, fmt.Sprintf("%q looks like a name, of no type its words or a relation give", p.display))
+		}
+	}
 	slices.Sort(d.out.Unread)
 	d.out.Unread = slices.Compact(d.out.Unread)
 	return &d.out
@@ -98,6 +103,7 @@ type drafter struct {
 	ments    []mention
 	newByKey map[string]int // lowercase name → index in out.Entities
 	newKinds [][]vocab.KindID
+	pending  []pendingName
 	dateline time.Time // the day the article is dated, or zero
 	byHead   map[string][]vocab.Phrase
 	titles   []titlePhrase
@@ -113,6 +119,18 @@ type mention struct {
 	// demonym: the text is the entity's demonym ("Korean"), which
 	// modifies a noun ("Korean firms") rather than naming the entity.
 	demonym bool
+	// pending is, for a new name of no type yet, 1 + its index in
+	// drafter.pending; its type comes from the first relation it is read
+	// in ("named Lucas Ferreira as chief executive": a person).
+	pending int
+}
+
+// pendingName is a name the graph does not know whose type neither its
+// words nor its context give.
+type pendingName struct {
+	display string
+	aliases []string
+	entity  int // index into out.Entities once typed, or -1
 }
 
 // document writes the document record: its name from the file name, its
@@ -160,9 +178,77 @@ func (d *drafter) mentions() {
 			if i, ok := d.newEntity(m, span); ok {
 				e := d.out.Entities[i]
 				d.ments = append(d.ments, mention{start: m.Start, end: m.End, node: -1, entity: e.GetName(), typ: resource.EntityType(e.GetName()), kinds: d.newKinds[i]})
+			} else if p, ok := d.pendingFor(span); ok {
+				d.ments = append(d.ments, mention{start: m.Start, end: m.End, node: -1, pending: p + 1})
 			}
 		}
 	}
+}
+
+// pendingFor returns the pending name span is: a name seen before, or a
+// word of a longer one ("Ferreira" after "Lucas Ferreira"); or adds it.
+func (d *drafter) pendingFor(span string) (int, bool) {
+	for i, p := range d.pending {
+		if strings.EqualFold(p.display, span) || slices.Contains(p.aliases, span) {
+			return i, true
+		}
+	}
+	if !strings.Contains(span, " ") {
+		for i, p := range d.pending {
+			if words := strings.Fields(p.display); len(words) > 1 && (words[0] == span || words[len(words)-1] == span) {
+				d.pending[i].aliases = append(d.pending[i].aliases, span)
+				return i, true
+			}
+		}
+	}
+	d.pending = append(d.pending, pendingName{display: span, entity: -1})
+	return len(d.pending) - 1, true
+}
+
+// settle gives a pending name of a candidate's subject or object the type
+// the predicate demands of it, and reports whether the candidate stands:
+// not when the type is unclear (the predicate allows several) or the name
+// already has another.
+func (d *drafter) settle(m *mention, types []string) bool {
+	if m.pending == 0 {
+		return true
+	}
+	p := &d.pending[m.pending-1]
+	if p.entity < 0 {
+		typ := ""
+		for _, t := range types {
+			if _, ok := resource.CollectionOf(t); ok && t != "topic" {
+				if typ != "" && typ != t {
+					return false
+				}
+				typ = t
+			}
+		}
+		if typ == "" {
+			return false
+		}
+		coll, _ := resource.CollectionOf(typ)
+		e := &pb.Entity{
+			Name:        d.unique(coll, slug(p.display)),
+			DisplayName: p.display,
+			Draft:       &pb.Draft{Confidence: newEntityBase - 0.1, Reason: "a name the graph does not know; its type, " + typ + ", from its place in a drafted relation"},
+		}
+		for _, a := range p.aliases {
+			e.Aliases = append(e.Aliases, &pb.Alias{Text: a, Language: "en", Kind: pb.AliasKind_ALIAS_KIND_ABBREVIATION})
+		}
+		p.entity = len(d.out.Entities)
+		d.out.Entities = append(d.out.Entities, e)
+		d.newKinds = append(d.newKinds, nil)
+		// Every mention of the name is now of the entity.
+		for k := range d.ments {
+			if d.ments[k].pending == m.pending {
+				d.ments[k].entity, d.ments[k].typ = e.GetName(), typ
+			}
+		}
+	}
+	e := d.out.Entities[p.entity]
+	m.entity, m.typ = e.GetName(), resource.EntityType(e.GetName())
+	return d.fits(*m, types)
 }
 
 // isDemonym reports whether span is a demonym of the entity of n.
@@ -199,8 +285,7 @@ func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
 	}
 	coll, ok := resource.CollectionOf(m.GuessedType)
 	if !ok {
-		d.out.Unread = append(d.out.Unread, fmt.Sprintf("%q looks like a name of no guessable type", span))
-		return 0, false
+		return 0, false // pending, until a relation gives its type
 	}
 	e := &pb.Entity{
 		Name:        d.unique(coll, slug(span)),
@@ -215,7 +300,20 @@ func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
 	d.newByKey[key] = len(d.out.Entities)
 	d.out.Entities = append(d.out.Entities, e)
 	d.newKinds = append(d.newKinds, kinds)
-	return len(d.out.Entities) - 1, true
+	i := len(d.out.Entities) - 1
+	// The name may have come before, where nothing gave its type (a
+	// headline): those mentions are of this entity.
+	for p := range d.pending {
+		if d.pending[p].entity < 0 && strings.EqualFold(d.pending[p].display, span) {
+			d.pending[p].entity = i
+			for k := range d.ments {
+				if d.ments[k].pending == p+1 {
+					d.ments[k].entity, d.ments[k].typ, d.ments[k].kinds = e.GetName(), m.GuessedType, kinds
+				}
+			}
+		}
+	}
+	return i, true
 }
 
 // unique returns collection/id, or with a number after the id when the
@@ -302,6 +400,9 @@ func (d *drafter) relations() {
 		found = append(found, d.eventNounRelations(toks)...)
 		slices.SortStableFunc(found, func(a, b candidate) int { return cmp.Compare(a.at, b.at) })
 		for _, c := range found {
+			if !d.settle(&c.subject, c.pred.SubjectTypes) || !d.settle(&c.object, c.pred.ObjectTypes) {
+				continue
+			}
 			key := c.subject.entity + " " + c.pred.Name + " " + c.object.entity
 			if c.confidence < d.opts.MinConfidence || seen[key] {
 				continue

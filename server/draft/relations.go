@@ -22,6 +22,9 @@ type token struct {
 	punct      bool
 	// glued: a hyphen joins it to the token before ("Connecticut-based").
 	glued bool
+	// pronoun: a pronoun or a description ("he", "the company") read as
+	// the mention it refers to.
+	pronoun bool
 }
 
 func (t token) isWord() bool { return t.mention < 0 && !t.punct }
@@ -81,7 +84,59 @@ func (d *drafter) tokens(s coverage.Sentence) []token {
 			glued = false
 		}
 	}
+	return d.resolveReferences(out)
+}
+
+// antecedentReach is how far back, in bytes, a pronoun or a description
+// looks for the name it refers to: a sentence or two.
+const antecedentReach = 400
+
+// resolveReferences reads "he" and "she" as the last person named, "it"
+// as the last organization, and "the" with a noun of the vocabulary ("the
+// company", "the university") as the last entity that noun names, within
+// a sentence or two before; each becomes a mention token, marked as a
+// pronoun.
+func (d *drafter) resolveReferences(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.isWord() {
+			out = append(out, t)
+			continue
+		}
+		want := func(m mention) bool { return false }
+		end := i + 1
+		switch t.word {
+		case "he", "she":
+			want = func(m mention) bool { return m.typ == "person" }
+		case "it":
+			want = func(m mention) bool { return m.typ == "organization" && !m.demonym }
+		case "the":
+			if j := d.nounAfter(toks, i+1); j > i+1 && (j == len(toks) || toks[j].mention < 0) {
+				end = j
+				want = func(m mention) bool { return !m.demonym && m.typ != "topic" && d.nounFits(toks, i+1, j, m) }
+			}
+		}
+		if k := d.antecedent(t.start, want); k >= 0 {
+			out = append(out, token{start: t.start, end: toks[end-1].end, mention: k, pronoun: true})
+			i = end - 1
+			continue
+		}
+		out = append(out, t)
+	}
 	return out
+}
+
+// antecedent returns the last mention before byte at, within
+// antecedentReach, that want accepts, or -1.
+func (d *drafter) antecedent(at int, want func(mention) bool) int {
+	k, _ := slices.BinarySearchFunc(d.ments, at, func(m mention, at int) int { return m.start - at })
+	for k--; k >= 0 && d.ments[k].end > at-antecedentReach; k-- {
+		if want(d.ments[k]) {
+			return k
+		}
+	}
+	return -1
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -199,7 +254,10 @@ func nounUse(toks []token, o occurrence) bool {
 	if o.phrase.Noun || len(o.phrase.Words) != 1 {
 		return false
 	}
-	for j := o.from - 1; j >= 0 && j >= o.from-2; j-- {
+	for j := o.from - 1; j >= 0 && j >= o.from-3; j-- {
+		if toks[j].mention >= 0 && !toks[j].pronoun {
+			continue // "a Canadian pension fund"
+		}
 		if !toks[j].isWord() {
 			return false
 		}
@@ -234,6 +292,39 @@ func (d *drafter) namedBySentence(toks []token, cs []candidate) (int, bool) {
 	return pick, pick >= 0
 }
 
+// prepositions and relative pronouns between a verb and a name say the
+// name is not the verb's object.
+var prepositions = map[string]bool{"at": true, "in": true, "on": true, "for": true, "from": true, "with": true, "to": true,
+	"of": true, "by": true, "over": true, "into": true, "under": true, "about": true, "after": true, "before": true,
+	"against": true, "through": true, "that": true, "which": true, "who": true, "whose": true, "as": true, "than": true}
+
+func endsInPreposition(words []string) bool { return prepositions[words[len(words)-1]] }
+
+// direct reports whether nothing between toks[from] and the name at
+// toks[at] keeps the name from being the object of the verb before: no
+// preposition, unless the last one before the name is the predicate's own
+// (its id's last word: "to" of supplies-cables-to, in "supply 190 miles of
+// cable to Gannet Bank").
+func direct(toks []token, from, at int, own string) bool {
+	last := ""
+	for j := from; j < at; j++ {
+		if toks[j].isWord() && prepositions[toks[j].word] {
+			last = toks[j].word
+		}
+	}
+	return last == "" || (own != "" && last == own)
+}
+
+// keyPreposition is the last word of a predicate's id when it is a
+// preposition ("to" of supplies-cables-to), or "".
+func keyPreposition(p *vocab.Predicate) string {
+	w := p.Key[strings.LastIndexByte(p.Key, '-')+1:]
+	if prepositions[w] && w != "that" && w != "which" && w != "who" && w != "whose" {
+		return w
+	}
+	return ""
+}
+
 // negations before a phrase say the relation does not hold.
 var negations = map[string]bool{"not": true, "never": true, "no": true, "nor": true}
 
@@ -249,6 +340,10 @@ func negated(toks []token, from int) bool {
 // fits reports whether a mention's entity may stand where types allow;
 // no types allow any entity.
 func (d *drafter) fits(m mention, types []string) bool {
+	if m.pending > 0 && m.typ == "" {
+		// A name of no type yet fits where an entity type may stand.
+		return len(types) == 0 || slices.ContainsFunc(types, func(t string) bool { return t == "organization" || t == "person" || t == "place" })
+	}
 	return len(types) == 0 || d.v.Fits(m.typ, m.kinds, types)
 }
 
@@ -317,6 +412,11 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 				}
 			} else {
 				after, pAfter = d.nearest(toks, o.to, +1, limitAfter, afterTypes)
+				if after >= 0 && !endsInPreposition(o.phrase.Words) && !direct(toks, o.to, after, keyPreposition(pred)) {
+					// "ran offshore sales at Norvane": Norvane is not what
+					// was run.
+					continue
+				}
 			}
 			if before < 0 || after < 0 {
 				continue
@@ -358,11 +458,18 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 
 func (d *drafter) candidate(toks []token, o occurrence, pred *vocab.Predicate, subject, object int, penalty float64) candidate {
 	words := d.text[toks[o.from].start:toks[o.to-1].end]
+	var refs []string
+	for _, k := range []int{subject, object} {
+		if toks[k].pronoun {
+			penalty += 0.15
+			refs = append(refs, fmt.Sprintf("; %q read as %s", d.text[toks[k].start:toks[k].end], d.ments[toks[k].mention].entity))
+		}
+	}
 	return candidate{
 		at: o.from, from: o.from, to: o.to,
 		subject: d.ments[toks[subject].mention], object: d.ments[toks[object].mention],
 		pred: pred, confidence: relationConfidence - penalty, titles: o.phrase.Titles, timed: true,
-		reason: fmt.Sprintf("%q reads as %s", words, pred.Name),
+		reason: fmt.Sprintf("%q reads as %s", words, pred.Name) + strings.Join(refs, ""),
 	}
 }
 
@@ -384,6 +491,8 @@ func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int
 			// "Korean firms" are not Korea.
 		case t.mention >= 0 && gluedModifier(toks, i):
 			// "the Portland, Maine-based company" is not Portland.
+		case t.mention >= 0 && !t.pronoun && d.modifiesNoun(toks, i):
+			// "the Portland, Maine, company" is neither.
 		case t.mention >= 0:
 			if d.fits(d.ments[t.mention], types) {
 				if words > 8 {
@@ -445,6 +554,28 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 		}
 	}
 	return out
+}
+
+// modifiesNoun reports whether the mention at toks[i] stands before a
+// type or kind noun of the vocabulary, directly or after a comma, as a
+// modifier: "the Portland, Maine, company", "a Norvane engineer".
+func (d *drafter) modifiesNoun(toks []token, i int) bool {
+	j := i + 1
+	if j < len(toks) && toks[j].word == "," {
+		j++
+	}
+	if j < len(toks) && toks[j].mention >= 0 && j == i+2 {
+		j++ // the city of "City, State, company"
+		if j < len(toks) && toks[j].word == "," {
+			j++
+		}
+	}
+	if j >= len(toks) {
+		return false
+	}
+	end := d.nounAfter(toks, j)
+	// "the Gannet Bank wind farm" is Gannet Bank: the noun names it.
+	return end > j && !d.nounFits(toks, j, end, d.ments[toks[i].mention])
 }
 
 // gluedModifier reports whether the mention at toks[i] modifies what
@@ -604,19 +735,30 @@ func (d *drafter) locatedIn() *vocab.Predicate {
 func (d *drafter) titleRelations(toks []token) []candidate {
 	var out []candidate
 	for i, t := range toks {
-		if t.mention < 0 {
-			continue
-		}
 		j := i + 1
-		if j < len(toks) && toks[j].word == "'s" {
-			j++
+		var org mention
+		switch {
+		case t.mention >= 0:
+			org = d.ments[t.mention]
+			if j < len(toks) && toks[j].word == "'s" {
+				j++
+			}
+		case t.word == "its" || t.word == "their":
+			// "named Marisol Okafor as its chief executive": its is the
+			// organization named last.
+			k := d.antecedent(t.start, func(m mention) bool { return m.typ == "organization" && !m.demonym })
+			if k < 0 {
+				continue
+			}
+			org = d.ments[k]
+		default:
+			continue
 		}
 		for _, tp := range d.titlePhrases() {
 			end, ok := matchWords(toks, j, tp.words)
 			if !ok {
 				continue
 			}
-			org := d.ments[t.mention]
 			if !d.fits(org, tp.pred.ObjectTypes) {
 				continue
 			}
@@ -632,7 +774,7 @@ func (d *drafter) titleRelations(toks []token) []candidate {
 			} else if i >= 2 && toks[i-1].word == "," && toks[i-2].mention >= 0 && toks[j-1].word == "'s" &&
 				d.fits(d.ments[toks[i-2].mention], tp.pred.SubjectTypes) {
 				person = i - 2
-			} else if toks[j-1].word == "'s" && i > 0 && (toks[i-1].word == "as" || toks[i-1].word == "is" || toks[i-1].word == "was") {
+			} else if (toks[j-1].word == "'s" || t.mention < 0) && i > 0 && (toks[i-1].word == "as" || toks[i-1].word == "is" || toks[i-1].word == "was") {
 				// "Okafor, who took over as Kittiwake's chief executive".
 				person, _ = d.nearest(toks, i-1, -1, -1, tp.pred.SubjectTypes)
 			}
