@@ -112,7 +112,8 @@ func (d *drafter) resolveReferences(toks []token) []token {
 		case "it":
 			want = func(m mention) bool { return m.typ == "organization" && !m.demonym }
 		case "the":
-			if j := d.nounAfter(toks, i+1); j > i+1 && (j == len(toks) || toks[j].mention < 0) {
+			// One entity: not "the two companies", "the states".
+			if j := d.nounAfter(toks, i+1); j > i+1 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[j-1].word) {
 				end = j
 				want = func(m mention) bool { return !m.demonym && m.typ != "topic" && d.nounFits(toks, i+1, j, m) }
 			}
@@ -125,6 +126,12 @@ func (d *drafter) resolveReferences(toks []token) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// singular reports whether a noun of the vocabulary is in the singular.
+func (d *drafter) singular(word string) bool {
+	n, ok := d.v.Noun(word)
+	return ok && n.Singular == word
 }
 
 // antecedent returns the last mention before byte at, within
@@ -522,6 +529,10 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 			continue
 		}
 		j := i + 1
+		possessive := j < len(toks) && toks[j].word == "'s"
+		if possessive {
+			j++
+		}
 		for j < len(toks) && toks[j].mention >= 0 && d.ments[toks[j].mention].typ == "topic" {
 			j++
 		}
@@ -533,6 +544,15 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 			continue
 		}
 		object := d.ments[t.mention]
+		objectAt := i
+		if possessive {
+			// "Halcyon's blade factory in New Bedford": the possessor's
+			// event noun, its object after "in" or "at".
+			if j+2 >= len(toks) || (toks[j+1].word != "in" && toks[j+1].word != "at") || toks[j+2].mention < 0 {
+				continue
+			}
+			object, objectAt = d.ments[toks[j+2].mention], j+2
+		}
 		for _, p := range preds {
 			pred := d.v.Predicate(p)
 			if !d.fits(object, pred.ObjectTypes) {
@@ -540,6 +560,8 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 			}
 			subject := -1
 			switch {
+			case objectAt != i && d.fits(d.ments[t.mention], pred.SubjectTypes):
+				subject = i // the possessor before the event noun
 			case toks[i-1].word == "its" || toks[i-1].word == "their":
 				subject, _ = d.nearest(toks, i-2, -1, -1, pred.SubjectTypes)
 			case i >= 2 && toks[i-1].word == "'s" && toks[i-2].mention >= 0 && d.fits(d.ments[toks[i-2].mention], pred.SubjectTypes):
@@ -624,13 +646,22 @@ func (d *drafter) modifierRelations(toks []token) []candidate {
 			} else {
 				j = d.nounAfter(toks, i+1)
 			}
-			if j > i+1 && j < len(toks) && toks[j].mention >= 0 {
-				head := d.ments[toks[j].mention]
+			headAt := -1
+			switch {
+			case j > i+1 && j < len(toks) && toks[j].mention >= 0:
+				headAt = j
+			case !possessive && j > i+1 && i >= 3 && (toks[i-1].word == "the" || toks[i-1].word == "a" || toks[i-1].word == "an") &&
+				toks[i-2].word == "," && toks[i-3].mention >= 0:
+				// An apposition: "Aldermoor Energy, the British utility".
+				headAt = i - 3
+			}
+			if headAt >= 0 {
+				head := d.ments[toks[headAt].mention]
 				for _, p := range modifiers {
 					if head.entity != m.entity && head.typ != "place" && d.fits(head, p.SubjectTypes) && d.fits(m, p.ObjectTypes) &&
 						(possessive || d.nounFits(toks, i+1, j, head)) {
 						out = append(out, candidate{at: i, from: i, to: j, subject: head, object: m, pred: p, confidence: 0.75,
-							reason: fmt.Sprintf("%q before the name reads as %s", d.text[t.start:toks[j-1].end], p.Name)})
+							reason: fmt.Sprintf("%q of the name reads as %s", d.text[t.start:toks[j-1].end], p.Name)})
 					}
 				}
 			}
