@@ -106,11 +106,15 @@ func (d *drafter) resolveReferences(toks []token) []token {
 		}
 		want := func(m mention) bool { return false }
 		end := i + 1
+		reach := antecedentReach
 		switch t.word {
 		case "he", "she":
 			want = func(m mention) bool { return m.typ == "person" }
 		case "it":
+			// "It" is often no name at all ("it could lead to"): only an
+			// organization named earlier in the sentence.
 			want = func(m mention) bool { return m.typ == "organization" && !m.demonym }
+			reach = t.start - toks[0].start
 		case "the":
 			// One entity: not "the two companies", "the states".
 			if j := d.nounAfter(toks, i+1); j > i+1 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[j-1].word) {
@@ -118,7 +122,7 @@ func (d *drafter) resolveReferences(toks []token) []token {
 				want = func(m mention) bool { return !m.demonym && m.typ != "topic" && d.nounFits(toks, i+1, j, m) }
 			}
 		}
-		if k := d.antecedent(t.start, want); k >= 0 {
+		if k := d.antecedent(t.start, reach, want); k >= 0 {
 			out = append(out, token{start: t.start, end: toks[end-1].end, mention: k, pronoun: true})
 			i = end - 1
 			continue
@@ -134,11 +138,11 @@ func (d *drafter) singular(word string) bool {
 	return ok && n.Singular == word
 }
 
-// antecedent returns the last mention before byte at, within
-// antecedentReach, that want accepts, or -1.
-func (d *drafter) antecedent(at int, want func(mention) bool) int {
+// antecedent returns the last mention that ends within reach bytes
+// before byte at and that want accepts, or -1.
+func (d *drafter) antecedent(at, reach int, want func(mention) bool) int {
 	k, _ := slices.BinarySearchFunc(d.ments, at, func(m mention, at int) int { return m.start - at })
-	for k--; k >= 0 && d.ments[k].end > at-antecedentReach; k-- {
+	for k--; k >= 0 && d.ments[k].end >= at-reach; k-- {
 		if want(d.ments[k]) {
 			return k
 		}
@@ -161,6 +165,8 @@ type candidate struct {
 	// timed: the words are a verb or an event, whose time the sentence
 	// may give; a name before a name ("Denmark's Norvane") has none.
 	timed bool
+	// subjectAt and objectAt are the tokens of the subject and the object.
+	subjectAt, objectAt int
 }
 
 // occurrence is a lexicon phrase found in a sentence.
@@ -458,6 +464,54 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 		}
 		if best.subject.entity != best.object.entity {
 			out = append(out, best)
+			out = append(out, d.conjuncts(toks, best)...)
+		}
+	}
+	return out
+}
+
+// conjuncts repeats a candidate for the names "and" joins to its subject
+// or its object: "MHIP and the Great Lakes Teachers Pension Fund invest
+// in", "lead the world in memory chips and batteries".
+func (d *drafter) conjuncts(toks []token, c candidate) []candidate {
+	var out []candidate
+	joined := func(at, step int, types []string) []int {
+		var found []int
+		for k := at; ; {
+			j := k + step
+			if j < 0 || j >= len(toks) || (toks[j].word != "and" && toks[j].word != ",") {
+				return found
+			}
+			j += step
+			if j >= 0 && j < len(toks) && toks[j].word == "the" {
+				j += step
+			}
+			if j < 0 || j >= len(toks) || toks[j].mention < 0 || toks[j].pronoun || !d.fits(d.ments[toks[j].mention], types) {
+				return found
+			}
+			found = append(found, j)
+			k = j
+		}
+	}
+	// Away from the phrase: left of a name before it, right of one after.
+	away := func(at int) int {
+		if at < c.from {
+			return -1
+		}
+		return +1
+	}
+	for _, j := range joined(c.subjectAt, away(c.subjectAt), c.pred.SubjectTypes) {
+		x := c
+		x.subject, x.subjectAt, x.confidence = d.ments[toks[j].mention], j, c.confidence-0.05
+		if x.subject.entity != x.object.entity {
+			out = append(out, x)
+		}
+	}
+	for _, j := range joined(c.objectAt, away(c.objectAt), c.pred.ObjectTypes) {
+		x := c
+		x.object, x.objectAt, x.confidence = d.ments[toks[j].mention], j, c.confidence-0.05
+		if x.subject.entity != x.object.entity {
+			out = append(out, x)
 		}
 	}
 	return out
@@ -473,7 +527,7 @@ func (d *drafter) candidate(toks []token, o occurrence, pred *vocab.Predicate, s
 		}
 	}
 	return candidate{
-		at: o.from, from: o.from, to: o.to,
+		at: o.from, from: o.from, to: o.to, subjectAt: subject, objectAt: object,
 		subject: d.ments[toks[subject].mention], object: d.ments[toks[object].mention],
 		pred: pred, confidence: relationConfidence - penalty, titles: o.phrase.Titles, timed: true,
 		reason: fmt.Sprintf("%q reads as %s", words, pred.Name) + strings.Join(refs, ""),
@@ -775,9 +829,19 @@ func (d *drafter) titleRelations(toks []token) []candidate {
 				j++
 			}
 		case t.word == "its" || t.word == "their":
-			// "named Marisol Okafor as its chief executive": its is the
-			// organization named last.
-			k := d.antecedent(t.start, func(m mention) bool { return m.typ == "organization" && !m.demonym })
+			// "The company also named Marisol Okafor as its chief
+			// executive": its is the organization the sentence names last,
+			// or the one named before it.
+			isOrg := func(m mention) bool { return m.typ == "organization" && !m.demonym }
+			k := -1
+			for b := i - 1; b >= 0 && k < 0; b-- {
+				if toks[b].mention >= 0 && isOrg(d.ments[toks[b].mention]) {
+					k = toks[b].mention
+				}
+			}
+			if k < 0 {
+				k = d.antecedent(t.start, antecedentReach, isOrg)
+			}
 			if k < 0 {
 				continue
 			}
