@@ -202,8 +202,12 @@ func Ops(ix *index.Index, in *Inputs) []Op {
 			resp, err := queries.Ask(ctx, &pb.AskRequest{Question: "Who supplies " + pick(in.Displays, i) + "?"})
 			return len(resp.GetResults()), err
 		}},
-		{Name: "LinkEntities", What: "LinkEntities, the first 4 KB of a document of the graph, default options", Run: func(i int) (int, error) {
+		{Name: "LinkEntities", What: "LinkEntities, the first 4 KB of a document of the graph, default options (entities in the FULL view)", Run: func(i int) (int, error) {
 			resp, err := entities.LinkEntities(ctx, &pb.LinkEntitiesRequest{Text: pick(in.Articles, i)})
+			return len(resp.GetMentions()), err
+		}},
+		{Name: "LinkEntitiesBasic", What: "LinkEntities, the first 4 KB of a document of the graph, entities in the BASIC view (name, display name, type), as a linking client asks", Run: func(i int) (int, error) {
+			resp, err := entities.LinkEntities(ctx, &pb.LinkEntitiesRequest{Text: pick(in.Articles, i), View: pb.EntityView_ENTITY_VIEW_BASIC})
 			return len(resp.GetMentions()), err
 		}},
 		{Name: "SearchRelations", What: "SearchRelations, two consecutive words of a random evidence quote, default page (10)", Run: func(i int) (int, error) {

@@ -334,7 +334,7 @@ func runJSON(ctx context.Context, bin string, args []string, v any) error {
 }
 
 // profiledOps are the operations profiled at the largest scale.
-var profiledOps = []string{"GetEntity", "SearchFuzzy2", "FindPaths4", "SearchRelations", "Ask", "LinkEntities"}
+var profiledOps = []string{"GetEntity", "SearchFuzzy2", "FindPaths4", "SearchRelations", "Ask", "LinkEntitiesBasic"}
 
 // inproc loads one snapshot and times every operation on it, printing the
 // results as JSON: run in a fresh process per scale, so that one scale's

@@ -102,7 +102,7 @@ func (ix *Index) NameText(n Node, k int) string {
 	if k == 0 {
 		return ix.DisplayName(n)
 	}
-	return ix.alias(int32(n), k-1).GetText()
+	return ix.aliasName(int32(n), k-1).Text
 }
 
 // SearchResult is one entity found by name, and why.
@@ -166,8 +166,7 @@ func (ix *Index) Name(n Node, k int) EntityName {
 	if k == 0 {
 		return EntityName{Text: ix.DisplayName(n), Language: "en"}
 	}
-	a := ix.alias(n, k-1)
-	return EntityName{Text: a.GetText(), Language: a.GetLanguage(), Alias: a.GetKind(), IsAlias: true}
+	return ix.aliasName(n, k-1)
 }
 
 // EntityMessage returns entity n as a message: all of it, or with basic
