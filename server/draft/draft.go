@@ -215,8 +215,14 @@ func (d *drafter) settle(m *mention, types []string) bool {
 	}
 	p := &d.pending[m.pending-1]
 	if p.entity < 0 {
+		// The one entity type the predicate allows there, counting a kind's
+		// type: "located in" a place or a state (an organization) is no
+		// type.
 		typ := ""
 		for _, t := range types {
+			if k, ok := d.v.LookupKind(t); ok && strings.HasPrefix(t, vocab.KindPrefix) {
+				t = k.EntityType
+			}
 			if _, ok := resource.CollectionOf(t); ok && t != "topic" {
 				if typ != "" && typ != t {
 					return false

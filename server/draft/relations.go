@@ -529,7 +529,9 @@ func (d *drafter) candidate(toks []token, o occurrence, pred *vocab.Predicate, s
 	return candidate{
 		at: o.from, from: o.from, to: o.to, subjectAt: subject, objectAt: object,
 		subject: d.ments[toks[subject].mention], object: d.ments[toks[object].mention],
-		pred: pred, confidence: relationConfidence - penalty, titles: o.phrase.Titles, timed: true,
+		pred: pred, confidence: relationConfidence - penalty, titles: o.phrase.Titles,
+		// A verb's time: not that of "south of" or "chief executive of".
+		timed: !o.phrase.Noun && !d.v.IsFixedHead(o.phrase.Words[0]),
 		reason: fmt.Sprintf("%q reads as %s", words, pred.Name) + strings.Join(refs, ""),
 	}
 }
@@ -714,8 +716,9 @@ func (d *drafter) modifierRelations(toks []token) []candidate {
 				for _, p := range modifiers {
 					if head.entity != m.entity && head.typ != "place" && d.fits(head, p.SubjectTypes) && d.fits(m, p.ObjectTypes) &&
 						(possessive || d.nounFits(toks, i+1, j, head)) {
+						from, to := min(t.start, toks[headAt].start), max(toks[j-1].end, toks[headAt].end)
 						out = append(out, candidate{at: i, from: i, to: j, subject: head, object: m, pred: p, confidence: 0.75,
-							reason: fmt.Sprintf("%q of the name reads as %s", d.text[t.start:toks[j-1].end], p.Name)})
+							reason: fmt.Sprintf("%q reads as %s", d.text[from:to], p.Name)})
 					}
 				}
 			}
@@ -879,7 +882,7 @@ func (d *drafter) titleRelations(toks []token) []candidate {
 			out = append(out, candidate{
 				at: i, from: j, to: end, subject: d.ments[toks[person].mention], object: org, pred: tp.pred,
 				confidence: titleConfidence, role: role,
-				reason: fmt.Sprintf("the title %q between the organization and the person reads as %s", role, tp.pred.Name),
+				reason: fmt.Sprintf("the person's title %q at the organization reads as %s", role, tp.pred.Name),
 			})
 			break
 		}
