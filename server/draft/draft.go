@@ -293,10 +293,25 @@ func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
 	if !ok {
 		return 0, false // pending, until a relation gives its type
 	}
+	display := span
+	var aliases []string
+	if !strings.Contains(span, " ") {
+		// "Calder said" after a "Ruth Calder" of no type: the person's
+		// surname, which gives the full name its type.
+		for _, p := range d.pending {
+			if words := strings.Fields(p.display); p.entity < 0 && len(words) > 1 && (words[0] == span || words[len(words)-1] == span) {
+				display, aliases = p.display, append(slices.Clone(p.aliases), span)
+				break
+			}
+		}
+	}
 	e := &pb.Entity{
-		Name:        d.unique(coll, slug(span)),
-		DisplayName: span,
+		Name:        d.unique(coll, slug(display)),
+		DisplayName: display,
 		Draft:       &pb.Draft{Confidence: round(newEntityBase + m.Confidence/4), Reason: "a name the graph does not know; " + m.GuessReason},
+	}
+	for _, a := range slices.Compact(aliases) {
+		e.Aliases = append(e.Aliases, &pb.Alias{Text: a, Language: "en", Kind: pb.AliasKind_ALIAS_KIND_ABBREVIATION})
 	}
 	var kinds []vocab.KindID
 	if k, ok := d.v.LookupKind(m.GuessedKind); ok {
@@ -304,13 +319,14 @@ func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
 		kinds = []vocab.KindID{k.ID}
 	}
 	d.newByKey[key] = len(d.out.Entities)
+	d.newByKey[strings.ToLower(display)] = len(d.out.Entities)
 	d.out.Entities = append(d.out.Entities, e)
 	d.newKinds = append(d.newKinds, kinds)
 	i := len(d.out.Entities) - 1
 	// The name may have come before, where nothing gave its type (a
 	// headline): those mentions are of this entity.
 	for p := range d.pending {
-		if d.pending[p].entity < 0 && strings.EqualFold(d.pending[p].display, span) {
+		if d.pending[p].entity < 0 && strings.EqualFold(d.pending[p].display, display) {
 			d.pending[p].entity = i
 			for k := range d.ments {
 				if d.ments[k].pending == p+1 {
@@ -390,7 +406,7 @@ func round(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 // person's name.
 func (d *drafter) relations() {
 	d.dateline = datelineDate(d.text)
-	seen := map[string]bool{}
+	seen := map[string]int{} // subject, predicate and object → index in out.Relations
 	for _, s := range coverage.Sentences(d.text) {
 		if strings.Count(d.text, s.Text) != 1 {
 			continue // a quote must be unique in its document
@@ -410,10 +426,18 @@ func (d *drafter) relations() {
 				continue
 			}
 			key := c.subject.entity + " " + c.pred.Name + " " + c.object.entity
-			if c.confidence < d.opts.MinConfidence || seen[key] {
+			if c.confidence < d.opts.MinConfidence {
 				continue
 			}
-			seen[key] = true
+			if i, ok := seen[key]; ok {
+				// The article says it again: more evidence, once a sentence.
+				r := d.out.Relations[i]
+				if last := r.Evidence[len(r.Evidence)-1]; last.GetQuote() != s.Text {
+					r.Evidence = append(r.Evidence, &pb.Evidence{Document: last.GetDocument(), Quote: s.Text})
+				}
+				continue
+			}
+			seen[key] = len(d.out.Relations)
 			d.out.Relations = append(d.out.Relations, d.relation(c, s, toks))
 		}
 	}

@@ -1,12 +1,15 @@
 package draft
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"google.golang.org/protobuf/encoding/prototext"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/seedtest"
 )
 
 func TestReadTime(t *testing.T) {
@@ -68,6 +71,84 @@ func TestQuoteParses(t *testing.T) {
 			t.Errorf("quote(%q) = %s does not parse: %v", s, quote(s), err)
 		} else if ev.GetQuote() != s {
 			t.Errorf("quote(%q) parses as %q", s, ev.GetQuote())
+		}
+	}
+}
+
+// TestMake drafts a short article of the second dataset, written for this
+// test, and checks what each way of reading a relation proposes, and what
+// it must not.
+func TestMake(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	text := `Kittiwake hires Norvane engineer
+
+BOSTON, June 3, 2025 -- Kittiwake Offshore Wind said on Monday that it had hired Tomas Brandt as chief operating officer.
+Brandt, who worked at Norvane Turbines until May, succeeds Marisol Okafor in the role.
+The company did not invest in Halcyon Rotor Systems.
+Halcyon is backed by Bluefin Climate Ventures and MHIP.
+Norvane chief executive Henrik Aalto said the company plans a blade factory in New Bedford, Massachusetts.
+Denmark's Norvane Turbines was also backed by Bluefin Climate Ventures.
+`
+	d := Make(ix, text, Options{SourceFile: "kittiwake-hires.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+		for _, ev := range r.GetEvidence() {
+			if strings.Count(text, ev.GetQuote()) != 1 {
+				t.Errorf("%s: quote %q is not once in the text", r.GetName(), ev.GetQuote())
+			}
+		}
+		if r.GetDraft() == nil {
+			t.Errorf("%s has no draft mark", r.GetName())
+		}
+	}
+	want := []string{
+		// A new name typed by the relation it is read in; "it" is the
+		// organization the sentence names.
+		"organizations/kittiwake-offshore-wind appoints people/tomas-brandt",
+		"people/tomas-brandt works-at organizations/norvane-turbines",
+		"people/tomas-brandt succeeds people/marisol-okafor",
+		// A passive, and names joined by "and".
+		"organizations/bluefin-climate-ventures invests-in organizations/halcyon-rotor-systems",
+		"organizations/meridian-harbor-infrastructure-partners invests-in organizations/halcyon-rotor-systems",
+		// A title between an organization and a person; "the company" read
+		// as the organization named before; a place's state.
+		"people/henrik-aalto leads organizations/norvane-turbines",
+		"organizations/norvane-turbines plans-factory-in places/new-bedford",
+		"places/new-bedford located-in organizations/massachusetts",
+		// A polity's possessive; the same fact again is more evidence.
+		"organizations/norvane-turbines based-in organizations/denmark",
+		"organizations/bluefin-climate-ventures invests-in organizations/norvane-turbines",
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("no %q among the drafted relations:\n  %s", w, strings.Join(got, "\n  "))
+		}
+	}
+	// Not drafted: the negated investment, anything from the headline.
+	for _, g := range got {
+		if strings.Contains(g, "kittiwake-offshore-wind invests-in") {
+			t.Errorf("drafted %q, which the text denies", g)
+		}
+	}
+	if d.Document.GetTitle() != "Kittiwake hires Norvane engineer" || d.Document.GetDraft() == nil {
+		t.Errorf("document = %v", d.Document)
+	}
+	var brandt *pb.Entity
+	for _, e := range d.Entities {
+		if e.GetName() == "people/tomas-brandt" {
+			brandt = e
+		}
+	}
+	if brandt == nil || !slices.ContainsFunc(brandt.GetAliases(), func(a *pb.Alias) bool { return a.GetText() == "Brandt" }) || brandt.GetDraft() == nil {
+		t.Errorf("the new person = %v, want people/tomas-brandt with the alias Brandt and a draft mark", brandt)
+	}
+	for _, r := range d.Relations {
+		if r.GetSubject() == "organizations/kittiwake-offshore-wind" && r.GetPredicate() == "predicates/appoints" {
+			if got := r.GetQualifiers().GetTime(); got.GetStart() != "2025-06-02" || got.GetText() != "on Monday" {
+				t.Errorf("the hiring's time = %v, want on Monday, 2025-06-02", got)
+			}
 		}
 	}
 }

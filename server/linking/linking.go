@@ -219,7 +219,7 @@ func (l *linker) knownSpan(start, end int, hits []index.NameHit, refine bool) {
 			return
 		}
 		if caseOff || named && endsInLowercase(span) {
-			if cut := l.shorterName(start, end); cut > 0 {
+			if l.shorterName(start, end) > 0 {
 				return
 			}
 		}

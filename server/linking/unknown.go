@@ -134,6 +134,11 @@ func (l *linker) unknownRuns() {
 				continue
 			}
 			m = l.unknownName(r, title)
+			// A new person's surname after the full name is a name too,
+			// even where a capital says nothing ("Brandt, who worked").
+			if r.end-r.start > 1 && (m.GuessedType == "person" || m.GuessedType == "") {
+				l.sureWords[l.words[r.end-1].lower] = true
+			}
 		}
 		l.insert(m)
 	}
