@@ -107,6 +107,7 @@ type drafter struct {
 	dateline time.Time // the day the article is dated, or zero
 	byHead   map[string][]vocab.Phrase
 	titles   []titlePhrase
+	nouns    map[string][]vocab.Phrase
 }
 
 // mention is a name of the text read as an entity, known or new.
@@ -420,6 +421,7 @@ func (d *drafter) relations() {
 		found = append(found, d.titleRelations(toks)...)
 		found = append(found, d.modifierRelations(toks)...)
 		found = append(found, d.eventNounRelations(toks)...)
+		found = append(found, d.possessiveRelations(toks)...)
 		slices.SortStableFunc(found, func(a, b candidate) int { return cmp.Compare(a.at, b.at) })
 		for _, c := range found {
 			if !d.settle(&c.subject, c.pred.SubjectTypes) || !d.settle(&c.object, c.pred.ObjectTypes) {

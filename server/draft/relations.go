@@ -68,7 +68,9 @@ func (d *drafter) tokens(s coverage.Sentence) []token {
 				// A dot, comma or apostrophe between letters or digits
 				// stays in ("1.5", "1,200", "didn't").
 				if r == '.' || r == ',' || r == '\'' || r == '’' {
-					if next, _ := utf8.DecodeRuneInString(d.text[i+n:]); i+n < s.End && isWordRune(next) && (r != ',' || unicode.IsDigit(next)) {
+					// ... but "'s" is a word of its own: "the wind farm's".
+					possessive := (r == '\'' || r == '’') && i+n < s.End && d.text[i+n] == 's' && (i+n+1 >= s.End || !isWordRune(rune(d.text[i+n+1])))
+					if next, _ := utf8.DecodeRuneInString(d.text[i+n:]); i+n < s.End && isWordRune(next) && (r != ',' || unicode.IsDigit(next)) && !possessive {
 						i += n
 						continue
 					}
@@ -547,15 +549,7 @@ func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int
 		switch {
 		case t.word == ";" || (step > 0 && t.word == "," && i+1 < len(toks) && clauseWords[toks[i+1].word]):
 			return -1, 0
-		case t.mention >= 0 && i+2 < len(toks) && toks[i+1].word == "'s" && toks[i+2].mention >= 0:
-			// A possessor names whose the next name is: "Denmark's
-			// Norvane".
-		case t.mention >= 0 && d.ments[t.mention].demonym:
-			// "Korean firms" are not Korea.
-		case t.mention >= 0 && gluedModifier(toks, i):
-			// "the Portland, Maine-based company" is not Portland.
-		case t.mention >= 0 && !t.pronoun && d.modifiesNoun(toks, i):
-			// "the Portland, Maine, company" is neither.
+		case t.mention >= 0 && d.isModifier(toks, i):
 		case t.mention >= 0:
 			if d.fits(d.ments[t.mention], types) {
 				if words > 8 {
@@ -632,6 +626,18 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 		}
 	}
 	return out
+}
+
+// isModifier reports whether the mention at toks[i] modifies what follows
+// rather than standing for itself: a possessor ("Denmark's Norvane", "the
+// project's turbines"), a demonym ("Korean firms"), a name a hyphen joins
+// to what follows ("the Portland, Maine-based company"), a name before a
+// noun that is not its own ("the Portland, Maine, company").
+func (d *drafter) isModifier(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].word == "'s" ||
+		d.ments[toks[i].mention].demonym ||
+		gluedModifier(toks, i) ||
+		!toks[i].pronoun && d.modifiesNoun(toks, i)
 }
 
 // modifiesNoun reports whether the mention at toks[i] stands before a
@@ -838,12 +844,14 @@ func (d *drafter) titleRelations(toks []token) []candidate {
 			isOrg := func(m mention) bool { return m.typ == "organization" && !m.demonym }
 			k := -1
 			for b := i - 1; b >= 0 && k < 0; b-- {
-				if toks[b].mention >= 0 && isOrg(d.ments[toks[b].mention]) {
+				if toks[b].mention >= 0 && isOrg(d.ments[toks[b].mention]) && !d.isModifier(toks, b) {
 					k = toks[b].mention
 				}
 			}
 			if k < 0 {
-				k = d.antecedent(t.start, antecedentReach, isOrg)
+				// Before the sentence: its own names were read above, with
+				// their modifiers left out.
+				k = d.antecedent(toks[0].start, antecedentReach, isOrg)
 			}
 			if k < 0 {
 				continue
@@ -872,7 +880,7 @@ func (d *drafter) titleRelations(toks []token) []candidate {
 			} else if i >= 2 && toks[i-1].word == "," && toks[i-2].mention >= 0 && toks[j-1].word == "'s" &&
 				d.fits(d.ments[toks[i-2].mention], tp.pred.SubjectTypes) {
 				person = i - 2
-			} else if (toks[j-1].word == "'s" || t.mention < 0) && i > 0 && (toks[i-1].word == "as" || toks[i-1].word == "is" || toks[i-1].word == "was") {
+			} else if (toks[j-1].word == "'s" || t.mention < 0) && i > 0 && copulas[toks[i-1].word] {
 				// "Okafor, who took over as Kittiwake's chief executive".
 				person, _ = d.nearest(toks, i-1, -1, -1, tp.pred.SubjectTypes)
 			}
@@ -888,6 +896,115 @@ func (d *drafter) titleRelations(toks []token) []candidate {
 		}
 	}
 	return out
+}
+
+// copulas before "X's title" or "its title" make the subject before them
+// the title's holder: "Okafor, who took over as Kittiwake's chief
+// executive", "has been its chief executive".
+var copulas = map[string]bool{"as": true, "is": true, "was": true, "been": true, "became": true, "becomes": true,
+	"remains": true, "remained": true}
+
+// relationalNouns returns the lexicon's relational nouns without their
+// preposition, by their words ("backers" of "backers of"), longest first
+// within a first word.
+func (d *drafter) relationalNouns() map[string][]vocab.Phrase {
+	if d.nouns == nil {
+		d.nouns = map[string][]vocab.Phrase{}
+		for _, ph := range d.v.Phrases() {
+			if n := len(ph.Words); ph.Noun && n >= 2 && prepositions[ph.Words[n-1]] && !slices.Contains(ph.Words, "*") {
+				d.nouns[ph.Words[0]] = append(d.nouns[ph.Words[0]], ph)
+			}
+		}
+	}
+	return d.nouns
+}
+
+// possessiveRelations drafts the relations a possessive with a relational
+// noun of the lexicon states, "X's backer" being "the backer of X":
+// "Bluefin Climate Ventures, Halcyon's largest investor", "the wind
+// farm's backers, MHIP and the Great Lakes Teachers Pension Fund". The
+// one the noun names stands beside it, after a comma, or before "is" or
+// "as".
+func (d *drafter) possessiveRelations(toks []token) []candidate {
+	var out []candidate
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].mention < 0 || toks[i+1].word != "'s" {
+			continue
+		}
+		possessor := d.ments[toks[i].mention]
+		// Up to two lowercase words before the noun ("largest", "earlier").
+		for skip := 0; skip <= 2; skip++ {
+			at := i + 2 + skip
+			if at >= len(toks) || (skip > 0 && !lowercaseWord(d.text, toks[at-1])) {
+				break
+			}
+			for _, ph := range d.relationalNouns()[toks[at].word] {
+				noun := ph.Words[:len(ph.Words)-1]
+				end, ok := matchWords(toks, at, noun)
+				if !ok {
+					continue
+				}
+				holders := d.nounHolders(toks, i, end)
+				for _, h := range holders {
+					pred := d.v.Predicate(ph.Predicate)
+					subject, object := d.ments[toks[h].mention], possessor
+					if ph.Passive {
+						subject, object = object, subject
+					}
+					if subject.entity == object.entity || !d.fits(subject, pred.SubjectTypes) || !d.fits(object, pred.ObjectTypes) {
+						continue
+					}
+					out = append(out, candidate{at: i, from: at, to: end, subject: subject, object: object, pred: pred, confidence: 0.7,
+						reason: fmt.Sprintf("%q reads as %s", d.text[toks[i].start:toks[end-1].end], pred.Name)})
+				}
+				if len(holders) > 0 {
+					skip = 3 // the noun is read
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nounHolders returns the tokens of the names a possessive's noun, from
+// toks[i] to toks[end], names: after it ("the backers, MHIP and ..."),
+// before it in an apposition ("Bluefin, Halcyon's investor"), or before a
+// copula ("Bluefin is Halcyon's investor").
+func (d *drafter) nounHolders(toks []token, i, end int) []int {
+	var out []int
+	j := end
+	if j < len(toks) && toks[j].word == "," {
+		j++
+	}
+	for j < len(toks) && toks[j].mention >= 0 {
+		out = append(out, j)
+		j++
+		if j+1 < len(toks) && (toks[j].word == "and" || toks[j].word == ",") {
+			j++
+			if toks[j].word == "the" && j+1 < len(toks) {
+				j++
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	switch {
+	case i >= 2 && toks[i-1].word == "," && toks[i-2].mention >= 0:
+		return []int{i - 2}
+	case i >= 1 && copulas[toks[i-1].word]:
+		for k := i - 2; k >= 0; k-- {
+			if toks[k].mention >= 0 {
+				return []int{k}
+			}
+		}
+	}
+	return nil
+}
+
+func lowercaseWord(text string, t token) bool {
+	return t.isWord() && text[t.start] >= 'a' && text[t.start] <= 'z'
 }
 
 // titlePhrase is a title that names a predicate's relation: "chief
