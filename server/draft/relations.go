@@ -25,6 +25,8 @@ type token struct {
 	// pronoun: a pronoun or a description ("he", "the company") read as
 	// the mention it refers to.
 	pronoun bool
+	// quoted: inside quotation marks.
+	quoted bool
 }
 
 func (t token) isWord() bool { return t.mention < 0 && !t.punct }
@@ -84,6 +86,19 @@ func (d *drafter) tokens(s coverage.Sentence) []token {
 			out = append(out, token{start: i, end: i + n, word: string(r), mention: -1, punct: true})
 			i += n
 			glued = false
+		}
+	}
+	inQuote := false
+	for k := range out {
+		switch out[k].word {
+		case "\"":
+			inQuote = !inQuote
+		case "“":
+			inQuote = true
+		case "”":
+			inQuote = false
+		default:
+			out[k].quoted = inQuote
 		}
 	}
 	return d.resolveReferences(out)
@@ -837,22 +852,10 @@ func (d *drafter) titleRelations(toks []token) []candidate {
 			if j < len(toks) && toks[j].word == "'s" {
 				j++
 			}
-		case t.word == "its" || t.word == "their":
+		case t.word == "its" || t.word == "their" || t.word == "whose":
 			// "The company also named Marisol Okafor as its chief
-			// executive": its is the organization the sentence names last,
-			// or the one named before it.
-			isOrg := func(m mention) bool { return m.typ == "organization" && !m.demonym }
-			k := -1
-			for b := i - 1; b >= 0 && k < 0; b-- {
-				if toks[b].mention >= 0 && isOrg(d.ments[toks[b].mention]) && !d.isModifier(toks, b) {
-					k = toks[b].mention
-				}
-			}
-			if k < 0 {
-				// Before the sentence: its own names were read above, with
-				// their modifiers left out.
-				k = d.antecedent(toks[0].start, antecedentReach, isOrg)
-			}
+			// executive", "MHIP, whose managing partner Rafael Ortiz".
+			k := d.possessorOf(toks, i)
 			if k < 0 {
 				continue
 			}
@@ -928,13 +931,35 @@ func (d *drafter) relationalNouns() map[string][]vocab.Phrase {
 func (d *drafter) possessiveRelations(toks []token) []candidate {
 	var out []candidate
 	for i := 0; i+2 < len(toks); i++ {
-		if toks[i].mention < 0 || toks[i+1].word != "'s" {
+		var possessor mention
+		first := i + 2 // the first word after the possessive
+		switch {
+		case toks[i].mention >= 0 && toks[i+1].word == "'s":
+			possessor = d.ments[toks[i].mention]
+		case toks[i].word == "its" || toks[i].word == "their":
+			k := d.possessorOf(toks, i)
+			if k < 0 {
+				continue
+			}
+			possessor, first = d.ments[k], i+1
+		default:
 			continue
 		}
-		possessor := d.ments[toks[i].mention]
+		// "Kittiwake Offshore Wind's Gannet Bank", "its Petrel Ridge wind
+		// farm": what the possessor owns, if the lexicon says who owns.
+		if toks[first].mention >= 0 {
+			if owner := d.ownerOf(); owner != nil {
+				owned := d.ments[toks[first].mention]
+				if owned.entity != possessor.entity && d.fits(possessor, owner.SubjectTypes) && d.fits(owned, owner.ObjectTypes) {
+					out = append(out, candidate{at: i, from: i, to: first + 1, subject: possessor, object: owned, pred: owner, confidence: 0.6,
+						reason: fmt.Sprintf("%q reads as %s", d.text[toks[i].start:toks[first].end], owner.Name)})
+				}
+			}
+			continue
+		}
 		// Up to two lowercase words before the noun ("largest", "earlier").
 		for skip := 0; skip <= 2; skip++ {
-			at := i + 2 + skip
+			at := first + skip
 			if at >= len(toks) || (skip > 0 && !lowercaseWord(d.text, toks[at-1])) {
 				break
 			}
@@ -967,15 +992,64 @@ func (d *drafter) possessiveRelations(toks []token) []candidate {
 	return out
 }
 
+// ownerOf is the predicate the lexicon's "owner of" reads as, or nil.
+func (d *drafter) ownerOf() *vocab.Predicate {
+	for _, ph := range d.v.Phrases() {
+		if ph.Noun && !ph.Passive && slices.Equal(ph.Words, []string{"owner", "of"}) {
+			return d.v.Predicate(ph.Predicate)
+		}
+	}
+	return nil
+}
+
+// possessorOf returns the mention the possessive pronoun at toks[i]
+// stands for: for "its" or "their", the first organization the sentence
+// names before it, the clause's subject as a rule ("Fulmar said it had
+// chosen Norvane to supply the turbines for its wind farm"); for "whose",
+// the last one ("MHIP, whose managing partner"); modifiers left out; or
+// else the last one named before the sentence. It returns -1 when there is
+// none.
+func (d *drafter) possessorOf(toks []token, i int) int {
+	isOrg := func(m mention) bool { return m.typ == "organization" && !m.demonym }
+	found := -1
+	for b := i - 1; b >= 0; b-- {
+		// Outside a quotation, not what the quotation names.
+		if toks[b].mention >= 0 && isOrg(d.ments[toks[b].mention]) && !d.isModifier(toks, b) && toks[b].quoted == toks[i].quoted {
+			found = toks[b].mention
+			if toks[i].word == "whose" {
+				break
+			}
+		}
+	}
+	if found >= 0 {
+		return found
+	}
+	return d.antecedent(toks[0].start, antecedentReach, isOrg)
+}
+
+// listVerbs between a possessive's noun and its holders: "Gannet Bank's
+// backers include the infrastructure fund MHIP".
+var listVerbs = map[string]bool{"include": true, "includes": true, "included": true, "are": true, "were": true, "is": true, "was": true}
+
 // nounHolders returns the tokens of the names a possessive's noun, from
-// toks[i] to toks[end], names: after it ("the backers, MHIP and ..."),
-// before it in an apposition ("Bluefin, Halcyon's investor"), or before a
-// copula ("Bluefin is Halcyon's investor").
+// toks[i] to toks[end], names: after it ("the backers, MHIP and ...",
+// "its longtime backer Bluefin"), before it in an apposition ("Bluefin,
+// Halcyon's investor"), or before a copula ("Bluefin is Halcyon's
+// investor").
 func (d *drafter) nounHolders(toks []token, i, end int) []int {
 	var out []int
 	j := end
 	if j < len(toks) && toks[j].word == "," {
 		j++
+	}
+	if j < len(toks) && listVerbs[toks[j].word] {
+		j++
+		// A description before the name: "the infrastructure fund MHIP".
+		for k := j; k < len(toks) && k < j+4 && lowercaseWord(d.text, toks[k]); k++ {
+			if k+1 < len(toks) && toks[k+1].mention >= 0 {
+				j = k + 1
+			}
+		}
 	}
 	for j < len(toks) && toks[j].mention >= 0 {
 		out = append(out, j)
