@@ -12,6 +12,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/coverage"
 	"github.com/entitygraph/entitygraph/server/quantity"
 	"github.com/entitygraph/entitygraph/server/vocab"
+	"github.com/entitygraph/entitygraph/server/wordnet"
 )
 
 // token is a word, a mention or a punctuation mark of a sentence.
@@ -278,24 +279,50 @@ func (d *drafter) match(toks []token, i int, words []string) (end, gap int, ok b
 // determiners before a one-word verb make it a noun: "the
 // infrastructure fund MHIP" does not fund.
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
-	"our": true, "this": true, "that": true, "these": true, "those": true}
+	"our": true, "this": true, "these": true, "those": true}
 
-func nounUse(toks []token, o occurrence) bool {
+func (d *drafter) nounUse(toks []token, o occurrence) bool {
 	if o.phrase.Noun || len(o.phrase.Words) != 1 {
 		return false
 	}
+	// A determiner before it, with only nouns, adjectives and modifying
+	// names between: "the infrastructure fund", "a Canadian retirement
+	// fund"; not "the region can support".
 	for j := o.from - 1; j >= 0 && j >= o.from-3; j-- {
-		if toks[j].mention >= 0 && !toks[j].pronoun {
-			continue // "a Canadian pension fund"
+		if m := toks[j].mention; m >= 0 {
+			if mm := d.ments[m]; !toks[j].pronoun && (mm.demonym || mm.typ == "topic") {
+				continue
+			}
+			return false
 		}
 		if !toks[j].isWord() {
 			return false
 		}
-		if determiners[toks[j].word] || toks[j].word == "'s" {
+		w := toks[j].word
+		if determiners[w] || w == "'s" {
 			return true
+		}
+		if !nominalOnly(w) {
+			return false
 		}
 	}
 	return false
+}
+
+// pronouns are words WordNet also lists as nouns ("who", the WHO) that
+// stand for a name.
+var pronouns = map[string]bool{"who": true, "which": true, "that": true, "what": true, "whom": true, "whose": true,
+	"it": true, "they": true, "he": true, "she": true, "we": true, "you": true, "i": true, "us": true}
+
+// nominalOnly reports whether WordNet knows word as a noun or an adjective
+// and never as a verb or an adverb: "deficit", "infrastructure",
+// "retirement"; not "can", "top", "also".
+func nominalOnly(word string) bool {
+	if len(word) < 3 || pronouns[word] {
+		return false
+	}
+	nominal := len(wordnet.Lemmas(word, wordnet.Noun)) > 0 || len(wordnet.Lemmas(word, wordnet.Adjective)) > 0
+	return nominal && len(wordnet.Lemmas(word, wordnet.Verb)) == 0 && len(wordnet.Lemmas(word, wordnet.Adverb)) == 0
 }
 
 // namedBySentence picks, of candidates for several predicates, the one
@@ -385,7 +412,7 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 	occs := d.occurrences(toks)
 	var out []candidate
 	for k, o := range occs {
-		if negated(toks, o.from) || nounUse(toks, o) {
+		if negated(toks, o.from) || d.nounUse(toks, o) {
 			continue
 		}
 		limitBefore, limitAfter := 0, len(toks)
@@ -548,7 +575,7 @@ func (d *drafter) candidate(toks []token, o occurrence, pred *vocab.Predicate, s
 		subject: d.ments[toks[subject].mention], object: d.ments[toks[object].mention],
 		pred: pred, confidence: relationConfidence - penalty, titles: o.phrase.Titles,
 		// A verb's time: not that of "south of" or "chief executive of".
-		timed: !o.phrase.Noun && !d.v.IsFixedHead(o.phrase.Words[0]),
+		timed:  !o.phrase.Noun && !d.v.IsFixedHead(o.phrase.Words[0]),
 		reason: fmt.Sprintf("%q reads as %s", words, pred.Name) + strings.Join(refs, ""),
 	}
 }
