@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -148,6 +149,30 @@ Denmark's Norvane Turbines was also backed by Bluefin Climate Ventures.
 		if r.GetSubject() == "organizations/kittiwake-offshore-wind" && r.GetPredicate() == "predicates/appoints" {
 			if got := r.GetQualifiers().GetTime(); got.GetStart() != "2025-06-02" || got.GetText() != "on Monday" {
 				t.Errorf("the hiring's time = %v, want on Monday, 2025-06-02", got)
+			}
+		}
+	}
+}
+
+// TestMakeOnEveryPrefix drafts every prefix of an article, cut anywhere
+// (inside a word, a name, a quotation): no panic, and every quote is the
+// prefix's text, once.
+func TestMakeOnEveryPrefix(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	b, err := os.ReadFile("testdata/harbor-wind/03-gannet-bank-foundations-halcyon-chief.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for n := 0; n <= len(text); n += 37 {
+		prefix := strings.ToValidUTF8(text[:n], "")
+		d := Make(ix, prefix, Options{SourceFile: "x.txt"})
+		for _, r := range d.Relations {
+			for _, ev := range r.GetEvidence() {
+				if strings.Count(prefix, ev.GetQuote()) != 1 {
+					t.Fatalf("prefix of %d bytes: %s quotes %q, which is not once in it", n, r.GetName(), ev.GetQuote())
+				}
 			}
 		}
 	}
