@@ -3,8 +3,8 @@
 // type and kind guessed from the vocabulary's nouns, and candidate
 // relations wherever a phrase of the vocabulary's lexicon links two
 // mentions in one sentence, each with the sentence as its verbatim quote,
-// the qualifiers the sentence gives (time, place, role, status) and a
-// confidence. Every record it writes carries a Draft mark, which the
+// the qualifiers the sentence gives (time, place, role, status, amounts)
+// and a confidence. Every record it writes carries a Draft mark, which the
 // loader refuses: nothing drafted is served until a person confirms it.
 // entitygraph-snapshot draft runs it.
 //
@@ -63,11 +63,6 @@ type KnownMention struct {
 	Mentions int
 }
 
-// Graph returns the draft as a graph file's message.
-func (d *Draft) Graph() *pb.Graph {
-	return &pb.Graph{Documents: []*pb.Document{d.Document}, Entities: d.Entities, Relations: d.Relations}
-}
-
 // Confidence of the drafted records.
 const (
 	relationConfidence = 0.9  // a phrase right between its subject and object
@@ -113,8 +108,7 @@ type drafter struct {
 // mention is a name of the text read as an entity, known or new.
 type mention struct {
 	start, end int
-	node       index.Node // for a known entity; -1 for a new one
-	entity     string     // resource name
+	entity     string // resource name
 	typ        string
 	kinds      []vocab.KindID
 	// demonym: the text is the entity's demonym ("Korean"), which
@@ -161,7 +155,7 @@ func (d *drafter) mentions() {
 		case linking.Linked:
 			n := m.Candidates[0].Node
 			name := d.ix.NodeName(n)
-			d.ments = append(d.ments, mention{start: m.Start, end: m.End, node: n, entity: name, typ: d.ix.EntityType(n), kinds: d.ix.Kinds(n),
+			d.ments = append(d.ments, mention{start: m.Start, end: m.End, entity: name, typ: d.ix.EntityType(n), kinds: d.ix.Kinds(n),
 				demonym: d.isDemonym(n, span)})
 			if i, ok := known[name]; ok {
 				d.out.Known[i].Mentions++
@@ -178,9 +172,9 @@ func (d *drafter) mentions() {
 		case linking.Unknown:
 			if i, ok := d.newEntity(m, span); ok {
 				e := d.out.Entities[i]
-				d.ments = append(d.ments, mention{start: m.Start, end: m.End, node: -1, entity: e.GetName(), typ: resource.EntityType(e.GetName()), kinds: d.newKinds[i]})
-			} else if p, ok := d.pendingFor(span); ok {
-				d.ments = append(d.ments, mention{start: m.Start, end: m.End, node: -1, pending: p + 1})
+				d.ments = append(d.ments, mention{start: m.Start, end: m.End, entity: e.GetName(), typ: resource.EntityType(e.GetName()), kinds: d.newKinds[i]})
+			} else {
+				d.ments = append(d.ments, mention{start: m.Start, end: m.End, pending: d.pendingFor(span) + 1})
 			}
 		}
 	}
@@ -188,22 +182,27 @@ func (d *drafter) mentions() {
 
 // pendingFor returns the pending name span is: a name seen before, or a
 // word of a longer one ("Ferreira" after "Lucas Ferreira"); or adds it.
-func (d *drafter) pendingFor(span string) (int, bool) {
+func (d *drafter) pendingFor(span string) int {
 	for i, p := range d.pending {
 		if strings.EqualFold(p.display, span) || slices.Contains(p.aliases, span) {
-			return i, true
+			return i
 		}
 	}
-	if !strings.Contains(span, " ") {
-		for i, p := range d.pending {
-			if words := strings.Fields(p.display); len(words) > 1 && (words[0] == span || words[len(words)-1] == span) {
-				d.pending[i].aliases = append(d.pending[i].aliases, span)
-				return i, true
-			}
+	for i, p := range d.pending {
+		if endWord(p.display, span, true, true) {
+			d.pending[i].aliases = append(d.pending[i].aliases, span)
+			return i
 		}
 	}
 	d.pending = append(d.pending, pendingName{display: span, entity: -1})
-	return len(d.pending) - 1, true
+	return len(d.pending) - 1
+}
+
+// endWord reports whether span is one word of the longer name display:
+// its first word (when first is set) or its last (when last is set).
+func endWord(display, span string, first, last bool) bool {
+	words := strings.Fields(display)
+	return len(words) > 1 && !strings.Contains(span, " ") && (first && words[0] == span || last && words[len(words)-1] == span)
 }
 
 // settle gives a pending name of a candidate's subject or object the type
@@ -276,18 +275,13 @@ func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
 	if i, ok := d.newByKey[key]; ok {
 		return i, true
 	}
-	if !strings.Contains(span, " ") {
-		for i, e := range d.out.Entities {
-			words := strings.Fields(e.GetDisplayName())
-			if len(words) < 2 {
-				continue
-			}
-			person := strings.HasPrefix(e.GetName(), "people/")
-			if (person && words[len(words)-1] == span) || (!person && words[0] == span) {
-				e.Aliases = append(e.Aliases, &pb.Alias{Text: span, Language: "en", Kind: pb.AliasKind_ALIAS_KIND_ABBREVIATION})
-				d.newByKey[key] = i
-				return i, true
-			}
+	for i, e := range d.out.Entities {
+		// A person's surname, an organization's first word.
+		person := resource.EntityType(e.GetName()) == "person"
+		if endWord(e.GetDisplayName(), span, !person, person) {
+			e.Aliases = append(e.Aliases, &pb.Alias{Text: span, Language: "en", Kind: pb.AliasKind_ALIAS_KIND_ABBREVIATION})
+			d.newByKey[key] = i
+			return i, true
 		}
 	}
 	coll, ok := resource.CollectionOf(m.GuessedType)
@@ -296,14 +290,12 @@ func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
 	}
 	display := span
 	var aliases []string
-	if !strings.Contains(span, " ") {
-		// "Calder said" after a "Ruth Calder" of no type: the person's
-		// surname, which gives the full name its type.
-		for _, p := range d.pending {
-			if words := strings.Fields(p.display); p.entity < 0 && len(words) > 1 && (words[0] == span || words[len(words)-1] == span) {
-				display, aliases = p.display, append(slices.Clone(p.aliases), span)
-				break
-			}
+	// "Calder said" after a "Ruth Calder" of no type: the surname gives
+	// the full name its type.
+	for _, p := range d.pending {
+		if p.entity < 0 && endWord(p.display, span, true, true) {
+			display, aliases = p.display, append(slices.Clone(p.aliases), span)
+			break
 		}
 	}
 	e := &pb.Entity{
@@ -402,9 +394,10 @@ func slug(s string) string {
 
 func round(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
-// relations drafts a relation wherever a lexicon phrase links two
-// mentions of one sentence, and for an organization's title before a
-// person's name.
+// relations drafts the relations of each sentence: where a lexicon
+// phrase links two of its names, and where a title, a possessive, a
+// modifying name or an event noun does (see the readings in
+// relations.go). A fact drafted again is more evidence for one relation.
 func (d *drafter) relations() {
 	d.dateline = datelineDate(d.text)
 	seen := map[string]int{} // subject, predicate and object → index in out.Relations

@@ -1,0 +1,166 @@
+package draft
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/entitygraph/entitygraph/server/coverage"
+)
+
+// token is a word, a mention or a punctuation mark of a sentence.
+type token struct {
+	start, end int    // bytes of the text
+	word       string // lowercase, apostrophes straight; "" for a mention
+	mention    int    // index into drafter.ments, or -1
+	punct      bool
+	// glued: a hyphen joins it to the token before ("Connecticut-based").
+	glued bool
+	// pronoun: a pronoun or a description ("he", "the company") read as
+	// the mention it refers to.
+	pronoun bool
+	// quoted: inside quotation marks.
+	quoted bool
+}
+
+func (t token) isWord() bool { return t.mention < 0 && !t.punct }
+
+// tokens splits a sentence into words, punctuation and the mentions
+// inside it.
+func (d *drafter) tokens(s coverage.Sentence) []token {
+	var out []token
+	mi, _ := slices.BinarySearchFunc(d.ments, s.Start, func(m mention, at int) int { return m.start - at })
+	glued := false
+	for i := s.Start; i < s.End; {
+		if mi < len(d.ments) && d.ments[mi].start < i {
+			mi++
+			continue
+		}
+		if mi < len(d.ments) && d.ments[mi].start == i {
+			out = append(out, token{start: i, end: d.ments[mi].end, mention: mi, glued: glued})
+			i = d.ments[mi].end
+			mi++
+			glued = false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(d.text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+			glued = false
+		case r == '-' && len(out) > 0 && out[len(out)-1].end == i && i+n < s.End && !unicode.IsSpace(rune(d.text[i+n])):
+			i += n
+			glued = true
+		case isWordRune(r) || (r == '$' && i+n < s.End && unicode.IsDigit(rune(d.text[i+n]))) ||
+			((r == '\'' || r == '’') && i+n < s.End && d.text[i+n] == 's' && (i+n+1 >= s.End || !isWordRune(rune(d.text[i+n+1])))):
+			start := i
+			i += n
+			for i < s.End {
+				r, n := utf8.DecodeRuneInString(d.text[i:])
+				if isWordRune(r) {
+					i += n
+					continue
+				}
+				// A dot, comma or apostrophe between letters or digits
+				// stays in ("1.5", "1,200", "didn't").
+				if r == '.' || r == ',' || r == '\'' || r == '’' {
+					// ... but "'s" is a word of its own: "the wind farm's".
+					possessive := (r == '\'' || r == '’') && i+n < s.End && d.text[i+n] == 's' && (i+n+1 >= s.End || !isWordRune(rune(d.text[i+n+1])))
+					if next, _ := utf8.DecodeRuneInString(d.text[i+n:]); i+n < s.End && isWordRune(next) && (r != ',' || unicode.IsDigit(next)) && !possessive {
+						i += n
+						continue
+					}
+				}
+				break
+			}
+			w := strings.ReplaceAll(strings.ToLower(d.text[start:i]), "’", "'")
+			out = append(out, token{start: start, end: i, word: w, mention: -1, glued: glued})
+			glued = false
+		default:
+			out = append(out, token{start: i, end: i + n, word: string(r), mention: -1, punct: true})
+			i += n
+			glued = false
+		}
+	}
+	inQuote := false
+	for k := range out {
+		switch out[k].word {
+		case "\"":
+			inQuote = !inQuote
+		case "“":
+			inQuote = true
+		case "”":
+			inQuote = false
+		default:
+			out[k].quoted = inQuote
+		}
+	}
+	return d.resolveReferences(out)
+}
+
+// antecedentReach is how far back, in bytes, a pronoun or a description
+// looks for the name it refers to: a sentence or two.
+const antecedentReach = 400
+
+// resolveReferences reads "he" and "she" as the last person named a
+// sentence or two before, "it" as the last organization the sentence
+// names before it, and "the" with a singular noun of the vocabulary ("the
+// company", "the university") as the last entity, a sentence or two
+// before, that the noun names; each becomes a mention token, marked as a
+// pronoun.
+func (d *drafter) resolveReferences(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.isWord() {
+			out = append(out, t)
+			continue
+		}
+		want := func(m mention) bool { return false }
+		end := i + 1
+		reach := antecedentReach
+		switch t.word {
+		case "he", "she":
+			want = func(m mention) bool { return m.typ == "person" }
+		case "it":
+			// "It" is often no name at all ("it could lead to"): only an
+			// organization named earlier in the sentence.
+			want = func(m mention) bool { return m.typ == "organization" && !m.demonym }
+			reach = t.start - toks[0].start
+		case "the":
+			// One entity: not "the two companies", "the states".
+			if j := d.nounAfter(toks, i+1); j > i+1 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[j-1].word) {
+				end = j
+				want = func(m mention) bool { return !m.demonym && m.typ != "topic" && d.nounFits(toks, i+1, j, m) }
+			}
+		}
+		if k := d.antecedent(t.start, reach, want); k >= 0 {
+			out = append(out, token{start: t.start, end: toks[end-1].end, mention: k, pronoun: true})
+			i = end - 1
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// singular reports whether a noun of the vocabulary is in the singular.
+func (d *drafter) singular(word string) bool {
+	n, ok := d.v.Noun(word)
+	return ok && n.Singular == word
+}
+
+// antecedent returns the last mention that ends within reach bytes
+// before byte at and that want accepts, or -1.
+func (d *drafter) antecedent(at, reach int, want func(mention) bool) int {
+	k, _ := slices.BinarySearchFunc(d.ments, at, func(m mention, at int) int { return m.start - at })
+	for k--; k >= 0 && d.ments[k].end >= at-reach; k-- {
+		if want(d.ments[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
