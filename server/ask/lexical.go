@@ -10,9 +10,9 @@ import (
 	"unicode/utf8"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
-	"github.com/entitygraph/entitygraph/server/english"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
+	"github.com/entitygraph/entitygraph/server/synonym"
 	"github.com/entitygraph/entitygraph/server/vocab"
 	"github.com/entitygraph/entitygraph/server/wordnet"
 )
@@ -40,50 +40,8 @@ import (
 // works without it, reading no synonyms, when it cannot be read.
 func Prepare() error { return wordnet.Err() }
 
-// Senses, most frequent first, that may make a word a synonym of a
-// lexicon word: the question word's first, the lexicon word's first two.
-// More senses read "second" as "back" and "jobs" as "business".
-const (
-	questionSenses = 1
-	lexiconSenses  = 2
-)
-
-// maxPolysemy is the most senses a question word may have, in the part
-// of speech read, to be read as a synonym: the first sense of a light
-// verb such as "do", "call" or "take" says little of what it means in a
-// question.
-const maxPolysemy = 10
-
 // minCorrectable is the shortest word that is spelling-corrected.
 const minCorrectable = 5
-
-// synonymIndex is a vocabulary's base words by the synsets of their first
-// senses, as verbs and as nouns.
-type synonymIndex struct {
-	verbs, nouns map[wordnet.Synset][]vocab.BaseWord
-}
-
-// synonymIndexes caches a synonymIndex per vocabulary.
-var synonymIndexes sync.Map // *vocab.Vocabulary → *synonymIndex
-
-func synonymsOf(v *vocab.Vocabulary) *synonymIndex {
-	if s, ok := synonymIndexes.Load(v); ok {
-		return s.(*synonymIndex)
-	}
-	s := &synonymIndex{verbs: map[wordnet.Synset][]vocab.BaseWord{}, nouns: map[wordnet.Synset][]vocab.BaseWord{}}
-	for _, b := range v.BaseWords() {
-		m, pos := s.nouns, wordnet.Noun
-		if b.Verb {
-			m, pos = s.verbs, wordnet.Verb
-		}
-		senses := wordnet.Synsets(b.Word, pos)
-		for _, syn := range senses[:min(len(senses), lexiconSenses)] {
-			m[syn] = append(m[syn], b)
-		}
-	}
-	got, _ := synonymIndexes.LoadOrStore(v, s)
-	return got.(*synonymIndex)
-}
 
 // reread reads again each word of items that was not understood (see
 // above), changing words; it reports whether any word changed, when the
@@ -105,7 +63,7 @@ func reread(ix *index.Index, words []word, items []item) bool {
 			continue
 		}
 		if wordnet.IsWord(w.lower) {
-			if lower, note, ok := synonym(ix.Vocabulary(), w.lower); ok {
+			if lower, note, ok := synonym.Of(ix.Vocabulary(), w.lower); ok {
 				w.lower, w.note, changed = lower, note, true
 			} else if note != "" {
 				w.note = note // ambiguous: still not understood, but says why
@@ -224,92 +182,6 @@ func mannerAdverb(words []word, i int) bool {
 	}
 	w.manner, w.note = true, "a manner the relation must have"
 	return true
-}
-
-// synonym finds the one lexicon word that word, known to WordNet, shares a
-// synset with (see above), inflected as word is, with a note saying so.
-// When it has synonyms of different meanings, the note says which and ok
-// is false.
-func synonym(v *vocab.Vocabulary, w string) (lower, note string, ok bool) {
-	s := synonymsOf(v)
-	type reading struct {
-		base  vocab.BaseWord
-		lemma string
-	}
-	var found []reading
-	for _, pos := range []wordnet.POS{wordnet.Verb, wordnet.Noun} {
-		m := s.nouns
-		if pos == wordnet.Verb {
-			m = s.verbs
-		}
-		for _, lemma := range wordnet.Lemmas(w, pos) {
-			senses := wordnet.Synsets(lemma, pos)
-			if len(senses) > maxPolysemy {
-				continue
-			}
-			for _, syn := range senses[:min(len(senses), questionSenses)] {
-				for _, b := range m[syn] {
-					if !slices.ContainsFunc(found, func(r reading) bool { return r.base == b }) {
-						found = append(found, reading{b, lemma})
-					}
-				}
-			}
-		}
-	}
-	if len(found) == 0 {
-		return "", "", false
-	}
-	first := found[0]
-	for _, r := range found[1:] {
-		if !sameMeaning(v, r.base, first.base) {
-			var words []string
-			for _, r := range found {
-				words = append(words, fmt.Sprintf("%q", r.base.Word))
-			}
-			return "", "a WordNet synonym of " + strings.Join(slices.Compact(words), " and ") + ": ambiguous", false
-		}
-	}
-	if first.base.Word == w {
-		return "", "", false
-	}
-	lower = first.base.Word
-	if first.base.Verb {
-		lower = inflectLike(w, first.lemma, first.base.Word)
-	} else if w != first.lemma {
-		lower = english.Plural(first.base.Word)
-	}
-	return lower, fmt.Sprintf("a WordNet synonym of %q", first.base.Word), true
-}
-
-// sameMeaning reports whether two base words would read a question the
-// same way: verbs of one predicate in one direction, or nouns that name
-// the same relations, types and kinds.
-func sameMeaning(v *vocab.Vocabulary, a, b vocab.BaseWord) bool {
-	if a.Verb || b.Verb {
-		return a.Verb && b.Verb && a.Predicate == b.Predicate && a.Inverse == b.Inverse
-	}
-	pa, _ := v.EventNoun(a.Word)
-	pb, _ := v.EventNoun(b.Word)
-	na, _ := v.Noun(a.Word)
-	nb, _ := v.Noun(b.Word)
-	return slices.Equal(pa, pb) && na.Type == nb.Type && slices.Equal(na.Kinds, nb.Kinds)
-}
-
-// inflectLike inflects the verb base as w inflects lemma: "purchased",
-// "purchase", "buy" → "bought".
-func inflectLike(w, lemma, base string) string {
-	forms := english.Inflections(lemma)
-	slot := slices.Index(forms, w)
-	switch {
-	case slot >= 0:
-	case strings.HasSuffix(w, "ing"):
-		slot = 4
-	case strings.HasSuffix(w, "s"):
-		slot = 1
-	default:
-		slot = 2 // an irregular past ("sought")
-	}
-	return english.Inflections(base)[slot]
 }
 
 // correctSpelling finds the one word of the lexicon or of the grammar

@@ -66,6 +66,7 @@ func TestImportRules(t *testing.T) {
 		{"server/ask", []string{grpc, module + "server/paths"}},
 		{"server/seed", []string{grpc}},
 		{"server/linking", []string{grpc, module + "server/pattern", module + "server/ask", module + "server/paths"}},
+		{"server/synonym", []string{grpc, module + "server/index", module + "server/ask", module + "server/pattern", module + "server/paths"}},
 		{"server/draft", []string{grpc, module + "server/pattern", module + "server/ask", module + "server/paths", module + "server/service"}},
 		{"server/coverage", []string{grpc, module + "server/pattern", module + "server/ask", module + "server/paths"}},
 		{"server/synth", []string{grpc}},
