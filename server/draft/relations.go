@@ -11,6 +11,7 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/coverage"
 	"github.com/entitygraph/entitygraph/server/quantity"
+	"github.com/entitygraph/entitygraph/server/synonym"
 	"github.com/entitygraph/entitygraph/server/vocab"
 	"github.com/entitygraph/entitygraph/server/wordnet"
 )
@@ -37,6 +38,10 @@ type occurrence struct {
 	from, to int // token range
 	phrase   vocab.Phrase
 	gap      int // token index of the mention in the phrase's "*", or -1
+	// synonym says how the first word was read as the phrase's, when it
+	// is a WordNet synonym of it ("chosen" as "selected"); "" when it is
+	// the phrase's own.
+	synonym string
 }
 
 // fillers may stand between the words of a phrase: "acquire a 25 percent
@@ -82,13 +87,26 @@ func (d *drafter) occurrences(toks []token) []occurrence {
 		if !toks[i].isWord() {
 			continue
 		}
-		for _, ph := range byHead[toks[i].word] {
+		word, note := toks[i].word, ""
+		if len(byHead[word]) == 0 {
+			// A word of no phrase may be a synonym of one's first word.
+			lower, why, ok := synonym.Of(d.v, word)
+			if !ok {
+				continue
+			}
+			word, note = lower, why
+		}
+		original := toks[i].word
+		toks[i].word = word
+		for _, ph := range byHead[word] {
 			if to, gap, ok := d.match(toks, i, ph.Words); ok {
-				out = append(out, occurrence{from: i, to: to, phrase: ph, gap: gap})
+				out = append(out, occurrence{from: i, to: to, phrase: ph, gap: gap, synonym: note})
+				toks[i].word = original
 				i = to - 1
 				break
 			}
 		}
+		toks[i].word = original
 	}
 	return out
 }
@@ -409,6 +427,10 @@ func (d *drafter) conjuncts(toks []token, c candidate) []candidate {
 func (d *drafter) candidate(toks []token, o occurrence, pred *vocab.Predicate, subject, object int, penalty float64) candidate {
 	words := d.text[toks[o.from].start:toks[o.to-1].end]
 	var refs []string
+	if o.synonym != "" {
+		penalty += 0.1
+		refs = append(refs, fmt.Sprintf(" (%q, %s)", words, o.synonym))
+	}
 	for _, k := range []int{subject, object} {
 		if toks[k].pronoun {
 			penalty += 0.15
