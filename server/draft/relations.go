@@ -619,6 +619,9 @@ func (d *drafter) modifierRelations(toks []token) []candidate {
 			}
 			headAt := -1
 			switch {
+			case !possessive && i+1 < len(toks) && toks[i+1].pronoun:
+				// "the Danish manufacturer", read as the name it refers to.
+				headAt, j = i+1, i+2
 			case j > i+1 && j < len(toks) && toks[j].mention >= 0:
 				headAt = j
 			case !possessive && j > i+1 && i >= 3 && (toks[i-1].word == "the" || toks[i-1].word == "a" || toks[i-1].word == "an") &&
@@ -630,7 +633,7 @@ func (d *drafter) modifierRelations(toks []token) []candidate {
 				head := d.ments[toks[headAt].mention]
 				for _, p := range modifiers {
 					if head.entity != m.entity && head.typ != "place" && d.fits(head, p.SubjectTypes) && d.fits(m, p.ObjectTypes) &&
-						(possessive || d.nounFits(toks, i+1, j, head)) {
+						(possessive || toks[headAt].pronoun || d.nounFits(toks, i+1, j, head)) {
 						from, to := min(t.start, toks[headAt].start), max(toks[j-1].end, toks[headAt].end)
 						out = append(out, candidate{at: i, from: i, to: j, subject: head, object: m, pred: p, confidence: 0.75,
 							reason: fmt.Sprintf("%q reads as %s", d.text[from:to], p.Name)})

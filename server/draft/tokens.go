@@ -106,9 +106,10 @@ const antecedentReach = 400
 // resolveReferences reads "he" and "she" as the last person named a
 // sentence or two before, "it" as the last organization the sentence
 // names before it, and "the" with a singular noun of the vocabulary ("the
-// company", "the university") as the last entity, a sentence or two
-// before, that the noun names; each becomes a mention token, marked as a
-// pronoun.
+// company", "the university", "the Danish manufacturer") as the last
+// entity, a sentence or two before, that the noun names; each becomes a
+// mention token, marked as a pronoun (a demonym before the noun stays a
+// mention of its own).
 func (d *drafter) resolveReferences(toks []token) []token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
@@ -129,6 +130,21 @@ func (d *drafter) resolveReferences(toks []token) []token {
 			want = func(m mention) bool { return m.typ == "organization" && !m.demonym }
 			reach = t.start - toks[0].start
 		case "the":
+			// "the Danish manufacturer": the demonym stays, as a modifier of
+			// the description that follows it.
+			if i+2 < len(toks) && toks[i+1].mention >= 0 && d.ments[toks[i+1].mention].demonym {
+				j := d.nounAfter(toks, i+2)
+				if j > i+2 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[j-1].word) {
+					demonym := d.ments[toks[i+1].mention]
+					if k := d.antecedent(t.start, reach, func(m mention) bool {
+						return !m.demonym && m.entity != demonym.entity && m.typ != "topic" && d.nounFits(toks, i+2, j, m)
+					}); k >= 0 {
+						out = append(out, t, toks[i+1], token{start: toks[i+2].start, end: toks[j-1].end, mention: k, pronoun: true})
+						i = j - 1
+						continue
+					}
+				}
+			}
 			// One entity: not "the two companies", "the states".
 			if j := d.nounAfter(toks, i+1); j > i+1 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[j-1].word) {
 				end = j
