@@ -146,9 +146,16 @@ Denmark's Norvane Turbines was also backed by Bluefin Climate Ventures.
 		t.Errorf("the new person = %v, want people/tomas-brandt with the alias Brandt and a draft mark", brandt)
 	}
 	for _, r := range d.Relations {
-		if r.GetSubject() == "organizations/kittiwake-offshore-wind" && r.GetPredicate() == "predicates/appoints" {
+		switch {
+		case r.GetSubject() == "organizations/kittiwake-offshore-wind" && r.GetPredicate() == "predicates/appoints":
 			if got := r.GetQualifiers().GetTime(); got.GetStart() != "2025-06-02" || got.GetText() != "on Monday" {
 				t.Errorf("the hiring's time = %v, want on Monday, 2025-06-02", got)
+			}
+		case r.GetPredicate() == "predicates/succeeds":
+			// "until May" is the time of the relative clause, not of the
+			// succession.
+			if got := r.GetQualifiers().GetTime(); got != nil {
+				t.Errorf("the succession's time = %v, want none", got)
 			}
 		}
 	}

@@ -530,7 +530,7 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 				continue
 			}
 			out = append(out, candidate{at: i, from: j, to: j + 1, subject: d.ments[toks[subject].mention], object: object, pred: pred,
-				confidence: 0.7, timed: true, reason: fmt.Sprintf("%q after %q reads as %s", toks[j].word, d.text[t.start:t.end], pred.Name)})
+				subjectAt: subject, objectAt: objectAt, confidence: 0.7, timed: true, reason: fmt.Sprintf("%q after %q reads as %s", toks[j].word, d.text[t.start:t.end], pred.Name)})
 			break
 		}
 	}
@@ -1033,10 +1033,34 @@ func titleCase(s string) string {
 func (d *drafter) qualifiers(c candidate, s coverage.Sentence, toks []token) *pb.Qualifiers {
 	q := &pb.Qualifiers{Role: c.role}
 	if c.timed {
-		// The time nearest the phrase.
+		// The time nearest the phrase, not in a clause after the object
+		// ("He succeeds Ruth Calder, who founded the company in 2009").
 		from, to := toks[c.from].start-s.Start, toks[c.to-1].end-s.Start
+		clauseEnd := len(s.Text)
+		for j := max(c.objectAt, c.to); j < len(toks); j++ {
+			if w := toks[j].word; w == "," || w == ";" || w == "who" || w == "which" {
+				clauseEnd = toks[j].start - s.Start
+				break
+			}
+		}
+		// Nor in a relative clause before the phrase ("Brandt, who worked
+		// there until May, succeeds").
+		var relative [][2]int
+		for j := 0; j+1 < c.from; j++ {
+			if toks[j].word == "," && (toks[j+1].word == "who" || toks[j+1].word == "which") {
+				k := j + 1
+				for k < c.from && toks[k].word != "," {
+					k++
+				}
+				relative = append(relative, [2]int{toks[j].start - s.Start, toks[k].start - s.Start})
+				j = k - 1
+			}
+		}
 		best := -1
 		for _, t := range readTimes(s.Text, d.dateline) {
+			if t.at >= clauseEnd || slices.ContainsFunc(relative, func(r [2]int) bool { return r[0] <= t.at && t.at < r[1] }) {
+				continue
+			}
 			dist := t.at - to
 			if t.at < from {
 				dist = from - t.at - len(t.span.GetText())
