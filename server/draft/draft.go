@@ -414,6 +414,7 @@ func (d *drafter) relations() {
 		found = append(found, d.titleRelations(toks)...)
 		found = append(found, d.modifierRelations(toks)...)
 		found = append(found, d.eventNounRelations(toks)...)
+		found = append(found, d.possessiveEventRelations(toks)...)
 		found = append(found, d.possessiveRelations(toks)...)
 		slices.SortStableFunc(found, func(a, b candidate) int { return cmp.Compare(a.at, b.at) })
 		for _, c := range found {

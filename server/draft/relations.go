@@ -488,10 +488,6 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 			continue
 		}
 		j := i + 1
-		possessive := j < len(toks) && toks[j].word == "'s"
-		if possessive {
-			j++
-		}
 		for j < len(toks) && toks[j].mention >= 0 && d.ments[toks[j].mention].typ == "topic" {
 			j++
 		}
@@ -504,14 +500,6 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 		}
 		object := d.ments[t.mention]
 		objectAt := i
-		if possessive {
-			// "Halcyon's blade factory in New Bedford": the possessor's
-			// event noun, its object after "in" or "at".
-			if j+2 >= len(toks) || (toks[j+1].word != "in" && toks[j+1].word != "at") || toks[j+2].mention < 0 {
-				continue
-			}
-			object, objectAt = d.ments[toks[j+2].mention], j+2
-		}
 		for _, p := range preds {
 			pred := d.v.Predicate(p)
 			if !d.fits(object, pred.ObjectTypes) {
@@ -519,8 +507,6 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 			}
 			subject := -1
 			switch {
-			case objectAt != i && d.fits(d.ments[t.mention], pred.SubjectTypes):
-				subject = i // the possessor before the event noun
 			case toks[i-1].word == "its" || toks[i-1].word == "their":
 				subject, _ = d.nearest(toks, i-2, -1, -1, pred.SubjectTypes)
 			case i >= 2 && toks[i-1].word == "'s" && toks[i-2].mention >= 0 && d.fits(d.ments[toks[i-2].mention], pred.SubjectTypes):
@@ -587,6 +573,71 @@ func gluedModifier(toks []token, i int) bool {
 // clauseWords after a comma start another clause, whose names are not the
 // object of a phrase before it.
 var clauseWords = map[string]bool{"and": true, "but": true, "while": true, "whereas": true}
+
+// eventPrepositions join a possessor's event noun to its object: "its
+// research with Southcoast", "Halcyon's blade factory in New Bedford".
+var eventPrepositions = map[string]bool{"in": true, "at": true, "with": true, "for": true, "against": true, "on": true, "of": true, "to": true}
+
+// possessiveEventRelations drafts the relations a possessor's event noun
+// of the lexicon states with the name after its preposition: "Halcyon's
+// blade factory in New Bedford" (plans-factory-in), "its research with
+// Southcoast Tech" (researches-with). Topics' names and up to two
+// lowercase words may stand before the noun, and a determiner or amount
+// before the name.
+func (d *drafter) possessiveEventRelations(toks []token) []candidate {
+	var out []candidate
+	for i := 0; i+2 < len(toks); i++ {
+		var possessor, first int
+		switch {
+		case toks[i].mention >= 0 && toks[i+1].word == "'s":
+			possessor, first = toks[i].mention, i+2
+		case toks[i].word == "its" || toks[i].word == "their":
+			if possessor = d.possessorOf(toks, i); possessor < 0 {
+				continue
+			}
+			first = i + 1
+		default:
+			continue
+		}
+		j, words := first, 0
+		for j < len(toks) {
+			if toks[j].mention >= 0 && d.ments[toks[j].mention].typ == "topic" {
+				j++
+				continue
+			}
+			if _, ok := d.v.EventNoun(toks[j].word); ok || words == 2 || !lowercaseWord(d.text, toks[j]) || prepositions[toks[j].word] {
+				break
+			}
+			j, words = j+1, words+1
+		}
+		if j+2 >= len(toks) {
+			continue
+		}
+		preds, ok := d.v.EventNoun(toks[j].word)
+		if !ok || !eventPrepositions[toks[j+1].word] {
+			continue
+		}
+		at := j + 2
+		for k := 0; k < 3 && at < len(toks) && (determiners[toks[at].word] || d.isFiller(toks[at]) && toks[at].mention < 0); k++ {
+			at++
+		}
+		if at >= len(toks) || toks[at].mention < 0 {
+			continue
+		}
+		subject, object := d.ments[possessor], d.ments[toks[at].mention]
+		for _, p := range preds {
+			pred := d.v.Predicate(p)
+			if subject.entity == object.entity || !d.fits(subject, pred.SubjectTypes) || !d.fits(object, pred.ObjectTypes) {
+				continue
+			}
+			out = append(out, candidate{at: i, from: j, to: j + 1, subject: subject, object: object, pred: pred,
+				subjectAt: i, objectAt: at, confidence: 0.7, timed: true,
+				reason: fmt.Sprintf("%q reads as %s", d.text[toks[i].start:toks[at].end], pred.Name)})
+			break
+		}
+	}
+	return out
+}
 
 // modifierRelations drafts the relations a name before another states
 // where the vocabulary says so (Lexicon.object_modifier): "Denmark's
@@ -907,7 +958,9 @@ func (d *drafter) ownerOf() *vocab.Predicate {
 // else the last one named before the sentence. It returns -1 when there is
 // none.
 func (d *drafter) possessorOf(toks []token, i int) int {
-	isOrg := func(m mention) bool { return m.typ == "organization" && !m.demonym }
+	// An organization, or a new name of no type yet, which the relation
+	// drafted may make one ("Ledgerock Steel at its plant").
+	isOrg := func(m mention) bool { return (m.typ == "organization" || m.pending > 0 && m.typ == "") && !m.demonym }
 	found := -1
 	for b := i - 1; b >= 0; b-- {
 		// Outside a quotation, not what the quotation names.
