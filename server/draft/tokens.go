@@ -134,7 +134,7 @@ func (d *drafter) resolveReferences(toks []token) []token {
 			// the description that follows it.
 			if i+2 < len(toks) && toks[i+1].mention >= 0 && d.ments[toks[i+1].mention].demonym {
 				j := d.nounAfter(toks, i+2)
-				if j > i+2 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[j-1].word) {
+				if j > i+2 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[i+2:j]) {
 					demonym := d.ments[toks[i+1].mention]
 					if k := d.antecedent(t.start, reach, func(m mention) bool {
 						return !m.demonym && m.entity != demonym.entity && m.typ != "topic" && d.nounFits(toks, i+2, j, m)
@@ -146,7 +146,7 @@ func (d *drafter) resolveReferences(toks []token) []token {
 				}
 			}
 			// One entity: not "the two companies", "the states".
-			if j := d.nounAfter(toks, i+1); j > i+1 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[j-1].word) {
+			if j := d.nounAfter(toks, i+1); j > i+1 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[i+1:j]) {
 				end = j
 				want = func(m mention) bool { return !m.demonym && m.typ != "topic" && d.nounFits(toks, i+1, j, m) }
 			}
@@ -161,10 +161,19 @@ func (d *drafter) resolveReferences(toks []token) []token {
 	return out
 }
 
-// singular reports whether a noun of the vocabulary is in the singular.
-func (d *drafter) singular(word string) bool {
-	n, ok := d.v.Noun(word)
-	return ok && n.Singular == word
+// singular reports whether the words of a noun of the vocabulary ("wind
+// farm", or its last word) are in the singular.
+func (d *drafter) singular(words []token) bool {
+	for k := range words {
+		var ws []string
+		for _, t := range words[k:] {
+			ws = append(ws, t.word)
+		}
+		if n, ok := d.v.Noun(strings.Join(ws, " ")); ok {
+			return n.Singular == strings.Join(ws, " ")
+		}
+	}
+	return false
 }
 
 // antecedent returns the last mention that ends within reach bytes
