@@ -529,6 +529,16 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 // to what follows ("the Portland, Maine-based company"), a name before a
 // noun that is not its own ("the Portland, Maine, company").
 func (d *drafter) isModifier(toks []token, i int) bool {
+	// Before a description: "the Danish manufacturer", "the Portland,
+	// Maine, company".
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if toks[j].description {
+			return true
+		}
+		if toks[j].word != "," && toks[j].mention < 0 {
+			break
+		}
+	}
 	return i+1 < len(toks) && toks[i+1].word == "'s" ||
 		d.ments[toks[i].mention].demonym ||
 		gluedModifier(toks, i) ||
@@ -673,6 +683,9 @@ func (d *drafter) modifierRelations(toks []token) []candidate {
 			case !possessive && i+1 < len(toks) && toks[i+1].pronoun:
 				// "the Danish manufacturer", read as the name it refers to.
 				headAt, j = i+1, i+2
+			case !possessive && i+4 < len(toks) && toks[i+1].word == "," && toks[i+2].mention >= 0 && toks[i+3].word == "," && toks[i+4].pronoun:
+				// "the Portland, Maine, company": based in Portland.
+				headAt, j = i+4, i+5
 			case j > i+1 && j < len(toks) && toks[j].mention >= 0:
 				headAt = j
 			case !possessive && j > i+1 && i >= 3 && (toks[i-1].word == "the" || toks[i-1].word == "a" || toks[i-1].word == "an") &&

@@ -18,8 +18,8 @@ type token struct {
 	// glued: a hyphen joins it to the token before ("Connecticut-based").
 	glued bool
 	// pronoun: a pronoun or a description ("he", "the company") read as
-	// the mention it refers to.
-	pronoun bool
+	// the mention it refers to; description: it is a description.
+	pronoun, description bool
 	// quoted: inside quotation marks.
 	quoted bool
 }
@@ -130,16 +130,21 @@ func (d *drafter) resolveReferences(toks []token) []token {
 			want = func(m mention) bool { return m.typ == "organization" && !m.demonym }
 			reach = t.start - toks[0].start
 		case "the":
-			// "the Danish manufacturer": the demonym stays, as a modifier of
-			// the description that follows it.
-			if i+2 < len(toks) && toks[i+1].mention >= 0 && d.ments[toks[i+1].mention].demonym {
-				j := d.nounAfter(toks, i+2)
-				if j > i+2 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[i+2:j]) {
-					demonym := d.ments[toks[i+1].mention]
+			// "the Danish manufacturer", "the Portland, Maine, company": the
+			// names before the noun stay, as its modifiers.
+			if mods := d.descriptionModifiers(toks, i+1); mods > i+1 {
+				j := d.nounAfter(toks, mods)
+				if j > mods && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[mods:j]) {
 					if k := d.antecedent(t.start, reach, func(m mention) bool {
-						return !m.demonym && m.entity != demonym.entity && m.typ != "topic" && d.nounFits(toks, i+2, j, m)
+						for _, mt := range toks[i+1 : mods] {
+							if mt.mention >= 0 && d.ments[mt.mention].entity == m.entity {
+								return false
+							}
+						}
+						return !m.demonym && m.typ != "topic" && d.nounFits(toks, mods, j, m)
 					}); k >= 0 {
-						out = append(out, t, toks[i+1], token{start: toks[i+2].start, end: toks[j-1].end, mention: k, pronoun: true})
+						out = append(out, toks[i:mods]...)
+						out = append(out, token{start: toks[mods].start, end: toks[j-1].end, mention: k, pronoun: true, description: true})
 						i = j - 1
 						continue
 					}
@@ -152,13 +157,33 @@ func (d *drafter) resolveReferences(toks []token) []token {
 			}
 		}
 		if k := d.antecedent(t.start, reach, want); k >= 0 {
-			out = append(out, token{start: t.start, end: toks[end-1].end, mention: k, pronoun: true})
+			out = append(out, token{start: t.start, end: toks[end-1].end, mention: k, pronoun: true, description: end > i+1})
 			i = end - 1
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// descriptionModifiers returns where the names that modify a description
+// end, from toks[i]: a demonym ("the Danish manufacturer"), or a place and
+// its state with their commas ("the Portland, Maine, company"); i when
+// there are none.
+func (d *drafter) descriptionModifiers(toks []token, i int) int {
+	if i >= len(toks) || toks[i].mention < 0 {
+		return i
+	}
+	if m := d.ments[toks[i].mention]; m.demonym {
+		return i + 1
+	} else if m.typ != "place" {
+		return i
+	}
+	j := i + 1
+	if j+2 < len(toks) && toks[j].word == "," && toks[j+1].mention >= 0 && toks[j+2].word == "," {
+		j += 3
+	}
+	return j
 }
 
 // singular reports whether the words of a noun of the vocabulary ("wind
