@@ -279,10 +279,10 @@ func linkingScore(t *testing.T, set string, articles []article) score {
 // whose subject, predicate and object are all right. The floors are below
 // what is measured, so that a regression fails.
 func TestDrafts(t *testing.T) {
-	if e, r := draftScore(t, "held-out", heldOut); e.precision() < 0.8 || e.recall() < 0.3 || r.precision() < 0.6 || r.recall() < 0.1 {
+	if e, r := draftScore(t, "held-out", heldOut); e.precision() < 0.8 || e.recall() < 0.5 || r.precision() < 0.75 || r.recall() < 0.3 {
 		t.Errorf("held-out drafts fell: new entities %v, relations %v", e, r)
 	}
-	if e, r := draftScore(t, "tuning", tuning); e.precision() < 0.9 || e.recall() < 0.55 || r.precision() < 0.9 || r.recall() < 0.2 {
+	if e, r := draftScore(t, "tuning", tuning); e.precision() < 0.9 || e.recall() < 0.55 || r.precision() < 0.9 || r.recall() < 0.35 {
 		t.Errorf("tuning drafts fell: new entities %v, relations %v", e, r)
 	}
 }
@@ -413,7 +413,7 @@ func TestSeedDrafts(t *testing.T) {
 		}
 	}
 	t.Logf("all seed documents: relations %v", rels)
-	if rels.precision() < 0.8 || rels.recall() < 0.28 {
+	if rels.precision() < 0.8 || rels.recall() < 0.35 {
 		t.Errorf("drafts of the seed documents fell: %v", rels)
 	}
 }
