@@ -278,7 +278,8 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 		if negated(toks, o.from) || d.nounUse(toks, o) {
 			continue
 		}
-		limitBefore, limitAfter := 0, len(toks)
+		// A name after the next phrase is that phrase's.
+		limitAfter := len(toks)
 		if k+1 < len(occs) {
 			limitAfter = occs[k+1].from
 		}
@@ -316,7 +317,7 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 				continue
 			}
 			var pBefore, pAfter float64
-			before, pBefore = d.nearest(toks, o.from-1, -1, limitBefore-1, beforeTypes)
+			before, pBefore = d.nearest(toks, o.from-1, -1, -1, beforeTypes)
 			if o.gap < 0 && pred.Symmetric && before >= 2 && toks[before-1].word == "and" && toks[before-2].mention >= 0 {
 				// "Samsung and Sony joined forces": the two are the ends,
 				// unless a name follows.
