@@ -25,6 +25,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -158,6 +159,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if *data == "" || fs.NArg() != 1 {
 			return errors.New("draft needs --data and one document")
 		}
+		if !(*minConfidence >= 0 && *minConfidence <= 1) {
+			return errors.New("draft: --min-confidence is from 0 to 1")
+		}
 		return draftFile(ctx, *data, fs.Arg(0), *out, *minConfidence, stdout, stderr)
 	case "info":
 		if err := fs.Parse(args[1:]); err != nil {
@@ -222,16 +226,15 @@ func draftFile(ctx context.Context, dir, docPath, out string, minConfidence floa
 		}
 	}
 	d := draft.Make(ix, string(raw), draft.Options{SourceFile: src, MinConfidence: minConfidence})
-	w := stdout
-	if out != "" {
-		f, err := os.Create(out)
-		if err != nil {
+	var buf bytes.Buffer
+	if err := d.Write(&buf); err != nil {
+		return err
+	}
+	if out == "" {
+		if _, err := stdout.Write(buf.Bytes()); err != nil {
 			return err
 		}
-		defer f.Close()
-		w = f
-	}
-	if err := d.Write(w); err != nil {
+	} else if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "drafted %s: %d known entities referred to, %d new entities, %d relations", src, len(d.Known), len(d.Entities), len(d.Relations))

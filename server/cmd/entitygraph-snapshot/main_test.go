@@ -62,7 +62,7 @@ func TestConvertMatchesSynth(t *testing.T) {
 func TestUsage(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer
-	for _, args := range [][]string{nil, {"nope"}, {"synth"}, {"convert"}, {"info"}, {"draft"}, {"draft", "--data", "x"}} {
+	for _, args := range [][]string{nil, {"nope"}, {"synth"}, {"convert"}, {"info"}, {"draft"}, {"draft", "--data", "x"}, {"draft", "--data", "x", "--min-confidence", "2", "doc.txt"}} {
 		if err := run(context.Background(), args, &out, &out); err == nil {
 			t.Errorf("run(%q) succeeded, want a usage error", args)
 		}
