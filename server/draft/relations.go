@@ -428,6 +428,12 @@ func (d *drafter) conjuncts(toks []token, c candidate) []candidate {
 func (d *drafter) candidate(toks []token, o occurrence, pred *vocab.Predicate, subject, object int, penalty float64) candidate {
 	words := d.text[toks[o.from].start:toks[o.to-1].end]
 	var refs []string
+	if len(o.phrase.Words) == 1 && prepositions[o.phrase.Words[0]] {
+		// A preposition alone ("against") says little of the verb it
+		// follows: "a lawsuit against Halcyon" is no opposition.
+		penalty += 0.45
+		refs = append(refs, "; a preposition alone")
+	}
 	if o.synonym != "" {
 		penalty += 0.1
 		refs = append(refs, fmt.Sprintf(" (%q, %s)", words, o.synonym))
