@@ -339,6 +339,17 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 					continue
 				}
 			}
+			if before >= 0 && after < 0 && !o.phrase.Passive && slices.Contains(afterTypes, vocab.RelationType) {
+				// "proposed a Korea-Japan economic alliance": the object is
+				// the relation between the names after the phrase.
+				if rel, ok := d.relationAfter(toks, o.to, limitAfter); ok && d.fits(d.ments[toks[before].mention], beforeTypes) {
+					c := d.candidate(toks, o, pred, before, before, pBefore+0.2)
+					c.object, c.objectAt = rel, -1
+					c.reason += fmt.Sprintf("; its object, the relation %s, from the names after it", rel.entity)
+					fitting = append(fitting, c)
+				}
+				continue
+			}
 			if before < 0 || after < 0 {
 				continue
 			}
@@ -376,6 +387,52 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 		}
 	}
 	return out
+}
+
+// relationAfter finds the one relation, drafted or in the graph, between
+// two of the names after toks[from] (before limit, up to four): what "the
+// alliance", "the deal" or "the permit" after a verb of a relation is.
+func (d *drafter) relationAfter(toks []token, from, limit int) (mention, bool) {
+	var names []string
+	var events []vocab.ID // the predicates of the event nouns there ("alliance")
+	for j := from; j < limit && j < len(toks) && len(names) < 4; j++ {
+		if toks[j].mention >= 0 && d.ments[toks[j].mention].entity != "" {
+			names = append(names, d.ments[toks[j].mention].entity)
+		} else if preds, ok := d.v.EventNoun(toks[j].word); ok && toks[j].isWord() {
+			events = append(events, preds...)
+		}
+	}
+	between := func(a, b string, p vocab.ID) bool {
+		return a != b && slices.Contains(names, a) && slices.Contains(names, b) && (len(events) == 0 || slices.Contains(events, p))
+	}
+	// The graph's relations first: they are confirmed; the drafted ones
+	// only when the graph has none.
+	found := map[string]bool{}
+	for _, a := range names {
+		n, ok := d.ix.NodeOf(a)
+		if !ok {
+			continue
+		}
+		for _, r := range d.ix.Out(n) {
+			if _, o := d.ix.Ends(r); !d.ix.Hidden(r) && between(a, d.ix.NodeName(o), d.ix.Predicate(r)) {
+				found[d.ix.NodeName(d.ix.RelationNode(r))] = true
+			}
+		}
+	}
+	if len(found) == 0 {
+		for _, r := range d.out.Relations {
+			if p, ok := d.v.Lookup(r.GetPredicate()); ok && between(r.GetSubject(), r.GetObject(), p.ID) {
+				found[r.GetName()] = true
+			}
+		}
+	}
+	if len(found) != 1 {
+		return mention{}, false
+	}
+	for name := range found {
+		return mention{entity: name, typ: vocab.RelationType}, true
+	}
+	return mention{}, false
 }
 
 // conjuncts repeats a candidate for the names "and" joins to its subject
@@ -454,13 +511,43 @@ func (d *drafter) candidate(toks []token, o occurrence, pred *vocab.Predicate, s
 	}
 }
 
+// relativeClauses returns the token ranges, from the comma to the comma
+// that closes it, of the relative clauses before toks[upto]: ", who also
+// heads the Korea Chamber,".
+func relativeClauses(toks []token, upto int) [][2]int {
+	var out [][2]int
+	for j := 0; j+1 < upto; j++ {
+		if toks[j].word == "," && (toks[j+1].word == "who" || toks[j+1].word == "which") {
+			k := j + 1
+			for k < upto && toks[k].word != "," {
+				k++
+			}
+			if k < upto {
+				out = append(out, [2]int{j, k})
+			}
+			j = k - 1
+		}
+	}
+	return out
+}
+
 // nearest finds the first mention from toks[i] in direction step (−1 or
 // +1), before limit, whose entity fits types; and how much less sure the
 // distance makes it: each fitting-type miss passed over and each word
-// beyond eight cost confidence.
+// beyond eight cost confidence. Looking back, it passes over the relative
+// clauses between ("Chey Tae-won, who also heads the Korea Chamber, once
+// again proposed").
 func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int, float64) {
+	var skip [][2]int
+	if step < 0 && i >= 0 {
+		skip = relativeClauses(toks, i+1)
+	}
 	penalty, words := 0.0, 0
 	for ; i != limit && i >= 0 && i < len(toks); i += step {
+		if k := slices.IndexFunc(skip, func(r [2]int) bool { return r[0] <= i && i <= r[1] }); k >= 0 {
+			i = skip[k][0] // on to the token before the clause
+			continue
+		}
 		t := toks[i]
 		switch {
 		case t.word == ";" || (step > 0 && t.word == "," && i+1 < len(toks) && clauseWords[toks[i+1].word]):
@@ -1119,15 +1206,8 @@ func (d *drafter) qualifiers(c candidate, s coverage.Sentence, toks []token) *pb
 		// Nor in a relative clause before the phrase ("Brandt, who worked
 		// there until May, succeeds").
 		var relative [][2]int
-		for j := 0; j+1 < c.from; j++ {
-			if toks[j].word == "," && (toks[j+1].word == "who" || toks[j+1].word == "which") {
-				k := j + 1
-				for k < c.from && toks[k].word != "," {
-					k++
-				}
-				relative = append(relative, [2]int{toks[j].start - s.Start, toks[k].start - s.Start})
-				j = k - 1
-			}
+		for _, r := range relativeClauses(toks, c.from) {
+			relative = append(relative, [2]int{toks[r[0]].start - s.Start, toks[r[1]].start - s.Start})
 		}
 		best := -1
 		for _, t := range readTimes(s.Text, d.dateline) {
