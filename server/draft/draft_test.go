@@ -90,6 +90,7 @@ The company did not invest in Halcyon Rotor Systems.
 Halcyon is backed by Bluefin Climate Ventures and MHIP.
 Norvane chief executive Henrik Aalto said the company plans a blade factory in New Bedford, Massachusetts.
 Denmark's Norvane Turbines was also backed by Bluefin Climate Ventures.
+The Northeast Marine Energy Commission approved the construction permit for Kittiwake's Gannet Bank wind farm.
 `
 	d := Make(ix, text, Options{SourceFile: "kittiwake-hires.txt", MinConfidence: 0.5})
 	var got []string
@@ -121,6 +122,9 @@ Denmark's Norvane Turbines was also backed by Bluefin Climate Ventures.
 		// A polity's possessive; the same fact again is more evidence.
 		"organizations/norvane-turbines based-in organizations/denmark",
 		"organizations/bluefin-climate-ventures invests-in organizations/norvane-turbines",
+		// An object that is a relation: the one between the names after
+		// the verb.
+		"organizations/northeast-marine-energy-commission approves relations/kittiwake-develops-gannet-bank",
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {

@@ -272,10 +272,12 @@ func (d *drafter) fits(m mention, types []string) bool {
 // the object the nearest on the other (a passive or inverse phrase reads
 // the other way round).
 func (d *drafter) phraseRelations(toks []token) []candidate {
-	occs := d.occurrences(toks)
+	// A verb used as a noun ("the construction permit") is no phrase, nor
+	// does it end the reach of the one before.
+	occs := slices.DeleteFunc(d.occurrences(toks), func(o occurrence) bool { return d.nounUse(toks, o) })
 	var out []candidate
 	for k, o := range occs {
-		if negated(toks, o.from) || d.nounUse(toks, o) {
+		if negated(toks, o.from) {
 			continue
 		}
 		// A name after the next phrase is that phrase's.
@@ -342,7 +344,7 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 			if before >= 0 && after < 0 && !o.phrase.Passive && slices.Contains(afterTypes, vocab.RelationType) {
 				// "proposed a Korea-Japan economic alliance": the object is
 				// the relation between the names after the phrase.
-				if rel, ok := d.relationAfter(toks, o.to, limitAfter); ok && d.fits(d.ments[toks[before].mention], beforeTypes) {
+				if rel, ok := d.relationAfter(toks, o.to, limitAfter, pred.ID); ok && d.fits(d.ments[toks[before].mention], beforeTypes) {
 					c := d.candidate(toks, o, pred, before, before, pBefore+0.2)
 					c.object, c.objectAt = rel, -1
 					c.reason += fmt.Sprintf("; its object, the relation %s, from the names after it", rel.entity)
@@ -390,16 +392,22 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 }
 
 // relationAfter finds the one relation, drafted or in the graph, between
-// two of the names after toks[from] (before limit, up to four): what "the
-// alliance", "the deal" or "the permit" after a verb of a relation is.
-func (d *drafter) relationAfter(toks []token, from, limit int) (mention, bool) {
+// two of the names after toks[from] (before limit or a comma, up to four), of the
+// predicates the event nouns there name besides the verb's own (verb):
+// what "the alliance" or "the permit for Kittiwake's Gannet Bank" after a
+// verb of a relation is.
+func (d *drafter) relationAfter(toks []token, from, limit int, verb vocab.ID) (mention, bool) {
 	var names []string
 	var events []vocab.ID // the predicates of the event nouns there ("alliance")
-	for j := from; j < limit && j < len(toks) && len(names) < 4; j++ {
+	for j := from; j < limit && j < len(toks) && len(names) < 4 && toks[j].word != "," && toks[j].word != ";"; j++ {
 		if toks[j].mention >= 0 && d.ments[toks[j].mention].entity != "" {
 			names = append(names, d.ments[toks[j].mention].entity)
 		} else if preds, ok := d.v.EventNoun(toks[j].word); ok && toks[j].isWord() {
-			events = append(events, preds...)
+			for _, p := range preds {
+				if p != verb {
+					events = append(events, p)
+				}
+			}
 		}
 	}
 	between := func(a, b string, p vocab.ID) bool {
