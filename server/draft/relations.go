@@ -1258,11 +1258,12 @@ func (d *drafter) qualifiers(c candidate, s coverage.Sentence, toks []token) *pb
 	if !slices.Contains(c.pred.ObjectTypes, "place") {
 		for j := 1; j < len(toks); j++ {
 			m := toks[j].mention
-			if m < 0 || (toks[j-1].word != "in" && toks[j-1].word != "at") {
+			if m < 0 || toks[j].pronoun || (toks[j-1].word != "in" && toks[j-1].word != "at") {
 				continue
 			}
+			// The place's words as the quote has them.
 			if pm := d.ments[m]; pm.typ == "place" && pm.entity != c.subject.entity && pm.entity != c.object.entity {
-				q.Place = &pb.PlaceRef{Text: d.text[pm.start:pm.end], Entity: pm.entity}
+				q.Place = &pb.PlaceRef{Text: d.text[toks[j].start:toks[j].end], Entity: pm.entity}
 				break
 			}
 		}
