@@ -73,7 +73,14 @@ const (
 // Make drafts the graph file of text, a document the graph ix does not
 // hold yet.
 func Make(ix *index.Index, text string, opts Options) *Draft {
-	d := &drafter{ix: ix, v: ix.Vocabulary(), text: text, opts: opts, taken: map[string]bool{}, newByKey: map[string]int{}}
+	v := ix.Vocabulary()
+	d := &drafter{ix: ix, v: v, text: text, opts: opts, taken: map[string]bool{}, newByKey: map[string]int{},
+		locatedIn: phrasePredicate(v, false, "located", "in"), owner: phrasePredicate(v, true, "owner", "of")}
+	for _, p := range v.Predicates() {
+		if p.ObjectModifier {
+			d.modifiers = append(d.modifiers, p)
+		}
+	}
 	d.document()
 	d.mentions()
 	d.relations()
@@ -103,6 +110,10 @@ type drafter struct {
 	byHead   map[string][]vocab.Phrase
 	titles   []titlePhrase
 	nouns    map[string][]vocab.Phrase
+	// What the vocabulary reads "located in" and "owner of" as (or nil),
+	// and its predicates a name before another states (object_modifier).
+	locatedIn, owner *vocab.Predicate
+	modifiers        []*vocab.Predicate
 }
 
 // mention is a name of the text read as an entity, known or new.
@@ -156,7 +167,7 @@ func (d *drafter) mentions() {
 			n := m.Candidates[0].Node
 			name := d.ix.NodeName(n)
 			d.ments = append(d.ments, mention{start: m.Start, end: m.End, entity: name, typ: d.ix.EntityType(n), kinds: d.ix.Kinds(n),
-				demonym: d.isDemonym(n, span)})
+				demonym: m.Candidates[0].Matched.Alias == pb.AliasKind_ALIAS_KIND_DEMONYM})
 			if i, ok := known[name]; ok {
 				d.out.Known[i].Mentions++
 			} else {
@@ -255,16 +266,6 @@ func (d *drafter) settle(m *mention, types []string) bool {
 	e := d.out.Entities[p.entity]
 	m.entity, m.typ = e.GetName(), resource.EntityType(e.GetName())
 	return d.fits(*m, types)
-}
-
-// isDemonym reports whether span is a demonym of the entity of n.
-func (d *drafter) isDemonym(n index.Node, span string) bool {
-	for _, a := range d.ix.NodeEntity(n).GetAliases() {
-		if a.GetKind() == pb.AliasKind_ALIAS_KIND_DEMONYM && strings.EqualFold(a.GetText(), span) {
-			return true
-		}
-	}
-	return false
 }
 
 // newEntity returns the candidate entity an unknown name names, adding

@@ -757,13 +757,7 @@ func (d *drafter) possessiveEventRelations(toks []token) []candidate {
 // "New Bedford, Massachusetts", read as the vocabulary's "located in".
 func (d *drafter) modifierRelations(toks []token) []candidate {
 	var out []candidate
-	var modifiers []*vocab.Predicate
-	for _, p := range d.v.Predicates() {
-		if p.ObjectModifier {
-			modifiers = append(modifiers, p)
-		}
-	}
-	locatedIn := d.locatedIn()
+	modifiers, locatedIn := d.modifiers, d.locatedIn
 	for i, t := range toks {
 		if t.mention < 0 {
 			continue
@@ -890,11 +884,12 @@ func (d *drafter) nounFits(toks []token, i, j int, m mention) bool {
 	return false
 }
 
-// locatedIn is the predicate the vocabulary reads "located in" as, or nil.
-func (d *drafter) locatedIn() *vocab.Predicate {
-	for _, ph := range d.v.Phrases() {
-		if !ph.Passive && !ph.Noun && slices.Equal(ph.Words, []string{"located", "in"}) {
-			return d.v.Predicate(ph.Predicate)
+// phrasePredicate is the predicate the lexicon reads words as, forward,
+// as a relational noun or not, or nil: "located in", "owner of".
+func phrasePredicate(v *vocab.Vocabulary, noun bool, words ...string) *vocab.Predicate {
+	for _, ph := range v.Phrases() {
+		if !ph.Passive && ph.Noun == noun && slices.Equal(ph.Words, words) {
+			return v.Predicate(ph.Predicate)
 		}
 	}
 	return nil
@@ -1011,7 +1006,7 @@ func (d *drafter) possessiveRelations(toks []token) []candidate {
 		// "Kittiwake Offshore Wind's Gannet Bank", "its Petrel Ridge wind
 		// farm": what the possessor owns, if the lexicon says who owns.
 		if toks[first].mention >= 0 {
-			if owner := d.ownerOf(); owner != nil {
+			if owner := d.owner; owner != nil {
 				owned := d.ments[toks[first].mention]
 				if owned.entity != possessor.entity && d.fits(possessor, owner.SubjectTypes) && d.fits(owned, owner.ObjectTypes) {
 					out = append(out, candidate{at: i, from: i, to: first + 1, subject: possessor, object: owned, pred: owner, confidence: 0.6,
@@ -1053,16 +1048,6 @@ func (d *drafter) possessiveRelations(toks []token) []candidate {
 		}
 	}
 	return out
-}
-
-// ownerOf is the predicate the lexicon's "owner of" reads as, or nil.
-func (d *drafter) ownerOf() *vocab.Predicate {
-	for _, ph := range d.v.Phrases() {
-		if ph.Noun && !ph.Passive && slices.Equal(ph.Words, []string{"owner", "of"}) {
-			return d.v.Predicate(ph.Predicate)
-		}
-	}
-	return nil
 }
 
 // possessorOf returns the mention the possessive pronoun at toks[i]
