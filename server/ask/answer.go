@@ -329,7 +329,12 @@ func asIs(q *Question, question string) bool {
 // A question whose relational noun names titles ("Who is the chairman of
 // Kittiwake?") holds only for relations whose role holds one: a leader of
 // another title is not an answer, nor one whose role is not given.
-func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []index.Rel) {
+//
+// For a yes/no question, a relation whose own time or place is another
+// than the one asked ("Did Chey propose the alliance on April 22?" of a
+// proposal made on May 8) is returned in contra: the graph says when and
+// where it happened, and it was not then or there.
+func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, contra []index.Rel) {
 	holds = true
 	for _, r := range s.Rels[:min(st.q.Mains, len(s.Rels))] {
 		if r == pattern.NoRel {
@@ -341,6 +346,9 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 		}
 		if !st.onDates(r) || !st.inSettings(r) || !st.inManner(r) {
 			holds = false
+			if st.q.YesNo && st.contradicted(r) {
+				contra = append(contra, r)
+			}
 			continue
 		}
 		if !st.hasAmounts(r, &no) {
@@ -368,7 +376,39 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown []i
 			holds, unknown = false, append(unknown, r)
 		}
 	}
-	return holds, no, unknown
+	return holds, no, unknown, contra
+}
+
+// contradicted reports whether relation r's own time or place is another
+// than one the question names: a time of one day, month or year (not a
+// span, not ongoing) that differs in a part both give ("April 22" and
+// "May 8"; "2025-02" and "in 2027"), or a place entity of the same kind
+// as the one asked but another (Seoul, not Tokyo). A relation that does
+// not say, or says it less precisely, is not contradicted: a time of
+// "2025" neither holds nor contradicts "on May 8", and a city does not
+// contradict its country.
+func (st statusReader) contradicted(r index.Rel) bool {
+	q := st.ix.Qualifiers(r)
+	if t := q.GetTime(); t.GetStart() != "" && t.GetEnd() == "" && st.ix.RelationStatus(r) != pb.RelationStatus_RELATION_STATUS_ONGOING {
+		for _, d := range st.q.Dates {
+			if d.Differs(t.GetStart()) {
+				return true
+			}
+		}
+	}
+	for _, set := range st.q.Settings {
+		if set.Field != pb.QualifierField_QUALIFIER_FIELD_PLACE {
+			continue
+		}
+		place, ok := st.ix.NodeOf(q.GetPlace().GetEntity())
+		if !ok || place == set.Node {
+			continue
+		}
+		if slices.ContainsFunc(st.ix.Kinds(place), func(k vocab.KindID) bool { return slices.Contains(st.ix.Kinds(set.Node), k) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // onDates reports whether relation r's time falls on every date the
@@ -488,19 +528,28 @@ func holdsTitle(role string, titles []string) bool {
 // decide gives a yes/no question's verdict and the relations that decided
 // it. No relation at all is UNKNOWN: the graph is not complete, and its
 // silence is not a no.
+//
+// Relations that happened at another time or place than asked (see
+// solution) make it No only when every solution is decided: one whose
+// relation gives no time leaves it UNKNOWN, since it may have been then.
 func (st statusReader) decide(answers []Answer) (pb.Verdict, []index.Rel) {
-	var no, unknown []index.Rel
+	var no, unknown, contra []index.Rel
+	undecided := false
 	for _, a := range answers {
 		for _, s := range a.Solutions {
-			holds, n, u := st.solution(s)
+			holds, n, u, c := st.solution(s)
 			if holds {
 				return pb.Verdict_VERDICT_YES, distinctRels(s.Rels)
 			}
-			no, unknown = appendNew(no, n...), appendNew(unknown, u...)
+			no, unknown, contra = appendNew(no, n...), appendNew(unknown, u...), appendNew(contra, c...)
+			undecided = undecided || len(n)+len(u)+len(c) == 0
 		}
 	}
-	if len(no) > 0 {
+	switch {
+	case len(no) > 0:
 		return pb.Verdict_VERDICT_NO, no
+	case len(contra) > 0 && len(unknown) == 0 && !undecided:
+		return pb.Verdict_VERDICT_NO, contra
 	}
 	return pb.Verdict_VERDICT_UNKNOWN, unknown
 }
@@ -669,7 +718,7 @@ func (st statusReader) happened(ix *index.Index, answers []Answer) ([]Answer, []
 	for _, a := range answers {
 		var sols []pattern.Solution
 		for _, s := range a.Solutions {
-			holds, n, u := st.solution(s)
+			holds, n, u, _ := st.solution(s)
 			if holds {
 				sols = append(sols, s)
 			}

@@ -169,6 +169,24 @@ func (d DateFilter) Holds(iso string) bool {
 		(d.Month == 0 || n >= 2 && d.Month == m) && (d.Day == 0 || n >= 3 && d.Day == day)
 }
 
+// Differs reports whether a time, as ISO 8601 of year, month or day
+// precision, is on another date than the filter in a part both give:
+// "on May 8" differs from "2025-04-22" and from "2025-04", not from
+// "2025"; "in 2027" differs from "2028".
+func (d DateFilter) Differs(iso string) bool {
+	var y, m, day int
+	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
+	switch {
+	case n < 1:
+		return false
+	case d.Year > 0 && d.Year != y:
+		return true
+	case d.Month > 0 && n >= 2 && d.Month != m:
+		return true
+	}
+	return d.Month > 0 && d.Day > 0 && n >= 3 && d.Day != day
+}
+
 // months are the month names questions use.
 var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
 	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -215,6 +233,10 @@ func matchDate(words []word, i int) (DateFilter, int, bool) {
 	}
 	return d, i + 2 - start, true
 }
+
+// supersededWords are the order words that ask for what was so before it
+// changed, statements since replaced included.
+var supersededWords = map[string]bool{"initially": true, "originally": true}
 
 // orderWords say which of the answers in time a question asks for.
 var orderWords = map[string]int{"first": -1, "earliest": -1, "initially": -1, "originally": -1,
@@ -326,7 +348,7 @@ var (
 	alsoWords   = map[string]bool{"also": true, "else": true, "too": true}
 	ignoreWords = map[string]bool{"quietly": true, "ultimately": true, "once": true, "again": true, "publicly": true,
 		"jointly": true, "together": true, "ever": true, "actually": true, "reportedly": true, "eventually": true,
-		"officially": true, "really": true, "please": true, "tell": true, "me": true, "list": true, "show": true, "name": true, "all": true}
+		"officially": true, "really": true, "still": true, "now": true, "currently": true, "please": true, "tell": true, "me": true, "list": true, "show": true, "name": true, "all": true}
 	// roleNouns after a possessive ask for the role qualifier: "Chey
 	// Tae-won's position at SK Group".
 	roleNouns = map[string]bool{"role": true, "title": true, "position": true, "job": true, "post": true}
@@ -608,6 +630,12 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			return nil, fail(fmt.Sprintf("cannot tell what %q has to do with the rest of the question", m.Text))
 		}
 	}
+	// "When was the factory originally expected to open?" asks for what
+	// was stated before a later statement replaced it: the statements
+	// reads leave out as superseded answer it too, the earliest first.
+	if slices.ContainsFunc(items, func(it item) bool { return it.order < 0 && supersededWords[strings.ToLower(it.text)] }) {
+		opts.AllRanks = true
+	}
 	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
 		return nil, fail(err.Error())
 	}
@@ -615,7 +643,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 }
 
 // mentioned reports whether a compiled question uses entity n: in a
-// triple or a participation, or as a setting.
+// triple, a participation or a qualifier clause, or as a setting.
 func mentioned(ix *index.Index, q *Question, n index.Node) bool {
 	name := ix.NodeName(n)
 	p := q.Pattern
@@ -626,6 +654,11 @@ func mentioned(ix *index.Index, q *Question, n index.Node) bool {
 	}
 	for _, pt := range p.GetParticipations() {
 		if pt.GetParticipant().GetName() == name {
+			return true
+		}
+	}
+	for _, qc := range p.GetQualifiers() {
+		if qc.GetComparison().GetValue() == name {
 			return true
 		}
 	}
@@ -803,6 +836,15 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
+		if n := matchOccurrence(words, i); n > 0 && slices.ContainsFunc(items, func(it item) bool { return it.kind == itemEvent }) {
+			// "Where did the April 22 proposal take place?": the relation
+			// noun's relation happened; the verb adds nothing.
+			// Before the lexicon: "When will the plant start up?" is not
+			// "founds".
+			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n})
+			i += n
+			continue
+		}
 		if it, n, gap, ok := matchPhrase(v, words, i, items); ok {
 			items = append(items, it)
 			// A gap phrase ("regards * as strategic") has its object inside:
@@ -891,13 +933,6 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				i += 2 + n
 				continue
 			}
-		}
-		if n := matchOccurrence(words, i); n > 0 && slices.ContainsFunc(items, func(it item) bool { return it.kind == itemEvent }) {
-			// "Where did the April 22 proposal take place?": the relation
-			// noun's relation happened; the verb adds nothing.
-			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n})
-			i += n
-			continue
 		}
 		if n := matchBesides(words, i); n > 0 {
 			items = append(items, item{kind: itemBesides, text: joinWords(words[i : i+n]), at: i, span: n})
@@ -1384,12 +1419,26 @@ var attemptNouns = map[string]bool{"attempt": true, "attempts": true, "bid": tru
 var occurrenceVerbs = [][]string{{"take", "place"}, {"takes", "place"}, {"took", "place"}, {"taken", "place"}, {"taking", "place"},
 	{"happen"}, {"happens"}, {"happened"}, {"occur"}, {"occurs"}, {"occurred"}}
 
+// startVerbs say that a relation noun's relation begins, which is when
+// it holds from: "When will the factory open?", "start up", "begin". They
+// are occurrence verbs only where nothing but a date, a place or the end
+// of the question follows ("When will the plant start making blades?" is
+// not one).
+var startVerbs = [][]string{{"open"}, {"opens"}, {"opened"}, {"opening"}, {"start", "up"}, {"starts", "up"}, {"started", "up"},
+	{"start"}, {"starts"}, {"started"}, {"begin"}, {"begins"}, {"began"}, {"begun"}, {"come", "online"}, {"comes", "online"}, {"came", "online"}}
+
 // matchOccurrence returns how many words from i are an occurrence verb,
 // or 0.
 func matchOccurrence(words []word, i int) int {
 	for _, ph := range occurrenceVerbs {
 		if i+len(ph) <= len(words) && wordsEqual(words[i:i+len(ph)], ph) {
 			return len(ph)
+		}
+	}
+	for _, ph := range startVerbs {
+		n := len(ph)
+		if i+n <= len(words) && wordsEqual(words[i:i+n], ph) && (i+n == len(words) || prepWords[words[i+n].lower]) {
+			return n
 		}
 	}
 	return 0

@@ -1092,3 +1092,54 @@ func TestAskVocabularyAndNameRuns(t *testing.T) {
 		t.Errorf("Compile(Did Lee Jae Park propose the alliance?) understood it")
 	}
 }
+
+// TestAskTimeAndPlaceContradict checks a yes/no question whose relation
+// the graph states at another time or place than asked: No, decided by
+// that relation; a time the graph gives less precisely, or a place of
+// another kind, leaves it unknown. And a relation noun's own start
+// ("open", "start up") asks for its time, "originally" for the time
+// stated before a later statement replaced it.
+func TestAskTimeAndPlaceContradict(t *testing.T) {
+	t.Parallel()
+	seed, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	tests := []struct {
+		ix       *index.Index
+		question string
+		verdict  pb.Verdict
+		deciding string // a relation that decided it
+	}{
+		{seed, "Did Chey propose the alliance on April 22?", pb.Verdict_VERDICT_YES, ""},
+		{seed, "Did Chey propose the alliance on April 23?", pb.Verdict_VERDICT_NO, "April 22"},
+		{seed, "Did Chey propose the alliance in 2024?", pb.Verdict_VERDICT_NO, "May 8"},
+		// The bid's time is a year: a day neither holds nor contradicts it.
+		{seed, "Did Western Digital bid for Kioxia on May 8?", pb.Verdict_VERDICT_UNKNOWN, ""},
+		{seed, "Did Western Digital bid for Kioxia in 2020?", pb.Verdict_VERDICT_NO, "2021"},
+		{hw, "Is the New Bedford factory expected to open in 2028?", pb.Verdict_VERDICT_YES, ""},
+		{hw, "Is the New Bedford factory still expected to open in 2027?", pb.Verdict_VERDICT_NO, "2028"},
+		{hw, "Is it true the New Bedford factory will no longer open in 2027?", pb.Verdict_VERDICT_YES, "2028"},
+	}
+	for _, tt := range tests {
+		res, err := Ask(tt.ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if res.Verdict != tt.verdict {
+			t.Errorf("Ask(%q) = %v (%s), want %v", tt.question, res.Verdict, res.Text, tt.verdict)
+			continue
+		}
+		if tt.deciding != "" && !strings.Contains(summaries(tt.ix, res.Deciding), tt.deciding) {
+			t.Errorf("Ask(%q) decided by %q, want one of %q", tt.question, summaries(tt.ix, res.Deciding), tt.deciding)
+		}
+	}
+	checkAsks(t, hw, []askCase{
+		{question: "When will the New Bedford factory open?", want: "2028"},
+		{question: "When will Halcyon's New Bedford plant start up?", want: "2028"},
+		// A topic the predicate does not take as object qualifies the noun.
+		{question: "When will Halcyon's blade plant open?", want: "2028"},
+		{question: "When was the New Bedford factory originally expected to open?", want: "2027"},
+	})
+	if d := (DateFilter{Month: 5, Day: 8}); !d.Differs("2025-04-22") || !d.Differs("2025-04") || d.Differs("2025") || d.Differs("2025-05-08") {
+		t.Errorf("DateFilter %v Differs", d)
+	}
+}

@@ -233,6 +233,12 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				second = fixed(b.ix, items2.node)
 				j++
 			}
+			topic := index.Node(0)
+			if second != nil && !b.takesObject(at(items, j).preds, items[j-1].node) && b.ix.EntityType(items[j-1].node) == "topic" {
+				// "Halcyon's blade plant": a topic the noun's predicates do
+				// not take as object is what the relation is about.
+				second, topic = nil, items[j-1].node
+			}
 			if ev := at(items, j); ev.kind == itemEvent {
 				subject, object := fixed(b.ix, it.node), second
 				if object == nil && at(items, j+1).kind == itemPrep && at(items, j+2).kind == itemEntity {
@@ -246,6 +252,10 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				}
 				v := b.fresh(ev.noun)
 				b.eventTriple(v, ev.preds, subject, object)
+				if topic != 0 {
+					b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{Relation: variable(v), Field: pb.QualifierField_QUALIFIER_FIELD_TOPIC,
+						Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: b.ix.NodeName(topic)}}})
+				}
 				out = append(out, nounPhrase{term: variable(v)})
 				k = j
 				continue
@@ -840,10 +850,12 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 // relation is named by a relation noun ("Where was the May 8 proposal?",
 // "When was Western Digital's bid for Kioxia?"), that relation as the
 // question's own, first among the triples: its dates and settings narrow
-// it, "where" asks for its place and "when" for its time. It returns nil
-// for another question.
+// it, "where" asks for its place and "when" for its time. A yes/no
+// question of such a noun alone asks whether it holds, on its dates and
+// in its settings ("Is the New Bedford factory still expected in 2027?").
+// It returns nil for another question.
 func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool) *pb.Triple {
-	if yesNo || b.count || len(b.pattern.Triples)+len(b.loose) != 1 {
+	if b.count || len(b.pattern.Triples)+len(b.loose) != 1 {
 		return nil
 	}
 	rel := ""
@@ -869,7 +881,7 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool) *pb.Triple {
 		rest = append(rest, np)
 	}
 	asksWhere := len(rest) == 1 && rest[0].wh && rest[0].term.GetVariable() == "where" && b.whenVar == ""
-	if !named || !(len(rest) == 0 && b.whenVar != "" || asksWhere) {
+	if !named || !(len(rest) == 0 && (b.whenVar != "" || yesNo) || asksWhere) {
 		return nil
 	}
 	if preds, ok := b.loose[rel]; ok {
@@ -879,10 +891,11 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool) *pb.Triple {
 		delete(b.loose, rel)
 	}
 	b.settingsOf = append(b.settingsOf, settings...)
-	if asksWhere {
+	switch {
+	case asksWhere:
 		b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "where" })
 		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
-	} else {
+	case !yesNo:
 		b.whenVar = rel
 	}
 	return b.pattern.Triples[0]
@@ -1003,7 +1016,11 @@ func Interpretation(ix *index.Index, q *Question) string {
 		out += ", where " + strings.Join(where, ", and ")
 	}
 	for _, d := range q.Dates {
-		out += fmt.Sprintf(", on %s", d)
+		if d.Day > 0 {
+			out += fmt.Sprintf(", on %s", d)
+		} else {
+			out += fmt.Sprintf(", in %s", d)
+		}
 	}
 	switch {
 	case q.Rank > 0:
