@@ -605,7 +605,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		if it.kind == itemQuantity {
 			q.Amounts = append(q.Amounts, it.amount)
 		}
-		if it.kind == itemRank {
+		if it.kind == itemRank && !b.nounRank {
 			if q.Rank != 0 && q.Rank != it.rank {
 				return nil, fail("it names two ranks; ask about one at a time")
 			}

@@ -1143,3 +1143,40 @@ func TestAskTimeAndPlaceContradict(t *testing.T) {
 		t.Errorf("DateFilter %v Differs", d)
 	}
 }
+
+// TestAskRelationalNounPhrases checks a relational noun with its object
+// read as the entity it describes, in a question with another relation
+// word: its rank and its title narrow that noun's relation, not the
+// question's own.
+func TestAskRelationalNounPhrases(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Which company tried to buy the world's No. 2 NAND flash producer?", want: "Western Digital"},
+		{question: "Where did the chairman of SK Group first propose a Korea-Japan economic alliance?", want: "National Assembly"},
+		{question: "Did Western Digital try to buy the No. 2 NAND flash producer?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	for _, q := range []string{
+		// Kioxia is No. 2: no company tried to buy the No. 1.
+		"Which company tried to buy the world's No. 1 NAND flash producer?",
+		// A noun after a copula is what is asked for.
+		"Who is the chairman of SK Group?",
+	} {
+		res, err := Ask(seedtest.Index(t), q, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", q, err)
+			continue
+		}
+		if strings.Contains(q, "No. 1") && len(res.Answers) != 0 {
+			t.Errorf("Ask(%q) = %v, want none", q, res.Answers)
+		}
+		if strings.Contains(q, "chairman") && (len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Sentence, "Chey Tae-won")) {
+			t.Errorf("Ask(%q) = %v, want Chey Tae-won", q, res.Answers)
+		}
+	}
+	if got, ok := oneTitle([]string{"chairman", "chairwoman", "chair"}); got != "chair" || !ok {
+		t.Errorf("oneTitle = %q, %v", got, ok)
+	}
+	if _, ok := oneTitle([]string{"president", "chief executive"}); ok {
+		t.Error("oneTitle of two unlike titles is one")
+	}
+}

@@ -43,6 +43,10 @@ type questionBuilder struct {
 	// ranked is set by a rank or a rank word ("No. 2", "ranks"): the
 	// question's relation is one with a rank.
 	ranked bool
+	// nounRank is set when the question's rank is a relational noun's
+	// ("the No. 2 NAND flash producer", see relationalNouns), not its own
+	// relation's.
+	nounRank bool
 }
 
 // qualifierAsked is a qualifier a question asks for, and its variable.
@@ -665,7 +669,7 @@ func at(items []item, k int) item {
 
 // build assembles the pattern: one relation word with its two arguments.
 func (b *questionBuilder) build(items []item) (*Question, error) {
-	items, clauses, err := b.relatives(items)
+	items, clauses, err := b.relatives(b.relationalNouns(items))
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package ask
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
@@ -205,4 +206,108 @@ func joinItems(items []item) string {
 		out[i] = it.text
 	}
 	return strings.Join(out, " ")
+}
+
+// relationalNouns reads, in a question with a relation word besides, each
+// relational noun of the lexicon with its object as the entity it
+// describes: "the world's No. 2 NAND flash producer" is ?producer, where
+// ?producer produces NAND flash ranked No. 2; "the chairman of SK Group"
+// is ?chairman, where ?chairman leads SK Group in a role that holds
+// "chairman". The object is a name the noun's predicate takes just before
+// it ("NAND flash producer", "SK Group's chairman") or after "of";
+// without one it is any. Each becomes a triple about the noun's variable
+// and one bound item, so that the rest reads as a question with one
+// relation word. A noun after a copula is what the question asks about
+// ("Who is the chairman of SK Group?") and is left, as is a noun whose
+// titles no one clause can test (see oneTitle).
+func (b *questionBuilder) relationalNouns(items []item) []item {
+	verbs, nouns := 0, 0
+	for _, it := range items {
+		if it.kind == itemVerb {
+			verbs++
+			if it.phrase.Noun {
+				nouns++
+			}
+		}
+	}
+	if nouns == 0 || nouns == verbs {
+		return items
+	}
+	for k := 0; k < len(items); k++ {
+		it := items[k]
+		title, ok := oneTitle(it.phrase.Titles)
+		if it.kind != itemVerb || !it.phrase.Noun || it.phrase.Passive || !ok {
+			continue
+		}
+		preds := it.phrase.Predicates()
+		start, end := k, k+1
+		var object *pb.Term
+		if j := start - 1; j >= 0 && items[j].kind == itemPoss {
+			j--
+			if j >= 0 && items[j].kind == itemEntity && b.takesObject(preds, items[j].node) {
+				object, start = fixed(b.ix, items[j].node), j
+			}
+		} else if j >= 0 && items[j].kind == itemEntity && b.takesObject(preds, items[j].node) {
+			object, start = fixed(b.ix, items[j].node), j
+		}
+		var rank int32
+		for start > 0 && (items[start-1].kind == itemRank || items[start-1].kind == itemScope || items[start-1].kind == itemArticle) {
+			if items[start-1].kind == itemRank {
+				rank = items[start-1].rank
+			}
+			start--
+		}
+		if start > 0 && items[start-1].kind == itemAux && beWords[strings.ToLower(items[start-1].text)] {
+			continue
+		}
+		words := it.phrase.Words
+		if object == nil && end < len(items) && items[end].kind == itemEntity && prepWords[words[len(words)-1]] && b.takesObject(preds, items[end].node) {
+			object, end = fixed(b.ix, items[end].node), end+1
+		} else if object == nil && end+1 < len(items) && items[end].kind == itemPrep && strings.EqualFold(items[end].text, "of") &&
+			items[end+1].kind == itemEntity && b.takesObject(preds, items[end+1].node) {
+			object, end = fixed(b.ix, items[end+1].node), end+2
+		}
+		wh := start > 0 && items[start-1].kind == itemWh && (strings.EqualFold(items[start-1].text, "which") || strings.EqualFold(items[start-1].text, "what"))
+		if wh {
+			start--
+		}
+		noun := strings.Fields(it.text)[0]
+		v := b.fresh(strings.ToLower(noun))
+		if object == nil {
+			object = variable(b.fresh("other"))
+		}
+		t := &pb.Triple{Subject: variable(v), Predicates: b.predicateNames(preds), Object: object}
+		if rank > 0 || title != "" {
+			t.RelationVariable = b.fresh("fact")
+		}
+		if rank > 0 {
+			b.nounRank = true
+			b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{Relation: variable(t.RelationVariable), Field: pb.QualifierField_QUALIFIER_FIELD_RANK,
+				Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: fmt.Sprint(rank)}}})
+		}
+		if title != "" {
+			b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{Relation: variable(t.RelationVariable), Field: pb.QualifierField_QUALIFIER_FIELD_ROLE,
+				Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_CONTAINS, Value: title}}})
+		}
+		b.pattern.Triples = append(b.pattern.Triples, t)
+		if wh {
+			b.whVars = append(b.whVars, v)
+		}
+		bound := item{kind: itemBound, text: joinItems(items[start:end]), noun: v, whBound: wh}
+		items = append(append(append([]item{}, items[:start]...), bound), items[end:]...)
+		k = start
+	}
+	return items
+}
+
+// oneTitle returns the one text that a role holding any of titles
+// contains: "chair" of chairman, chairwoman and chair. It is "" for no
+// titles, and false when no title is in all of them.
+func oneTitle(titles []string) (string, bool) {
+	for _, t := range titles {
+		if !slices.ContainsFunc(titles, func(o string) bool { return !strings.Contains(o, t) }) {
+			return t, true
+		}
+	}
+	return "", len(titles) == 0
 }
