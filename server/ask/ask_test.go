@@ -1154,6 +1154,8 @@ func TestAskRelationalNounPhrases(t *testing.T) {
 		{question: "Which company tried to buy the world's No. 2 NAND flash producer?", want: "Western Digital"},
 		{question: "Where did the chairman of SK Group first propose a Korea-Japan economic alliance?", want: "National Assembly"},
 		{question: "Did Western Digital try to buy the No. 2 NAND flash producer?", verdict: pb.Verdict_VERDICT_YES},
+		// A person is no member-of object: the triple is turned around.
+		{question: "Which party's presidential candidate is Lee Jae-myung?", want: "Democratic Party"},
 	})
 	for _, q := range []string{
 		// Kioxia is No. 2: no company tried to buy the No. 1.

@@ -905,9 +905,44 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool) *pb.Triple {
 	return b.pattern.Triples[0]
 }
 
+// orient turns triple t around when the names at its ends fit none of
+// its predicates' subject and object types as they stand but fit one
+// turned around: "Which party's presidential candidate is Lee Jae-myung?"
+// is Lee Jae-myung member-of ?party, not ?party member-of Lee Jae-myung,
+// for a person is no member-of object. A variable fits any type.
+func (b *questionBuilder) orient(t *pb.Triple) {
+	fits := func(term *pb.Term, types []string) bool {
+		n, ok := b.ix.NodeOf(term.GetName())
+		if term.GetName() == "" || !ok || b.ix.NodeEntity(n) == nil || len(types) == 0 {
+			return true
+		}
+		return b.vocab.Fits(b.ix.EntityType(n), b.ix.Kinds(n), types)
+	}
+	if t.GetSubject().GetName() == "" && t.GetObject().GetName() == "" {
+		return
+	}
+	turned := false
+	for _, name := range t.GetPredicates() {
+		p, ok := b.vocab.Lookup(name)
+		if !ok {
+			return
+		}
+		if fits(t.Subject, p.SubjectTypes) && fits(t.Object, p.ObjectTypes) {
+			return
+		}
+		turned = turned || fits(t.Object, p.SubjectTypes) && fits(t.Subject, p.ObjectTypes)
+	}
+	if turned {
+		t.Subject, t.Object = t.Object, t.Subject
+	}
+}
+
 // finish names the answer: the wh-variables, or for a yes/no question the
 // relation that makes it true.
 func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
+	for _, t := range b.pattern.Triples {
+		b.orient(t)
+	}
 	used := map[string]bool{}
 	for _, t := range b.pattern.Triples {
 		for _, term := range []*pb.Term{t.GetSubject(), t.GetObject()} {
