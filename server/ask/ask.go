@@ -753,7 +753,7 @@ func takeNegation(items []item) ([]item, bool, error) {
 // nouns and function words.
 func classify(ix *index.Index, words []word) ([]item, []Mention) {
 	v := ix.Vocabulary()
-	var items []item
+	var items, topics []item
 	var mentions []Mention
 	for i := 0; i < len(words); {
 		if it, n, ok := matchEntity(ix, words, i); ok {
@@ -784,12 +784,14 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n, light: true})
 			}
 			i += n
-			if i < ev {
-				its, ms := classify(ix, words[i:ev])
-				for k := range its {
-					its[k].at += i
+			if evLen == 2 {
+				// "the export cable contract": a name that takes the two-word
+				// noun's first word leaves the one-word noun after it.
+				if ps, ok := v.EventNoun(words[ev+1].lower); ok && len(ps) == 1 {
+					if its, _ := classify(ix, words[i:ev+1]); len(its) > 0 && its[len(its)-1].kind == itemEntity && i+its[len(its)-1].at+its[len(its)-1].span == ev+1 {
+						ev, evLen = ev+1, 1
+					}
 				}
-				items, mentions = append(items, its...), append(mentions, ms...)
 			}
 			noun := words[ev : ev+evLen]
 			ws := make([]string, evLen)
@@ -797,7 +799,24 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				ws[k] = w.lower
 			}
 			ps, _ := v.EventNoun(strings.Join(ws, " "))
-			items = append(items, item{kind: itemVerb, text: joinWords(noun), phrase: vocab.Phrase{Words: ws, Predicate: ps[0]}, at: ev, span: evLen, note: notesOf(noun)})
+			if i < ev {
+				its, ms := classify(ix, words[i:ev])
+				for k := range its {
+					its[k].at += i
+					// "won the export cable contract": a topic before the
+					// noun that its predicate takes no such object of is
+					// what the relation is about, read as "on" it after the
+					// question's other words (see questionBuilder.settings).
+					if it := its[k]; it.kind == itemEntity && ix.EntityType(it.node) == "topic" && !v.Fits(ix.EntityType(it.node), ix.Kinds(it.node), v.Predicate(ps[0]).ObjectTypes) {
+						topics = append(topics, item{kind: itemPrep, text: "on", at: it.at}, it)
+						its[k].kind = itemArticle
+					}
+				}
+				items, mentions = append(items, its...), append(mentions, ms...)
+			}
+			// "Who won the contract?": the winner is the one awarded it.
+			recipient := recipientVerbs[words[i-n].lower]
+			items = append(items, item{kind: itemVerb, text: joinWords(noun), phrase: vocab.Phrase{Words: ws, Predicate: ps[0], Passive: recipient}, at: ev, span: evLen, note: notesOf(noun)})
 			i = ev + evLen
 			// The preposition after the noun leads to its object ("its
 			// suit against Halcyon"), whatever the lexicon makes of it.
@@ -1050,7 +1069,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		items = append(items, it)
 		i++
 	}
-	return items, mentions
+	return append(items, topics...), mentions
 }
 
 // lastBut returns the last of items not of kind skip.
@@ -1156,10 +1175,27 @@ func init() {
 		submit submits submitted submitting file files filed filing issue issues issued issuing
 		launch launches launched launching mount mounts mounted mounting strike strikes struck striking
 		sign signs signed signing reach reaches reached reaching form forms formed forming
-		lodge lodges lodged lodging bring brings brought bringing pursue pursues pursued pursuing`) {
+		lodge lodges lodged lodging bring brings brought bringing pursue pursues pursued pursuing
+		repeat repeats repeated repeating renew renews renewed renewing`) {
 		lightVerbs[w] = true
 	}
+	for _, w := range strings.Fields(`win wins won winning receive receives received receiving secure secures secured securing
+		land lands landed landing obtain obtains obtained obtaining`) {
+		lightVerbs[w], recipientVerbs[w] = true, true
+	}
+	for _, w := range strings.Fields(`pay pays paid paying`) {
+		lightVerbs[w], forVerbs[w] = true, true
+	}
 }
+
+// recipientVerbs are the light verbs whose subject is the event noun's
+// object: "Corvid won the cable contract" is the contract awarded to
+// Corvid.
+var recipientVerbs = map[string]bool{}
+
+// forVerbs are the light verbs whose event noun follows "for": "paying
+// for its stake" is the stake bought.
+var forVerbs = map[string]bool{}
 
 // lightVerb reads a light verb, or a verb form of a status word
 // ("complete", "drop"; after a name, the word itself), at words[i] whose
@@ -1168,6 +1204,13 @@ func init() {
 // predicate: it returns the verb's length, where the event noun starts
 // and how many words it has, and for a status verb its status; or 0.
 func lightVerb(v *vocab.Vocabulary, words []word, i int, afterName bool) (n, ev, evLen int, sv statusVerb) {
+	from := i + 1
+	if forVerbs[words[i].lower] {
+		if from >= len(words) || words[from].lower != "for" {
+			return 0, 0, 0, sv
+		}
+		from++
+	}
 	if !lightVerbs[words[i].lower] {
 		var ok bool
 		if s, isStatus := v.Status(words[i].lower); isStatus {
@@ -1193,7 +1236,7 @@ func lightVerb(v *vocab.Vocabulary, words []word, i int, afterName bool) (n, ev,
 			return 0, 0, 0, statusVerb{}
 		}
 	}
-	for j := i + 1; j < len(words) && j <= i+5; j++ {
+	for j := from; j < len(words) && j <= from+4; j++ {
 		for _, n := range []int{2, 1} {
 			if j+n > len(words) {
 				continue
@@ -1204,7 +1247,7 @@ func lightVerb(v *vocab.Vocabulary, words []word, i int, afterName bool) (n, ev,
 			}
 			if ps, ok := v.EventNoun(text); ok {
 				if len(ps) == 1 {
-					return 1, j, n, sv
+					return from - i, j, n, sv
 				}
 				return 0, 0, 0, sv
 			}

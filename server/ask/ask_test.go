@@ -624,6 +624,28 @@ func TestAskLightVerbs(t *testing.T) {
 	if got, _, err := answerKeys(t, "Who makes TVs?"); err != nil || !slices.Equal(got, []string{"who=organizations/sony"}) {
 		t.Errorf("Who makes TVs? = %v, %v", got, err)
 	}
+	// "Where did he propose?" asks for the place: a proposal is of no
+	// place. "Where does she work?" asks for the object of "work at".
+	checkAsks(t, ix, []askCase{
+		{question: "Did Chey repeat his proposal in Seoul?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	if res, err := Ask(ix, "Where did Chey propose?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil || len(res.Answers) != 2 ||
+		!strings.Contains(res.Text, "place ?where") {
+		t.Errorf("Where did Chey propose? = %v, %v", res, err)
+	}
+	// The winner of a contract is the one it is awarded to; a topic
+	// before the noun is what it is about; "pay for" its stake is the
+	// stake bought.
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Who won the $480 million export cable contract?", want: "Corvid Subsea Cables"},
+		{question: "Did Corvid win the export cable contract?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "How much is Aldermoor paying for its stake?", want: "$520 million"},
+		{question: "Where does Elena Voss work?", want: "Southcoast Technological University"},
+	})
+	if res, err := Ask(hw, "Who won the turbine blades contract?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil || len(res.Answers) != 0 {
+		t.Errorf("Who won the turbine blades contract? = %v, %v; want no answer", res, err)
+	}
 }
 
 // TestAskRelativeClauses checks nouns narrowed by a relative clause: with

@@ -466,6 +466,29 @@ func (b *questionBuilder) topics(nps []nounPhrase, others int, prep string, pred
 	return nps
 }
 
+// locative reports whether a verb item is a verb the lexicon has, for its
+// own predicate, with a locative preposition: "work" of "work at".
+func (b *questionBuilder) locative(verb item) bool {
+	head := strings.ToLower(strings.Fields(verb.text)[0])
+	_, preds := wherePredicates(b.vocab, word{text: head, lower: head})
+	return slices.ContainsFunc(verb.phrase.Predicates(), func(p vocab.ID) bool { return slices.Contains(preds, p) })
+}
+
+// takesPlace reports whether one of preds may have a place as its
+// object, by its declared object types.
+func (b *questionBuilder) takesPlace(preds []vocab.ID) bool {
+	for _, p := range preds {
+		objects := b.vocab.Predicate(p).ObjectTypes
+		if len(objects) == 0 || slices.Contains(objects, "place") || slices.ContainsFunc(objects, func(t string) bool {
+			k, ok := b.vocab.LookupKind(t)
+			return ok && k.EntityType == "place"
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
 // takesObject reports whether one of preds may have n as its object, by
 // its declared object types.
 func (b *questionBuilder) takesObject(preds []vocab.ID, n index.Node) bool {
@@ -778,6 +801,16 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
 		left = left[1:]
 	}
+	// "Where did Chey Tae-won propose?": "where" is no object of a
+	// predicate that takes no place, unless the verb is one of its
+	// locative phrases ("Where does Elena Voss work?", work at); it asks
+	// for the relation's place.
+	whereAsked := false
+	if len(left) == 2 && len(right) == 0 && left[0].wh && left[0].term.GetVariable() == "where" && !b.takesPlace(ph.Predicates()) && !b.locative(items[verb]) {
+		b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "where" })
+		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
+		left, whereAsked = left[1:], true
+	}
 	left = b.topics(left, len(right), "of", ph.Predicate)
 	right = b.settings(left, right, ph.Predicate)
 	var subject, object *pb.Term
@@ -797,7 +830,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		v := b.fresh("other")
 		subject, object = left[0].term, variable(v)
 		right = append(right, nounPhrase{term: object})
-		if len(b.whVars) == 0 && !yesNo {
+		if len(b.whVars) == 0 && !yesNo && !whereAsked {
 			b.whVars = append(b.whVars, v)
 		}
 	case len(left) == 0 && len(right) == 1:
