@@ -556,14 +556,18 @@ func (st statusReader) decide(answers []Answer) (pb.Verdict, []index.Rel) {
 
 // verdict gives a yes/no question's verdict from its answers and the
 // relations that decided it: decide's, or when the graph has no relation
-// for it, No from a single-value predicate's other value or the
-// relation's other status (see otherValue and otherStatus).
+// for it, No from a single-value predicate's other value, the relation's
+// other status or a title's other holder (see otherValue, otherStatus and
+// otherHolder).
 func (st statusReader) verdict(answers []Answer) (pb.Verdict, []index.Rel) {
 	v, deciding := st.decide(answers)
 	if v == pb.Verdict_VERDICT_UNKNOWN && len(deciding) == 0 {
 		other := st.otherValue()
 		if len(other) == 0 {
 			other = st.otherStatus()
+		}
+		if len(other) == 0 {
+			other = st.otherHolder()
 		}
 		if len(other) > 0 {
 			return pb.Verdict_VERDICT_NO, other
@@ -645,6 +649,42 @@ func (st statusReader) otherValue() []index.Rel {
 		if slices.ContainsFunc(st.ix.Kinds(other), func(k vocab.KindID) bool { return slices.Contains(st.ix.Kinds(object), k) }) {
 			out = append(out, r)
 		}
+	}
+	return out
+}
+
+// otherHolder returns, for a yes/no question in the present tense that
+// gives a subject a title at an object by a predicate with one holder per
+// title (Predicate.one_holder_per_title), and that the graph has no such
+// relation for, the current relations that give that title at that
+// object to another subject: "Is Lee Jae-myung the chairman of SK Group?"
+// is No, because Chey Tae-won is. A question that names dates, settings
+// or manners gets none, nor does one in the past tense ("Was he the chief
+// executive?"): the graph may not have every former holder.
+func (st statusReader) otherHolder() []index.Rel {
+	q := st.q
+	if !q.Present || len(q.Titles) == 0 || len(q.Dates)+len(q.Settings)+len(q.Manners) > 0 || q.Mains != 1 {
+		return nil
+	}
+	main := q.Pattern.GetTriples()[0]
+	subject, ok1 := st.ix.NodeOf(main.GetSubject().GetName())
+	object, ok2 := st.ix.NodeOf(main.GetObject().GetName())
+	if !ok1 || !ok2 || len(main.GetPredicates()) != 1 {
+		return nil
+	}
+	p, ok := st.ix.Vocabulary().Lookup(main.GetPredicates()[0])
+	if !ok || !p.OneHolderPerTitle {
+		return nil
+	}
+	var out []index.Rel
+	for _, r := range st.ix.In(object) {
+		other, _ := st.ix.Ends(r)
+		qs := st.ix.Qualifiers(r)
+		if st.ix.Predicate(r) != p.ID || other == subject || !current[st.ix.RelationStatus(r)] || qs.GetTime().GetEnd() != "" ||
+			st.ix.Rank(r) == pb.StatementRank_STATEMENT_RANK_DEPRECATED || !holdsTitle(qs.GetRole(), q.Titles) {
+			continue
+		}
+		out = append(out, r)
 	}
 	return out
 }

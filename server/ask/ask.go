@@ -42,6 +42,9 @@ type Question struct {
 	// YesNo is set for questions without a wh-word ("Did Samsung oppose the
 	// bid?").
 	YesNo bool
+	// Present is set for a yes/no question in the present tense ("Is Lee
+	// Jae-myung the chairman of SK Group?"), which asks what holds now.
+	Present bool
 	// Mentions are the entities recognized in the question.
 	Mentions []Mention
 	// Mains is how many of the pattern's first triples are the question's
@@ -233,6 +236,9 @@ func matchDate(words []word, i int) (DateFilter, int, bool) {
 	}
 	return d, i + 2 - start, true
 }
+
+// presentWords open a yes/no question in the present tense.
+var presentWords = map[string]bool{"is": true, "are": true, "does": true, "do": true}
 
 // supersededWords are the order words that ask for what was so before it
 // changed, statements since replaced included.
@@ -587,6 +593,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		}
 	}
 	q.Mentions, q.Understood, q.Skipped = mentions, understood, skipped
+	q.Present = q.YesNo && len(words) > 0 && presentWords[words[0].lower]
 	for _, w := range words {
 		if w.note != "" && w.lower != strings.ToLower(w.text) {
 			q.Reread = append(q.Reread, [2]string{w.text, w.lower})

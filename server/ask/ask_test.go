@@ -1204,3 +1204,34 @@ func TestAskRelationalNounPhrases(t *testing.T) {
 		t.Error("oneTitle of two unlike titles is one")
 	}
 }
+
+// TestAskOtherHolder checks a present-tense yes/no question that gives
+// someone a title the graph gives another: No, decided by the holder's
+// relation; in the past tense, or of a predicate without one holder per
+// title, it stays unknown.
+func TestAskOtherHolder(t *testing.T) {
+	t.Parallel()
+	seed, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	tests := []struct {
+		ix       *index.Index
+		question string
+		verdict  pb.Verdict
+		deciding string
+	}{
+		{seed, "Is Lee Jae-myung the chairman of SK Group?", pb.Verdict_VERDICT_NO, "Chey Tae-won leads SK Group"},
+		{seed, "Was Lee Jae-myung the chairman of SK Group?", pb.Verdict_VERDICT_UNKNOWN, ""},
+		{seed, "Is Chey Tae-won the chairman of SK Group?", pb.Verdict_VERDICT_YES, ""},
+		{hw, "Is Graham Whitcombe the chief executive of Kittiwake?", pb.Verdict_VERDICT_NO, "Marisol Okafor leads"},
+		{hw, "Is Marisol Okafor the chairman of Kittiwake?", pb.Verdict_VERDICT_NO, "Graham Whitcombe leads"},
+	}
+	for _, tt := range tests {
+		res, err := Ask(tt.ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if res.Verdict != tt.verdict || tt.deciding != "" && !strings.Contains(summaries(tt.ix, res.Deciding), tt.deciding) {
+			t.Errorf("Ask(%q) = %v decided by %q, want %v by %q", tt.question, res.Verdict, summaries(tt.ix, res.Deciding), tt.verdict, tt.deciding)
+		}
+	}
+}

@@ -140,6 +140,9 @@ func (c *checker) predicate(i int, p *pb.Predicate) {
 			c.placeholders(s, i, f.name, f.text, []string{"{subject}", "{object}"}, "{subject}", "{object}")
 		}
 	}
+	if p.GetOneHolderPerTitle() && !p.GetRoleIsTitle() {
+		c.errorf(s, i, "one_holder_per_title", "%s has one holder per title, but its roles are not titles (role_is_title)", p.GetName())
+	}
 	lex := p.GetLexicon()
 	if len(lex.GetVerbs())+len(lex.GetPhrases())+len(lex.GetNouns()) == 0 {
 		c.warnf(s, i, "lexicon", "%s has no verb, phrase or noun in its lexicon: questions cannot say it", p.GetName())

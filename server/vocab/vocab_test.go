@@ -246,6 +246,7 @@ func TestCheck(t *testing.T) {
 		{"no lexicon", func(m *pb.Vocabulary) { m.Predicates[1].Lexicon = nil }, "predicates", 1, "questions cannot say it", true},
 		{"kind type", func(m *pb.Vocabulary) { m.Kinds[0].EntityType = "fund" }, "kinds", 0, `entity_type "fund"`, false},
 		{"modifier without types", func(m *pb.Vocabulary) { m.Predicates[0].Lexicon.ObjectModifier = true }, "predicates", 0, "needs subject_types and object_types", false},
+		{"holder without titles", func(m *pb.Vocabulary) { m.Predicates[0].OneHolderPerTitle = true }, "predicates", 0, "roles are not titles", false},
 		{"two modifiers", func(m *pb.Vocabulary) {
 			for _, p := range m.Predicates {
 				p.Lexicon.ObjectModifier, p.SubjectTypes, p.ObjectTypes = true, []string{"organization"}, []string{"place", "organization"}

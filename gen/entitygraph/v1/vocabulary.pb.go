@@ -127,9 +127,18 @@ type Predicate struct {
 	// question that names another object of the same kind "No", citing the
 	// relation the graph has ("Is Kioxia based in Korea?" No: Kioxia is
 	// based in Japan). Objects without a kind are never compared.
-	SingleValue   bool `protobuf:"varint,13,opt,name=single_value,json=singleValue,proto3" json:"single_value,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	SingleValue bool `protobuf:"varint,13,opt,name=single_value,json=singleValue,proto3" json:"single_value,omitempty"`
+	// Whether an object has at most one subject at a time by this predicate
+	// in each title (role_is_title must be set): a company has one chief
+	// executive and one chairman, as Wikidata's single-value constraints on
+	// chief executive officer (P169) and chairperson (P488) say. Ask answers
+	// a yes/no question that gives another subject that title "No", citing
+	// the relation of the one the graph has ("Is Lee Jae-myung the chairman
+	// of SK Group?" No: Chey Tae-won is). Relations without a role, ended or
+	// not current, are never compared.
+	OneHolderPerTitle bool `protobuf:"varint,14,opt,name=one_holder_per_title,json=oneHolderPerTitle,proto3" json:"one_holder_per_title,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *Predicate) Reset() {
@@ -249,6 +258,13 @@ func (x *Predicate) GetLexicon() *Lexicon {
 func (x *Predicate) GetSingleValue() bool {
 	if x != nil {
 		return x.SingleValue
+	}
+	return false
+}
+
+func (x *Predicate) GetOneHolderPerTitle() bool {
+	if x != nil {
+		return x.OneHolderPerTitle
 	}
 	return false
 }
@@ -1165,7 +1181,7 @@ var File_entitygraph_v1_vocabulary_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	"\n" +
-	"\x1fentitygraph/v1/vocabulary.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/relation.proto\"\xc5\x03\n" +
+	"\x1fentitygraph/v1/vocabulary.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/relation.proto\"\xf6\x03\n" +
 	"\tPredicate\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x18\n" +
 	"\areading\x18\x02 \x01(\tR\areading\x12'\n" +
@@ -1180,7 +1196,8 @@ const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	" \x01(\tR\x0finverseSentence\x12\"\n" +
 	"\rrole_is_title\x18\v \x01(\bR\vroleIsTitle\x121\n" +
 	"\alexicon\x18\f \x01(\v2\x17.entitygraph.v1.LexiconR\alexicon\x12!\n" +
-	"\fsingle_value\x18\r \x01(\bR\vsingleValue\"\x80\x02\n" +
+	"\fsingle_value\x18\r \x01(\bR\vsingleValue\x12/\n" +
+	"\x14one_holder_per_title\x18\x0e \x01(\bR\x11oneHolderPerTitle\"\x80\x02\n" +
 	"\aLexicon\x12*\n" +
 	"\x05verbs\x18\x01 \x03(\v2\x14.entitygraph.v1.VerbR\x05verbs\x120\n" +
 	"\aphrases\x18\x02 \x03(\v2\x16.entitygraph.v1.PhraseR\aphrases\x12,\n" +
