@@ -380,18 +380,19 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, co
 }
 
 // contradicted reports whether relation r's own time or place is another
-// than one the question names: a time of one day, month or year (not a
-// span, not ongoing) that differs in a part both give ("April 22" and
-// "May 8"; "2025-02" and "in 2027"), or a place entity of the same kind
+// than one the question names: a time of one day, month or year (not
+// ongoing) that differs in a part both give ("April 22" and "May 8";
+// "2025-02" and "in 2027"), a span whose years all lie outside the year
+// or decade asked ("the early 2000s" and "in the 1990s"), or a place entity of the same kind
 // as the one asked but another (Seoul, not Tokyo). A relation that does
 // not say, or says it less precisely, is not contradicted: a time of
 // "2025" neither holds nor contradicts "on May 8", and a city does not
 // contradict its country.
 func (st statusReader) contradicted(r index.Rel) bool {
 	q := st.ix.Qualifiers(r)
-	if t := q.GetTime(); t.GetStart() != "" && t.GetEnd() == "" && st.ix.RelationStatus(r) != pb.RelationStatus_RELATION_STATUS_ONGOING {
+	if t := q.GetTime(); t.GetStart() != "" && st.ix.RelationStatus(r) != pb.RelationStatus_RELATION_STATUS_ONGOING {
 		for _, d := range st.q.Dates {
-			if d.Differs(t.GetStart()) {
+			if t.GetEnd() == "" && d.Differs(t.GetStart()) || t.GetEnd() != "" && d.Outside(t.GetStart(), t.GetEnd()) {
 				return true
 			}
 		}

@@ -144,11 +144,17 @@ type Setting struct {
 
 // DateFilter is a date a question names for its relation ("in 2021", "on
 // May 8", "in April 2025"): the parts it gives, 0 for those it does not.
-type DateFilter struct{ Year, Month, Day int }
+//
+// Decade is set instead for a decade ("in the 2000s", "the early 2000s"):
+// its first year.
+type DateFilter struct{ Year, Month, Day, Decade int }
 
 // String writes the filter as the parts it gives, such as "May 8" or
 // "2021".
 func (d DateFilter) String() string {
+	if d.Decade > 0 {
+		return fmt.Sprintf("the %ds", d.Decade)
+	}
 	var parts []string
 	if d.Month > 0 {
 		parts = append(parts, time.Month(d.Month).String())
@@ -168,6 +174,9 @@ func (d DateFilter) String() string {
 func (d DateFilter) Holds(iso string) bool {
 	var y, m, day int
 	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
+	if d.Decade > 0 {
+		return n >= 1 && y >= d.Decade && y < d.Decade+10
+	}
 	return n >= 1 && (d.Year == 0 || d.Year == y) &&
 		(d.Month == 0 || n >= 2 && d.Month == m) && (d.Day == 0 || n >= 3 && d.Day == day)
 }
@@ -182,6 +191,8 @@ func (d DateFilter) Differs(iso string) bool {
 	switch {
 	case n < 1:
 		return false
+	case d.Decade > 0:
+		return y < d.Decade || y >= d.Decade+10
 	case d.Year > 0 && d.Year != y:
 		return true
 	case d.Month > 0 && n >= 2 && d.Month != m:
@@ -189,6 +200,31 @@ func (d DateFilter) Differs(iso string) bool {
 	}
 	return d.Month > 0 && d.Day > 0 && n >= 3 && d.Day != day
 }
+
+// Outside reports whether a span of ISO 8601 times lies wholly outside
+// the years the filter gives (its year, or its decade): a span of
+// 2000–2004 is outside "in the 1990s" and "in 2010". A filter of a month
+// or day without a year is never outside.
+func (d DateFilter) Outside(start, end string) bool {
+	var lo, hi int
+	if _, err := fmt.Sscanf(start, "%4d", &lo); err != nil {
+		return false
+	}
+	if _, err := fmt.Sscanf(end, "%4d", &hi); err != nil {
+		return false
+	}
+	switch {
+	case d.Decade > 0:
+		return hi < d.Decade || lo >= d.Decade+10
+	case d.Year > 0:
+		return hi < d.Year || lo > d.Year
+	}
+	return false
+}
+
+// decadeParts are the words that say where in a decade: "the early
+// 2000s".
+var decadeParts = map[string]bool{"early": true, "mid": true, "late": true}
 
 // months are the month names questions use.
 var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -214,6 +250,19 @@ func matchDate(words []word, i int) (DateFilter, int, bool) {
 	}
 	if i >= len(words) {
 		return DateFilter{}, 0, false
+	}
+	// "in the early 2000s": a decade, early, mid or late in it alike.
+	k := i
+	if k < len(words) && words[k].lower == "the" {
+		k++
+	}
+	if k < len(words) && decadeParts[words[k].lower] {
+		k++
+	}
+	if k < len(words) && len(words[k].lower) == 5 && strings.HasSuffix(words[k].lower, "s") {
+		if y, err := strconv.Atoi(words[k].lower[:4]); err == nil && y%10 == 0 && y >= 1800 && y <= 2200 {
+			return DateFilter{Decade: y}, k + 1 - start, true
+		}
 	}
 	if y := year(i); y > 0 {
 		return DateFilter{Year: y}, i + 1 - start, true
@@ -924,6 +973,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += 2
 			continue
 		}
+		if field, name, ok := matchSettingWh(v, words, i); ok {
+			// "In which market did Samsung and Sony join forces?" asks
+			// for the relation's topic, "In what place" for its place.
+			items = append(items, item{kind: itemQualifier, text: joinWords(words[i : i+3]), field: field, noun: name, at: i, span: 3})
+			i += 3
+			continue
+		}
 		if field, name, n, ok := matchQualifierWh(words, i); ok {
 			it := item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name}
 			if name == "how_long" {
@@ -1579,6 +1635,22 @@ var qualifierWh = []struct {
 	{"how", pb.QualifierField_QUALIFIER_FIELD_MANNER, "manner"},
 }
 
+// matchSettingWh reads "in which NOUN" or "on what NOUN" opening a
+// question, where the noun names a type (not a kind) that sets a
+// qualifier after the preposition (see settingField): the qualifier, and
+// the noun in the singular to name its variable.
+func matchSettingWh(v *vocab.Vocabulary, words []word, i int) (pb.QualifierField, string, bool) {
+	if i != 0 || len(words) < 4 || words[0].lower != "in" && words[0].lower != "on" || words[1].lower != "which" && words[1].lower != "what" {
+		return 0, "", false
+	}
+	con, singular, ok := nounConstraint(v, words[2].lower)
+	if !ok || con.GetType() == "" {
+		return 0, "", false
+	}
+	field, ok := settingField(words[0].lower, con.GetType())
+	return field, singular, ok
+}
+
 // matchQualifierWh finds a qualifier wh-phrase at words[i], longest first
 // (the table lists longer phrases before their tails).
 func matchQualifierWh(words []word, i int) (pb.QualifierField, string, int, bool) {
@@ -1829,10 +1901,24 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 			}
 		}
 	}
+	// A phrase whose last preposition the question leaves out ("join
+	// forces" of "join forces against") gives way to one the question
+	// says whole in as many words ("join forces").
+	var short item
+	shortN := 0
 	for _, ph := range v.Phrases() {
 		gap := slices.Index(ph.Words, "*")
 		if gap < 0 {
 			if n, ok := phraseAt(words, i, ph.Words); ok {
+				if words[i+n-1].lower != ph.Words[len(ph.Words)-1] {
+					if shortN == 0 {
+						short, shortN = phraseItem(words[i:i+n], ph), n
+					}
+					continue
+				}
+				if shortN > n {
+					return short, shortN, nil, true
+				}
 				return phraseItem(words[i:i+n], ph), n, nil, true
 			}
 			continue
@@ -1843,10 +1929,16 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 		}
 		for j := i + len(head) + 1; j+len(tail) <= len(words) && j <= i+len(head)+maxNameWords; j++ {
 			if wordsEqual(words[j:j+len(tail)], tail) {
+				if shortN > 0 {
+					return short, shortN, nil, true
+				}
 				text := append(slices.Clone(words[i:i+len(head)]), words[j:j+len(tail)]...)
 				return phraseItem(text, ph), j + len(tail) - i, []int{i + len(head), j}, true
 			}
 		}
+	}
+	if shortN > 0 {
+		return short, shortN, nil, true
 	}
 	return item{}, 0, nil, false
 }

@@ -404,6 +404,18 @@ func TestAskDates(t *testing.T) {
 	if d := (DateFilter{Month: 5, Day: 8}); !d.Holds("2025-05-08") || d.Holds("2025-05") || d.Holds("2025") || d.String() != "May 8" {
 		t.Errorf("DateFilter %v", d)
 	}
+	if d := (DateFilter{Decade: 2000}); !d.Holds("2004") || d.Holds("2010-01") || d.String() != "the 2000s" || !d.Outside("1990", "1995") || d.Outside("1999", "2001") {
+		t.Errorf("DateFilter %v", d)
+	}
+	// A decade; a phrase said whole beats a longer one whose preposition
+	// is left out ("join forces", not "join forces against"); "in which
+	// market" asks for the relation's topic.
+	checkAsks(t, ix, []askCase{
+		{question: "In which market did Samsung and Sony join forces in the early 2000s?", want: "LCD panels"},
+		{question: "Did Samsung and Sony join forces?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Samsung and Sony join forces in the 2000s?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Samsung and Sony join forces in the 1990s?", verdict: pb.Verdict_VERDICT_NO},
+	})
 }
 
 // TestAskRereadsUnknownWords checks the second reading of words neither
