@@ -510,6 +510,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
 	words, amounts := takeAmounts(tokenize(question))
+	words = fateOf(words)
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
@@ -1743,6 +1744,28 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 }
 
 // kindWords ask for a kind: "What kind of producer", "what type of".
+// fateOf reads a question about how a relation turned out as "What
+// became of" it, which asks for the relation, with its status: "What
+// happened to Western Digital's attempt to buy Kioxia?", "How did the
+// takeover attempt on Kioxia end?". Other words are returned as they are.
+func fateOf(words []word) []word {
+	became := []word{{text: "What", lower: "what"}, {text: "became", lower: "became"}, {text: "of", lower: "of"}}
+	for _, open := range [][]string{{"what", "happened", "to"}, {"what", "has", "happened", "to"}, {"what", "became", "of"}} {
+		if n := len(open); len(words) > n && wordsEqual(words[:n], open) {
+			return append(became, words[n:]...)
+		}
+	}
+	if len(words) < 4 || words[0].lower != "how" || !slices.Contains([]string{"did", "does", "will"}, words[1].lower) {
+		return words
+	}
+	for _, end := range [][]string{{"end"}, {"turn", "out"}, {"conclude"}, {"wind", "up"}} {
+		if n := len(words) - len(end); n > 2 && wordsEqual(words[n:], end) {
+			return append(became, words[2:n]...)
+		}
+	}
+	return words
+}
+
 var kindWords = map[string]bool{"kind": true, "type": true, "sort": true}
 
 // kindOfRelation reads "What kind of producer is Kioxia?" as "What is

@@ -1247,3 +1247,24 @@ func TestAskOtherHolder(t *testing.T) {
 		}
 	}
 }
+
+// TestAskFate checks questions about how a relation turned out: they ask
+// for the relation, with its status; an attempt noun after an event noun
+// is the relation sought, whatever came of it.
+func TestAskFate(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "What happened to Western Digital's attempt to buy Kioxia?", want: "failed"},
+		{question: "How did the takeover attempt on Kioxia end?", want: "failed"},
+		{question: "Which takeover attempt failed?", want: "Western Digital acquires Kioxia"},
+	})
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "What happened to the New Bedford factory?", want: "in 2028"},
+	})
+	if _, err := Ask(seedtest.Index(t), "What happened to Kioxia?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
+		t.Error(`Ask("What happened to Kioxia?") answered; want it refused`)
+	}
+	checkKeys(t, []keysCase{
+		{question: "Who opposed the takeover attempt on Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
+	})
+}

@@ -285,22 +285,32 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			}
 			out = append(out, np)
 		case itemEvent:
-			// EVENT [of|for|on|with|by ENT | between ENT and ENT]
+			// EVENT [STATUS] [of|for|on|with|by ENT | between ENT and ENT]:
+			// "the takeover attempt on Kioxia".
 			var subject, object *pb.Term
-			if p := peek(1); p.kind == itemPrep && peek(2).kind == itemEntity && !b.isSetting(p, peek(2), it.preds) {
+			d := 1
+			for peek(d).kind == itemStatus && peek(d+1).kind == itemPrep && peek(d+2).kind == itemEntity {
+				if !attemptNouns[strings.ToLower(peek(d).text)] {
+					statuses = append(statuses, peek(d).con)
+				}
+				d++
+			}
+			if p := peek(d); p.kind == itemPrep && peek(d+1).kind == itemEntity && !b.isSetting(p, peek(d+1), it.preds) {
 				switch strings.ToLower(p.text) {
 				case "between":
-					subject = fixed(b.ix, peek(2).node)
-					if peek(3).kind == itemAnd && peek(4).kind == itemEntity {
-						object = fixed(b.ix, peek(4).node)
+					subject = fixed(b.ix, peek(d+1).node)
+					if peek(d+2).kind == itemAnd && peek(d+3).kind == itemEntity {
+						object = fixed(b.ix, peek(d+3).node)
 						k += 2
 					}
 				case "by":
-					subject = fixed(b.ix, peek(2).node)
+					subject = fixed(b.ix, peek(d+1).node)
 				default:
-					object = fixed(b.ix, peek(2).node)
+					object = fixed(b.ix, peek(d+1).node)
 				}
-				k += 2
+				k += d + 1
+			} else {
+				d = 1
 			}
 			v := b.fresh(it.noun)
 			b.eventTriple(v, it.preds, subject, object)
@@ -314,6 +324,11 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			b.constrain(v, it.con)
 			out = append(out, nounPhrase{term: variable(v)})
 		case itemStatus:
+			// "the takeover attempt": an attempt is the relation sought,
+			// whatever came of it, not one only attempted.
+			if attemptNouns[strings.ToLower(it.text)] && k > 0 && items[k-1].kind == itemEvent {
+				continue
+			}
 			statuses = append(statuses, it.con)
 		case itemAnd:
 			return nil, errAnd
@@ -988,7 +1003,19 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 			b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{
 				Subject: variable(b.fresh("party")), Predicates: b.predicateNames(b.loose[v]), Object: variable(b.fresh("target")), RelationVariable: v,
 			})
+			used[v] = true
 		}
+	}
+	// "What became of the New Bedford factory?": a "what" that no clause
+	// binds asks for the one relation a noun names, as it is.
+	for k, w := range b.whVars {
+		if used[w] || w != "what" {
+			continue
+		}
+		if b.lastEvent == "" || !used[b.lastEvent] || slices.Contains(b.whVars, b.lastEvent) {
+			return nil, errors.New(`cannot tell what "what" asks for`)
+		}
+		b.whVars[k] = b.lastEvent
 	}
 	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked}
 	if main == nil {

@@ -305,6 +305,6 @@ func answerMatches(ix *index.Index, res *ask.Result, a ask.Answer, e string) boo
 
 // functionWords are the words of an expected answer that carry no content.
 var functionWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "for": true, "to": true, "in": true,
-	"on": true, "with": true, "by": true, "and": true, "its": true, "their": true}
+	"on": true, "with": true, "by": true, "and": true, "it": true, "its": true, "their": true}
 
 func fold(s string) string { return strings.TrimSpace(namesearch.Normalize(s)) }
