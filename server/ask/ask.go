@@ -515,6 +515,10 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
 	}
+	if rewritten, ok := whenClause(words, items); ok {
+		words = rewritten
+		items, mentions = classify(ix, words)
+	}
 	if rewritten, ok := kindOfRelation(words, items); ok {
 		words = rewritten
 		items, mentions = classify(ix, words)
@@ -1764,6 +1768,27 @@ func fateOf(words []word) []word {
 		}
 	}
 	return words
+}
+
+// subjectPronouns stand for a name the question gave before them.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true}
+
+// whenClause reads "Where was Chey Tae-won when he proposed the alliance
+// on May 8?" as "Where did Chey Tae-won proposed the alliance on May 8?":
+// a wh-word, a copula and one name, then "when" and a pronoun for that
+// name, ask the wh-word of the clause. It returns the words rewritten.
+func whenClause(words []word, items []item) ([]word, bool) {
+	if len(items) < 5 || items[0].kind != itemWh || items[0].at != 0 || items[1].kind != itemAux || !beWords[words[1].lower] ||
+		items[2].kind != itemEntity || items[2].at != 2 {
+		return nil, false
+	}
+	at := items[2].at + items[2].span
+	if at+2 >= len(words) || words[at].lower != "when" || !subjectPronouns[words[at+1].lower] {
+		return nil, false
+	}
+	out := []word{words[0], {text: "did", lower: "did", note: fmt.Sprintf("%q: the name the pronoun stands for", words[at+1].text)}}
+	out = append(out, words[2:at]...)
+	return append(out, words[at+2:]...), true
 }
 
 var kindWords = map[string]bool{"kind": true, "type": true, "sort": true}

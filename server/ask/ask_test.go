@@ -1261,6 +1261,11 @@ func TestAskFate(t *testing.T) {
 	checkAsks(t, seedtest.HarborWind(t), []askCase{
 		{question: "What happened to the New Bedford factory?", want: "in 2028"},
 	})
+	// "when he ...": the clause of the name the pronoun stands for.
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Where was Chey Tae-won when he proposed the alliance on May 8?", want: "Seoul"},
+		{question: "Where was Chey when he first proposed the alliance?", want: "National Assembly"},
+	})
 	if _, err := Ask(seedtest.Index(t), "What happened to Kioxia?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
 		t.Error(`Ask("What happened to Kioxia?") answered; want it refused`)
 	}
