@@ -170,6 +170,13 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if q.Order != 0 {
 		res.Answers = inOrder(ix, q, res.Answers)
 	}
+	if q.Measure && len(res.Answers) > 1 {
+		// "How much is Gannet Bank?": several amounts, of several
+		// relations, and nothing says which.
+		return nil, &NotUnderstoodError{Understood: q.Understood, Reason: fmt.Sprintf(
+			"it asks for an amount by no relation word, and the graph gives %s; say whose amount it asks for with a relation word (\"How much did ... invest?\")",
+			candidates(ix, res.Answers))}
+	}
 	if q.Another != "" && len(q.Besides) == 0 && len(res.Answers) > 0 {
 		// "Which organization does Chey Tae-won also head?": one of the
 		// answers is the one the asker knows, and which one is not said.

@@ -42,6 +42,10 @@ type Question struct {
 	// YesNo is set for questions without a wh-word ("Did Samsung oppose the
 	// bid?").
 	YesNo bool
+	// Measure is set for a question that asks for an amount of named
+	// things by no relation word (see quantityOf): it is answered only
+	// when the graph gives one amount.
+	Measure bool
 	// Present is set for a yes/no question in the present tense ("Is Lee
 	// Jae-myung the chairman of SK Group?"), which asks what holds now.
 	Present bool

@@ -1273,3 +1273,20 @@ func TestAskFate(t *testing.T) {
 		{question: "Who opposed the takeover attempt on Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
 	})
 }
+
+// TestAskMeasure checks a question that asks for an amount of named
+// things by no relation word: the one amount in the unit asked of a
+// relation that involves them all, and a refusal with the candidates when
+// the graph gives more than one.
+func TestAskMeasure(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "How far is Gannet Bank from Nantucket?", want: "about 35 miles"},
+		{question: "How many miles is Gannet Bank from Nantucket?", want: "about 35 miles"},
+	})
+	_, err := Ask(hw, "How far is Gannet Bank?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err == nil || !strings.Contains(err.Error(), "about 190 miles") || !strings.Contains(err.Error(), "about 35 miles") {
+		t.Errorf(`Ask("How far is Gannet Bank?") = %v; want a refusal naming both distances`, err)
+	}
+}

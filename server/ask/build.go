@@ -730,6 +730,13 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		if len(b.mainStatuses) > 0 {
 			return nil, errors.New("a status word (failed, completed, ...) needs a relation to qualify, such as an acquisition")
 		}
+		if main := b.quantityOf(items, nps); main != nil {
+			q, err := b.finish(main)
+			if q != nil {
+				q.Measure = true
+			}
+			return q, err
+		}
 		if main, err := b.fromTriple(items, nps); err != nil {
 			return nil, err
 		} else if main != nil {
@@ -896,6 +903,44 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		q.Titles = ph.Titles
 	}
 	return q, err
+}
+
+// quantityOf reads a question without a relation word that asks for an
+// amount in a unit of one or two names ("How far is Gannet Bank from
+// Nantucket?", "How many gigawatts is Gannet Bank?"): any relation that
+// involves every name and gives a quantity in that unit answers it, and
+// Question.Measure makes two different amounts ambiguous. It returns the
+// relation's placeholder triple for finish (the relation is bound by
+// participations, not a triple), or nil for another question.
+func (b *questionBuilder) quantityOf(items []item, nps []nounPhrase) *pb.Triple {
+	if len(b.pattern.Triples)+len(b.loose)+len(b.pattern.Participations) > 0 || len(b.quals) != 1 || b.count ||
+		b.quals[0].field != pb.QualifierField_QUALIFIER_FIELD_QUANTITY || b.quals[0].unit == "" || b.quals[0].unit == unitDuration ||
+		len(nps) == 0 || len(nps) > 2 || len(b.whVars) > 0 {
+		return nil
+	}
+	for _, np := range nps {
+		if np.term.GetName() == "" || len(np.also) > 0 {
+			return nil
+		}
+	}
+	// Only names, with "from" or "to" between two: "How far is Gannet
+	// Bank from Nantucket?".
+	for _, it := range items {
+		switch it.kind {
+		case itemEntity, itemQualifier, itemAux, itemArticle, itemIgnore:
+		case itemPrep:
+			if p := strings.ToLower(it.text); len(nps) != 2 || p != "from" && p != "to" {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	fact := b.fresh("fact")
+	for _, np := range nps {
+		b.pattern.Participations = append(b.pattern.Participations, &pb.Participation{Relation: variable(fact), Participant: np.term})
+	}
+	return &pb.Triple{RelationVariable: fact}
 }
 
 // eventAsMain returns, for a wh-question without a verb whose one
