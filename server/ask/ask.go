@@ -1040,6 +1040,14 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += 2
 			continue
 		}
+		if n := examplesOf(ix, words, i, items); n > 0 {
+			// "economic blocs like the EU and USMCA" are the EU and USMCA:
+			// the noun before the examples only says what they are.
+			items[len(items)-1].kind = itemIgnore
+			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n})
+			i += n
+			continue
+		}
 		if i+2 < len(words) && words[i].lower == "in" && words[i+1].lower == "front" && words[i+2].lower == "of" {
 			items = append(items, item{kind: itemPrep, text: "in front of", at: i, span: 3})
 			i += 3
@@ -1774,6 +1782,42 @@ func fateOf(words []word) []word {
 	return words
 }
 
+// examplesOf returns how many words from i say that the names after
+// them are examples of the type or kind noun before ("like", "such as"),
+// or 0: the noun must not follow a wh-word ("Which companies like ...")
+// and the name after must fit it.
+func examplesOf(ix *index.Index, words []word, i int, items []item) int {
+	n := 0
+	switch {
+	case words[i].lower == "like":
+		n = 1
+	case words[i].lower == "such" && i+1 < len(words) && words[i+1].lower == "as":
+		n = 2
+	}
+	k := len(items) - 1
+	if n == 0 || k < 0 || items[k].kind != itemType || k > 0 && items[k-1].kind == itemWh {
+		return 0
+	}
+	j := i + n
+	if j < len(words) && articleWords[words[j].lower] {
+		j++
+	}
+	name, _, ok := matchEntity(ix, words, j)
+	if !ok {
+		return 0
+	}
+	v := ix.Vocabulary()
+	con := items[k].con
+	types := []string{con.GetType()}
+	for _, kind := range con.GetKinds().GetKinds() {
+		types = append(types, kind)
+	}
+	if !v.Fits(ix.EntityType(name.node), ix.Kinds(name.node), types) {
+		return 0
+	}
+	return n
+}
+
 // subjectPronouns stand for a name the question gave before them.
 var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true}
 
@@ -1920,6 +1964,11 @@ func takeBesides(items []item) ([]item, []index.Node, error) {
 			continue
 		}
 		j := k + 1
+		// "Besides driving growth, what have blocs triggered?": what a
+		// gerund does sets its object aside.
+		if j < len(items) && items[j].kind == itemVerb && strings.HasSuffix(strings.ToLower(strings.Fields(items[j].text)[0]), "ing") {
+			j++
+		}
 		for j < len(items) && items[j].kind == itemArticle {
 			j++
 		}

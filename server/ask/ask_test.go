@@ -1290,3 +1290,16 @@ func TestAskMeasure(t *testing.T) {
 		t.Errorf(`Ask("How far is Gannet Bank?") = %v; want a refusal naming both distances`, err)
 	}
 }
+
+// TestAskExamples checks names given as examples of a noun ("blocs like
+// the EU"), which are what the question is about, and a gerund after
+// "besides", whose object is set aside.
+func TestAskExamples(t *testing.T) {
+	t.Parallel()
+	checkKeys(t, []keysCase{
+		{question: "Besides driving growth, what have economic blocs like the EU and USMCA triggered?", want: []string{"what=topics/brain-drain", "what=topics/labor-displacement"}},
+		{question: "What have economic blocs such as the EU triggered?", want: []string{"what=topics/brain-drain", "what=topics/labor-displacement"}},
+		// The EU is no company: "like" is not read.
+		{question: "What have companies like the EU triggered?", refuse: `"like"`},
+	})
+}
