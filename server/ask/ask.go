@@ -864,6 +864,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				ws[k] = w.lower
 			}
 			ps, _ := v.EventNoun(strings.Join(ws, " "))
+			mark := len(topics)
 			if i < ev {
 				its, ms := classify(ix, words[i:ev])
 				for k := range its {
@@ -881,6 +882,17 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			}
 			// "Who won the contract?": the winner is the one awarded it.
 			recipient := recipientVerbs[words[i-n].lower]
+			if recipient {
+				// "Will New Bedford host Halcyon's factory?": the possessor
+				// is the noun's subject, read after it as "by" it.
+				for k := len(items) - 2; k >= 0 && items[k].at >= i; k-- {
+					if items[k].kind == itemEntity && items[k+1].kind == itemPoss {
+						// Before the topics: settings are read from the end.
+						topics = slices.Insert(topics, mark, item{kind: itemPrep, text: "by", at: items[k].at}, items[k])
+						items[k].kind, items[k+1].kind = itemArticle, itemArticle
+					}
+				}
+			}
 			items = append(items, item{kind: itemVerb, text: joinWords(noun), phrase: vocab.Phrase{Words: ws, Predicate: ps[0], Passive: recipient}, at: ev, span: evLen, note: notesOf(noun)})
 			i = ev + evLen
 			// The preposition after the noun leads to its object ("its
@@ -1260,7 +1272,7 @@ func init() {
 		lightVerbs[w] = true
 	}
 	for _, w := range strings.Fields(`win wins won winning receive receives received receiving secure secures secured securing
-		land lands landed landing obtain obtains obtained obtaining`) {
+		land lands landed landing obtain obtains obtained obtaining host hosts hosted hosting`) {
 		lightVerbs[w], recipientVerbs[w] = true, true
 	}
 	for _, w := range strings.Fields(`pay pays paid paying`) {

@@ -654,6 +654,10 @@ func TestAskLightVerbs(t *testing.T) {
 		{question: "Did Corvid win the export cable contract?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "How much is Aldermoor paying for its stake?", want: "$520 million"},
 		{question: "Where does Elena Voss work?", want: "Southcoast Technological University"},
+		// The host of a factory is where it is; the possessor is its
+		// subject; "a Massachusetts city" is located in Massachusetts.
+		{question: "Which Massachusetts city will host Halcyon's blade factory?", want: "New Bedford"},
+		{question: "Will New Bedford host Halcyon's factory?", verdict: pb.Verdict_VERDICT_YES},
 	})
 	if res, err := Ask(hw, "Who won the turbine blades contract?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil || len(res.Answers) != 0 {
 		t.Errorf("Who won the turbine blades contract? = %v, %v; want no answer", res, err)
