@@ -1149,6 +1149,9 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemIgnore
 		case orderWords[w] != 0:
 			it.kind, it.order = itemIgnore, orderWords[w]
+		case w == "new" && i+1 < len(words) && isCompoundHead(v, words[i+1].lower):
+			// "the new CEO of Kittiwake" is the latest.
+			it.kind, it.order = itemIgnore, 1
 		default:
 			if s, ok := v.Status(w); ok {
 				it.kind, it.con = itemStatus, statusConstraint(s)

@@ -658,6 +658,8 @@ func TestAskLightVerbs(t *testing.T) {
 		// subject; "a Massachusetts city" is located in Massachusetts.
 		{question: "Which Massachusetts city will host Halcyon's blade factory?", want: "New Bedford"},
 		{question: "Will New Bedford host Halcyon's factory?", verdict: pb.Verdict_VERDICT_YES},
+		// "new" before a title is the latest holder.
+		{question: "Who is the new CEO of Kittiwake?", want: "Marisol Okafor"},
 	})
 	if res, err := Ask(hw, "Who won the turbine blades contract?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil || len(res.Answers) != 0 {
 		t.Errorf("Who won the turbine blades contract? = %v, %v; want no answer", res, err)
