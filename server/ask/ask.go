@@ -604,6 +604,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return &NotUnderstoodError{Understood: understood, NotUnderstood: append(unknown, not...), Reason: reason}
 	}
 	if len(unknown) > 0 {
+		if q, ok := evidenceQuestion(ix, words, items, mentions, understood, opts); ok {
+			return q, nil
+		}
 		return nil, fail("it has words that are neither known names nor part of the relation vocabulary")
 	}
 	// "When did Norvane drop its suit?" asks when a status came, which the

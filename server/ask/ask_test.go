@@ -1309,3 +1309,25 @@ func TestAskExamples(t *testing.T) {
 		{question: "What have companies like the EU triggered?", refuse: `"like"`},
 	})
 }
+
+// TestAskEvidenceWords checks a "what" question with words neither names
+// nor lexicon, read as the one relation between its names whose evidence
+// says them; words of no such evidence, or of two relations, are refused.
+func TestAskEvidenceWords(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "What did Howard Lutnick signal about Asia?", want: "Howard Lutnick prioritizes Asia"},
+		// Two proposals: the one whose evidence has lawmakers remarking.
+		{question: "What did some lawmakers remark about Chey's proposal?", want: "April 22"},
+	})
+	for _, q := range []string{"What did Howard Lutnick deny about Asia?", "What did Lutnick signal about Japan?"} {
+		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
+			t.Errorf("Ask(%q) = %v; want a refusal", q, res.Answers)
+		}
+	}
+	res, err := Ask(ix, "What did Howard Lutnick signal about Asia?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || !slices.ContainsFunc(res.Question.Understood, func(s string) bool { return strings.Contains(s, `"signal" = a word of the evidence of relations/`) }) {
+		t.Errorf("understood %v, %v; want the evidence word reported", res.Question.Understood, err)
+	}
+}

@@ -1,0 +1,168 @@
+package ask
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/pattern"
+	"github.com/entitygraph/entitygraph/server/vocab"
+	"github.com/entitygraph/entitygraph/server/wordnet"
+)
+
+// maxEvidenceWords bounds the words a question may leave to its
+// relations' evidence (see evidenceQuestion).
+const maxEvidenceWords = 3
+
+// evidenceQuestion reads a "what" question whose words are names, the
+// grammar's and the lexicon's but for a few that WordNet knows, as asking
+// for the one relation between its names whose evidence says those words:
+// "What did Howard Lutnick signal about Asia?" is the relation whose
+// evidence reads "Howard Lutnick signaled that Asia would be the next
+// major front". Every name must be a party of the relation, a relation
+// word of the question must be its predicate's, and each word left must
+// be, as WordNet lemmatizes it, a word of one of its quotes. It answers
+// only when exactly one relation does so, and returns false otherwise;
+// understood are the pieces Compile understood, to which the words read
+// in the evidence are added.
+func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Mention, understood []string, opts pattern.Options) (*Question, bool) {
+	if len(items) < 3 || items[0].kind != itemWh || words[0].lower != "what" || items[1].kind != itemAux || len(mentions) == 0 {
+		return nil, false
+	}
+	var left, skipped []string
+	var preds []vocab.ID
+	for _, it := range items[1:] {
+		switch it.kind {
+		case 0:
+			w := words[it.at].lower
+			if words[it.at].text != w || !wordnet.IsWord(w) {
+				return nil, false
+			}
+			// A word WordNet knows as no noun or verb ("about", "some")
+			// says nothing the evidence must.
+			if len(wordnet.Lemmas(w, wordnet.Verb))+len(wordnet.Lemmas(w, wordnet.Noun)) == 0 {
+				skipped = append(skipped, w)
+				continue
+			}
+			left = append(left, w)
+		case itemVerb:
+			preds = append(preds, it.phrase.Predicates()...)
+		case itemEvent:
+			preds = append(preds, it.preds...)
+		case itemAux, itemArticle, itemPrep, itemPoss, itemEntity, itemIgnore:
+		default:
+			return nil, false
+		}
+	}
+	if len(left) == 0 || len(left) > maxEvidenceWords {
+		return nil, false
+	}
+	var names []index.Node
+	for _, m := range mentions {
+		if !slices.Contains(names, m.Node) {
+			names = append(names, m.Node)
+		}
+	}
+	if len(names) > 2 {
+		return nil, false
+	}
+	v := ix.Vocabulary()
+	var found []index.Rel
+	for _, r := range slices.Concat(ix.Out(names[0]), ix.In(names[0])) {
+		s, o := ix.Ends(r)
+		if slices.Contains(found, r) || len(names) == 2 && s != names[1] && o != names[1] {
+			continue
+		}
+		if len(preds) > 0 && !slices.ContainsFunc(preds, func(p vocab.ID) bool {
+			return ix.Predicate(r) == p || slices.Contains(v.ImpliedBy(p), ix.Predicate(r))
+		}) {
+			continue
+		}
+		if saysAll(ix.RelationAt(r).GetEvidence(), left) {
+			found = append(found, r)
+		}
+	}
+	if len(found) != 1 {
+		return nil, false
+	}
+	r := found[0]
+	s, o := ix.Ends(r)
+	// The pattern must match this relation alone: by its ends and
+	// predicate, or with its time or place besides.
+	var same []index.Rel
+	for _, x := range ix.Out(s) {
+		if _, xo := ix.Ends(x); xo == o && ix.Predicate(x) == ix.Predicate(r) && x != r {
+			same = append(same, x)
+		}
+	}
+	var pin *pb.QualifierClause
+	if len(same) > 0 {
+		if pin = distinguish(ix, r, same); pin == nil {
+			return nil, false
+		}
+	}
+	for _, w := range left {
+		understood = append(understood, fmt.Sprintf("%q = a word of the evidence of %s", w, ix.NodeName(ix.RelationNode(r))))
+	}
+	pat := &pb.Pattern{Triples: []*pb.Triple{{Subject: fixed(ix, s), Predicates: []string{v.Predicate(ix.Predicate(r)).Name},
+		Object: fixed(ix, o), RelationVariable: "what", ExactPredicates: true}}}
+	if pin != nil {
+		pat.Qualifiers = append(pat.Qualifiers, pin)
+	}
+	q := &Question{Pattern: pat, AnswerVars: []string{"what"}, Mentions: mentions, Mains: 1, named: true, Understood: understood, Skipped: skipped}
+	var err error
+	if q.Query, err = pattern.Compile(ix, pat, opts); err != nil {
+		return nil, false
+	}
+	return q, true
+}
+
+// saysAll reports whether the quotes of evidence hold every word of
+// words, each as one of its WordNet lemmas or itself.
+func saysAll(evidence []*pb.Evidence, words []string) bool {
+	said := map[string]bool{}
+	for _, ev := range evidence {
+		for _, t := range strings.FieldsFunc(strings.ToLower(ev.GetQuote()), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			said[t] = true
+			for _, pos := range []wordnet.POS{wordnet.Verb, wordnet.Noun} {
+				for _, l := range wordnet.Lemmas(t, pos) {
+					said[l] = true
+				}
+			}
+		}
+	}
+	for _, w := range words {
+		if said[w] {
+			continue
+		}
+		if !slices.ContainsFunc(append(wordnet.Lemmas(w, wordnet.Verb), wordnet.Lemmas(w, wordnet.Noun)...), func(l string) bool { return said[l] }) {
+			return false
+		}
+	}
+	return true
+}
+
+// distinguish returns a qualifier clause on ?what that relation r
+// satisfies and none of others does: its time, or its place; nil when
+// neither tells them apart.
+func distinguish(ix *index.Index, r index.Rel, others []index.Rel) *pb.QualifierClause {
+	q := ix.Qualifiers(r)
+	clause := func(f pb.QualifierField, value string) *pb.QualifierClause {
+		return &pb.QualifierClause{Relation: &pb.Term{Term: &pb.Term_Variable{Variable: "what"}}, Field: f,
+			Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: value}}}
+	}
+	if t := q.GetTime(); t.GetStart() != "" && t.GetEnd() == "" && !slices.ContainsFunc(others, func(x index.Rel) bool {
+		return ix.Qualifiers(x).GetTime().GetStart() == t.GetStart()
+	}) {
+		return clause(pb.QualifierField_QUALIFIER_FIELD_TIME, t.GetStart())
+	}
+	if p := q.GetPlace().GetEntity(); p != "" && !slices.ContainsFunc(others, func(x index.Rel) bool {
+		return ix.Qualifiers(x).GetPlace().GetEntity() == p
+	}) {
+		return clause(pb.QualifierField_QUALIFIER_FIELD_PLACE, p)
+	}
+	return nil
+}
