@@ -14,8 +14,13 @@ import (
 )
 
 // maxEvidenceWords bounds the words a question may leave to its
-// relations' evidence (see evidenceQuestion).
-const maxEvidenceWords = 3
+// relations' evidence, and maxEvidenceRelations the relations of its
+// first name whose evidence is read for them (see evidenceQuestion): a
+// name with more is not read so.
+const (
+	maxEvidenceWords     = 3
+	maxEvidenceRelations = 1000
+)
 
 // evidenceQuestion reads a "what" question whose words are names, the
 // grammar's and the lexicon's but for a few that WordNet knows, as asking
@@ -71,6 +76,9 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	}
 	v := ix.Vocabulary()
 	var found []index.Rel
+	if len(ix.Out(names[0]))+len(ix.In(names[0])) > maxEvidenceRelations {
+		return nil, false
+	}
 	for _, r := range slices.Concat(ix.Out(names[0]), ix.In(names[0])) {
 		s, o := ix.Ends(r)
 		if slices.Contains(found, r) || len(names) == 2 && s != names[1] && o != names[1] {
