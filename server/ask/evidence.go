@@ -15,8 +15,8 @@ import (
 
 // maxEvidenceWords bounds the words a question may leave to its
 // relations' evidence, and maxEvidenceRelations the relations of its
-// first name whose evidence is read for them (see evidenceQuestion): a
-// name with more is not read so.
+// name with fewest whose evidence is read for them (see
+// evidenceQuestion): a question whose names all have more is not read so.
 const (
 	maxEvidenceWords     = 3
 	maxEvidenceRelations = 1000
@@ -74,9 +74,13 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	if len(names) > 2 {
 		return nil, false
 	}
+	degree := func(n index.Node) int { return len(ix.Out(n)) + len(ix.In(n)) }
+	if len(names) == 2 && degree(names[1]) < degree(names[0]) {
+		names[0], names[1] = names[1], names[0]
+	}
 	v := ix.Vocabulary()
 	var found []index.Rel
-	if len(ix.Out(names[0]))+len(ix.In(names[0])) > maxEvidenceRelations {
+	if degree(names[0]) > maxEvidenceRelations {
 		return nil, false
 	}
 	for _, r := range slices.Concat(ix.Out(names[0]), ix.In(names[0])) {
