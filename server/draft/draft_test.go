@@ -91,6 +91,7 @@ Halcyon is backed by Bluefin Climate Ventures and MHIP.
 Norvane chief executive Henrik Aalto said the company plans a blade factory in New Bedford, Massachusetts.
 Denmark's Norvane Turbines was also backed by Bluefin Climate Ventures.
 The Northeast Marine Energy Commission approved the construction permit for Kittiwake's Gannet Bank wind farm.
+Corvid, the region's largest blade maker, said Bluefin Climate Ventures and the Great Lakes Teachers Pension Fund backed Kittiwake.
 `
 	d := Make(ix, text, Options{SourceFile: "kittiwake-hires.txt", MinConfidence: 0.5})
 	var got []string
@@ -125,6 +126,11 @@ The Northeast Marine Energy Commission approved the construction permit for Kitt
 		// An object that is a relation: the one between the names after
 		// the verb.
 		"organizations/northeast-marine-energy-commission approves relations/kittiwake-develops-gannet-bank",
+		// A relational noun after its object, in an apposition; names
+		// joined by "and the".
+		"organizations/corvid-subsea-cables produces topics/turbine-blades",
+		"organizations/bluefin-climate-ventures invests-in organizations/kittiwake-offshore-wind",
+		"organizations/great-lakes-teachers-pension-fund invests-in organizations/kittiwake-offshore-wind",
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {

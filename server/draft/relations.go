@@ -452,11 +452,16 @@ func (d *drafter) conjuncts(toks []token, c candidate) []candidate {
 		var found []int
 		for k := at; ; {
 			j := k + step
+			// Looking left, a name's own article comes first: "the EU and
+			// the USMCA".
+			if step < 0 && j >= 0 && toks[j].word == "the" {
+				j += step
+			}
 			if j < 0 || j >= len(toks) || (toks[j].word != "and" && toks[j].word != ",") {
 				return found
 			}
 			j += step
-			if j >= 0 && j < len(toks) && toks[j].word == "the" {
+			if step > 0 && j < len(toks) && toks[j].word == "the" {
 				j += step
 			}
 			if j < 0 || j >= len(toks) || toks[j].mention < 0 || toks[j].pronoun || !d.fits(d.ments[toks[j].mention], types) {
@@ -1045,6 +1050,57 @@ func (d *drafter) possessiveRelations(toks []token) []candidate {
 					break
 				}
 			}
+		}
+	}
+	return out
+}
+
+// compoundNounRelations drafts the relations a relational noun of the
+// lexicon states with its object before it, as a compound, of the name it
+// describes in an apposition: "Kioxia, the world's No. 2 NAND flash
+// producer" (producer of NAND flash), "Sony, a TV maker", or before it:
+// "the blade maker Halcyon".
+func (d *drafter) compoundNounRelations(toks []token) []candidate {
+	var out []candidate
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].mention < 0 || toks[i].pronoun {
+			continue
+		}
+		object := d.ments[toks[i].mention]
+		for _, ph := range d.relationalNouns()[toks[i+1].word] {
+			end, ok := matchWords(toks, i+1, ph.Words[:len(ph.Words)-1])
+			if !ok || ph.Passive || end < len(toks) && toks[end].word == "of" {
+				continue
+			}
+			pred := d.v.Predicate(ph.Predicate)
+			if !d.fits(object, pred.ObjectTypes) {
+				continue
+			}
+			holder := -1
+			switch {
+			case end < len(toks) && toks[end].mention >= 0 && !toks[end].pronoun:
+				holder = end // "the blade maker Halcyon"
+			default:
+				// Back over the noun phrase's article, ranks and modifiers
+				// to the comma of an apposition.
+				k := i - 1
+				for k >= 0 && k > i-9 && toks[k].word != "," && toks[k].mention < 0 {
+					k--
+				}
+				if k >= 1 && toks[k].word == "," && toks[k-1].mention >= 0 && (toks[k+1].word == "the" || toks[k+1].word == "a" || toks[k+1].word == "an") {
+					holder = k - 1
+				}
+			}
+			if holder < 0 {
+				continue
+			}
+			subject := d.ments[toks[holder].mention]
+			if subject.entity == object.entity || !d.fits(subject, pred.SubjectTypes) {
+				continue
+			}
+			out = append(out, candidate{at: i, from: i, to: end, subject: subject, object: object, pred: pred, subjectAt: holder, objectAt: i, confidence: 0.7,
+				reason: fmt.Sprintf("%q reads as %s", d.text[toks[i].start:toks[end-1].end], pred.Name)})
+			break
 		}
 	}
 	return out
