@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/entitygraph/entitygraph/server/index"
@@ -264,7 +265,7 @@ func (l *linker) linkRun(r run, sure map[index.Node]bool) (Mention, bool) {
 		}
 		var c Candidate
 		switch {
-		case h.Kind == namesearch.Fuzzy && h.Edits <= edits && edits > 0:
+		case h.Kind == namesearch.Fuzzy && h.Edits <= edits && edits > 0 && initialsAgree(text, name.Text):
 			c = Candidate{Node: h.Node, Matched: name, Match: Fuzzy, Edits: h.Edits, Confidence: fuzzyConfidence - 0.15*float64(h.Edits-1)}
 		case h.Kind != namesearch.Fuzzy && h.Kind != namesearch.Exact && r.end-r.start == 1 && sure[h.Node]:
 			// A word of a name the text gives in full: "Okafor".
@@ -283,6 +284,28 @@ func (l *linker) linkRun(r run, sure map[index.Node]bool) (Mention, bool) {
 		return Mention{}, false // none, or no one entity clearly best
 	}
 	return Mention{Start: start, End: end, Status: Linked, Candidates: best, Confidence: best[0].Confidence}, true
+}
+
+// initialsAgree reports whether a misspelling keeps the first letter of
+// each word of the name, hyphenated parts apart: "Westren Digital" may be
+// Western Digital, but "Lee Jae-yong" is not Lee Jae-myung, another name
+// two edits away. Runs of another number of words are not compared.
+func initialsAgree(text, name string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+	}
+	a, b := split(text), split(name)
+	if len(a) != len(b) {
+		return true
+	}
+	for i := range a {
+		ra, _ := utf8.DecodeRuneInString(a[i])
+		rb, _ := utf8.DecodeRuneInString(b[i])
+		if ra != rb {
+			return false
+		}
+	}
+	return true
 }
 
 // unknownName reads run r as the name of an entity the graph does not
