@@ -418,6 +418,7 @@ func (d *drafter) relations() {
 		found = append(found, d.possessiveEventRelations(toks)...)
 		found = append(found, d.possessiveRelations(toks)...)
 		found = append(found, d.compoundNounRelations(toks)...)
+		found = append(found, d.ofNounRelations(toks)...)
 		slices.SortStableFunc(found, func(a, b candidate) int { return cmp.Compare(a.at, b.at) })
 		for _, c := range found {
 			if !d.settle(&c.subject, c.pred.SubjectTypes) || !d.settle(&c.object, c.pred.ObjectTypes) {

@@ -92,6 +92,7 @@ Norvane chief executive Henrik Aalto said the company plans a blade factory in N
 Denmark's Norvane Turbines was also backed by Bluefin Climate Ventures.
 The Northeast Marine Energy Commission approved the construction permit for Kittiwake's Gannet Bank wind farm.
 Corvid, the region's largest blade maker, said Bluefin Climate Ventures and the Great Lakes Teachers Pension Fund backed Kittiwake.
+Kittiwake Offshore Wind, the Boston-based developer of the Gannet Bank wind farm, agreed.
 `
 	d := Make(ix, text, Options{SourceFile: "kittiwake-hires.txt", MinConfidence: 0.5})
 	var got []string
@@ -131,6 +132,8 @@ Corvid, the region's largest blade maker, said Bluefin Climate Ventures and the 
 		"organizations/corvid-subsea-cables produces topics/turbine-blades",
 		"organizations/bluefin-climate-ventures invests-in organizations/kittiwake-offshore-wind",
 		"organizations/great-lakes-teachers-pension-fund invests-in organizations/kittiwake-offshore-wind",
+		// A relational noun with its object after "of", in an apposition.
+		"organizations/kittiwake-offshore-wind develops places/gannet-bank",
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {

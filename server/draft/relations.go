@@ -1077,19 +1077,10 @@ func (d *drafter) compoundNounRelations(toks []token) []candidate {
 				continue
 			}
 			holder := -1
-			switch {
-			case end < len(toks) && toks[end].mention >= 0 && !toks[end].pronoun:
+			if end < len(toks) && toks[end].mention >= 0 && !toks[end].pronoun {
 				holder = end // "the blade maker Halcyon"
-			default:
-				// Back over the noun phrase's article, ranks and modifiers
-				// to the comma of an apposition.
-				k := i - 1
-				for k >= 0 && k > i-9 && toks[k].word != "," && toks[k].mention < 0 {
-					k--
-				}
-				if k >= 1 && toks[k].word == "," && toks[k-1].mention >= 0 && (toks[k+1].word == "the" || toks[k+1].word == "a" || toks[k+1].word == "an") {
-					holder = k - 1
-				}
+			} else {
+				holder = d.appositionHead(toks, i)
 			}
 			if holder < 0 {
 				continue
@@ -1105,6 +1096,70 @@ func (d *drafter) compoundNounRelations(toks []token) []candidate {
 	}
 	return out
 }
+
+// ofNounRelations drafts the relations a relational noun of the lexicon
+// with its object after it states of the name it describes in an
+// apposition: "Kittiwake Offshore Wind, the Boston-based developer of
+// the Gannet Bank wind farm".
+func (d *drafter) ofNounRelations(toks []token) []candidate {
+	var out []candidate
+	for i := 1; i+1 < len(toks); i++ {
+		head, first := toks[i].word, i+1
+		if toks[i].description {
+			// "the Boston-based developer" read as the name it describes:
+			// its last word is the noun, the name its holder.
+			words := strings.Fields(strings.ToLower(d.text[toks[i].start:toks[i].end]))
+			head, first = words[len(words)-1], i+1
+		}
+		for _, ph := range d.relationalNouns()[head] {
+			end, ok := matchWords(toks, first, ph.Words[1:])
+			if !ok {
+				continue
+			}
+			obj := end
+			if obj < len(toks) && toks[obj].word == "the" {
+				obj++
+			}
+			holder := i
+			if !toks[i].description {
+				holder = d.appositionHead(toks, i)
+			}
+			if obj >= len(toks) || toks[obj].mention < 0 || toks[obj].pronoun || holder < 0 {
+				continue
+			}
+			pred := d.v.Predicate(ph.Predicate)
+			subject, object := d.ments[toks[holder].mention], d.ments[toks[obj].mention]
+			if ph.Passive {
+				subject, object = object, subject
+			}
+			if subject.entity == object.entity || !d.fits(subject, pred.SubjectTypes) || !d.fits(object, pred.ObjectTypes) {
+				continue
+			}
+			out = append(out, candidate{at: i, from: i, to: obj + 1, subject: subject, object: object, pred: pred, subjectAt: holder, objectAt: obj, confidence: 0.7,
+				reason: fmt.Sprintf("%q reads as %s", d.text[toks[i].start:toks[obj].end], pred.Name)})
+			break
+		}
+	}
+	return out
+}
+
+// appositionHead returns the name an apposition whose noun phrase holds
+// toks[i] describes: back over its article and modifiers (a few words,
+// names only as modifiers) to the comma after the name, "Kittiwake, the
+// Boston-based developer"; or -1.
+func (d *drafter) appositionHead(toks []token, i int) int {
+	k := i - 1
+	for k >= 0 && k > i-9 && toks[k].word != "," && (toks[k].mention < 0 || d.isModifier(toks, k)) {
+		k--
+	}
+	if k >= 1 && toks[k].word == "," && toks[k-1].mention >= 0 && !toks[k-1].pronoun && articleWords[toks[k+1].word] {
+		return k - 1
+	}
+	return -1
+}
+
+// articleWords open a noun phrase.
+var articleWords = map[string]bool{"the": true, "a": true, "an": true}
 
 // possessorOf returns the mention the possessive pronoun at toks[i]
 // stands for: for "its" or "their", the first organization the sentence
