@@ -93,6 +93,7 @@ Denmark's Norvane Turbines was also backed by Bluefin Climate Ventures.
 The Northeast Marine Energy Commission approved the construction permit for Kittiwake's Gannet Bank wind farm.
 Corvid, the region's largest blade maker, said Bluefin Climate Ventures and the Great Lakes Teachers Pension Fund backed Kittiwake.
 Kittiwake Offshore Wind, the Boston-based developer of the Gannet Bank wind farm, agreed.
+Work began at Gannet Bank, the wind farm that Bluefin Climate Ventures is developing.
 `
 	d := Make(ix, text, Options{SourceFile: "kittiwake-hires.txt", MinConfidence: 0.5})
 	var got []string
@@ -134,6 +135,8 @@ Kittiwake Offshore Wind, the Boston-based developer of the Gannet Bank wind farm
 		"organizations/great-lakes-teachers-pension-fund invests-in organizations/kittiwake-offshore-wind",
 		// A relational noun with its object after "of", in an apposition.
 		"organizations/kittiwake-offshore-wind develops places/gannet-bank",
+		// The noun an object clause is about is its verb's object.
+		"organizations/bluefin-climate-ventures develops places/gannet-bank",
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {

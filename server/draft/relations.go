@@ -352,6 +352,18 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 				}
 				continue
 			}
+			if before >= 2 && after < 0 && o.gap < 0 && !o.phrase.Passive && objectPronouns[toks[before-1].word] {
+				// "Gannet Bank, the wind farm that Kittiwake is
+				// developing": the noun the clause is about is its object.
+				if k := before - 2; toks[k].mention >= 0 && !toks[k].pronoun || toks[k].description {
+					after = k
+				} else if h := d.appositionHead(toks, k+1); h >= 0 {
+					after = h
+				}
+				if after >= 0 && !d.fits(d.ments[toks[after].mention], afterTypes) {
+					after = -1
+				}
+			}
 			if before < 0 || after < 0 {
 				continue
 			}
@@ -390,6 +402,10 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 	}
 	return out
 }
+
+// objectPronouns open a relative clause whose noun is the object of its
+// verb: "the wind farm that Kittiwake is developing".
+var objectPronouns = map[string]bool{"that": true, "which": true, "whom": true}
 
 // relationAfter finds the one relation, drafted or in the graph, between
 // two of the names after toks[from] (before limit or a comma, up to four), of the
