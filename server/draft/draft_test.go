@@ -94,6 +94,7 @@ The Northeast Marine Energy Commission approved the construction permit for Kitt
 Corvid, the region's largest blade maker, said Bluefin Climate Ventures and the Great Lakes Teachers Pension Fund backed Kittiwake.
 Kittiwake Offshore Wind, the Boston-based developer of the Gannet Bank wind farm, agreed.
 Work began at Gannet Bank, the wind farm that Bluefin Climate Ventures is developing.
+The blade copies Norvane's patented swept blade-tip design.
 `
 	d := Make(ix, text, Options{SourceFile: "kittiwake-hires.txt", MinConfidence: 0.5})
 	var got []string
@@ -137,6 +138,8 @@ Work began at Gannet Bank, the wind farm that Bluefin Climate Ventures is develo
 		"organizations/kittiwake-offshore-wind develops places/gannet-bank",
 		// The noun an object clause is about is its verb's object.
 		"organizations/bluefin-climate-ventures develops places/gannet-bank",
+		// A possessor and the participle of a verb of the lexicon.
+		"organizations/norvane-turbines holds-patent-on topics/swept-blade-tip-design",
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {

@@ -1036,6 +1036,21 @@ func (d *drafter) possessiveRelations(toks []token) []candidate {
 			}
 			continue
 		}
+		// "Norvane's patented swept blade-tip design": the participle of
+		// a one-word verb of the lexicon says what the possessor does to
+		// the name after it.
+		if first+1 < len(toks) && toks[first].isWord() && strings.HasSuffix(toks[first].word, "ed") && toks[first+1].mention >= 0 && !toks[first+1].pronoun {
+			for _, ph := range d.phrasesByHead()[toks[first].word] {
+				pred := d.v.Predicate(ph.Predicate)
+				object := d.ments[toks[first+1].mention]
+				if len(ph.Words) != 1 || ph.Noun || ph.Passive || object.entity == possessor.entity || !d.fits(possessor, pred.SubjectTypes) || !d.fits(object, pred.ObjectTypes) {
+					continue
+				}
+				out = append(out, candidate{at: i, from: first, to: first + 2, subject: possessor, object: object, pred: pred, subjectAt: i, objectAt: first + 1, confidence: 0.7,
+					reason: fmt.Sprintf("%q reads as %s", d.text[toks[i].start:toks[first+1].end], pred.Name)})
+				break
+			}
+		}
 		// Up to two lowercase words before the noun ("largest", "earlier").
 		for skip := 0; skip <= 2; skip++ {
 			at := first + skip
