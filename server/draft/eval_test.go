@@ -32,11 +32,20 @@ type article struct {
 	gold    string // its gold mentions
 }
 
-// heldOut are the articles of testdata/fresh: written, with their gold
-// graphs and mentions, by someone who had read neither the linker nor the
-// drafter, and not looked at while either was tuned. They are measured,
-// never tuned on.
+// heldOut are the articles of testdata/fresh2, the third batch: written,
+// with their gold graphs and mentions, by someone who had read neither the
+// linker nor the drafter, and measured, never tuned on: their missed and
+// wrong relations are not logged.
 var heldOut = []article{
+	{"seeds/harbor-wind", "fresh2/harbor-wind/06-halcyon-ships-blades-kittiwake-dutch-backer.txt", "fresh2/harbor-wind/06.graph.txtpb", "fresh2/harbor-wind/06.mentions.jsonl"},
+	{"seeds", "fresh2/seed/003-sk-on-sumitomo-cathode-deal-chey-alliance.txt", "fresh2/seed/003.graph.txtpb", "fresh2/seed/003.mentions.jsonl"},
+}
+
+// seen are the articles of testdata/fresh, the second batch: written as
+// the third was, and held out until their missed and wrong relations were
+// once printed while the drafter was tuned (stop 26); they are measured
+// apart, their details still not logged.
+var seen = []article{
 	{"seeds/harbor-wind", "fresh/harbor-wind/05-corvid-first-cable-scallopers-suit.txt", "fresh/harbor-wind/05.graph.txtpb", "fresh/harbor-wind/05.mentions.jsonl"},
 	{"seeds", "fresh/seed/002-chey-alliance-pitch-takaichi-keidanren.txt", "fresh/seed/002.graph.txtpb", "fresh/seed/002.mentions.jsonl"},
 }
@@ -106,7 +115,7 @@ func datasetFS(t *testing.T, dataset string) fstest.MapFS {
 // once the draft marks are deleted the whole file loads (every quote
 // verbatim and unique, every name, reference, predicate and kind valid).
 func TestDraftLoadsOnlyOnceConfirmed(t *testing.T) {
-	for _, h := range append(slices.Clone(heldOut), tuning...) {
+	for _, h := range slices.Concat(heldOut, seen, tuning) {
 		t.Run(filepath.Base(h.doc), func(t *testing.T) {
 			text, err := os.ReadFile(filepath.Join("testdata", h.doc))
 			if err != nil {
@@ -225,6 +234,9 @@ func TestLinking(t *testing.T) {
 	if s := linkingScore(t, "held-out", heldOut, false); s.recall() < 0.95 || s.precision() < 0.95 {
 		t.Errorf("held-out linking fell: %v", s)
 	}
+	if s := linkingScore(t, "seen", seen, false); s.recall() < 0.95 || s.precision() < 0.95 {
+		t.Errorf("seen linking fell: %v", s)
+	}
 	if s := linkingScore(t, "tuning", tuning, true); s.recall() < 0.95 || s.precision() < 0.95 {
 		t.Errorf("tuning linking fell: %v", s)
 	}
@@ -283,8 +295,11 @@ func linkingScore(t *testing.T, set string, articles []article, details bool) sc
 // whose subject, predicate and object are all right. The floors are below
 // what is measured, so that a regression fails.
 func TestDrafts(t *testing.T) {
-	if e, r := draftScore(t, "held-out", heldOut, false); e.precision() < 0.8 || e.recall() < 0.5 || r.precision() < 0.75 || r.recall() < 0.3 {
+	if e, r := draftScore(t, "held-out", heldOut, false); e.precision() < 0.7 || e.recall() < 0.6 || r.precision() < 0.6 || r.recall() < 0.25 {
 		t.Errorf("held-out drafts fell: new entities %v, relations %v", e, r)
+	}
+	if e, r := draftScore(t, "seen", seen, false); e.precision() < 0.8 || e.recall() < 0.5 || r.precision() < 0.8 || r.recall() < 0.3 {
+		t.Errorf("seen drafts fell: new entities %v, relations %v", e, r)
 	}
 	if e, r := draftScore(t, "tuning", tuning, true); e.precision() < 0.9 || e.recall() < 0.55 || r.precision() < 0.9 || r.recall() < 0.35 {
 		t.Errorf("tuning drafts fell: new entities %v, relations %v", e, r)
