@@ -42,6 +42,11 @@ type Question struct {
 	// YesNo is set for questions without a wh-word ("Did Samsung oppose the
 	// bid?").
 	YesNo bool
+	// EvidenceWords are the words read in the evidence of the relation
+	// EvidenceOf names, for a question answered so (see
+	// evidenceQuestion).
+	EvidenceWords []string
+	EvidenceOf    string
 	// Measure is set for a question that asks for an amount of named
 	// things by no relation word (see quantityOf): it is answered only
 	// when the graph gives one amount.

@@ -1137,8 +1137,18 @@ func Interpretation(ix *index.Index, q *Question) string {
 		where = append(where, pattern.DescribeConstraint(ix.Vocabulary(), c))
 	}
 	for _, qc := range q.Pattern.GetQualifiers() {
-		if v := qc.GetVariable(); v != "" {
-			where = append(where, "?"+v+" is the "+pattern.QualifierFieldName(qc.GetField())+" of "+label(qc.GetRelation()))
+		field := pattern.QualifierFieldName(qc.GetField())
+		switch c := qc.GetComparison(); {
+		case qc.GetVariable() != "":
+			where = append(where, "?"+qc.GetVariable()+" is the "+field+" of "+label(qc.GetRelation()))
+		case c.GetOperator() == pb.ComparisonOperator_COMPARISON_OPERATOR_CONTAINS:
+			where = append(where, fmt.Sprintf("the %s of %s says %q", field, label(qc.GetRelation()), c.GetValue()))
+		case c != nil:
+			value := c.GetValue()
+			if n, ok := ix.NodeOf(value); ok {
+				value = ix.Label(n)
+			}
+			where = append(where, fmt.Sprintf("the %s of %s is %s", field, label(qc.GetRelation()), value))
 		}
 	}
 	out := "Find " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")
@@ -1186,7 +1196,19 @@ func Interpretation(ix *index.Index, q *Question) string {
 	for _, r := range q.Reread {
 		out += fmt.Sprintf(" (%q read as %q)", r[0], r[1])
 	}
+	if len(q.EvidenceWords) > 0 {
+		out += fmt.Sprintf(" (%s read in the evidence of %s)", quoteAll(q.EvidenceWords), q.EvidenceOf)
+	}
 	return out + "."
+}
+
+// quoteAll joins words, each quoted: "signal", "remark".
+func quoteAll(ws []string) string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = fmt.Sprintf("%q", w)
+	}
+	return strings.Join(out, ", ")
 }
 
 func joinVars(vs []string) string {

@@ -124,7 +124,8 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	if pin != nil {
 		pat.Qualifiers = append(pat.Qualifiers, pin)
 	}
-	q := &Question{Pattern: pat, AnswerVars: []string{"what"}, Mentions: mentions, Mains: 1, named: true, Understood: understood, Skipped: skipped}
+	q := &Question{Pattern: pat, AnswerVars: []string{"what"}, Mentions: mentions, Mains: 1, named: true, Understood: understood, Skipped: skipped,
+		EvidenceWords: left, EvidenceOf: ix.NodeName(ix.RelationNode(r))}
 	var err error
 	if q.Query, err = pattern.Compile(ix, pat, opts); err != nil {
 		return nil, false
