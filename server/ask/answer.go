@@ -117,6 +117,18 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	st := statusReader{ix: ix, q: q, asIs: asIs(q, question)}
 	if q.YesNo {
 		res.Verdict, res.Deciding = st.verdict(answers)
+		if res.Verdict == pb.Verdict_VERDICT_UNKNOWN && len(res.Deciding) == 0 {
+			// "Has Massachusetts withdrawn its $38 million support
+			// package?": the relation the question names, whatever its
+			// status, has another.
+			other, err := st.otherStatusOf(b, opts)
+			if err != nil {
+				return nil, err
+			}
+			if len(other) > 0 {
+				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, other
+			}
+		}
 		if res.Verdict == pb.Verdict_VERDICT_YES && !q.Negated {
 			res.Answers = answers
 			res.trim(limit)
@@ -722,6 +734,62 @@ func (st statusReader) otherStatus() []index.Rel {
 		}
 	}
 	return out
+}
+
+// otherStatusOf returns, for a yes/no question that names a status of
+// its one main relation and that the graph has no such relation for, the
+// relations the question matches without the status, when every one of
+// them is stated with another status (on the question's dates, settings
+// and amounts): a relation has one status at a time. One whose status the
+// graph does not give, or none at all, returns none.
+func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]index.Rel, error) {
+	q := st.q
+	if q.Mains != 1 || len(q.Pattern.GetTriples()) == 0 {
+		return nil, nil
+	}
+	main := q.Pattern.GetTriples()[0].GetRelationVariable()
+	var asked []pb.RelationStatus
+	pat := proto.Clone(q.Pattern).(*pb.Pattern)
+	pat.Constraints = slices.DeleteFunc(pat.Constraints, func(c *pb.Constraint) bool {
+		s, ok := c.GetTest().(*pb.Constraint_RelationStatus)
+		if ok && c.GetVariable() == main && main != "" {
+			asked = append(asked, s.RelationStatus)
+			return true
+		}
+		return false
+	})
+	if len(asked) == 0 {
+		return nil, nil
+	}
+	free := *q
+	free.Pattern = pat
+	var err error
+	if free.Query, err = pattern.Compile(st.ix, pat, opts); err != nil {
+		return nil, nil
+	}
+	answers, err := Answers(st.ix, &free, b, maxSolutions)
+	if err != nil {
+		return nil, err
+	}
+	var out []index.Rel
+	for _, a := range answers {
+		for _, s := range a.Solutions {
+			if len(s.Rels) == 0 || s.Rels[0] == pattern.NoRel {
+				return nil, nil
+			}
+			r := s.Rels[0]
+			var no []index.Rel
+			if !st.onDates(r) || !st.inSettings(r) || !st.hasAmounts(r, &no) {
+				continue
+			}
+			status := st.ix.RelationStatus(r)
+			if status == pb.RelationStatus_RELATION_STATUS_UNSPECIFIED || slices.Contains(asked, status) {
+				return nil, nil
+			}
+			out = appendNew(out, r)
+		}
+	}
+	return out, nil
 }
 
 // sameRelations returns, for a question whose one main relation is

@@ -1331,3 +1331,28 @@ func TestAskEvidenceWords(t *testing.T) {
 		t.Errorf("understood %v, %v; want the evidence word reported", res.Question.Understood, err)
 	}
 }
+
+// TestAskOtherStatusOfUnnamedObject checks a yes/no question that names a
+// status of a relation whose object it does not name: No when every
+// relation it matches without the status has another, decided by them;
+// unknown when one gives no status.
+func TestAskOtherStatusOfUnnamedObject(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	for _, tt := range []struct {
+		question string
+		verdict  pb.Verdict
+	}{
+		{"Has Massachusetts withdrawn its $38 million support package?", pb.Verdict_VERDICT_NO},
+		{"Has Norvane withdrawn its lawsuit?", pb.Verdict_VERDICT_YES},
+	} {
+		res, err := Ask(hw, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil || res.Verdict != tt.verdict || tt.verdict == pb.Verdict_VERDICT_NO && len(res.Deciding) == 0 {
+			t.Errorf("Ask(%q) = %v, %v; want %v with the deciding relations", tt.question, res, err, tt.verdict)
+		}
+	}
+	// A proposal has no status of its own to compare: unknown.
+	if res, err := Ask(seedtest.Index(t), "Has Chey completed his proposal?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil || res.Verdict != pb.Verdict_VERDICT_UNKNOWN {
+		t.Errorf("Has Chey completed his proposal? = %v, %v; want UNKNOWN", res, err)
+	}
+}
