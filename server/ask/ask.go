@@ -1084,6 +1084,19 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				i += 2
 				continue
 			}
+			if sv, ok := statusOfVerb(v, two); ok && strings.Contains(sv.word, " ") {
+				// "Did the deal go through?": a form of "went through".
+				it := item{kind: itemStatus, text: two, con: statusConstraint(sv.status), at: i, span: 2, light: true,
+					note: fmt.Sprintf("a form of %q", sv.word)}
+				if k := len(items); k >= 2 && items[k-1].kind == itemPrep && strings.EqualFold(items[k-1].text, "to") && items[k-2].kind == itemStatus &&
+					sv.status == pb.RelationStatus_RELATION_STATUS_COMPLETED {
+					// "fail to go through": the failure says it all.
+					it.kind = itemIgnore
+				}
+				items = append(items, it)
+				i += 2
+				continue
+			}
 			if ps, ok := v.EventNoun(two); ok {
 				items = append(items, item{kind: itemEvent, text: two, preds: ps, noun: strings.ReplaceAll(v.SingularEventNoun(two), " ", "_"), at: i, span: 2, note: notesOf(words[i : i+2])})
 				i += 2

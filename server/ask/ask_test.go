@@ -1356,3 +1356,15 @@ func TestAskOtherStatusOfUnnamedObject(t *testing.T) {
 		t.Errorf("Has Chey completed his proposal? = %v, %v; want UNKNOWN", res, err)
 	}
 }
+
+// TestAskStatusPhrases checks a status word of two words in its verb's
+// other forms ("go through" of "went through", "fall through" of "fell
+// through"), and "fail to go through", which is the failure.
+func TestAskStatusPhrases(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Did the Western Digital-Kioxia deal go through?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Did Western Digital's bid fall through?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did the Western Digital-Kioxia deal fail to go through?", verdict: pb.Verdict_VERDICT_YES},
+	})
+}

@@ -259,8 +259,9 @@ func oneEdit(a, b string) bool {
 	return false
 }
 
-// statusVerbIndex is a vocabulary's one-word status words by their verb
-// lemmas: "complete" for "completed", "drop" for "dropped".
+// statusVerbIndex is a vocabulary's status words by their verb lemmas:
+// "complete" for "completed", "drop" for "dropped", "fall through" for
+// "fell through".
 type statusVerbIndex map[string]statusVerb
 
 // statusVerb is a status word and the status it gives.
@@ -273,7 +274,8 @@ type statusVerb struct {
 var statusVerbIndexes sync.Map // *vocab.Vocabulary → statusVerbIndex
 
 // statusOfVerb reads w as a verb form of one of the vocabulary's status
-// words: "complete" and "completes" of "completed", "drop" of "dropped".
+// words: "complete" and "completes" of "completed", "drop" of "dropped",
+// "go through" of "went through".
 // A lemma two status words share is ambiguous and gives nothing.
 func statusOfVerb(v *vocab.Vocabulary, w string) (statusVerb, bool) {
 	idx, ok := statusVerbIndexes.Load(v)
@@ -281,10 +283,13 @@ func statusOfVerb(v *vocab.Vocabulary, w string) (statusVerb, bool) {
 		m := statusVerbIndex{}
 		for _, s := range v.Message().GetStatuses() {
 			for _, sw := range s.GetWords() {
-				if strings.Contains(sw, " ") {
-					continue
-				}
-				for _, l := range wordnet.Lemmas(sw, wordnet.Verb) {
+				// "fell through" by "fall through": the first word's
+				// lemma, the rest as written.
+				first, rest, _ := strings.Cut(sw, " ")
+				for _, l := range wordnet.Lemmas(first, wordnet.Verb) {
+					if rest != "" {
+						l += " " + rest
+					}
 					if have, dup := m[l]; dup && have.status != s.GetStatus() {
 						m[l] = statusVerb{}
 						continue
@@ -295,7 +300,11 @@ func statusOfVerb(v *vocab.Vocabulary, w string) (statusVerb, bool) {
 		}
 		idx, _ = statusVerbIndexes.LoadOrStore(v, m)
 	}
-	for _, l := range wordnet.Lemmas(w, wordnet.Verb) {
+	first, rest, _ := strings.Cut(w, " ")
+	for _, l := range wordnet.Lemmas(first, wordnet.Verb) {
+		if rest != "" {
+			l += " " + rest
+		}
 		if sv := idx.(statusVerbIndex)[l]; sv.word != "" {
 			return sv, true
 		}
