@@ -1787,7 +1787,16 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	v := ix.Vocabulary()
 	_, isNoun := v.Noun(w.lower)
 	if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(v, w.lower) && !isNoun {
-		hits := ix.CorrectName(w.text, 1, 3)
+		// A word inside a longer name that starts a lexicon phrase is the
+		// phrase's: "Commerce Secretary" is a title, not the Korea Chamber
+		// of Commerce and Industry.
+		hits := slices.DeleteFunc(ix.CorrectName(w.text, 1, 3), func(h index.NameHit) bool {
+			if h.Kind != namesearch.Token {
+				return false
+			}
+			_, _, _, phrase := matchPhrase(v, words, i, nil)
+			return phrase
+		})
 		if len(hits) == 1 || (len(hits) > 1 && hits[0].Score > hits[1].Score) {
 			return item{kind: itemEntity, text: w.text, node: hits[0].Node, fuzzy: true}, 1, true
 		}
@@ -1795,7 +1804,6 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	return item{}, 0, false
 }
 
-// kindWords ask for a kind: "What kind of producer", "what type of".
 // fateOf reads a question about how a relation turned out as "What
 // became of" it, which asks for the relation, with its status: "What
 // happened to Western Digital's attempt to buy Kioxia?", "How did the
@@ -1875,6 +1883,7 @@ func whenClause(words []word, items []item) ([]word, bool) {
 	return append(out, words[at+2:]...), true
 }
 
+// kindWords ask for a kind: "What kind of producer", "what type of".
 var kindWords = map[string]bool{"kind": true, "type": true, "sort": true}
 
 // kindOfRelation reads "What kind of producer is Kioxia?" as "What is

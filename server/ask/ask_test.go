@@ -1368,3 +1368,13 @@ func TestAskStatusPhrases(t *testing.T) {
 		{question: "Did the Western Digital-Kioxia deal fail to go through?", verdict: pb.Verdict_VERDICT_YES},
 	})
 }
+
+// TestAskTitleWordIsNoName checks that a word of a longer name which
+// starts a lexicon phrase is read as the phrase: "Commerce Secretary" is a
+// title, not the Korea Chamber of Commerce and Industry.
+func TestAskTitleWordIsNoName(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Who is the Commerce Secretary mentioned in the article?", want: "Howard Lutnick"},
+	})
+}
