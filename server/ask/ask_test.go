@@ -1197,6 +1197,10 @@ func TestAskRelationalNounPhrases(t *testing.T) {
 		// A person is no member-of object: the triple is turned around.
 		{question: "Which party's presidential candidate is Lee Jae-myung?", want: "Democratic Party"},
 	})
+	// After a copula, with a clause about it, the noun is the answer.
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Who is the founder who chairs Kittiwake?", want: "Graham Whitcombe"},
+	})
 	for _, q := range []string{
 		// Kioxia is No. 2: no company tried to buy the No. 1.
 		"Which company tried to buy the world's No. 1 NAND flash producer?",

@@ -217,9 +217,11 @@ func joinItems(items []item) string {
 // it ("NAND flash producer", "SK Group's chairman") or after "of";
 // without one it is any. Each becomes a triple about the noun's variable
 // and one bound item, so that the rest reads as a question with one
-// relation word. A noun after a copula is what the question asks about
-// ("Who is the chairman of SK Group?") and is left, as is a noun whose
-// titles no one clause can test (see oneTitle).
+// relation word. A noun after a copula is what the question asks about:
+// it is left for the noun's own question ("Who is the chairman of SK
+// Group?"), and read so, as the answer, when a clause about it follows
+// ("Who is the founder who chairs Kittiwake?"). A noun whose titles no one
+// clause can test is left (see oneTitle).
 func (b *questionBuilder) relationalNouns(items []item) []item {
 	verbs, nouns := 0, 0
 	for _, it := range items {
@@ -257,9 +259,7 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 			}
 			start--
 		}
-		if start > 0 && items[start-1].kind == itemAux && beWords[strings.ToLower(items[start-1].text)] {
-			continue
-		}
+		afterCopula := start > 0 && items[start-1].kind == itemAux && beWords[strings.ToLower(items[start-1].text)]
 		words := it.phrase.Words
 		if object == nil && end < len(items) && items[end].kind == itemEntity && prepWords[words[len(words)-1]] && b.takesObject(preds, items[end].node) {
 			object, end = fixed(b.ix, items[end].node), end+1
@@ -267,11 +267,31 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 			items[end+1].kind == itemEntity && b.takesObject(preds, items[end+1].node) {
 			object, end = fixed(b.ix, items[end+1].node), end+2
 		}
+		if afterCopula {
+			// "Who is the materials scientist leading the partnership?":
+			// after a copula the noun is what is asked for, read so only
+			// when a clause about it follows; "Who is the chairman of SK
+			// Group?" is the noun's own question.
+			if start != 2 || items[0].kind != itemWh || end >= len(items) ||
+				!(items[end].kind == itemVerb && isParticiple(items[end]) || items[end].kind == itemRel || items[end].kind == itemWh && relativePronouns[strings.ToLower(items[end].text)]) {
+				continue
+			}
+			start = 0
+		}
+		// The clause's pronoun goes with the noun: "the founder who ...".
+		clause := afterCopula && end < len(items) && (items[end].kind == itemRel || items[end].kind == itemWh)
 		wh := start > 0 && items[start-1].kind == itemWh && (strings.EqualFold(items[start-1].text, "which") || strings.EqualFold(items[start-1].text, "what"))
 		if wh {
 			start--
 		}
-		noun := strings.Fields(it.text)[0]
+		wh = wh || afterCopula
+		// The variable is named by the noun's head: "scientist" of
+		// "materials scientist", "chairman" of "chairman of".
+		nw := strings.Fields(it.text)
+		noun := nw[len(nw)-1]
+		if len(nw) > 1 && prepWords[strings.ToLower(noun)] {
+			noun = nw[len(nw)-2]
+		}
 		v := b.fresh(strings.ToLower(noun))
 		if object == nil {
 			object = variable(b.fresh("other"))
@@ -294,7 +314,11 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 			b.whVars = append(b.whVars, v)
 		}
 		bound := item{kind: itemBound, text: joinItems(items[start:end]), noun: v, whBound: wh}
-		items = append(append(append([]item{}, items[:start]...), bound), items[end:]...)
+		rest := items[end:]
+		if clause {
+			rest = rest[1:]
+		}
+		items = append(append(append([]item{}, items[:start]...), bound), rest...)
 		k = start
 	}
 	return items
