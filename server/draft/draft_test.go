@@ -203,3 +203,21 @@ func TestMakeOnEveryPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbAsNoun checks that a one-word verb of the lexicon read as a
+// noun proposes nothing: after a determiner, or a possessive further back
+// past nouns and "and".
+func TestVerbAsNoun(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	text := "Trade talks\n\nSEOUL -- Officials pointed to the talks with Korea and Japan, two of America's top manufacturing powerhouses and biggest trade deficit partners.\n"
+	for _, r := range Make(ix, text, Options{SourceFile: "x.txt", MinConfidence: 0.5}).Relations {
+		if r.GetPredicate() == "predicates/partners-with" {
+			t.Errorf("drafted %s partners-with %s from a noun", r.GetSubject(), r.GetObject())
+		}
+	}
+	text = "Chip deal\n\nSEOUL -- Samsung partners with Sony on panels.\n"
+	if rs := Make(ix, text, Options{SourceFile: "y.txt", MinConfidence: 0.5}).Relations; !slices.ContainsFunc(rs, func(r *pb.Relation) bool { return r.GetPredicate() == "predicates/partners-with" }) {
+		t.Errorf("no partners-with drafted from a verb: %v", rs)
+	}
+}

@@ -150,8 +150,11 @@ func (d *drafter) nounUse(toks []token, o occurrence) bool {
 	}
 	// A determiner before it, with only nouns, adjectives and modifying
 	// names between: "the infrastructure fund", "a Canadian retirement
-	// fund"; not "the region can support".
-	for j := o.from - 1; j >= 0 && j >= o.from-3; j-- {
+	// fund"; not "the region can support". Further back, past words that
+	// may be nouns and "and", a possessive: "America's top manufacturing
+	// powerhouses and biggest trade deficit partners".
+	near := true
+	for j := o.from - 1; j >= 0 && j >= o.from-8; j-- {
 		if m := toks[j].mention; m >= 0 {
 			if mm := d.ments[m]; !toks[j].pronoun && (mm.demonym || mm.typ == "topic") {
 				continue
@@ -162,14 +165,34 @@ func (d *drafter) nounUse(toks []token, o occurrence) bool {
 			return false
 		}
 		w := toks[j].word
-		if determiners[w] || w == "'s" {
+		switch {
+		case determiners[w] && (near || j >= o.from-3):
 			return true
-		}
-		if !nominalOnly(w) {
+		case w == "'s":
+			return true
+		case near && j >= o.from-3 && nominalOnly(w):
+		case maybeNoun(w) || w == "and":
+			near = false
+		default:
 			return false
 		}
 	}
 	return false
+}
+
+// notNouns are words WordNet lists as nouns that are here auxiliaries,
+// modals or pronouns: "can", "will", "may".
+var notNouns = map[string]bool{"can": true, "will": true, "may": true, "must": true, "might": true, "shall": true, "should": true,
+	"would": true, "could": true, "does": true, "do": true, "did": true, "is": true, "are": true, "was": true, "were": true, "be": true,
+	"been": true, "has": true, "have": true, "had": true}
+
+// maybeNoun reports whether WordNet knows word as a noun or an adjective,
+// whatever else it is ("trade", "top"), and it is no auxiliary or pronoun.
+func maybeNoun(word string) bool {
+	if len(word) < 3 || pronouns[word] || notNouns[word] {
+		return false
+	}
+	return len(wordnet.Lemmas(word, wordnet.Noun)) > 0 || len(wordnet.Lemmas(word, wordnet.Adjective)) > 0
 }
 
 // pronouns are words WordNet also lists as nouns ("who", the WHO) that
