@@ -95,6 +95,7 @@ Corvid, the region's largest blade maker, said Bluefin Climate Ventures and the 
 Kittiwake Offshore Wind, the Boston-based developer of the Gannet Bank wind farm, agreed.
 Work began at Gannet Bank, the wind farm that Bluefin Climate Ventures is developing.
 The blade copies Norvane's patented swept blade-tip design.
+Aldermoor Energy is also Halcyon's largest shareholder.
 `
 	d := Make(ix, text, Options{SourceFile: "kittiwake-hires.txt", MinConfidence: 0.5})
 	var got []string
@@ -140,6 +141,8 @@ The blade copies Norvane's patented swept blade-tip design.
 		"organizations/bluefin-climate-ventures develops places/gannet-bank",
 		// A possessor and the participle of a verb of the lexicon.
 		"organizations/norvane-turbines holds-patent-on topics/swept-blade-tip-design",
+		// A possessive's relational noun after a copula and an adverb.
+		"organizations/aldermoor-energy acquires-stake-in organizations/halcyon-rotor-systems",
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {

@@ -1279,11 +1279,17 @@ func (d *drafter) nounHolders(toks []token, i, end int) []int {
 	if len(out) > 0 {
 		return out
 	}
-	switch {
-	case i >= 2 && toks[i-1].word == "," && toks[i-2].mention >= 0:
+	if i >= 2 && toks[i-1].word == "," && toks[i-2].mention >= 0 {
 		return []int{i - 2}
-	case i >= 1 && copulas[toks[i-1].word]:
-		for k := i - 2; k >= 0; k-- {
+	}
+	// Before a copula, an adverb or two aside: "Aldermoor is also
+	// Halcyon's largest shareholder".
+	c := i - 1
+	for c >= 1 && copulaAdverbs[toks[c].word] && i-c <= 2 {
+		c--
+	}
+	if c >= 1 && copulas[toks[c].word] {
+		for k := c - 1; k >= 0; k-- {
 			if toks[k].mention >= 0 {
 				return []int{k}
 			}
@@ -1291,6 +1297,10 @@ func (d *drafter) nounHolders(toks []token, i, end int) []int {
 	}
 	return nil
 }
+
+// copulaAdverbs may stand between a copula and what it says: "is also",
+// "was once", "remains the".
+var copulaAdverbs = map[string]bool{"also": true, "now": true, "still": true, "once": true, "already": true, "again": true}
 
 func lowercaseWord(text string, t token) bool {
 	return t.isWord() && text[t.start] >= 'a' && text[t.start] <= 'z'
