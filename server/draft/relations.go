@@ -118,6 +118,13 @@ func (d *drafter) match(toks []token, i int, words []string) (end, gap int, ok b
 	j := i
 	for k, w := range words {
 		if k > 0 {
+			// An article the lexicon does not write before its noun:
+			// "building the turbines for" for "build turbines for" (not in
+			// a phrase with a gap, whose words after it say more: "named
+			// her as its chief executive" leaves the title to be read).
+			if j < len(toks) && !slices.Contains(words, "*") && !prepositions[w] && toks[j].word != w && phraseArticles[toks[j].word] {
+				j++
+			}
 			for skipped := 0; skipped < 3 && j < len(toks) && d.isFiller(toks[j]) && (w == "*" || toks[j].word != w) && (w != "*" || toks[j].mention < 0); skipped++ {
 				j++
 			}
@@ -138,6 +145,10 @@ func (d *drafter) match(toks []token, i int, words []string) (end, gap int, ok b
 	}
 	return j, gap, true
 }
+
+// phraseArticles may stand before the noun of a lexicon phrase that
+// writes none: "supply the turbines to", "take its stake in".
+var phraseArticles = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true}
 
 // determiners before a one-word verb make it a noun: "the
 // infrastructure fund MHIP" does not fund.
