@@ -333,16 +333,24 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 			var penalty float64
 			if o.from > 0 && toks[o.from].glued && toks[o.from-1].mention >= 0 {
 				after = o.from - 1
-				if after >= 2 && toks[after-1].word == "," && toks[after-2].mention >= 0 && d.ments[toks[after-2].mention].typ == "place" {
-					after -= 2 // "Portland, Maine-based": based in Portland
+				if after >= 2 && toks[after-1].word == "," && toks[after-2].mention >= 0 {
+					if m := d.ments[toks[after-2].mention]; m.typ == "place" || m.pending > 0 && m.typ == "" {
+						after -= 2 // "Portland, Maine-based": based in Portland
+					}
 				}
 				if !d.fits(d.ments[toks[after].mention], pred.ObjectTypes) {
 					continue
 				}
 				// The name it describes follows ("Connecticut-based
 				// Ledgerock") or, in an apposition, comes before ("Kittiwake,
-				// the Boston-based developer").
-				before, penalty = d.nearest(toks, o.to, +1, min(limitAfter, o.to+3), pred.SubjectTypes)
+				// the Boston-based developer", "Skua, a New London,
+				// Connecticut-based installer that Kittiwake hired").
+				before = d.appositionHead(toks, after)
+				if before < 0 {
+					before, penalty = d.nearest(toks, o.to, +1, min(limitAfter, o.to+3), pred.SubjectTypes)
+				} else if !d.fits(d.ments[toks[before].mention], pred.SubjectTypes) {
+					continue
+				}
 				if before < 0 {
 					before, penalty = d.nearest(toks, after-1, -1, -1, pred.SubjectTypes)
 				}
