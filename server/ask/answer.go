@@ -399,17 +399,18 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, co
 }
 
 // contradicted reports whether relation r's own time or place is another
-// than one the question names: a time of one day, month or year (not
-// ongoing) that differs in a part both give ("April 22" and "May 8";
-// "2025-02" and "in 2027"), a span whose years all lie outside the year
-// or decade asked ("the early 2000s" and "in the 1990s"), or a place entity of the same kind
-// as the one asked but another (Seoul, not Tokyo). A relation that does
-// not say, or says it less precisely, is not contradicted: a time of
-// "2025" neither holds nor contradicts "on May 8", and a city does not
-// contradict its country.
+// than one the question names: for a relation that happens at a time (see
+// happensAt), a time of one day, month or year that differs in a part
+// both give ("April 22" and "May 8"; "2025-02" and "in 2027"), or a span
+// whose years all lie outside the year or decade asked; or a place entity
+// of the same kind as the one asked but another (Seoul, not Tokyo). A
+// relation that does not say, or says it less precisely, is not
+// contradicted: a time of "2025" neither holds nor contradicts "on May
+// 8", a city does not contradict its country, and a post held "from April
+// 1" is not contradicted by a later year.
 func (st statusReader) contradicted(r index.Rel) bool {
 	q := st.ix.Qualifiers(r)
-	if t := q.GetTime(); t.GetStart() != "" && st.ix.RelationStatus(r) != pb.RelationStatus_RELATION_STATUS_ONGOING {
+	if t := q.GetTime(); t.GetStart() != "" && happensAt(st.ix, r) {
 		for _, d := range st.q.Dates {
 			if t.GetEnd() == "" && d.Differs(t.GetStart()) || t.GetEnd() != "" && d.Outside(t.GetStart(), t.GetEnd()) {
 				return true
@@ -424,11 +425,29 @@ func (st statusReader) contradicted(r index.Rel) bool {
 		if !ok || place == set.Node {
 			continue
 		}
-		if slices.ContainsFunc(st.ix.Kinds(place), func(k vocab.KindID) bool { return slices.Contains(st.ix.Kinds(set.Node), k) }) {
+		if shareKind(st.ix, place, set.Node) {
 			return true
 		}
 	}
 	return false
+}
+
+// shareKind reports whether nodes a and b have a kind in common.
+func shareKind(ix *index.Index, a, b index.Node) bool {
+	return slices.ContainsFunc(ix.Kinds(a), func(k vocab.KindID) bool { return slices.Contains(ix.Kinds(b), k) })
+}
+
+// happensAt reports whether relation r happens at its time rather than
+// holds from it: its predicate is one of points in time
+// (Predicate.point_in_time), or its status says it happened, failed or
+// was planned, proposed, attempted or announced.
+func happensAt(ix *index.Index, r index.Rel) bool {
+	switch ix.RelationStatus(r) {
+	case pb.RelationStatus_RELATION_STATUS_COMPLETED, pb.RelationStatus_RELATION_STATUS_FAILED, pb.RelationStatus_RELATION_STATUS_PLANNED,
+		pb.RelationStatus_RELATION_STATUS_PROPOSED, pb.RelationStatus_RELATION_STATUS_ATTEMPTED, pb.RelationStatus_RELATION_STATUS_ANNOUNCED:
+		return true
+	}
+	return ix.Vocabulary().Predicate(ix.Predicate(r)).PointInTime
 }
 
 // onDates reports whether relation r's time falls on every date the
@@ -666,7 +685,7 @@ func (st statusReader) otherValue() []index.Rel {
 		if other == object || !current[st.ix.RelationStatus(r)] || st.ix.Rank(r) == pb.StatementRank_STATEMENT_RANK_DEPRECATED {
 			continue
 		}
-		if slices.ContainsFunc(st.ix.Kinds(other), func(k vocab.KindID) bool { return slices.Contains(st.ix.Kinds(object), k) }) {
+		if shareKind(st.ix, other, object) {
 			out = append(out, r)
 		}
 	}
@@ -701,12 +720,24 @@ func (st statusReader) otherHolder() []index.Rel {
 		other, _ := st.ix.Ends(r)
 		qs := st.ix.Qualifiers(r)
 		if st.ix.Predicate(r) != p.ID || other == subject || !current[st.ix.RelationStatus(r)] || qs.GetTime().GetEnd() != "" ||
-			st.ix.Rank(r) == pb.StatementRank_STATEMENT_RANK_DEPRECATED || !holdsTitle(qs.GetRole(), q.Titles) {
+			st.ix.Rank(r) == pb.StatementRank_STATEMENT_RANK_DEPRECATED || !holdsTitle(qs.GetRole(), q.Titles) || secondaryTitle(qs.GetRole()) {
 			continue
 		}
 		out = append(out, r)
 	}
 	return out
+}
+
+// secondaryWords make a title another post than the one they qualify:
+// a vice chairman is not the chairman.
+var secondaryWords = map[string]bool{"vice": true, "deputy": true, "co": true, "honorary": true, "acting": true, "interim": true,
+	"former": true, "assistant": true, "associate": true}
+
+// secondaryTitle reports whether a role is a vice, deputy or co- post.
+func secondaryTitle(role string) bool {
+	return slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(role), func(r rune) bool { return !unicode.IsLetter(r) }), func(w string) bool {
+		return secondaryWords[w]
+	})
 }
 
 // otherStatus returns, for a yes/no question that names a status of its
@@ -729,7 +760,7 @@ func (st statusReader) otherStatus() []index.Rel {
 	var out []index.Rel
 	for _, r := range rels {
 		_, other := st.ix.Ends(r)
-		if s := st.ix.RelationStatus(r); other == object && s != pb.RelationStatus_RELATION_STATUS_UNSPECIFIED && !slices.Contains(asked, s) {
+		if s := st.ix.RelationStatus(r); other == object && settled[s] && !slices.Contains(asked, s) {
 			out = append(out, r)
 		}
 	}
@@ -739,9 +770,10 @@ func (st statusReader) otherStatus() []index.Rel {
 // otherStatusOf returns, for a yes/no question that names a status of
 // its one main relation and that the graph has no such relation for, the
 // relations the question matches without the status, when every one of
-// them is stated with another status (on the question's dates, settings
-// and amounts): a relation has one status at a time. One whose status the
-// graph does not give, or none at all, returns none.
+// them is stated with another settled status (on the question's dates,
+// settings and amounts): a relation has one status at a time. One whose
+// status the graph does not give or leaves open (announced, attempted),
+// or none at all, returns none.
 func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]index.Rel, error) {
 	q := st.q
 	if q.Mains != 1 || len(q.Pattern.GetTriples()) == 0 {
@@ -783,7 +815,7 @@ func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]
 				continue
 			}
 			status := st.ix.RelationStatus(r)
-			if status == pb.RelationStatus_RELATION_STATUS_UNSPECIFIED || slices.Contains(asked, status) {
+			if !settled[status] || slices.Contains(asked, status) {
 				return nil, nil
 			}
 			out = appendNew(out, r)
@@ -791,6 +823,14 @@ func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]
 	}
 	return out, nil
 }
+
+// settled are the statuses that exclude the others: a relation proposed,
+// planned, ongoing, completed, failed, withdrawn or ended is not in
+// another state; one announced or attempted, whose outcome is not given,
+// or whose status is not given, may be.
+var settled = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_PROPOSED: true, pb.RelationStatus_RELATION_STATUS_PLANNED: true,
+	pb.RelationStatus_RELATION_STATUS_ONGOING: true, pb.RelationStatus_RELATION_STATUS_COMPLETED: true, pb.RelationStatus_RELATION_STATUS_FAILED: true,
+	pb.RelationStatus_RELATION_STATUS_WITHDRAWN: true, pb.RelationStatus_RELATION_STATUS_ENDED: true}
 
 // sameRelations returns, for a question whose one main relation is
 // between two names by one predicate, the predicate, the object and the

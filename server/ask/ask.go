@@ -659,7 +659,16 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		}
 	}
 	q.Mentions, q.Understood, q.Skipped = mentions, understood, skipped
-	q.Present = q.YesNo && len(words) > 0 && presentWords[words[0].lower]
+	// "Is it true that he was ...": the tense is the clause's, its first
+	// auxiliary's.
+	if first := matchTruthFrame(words, 0); q.YesNo && first < len(words) {
+		if first > 0 {
+			for first < len(words) && !auxWords[words[first].lower] {
+				first++
+			}
+		}
+		q.Present = first < len(words) && presentWords[words[first].lower]
+	}
 	for _, w := range words {
 		if w.note != "" && w.lower != strings.ToLower(w.text) {
 			q.Reread = append(q.Reread, [2]string{w.text, w.lower})
@@ -845,7 +854,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
-		if n, ev, evLen, sv := lightVerb(v, words, i, lastBut(items, itemNot).kind == itemEntity); n > 0 {
+		if n, ev, evLen, sv := lightVerb(v, words, i, lastBut(items, itemNot).kind == itemEntity); n > 0 && (!recipientVerbs[words[i].lower] || hostable(v, words, ev, evLen)) {
 			// "make a proposal" is "propose": the light verb is skipped
 			// and the event noun after it is the relation word. A status
 			// verb gives the relation its status: "complete an
@@ -888,7 +897,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				}
 				items, mentions = append(items, its...), append(mentions, ms...)
 			}
-			// "Who won the contract?": the winner is the one awarded it.
+			// "Which city will host the factory?": the host is where it is.
 			recipient := recipientVerbs[words[i-n].lower]
 			if recipient {
 				// "Will New Bedford host Halcyon's factory?": the possessor
@@ -1295,8 +1304,7 @@ func init() {
 		repeat repeats repeated repeating renew renews renewed renewing`) {
 		lightVerbs[w] = true
 	}
-	for _, w := range strings.Fields(`win wins won winning receive receives received receiving secure secures secured securing
-		land lands landed landing obtain obtains obtained obtaining host hosts hosted hosting`) {
+	for _, w := range strings.Fields(`host hosts hosted hosting`) {
 		lightVerbs[w], recipientVerbs[w] = true, true
 	}
 	for _, w := range strings.Fields(`pay pays paid paying`) {
@@ -1305,9 +1313,28 @@ func init() {
 }
 
 // recipientVerbs are the light verbs whose subject is the event noun's
-// object: "Corvid won the cable contract" is the contract awarded to
-// Corvid.
+// object when that object is a place: "New Bedford will host the factory"
+// is the factory planned in New Bedford. ("Win" is not one: the winner of
+// a contract is the one it is awarded to, of a lawsuit not the one sued.)
 var recipientVerbs = map[string]bool{}
+
+// hostable reports whether the event noun at words[ev:ev+evLen] may have
+// a host (see recipientVerbs): it names a relation whose object is a
+// place, and no attempt.
+func hostable(v *vocab.Vocabulary, words []word, ev, evLen int) bool {
+	ws := make([]string, evLen)
+	for k, w := range words[ev : ev+evLen] {
+		ws[k] = w.lower
+	}
+	ps, ok := v.EventNoun(strings.Join(ws, " "))
+	if !ok || attemptNouns[ws[len(ws)-1]] {
+		return false
+	}
+	return slices.ContainsFunc(v.Predicate(ps[0]).ObjectTypes, func(t string) bool {
+		k, ok := v.LookupKind(t)
+		return t == "place" || ok && k.EntityType == "place"
+	})
+}
 
 // forVerbs are the light verbs whose event noun follows "for": "paying
 // for its stake" is the stake bought.
@@ -1580,9 +1607,9 @@ var occurrenceVerbs = [][]string{{"take", "place"}, {"takes", "place"}, {"took",
 
 // startVerbs say that a relation noun's relation begins, which is when
 // it holds from: "When will the factory open?", "start up", "begin". They
-// are occurrence verbs only where nothing but a date, a place or the end
-// of the question follows ("When will the plant start making blades?" is
-// not one).
+// are occurrence verbs only at the end of the question or before a
+// preposition, as of a date or a place ("When will the plant start
+// making blades?" is not one).
 var startVerbs = [][]string{{"open"}, {"opens"}, {"opened"}, {"opening"}, {"start", "up"}, {"starts", "up"}, {"started", "up"},
 	{"start"}, {"starts"}, {"started"}, {"begin"}, {"begins"}, {"began"}, {"begun"}, {"come", "online"}, {"comes", "online"}, {"came", "online"}}
 
@@ -1790,13 +1817,8 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 		// A word inside a longer name that starts a lexicon phrase is the
 		// phrase's: "Commerce Secretary" is a title, not the Korea Chamber
 		// of Commerce and Industry.
-		hits := slices.DeleteFunc(ix.CorrectName(w.text, 1, 3), func(h index.NameHit) bool {
-			if h.Kind != namesearch.Token {
-				return false
-			}
-			_, _, _, phrase := matchPhrase(v, words, i, nil)
-			return phrase
-		})
+		_, _, _, phrase := matchPhrase(v, words, i, nil)
+		hits := slices.DeleteFunc(ix.CorrectName(w.text, 1, 3), func(h index.NameHit) bool { return phrase && h.Kind == namesearch.Token })
 		if len(hits) == 1 || (len(hits) > 1 && hits[0].Score > hits[1].Score) {
 			return item{kind: itemEntity, text: w.text, node: hits[0].Node, fuzzy: true}, 1, true
 		}
@@ -1846,6 +1868,9 @@ func examplesOf(ix *index.Index, words []word, i int, items []item) int {
 	if j < len(words) && articleWords[words[j].lower] {
 		j++
 	}
+	if j >= len(words) {
+		return 0
+	}
 	name, _, ok := matchEntity(ix, words, j)
 	if !ok {
 		return 0
@@ -1867,10 +1892,10 @@ var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they
 
 // whenClause reads "Where was Chey Tae-won when he proposed the alliance
 // on May 8?" as "Where did Chey Tae-won proposed the alliance on May 8?":
-// a wh-word, a copula and one name, then "when" and a pronoun for that
-// name, ask the wh-word of the clause. It returns the words rewritten.
+// "where", a copula and one name, then "when" and a pronoun for that name,
+// ask where the clause happened. It returns the words rewritten.
 func whenClause(words []word, items []item) ([]word, bool) {
-	if len(items) < 5 || items[0].kind != itemWh || items[0].at != 0 || items[1].kind != itemAux || !beWords[words[1].lower] ||
+	if len(items) < 5 || items[0].kind != itemWh || items[0].at != 0 || words[0].lower != "where" || items[1].kind != itemAux || !beWords[words[1].lower] ||
 		items[2].kind != itemEntity || items[2].at != 2 {
 		return nil, false
 	}

@@ -414,7 +414,8 @@ func TestAskDates(t *testing.T) {
 		{question: "In which market did Samsung and Sony join forces in the early 2000s?", want: "LCD panels"},
 		{question: "Did Samsung and Sony join forces?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Did Samsung and Sony join forces in the 2000s?", verdict: pb.Verdict_VERDICT_YES},
-		{question: "Did Samsung and Sony join forces in the 1990s?", verdict: pb.Verdict_VERDICT_NO},
+		// A partnership holds over time: another time is no no.
+		{question: "Did Samsung and Sony join forces in the 1990s?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
 }
 
@@ -645,13 +646,9 @@ func TestAskLightVerbs(t *testing.T) {
 		!strings.Contains(res.Text, "place ?where") {
 		t.Errorf("Where did Chey propose? = %v, %v", res, err)
 	}
-	// The winner of a contract is the one it is awarded to; a topic
-	// before the noun is what it is about; "pay for" its stake is the
-	// stake bought.
+	// "Pay for" its stake is the stake bought.
 	hw := seedtest.HarborWind(t)
 	checkAsks(t, hw, []askCase{
-		{question: "Who won the $480 million export cable contract?", want: "Corvid Subsea Cables"},
-		{question: "Did Corvid win the export cable contract?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "How much is Aldermoor paying for its stake?", want: "$520 million"},
 		{question: "Where does Elena Voss work?", want: "Southcoast Technological University"},
 		// The host of a factory is where it is; the possessor is its
@@ -661,8 +658,12 @@ func TestAskLightVerbs(t *testing.T) {
 		// "new" before a title is the latest holder.
 		{question: "Who is the new CEO of Kittiwake?", want: "Marisol Okafor"},
 	})
-	if res, err := Ask(hw, "Who won the turbine blades contract?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil || len(res.Answers) != 0 {
-		t.Errorf("Who won the turbine blades contract? = %v, %v; want no answer", res, err)
+	// "Win" is no light verb: the winner of a lawsuit is not the one
+	// sued; "host" reads only a relation whose object is a place.
+	for _, q := range []string{"Who won the lawsuit?", "Did Halcyon win the lawsuit?", "Who hosted the lawsuit?"} {
+		if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && (len(res.Answers) > 0 || res.Verdict == pb.Verdict_VERDICT_YES) {
+			t.Errorf("Ask(%q) = %v, %v; want a refusal", q, res.Answers, res.Verdict)
+		}
 	}
 }
 
@@ -1347,8 +1348,11 @@ func TestAskOtherStatusOfUnnamedObject(t *testing.T) {
 		question string
 		verdict  pb.Verdict
 	}{
-		{"Has Massachusetts withdrawn its $38 million support package?", pb.Verdict_VERDICT_NO},
+		{"Did Corvid complete supplying cables?", pb.Verdict_VERDICT_NO},
+		{"Has Halcyon completed its factory?", pb.Verdict_VERDICT_NO},
 		{"Has Norvane withdrawn its lawsuit?", pb.Verdict_VERDICT_YES},
+		// An offer announced may have been withdrawn since: unknown.
+		{"Has Massachusetts withdrawn its $38 million support package?", pb.Verdict_VERDICT_UNKNOWN},
 	} {
 		res, err := Ask(hw, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
 		if err != nil || res.Verdict != tt.verdict || tt.verdict == pb.Verdict_VERDICT_NO && len(res.Deciding) == 0 {
@@ -1381,4 +1385,36 @@ func TestAskTitleWordIsNoName(t *testing.T) {
 	checkAsks(t, seedtest.Index(t), []askCase{
 		{question: "Who is the Commerce Secretary mentioned in the article?", want: "Howard Lutnick"},
 	})
+}
+
+// TestAskReviewedTraps checks readings that must not give an answer: a
+// question ending in "like" (it once panicked), a state's later year, a
+// status that settles nothing, a past tense behind "Is it true that", a
+// name in subject position that is not the evidence's subject, and a
+// vice-chairman as another holder.
+func TestAskReviewedTraps(t *testing.T) {
+	t.Parallel()
+	seed, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	for _, tt := range []struct {
+		ix       *index.Index
+		question string
+	}{
+		{seed, "Did Samsung oppose companies like"},
+		{seed, "Did Samsung oppose companies such as"},
+		{seed, "Did Samsung oppose companies like the"},
+		{hw, "Did Marisol Okafor lead Kittiwake in 2026?"},
+		{seed, "Did Japan view Kioxia as a critical national asset in 2022?"},
+		{seed, "Were Samsung and Sony partners in 2008?"},
+		{seed, "Did the US-UK trade deal go through?"},
+		{seed, "Is it true that Lee Jae-myung was the chairman of SK Group?"},
+		{seed, "What did Asia signal?"},
+	} {
+		res, err := Ask(tt.ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err == nil && (res.Verdict == pb.Verdict_VERDICT_NO || res.Verdict == pb.Verdict_VERDICT_YES || len(res.Answers) > 0) {
+			t.Errorf("Ask(%q) = %v, %v; want no verdict and no answer", tt.question, res.Verdict, res.Answers)
+		}
+	}
+	if !secondaryTitle("Vice Chairman") || !secondaryTitle("co-chair") || secondaryTitle("Chairman") {
+		t.Error("secondaryTitle")
+	}
 }

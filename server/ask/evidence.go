@@ -27,9 +27,10 @@ const (
 // for the one relation between its names whose evidence says those words:
 // "What did Howard Lutnick signal about Asia?" is the relation whose
 // evidence reads "Howard Lutnick signaled that Asia would be the next
-// major front". Every name must be a party of the relation, a relation
-// word of the question must be its predicate's, and each word left must
-// be, as WordNet lemmatizes it, a word of one of its quotes. It answers
+// major front". Every name must be a party of the relation, the one after
+// the auxiliary its subject, a relation word of the question must be its
+// predicate's, and each word left must be, as WordNet lemmatizes it, a
+// word of one of its quotes. It answers
 // only when exactly one relation does so, and returns false otherwise;
 // understood are the pieces Compile understood, to which the words read
 // in the evidence are added.
@@ -74,6 +75,12 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	if len(names) > 2 {
 		return nil, false
 	}
+	// "What did Howard Lutnick signal?": the name after the auxiliary is
+	// the relation's subject ("What did Asia signal?" is not Lutnick's).
+	subject := index.Node(-1)
+	if items[2].kind == itemEntity {
+		subject = items[2].node
+	}
 	degree := func(n index.Node) int { return len(ix.Out(n)) + len(ix.In(n)) }
 	if len(names) == 2 && degree(names[1]) < degree(names[0]) {
 		names[0], names[1] = names[1], names[0]
@@ -85,7 +92,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	}
 	for _, r := range slices.Concat(ix.Out(names[0]), ix.In(names[0])) {
 		s, o := ix.Ends(r)
-		if slices.Contains(found, r) || len(names) == 2 && s != names[1] && o != names[1] {
+		if slices.Contains(found, r) || len(names) == 2 && s != names[1] && o != names[1] || subject >= 0 && s != subject {
 			continue
 		}
 		if len(preds) > 0 && !slices.ContainsFunc(preds, func(p vocab.ID) bool {

@@ -234,3 +234,37 @@ func TestVerbAsNoun(t *testing.T) {
 		t.Errorf("no partners-with drafted from a verb: %v", rs)
 	}
 }
+
+// TestAppositionTraps checks the phrases an apposition must not be read
+// in: a name in a phrase before the subject ("Unlike Norvane, the
+// Boston-based Kittiwake"), a name the noun phrase runs into, "that" after
+// a verb's object, and a capitalized preposition taken for a name.
+func TestAppositionTraps(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	text := `Traps
+
+BOSTON -- Unlike Norvane Turbines, the Boston-based Kittiwake Offshore Wind agreed.
+After meeting Halcyon Rotor Systems, the Boston-based developer Kittiwake Offshore Wind agreed.
+Like Corvid Subsea Cables, a blade maker must grow.
+Kittiwake Offshore Wind told Halcyon Rotor Systems that Norvane Turbines would sue.
+`
+	d := Make(ix, text, Options{SourceFile: "traps.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	if !slices.Contains(got, "organizations/kittiwake-offshore-wind based-in places/boston") {
+		t.Errorf("no Kittiwake based-in Boston among %q", got)
+	}
+	for _, g := range got {
+		if g != "organizations/kittiwake-offshore-wind based-in places/boston" {
+			t.Errorf("drafted %q from a trap", g)
+		}
+	}
+	for _, e := range d.Entities {
+		if strings.EqualFold(e.GetDisplayName(), "Like") || strings.EqualFold(e.GetDisplayName(), "Unlike") {
+			t.Errorf("drafted the entity %q", e.GetDisplayName())
+		}
+	}
+}

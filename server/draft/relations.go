@@ -345,7 +345,7 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 				// Ledgerock") or, in an apposition, comes before ("Kittiwake,
 				// the Boston-based developer", "Skua, a New London,
 				// Connecticut-based installer that Kittiwake hired").
-				before = d.appositionHead(toks, after)
+				before = d.appositionHead(toks, after, o.to+1)
 				if before < 0 {
 					before, penalty = d.nearest(toks, o.to, +1, min(limitAfter, o.to+3), pred.SubjectTypes)
 				} else if !d.fits(d.ments[toks[before].mention], pred.SubjectTypes) {
@@ -397,9 +397,12 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 			if before >= 2 && after < 0 && o.gap < 0 && !o.phrase.Passive && objectPronouns[toks[before-1].word] {
 				// "Gannet Bank, the wind farm that Kittiwake is
 				// developing": the noun the clause is about is its object.
-				if k := before - 2; toks[k].mention >= 0 && !toks[k].pronoun || toks[k].description {
+				// Only a description or an apposition's head: in "told
+				// Halcyon that Norvane would sue", "that" opens no relative
+				// clause.
+				if k := before - 2; toks[k].description {
 					after = k
-				} else if h := d.appositionHead(toks, k+1); h >= 0 {
+				} else if h := d.appositionHead(toks, k+1, k+1); h >= 0 {
 					after = h
 				}
 				if after >= 0 && !d.fits(d.ments[toks[after].mention], afterTypes) {
@@ -511,11 +514,13 @@ func (d *drafter) conjuncts(toks []token, c candidate) []candidate {
 		for k := at; ; {
 			j := k + step
 			// Looking left, a name's own article comes first: "the EU and
-			// the USMCA".
-			if step < 0 && j >= 0 && toks[j].word == "the" {
+			// the USMCA", after "and" only ("Norvane, the Boston-based
+			// developer" lists nothing).
+			article := step < 0 && j >= 0 && toks[j].word == "the"
+			if article {
 				j += step
 			}
-			if j < 0 || j >= len(toks) || (toks[j].word != "and" && toks[j].word != ",") {
+			if j < 0 || j >= len(toks) || (toks[j].word != "and" && (toks[j].word != "," || article)) {
 				return found
 			}
 			j += step
@@ -1153,7 +1158,7 @@ func (d *drafter) compoundNounRelations(toks []token) []candidate {
 			if end < len(toks) && toks[end].mention >= 0 && !toks[end].pronoun {
 				holder = end // "the blade maker Halcyon"
 			} else {
-				holder = d.appositionHead(toks, i)
+				holder = d.appositionHead(toks, i, end)
 			}
 			if holder < 0 {
 				continue
@@ -1195,7 +1200,7 @@ func (d *drafter) ofNounRelations(toks []token) []candidate {
 			}
 			holder := i
 			if !toks[i].description {
-				holder = d.appositionHead(toks, i)
+				holder = d.appositionHead(toks, i, obj+1)
 			}
 			if obj >= len(toks) || toks[obj].mention < 0 || toks[obj].pronoun || holder < 0 {
 				continue
@@ -1217,19 +1222,42 @@ func (d *drafter) ofNounRelations(toks []token) []candidate {
 }
 
 // appositionHead returns the name an apposition whose noun phrase holds
-// toks[i] describes: back over its article and modifiers (a few words,
-// names only as modifiers) to the comma after the name, "Kittiwake, the
-// Boston-based developer"; or -1.
-func (d *drafter) appositionHead(toks []token, i int) int {
+// toks[i] and ends before toks[end] describes: back over its article and
+// modifiers (a few words, names only as modifiers) to the comma after the
+// name, "Kittiwake, the Boston-based developer"; or -1.
+func (d *drafter) appositionHead(toks []token, i, end int) int {
 	k := i - 1
 	for k >= 0 && k > i-9 && toks[k].word != "," && (toks[k].mention < 0 || d.isModifier(toks, k)) {
 		k--
 	}
-	if k >= 1 && toks[k].word == "," && toks[k-1].mention >= 0 && !toks[k-1].pronoun && articleWords[toks[k+1].word] {
-		return k - 1
+	if k < 1 || toks[k].word != "," || toks[k-1].mention < 0 || toks[k-1].pronoun || !articleWords[toks[k+1].word] {
+		return -1
 	}
-	return -1
+	// Not a name in a phrase before the clause: "Unlike Norvane, the
+	// Boston-based Kittiwake agreed", "Like Corvid, a blade maker must
+	// grow". The head starts the sentence, or follows a verb or a comma.
+	h := k - 1
+	if b := h - 1; b >= 0 && (toks[b].word == "the" && b >= 1 && (prepositions[toks[b-1].word] || frontWords[toks[b-1].word]) || prepositions[toks[b].word] || frontWords[toks[b].word]) {
+		return -1
+	}
+	// The apposition ends at a comma, a relative pronoun or the sentence's
+	// end, not at a name it runs into: "Norvane, the Boston-based
+	// Kittiwake".
+	for j := end; j < len(toks) && j < end+4; j++ {
+		if toks[j].word == "," || toks[j].word == "." || objectPronouns[toks[j].word] || toks[j].word == "who" {
+			return h
+		}
+		if toks[j].mention >= 0 && !d.isModifier(toks, j) {
+			return -1
+		}
+	}
+	return h
 }
+
+// frontWords open a phrase before a sentence's subject: "Unlike Norvane,
+// the company ...".
+var frontWords = map[string]bool{"unlike": true, "like": true, "after": true, "before": true, "while": true, "although": true,
+	"though": true, "when": true, "if": true, "as": true, "besides": true, "despite": true, "since": true, "meeting": true}
 
 // articleWords open a noun phrase.
 var articleWords = map[string]bool{"the": true, "a": true, "an": true}

@@ -28,6 +28,11 @@ func (l *linker) nameLike(k int) bool {
 		return false
 	}
 	lower, _, _ := strings.Cut(strings.ReplaceAll(w.lower, "’", "'"), "'") // "We’re": "we"
+	// A closed-class word starts no name, wherever a capital puts it
+	// ("BOSTON -- Unlike Norvane, ..."), unless in capitals ("IT").
+	if functionWords[lower] && strings.ToUpper(w.text) != w.text {
+		return false
+	}
 	if !w.sentenceStart && !w.titleLine {
 		return true
 	}

@@ -148,6 +148,8 @@ var functionWords = setOf(
 	"before", "since", "until", "though", "although", "whether", "once",
 	"of", "in", "on", "at", "to", "for", "from", "by", "with", "about", "into", "over", "under", "between",
 	"against", "among", "through", "during", "without", "within", "near", "off", "up", "down", "out", "per", "via",
+	"like", "unlike", "despite", "amid", "across", "around", "behind", "beside", "besides", "beyond", "toward", "towards",
+	"upon", "onto", "inside", "outside", "except",
 	"he", "she", "it", "they", "we", "i", "you", "who", "whom", "whose", "which", "what", "there", "here",
 	"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
 	"might", "must", "shall", "should", "do", "does", "did", "not", "no", "all", "some", "any", "each", "both",

@@ -85,6 +85,9 @@ type Predicate struct {
 	// OneHolderPerTitle is set when an object has at most one subject at
 	// a time by it in each title (Predicate.one_holder_per_title).
 	OneHolderPerTitle bool
+	// PointInTime is set when its relations happen at a time rather than
+	// hold over one (Predicate.point_in_time).
+	PointInTime bool
 	// ObjectModifier is set when the object's name before a noun for the
 	// subject says it: "a Japanese company" (Lexicon.object_modifier).
 	ObjectModifier bool
@@ -283,7 +286,7 @@ func build(m *pb.Vocabulary) *Vocabulary {
 			ID: ID(i), Name: p.GetName(), Key: key, Reading: p.GetReading(), Inverse: p.GetInverseReading(),
 			Symmetric: p.GetSymmetric(), TitleRole: p.GetRoleIsTitle(),
 			SubjectTypes: p.GetSubjectTypes(), ObjectTypes: p.GetObjectTypes(),
-			SingleValue: p.GetSingleValue(), OneHolderPerTitle: p.GetOneHolderPerTitle(), ObjectModifier: p.GetLexicon().GetObjectModifier(),
+			SingleValue: p.GetSingleValue(), OneHolderPerTitle: p.GetOneHolderPerTitle(), PointInTime: p.GetPointInTime(), ObjectModifier: p.GetLexicon().GetObjectModifier(),
 			template: p.GetSentence(), inverseTemplate: p.GetInverseSentence(), msg: p,
 		}
 		if rec.Symmetric {

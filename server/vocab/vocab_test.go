@@ -64,6 +64,13 @@ func TestSeedVocabulary(t *testing.T) {
 			t.Errorf("%s has no phrase", p.Name)
 		}
 	}
+	// What the vocabulary says English leaves unsaid reaches the predicates.
+	if p, ok := v.Lookup("predicates/proposes"); !ok || !p.PointInTime {
+		t.Error("proposes is not a point in time")
+	}
+	if p, ok := v.Lookup("predicates/leads"); !ok || p.PointInTime || !p.OneHolderPerTitle {
+		t.Error("leads: want one holder per title, not a point in time")
+	}
 }
 
 func TestLookup(t *testing.T) {

@@ -137,8 +137,17 @@ type Predicate struct {
 	// of SK Group?" No: Chey Tae-won is). Relations without a role, ended or
 	// not current, are never compared.
 	OneHolderPerTitle bool `protobuf:"varint,14,opt,name=one_holder_per_title,json=oneHolderPerTitle,proto3" json:"one_holder_per_title,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// Whether its relations happen at a time rather than hold over one: a
+	// proposal, an announcement, a suit filed (Wikidata's point in time,
+	// P585, rather than start time, P580). A relation's time with no end is
+	// then when it happened, not when it began, and Ask answers a yes/no
+	// question that names another time "No" ("Did Chey propose the alliance
+	// in 2024?"); for a relation that holds over time ("leads", from April
+	// 1), another time is not a no. A relation whose status says it
+	// happened, failed or was planned is read so whatever its predicate.
+	PointInTime   bool `protobuf:"varint,15,opt,name=point_in_time,json=pointInTime,proto3" json:"point_in_time,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Predicate) Reset() {
@@ -265,6 +274,13 @@ func (x *Predicate) GetSingleValue() bool {
 func (x *Predicate) GetOneHolderPerTitle() bool {
 	if x != nil {
 		return x.OneHolderPerTitle
+	}
+	return false
+}
+
+func (x *Predicate) GetPointInTime() bool {
+	if x != nil {
+		return x.PointInTime
 	}
 	return false
 }
@@ -1181,7 +1197,7 @@ var File_entitygraph_v1_vocabulary_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	"\n" +
-	"\x1fentitygraph/v1/vocabulary.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/relation.proto\"\xf6\x03\n" +
+	"\x1fentitygraph/v1/vocabulary.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/relation.proto\"\x9a\x04\n" +
 	"\tPredicate\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x18\n" +
 	"\areading\x18\x02 \x01(\tR\areading\x12'\n" +
@@ -1197,7 +1213,8 @@ const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	"\rrole_is_title\x18\v \x01(\bR\vroleIsTitle\x121\n" +
 	"\alexicon\x18\f \x01(\v2\x17.entitygraph.v1.LexiconR\alexicon\x12!\n" +
 	"\fsingle_value\x18\r \x01(\bR\vsingleValue\x12/\n" +
-	"\x14one_holder_per_title\x18\x0e \x01(\bR\x11oneHolderPerTitle\"\x80\x02\n" +
+	"\x14one_holder_per_title\x18\x0e \x01(\bR\x11oneHolderPerTitle\x12\"\n" +
+	"\rpoint_in_time\x18\x0f \x01(\bR\vpointInTime\"\x80\x02\n" +
 	"\aLexicon\x12*\n" +
 	"\x05verbs\x18\x01 \x03(\v2\x14.entitygraph.v1.VerbR\x05verbs\x120\n" +
 	"\aphrases\x18\x02 \x03(\v2\x16.entitygraph.v1.PhraseR\aphrases\x12,\n" +
