@@ -746,13 +746,7 @@ func secondaryTitle(role string) bool {
 // same two names with another status: a relation has one status, so they
 // make the answer No.
 func (st statusReader) otherStatus() []index.Rel {
-	main := st.q.Pattern.GetTriples()[0]
-	var asked []pb.RelationStatus
-	for _, c := range st.q.Pattern.GetConstraints() {
-		if s, ok := c.GetTest().(*pb.Constraint_RelationStatus); ok && c.GetVariable() == main.GetRelationVariable() && c.GetVariable() != "" {
-			asked = append(asked, s.RelationStatus)
-		}
-	}
+	asked, _ := askedStatuses(st.q.Pattern)
 	if len(asked) == 0 {
 		return nil
 	}
@@ -779,17 +773,7 @@ func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]
 	if q.Mains != 1 || len(q.Pattern.GetTriples()) == 0 {
 		return nil, nil
 	}
-	main := q.Pattern.GetTriples()[0].GetRelationVariable()
-	var asked []pb.RelationStatus
-	pat := proto.Clone(q.Pattern).(*pb.Pattern)
-	pat.Constraints = slices.DeleteFunc(pat.Constraints, func(c *pb.Constraint) bool {
-		s, ok := c.GetTest().(*pb.Constraint_RelationStatus)
-		if ok && c.GetVariable() == main && main != "" {
-			asked = append(asked, s.RelationStatus)
-			return true
-		}
-		return false
-	})
+	asked, pat := askedStatuses(q.Pattern)
 	if len(asked) == 0 {
 		return nil, nil
 	}
@@ -822,6 +806,23 @@ func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]
 		}
 	}
 	return out, nil
+}
+
+// askedStatuses returns the statuses a pattern asks of its first
+// triple's relation, and a copy of the pattern without them.
+func askedStatuses(p *pb.Pattern) ([]pb.RelationStatus, *pb.Pattern) {
+	main := p.GetTriples()[0].GetRelationVariable()
+	var asked []pb.RelationStatus
+	free := proto.Clone(p).(*pb.Pattern)
+	free.Constraints = slices.DeleteFunc(free.Constraints, func(c *pb.Constraint) bool {
+		s, ok := c.GetTest().(*pb.Constraint_RelationStatus)
+		if ok && c.GetVariable() == main && main != "" {
+			asked = append(asked, s.RelationStatus)
+			return true
+		}
+		return false
+	})
+	return asked, free
 }
 
 // settled are the statuses that exclude the others: a relation proposed,
