@@ -288,7 +288,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			// EVENT [STATUS] [of|for|on|with|by ENT | between ENT and ENT]:
 			// "the takeover attempt on Kioxia".
 			var subject, object *pb.Term
-			d := 1
+			d, kept := 1, len(statuses)
 			for peek(d).kind == itemStatus && peek(d+1).kind == itemPrep && peek(d+2).kind == itemEntity {
 				if !attemptNouns[strings.ToLower(peek(d).text)] {
 					statuses = append(statuses, peek(d).con)
@@ -310,7 +310,8 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				}
 				k += d + 1
 			} else {
-				d = 1
+				// The statuses are read where they stand, below.
+				statuses = statuses[:kept]
 			}
 			v := b.fresh(it.noun)
 			b.eventTriple(v, it.preds, subject, object)
