@@ -346,20 +346,34 @@ func asIs(q *Question, question string) bool {
 // happen or only may have.
 //
 // A question whose relational noun names titles ("Who is the chairman of
-// Kittiwake?") holds only for relations whose role holds one: a leader of
-// another title is not an answer, nor one whose role is not given.
+// Kittiwake?") holds only for relations whose role holds one and is no
+// vice, deputy or co- post: a leader of another title is not an answer,
+// nor one whose role is not given.
 //
 // For a yes/no question, a relation whose own time or place is another
 // than the one asked ("Did Chey propose the alliance on April 22?" of a
 // proposal made on May 8) is returned in contra: the graph says when and
 // where it happened, and it was not then or there.
 func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, contra []index.Rel) {
+	// A relational noun's title ("the chairman of SK Group" inside a
+	// question, see Question.NounTitles) holds as the question's own does.
+	for v, titles := range st.q.NounTitles {
+		k := slices.Index(st.q.Query.Vars(), v)
+		if k < 0 || k >= len(s.Nodes) {
+			continue
+		}
+		if r, ok := st.ix.NodeRelation(s.Nodes[k]); ok {
+			if role := st.ix.Qualifiers(r).GetRole(); !holdsTitle(role, titles) || secondaryTitle(role) {
+				return false, nil, nil, nil
+			}
+		}
+	}
 	holds = true
 	for _, r := range s.Rels[:min(st.q.Mains, len(s.Rels))] {
 		if r == pattern.NoRel {
 			continue
 		}
-		if len(st.q.Titles) > 0 && !holdsTitle(st.ix.Qualifiers(r).GetRole(), st.q.Titles) {
+		if role := st.ix.Qualifiers(r).GetRole(); len(st.q.Titles) > 0 && (!holdsTitle(role, st.q.Titles) || secondaryTitle(role)) {
 			holds = false
 			continue
 		}

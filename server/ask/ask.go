@@ -42,6 +42,10 @@ type Question struct {
 	// YesNo is set for questions without a wh-word ("Did Samsung oppose the
 	// bid?").
 	YesNo bool
+	// NounTitles are, by the relation variable of each relational noun
+	// read inside the question (see relationalNouns), the titles the
+	// noun names: its relation's role must hold one.
+	NounTitles map[string][]string
 	// EvidenceWords are the words read in the evidence of the relation
 	// EvidenceOf names, for a question answered so (see
 	// evidenceQuestion).

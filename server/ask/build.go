@@ -47,6 +47,9 @@ type questionBuilder struct {
 	// ("the No. 2 NAND flash producer", see relationalNouns), not its own
 	// relation's.
 	nounRank bool
+	// nounTitles are the titles of the relational nouns read inside the
+	// question, by their relation variables (Question.NounTitles).
+	nounTitles map[string][]string
 }
 
 // qualifierAsked is a qualifier a question asks for, and its variable.
@@ -1063,7 +1066,7 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 		}
 		b.whVars[k] = b.lastEvent
 	}
-	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked}
+	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked, NounTitles: b.nounTitles}
 	if main == nil {
 		main = b.pattern.Triples[0]
 	}

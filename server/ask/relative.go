@@ -306,8 +306,14 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 				Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: fmt.Sprint(rank)}}})
 		}
 		if title != "" {
+			// The clause narrows the match; each answer's role is then
+			// read as the question's own title is (no vice-chairman).
 			b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{Relation: variable(t.RelationVariable), Field: pb.QualifierField_QUALIFIER_FIELD_ROLE,
 				Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_CONTAINS, Value: title}}})
+			if b.nounTitles == nil {
+				b.nounTitles = map[string][]string{}
+			}
+			b.nounTitles[t.RelationVariable] = it.phrase.Titles
 		}
 		b.pattern.Triples = append(b.pattern.Triples, t)
 		if wh {
