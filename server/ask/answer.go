@@ -760,7 +760,7 @@ func secondaryTitle(role string) bool {
 // same two names with another status: a relation has one status, so they
 // make the answer No.
 func (st statusReader) otherStatus() []index.Rel {
-	asked, _ := askedStatuses(st.q.Pattern)
+	asked := askedStatuses(st.q.Pattern)
 	if len(asked) == 0 {
 		return nil
 	}
@@ -787,10 +787,15 @@ func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]
 	if q.Mains != 1 || len(q.Pattern.GetTriples()) == 0 {
 		return nil, nil
 	}
-	asked, pat := askedStatuses(q.Pattern)
+	asked := askedStatuses(q.Pattern)
 	if len(asked) == 0 {
 		return nil, nil
 	}
+	pat := proto.Clone(q.Pattern).(*pb.Pattern)
+	pat.Constraints = slices.DeleteFunc(pat.Constraints, func(c *pb.Constraint) bool {
+		_, ok := mainStatus(pat, c)
+		return ok
+	})
 	free := *q
 	free.Pattern = pat
 	var err error
@@ -823,20 +828,26 @@ func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]
 }
 
 // askedStatuses returns the statuses a pattern asks of its first
-// triple's relation, and a copy of the pattern without them.
-func askedStatuses(p *pb.Pattern) ([]pb.RelationStatus, *pb.Pattern) {
-	main := p.GetTriples()[0].GetRelationVariable()
+// triple's relation.
+func askedStatuses(p *pb.Pattern) []pb.RelationStatus {
 	var asked []pb.RelationStatus
-	free := proto.Clone(p).(*pb.Pattern)
-	free.Constraints = slices.DeleteFunc(free.Constraints, func(c *pb.Constraint) bool {
-		s, ok := c.GetTest().(*pb.Constraint_RelationStatus)
-		if ok && c.GetVariable() == main && main != "" {
-			asked = append(asked, s.RelationStatus)
-			return true
+	for _, c := range p.GetConstraints() {
+		if s, ok := mainStatus(p, c); ok {
+			asked = append(asked, s)
 		}
-		return false
-	})
-	return asked, free
+	}
+	return asked
+}
+
+// mainStatus returns the status constraint c asks of the relation of
+// pattern p's first triple, if it is one.
+func mainStatus(p *pb.Pattern, c *pb.Constraint) (pb.RelationStatus, bool) {
+	s, ok := c.GetTest().(*pb.Constraint_RelationStatus)
+	main := p.GetTriples()[0].GetRelationVariable()
+	if !ok || main == "" || c.GetVariable() != main {
+		return 0, false
+	}
+	return s.RelationStatus, true
 }
 
 // settled are the statuses that exclude the others: a relation proposed,

@@ -1334,10 +1334,14 @@ func hostable(v *vocab.Vocabulary, words []word, ev, evLen int) bool {
 	if !ok || attemptNouns[ws[len(ws)-1]] {
 		return false
 	}
-	return slices.ContainsFunc(v.Predicate(ps[0]).ObjectTypes, func(t string) bool {
-		k, ok := v.LookupKind(t)
-		return t == "place" || ok && k.EntityType == "place"
-	})
+	return slices.ContainsFunc(v.Predicate(ps[0]).ObjectTypes, func(t string) bool { return placeType(v, t) })
+}
+
+// placeType reports whether a predicate's declared type t is places: the
+// entity type, or a kind of it.
+func placeType(v *vocab.Vocabulary, t string) bool {
+	k, ok := v.LookupKind(t)
+	return t == "place" || ok && k.EntityType == "place"
 }
 
 // forVerbs are the light verbs whose event noun follows "for": "paying
@@ -1821,8 +1825,12 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 		// A word inside a longer name that starts a lexicon phrase is the
 		// phrase's: "Commerce Secretary" is a title, not the Korea Chamber
 		// of Commerce and Industry.
-		_, _, _, phrase := matchPhrase(v, words, i, nil)
-		hits := slices.DeleteFunc(ix.CorrectName(w.text, 1, 3), func(h index.NameHit) bool { return phrase && h.Kind == namesearch.Token })
+		hits := ix.CorrectName(w.text, 1, 3)
+		if slices.ContainsFunc(hits, func(h index.NameHit) bool { return h.Kind == namesearch.Token }) {
+			if _, _, _, phrase := matchPhrase(v, words, i, nil); phrase {
+				hits = slices.DeleteFunc(hits, func(h index.NameHit) bool { return h.Kind == namesearch.Token })
+			}
+		}
 		if len(hits) == 1 || (len(hits) > 1 && hits[0].Score > hits[1].Score) {
 			return item{kind: itemEntity, text: w.text, node: hits[0].Node, fuzzy: true}, 1, true
 		}

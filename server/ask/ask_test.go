@@ -1143,12 +1143,7 @@ func TestAskVocabularyAndNameRuns(t *testing.T) {
 func TestAskTimeAndPlaceContradict(t *testing.T) {
 	t.Parallel()
 	seed, hw := seedtest.Index(t), seedtest.HarborWind(t)
-	tests := []struct {
-		ix       *index.Index
-		question string
-		verdict  pb.Verdict
-		deciding string // a relation that decided it
-	}{
+	checkVerdicts(t, []verdictCase{
 		{seed, "Did Chey propose the alliance on April 22?", pb.Verdict_VERDICT_YES, ""},
 		{seed, "Did Chey propose the alliance on April 23?", pb.Verdict_VERDICT_NO, "April 22"},
 		{seed, "Did Chey propose the alliance in 2024?", pb.Verdict_VERDICT_NO, "May 8"},
@@ -1158,21 +1153,7 @@ func TestAskTimeAndPlaceContradict(t *testing.T) {
 		{hw, "Is the New Bedford factory expected to open in 2028?", pb.Verdict_VERDICT_YES, ""},
 		{hw, "Is the New Bedford factory still expected to open in 2027?", pb.Verdict_VERDICT_NO, "2028"},
 		{hw, "Is it true the New Bedford factory will no longer open in 2027?", pb.Verdict_VERDICT_YES, "2028"},
-	}
-	for _, tt := range tests {
-		res, err := Ask(tt.ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
-		if err != nil {
-			t.Errorf("Ask(%q): %v", tt.question, err)
-			continue
-		}
-		if res.Verdict != tt.verdict {
-			t.Errorf("Ask(%q) = %v (%s), want %v", tt.question, res.Verdict, res.Text, tt.verdict)
-			continue
-		}
-		if tt.deciding != "" && !strings.Contains(summaries(tt.ix, res.Deciding), tt.deciding) {
-			t.Errorf("Ask(%q) decided by %q, want one of %q", tt.question, summaries(tt.ix, res.Deciding), tt.deciding)
-		}
-	}
+	})
 	checkAsks(t, hw, []askCase{
 		{question: "When will the New Bedford factory open?", want: "2028"},
 		{question: "When will Halcyon's New Bedford plant start up?", want: "2028"},
@@ -1235,28 +1216,13 @@ func TestAskRelationalNounPhrases(t *testing.T) {
 func TestAskOtherHolder(t *testing.T) {
 	t.Parallel()
 	seed, hw := seedtest.Index(t), seedtest.HarborWind(t)
-	tests := []struct {
-		ix       *index.Index
-		question string
-		verdict  pb.Verdict
-		deciding string
-	}{
+	checkVerdicts(t, []verdictCase{
 		{seed, "Is Lee Jae-myung the chairman of SK Group?", pb.Verdict_VERDICT_NO, "Chey Tae-won leads SK Group"},
 		{seed, "Was Lee Jae-myung the chairman of SK Group?", pb.Verdict_VERDICT_UNKNOWN, ""},
 		{seed, "Is Chey Tae-won the chairman of SK Group?", pb.Verdict_VERDICT_YES, ""},
 		{hw, "Is Graham Whitcombe the chief executive of Kittiwake?", pb.Verdict_VERDICT_NO, "Marisol Okafor leads"},
 		{hw, "Is Marisol Okafor the chairman of Kittiwake?", pb.Verdict_VERDICT_NO, "Graham Whitcombe leads"},
-	}
-	for _, tt := range tests {
-		res, err := Ask(tt.ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
-		if err != nil {
-			t.Errorf("Ask(%q): %v", tt.question, err)
-			continue
-		}
-		if res.Verdict != tt.verdict || tt.deciding != "" && !strings.Contains(summaries(tt.ix, res.Deciding), tt.deciding) {
-			t.Errorf("Ask(%q) = %v decided by %q, want %v by %q", tt.question, res.Verdict, summaries(tt.ix, res.Deciding), tt.verdict, tt.deciding)
-		}
-	}
+	})
 }
 
 // TestAskFate checks questions about how a relation turned out: they ask
@@ -1416,5 +1382,30 @@ func TestAskReviewedTraps(t *testing.T) {
 	}
 	if !secondaryTitle("Vice Chairman") || !secondaryTitle("co-chair") || secondaryTitle("Chairman") {
 		t.Error("secondaryTitle")
+	}
+}
+
+// verdictCase is a yes/no question asked of an index, the verdict it must
+// get and, when not empty, words of the relations that must decide it.
+type verdictCase struct {
+	ix       *index.Index
+	question string
+	verdict  pb.Verdict
+	deciding string
+}
+
+// checkVerdicts asks each case's question and checks its verdict and the
+// relations that decided it.
+func checkVerdicts(t *testing.T, cases []verdictCase) {
+	t.Helper()
+	for _, tt := range cases {
+		res, err := Ask(tt.ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.question, err)
+			continue
+		}
+		if res.Verdict != tt.verdict || tt.deciding != "" && !strings.Contains(summaries(tt.ix, res.Deciding), tt.deciding) {
+			t.Errorf("Ask(%q) = %v (%s) decided by %q, want %v by %q", tt.question, res.Verdict, res.Text, summaries(tt.ix, res.Deciding), tt.verdict, tt.deciding)
+		}
 	}
 }

@@ -498,10 +498,7 @@ func (b *questionBuilder) locative(verb item) bool {
 func (b *questionBuilder) takesPlace(preds []vocab.ID) bool {
 	for _, p := range preds {
 		objects := b.vocab.Predicate(p).ObjectTypes
-		if len(objects) == 0 || slices.Contains(objects, "place") || slices.ContainsFunc(objects, func(t string) bool {
-			k, ok := b.vocab.LookupKind(t)
-			return ok && k.EntityType == "place"
-		}) {
+		if len(objects) == 0 || slices.ContainsFunc(objects, func(t string) bool { return placeType(b.vocab, t) }) {
 			return true
 		}
 	}

@@ -1187,7 +1187,7 @@ func (d *drafter) ofNounRelations(toks []token) []candidate {
 			// "the Boston-based developer" read as the name it describes:
 			// its last word is the noun, the name its holder.
 			words := strings.Fields(strings.ToLower(d.text[toks[i].start:toks[i].end]))
-			head, first = words[len(words)-1], i+1
+			head = words[len(words)-1]
 		}
 		for _, ph := range d.relationalNouns()[head] {
 			end, ok := matchWords(toks, first, ph.Words[1:])
