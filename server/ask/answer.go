@@ -113,8 +113,34 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			}
 		}
 	}
-	res := &Result{Question: q, Interpretation: Interpretation(ix, q), Text: pattern.Format(q.Pattern)}
+	if len(answers) == 0 && !q.YesNo {
+		// "Which Maine-based company will supply the turbines?": the
+		// graph says Halcyon is based in Portland, and Portland is in
+		// Maine.
+		wq, more, err := within(ix, q, b, gather, opts)
+		if err != nil {
+			return nil, err
+		}
+		if wq != nil {
+			q, answers = wq, more
+		}
+	}
 	st := statusReader{ix: ix, q: q, asIs: asIs(q, question)}
+	if q.YesNo {
+		if v, deciding := st.verdict(answers); v == pb.Verdict_VERDICT_UNKNOWN && len(deciding) == 0 {
+			// "Is Halcyon based in Maine?"
+			wq, more, err := within(ix, q, b, gather, opts)
+			if err != nil {
+				return nil, err
+			}
+			if wq != nil {
+				if wv, _ := (statusReader{ix: ix, q: wq, asIs: st.asIs}).verdict(more); wv == pb.Verdict_VERDICT_YES {
+					q, answers, st.q = wq, more, wq
+				}
+			}
+		}
+	}
+	res := &Result{Question: q, Interpretation: Interpretation(ix, q), Text: pattern.Format(q.Pattern)}
 	if q.YesNo {
 		res.Verdict, res.Deciding = st.verdict(answers)
 		if res.Verdict == pb.Verdict_VERDICT_UNKNOWN && len(res.Deciding) == 0 {
@@ -128,6 +154,12 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			if len(other) > 0 {
 				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, other
 			}
+		}
+		if len(q.Said) > 0 && res.Verdict != pb.Verdict_VERDICT_YES {
+			// "Did Trump announce a breakthrough deal on May 9?": a word
+			// the evidence must say is no ground for No, which comes from
+			// relations that need not say it.
+			res.Verdict, res.Deciding = pb.Verdict_VERDICT_UNKNOWN, nil
 		}
 		if res.Verdict == pb.Verdict_VERDICT_YES && !q.Negated {
 			res.Answers = answers
@@ -1094,6 +1126,88 @@ func throughSide(ix *index.Index, q *Question, opts pattern.Options, subjectSide
 	return &through
 }
 
+// maxWithinHops bounds how many statements of a transitive predicate
+// withinPlaces puts between a question's relation and the place it names.
+const maxWithinHops = 2
+
+// within answers a question whose relation names an object the graph
+// states nothing for through the objects inside it (see withinPlaces),
+// nearest first: it returns the rewritten question and its answers, or
+// nil when none has any.
+func within(ix *index.Index, q *Question, b *budget.Budget, gather int, opts pattern.Options) (*Question, []Answer, error) {
+	for hops := 1; hops <= maxWithinHops; hops++ {
+		wq := withinPlaces(ix, q, opts, hops)
+		if wq == nil {
+			return nil, nil, nil
+		}
+		answers, err := Answers(ix, wq, b, gather)
+		if err != nil || len(answers) > 0 {
+			return wq, answers, err
+		}
+	}
+	return nil, nil, nil
+}
+
+// withinPlaces rewrites each triple of q that names its object and whose
+// predicates extend through another (vocab's Predicate.ExtendsThrough) to
+// reach that object by hops statements of it: "Which Maine-based company
+// ...?" is "?company based-in ?within . ?within located-in Maine". More
+// than one hop needs the predicate extended through to be transitive (to
+// extend through itself). It returns nil when no triple is rewritten.
+func withinPlaces(ix *index.Index, q *Question, opts pattern.Options, hops int) *Question {
+	v := ix.Vocabulary()
+	pat := proto.CloneOf(q.Pattern)
+	used := usedVariables(pat)
+	fresh := func() *pb.Term {
+		name := "within"
+		for used[name] {
+			name += "_"
+		}
+		used[name] = true
+		return &pb.Term{Term: &pb.Term_Variable{Variable: name}}
+	}
+	var added []*pb.Triple
+	for _, t := range pat.GetTriples() {
+		through := extension(v, t)
+		if t.GetObject().GetName() == "" || through == vocab.NoExtension || hops > 1 && v.Predicate(through).ExtendsThrough != through {
+			continue
+		}
+		place, step := t.GetObject(), fresh()
+		t.Object = step
+		for h := 1; h < hops; h++ {
+			next := fresh()
+			added = append(added, &pb.Triple{Subject: step, Predicates: []string{v.Predicate(through).Name}, Object: next})
+			step = next
+		}
+		added = append(added, &pb.Triple{Subject: step, Predicates: []string{v.Predicate(through).Name}, Object: place})
+	}
+	if len(added) == 0 {
+		return nil
+	}
+	pat.Triples = append(pat.Triples, added...)
+	compiled, err := pattern.Compile(ix, pat, opts)
+	if err != nil {
+		return nil
+	}
+	wq := *q
+	wq.Pattern, wq.Query = pat, compiled
+	return &wq
+}
+
+// extension returns the predicate through which every predicate of t
+// extends, or vocab.NoExtension when one does not or they differ.
+func extension(v *vocab.Vocabulary, t *pb.Triple) vocab.ID {
+	through := vocab.NoExtension
+	for i, name := range t.GetPredicates() {
+		p, ok := v.Lookup(name)
+		if !ok || p.ExtendsThrough == vocab.NoExtension || i > 0 && p.ExtendsThrough != through {
+			return vocab.NoExtension
+		}
+		through = p.ExtendsThrough
+	}
+	return through
+}
+
 // usedVariables returns the variables a pattern names.
 func usedVariables(p *pb.Pattern) map[string]bool {
 	used := map[string]bool{}
@@ -1119,6 +1233,9 @@ func Answers(ix *index.Index, q *Question, b *budget.Budget, limit int) ([]Answe
 	sols, _, err := q.Query.Run(b, 0, maxSolutions)
 	if err != nil {
 		return nil, err
+	}
+	if len(q.Said) > 0 {
+		sols = slices.DeleteFunc(slices.Clone(sols), func(s pattern.Solution) bool { return !evidenceSays(ix, s.Rels, q.Said) })
 	}
 	varIndex := map[string]int{}
 	for i, v := range q.Query.Vars() {

@@ -51,6 +51,11 @@ type Question struct {
 	// evidenceQuestion).
 	EvidenceWords []string
 	EvidenceOf    string
+	// Said are the words, in no lexicon, that modify a noun of the
+	// question ("a breakthrough trade deal"): only solutions with a
+	// relation whose evidence says each of them, and no negation, answer
+	// it (see saidModifiers).
+	Said []string
 	// Measure is set for a question that asks for an amount of named
 	// things by no relation word (see quantityOf): it is answered only
 	// when the graph gives one amount.
@@ -612,11 +617,19 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	fail := func(reason string, not ...string) error {
 		return &NotUnderstoodError{Understood: understood, NotUnderstood: append(unknown, not...), Reason: reason}
 	}
+	var said []string
 	if len(unknown) > 0 {
 		if q, ok := evidenceQuestion(ix, words, items, mentions, understood, opts); ok {
 			return q, nil
 		}
-		return nil, fail("it has words that are neither known names nor part of the relation vocabulary")
+		kept, modifiers, ok := saidModifiers(words, items, ranked)
+		if !ok {
+			return nil, fail("it has words that are neither known names nor part of the relation vocabulary")
+		}
+		items, said, unknown = kept, modifiers, nil
+		for _, w := range said {
+			understood = append(understood, fmt.Sprintf("%q = a word the answer's evidence must say", w))
+		}
 	}
 	// "When did Norvane drop its suit?" asks when a status came, which the
 	// graph does not record: a relation's time is when it held.
@@ -644,7 +657,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if err != nil {
 		return nil, fail(err.Error())
 	}
-	q.Choices, q.Negated, q.echoed = choices, negated, echoed
+	q.Choices, q.Negated, q.echoed, q.Said = choices, negated, echoed, said
 	if q.YesNo {
 		// "Does Chey also head the Korea Chamber?": no other answer is
 		// asked for.

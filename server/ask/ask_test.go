@@ -1409,3 +1409,76 @@ func checkVerdicts(t *testing.T, cases []verdictCase) {
 		}
 	}
 }
+
+// TestAskSaidModifiers checks a word in no lexicon that modifies a noun:
+// the answer's evidence must say it, in a quote with no negation; a
+// yes/no question it does not confirm stays unknown, and a word in a
+// verb's place is still not understood.
+func TestAskSaidModifiers(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Who announced a breakthrough trade deal with the United Kingdom on May 8?", want: "Donald Trump"},
+		{question: "Who made a similar proposal at the National Assembly on April 22?", want: "Chey Tae-won"},
+		{question: "Did Trump announce a breakthrough trade deal with the UK?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Trump announce a fake trade deal with the UK?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		// May 9 would be No for the deal, but not for a fake one.
+		{question: "Did Trump announce a fake trade deal with the UK on May 9?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	for _, q := range []string{
+		"Who announced a fake trade deal with the UK?",
+		"Who announced a biggest trade deal with the UK?", // a superlative is a rank, not a word to find
+		"Who criticized the trade deal with the UK?",      // a verb carries the relation
+		"Who announced a Breakthrough trade deal with the UK?",
+	} {
+		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
+			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
+		}
+	}
+	res, err := Ask(ix, "Who announced a breakthrough trade deal with the UK?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || !strings.Contains(res.Interpretation, `the answer's evidence must say "breakthrough"`) {
+		t.Errorf("interpretation %v, %v; want the word the evidence must say", res, err)
+	}
+	// A quote that denies: "did not expect the lawsuit to delay ..."
+	// says no modifier.
+	hw := seedtest.HarborWind(t)
+	checked := false
+	for r := range hw.RelationCount() {
+		rel := index.Rel(r)
+		for _, ev := range hw.RelationAt(rel).GetEvidence() {
+			_, after, ok := strings.Cut(strings.ToLower(ev.GetQuote()), " not ")
+			if !ok || len(strings.Fields(after)) == 0 {
+				continue
+			}
+			w := strings.Trim(strings.Fields(after)[0], ".,;:'\"")
+			if !saysAll([]*pb.Evidence{ev}, []string{w}) {
+				continue
+			}
+			checked = true
+			if evidenceSays(hw, []index.Rel{rel}, []string{w}) {
+				t.Errorf("evidence %q said %q despite its negation", ev.GetQuote(), w)
+			}
+		}
+	}
+	if !checked {
+		t.Fatal("no harbor-wind quote with a negation to check")
+	}
+}
+
+// TestAskWithinPlaces checks a question whose relation names a place the
+// graph states nothing for, answered through the places inside it by the
+// vocabulary's extends_through, citing both statements; a predicate that
+// does not extend is not read so.
+func TestAskWithinPlaces(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Which Maine-based company will supply the turbines?", want: "Portland is located in Maine"},
+		{question: "Is Halcyon based in Maine?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Which company plans a factory in Massachusetts?", want: "New Bedford is located in Massachusetts"},
+		{question: "Is Halcyon based in Massachusetts?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	if res, err := Ask(hw, "Who leads Maine?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
+		t.Errorf("Who leads Maine? = %v; leads does not extend through located-in", res.Answers)
+	}
+}

@@ -1200,6 +1200,9 @@ func Interpretation(ix *index.Index, q *Question) string {
 	if len(q.EvidenceWords) > 0 {
 		out += fmt.Sprintf(" (%s read in the evidence of %s)", quoteAll(q.EvidenceWords), q.EvidenceOf)
 	}
+	if len(q.Said) > 0 {
+		out += fmt.Sprintf(" (the answer's evidence must say %s)", quoteAll(q.Said))
+	}
 	return out + "."
 }
 

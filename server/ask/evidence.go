@@ -186,3 +186,110 @@ func distinguish(ix *index.Index, r index.Rel, others []index.Rel) *pb.Qualifier
 	}
 	return nil
 }
+
+// maxSaidModifiers bounds the words in no lexicon a question may leave
+// to its answers' evidence as modifiers of its nouns (see
+// saidModifiers).
+const maxSaidModifiers = 2
+
+// saidModifiers reads the words of items that are in no lexicon as
+// modifiers the answer's evidence must say: "Who announced a breakthrough
+// trade deal with the United Kingdom?" asks for the trade deal whose
+// evidence says "breakthrough". Each such word must be lowercase, an
+// adjective or a noun in its base form to WordNet (no comparative,
+// superlative or verb form: "bigger", "heard"), and stand inside a noun
+// phrase: after an article, a possessive, a preposition, a name read
+// from an adjective ("British") or another such word, and before a noun
+// the question reads (a relation noun, a type noun or a name). It returns
+// items without them and the words, or false when a word not understood
+// is not such a modifier (or a scope word stands with no rank).
+func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, bool) {
+	var said []string
+	var kept []item
+	for i, it := range items {
+		if it.kind == itemScope && !ranked {
+			return nil, nil, false
+		}
+		if it.kind != 0 {
+			kept = append(kept, it)
+			continue
+		}
+		if it.span > 1 || !nounModifier(words[it.at]) || !modifierBefore(items, i) || !modifierAfter(items, i) {
+			return nil, nil, false
+		}
+		said = append(said, words[it.at].lower)
+	}
+	if len(said) == 0 || len(said) > maxSaidModifiers {
+		return nil, nil, false
+	}
+	return kept, said, true
+}
+
+// nounModifier reports whether w may modify a noun: lowercase, and an
+// adjective or noun as written to WordNet.
+func nounModifier(w word) bool {
+	if w.text != w.lower || strings.ContainsFunc(w.lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		return false
+	}
+	return slices.Contains(wordnet.Lemmas(w.lower, wordnet.Adjective), w.lower) || slices.Contains(wordnet.Lemmas(w.lower, wordnet.Noun), w.lower)
+}
+
+// modifierBefore reports whether the item before items[i] opens or
+// continues the noun phrase a modifier stands in.
+func modifierBefore(items []item, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch prev := items[i-1]; prev.kind {
+	case itemArticle, itemPoss, itemPrep, 0:
+		return true
+	case itemEntity:
+		return prev.readAs != ""
+	case itemIgnore:
+		return prev.order != 0
+	}
+	return false
+}
+
+// modifierAfter reports whether a noun the question reads follows
+// items[i], past other words not understood.
+func modifierAfter(items []item, i int) bool {
+	for _, it := range items[i+1:] {
+		switch it.kind {
+		case 0:
+			continue
+		case itemEvent, itemType, itemEntity:
+			return true
+		case itemVerb:
+			// "made a similar proposal": the lexicon reads the noun after
+			// a light verb as its verb.
+			return !strings.Contains(it.text, " ") && len(wordnet.Lemmas(strings.ToLower(it.text), wordnet.Noun)) > 0 &&
+				slices.ContainsFunc(items[:i], func(p item) bool { return p.kind == itemIgnore && p.light })
+		}
+		return false
+	}
+	return false
+}
+
+// negationWords are the words that, in a quote, may deny what it says
+// ("did not expect the lawsuit to delay construction"): a quote with one
+// does not say a modifier (see evidenceSays). "t" is the tail of "n't"
+// once a quote is split at apostrophes.
+var negationWords = map[string]bool{"not": true, "no": true, "never": true, "nor": true, "neither": true, "without": true, "t": true}
+
+// evidenceSays reports whether one of rels has a quote that says every
+// word of words, as saysAll reads them, with no negation word.
+func evidenceSays(ix *index.Index, rels []index.Rel, words []string) bool {
+	for _, r := range rels {
+		if r == pattern.NoRel {
+			continue
+		}
+		for _, ev := range ix.RelationAt(r).GetEvidence() {
+			negated := slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(ev.GetQuote()), func(r rune) bool { return !unicode.IsLetter(r) }), func(t string) bool { return negationWords[t] })
+			if !negated && saysAll([]*pb.Evidence{ev}, words) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -140,6 +140,9 @@ func (c *checker) predicate(i int, p *pb.Predicate) {
 			c.placeholders(s, i, f.name, f.text, []string{"{subject}", "{object}"}, "{subject}", "{object}")
 		}
 	}
+	if t := p.GetExtendsThrough(); t != "" && !c.ref(t, PredicatePrefix, c.preds) {
+		c.errorf(s, i, "extends_through", "%s extends through %q, which the vocabulary does not declare", p.GetName(), t)
+	}
 	if p.GetOneHolderPerTitle() && !p.GetRoleIsTitle() {
 		c.errorf(s, i, "one_holder_per_title", "%s has one holder per title, but its roles are not titles (role_is_title)", p.GetName())
 	}

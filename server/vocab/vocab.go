@@ -38,6 +38,10 @@ type KindID uint16
 // keeps a predicate number in 14 bits of a relation's column.
 const MaxPredicates = 1 << 14
 
+// NoExtension is Predicate.ExtendsThrough for a predicate whose
+// statements reach no further objects.
+const NoExtension ID = MaxPredicates
+
 // MaxKinds is the most kinds a vocabulary may declare.
 const MaxKinds = 1 << 16
 
@@ -88,6 +92,9 @@ type Predicate struct {
 	// PointInTime is set when its relations happen at a time rather than
 	// hold over one (Predicate.point_in_time).
 	PointInTime bool
+	// ExtendsThrough is the predicate through which its statements reach
+	// further objects (Predicate.extends_through), or NoExtension.
+	ExtendsThrough ID
 	// ObjectModifier is set when the object's name before a noun for the
 	// subject says it: "a Japanese company" (Lexicon.object_modifier).
 	ObjectModifier bool
@@ -296,6 +303,10 @@ func build(m *pb.Vocabulary) *Vocabulary {
 		v.byKey[key] = ID(i)
 	}
 	for _, rec := range v.preds {
+		rec.ExtendsThrough = NoExtension
+		if t := rec.msg.GetExtendsThrough(); t != "" {
+			rec.ExtendsThrough = v.byKey[canonicalKey(t, PredicatePrefix)]
+		}
 		for _, b := range rec.msg.GetImplies() {
 			rec.Implies = append(rec.Implies, v.byKey[canonicalKey(b, PredicatePrefix)])
 		}

@@ -71,6 +71,9 @@ func TestSeedVocabulary(t *testing.T) {
 	if p, ok := v.Lookup("predicates/leads"); !ok || p.PointInTime || !p.OneHolderPerTitle {
 		t.Error("leads: want one holder per title, not a point in time")
 	}
+	if p, ok := v.Lookup("predicates/leads"); !ok || p.ExtendsThrough != vocab.NoExtension {
+		t.Error("leads extends through another predicate")
+	}
 }
 
 func TestLookup(t *testing.T) {
@@ -254,6 +257,7 @@ func TestCheck(t *testing.T) {
 		{"kind type", func(m *pb.Vocabulary) { m.Kinds[0].EntityType = "fund" }, "kinds", 0, `entity_type "fund"`, false},
 		{"modifier without types", func(m *pb.Vocabulary) { m.Predicates[0].Lexicon.ObjectModifier = true }, "predicates", 0, "needs subject_types and object_types", false},
 		{"holder without titles", func(m *pb.Vocabulary) { m.Predicates[0].OneHolderPerTitle = true }, "predicates", 0, "roles are not titles", false},
+		{"extends through nothing", func(m *pb.Vocabulary) { m.Predicates[0].ExtendsThrough = "predicates/lies-in" }, "predicates", 0, `extends through "predicates/lies-in"`, false},
 		{"two modifiers", func(m *pb.Vocabulary) {
 			for _, p := range m.Predicates {
 				p.Lexicon.ObjectModifier, p.SubjectTypes, p.ObjectTypes = true, []string{"organization"}, []string{"place", "organization"}

@@ -145,9 +145,20 @@ type Predicate struct {
 	// in 2024?"); for a relation that holds over time ("leads", from April
 	// 1), another time is not a no. A relation whose status says it
 	// happened, failed or was planned is read so whatever its predicate.
-	PointInTime   bool `protobuf:"varint,15,opt,name=point_in_time,json=pointInTime,proto3" json:"point_in_time,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	PointInTime bool `protobuf:"varint,15,opt,name=point_in_time,json=pointInTime,proto3" json:"point_in_time,omitempty"`
+	// A predicate through which this one's statements reach further objects:
+	// a statement S P O also holds of each object O reaches by it, as a
+	// company based in Portland is based in Maine when Portland is located in
+	// Maine (Wikidata's located in the administrative territorial entity,
+	// P131, is transitive, and its SPARQL reaches such places with
+	// wdt:P131*). Name the predicate itself to make it transitive. Ask reads
+	// it: a question whose relation names a place the graph states no
+	// statement for is answered through the places inside it ("Which
+	// Maine-based company ...?" by Portland, located in Maine), each answer
+	// citing both statements. Match does not infer.
+	ExtendsThrough string `protobuf:"bytes,16,opt,name=extends_through,json=extendsThrough,proto3" json:"extends_through,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *Predicate) Reset() {
@@ -283,6 +294,13 @@ func (x *Predicate) GetPointInTime() bool {
 		return x.PointInTime
 	}
 	return false
+}
+
+func (x *Predicate) GetExtendsThrough() string {
+	if x != nil {
+		return x.ExtendsThrough
+	}
+	return ""
 }
 
 // Lexicon is how English says one predicate. Verbs are given in their base
@@ -1197,7 +1215,7 @@ var File_entitygraph_v1_vocabulary_proto protoreflect.FileDescriptor
 
 const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	"\n" +
-	"\x1fentitygraph/v1/vocabulary.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/relation.proto\"\x9a\x04\n" +
+	"\x1fentitygraph/v1/vocabulary.proto\x12\x0eentitygraph.v1\x1a\x1dentitygraph/v1/relation.proto\"\xc3\x04\n" +
 	"\tPredicate\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x18\n" +
 	"\areading\x18\x02 \x01(\tR\areading\x12'\n" +
@@ -1214,7 +1232,8 @@ const file_entitygraph_v1_vocabulary_proto_rawDesc = "" +
 	"\alexicon\x18\f \x01(\v2\x17.entitygraph.v1.LexiconR\alexicon\x12!\n" +
 	"\fsingle_value\x18\r \x01(\bR\vsingleValue\x12/\n" +
 	"\x14one_holder_per_title\x18\x0e \x01(\bR\x11oneHolderPerTitle\x12\"\n" +
-	"\rpoint_in_time\x18\x0f \x01(\bR\vpointInTime\"\x80\x02\n" +
+	"\rpoint_in_time\x18\x0f \x01(\bR\vpointInTime\x12'\n" +
+	"\x0fextends_through\x18\x10 \x01(\tR\x0eextendsThrough\"\x80\x02\n" +
 	"\aLexicon\x12*\n" +
 	"\x05verbs\x18\x01 \x03(\v2\x14.entitygraph.v1.VerbR\x05verbs\x120\n" +
 	"\aphrases\x18\x02 \x03(\v2\x16.entitygraph.v1.PhraseR\aphrases\x12,\n" +
