@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -117,7 +118,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		// "Which Maine-based company will supply the turbines?": the
 		// graph says Halcyon is based in Portland, and Portland is in
 		// Maine.
-		wq, more, err := within(ix, q, b, gather, opts)
+		wq, more, err := within(ix, q, b, gather)
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +130,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if q.YesNo {
 		if v, deciding := st.verdict(answers); v == pb.Verdict_VERDICT_UNKNOWN && len(deciding) == 0 {
 			// "Is Halcyon based in Maine?"
-			wq, more, err := within(ix, q, b, gather, opts)
+			wq, more, err := within(ix, q, b, gather)
 			if err != nil {
 				return nil, err
 			}
@@ -212,7 +213,17 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return !amountsFit(ix, q, a) })
 	}
 	if q.Order != 0 {
-		res.Answers = inOrder(ix, q, res.Answers)
+		// "Which politician heard Chey's first proposal?": the first of
+		// his proposals, not of those a politician heard.
+		ranked := res.Answers
+		if rq := unconstrained(ix, q); rq != nil {
+			more, err := Answers(ix, rq, b, maxSolutions)
+			if err != nil {
+				return nil, err
+			}
+			ranked, _ = st.happened(ix, more)
+		}
+		res.Answers = keepRelations(q, res.Answers, inOrder(ix, q, ranked))
 	}
 	if q.Measure && len(res.Answers) > 1 {
 		// "How much is Gannet Bank?": several amounts, of several
@@ -257,18 +268,15 @@ func inOrder(ix *index.Index, q *Question, answers []Answer) []Answer {
 	var all []timed
 	for _, a := range answers {
 		var span timespan.Span
-		for _, s := range a.Solutions {
-			for _, r := range s.Rels[:min(q.Mains, len(s.Rels))] {
-				if r == pattern.NoRel {
-					continue
-				}
-				sp := timespan.Of(ix.Qualifiers(r).GetTime())
-				if !sp.OK {
-					return nil
-				}
-				if !span.OK || q.Order < 0 && sp.Lo < span.Lo || q.Order > 0 && sp.Hi > span.Hi {
-					span = sp
-				}
+		// A question whose relation is its noun's ("What was Chey's first
+		// proposal?") has no main triple but that one.
+		for _, r := range mainRels(q, a) {
+			sp := timespan.Of(ix.Qualifiers(r).GetTime())
+			if !sp.OK {
+				return nil
+			}
+			if !span.OK || q.Order < 0 && sp.Lo < span.Lo || q.Order > 0 && sp.Hi > span.Hi {
+				span = sp
 			}
 		}
 		if !span.OK {
@@ -278,6 +286,20 @@ func inOrder(ix *index.Index, q *Question, answers []Answer) []Answer {
 	}
 	if len(all) == 0 {
 		return nil
+	}
+	if n := -q.Order; n > 1 {
+		// "Chey's second proposal": the nth in time, when no two times
+		// overlap.
+		slices.SortFunc(all, func(a, b timed) int { return cmp.Compare(a.span.Lo, b.span.Lo) })
+		for i := 1; i < len(all); i++ {
+			if all[i].span.Overlaps(all[i-1].span) {
+				return nil
+			}
+		}
+		if n > len(all) {
+			return nil
+		}
+		return []Answer{all[n-1].a}
 	}
 	best := 0
 	for i, t := range all {
@@ -291,6 +313,54 @@ func inOrder(ix *index.Index, q *Question, answers []Answer) []Answer {
 		}
 	}
 	return []Answer{all[best].a}
+}
+
+// unconstrained returns q without the type and kind constraints on its
+// answer variables, or nil when it has none: the relations an order word ranks
+// are all those of the question's relation, whatever answers them.
+func unconstrained(ix *index.Index, q *Question) *Question {
+	pat := proto.CloneOf(q.Pattern)
+	pat.Constraints = slices.DeleteFunc(pat.Constraints, func(c *pb.Constraint) bool {
+		return slices.Contains(q.AnswerVars, c.GetVariable()) && (c.GetType() != "" || c.GetKinds() != nil)
+	})
+	if len(pat.Constraints) == len(q.Pattern.GetConstraints()) {
+		return nil
+	}
+	compiled, err := pattern.Compile(ix, pat, q.opts)
+	if err != nil {
+		return nil
+	}
+	uq := *q
+	uq.Pattern, uq.Query = pat, compiled
+	return &uq
+}
+
+// keepRelations keeps the answers whose main relations include one of
+// chosen's: the answer an order word chose among all the question's
+// relations, if it answers the question as asked.
+func keepRelations(q *Question, answers, chosen []Answer) []Answer {
+	var rels []index.Rel
+	for _, c := range chosen {
+		rels = append(rels, mainRels(q, c)...)
+	}
+	return slices.DeleteFunc(slices.Clone(answers), func(a Answer) bool {
+		return !slices.ContainsFunc(mainRels(q, a), func(r index.Rel) bool { return slices.Contains(rels, r) })
+	})
+}
+
+// mainRels are the relations of an answer's solutions that are the
+// question's relation itself (see Question.Mains), or the first of each
+// when it has no main triple.
+func mainRels(q *Question, a Answer) []index.Rel {
+	var out []index.Rel
+	for _, s := range a.Solutions {
+		for _, r := range s.Rels[:min(max(q.Mains, 1), len(s.Rels))] {
+			if r != pattern.NoRel && !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }
 
 // maxCandidates bounds the answers a refusal names.
@@ -1134,9 +1204,9 @@ const maxWithinHops = 2
 // states nothing for through the objects inside it (see withinPlaces),
 // nearest first: it returns the rewritten question and its answers, or
 // nil when none has any.
-func within(ix *index.Index, q *Question, b *budget.Budget, gather int, opts pattern.Options) (*Question, []Answer, error) {
+func within(ix *index.Index, q *Question, b *budget.Budget, gather int) (*Question, []Answer, error) {
 	for hops := 1; hops <= maxWithinHops; hops++ {
-		wq := withinPlaces(ix, q, opts, hops)
+		wq := withinPlaces(ix, q, hops)
 		if wq == nil {
 			return nil, nil, nil
 		}
@@ -1154,7 +1224,7 @@ func within(ix *index.Index, q *Question, b *budget.Budget, gather int, opts pat
 // ...?" is "?company based-in ?within . ?within located-in Maine". More
 // than one hop needs the predicate extended through to be transitive (to
 // extend through itself). It returns nil when no triple is rewritten.
-func withinPlaces(ix *index.Index, q *Question, opts pattern.Options, hops int) *Question {
+func withinPlaces(ix *index.Index, q *Question, hops int) *Question {
 	v := ix.Vocabulary()
 	pat := proto.CloneOf(q.Pattern)
 	used := usedVariables(pat)
@@ -1185,7 +1255,7 @@ func withinPlaces(ix *index.Index, q *Question, opts pattern.Options, hops int) 
 		return nil
 	}
 	pat.Triples = append(pat.Triples, added...)
-	compiled, err := pattern.Compile(ix, pat, opts)
+	compiled, err := pattern.Compile(ix, pat, q.opts)
 	if err != nil {
 		return nil
 	}

@@ -101,7 +101,8 @@ type Question struct {
 	Skipped []string
 	// Order is set by "first" or "earliest" (-1) and "last", "latest" or
 	// "most recently" (+1): only the answer whose relation holds earliest,
-	// or latest, answers.
+	// or latest, answers. An ordinal before a relation noun ("Chey's
+	// second proposal") is -n: the nth earliest.
 	Order int
 	// Rank is the position the question names for its relation ("the No. 2
 	// producer", "the second-largest", "ranks third"), 0 for none: only
@@ -150,6 +151,9 @@ type Question struct {
 	// mergeEchoedEvents): the names after it may then be reached through
 	// the relation it approves (see throughRelation).
 	echoed bool
+	// opts are the options Query was compiled with ("originally" reaches
+	// every rank), for the questions Ask derives from it.
+	opts pattern.Options
 }
 
 // Setting is a place or topic a question names for its relation ("in
@@ -537,6 +541,10 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		words = rewritten
 		items, mentions = classify(ix, words)
 	}
+	if rewritten, ok := audienceClause(words, items); ok {
+		words = rewritten
+		items, mentions = classify(ix, words)
+	}
 	if rewritten, ok := kindOfRelation(words, items); ok {
 		words = rewritten
 		items, mentions = classify(ix, words)
@@ -567,6 +575,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			}
 		case itemIgnore:
 			switch {
+			case it.order < -1:
+				understood = append(understood, fmt.Sprintf("%q = number %d from the earliest", it.text, -it.order))
 			case it.order < 0:
 				understood = append(understood, fmt.Sprintf("%q = the earliest", it.text))
 			case it.order > 0:
@@ -738,6 +748,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
 		return nil, fail(err.Error())
 	}
+	q.opts = opts
 	return q, nil
 }
 
@@ -903,6 +914,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				its, ms := classify(ix, words[i:ev])
 				for k := range its {
 					its[k].at += i
+					if n := ordinals[strings.ToLower(its[k].text)]; its[k].kind == 0 && n > 1 && its[k].at+its[k].span == ev {
+						// "make his second proposal": the ordinal before
+						// the noun is the second in time.
+						its[k].kind, its[k].order = itemIgnore, -int(n)
+					}
 					// "won the export cable contract": a topic before the
 					// noun that its predicate takes no such object of is
 					// what the relation is about, read as "on" it after the
@@ -1028,11 +1044,12 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += 2
 			continue
 		}
-		if field, name, ok := matchSettingWh(v, words, i); ok {
+		if field, name, con, n, ok := matchSettingWh(v, words, i); ok {
 			// "In which market did Samsung and Sony join forces?" asks
-			// for the relation's topic, "In what place" for its place.
-			items = append(items, item{kind: itemQualifier, text: joinWords(words[i : i+3]), field: field, noun: name, at: i, span: 3})
-			i += 3
+			// for the relation's topic, "In what place" for its place,
+			// "Before which party" for its audience, a party.
+			items = append(items, item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name, con: con, at: i, span: n})
+			i += n
 			continue
 		}
 		if field, name, n, ok := matchQualifierWh(words, i); ok {
@@ -1091,6 +1108,12 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			// the noun before the examples only says what they are.
 			items[len(items)-1].kind = itemIgnore
 			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n})
+			i += n
+			continue
+		}
+		if n, nth := matchNthTime(words, i); n > 0 {
+			// "for the second time" is the second in time.
+			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n, order: -nth})
 			i += n
 			continue
 		}
@@ -1196,6 +1219,9 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemIgnore
 		case orderWords[w] != 0:
 			it.kind, it.order = itemIgnore, orderWords[w]
+		case ordinals[w] > 1 && i+1 < len(words) && eventNounAt(v, words, i+1):
+			// "Chey's second proposal": the second in time.
+			it.kind, it.order = itemIgnore, -int(ordinals[w])
 		case w == "new" && i+1 < len(words) && isCompoundHead(v, words[i+1].lower):
 			// "the new CEO of Kittiwake" is the latest.
 			it.kind, it.order = itemIgnore, 1
@@ -1506,6 +1532,36 @@ func unitFits(asked, unit string) bool {
 	return asked == unit
 }
 
+// matchNthTime reads "for the second time" or "the first time" at
+// words[i]: how many words, and the ordinal; 0 words when it is not there.
+func matchNthTime(words []word, i int) (int, int) {
+	k := i
+	if k < len(words) && words[k].lower == "for" {
+		k++
+	}
+	if k+2 >= len(words) || words[k].lower != "the" || words[k+2].lower != "time" {
+		return 0, 0
+	}
+	nth, ok := ordinals[words[k+1].lower]
+	if !ok {
+		return 0, 0
+	}
+	return k + 3 - i, int(nth)
+}
+
+// eventNounAt reports whether a relation noun of one or two words starts
+// at words[i].
+func eventNounAt(v *vocab.Vocabulary, words []word, i int) bool {
+	if _, ok := v.EventNoun(words[i].lower); ok {
+		return true
+	}
+	if i+1 < len(words) {
+		_, ok := v.EventNoun(words[i].lower + " " + words[i+1].lower)
+		return ok
+	}
+	return false
+}
+
 // rankWords name a rank: after a possessive or an article, or before
 // "of", the rank asked for; otherwise they say the relation is ranked
 // ("ranks third", "is ranked No. 1").
@@ -1736,20 +1792,41 @@ var qualifierWh = []struct {
 	{"how", pb.QualifierField_QUALIFIER_FIELD_MANNER, "manner"},
 }
 
-// matchSettingWh reads "in which NOUN" or "on what NOUN" opening a
-// question, where the noun names a type (not a kind) that sets a
-// qualifier after the preposition (see settingField): the qualifier, and
-// the noun in the singular to name its variable.
-func matchSettingWh(v *vocab.Vocabulary, words []word, i int) (pb.QualifierField, string, bool) {
-	if i != 0 || len(words) < 4 || words[0].lower != "in" && words[0].lower != "on" || words[1].lower != "which" && words[1].lower != "what" {
-		return 0, "", false
+// matchSettingWh reads "in which NOUN", "on what NOUN" or "before which
+// NOUN" opening a question, where the noun names a type or kinds of a
+// type that sets a qualifier after the preposition (see settingField): the
+// qualifier, the noun in the singular to name its variable, the noun's
+// constraint on it, and how many words it took.
+func matchSettingWh(v *vocab.Vocabulary, words []word, i int) (pb.QualifierField, string, *pb.Constraint, int, bool) {
+	prep, n := "", 0
+	switch {
+	case i != 0 || len(words) < 4:
+	case len(words) > 5 && wordsEqual(words[:3], []string{"in", "front", "of"}):
+		prep, n = "in front of", 3
+	case words[0].lower == "in" || words[0].lower == "on" || words[0].lower == "before":
+		prep, n = words[0].lower, 1
 	}
-	con, singular, ok := nounConstraint(v, words[2].lower)
-	if !ok || con.GetType() == "" {
-		return 0, "", false
+	if n == 0 || words[n].lower != "which" && words[n].lower != "what" {
+		return 0, "", nil, 0, false
 	}
-	field, ok := settingField(words[0].lower, con.GetType())
-	return field, singular, ok
+	con, singular, ok := nounConstraint(v, words[n+1].lower)
+	if !ok {
+		return 0, "", nil, 0, false
+	}
+	typ := con.GetType()
+	if kinds := con.GetKinds().GetKinds(); len(kinds) > 0 {
+		// A kind sets what its entity type does ("before which party").
+		typ = ""
+		for _, name := range kinds {
+			k, ok := v.LookupKind(name)
+			if !ok || typ != "" && k.EntityType != typ {
+				return 0, "", nil, 0, false
+			}
+			typ = k.EntityType
+		}
+	}
+	field, ok := settingField(prep, typ)
+	return field, singular, con, n + 2, ok
 }
 
 // matchQualifierWh finds a qualifier wh-phrase at words[i], longest first
@@ -1931,6 +2008,75 @@ func whenClause(words []word, items []item) ([]word, bool) {
 	out := []word{words[0], {text: "did", lower: "did", note: fmt.Sprintf("%q: the name the pronoun stands for", words[at+1].text)}}
 	out = append(out, words[2:at]...)
 	return append(out, words[at+2:]...), true
+}
+
+// audienceVerbs say that their subject heard a relation: "Who heard
+// Chey's proposal?" asks before whom it was made. speechVerbs make a
+// relation before an audience, which "to whom" asks for: "To whom did
+// Okafor announce the stake sale?".
+var (
+	audienceVerbs = map[string]bool{"heard": true, "hear": true, "hears": true, "attended": true, "attend": true, "attends": true,
+		"witnessed": true, "witness": true, "witnesses": true}
+	speechVerbs = map[string]bool{"announce": true, "propose": true, "present": true, "pitch": true, "unveil": true, "reveal": true,
+		"explain": true, "describe": true, "suggest": true, "make": true, "repeat": true}
+)
+
+// audienceClause reads the questions that ask for a relation's audience
+// by a verb or a noun rather than "before whom": "Who heard Chey's
+// proposal?", "Which politician was the audience for Chey's second
+// proposal?" and "To whom did Okafor announce the stake sale?" are read
+// as "Before whom was Chey's proposal?", "Before which politician was
+// ...", "Before whom did Okafor announce ...". It returns the words
+// rewritten, the wh-phrase's first word noted so.
+func audienceClause(words []word, items []item) ([]word, bool) {
+	if len(items) < 3 || items[0].at != 0 {
+		return nil, false
+	}
+	// The word read as "before" is the one that says the audience:
+	// "heard", "the audience for", "To".
+	said := func(ws []word) word {
+		return word{text: joinWords(ws), lower: "before", note: fmt.Sprintf("%q: the relation's audience", joinWords(ws))}
+	}
+	if items[0].kind == itemPrep && words[0].lower == "to" && len(items) > 4 && items[1].kind == itemWh && items[1].at == 1 {
+		// "To whom did X announce ...", "To which investors did ...".
+		k := 2
+		if items[k].kind == itemType {
+			k++
+		}
+		if items[k].kind != itemAux || !slices.ContainsFunc(items[k+1:], func(it item) bool {
+			return it.kind == itemVerb && speechVerbs[strings.ToLower(it.text)]
+		}) || slices.ContainsFunc(items[k+1:], func(it item) bool { return it.kind == itemPrep && strings.EqualFold(it.text, "to") }) {
+			return nil, false
+		}
+		return append([]word{said(words[:1])}, words[1:]...), true
+	}
+	if items[0].kind != itemWh || !slices.Contains([]string{"who", "whom", "which", "what"}, words[0].lower) {
+		return nil, false
+	}
+	p := 1 // the first word after the wh-phrase
+	if words[0].lower == "which" || words[0].lower == "what" {
+		if items[1].kind != itemType || items[1].at != 1 {
+			return nil, false
+		}
+		p += items[1].span
+	}
+	if p >= len(words) {
+		return nil, false
+	}
+	head := append([]word{{}}, words[:p]...)
+	if head[1].lower == "who" {
+		head[1].lower = "whom"
+	}
+	switch {
+	case audienceVerbs[words[p].lower]:
+		head[0] = said(words[p : p+1])
+		return append(append(head, word{text: "was", lower: "was"}), words[p+1:]...), true
+	case p+3 < len(words) && beWords[words[p].lower] && words[p+1].lower == "the" && words[p+2].lower == "audience" &&
+		slices.Contains([]string{"for", "of", "at"}, words[p+3].lower):
+		head[0] = said(words[p+1 : p+4])
+		return append(append(head, words[p]), words[p+4:]...), true
+	}
+	return nil, false
 }
 
 // kindWords ask for a kind: "What kind of producer", "what type of".

@@ -1482,3 +1482,49 @@ func TestAskWithinPlaces(t *testing.T) {
 		t.Errorf("Who leads Maine? = %v; leads does not extend through located-in", res.Answers)
 	}
 }
+
+// TestAskNthInTime checks an ordinal before a relation noun, and "for the
+// second time": the nth of the relations in time, ranked among all the
+// question's relations, whatever answers them ("Which politician heard
+// Chey's first proposal?" is not the first one a politician heard).
+func TestAskNthInTime(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "What was Chey's first proposal?", want: "April 22"},
+		{question: "What was Chey's second proposal?", want: "May 8"},
+		{question: "Where did Chey make his second proposal?", want: "Seoul"},
+		{question: "Where did Chey propose the alliance for the second time?", want: "Seoul"},
+		{question: "When did Chey propose the alliance for the first time?", want: "April 22"},
+		{question: "Which politician was the audience for Chey's second proposal?", want: "Lee Jae-myung"},
+	})
+	for _, q := range []string{"Where did Chey make his third proposal?", "Which politician heard Chey's first proposal?"} {
+		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
+			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
+		}
+	}
+}
+
+// TestAskAudience checks the audience asked for by a verb ("heard"), a
+// noun ("the audience for"), "to whom" with a verb that makes a relation
+// before one, and "before which NOUN", whose noun constrains it; "to whom"
+// with a verb whose object is its recipient stays the object.
+func TestAskAudience(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Who heard Chey's proposal on April 22?", want: "National Assembly"},
+		{question: "Who was the audience for Chey's second proposal?", want: "Lee Jae-myung"},
+		{question: "Who heard Chey propose the alliance in Seoul?", want: "Lee Jae-myung"},
+		{question: "In front of which politician did Chey propose the alliance?", want: "Lee Jae-myung"},
+		{question: "Before which organization did Chey propose the alliance?", want: "National Assembly"},
+	})
+	hw := seedtest.HarborWind(t)
+	q := "To which investors did Okafor announce the Aldermoor stake sale?"
+	res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || len(res.Answers) != 2 || !strings.Contains(res.Answers[0].Sentence+res.Answers[1].Sentence, "Great Lakes Teachers Pension Fund") ||
+		!strings.Contains(res.Answers[0].Sentence+res.Answers[1].Sentence, "Meridian Harbor Infrastructure Partners") {
+		t.Errorf("Ask(%q) = %v, %v; want the two investors on the call", q, res, err)
+	}
+	checkAsks(t, hw, []askCase{{question: "To whom will Corvid supply cables?", want: "Gannet Bank"}})
+}

@@ -160,7 +160,13 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			out = append(out, nounPhrase{term: variable(it.noun), wh: it.whBound})
 			continue
 		case itemQualifier:
-			b.quals = append(b.quals, qualifierAsked{field: it.field, v: b.fresh(it.noun), unit: it.unit})
+			q := qualifierAsked{field: it.field, v: b.fresh(it.noun), unit: it.unit}
+			if it.con != nil {
+				// "In which market", "before which party": the value is
+				// such a noun.
+				b.constrain(q.v, it.con)
+			}
+			b.quals = append(b.quals, q)
 			continue
 		case itemQuantity:
 			continue
@@ -1188,6 +1194,14 @@ func Interpretation(ix *index.Index, q *Question) string {
 	}
 	for _, m := range q.Manners {
 		out += fmt.Sprintf("; its manner says %q", m)
+	}
+	switch {
+	case q.Order < -1:
+		out += fmt.Sprintf("; number %d in time", -q.Order)
+	case q.Order < 0:
+		out += "; the earliest"
+	case q.Order > 0:
+		out += "; the latest"
 	}
 	for _, m := range q.Mentions {
 		if m.Fuzzy {

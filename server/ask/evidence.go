@@ -137,6 +137,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	if q.Query, err = pattern.Compile(ix, pat, opts); err != nil {
 		return nil, false
 	}
+	q.opts = opts
 	return q, true
 }
 

@@ -18,7 +18,9 @@ func FuzzAsk(f *testing.F) {
 	}
 	// Questions that end where a reading looks for more words.
 	for _, q := range []string{"Did Samsung oppose companies like", "Blocs such as", "Where was Chey when he", "What happened to",
-		"How did the bid end", "How far is Kioxia from", "What did Chey signal about", "Is it true that"} {
+		"How did the bid end", "How far is Kioxia from", "What did Chey signal about", "Is it true that",
+		"Who heard", "Who was the audience", "Which politician was the audience for", "To whom did", "To whom", "Before which",
+		"In front of which", "for the second", "Where did Chey propose it for the", "Chey's second", "a breakthrough", "Who made a similar"} {
 		f.Add(q)
 	}
 	ix := seedtest.Index(f)
