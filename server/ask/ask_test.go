@@ -1528,3 +1528,22 @@ func TestAskAudience(t *testing.T) {
 	}
 	checkAsks(t, hw, []askCase{{question: "To whom will Corvid supply cables?", want: "Gannet Bank"}})
 }
+
+// TestAskCorrectsInflectedAndWordNetWords checks the spelling corrections
+// beyond the lexicon's words: an inflected form ("aproves"), a WordNet
+// word of seven letters or more ("recylcing"), read then as the word
+// written right would be.
+func TestAskCorrectsInflectedAndWordNetWords(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	for _, tt := range []struct{ in, want string }{{"recylcing", "recycling"}, {"aproves", "approves"}, {"funders", ""}} {
+		got, ok := correctSpelling(hw.Vocabulary(), tt.in)
+		if tt.want == "" && ok || tt.want != "" && got != tt.want {
+			t.Errorf("correctSpelling(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+	res, err := Ask(hw, "Who leads the recylcing research at Southcoast Technological Univrsity?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || !strings.Contains(res.Interpretation, `"recylcing" read as topics/blade-recycling`) {
+		t.Errorf("interpretation %v, %v; want the corrected word read as the topic it heads", res, err)
+	}
+}

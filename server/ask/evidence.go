@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
@@ -229,7 +230,7 @@ func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, b
 // nounModifier reports whether w may modify a noun: lowercase, and an
 // adjective or noun as written to WordNet.
 func nounModifier(w word) bool {
-	if w.text != w.lower || strings.ContainsFunc(w.lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+	if first, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(first) || strings.ContainsFunc(w.lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		return false
 	}
 	return slices.Contains(wordnet.Lemmas(w.lower, wordnet.Adjective), w.lower) || slices.Contains(wordnet.Lemmas(w.lower, wordnet.Noun), w.lower)

@@ -72,6 +72,11 @@ func reread(ix *index.Index, words []word, items []item) bool {
 		}
 		if to, ok := correctSpelling(ix.Vocabulary(), w.lower); ok {
 			w.lower, w.note, changed = to, fmt.Sprintf("spelling corrected to %q", to), true
+			// "the recylcing research": the word corrected may be the head
+			// of a topic's name, as the word written right would be.
+			if headNoun(ix, words, it.at) {
+				w.readAs = fmt.Sprintf("spelling corrected to %q, %s", to, w.readAs)
+			}
 		}
 	}
 	return changed
@@ -149,7 +154,7 @@ func correctNameRun(ix *index.Index, words []word, items []item, k int) bool {
 // names the word is a word of.
 func headNoun(ix *index.Index, words []word, i int) bool {
 	w := &words[i]
-	if w.text != w.lower || len(wordnet.Lemmas(w.lower, wordnet.Noun)) == 0 {
+	if first, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(first) || len(wordnet.Lemmas(w.lower, wordnet.Noun)) == 0 {
 		return false
 	}
 	found, name := index.Node(-1), ""
@@ -185,14 +190,40 @@ func mannerAdverb(words []word, i int) bool {
 }
 
 // correctSpelling finds the one word of the lexicon or of the grammar
-// (see grammarWords) one edit from w.
+// (see grammarWords) one edit from w, or from w less an inflection
+// ("makrs" is "makers"); failing that, the one word WordNet knows one edit
+// from a word of at least minWordNetCorrectable letters ("recylcing" is
+// "recycling"), which must then be understood as any word is.
 func correctSpelling(v *vocab.Vocabulary, w string) (string, bool) {
 	if len(w) < minCorrectable || !isASCIIWord(w) {
 		return "", false
 	}
+	if to, ok := nearestOf(w, slices.Concat(v.Words(), grammarWords()), minCorrectable); ok {
+		return to, true
+	}
+	for _, suffix := range []string{"s", "es", "ed", "ing"} {
+		if stem, ok := strings.CutSuffix(w, suffix); ok {
+			if to, ok := nearestOf(stem, slices.Concat(v.Words(), grammarWords()), minCorrectable-1); ok {
+				return to + suffix, true
+			}
+		}
+	}
+	if len(w) < minWordNetCorrectable {
+		return "", false
+	}
+	return nearestOf(w, slices.Concat(wordnet.WordsOfLength(len(w)-1), wordnet.WordsOfLength(len(w)), wordnet.WordsOfLength(len(w)+1)), minWordNetCorrectable-1)
+}
+
+// minWordNetCorrectable is the fewest letters a word needs to be
+// corrected to a WordNet word: shorter ones are too near too many.
+const minWordNetCorrectable = 7
+
+// nearestOf returns the one word of cands, of at least min letters, one
+// edit from w; none when two are.
+func nearestOf(w string, cands []string, min int) (string, bool) {
 	var found string
-	for _, cand := range slices.Concat(v.Words(), grammarWords()) {
-		if len(cand) < minCorrectable || cand == found || !oneEdit(w, cand) {
+	for _, cand := range cands {
+		if len(cand) < min || cand == found || !oneEdit(w, cand) {
 			continue
 		}
 		if found != "" {

@@ -170,6 +170,33 @@ func IsWord(word string) bool {
 	return false
 }
 
+// byLength is every one-word lemma of any part of speech, by its length
+// in bytes, sorted (see WordsOfLength).
+var byLength = sync.OnceValue(func() map[int][]string {
+	d, err := load()
+	if err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	out := map[int][]string{}
+	for _, p := range []POS{Noun, Verb, Adjective, Adverb} {
+		for l := range d.lemmas[p] {
+			if !seen[l] && !strings.ContainsAny(l, " _-") {
+				seen[l] = true
+				out[len(l)] = append(out[len(l)], l)
+			}
+		}
+	}
+	for _, ws := range out {
+		slices.Sort(ws)
+	}
+	return out
+})
+
+// WordsOfLength returns WordNet's one-word lemmas of n bytes, of any part
+// of speech, sorted: the words a misspelling of that length may be of.
+func WordsOfLength(n int) []string { return byLength()[n] }
+
 // Err reports whether the embedded table could not be read (then every
 // lookup finds nothing).
 func Err() error {
