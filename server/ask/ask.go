@@ -541,6 +541,10 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		words = rewritten
 		items, mentions = classify(ix, words)
 	}
+	if rewritten, ok := strandedTopic(words, items); ok {
+		words = rewritten
+		items, mentions = classify(ix, words)
+	}
 	if rewritten, ok := audienceClause(words, items); ok {
 		words = rewritten
 		items, mentions = classify(ix, words)
@@ -2077,6 +2081,25 @@ func audienceClause(words []word, items []item) ([]word, bool) {
 		return append(append(head, words[p]), words[p+4:]...), true
 	}
 	return nil, false
+}
+
+// topicPrepositions, stranded at the end of a "what" question, ask for
+// what its relation is about: "What did Norvane sue Halcyon over?".
+var topicPrepositions = map[string]bool{"over": true, "about": true, "on": true}
+
+// strandedTopic reads "What did Norvane sue Halcyon over?" as "On what
+// topic did Norvane sue Halcyon?": a preposition of topicPrepositions
+// that ends a "what" question whose second word is an auxiliary asks for
+// its relation's topic. It returns the words rewritten, "topic" noted so.
+func strandedTopic(words []word, items []item) ([]word, bool) {
+	n := len(words)
+	if n < 5 || len(items) < 4 || items[0].kind != itemWh || words[0].lower != "what" || items[1].kind != itemAux || items[1].at != 1 ||
+		!topicPrepositions[words[n-1].lower] || items[len(items)-1].kind != itemPrep && items[len(items)-1].kind != 0 || items[len(items)-1].at != n-1 {
+		return nil, false
+	}
+	out := []word{{text: words[n-1].text, lower: "on"}, words[0],
+		{text: "topic", lower: "topic", note: fmt.Sprintf("%q at the end: what the relation is about", words[n-1].text)}}
+	return append(out, words[1:n-1]...), true
 }
 
 // kindWords ask for a kind: "What kind of producer", "what type of".

@@ -1547,3 +1547,22 @@ func TestAskCorrectsInflectedAndWordNetWords(t *testing.T) {
 		t.Errorf("interpretation %v, %v; want the corrected word read as the topic it heads", res, err)
 	}
 }
+
+// TestAskWhatForms checks two "what" forms: a preposition stranded at the
+// end asks for the relation's topic ("What did Norvane sue Halcyon
+// over?"), and a status verb after one name asks for the name's relations
+// with that status, whatever their predicate ("What did Norvane drop?").
+func TestAskWhatForms(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "What did Norvane sue Halcyon over?", want: "Swept blade-tip design"},
+		{question: "What did Norvane sue Halcyon about?", want: "Swept blade-tip design"},
+		{question: "What did Norvane drop?", want: "Norvane Turbines sues Halcyon Rotor Systems (withdrawn"},
+	})
+	for _, q := range []string{"What has Halcyon completed?", "What was dropped?", "What did Massachusetts withdraw?"} {
+		if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
+			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
+		}
+	}
+}

@@ -735,6 +735,14 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 			return nil, err
 		}
 		if len(b.mainStatuses) > 0 {
+			if main := b.statusOfName(items, nps); main != nil {
+				b.pattern.Triples = append([]*pb.Triple{main}, b.pattern.Triples...)
+				q, err := b.finish(main)
+				if q != nil {
+					q.Mains = 1
+				}
+				return q, err
+			}
 			return nil, errors.New("a status word (failed, completed, ...) needs a relation to qualify, such as an acquisition")
 		}
 		if main := b.quantityOf(items, nps); main != nil {
@@ -910,6 +918,26 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		q.Titles = ph.Titles
 	}
 	return q, err
+}
+
+// statusOfName reads "What did Norvane drop?": a "what" question whose
+// only relation word is a status verb, in the active voice, after one
+// name, asks for the relations of the name as subject with that status,
+// whatever their predicate. It returns the main triple, its statuses
+// constrained, or nil when the question is not that form.
+func (b *questionBuilder) statusOfName(items []item, nps []nounPhrase) *pb.Triple {
+	if len(nps) != 2 || !nps[0].wh || nps[0].term.GetVariable() == "" || nps[1].term.GetName() == "" || nps[1].prep != "" ||
+		len(nps[1].also) > 0 || nps[1].modifier != nil || len(b.quals) > 0 {
+		return nil
+	}
+	if len(items) < 2 || !strings.EqualFold(items[0].text, "what") || items[1].kind != itemAux || beWords[strings.ToLower(items[1].text)] {
+		return nil
+	}
+	main := &pb.Triple{Subject: nps[1].term, Object: variable(b.fresh("other")), RelationVariable: nps[0].term.GetVariable()}
+	for _, s := range b.mainStatuses {
+		b.constrain(main.RelationVariable, s)
+	}
+	return main
 }
 
 // quantityOf reads a question without a relation word that asks for an
