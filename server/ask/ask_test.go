@@ -1566,3 +1566,15 @@ func TestAskWhatForms(t *testing.T) {
 		}
 	}
 }
+
+// TestAskTopicBeforeRelationNoun checks a topic before a relation noun
+// that is neither party of its relations in the graph: what the relation
+// is about ("the recycling research at SouthTech"), and a relation led
+// (harbor-wind's Elena Voss leads the research partnership).
+func TestAskTopicBeforeRelationNoun(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Who leads the recycling research at SouthTech?", want: "Elena Voss"},
+		{question: "Who is the materials scientist leading Halcyon's research partnership?", want: "Elena Voss"},
+	})
+}

@@ -254,6 +254,12 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			}
 			if ev := at(items, j); ev.kind == itemEvent {
 				subject, object := fixed(b.ix, it.node), second
+				if second == nil && topic == 0 && b.ix.EntityType(it.node) == "topic" && !b.isSubjectOf(it.node, ev.preds) && !b.isObjectOf(it.node, ev.preds) {
+					// "the recycling research at SouthTech": a topic that is
+					// neither party of the noun's relations in the graph is
+					// what the relation is about.
+					subject, topic = nil, it.node
+				}
 				if object == nil && at(items, j+1).kind == itemPrep && at(items, j+2).kind == itemEntity {
 					object = fixed(b.ix, at(items, j+2).node)
 					j += 2
