@@ -156,6 +156,31 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, other
 			}
 		}
+		if res.Verdict == pb.Verdict_VERDICT_YES && q.Order != 0 {
+			// "Did Chey propose the alliance for the first time in
+			// Seoul?": the relation that decided Yes must be the one the
+			// order word picks among all the question's relations, its
+			// time, place and other settings aside; otherwise the graph
+			// does not say.
+			rq := ranking(ix, q)
+			ranked, err := Answers(ix, rq, b, maxSolutions)
+			if err != nil {
+				return nil, err
+			}
+			ranked, _ = statusReader{ix: ix, q: rq, asIs: st.asIs}.happened(ix, ranked)
+			var picked []index.Rel
+			for _, a := range inOrder(ix, rq, ranked) {
+				picked = append(picked, mainRels(rq, a)...)
+			}
+			if !slices.ContainsFunc(res.Deciding, func(r index.Rel) bool { return slices.Contains(picked, r) }) {
+				res.Verdict, res.Deciding = pb.Verdict_VERDICT_UNKNOWN, nil
+			} else {
+				res.Deciding = slices.DeleteFunc(res.Deciding, func(r index.Rel) bool { return !slices.Contains(picked, r) })
+				answers = slices.DeleteFunc(answers, func(a Answer) bool {
+					return !slices.ContainsFunc(mainRels(q, a), func(r index.Rel) bool { return slices.Contains(picked, r) })
+				})
+			}
+		}
 		if len(q.Said) > 0 && res.Verdict != pb.Verdict_VERDICT_YES {
 			// "Did Trump announce a breakthrough deal on May 9?": a word
 			// the evidence must say is no ground for No, which comes from
@@ -261,6 +286,9 @@ func (res *Result) trim(limit int) {
 // spans overlap at the end sought, the graph cannot tell, and none is
 // kept.
 func inOrder(ix *index.Index, q *Question, answers []Answer) []Answer {
+	if n := -q.Order; n > 1 {
+		return nthInTime(ix, q, answers, n)
+	}
 	type timed struct {
 		a    Answer
 		span timespan.Span
@@ -287,20 +315,6 @@ func inOrder(ix *index.Index, q *Question, answers []Answer) []Answer {
 	if len(all) == 0 {
 		return nil
 	}
-	if n := -q.Order; n > 1 {
-		// "Chey's second proposal": the nth in time, when no two times
-		// overlap.
-		slices.SortFunc(all, func(a, b timed) int { return cmp.Compare(a.span.Lo, b.span.Lo) })
-		for i := 1; i < len(all); i++ {
-			if all[i].span.Overlaps(all[i-1].span) {
-				return nil
-			}
-		}
-		if n > len(all) {
-			return nil
-		}
-		return []Answer{all[n-1].a}
-	}
 	best := 0
 	for i, t := range all {
 		if q.Order < 0 && t.span.Lo < all[best].span.Lo || q.Order > 0 && t.span.Hi > all[best].span.Hi {
@@ -315,23 +329,81 @@ func inOrder(ix *index.Index, q *Question, answers []Answer) []Answer {
 	return []Answer{all[best].a}
 }
 
+// nthInTime keeps, for "Chey's second proposal", the answers of the nth
+// of the question's relations in time, when every one has a time and no
+// two overlap: relations are ranked, not answers, since one answer may
+// have several.
+func nthInTime(ix *index.Index, q *Question, answers []Answer, n int) []Answer {
+	type timed struct {
+		r    index.Rel
+		span timespan.Span
+	}
+	var rels []timed
+	for _, a := range answers {
+		for _, r := range mainRels(q, a) {
+			if slices.ContainsFunc(rels, func(t timed) bool { return t.r == r }) {
+				continue
+			}
+			sp := timespan.Of(ix.Qualifiers(r).GetTime())
+			if !sp.OK {
+				return nil
+			}
+			rels = append(rels, timed{r, sp})
+		}
+	}
+	slices.SortFunc(rels, func(a, b timed) int { return cmp.Compare(a.span.Lo, b.span.Lo) })
+	for i := 1; i < len(rels); i++ {
+		if rels[i].span.Overlaps(rels[i-1].span) {
+			return nil
+		}
+	}
+	if n > len(rels) {
+		return nil
+	}
+	nth := rels[n-1].r
+	return slices.DeleteFunc(slices.Clone(answers), func(a Answer) bool { return !slices.Contains(mainRels(q, a), nth) })
+}
+
 // unconstrained returns q without the type and kind constraints on its
-// answer variables, or nil when it has none: the relations an order word ranks
-// are all those of the question's relation, whatever answers them.
+// answer variables and without the words its evidence must say, or nil
+// when it has neither: the relations an order word ranks are all those of
+// the question's relation, whatever answers them.
 func unconstrained(ix *index.Index, q *Question) *Question {
 	pat := proto.CloneOf(q.Pattern)
 	pat.Constraints = slices.DeleteFunc(pat.Constraints, func(c *pb.Constraint) bool {
 		return slices.Contains(q.AnswerVars, c.GetVariable()) && (c.GetType() != "" || c.GetKinds() != nil)
 	})
-	if len(pat.Constraints) == len(q.Pattern.GetConstraints()) {
+	if len(pat.Constraints) == len(q.Pattern.GetConstraints()) && len(q.Said) == 0 {
 		return nil
 	}
+	return recompiled(ix, q, pat)
+}
+
+// ranking returns the question an order word of yes/no question q ranks
+// the relations of: its main triples alone, without its qualifier
+// clauses, settings, dates and the words its evidence must say.
+func ranking(ix *index.Index, q *Question) *Question {
+	pat := proto.CloneOf(q.Pattern)
+	pat.Triples, pat.Qualifiers, pat.Participations = pat.Triples[:min(max(q.Mains, 1), len(pat.Triples))], nil, nil
+	used := usedVariables(pat)
+	pat.Constraints = slices.DeleteFunc(pat.Constraints, func(c *pb.Constraint) bool { return !used[c.GetVariable()] })
+	rq := recompiled(ix, q, pat)
+	if rq == nil {
+		return q
+	}
+	rq.Settings, rq.Dates, rq.Manners = nil, nil, nil
+	return rq
+}
+
+// recompiled returns q with pattern pat, compiled with q's options, and
+// without the words its evidence must say; nil when pat does not compile.
+func recompiled(ix *index.Index, q *Question, pat *pb.Pattern) *Question {
 	compiled, err := pattern.Compile(ix, pat, q.opts)
 	if err != nil {
 		return nil
 	}
 	uq := *q
-	uq.Pattern, uq.Query = pat, compiled
+	uq.Pattern, uq.Query, uq.Said, uq.saidHeads = pat, compiled, nil, nil
 	return &uq
 }
 
@@ -1206,25 +1278,28 @@ const maxWithinHops = 2
 // nil when none has any.
 func within(ix *index.Index, q *Question, b *budget.Budget, gather int) (*Question, []Answer, error) {
 	for hops := 1; hops <= maxWithinHops; hops++ {
-		wq := withinPlaces(ix, q, hops)
-		if wq == nil {
-			return nil, nil, nil
-		}
-		answers, err := Answers(ix, wq, b, gather)
-		if err != nil || len(answers) > 0 {
-			return wq, answers, err
+		for t := range q.Pattern.GetTriples() {
+			wq := withinPlaces(ix, q, hops, t)
+			if wq == nil {
+				continue
+			}
+			answers, err := Answers(ix, wq, b, gather)
+			if err != nil || len(answers) > 0 {
+				return wq, answers, err
+			}
 		}
 	}
 	return nil, nil, nil
 }
 
-// withinPlaces rewrites each triple of q that names its object and whose
-// predicates extend through another (vocab's Predicate.ExtendsThrough) to
-// reach that object by hops statements of it: "Which Maine-based company
-// ...?" is "?company based-in ?within . ?within located-in Maine". More
-// than one hop needs the predicate extended through to be transitive (to
-// extend through itself). It returns nil when no triple is rewritten.
-func withinPlaces(ix *index.Index, q *Question, hops int) *Question {
+// withinPlaces rewrites triple only of q, when it names its object and
+// its predicates extend through another (vocab's Predicate.ExtendsThrough),
+// to reach that object by hops statements of it: "Which Maine-based
+// company ...?" is "?company based-in ?within . ?within located-in Maine".
+// More than one hop needs the predicate extended through to be transitive
+// (to extend through itself). It returns nil when the triple is not
+// rewritten.
+func withinPlaces(ix *index.Index, q *Question, hops, only int) *Question {
 	v := ix.Vocabulary()
 	pat := proto.CloneOf(q.Pattern)
 	used := usedVariables(pat)
@@ -1236,25 +1311,19 @@ func withinPlaces(ix *index.Index, q *Question, hops int) *Question {
 		used[name] = true
 		return &pb.Term{Term: &pb.Term_Variable{Variable: name}}
 	}
-	var added []*pb.Triple
-	for _, t := range pat.GetTriples() {
-		through := extension(v, t)
-		if t.GetObject().GetName() == "" || through == vocab.NoExtension || hops > 1 && v.Predicate(through).ExtendsThrough != through {
-			continue
-		}
-		place, step := t.GetObject(), fresh()
-		t.Object = step
-		for h := 1; h < hops; h++ {
-			next := fresh()
-			added = append(added, &pb.Triple{Subject: step, Predicates: []string{v.Predicate(through).Name}, Object: next})
-			step = next
-		}
-		added = append(added, &pb.Triple{Subject: step, Predicates: []string{v.Predicate(through).Name}, Object: place})
-	}
-	if len(added) == 0 {
+	t := pat.GetTriples()[only]
+	through := extension(v, t)
+	if t.GetObject().GetName() == "" || through == vocab.NoExtension || hops > 1 && v.Predicate(through).ExtendsThrough != through {
 		return nil
 	}
-	pat.Triples = append(pat.Triples, added...)
+	place, step := t.GetObject(), fresh()
+	t.Object = step
+	for h := 1; h < hops; h++ {
+		next := fresh()
+		pat.Triples = append(pat.Triples, &pb.Triple{Subject: step, Predicates: []string{v.Predicate(through).Name}, Object: next})
+		step = next
+	}
+	pat.Triples = append(pat.Triples, &pb.Triple{Subject: step, Predicates: []string{v.Predicate(through).Name}, Object: place})
 	compiled, err := pattern.Compile(ix, pat, q.opts)
 	if err != nil {
 		return nil
@@ -1305,7 +1374,7 @@ func Answers(ix *index.Index, q *Question, b *budget.Budget, limit int) ([]Answe
 		return nil, err
 	}
 	if len(q.Said) > 0 {
-		sols = slices.DeleteFunc(slices.Clone(sols), func(s pattern.Solution) bool { return !evidenceSays(ix, s.Rels, q.Said) })
+		sols = slices.DeleteFunc(slices.Clone(sols), func(s pattern.Solution) bool { return !evidenceSays(ix, s.Rels, q.Said, q.saidHeads) })
 	}
 	varIndex := map[string]int{}
 	for i, v := range q.Query.Vars() {

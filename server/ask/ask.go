@@ -56,6 +56,9 @@ type Question struct {
 	// relation whose evidence says each of them, and no negation, answer
 	// it (see saidModifiers).
 	Said []string
+	// saidHeads are, for each word of Said, the head word of the noun it
+	// modifies, which the evidence must say after it.
+	saidHeads []string
 	// Measure is set for a question that asks for an amount of named
 	// things by no relation word (see quantityOf): it is answered only
 	// when the graph gives one amount.
@@ -631,16 +634,16 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	fail := func(reason string, not ...string) error {
 		return &NotUnderstoodError{Understood: understood, NotUnderstood: append(unknown, not...), Reason: reason}
 	}
-	var said []string
+	var said, saidHeads []string
 	if len(unknown) > 0 {
 		if q, ok := evidenceQuestion(ix, words, items, mentions, understood, opts); ok {
 			return q, nil
 		}
-		kept, modifiers, ok := saidModifiers(words, items, ranked)
+		kept, modifiers, heads, ok := saidModifiers(words, items, ranked)
 		if !ok {
 			return nil, fail("it has words that are neither known names nor part of the relation vocabulary")
 		}
-		items, said, unknown = kept, modifiers, nil
+		items, said, saidHeads, unknown = kept, modifiers, heads, nil
 		for _, w := range said {
 			understood = append(understood, fmt.Sprintf("%q = a word the answer's evidence must say", w))
 		}
@@ -671,7 +674,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if err != nil {
 		return nil, fail(err.Error())
 	}
-	q.Choices, q.Negated, q.echoed, q.Said = choices, negated, echoed, said
+	q.Choices, q.Negated, q.echoed, q.Said, q.saidHeads = choices, negated, echoed, said, saidHeads
 	if q.YesNo {
 		// "Does Chey also head the Korea Chamber?": no other answer is
 		// asked for.
@@ -1797,8 +1800,9 @@ var qualifierWh = []struct {
 }
 
 // matchSettingWh reads "in which NOUN", "on what NOUN" or "before which
-// NOUN" opening a question, where the noun names a type or kinds of a
-// type that sets a qualifier after the preposition (see settingField): the
+// NOUN" opening a question, where the noun names a type (or, after
+// "before", kinds of a type) that sets a qualifier after the preposition
+// (see settingField): the
 // qualifier, the noun in the singular to name its variable, the noun's
 // constraint on it, and how many words it took.
 func matchSettingWh(v *vocab.Vocabulary, words []word, i int) (pb.QualifierField, string, *pb.Constraint, int, bool) {
@@ -1819,6 +1823,11 @@ func matchSettingWh(v *vocab.Vocabulary, words []word, i int) (pb.QualifierField
 	}
 	typ := con.GetType()
 	if kinds := con.GetKinds().GetKinds(); len(kinds) > 0 {
+		// "In which country is Norvane based?" asks for the object: only
+		// an audience is asked for by a kind.
+		if prep != "before" && prep != "in front of" {
+			return 0, "", nil, 0, false
+		}
 		// A kind sets what its entity type does ("before which party").
 		typ = ""
 		for _, name := range kinds {
@@ -2022,7 +2031,7 @@ var (
 	audienceVerbs = map[string]bool{"heard": true, "hear": true, "hears": true, "attended": true, "attend": true, "attends": true,
 		"witnessed": true, "witness": true, "witnesses": true}
 	speechVerbs = map[string]bool{"announce": true, "propose": true, "present": true, "pitch": true, "unveil": true, "reveal": true,
-		"explain": true, "describe": true, "suggest": true, "make": true, "repeat": true}
+		"explain": true, "describe": true, "suggest": true, "repeat": true}
 )
 
 // audienceClause reads the questions that ask for a relation's audience

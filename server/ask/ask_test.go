@@ -1417,6 +1417,10 @@ func checkVerdicts(t *testing.T, cases []verdictCase) {
 func TestAskSaidModifiers(t *testing.T) {
 	t.Parallel()
 	ix := seedtest.Index(t)
+	// "No. 1" in a quote is a number, not a negation.
+	if got := quoteTokens("Samsung and SK—ranked No. 1 and No. 4—saw it"); slices.Contains(got, "no") {
+		t.Errorf("quoteTokens kept %q's No. as a word: %q", "No. 1", got)
+	}
 	checkAsks(t, ix, []askCase{
 		{question: "Who announced a breakthrough trade deal with the United Kingdom on May 8?", want: "Donald Trump"},
 		{question: "Who made a similar proposal at the National Assembly on April 22?", want: "Chey Tae-won"},
@@ -1430,6 +1434,10 @@ func TestAskSaidModifiers(t *testing.T) {
 		"Who announced a biggest trade deal with the UK?", // a superlative is a rank, not a word to find
 		"Who criticized the trade deal with the UK?",      // a verb carries the relation
 		"Who announced a Breakthrough trade deal with the UK?",
+		// The word is in the quote, but of another noun.
+		"Who made a surprise proposal?",
+		"Does Lutnick prioritize a tremendous Japan?",
+		"Did Chey make a surprise proposal?",
 	} {
 		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
 			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
@@ -1446,17 +1454,14 @@ func TestAskSaidModifiers(t *testing.T) {
 	for r := range hw.RelationCount() {
 		rel := index.Rel(r)
 		for _, ev := range hw.RelationAt(rel).GetEvidence() {
-			_, after, ok := strings.Cut(strings.ToLower(ev.GetQuote()), " not ")
-			if !ok || len(strings.Fields(after)) == 0 {
-				continue
-			}
-			w := strings.Trim(strings.Fields(after)[0], ".,;:'\"")
-			if !saysAll([]*pb.Evidence{ev}, []string{w}) {
+			tokens := quoteTokens(ev.GetQuote())
+			k := slices.Index(tokens, "not")
+			if k < 0 || k+2 >= len(tokens) || !saysBefore(tokens, tokens[k+1], tokens[k+2]) {
 				continue
 			}
 			checked = true
-			if evidenceSays(hw, []index.Rel{rel}, []string{w}) {
-				t.Errorf("evidence %q said %q despite its negation", ev.GetQuote(), w)
+			if evidenceSays(hw, []index.Rel{rel}, []string{tokens[k+1]}, []string{tokens[k+2]}) {
+				t.Errorf("evidence %q said %q %q despite its negation", ev.GetQuote(), tokens[k+1], tokens[k+2])
 			}
 		}
 	}
@@ -1576,5 +1581,36 @@ func TestAskTopicBeforeRelationNoun(t *testing.T) {
 	checkAsks(t, seedtest.HarborWind(t), []askCase{
 		{question: "Who leads the recycling research at SouthTech?", want: "Elena Voss"},
 		{question: "Who is the materials scientist leading Halcyon's research partnership?", want: "Elena Voss"},
+	})
+}
+
+// TestAskReviewedOrderAndPlaceTraps checks what a review of the ordinal,
+// audience and place readings found: a yes/no question with an order word
+// is Yes only when the relation the order word picks among all the
+// question's relations decided it; a word the evidence must say does not
+// narrow what an order word ranks; "in which country" still asks for the
+// object; "to whom did Samsung make" is no audience; one triple is
+// reached through places inside at a time.
+func TestAskReviewedOrderAndPlaceTraps(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	checkVerdicts(t, []verdictCase{
+		{ix: ix, question: "Did Chey make his second proposal at the National Assembly?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{ix: ix, question: "Did Chey propose the alliance for the first time in Seoul?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{ix: ix, question: "Did Chey first propose the alliance in Seoul?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{ix: ix, question: "Did Chey make a third proposal?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{ix: ix, question: "Did Chey make his second proposal in Seoul?", verdict: pb.Verdict_VERDICT_YES, deciding: "May 8"},
+		{ix: ix, question: "Did Chey first propose the alliance at the National Assembly?", verdict: pb.Verdict_VERDICT_YES, deciding: "April 22"},
+		{ix: hw, question: "Did Norvane sue Halcyon for the second time?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	for _, q := range []string{"Where did Chey make his first public proposal?", "Who heard Chey's first public proposal?", "To whom did Samsung make LCD panels?"} {
+		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
+			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
+		}
+	}
+	checkAsks(t, hw, []askCase{
+		{question: "In which country is Norvane based?", want: "Denmark"},
+		{question: "In which port city does Halcyon plan a blade factory?", want: "New Bedford"},
+		{question: "Which company based in Portland plans a factory in Massachusetts?", want: "Halcyon Rotor Systems"},
 	})
 }

@@ -195,36 +195,38 @@ func distinguish(ix *index.Index, r index.Rel, others []index.Rel) *pb.Qualifier
 const maxSaidModifiers = 2
 
 // saidModifiers reads the words of items that are in no lexicon as
-// modifiers the answer's evidence must say: "Who announced a breakthrough
-// trade deal with the United Kingdom?" asks for the trade deal whose
-// evidence says "breakthrough". Each such word must be lowercase, an
-// adjective or a noun in its base form to WordNet (no comparative,
-// superlative or verb form: "bigger", "heard"), and stand inside a noun
-// phrase: after an article, a possessive, a preposition, a name read
-// from an adjective ("British") or another such word, and before a noun
-// the question reads (a relation noun, a type noun or a name). It returns
-// items without them and the words, or false when a word not understood
-// is not such a modifier (or a scope word stands with no rank).
-func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, bool) {
-	var said []string
+// modifiers the answer's evidence must say before the noun they modify:
+// "Who announced a breakthrough trade deal with the United Kingdom?" asks
+// for the trade deal whose evidence says "breakthrough trade deal". Each
+// such word must be lowercase, an adjective or a noun in its base form to
+// WordNet (no comparative, superlative or verb form: "bigger", "heard"),
+// and stand inside a noun phrase: after an article, a possessive, a
+// preposition, a name read from an adjective ("British") or another such
+// word, and before a noun the question reads (a relation noun, a type
+// noun or a name). It returns items without them, the words, and the head
+// word of the noun each modifies, or false when a word not understood is
+// not such a modifier (or a scope word stands with no rank).
+func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, []string, bool) {
+	var said, heads []string
 	var kept []item
 	for i, it := range items {
 		if it.kind == itemScope && !ranked {
-			return nil, nil, false
+			return nil, nil, nil, false
 		}
 		if it.kind != 0 {
 			kept = append(kept, it)
 			continue
 		}
-		if it.span > 1 || !nounModifier(words[it.at]) || !modifierBefore(items, i) || !modifierAfter(items, i) {
-			return nil, nil, false
+		head, ok := modifierAfter(items, i)
+		if it.span > 1 || !nounModifier(words[it.at]) || !modifierBefore(items, i) || !ok {
+			return nil, nil, nil, false
 		}
-		said = append(said, words[it.at].lower)
+		said, heads = append(said, words[it.at].lower), append(heads, head)
 	}
 	if len(said) == 0 || len(said) > maxSaidModifiers {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
-	return kept, said, true
+	return kept, said, heads, true
 }
 
 // nounModifier reports whether w may modify a noun: lowercase, and an
@@ -253,45 +255,128 @@ func modifierBefore(items []item, i int) bool {
 	return false
 }
 
-// modifierAfter reports whether a noun the question reads follows
-// items[i], past other words not understood.
-func modifierAfter(items []item, i int) bool {
+// modifierAfter returns the head word of the noun the question reads
+// after items[i], past other words not understood, or false when none
+// follows.
+func modifierAfter(items []item, i int) (string, bool) {
+	head := func(text string) string {
+		f := strings.Fields(strings.ToLower(text))
+		return f[len(f)-1]
+	}
 	for _, it := range items[i+1:] {
 		switch it.kind {
 		case 0:
 			continue
 		case itemEvent, itemType, itemEntity:
-			return true
+			return head(it.text), it.text != ""
 		case itemVerb:
 			// "made a similar proposal": the lexicon reads the noun after
 			// a light verb as its verb.
-			return !strings.Contains(it.text, " ") && len(wordnet.Lemmas(strings.ToLower(it.text), wordnet.Noun)) > 0 &&
-				slices.ContainsFunc(items[:i], func(p item) bool { return p.kind == itemIgnore && p.light })
+			if !strings.Contains(it.text, " ") && len(wordnet.Lemmas(strings.ToLower(it.text), wordnet.Noun)) > 0 &&
+				slices.ContainsFunc(items[:i], func(p item) bool { return p.kind == itemIgnore && p.light }) {
+				return head(it.text), true
+			}
 		}
-		return false
+		return "", false
 	}
-	return false
+	return "", false
 }
 
 // negationWords are the words that, in a quote, may deny what it says
 // ("did not expect the lawsuit to delay construction"): a quote with one
 // does not say a modifier (see evidenceSays). "t" is the tail of "n't"
 // once a quote is split at apostrophes.
-var negationWords = map[string]bool{"not": true, "no": true, "never": true, "nor": true, "neither": true, "without": true, "t": true}
+var negationWords = map[string]bool{"not": true, "no": true, "never": true, "nor": true, "neither": true, "without": true, "t": true,
+	"cannot": true}
 
-// evidenceSays reports whether one of rels has a quote that says every
-// word of words, as saysAll reads them, with no negation word.
-func evidenceSays(ix *index.Index, rels []index.Rel, words []string) bool {
+// maxModifierGap is how many words a quote may put between a modifier
+// and the head of the noun it modifies: "breakthrough trade deal".
+const maxModifierGap = 2
+
+// evidenceSays reports whether one of rels has a quote, with no negation
+// word, that says each word of words before its head in heads, at most
+// maxModifierGap words between ("a similar proposal", "a breakthrough
+// trade deal"), each as one of its WordNet lemmas or itself.
+func evidenceSays(ix *index.Index, rels []index.Rel, words, heads []string) bool {
 	for _, r := range rels {
 		if r == pattern.NoRel {
 			continue
 		}
 		for _, ev := range ix.RelationAt(r).GetEvidence() {
-			negated := slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(ev.GetQuote()), func(r rune) bool { return !unicode.IsLetter(r) }), func(t string) bool { return negationWords[t] })
-			if !negated && saysAll([]*pb.Evidence{ev}, words) {
+			tokens := quoteTokens(ev.GetQuote())
+			if slices.ContainsFunc(tokens, func(t string) bool { return negationWords[t] }) {
+				continue
+			}
+			all := true
+			for k, w := range words {
+				all = all && saysBefore(tokens, w, heads[k])
+			}
+			if all {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// quoteTokens are a quote's words, lowercase, split at what is no letter;
+// "No." before a number is a number's sign, not a negation, and is left
+// out.
+func quoteTokens(quote string) []string {
+	lower := strings.ToLower(quote)
+	var out []string
+	for len(lower) > 0 {
+		i := strings.IndexFunc(lower, unicode.IsLetter)
+		if i < 0 {
+			break
+		}
+		lower = lower[i:]
+		j := strings.IndexFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
+		if j < 0 {
+			j = len(lower)
+		}
+		t, rest := lower[:j], lower[j:]
+		if t == "no" && numberFollows(rest) {
+			lower = rest
+			continue
+		}
+		out = append(out, t)
+		lower = rest
+	}
+	return out
+}
+
+// numberFollows reports whether rest, after a word, is ". 2" or " 2".
+func numberFollows(rest string) bool {
+	rest = strings.TrimLeft(strings.TrimPrefix(rest, "."), " ")
+	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+}
+
+// saysBefore reports whether tokens hold w and, at most maxModifierGap
+// words after it, head.
+func saysBefore(tokens []string, w, head string) bool {
+	for i, t := range tokens {
+		if !sameWord(t, w) {
+			continue
+		}
+		for j := i + 1; j < len(tokens) && j <= i+1+maxModifierGap; j++ {
+			if sameWord(tokens[j], head) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameWord reports whether two words are one, as written or as one of
+// their WordNet lemmas ("deals" and "deal", "proposed" and "propose").
+func sameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	lemmas := func(w string) []string {
+		return slices.Concat([]string{w}, wordnet.Lemmas(w, wordnet.Noun), wordnet.Lemmas(w, wordnet.Verb), wordnet.Lemmas(w, wordnet.Adjective))
+	}
+	la := lemmas(a)
+	return slices.ContainsFunc(lemmas(b), func(l string) bool { return slices.Contains(la, l) })
 }
