@@ -1543,6 +1543,9 @@ func TestAskCorrectsInflectedAndWordNetWords(t *testing.T) {
 	hw := seedtest.HarborWind(t)
 	for _, tt := range []struct{ in, want string }{{"recylcing", "recycling"}, {"aproves", "approves"}, {"funders", ""}} {
 		got, ok := correctSpelling(hw.Vocabulary(), tt.in)
+		if !ok {
+			got, ok = correctToWordNet(tt.in)
+		}
 		if tt.want == "" && ok || tt.want != "" && got != tt.want {
 			t.Errorf("correctSpelling(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
@@ -1613,4 +1616,34 @@ func TestAskReviewedOrderAndPlaceTraps(t *testing.T) {
 		{question: "In which port city does Halcyon plan a blade factory?", want: "New Bedford"},
 		{question: "Which company based in Portland plans a factory in Massachusetts?", want: "Halcyon Rotor Systems"},
 	})
+}
+
+// TestAskReviewedStatusAndSpellingTraps checks what a second review found:
+// a status verb after a name is read only for statuses its subject brings
+// about, by no symmetric predicate and with no date ("What did Japan
+// plan?" is not the United States' talks with Japan); a capitalized
+// unknown name is no misspelling of a WordNet word; "by" after a relation
+// noun names its subject.
+func TestAskReviewedStatusAndSpellingTraps(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	for _, tt := range []struct {
+		ix *index.Index
+		q  string
+	}{{ix, "What did Japan plan?"}, {ix, "What did South Korea plan?"}, {hw, "What did Norvane drop on February 10?"}, {hw, "What did Norvane drop in June 2025?"}} {
+		if res, err := Ask(tt.ix, tt.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
+			t.Errorf("Ask(%q) = %v; want no answer", tt.q, res.Answers)
+		}
+	}
+	if got, ok := correctToWordNet("Equinor"); ok {
+		t.Errorf("correctToWordNet(Equinor) = %q", got)
+	}
+	res, err := Ask(hw, "Did Equinor sue Halcyon?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err == nil {
+		t.Errorf("Did Equinor sue Halcyon? = %v; want a refusal (an unknown name)", res.Verdict)
+	}
+	res, err = Ask(hw, "Who was sued in the blade patent lawsuit by Norvane?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err == nil && !strings.Contains(res.Text, "organizations/norvane-turbines sues ?target AS ?lawsuit") {
+		t.Errorf("the lawsuit by Norvane read as %s", res.Text)
+	}
 }

@@ -261,10 +261,15 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 					subject, topic = nil, it.node
 				}
 				if object == nil && at(items, j+1).kind == itemPrep && at(items, j+2).kind == itemEntity {
-					object = fixed(b.ix, at(items, j+2).node)
+					if subject == nil && strings.EqualFold(at(items, j+1).text, "by") {
+						// "the blade patent lawsuit by Norvane".
+						subject = fixed(b.ix, at(items, j+2).node)
+					} else {
+						object = fixed(b.ix, at(items, j+2).node)
+					}
 					j += 2
 				}
-				if object == nil && !b.isSubjectOf(it.node, ev.preds) && b.isObjectOf(it.node, ev.preds) {
+				if object == nil && subject != nil && !b.isSubjectOf(it.node, ev.preds) && b.isObjectOf(it.node, ev.preds) {
 					// "the Kioxia takeover": the one name is the object when
 					// the graph has it only on that side.
 					subject, object = nil, subject
@@ -926,20 +931,41 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	return q, err
 }
 
+// agentStatuses are the statuses a relation's subject brings about, which
+// statusOfName reads after a name: it withdrew or completed it.
+var agentStatuses = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_WITHDRAWN: true, pb.RelationStatus_RELATION_STATUS_COMPLETED: true}
+
 // statusOfName reads "What did Norvane drop?": a "what" question whose
-// only relation word is a status verb, in the active voice, after one
-// name, asks for the relations of the name as subject with that status,
-// whatever their predicate. It returns the main triple, its statuses
+// only relation word is a status verb its subject brings about (see
+// agentStatuses), in the active voice, after one name and with no date,
+// asks for the relations of the name as subject with that status, by any
+// predicate that is not symmetric. It returns the main triple, its statuses
 // constrained, or nil when the question is not that form.
 func (b *questionBuilder) statusOfName(items []item, nps []nounPhrase) *pb.Triple {
 	if len(nps) != 2 || !nps[0].wh || nps[0].term.GetVariable() == "" || nps[1].term.GetName() == "" || nps[1].prep != "" ||
 		len(nps[1].also) > 0 || nps[1].modifier != nil || len(b.quals) > 0 {
 		return nil
 	}
-	if len(items) < 2 || !strings.EqualFold(items[0].text, "what") || items[1].kind != itemAux || beWords[strings.ToLower(items[1].text)] {
+	if len(items) < 2 || !strings.EqualFold(items[0].text, "what") || items[1].kind != itemAux || beWords[strings.ToLower(items[1].text)] ||
+		slices.ContainsFunc(items, func(it item) bool { return it.kind == itemDate }) {
+		// "What did Norvane drop on February 10?": a relation's time is
+		// when it held, not when its status came.
 		return nil
 	}
-	main := &pb.Triple{Subject: nps[1].term, Object: variable(b.fresh("other")), RelationVariable: nps[0].term.GetVariable()}
+	for _, s := range b.mainStatuses {
+		if !agentStatuses[s.GetRelationStatus()] {
+			return nil
+		}
+	}
+	// Only predicates whose subject acts: "What did Japan plan?" is not
+	// the United States' talks with Japan, planned.
+	var preds []string
+	for _, p := range b.vocab.Predicates() {
+		if !p.Symmetric {
+			preds = append(preds, p.Name)
+		}
+	}
+	main := &pb.Triple{Subject: nps[1].term, Predicates: preds, ExactPredicates: true, Object: variable(b.fresh("other")), RelationVariable: nps[0].term.GetVariable()}
 	for _, s := range b.mainStatuses {
 		b.constrain(main.RelationVariable, s)
 	}

@@ -72,10 +72,17 @@ func reread(ix *index.Index, words []word, items []item) bool {
 		}
 		if to, ok := correctSpelling(ix.Vocabulary(), w.lower); ok {
 			w.lower, w.note, changed = to, fmt.Sprintf("spelling corrected to %q", to), true
-			// "the recylcing research": the word corrected may be the head
-			// of a topic's name, as the word written right would be.
-			if headNoun(ix, words, it.at) {
-				w.readAs = fmt.Sprintf("spelling corrected to %q, %s", to, w.readAs)
+		} else if first, _ := utf8.DecodeRuneInString(w.text); !unicode.IsUpper(first) {
+			// Not a capitalized name: "Equinor" is no misspelling of
+			// "equinox".
+			if to, ok := correctToWordNet(w.lower); ok {
+				w.lower, w.note, changed = to, fmt.Sprintf("spelling corrected to %q", to), true
+				// "the recylcing research": the word corrected may be the
+				// head of a topic's name, as the word written right would
+				// be.
+				if headNoun(ix, words, it.at) {
+					w.readAs = fmt.Sprintf("spelling corrected to %q, %s", to, w.readAs)
+				}
 			}
 		}
 	}
@@ -191,9 +198,7 @@ func mannerAdverb(words []word, i int) bool {
 
 // correctSpelling finds the one word of the lexicon or of the grammar
 // (see grammarWords) one edit from w, or from w less an inflection
-// ("makrs" is "makers"); failing that, the one word WordNet knows one edit
-// from a word of at least minWordNetCorrectable letters ("recylcing" is
-// "recycling"), which must then be understood as any word is.
+// ("aproves" is "approves").
 func correctSpelling(v *vocab.Vocabulary, w string) (string, bool) {
 	if len(w) < minCorrectable || !isASCIIWord(w) {
 		return "", false
@@ -208,7 +213,14 @@ func correctSpelling(v *vocab.Vocabulary, w string) (string, bool) {
 			}
 		}
 	}
-	if len(w) < minWordNetCorrectable {
+	return "", false
+}
+
+// correctToWordNet finds the one word WordNet knows one edit from w, a
+// word of at least minWordNetCorrectable letters ("recylcing" is
+// "recycling"), which must then be understood as any word is.
+func correctToWordNet(w string) (string, bool) {
+	if len(w) < minWordNetCorrectable || !isASCIIWord(w) {
 		return "", false
 	}
 	return nearestOf(w, slices.Concat(wordnet.WordsOfLength(len(w)-1), wordnet.WordsOfLength(len(w)), wordnet.WordsOfLength(len(w)+1)), minWordNetCorrectable-1)

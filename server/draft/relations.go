@@ -504,6 +504,23 @@ func (d *drafter) relationAfter(toks []token, from, limit int, verb vocab.ID) (m
 	return mention{}, false
 }
 
+// contains reports whether the graph states that place inner lies in
+// outer, by a transitive predicate (one that extends through itself, as
+// located-in does).
+func (d *drafter) contains(outer, inner string) bool {
+	in, ok := d.ix.NodeOf(inner)
+	if !ok {
+		return false
+	}
+	for _, r := range d.ix.Out(in) {
+		p := d.v.Predicate(d.ix.Predicate(r))
+		if _, o := d.ix.Ends(r); p.ExtendsThrough == p.ID && d.ix.NodeName(o) == outer {
+			return true
+		}
+	}
+	return false
+}
+
 // conjuncts repeats a candidate for the names "and" joins to its subject
 // or its object: "MHIP and the Great Lakes Teachers Pension Fund invest
 // in", "lead the world in memory chips and batteries".
@@ -528,6 +545,11 @@ func (d *drafter) conjuncts(toks []token, c candidate) []candidate {
 				j += step
 			}
 			if j < 0 || j >= len(toks) || toks[j].mention < 0 || toks[j].pronoun || !d.fits(d.ments[toks[j].mention], types) {
+				return found
+			}
+			if toks[j-step].word == "," && toks[k].mention >= 0 && d.contains(d.ments[toks[j].mention].entity, d.ments[toks[k].mention].entity) {
+				// "New Bedford, Massachusetts" names one place, within
+				// another: no list.
 				return found
 			}
 			found = append(found, j)
