@@ -535,7 +535,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
 	words, amounts := takeAmounts(tokenize(question))
-	words = fateOf(words)
+	words = sizeIn(fateOf(words))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
@@ -1487,11 +1487,12 @@ func lowers(ws []word) []string {
 }
 
 // Unit classes a how-much question asks for: any currency, any length,
-// any unit of time.
+// any unit of time, any size (see sizeUnits).
 const (
 	unitCurrency = "currency"
 	unitLength   = "length"
 	unitDuration = "duration"
+	unitSize     = "size"
 )
 
 // durationUnits are the units "how long" asks in, when the relation gives
@@ -1513,6 +1514,8 @@ func matchHowMuch(words []word, i int) (string, int, bool) {
 		return unitCurrency, 2, true
 	case "far":
 		return unitLength, 2, true
+	case "big", "large":
+		return unitSize, 2, true
 	case "many":
 		if i+2 < len(words) {
 			if u, ok := quantity.UnitOf(words[i+2].lower); ok {
@@ -1521,6 +1524,28 @@ func matchHowMuch(words []word, i int) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// sizeWords ask how big a thing is: in the units of sizeUnits, or in
+// the unit named after "in" at the end ("How big is Gannet Bank in
+// gigawatts?").
+var (
+	sizeWords = map[string]bool{"big": true, "large": true}
+	sizeUnits = map[string]bool{"gigawatt": true, "megawatt": true}
+)
+
+// sizeIn reads "How big is Gannet Bank in gigawatts?" as "How many
+// gigawatts is Gannet Bank?": a size asked in a unit is that amount.
+func sizeIn(words []word) []word {
+	n := len(words)
+	if n < 6 || words[0].lower != "how" || !sizeWords[words[1].lower] || words[n-2].lower != "in" {
+		return words
+	}
+	if _, ok := quantity.UnitOf(words[n-1].lower); !ok {
+		return words
+	}
+	out := []word{words[0], {text: words[1].text, lower: "many", note: fmt.Sprintf("%q: an amount in %s", words[1].text, words[n-1].text)}, words[n-1]}
+	return append(out, words[2:n-2]...)
 }
 
 // unitFits reports whether a quantity's unit is what a question asks for:
@@ -1535,6 +1560,8 @@ func unitFits(asked, unit string) bool {
 		return lengthUnits[unit]
 	case unitDuration:
 		return durationUnits[unit]
+	case unitSize:
+		return sizeUnits[unit]
 	}
 	return asked == unit
 }

@@ -1647,3 +1647,17 @@ func TestAskReviewedStatusAndSpellingTraps(t *testing.T) {
 		t.Errorf("the lawsuit by Norvane read as %s", res.Text)
 	}
 }
+
+// TestAskSize checks "How big" and "How large": an amount in a size unit
+// (gigawatts), or in the unit "in" names at the end.
+func TestAskSize(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "How big is the Gannet Bank project in gigawatts?", want: "1.2-gigawatt"},
+		{question: "How large is the Gannet Bank wind farm?", want: "1.2-gigawatt"},
+	})
+	if res, err := Ask(hw, "How big is Halcyon?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
+		t.Errorf("How big is Halcyon? = %v; the graph gives no size", res.Answers)
+	}
+}
