@@ -1351,7 +1351,7 @@ func init() {
 		launch launches launched launching mount mounts mounted mounting strike strikes struck striking
 		sign signs signed signing reach reaches reached reaching form forms formed forming
 		lodge lodges lodged lodging bring brings brought bringing pursue pursues pursued pursuing
-		repeat repeats repeated repeating renew renews renewed renewing`) {
+		repeat repeats repeated repeating renew renews renewed renewing build builds built building`) {
 		lightVerbs[w] = true
 	}
 	for _, w := range strings.Fields(`host hosts hosted hosting`) {

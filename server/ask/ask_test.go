@@ -1661,3 +1661,16 @@ func TestAskSize(t *testing.T) {
 		t.Errorf("How big is Halcyon? = %v; the graph gives no size", res.Answers)
 	}
 }
+
+// TestAskBuildAsLightVerb checks "build" before a relation noun, which the
+// noun's relation is ("build its blade factory" plans a factory), and
+// "where" of it asking for the relation's place object even with a topic
+// before the noun; "build" with no relation noun stays the lexicon's.
+func TestAskBuildAsLightVerb(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Where will Halcyon build its blade factory?", want: "New Bedford"},
+		{question: "Which company will build a factory in New Bedford?", want: "Halcyon Rotor Systems"},
+		{question: "Who is building Gannet Bank?", want: "Kittiwake Offshore Wind"},
+	})
+}

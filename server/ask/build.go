@@ -844,7 +844,12 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	left = b.askedQualifier(left, len(left)+len(right))
 	// "Where did Chey Tae-won propose the alliance?": with both parties
 	// named besides it, "where" asks for the relation's place.
-	if len(left)+len(right) == 3 && len(left) > 0 && left[0].wh && left[0].term.GetVariable() == "where" {
+	// A topic the predicate takes no object of is no party: "Where will
+	// Halcyon build its blade factory?" asks for the factory's place, its
+	// object.
+	topicOnly := len(right) == 1 && right[0].term.GetName() != "" && (right[0].prep == "" || right[0].prep == "on") && b.ix.EntityType(right[0].node) == "topic" &&
+		!b.takesObject(ph.Predicates(), right[0].node) && b.takesPlace(ph.Predicates())
+	if len(left)+len(right) == 3 && len(left) > 0 && left[0].wh && left[0].term.GetVariable() == "where" && !topicOnly {
 		b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "where" })
 		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
 		left = left[1:]
