@@ -540,21 +540,13 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
 	}
-	if rewritten, ok := whenClause(words, items); ok {
-		words = rewritten
-		items, mentions = classify(ix, words)
-	}
-	if rewritten, ok := strandedTopic(words, items); ok {
-		words = rewritten
-		items, mentions = classify(ix, words)
-	}
-	if rewritten, ok := audienceClause(words, items); ok {
-		words = rewritten
-		items, mentions = classify(ix, words)
-	}
-	if rewritten, ok := kindOfRelation(words, items); ok {
-		words = rewritten
-		items, mentions = classify(ix, words)
+	// Forms read as another ("Who heard Chey's proposal?" as "Before whom
+	// was Chey's proposal?"), each on the words the one before left.
+	for _, rewrite := range []func([]word, []item) ([]word, bool){whenClause, strandedTopic, audienceClause, kindOfRelation} {
+		if rewritten, ok := rewrite(words, items); ok {
+			words = rewritten
+			items, mentions = classify(ix, words)
+		}
 	}
 	if rewritten, preds, ok := whereVerb(ix.Vocabulary(), words, items); ok {
 		words = rewritten

@@ -777,6 +777,17 @@ type askCase struct {
 	verdict  pb.Verdict
 }
 
+// checkNoAnswers asks each question of ix and checks that it gets no
+// answer: a refusal, or none found.
+func checkNoAnswers(t *testing.T, ix *index.Index, questions ...string) {
+	t.Helper()
+	for _, q := range questions {
+		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
+			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
+		}
+	}
+}
+
 // checkAsks asks each question of ix and checks its answer or verdict.
 func checkAsks(t *testing.T, ix *index.Index, cases []askCase) {
 	t.Helper()
@@ -1429,7 +1440,7 @@ func TestAskSaidModifiers(t *testing.T) {
 		// May 9 would be No for the deal, but not for a fake one.
 		{question: "Did Trump announce a fake trade deal with the UK on May 9?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
-	for _, q := range []string{
+	checkNoAnswers(t, ix,
 		"Who announced a fake trade deal with the UK?",
 		"Who announced a biggest trade deal with the UK?", // a superlative is a rank, not a word to find
 		"Who criticized the trade deal with the UK?",      // a verb carries the relation
@@ -1438,11 +1449,7 @@ func TestAskSaidModifiers(t *testing.T) {
 		"Who made a surprise proposal?",
 		"Does Lutnick prioritize a tremendous Japan?",
 		"Did Chey make a surprise proposal?",
-	} {
-		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
-			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
-		}
-	}
+	)
 	res, err := Ask(ix, "Who announced a breakthrough trade deal with the UK?", budget.New(context.Background(), 100000), 100, pattern.Options{})
 	if err != nil || !strings.Contains(res.Interpretation, `the answer's evidence must say "breakthrough"`) {
 		t.Errorf("interpretation %v, %v; want the word the evidence must say", res, err)
@@ -1483,9 +1490,8 @@ func TestAskWithinPlaces(t *testing.T) {
 		{question: "Which company plans a factory in Massachusetts?", want: "New Bedford is located in Massachusetts"},
 		{question: "Is Halcyon based in Massachusetts?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
-	if res, err := Ask(hw, "Who leads Maine?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
-		t.Errorf("Who leads Maine? = %v; leads does not extend through located-in", res.Answers)
-	}
+	// leads does not extend through located-in.
+	checkNoAnswers(t, hw, "Who leads Maine?")
 }
 
 // TestAskNthInTime checks an ordinal before a relation noun, and "for the
@@ -1503,11 +1509,7 @@ func TestAskNthInTime(t *testing.T) {
 		{question: "When did Chey propose the alliance for the first time?", want: "April 22"},
 		{question: "Which politician was the audience for Chey's second proposal?", want: "Lee Jae-myung"},
 	})
-	for _, q := range []string{"Where did Chey make his third proposal?", "Which politician heard Chey's first proposal?"} {
-		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
-			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
-		}
-	}
+	checkNoAnswers(t, ix, "Where did Chey make his third proposal?", "Which politician heard Chey's first proposal?")
 }
 
 // TestAskAudience checks the audience asked for by a verb ("heard"), a
@@ -1568,11 +1570,7 @@ func TestAskWhatForms(t *testing.T) {
 		{question: "What did Norvane sue Halcyon about?", want: "Swept blade-tip design"},
 		{question: "What did Norvane drop?", want: "Norvane Turbines sues Halcyon Rotor Systems (withdrawn"},
 	})
-	for _, q := range []string{"What has Halcyon completed?", "What was dropped?", "What did Massachusetts withdraw?"} {
-		if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
-			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
-		}
-	}
+	checkNoAnswers(t, hw, "What has Halcyon completed?", "What was dropped?", "What did Massachusetts withdraw?")
 }
 
 // TestAskTopicBeforeRelationNoun checks a topic before a relation noun
@@ -1606,11 +1604,7 @@ func TestAskReviewedOrderAndPlaceTraps(t *testing.T) {
 		{ix: ix, question: "Did Chey first propose the alliance at the National Assembly?", verdict: pb.Verdict_VERDICT_YES, deciding: "April 22"},
 		{ix: hw, question: "Did Norvane sue Halcyon for the second time?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
-	for _, q := range []string{"Where did Chey make his first public proposal?", "Who heard Chey's first public proposal?", "To whom did Samsung make LCD panels?"} {
-		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
-			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
-		}
-	}
+	checkNoAnswers(t, ix, "Where did Chey make his first public proposal?", "Who heard Chey's first public proposal?", "To whom did Samsung make LCD panels?")
 	checkAsks(t, hw, []askCase{
 		{question: "In which country is Norvane based?", want: "Denmark"},
 		{question: "In which port city does Halcyon plan a blade factory?", want: "New Bedford"},
@@ -1627,14 +1621,8 @@ func TestAskReviewedOrderAndPlaceTraps(t *testing.T) {
 func TestAskReviewedStatusAndSpellingTraps(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
-	for _, tt := range []struct {
-		ix *index.Index
-		q  string
-	}{{ix, "What did Japan plan?"}, {ix, "What did South Korea plan?"}, {hw, "What did Norvane drop on February 10?"}, {hw, "What did Norvane drop in June 2025?"}} {
-		if res, err := Ask(tt.ix, tt.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
-			t.Errorf("Ask(%q) = %v; want no answer", tt.q, res.Answers)
-		}
-	}
+	checkNoAnswers(t, ix, "What did Japan plan?", "What did South Korea plan?")
+	checkNoAnswers(t, hw, "What did Norvane drop on February 10?", "What did Norvane drop in June 2025?")
 	if got, ok := correctToWordNet("Equinor"); ok {
 		t.Errorf("correctToWordNet(Equinor) = %q", got)
 	}
@@ -1657,9 +1645,7 @@ func TestAskSize(t *testing.T) {
 		{question: "How big is the Gannet Bank project in gigawatts?", want: "1.2-gigawatt"},
 		{question: "How large is the Gannet Bank wind farm?", want: "1.2-gigawatt"},
 	})
-	if res, err := Ask(hw, "How big is Halcyon?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
-		t.Errorf("How big is Halcyon? = %v; the graph gives no size", res.Answers)
-	}
+	checkNoAnswers(t, hw, "How big is Halcyon?") // the graph gives no size
 }
 
 // TestAskBuildAsLightVerb checks "build" before a relation noun, which the

@@ -203,12 +203,13 @@ func correctSpelling(v *vocab.Vocabulary, w string) (string, bool) {
 	if len(w) < minCorrectable || !isASCIIWord(w) {
 		return "", false
 	}
-	if to, ok := nearestOf(w, slices.Concat(v.Words(), grammarWords()), minCorrectable); ok {
+	cands := slices.Concat(v.Words(), grammarWords())
+	if to, ok := nearestOf(w, cands, minCorrectable); ok {
 		return to, true
 	}
 	for _, suffix := range []string{"s", "es", "ed", "ing"} {
 		if stem, ok := strings.CutSuffix(w, suffix); ok {
-			if to, ok := nearestOf(stem, slices.Concat(v.Words(), grammarWords()), minCorrectable-1); ok {
+			if to, ok := nearestOf(stem, cands, minCorrectable-1); ok {
 				return to + suffix, true
 			}
 		}
