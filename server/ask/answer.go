@@ -1199,8 +1199,13 @@ func asDuration(ix *index.Index, q *Question, opts pattern.Options) *Question {
 // returns nil when the question has no such shape or its
 // predicate cannot have a relation there.
 func throughRelation(ix *index.Index, q *Question, opts pattern.Options) *Question {
-	if q.Mains == 0 || q.YesNo {
+	// A yes/no question goes through only by the object its event noun
+	// named: "Did NMEC approve the construction permit for Gannet Bank?"
+	if q.Mains == 0 || q.YesNo && !q.echoed {
 		return nil
+	}
+	if q.YesNo {
+		return throughSide(ix, q, opts, false)
 	}
 	if through := throughSide(ix, q, opts, true); through != nil || !q.echoed {
 		return through

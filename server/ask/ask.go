@@ -660,7 +660,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if k := slices.IndexFunc(items, func(it item) bool { return it.besides }); k >= 0 {
 		another = items[k].text
 	}
-	items, echoed := mergeEchoedEvents(items)
+	items, echoed := mergeEchoedEvents(items, func(n index.Node) bool { return ix.EntityType(n) == "topic" })
 	items, choices := takeChoices(items)
 	q, err := b.build(items)
 	if err != nil {
@@ -810,14 +810,27 @@ func takeChoices(items []item) ([]item, []index.Node) {
 // Gannet Bank" is "approved Gannet Bank"): the noun names the verb's own
 // relation, and the preposition after it leads to the verb's object. It
 // reports whether it merged any.
-func mergeEchoedEvents(items []item) ([]item, bool) {
+func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, bool) {
 	merged := false
 	for k := 0; k < len(items); k++ {
 		if items[k].kind != itemVerb || items[k].phrase.Noun {
 			continue
 		}
-		j := k + 1
+		start := k + 1
+		if start+1 < len(items) && items[start].kind == itemEntity && !isTopic(items[start].node) && items[start+1].kind == itemArticle {
+			// "award Corvid the cable contract": the name before the
+			// article is the verb's object.
+			start++
+		}
+		j := start
 		for j < len(items) && (items[j].kind == itemArticle || items[j].kind == itemPoss) {
+			j++
+		}
+		// "awarded the export cable contract": a topic before the noun is
+		// what the verb's relation is about, as "on" would say.
+		var topic []item
+		if j+1 < len(items) && items[j].kind == itemEntity && isTopic(items[j].node) {
+			topic = []item{{kind: itemPrep, text: "on", at: items[j].at}, items[j]}
 			j++
 		}
 		if j >= len(items) || items[j].kind != itemEvent || !slices.Equal(items[j].preds, []vocab.ID{items[k].phrase.Predicate}) {
@@ -827,7 +840,15 @@ func mergeEchoedEvents(items []item) ([]item, bool) {
 		if end < len(items) && items[end].kind == itemPrep {
 			end++
 		}
-		items, merged = slices.Delete(slices.Clone(items), k+1, end), true
+		items, merged = slices.Delete(slices.Clone(items), start, end), true
+		// After the verb's object when one follows, where "on" ends a
+		// clause: "award the export cable contract to Corvid" is "award
+		// Corvid on export cables".
+		at := k + 1
+		if at < len(items) && items[at].kind == itemEntity && !isTopic(items[at].node) {
+			at++
+		}
+		items = slices.Insert(items, at, topic...)
 	}
 	return items, merged
 }
@@ -2085,6 +2106,16 @@ func audienceClause(words []word, items []item) ([]word, bool) {
 	if items[0].kind != itemWh || !slices.Contains([]string{"who", "whom", "which", "what"}, words[0].lower) {
 		return nil, false
 	}
+	if n := strandedAudience(words); n > 0 {
+		// "Which candidate did Chey make his proposal before?" is "Before
+		// which candidate did Chey make his proposal?".
+		head := slices.Clone(words[len(words)-n:])
+		rest := slices.Clone(words[:len(words)-n])
+		if rest[0].lower == "who" {
+			rest[0].lower = "whom"
+		}
+		return append(head, rest...), true
+	}
 	p := 1 // the first word after the wh-phrase
 	if words[0].lower == "which" || words[0].lower == "what" {
 		if items[1].kind != itemType || items[1].at != 1 {
@@ -2109,6 +2140,19 @@ func audienceClause(words []word, items []item) ([]word, bool) {
 		return append(append(head, words[p]), words[p+4:]...), true
 	}
 	return nil, false
+}
+
+// strandedAudience returns how many words at the end of words are a
+// preposition that says the audience, "before" or "in front of", or 0.
+func strandedAudience(words []word) int {
+	n := len(words)
+	switch {
+	case n > 4 && wordsEqual(words[n-3:], []string{"in", "front", "of"}):
+		return 3
+	case n > 3 && words[n-1].lower == "before":
+		return 1
+	}
+	return 0
 }
 
 // topicPrepositions, stranded at the end of a "what" question, ask for
@@ -2280,6 +2324,57 @@ func takeBesides(items []item) ([]item, []index.Node, error) {
 // matchPhrase finds the longest lexicon phrase starting at words[i]. For a
 // phrase with a gap it returns the gap's word range.
 func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item, int, []int, bool) {
+	it, n, gap, ok := matchPhraseWith(v, words, i, before, false)
+	// "supply the turbines for Gannet Bank" says "supply turbines to" with
+	// the other preposition of a recipient, when no phrase says it whole.
+	if alt, m, altGap, altOK := matchPhraseWith(v, words, i, before, true); altOK && m > n {
+		return alt, m, altGap, true
+	}
+	return it, n, gap, ok
+}
+
+// possessorPhrase matches, at words[i], a verb whose phrase has a noun and
+// a preposition ("supply turbines to") with the preposition's object said
+// as the noun's possessor instead: "supplying Gannet Bank's turbines" is
+// "supplying turbines to Gannet Bank". It returns the phrase, the words it
+// took, and the possessor's words as the phrase's gap, so that they are
+// read as its object. The possessor must be capitalized words, a name.
+func possessorPhrase(v *vocab.Vocabulary, words []word, i int) (item, int, []int, bool) {
+	start := i + 1
+	if start < len(words) && words[start].lower == "the" {
+		start++
+	}
+	poss := start
+	for poss < len(words) && poss-start < maxNameWords && isNameStart(words[poss]) {
+		poss++
+	}
+	if poss == start || poss >= len(words) || words[poss].lower != "'s" {
+		return item{}, 0, nil, false
+	}
+	for _, ph := range v.Phrases() {
+		pw := ph.Words
+		last := len(pw) - 1
+		if ph.Noun || ph.Passive || len(pw) < 3 || !prepWords[pw[last]] || pw[0] != words[i].lower || slices.Contains(pw, "*") {
+			continue
+		}
+		noun := pw[1:last]
+		end := poss + 1 + len(noun)
+		if end > len(words) || !wordsEqual(words[poss+1:end], noun) || end < len(words) && isNameStart(words[end]) {
+			continue
+		}
+		text := append([]word{words[i]}, words[poss+1:end]...)
+		return phraseItem(text, ph), end - i, []int{start, poss}, true
+	}
+	return item{}, 0, nil, false
+}
+
+// recipientPrepositions may stand for each other at the end of a verb's
+// phrase: "supply turbines for" for "supply turbines to".
+var recipientPrepositions = map[string]string{"to": "for", "for": "to"}
+
+// matchPhraseWith is matchPhrase, with alt set reading a phrase's final
+// preposition of recipientPrepositions as the other.
+func matchPhraseWith(v *vocab.Vocabulary, words []word, i int, before []item, alt bool) (item, int, []int, bool) {
 	// After an article, a possessive or a wh-word, a word like "bid" is a
 	// noun, not a verb.
 	if len(before) > 0 && isEvent(v, words[i].lower) {
@@ -2294,6 +2389,11 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 			}
 		}
 	}
+	if !alt {
+		if it, n, gap, ok := possessorPhrase(v, words, i); ok {
+			return it, n, gap, true
+		}
+	}
 	// A phrase whose last preposition the question leaves out ("join
 	// forces" of "join forces against") gives way to one the question
 	// says whole in as many words ("join forces").
@@ -2302,9 +2402,18 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 	for _, ph := range v.Phrases() {
 		gap := slices.Index(ph.Words, "*")
 		if gap < 0 {
-			if n, ok := phraseAt(words, i, ph.Words); ok {
-				if words[i+n-1].lower != ph.Words[len(ph.Words)-1] {
-					if shortN == 0 {
+			pw := ph.Words
+			if alt {
+				last := len(pw) - 1
+				other, ok := recipientPrepositions[pw[last]]
+				if !ok || len(pw) < 3 || ph.Noun {
+					continue
+				}
+				pw = append(slices.Clone(pw[:last]), other)
+			}
+			if n, ok := phraseAt(words, i, pw); ok {
+				if words[i+n-1].lower != pw[len(pw)-1] {
+					if shortN == 0 && !alt {
 						short, shortN = phraseItem(words[i:i+n], ph), n
 					}
 					continue
@@ -2317,7 +2426,7 @@ func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item,
 			continue
 		}
 		head, tail := ph.Words[:gap], ph.Words[gap+1:]
-		if i+len(head) > len(words) || !wordsEqual(words[i:i+len(head)], head) {
+		if alt || i+len(head) > len(words) || !wordsEqual(words[i:i+len(head)], head) {
 			continue
 		}
 		for j := i + len(head) + 1; j+len(tail) <= len(words) && j <= i+len(head)+maxNameWords; j++ {

@@ -1660,3 +1660,62 @@ func TestAskBuildAsLightVerb(t *testing.T) {
 		{question: "Who is building Gannet Bank?", want: "Kittiwake Offshore Wind"},
 	})
 }
+
+// TestAskEchoedEventWithTopic checks a verb whose object is its own event
+// noun with a topic before it ("awarded the export cable contract"): the
+// topic is what the relation is about, so another topic gets no answer;
+// the verb's object may come before the noun ("award Corvid the ...").
+func TestAskEchoedEventWithTopic(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Which company was awarded the export cable contract?", want: "Corvid Subsea Cables"},
+		{question: "Who awarded Corvid the export cable contract?", want: "Kittiwake Offshore Wind"},
+		{question: "Who awarded the export cable contract to Corvid?", want: "Kittiwake Offshore Wind"},
+		{question: "Did Kittiwake award the export cable contract to Corvid?", verdict: pb.Verdict_VERDICT_YES},
+		// The approval is of Kittiwake's development of Gannet Bank.
+		{question: "Did NMEC approve the construction permit for Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	checkAsks(t, hw, []askCase{
+		{question: "Did Kittiwake award the turbine blades contract to Corvid?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Did NMEC approve the construction permit for Nantucket?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		// A yes/no question without the event noun does not go through.
+		{question: "Did NMEC approve Gannet Bank?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	checkNoAnswers(t, hw, "Which company was awarded the blade contract?", "Who awarded Corvid the turbine blade contract?")
+}
+
+// TestAskStrandedAudience checks "before" and "in front of" at the end of
+// a wh-question, and a role noun after them: the answer is the audience
+// (the preposition was once dropped and the object answered "Whom did
+// Chey make his proposal before?"), with the role the noun names.
+func TestAskStrandedAudience(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkKeys(t, []keysCase{
+		{question: "Whom did Chey make his proposal before?", want: []string{"audience=organizations/national-assembly-of-korea", "audience=people/lee-jae-myung"}},
+		{question: "Who did Chey propose the alliance in front of?", want: []string{"audience=organizations/national-assembly-of-korea", "audience=people/lee-jae-myung"}},
+	})
+	checkAsks(t, ix, []askCase{
+		{question: "Which candidate did Chey make his proposal before?", want: "Lee Jae-myung"},
+		{question: "In front of which presidential candidate did Chey Tae-won propose the Korea-Japan economic alliance on May 8?", want: "Lee Jae-myung"},
+	})
+	checkNoAnswers(t, ix,
+		"Before which chairman did Chey propose the alliance?",
+		"In front of which presidential candidate did Chey Tae-won propose the Korea-Japan economic alliance on April 22?")
+}
+
+// TestAskPhraseVariants checks a verb phrase said with the other
+// recipient preposition ("supply the turbines for") or with its object as
+// the noun's possessor ("supplying Gannet Bank's turbines").
+func TestAskPhraseVariants(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Which company will supply the turbines for Gannet Bank?", want: "Halcyon Rotor Systems"},
+		{question: "Who is supplying Gannet Bank's turbines?", want: "Halcyon Rotor Systems"},
+		{question: "Where is the company supplying Gannet Bank's turbines based?", want: "Portland"},
+		{question: "Is Halcyon supplying Gannet Bank's turbines?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Is Corvid supplying Gannet Bank's turbines?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+}

@@ -157,6 +157,12 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			b.ranked = true
 			continue
 		case itemBound:
+			if field, ok := settingField(before, "person"); ok && field == pb.QualifierField_QUALIFIER_FIELD_AUDIENCE && it.whBound {
+				// "Before which candidate did Chey propose it?": the
+				// noun's entity is the relation's audience.
+				b.quals = append(b.quals, qualifierAsked{field: field, v: it.noun})
+				continue
+			}
 			out = append(out, nounPhrase{term: variable(it.noun), wh: it.whBound})
 			continue
 		case itemQualifier:
@@ -1147,7 +1153,11 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 	for _, qw := range b.quals {
 		b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{
 			Relation: variable(main.RelationVariable), Field: qw.field, Test: &pb.QualifierClause_Variable{Variable: qw.v}})
-		q.AnswerVars = append(q.AnswerVars, qw.v)
+		if !slices.Contains(q.AnswerVars, qw.v) {
+			// "Before which candidate": the noun's variable is asked for
+			// already.
+			q.AnswerVars = append(q.AnswerVars, qw.v)
+		}
 		if qw.field == pb.QualifierField_QUALIFIER_FIELD_TIME && qw.unit == unitDuration {
 			q.Duration = qw.v
 		}
