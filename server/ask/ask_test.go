@@ -1719,3 +1719,20 @@ func TestAskPhraseVariants(t *testing.T) {
 		{question: "Is Corvid supplying Gannet Bank's turbines?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
 }
+
+// TestAskInRelation checks a relation noun after "in" or "for" beyond the
+// verb's two parties: the subject takes part in that relation, and a topic
+// object is what it is about, so NAND flash, which Samsung also makes, is
+// no answer of the LCD partnership.
+func TestAskInRelation(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Which company manufactured the LCD panels in the Samsung-Sony partnership?", want: "Samsung Electronics"},
+		{question: "Who manufactured the panels in the Samsung-Sony LCD partnership?", want: "Samsung Electronics"},
+		{question: "What did Samsung make for its LCD partnership with Sony?", want: "LCD panels"},
+		{question: "Did Samsung manufacture the LCD panels in its partnership with Sony?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Sony manufacture the LCD panels in its partnership with Samsung?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	checkNoAnswers(t, ix, "Who produced TVs in the Kioxia bid?", "When was the Samsung-Sony NAND flash partnership?")
+}

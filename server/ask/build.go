@@ -13,6 +13,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/pattern"
 	"github.com/entitygraph/entitygraph/server/vocab"
+	"google.golang.org/protobuf/proto"
 )
 
 // questionBuilder turns classified items into a pattern.
@@ -124,6 +125,10 @@ type nounPhrase struct {
 	// noun puts on the variable (see modified).
 	modifier *pb.Triple
 	typed    *pb.Constraint
+	// event is set for a relation noun's relation, and eventPrep is the
+	// preposition before it ("in" of "in the Samsung-Sony partnership").
+	event     bool
+	eventPrep string
 }
 
 var errAnd = errors.New(`"and" joins only names, as in "Samsung and SK"`)
@@ -248,12 +253,20 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			if peek(1).kind == itemPoss {
 				j++
 			}
-			if items2 := at(items, j); items2.kind == itemEntity && at(items, j+1).kind == itemEvent {
+			// "the Samsung-Sony LCD partnership": a topic between the
+			// parties and the noun, which the noun's predicates take no
+			// object of, is what the relation is about.
+			aboutTopic := index.Node(0)
+			if items2, t := at(items, j), at(items, j+1); items2.kind == itemEntity && t.kind == itemEntity && at(items, j+2).kind == itemEvent &&
+				b.ix.EntityType(t.node) == "topic" && !b.takesObject(at(items, j+2).preds, t.node) {
+				second, aboutTopic = fixed(b.ix, items2.node), t.node
+				j += 2
+			} else if items2.kind == itemEntity && t.kind == itemEvent {
 				second = fixed(b.ix, items2.node)
 				j++
 			}
-			topic := index.Node(0)
-			if second != nil && !b.takesObject(at(items, j).preds, items[j-1].node) && b.ix.EntityType(items[j-1].node) == "topic" {
+			topic := aboutTopic
+			if second != nil && aboutTopic == 0 && !b.takesObject(at(items, j).preds, items[j-1].node) && b.ix.EntityType(items[j-1].node) == "topic" {
 				// "Halcyon's blade plant": a topic the noun's predicates do
 				// not take as object is what the relation is about.
 				second, topic = nil, items[j-1].node
@@ -286,7 +299,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 					b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{Relation: variable(v), Field: pb.QualifierField_QUALIFIER_FIELD_TOPIC,
 						Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: b.ix.NodeName(topic)}}})
 				}
-				out = append(out, nounPhrase{term: variable(v)})
+				out = append(out, nounPhrase{term: variable(v), event: true, eventPrep: prepBefore(items, k)})
 				k = j
 				continue
 			}
@@ -313,6 +326,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 		case itemEvent:
 			// EVENT [STATUS] [of|for|on|with|by ENT | between ENT and ENT]:
 			// "the takeover attempt on Kioxia".
+			eventPrep := prepBefore(items, k)
 			var subject, object *pb.Term
 			d, kept := 1, len(statuses)
 			for peek(d).kind == itemStatus && peek(d+1).kind == itemPrep && peek(d+2).kind == itemEntity {
@@ -345,7 +359,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				b.constrain(v, s)
 			}
 			statuses = nil
-			out = append(out, nounPhrase{term: variable(v)})
+			out = append(out, nounPhrase{term: variable(v), event: true, eventPrep: eventPrep})
 		case itemType:
 			v := b.fresh(it.noun)
 			b.constrain(v, it.con)
@@ -872,6 +886,13 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	}
 	left = b.topics(left, len(right), "of", ph.Predicate)
 	right = b.settings(left, right, ph.Predicate)
+	// "Who manufactured the panels in the Samsung-Sony partnership?": a
+	// relation noun after "in" or "for", beyond the verb's two parties,
+	// is a relation its subject takes part in.
+	var within *pb.Term
+	if n := len(right); n > 0 && len(left)+n == 3 && right[n-1].event && contextPrepositions[right[n-1].eventPrep] {
+		within, right = right[n-1].term, right[:n-1]
+	}
 	var subject, object *pb.Term
 	switch {
 	case len(left) == 1 && len(right) == 1:
@@ -914,6 +935,27 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	if passive {
 		subjects, objects = objects, subjects
 	}
+	if within != nil {
+		// Both parties belong to it: the subject takes part, and the
+		// object is what it is about when the verb's objects are topics
+		// ("the panels" of the LCD partnership), else takes part too.
+		for _, s := range subjects {
+			b.pattern.Participations = append(b.pattern.Participations, &pb.Participation{Relation: within, Participant: s})
+		}
+		for _, o := range objects {
+			if !b.topicObject(ph.Predicates(), o) {
+				b.pattern.Participations = append(b.pattern.Participations, &pb.Participation{Relation: within, Participant: o})
+				continue
+			}
+			clause := &pb.QualifierClause{Relation: within, Field: pb.QualifierField_QUALIFIER_FIELD_TOPIC, Test: &pb.QualifierClause_Variable{Variable: o.GetVariable()}}
+			if o.GetName() != "" {
+				clause.Test = &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: o.GetName()}}
+			}
+			if !slices.ContainsFunc(b.pattern.Qualifiers, func(c *pb.QualifierClause) bool { return proto.Equal(c, clause) }) {
+				b.pattern.Qualifiers = append(b.pattern.Qualifiers, clause)
+			}
+		}
+	}
 	// One triple per pair of names joined by "and": all must hold.
 	var mains []*pb.Triple
 	for _, s := range subjects {
@@ -941,6 +983,39 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	}
 	return q, err
 }
+
+// topicObject reports whether object o of preds is a topic: a named
+// topic, or a variable where every predicate takes only topics.
+func (b *questionBuilder) topicObject(preds []vocab.ID, o *pb.Term) bool {
+	if o.GetName() != "" {
+		n, ok := b.ix.NodeOf(o.GetName())
+		return ok && b.ix.EntityType(n) == "topic"
+	}
+	for _, p := range preds {
+		if !slices.Equal(b.vocab.Predicate(p).ObjectTypes, []string{"topic"}) {
+			return false
+		}
+	}
+	return len(preds) > 0
+}
+
+// prepBefore returns the preposition before the noun phrase whose first
+// item is items[k], past its articles and possessives: "in" of "in its
+// partnership", or "".
+func prepBefore(items []item, k int) string {
+	j := k - 1
+	for j >= 0 && (items[j].kind == itemArticle || items[j].kind == itemPoss) {
+		j--
+	}
+	if j >= 0 && items[j].kind == itemPrep {
+		return strings.ToLower(items[j].text)
+	}
+	return ""
+}
+
+// contextPrepositions lead a relation noun that is a relation the verb's
+// subject takes part in: "in the partnership", "for its partnership".
+var contextPrepositions = map[string]bool{"in": true, "for": true}
 
 // agentStatuses are the statuses a relation's subject brings about, which
 // statusOfName reads after a name: it withdrew or completed it.

@@ -234,7 +234,12 @@ func values(ix *index.Index, res *ask.Result) []string {
 // Group), or its sentence does (a date, a rank as the relation words it);
 // for a how-many question, the count is e.
 func answerMatches(ix *index.Index, res *ask.Result, a ask.Answer, e string) bool {
+	// "the panels" is said by "LCD panels": an expected answer's leading
+	// article is no part of what it names.
 	want := fold(e)
+	for _, article := range []string{"the ", "a ", "an "} {
+		want = strings.TrimPrefix(want, article)
+	}
 	if want == "" {
 		return false
 	}
