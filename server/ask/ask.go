@@ -2429,10 +2429,15 @@ func matchPhraseWith(v *vocab.Vocabulary, words []word, i int, before []item, al
 		if alt || i+len(head) > len(words) || !wordsEqual(words[i:i+len(head)], head) {
 			continue
 		}
-		for j := i + len(head) + 1; j+len(tail) <= len(words) && j <= i+len(head)+maxNameWords; j++ {
+		// An empty gap when the object has moved away: "the company that
+		// Japan viewed as a critical national asset".
+		for j := i + len(head); j+len(tail) <= len(words) && j <= i+len(head)+maxNameWords; j++ {
 			if wordsEqual(words[j:j+len(tail)], tail) {
 				if shortN > 0 {
 					return short, shortN, nil, true
+				}
+				if j == i+len(head) {
+					return phraseItem(words[i:j+len(tail)], ph), j + len(tail) - i, nil, true
 				}
 				text := append(slices.Clone(words[i:i+len(head)]), words[j:j+len(tail)]...)
 				return phraseItem(text, ph), j + len(tail) - i, []int{i + len(head), j}, true
@@ -2441,6 +2446,40 @@ func matchPhraseWith(v *vocab.Vocabulary, words []word, i int, before []item, al
 	}
 	if shortN > 0 {
 		return short, shortN, nil, true
+	}
+	if !alt {
+		return verbOfEventPhrase(v, words, i)
+	}
+	return item{}, 0, nil, false
+}
+
+// verbOfEventPhrase matches the verb alone of a phrase "VERB a NOUN ..."
+// whose noun is an event noun of the phrase's own predicate, when the
+// question says that noun a few words on, after an article and words the
+// phrase does not have: "won the export cable contract" is "win a
+// contract from" with a topic before its noun, which mergeEchoedEvents
+// then reads.
+func verbOfEventPhrase(v *vocab.Vocabulary, words []word, i int) (item, int, []int, bool) {
+	if i+2 >= len(words) || !articleWords[words[i+1].lower] {
+		return item{}, 0, nil, false
+	}
+	for _, ph := range v.Phrases() {
+		pw := ph.Words
+		if ph.Noun || len(pw) < 3 || pw[0] != words[i].lower || !articleWords[pw[1]] {
+			continue
+		}
+		preds, ok := v.EventNoun(pw[2])
+		if !ok || !slices.Contains(preds, ph.Predicate) {
+			continue
+		}
+		for j := i + 3; j < len(words) && j <= i+5; j++ {
+			if words[j].lower == pw[2] {
+				return phraseItem(words[i:i+1], ph), 1, nil, true
+			}
+			if prepWords[words[j].lower] {
+				break
+			}
+		}
 	}
 	return item{}, 0, nil, false
 }

@@ -1736,3 +1736,24 @@ func TestAskInRelation(t *testing.T) {
 	})
 	checkNoAnswers(t, ix, "Who produced TVs in the Kioxia bid?", "When was the Samsung-Sony NAND flash partnership?")
 }
+
+// TestAskMovedObjectsOfPhrases checks lexicon phrases whose object has
+// moved away: a gap phrase with nothing in its gap ("the company that
+// Japan viewed as a critical national asset"), and the verb of "win a
+// contract from" before its noun with a topic between ("won the export
+// cable contract").
+func TestAskMovedObjectsOfPhrases(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "What is the name of the company that Japan viewed as a critical national asset?", want: "Kioxia"},
+		{question: "Which company did Japan regard as a critical asset?", want: "Kioxia"},
+	})
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Who won the export cable contract?", want: "Corvid Subsea Cables"},
+		{question: "Which company won the export cable contract from Kittiwake?", want: "Corvid Subsea Cables"},
+		{question: "Did Corvid win the export cable contract?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Halcyon win the export cable contract?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	checkNoAnswers(t, hw, "Who won the blade contract?")
+}
