@@ -237,6 +237,11 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if len(q.AmountUnits) > 0 {
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return !amountsFit(ix, q, a) })
 	}
+	if q.When != "" {
+		// "When did Okafor announce the stake sale?": a relation the
+		// graph gives no time for does not say when.
+		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return !timed(ix, a, q.When) })
+	}
 	if q.Order != 0 {
 		// "Which politician heard Chey's first proposal?": the first of
 		// his proposals, not of those a politician heard.
@@ -270,6 +275,21 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	}
 	res.trim(limit)
 	return res, nil
+}
+
+// timed reports whether answer a binds variable v to a relation with a
+// time.
+func timed(ix *index.Index, a Answer, v string) bool {
+	k := slices.Index(a.Vars, v)
+	if k < 0 {
+		return true
+	}
+	r, ok := ix.NodeRelation(a.Nodes[k])
+	if !ok {
+		return true
+	}
+	tm := ix.Qualifiers(r).GetTime()
+	return tm.GetText() != "" || tm.GetStart() != ""
 }
 
 // trim keeps the first limit answers and sets More when there were more.
@@ -1442,7 +1462,7 @@ func sentence(ix *index.Index, q *Question, a Answer) string {
 		}
 		vals[i] = "?" + v + " = " + ix.Label(a.Nodes[i])
 		// "When" asks for the time of the relation it is bound to.
-		if r, ok := ix.NodeRelation(a.Nodes[i]); ok && strings.HasPrefix(v, "when") {
+		if r, ok := ix.NodeRelation(a.Nodes[i]); ok && (v == q.When || strings.HasPrefix(v, "when")) {
 			if tm := ix.Qualifiers(r).GetTime(); tm.GetText() != "" {
 				vals[i] = "?" + v + " = " + tm.GetText()
 				if tm.GetStart() != "" {

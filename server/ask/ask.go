@@ -124,6 +124,9 @@ type Question struct {
 	// question asks an amount in ("How much": a currency; "How many
 	// miles": miles).
 	AmountUnits map[string]string
+	// When is the variable of the relation whose time a "when" question
+	// asks for: an answer whose relation has no time is none.
+	When string
 	// Duration is the variable of the time a "how long" question asks
 	// for: when no relation has such a time, the answer is a quantity in
 	// a unit of time the relation gives ("five-year") instead.
@@ -642,10 +645,20 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	}
 	// "When did Norvane drop its suit?" asks when a status came, which the
 	// graph does not record: a relation's time is when it held.
-	if slices.ContainsFunc(items, func(it item) bool { return it.kind == itemStatus && it.light }) &&
-		slices.ContainsFunc(items, func(it item) bool {
-			return it.kind == itemWh && strings.EqualFold(it.text, "when") || it.kind == itemQualifier && it.field == pb.QualifierField_QUALIFIER_FIELD_TIME
-		}) {
+	// So does "When was the lawsuit dropped?": a status word after its
+	// noun, a passive's participle.
+	statusChange := func(k int) bool {
+		it := items[k]
+		return it.kind == itemStatus && (it.light || k > 0 && (items[k-1].kind == itemEvent || items[k-1].kind == itemEntity) &&
+			slices.ContainsFunc(items[:k], func(a item) bool { return a.kind == itemAux && beWords[strings.ToLower(a.text)] }))
+	}
+	changed := false
+	for k := range items {
+		changed = changed || statusChange(k)
+	}
+	if changed && slices.ContainsFunc(items, func(it item) bool {
+		return it.kind == itemWh && strings.EqualFold(it.text, "when") || it.kind == itemQualifier && it.field == pb.QualifierField_QUALIFIER_FIELD_TIME
+	}) {
 		return nil, fail("it asks when a relation's status changed, which the graph does not record (a relation's time is when it held)")
 	}
 	items, negated, err := takeNegation(items)

@@ -1757,3 +1757,29 @@ func TestAskMovedObjectsOfPhrases(t *testing.T) {
 	})
 	checkNoAnswers(t, hw, "Who won the blade contract?")
 }
+
+// TestAskPassiveOfOwnRelationNoun checks a passive whose subject is a
+// relation noun of the verb's own predicate ("When was the permit
+// approved?"): the noun names the verb's relation. A "when" answer whose
+// relation has no time is none, and "When was the lawsuit dropped?" asks
+// when a status came, which the graph does not record (it had answered
+// the lawsuit's filing date).
+func TestAskPassiveOfOwnRelationNoun(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "When was the permit approved?", want: "in February"},
+		{question: "When was the construction permit approved by NMEC?", want: "in February"},
+		{question: "Was the permit approved?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Was the permit approved narrowly?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Was the stake sale announced?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	// The graph gives the announcement no time.
+	checkNoAnswers(t, hw, "When was the Aldermoor deal announced?", "When did Okafor announce the stake sale?")
+	for _, q := range []string{"When was the lawsuit dropped?", "When was the suit withdrawn?"} {
+		if _, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "status changed") {
+			t.Errorf("Ask(%q) = %v; want a refusal: the graph does not record when a status came", q, err)
+		}
+	}
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "When was the Samsung-Sony partnership?", want: "early 2000s"}})
+}

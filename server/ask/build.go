@@ -842,7 +842,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	}
 	ph := items[verb].phrase
 	passive := ph.Passive
-	if !passive && verb > 0 && items[verb-1].kind == itemAux && beWords[strings.ToLower(items[verb-1].text)] && !ph.Noun {
+	if !passive && beforeParticiple(items, verb) && !ph.Noun {
 		head := strings.ToLower(strings.Fields(items[verb].text)[0])
 		if english.IsPastParticiple(head) {
 			if !b.vocab.IsFixedHead(head) && !b.vocab.Predicate(ph.Predicate).Symmetric {
@@ -889,6 +889,16 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	// "Who manufactured the panels in the Samsung-Sony partnership?": a
 	// relation noun after "in" or "for", beyond the verb's two parties,
 	// is a relation its subject takes part in.
+	// "When was the permit approved?": a relation noun of the verb's own
+	// predicate, alone, as the passive's subject is the verb's relation.
+	echo := ""
+	// It is the only noun phrase before the verb: "Who was the permit
+	// approved by?" keeps its own reading.
+	if passive && len(b.mainStatuses) == 0 && len(left) == 1 {
+		if v := left[0].term.GetVariable(); left[0].event && len(left[0].also) == 0 && slices.Equal(b.loose[v], []vocab.ID{ph.Predicate}) {
+			echo, left = v, nil
+		}
+	}
 	var within *pb.Term
 	if n := len(right); n > 0 && len(left)+n == 3 && right[n-1].event && contextPrepositions[right[n-1].eventPrep] {
 		within, right = right[n-1].term, right[:n-1]
@@ -910,14 +920,18 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		v := b.fresh("other")
 		subject, object = left[0].term, variable(v)
 		right = append(right, nounPhrase{term: object})
-		if len(b.whVars) == 0 && !yesNo && !whereAsked {
+		if len(b.whVars) == 0 && !yesNo && !whereAsked && b.whenVar == "" && len(b.quals) == 0 {
 			b.whVars = append(b.whVars, v)
 		}
+	case len(left) == 0 && len(right) == 0 && echo != "":
+		// The passive turns them around, below.
+		subject, object = variable(b.fresh("target")), variable(b.fresh("party"))
+		left, right = []nounPhrase{{term: subject}}, []nounPhrase{{term: object}}
 	case len(left) == 0 && len(right) == 1:
 		v := b.fresh("who")
 		subject, object = variable(v), right[0].term
 		left = append(left, nounPhrase{term: subject})
-		if len(b.whVars) == 0 && !yesNo {
+		if len(b.whVars) == 0 && !yesNo && b.whenVar == "" && len(b.quals) == 0 {
 			b.whVars = append(b.whVars, v)
 		}
 	default:
@@ -975,6 +989,12 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 			b.constrain(t.RelationVariable, s)
 		}
 	}
+	if echo != "" && len(mains) == 1 {
+		mains[0].RelationVariable = echo
+		if b.whenVar != "" {
+			b.whenVar = echo
+		}
+	}
 	b.pattern.Triples = append(mains, b.pattern.Triples...)
 	q, err := b.finish(mains[0])
 	if q != nil {
@@ -1011,6 +1031,22 @@ func prepBefore(items []item, k int) string {
 		return strings.ToLower(items[j].text)
 	}
 	return ""
+}
+
+// beforeParticiple reports whether a form of "be" is the auxiliary of the
+// verb at items[verb]: just before it ("is approved"), or put first with
+// the subject between ("When was the permit approved?"), no other verb or
+// auxiliary between.
+func beforeParticiple(items []item, verb int) bool {
+	for a := verb - 1; a >= 0; a-- {
+		switch items[a].kind {
+		case itemAux:
+			return beWords[strings.ToLower(items[a].text)]
+		case itemVerb, itemRel:
+			return false
+		}
+	}
+	return false
 }
 
 // contextPrepositions lead a relation noun that is a relation the verb's
@@ -1247,6 +1283,7 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 	case b.whenVar != "":
 		main.RelationVariable = b.whenVar
 		q.AnswerVars = append(q.AnswerVars, b.whenVar)
+		q.When = b.whenVar
 	case len(q.AnswerVars) == 0:
 		if main.RelationVariable == "" {
 			main.RelationVariable = b.fresh("fact")
