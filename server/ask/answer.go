@@ -237,6 +237,9 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if len(q.AmountUnits) > 0 {
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return !amountsFit(ix, q, a) })
 	}
+	if len(q.PlaceNouns) > 0 {
+		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return !placeSays(ix, q, a) })
+	}
 	if q.When != "" {
 		// "When did Okafor announce the stake sale?": a relation the
 		// graph gives no time for does not say when.
@@ -275,6 +278,21 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	}
 	res.trim(limit)
 	return res, nil
+}
+
+// placeSays reports whether the place of each of answer a's main
+// relations says every noun of q.PlaceNouns in its text.
+func placeSays(ix *index.Index, q *Question, a Answer) bool {
+	rels := mainRels(q, a)
+	for _, r := range rels {
+		tokens := quoteTokens(ix.Qualifiers(r).GetPlace().GetText())
+		for _, n := range q.PlaceNouns {
+			if !slices.ContainsFunc(tokens, func(t string) bool { return sameWord(t, n) }) {
+				return false
+			}
+		}
+	}
+	return len(rels) > 0
 }
 
 // timed reports whether answer a binds variable v to a relation with a
@@ -1461,6 +1479,12 @@ func sentence(ix *index.Index, q *Question, a Answer) string {
 			continue
 		}
 		vals[i] = "?" + v + " = " + ix.Label(a.Nodes[i])
+		// A place as the relation words it: "federal court in Boston".
+		if asksQualifier(q, v, pb.QualifierField_QUALIFIER_FIELD_PLACE) && len(a.Solutions) > 0 && len(a.Solutions[0].Rels) > 0 && a.Solutions[0].Rels[0] != pattern.NoRel {
+			if text := ix.Qualifiers(a.Solutions[0].Rels[0]).GetPlace().GetText(); text != "" && !strings.EqualFold(text, ix.Label(a.Nodes[i])) {
+				vals[i] += " (" + text + ")"
+			}
+		}
 		// "When" asks for the time of the relation it is bound to.
 		if r, ok := ix.NodeRelation(a.Nodes[i]); ok && (v == q.When || strings.HasPrefix(v, "when")) {
 			if tm := ix.Qualifiers(r).GetTime(); tm.GetText() != "" {
@@ -1477,7 +1501,13 @@ func sentence(ix *index.Index, q *Question, a Answer) string {
 // asksRank reports whether variable v is bound to the rank of the
 // question's relation.
 func asksRank(q *Question, v string) bool {
+	return asksQualifier(q, v, pb.QualifierField_QUALIFIER_FIELD_RANK)
+}
+
+// asksQualifier reports whether variable v is bound to the field
+// qualifier of a relation of the question.
+func asksQualifier(q *Question, v string, field pb.QualifierField) bool {
 	return slices.ContainsFunc(q.Pattern.GetQualifiers(), func(qc *pb.QualifierClause) bool {
-		return qc.GetVariable() == v && qc.GetField() == pb.QualifierField_QUALIFIER_FIELD_RANK
+		return qc.GetVariable() == v && qc.GetField() == field
 	})
 }

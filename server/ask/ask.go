@@ -124,6 +124,10 @@ type Question struct {
 	// question asks an amount in ("How much": a currency; "How many
 	// miles": miles).
 	AmountUnits map[string]string
+	// PlaceNouns are nouns of no lexicon the place asked for must say in
+	// its text: "In which court did Norvane file its suit?" is answered by
+	// "federal court in Boston", not by a place that says no court.
+	PlaceNouns []string
 	// When is the variable of the relation whose time a "when" question
 	// asks for: an answer whose relation has no time is none.
 	When string
@@ -407,6 +411,9 @@ type item struct {
 	// a quantity, the unit or unit class asked for ("currency", "mile").
 	amount quantity.Value
 	unit   string
+	// placeNoun is, for an itemQualifier asking for the place, a noun
+	// its text must say ("court" of "In which court").
+	placeNoun string
 	// at and span are the words it was read from; for items of a
 	// gap phrase's gap too.
 	at, span int
@@ -725,6 +732,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		}
 		if it.kind == itemQuantity {
 			q.Amounts = append(q.Amounts, it.amount)
+		}
+		if it.placeNoun != "" {
+			q.PlaceNouns = append(q.PlaceNouns, it.placeNoun)
 		}
 		if it.kind == itemRank && !b.nounRank {
 			if q.Rank != 0 && q.Rank != it.rank {
@@ -1081,7 +1091,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			// "In which market did Samsung and Sony join forces?" asks
 			// for the relation's topic, "In what place" for its place,
 			// "Before which party" for its audience, a party.
-			items = append(items, item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name, con: con, at: i, span: n})
+			it := item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name, con: con, at: i, span: n}
+			if con == nil && field == pb.QualifierField_QUALIFIER_FIELD_PLACE {
+				it.placeNoun = name
+			}
+			items = append(items, it)
 			i += n
 			continue
 		}
@@ -1864,7 +1878,7 @@ func matchSettingWh(v *vocab.Vocabulary, words []word, i int) (pb.QualifierField
 	case i != 0 || len(words) < 4:
 	case len(words) > 5 && wordsEqual(words[:3], []string{"in", "front", "of"}):
 		prep, n = "in front of", 3
-	case words[0].lower == "in" || words[0].lower == "on" || words[0].lower == "before":
+	case words[0].lower == "in" || words[0].lower == "on" || words[0].lower == "before" || words[0].lower == "at":
 		prep, n = words[0].lower, 1
 	}
 	if n == 0 || words[n].lower != "which" && words[n].lower != "what" {
@@ -1872,6 +1886,18 @@ func matchSettingWh(v *vocab.Vocabulary, words []word, i int) (pb.QualifierField
 	}
 	con, singular, ok := nounConstraint(v, words[n+1].lower)
 	if !ok {
+		// "In which court did Norvane file its suit?": a noun of no
+		// lexicon after "in" or "at" asks for the place, whose text must
+		// say it (see Question.PlaceNouns).
+		// Not a qualifier's own wh-phrase: "In what year", "At what rank".
+		if _, _, _, own := matchQualifierWh(words, i); !own && (prep == "in" || prep == "at") && placeNoun(v, words[n+1]) {
+			w := words[n+1]
+			return pb.QualifierField_QUALIFIER_FIELD_PLACE, w.lower, nil, n + 2, true
+		}
+		return 0, "", nil, 0, false
+	}
+	if prep == "at" {
+		// "At which company does Elena Voss work?" asks for the object.
 		return 0, "", nil, 0, false
 	}
 	typ := con.GetType()

@@ -1783,3 +1783,26 @@ func TestAskPassiveOfOwnRelationNoun(t *testing.T) {
 	}
 	checkAsks(t, seedtest.Index(t), []askCase{{question: "When was the Samsung-Sony partnership?", want: "early 2000s"}})
 }
+
+// TestAskPlaceWords checks the place said in words the vocabulary does
+// not have: "In which court" asks for the place, whose text must say
+// "court"; "in federal court in Boston" leaves "federal court" to the
+// evidence, before the place's name; "In which city" asks for the place
+// of a relation that takes no place as object.
+func TestAskPlaceWords(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "In which court did Norvane file its suit?", want: "federal court in Boston"},
+		{question: "At which court did Norvane sue Halcyon?", want: "federal court in Boston"},
+		{question: "Who sued Halcyon Rotor Systems in federal court in Boston?", want: "Norvane Turbines"},
+		{question: "Did Norvane sue Halcyon in federal court in Boston?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Norvane sue Halcyon in federal court in Portland?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Did Norvane sue Halcyon in district court in Boston?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "In which city did Norvane sue Halcyon?", want: "Boston"},
+		{question: "In which city will Halcyon build its blade factory?", want: "New Bedford"},
+		{question: "In which country is Norvane based?", want: "Denmark"},
+	})
+	// No place of theirs says "stadium"; Halcyon's base is its object.
+	checkNoAnswers(t, hw, "In which stadium did Norvane sue Halcyon?", "In which court is Halcyon based?")
+}

@@ -125,6 +125,9 @@ type nounPhrase struct {
 	// noun puts on the variable (see modified).
 	modifier *pb.Triple
 	typed    *pb.Constraint
+	// place is set for a wh-phrase whose noun is a place's ("which
+	// city").
+	place bool
 	// event is set for a relation noun's relation, and eventPrep is the
 	// preposition before it ("in" of "in the Samsung-Sony partnership").
 	event     bool
@@ -231,7 +234,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				v := b.fresh(next.noun)
 				b.constrain(v, next.con)
 				b.whVars = append(b.whVars, v)
-				out = append(out, nounPhrase{term: variable(v), wh: true})
+				out = append(out, nounPhrase{term: variable(v), wh: true, prep: before, place: b.placeConstraint(next.con)})
 				k++
 			case itemEvent:
 				v := b.fresh(next.noun)
@@ -864,6 +867,12 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	left = b.askedQualifier(left, len(left)+len(right))
 	// "Where did Chey Tae-won propose the alliance?": with both parties
 	// named besides it, "where" asks for the relation's place.
+	// "In which city did Norvane sue Halcyon?": likewise a place noun
+	// after "in" or "at", when the predicate takes no place as object.
+	if len(left)+len(right) == 3 && len(left) > 0 && left[0].wh && left[0].place && (left[0].prep == "in" || left[0].prep == "at") && !b.takesPlace(ph.Predicates()) {
+		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: left[0].term.GetVariable()})
+		left = left[1:]
+	}
 	// A topic the predicate takes no object of is no party: "Where will
 	// Halcyon build its blade factory?" asks for the factory's place, its
 	// object.
@@ -1002,6 +1011,21 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		q.Titles = ph.Titles
 	}
 	return q, err
+}
+
+// placeConstraint reports whether con asks for places: the place type,
+// or kinds of it only.
+func (b *questionBuilder) placeConstraint(con *pb.Constraint) bool {
+	if t := con.GetType(); t != "" {
+		return t == "place"
+	}
+	kinds := con.GetKinds().GetKinds()
+	for _, k := range kinds {
+		if !placeType(b.vocab, k) {
+			return false
+		}
+	}
+	return len(kinds) > 0
 }
 
 // topicObject reports whether object o of preds is a topic: a named

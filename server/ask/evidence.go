@@ -217,7 +217,7 @@ func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, [
 			kept = append(kept, it)
 			continue
 		}
-		head, ok := modifierAfter(items, i)
+		head, ok := modifierAfter(words, items, i)
 		if it.span > 1 || !nounModifier(words[it.at]) || !modifierBefore(items, i) || !ok {
 			return nil, nil, nil, false
 		}
@@ -236,6 +236,19 @@ func nounModifier(w word) bool {
 		return false
 	}
 	return slices.Contains(wordnet.Lemmas(w.lower, wordnet.Adjective), w.lower) || slices.Contains(wordnet.Lemmas(w.lower, wordnet.Noun), w.lower)
+}
+
+// placeNoun reports whether w may name a kind of place the vocabulary
+// does not know: a lowercase noun in its base form to WordNet that is no
+// noun of the vocabulary, of a type, kind or relation ("court", "venue").
+func placeNoun(v *vocab.Vocabulary, w word) bool {
+	if first, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(first) || isEvent(v, w.lower) {
+		return false
+	}
+	if _, ok := v.Noun(w.lower); ok {
+		return false
+	}
+	return slices.Contains(wordnet.Lemmas(w.lower, wordnet.Noun), w.lower)
 }
 
 // modifierBefore reports whether the item before items[i] opens or
@@ -258,17 +271,26 @@ func modifierBefore(items []item, i int) bool {
 // modifierAfter returns the head word of the noun the question reads
 // after items[i], past other words not understood, or false when none
 // follows.
-func modifierAfter(items []item, i int) (string, bool) {
+func modifierAfter(words []word, items []item, i int) (string, bool) {
 	head := func(text string) string {
 		f := strings.Fields(strings.ToLower(text))
 		return f[len(f)-1]
 	}
-	for _, it := range items[i+1:] {
-		switch it.kind {
+	for j := i + 1; j < len(items); j++ {
+		switch it := items[j]; it.kind {
 		case 0:
 			continue
 		case itemEvent, itemType, itemEntity:
 			return head(it.text), it.text != ""
+		case itemPrep:
+			// "in federal court in Boston": words the question does not
+			// read, the last a noun, before the name of where it is.
+			p := strings.ToLower(it.text)
+			last := words[items[j-1].at]
+			if next := at(items, j+1); (p == "in" || p == "at") && next.kind == itemEntity && next.text != "" && items[j-1].kind == 0 &&
+				slices.Contains(wordnet.Lemmas(last.lower, wordnet.Noun), last.lower) {
+				return head(next.text), true
+			}
 		case itemVerb:
 			// "made a similar proposal": the lexicon reads the noun after
 			// a light verb as its verb.
