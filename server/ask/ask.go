@@ -860,7 +860,10 @@ func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, boo
 			continue
 		}
 		end := j + 1
-		if end < len(items) && items[end].kind == itemPrep {
+		// The preposition leads to the verb's object; a passive's name
+		// after it is no doer ("Who was awarded the contract for Gannet
+		// Bank?"), and keeps it.
+		if end < len(items) && items[end].kind == itemPrep && !beforeParticiple(items, k) {
 			end++
 		}
 		items, merged = slices.Delete(slices.Clone(items), start, end), true
@@ -868,6 +871,9 @@ func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, boo
 		// clause: "award the export cable contract to Corvid" is "award
 		// Corvid on export cables".
 		at := k + 1
+		if at+1 < len(items) && items[at].kind == itemPrep && items[at+1].kind == itemEntity {
+			at++ // "by Kittiwake"
+		}
 		if at < len(items) && items[at].kind == itemEntity && !isTopic(items[at].node) {
 			at++
 		}

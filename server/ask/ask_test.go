@@ -1682,7 +1682,14 @@ func TestAskEchoedEventWithTopic(t *testing.T) {
 		// A yes/no question without the event noun does not go through.
 		{question: "Did NMEC approve Gannet Bank?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
-	checkNoAnswers(t, hw, "Which company was awarded the blade contract?", "Who awarded Corvid the turbine blade contract?")
+	checkNoAnswers(t, hw, "Which company was awarded the blade contract?", "Who awarded Corvid the turbine blade contract?",
+		"Which company was awarded the export cable contract by Halcyon?")
+	checkAsks(t, hw, []askCase{{question: "Which company was awarded the export cable contract by Kittiwake?", want: "Corvid Subsea Cables"}})
+	// A passive's doer comes after "by": Gannet Bank awarded nothing.
+	q := "Who was awarded the export cable contract for Gannet Bank?"
+	if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
+		t.Errorf("Ask(%q) = %s; want a refusal", q, res.Text)
+	}
 }
 
 // TestAskStrandedAudience checks "before" and "in front of" at the end of

@@ -956,6 +956,14 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		}
 	}
 	if passive {
+		// The passive's agent comes after "by", or with no preposition:
+		// "Who was awarded the contract for Gannet Bank?" names no one who
+		// awarded it.
+		for _, np := range right {
+			if np.term == object && np.prep != "" && np.prep != "by" {
+				return nil, fmt.Errorf("cannot tell who does %q: %q does not say who does it (a passive's doer comes after \"by\")", items[verb].text, np.prep)
+			}
+		}
 		subjects, objects = objects, subjects
 	}
 	if within != nil {
