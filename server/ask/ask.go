@@ -1227,6 +1227,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemPoss
 		case roleNouns[w] && len(items) > 0 && items[len(items)-1].kind == itemPoss:
 			it.kind, it.field, it.noun = itemQualifier, pb.QualifierField_QUALIFIER_FIELD_ROLE, "role"
+			if i+1 < len(words) && roleNouns[words[i+1].lower] {
+				// "Lutnick's job title": one role noun of two.
+				it.text, it.span = it.text+" "+words[i+1].text, 2
+				i++
+			}
 		case rankWords[w] && (lastBut(items, itemScope).kind == itemPoss || lastBut(items, itemScope).kind == itemArticle ||
 			i+1 < len(words) && words[i+1].lower == "of"):
 			// "Kioxia's rank", "the ranking of Halcyon": the rank asked for.

@@ -1813,3 +1813,16 @@ func TestAskPlaceWords(t *testing.T) {
 	// No place of theirs says "stadium"; Halcyon's base is its object.
 	checkNoAnswers(t, hw, "In which stadium did Norvane sue Halcyon?", "In which court is Halcyon based?")
 }
+
+// TestAskJobTitleAndConsider checks "X's job title", one role noun of
+// two, and the seed's "consider * a threat".
+func TestAskJobTitleAndConsider(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "What is Howrd Lutnik's job title?", want: "Commerce Secretary"},
+		{question: "Did Samsung and SK not consider the acquisition a threat?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Did Sony consider the acquisition a threat?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	checkAsks(t, seedtest.HarborWind(t), []askCase{{question: "What is Henrik Aalto's job title?", want: "Chief Executive"}})
+}
