@@ -73,6 +73,11 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if err != nil {
 		return nil, err
 	}
+	if q.KindUnder != nil {
+		res := kindAnswers(ix, q)
+		res.trim(limit)
+		return res, nil
+	}
 	// A question that counts, filters or orders its answers looks at every
 	// one of them ("Where did Chey Tae-won first propose the alliance?" must
 	// not take the earliest of the first limit found), then returns the

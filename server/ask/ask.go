@@ -124,6 +124,11 @@ type Question struct {
 	// question asks an amount in ("How much": a currency; "How many
 	// miles": miles).
 	AmountUnits map[string]string
+	// KindUnder, set for "What kind of company is Aldermoor Energy?", is
+	// the noun's constraint the kinds of entity KindOf asked for are
+	// under (see kindQuestion); such a question has no pattern to run.
+	KindUnder *pb.Constraint
+	KindOf    index.Node
 	// PlaceNouns are nouns of no lexicon the place asked for must say in
 	// its text: "In which court did Norvane file its suit?" is answered by
 	// "federal court in Boston", not by a place that says no court.
@@ -549,6 +554,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
+	}
+	if q, ok := kindQuestion(ix, words, items, mentions); ok {
+		return q, nil
 	}
 	// Forms read as another ("Who heard Chey's proposal?" as "Before whom
 	// was Chey's proposal?"), each on the words the one before left.

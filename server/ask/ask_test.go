@@ -1020,8 +1020,9 @@ func TestAskAnother(t *testing.T) {
 // TestAskKindOfRelation checks "What kind of NOUN is NAME?" for a
 // relational noun: the topics its relation reaches from NAME ("a NAND
 // flash producer"), never an entity ("What kind of chairman is Chey
-// Tae-won?" is not asking for SK Group); a kind of a type noun, or of a
-// noun that is no relational noun, is still not understood.
+// Tae-won?" is not asking for SK Group); a kind of a noun that is no
+// relational noun nor a type's or kind's is still not understood (a kind
+// noun's is TestAskKindOfEntity's).
 func TestAskKindOfRelation(t *testing.T) {
 	t.Parallel()
 	checkKeys(t, []keysCase{
@@ -1029,9 +1030,28 @@ func TestAskKindOfRelation(t *testing.T) {
 		{question: "Which type of producer is Kioxia?", want: []string{"topic=topics/nand-flash"}},
 		{question: "What kind of chairman is Chey Tae-won?", want: nil},
 		{question: "What kind of partner is Sony?", refuse: `"kind"`},
-		{question: "What kind of company is Kioxia?", refuse: `"kind"`},
+		{question: "What kind of company is Kioxia?", want: nil}, // the seed gives no narrower kind
 		{question: "What kind of producer does Kioxia compete with?", refuse: `"kind"`},
 	})
+}
+
+// TestAskKindOfEntity checks "What kind of NOUN is NAME?" for a kind or
+// type noun: the entity's kinds under the noun, narrower than its own,
+// each a literal answer; none for an entity that is no such thing.
+func TestAskKindOfEntity(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "What kind of company is Aldermoor Energy?", want: "?kind = utility"},
+		{question: "What kind of body is NMEC?", want: "?kind = regulator"},
+		{question: "What type of company is Kittiwake?", want: "kinds/wind-developer"},
+	})
+	q := "What kind of company is Aldermoor Energy?"
+	res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || len(res.Answers) != 1 || !pattern.IsLiteral(res.Answers[0].Nodes[0]) || res.Answers[0].Literal(res.Answers[0].Nodes[0]) != "utility" {
+		t.Errorf("Ask(%q) = %v, %v; want the literal utility", q, res, err)
+	}
+	checkNoAnswers(t, hw, "What kind of company is Boston?", "What kind of city is Denmark?")
 }
 
 // TestAskWhereVerb checks "Where does X VERB?" for a verb the lexicon

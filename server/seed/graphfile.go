@@ -738,8 +738,10 @@ func (l *loader) unused() {
 			l.ps.warnf(at.File, at.Line, "predicate %s is declared but no relation uses it", p.Name)
 		}
 	}
+	// Likewise a broader kind when a narrower one is: "company" finds
+	// the utilities.
 	for _, k := range l.vocab.Kinds() {
-		if !l.usedKinds[k.ID] {
+		if !l.usedKinds[k.ID] && !slices.ContainsFunc(l.vocab.Narrower(k.ID), func(narrower vocab.KindID) bool { return l.usedKinds[narrower] }) {
 			at := l.declared[k.Name]
 			l.ps.warnf(at.File, at.Line, "kind %s is declared but no entity has it", k.Name)
 		}
