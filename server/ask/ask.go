@@ -692,6 +692,18 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	items, choices := takeChoices(items)
 	q, err := b.build(items)
 	if err != nil {
+		// "Which country did the U.S. announce a trade deal with?": a
+		// verb whose object is another relation's noun may leave the
+		// relation to the noun, as a light verb does, when its own
+		// reading has no place for the names.
+		if light, verb, ok := verbAsLight(items); ok {
+			if lq, lerr := (&questionBuilder{ix: ix, vocab: v, names: map[string]int{}}).build(light); lerr == nil {
+				q, err = lq, nil
+				understood = append(understood, fmt.Sprintf("%q = a light verb: the relation is its noun's", verb))
+			}
+		}
+	}
+	if err != nil {
 		return nil, fail(err.Error())
 	}
 	q.Choices, q.Negated, q.echoed, q.Said, q.saidHeads = choices, negated, echoed, said, saidHeads
@@ -888,6 +900,33 @@ func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, boo
 		items = slices.Insert(items, at, topic...)
 	}
 	return items, merged
+}
+
+// verbAsLight returns items with their one verb read as a light verb
+// when an article and a relation noun of other predicates follow it
+// ("announce a trade deal"), with the verb's text, or false.
+func verbAsLight(items []item) ([]item, string, bool) {
+	verb := -1
+	for k, it := range items {
+		if it.kind == itemVerb {
+			if verb >= 0 {
+				return nil, "", false
+			}
+			verb = k
+		}
+	}
+	if verb < 0 || items[verb].phrase.Noun || verb+2 >= len(items) || items[verb+1].kind != itemArticle {
+		return nil, "", false
+	}
+	ev := items[verb+2]
+	if ev.kind != itemEvent || len(ev.preds) != 1 || ev.preds[0] == items[verb].phrase.Predicate {
+		return nil, "", false
+	}
+	// As classify reads a light verb: the noun is the relation word.
+	out := slices.Clone(items)
+	out[verb] = item{kind: itemIgnore, text: items[verb].text, light: true, at: items[verb].at, span: items[verb].span}
+	out[verb+2] = item{kind: itemVerb, text: ev.text, phrase: vocab.Phrase{Words: strings.Fields(strings.ToLower(ev.text)), Predicate: ev.preds[0]}, at: ev.at, span: ev.span, note: ev.note}
+	return out, items[verb].text, true
 }
 
 // takeNegation takes the one negation of a question out of its items and

@@ -1846,3 +1846,17 @@ func TestAskJobTitleAndConsider(t *testing.T) {
 	})
 	checkAsks(t, seedtest.HarborWind(t), []askCase{{question: "What is Henrik Aalto's job title?", want: "Chief Executive"}})
 }
+
+// TestAskVerbAsLight checks a verb whose own reading has no place for the
+// question's names, before another relation's noun: the relation is the
+// noun's ("Which country did the U.S. announce a trade deal with?" is
+// the US's trade deal, which Trump announced).
+func TestAskVerbAsLight(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Which country did the U.S. announce a trade deal with on May 8?", want: "United Kingdom"},
+		{question: "What did Trump announce on May 8?", want: "trade deal"},
+	})
+	checkNoAnswers(t, ix, "Which country did the U.S. announce a trade deal with in 2021?", "Who did Trump announce a trade deal with?")
+}
