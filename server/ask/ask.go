@@ -1087,6 +1087,14 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
+		if attemptAdjectives[words[i].lower] && len(items) > 0 && (items[len(items)-1].kind == itemArticle || items[len(items)-1].kind == itemPoss) &&
+			i+1 < len(words) && (isEvent(v, words[i+1].lower) || i+2 < len(words) && isEvent(v, words[i+1].lower+" "+words[i+2].lower)) {
+			// "the proposed acquisition of Kioxia", "its attempted
+			// buyout": the relation sought, whatever came of it.
+			items = append(items, item{kind: itemIgnore, text: words[i].text, at: i, span: 1})
+			i++
+			continue
+		}
 		if it, n, gap, ok := matchPhrase(v, words, i, items); ok {
 			items = append(items, it)
 			// A gap phrase ("regards * as strategic") has its object inside:
@@ -1802,6 +1810,11 @@ func matchCopular(v *vocab.Vocabulary, words []word, i int) int {
 	}
 	return 0
 }
+
+// attemptAdjectives before a relation noun describe the relation sought,
+// whatever came of it: "the proposed acquisition of Kioxia" is Western
+// Digital's failed bid.
+var attemptAdjectives = map[string]bool{"proposed": true, "attempted": true}
 
 // attemptNouns before "to" and a verb name the verb's relation as
 // attempted or planned: "its attempt to acquire", "a bid to buy", "the plan

@@ -1860,3 +1860,16 @@ func TestAskVerbAsLight(t *testing.T) {
 	})
 	checkNoAnswers(t, ix, "Which country did the U.S. announce a trade deal with in 2021?", "Who did Trump announce a trade deal with?")
 }
+
+// TestAskAttemptAdjectives checks "proposed" and "attempted" before a
+// relation noun: the relation sought, whatever came of it, not a second
+// relation word nor a status (the bid failed).
+func TestAskAttemptAdjectives(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkKeys(t, []keysCase{
+		{question: "Which Korean companies saw the proposed acquisition of Kioxia as a threat?", want: []string{"company=" + samsung, "company=organizations/sk-group"}},
+		{question: "Which Korean companies saw the attempted acquisition of Kioxia as a threat?", want: []string{"company=" + samsung, "company=organizations/sk-group"}},
+	})
+	checkNoAnswers(t, ix, "Which Japanese companies saw the proposed acquisition of Kioxia as a threat?")
+}
