@@ -1486,7 +1486,8 @@ func sentence(ix *index.Index, q *Question, a Answer) string {
 		vals[i] = "?" + v + " = " + ix.Label(a.Nodes[i])
 		// A place as the relation words it: "federal court in Boston".
 		if asksQualifier(q, v, pb.QualifierField_QUALIFIER_FIELD_PLACE) && len(a.Solutions) > 0 && len(a.Solutions[0].Rels) > 0 && a.Solutions[0].Rels[0] != pattern.NoRel {
-			if text := ix.Qualifiers(a.Solutions[0].Rels[0]).GetPlace().GetText(); text != "" && !strings.EqualFold(text, ix.Label(a.Nodes[i])) {
+			label := strings.ToLower(ix.Label(a.Nodes[i]))
+			if text := ix.Qualifiers(a.Solutions[0].Rels[0]).GetPlace().GetText(); text != "" && !strings.Contains(label, strings.TrimPrefix(strings.ToLower(text), "the ")) {
 				vals[i] += " (" + text + ")"
 			}
 		}

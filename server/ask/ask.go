@@ -1006,6 +1006,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			}
 			ps, _ := v.EventNoun(strings.Join(ws, " "))
 			mark := len(topics)
+			var object []item
 			if i < ev {
 				its, ms := classify(ix, words[i:ev])
 				for k := range its {
@@ -1024,6 +1025,12 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 						its[k].kind = itemArticle
 					}
 				}
+				// The relation noun just before the verb's is its object,
+				// read after it: "his alliance proposal".
+				if k := len(its) - 1; k >= 0 && its[k].kind == itemEvent && its[k].at+its[k].span == ev {
+					object = its[k:]
+					its = its[:k]
+				}
 				items, mentions = append(items, its...), append(mentions, ms...)
 			}
 			// "Which city will host the factory?": the host is where it is.
@@ -1040,6 +1047,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				}
 			}
 			items = append(items, item{kind: itemVerb, text: joinWords(noun), phrase: vocab.Phrase{Words: ws, Predicate: ps[0], Passive: recipient}, at: ev, span: evLen, note: notesOf(noun)})
+			items = append(items, object...)
 			i = ev + evLen
 			// The preposition after the noun leads to its object ("its
 			// suit against Halcyon"), whatever the lexicon makes of it.
@@ -1549,6 +1557,13 @@ func lightVerb(v *vocab.Vocabulary, words []word, i int, afterName bool) (n, ev,
 				text += " " + words[j+1].lower
 			}
 			if ps, ok := v.EventNoun(text); ok {
+				// "make his alliance proposal": a relation noun before
+				// another is its object; the last is the verb's.
+				if k := j + n; k < len(words) && isEvent(v, words[k].lower) {
+					if next, _ := v.EventNoun(words[k].lower); len(next) == 1 && (k+1 == len(words) || !isEvent(v, words[k].lower+" "+words[k+1].lower)) {
+						return from - i, k, 1, sv
+					}
+				}
 				if len(ps) == 1 {
 					return from - i, j, n, sv
 				}

@@ -1873,3 +1873,18 @@ func TestAskAttemptAdjectives(t *testing.T) {
 	})
 	checkNoAnswers(t, ix, "Which Japanese companies saw the proposed acquisition of Kioxia as a threat?")
 }
+
+// TestAskRelationNounCompound checks a relation noun before the light
+// verb's own, its object ("make his alliance proposal"), and the seed's
+// "idea" and "body" as type nouns.
+func TestAskRelationNounCompound(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Before which body did Chey first present his alliance proposal?", want: "National Assembly of Korea"},
+		{question: "What idea did Chey Tae-won propose once again on May 8?", want: "allies with Japan"},
+	})
+	checkKeys(t, []keysCase{{question: "When did Chey make his alliance proposal?", want: []string{
+		"when=relations/chey-tae-won-proposes-alliance-at-national-assembly", "when=relations/chey-tae-won-proposes-alliance-in-seoul"}}})
+	checkNoAnswers(t, ix, "Which idea did Samsung propose?")
+}
