@@ -1946,6 +1946,8 @@ var qualifierWh = []struct {
 	{"in which year", pb.QualifierField_QUALIFIER_FIELD_TIME, "year"},
 	{"what year", pb.QualifierField_QUALIFIER_FIELD_TIME, "year"},
 	{"in what month", pb.QualifierField_QUALIFIER_FIELD_TIME, "month"},
+	{"in which month", pb.QualifierField_QUALIFIER_FIELD_TIME, "month"},
+	{"at what time", pb.QualifierField_QUALIFIER_FIELD_TIME, "time"},
 	{"for how long", pb.QualifierField_QUALIFIER_FIELD_TIME, "how_long"},
 	{"how long", pb.QualifierField_QUALIFIER_FIELD_TIME, "how_long"},
 	{"in what manner", pb.QualifierField_QUALIFIER_FIELD_MANNER, "manner"},
@@ -1976,7 +1978,9 @@ func matchSettingWh(v *vocab.Vocabulary, words []word, i int) (pb.QualifierField
 		// lexicon after "in" or "at" asks for the place, whose text must
 		// say it (see Question.PlaceNouns).
 		// Not a qualifier's own wh-phrase: "In what year", "At what rank".
-		if _, _, _, own := matchQualifierWh(words, i); !own && (prep == "in" || prep == "at") && placeNoun(v, words[n+1]) {
+		// Nor the first word of a noun of two ("In which wind farm").
+		two := n+2 < len(words) && (isNounAt(v, words, n+1) || isEvent(v, words[n+1].lower+" "+words[n+2].lower))
+		if _, _, _, own := matchQualifierWh(words, i); !own && !two && (prep == "in" || prep == "at") && placeNoun(v, words[n+1]) {
 			w := words[n+1]
 			return pb.QualifierField_QUALIFIER_FIELD_PLACE, w.lower, nil, n + 2, true
 		}

@@ -1888,3 +1888,37 @@ func TestAskRelationNounCompound(t *testing.T) {
 		"when=relations/chey-tae-won-proposes-alliance-at-national-assembly", "when=relations/chey-tae-won-proposes-alliance-in-seoul"}}})
 	checkNoAnswers(t, ix, "Which idea did Samsung propose?")
 }
+
+// TestAskReviewedPassiveTraps checks what a review of the passive and
+// place readings found answered wrong: a preposition stranded after a
+// passive ("Who was the alliance proposed to?" had answered Chey, who
+// proposed it), a copula before a clause that is no passive ("the one
+// Halcyon sued"), "dismissed" of a lawsuit read as opposed, and "In
+// which wind farm", "In which month" read as a place noun.
+func TestAskReviewedPassiveTraps(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	hw := seedtest.HarborWind(t)
+	for _, tc := range []struct {
+		ix *index.Index
+		q  string
+	}{
+		{ix, "Who was the alliance proposed to?"},
+		{ix, "Who was the alliance proposed with?"},
+		{ix, "Who was the trade deal announced to?"},
+		{hw, "Who was the deal announced to?"},
+		{hw, "Who was the stake sale announced with?"},
+		{hw, "Was the contract awarded to Kittiwake?"},
+		{hw, "Was the lawsuit dismissed?"},
+	} {
+		if res, err := Ask(tc.ix, tc.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && (len(res.Answers) > 0 || res.Verdict == pb.Verdict_VERDICT_YES || res.Verdict == pb.Verdict_VERDICT_NO) {
+			t.Errorf("Ask(%q) = %s, %v %v; want no answer", tc.q, res.Text, res.Verdict, res.Answers)
+		}
+	}
+	checkNoAnswers(t, hw, "Which company is the one Halcyon sued?")
+	checkAsks(t, hw, []askCase{
+		{question: "In which wind farm did Aldermoor buy a stake?", want: "Gannet Bank"},
+		{question: "In which month was the permit approved?", want: "2025-02"},
+		{question: "Did Kittiwake dismiss the lawsuit as a distraction?", verdict: pb.Verdict_VERDICT_YES},
+	})
+}

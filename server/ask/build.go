@@ -955,6 +955,11 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 			objects = append([]*pb.Term{np.term}, np.also...)
 		}
 	}
+	if passive && len(items) > verb+1 && items[len(items)-1].kind == itemPrep && !strings.EqualFold(items[len(items)-1].text, "by") {
+		// "Who was the alliance proposed to?": the wh-word is the object
+		// of the stranded preposition, no doer.
+		return nil, fmt.Errorf("cannot tell who does %q: %q at the end does not say who does it (a passive's doer comes after \"by\")", items[verb].text, items[len(items)-1].text)
+	}
 	if passive {
 		// The passive's agent comes after "by", or with no preposition:
 		// "Who was awarded the contract for Gannet Bank?" names no one who
@@ -1067,19 +1072,30 @@ func prepBefore(items []item, k int) string {
 
 // beforeParticiple reports whether a form of "be" is the auxiliary of the
 // verb at items[verb]: just before it ("is approved"), or put first with
-// the subject between ("When was the permit approved?"), no other verb or
-// auxiliary between.
+// the subject's one noun phrase between ("When was the permit
+// approved?"; not "Which company is the one Halcyon sued?").
 func beforeParticiple(items []item, verb int) bool {
-	for a := verb - 1; a >= 0; a-- {
-		switch items[a].kind {
-		case itemAux:
-			return beWords[strings.ToLower(items[a].text)]
-		case itemVerb, itemRel:
+	a := verb - 1
+	for a >= 0 && subjectItems[items[a].kind] {
+		a--
+	}
+	if a < 0 || items[a].kind != itemAux || !beWords[strings.ToLower(items[a].text)] {
+		return false
+	}
+	// One noun phrase: names and nouns run together ("the Gannet Bank
+	// construction permit"), articles and possessives only before them
+	// or after a name ("Kittiwake's permit").
+	for k := a + 1; k < verb; k++ {
+		if it := items[k]; it.kind == itemArticle && k > a+1 && items[k-1].kind != itemArticle {
 			return false
 		}
 	}
-	return false
+	return true
 }
+
+// subjectItems are the items a passive's subject may be read from between
+// its auxiliary and its participle.
+var subjectItems = map[itemKind]bool{itemArticle: true, itemPoss: true, itemEntity: true, itemEvent: true, itemType: true, itemStatus: true}
 
 // contextPrepositions lead a relation noun that is a relation the verb's
 // subject takes part in: "in the partnership", "for its partnership".

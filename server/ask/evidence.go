@@ -238,6 +238,13 @@ func nounModifier(w word) bool {
 	return slices.Contains(wordnet.Lemmas(w.lower, wordnet.Adjective), w.lower) || slices.Contains(wordnet.Lemmas(w.lower, wordnet.Noun), w.lower)
 }
 
+// notPlaceNouns are nouns that after "in which" or "at what" ask for a
+// time, an amount or a stage, never a place: "At what price", "In which
+// quarter".
+var notPlaceNouns = map[string]bool{"time": true, "day": true, "week": true, "month": true, "year": true, "decade": true, "quarter": true,
+	"season": true, "period": true, "hour": true, "date": true, "price": true, "cost": true, "amount": true, "sum": true, "rate": true,
+	"point": true, "stage": true, "phase": true, "way": true, "form": true, "case": true, "order": true, "language": true, "currency": true}
+
 // placeNoun reports whether w may name a kind of place the vocabulary
 // does not know: a lowercase noun in its base form to WordNet that is no
 // noun of the vocabulary, of a type, kind or relation ("court", "venue").
@@ -245,7 +252,7 @@ func placeNoun(v *vocab.Vocabulary, w word) bool {
 	if first, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(first) || isEvent(v, w.lower) {
 		return false
 	}
-	if _, ok := v.Noun(w.lower); ok {
+	if _, ok := v.Noun(w.lower); ok || notPlaceNouns[w.lower] {
 		return false
 	}
 	return slices.Contains(wordnet.Lemmas(w.lower, wordnet.Noun), w.lower)
