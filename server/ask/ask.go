@@ -9,6 +9,7 @@
 package ask
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -788,6 +789,12 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		opts.AllRanks = true
 	}
 	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
+		// "Which wind farm was the permit for?": a noun asked for that no
+		// relation of the question reaches.
+		var fe *pattern.FieldError
+		if errors.As(err, &fe) && strings.HasSuffix(fe.Field, ".variable") {
+			return nil, fail("cannot tell how the thing it asks for joins the relation it names: " + fe.Msg)
+		}
 		return nil, fail(err.Error())
 	}
 	q.opts = opts
