@@ -268,3 +268,31 @@ Kittiwake Offshore Wind told Halcyon Rotor Systems that Norvane Turbines would s
 		}
 	}
 }
+
+// TestOnlyAntecedent checks a description farther back than a sentence or
+// two: "the project" is the one wind farm the article named before it,
+// and no one when it named two.
+func TestOnlyAntecedent(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	far := strings.Repeat("Officials said the weather was mild and the harbor was quiet all week long. ", 8)
+	invests := func(text string) []string {
+		var got []string
+		for _, r := range Make(ix, text, Options{SourceFile: "p.txt", MinConfidence: 0.5}).Relations {
+			if r.GetPredicate() == "predicates/invests-in" {
+				got = append(got, r.GetSubject()+" "+r.GetObject())
+			}
+		}
+		return got
+	}
+	one := "Funding\n\nBOSTON -- Kittiwake Offshore Wind is building the Gannet Bank wind farm. " + far + "The Great Lakes Teachers Pension Fund is putting $300 million into the project.\n"
+	if got := invests(one); !slices.Contains(got, "organizations/great-lakes-teachers-pension-fund places/gannet-bank") {
+		t.Errorf("the project, far back: %q; want the pension fund invests in Gannet Bank", got)
+	}
+	two := "Funding\n\nBOSTON -- Kittiwake Offshore Wind is building the Gannet Bank wind farm and the Fulmar Ridge wind farm. " + far + "The Great Lakes Teachers Pension Fund is putting $300 million into the project.\n"
+	for _, g := range invests(two) {
+		if strings.HasSuffix(g, "places/gannet-bank") {
+			t.Errorf("the project, with two wind farms named far back: %q; want none", g)
+		}
+	}
+}

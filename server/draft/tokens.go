@@ -156,7 +156,14 @@ func (d *drafter) resolveReferences(toks []token) []token {
 				want = func(m mention) bool { return !m.demonym && m.typ != "topic" && d.nounFits(toks, i+1, j, m) }
 			}
 		}
-		if k := d.antecedent(t.start, reach, want); k >= 0 {
+		k := d.antecedent(t.start, reach, want)
+		if k < 0 && end > i+1 {
+			// "the project", paragraphs after the one wind farm the
+			// article names: a description only one entity named before
+			// fits.
+			k = d.onlyAntecedent(t.start, want)
+		}
+		if k >= 0 {
 			out = append(out, token{start: t.start, end: toks[end-1].end, mention: k, pronoun: true, description: end > i+1})
 			i = end - 1
 			continue
@@ -211,6 +218,22 @@ func (d *drafter) antecedent(at, reach int, want func(mention) bool) int {
 		}
 	}
 	return -1
+}
+
+// onlyAntecedent returns the last mention before byte at of the one
+// entity named before it that want accepts, or -1 when none or several
+// are.
+func (d *drafter) onlyAntecedent(at int, want func(mention) bool) int {
+	last, entity := -1, ""
+	for k := 0; k < len(d.ments) && d.ments[k].end <= at; k++ {
+		if m := d.ments[k]; want(m) {
+			if entity != "" && m.entity != entity {
+				return -1
+			}
+			last, entity = k, m.entity
+		}
+	}
+	return last
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
