@@ -1922,3 +1922,16 @@ func TestAskReviewedPassiveTraps(t *testing.T) {
 		{question: "Did Kittiwake dismiss the lawsuit as a distraction?", verdict: pb.Verdict_VERDICT_YES},
 	})
 }
+
+// TestAskWhatBesideBothParties checks "what" beside both parties of a
+// predicate that takes no topic as object: what the relation is about.
+func TestAskWhatBesideBothParties(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "What will Corvid Subsea Cables supply to Gannet Bank?", want: "Export cables"},
+		{question: "What did Kittiwake award to Corvid?", want: "Export cables"},
+		{question: "What will Norvane license to Halcyon?", want: "Swept blade-tip design"},
+	})
+	checkNoAnswers(t, hw, "What will Halcyon supply to Gannet Bank?") // its supply names no topic
+}

@@ -912,6 +912,17 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	if n := len(right); n > 0 && len(left)+n == 3 && right[n-1].event && contextPrepositions[right[n-1].eventPrep] {
 		within, right = right[n-1].term, right[:n-1]
 	}
+	// "What will Corvid supply to Gannet Bank?": "what" beside both
+	// parties, of a predicate that takes no topic as object, asks for
+	// what the relation is about.
+	if len(left) == 2 && len(right) == 1 && left[0].wh && left[0].term.GetVariable() == "what" && !left[1].wh && !right[0].wh &&
+		!slices.ContainsFunc(ph.Predicates(), func(p vocab.ID) bool {
+			return slices.Contains(b.vocab.Predicate(p).ObjectTypes, "topic") || len(b.vocab.Predicate(p).ObjectTypes) == 0
+		}) {
+		b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "what" })
+		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_TOPIC, v: "what"})
+		left = left[1:]
+	}
 	var subject, object *pb.Term
 	switch {
 	case len(left) == 1 && len(right) == 1:
