@@ -2307,8 +2307,17 @@ func strandedTopic(words []word, items []item) ([]word, bool) {
 	}
 	out := []word{{text: words[n-1].text, lower: "on"}, words[0],
 		{text: "topic", lower: "topic", note: fmt.Sprintf("%q at the end: what the relation is about", words[n-1].text)}}
-	return append(out, words[1:n-1]...), true
+	rest := words[1 : n-1]
+	if k := len(rest) - 1; k > 1 && topicVerbs[rest[k].lower] {
+		// "What will the partnership work on?": the verb says only that.
+		rest = rest[:k]
+	}
+	return append(out, rest...), true
 }
+
+// topicVerbs before a stranded "on" say only that the relation has a
+// topic: "What will the research partnership work on?".
+var topicVerbs = map[string]bool{"work": true, "focus": true, "focuses": true, "concentrate": true, "center": true, "centre": true, "centered": true}
 
 // kindWords ask for a kind: "What kind of producer", "what type of".
 var kindWords = map[string]bool{"kind": true, "type": true, "sort": true}

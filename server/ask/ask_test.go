@@ -1934,4 +1934,6 @@ func TestAskWhatBesideBothParties(t *testing.T) {
 		{question: "What will Norvane license to Halcyon?", want: "Swept blade-tip design"},
 	})
 	checkNoAnswers(t, hw, "What will Halcyon supply to Gannet Bank?") // its supply names no topic
+	// "work on" says only that the relation has a topic.
+	checkAsks(t, hw, []askCase{{question: "What will the research partnership work on?", want: "Blade recycling"}})
 }
