@@ -551,7 +551,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
 	words, amounts := takeAmounts(tokenize(question))
-	words = sizeIn(fateOf(words))
+	words = sizeIn(fateOf(imperative(terseAttribute(words))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
@@ -708,6 +708,15 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, fail(err.Error())
 	}
 	q.Choices, q.Negated, q.echoed, q.Said, q.saidHeads = choices, negated, echoed, said, saidHeads
+	if q.YesNo && terse(items) && matchTruthFrame(words, 0) == 0 {
+		// "kittiwake chairman", "halcyon hq": a query of names and nouns,
+		// without a wh-word or an auxiliary, asks for what it leaves
+		// unnamed, not whether it holds.
+		if vars := unnamedEnds(q); len(vars) > 0 {
+			q.YesNo, q.AnswerVars = false, vars
+			understood = append(understood, "no wh-word or auxiliary: the answer is what the query leaves unnamed")
+		}
+	}
 	if q.YesNo {
 		// "Does Chey also head the Korea Chamber?": no other answer is
 		// asked for.
@@ -907,6 +916,28 @@ func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, boo
 		items = slices.Insert(items, at, topic...)
 	}
 	return items, merged
+}
+
+// terse reports whether a question's items are a query of names and
+// nouns: no wh-word, no auxiliary, no negation.
+func terse(items []item) bool {
+	return len(items) > 0 && !slices.ContainsFunc(items, func(it item) bool {
+		return it.kind == itemWh || it.kind == itemAux || it.kind == itemNot || it.kind == itemQualifier
+	})
+}
+
+// unnamedEnds returns the variables at the ends of a question's main
+// triples, the parties it leaves unnamed, in order.
+func unnamedEnds(q *Question) []string {
+	var out []string
+	for _, t := range q.Pattern.GetTriples()[:min(max(q.Mains, 1), len(q.Pattern.GetTriples()))] {
+		for _, term := range []*pb.Term{t.GetSubject(), t.GetObject()} {
+			if v := term.GetVariable(); v != "" && !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }
 
 // verbAsLight returns items with their one verb read as a light verb
@@ -2115,6 +2146,84 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 		}
 	}
 	return item{}, 0, false
+}
+
+// attributeOpenings turn a terse query that ends in an attribute noun
+// into the question it asks: "norvane lawsuit filing date" is "When
+// norvane lawsuit", "aldermoor stake price" "How much is aldermoor stake",
+// "lutnick title" "What is lutnick's title".
+var attributeOpenings = map[string][]string{
+	"date": {"when"}, "year": {"when"}, "month": {"when"}, "day": {"when"}, "time": {"when"},
+	"price": {"how", "much", "is"}, "amount": {"how", "much", "is"}, "cost": {"how", "much", "is"},
+	"value": {"how", "much", "is"}, "worth": {"how", "much", "is"}, "capacity": {"how", "big", "is"},
+	"title": {"what", "is"}, "role": {"what", "is"}, "position": {"what", "is"}, "job": {"what", "is"},
+	"rank": {"what", "is"}, "ranking": {"what", "is"},
+}
+
+// terseAttribute reads a query of names and nouns with no wh-word or
+// auxiliary whose last word is an attribute noun (see attributeOpenings)
+// as the question it asks; a word ending in "-ing" before it ("filing
+// date", "opening year") says which time and is left out. A title or
+// rank becomes the possessive's ("lutnick title" is "What is lutnick's
+// title"). Other words are returned as they are.
+func terseAttribute(words []word) []word {
+	n := len(words)
+	if n < 2 || slices.ContainsFunc(words, func(w word) bool { return whWords[w.lower] || auxWords[w.lower] || notWords[w.lower] }) {
+		return words
+	}
+	last := words[n-1]
+	open, ok := attributeOpenings[last.lower]
+	if !ok {
+		return words
+	}
+	rest := words[:n-1]
+	if k := len(rest) - 1; k > 0 && strings.HasSuffix(rest[k].lower, "ing") {
+		rest = rest[:k]
+	}
+	var out []word
+	for i, w := range open {
+		ow := word{text: w, lower: w}
+		if i == 0 {
+			ow.note = fmt.Sprintf("%q at the end: the query asks for it", last.text)
+		}
+		out = append(out, ow)
+	}
+	out = append(out, rest...)
+	if open[0] == "what" {
+		out = append(out, word{text: "'s", lower: "'s"}, last)
+	}
+	return out
+}
+
+// imperativeWords open a request that asks for names: "Name the state
+// that offered Halcyon tax credits", "List the investors in Gannet Bank".
+var imperativeWords = map[string]bool{"name": true, "list": true, "identify": true, "give": true, "show": true}
+
+// imperative reads "Name (or List, Identify, ...) [all] the NOUN [that] ..."
+// as "Which NOUN ...". Other words are returned as they are.
+func imperative(words []word) []word {
+	if len(words) < 3 || !imperativeWords[words[0].lower] {
+		return words
+	}
+	k := 1
+	if words[k].lower == "me" && k+1 < len(words) { // "give me the"
+		k++
+	}
+	if words[k].lower == "all" && k+1 < len(words) {
+		k++
+	}
+	if words[k].lower != "the" {
+		return words
+	}
+	rest := words[k+1:]
+	out := []word{{text: words[0].text, lower: "which", note: fmt.Sprintf("%q: a request for names", joinWords(words[:k+1]))}}
+	// "the state that offered ...": the relative pronoun goes with "which".
+	for j := 1; j < len(rest) && j <= 4; j++ {
+		if relativePronouns[rest[j].lower] && rest[j].lower != "which" {
+			return append(append(out, rest[:j]...), rest[j+1:]...)
+		}
+	}
+	return append(out, rest...)
 }
 
 // fateOf reads a question about how a relation turned out as "What

@@ -1937,3 +1937,36 @@ func TestAskWhatBesideBothParties(t *testing.T) {
 	// "work on" says only that the relation has a topic.
 	checkAsks(t, hw, []askCase{{question: "What will the research partnership work on?", want: "Blade recycling"}})
 }
+
+// TestAskTerseQueries checks queries typed as into a search box: names
+// and nouns with no wh-word or auxiliary ask for what they leave unnamed
+// ("kittiwake chairman"), an attribute noun at the end for that attribute
+// ("norvane lawsuit filing date", "lutnick title"), and a request ("Name
+// the state that ...") for names; a statement with both parties named
+// still checks whether it holds.
+func TestAskTerseQueries(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "kittiwake chairman", want: "Graham Whitcombe"},
+		{question: "kittiwake ceo", want: "Marisol Okafor"},
+		{question: "halcyon hq", want: "Portland"},
+		{question: "norvane lawsuit filing date", want: "February 10"},
+		{question: "halcyon factory opening year", want: "2028"},
+		{question: "aldermoor deal price", want: "$520 million"},
+		{question: "gannet bank capacity", want: "1.2-gigawatt"},
+		{question: "henrik aalto title", want: "Chief Executive"},
+		{question: "Name the state that offered Halcyon tax credits", want: "Massachusetts"},
+		{question: "Identify the regulator that approved the permit", want: "Northeast Marine Energy Commission"},
+		{question: "Kittiwake awarded the contract to Corvid", verdict: pb.Verdict_VERDICT_YES},
+	})
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "lutnick title", want: "Commerce Secretary"},
+		// A truth frame is a yes/no question, whatever follows.
+		{question: "Is it true that Chey Tae-won first proposed the Korea-Japan alliance on May 8?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	// A stake's size is its percent, which "how much" does not ask.
+	if _, err := Ask(hw, "aldermoor stake size", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
+		t.Errorf("Ask(%q): want a refusal", "aldermoor stake size")
+	}
+}
