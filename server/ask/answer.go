@@ -1417,6 +1417,11 @@ func usedVariables(p *pb.Pattern) map[string]bool {
 // the answer variables, so that an entity found through two relations is one
 // answer with two relations. It returns at most limit answers.
 func Answers(ix *index.Index, q *Question, b *budget.Budget, limit int) ([]Answer, error) {
+	if q.KindUnder != nil {
+		// A kind question has no pattern to run.
+		answers := kindAnswers(ix, q).Answers
+		return answers[:min(len(answers), limit)], nil
+	}
 	sols, _, err := q.Query.Run(b, 0, maxSolutions)
 	if err != nil {
 		return nil, err

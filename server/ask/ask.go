@@ -2131,7 +2131,11 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	w := words[i]
 	v := ix.Vocabulary()
 	_, isNoun := v.Noun(w.lower)
-	if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(v, w.lower) && !isNoun {
+	// A lowercase word too, in a query typed all in lowercase ("samsnug and
+	// sony"), when it is no word WordNet or the lexicon knows.
+	r, _ := utf8.DecodeRuneInString(w.text)
+	nameLike := unicode.IsUpper(r) || utf8.RuneCountInString(w.text) >= 5 && strings.ToLower(w.text) == w.text && !knownWord(v, w.lower)
+	if nameLike && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(v, w.lower) && !isNoun {
 		// A word inside a longer name that starts a lexicon phrase is the
 		// phrase's: "Commerce Secretary" is a title, not the Korea Chamber
 		// of Commerce and Industry.
@@ -2157,26 +2161,36 @@ var attributeOpenings = map[string][]string{
 	"price": {"how", "much", "is"}, "amount": {"how", "much", "is"}, "cost": {"how", "much", "is"},
 	"value": {"how", "much", "is"}, "worth": {"how", "much", "is"}, "capacity": {"how", "big", "is"},
 	"title": {"what", "is"}, "role": {"what", "is"}, "position": {"what", "is"}, "job": {"what", "is"},
-	"rank": {"what", "is"}, "ranking": {"what", "is"},
+	"rank": {"what", "rank", "does"}, "ranking": {"what", "rank", "does"},
 }
+
+// rankScopes may follow a rank in a terse query: "kioxia nand rank
+// worldwide".
+var rankScopes = map[string]bool{"worldwide": true, "globally": true, "global": true, "overall": true}
 
 // terseAttribute reads a query of names and nouns with no wh-word or
 // auxiliary whose last word is an attribute noun (see attributeOpenings)
 // as the question it asks; a word ending in "-ing" before it ("filing
-// date", "opening year") says which time and is left out. A title or
-// rank becomes the possessive's ("lutnick title" is "What is lutnick's
-// title"). Other words are returned as they are.
+// date", "opening year") says which time and is left out. A title becomes
+// the possessive's ("lutnick title" is "What is lutnick's title"), a rank
+// what the names have ("kioxia nand rank worldwide" is "What rank does
+// kioxia nand have worldwide"). Other words are returned as they are.
 func terseAttribute(words []word) []word {
 	n := len(words)
 	if n < 2 || slices.ContainsFunc(words, func(w word) bool { return whWords[w.lower] || auxWords[w.lower] || notWords[w.lower] }) {
 		return words
 	}
-	last := words[n-1]
+	a := n - 1
+	for a > 1 && rankScopes[words[a].lower] {
+		a--
+	}
+	last, tail := words[a], words[a+1:]
 	open, ok := attributeOpenings[last.lower]
-	if !ok {
+	rank := len(open) > 1 && open[1] == "rank"
+	if !ok || len(tail) > 0 && !rank {
 		return words
 	}
-	rest := words[:n-1]
+	rest := words[:a]
 	if k := len(rest) - 1; k > 0 && strings.HasSuffix(rest[k].lower, "ing") {
 		rest = rest[:k]
 	}
@@ -2189,7 +2203,10 @@ func terseAttribute(words []word) []word {
 		out = append(out, ow)
 	}
 	out = append(out, rest...)
-	if open[0] == "what" {
+	switch {
+	case rank:
+		out = append(append(out, word{text: "have", lower: "have"}), tail...)
+	case open[0] == "what":
 		out = append(out, word{text: "'s", lower: "'s"}, last)
 	}
 	return out

@@ -1962,6 +1962,8 @@ func TestAskTerseQueries(t *testing.T) {
 	})
 	checkAsks(t, seedtest.Index(t), []askCase{
 		{question: "lutnick title", want: "Commerce Secretary"},
+		{question: "kioxa nand rank worldwide", want: "No. 2"},
+		{question: "samsnug and sony dominated what industry", want: "Display industry"},
 		// A truth frame is a yes/no question, whatever follows.
 		{question: "Is it true that Chey Tae-won first proposed the Korea-Japan alliance on May 8?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})

@@ -20,7 +20,10 @@ func FuzzAsk(f *testing.F) {
 	for _, q := range []string{"Did Samsung oppose companies like", "Blocs such as", "Where was Chey when he", "What happened to",
 		"How did the bid end", "How far is Kioxia from", "What did Chey signal about", "Is it true that",
 		"Who heard", "Who was the audience", "Which politician was the audience for", "To whom did", "To whom", "Before which",
-		"In front of which", "for the second", "Where did Chey propose it for the", "Chey's second", "a breakthrough", "Who made a similar"} {
+		"In front of which", "for the second", "Where did Chey propose it for the", "Chey's second", "a breakthrough", "Who made a similar",
+		"kioxia rank worldwide", "rank worldwide", "samsung date", "filing date", "Name the", "List all the", "Give me the company that",
+		"What kind of company is", "What kind of company is Kioxia", "Which candidate did Chey make his proposal before",
+		"In which court", "When was the", "Was the bid", "Who was the bid announced to"} {
 		f.Add(q)
 	}
 	ix := seedtest.Index(f)
