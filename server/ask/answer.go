@@ -239,6 +239,9 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if len(q.Choices) > 0 {
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return len(a.Nodes) == 0 || !slices.Contains(q.Choices, a.Nodes[0]) })
 	}
+	if q.Compare.field != 0 {
+		res.Answers = compared(ix, q, res.Answers)
+	}
 	if len(q.AmountUnits) > 0 {
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return !amountsFit(ix, q, a) })
 	}
@@ -298,6 +301,70 @@ func placeSays(ix *index.Index, q *Question, a Answer) bool {
 		}
 	}
 	return len(rels) > 0
+}
+
+// compared keeps, of answers to a question that compares its choices,
+// the one choice's whose main relation's qualifier is the most or the
+// least (see Question.Compare). Every choice must have one value, of one
+// unit for amounts, and the best must be alone; otherwise the graph
+// cannot tell, and none is kept.
+func compared(ix *index.Index, q *Question, answers []Answer) []Answer {
+	value := map[index.Node]float64{}
+	unit := ""
+	best := map[index.Node]Answer{}
+	for _, a := range answers {
+		for _, r := range mainRels(q, a) {
+			qs := ix.Qualifiers(r)
+			var v float64
+			switch q.Compare.field {
+			case pb.QualifierField_QUALIFIER_FIELD_RANK:
+				if qs.GetRank().GetPosition() <= 0 {
+					continue
+				}
+				v = float64(qs.GetRank().GetPosition())
+			case pb.QualifierField_QUALIFIER_FIELD_QUANTITY:
+				if len(qs.GetQuantities()) != 1 {
+					return nil
+				}
+				amount, err := strconv.ParseFloat(qs.GetQuantities()[0].GetAmount(), 64)
+				if err != nil || unit != "" && qs.GetQuantities()[0].GetUnit() != unit {
+					return nil
+				}
+				v, unit = amount, qs.GetQuantities()[0].GetUnit()
+			case pb.QualifierField_QUALIFIER_FIELD_TIME:
+				sp := timespan.Of(qs.GetTime())
+				if !sp.OK {
+					continue
+				}
+				v = float64(sp.Lo)
+			}
+			c := a.Nodes[0]
+			if old, ok := value[c]; ok && old != v {
+				return nil // two values for one choice
+			}
+			value[c], best[c] = v, a
+		}
+	}
+	var win index.Node
+	found, tie := false, false
+	for _, c := range q.Choices {
+		v, ok := value[c]
+		if !ok {
+			return nil
+		}
+		switch w, ok := value[win]; {
+		case !found:
+			win, found = c, true
+		case float64(q.Compare.best)*(v-w) > 0 || !ok:
+			win, tie = c, false
+		case v == w:
+			tie = true
+		}
+	}
+	if !found || tie {
+		return nil
+	}
+	return []Answer{best[win]}
 }
 
 // timed reports whether answer a binds variable v to a relation with a

@@ -125,6 +125,10 @@ type Question struct {
 	// question asks an amount in ("How much": a currency; "How many
 	// miles": miles).
 	AmountUnits map[string]string
+	// Compare, when set, keeps of the Choices the one whose main
+	// relation's qualifier is the most or the least ("Which ranks
+	// higher, Kioxia or SK?").
+	Compare comparison
 	// KindUnder, set for "What kind of company is Aldermoor Energy?", is
 	// the noun's constraint the kinds of entity KindOf asked for are
 	// under (see kindQuestion); such a question has no pattern to run.
@@ -406,6 +410,9 @@ type item struct {
 	// besides is set for an itemIgnore that asks for answers besides one
 	// already known ("also", "else", "other", "too"; see Question.Besides).
 	besides bool
+	// compare is set for an itemIgnore that compares the choices: see
+	// comparatives.
+	compare comparison
 	// whBound is set for an itemBound whose noun a wh-word asked for
 	// ("which company that ..."); its variable is in noun.
 	whBound bool
@@ -551,7 +558,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
 	words, amounts := takeAmounts(tokenize(question))
-	words = sizeIn(fateOf(imperative(terseAttribute(words))))
+	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(words)))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
@@ -691,6 +698,18 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	}
 	items, echoed := mergeEchoedEvents(items, func(n index.Node) bool { return ix.EntityType(n) == "topic" })
 	items, choices := takeChoices(items)
+	var compare comparison
+	for _, it := range items {
+		if it.compare.field != 0 {
+			if compare.field != 0 {
+				return nil, fail("it compares twice; compare one thing at a time")
+			}
+			compare = it.compare
+		}
+	}
+	if compare.field != 0 && len(choices) < 2 {
+		return nil, fail("it compares without naming what to compare: name the choices (\"..., A or B?\")")
+	}
 	q, err := b.build(items)
 	if err != nil {
 		// "Which country did the U.S. announce a trade deal with?": a
@@ -725,7 +744,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 			return nil, fail("it sets a name aside, which only a question that asks for names can do")
 		}
 	}
-	q.Besides, q.Another = besides, another
+	q.Besides, q.Another, q.Compare = besides, another, compare
 	if negated {
 		switch {
 		case q.Count:
@@ -847,6 +866,9 @@ func takeChoices(items []item) ([]item, []index.Node) {
 	for k >= 1 && items[k-1].kind == itemEntity {
 		names = append([]index.Node{items[k-1].node}, names...)
 		k--
+		if k >= 1 && items[k-1].kind == itemArticle { // "or the Great Lakes fund"
+			k--
+		}
 		if k >= 2 && items[k-1].kind == itemOr && items[k-2].kind == itemEntity {
 			k--
 			continue
@@ -939,6 +961,51 @@ func unnamedEnds(q *Question) []string {
 	}
 	return out
 }
+
+// comparison is what a comparative asks of the choices: the one whose
+// relation's field qualifier is the most (best > 0) or the least.
+type comparison struct {
+	field pb.QualifierField
+	best  int
+}
+
+// comparatives compare the choices a question offers by a qualifier of
+// their relations: "higher" by rank (the higher is the lower position),
+// "more" by amount, "earlier" by time.
+var comparatives = map[string]comparison{
+	"higher": {pb.QualifierField_QUALIFIER_FIELD_RANK, -1}, "lower": {pb.QualifierField_QUALIFIER_FIELD_RANK, 1},
+	"better": {pb.QualifierField_QUALIFIER_FIELD_RANK, -1}, "worse": {pb.QualifierField_QUALIFIER_FIELD_RANK, 1},
+	"more": {pb.QualifierField_QUALIFIER_FIELD_QUANTITY, 1}, "less": {pb.QualifierField_QUALIFIER_FIELD_QUANTITY, -1},
+	"earlier": {pb.QualifierField_QUALIFIER_FIELD_TIME, -1}, "later": {pb.QualifierField_QUALIFIER_FIELD_TIME, 1},
+	"sooner": {pb.QualifierField_QUALIFIER_FIELD_TIME, -1},
+}
+
+// comparativeFirst moves a comparative, with a money word after it, from
+// inside a wh-question's phrase to after its first word, where it breaks
+// no phrase: "Which invested less in Gannet Bank, ...?" is read as "Which
+// less invested in Gannet Bank, ...?". Other words are returned as they
+// are.
+func comparativeFirst(words []word) []word {
+	if len(words) < 4 || !whWords[words[0].lower] {
+		return words
+	}
+	for i := 2; i < len(words)-1; i++ {
+		if comparatives[words[i].lower].field == 0 {
+			continue
+		}
+		n := 1
+		if i+1 < len(words) && moneyWords[words[i+1].lower] {
+			n = 2
+		}
+		moved := slices.Concat(words[:1], words[i:i+n], words[1:i], words[i+n:])
+		return moved
+	}
+	return words
+}
+
+// moneyWords after "more" or "less" say only that it compares amounts:
+// "committed more money to".
+var moneyWords = map[string]bool{"money": true, "cash": true, "capital": true, "funds": true}
 
 // verbAsLight returns items with their one verb read as a light verb
 // when an article and a relation noun of other predicates follow it
@@ -1363,6 +1430,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemIgnore
 		case w == "that" && len(items) > 0:
 			it.kind = itemRel
+		case comparatives[w].field != 0:
+			// "Which ranks higher, Kioxia or SK?"
+			it.kind, it.compare = itemIgnore, comparatives[w]
+			if i+1 < len(words) && moneyWords[words[i+1].lower] {
+				it.text, it.span = it.text+" "+words[i+1].text, 2
+				i++
+			}
 		case alsoWords[w] && (w != "too" || i == len(words)-1) && (w != "else" || len(items) > 0 && items[len(items)-1].kind == itemWh):
 			// "Which organization does Chey also head?", "Who else", "...
 			// too?": another answer than one known.

@@ -1972,3 +1972,26 @@ func TestAskTerseQueries(t *testing.T) {
 		t.Errorf("Ask(%q): want a refusal", "aldermoor stake size")
 	}
 }
+
+// TestAskComparatives checks a comparative with choices: the choice whose
+// relation's rank, amount or time is the most or the least, none when a
+// choice has no such value or two.
+func TestAskComparatives(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Which ranks higher globally, Kioxia or SK?", want: "Kioxia"},
+		{question: "Which ranks higher, Samsung or Kioxia?", want: "Samsung Electronics"},
+		{question: "Which ranks lower, Samsung or Kioxia?", want: "Kioxia"},
+	})
+	checkNoAnswers(t, ix, "Which ranks higher, Kioxia or Sony?") // Sony has no rank
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Which committed more money to the Gannet Bank project, Meridian Harbor Infrastructure Partners or the Great Lakes Teachers Pension Fund?", want: "Meridian Harbor"},
+		{question: "Who invested less in Gannet Bank, MHIP or the Great Lakes Teachers Pension Fund?", want: "Great Lakes"},
+	})
+	checkNoAnswers(t, hw, "Who invested more in Gannet Bank, MHIP or Aldermoor?") // Aldermoor invests nothing
+	if _, err := Ask(ix, "Which company ranks higher?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "name the choices") {
+		t.Errorf("a comparative without choices: %v; want a refusal naming the choices", err)
+	}
+}

@@ -1441,6 +1441,18 @@ func Interpretation(ix *index.Index, q *Question) string {
 	for _, m := range q.Manners {
 		out += fmt.Sprintf("; its manner says %q", m)
 	}
+	if c := q.Compare; c.field != 0 {
+		words := map[pb.QualifierField][2]string{
+			pb.QualifierField_QUALIFIER_FIELD_RANK:     {"highest", "lowest"},
+			pb.QualifierField_QUALIFIER_FIELD_QUANTITY: {"largest", "smallest"},
+			pb.QualifierField_QUALIFIER_FIELD_TIME:     {"latest", "earliest"},
+		}[c.field]
+		most := words[0]
+		if c.best < 0 && c.field != pb.QualifierField_QUALIFIER_FIELD_RANK || c.best > 0 && c.field == pb.QualifierField_QUALIFIER_FIELD_RANK {
+			most = words[1]
+		}
+		out += fmt.Sprintf("; of the choices, the one whose %s is the %s", pattern.QualifierFieldName(c.field), most)
+	}
 	switch {
 	case q.Order < -1:
 		out += fmt.Sprintf("; number %d in time", -q.Order)

@@ -23,7 +23,8 @@ func FuzzAsk(f *testing.F) {
 		"In front of which", "for the second", "Where did Chey propose it for the", "Chey's second", "a breakthrough", "Who made a similar",
 		"kioxia rank worldwide", "rank worldwide", "samsung date", "filing date", "Name the", "List all the", "Give me the company that",
 		"What kind of company is", "What kind of company is Kioxia", "Which candidate did Chey make his proposal before",
-		"In which court", "When was the", "Was the bid", "Who was the bid announced to"} {
+		"In which court", "When was the", "Was the bid", "Who was the bid announced to",
+		"Which ranks higher", "Which ranks higher, Samsung or", "Who invested more money", "more"} {
 		f.Add(q)
 	}
 	ix := seedtest.Index(f)
