@@ -240,7 +240,11 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return len(a.Nodes) == 0 || !slices.Contains(q.Choices, a.Nodes[0]) })
 	}
 	if q.Compare.field != 0 {
+		all := res.Answers
 		res.Answers = compared(ix, q, res.Answers)
+		if q.Claimed {
+			return claimVerdict(ix, q, res, all), nil
+		}
 	}
 	if len(q.AmountUnits) > 0 {
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return !amountsFit(ix, q, a) })
@@ -303,18 +307,51 @@ func placeSays(ix *index.Index, q *Question, a Answer) bool {
 	return len(rels) > 0
 }
 
+// claimVerdict turns the result of "Is A ranked higher than B?", read as
+// "Which ranked higher, A or B?", into a verdict: YES when A is the one
+// kept, NO when B is, UNKNOWN when the graph cannot tell; the relations
+// of both choices decide it.
+func claimVerdict(ix *index.Index, q *Question, res *Result, all []Answer) *Result {
+	res.Verdict = pb.Verdict_VERDICT_UNKNOWN
+	if len(res.Answers) == 1 {
+		res.Verdict = pb.Verdict_VERDICT_NO
+		if res.Answers[0].Nodes[0] == q.Choices[0] {
+			res.Verdict = pb.Verdict_VERDICT_YES
+		}
+		for _, a := range all {
+			for _, r := range mainRels(q, a) {
+				if !slices.Contains(res.Deciding, r) {
+					res.Deciding = append(res.Deciding, r)
+				}
+			}
+		}
+	}
+	res.Answers = nil
+	q.YesNo = true
+	res.Interpretation = fmt.Sprintf("Check whether, of %s and %s, %s is the one kept: %s", ix.Label(q.Choices[0]), ix.Label(q.Choices[1]), ix.Label(q.Choices[0]), res.Interpretation)
+	return res
+}
+
 // compared keeps, of answers to a question that compares its choices,
 // the one choice's whose main relation's qualifier is the most or the
-// least (see Question.Compare). Every choice must have one value, of one
-// unit for amounts, and the best must be alone; otherwise the graph
-// cannot tell, and none is kept.
+// least (see Question.Compare). Every choice must have one value, ranks
+// and amounts of relations with one object, amounts in one unit, and the
+// best must be alone; otherwise the graph cannot tell, and none is kept.
 func compared(ix *index.Index, q *Question, answers []Answer) []Answer {
 	value := map[index.Node]float64{}
-	unit := ""
+	unit, object := "", ""
 	best := map[index.Node]Answer{}
 	for _, a := range answers {
 		for _, r := range mainRels(q, a) {
 			qs := ix.Qualifiers(r)
+			// Ranks and amounts compare in one ranking, of one thing:
+			// Kioxia's and SK's ranks among NAND flash producers.
+			if o := ix.RelationAt(r).GetObject(); q.Compare.field != pb.QualifierField_QUALIFIER_FIELD_TIME {
+				if object != "" && o != object {
+					return nil
+				}
+				object = o
+			}
 			var v float64
 			switch q.Compare.field {
 			case pb.QualifierField_QUALIFIER_FIELD_RANK:

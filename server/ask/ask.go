@@ -125,6 +125,9 @@ type Question struct {
 	// question asks an amount in ("How much": a currency; "How many
 	// miles": miles).
 	AmountUnits map[string]string
+	// Claimed is set for "Is A ranked higher than B?": a yes/no question
+	// whether Choices[0] is the one Compare keeps.
+	Claimed bool
 	// Compare, when set, keeps of the Choices the one whose main
 	// relation's qualifier is the most or the least ("Which ranks
 	// higher, Kioxia or SK?").
@@ -558,6 +561,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
 	words, amounts := takeAmounts(tokenize(question))
+	words, claimed := comparativeClaim(words)
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(words)))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
@@ -745,6 +749,14 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		}
 	}
 	q.Besides, q.Another, q.Compare = besides, another, compare
+	if claimed {
+		// "Is Kioxia ranked higher than SK?": whether the first choice
+		// is the one the comparison keeps.
+		if compare.field == 0 || len(choices) != 2 {
+			return nil, fail("it compares two names by no rank, amount or time it can read")
+		}
+		q.Claimed = true
+	}
 	if negated {
 		switch {
 		case q.Count:
@@ -978,6 +990,37 @@ var comparatives = map[string]comparison{
 	"more": {pb.QualifierField_QUALIFIER_FIELD_QUANTITY, 1}, "less": {pb.QualifierField_QUALIFIER_FIELD_QUANTITY, -1},
 	"earlier": {pb.QualifierField_QUALIFIER_FIELD_TIME, -1}, "later": {pb.QualifierField_QUALIFIER_FIELD_TIME, 1},
 	"sooner": {pb.QualifierField_QUALIFIER_FIELD_TIME, -1},
+}
+
+// comparativeClaim reads "Is A ranked higher than B?" (an auxiliary, a
+// name, words with a comparative, "than", a name) as "Which ranked higher,
+// A or B?", and reports whether it did: the question then asks whether A
+// is the one kept (see Question.Claimed).
+func comparativeClaim(words []word) ([]word, bool) {
+	n := len(words)
+	than := slices.IndexFunc(words, func(w word) bool { return w.lower == "than" })
+	if n < 5 || !auxWords[words[0].lower] || than < 3 || than >= n-1 ||
+		!slices.ContainsFunc(words[1:than], func(w word) bool { return comparatives[w.lower].field != 0 }) {
+		return words, false
+	}
+	// The first name: the capitalized words after the auxiliary (and an
+	// article).
+	start := 1
+	if words[start].lower == "the" {
+		start++
+	}
+	end := start
+	for end < than && isNameStart(words[end]) {
+		end++
+	}
+	if end == start {
+		return words, false
+	}
+	out := []word{{text: "which", lower: "which", note: fmt.Sprintf("%q ... %q: which of the two", words[0].text, "than")}}
+	out = append(out, words[end:than]...)
+	out = append(out, words[start:end]...)
+	out = append(out, word{text: "or", lower: "or"})
+	return append(out, words[than+1:]...), true
 }
 
 // comparativeFirst moves a comparative, with a money word after it, from

@@ -1994,4 +1994,14 @@ func TestAskComparatives(t *testing.T) {
 	if _, err := Ask(ix, "Which company ranks higher?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "name the choices") {
 		t.Errorf("a comparative without choices: %v; want a refusal naming the choices", err)
 	}
+	// "Is A ... than B?": whether A is the one the comparison keeps.
+	checkAsks(t, ix, []askCase{
+		{question: "Is Kioxia ranked higher than SK?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Is SK ranked higher than Kioxia?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Is Sony ranked higher than SK?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	checkAsks(t, hw, []askCase{
+		{question: "Did the Great Lakes Teachers Pension Fund invest more in Gannet Bank than MHIP?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Did MHIP commit more money than the Great Lakes Teachers Pension Fund?", verdict: pb.Verdict_VERDICT_YES},
+	})
 }
