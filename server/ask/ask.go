@@ -561,7 +561,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
 	words, amounts := takeAmounts(tokenize(question))
-	words, claimed := comparativeClaim(words)
+	words, claimed := comparativeClaim(inSitu(words))
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(words)))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
@@ -990,6 +990,43 @@ var comparatives = map[string]comparison{
 	"more": {pb.QualifierField_QUALIFIER_FIELD_QUANTITY, 1}, "less": {pb.QualifierField_QUALIFIER_FIELD_QUANTITY, -1},
 	"earlier": {pb.QualifierField_QUALIFIER_FIELD_TIME, -1}, "later": {pb.QualifierField_QUALIFIER_FIELD_TIME, 1},
 	"sooner": {pb.QualifierField_QUALIFIER_FIELD_TIME, -1},
+}
+
+// inSitu reads a question whose wh-word comes late, after an auxiliary
+// ("Kioxia is a company from which country?", "The Korean company that
+// partnered with Sony is ranked what globally?"), as one that opens with
+// it: "Which country is Kioxia a company from", "What is the Korean
+// company ... ranked globally". The auxiliary goes after the wh-phrase, a
+// preposition before it stays at the end, and so do scope words after
+// it. Other words are returned as they are.
+func inSitu(words []word) []word {
+	n := len(words)
+	w := slices.IndexFunc(words, func(x word) bool { return whWords[x.lower] })
+	if w < 2 || auxWords[words[0].lower] {
+		return words
+	}
+	aux := -1
+	for k := w - 1; k >= 1; k-- {
+		if auxWords[words[k].lower] {
+			aux = k
+			break
+		}
+	}
+	if aux < 1 {
+		return words
+	}
+	end := n
+	for end > w+1 && rankScopes[words[end-1].lower] {
+		end--
+	}
+	prefix := words[:w]
+	var stranded []word
+	if prepWords[words[w-1].lower] {
+		prefix, stranded = words[:w-1], words[w-1:w]
+	}
+	out := slices.Concat(words[w:end], words[aux:aux+1], prefix[:aux], prefix[aux+1:], stranded, words[end:])
+	out[0].note = fmt.Sprintf("%q asked late: read first", words[w].text)
+	return out
 }
 
 // comparativeClaim reads "Is A ranked higher than B?" (an auxiliary, a

@@ -2005,3 +2005,13 @@ func TestAskComparatives(t *testing.T) {
 		{question: "Did MHIP commit more money than the Great Lakes Teachers Pension Fund?", verdict: pb.Verdict_VERDICT_YES},
 	})
 }
+
+// TestAskLateWh checks a wh-phrase asked late, after an auxiliary ("Kioxia
+// is a company from which country?"), and one in place after a verb.
+func TestAskLateWh(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Kioxia is a company from which country?", want: "Japan"},
+		{question: "Western Digital tried to buy which company?", want: "Kioxia"},
+	})
+}
