@@ -688,6 +688,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	}) {
 		return nil, fail("it asks when a relation's status changed, which the graph does not record (a relation's time is when it held)")
 	}
+	if leadingNegation(items) {
+		understood = append(understood, fmt.Sprintf("%q = a question that asks for confirmation, read as %q", items[0].text+"n't", items[0].text))
+	}
 	items, negated, err := takeNegation(items)
 	if err != nil {
 		return nil, fail(err.Error())
@@ -1115,10 +1118,10 @@ func verbAsLight(items []item) ([]item, string, bool) {
 }
 
 // takeNegation takes the one negation of a question out of its items and
-// reports whether there was one. Two negations are refused, and so is a
-// question that opens with a negative auxiliary ("Didn't Samsung oppose
-// the bid?"): it expects its answer rather than asking about the
-// negation, and could be read either way.
+// reports whether there was one. Two negations are refused. A question
+// that opens with a negative auxiliary ("Didn't Samsung oppose the bid?")
+// asks for confirmation of the positive one, and is read as it ("Did
+// Samsung oppose the bid?": Yes, it did); see leadingNegation.
 func takeNegation(items []item) ([]item, bool, error) {
 	at := -1
 	for k, it := range items {
@@ -1133,11 +1136,13 @@ func takeNegation(items []item) ([]item, bool, error) {
 	if at < 0 {
 		return items, false, nil
 	}
-	if at == 1 && items[0].kind == itemAux && items[at].text == "n't" {
-		return nil, false, fmt.Errorf("it opens with a negative auxiliary (%q), which expects its answer rather than asking; ask %q or %q instead",
-			items[0].text+"n't", items[0].text+" ... not", items[0].text)
-	}
-	return slices.Delete(slices.Clone(items), at, at+1), true, nil
+	return slices.Delete(slices.Clone(items), at, at+1), !leadingNegation(items), nil
+}
+
+// leadingNegation reports whether a question opens with a negative
+// auxiliary: "Didn't", "Isn't".
+func leadingNegation(items []item) bool {
+	return len(items) > 1 && items[0].kind == itemAux && items[1].kind == itemNot && items[1].text == "n't"
 }
 
 // classify recognizes entities (longest names first), lexicon phrases,

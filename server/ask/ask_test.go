@@ -861,9 +861,14 @@ func TestAskNegation(t *testing.T) {
 		{question: "Which company did not oppose the acquisition, Samsung or Sony?", want: nil},
 		{question: "Which company did not oppose the acquisition?", refuse: "cannot list what does not hold"},
 		{question: "How many companies did not oppose the acquisition?", refuse: "cannot count what does not hold"},
-		{question: "Didn't Samsung oppose the acquisition?", refuse: "negative auxiliary"},
-		{question: "DIDN’T Samsung oppose the acquisition?", refuse: "negative auxiliary"},
 		{question: "Did Samsung never not oppose the acquisition?", refuse: "two negations"},
+	})
+	// A negative auxiliary asks for confirmation of the positive question.
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Didn't Samsung oppose the acquisition?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "DIDN’T Samsung oppose the acquisition?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Didn't Western Digital acquire Kioxia?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Didn't Sony oppose the acquisition?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
 }
 
