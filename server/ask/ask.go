@@ -1546,6 +1546,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		default:
 			if s, ok := v.Status(w); ok {
 				it.kind, it.con = itemStatus, statusConstraint(s)
+			} else if s, ok := v.Status(strings.TrimSuffix(w, "ly")); ok && strings.HasSuffix(w, "ly") {
+				// "Did Western Digital successfully acquire Kioxia?": the
+				// adverb of a status word says that status.
+				it.kind, it.con = itemStatus, statusConstraint(s)
+				it.note = fmt.Sprintf("the adverb of %q", strings.TrimSuffix(w, "ly"))
 			} else if ps, ok := v.EventNoun(w); ok {
 				it.kind, it.preds, it.noun = itemEvent, ps, v.SingularEventNoun(w)
 			} else if con, singular, ok := nounConstraint(v, w); ok {

@@ -2020,3 +2020,14 @@ func TestAskLateWh(t *testing.T) {
 		{question: "Western Digital tried to buy which company?", want: "Kioxia"},
 	})
 }
+
+// TestAskStatusAdverb checks the adverb of a status word, which says that
+// status ("successfully": the bid failed).
+func TestAskStatusAdverb(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Did Western Digital successfully acquire Kioxia?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Did Western Digital unsuccessfully try to acquire Kioxia?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	checkNoAnswers(t, seedtest.Index(t), "Who successfully acquired Kioxia?")
+}
