@@ -161,6 +161,24 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, other
 			}
 		}
+		if res.Verdict == pb.Verdict_VERDICT_UNKNOWN && len(res.Deciding) == 0 && q.Order != 0 && len(q.Said) == 0 {
+			// "Is it true that Chey first proposed the alliance on May
+			// 8?": the relation the order word picks says another date
+			// (April 22), or another place of the same kind.
+			rq := ranking(ix, q)
+			ranked, err := Answers(ix, rq, b, maxSolutions)
+			if err != nil {
+				return nil, err
+			}
+			ranked, _ = statusReader{ix: ix, q: rq, asIs: st.asIs}.happened(ix, ranked)
+			var picked []index.Rel
+			for _, a := range inOrder(ix, rq, ranked) {
+				picked = append(picked, mainRels(rq, a)...)
+			}
+			if len(picked) == 1 && st.contradicted(picked[0]) {
+				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, picked
+			}
+		}
 		if res.Verdict == pb.Verdict_VERDICT_YES && q.Order != 0 {
 			// "Did Chey propose the alliance for the first time in
 			// Seoul?": the relation that decided Yes must be the one the
@@ -179,6 +197,10 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			}
 			if !slices.ContainsFunc(res.Deciding, func(r index.Rel) bool { return slices.Contains(picked, r) }) {
 				res.Verdict, res.Deciding = pb.Verdict_VERDICT_UNKNOWN, nil
+				if len(picked) == 1 && st.contradicted(picked[0]) {
+					// The first was on April 22, not May 8.
+					res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, picked
+				}
 			} else {
 				res.Deciding = slices.DeleteFunc(res.Deciding, func(r index.Rel) bool { return !slices.Contains(picked, r) })
 				answers = slices.DeleteFunc(answers, func(a Answer) bool {

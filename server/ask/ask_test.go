@@ -1969,8 +1969,9 @@ func TestAskTerseQueries(t *testing.T) {
 		{question: "lutnick title", want: "Commerce Secretary"},
 		{question: "kioxa nand rank worldwide", want: "No. 2"},
 		{question: "samsnug and sony dominated what industry", want: "Display industry"},
-		// A truth frame is a yes/no question, whatever follows.
-		{question: "Is it true that Chey Tae-won first proposed the Korea-Japan alliance on May 8?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		// A truth frame is a yes/no question, whatever follows: the first
+		// proposal was on April 22.
+		{question: "Is it true that Chey Tae-won first proposed the Korea-Japan alliance on May 8?", verdict: pb.Verdict_VERDICT_NO},
 	})
 	// A stake's size is its percent, which "how much" does not ask.
 	if _, err := Ask(hw, "aldermoor stake size", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
@@ -2030,4 +2031,23 @@ func TestAskStatusAdverb(t *testing.T) {
 		{question: "Did Western Digital unsuccessfully try to acquire Kioxia?", verdict: pb.Verdict_VERDICT_YES},
 	})
 	checkNoAnswers(t, seedtest.Index(t), "Who successfully acquired Kioxia?")
+}
+
+// TestAskOrderContradicted checks a yes/no question with an order word
+// whose picked relation says another date: No, citing it; another place
+// it does not contradict (the National Assembly is no city) stays UNKNOWN.
+func TestAskOrderContradicted(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Did Chey make his second proposal on April 22?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Did Chey first propose the alliance on May 8?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Did Chey first propose the alliance on April 22?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Chey first propose the alliance in Seoul?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	q := "Did Chey make his second proposal on April 22?"
+	if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil || len(res.Deciding) != 1 ||
+		ix.RelationAt(res.Deciding[0]).GetName() != "relations/chey-tae-won-proposes-alliance-in-seoul" {
+		t.Errorf("Ask(%q) = %v, %v; want No, decided by the May 8 proposal", q, res, err)
+	}
 }
