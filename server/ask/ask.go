@@ -1073,7 +1073,7 @@ func comparativeFirst(words []word) []word {
 		return words
 	}
 	for i := 2; i < len(words)-1; i++ {
-		if comparatives[words[i].lower].field == 0 {
+		if comparatives[words[i].lower].field == 0 || articleWords[words[i-1].lower] || words[i-1].lower == "'s" {
 			continue
 		}
 		n := 1
@@ -1515,8 +1515,9 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			it.kind = itemIgnore
 		case w == "that" && len(items) > 0:
 			it.kind = itemRel
-		case comparatives[w].field != 0:
-			// "Which ranks higher, Kioxia or SK?"
+		case comparatives[w].field != 0 && (len(items) == 0 || items[len(items)-1].kind != itemArticle && items[len(items)-1].kind != itemPoss):
+			// "Which ranks higher, Kioxia or SK?"; not "the earlier
+			// proposal", an adjective.
 			it.kind, it.compare = itemIgnore, comparatives[w]
 			if i+1 < len(words) && moneyWords[words[i+1].lower] {
 				it.text, it.span = it.text+" "+words[i+1].text, 2

@@ -2000,6 +2000,10 @@ func TestAskComparatives(t *testing.T) {
 	if _, err := Ask(ix, "Which company ranks higher?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "name the choices") {
 		t.Errorf("a comparative without choices: %v; want a refusal naming the choices", err)
 	}
+	// After an article a comparative is an adjective, no comparison.
+	if _, err := Ask(ix, "When did Chey make the later proposal?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil && strings.Contains(err.Error(), "name the choices") {
+		t.Errorf("\"the later proposal\" read as a comparison: %v", err)
+	}
 	// "Is A ... than B?": whether A is the one the comparison keeps.
 	checkAsks(t, ix, []askCase{
 		{question: "Is Kioxia ranked higher than SK?", verdict: pb.Verdict_VERDICT_YES},
