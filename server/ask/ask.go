@@ -1168,7 +1168,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
-		if n, ev, evLen, sv := lightVerb(v, words, i, lastBut(items, itemNot).kind == itemEntity); n > 0 && (!recipientVerbs[words[i].lower] || hostable(v, words, ev, evLen)) {
+		if n, ev, evLen, sv := lightVerb(v, words, i, lastBut(items, itemNot, itemAux).kind == itemEntity); n > 0 && (!recipientVerbs[words[i].lower] || hostable(v, words, ev, evLen)) {
 			// "make a proposal" is "propose": the light verb is skipped
 			// and the event noun after it is the relation word. A status
 			// verb gives the relation its status: "complete an
@@ -1565,9 +1565,9 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 }
 
 // lastBut returns the last of items not of kind skip.
-func lastBut(items []item, skip itemKind) item {
+func lastBut(items []item, skip ...itemKind) item {
 	for k := len(items) - 1; k >= 0; k-- {
-		if items[k].kind != skip {
+		if !slices.Contains(skip, items[k].kind) {
 			return items[k]
 		}
 	}

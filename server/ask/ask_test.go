@@ -2055,3 +2055,23 @@ func TestAskOrderContradicted(t *testing.T) {
 		t.Errorf("Ask(%q) = %v, %v; want No, decided by the May 8 proposal", q, res, err)
 	}
 }
+
+// TestAskEventNounPhrases checks a relation noun with its object and its
+// subject after "by" ("the acquisition of Kioxia by Western Digital"), a
+// status verb after an auxiliary ("Norvane has dropped its patent
+// lawsuit against Halcyon"), and a topic after "over".
+func TestAskEventNounPhrases(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Was the acquisition of Kioxia by Western Digital never completed?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Was the acquisition of Kioxia by Western Digital completed?", verdict: pb.Verdict_VERDICT_NO},
+	})
+	checkNoAnswers(t, ix, "Who opposed the acquisition of Kioxia by Sony?")
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Is it true that Norvane has dropped its patent lawsuit against Halcyon?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Which Danish company sued Halcyon over the swept blade-tip design?", want: "Norvane Turbines"},
+	})
+	checkNoAnswers(t, hw, "Who sued Halcyon over the export cables?")
+}

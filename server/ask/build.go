@@ -350,6 +350,11 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 					subject = fixed(b.ix, peek(d+1).node)
 				default:
 					object = fixed(b.ix, peek(d+1).node)
+					// "the acquisition of Kioxia by Western Digital".
+					if p := peek(d + 2); p.kind == itemPrep && strings.EqualFold(p.text, "by") && peek(d+3).kind == itemEntity {
+						subject = fixed(b.ix, peek(d+3).node)
+						k += 2
+					}
 				}
 				k += d + 1
 			} else {
@@ -459,15 +464,16 @@ func (b *questionBuilder) copula(nps []nounPhrase) (*pb.Triple, error) {
 
 // settingField returns the qualifier a name after prep sets, by the
 // name's entity type: a place, or an organization as a venue, after "in",
-// "at" or "on" sets the place; a topic after "in" or "on", the topic; a
-// person or organization after "in front of" or "before", the audience.
+// "at" or "on" sets the place; a topic after "in", "on", "over" or
+// "about", the topic; a person or organization after "in front of" or
+// "before", the audience.
 func settingField(prep, typ string) (pb.QualifierField, bool) {
 	switch {
 	case (prep == "in front of" || prep == "before") && (typ == "person" || typ == "organization"):
 		return pb.QualifierField_QUALIFIER_FIELD_AUDIENCE, true
 	case (prep == "in" || prep == "at" || prep == "on") && typ == "place", (prep == "at" || prep == "in") && typ == "organization":
 		return pb.QualifierField_QUALIFIER_FIELD_PLACE, true
-	case (prep == "in" || prep == "on") && typ == "topic":
+	case (prep == "in" || prep == "on" || prep == "over" || prep == "about") && typ == "topic":
 		return pb.QualifierField_QUALIFIER_FIELD_TOPIC, true
 	}
 	return 0, false
