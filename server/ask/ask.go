@@ -561,7 +561,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
 	words, amounts := takeAmounts(tokenize(question))
-	words, claimed := comparativeClaim(inSitu(words))
+	words, claimed := comparativeClaim(inSitu(sourceSays(nationality(words))))
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(words)))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
@@ -1973,6 +1973,54 @@ var sourceNouns = map[string]bool{"article": true, "piece": true, "story": true,
 var sourceLeads = [][]string{{"according", "to"}, {"in"}, {"by"}, {"from"}, {"mentioned", "in"}, {"named", "in"},
 	{"described", "in"}, {"cited", "in"}, {"discussed", "in"}, {"given", "in"}, {"listed", "in"}}
 
+// nationality reads "What nationality is X?" and "What is the nationality
+// of X?" as "What country is X from?": a nationality is the country a
+// name is of. Other words are returned as they are.
+func nationality(words []word) []word {
+	n := len(words)
+	if n < 4 || words[0].lower != "what" && words[0].lower != "which" {
+		return words
+	}
+	var rest []word
+	var be word
+	switch {
+	case words[1].lower == "nationality" && beWords[words[2].lower]:
+		be, rest = words[2], words[3:]
+	case n > 5 && beWords[words[1].lower] && words[2].lower == "the" && words[3].lower == "nationality" && words[4].lower == "of":
+		be, rest = words[1], words[5:]
+	default:
+		return words
+	}
+	country := word{text: "country", lower: "country", note: `"nationality": the country a name is of`}
+	return slices.Concat([]word{words[0], country, be}, rest, []word{{text: "from", lower: "from"}})
+}
+
+// sayVerbs say what a source says: "Does the article say that ...".
+var sayVerbs = map[string]bool{"say": true, "says": true, "said": true, "report": true, "reports": true, "state": true, "states": true,
+	"claim": true, "claims": true, "suggest": true, "suggests": true, "note": true, "notes": true}
+
+// sourceSays reads "Does the article say (that) X?" as "Is it true that
+// X?", and drops "does the article say" from a wh-question ("Which blocs
+// does the article say triggered brain drain?"): every fact the graph has
+// comes from its documents. Other words are returned as they are.
+func sourceSays(words []word) []word {
+	for i := 0; i+3 < len(words); i++ {
+		if !slices.Contains([]string{"does", "did", "do"}, words[i].lower) || !articleWords[words[i+1].lower] || !sourceNouns[words[i+2].lower] || !sayVerbs[words[i+3].lower] {
+			continue
+		}
+		end := i + 4
+		if end < len(words) && words[end].lower == "that" {
+			end++
+		}
+		if i == 0 {
+			frame := []word{{text: words[0].text, lower: "is", note: fmt.Sprintf("%q: whether it is so", joinWords(words[:end]))}, {text: "it", lower: "it"}, {text: "true", lower: "true"}, {text: "that", lower: "that"}}
+			return append(frame, words[end:]...)
+		}
+		return slices.Concat(words[:i], words[end:])
+	}
+	return words
+}
+
 // matchSource returns how many words from i say where the question's
 // facts come from ("according to the article", "in the piece"), or 0.
 func matchSource(words []word, i int) int {
@@ -1980,6 +2028,10 @@ func matchSource(words []word, i int) int {
 		n := len(lead)
 		if i+n+2 <= len(words) && wordsEqual(words[i:i+n], lead) && articleWords[words[i+n].lower] && sourceNouns[words[i+n+1].lower] {
 			return n + 2
+		}
+		// "according to the February article": one word between.
+		if i+n+3 <= len(words) && wordsEqual(words[i:i+n], lead) && articleWords[words[i+n].lower] && sourceNouns[words[i+n+2].lower] {
+			return n + 3
 		}
 	}
 	return 0

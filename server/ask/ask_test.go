@@ -2075,3 +2075,21 @@ func TestAskEventNounPhrases(t *testing.T) {
 	})
 	checkNoAnswers(t, hw, "Who sued Halcyon over the export cables?")
 }
+
+// TestAskSourceAndNationality checks "Does the article say (that) X?" as
+// a truth frame, "does the article say" dropped from a wh-question, a
+// source phrase with a word inside ("according to the February
+// article"), and "What nationality is X?" as the country X is from.
+func TestAskSourceAndNationality(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Does the article say economic blocs like the European Union triggered brain drain?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did the article say that Sony opposed the bid?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "What nationality is Western Digital?", want: "United States"},
+		{question: "What is the nationality of Kioxia?", want: "Japan"},
+	})
+	checkKeys(t, []keysCase{{question: "Which economic blocs does the article say triggered labor displacement and brain drain?",
+		want: []string{"economic_bloc=organizations/european-union", "economic_bloc=organizations/usmca"}}})
+	checkAsks(t, seedtest.HarborWind(t), []askCase{{question: "Where is Norvane based, according to the February article?", want: "Denmark"}})
+}
