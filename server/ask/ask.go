@@ -583,6 +583,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		items, mentions = classify(ix, words)
 		items = mergeWherePhrases(words, items, preds)
 	}
+	items, role := takeAsRole(items)
 	items = append(items, amounts...)
 	v := ix.Vocabulary()
 	b := &questionBuilder{ix: ix, vocab: v, names: map[string]int{}}
@@ -817,6 +818,16 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	// amounts, or their sum: one of them would be a wrong answer.
 	if q.Mains > 1 && len(q.AmountUnits) > 0 {
 		return nil, fail("it asks for the amount of more than one relation; ask for each party's")
+	}
+	if role != nil {
+		// "Who did Okafor succeed as chief executive?": the main
+		// relation's subject holds the role.
+		if q.Mains == 0 || len(q.Pattern.GetTriples()) == 0 {
+			return nil, fail(fmt.Sprintf("cannot tell whose role %q is", role.text))
+		}
+		role.hold(ix, q, q.Pattern.GetTriples()[0].GetSubject())
+		understood = append(understood, fmt.Sprintf("%q = a role the relation's subject holds", role.text))
+		q.Understood = understood
 	}
 	// Every name the question gives must be in what it asks: a name left
 	// out would answer another question.
@@ -1089,6 +1100,81 @@ func comparativeFirst(words []word) []word {
 // moneyWords after "more" or "less" say only that it compares amounts:
 // "committed more money to".
 var moneyWords = map[string]bool{"money": true, "cash": true, "capital": true, "funds": true}
+
+// asRole is "as chief executive (of Kittiwake)" after a relation: a role
+// its subject holds.
+type asRole struct {
+	text   string
+	phrase vocab.Phrase
+	title  string
+	org    index.Node
+	hasOrg bool
+}
+
+// takeAsRole takes "as" and a relational noun with titles, and "of" a
+// name after it, from the end of a question's items ("Who did Okafor
+// succeed as chief executive of Kittiwake?"), or returns nil.
+func takeAsRole(items []item) ([]item, *asRole) {
+	for k := 1; k+1 < len(items); k++ {
+		it, noun := items[k], items[k+1]
+		if it.kind != 0 || !strings.EqualFold(it.text, "as") || noun.kind != itemVerb || !noun.phrase.Noun || len(noun.phrase.Titles) == 0 {
+			continue
+		}
+		// A title one clause can test narrows the match; every answer's
+		// role is then read as the noun's titles (Question.NounTitles):
+		// "CEO" holds of "Chief Executive".
+		title, _ := oneTitle(noun.phrase.Titles)
+		r := &asRole{text: joinItems(items[k : k+2]), phrase: noun.phrase, title: title}
+		end := k + 2
+		pw := noun.phrase.Words
+		switch {
+		case end+1 < len(items) && items[end].kind == itemPrep && strings.EqualFold(items[end].text, "of") && items[end+1].kind == itemEntity:
+			r.org, r.hasOrg, r.text = items[end+1].node, true, joinItems(items[k:end+2])
+			end += 2
+		case end < len(items) && prepWords[pw[len(pw)-1]] && items[end].kind == itemEntity:
+			// "as chief executive of Kittiwake": the lexicon's "of".
+			r.org, r.hasOrg, r.text = items[end].node, true, joinItems(items[k:end+1])
+			end++
+		}
+		if end != len(items) && items[end].kind != itemDate {
+			continue
+		}
+		return slices.Concat(items[:k], items[end:]), r
+	}
+	return items, nil
+}
+
+// hold adds to q that holder has the role: a relation of the noun's
+// predicates, with the organization named or any, whose role says the
+// noun's title.
+func (r *asRole) hold(ix *index.Index, q *Question, holder *pb.Term) {
+	used := usedVariables(q.Pattern)
+	fresh := func(base string) string {
+		for used[base] {
+			base += "_"
+		}
+		used[base] = true
+		return base
+	}
+	object := &pb.Term{Term: &pb.Term_Variable{Variable: fresh("organization")}}
+	if r.hasOrg {
+		object = &pb.Term{Term: &pb.Term_Name{Name: ix.NodeName(r.org)}}
+	}
+	rel := fresh("role")
+	var preds []string
+	for _, p := range r.phrase.Predicates() {
+		preds = append(preds, ix.Vocabulary().Predicate(p).Name)
+	}
+	q.Pattern.Triples = append(q.Pattern.Triples, &pb.Triple{Subject: holder, Predicates: preds, Object: object, RelationVariable: rel})
+	if r.title != "" {
+		q.Pattern.Qualifiers = append(q.Pattern.Qualifiers, &pb.QualifierClause{Relation: &pb.Term{Term: &pb.Term_Variable{Variable: rel}}, Field: pb.QualifierField_QUALIFIER_FIELD_ROLE,
+			Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_CONTAINS, Value: r.title}}})
+	}
+	if q.NounTitles == nil {
+		q.NounTitles = map[string][]string{}
+	}
+	q.NounTitles[rel] = r.phrase.Titles
+}
 
 // verbAsLight returns items with their one verb read as a light verb
 // when an article and a relation noun of other predicates follow it

@@ -2093,3 +2093,20 @@ func TestAskSourceAndNationality(t *testing.T) {
 		want: []string{"economic_bloc=organizations/european-union", "economic_bloc=organizations/usmca"}}})
 	checkAsks(t, seedtest.HarborWind(t), []askCase{{question: "Where is Norvane based, according to the February article?", want: "Denmark"}})
 }
+
+// TestAskAsRole checks "as" and a relational noun after a relation: its
+// subject holds that role (of the organization named), by one title
+// clause or, for "CEO", by the noun's titles.
+func TestAskAsRole(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Who did Marisol Okafor succeed as chief executive of Kittiwake Offshore Wind?", want: "Graham Whitcombe"},
+		{question: "Who succeeded Graham Whitcombe as chief executive?", want: "Marisol Okafor"},
+		{question: "Did Okafor succeed Whitcombe as CEO of Kittiwake?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Okafor succeed Whitcombe as CEO of Norvane?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Did Whitcombe found Kittiwake as CEO?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	checkNoAnswers(t, hw, "Who did Marisol Okafor succeed as chairman?")
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "Did Chey make the proposal as chairman of Samsung?", verdict: pb.Verdict_VERDICT_UNKNOWN}})
+}
