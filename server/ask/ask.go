@@ -561,7 +561,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
 	words, amounts := takeAmounts(tokenize(question))
-	words, claimed := comparativeClaim(inSitu(sourceSays(nationality(words))))
+	words, claimed := comparativeClaim(inSitu(sourceSays(nationality(copularAt(words)))))
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(words)))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
@@ -2058,6 +2058,34 @@ var sourceNouns = map[string]bool{"article": true, "piece": true, "story": true,
 // nothing: "according to the article", "mentioned in the article".
 var sourceLeads = [][]string{{"according", "to"}, {"in"}, {"by"}, {"from"}, {"mentioned", "in"}, {"named", "in"},
 	{"described", "in"}, {"cited", "in"}, {"discussed", "in"}, {"given", "in"}, {"listed", "in"}}
+
+// copularAt reads "stay on at Kittiwake as chairman" as "stay on as
+// chairman of Kittiwake": a copular verb, "at" and a name, "as" and the
+// rest. Other words are returned as they are.
+func copularAt(words []word) []word {
+	for i, w := range words {
+		if !copularVerbs[w.lower] {
+			continue
+		}
+		j := i + 1
+		if j < len(words) && words[j].lower == "on" {
+			j++
+		}
+		if j >= len(words) || words[j].lower != "at" {
+			return words
+		}
+		end := j + 1
+		for end < len(words) && isNameStart(words[end]) {
+			end++
+		}
+		if end == j+1 || end+1 >= len(words) || words[end].lower != "as" {
+			return words
+		}
+		of := word{text: "of", lower: "of", note: fmt.Sprintf("%q: of the name", "at")}
+		return slices.Concat(words[:j], words[end:], []word{of}, words[j+1:end])
+	}
+	return words
+}
 
 // nationality reads "What nationality is X?" and "What is the nationality
 // of X?" as "What country is X from?": a nationality is the country a

@@ -2108,5 +2108,9 @@ func TestAskAsRole(t *testing.T) {
 		{question: "Did Whitcombe found Kittiwake as CEO?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
 	checkNoAnswers(t, hw, "Who did Marisol Okafor succeed as chairman?")
+	checkAsks(t, hw, []askCase{
+		{question: "Will Graham Whitcombe stay on at Kittiwake as chairman?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Will Graham Whitcombe stay on at Kittiwake as chief executive?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
 	checkAsks(t, seedtest.Index(t), []askCase{{question: "Did Chey make the proposal as chairman of Samsung?", verdict: pb.Verdict_VERDICT_UNKNOWN}})
 }
