@@ -662,6 +662,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		if q, ok := evidenceQuestion(ix, words, items, mentions, understood, opts); ok {
 			return q, nil
 		}
+		if q, ok := whoSaid(ix, words, mentions, understood, opts); ok {
+			return q, nil
+		}
 		kept, modifiers, heads, ok := saidModifiers(words, items, ranked)
 		if !ok {
 			return nil, fail("it has words that are neither known names nor part of the relation vocabulary")

@@ -2114,3 +2114,20 @@ func TestAskAsRole(t *testing.T) {
 	})
 	checkAsks(t, seedtest.Index(t), []askCase{{question: "Did Chey make the proposal as chairman of Samsung?", verdict: pb.Verdict_VERDICT_UNKNOWN}})
 }
+
+// TestAskWhoSaid checks "Who said X?": the one person whose relation's
+// quote, with a speech verb, holds most of X's words; none for a quote no
+// one is named for, or words no quote holds.
+func TestAskWhoSaid(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Who said the U.S. would have to spend a tremendous amount of time with Korea and Japan?", want: "Howard Lutnick"},
+		{question: "Who said Asia would be the next major front?", want: "Howard Lutnick"},
+	})
+	for _, q := range []string{"Who said that staying the course isn't a viable option anymore?", "Who said Samsung will build a castle on the moon?"} {
+		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
+			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
+		}
+	}
+}

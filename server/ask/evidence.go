@@ -142,6 +142,127 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	return q, true
 }
 
+// sayingVerbs, after "who", ask for the speaker of a quote: "Who said
+// the permit removes the last major risk for investors?".
+var sayingVerbs = map[string]bool{"said": true, "says": true, "stated": true, "warned": true, "claimed": true, "argued": true,
+	"insisted": true, "predicted": true, "noted": true, "remarked": true, "signaled": true, "signalled": true, "told": true, "added": true}
+
+// minSaidShare is the share of a "Who said ...?" question's content
+// words its quote must hold: a paraphrase may change a few ("the U.S.
+// would have to" for "We're going to have to").
+const minSaidShare = 0.75
+
+// saidShare returns the share of words that the quotes of evidence hold,
+// each as itself or one of its WordNet lemmas.
+func saidShare(evidence []*pb.Evidence, words []string) float64 {
+	n := 0
+	for _, w := range words {
+		if saysAll(evidence, []string{w}) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(words))
+}
+
+// minSaidWords is the fewest content words a "Who said ...?" question
+// must quote for its quote to be looked for.
+const minSaidWords = 3
+
+// whoSaid reads "Who said (that) X?" as asking for the person who said
+// it: of the relations statement search finds for X, those whose evidence
+// holds most content words of X (minSaidShare) and a speech verb, and has
+// one person as a party; when that is one person, the person answers, with
+// the first relation as its evidence. It returns false for another form,
+// or when no one or two people did.
+func whoSaid(ix *index.Index, words []word, mentions []Mention, understood []string, opts pattern.Options) (*Question, bool) {
+	if len(words) < 2+minSaidWords || words[0].lower != "who" || !sayingVerbs[words[1].lower] {
+		return nil, false
+	}
+	rest := words[2:]
+	if rest[0].lower == "that" {
+		rest = rest[1:]
+	}
+	var content []string
+	for _, w := range rest {
+		if l := w.lower; !functionWord(l) && !articleWords[l] && l != "'s" && strings.IndexFunc(l, unicode.IsLetter) >= 0 {
+			content = append(content, strings.Map(func(r rune) rune {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					return r
+				}
+				return -1
+			}, l))
+		}
+	}
+	if len(content) < minSaidWords {
+		return nil, false
+	}
+	hits, _ := ix.SearchStatements(joinWords(rest), index.StatementOptions{Entity: -1, Limit: 10})
+	var found []index.Rel
+	var speaker index.Node
+	for _, h := range hits {
+		ev := ix.RelationAt(h.Rel).GetEvidence()
+		spoken := slices.ContainsFunc(ev, func(e *pb.Evidence) bool {
+			return slices.ContainsFunc(quoteTokens(e.GetQuote()), func(t string) bool { return sayingVerbs[t] || t == "say" })
+		})
+		if !spoken || saidShare(ev, content) < minSaidShare || slices.Contains(found, h.Rel) {
+			continue
+		}
+		s, o := ix.Ends(h.Rel)
+		var people []index.Node
+		for _, n := range []index.Node{s, o} {
+			if ix.EntityType(n) == "person" {
+				people = append(people, n)
+			}
+		}
+		if len(people) != 1 || len(found) > 0 && people[0] != speaker {
+			if len(people) == 1 {
+				return nil, false // two speakers
+			}
+			continue
+		}
+		found, speaker = append(found, h.Rel), people[0]
+	}
+	// Several relations may rest on one quote (Lutnick prioritizes Korea,
+	// and Japan): one speaker said it.
+	if len(found) == 0 {
+		return nil, false
+	}
+	r := found[0]
+	s, o := ix.Ends(r)
+	v := ix.Vocabulary()
+	t := &pb.Triple{Subject: fixed(ix, s), Predicates: []string{v.Predicate(ix.Predicate(r)).Name}, Object: fixed(ix, o), RelationVariable: "what", ExactPredicates: true}
+	other := o
+	if speaker == s {
+		t.Subject = &pb.Term{Term: &pb.Term_Variable{Variable: "who"}}
+	} else {
+		t.Object, other = &pb.Term{Term: &pb.Term_Variable{Variable: "who"}}, s
+	}
+	// The pattern must match this relation alone.
+	var same []index.Rel
+	for _, x := range slices.Concat(ix.Out(other), ix.In(other)) {
+		if x != r && ix.Predicate(x) == ix.Predicate(r) && !slices.Contains(same, x) {
+			same = append(same, x)
+		}
+	}
+	pat := &pb.Pattern{Triples: []*pb.Triple{t}}
+	if len(same) > 0 {
+		pin := distinguish(ix, r, same)
+		if pin == nil {
+			return nil, false
+		}
+		pat.Qualifiers = append(pat.Qualifiers, pin)
+	}
+	understood = append(understood, fmt.Sprintf("%q = the speaker of the quote of %s that says %s", words[1].text, ix.NodeName(ix.RelationNode(r)), quoteAll(content)))
+	q := &Question{Pattern: pat, AnswerVars: []string{"who"}, Mentions: mentions, Mains: 1, named: true, Understood: understood,
+		EvidenceWords: content, EvidenceOf: ix.NodeName(ix.RelationNode(r))}
+	var err error
+	if q.Query, err = pattern.Compile(ix, pat, opts); err != nil {
+		return nil, false
+	}
+	q.opts = opts
+	return q, true
+}
+
 // saysAll reports whether the quotes of evidence hold every word of
 // words, each as one of its WordNet lemmas or itself.
 func saysAll(evidence []*pb.Evidence, words []string) bool {
