@@ -2131,3 +2131,16 @@ func TestAskWhoSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestAskClauseSettings checks a topic or place after a relative
+// clause's parties: its own relation's qualifier, which a wrong topic
+// fails.
+func TestAskClauseSettings(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Who is now chief executive of the developer that awarded Corvid Subsea Cables the export cable contract?", want: "Marisol Okafor"},
+		{question: "Which venture firm backs Halcyon?", want: "Bluefin Climate Ventures"},
+	})
+	checkNoAnswers(t, hw, "Who leads the developer that awarded Corvid the blade contract?")
+}

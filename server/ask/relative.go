@@ -181,6 +181,20 @@ func (b *questionBuilder) clauseTriple(body []item, v string) (*pb.Triple, error
 	if err != nil {
 		return nil, err
 	}
+	// "the developer that awarded Corvid the export cable contract": a
+	// place or topic after the clause's parties is its own relation's, a
+	// qualifier clause on it.
+	var settings []*pb.QualifierClause
+	for len(after) > 0 && len(before)+len(after) > 1 {
+		np := after[len(after)-1]
+		field, ok := settingField(np.prep, b.ix.EntityType(np.node))
+		if !ok || np.term.GetName() == "" || len(np.also) > 0 {
+			break
+		}
+		settings = append(settings, &pb.QualifierClause{Field: field,
+			Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: np.term.GetName()}}})
+		after = after[:len(after)-1]
+	}
 	gap := variable(v)
 	var subject, object *pb.Term
 	switch {
@@ -196,7 +210,15 @@ func (b *questionBuilder) clauseTriple(body []item, v string) (*pb.Triple, error
 	if passive {
 		subject, object = object, subject
 	}
-	return &pb.Triple{Subject: subject, Predicates: b.predicateNames(ph.Predicates()), Object: object}, nil
+	t := &pb.Triple{Subject: subject, Predicates: b.predicateNames(ph.Predicates()), Object: object}
+	if len(settings) > 0 {
+		t.RelationVariable = b.fresh("clause")
+		for _, c := range settings {
+			c.Relation = variable(t.RelationVariable)
+			b.pattern.Qualifiers = append(b.pattern.Qualifiers, c)
+		}
+	}
+	return t, nil
 }
 
 // joinItems joins items as written.
