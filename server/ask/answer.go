@@ -161,7 +161,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, other
 			}
 		}
-		if res.Verdict == pb.Verdict_VERDICT_UNKNOWN && len(res.Deciding) == 0 && q.Order != 0 && len(q.Said) == 0 {
+		if res.Verdict == pb.Verdict_VERDICT_UNKNOWN && len(res.Deciding) == 0 && q.Order != 0 && len(q.Said) == 0 && len(q.Settings) == 0 {
 			// "Is it true that Chey first proposed the alliance on May
 			// 8?": the relation the order word picks says another date
 			// (April 22), or another place of the same kind.
@@ -197,8 +197,10 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			}
 			if !slices.ContainsFunc(res.Deciding, func(r index.Rel) bool { return slices.Contains(picked, r) }) {
 				res.Verdict, res.Deciding = pb.Verdict_VERDICT_UNKNOWN, nil
-				if len(picked) == 1 && st.contradicted(picked[0]) {
-					// The first was on April 22, not May 8.
+				if len(picked) == 1 && len(q.Settings) == 0 && st.contradicted(picked[0]) {
+					// The first was on April 22, not May 8. (With a
+					// setting, "first" may be the first there: "first
+					// ... in front of Lee Jae-myung".)
 					res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, picked
 				}
 			} else {

@@ -413,6 +413,9 @@ type item struct {
 	// besides is set for an itemIgnore that asks for answers besides one
 	// already known ("also", "else", "other", "too"; see Question.Besides).
 	besides bool
+	// eventVerb is set for an itemVerb read from the relation noun after a
+	// light verb ("expect its factory").
+	eventVerb bool
 	// compare is set for an itemIgnore that compares the choices: see
 	// comparatives.
 	compare comparison
@@ -562,7 +565,7 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	}
 	words, amounts := takeAmounts(tokenize(question))
 	words, claimed := comparativeClaim(inSitu(sourceSays(nationality(copularAt(words)))))
-	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(words)))))
+	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), words)))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
@@ -680,6 +683,11 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	// noun, a passive's participle.
 	statusChange := func(k int) bool {
 		it := items[k]
+		// "What year did Halcyon expect its factory to open?" asks for
+		// the planned relation's time: an intention is no change.
+		if it.kind == itemStatus && !changeStatuses[it.con.GetRelationStatus()] {
+			return false
+		}
 		return it.kind == itemStatus && (it.light || k > 0 && (items[k-1].kind == itemEvent || items[k-1].kind == itemEntity) &&
 			slices.ContainsFunc(items[:k], func(a item) bool { return a.kind == itemAux && beWords[strings.ToLower(a.text)] }))
 	}
@@ -691,6 +699,14 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return it.kind == itemWh && strings.EqualFold(it.text, "when") || it.kind == itemQualifier && it.field == pb.QualifierField_QUALIFIER_FIELD_TIME
 	}) {
 		return nil, fail("it asks when a relation's status changed, which the graph does not record (a relation's time is when it held)")
+	}
+	// "Did Chey propose the alliance before April 22?" is not "on April
+	// 22": a date after "before", "after", "by", "until" or "since" is a
+	// bound, which the graph's dates are not compared against yet.
+	for k := 1; k < len(items); k++ {
+		if items[k].kind == itemDate && boundWords[strings.ToLower(items[k-1].text)] {
+			return nil, fail(fmt.Sprintf("it asks about times %s a date (%q), which it cannot compare yet; ask on or in a date", strings.ToLower(items[k-1].text), items[k].text))
+		}
 	}
 	if leadingNegation(items) {
 		understood = append(understood, fmt.Sprintf("%q = a question that asks for confirmation, read as %q", items[0].text+"n't", items[0].text))
@@ -1179,9 +1195,20 @@ func (r *asRole) hold(ix *index.Index, q *Question, holder *pb.Term) {
 	q.NounTitles[rel] = r.phrase.Titles
 }
 
+// boundWords before a date make it a bound, not the date of a relation:
+// "before April 22", "since 2021".
+var boundWords = map[string]bool{"before": true, "after": true, "by": true, "until": true, "till": true, "since": true, "prior": true, "to": true}
+
+// changeStatuses are the statuses that come about at a moment the graph
+// does not record (a relation's time is when it held): when a relation
+// completed, failed, was withdrawn or ended.
+var changeStatuses = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_COMPLETED: true, pb.RelationStatus_RELATION_STATUS_FAILED: true,
+	pb.RelationStatus_RELATION_STATUS_WITHDRAWN: true, pb.RelationStatus_RELATION_STATUS_ENDED: true}
+
 // verbAsLight returns items with their one verb read as a light verb
-// when an article and a relation noun of other predicates follow it
-// ("announce a trade deal"), with the verb's text, or false.
+// when it is a speech verb (speechVerbs: it reports a relation) and an
+// article and a relation noun of other predicates follow it ("announce a
+// trade deal"), with the verb's text, or false.
 func verbAsLight(items []item) ([]item, string, bool) {
 	verb := -1
 	for k, it := range items {
@@ -1192,7 +1219,10 @@ func verbAsLight(items []item) ([]item, string, bool) {
 			verb = k
 		}
 	}
-	if verb < 0 || items[verb].phrase.Noun || verb+2 >= len(items) || items[verb+1].kind != itemArticle {
+	// Only a verb that reports a relation, as one announces a deal: "oppose
+	// a trade deal with" is no light verb.
+	if verb < 0 || items[verb].phrase.Noun || verb+2 >= len(items) || items[verb+1].kind != itemArticle || len(items[verb].phrase.Words) == 0 ||
+		!speechVerbs[items[verb].phrase.Words[0]] {
 		return nil, "", false
 	}
 	ev := items[verb+2]
@@ -1305,10 +1335,22 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 					}
 				}
 				// The relation noun just before the verb's is its object,
-				// read after it: "his alliance proposal".
+				// read after it: "his alliance proposal"; so is a name the
+				// noun's predicate takes as object, not a topic: "expect
+				// its New Bedford factory" (a factory in New Bedford).
 				if k := len(its) - 1; k >= 0 && its[k].kind == itemEvent && its[k].at+its[k].span == ev {
 					object = its[k:]
 					its = its[:k]
+				} else if k >= 0 && its[k].at+its[k].span == ev && !recipientVerbs[words[i-n].lower] {
+					// Past a topic before the noun, read as "on" it.
+					j := k
+					for j > 0 && its[j].kind == itemArticle {
+						j--
+					}
+					if e := its[j]; e.kind == itemEntity && ix.EntityType(e.node) != "topic" && v.Fits(ix.EntityType(e.node), ix.Kinds(e.node), v.Predicate(ps[0]).ObjectTypes) {
+						object = []item{e}
+						its = slices.Delete(slices.Clone(its), j, j+1)
+					}
 				}
 				items, mentions = append(items, its...), append(mentions, ms...)
 			}
@@ -1325,7 +1367,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 					}
 				}
 			}
-			items = append(items, item{kind: itemVerb, text: joinWords(noun), phrase: vocab.Phrase{Words: ws, Predicate: ps[0], Passive: recipient}, at: ev, span: evLen, note: notesOf(noun)})
+			items = append(items, item{kind: itemVerb, text: joinWords(noun), phrase: vocab.Phrase{Words: ws, Predicate: ps[0], Passive: recipient}, at: ev, span: evLen, note: notesOf(noun), eventVerb: true})
 			items = append(items, object...)
 			i = ev + evLen
 			// The preposition after the noun leads to its object ("its
@@ -1365,7 +1407,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
-		if n := matchOccurrence(words, i); n > 0 && slices.ContainsFunc(items, func(it item) bool { return it.kind == itemEvent }) {
+		if n := matchOccurrence(words, i); n > 0 && slices.ContainsFunc(items, func(it item) bool { return it.kind == itemEvent || it.eventVerb }) {
 			// "Where did the April 22 proposal take place?": the relation
 			// noun's relation happened; the verb adds nothing.
 			// Before the lexicon: "When will the plant start up?" is not
@@ -2492,11 +2534,14 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 // "lutnick title" "What is lutnick's title".
 var attributeOpenings = map[string][]string{
 	"date": {"when"}, "year": {"when"}, "month": {"when"}, "day": {"when"}, "time": {"when"},
-	"price": {"how", "much", "is"}, "amount": {"how", "much", "is"}, "cost": {"how", "much", "is"},
-	"value": {"how", "much", "is"}, "worth": {"how", "much", "is"}, "capacity": {"how", "big", "is"},
+	"price": {"how", "much", "is"}, "amount": {"how", "much", "is"}, "capacity": {"how", "big", "is"},
 	"title": {"what", "is"}, "role": {"what", "is"}, "position": {"what", "is"}, "job": {"what", "is"},
 	"rank": {"what", "rank", "does"}, "ranking": {"what", "rank", "does"},
 }
+
+// ownTimeGerunds, before "date" or "year" in a terse query, say the
+// relation's own time: a lawsuit's filing, a factory's opening.
+var ownTimeGerunds = map[string]bool{"filing": true, "opening": true, "signing": true, "launching": true}
 
 // rankScopes may follow a rank in a terse query: "kioxia nand rank
 // worldwide".
@@ -2509,7 +2554,7 @@ var rankScopes = map[string]bool{"worldwide": true, "globally": true, "global": 
 // the possessive's ("lutnick title" is "What is lutnick's title"), a rank
 // what the names have ("kioxia nand rank worldwide" is "What rank does
 // kioxia nand have worldwide"). Other words are returned as they are.
-func terseAttribute(words []word) []word {
+func terseAttribute(v *vocab.Vocabulary, words []word) []word {
 	n := len(words)
 	if n < 2 || slices.ContainsFunc(words, func(w word) bool { return whWords[w.lower] || auxWords[w.lower] || notWords[w.lower] }) {
 		return words
@@ -2526,7 +2571,26 @@ func terseAttribute(words []word) []word {
 	}
 	rest := words[:a]
 	if k := len(rest) - 1; k > 0 && strings.HasSuffix(rest[k].lower, "ing") {
+		// Only a word that says the relation's own time: "norvane
+		// lawsuit ending date" asks for what the graph does not record.
+		if !ownTimeGerunds[rest[k].lower] {
+			return words
+		}
 		rest = rest[:k]
+	}
+	// A time or an amount is one relation's: the query must name one by
+	// its noun ("aldermoor deal price"; not "halcyon price", nor "norvane
+	// lawsuit settlement date", two).
+	if second := strings.Join(open[1:], " "); open[0] == "when" || second == "much is" {
+		nouns := 0
+		for k := range rest {
+			if isEvent(v, rest[k].lower) && (k+1 == len(rest) || !isEvent(v, rest[k].lower+" "+rest[k+1].lower)) {
+				nouns++
+			}
+		}
+		if nouns != 1 {
+			return words
+		}
 	}
 	var out []word
 	for i, w := range open {

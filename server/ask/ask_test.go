@@ -2144,3 +2144,57 @@ func TestAskClauseSettings(t *testing.T) {
 	})
 	checkNoAnswers(t, hw, "Who leads the developer that awarded Corvid the blade contract?")
 }
+
+// TestAskReviewedTerseAndOrderTraps checks what a review of the terse,
+// light-verb and order readings found answered wrong: a gerund before
+// "date" that names another time ("ending date" had answered the filing
+// date), "value" or "worth" of a name (any amount of its relations), a
+// time or price of no one relation noun, a verb that is no speech verb
+// read as a light verb ("oppose a trade deal with"), a date after
+// "before" read as on it ("Did Chey propose the alliance before April
+// 22?" had said Yes), and an order word with a setting contradicted.
+func TestAskReviewedTerseAndOrderTraps(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	hw := seedtest.HarborWind(t)
+	for _, tc := range []struct {
+		ix *index.Index
+		q  string
+	}{
+		{hw, "norvane lawsuit ending date"},
+		{hw, "norvane lawsuit dropping date"},
+		{hw, "norvane lawsuit settlement date"},
+		{hw, "halcyon factory closing year"},
+		{hw, "kittiwake ceo ending date"},
+		{hw, "halcyon value"},
+		{hw, "kittiwake worth"},
+		{hw, "halcyon price"},
+		{ix, "kioxia acquisition closing date"},
+		{ix, "Which country did the U.S. oppose a trade deal with?"},
+		{ix, "Which company did Samsung oppose a partnership with?"},
+		{hw, "Which company did Kittiwake oppose a contract with?"},
+		{ix, "Did Chey propose the alliance before April 22?"},
+		{ix, "Did Chey first propose the alliance before May 8?"},
+		{ix, "Did Chey first propose the alliance in front of Lee Jae-myung on May 8?"},
+	} {
+		if res, err := Ask(tc.ix, tc.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && (len(res.Answers) > 0 || res.Verdict == pb.Verdict_VERDICT_YES || res.Verdict == pb.Verdict_VERDICT_NO) {
+			t.Errorf("Ask(%q) = %s, %v %v; want no answer", tc.q, res.Text, res.Verdict, res.Answers)
+		}
+	}
+}
+
+// TestAskExpectToOpen checks a light status verb of intention with a
+// place before its noun ("expect its New Bedford factory to open"): the
+// place is the noun's object, the time asked is the planned relation's
+// (an intention is no status change), "originally" the earliest
+// statement; and "By which company was the contract awarded?".
+func TestAskExpectToOpen(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "What year did Halcyon expect its New Bedford factory to open?", want: "2028"},
+		{question: "In what year did Halcyon originally expect its New Bedford blade factory to open?", want: "2027"},
+		{question: "By which company was the export cable contract awarded?", want: "Kittiwake Offshore Wind"},
+	})
+	checkNoAnswers(t, hw, "By which company was the blade contract awarded?")
+}

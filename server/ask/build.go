@@ -914,6 +914,13 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 			echo, left = v, nil
 		}
 	}
+	// "By which company was the contract awarded?": the doer asked for
+	// first, after "by".
+	if passive && len(b.mainStatuses) == 0 && len(left) == 2 && left[0].wh && left[0].prep == "by" {
+		if v := left[1].term.GetVariable(); left[1].event && len(left[1].also) == 0 && slices.Equal(b.loose[v], []vocab.ID{ph.Predicate}) {
+			echo, right, left = v, append(right, left[0]), nil
+		}
+	}
 	var within *pb.Term
 	if n := len(right); n > 0 && len(left)+n == 3 && right[n-1].event && contextPrepositions[right[n-1].eventPrep] {
 		within, right = right[n-1].term, right[:n-1]
