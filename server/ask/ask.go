@@ -949,6 +949,11 @@ func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, boo
 			start++
 		}
 		j := start
+		// "commit to the financing": a preposition the verb takes before
+		// its own noun.
+		if j+1 < len(items) && j == k+1 && items[j].kind == itemPrep && items[j+1].kind == itemArticle {
+			j++
+		}
 		for j < len(items) && (items[j].kind == itemArticle || items[j].kind == itemPoss) {
 			j++
 		}

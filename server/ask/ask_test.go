@@ -1655,10 +1655,9 @@ func TestAskReviewedStatusAndSpellingTraps(t *testing.T) {
 	if err == nil {
 		t.Errorf("Did Equinor sue Halcyon? = %v; want a refusal (an unknown name)", res.Verdict)
 	}
-	res, err = Ask(hw, "Who was sued in the blade patent lawsuit by Norvane?", budget.New(context.Background(), 100000), 100, pattern.Options{})
-	if err == nil && !strings.Contains(res.Text, "organizations/norvane-turbines sues ?target AS ?lawsuit") {
-		t.Errorf("the lawsuit by Norvane read as %s", res.Text)
-	}
+	// The verb's own noun after "in" is its relation: Norvane sued Halcyon.
+	checkAsks(t, hw, []askCase{{question: "Who was sued in the blade patent lawsuit by Norvane?", want: "Halcyon Rotor Systems"}})
+	checkNoAnswers(t, hw, "Who was sued in the blade patent lawsuit by Kittiwake?")
 }
 
 // TestAskSize checks "How big" and "How large": an amount in a size unit
@@ -2197,4 +2196,16 @@ func TestAskExpectToOpen(t *testing.T) {
 		{question: "By which company was the export cable contract awarded?", want: "Kittiwake Offshore Wind"},
 	})
 	checkNoAnswers(t, hw, "By which company was the blade contract awarded?")
+}
+
+// TestAskCommitToOwnNoun checks a verb, a preposition and its own
+// relation noun ("commit to the financing"), and harbor-wind's "patent
+// fight", document 2's word for the suit.
+func TestAskCommitToOwnNoun(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "How much did Meridian Harbour commit to the financing?", want: "$650 million"},
+		{question: "How many months did the patent fight last?", want: "four-month"},
+	})
 }
