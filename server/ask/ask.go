@@ -1606,6 +1606,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		case modalWords[w] && i+1 < len(words) && words[i+1].lower == "to":
 			it.kind = itemIgnore
 			i++
+			// "tried to by Kioxia": a preposition after "to" is a verb
+			// misspelt, the one of the lexicon a letter away.
+			if k := i + 1; k < len(words) && prepWords[words[k].lower] && words[k].note == "" {
+				if to, ok := nearestOf(words[k].lower, v.Words(), 3); ok {
+					words[k].lower, words[k].note = to, fmt.Sprintf("spelling corrected to %q", to)
+				}
+			}
 		case auxWords[w]:
 			it.kind = itemAux
 		case articleWords[w]:

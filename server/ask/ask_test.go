@@ -2209,3 +2209,10 @@ func TestAskCommitToOwnNoun(t *testing.T) {
 		{question: "How many months did the patent fight last?", want: "four-month"},
 	})
 }
+
+// TestAskMisspeltVerbAfterTo checks a preposition after a modal's "to",
+// where a verb must be: the lexicon's verb a letter away ("tried to by").
+func TestAskMisspeltVerbAfterTo(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "In 2021 who tried to by Kioxia?", want: "Western Digital"}})
+}
