@@ -1292,7 +1292,7 @@ func init() {
 	for _, w := range strings.Fields(`try tries tried trying attempt attempts attempted attempting seek seeks sought seeking
 		bid bids bidding plan plans planned planning propose proposes proposed proposing want wants wanted
 		aim aims aimed intend intends intended suggest suggests suggested expect expects expected
-		would could might may will should`) {
+		would could might may will should going`) {
 		attemptWords[w] = true
 	}
 }

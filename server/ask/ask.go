@@ -467,7 +467,8 @@ var (
 		"occupy": true, "occupies": true, "occupied": true}
 	// modalWords before "to" + verb add nothing: "tried to acquire" is "acquire".
 	modalWords = map[string]bool{"tried": true, "try": true, "tries": true, "trying": true, "sought": true, "seek": true, "seeks": true,
-		"attempted": true, "attempt": true, "attempts": true, "wanted": true, "want": true, "wants": true, "planned": true, "plan": true}
+		"attempted": true, "attempt": true, "attempts": true, "wanted": true, "want": true, "wants": true, "planned": true, "plan": true,
+		"going": true}
 )
 
 // nounConstraint returns the constraint a type or kind noun puts on a
@@ -797,7 +798,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 				first++
 			}
 		}
-		q.Present = first < len(words) && presentWords[words[first].lower]
+		// "Is Halcyon going to build ...?" asks about what is to come.
+		q.Present = first < len(words) && presentWords[words[first].lower] && !slices.ContainsFunc(words, func(w word) bool { return w.lower == "going" })
 	}
 	for _, w := range words {
 		if w.note != "" && w.lower != strings.ToLower(w.text) {

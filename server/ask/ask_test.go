@@ -2216,3 +2216,15 @@ func TestAskMisspeltVerbAfterTo(t *testing.T) {
 	t.Parallel()
 	checkAsks(t, seedtest.Index(t), []askCase{{question: "In 2021 who tried to by Kioxia?", want: "Western Digital"}})
 }
+
+// TestAskGoingTo checks "going to" before a verb: what is to come, so a
+// planned relation answers it.
+func TestAskGoingTo(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Where is Halcyon going to build its factory?", want: "New Bedford"},
+		{question: "Is Halcyon going to build a factory in New Bedford?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Who is going to supply the turbines?", want: "Halcyon Rotor Systems"},
+	})
+}
