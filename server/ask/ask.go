@@ -3009,7 +3009,12 @@ func takeBesides(items []item) ([]item, []index.Node, error) {
 func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item, int, []int, bool) {
 	it, n, gap, ok := matchPhraseWith(v, words, i, before, false)
 	// "supply the turbines for Gannet Bank" says "supply turbines to" with
-	// the other preposition of a recipient, when no phrase says it whole.
+	// the other preposition of a recipient, when no phrase says it whole;
+	// looked for only when one of them follows.
+	near := words[min(i+1, len(words)):min(i+6, len(words))]
+	if !slices.ContainsFunc(near, func(w word) bool { return recipientPrepositions[w.lower] != "" }) {
+		return it, n, gap, ok
+	}
 	if alt, m, altGap, altOK := matchPhraseWith(v, words, i, before, true); altOK && m > n {
 		return alt, m, altGap, true
 	}
