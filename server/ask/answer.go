@@ -78,6 +78,9 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		res.trim(limit)
 		return res, nil
 	}
+	if q.Describes {
+		return describeAnswer(ix, q), nil
+	}
 	// A question that counts, filters or orders its answers looks at every
 	// one of them ("Where did Chey Tae-won first propose the alliance?" must
 	// not take the earliest of the first limit found), then returns the
@@ -1549,6 +1552,9 @@ func Answers(ix *index.Index, q *Question, b *budget.Budget, limit int) ([]Answe
 		// A kind question has no pattern to run.
 		answers := kindAnswers(ix, q).Answers
 		return answers[:min(len(answers), limit)], nil
+	}
+	if q.Describes {
+		return describeAnswer(ix, q).Answers, nil
 	}
 	sols, _, err := q.Query.Run(b, 0, maxSolutions)
 	if err != nil {

@@ -137,6 +137,11 @@ type Question struct {
 	// under (see kindQuestion); such a question has no pattern to run.
 	KindUnder *pb.Constraint
 	KindOf    index.Node
+	// Describes, set for "Who is NAME?" and "What is NAME?", asks what
+	// entity Describe is (see describeQuestion); such a question has no
+	// pattern to run either.
+	Describes bool
+	Describe  index.Node
 	// PlaceNouns are nouns of no lexicon the place asked for must say in
 	// its text: "In which court did Norvane file its suit?" is answered by
 	// "federal court in Boston", not by a place that says no court.
@@ -573,6 +578,13 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	}
 	if q, ok := kindQuestion(ix, words, items, mentions); ok {
 		return q, nil
+	}
+	if q, ok := describeQuestion(ix, items, mentions); ok {
+		return q, nil
+	}
+	if rewritten, ok := personRoles(ix, words, items); ok {
+		words = rewritten
+		items, mentions = classify(ix, words)
 	}
 	// Forms read as another ("Who heard Chey's proposal?" as "Before whom
 	// was Chey's proposal?"), each on the words the one before left.

@@ -110,7 +110,8 @@ var goldenQuestions = []struct {
 	{question: "", refuse: "the question is empty"},
 	{question: "Who ate Kioxia?", refuse: `"ate"`},
 	{question: "What is the capital of Japan?", refuse: `"capital"`},
-	{question: "Who is Howard Lutnick?", refuse: "no relation word"},
+	// An entity is what its record says (TestAskDescribe).
+	{question: "Who is Japan?", want: []string{"what=organizations/japan"}},
 	{question: "Who acquired Kioxia and who opposed it?", refuse: `"it"`},
 	{question: "Who acquired Kioxia and opposed Samsung?", refuse: "more than one relation word"},
 	{question: "Who acquired Apple?", refuse: `"Apple"`},
@@ -2227,4 +2228,23 @@ func TestAskGoingTo(t *testing.T) {
 		{question: "Is Halcyon going to build a factory in New Bedford?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Who is going to supply the turbines?", want: "Halcyon Rotor Systems"},
 	})
+}
+
+// TestAskDescribe checks "Who is NAME?" and "What is NAME?": the entity
+// itself, its sentence giving its kinds, roles and description.
+func TestAskDescribe(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "what is southtech", want: "Southcoast Technological University — a university"},
+		{question: "What is NMEC?", want: "a regulator"},
+		// A person's roles.
+		{question: "who is marisol okafr", want: "?role = Chief Executive"},
+		{question: "Who is Elena Voss?", want: "?role = Materials Scientist"},
+	})
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "Who is Howard Lutnick?", want: "?role = Commerce Secretary"}})
+	res, err := Ask(hw, "What is Gannet Bank?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || len(res.Answers) != 1 || hw.NodeName(res.Answers[0].Nodes[0]) != "places/gannet-bank" {
+		t.Errorf("What is Gannet Bank? = %v, %v; want the entity", res, err)
+	}
 }

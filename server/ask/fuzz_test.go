@@ -24,7 +24,7 @@ func FuzzAsk(f *testing.F) {
 		"kioxia rank worldwide", "rank worldwide", "samsung date", "filing date", "Name the", "List all the", "Give me the company that",
 		"What kind of company is", "What kind of company is Kioxia", "Which candidate did Chey make his proposal before",
 		"In which court", "When was the", "Was the bid", "Who was the bid announced to",
-		"Which ranks higher", "Which ranks higher, Samsung or", "Who invested more money", "more", "Is Kioxia ranked higher than", "Is the higher than SK", "Did X invest more than", "Kioxia is a company from which", "Kioxia is which", "X is from which", "Does the article say", "Does the article say that", "What nationality is", "What is the nationality of", "Who did Chey succeed as", "as chairman", "as chairman of", "Did Chey propose it as chairman of", "Who said", "Who said that", "Who said the a of to", "x ending date", "x y filing date", "before May 8", "Did Chey propose it before", "By which company was the"} {
+		"Which ranks higher", "Which ranks higher, Samsung or", "Who invested more money", "more", "Is Kioxia ranked higher than", "Is the higher than SK", "Did X invest more than", "Kioxia is a company from which", "Kioxia is which", "X is from which", "Does the article say", "Does the article say that", "What nationality is", "What is the nationality of", "Who did Chey succeed as", "as chairman", "as chairman of", "Did Chey propose it as chairman of", "Who said", "Who said that", "Who said the a of to", "x ending date", "x y filing date", "before May 8", "Did Chey propose it before", "By which company was the", "Who is", "What is the", "who is kioxia"} {
 		f.Add(q)
 	}
 	ix := seedtest.Index(f)

@@ -99,3 +99,82 @@ func kindNoun(k *vocab.Kind) string {
 	}
 	return k.Key
 }
+
+// describeQuestion reads "What is NAME?" (or "Who"), a wh-word, a copula
+// and one name alone, of no person: it asks what the entity is, which its
+// record says (its kinds and description) and the roles its relations
+// give. It returns the question, or false for another form; a person's
+// is read as asking for the person's roles (see personRoles).
+func describeQuestion(ix *index.Index, items []item, mentions []Mention) (*Question, bool) {
+	k := 0
+	if k < len(items) && items[k].kind == itemWh && slices.Contains([]string{"who", "what"}, strings.ToLower(items[k].text)) {
+		k++
+	} else {
+		return nil, false
+	}
+	if k >= len(items) || items[k].kind != itemAux || !beWords[strings.ToLower(items[k].text)] {
+		return nil, false
+	}
+	k++
+	if k < len(items) && items[k].kind == itemArticle {
+		k++
+	}
+	if k != len(items)-1 || items[k].kind != itemEntity {
+		return nil, false
+	}
+	name := items[k]
+	if ix.EntityType(name.node) == "person" {
+		// A person is what the roles say: "Who is Marisol Okafor?" is
+		// "What is Marisol Okafor's role?" (see Compile).
+		return nil, false
+	}
+	understood := []string{fmt.Sprintf("%q = the answer: what the entity is", joinItems(items[:k])), fmt.Sprintf("%q = %s", name.text, ix.NodeName(name.node))}
+	return &Question{Pattern: &pb.Pattern{}, AnswerVars: []string{"what"}, Describe: name.node, Describes: true, Mentions: mentions, Understood: understood}, true
+}
+
+// describeAnswer answers a description question: the entity itself, its
+// sentence giving its kinds, the roles its relations give it and its
+// record's description.
+func describeAnswer(ix *index.Index, q *Question) *Result {
+	n := q.Describe
+	v := ix.Vocabulary()
+	var says []string
+	var kinds []string
+	for _, k := range ix.Kinds(n) {
+		kinds = append(kinds, kindNoun(v.Kind(k)))
+	}
+	if len(kinds) > 0 {
+		says = append(says, "a "+strings.Join(kinds, ", "))
+	}
+	var rels []index.Rel
+	for _, r := range ix.Out(n) {
+		if role := ix.Qualifiers(r).GetRole(); role != "" {
+			_, o := ix.Ends(r)
+			says = append(says, role+" of "+ix.Label(o))
+			rels = append(rels, r)
+		}
+	}
+	if d := ix.NodeEntity(n).GetDescription(); d != "" {
+		says = append(says, d)
+	}
+	res := &Result{Question: q, Interpretation: fmt.Sprintf("Describe %s: its kinds, roles and description", ix.Label(n))}
+	res.Answers = []Answer{{Vars: q.AnswerVars, Nodes: []index.Node{n}, Rels: rels,
+		Sentence: fmt.Sprintf("?what = %s — %s", ix.Label(n), strings.Join(says, "; "))}}
+	return res
+}
+
+// personRoles reads "Who is NAME?" of a person as "What is NAME's role?",
+// and returns the words to compile instead, or false.
+func personRoles(ix *index.Index, words []word, items []item) ([]word, bool) {
+	if len(items) < 3 || items[0].kind != itemWh || !slices.Contains([]string{"who", "what"}, strings.ToLower(items[0].text)) ||
+		items[1].kind != itemAux || !beWords[strings.ToLower(items[1].text)] {
+		return nil, false
+	}
+	name := items[len(items)-1]
+	if name.kind != itemEntity || ix.EntityType(name.node) != "person" || len(items) > 3 && !(len(items) == 4 && items[2].kind == itemArticle) {
+		return nil, false
+	}
+	out := []word{{text: "What", lower: "what", note: fmt.Sprintf("%q of a person: the person's roles", joinItems(items[:2]))}, {text: "is", lower: "is"}}
+	out = append(out, words[name.at:name.at+name.span]...)
+	return append(out, word{text: "'s", lower: "'s"}, word{text: "role", lower: "role"}), true
+}
