@@ -2563,6 +2563,7 @@ var attributeOpenings = map[string][]string{
 	"price": {"how", "much", "is"}, "amount": {"how", "much", "is"}, "capacity": {"how", "big", "is"},
 	"title": {"what", "is"}, "role": {"what", "is"}, "position": {"what", "is"}, "job": {"what", "is"},
 	"rank": {"what", "rank", "does"}, "ranking": {"what", "rank", "does"},
+	"location": {"where", "is"}, "whereabouts": {"where", "is"},
 }
 
 // ownTimeGerunds, before "date" or "year" in a terse query, say the
@@ -2628,6 +2629,8 @@ func terseAttribute(v *vocab.Vocabulary, words []word) []word {
 	}
 	out = append(out, rest...)
 	switch {
+	case open[0] == "where":
+		out = append(out, word{text: "located", lower: "located"})
 	case rank:
 		out = append(append(out, word{text: "have", lower: "have"}), tail...)
 	case open[0] == "what":

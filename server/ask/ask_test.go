@@ -1961,6 +1961,7 @@ func TestAskTerseQueries(t *testing.T) {
 		{question: "aldermoor deal price", want: "$520 million"},
 		{question: "gannet bank capacity", want: "1.2-gigawatt"},
 		{question: "henrik aalto title", want: "Chief Executive"},
+		{question: "gannet bank location", want: "Nantucket"},
 		{question: "Name the state that offered Halcyon tax credits", want: "Massachusetts"},
 		{question: "Identify the regulator that approved the permit", want: "Northeast Marine Energy Commission"},
 		{question: "Kittiwake awarded the contract to Corvid", verdict: pb.Verdict_VERDICT_YES},
