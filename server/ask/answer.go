@@ -168,15 +168,9 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			// "Is it true that Chey first proposed the alliance on May
 			// 8?": the relation the order word picks says another date
 			// (April 22), or another place of the same kind.
-			rq := ranking(ix, q)
-			ranked, err := Answers(ix, rq, b, maxSolutions)
+			picked, err := st.orderPicked(b)
 			if err != nil {
 				return nil, err
-			}
-			ranked, _ = statusReader{ix: ix, q: rq, asIs: st.asIs}.happened(ix, ranked)
-			var picked []index.Rel
-			for _, a := range inOrder(ix, rq, ranked) {
-				picked = append(picked, mainRels(rq, a)...)
 			}
 			if len(picked) == 1 && st.contradicted(picked[0]) {
 				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, picked
@@ -188,15 +182,9 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			// order word picks among all the question's relations, its
 			// time, place and other settings aside; otherwise the graph
 			// does not say.
-			rq := ranking(ix, q)
-			ranked, err := Answers(ix, rq, b, maxSolutions)
+			picked, err := st.orderPicked(b)
 			if err != nil {
 				return nil, err
-			}
-			ranked, _ = statusReader{ix: ix, q: rq, asIs: st.asIs}.happened(ix, ranked)
-			var picked []index.Rel
-			for _, a := range inOrder(ix, rq, ranked) {
-				picked = append(picked, mainRels(rq, a)...)
 			}
 			if !slices.ContainsFunc(res.Deciding, func(r index.Rel) bool { return slices.Contains(picked, r) }) {
 				res.Verdict, res.Deciding = pb.Verdict_VERDICT_UNKNOWN, nil
@@ -332,6 +320,23 @@ func placeSays(ix *index.Index, q *Question, a Answer) bool {
 		}
 	}
 	return len(rels) > 0
+}
+
+// orderPicked returns the main relations the order word of yes/no
+// question st.q picks among all of them, its dates and settings aside
+// (see ranking).
+func (st statusReader) orderPicked(b *budget.Budget) ([]index.Rel, error) {
+	rq := ranking(st.ix, st.q)
+	ranked, err := Answers(st.ix, rq, b, maxSolutions)
+	if err != nil {
+		return nil, err
+	}
+	ranked, _ = statusReader{ix: st.ix, q: rq, asIs: st.asIs}.happened(st.ix, ranked)
+	var picked []index.Rel
+	for _, a := range inOrder(st.ix, rq, ranked) {
+		picked = append(picked, mainRels(rq, a)...)
+	}
+	return picked, nil
 }
 
 // claimVerdict turns the result of "Is A ranked higher than B?", read as

@@ -789,6 +789,23 @@ func checkNoAnswers(t *testing.T, ix *index.Index, questions ...string) {
 	}
 }
 
+// indexQuestion is a question and the index to ask it of.
+type indexQuestion struct {
+	ix *index.Index
+	q  string
+}
+
+// checkNoneOf asks each question and checks that it gets no answer and
+// no Yes or No: a refusal or UNKNOWN.
+func checkNoneOf(t *testing.T, cases []indexQuestion) {
+	t.Helper()
+	for _, tc := range cases {
+		if res, err := Ask(tc.ix, tc.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && (len(res.Answers) > 0 || res.Verdict == pb.Verdict_VERDICT_YES || res.Verdict == pb.Verdict_VERDICT_NO) {
+			t.Errorf("Ask(%q) = %s, %v %v; want no answer", tc.q, res.Text, res.Verdict, res.Answers)
+		}
+	}
+}
+
 // checkAsks asks each question of ix and checks its answer or verdict.
 func checkAsks(t *testing.T, ix *index.Index, cases []askCase) {
 	t.Helper()
@@ -1904,10 +1921,7 @@ func TestAskReviewedPassiveTraps(t *testing.T) {
 	t.Parallel()
 	ix := seedtest.Index(t)
 	hw := seedtest.HarborWind(t)
-	for _, tc := range []struct {
-		ix *index.Index
-		q  string
-	}{
+	checkNoneOf(t, []indexQuestion{
 		{ix, "Who was the alliance proposed to?"},
 		{ix, "Who was the alliance proposed with?"},
 		{ix, "Who was the trade deal announced to?"},
@@ -1915,11 +1929,7 @@ func TestAskReviewedPassiveTraps(t *testing.T) {
 		{hw, "Who was the stake sale announced with?"},
 		{hw, "Was the contract awarded to Kittiwake?"},
 		{hw, "Was the lawsuit dismissed?"},
-	} {
-		if res, err := Ask(tc.ix, tc.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && (len(res.Answers) > 0 || res.Verdict == pb.Verdict_VERDICT_YES || res.Verdict == pb.Verdict_VERDICT_NO) {
-			t.Errorf("Ask(%q) = %s, %v %v; want no answer", tc.q, res.Text, res.Verdict, res.Answers)
-		}
-	}
+	})
 	checkNoAnswers(t, hw, "Which company is the one Halcyon sued?")
 	checkAsks(t, hw, []askCase{
 		{question: "In which wind farm did Aldermoor buy a stake?", want: "Gannet Bank"},
@@ -2158,10 +2168,7 @@ func TestAskReviewedTerseAndOrderTraps(t *testing.T) {
 	t.Parallel()
 	ix := seedtest.Index(t)
 	hw := seedtest.HarborWind(t)
-	for _, tc := range []struct {
-		ix *index.Index
-		q  string
-	}{
+	checkNoneOf(t, []indexQuestion{
 		{hw, "norvane lawsuit ending date"},
 		{hw, "norvane lawsuit dropping date"},
 		{hw, "norvane lawsuit settlement date"},
@@ -2177,11 +2184,7 @@ func TestAskReviewedTerseAndOrderTraps(t *testing.T) {
 		{ix, "Did Chey propose the alliance before April 22?"},
 		{ix, "Did Chey first propose the alliance before May 8?"},
 		{ix, "Did Chey first propose the alliance in front of Lee Jae-myung on May 8?"},
-	} {
-		if res, err := Ask(tc.ix, tc.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && (len(res.Answers) > 0 || res.Verdict == pb.Verdict_VERDICT_YES || res.Verdict == pb.Verdict_VERDICT_NO) {
-			t.Errorf("Ask(%q) = %s, %v %v; want no answer", tc.q, res.Text, res.Verdict, res.Answers)
-		}
-	}
+	})
 }
 
 // TestAskExpectToOpen checks a light status verb of intention with a
