@@ -753,8 +753,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	q, err := b.build(items)
 	if err != nil {
 		// "Which country did the U.S. announce a trade deal with?": a
-		// verb whose object is another relation's noun may leave the
-		// relation to the noun, as a light verb does, when its own
+		// speech verb whose object is another relation's noun may leave
+		// the relation to the noun, as a light verb does, when its own
 		// reading has no place for the names.
 		if light, verb, ok := verbAsLight(items); ok {
 			if lq, lerr := (&questionBuilder{ix: ix, vocab: v, names: map[string]int{}}).build(light); lerr == nil {
@@ -1055,6 +1055,11 @@ func inSitu(words []word) []word {
 	n := len(words)
 	w := slices.IndexFunc(words, func(x word) bool { return whWords[x.lower] })
 	if w < 2 || auxWords[words[0].lower] {
+		return words
+	}
+	// "the company which opposed the bid": after a noun, "which" and
+	// "who" open a relative clause; asked late they follow a preposition.
+	if relativePronouns[words[w].lower] && !prepWords[words[w-1].lower] {
 		return words
 	}
 	aux := -1
