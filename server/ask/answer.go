@@ -134,7 +134,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			q, answers = wq, more
 		}
 	}
-	st := statusReader{ix: ix, q: q, asIs: asIs(q, question)}
+	st := statusReader{ix: ix, q: q, asIs: asIs(q, question), future: asksAboutFuture(question) && !q.named}
 	if q.YesNo {
 		if v, deciding := st.verdict(answers); v == pb.Verdict_VERDICT_UNKNOWN && len(deciding) == 0 {
 			// "Is Halcyon based in Maine?"
@@ -143,7 +143,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 				return nil, err
 			}
 			if wq != nil {
-				if wv, _ := (statusReader{ix: ix, q: wq, asIs: st.asIs}).verdict(more); wv == pb.Verdict_VERDICT_YES {
+				if wv, _ := (statusReader{ix: ix, q: wq, asIs: st.asIs, future: st.future}).verdict(more); wv == pb.Verdict_VERDICT_YES {
 					q, answers, st.q = wq, more, wq
 				}
 			}
@@ -163,6 +163,12 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			if len(other) > 0 {
 				res.Verdict, res.Deciding = pb.Verdict_VERDICT_NO, other
 			}
+		}
+		if res.Verdict == pb.Verdict_VERDICT_NO && slices.Contains(askedStatuses(q.Pattern), pb.RelationStatus_RELATION_STATUS_ENDED) &&
+			len(res.Deciding) > 0 && !slices.ContainsFunc(res.Deciding, func(r index.Rel) bool { return !endsRelation[ix.RelationStatus(r)] }) {
+			// "Has the fight between Norvane and Halcyon ended?": a suit
+			// withdrawn has ended, which its status does not say.
+			res.Verdict, res.Deciding = pb.Verdict_VERDICT_UNKNOWN, nil
 		}
 		if res.Verdict == pb.Verdict_VERDICT_UNKNOWN && len(res.Deciding) == 0 && q.Order != 0 && len(q.Said) == 0 && len(q.Settings) == 0 {
 			// "Is it true that Chey first proposed the alliance on May
@@ -228,7 +234,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			if err != nil {
 				return nil, err
 			}
-			v, deciding := statusReader{ix: ix, q: cq, asIs: st.asIs}.verdict(cans)
+			v, deciding := statusReader{ix: ix, q: cq, asIs: st.asIs, future: st.future}.verdict(cans)
 			if v != pb.Verdict_VERDICT_NO {
 				continue
 			}
@@ -322,6 +328,11 @@ func placeSays(ix *index.Index, q *Question, a Answer) bool {
 	return len(rels) > 0
 }
 
+// endsRelation are the statuses after which a relation no longer holds,
+// as one ended has: "Did the fight end?" is no No of a suit withdrawn.
+var endsRelation = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_WITHDRAWN: true, pb.RelationStatus_RELATION_STATUS_COMPLETED: true,
+	pb.RelationStatus_RELATION_STATUS_FAILED: true}
+
 // orderPicked returns the main relations the order word of yes/no
 // question st.q picks among all of them, its dates and settings aside
 // (see ranking).
@@ -331,7 +342,7 @@ func (st statusReader) orderPicked(b *budget.Budget) ([]index.Rel, error) {
 	if err != nil {
 		return nil, err
 	}
-	ranked, _ = statusReader{ix: st.ix, q: rq, asIs: st.asIs}.happened(st.ix, ranked)
+	ranked, _ = statusReader{ix: st.ix, q: rq, asIs: st.asIs, future: st.future}.happened(st.ix, ranked)
 	var picked []index.Rel
 	for _, a := range inOrder(st.ix, rq, ranked) {
 		picked = append(picked, mainRels(rq, a)...)
@@ -677,6 +688,9 @@ type statusReader struct {
 	ix   *index.Index
 	q    *Question
 	asIs bool
+	// future is set for a question about what is to come ("will",
+	// "going to"): see solution.
+	future bool
 }
 
 // asIs reports whether a question asks about attempts or names a status
@@ -750,6 +764,18 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, co
 			continue
 		}
 		if st.asIs {
+			// "Will Western Digital acquire Kioxia?", "Is Norvane going
+			// to sue Halcyon?": what is to come is no bid that failed or
+			// suit withdrawn, and of one completed the graph says only
+			// that it happened.
+			if st.future {
+				switch st.ix.RelationStatus(r) {
+				case pb.RelationStatus_RELATION_STATUS_FAILED, pb.RelationStatus_RELATION_STATUS_WITHDRAWN:
+					holds, no = false, append(no, r)
+				case pb.RelationStatus_RELATION_STATUS_COMPLETED:
+					holds, unknown = false, append(unknown, r)
+				}
+			}
 			continue
 		}
 		// A withdrawn or ended relation happened (a suit filed, then
@@ -1174,6 +1200,11 @@ func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]
 			if !settled[status] || slices.Contains(asked, status) {
 				return nil, nil
 			}
+			// "Has the fight ended?": a suit withdrawn, a deal completed or
+			// failed, has ended too.
+			if slices.Contains(asked, pb.RelationStatus_RELATION_STATUS_ENDED) && endsRelation[status] {
+				return nil, nil
+			}
 			out = appendNew(out, r)
 		}
 	}
@@ -1310,6 +1341,14 @@ func asksAboutAttempt(question string) bool {
 	return slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
 		return !unicode.IsLetter(r)
 	}), func(w string) bool { return attemptWords[w] })
+}
+
+// asksAboutFuture reports whether a question asks about what is to come:
+// "will", "going to".
+func asksAboutFuture(question string) bool {
+	return slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
+		return !unicode.IsLetter(r)
+	}), func(w string) bool { return w == "will" || w == "going" || w == "shall" })
 }
 
 // NoAnswerSentence says why a question that matched only relations that

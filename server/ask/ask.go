@@ -694,11 +694,14 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	// graph does not record: a relation's time is when it held.
 	// So does "When was the lawsuit dropped?": a status word after its
 	// noun, a passive's participle.
+	occurrence := slices.ContainsFunc(items, func(it item) bool { return it.kind == itemIgnore && it.span > 0 && matchOccurrence(words, it.at) > 0 })
 	statusChange := func(k int) bool {
 		it := items[k]
 		// "What year did Halcyon expect its factory to open?" asks for
-		// the planned relation's time: an intention is no change.
-		if it.kind == itemStatus && !changeStatuses[it.con.GetRelationStatus()] {
+		// the planned relation's time: an intention with the verb of the
+		// event it intends is no change ("When was the factory planned?"
+		// is).
+		if it.kind == itemStatus && !changeStatuses[it.con.GetRelationStatus()] && occurrence {
 			return false
 		}
 		return it.kind == itemStatus && (it.light || k > 0 && (items[k-1].kind == itemEvent || items[k-1].kind == itemEntity) &&
@@ -854,7 +857,12 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	}
 	if role != nil {
 		// "Who did Okafor succeed as chief executive?": the main
-		// relation's subject holds the role.
+		// relation's subject holds the role. Whether it held then, the
+		// graph's times do not always say: a yes/no question is not
+		// answered so ("Did Whitcombe found Kittiwake as chairman?").
+		if q.YesNo {
+			return nil, fail(fmt.Sprintf("it asks whether a relation was in a role (%q), and the graph does not say which role held when", role.text))
+		}
 		if q.Mains == 0 || len(q.Pattern.GetTriples()) == 0 {
 			return nil, fail(fmt.Sprintf("cannot tell whose role %q is", role.text))
 		}
@@ -873,6 +881,14 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	// was stated before a later statement replaced it: the statements
 	// reads leave out as superseded answer it too, the earliest first.
 	if slices.ContainsFunc(items, func(it item) bool { return it.order < 0 && supersededWords[strings.ToLower(it.text)] }) {
+		opts.AllRanks = true
+	}
+	// "Did Halcyon expect its factory to open in 2027?": what was once
+	// intended, a later statement may have replaced; the question asks
+	// about the past intention too.
+	if len(words) > 0 && (words[0].lower == "did" || words[0].lower == "was" || words[0].lower == "were") && slices.ContainsFunc(items, func(it item) bool {
+		return it.kind == itemStatus && it.light && intentionStatuses[it.con.GetRelationStatus()]
+	}) {
 		opts.AllRanks = true
 	}
 	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
@@ -963,9 +979,10 @@ func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, boo
 			start++
 		}
 		j := start
-		// "commit to the financing": a preposition the verb takes before
-		// its own noun.
-		if j+1 < len(items) && j == k+1 && items[j].kind == itemPrep && items[j+1].kind == itemArticle {
+		// "sued in the lawsuit": "in" the verb's own noun. ("commit to the
+		// financing" is left: which financing the noun means, the verb
+		// alone would not say.)
+		if j+1 < len(items) && j == k+1 && items[j].kind == itemPrep && strings.EqualFold(items[j].text, "in") && items[j+1].kind == itemArticle {
 			j++
 		}
 		for j < len(items) && (items[j].kind == itemArticle || items[j].kind == itemPoss) {
@@ -1218,6 +1235,9 @@ func (r *asRole) hold(ix *index.Index, q *Question, holder *pb.Term) {
 	}
 	q.NounTitles[rel] = r.phrase.Titles
 }
+
+// intentionStatuses say what a relation's subject means to do.
+var intentionStatuses = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_PLANNED: true, pb.RelationStatus_RELATION_STATUS_PROPOSED: true}
 
 // boundWords before a date make it a bound, not the date of a relation:
 // "before April 22", "since 2021".
@@ -2189,10 +2209,11 @@ func nationality(words []word) []word {
 var sayVerbs = map[string]bool{"say": true, "says": true, "said": true, "report": true, "reports": true, "state": true, "states": true,
 	"claim": true, "claims": true, "suggest": true, "suggests": true, "note": true, "notes": true}
 
-// sourceSays reads "Does the article say (that) X?" as "Is it true that
-// X?", and drops "does the article say" from a wh-question ("Which blocs
+// sourceSays drops "does the article say" from a wh-question ("Which blocs
 // does the article say triggered brain drain?"): every fact the graph has
-// comes from its documents. Other words are returned as they are.
+// comes from its documents. "Does the article say X?" is left: it asks
+// what was said, which a later statement may have replaced, not whether X
+// holds. Other words are returned as they are.
 func sourceSays(words []word) []word {
 	for i := 0; i+3 < len(words); i++ {
 		if !slices.Contains([]string{"does", "did", "do"}, words[i].lower) || !articleWords[words[i+1].lower] || !sourceNouns[words[i+2].lower] || !sayVerbs[words[i+3].lower] {
@@ -2203,8 +2224,9 @@ func sourceSays(words []word) []word {
 			end++
 		}
 		if i == 0 {
-			frame := []word{{text: words[0].text, lower: "is", note: fmt.Sprintf("%q: whether it is so", joinWords(words[:end]))}, {text: "it", lower: "it"}, {text: "true", lower: "true"}, {text: "that", lower: "that"}}
-			return append(frame, words[end:]...)
+			// "Does the article say X?" asks what an article says, a
+			// statement a later one may have replaced: not whether X holds.
+			return words
 		}
 		return slices.Concat(words[:i], words[end:])
 	}
@@ -2219,10 +2241,7 @@ func matchSource(words []word, i int) int {
 		if i+n+2 <= len(words) && wordsEqual(words[i:i+n], lead) && articleWords[words[i+n].lower] && sourceNouns[words[i+n+1].lower] {
 			return n + 2
 		}
-		// "according to the February article": one word between.
-		if i+n+3 <= len(words) && wordsEqual(words[i:i+n], lead) && articleWords[words[i+n].lower] && sourceNouns[words[i+n+2].lower] {
-			return n + 3
-		}
+
 	}
 	return 0
 }

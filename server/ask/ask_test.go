@@ -2087,22 +2087,30 @@ func TestAskEventNounPhrases(t *testing.T) {
 	checkNoAnswers(t, hw, "Who sued Halcyon over the export cables?")
 }
 
-// TestAskSourceAndNationality checks "Does the article say (that) X?" as
-// a truth frame, "does the article say" dropped from a wh-question, a
-// source phrase with a word inside ("according to the February
-// article"), and "What nationality is X?" as the country X is from.
+// TestAskSourceAndNationality checks "does the article say" dropped from
+// a wh-question, "Does the article say X?" and "according to the February
+// article" refused (a review found them answered from other articles and
+// superseded statements), and "What nationality is X?" as the country X
+// is from.
 func TestAskSourceAndNationality(t *testing.T) {
 	t.Parallel()
 	ix := seedtest.Index(t)
 	checkAsks(t, ix, []askCase{
-		{question: "Does the article say economic blocs like the European Union triggered brain drain?", verdict: pb.Verdict_VERDICT_YES},
-		{question: "Did the article say that Sony opposed the bid?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 		{question: "What nationality is Western Digital?", want: "United States"},
 		{question: "What is the nationality of Kioxia?", want: "Japan"},
 	})
+	// What an article said, a later statement may have replaced; which
+	// article "the February article" is, the graph does not say.
+	hw := seedtest.HarborWind(t)
+	checkNoneOf(t, []indexQuestion{
+		{ix, "Does the article say economic blocs like the European Union triggered brain drain?"},
+		{hw, "Does the article say that Halcyon's New Bedford factory will open in 2027?"},
+		{hw, "According to the February article, when will Halcyon's New Bedford factory open?"},
+		{hw, "According to the February article, did Norvane drop its lawsuit against Halcyon?"},
+	})
 	checkKeys(t, []keysCase{{question: "Which economic blocs does the article say triggered labor displacement and brain drain?",
 		want: []string{"economic_bloc=organizations/european-union", "economic_bloc=organizations/usmca"}}})
-	checkAsks(t, seedtest.HarborWind(t), []askCase{{question: "Where is Norvane based, according to the February article?", want: "Denmark"}})
+	checkAsks(t, hw, []askCase{{question: "Where is Norvane based, according to the article?", want: "Denmark"}})
 }
 
 // TestAskAsRole checks "as" and a relational noun after a relation: its
@@ -2114,33 +2122,40 @@ func TestAskAsRole(t *testing.T) {
 	checkAsks(t, hw, []askCase{
 		{question: "Who did Marisol Okafor succeed as chief executive of Kittiwake Offshore Wind?", want: "Graham Whitcombe"},
 		{question: "Who succeeded Graham Whitcombe as chief executive?", want: "Marisol Okafor"},
-		{question: "Did Okafor succeed Whitcombe as CEO of Kittiwake?", verdict: pb.Verdict_VERDICT_YES},
-		{question: "Did Okafor succeed Whitcombe as CEO of Norvane?", verdict: pb.Verdict_VERDICT_UNKNOWN},
-		{question: "Did Whitcombe found Kittiwake as CEO?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	// Whether the role held when the relation did, the graph's times do
+	// not always say: a yes/no question is refused ("Did Whitcombe found
+	// Kittiwake as chairman?" had said Yes).
+	checkNoneOf(t, []indexQuestion{
+		{hw, "Did Okafor succeed Whitcombe as CEO of Kittiwake?"},
+		{hw, "Did Whitcombe found Kittiwake as chairman?"},
+		{seedtest.Index(t), "Did Chey make the proposal as chairman of Samsung?"},
 	})
 	checkNoAnswers(t, hw, "Who did Marisol Okafor succeed as chairman?")
 	checkAsks(t, hw, []askCase{
 		{question: "Will Graham Whitcombe stay on at Kittiwake as chairman?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Will Graham Whitcombe stay on at Kittiwake as chief executive?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
-	checkAsks(t, seedtest.Index(t), []askCase{{question: "Did Chey make the proposal as chairman of Samsung?", verdict: pb.Verdict_VERDICT_UNKNOWN}})
 }
 
 // TestAskWhoSaid checks "Who said X?": the one person whose relation's
-// quote, with a speech verb, holds most of X's words; none for a quote no
-// one is named for, or words no quote holds.
+// quote, with a speech verb, holds every content word of X and a negation
+// just when X does; none for a quote no one is named for, words no quote
+// holds, or a person X names.
 func TestAskWhoSaid(t *testing.T) {
 	t.Parallel()
 	ix := seedtest.Index(t)
-	checkAsks(t, ix, []askCase{
-		{question: "Who said the U.S. would have to spend a tremendous amount of time with Korea and Japan?", want: "Howard Lutnick"},
-		{question: "Who said Asia would be the next major front?", want: "Howard Lutnick"},
+	checkAsks(t, ix, []askCase{{question: "Who said Asia would be the next major front?", want: "Howard Lutnick"}})
+	// A word changed, a negation added, the one the quote describes: no
+	// one said it (a review found these attributed to Lutnick).
+	checkNoneOf(t, []indexQuestion{
+		{ix, "Who said that staying the course isn't a viable option anymore?"},
+		{ix, "Who said Samsung will build a castle on the moon?"},
+		{ix, "Who said Asia would not be the next major front?"},
+		{ix, "Who said Europe would be the next major front?"},
+		{ix, "Who said we're going to have to spend a tremendous amount of money with Korea and Japan?"},
+		{ix, "Who said Howard Lutnick is the Commerce Secretary?"},
 	})
-	for _, q := range []string{"Who said that staying the course isn't a viable option anymore?", "Who said Samsung will build a castle on the moon?"} {
-		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && len(res.Answers) > 0 {
-			t.Errorf("Ask(%q) = %v; want no answer", q, res.Answers)
-		}
-	}
 }
 
 // TestAskClauseSettings checks a topic or place after a relative
@@ -2203,15 +2218,19 @@ func TestAskExpectToOpen(t *testing.T) {
 	checkNoAnswers(t, hw, "By which company was the blade contract awarded?")
 }
 
-// TestAskCommitToOwnNoun checks a verb, a preposition and its own
-// relation noun ("commit to the financing"), and harbor-wind's "patent
-// fight", document 2's word for the suit.
+// TestAskCommitToOwnNoun checks harbor-wind's "patent fight", document
+// 2's word for the suit, and what a review found: "commit to the
+// financing" read as any investment, a withdrawn suit's fight not ended.
 func TestAskCommitToOwnNoun(t *testing.T) {
 	t.Parallel()
 	hw := seedtest.HarborWind(t)
-	checkAsks(t, hw, []askCase{
-		{question: "How much did Meridian Harbour commit to the financing?", want: "$650 million"},
-		{question: "How many months did the patent fight last?", want: "four-month"},
+	checkAsks(t, hw, []askCase{{question: "How many months did the patent fight last?", want: "four-month"}})
+	// "the financing" is the package; the verb alone would not say which
+	// (Bluefin backs Halcyon, not the package), and a suit withdrawn has
+	// ended, which is no No.
+	checkNoneOf(t, []indexQuestion{
+		{hw, "Did Bluefin commit to the financing?"},
+		{hw, "Has the fight between Norvane and Halcyon ended?"},
 	})
 }
 
@@ -2232,6 +2251,9 @@ func TestAskGoingTo(t *testing.T) {
 		{question: "Is Halcyon going to build a factory in New Bedford?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Who is going to supply the turbines?", want: "Halcyon Rotor Systems"},
 	})
+	// What is to come is no bid that failed, nor a suit withdrawn.
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "Is Western Digital going to acquire Kioxia?", verdict: pb.Verdict_VERDICT_NO}})
+	checkAsks(t, hw, []askCase{{question: "Is NMEC going to approve the permit?", verdict: pb.Verdict_VERDICT_UNKNOWN}})
 }
 
 // TestAskDescribe checks "Who is NAME?" and "What is NAME?": the entity

@@ -148,9 +148,16 @@ var sayingVerbs = map[string]bool{"said": true, "says": true, "stated": true, "w
 	"insisted": true, "predicted": true, "noted": true, "remarked": true, "signaled": true, "signalled": true, "told": true, "added": true}
 
 // minSaidShare is the share of a "Who said ...?" question's content
-// words its quote must hold: a paraphrase may change a few ("the U.S.
-// would have to" for "We're going to have to").
-const minSaidShare = 0.75
+// words its quote must hold: all of them, for a word changed ("Europe"
+// for "Asia", "money" for "time") would be a quote no one said.
+const minSaidShare = 1.0
+
+// negatedQuote reports whether a quote of evidence has a negation word.
+func negatedQuote(evidence []*pb.Evidence) bool {
+	return slices.ContainsFunc(evidence, func(e *pb.Evidence) bool {
+		return slices.ContainsFunc(quoteTokens(e.GetQuote()), func(t string) bool { return negationWords[t] })
+	})
+}
 
 // saidShare returns the share of words that the quotes of evidence hold,
 // each as itself or one of its WordNet lemmas.
@@ -170,10 +177,11 @@ const minSaidWords = 3
 
 // whoSaid reads "Who said (that) X?" as asking for the person who said
 // it: of the relations statement search finds for X, those whose evidence
-// holds most content words of X (minSaidShare) and a speech verb, and has
-// one person as a party; when that is one person, the person answers, with
-// the first relation as its evidence. It returns false for another form,
-// or when no one or two people did.
+// holds every content word of X (minSaidShare), a speech verb, and a
+// negation just when X has one, and has one person as a party whom X does
+// not name; when that is one person, the person answers, with the first
+// relation as its evidence. It returns false for another form, or when no
+// one or two people did.
 func whoSaid(ix *index.Index, words []word, mentions []Mention, understood []string, opts pattern.Options) (*Question, bool) {
 	if len(words) < 2+minSaidWords || words[0].lower != "who" || !sayingVerbs[words[1].lower] {
 		return nil, false
@@ -196,6 +204,9 @@ func whoSaid(ix *index.Index, words []word, mentions []Mention, understood []str
 	if len(content) < minSaidWords {
 		return nil, false
 	}
+	// A quote says not what its question denies: "Who said Asia would not
+	// be the next major front?" is no one's.
+	negated := slices.ContainsFunc(rest, func(w word) bool { return negationWords[w.lower] || w.lower == "n't" })
 	hits, _ := ix.SearchStatements(joinWords(rest), index.StatementOptions{Entity: -1, Limit: 10})
 	var found []index.Rel
 	var speaker index.Node
@@ -204,7 +215,7 @@ func whoSaid(ix *index.Index, words []word, mentions []Mention, understood []str
 		spoken := slices.ContainsFunc(ev, func(e *pb.Evidence) bool {
 			return slices.ContainsFunc(quoteTokens(e.GetQuote()), func(t string) bool { return sayingVerbs[t] || t == "say" })
 		})
-		if !spoken || saidShare(ev, content) < minSaidShare || slices.Contains(found, h.Rel) {
+		if !spoken || saidShare(ev, content) < minSaidShare || negatedQuote(ev) != negated || slices.Contains(found, h.Rel) {
 			continue
 		}
 		s, o := ix.Ends(h.Rel)
@@ -213,6 +224,11 @@ func whoSaid(ix *index.Index, words []word, mentions []Mention, understood []str
 			if ix.EntityType(n) == "person" {
 				people = append(people, n)
 			}
+		}
+		// "Who said Howard Lutnick is the Commerce Secretary?": the one
+		// a quote describes is not its speaker.
+		if len(people) == 1 && slices.ContainsFunc(mentions, func(m Mention) bool { return m.Node == people[0] }) {
+			return nil, false
 		}
 		if len(people) != 1 || len(found) > 0 && people[0] != speaker {
 			if len(people) == 1 {
