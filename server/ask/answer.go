@@ -765,16 +765,12 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, co
 		}
 		if st.asIs {
 			// "Will Western Digital acquire Kioxia?", "Is Norvane going
-			// to sue Halcyon?": what is to come is no bid that failed or
-			// suit withdrawn, and of one completed the graph says only
-			// that it happened.
-			if st.future {
-				switch st.ix.RelationStatus(r) {
-				case pb.RelationStatus_RELATION_STATUS_FAILED, pb.RelationStatus_RELATION_STATUS_WITHDRAWN:
-					holds, no = false, append(no, r)
-				case pb.RelationStatus_RELATION_STATUS_COMPLETED:
-					holds, unknown = false, append(unknown, r)
-				}
+			// to sue Halcyon?": of what is to come, a bid that failed, a
+			// suit withdrawn or a deal completed says nothing, unless
+			// the question asks for that status ("Will Norvane drop its
+			// suit?").
+			if status := st.ix.RelationStatus(r); st.future && futureUnknown[status] && !slices.Contains(askedStatuses(st.q.Pattern), status) {
+				holds, unknown = false, append(unknown, r)
 			}
 			continue
 		}
@@ -1343,12 +1339,23 @@ func asksAboutAttempt(question string) bool {
 	}), func(w string) bool { return attemptWords[w] })
 }
 
+// futureUnknown are the statuses that say nothing of what is to come.
+var futureUnknown = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_FAILED: true, pb.RelationStatus_RELATION_STATUS_WITHDRAWN: true,
+	pb.RelationStatus_RELATION_STATUS_COMPLETED: true}
+
 // asksAboutFuture reports whether a question asks about what is to come:
-// "will", "going to".
+// "will", "going to" or "shall" before any relative pronoun ("the company
+// that will supply turbines" asks nothing of the future).
 func asksAboutFuture(question string) bool {
-	return slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
-		return !unicode.IsLetter(r)
-	}), func(w string) bool { return w == "will" || w == "going" || w == "shall" })
+	for _, w := range strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch {
+		case relativePronouns[w]:
+			return false
+		case w == "will" || w == "going" || w == "shall":
+			return true
+		}
+	}
+	return false
 }
 
 // NoAnswerSentence says why a question that matched only relations that

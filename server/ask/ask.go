@@ -887,7 +887,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	// intended, a later statement may have replaced; the question asks
 	// about the past intention too.
 	if len(words) > 0 && (words[0].lower == "did" || words[0].lower == "was" || words[0].lower == "were") && slices.ContainsFunc(items, func(it item) bool {
-		return it.kind == itemStatus && it.light && intentionStatuses[it.con.GetRelationStatus()]
+		return it.kind == itemStatus && intentionStatuses[it.con.GetRelationStatus()] ||
+			it.kind == itemIgnore && it.text != "" && planWords[strings.ToLower(strings.Fields(it.text)[0])]
 	}) {
 		opts.AllRanks = true
 	}
@@ -1235,6 +1236,11 @@ func (r *asRole) hold(ix *index.Index, q *Question, holder *pb.Term) {
 	}
 	q.NounTitles[rel] = r.phrase.Titles
 }
+
+// planWords, before "to" and a verb, say an intention: "was planning to
+// open".
+var planWords = map[string]bool{"plan": true, "plans": true, "planned": true, "planning": true, "expect": true, "expected": true,
+	"expecting": true, "intend": true, "intended": true, "intending": true}
 
 // intentionStatuses say what a relation's subject means to do.
 var intentionStatuses = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_PLANNED: true, pb.RelationStatus_RELATION_STATUS_PROPOSED: true}

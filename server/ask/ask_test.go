@@ -2155,6 +2155,8 @@ func TestAskWhoSaid(t *testing.T) {
 		{ix, "Who said Europe would be the next major front?"},
 		{ix, "Who said we're going to have to spend a tremendous amount of money with Korea and Japan?"},
 		{ix, "Who said Howard Lutnick is the Commerce Secretary?"},
+		{ix, "Who said Korea would spend a tremendous amount of time with Japan?"},
+		{ix, "Who said the front would be the next major Asia?"},
 	})
 }
 
@@ -2216,6 +2218,18 @@ func TestAskExpectToOpen(t *testing.T) {
 		{question: "By which company was the export cable contract awarded?", want: "Kittiwake Offshore Wind"},
 	})
 	checkNoAnswers(t, hw, "By which company was the blade contract awarded?")
+	// A past intention reads the statement a later one replaced.
+	checkAsks(t, hw, []askCase{
+		{question: "Did Halcyon expect its New Bedford factory to open in 2027?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Was Halcyon planning to open its factory in 2027?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Was Halcyon planning to open its factory in 2029?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Is the factory expected to open in 2027?", verdict: pb.Verdict_VERDICT_NO},
+	})
+	for _, q := range []string{"When was the New Bedford factory planned?", "In what year was the factory planned?"} {
+		if _, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
+			t.Errorf("Ask(%q): want a refusal (when the plan was made, the graph does not record)", q)
+		}
+	}
 }
 
 // TestAskCommitToOwnNoun checks harbor-wind's "patent fight", document
@@ -2251,9 +2265,22 @@ func TestAskGoingTo(t *testing.T) {
 		{question: "Is Halcyon going to build a factory in New Bedford?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Who is going to supply the turbines?", want: "Halcyon Rotor Systems"},
 	})
-	// What is to come is no bid that failed, nor a suit withdrawn.
-	checkAsks(t, seedtest.Index(t), []askCase{{question: "Is Western Digital going to acquire Kioxia?", verdict: pb.Verdict_VERDICT_NO}})
-	checkAsks(t, hw, []askCase{{question: "Is NMEC going to approve the permit?", verdict: pb.Verdict_VERDICT_UNKNOWN}})
+	// Of what is to come, a bid that failed, a suit withdrawn or an
+	// approval completed says nothing, unless the question asks for that
+	// status; "will" in a relative clause asks nothing of the future.
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Is Western Digital going to acquire Kioxia?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Will Western Digital fail to acquire Kioxia?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	checkAsks(t, hw, []askCase{
+		{question: "Is NMEC going to approve the permit?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Is Norvane going to sue Halcyon?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Will Norvane drop the lawsuit against Halcyon?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Will Norvane not drop the lawsuit against Halcyon?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Did Norvane sue the company that is going to supply turbines to Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Will Corvid supply cables to Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	checkNoAnswers(t, hw, "Of Norvane and Kittiwake, which will not sue Halcyon?")
 }
 
 // TestAskDescribe checks "Who is NAME?" and "What is NAME?": the entity

@@ -152,6 +152,20 @@ var sayingVerbs = map[string]bool{"said": true, "says": true, "stated": true, "w
 // for "Asia", "money" for "time") would be a quote no one said.
 const minSaidShare = 1.0
 
+// saysInOrder reports whether quote says words in their order, each as
+// itself or a lemma of it, other words between: "Korea would spend time
+// with Japan" is not "spend time with Korea and Japan".
+func saysInOrder(quote string, words []string) bool {
+	tokens := quoteTokens(quote)
+	k := 0
+	for _, t := range tokens {
+		if k < len(words) && sameWord(t, words[k]) {
+			k++
+		}
+	}
+	return k == len(words)
+}
+
 // negatedQuote reports whether a quote of evidence has a negation word.
 func negatedQuote(evidence []*pb.Evidence) bool {
 	return slices.ContainsFunc(evidence, func(e *pb.Evidence) bool {
@@ -177,8 +191,8 @@ const minSaidWords = 3
 
 // whoSaid reads "Who said (that) X?" as asking for the person who said
 // it: of the relations statement search finds for X, those whose evidence
-// holds every content word of X (minSaidShare), a speech verb, and a
-// negation just when X has one, and has one person as a party whom X does
+// holds every content word of X (minSaidShare) in their order, a speech
+// verb, and a negation just when X has one, and has one person as a party whom X does
 // not name; when that is one person, the person answers, with the first
 // relation as its evidence. It returns false for another form, or when no
 // one or two people did.
@@ -215,7 +229,8 @@ func whoSaid(ix *index.Index, words []word, mentions []Mention, understood []str
 		spoken := slices.ContainsFunc(ev, func(e *pb.Evidence) bool {
 			return slices.ContainsFunc(quoteTokens(e.GetQuote()), func(t string) bool { return sayingVerbs[t] || t == "say" })
 		})
-		if !spoken || saidShare(ev, content) < minSaidShare || negatedQuote(ev) != negated || slices.Contains(found, h.Rel) {
+		if !spoken || saidShare(ev, content) < minSaidShare || negatedQuote(ev) != negated || !slices.ContainsFunc(ev, func(e *pb.Evidence) bool { return saysInOrder(e.GetQuote(), content) }) ||
+			slices.Contains(found, h.Rel) {
 			continue
 		}
 		s, o := ix.Ends(h.Rel)
