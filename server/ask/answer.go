@@ -432,10 +432,10 @@ func compared(ix *index.Index, q *Question, answers []Answer) []Answer {
 		if !ok {
 			return nil
 		}
-		switch w, ok := value[win]; {
+		switch w := value[win]; {
 		case !found:
 			win, found = c, true
-		case float64(q.Compare.best)*(v-w) > 0 || !ok:
+		case float64(q.Compare.best)*(v-w) > 0:
 			win, tie = c, false
 		case v == w:
 			tie = true

@@ -147,11 +147,6 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 var sayingVerbs = map[string]bool{"said": true, "says": true, "stated": true, "warned": true, "claimed": true, "argued": true,
 	"insisted": true, "predicted": true, "noted": true, "remarked": true, "signaled": true, "signalled": true, "told": true, "added": true}
 
-// minSaidShare is the share of a "Who said ...?" question's content
-// words its quote must hold: all of them, for a word changed ("Europe"
-// for "Asia", "money" for "time") would be a quote no one said.
-const minSaidShare = 1.0
-
 // saysInOrder reports whether quote says words in their order, each as
 // itself or a lemma of it, other words between: "Korea would spend time
 // with Japan" is not "spend time with Korea and Japan".
@@ -173,27 +168,16 @@ func negatedQuote(evidence []*pb.Evidence) bool {
 	})
 }
 
-// saidShare returns the share of words that the quotes of evidence hold,
-// each as itself or one of its WordNet lemmas.
-func saidShare(evidence []*pb.Evidence, words []string) float64 {
-	n := 0
-	for _, w := range words {
-		if saysAll(evidence, []string{w}) {
-			n++
-		}
-	}
-	return float64(n) / float64(len(words))
-}
-
 // minSaidWords is the fewest content words a "Who said ...?" question
 // must quote for its quote to be looked for.
 const minSaidWords = 3
 
 // whoSaid reads "Who said (that) X?" as asking for the person who said
 // it: of the relations statement search finds for X, those whose evidence
-// holds every content word of X (minSaidShare) in their order, a speech
-// verb, and a negation just when X has one, and has one person as a party whom X does
-// not name; when that is one person, the person answers, with the first
+// holds every content word of X in their order (a word changed, "Europe"
+// for "Asia", would be a quote no one said), a speech verb, and a negation
+// just when X has one, and has one person as a party whom X does not
+// name; when that is one person, the person answers, with the first
 // relation as its evidence. It returns false for another form, or when no
 // one or two people did.
 func whoSaid(ix *index.Index, words []word, mentions []Mention, understood []string, opts pattern.Options) (*Question, bool) {
@@ -229,7 +213,7 @@ func whoSaid(ix *index.Index, words []word, mentions []Mention, understood []str
 		spoken := slices.ContainsFunc(ev, func(e *pb.Evidence) bool {
 			return slices.ContainsFunc(quoteTokens(e.GetQuote()), func(t string) bool { return sayingVerbs[t] || t == "say" })
 		})
-		if !spoken || saidShare(ev, content) < minSaidShare || negatedQuote(ev) != negated || !slices.ContainsFunc(ev, func(e *pb.Evidence) bool { return saysInOrder(e.GetQuote(), content) }) ||
+		if !spoken || !saysAll(ev, content) || negatedQuote(ev) != negated || !slices.ContainsFunc(ev, func(e *pb.Evidence) bool { return saysInOrder(e.GetQuote(), content) }) ||
 			slices.Contains(found, h.Rel) {
 			continue
 		}

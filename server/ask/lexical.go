@@ -365,6 +365,5 @@ func isStatusVerb(v *vocab.Vocabulary, w string) bool {
 // knownWord reports whether w is a word WordNet knows, as written or as
 // an inflection, or a word of the lexicon: no misspelt name.
 func knownWord(v *vocab.Vocabulary, w string) bool {
-	return wordnet.IsWord(w) || slices.Contains(v.Words(), w) ||
-		slices.ContainsFunc([]wordnet.POS{wordnet.Noun, wordnet.Verb, wordnet.Adjective, wordnet.Adverb}, func(p wordnet.POS) bool { return len(wordnet.Lemmas(w, p)) > 0 })
+	return wordnet.IsWord(w) || slices.Contains(v.Words(), w)
 }
