@@ -2283,7 +2283,7 @@ func TestAskGoingTo(t *testing.T) {
 	checkNoAnswers(t, hw, "Of Norvane and Kittiwake, which will not sue Halcyon?")
 }
 
-// TestAskDescribe checks "Who is NAME?" and "What is NAME?": the entity
+// TestAskDescribe checks "Who is NAME?", "What does PERSON do?" and "What is NAME?": the entity
 // itself, its sentence giving its kinds, roles and description.
 func TestAskDescribe(t *testing.T) {
 	t.Parallel()
@@ -2294,8 +2294,13 @@ func TestAskDescribe(t *testing.T) {
 		// A person's roles.
 		{question: "who is marisol okafr", want: "?role = Chief Executive"},
 		{question: "Who is Elena Voss?", want: "?role = Materials Scientist"},
+		{question: "What does Elena Voss do?", want: "?role = Materials Scientist"},
+		{question: "What does Marisol Okafor do?", want: "?role = Chief Executive"},
 	})
-	checkAsks(t, seedtest.Index(t), []askCase{{question: "Who is Howard Lutnick?", want: "?role = Commerce Secretary"}})
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "Who is Howard Lutnick?", want: "?role = Commerce Secretary"},
+		{question: "what does howard lutnick do", want: "?role = Commerce Secretary"}})
+	// What a person did is not the person's role; nor is what a company does.
+	checkNoAnswers(t, hw, "What did Elena Voss do?", "What did Marisol Okafor do?", "What does Halcyon do?")
 	res, err := Ask(hw, "What is Gannet Bank?", budget.New(context.Background(), 100000), 100, pattern.Options{})
 	if err != nil || len(res.Answers) != 1 || hw.NodeName(res.Answers[0].Nodes[0]) != "places/gannet-bank" {
 		t.Errorf("What is Gannet Bank? = %v, %v; want the entity", res, err)

@@ -163,18 +163,29 @@ func describeAnswer(ix *index.Index, q *Question) *Result {
 	return res
 }
 
-// personRoles reads "Who is NAME?" of a person as "What is NAME's role?",
-// and returns the words to compile instead, or false.
+// personRoles reads "Who is NAME?" and "What does NAME do?" of a person as
+// "What is NAME's role?", and returns the words to compile instead, or
+// false.
 func personRoles(ix *index.Index, words []word, items []item) ([]word, bool) {
 	if len(items) < 3 || items[0].kind != itemWh || !slices.Contains([]string{"who", "what"}, strings.ToLower(items[0].text)) ||
-		items[1].kind != itemAux || !beWords[strings.ToLower(items[1].text)] {
+		items[1].kind != itemAux {
+		return nil, false
+	}
+	aux := strings.ToLower(items[1].text)
+	// "What does NAME do?": the same question, the last word a bare "do".
+	doing := strings.ToLower(items[0].text) == "what" && (aux == "does" || aux == "do") && len(items) == 4 &&
+		items[3].kind == itemAux && strings.ToLower(items[3].text) == "do"
+	if !beWords[aux] && !doing {
 		return nil, false
 	}
 	name := items[len(items)-1]
-	if name.kind != itemEntity || ix.EntityType(name.node) != "person" || len(items) > 3 && !(len(items) == 4 && items[2].kind == itemArticle) {
+	if doing {
+		name = items[2]
+	}
+	if name.kind != itemEntity || ix.EntityType(name.node) != "person" || !doing && len(items) > 3 && !(len(items) == 4 && items[2].kind == itemArticle) {
 		return nil, false
 	}
-	out := []word{{text: "What", lower: "what", note: fmt.Sprintf("%q of a person: the person's roles", joinItems(items[:2]))}, {text: "is", lower: "is"}}
+	out := []word{{text: "What", lower: "what", note: fmt.Sprintf("%q of a person: the person's roles", joinItems(items))}, {text: "is", lower: "is"}}
 	out = append(out, words[name.at:name.at+name.span]...)
 	return append(out, word{text: "'s", lower: "'s"}, word{text: "role", lower: "role"}), true
 }
