@@ -81,6 +81,9 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if q.Describes {
 		return describeAnswer(ix, q), nil
 	}
+	if q.Absent != nil {
+		return absentAnswer(ix, q, b)
+	}
 	// A question that counts, filters or orders its answers looks at every
 	// one of them ("Where did Chey Tae-won first propose the alliance?" must
 	// not take the earliest of the first limit found), then returns the
@@ -1606,6 +1609,10 @@ func Answers(ix *index.Index, q *Question, b *budget.Budget, limit int) ([]Answe
 	}
 	if q.Describes {
 		return describeAnswer(ix, q).Answers, nil
+	}
+	if q.Absent != nil {
+		// No solution answers it: the graph has no such country.
+		return nil, nil
 	}
 	sols, _, err := q.Query.Run(b, 0, maxSolutions)
 	if err != nil {

@@ -64,6 +64,9 @@ type Question struct {
 	// things by no relation word (see quantityOf): it is answered only
 	// when the graph gives one amount.
 	Measure bool
+	// Absent is set for a yes/no question that gives a name a country the
+	// graph has no entity for (see absentCountryQuestion).
+	Absent *AbsentCountry
 	// Present is set for a yes/no question in the present tense ("Is Lee
 	// Jae-myung the chairman of SK Group?"), which asks what holds now.
 	Present bool
@@ -508,6 +511,11 @@ type word struct {
 	// manner is set for an adverb read as a manner the relation must have
 	// (see mannerAdverb).
 	manner bool
+	// country is, for a word of a country the graph has no entity for,
+	// the country's name, and countrySpan how many words from here say
+	// it (see countryWord).
+	country     string
+	countrySpan int
 }
 
 // tokenize splits a question into words: hyphens and dashes separate words
@@ -576,6 +584,17 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
 	}
+	if q, ok := absentCountryQuestion(ix, words, items, mentions); ok {
+		var err error
+		if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
+			return nil, err
+		}
+		return q, nil
+	}
+	if rewritten, ok := countryComplement(ix, words, items); ok {
+		words = rewritten
+		items, mentions = classify(ix, words)
+	}
 	if q, ok := kindQuestion(ix, words, items, mentions); ok {
 		return q, nil
 	}
@@ -610,7 +629,11 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	for _, it := range items {
 		switch it.kind {
 		case 0:
-			unknown = append(unknown, fmt.Sprintf("%q", it.text)+noted(it.note))
+			note := it.note
+			if c := words[it.at].country; c != "" && note == "" {
+				note = fmt.Sprintf("the country %q to WordNet, which the graph has no entity for", c)
+			}
+			unknown = append(unknown, fmt.Sprintf("%q", it.text)+noted(note))
 		case itemEntity:
 			if it.readAs != "" {
 				understood = append(understood, fmt.Sprintf("%q = %s (%s)", it.text, ix.NodeName(it.node), it.readAs))

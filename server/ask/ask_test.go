@@ -2306,3 +2306,49 @@ func TestAskDescribe(t *testing.T) {
 		t.Errorf("What is Gannet Bank? = %v, %v; want the entity", res, err)
 	}
 }
+
+// TestAskCountry checks a yes/no question that gives a name a country by a
+// word WordNet gives of it: a country the graph has no entity for cannot
+// be Yes, and another country the graph gives the name makes it No; a
+// country the graph has is read as its entity, also after the copula
+// alone.
+func TestAskCountry(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	no, yes, unknown := pb.Verdict_VERDICT_NO, pb.Verdict_VERDICT_YES, pb.Verdict_VERDICT_UNKNOWN
+	checkAsks(t, hw, []askCase{
+		// Norvane is based in Denmark, Aldermoor in the United Kingdom;
+		// the graph has no Sweden, Germany or United States.
+		{question: "Is Norvane Turbines a Swedish company?", verdict: no},
+		{question: "Is Norvane Turbines an American company?", verdict: no},
+		{question: "Is Aldermoor Energy an American utility?", verdict: no},
+		{question: "Is Norvane Turbines based in Germany?", verdict: no},
+		{question: "is norvane turbines german", verdict: no},
+		{question: "Is Norvane Turbines a Danish company?", verdict: yes},
+		// Halcyon is based in Portland, Maine: a city, which the
+		// question's country may contain.
+		{question: "Is Halcyon an American company?", verdict: unknown},
+	})
+	res, err := Ask(hw, "Is Norvane Turbines a Swedish company?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || len(res.Deciding) != 1 || hw.NodeName(hw.RelationNode(res.Deciding[0])) != "relations/norvane-based-in-denmark" ||
+		!strings.Contains(res.Interpretation, "Sweden is a country the graph has no entity for") {
+		t.Errorf("Is Norvane Turbines a Swedish company? = %+v, %v; want No, decided by Norvane's based-in Denmark", res, err)
+	}
+	seed := seedtest.Index(t)
+	checkAsks(t, seed, []askCase{
+		// "Nipponese" is Japan's adjective to WordNet, and no alias of
+		// the graph's Japan.
+		{question: "Is Kioxia a Nipponese company?", verdict: yes},
+		{question: "Is Samsung a Nipponese company?", verdict: no},
+		{question: "is western digital american", verdict: yes},
+		{question: "Is Kioxia American?", verdict: no},
+	})
+	// A wh-question about a country the graph does not have is refused,
+	// saying so; "us" is no country in a question with capitals.
+	checkKeys(t, []keysCase{
+		{question: "Which Swedish company opposed the bid?", refuse: `"Swedish" (the country "Sweden" to WordNet, which the graph has no entity for)`},
+	})
+	if _, err := Compile(seed, "Tell us which company is based in Japan", pattern.Options{}); err != nil && strings.Contains(err.Error(), "United States") {
+		t.Errorf("\"us\" read as a country: %v", err)
+	}
+}

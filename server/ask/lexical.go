@@ -56,6 +56,11 @@ func reread(ix *index.Index, words []word, items []item) bool {
 			changed = true
 			continue
 		}
+		// "Is Norvane a Swedish company?"
+		if read, ok := countryWord(ix, words, items, k); ok {
+			changed = changed || read
+			continue
+		}
 		w := &words[it.at]
 		// "Did the bid fail?": a verb form of a status word is the word.
 		if sv, ok := statusOfVerb(ix.Vocabulary(), w.lower); ok {

@@ -1,8 +1,9 @@
 // Package wordnet is the part of Princeton's WordNet 3.0 that entitygraph
 // reads questions with: which words are English words, their base forms
-// (WordNet's morphology: its exception lists, then its suffix rules) and
+// (WordNet's morphology: its exception lists, then its suffix rules),
 // their synsets, in sense order, so that two words that share a synset
-// are synonyms in that sense.
+// are synonyms in that sense, and the words that name a country or
+// pertain to one ("Sweden", "Swedish").
 //
 // The table is derived from Debian's wordnet-base package by
 // `make wordnet` (see ./gen) and embedded, so the server needs nothing
@@ -46,6 +47,7 @@ type Synset uint32
 type database struct {
 	lemmas     map[POS]map[string][]Synset
 	exceptions map[POS]map[string][]string
+	countries  map[string][]string
 }
 
 var (
@@ -65,7 +67,7 @@ func parse(gz []byte) (*database, error) {
 	if err != nil {
 		return nil, fmt.Errorf("wordnet table: %w", err)
 	}
-	d := &database{lemmas: map[POS]map[string][]Synset{}, exceptions: map[POS]map[string][]string{}}
+	d := &database{lemmas: map[POS]map[string][]Synset{}, exceptions: map[POS]map[string][]string{}, countries: map[string][]string{}}
 	for _, p := range []POS{Noun, Verb, Adjective, Adverb} {
 		d.lemmas[p] = map[string][]Synset{}
 		d.exceptions[p] = map[string][]string{}
@@ -81,6 +83,8 @@ func parse(gz []byte) (*database, error) {
 		}
 		f := strings.Split(text, "\t")
 		switch {
+		case len(f) >= 3 && f[0] == "c":
+			d.countries[f[1]] = f[2:]
 		case len(f) == 3 && len(f[0]) == 1:
 			m, ok := d.lemmas[POS(f[0][0])]
 			if !ok {
@@ -196,6 +200,18 @@ var byLength = sync.OnceValue(func() map[int][]string {
 // WordsOfLength returns WordNet's one-word lemmas of n bytes, of any part
 // of speech, sorted: the words a misspelling of that length may be of.
 func WordsOfLength(n int) []string { return byLength()[n] }
+
+// Country returns the names of the country that word, lowercase, names or
+// pertains to in its first sense to WordNet, the most common first
+// ("swedish" and "sweden": Sweden, Kingdom of Sweden, Sverige), or nil
+// for a word of no country.
+func Country(word string) []string {
+	d, err := load()
+	if err != nil {
+		return nil
+	}
+	return d.countries[word]
+}
 
 // Err reports whether the embedded table could not be read (then every
 // lookup finds nothing).

@@ -68,3 +68,19 @@ func TestIsWord(t *testing.T) {
 		}
 	}
 }
+
+func TestCountry(t *testing.T) {
+	t.Parallel()
+	for word, want := range map[string]string{"swedish": "Sweden", "sweden": "Sweden", "american": "United States", "danish": "Denmark", "germany": "Germany"} {
+		if got := Country(word); len(got) == 0 || got[0] != want {
+			t.Errorf("Country(%q) = %q, want %q first", word, got, want)
+		}
+	}
+	// Korea is a peninsula to WordNet; a turkey is first a bird, and a
+	// company no country.
+	for _, word := range []string{"korea", "turkey", "company", "swede"} {
+		if got := Country(word); got != nil {
+			t.Errorf("Country(%q) = %q, want none", word, got)
+		}
+	}
+}

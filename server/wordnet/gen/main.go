@@ -1,8 +1,9 @@
 // Command gen derives entitygraph's WordNet table (package wordnet) from a
 // WordNet 3.0 database directory, such as Debian's wordnet-base package
 // installs in /usr/share/wordnet: for each part of speech, every lemma with
-// its synsets in sense order, and the irregular forms of the exception
-// lists. `make wordnet` runs it.
+// its synsets in sense order, the irregular forms of the exception lists,
+// and the words that name a country or pertain to one in their first
+// sense ("Sweden", "Swedish"). `make wordnet` runs it.
 //
 //	go run ./server/wordnet/gen --dict /usr/share/wordnet --out server/wordnet/wordnet.txt.gz
 package main
@@ -13,8 +14,10 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -43,7 +46,7 @@ func run(dict, out, source string) error {
 	}
 	w := bufio.NewWriter(zw)
 	fmt.Fprintf(w, "# Derived from %s by server/wordnet/gen. WordNet Release 3.0 Copyright 2006 by Princeton University; see LICENSE.wordnet.\n", source)
-	fmt.Fprintf(w, "# Lines: pos TAB lemma TAB synset offsets in sense order; x TAB pos TAB form TAB lemma for irregular forms.\n")
+	fmt.Fprintf(w, "# Lines: pos TAB lemma TAB synset offsets in sense order; x TAB pos TAB form TAB lemma for irregular forms; c TAB lemma TAB the names of the country it names or pertains to, TAB-separated.\n")
 	for _, part := range []struct{ file, pos string }{{"noun", "n"}, {"verb", "v"}, {"adj", "a"}, {"adv", "r"}} {
 		if err := writeIndex(w, filepath.Join(dict, "index."+part.file), part.pos); err != nil {
 			return err
@@ -53,6 +56,9 @@ func run(dict, out, source string) error {
 		if err := writeExceptions(w, filepath.Join(dict, part.file+".exc"), part.pos); err != nil {
 			return err
 		}
+	}
+	if err := writeCountries(w, dict); err != nil {
+		return err
 	}
 	if err := w.Flush(); err != nil {
 		return err
@@ -103,6 +109,159 @@ func writeExceptions(w *bufio.Writer, path, pos string) error {
 		for _, lemma := range f[1:] {
 			fmt.Fprintf(w, "x\t%s\t%s\t%s\n", pos, strings.ReplaceAll(f[0], "_", " "), strings.ReplaceAll(lemma, "_", " "))
 		}
+	}
+	return nil
+}
+
+// synset is one line of a data file: its words as written and its
+// pointers.
+type synset struct {
+	words    []string
+	pointers []pointer
+}
+
+// pointer is one pointer of a synset: its symbol ("@", "@i", "\\") and
+// target.
+type pointer struct {
+	symbol string
+	target string // offset and part of speech, as "08544813n"
+}
+
+// readData reads a data file: "offset lex_filenum ss_type w_cnt word
+// lex_id... p_cnt [ptr_symbol offset pos source/target]... | gloss", by
+// offset.
+func readData(path string) (map[string]synset, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]synset{}
+	for line := range strings.Lines(string(src)) {
+		if strings.HasPrefix(line, " ") {
+			continue
+		}
+		body, _, _ := strings.Cut(line, "|")
+		f := strings.Fields(body)
+		if len(f) < 5 {
+			return nil, fmt.Errorf("%s: short line %q", path, line)
+		}
+		n, err := strconv.ParseUint(f[3], 16, 8)
+		if err != nil || len(f) < 5+2*int(n) {
+			return nil, fmt.Errorf("%s: bad word count in %q", path, line)
+		}
+		var s synset
+		for i := range int(n) {
+			word, _, _ := strings.Cut(f[4+2*i], "(") // an adjective's marker: "galore(ip)"
+			s.words = append(s.words, strings.ReplaceAll(word, "_", " "))
+		}
+		rest := f[4+2*n:]
+		p, err := strconv.Atoi(rest[0])
+		if err != nil || len(rest) < 1+4*p {
+			return nil, fmt.Errorf("%s: bad pointer count in %q", path, line)
+		}
+		for i := range p {
+			s.pointers = append(s.pointers, pointer{symbol: rest[1+4*i], target: rest[2+4*i] + rest[3+4*i]})
+		}
+		out[f[0]] = s
+	}
+	return out, nil
+}
+
+// senses reads an index file's lemmas with their senses, most frequent
+// first, each as "offset" + pos.
+func senses(path, pos string) (map[string][]string, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for line := range strings.Lines(string(src)) {
+		f := strings.Fields(line)
+		if strings.HasPrefix(line, " ") || len(f) < 6 {
+			continue
+		}
+		synsets, err := strconv.Atoi(f[2])
+		if err != nil || synsets < 1 || synsets > len(f)-4 {
+			return nil, fmt.Errorf("%s: bad synset count in %q", path, line)
+		}
+		for _, o := range f[len(f)-synsets:] {
+			out[f[0]] = append(out[f[0]], o+pos)
+		}
+	}
+	return out, nil
+}
+
+// writeCountries writes, for each noun whose first sense is an instance of
+// a country (of a synset under a sense "country" shares with "state" or
+// "nation": Sweden is an instance of Scandinavian country), and each
+// adjective whose first sense pertains to one ("Swedish"), the country's
+// names, its synset's words.
+func writeCountries(w *bufio.Writer, dict string) error {
+	nouns, err := readData(filepath.Join(dict, "data.noun"))
+	if err != nil {
+		return err
+	}
+	adjectives, err := readData(filepath.Join(dict, "data.adj"))
+	if err != nil {
+		return err
+	}
+	nounSenses, err := senses(filepath.Join(dict, "index.noun"), "n")
+	if err != nil {
+		return err
+	}
+	adjectiveSenses, err := senses(filepath.Join(dict, "index.adj"), "a")
+	if err != nil {
+		return err
+	}
+	countries := slices.DeleteFunc(slices.Clone(nounSenses["country"]), func(o string) bool {
+		return !slices.Contains(nounSenses["state"], o) && !slices.Contains(nounSenses["nation"], o)
+	})
+	if len(countries) == 0 {
+		return fmt.Errorf("index.noun has no sense of country shared with state or nation")
+	}
+	under := map[string]bool{}
+	var isUnder func(o string, depth int) bool
+	isUnder = func(o string, depth int) bool {
+		if slices.Contains(countries, o) {
+			return true
+		}
+		if v, ok := under[o]; ok || depth > 30 {
+			return v
+		}
+		under[o] = false
+		for _, p := range nouns[strings.TrimSuffix(o, "n")].pointers {
+			if p.symbol == "@" && isUnder(p.target, depth+1) {
+				under[o] = true
+				break
+			}
+		}
+		return under[o]
+	}
+	isCountry := func(o string) bool {
+		return slices.ContainsFunc(nouns[strings.TrimSuffix(o, "n")].pointers, func(p pointer) bool { return p.symbol == "@i" && isUnder(p.target, 0) })
+	}
+	emit := func(lemma, o string) {
+		fmt.Fprintf(w, "c\t%s\t%s\n", strings.ReplaceAll(lemma, "_", " "), strings.Join(nouns[strings.TrimSuffix(o, "n")].words, "\t"))
+	}
+	n := 0
+	for _, lemma := range slices.Sorted(maps.Keys(nounSenses)) {
+		if o := nounSenses[lemma][0]; isCountry(o) {
+			emit(lemma, o)
+			n++
+		}
+	}
+	for _, lemma := range slices.Sorted(maps.Keys(adjectiveSenses)) {
+		o := adjectiveSenses[lemma][0]
+		for _, p := range adjectives[strings.TrimSuffix(strings.TrimSuffix(o, "a"), "s")].pointers {
+			if p.symbol == "\\" && isCountry(p.target) {
+				emit(lemma, p.target)
+				n++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: no countries", dict)
 	}
 	return nil
 }
