@@ -704,14 +704,12 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		if q, ok := whoSaid(ix, words, mentions, understood, opts); ok {
 			return q, nil
 		}
-		kept, modifiers, heads, ok := saidModifiers(words, items, ranked)
+		kept, modifiers, heads, notes, ok := saidModifiers(words, items, ranked)
 		if !ok {
 			return nil, fail("it has words that are neither known names nor part of the relation vocabulary")
 		}
 		items, said, saidHeads, unknown = kept, modifiers, heads, nil
-		for _, w := range said {
-			understood = append(understood, fmt.Sprintf("%q = a word the answer's evidence must say", w))
-		}
+		understood = append(understood, notes...)
 	}
 	// "When did Norvane drop its suit?" asks when a status came, which the
 	// graph does not record: a relation's time is when it held.

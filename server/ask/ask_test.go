@@ -1482,8 +1482,14 @@ func TestAskSaidModifiers(t *testing.T) {
 		{question: "Did Trump announce a fake trade deal with the UK?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 		// May 9 would be No for the deal, but not for a fake one.
 		{question: "Did Trump announce a fake trade deal with the UK on May 9?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		// A noun after a name heads its phrase: the evidence must say
+		// "domestic chip production", after a verb too.
+		{question: "Who was pushing for domestic chip production in 2021?", want: "United States"},
+		{question: "Who pushed for chip production?", want: "United States"},
 	})
 	checkNoAnswers(t, ix,
+		"Who pushed for chip exports?", // the quote says production
+		"Who pushed for domestic chip Production?",
 		"Who announced a fake trade deal with the UK?",
 		"Who announced a biggest trade deal with the UK?", // a superlative is a rank, not a word to find
 		"Who criticized the trade deal with the UK?",      // a verb carries the relation
@@ -1494,7 +1500,7 @@ func TestAskSaidModifiers(t *testing.T) {
 		"Did Chey make a surprise proposal?",
 	)
 	res, err := Ask(ix, "Who announced a breakthrough trade deal with the UK?", budget.New(context.Background(), 100000), 100, pattern.Options{})
-	if err != nil || !strings.Contains(res.Interpretation, `the answer's evidence must say "breakthrough"`) {
+	if err != nil || !strings.Contains(res.Interpretation, `the answer's evidence must say "breakthrough" before "deal"`) {
 		t.Errorf("interpretation %v, %v; want the word the evidence must say", res, err)
 	}
 	// A quote that denies: "did not expect the lawsuit to delay ..."

@@ -1486,7 +1486,11 @@ func Interpretation(ix *index.Index, q *Question) string {
 		out += fmt.Sprintf(" (%s read in the evidence of %s)", quoteAll(q.EvidenceWords), q.EvidenceOf)
 	}
 	if len(q.Said) > 0 {
-		out += fmt.Sprintf(" (the answer's evidence must say %s)", quoteAll(q.Said))
+		pairs := make([]string, len(q.Said))
+		for k, w := range q.Said {
+			pairs[k] = fmt.Sprintf("%q before %q", w, q.saidHeads[k])
+		}
+		out += fmt.Sprintf(" (the answer's evidence must say %s)", strings.Join(pairs, ", "))
 	}
 	return out + "."
 }

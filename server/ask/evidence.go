@@ -341,28 +341,42 @@ const maxSaidModifiers = 2
 // word, and before a noun the question reads (a relation noun, a type
 // noun or a name). It returns items without them, the words, and the head
 // word of the noun each modifies, or false when a word not understood is
-// not such a modifier (or a scope word stands with no rank).
-func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, []string, bool) {
-	var said, heads []string
+// not such a modifier (or a scope word stands with no rank). A noun right
+// after a name that ends its noun phrase is read as its head ("chip
+// production"): the evidence must say the name's last word before it.
+// Each word gets a note for the question's understood pieces.
+func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, []string, []string, bool) {
+	var said, heads, notes []string
 	var kept []item
 	for i, it := range items {
 		if it.kind == itemScope && !ranked {
-			return nil, nil, nil, false
+			return nil, nil, nil, nil, false
 		}
 		if it.kind != 0 {
 			kept = append(kept, it)
 			continue
 		}
+		if it.span > 1 {
+			return nil, nil, nil, nil, false
+		}
+		if name, ok := nameBeforeHead(words, items, i); ok {
+			// "domestic chip production": the evidence must say the
+			// name's last word before the noun.
+			said, heads = append(said, name), append(heads, words[it.at].lower)
+			notes = append(notes, fmt.Sprintf("%q = a word the answer's evidence must say after %q", it.text, name))
+			continue
+		}
 		head, ok := modifierAfter(words, items, i)
-		if it.span > 1 || !nounModifier(words[it.at]) || !modifierBefore(items, i) || !ok {
-			return nil, nil, nil, false
+		if !nounModifier(words[it.at]) || !modifierBefore(items, i) || !ok {
+			return nil, nil, nil, nil, false
 		}
 		said, heads = append(said, words[it.at].lower), append(heads, head)
+		notes = append(notes, fmt.Sprintf("%q = a word the answer's evidence must say before %q", it.text, head))
 	}
 	if len(said) == 0 || len(said) > maxSaidModifiers {
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
-	return kept, said, heads, true
+	return kept, said, heads, notes, true
 }
 
 // nounModifier reports whether w may modify a noun: lowercase, and an
@@ -394,6 +408,29 @@ func placeNoun(v *vocab.Vocabulary, w word) bool {
 	return slices.Contains(wordnet.Lemmas(w.lower, wordnet.Noun), w.lower)
 }
 
+// nameBeforeHead returns, for a noun items[i] right after a name that
+// ends a noun phrase with it ("chip production", "the export cable
+// deliveries"), the name's last word, lowercase: the noun is the phrase's
+// head, the name its modifier. It returns false when the word after the
+// noun is another noun the question reads, or the noun is no noun to
+// WordNet.
+func nameBeforeHead(words []word, items []item, i int) (string, bool) {
+	if i == 0 || items[i-1].kind != itemEntity || items[i-1].at+max(items[i-1].span, 1) != items[i].at {
+		return "", false
+	}
+	if w := words[items[i].at]; w.text != w.lower || len(wordnet.Lemmas(w.lower, wordnet.Noun)) == 0 {
+		return "", false
+	}
+	if i+1 < len(items) {
+		switch items[i+1].kind {
+		case 0, itemEvent, itemType, itemEntity:
+			return "", false
+		}
+	}
+	f := strings.Fields(strings.ToLower(items[i-1].text))
+	return f[len(f)-1], len(f) > 0
+}
+
 // modifierBefore reports whether the item before items[i] opens or
 // continues the noun phrase a modifier stands in.
 func modifierBefore(items []item, i int) bool {
@@ -401,7 +438,7 @@ func modifierBefore(items []item, i int) bool {
 		return false
 	}
 	switch prev := items[i-1]; prev.kind {
-	case itemArticle, itemPoss, itemPrep, 0:
+	case itemArticle, itemPoss, itemPrep, itemVerb, 0:
 		return true
 	case itemEntity:
 		return prev.readAs != ""
