@@ -15,25 +15,27 @@ import (
 	"github.com/entitygraph/entitygraph/server/wordnet"
 )
 
-// maxCountryWords is the longest country word, in words, looked for
-// ("South Korean").
-const maxCountryWords = 3
+// maxPlaceWords is the longest place word, in words, looked for ("South
+// Korean", "Kingdom of Sweden").
+const maxPlaceWords = 3
 
-// countryWord reads the words from items[k], not understood, as a country
-// WordNet names by them or by its adjective ("Swedish" is Sweden's). When
-// one of the country's names is the name of one country in the graph,
-// they are read as that entity and read reports true; otherwise the first
-// word is marked with the country's name, for absentCountryQuestion. ok
-// reports whether the words are a country's at all. A word must be
-// capitalized, unless the whole question is in lowercase: "us" is no
-// country.
-func countryWord(ix *index.Index, words []word, items []item, k int) (read, ok bool) {
+// placeWord reads the words from items[k], not understood, as a country or
+// city WordNet names by them, or a country by its adjective ("Swedish" is
+// Sweden's; see wordnet.PlaceOf). When one of the place's names is the
+// name of one entity of the vocabulary's kind of that class (its noun
+// "country" or "city"), they are read as that entity and read reports
+// true; otherwise the first word is marked with the place, for the
+// questions about places the graph has no entity for (see
+// absentCountryQuestion and absentSetting). ok reports whether the words
+// are a place's at all. A word must be capitalized, unless the whole
+// question is in lowercase: "us" is no country.
+func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok bool) {
 	at := items[k].at
 	lowercase := !slices.ContainsFunc(words, func(w word) bool { return strings.ContainsFunc(w.text, unicode.IsUpper) })
 	if first, _ := utf8.DecodeRuneInString(words[at].text); !unicode.IsUpper(first) && !lowercase {
 		return false, false
 	}
-	for n := min(maxCountryWords, len(items)-k); n >= 1; n-- {
+	for n := min(maxPlaceWords, len(items)-k); n >= 1; n-- {
 		run := items[k : k+n]
 		if slices.ContainsFunc(run, func(it item) bool { return it.kind != 0 || it.span != 1 }) || run[n-1].at != at+n-1 {
 			continue
@@ -42,45 +44,49 @@ func countryWord(ix *index.Index, words []word, items []item, k int) (read, ok b
 		for i, w := range words[at : at+n] {
 			lowers[i] = w.lower
 		}
-		names := wordnet.Country(strings.Join(lowers, " "))
-		if len(names) == 0 {
+		place, ok := wordnet.PlaceOf(strings.Join(lowers, " "))
+		if !ok {
 			continue
 		}
 		found := index.Node(-1)
-		for _, name := range names {
+		for _, name := range place.Names {
 			for _, node := range ix.ExactNodes(name, 3) {
-				if !isCountry(ix, node) || found >= 0 && found != node {
+				if !ofClass(ix, node, place.Class) || found >= 0 && found != node {
 					continue
 				}
 				found = node
 			}
 		}
 		if found >= 0 {
-			words[at].span, words[at].node, words[at].readAs = n, found, fmt.Sprintf("WordNet: the country %q", names[0])
+			words[at].span, words[at].node, words[at].readAs = n, found, fmt.Sprintf("WordNet: the %s %q", place.Class, place.Names[0])
 			return true, true
 		}
-		words[at].country, words[at].countrySpan = names[0], n
+		words[at].place, words[at].placeSpan = place, n
 		return false, true
 	}
 	return false, false
 }
 
-// countryKinds returns the vocabulary's kinds of country: those its noun
-// "country" names, or none.
-func countryKinds(v *vocab.Vocabulary) *pb.Constraint {
-	con, _, ok := nounConstraint(v, "country")
+// classKinds returns the constraint of the vocabulary's kinds of a place
+// class: those its noun ("country", "city") names, or nil.
+func classKinds(v *vocab.Vocabulary, class string) *pb.Constraint {
+	con, _, ok := nounConstraint(v, class)
 	if !ok || con.GetKinds() == nil {
 		return nil
 	}
 	return con
 }
 
-// isCountry reports whether entity n is of the vocabulary's kinds of
-// country.
-func isCountry(ix *index.Index, n index.Node) bool {
-	con := countryKinds(ix.Vocabulary())
+// ofClass reports whether entity n is of the vocabulary's kinds of a
+// place class.
+func ofClass(ix *index.Index, n index.Node, class string) bool {
+	con := classKinds(ix.Vocabulary(), class)
 	return con != nil && pattern.Holds(ix, con, n)
 }
+
+// isCountry reports whether entity n is of the vocabulary's kinds of
+// country.
+func isCountry(ix *index.Index, n index.Node) bool { return ofClass(ix, n, "country") }
 
 // AbsentCountry is, for a yes/no question that gives a name a country the
 // graph has no entity for (see absentCountryQuestion), that country.
@@ -96,7 +102,7 @@ type AbsentCountry struct {
 
 // absentCountryQuestion reads a yes/no question that gives a name a
 // country the graph has no entity for, by a word WordNet gives of a
-// country (see countryWord): "Is Norvane Turbines a Swedish company?",
+// country (see placeWord): "Is Norvane Turbines a Swedish company?",
 // "is western digital american", "Is Norvane based in Germany?". The
 // country comes by the predicate whose lexicon makes its object a
 // modifier (Lexicon.object_modifier), single-valued, for the name and a
@@ -123,17 +129,17 @@ func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions
 	}
 	verb, byVerb := next(itemVerb)
 	article, _ := next(itemArticle)
-	if k >= len(items) || items[k].kind != 0 || words[items[k].at].country == "" {
+	if k >= len(items) || items[k].kind != 0 || words[items[k].at].place.Class != "country" {
 		return nil, false
 	}
 	c := words[items[k].at]
-	countryText := joinItems(items[k : k+c.countrySpan])
-	k += c.countrySpan
+	countryText := joinItems(items[k : k+c.placeSpan])
+	k += c.placeSpan
 	noun, byNoun := next(itemType)
 	if k != len(items) || byVerb && (byNoun || article.text != "") {
 		return nil, false
 	}
-	kinds := countryKinds(ix.Vocabulary())
+	kinds := classKinds(ix.Vocabulary(), "country")
 	found := countryPredicate(ix, subject.node)
 	if kinds == nil || found == nil || byVerb && !slices.Equal(verb.phrase.Predicates(), []vocab.ID{found.ID}) {
 		return nil, false
@@ -142,7 +148,7 @@ func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions
 	if byVerb {
 		understood = append(understood, fmt.Sprintf("%q = %s", verb.text, found.Key))
 	}
-	understood = append(understood, fmt.Sprintf("%q = the country %q (WordNet), which the graph has no entity for", countryText, c.country))
+	understood = append(understood, fmt.Sprintf("%q = the country %q (WordNet), which the graph has no entity for", countryText, c.place.Names[0]))
 	if byNoun {
 		understood = append(understood, fmt.Sprintf("%q = %s", noun.text, pattern.ConstraintText(noun.con)))
 	}
@@ -152,7 +158,7 @@ func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions
 		Constraints: []*pb.Constraint{{Variable: "country", Test: kinds.GetTest()}},
 	}
 	return &Question{Pattern: p, AnswerVars: []string{"fact"}, YesNo: true, Mains: 1, Mentions: mentions, Understood: understood,
-		Absent: &AbsentCountry{Name: c.country, Subject: subject.node, Predicate: found}}, true
+		Absent: &AbsentCountry{Name: c.place.Names[0], Subject: subject.node, Predicate: found}}, true
 }
 
 // absentAnswer decides a question about a country the graph has no
@@ -226,4 +232,92 @@ func countryComplement(ix *index.Index, words []word, items []item) ([]word, boo
 		out = append(out, pw)
 	}
 	return append(out, words[items[2].at:]...), true
+}
+
+// AbsentPlace is a city or country the graph has no entity for, that a
+// yes/no question says its relation happened in (see takeAbsentSetting).
+type AbsentPlace struct {
+	// Text is how the question says it, with its preposition ("in
+	// Tokyo").
+	Text string
+	// Place is the place to WordNet.
+	Place wordnet.Place
+}
+
+// takeAbsentSetting returns the words of a question without the one place
+// after "in" or "at" that WordNet names as a city or country ("in Tokyo")
+// and the graph has no entity of that kind for by any of its names, or
+// false when there is no such place. Its words must be capitalized (unless
+// the whole question is lowercase), and the word after them must not be,
+// lest they begin a longer name.
+func takeAbsentSetting(ix *index.Index, words []word) ([]word, *AbsentPlace, bool) {
+	lowercase := !slices.ContainsFunc(words, func(w word) bool { return strings.ContainsFunc(w.text, unicode.IsUpper) })
+	capital := func(w word) bool {
+		first, _ := utf8.DecodeRuneInString(w.text)
+		return unicode.IsUpper(first)
+	}
+	var found *AbsentPlace
+	var out []word
+	for i := 0; i < len(words); i++ {
+		if w := words[i].lower; (w != "in" && w != "at") || i+1 >= len(words) || !capital(words[i+1]) && !lowercase {
+			continue
+		}
+		for n := min(maxPlaceWords, len(words)-i-1); n >= 1; n-- {
+			run := words[i+1 : i+1+n]
+			if i+1+n < len(words) && capital(words[i+1+n]) && !lowercase {
+				continue
+			}
+			lowers := make([]string, n)
+			for k, w := range run {
+				lowers[k] = w.lower
+			}
+			place, ok := wordnet.PlaceOf(strings.Join(lowers, " "))
+			if !ok || slices.ContainsFunc(place.Names, func(name string) bool {
+				return slices.ContainsFunc(ix.ExactNodes(name, 3), func(n index.Node) bool { return ofClass(ix, n, place.Class) })
+			}) || classKinds(ix.Vocabulary(), place.Class) == nil {
+				continue
+			}
+			if found != nil {
+				return nil, nil, false // two such places
+			}
+			found = &AbsentPlace{Text: joinWords(words[i : i+1+n]), Place: place}
+			out = append(slices.Clone(words[:i]), words[i+1+n:]...)
+			break
+		}
+	}
+	return out, found, found != nil
+}
+
+// withAbsentSetting returns q, the question compiled without the place
+// the graph has no entity for, asked in that place: a yes/no question,
+// which the graph cannot make Yes (see absentSettingVerdict); another
+// question is refused, since the graph has no such fact.
+func withAbsentSetting(q *Question, place *AbsentPlace) (*Question, error) {
+	note := fmt.Sprintf("%q = the %s %q (WordNet), which the graph has no entity for", place.Text, place.Place.Class, place.Place.Names[0])
+	if !q.YesNo || q.Absent != nil || q.Mains == 0 || q.Negated {
+		return nil, &NotUnderstoodError{Understood: append(slices.Clone(q.Understood), note),
+			Reason: fmt.Sprintf("it asks about %s, a %s the graph has no entity for: the graph has no such fact", place.Place.Names[0], place.Place.Class)}
+	}
+	q.AbsentSetting = place
+	q.Understood = append(q.Understood, note)
+	return q, nil
+}
+
+// absentSettingVerdict decides a yes/no question asked in a place the
+// graph has no entity for from the verdict of the question without it:
+// what did not happen did not happen there either (No stays No); what did
+// happen, did there only if its relation's place allows: a place of the
+// same kind (another city) makes it No, none or another kind of place
+// (a country, which may contain the city) leaves it unknown.
+func absentSettingVerdict(ix *index.Index, q *Question, v pb.Verdict, deciding []index.Rel) (pb.Verdict, []index.Rel) {
+	if v != pb.Verdict_VERDICT_YES {
+		return v, deciding
+	}
+	for _, r := range deciding {
+		place, ok := ix.NodeOf(ix.Qualifiers(r).GetPlace().GetEntity())
+		if !ok || !ofClass(ix, place, q.AbsentSetting.Place.Class) {
+			return pb.Verdict_VERDICT_UNKNOWN, nil
+		}
+	}
+	return pb.Verdict_VERDICT_NO, deciding
 }

@@ -210,6 +210,11 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 				})
 			}
 		}
+		if q.AbsentSetting != nil {
+			// "Did Chey make his May 8 proposal in Tokyo?" No: in
+			// Seoul.
+			res.Verdict, res.Deciding = absentSettingVerdict(ix, q, res.Verdict, res.Deciding)
+		}
 		if len(q.Said) > 0 && res.Verdict != pb.Verdict_VERDICT_YES {
 			// "Did Trump announce a breakthrough deal on May 9?": a word
 			// the evidence must say is no ground for No, which comes from

@@ -25,6 +25,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/pattern"
 	"github.com/entitygraph/entitygraph/server/quantity"
 	"github.com/entitygraph/entitygraph/server/vocab"
+	"github.com/entitygraph/entitygraph/server/wordnet"
 )
 
 // MaxQuestionRunes is the longest question Ask accepts.
@@ -67,6 +68,10 @@ type Question struct {
 	// Absent is set for a yes/no question that gives a name a country the
 	// graph has no entity for (see absentCountryQuestion).
 	Absent *AbsentCountry
+	// AbsentSetting is set for a yes/no question that says where its
+	// relation happened by a place the graph has no entity for (see
+	// takeAbsentSetting).
+	AbsentSetting *AbsentPlace
 	// Present is set for a yes/no question in the present tense ("Is Lee
 	// Jae-myung the chairman of SK Group?"), which asks what holds now.
 	Present bool
@@ -511,11 +516,11 @@ type word struct {
 	// manner is set for an adverb read as a manner the relation must have
 	// (see mannerAdverb).
 	manner bool
-	// country is, for a word of a country the graph has no entity for,
-	// the country's name, and countrySpan how many words from here say
-	// it (see countryWord).
-	country     string
-	countrySpan int
+	// place is, for a word of a country or city the graph has no entity
+	// for, that place, and placeSpan how many words from here say it (see
+	// placeWord).
+	place     wordnet.Place
+	placeSpan int
 }
 
 // tokenize splits a question into words: hyphens and dashes separate words
@@ -577,7 +582,27 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if n := utf8.RuneCountInString(question); n > MaxQuestionRunes {
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
-	words, amounts := takeAmounts(tokenize(question))
+	tokens := tokenize(question)
+	q, err := compileWords(ix, slices.Clone(tokens), opts)
+	var nu *NotUnderstoodError
+	if err == nil || !errors.As(err, &nu) {
+		return q, err
+	}
+	// "Did Chey make his May 8 proposal in Tokyo?": a place the graph
+	// has no entity for, which the question without it may be asked of.
+	rest, place, ok := takeAbsentSetting(ix, tokens)
+	if !ok {
+		return nil, err
+	}
+	if q, err2 := compileWords(ix, rest, opts); err2 == nil {
+		return withAbsentSetting(q, place)
+	}
+	return nil, err
+}
+
+// compileWords compiles a question's words (see Compile).
+func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
+	words, amounts := takeAmounts(words)
 	words, claimed := comparativeClaim(inSitu(sourceSays(nationality(copularAt(words)))))
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), words)))))
 	items, mentions := classify(ix, words)
@@ -630,8 +655,8 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		switch it.kind {
 		case 0:
 			note := it.note
-			if c := words[it.at].country; c != "" && note == "" {
-				note = fmt.Sprintf("the country %q to WordNet, which the graph has no entity for", c)
+			if p := words[it.at].place; p.Class != "" && note == "" {
+				note = fmt.Sprintf("the %s %q to WordNet, which the graph has no entity for", p.Class, p.Names[0])
 			}
 			unknown = append(unknown, fmt.Sprintf("%q", it.text)+noted(note))
 		case itemEntity:

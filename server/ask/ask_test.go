@@ -2313,12 +2313,13 @@ func TestAskDescribe(t *testing.T) {
 	}
 }
 
-// TestAskCountry checks a yes/no question that gives a name a country by a
-// word WordNet gives of it: a country the graph has no entity for cannot
-// be Yes, and another country the graph gives the name makes it No; a
-// country the graph has is read as its entity, also after the copula
-// alone.
-func TestAskCountry(t *testing.T) {
+// TestAskPlaces checks a question that names a country or city by a word
+// WordNet gives of it: a place the graph has no entity for cannot make a
+// yes/no question Yes; another country the graph gives the name by a
+// single-value predicate, or another city its relation happened in, makes
+// it No; a place the graph has is read as its entity, a country also
+// after the copula alone.
+func TestAskPlaces(t *testing.T) {
 	t.Parallel()
 	hw := seedtest.HarborWind(t)
 	no, yes, unknown := pb.Verdict_VERDICT_NO, pb.Verdict_VERDICT_YES, pb.Verdict_VERDICT_UNKNOWN
@@ -2357,4 +2358,24 @@ func TestAskCountry(t *testing.T) {
 	if _, err := Compile(seed, "Tell us which company is based in Japan", pattern.Options{}); err != nil && strings.Contains(err.Error(), "United States") {
 		t.Errorf("\"us\" read as a country: %v", err)
 	}
+	// Where a relation happened: Chey's May 8 proposal was in Seoul,
+	// Norvane's suit filed in Boston; the graph has no Tokyo or
+	// Copenhagen. A country may contain the city, and a venue that is no
+	// city says nothing.
+	checkAsks(t, seed, []askCase{
+		{question: "Did Chey make his May 8 proposal in Tokyo?", verdict: no},
+		{question: "Did Chey make his May 8 proposal in Seoul?", verdict: yes},
+		{question: "Did Chey make his May 8 proposal in Germany?", verdict: unknown},
+		{question: "Did Chey propose the alliance in Tokyo?", verdict: unknown}, // once at the National Assembly
+		{question: "Did Western Digital acquire Kioxia in Tokyo?", verdict: no}, // the bid failed
+	})
+	checkAsks(t, hw, []askCase{{question: "Did Norvane sue Halcyon in Copenhagen?", verdict: no}})
+	res, err = Ask(seed, "Did Chey make his May 8 proposal in Tokyo?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || !strings.Contains(res.Interpretation, "its place is Tokyo, a city the graph has no entity for") || len(res.Deciding) != 1 ||
+		seed.Qualifiers(res.Deciding[0]).GetPlace().GetEntity() != "places/seoul" {
+		t.Errorf("Did Chey make his May 8 proposal in Tokyo? = %+v, %v; want No by the proposal in Seoul", res, err)
+	}
+	checkKeys(t, []keysCase{
+		{question: "Which company opposed the bid in Tokyo?", refuse: "it asks about Tokyo, a city the graph has no entity for: the graph has no such fact"},
+	})
 }

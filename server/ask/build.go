@@ -1451,6 +1451,9 @@ func Interpretation(ix *index.Index, q *Question) string {
 	for _, set := range q.Settings {
 		out += fmt.Sprintf("; its %s is %s", pattern.QualifierFieldName(set.Field), ix.DisplayName(set.Node))
 	}
+	if a := q.AbsentSetting; a != nil {
+		out += fmt.Sprintf("; its place is %s, a %s the graph has no entity for (another %s makes it No)", a.Place.Names[0], a.Place.Class, a.Place.Class)
+	}
 	for _, m := range q.Manners {
 		out += fmt.Sprintf("; its manner says %q", m)
 	}

@@ -57,7 +57,7 @@ func reread(ix *index.Index, words []word, items []item) bool {
 			continue
 		}
 		// "Is Norvane a Swedish company?"
-		if read, ok := countryWord(ix, words, items, k); ok {
+		if read, ok := placeWord(ix, words, items, k); ok {
 			changed = changed || read
 			continue
 		}

@@ -2,8 +2,8 @@
 // reads questions with: which words are English words, their base forms
 // (WordNet's morphology: its exception lists, then its suffix rules),
 // their synsets, in sense order, so that two words that share a synset
-// are synonyms in that sense, and the words that name a country or
-// pertain to one ("Sweden", "Swedish").
+// are synonyms in that sense, and the words that name a country or a city,
+// or pertain to a country ("Sweden", "Swedish", "Tokyo").
 //
 // The table is derived from Debian's wordnet-base package by
 // `make wordnet` (see ./gen) and embedded, so the server needs nothing
@@ -47,7 +47,7 @@ type Synset uint32
 type database struct {
 	lemmas     map[POS]map[string][]Synset
 	exceptions map[POS]map[string][]string
-	countries  map[string][]string
+	places     map[string]Place
 }
 
 var (
@@ -67,7 +67,7 @@ func parse(gz []byte) (*database, error) {
 	if err != nil {
 		return nil, fmt.Errorf("wordnet table: %w", err)
 	}
-	d := &database{lemmas: map[POS]map[string][]Synset{}, exceptions: map[POS]map[string][]string{}, countries: map[string][]string{}}
+	d := &database{lemmas: map[POS]map[string][]Synset{}, exceptions: map[POS]map[string][]string{}, places: map[string]Place{}}
 	for _, p := range []POS{Noun, Verb, Adjective, Adverb} {
 		d.lemmas[p] = map[string][]Synset{}
 		d.exceptions[p] = map[string][]string{}
@@ -83,8 +83,8 @@ func parse(gz []byte) (*database, error) {
 		}
 		f := strings.Split(text, "\t")
 		switch {
-		case len(f) >= 3 && f[0] == "c":
-			d.countries[f[1]] = f[2:]
+		case len(f) >= 4 && f[0] == "g":
+			d.places[f[2]] = Place{Class: f[1], Names: f[3:]}
 		case len(f) == 3 && len(f[0]) == 1:
 			m, ok := d.lemmas[POS(f[0][0])]
 			if !ok {
@@ -201,16 +201,26 @@ var byLength = sync.OnceValue(func() map[int][]string {
 // of speech, sorted: the words a misspelling of that length may be of.
 func WordsOfLength(n int) []string { return byLength()[n] }
 
-// Country returns the names of the country that word, lowercase, names or
-// pertains to in its first sense to WordNet, the most common first
-// ("swedish" and "sweden": Sweden, Kingdom of Sweden, Sverige), or nil
-// for a word of no country.
-func Country(word string) []string {
+// Place is a country or a city WordNet names.
+type Place struct {
+	// Class is "country" or "city".
+	Class string
+	// Names are the place's names, the most common first: Sweden,
+	// Kingdom of Sweden, Sverige.
+	Names []string
+}
+
+// PlaceOf returns the country or city that word, lowercase, names in its
+// first sense to WordNet, or the country it pertains to ("swedish",
+// "sweden": Sweden; "tokyo": Tokyo, a city), or false for a word of no
+// such place.
+func PlaceOf(word string) (Place, bool) {
 	d, err := load()
 	if err != nil {
-		return nil
+		return Place{}, false
 	}
-	return d.countries[word]
+	p, ok := d.places[word]
+	return p, ok
 }
 
 // Err reports whether the embedded table could not be read (then every

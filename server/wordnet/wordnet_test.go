@@ -69,18 +69,20 @@ func TestIsWord(t *testing.T) {
 	}
 }
 
-func TestCountry(t *testing.T) {
+func TestPlaceOf(t *testing.T) {
 	t.Parallel()
-	for word, want := range map[string]string{"swedish": "Sweden", "sweden": "Sweden", "american": "United States", "danish": "Denmark", "germany": "Germany"} {
-		if got := Country(word); len(got) == 0 || got[0] != want {
-			t.Errorf("Country(%q) = %q, want %q first", word, got, want)
+	for word, want := range map[string]Place{"swedish": {"country", []string{"Sweden"}}, "sweden": {"country", []string{"Sweden"}},
+		"american": {"country", []string{"United States"}}, "danish": {"country", []string{"Denmark"}}, "germany": {"country", []string{"Germany"}},
+		"tokyo": {"city", []string{"Tokyo"}}, "boston": {"city", []string{"Boston"}}} {
+		if got, ok := PlaceOf(word); !ok || got.Class != want.Class || got.Names[0] != want.Names[0] {
+			t.Errorf("PlaceOf(%q) = %v, want %v first", word, got, want)
 		}
 	}
 	// Korea is a peninsula to WordNet; a turkey is first a bird, and a
-	// company no country.
-	for _, word := range []string{"korea", "turkey", "company", "swede"} {
-		if got := Country(word); got != nil {
-			t.Errorf("Country(%q) = %q, want none", word, got)
+	// company no place.
+	for _, word := range []string{"korea", "turkey", "company", "swede", "bostonian"} {
+		if got, ok := PlaceOf(word); ok {
+			t.Errorf("PlaceOf(%q) = %v, want none", word, got)
 		}
 	}
 }

@@ -2,8 +2,8 @@
 // WordNet 3.0 database directory, such as Debian's wordnet-base package
 // installs in /usr/share/wordnet: for each part of speech, every lemma with
 // its synsets in sense order, the irregular forms of the exception lists,
-// and the words that name a country or pertain to one in their first
-// sense ("Sweden", "Swedish"). `make wordnet` runs it.
+// and the words that name a country or a city, or pertain to a country, in
+// their first sense ("Sweden", "Swedish", "Tokyo"). `make wordnet` runs it.
 //
 //	go run ./server/wordnet/gen --dict /usr/share/wordnet --out server/wordnet/wordnet.txt.gz
 package main
@@ -46,7 +46,7 @@ func run(dict, out, source string) error {
 	}
 	w := bufio.NewWriter(zw)
 	fmt.Fprintf(w, "# Derived from %s by server/wordnet/gen. WordNet Release 3.0 Copyright 2006 by Princeton University; see LICENSE.wordnet.\n", source)
-	fmt.Fprintf(w, "# Lines: pos TAB lemma TAB synset offsets in sense order; x TAB pos TAB form TAB lemma for irregular forms; c TAB lemma TAB the names of the country it names or pertains to, TAB-separated.\n")
+	fmt.Fprintf(w, "# Lines: pos TAB lemma TAB synset offsets in sense order; x TAB pos TAB form TAB lemma for irregular forms; g TAB class TAB lemma TAB the names of the place (a country or city) it names or pertains to, TAB-separated.\n")
 	for _, part := range []struct{ file, pos string }{{"noun", "n"}, {"verb", "v"}, {"adj", "a"}, {"adv", "r"}} {
 		if err := writeIndex(w, filepath.Join(dict, "index."+part.file), part.pos); err != nil {
 			return err
@@ -57,7 +57,7 @@ func run(dict, out, source string) error {
 			return err
 		}
 	}
-	if err := writeCountries(w, dict); err != nil {
+	if err := writePlaces(w, dict); err != nil {
 		return err
 	}
 	if err := w.Flush(); err != nil {
@@ -191,12 +191,26 @@ func senses(path, pos string) (map[string][]string, error) {
 	return out, nil
 }
 
-// writeCountries writes, for each noun whose first sense is an instance of
-// a country (of a synset under a sense "country" shares with "state" or
-// "nation": Sweden is an instance of Scandinavian country), and each
-// adjective whose first sense pertains to one ("Swedish"), the country's
-// names, its synset's words.
-func writeCountries(w *bufio.Writer, dict string) error {
+// placeClasses are the kinds of place whose instances the table names:
+// each by a noun, and the other nouns whose senses it shares that pick
+// its senses ("country" as a state or nation, not as the countryside);
+// a country's adjectives are named too ("Swedish").
+var placeClasses = []struct {
+	class, noun string
+	shared      []string
+	adjectives  bool
+}{
+	{"country", "country", []string{"state", "nation"}, true},
+	{"city", "city", []string{"metropolis"}, false},
+}
+
+// writePlaces writes, for each noun whose first sense is an instance of a
+// place class (of a synset under the class's senses: Sweden is an
+// instance of Scandinavian country, Tokyo of national capital, a city),
+// and for a country each adjective whose first sense pertains to one
+// ("Swedish"), the class and the place's names, its synset's words. A
+// word of two classes is written for the first.
+func writePlaces(w *bufio.Writer, dict string) error {
 	nouns, err := readData(filepath.Join(dict, "data.noun"))
 	if err != nil {
 		return err
@@ -213,55 +227,63 @@ func writeCountries(w *bufio.Writer, dict string) error {
 	if err != nil {
 		return err
 	}
-	countries := slices.DeleteFunc(slices.Clone(nounSenses["country"]), func(o string) bool {
-		return !slices.Contains(nounSenses["state"], o) && !slices.Contains(nounSenses["nation"], o)
-	})
-	if len(countries) == 0 {
-		return fmt.Errorf("index.noun has no sense of country shared with state or nation")
-	}
-	under := map[string]bool{}
-	var isUnder func(o string, depth int) bool
-	isUnder = func(o string, depth int) bool {
-		if slices.Contains(countries, o) {
-			return true
+	written := map[string]bool{}
+	for _, pc := range placeClasses {
+		tops := slices.DeleteFunc(slices.Clone(nounSenses[pc.noun]), func(o string) bool {
+			return !slices.ContainsFunc(pc.shared, func(other string) bool { return slices.Contains(nounSenses[other], o) })
+		})
+		if len(tops) == 0 {
+			return fmt.Errorf("index.noun has no sense of %s shared with %q", pc.noun, pc.shared)
 		}
-		if v, ok := under[o]; ok || depth > 30 {
-			return v
-		}
-		under[o] = false
-		for _, p := range nouns[strings.TrimSuffix(o, "n")].pointers {
-			if p.symbol == "@" && isUnder(p.target, depth+1) {
-				under[o] = true
-				break
+		under := map[string]bool{}
+		var isUnder func(o string, depth int) bool
+		isUnder = func(o string, depth int) bool {
+			if slices.Contains(tops, o) {
+				return true
 			}
+			if v, ok := under[o]; ok || depth > 30 {
+				return v
+			}
+			under[o] = false
+			for _, p := range nouns[strings.TrimSuffix(o, "n")].pointers {
+				if p.symbol == "@" && isUnder(p.target, depth+1) {
+					under[o] = true
+					break
+				}
+			}
+			return under[o]
 		}
-		return under[o]
-	}
-	isCountry := func(o string) bool {
-		return slices.ContainsFunc(nouns[strings.TrimSuffix(o, "n")].pointers, func(p pointer) bool { return p.symbol == "@i" && isUnder(p.target, 0) })
-	}
-	emit := func(lemma, o string) {
-		fmt.Fprintf(w, "c\t%s\t%s\n", strings.ReplaceAll(lemma, "_", " "), strings.Join(nouns[strings.TrimSuffix(o, "n")].words, "\t"))
-	}
-	n := 0
-	for _, lemma := range slices.Sorted(maps.Keys(nounSenses)) {
-		if o := nounSenses[lemma][0]; isCountry(o) {
-			emit(lemma, o)
+		isInstance := func(o string) bool {
+			return slices.ContainsFunc(nouns[strings.TrimSuffix(o, "n")].pointers, func(p pointer) bool { return p.symbol == "@i" && isUnder(p.target, 0) })
+		}
+		n := 0
+		emit := func(lemma, o string) {
+			if written[lemma] {
+				return
+			}
+			written[lemma] = true
+			fmt.Fprintf(w, "g\t%s\t%s\t%s\n", pc.class, strings.ReplaceAll(lemma, "_", " "), strings.Join(nouns[strings.TrimSuffix(o, "n")].words, "\t"))
 			n++
 		}
-	}
-	for _, lemma := range slices.Sorted(maps.Keys(adjectiveSenses)) {
-		o := adjectiveSenses[lemma][0]
-		for _, p := range adjectives[strings.TrimSuffix(strings.TrimSuffix(o, "a"), "s")].pointers {
-			if p.symbol == "\\" && isCountry(p.target) {
-				emit(lemma, p.target)
-				n++
-				break
+		for _, lemma := range slices.Sorted(maps.Keys(nounSenses)) {
+			if o := nounSenses[lemma][0]; isInstance(o) {
+				emit(lemma, o)
 			}
 		}
-	}
-	if n == 0 {
-		return fmt.Errorf("%s: no countries", dict)
+		if pc.adjectives {
+			for _, lemma := range slices.Sorted(maps.Keys(adjectiveSenses)) {
+				o := adjectiveSenses[lemma][0]
+				for _, p := range adjectives[strings.TrimSuffix(strings.TrimSuffix(o, "a"), "s")].pointers {
+					if p.symbol == "\\" && isInstance(p.target) {
+						emit(lemma, p.target)
+						break
+					}
+				}
+			}
+		}
+		if n == 0 {
+			return fmt.Errorf("%s: no %s", dict, pc.noun)
+		}
 	}
 	return nil
 }
