@@ -626,6 +626,13 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 	if q, ok := describeQuestion(ix, items, mentions); ok {
 		return q, nil
 	}
+	if q, ok := doQuestion(ix, items, mentions); ok {
+		var err error
+		if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
+			return nil, err
+		}
+		return q, nil
+	}
 	if rewritten, ok := personRoles(ix, words, items); ok {
 		words = rewritten
 		items, mentions = classify(ix, words)

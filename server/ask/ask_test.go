@@ -2290,7 +2290,8 @@ func TestAskGoingTo(t *testing.T) {
 }
 
 // TestAskDescribe checks "Who is NAME?", "What does PERSON do?" and "What is NAME?": the entity
-// itself, its sentence giving its kinds, roles and description.
+// itself, its sentence giving its kinds, roles and description; and "What
+// did NAME do DATE?", the relations it is the subject of then.
 func TestAskDescribe(t *testing.T) {
 	t.Parallel()
 	hw := seedtest.HarborWind(t)
@@ -2307,6 +2308,15 @@ func TestAskDescribe(t *testing.T) {
 		{question: "what does howard lutnick do", want: "?role = Commerce Secretary"}})
 	// What a person did is not the person's role; nor is what a company does.
 	checkNoAnswers(t, hw, "What did Elena Voss do?", "What did Marisol Okafor do?", "What does Halcyon do?")
+	// With a date, what a name did is what it is the subject of then.
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "What did Western Digital try to do in 2021?", want: "Western Digital acquires Kioxia (failed, 2021)"},
+		{question: "What did Trump do on May 8?", want: "Donald Trump announces"},
+	})
+	checkKeys(t, []keysCase{
+		{question: "What did Samsung do in 2021?", want: []string{"fact=relations/samsung-coordinates-against-western-digital-bid", "fact=relations/samsung-coordinates-with-japan"}},
+		{question: "What did Trump do on May 9?", want: nil},
+	})
 	res, err := Ask(hw, "What is Gannet Bank?", budget.New(context.Background(), 100000), 100, pattern.Options{})
 	if err != nil || len(res.Answers) != 1 || hw.NodeName(res.Answers[0].Nodes[0]) != "places/gannet-bank" {
 		t.Errorf("What is Gannet Bank? = %v, %v; want the entity", res, err)

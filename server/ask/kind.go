@@ -189,3 +189,43 @@ func personRoles(ix *index.Index, words []word, items []item) ([]word, bool) {
 	out = append(out, words[name.at:name.at+name.span]...)
 	return append(out, word{text: "'s", lower: "'s"}, word{text: "role", lower: "role"}), true
 }
+
+// doQuestion reads "What did NAME do DATE?" ("What did Chey do on May
+// 8?", "What did Western Digital try to do in 2021?"): it asks for the
+// relations NAME is the subject of whose time falls on the dates, by any
+// predicate. The dates make it a question about what happened then; "What
+// did NAME do?" alone is no such question (see personRoles) and stays
+// refused. Words skipped before "to do" ("try", "seek") are reported as
+// skipped. It returns the question, or false for another form.
+func doQuestion(ix *index.Index, items []item, mentions []Mention) (*Question, bool) {
+	if len(items) < 5 || items[0].kind != itemWh || !strings.EqualFold(items[0].text, "what") || items[1].kind != itemAux ||
+		!slices.Contains([]string{"did", "does", "do"}, strings.ToLower(items[1].text)) || items[2].kind != itemEntity {
+		return nil, false
+	}
+	k := 3
+	var skipped []string
+	for k < len(items) && items[k].kind == itemIgnore && items[k].order == 0 && !items[k].besides && !items[k].light {
+		skipped = append(skipped, items[k].text)
+		k++
+	}
+	if k >= len(items) || items[k].kind != itemAux || !strings.EqualFold(items[k].text, "do") {
+		return nil, false
+	}
+	var dates []DateFilter
+	var understood []string
+	for _, it := range items[k+1:] {
+		if it.kind != itemDate {
+			return nil, false
+		}
+		dates = append(dates, it.date)
+		understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text))
+	}
+	if len(dates) == 0 {
+		return nil, false
+	}
+	name := items[2]
+	understood = append([]string{fmt.Sprintf("%q = the answer: a relation %s is the subject of", joinItems([]item{items[0], items[1], items[k]}), ix.Label(name.node)),
+		fmt.Sprintf("%q = %s", name.text, ix.NodeName(name.node))}, understood...)
+	p := &pb.Pattern{Triples: []*pb.Triple{{Subject: fixed(ix, name.node), Object: variable("what"), RelationVariable: "fact"}}}
+	return &Question{Pattern: p, AnswerVars: []string{"fact"}, Dates: dates, Mains: 1, Mentions: mentions, Understood: understood, Skipped: skipped}, true
+}
