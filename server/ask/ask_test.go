@@ -2312,6 +2312,7 @@ func TestAskDescribe(t *testing.T) {
 	checkAsks(t, seedtest.Index(t), []askCase{
 		{question: "What did Western Digital try to do in 2021?", want: "Western Digital acquires Kioxia (failed, 2021)"},
 		{question: "What did Trump do on May 8?", want: "Donald Trump announces"},
+		{question: "What did Chey do at the National Assembly?", want: "(April 22, at the National Assembly)"},
 	})
 	checkKeys(t, []keysCase{
 		{question: "What did Samsung do in 2021?", want: []string{"fact=relations/samsung-coordinates-against-western-digital-bid", "fact=relations/samsung-coordinates-with-japan"}},

@@ -191,11 +191,12 @@ func personRoles(ix *index.Index, words []word, items []item) ([]word, bool) {
 }
 
 // doQuestion reads "What did NAME do DATE?" ("What did Chey do on May
-// 8?", "What did Western Digital try to do in 2021?"): it asks for the
-// relations NAME is the subject of whose time falls on the dates, by any
-// predicate. The dates make it a question about what happened then; "What
-// did NAME do?" alone is no such question (see personRoles) and stays
-// refused. Words skipped before "to do" ("try", "seek") are reported as
+// 8?", "What did Western Digital try to do in 2021?") and "What did NAME
+// do PLACE?" ("at the National Assembly"): it asks for the relations NAME
+// is the subject of whose time falls on the dates and whose place is the
+// place, by any predicate. The dates or place make it a question about
+// what happened then or there; "What did NAME do?" alone is no such
+// question (see personRoles) and stays refused. Words skipped before "to do" ("try", "seek") are reported as
 // skipped. It returns the question, or false for another form.
 func doQuestion(ix *index.Index, items []item, mentions []Mention) (*Question, bool) {
 	if len(items) < 5 || items[0].kind != itemWh || !strings.EqualFold(items[0].text, "what") || items[1].kind != itemAux ||
@@ -212,20 +213,36 @@ func doQuestion(ix *index.Index, items []item, mentions []Mention) (*Question, b
 		return nil, false
 	}
 	var dates []DateFilter
+	var settings []Setting
 	var understood []string
-	for _, it := range items[k+1:] {
-		if it.kind != itemDate {
+	for j := k + 1; j < len(items); j++ {
+		switch it := items[j]; it.kind {
+		case itemDate:
+			dates = append(dates, it.date)
+			understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text))
+		case itemPrep:
+			// "at the National Assembly", "in Seoul": where it happened.
+			j++
+			if j < len(items) && items[j].kind == itemArticle {
+				j++
+			}
+			place := at(items, j)
+			field, ok := settingField(strings.ToLower(it.text), ix.EntityType(place.node))
+			if place.kind != itemEntity || !ok || field != pb.QualifierField_QUALIFIER_FIELD_PLACE {
+				return nil, false
+			}
+			settings = append(settings, Setting{Field: field, Node: place.node})
+			understood = append(understood, fmt.Sprintf("%q = the relation's place: %s", place.text, ix.NodeName(place.node)))
+		default:
 			return nil, false
 		}
-		dates = append(dates, it.date)
-		understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text))
 	}
-	if len(dates) == 0 {
+	if len(dates)+len(settings) == 0 {
 		return nil, false
 	}
 	name := items[2]
 	understood = append([]string{fmt.Sprintf("%q = the answer: a relation %s is the subject of", joinItems([]item{items[0], items[1], items[k]}), ix.Label(name.node)),
 		fmt.Sprintf("%q = %s", name.text, ix.NodeName(name.node))}, understood...)
 	p := &pb.Pattern{Triples: []*pb.Triple{{Subject: fixed(ix, name.node), Object: variable("what"), RelationVariable: "fact"}}}
-	return &Question{Pattern: p, AnswerVars: []string{"fact"}, Dates: dates, Mains: 1, Mentions: mentions, Understood: understood, Skipped: skipped}, true
+	return &Question{Pattern: p, AnswerVars: []string{"fact"}, Dates: dates, Settings: settings, Mains: 1, Mentions: mentions, Understood: understood, Skipped: skipped}, true
 }
