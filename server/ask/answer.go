@@ -299,6 +299,13 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		}
 		res.Answers = keepRelations(q, res.Answers, inOrder(ix, q, ranked))
 	}
+	if party, ok := unnamedParty(q); ok && len(q.AmountUnits) > 0 && len(res.Answers) > 1 && partiesDiffer(q, res.Answers, party) {
+		// "How much is the Gannet Bank financing package?": the graph
+		// gives each investor's part, not the package's total.
+		return nil, &NotUnderstoodError{Understood: q.Understood, Reason: fmt.Sprintf(
+			"it asks for the amount of a relation whose party it does not name, and the graph gives one for each of several parties (%s), "+
+				"no total; name the party (\"How much did ... commit?\")", candidates(ix, res.Answers))}
+	}
 	if q.Measure && len(res.Answers) > 1 {
 		// "How much is Gannet Bank?": several amounts, of several
 		// relations, and nothing says which.
@@ -1718,4 +1725,69 @@ func asksQualifier(q *Question, v string, field pb.QualifierField) bool {
 	return slices.ContainsFunc(q.Pattern.GetQualifiers(), func(qc *pb.QualifierClause) bool {
 		return qc.GetVariable() == v && qc.GetField() == field
 	})
+}
+
+// unnamedParty returns the variable at an end of the question's own
+// relation that the question neither asks for, nor constrains, nor uses
+// elsewhere: a party a relation noun leaves unnamed ("the financing
+// package" is ?party's investment). It returns false when there is none.
+func unnamedParty(q *Question) (string, bool) {
+	if q.Mains != 1 || len(q.Pattern.GetTriples()) == 0 {
+		return "", false
+	}
+	main := q.Pattern.GetTriples()[0]
+	uses := 0
+	count := func(v string) {
+		for _, t := range q.Pattern.GetTriples() {
+			for _, term := range []*pb.Term{t.GetSubject(), t.GetObject()} {
+				if term.GetVariable() == v {
+					uses++
+				}
+			}
+		}
+		for _, c := range q.Pattern.GetConstraints() {
+			if c.GetVariable() == v {
+				uses++
+			}
+		}
+		for _, pt := range q.Pattern.GetParticipations() {
+			if pt.GetParticipant().GetVariable() == v {
+				uses++
+			}
+		}
+	}
+	for _, end := range []*pb.Term{main.GetSubject(), main.GetObject()} {
+		v := end.GetVariable()
+		if v == "" || slices.Contains(q.AnswerVars, v) {
+			continue
+		}
+		uses = 0
+		count(v)
+		if uses == 1 {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// partiesDiffer reports whether the answers' solutions bind variable
+// party to more than one node.
+func partiesDiffer(q *Question, answers []Answer, party string) bool {
+	k := slices.Index(q.Query.Vars(), party)
+	if k < 0 {
+		return false
+	}
+	first := index.Node(-1)
+	for _, a := range answers {
+		for _, s := range a.Solutions {
+			if k >= len(s.Nodes) {
+				continue
+			}
+			if first >= 0 && s.Nodes[k] != first {
+				return true
+			}
+			first = s.Nodes[k]
+		}
+	}
+	return false
 }

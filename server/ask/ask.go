@@ -1026,6 +1026,12 @@ func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, boo
 		if items[k].kind != itemVerb || items[k].phrase.Noun {
 			continue
 		}
+		// "commit to the Gannet Bank financing package": the name before
+		// the noun is the verb's object, and the noun says no more.
+		if n := ownEventAfterName(items, k, isTopic); n > 0 {
+			items, merged = slices.Delete(slices.Clone(items), n, n+1), true
+			continue
+		}
 		start := k + 1
 		if start+1 < len(items) && items[start].kind == itemEntity && !isTopic(items[start].node) && items[start+1].kind == itemArticle {
 			// "award Corvid the cable contract": the name before the
@@ -1073,6 +1079,29 @@ func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, boo
 		items = slices.Insert(items, at, topic...)
 	}
 	return items, merged
+}
+
+// ownEventAfterName returns the index of the event noun of verb
+// items[k]'s own predicate that follows, after at most a preposition and
+// an article, a name of no topic and ends the question or comes before
+// another preposition ("commit to the Gannet Bank financing package"), or
+// 0 for none.
+func ownEventAfterName(items []item, k int, isTopic func(index.Node) bool) int {
+	j := k + 1
+	if j < len(items) && items[j].kind == itemPrep {
+		j++
+	}
+	if j < len(items) && items[j].kind == itemArticle {
+		j++
+	}
+	if j+1 >= len(items) || items[j].kind != itemEntity || isTopic(items[j].node) || items[j+1].kind != itemEvent ||
+		!slices.Equal(items[j+1].preds, []vocab.ID{items[k].phrase.Predicate}) {
+		return 0
+	}
+	if j+2 < len(items) && items[j+2].kind != itemPrep && items[j+2].kind != itemDate {
+		return 0
+	}
+	return j + 1
 }
 
 // terse reports whether a question's items are a query of names and

@@ -759,6 +759,12 @@ func TestAskAmounts(t *testing.T) {
 	if _, err := Ask(ix, "How much have MHIP and the Great Lakes Teachers Pension Fund committed?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "more than one relation") {
 		t.Errorf("an amount for two parties: error = %v", err)
 	}
+	// The package is $4.1 billion; the graph gives only each investor's
+	// part, which is no answer to its size.
+	if _, err := Ask(ix, "How much is the Gannet Bank financing package?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "one for each of several parties") {
+		t.Errorf("the amount of a package of parts: error = %v", err)
+	}
+	checkAsks(t, ix, []askCase{{question: "How much did MHIP commit to the Gannet Bank financing package?", want: "$650 million"}})
 }
 
 // answerValue is the text of answer a's value i: a literal's text, or an
