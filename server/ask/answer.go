@@ -1347,11 +1347,16 @@ func init() {
 	}
 }
 
-// asksAboutAttempt reports whether a question has one of attemptWords.
+// asksAboutAttempt reports whether a question has one of attemptWords, or
+// "a play" ("made a play for Kioxia", an attempt to acquire).
 func asksAboutAttempt(question string) bool {
-	return slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
-		return !unicode.IsLetter(r)
-	}), func(w string) bool { return attemptWords[w] })
+	ws := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range ws {
+		if attemptWords[w] || w == "play" && i > 0 && ws[i-1] == "a" {
+			return true
+		}
+	}
+	return false
 }
 
 // futureUnknown are the statuses that say nothing of what is to come.

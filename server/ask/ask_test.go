@@ -273,6 +273,8 @@ func TestAskReadsStatus(t *testing.T) {
 		{"Did Sony oppose the acquisition?", pb.Verdict_VERDICT_UNKNOWN, 0, nil},
 		{"Who acquired Kioxia?", pb.Verdict_VERDICT_UNSPECIFIED, 0, []string{wdBid}},
 		{"Who tried to acquire Kioxia?", pb.Verdict_VERDICT_UNSPECIFIED, 1, nil},
+		{"Which US company made a play for Kioxia?", pb.Verdict_VERDICT_UNSPECIFIED, 1, nil},
+		{"Did Western Digital make a play for Kioxia?", pb.Verdict_VERDICT_YES, 1, []string{wdBid}},
 		{"Who would ally with Japan?", pb.Verdict_VERDICT_UNSPECIFIED, 1, nil},
 		// A title noun: SK Group's chairman is not its president.
 		{"Who is the chairman of SK Group?", pb.Verdict_VERDICT_UNSPECIFIED, 1, nil},
