@@ -792,7 +792,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 	if k := slices.IndexFunc(items, func(it item) bool { return it.besides }); k >= 0 {
 		another = items[k].text
 	}
-	items, echoed := mergeEchoedEvents(items, func(n index.Node) bool { return ix.EntityType(n) == "topic" })
+	items, echoed := mergeEchoedEvents(ix, items)
 	items, choices := takeChoices(items)
 	var compare comparison
 	for _, it := range items {
@@ -1020,7 +1020,8 @@ func takeChoices(items []item) ([]item, []index.Node) {
 // Gannet Bank" is "approved Gannet Bank"): the noun names the verb's own
 // relation, and the preposition after it leads to the verb's object. It
 // reports whether it merged any.
-func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, bool) {
+func mergeEchoedEvents(ix *index.Index, items []item) ([]item, bool) {
+	isTopic := func(n index.Node) bool { return ix.EntityType(n) == "topic" }
 	merged := false
 	for k := 0; k < len(items); k++ {
 		if items[k].kind != itemVerb || items[k].phrase.Noun {
@@ -1028,7 +1029,7 @@ func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, boo
 		}
 		// "commit to the Gannet Bank financing package": the name before
 		// the noun is the verb's object, and the noun says no more.
-		if n := ownEventAfterName(items, k, isTopic); n > 0 {
+		if n := ownEventAfterName(ix, items, k); n > 0 {
 			items, merged = slices.Delete(slices.Clone(items), n, n+1), true
 			continue
 		}
@@ -1083,10 +1084,12 @@ func mergeEchoedEvents(items []item, isTopic func(index.Node) bool) ([]item, boo
 
 // ownEventAfterName returns the index of the event noun of verb
 // items[k]'s own predicate that follows, after at most a preposition and
-// an article, a name of no topic and ends the question or comes before
-// another preposition ("commit to the Gannet Bank financing package"), or
-// 0 for none.
-func ownEventAfterName(items []item, k int, isTopic func(index.Node) bool) int {
+// an article, a name that only the predicate's object fits, and ends the
+// question or comes before another preposition or a date ("commit to the
+// Gannet Bank financing package": an investment in Gannet Bank), or 0 for
+// none. A name the subject fits too may be either ("sued in the Norvane
+// lawsuit" is Norvane's).
+func ownEventAfterName(ix *index.Index, items []item, k int) int {
 	j := k + 1
 	if j < len(items) && items[j].kind == itemPrep {
 		j++
@@ -1094,11 +1097,16 @@ func ownEventAfterName(items []item, k int, isTopic func(index.Node) bool) int {
 	if j < len(items) && items[j].kind == itemArticle {
 		j++
 	}
-	if j+1 >= len(items) || items[j].kind != itemEntity || isTopic(items[j].node) || items[j+1].kind != itemEvent ||
+	if j+1 >= len(items) || items[j].kind != itemEntity || ix.EntityType(items[j].node) == "topic" || items[j+1].kind != itemEvent ||
 		!slices.Equal(items[j+1].preds, []vocab.ID{items[k].phrase.Predicate}) {
 		return 0
 	}
 	if j+2 < len(items) && items[j+2].kind != itemPrep && items[j+2].kind != itemDate {
+		return 0
+	}
+	v := ix.Vocabulary()
+	p, n := v.Predicate(items[k].phrase.Predicate), items[j].node
+	if !v.Fits(ix.EntityType(n), ix.Kinds(n), p.ObjectTypes) || v.Fits(ix.EntityType(n), ix.Kinds(n), p.SubjectTypes) {
 		return 0
 	}
 	return j + 1

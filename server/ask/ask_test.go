@@ -767,6 +767,11 @@ func TestAskAmounts(t *testing.T) {
 		t.Errorf("the amount of a package of parts: error = %v", err)
 	}
 	checkAsks(t, ix, []askCase{{question: "How much did MHIP commit to the Gannet Bank financing package?", want: "$650 million"}})
+	// A name the predicate's subject fits too is not read as the verb's
+	// object: the Norvane lawsuit is Norvane's.
+	if q, err := Compile(ix, "Who sued in the Norvane lawsuit?", pattern.Options{}); err == nil && strings.Contains(pattern.Format(q.Pattern), "sues organizations/norvane-turbines") {
+		t.Errorf("the Norvane lawsuit read as a suit against Norvane: %s", pattern.Format(q.Pattern))
+	}
 }
 
 // answerValue is the text of answer a's value i: a literal's text, or an
