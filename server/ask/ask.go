@@ -1027,6 +1027,13 @@ func mergeEchoedEvents(ix *index.Index, items []item) ([]item, bool) {
 		if items[k].kind != itemVerb || items[k].phrase.Noun {
 			continue
 		}
+		// "Was the Gannet Bank construction permit approved?": a
+		// passive's subject that is the verb's own event noun after a
+		// name is that name.
+		if j := ownEventBeforePassive(ix, items, k); j > 0 {
+			items, merged = slices.Delete(slices.Clone(items), j, j+1), true
+			continue
+		}
 		// "commit to the Gannet Bank financing package": the name before
 		// the noun is the verb's object, and the noun says no more.
 		if n := ownEventAfterName(ix, items, k); n > 0 {
@@ -1110,6 +1117,26 @@ func ownEventAfterName(ix *index.Index, items []item, k int) int {
 		return 0
 	}
 	return j + 1
+}
+
+// ownEventBeforePassive returns the index of the event noun of verb
+// items[k]'s own predicate that ends a passive's subject right before
+// the verb, after a name of no topic that the predicate's subject does not
+// fit ("Was the Gannet Bank construction permit approved?"), or 0 for
+// none: the passive asks the verb of the name, as "Was Gannet Bank
+// approved?" does.
+func ownEventBeforePassive(ix *index.Index, items []item, k int) int {
+	j := k - 1
+	if j < 2 || items[j].kind != itemEvent || !slices.Equal(items[j].preds, []vocab.ID{items[k].phrase.Predicate}) ||
+		items[j-1].kind != itemEntity || ix.EntityType(items[j-1].node) == "topic" || !beforeParticiple(items, k) {
+		return 0
+	}
+	// A name the subject fits may be the noun's subject instead.
+	v, n := ix.Vocabulary(), items[j-1].node
+	if v.Fits(ix.EntityType(n), ix.Kinds(n), v.Predicate(items[k].phrase.Predicate).SubjectTypes) {
+		return 0
+	}
+	return j
 }
 
 // terse reports whether a question's items are a query of names and

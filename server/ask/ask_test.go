@@ -1725,7 +1725,8 @@ func TestAskBuildAsLightVerb(t *testing.T) {
 // TestAskEchoedEventWithTopic checks a verb whose object is its own event
 // noun with a topic before it ("awarded the export cable contract"): the
 // topic is what the relation is about, so another topic gets no answer;
-// the verb's object may come before the noun ("award Corvid the ...").
+// the verb's object may come before the noun ("award Corvid the ..."), and
+// a passive's subject may be the noun after the name it is of.
 func TestAskEchoedEventWithTopic(t *testing.T) {
 	t.Parallel()
 	hw := seedtest.HarborWind(t)
@@ -1736,6 +1737,10 @@ func TestAskEchoedEventWithTopic(t *testing.T) {
 		{question: "Did Kittiwake award the export cable contract to Corvid?", verdict: pb.Verdict_VERDICT_YES},
 		// The approval is of Kittiwake's development of Gannet Bank.
 		{question: "Did NMEC approve the construction permit for Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
+		// A passive of the noun, after the name it is of.
+		{question: "Was the Gannet Bank construction permit approved unanimously?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Was the Gannet Bank permit approved by NMEC?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "When was the Gannet Bank permit approved?", want: "in February"},
 	})
 	checkAsks(t, hw, []askCase{
 		{question: "Did Kittiwake award the turbine blades contract to Corvid?", verdict: pb.Verdict_VERDICT_UNKNOWN},
