@@ -1638,13 +1638,18 @@ func TestAskWhatForms(t *testing.T) {
 // TestAskTopicBeforeRelationNoun checks a topic before a relation noun
 // that is neither party of its relations in the graph: what the relation
 // is about ("the recycling research at SouthTech"), and a relation led
-// (harbor-wind's Elena Voss leads the research partnership).
+// (harbor-wind's Elena Voss leads the research partnership); and one
+// after it on "on", which the noun's predicates take no object of.
 func TestAskTopicBeforeRelationNoun(t *testing.T) {
 	t.Parallel()
-	checkAsks(t, seedtest.HarborWind(t), []askCase{
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
 		{question: "Who leads the recycling research at SouthTech?", want: "Elena Voss"},
 		{question: "Who is the materials scientist leading Halcyon's research partnership?", want: "Elena Voss"},
+		{question: "Who leads Halcyon's research partnership on blade recycling?", want: "Elena Voss"},
+		{question: "Who leads Halcyon's research partnership on recycling old composite blades?", want: "Elena Voss"},
 	})
+	checkNoAnswers(t, hw, "Who leads Halcyon's research partnership on export cables?")
 }
 
 // TestAskReviewedOrderAndPlaceTraps checks what a review of the ordinal,

@@ -283,9 +283,16 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 					subject, topic = nil, it.node
 				}
 				if object == nil && at(items, j+1).kind == itemPrep && at(items, j+2).kind == itemEntity {
+					after := at(items, j+2).node
 					if subject == nil && strings.EqualFold(at(items, j+1).text, "by") {
 						// "the blade patent lawsuit by Norvane".
-						subject = fixed(b.ix, at(items, j+2).node)
+						subject = fixed(b.ix, after)
+					} else if field, ok := settingField(strings.ToLower(at(items, j+1).text), b.ix.EntityType(after)); ok && topic == 0 &&
+						field == pb.QualifierField_QUALIFIER_FIELD_TOPIC && !b.takesObject(ev.preds, after) {
+						// "Halcyon's research partnership on blade
+						// recycling": a topic the noun's predicates take
+						// no object of is what the relation is about.
+						topic = after
 					} else {
 						object = fixed(b.ix, at(items, j+2).node)
 					}
