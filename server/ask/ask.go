@@ -9,6 +9,7 @@
 package ask
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -702,7 +703,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		case itemRel:
 			understood = append(understood, fmt.Sprintf("%q = a relative clause", it.text))
 		case itemDate:
-			understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text))
+			understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text)+noted(it.note))
 		case itemManner:
 			understood = append(understood, fmt.Sprintf("%q = the relation's manner", it.text))
 		case itemRank:
@@ -1613,7 +1614,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			continue
 		}
 		if d, n, ok := matchDate(words, i); ok {
-			items = append(items, item{kind: itemDate, text: joinWords(words[i : i+n]), date: d})
+			note := ""
+			for _, w := range words[i : i+n] {
+				note = cmp.Or(note, w.note) // "Apirl" read as April
+			}
+			items = append(items, item{kind: itemDate, text: joinWords(words[i : i+n]), date: d, note: note})
 			i += n
 			continue
 		}

@@ -219,7 +219,7 @@ func doQuestion(ix *index.Index, items []item, mentions []Mention) (*Question, b
 		switch it := items[j]; it.kind {
 		case itemDate:
 			dates = append(dates, it.date)
-			understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text))
+			understood = append(understood, fmt.Sprintf("%q = the relation's time", it.text)+noted(it.note))
 		case itemPrep:
 			// "at the National Assembly", "in Seoul": where it happened.
 			j++

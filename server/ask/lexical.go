@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -53,6 +54,11 @@ func reread(ix *index.Index, words []word, items []item) bool {
 			continue
 		}
 		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || headNoun(ix, words, items[k].at) || mannerAdverb(words, items[k].at) {
+			changed = true
+			continue
+		}
+		// "on Apirl 22"
+		if misspeltMonth(words, it.at) {
 			changed = true
 			continue
 		}
@@ -371,4 +377,31 @@ func isStatusVerb(v *vocab.Vocabulary, w string) bool {
 // an inflection, or a word of the lexicon: no misspelt name.
 func knownWord(v *vocab.Vocabulary, w string) bool {
 	return wordnet.IsWord(w) || slices.Contains(v.Words(), w)
+}
+
+// misspeltMonth reads the word at i, not understood, as the one month
+// whose full name is an edit away ("Apirl"), when it is capitalized and a
+// day or a year follows it, as a date's month would be.
+func misspeltMonth(words []word, i int) bool {
+	w := &words[i]
+	if first, _ := utf8.DecodeRuneInString(w.text); !unicode.IsUpper(first) || i+1 >= len(words) || len(w.lower) < 4 {
+		return false
+	}
+	n, err := strconv.Atoi(strings.TrimRight(words[i+1].lower, "stndrh"))
+	if err != nil || !(n >= 1 && n <= 31 || n >= 1800 && n <= 2200) {
+		return false
+	}
+	var full []string
+	for name := range months {
+		if len(name) > 3 && name != "sept" {
+			full = append(full, name)
+		}
+	}
+	slices.Sort(full)
+	to, ok := nearestOf(w.lower, full, 4)
+	if !ok {
+		return false
+	}
+	w.lower, w.note = to, fmt.Sprintf("spelling corrected to %q", to)
+	return true
 }
