@@ -293,7 +293,8 @@ var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4,
 // matchDate reads a date at words[i], with the "in" or "on" before it:
 // a year ("in 2021"), a month and year ("in April 2025"), a month and day
 // with or without a year ("on May 8", "May 8, 2025"). "May" counts as a
-// month only capitalized and followed by a number.
+// month only capitalized, or in a question all in lowercase, and followed
+// by a number.
 func matchDate(words []word, i int) (DateFilter, int, bool) {
 	start := i
 	if i < len(words) && (words[i].lower == "in" || words[i].lower == "on") {
@@ -327,7 +328,10 @@ func matchDate(words []word, i int) (DateFilter, int, bool) {
 		return DateFilter{Year: y}, i + 1 - start, true
 	}
 	m, ok := months[words[i].lower]
-	if !ok || i+1 >= len(words) || words[i].lower == "may" && words[i].text != "May" {
+	// "may" is the month capitalized, or in a question all in lowercase
+	// ("trump trade deal may 8").
+	lowercase := !slices.ContainsFunc(words, func(w word) bool { return strings.ContainsFunc(w.text, unicode.IsUpper) })
+	if !ok || i+1 >= len(words) || words[i].lower == "may" && words[i].text != "May" && !lowercase {
 		return DateFilter{}, 0, false
 	}
 	if y := year(i + 1); y > 0 {

@@ -390,6 +390,8 @@ func TestAskDates(t *testing.T) {
 		{"What did Donald Trump announce in 2025?", 1},
 		{"What did Donald Trump announce in 2024?", 0},
 		{"What did Donald Trump announce on May 9?", 0},
+		// "may" in lowercase is a month only in a question all so.
+		{"what did donald trump announce on may 8", 1},
 		{"Who coordinated against the bid in 2021?", 2},
 		// The bid's time is a year: it cannot be said to fall on a day.
 		{"Who coordinated against the bid on May 8, 2021?", 0},
