@@ -19,6 +19,10 @@ import (
 // Korean", "Kingdom of Sweden").
 const maxPlaceWords = 3
 
+// minLowercasePlace is the fewest letters a place word not capitalized
+// must have: "us" in "tell us" is a pronoun, in any question.
+const minLowercasePlace = 4
+
 // placeWord reads the words from items[k], not understood, as a country or
 // city WordNet names by them, or a country by its adjective ("Swedish" is
 // Sweden's; see wordnet.PlaceOf). When one of the place's names is the
@@ -28,11 +32,11 @@ const maxPlaceWords = 3
 // questions about places the graph has no entity for (see
 // absentCountryQuestion and absentSetting). ok reports whether the words
 // are a place's at all. A word must be capitalized, unless the whole
-// question is in lowercase: "us" is no country.
+// question is in lowercase and it has minLowercasePlace letters: "us" is no
+// country.
 func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok bool) {
 	at := items[k].at
-	lowercase := !slices.ContainsFunc(words, func(w word) bool { return strings.ContainsFunc(w.text, unicode.IsUpper) })
-	if first, _ := utf8.DecodeRuneInString(words[at].text); !unicode.IsUpper(first) && !lowercase {
+	if first, _ := utf8.DecodeRuneInString(words[at].text); !unicode.IsUpper(first) && (!allLowercase(words) || len(words[at].lower) < minLowercasePlace) {
 		return false, false
 	}
 	for n := min(maxPlaceWords, len(items)-k); n >= 1; n-- {
@@ -251,15 +255,16 @@ type AbsentPlace struct {
 // the whole question is lowercase), and the word after them must not be,
 // lest they begin a longer name.
 func takeAbsentSetting(ix *index.Index, words []word) ([]word, *AbsentPlace, bool) {
-	lowercase := !slices.ContainsFunc(words, func(w word) bool { return strings.ContainsFunc(w.text, unicode.IsUpper) })
+	lowercase := allLowercase(words)
 	capital := func(w word) bool {
 		first, _ := utf8.DecodeRuneInString(w.text)
 		return unicode.IsUpper(first)
 	}
+	placeLike := func(w word) bool { return capital(w) || lowercase && len(w.lower) >= minLowercasePlace }
 	var found *AbsentPlace
 	var out []word
 	for i := 0; i < len(words); i++ {
-		if w := words[i].lower; (w != "in" && w != "at") || i+1 >= len(words) || !capital(words[i+1]) && !lowercase {
+		if w := words[i].lower; (w != "in" && w != "at") || i+1 >= len(words) || !placeLike(words[i+1]) {
 			continue
 		}
 		for n := min(maxPlaceWords, len(words)-i-1); n >= 1; n-- {

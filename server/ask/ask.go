@@ -330,8 +330,7 @@ func matchDate(words []word, i int) (DateFilter, int, bool) {
 	m, ok := months[words[i].lower]
 	// "may" is the month capitalized, or in a question all in lowercase
 	// ("trump trade deal may 8").
-	lowercase := !slices.ContainsFunc(words, func(w word) bool { return strings.ContainsFunc(w.text, unicode.IsUpper) })
-	if !ok || i+1 >= len(words) || words[i].lower == "may" && words[i].text != "May" && !lowercase {
+	if !ok || i+1 >= len(words) || words[i].lower == "may" && words[i].text != "May" && !allLowercase(words) {
 		return DateFilter{}, 0, false
 	}
 	if y := year(i + 1); y > 0 {
@@ -347,6 +346,12 @@ func matchDate(words []word, i int) (DateFilter, int, bool) {
 		return d, i + 3 - start, true
 	}
 	return d, i + 2 - start, true
+}
+
+// allLowercase reports whether a question's words have no capital letter:
+// a query typed as into a search box.
+func allLowercase(words []word) bool {
+	return !slices.ContainsFunc(words, func(w word) bool { return strings.ContainsFunc(w.text, unicode.IsUpper) })
 }
 
 // presentWords open a yes/no question in the present tense.
@@ -2668,8 +2673,11 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 			texts[k] = w.text
 		}
 		text := strings.Join(texts, " ")
-		// A short lowercase word ("us") is a pronoun, not an acronym.
-		if n == 1 && utf8.RuneCountInString(text) <= 3 && strings.ToLower(text) == text && namesearch.IsASCII(text) {
+		// A short lowercase word ("us") is a pronoun, not an acronym;
+		// in a query typed all in lowercase, one that is no English word
+		// may be ("sk global ranking").
+		if n == 1 && utf8.RuneCountInString(text) <= 3 && strings.ToLower(text) == text && namesearch.IsASCII(text) &&
+			!(allLowercase(words) && !knownWord(ix.Vocabulary(), span[0].lower)) {
 			continue
 		}
 		if nodes := ix.ExactNodes(text, 10); len(nodes) == 1 {
