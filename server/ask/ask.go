@@ -598,6 +598,13 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if err == nil || !errors.As(err, &nu) {
 		return q, err
 	}
+	// "Where is the company Norvane sued based?": a relative clause
+	// without its "that".
+	if with, ok := reducedRelative(ix, tokens); ok {
+		if q, err2 := compileWords(ix, with, opts); err2 == nil {
+			return q, nil
+		}
+	}
 	// "Did Chey make his May 8 proposal in Tokyo?": a place the graph
 	// has no entity for, which the question without it may be asked of.
 	rest, place, ok := takeAbsentSetting(ix, tokens)
@@ -608,6 +615,41 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return withAbsentSetting(q, place)
 	}
 	return nil, err
+}
+
+// reducedRelative returns a question's words with "that" put in the one
+// relative clause that goes without it: a noun, a name right after it and
+// a verb with no object after it, skipped words between ("the company
+// Norvane sued", "the firm Western Digital tried to buy"), or false for
+// none. Compile tries it only when the
+// words as written are not understood, so that "the company Norvane",
+// a name in apposition, keeps its reading elsewhere.
+func reducedRelative(ix *index.Index, words []word) ([]word, bool) {
+	words = slices.Clone(words)
+	items, _ := classify(ix, words)
+	found := -1
+	for k := 0; k+2 < len(items); k++ {
+		v := k + 2
+		for v < len(items) && items[v].kind == itemIgnore && items[v].order == 0 && !items[v].besides {
+			v++ // "tried to"
+		}
+		noun, name, verb := items[k], items[k+1], at(items, v)
+		if noun.kind != itemType && !(noun.kind == itemVerb && noun.phrase.Noun) || name.kind != itemEntity || verb.kind != itemVerb || verb.phrase.Noun {
+			continue
+		}
+		if next := at(items, v+1); next.kind == itemEntity || next.kind == itemType || next.kind == itemArticle || next.kind == itemEvent {
+			continue
+		}
+		if found >= 0 {
+			return nil, false
+		}
+		found = name.at
+	}
+	if found < 0 {
+		return nil, false
+	}
+	that := word{text: "that", lower: "that", note: "a relative clause without its \"that\""}
+	return slices.Insert(words, found, that), true
 }
 
 // compileWords compiles a question's words (see Compile).

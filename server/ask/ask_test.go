@@ -677,8 +677,8 @@ func TestAskLightVerbs(t *testing.T) {
 }
 
 // TestAskRelativeClauses checks nouns narrowed by a relative clause: with
-// a pronoun, as subject or object of the clause, coordinated, and a
-// participle without one.
+// a pronoun, as subject or object of the clause, coordinated, a
+// participle without one, and an object clause without "that".
 func TestAskRelativeClauses(t *testing.T) {
 	t.Parallel()
 	checkKeys(t, []keysCase{
@@ -690,7 +690,13 @@ func TestAskRelativeClauses(t *testing.T) {
 		// A finite verb after its noun is the question's own.
 		{question: "Which companies produced NAND flash?", want: []string{"company=organizations/kioxia", "company=" + samsung, "company=" + sk}},
 		{question: "Who leads the company that?", refuse: `clause after "that"`},
+		// Without "that": a noun, a name, and a verb with no object.
+		{question: "Which country is home to the firm Western Digital tried to buy?", want: []string{"country=organizations/japan"}},
 	})
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{{question: "Where is the company Norvane sued based?", want: "Portland"}})
+	// A name in apposition keeps its reading.
+	checkAsks(t, hw, []askCase{{question: "Who did the company Norvane sue?", want: "Halcyon Rotor Systems"}})
 }
 
 // TestAskStatusVerbs checks a verb form of a status word ("complete",
