@@ -599,10 +599,12 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 		return q, err
 	}
 	// "Where is the company Norvane sued based?": a relative clause
-	// without its "that".
-	if with, ok := reducedRelative(ix, tokens); ok {
-		if q, err2 := compileWords(ix, with, opts); err2 == nil {
-			return q, nil
+	// without its "that" (no help for words not understood).
+	if len(nu.NotUnderstood) == 0 {
+		if with, ok := reducedRelative(ix, tokens); ok {
+			if q, err2 := compileWords(ix, with, opts); err2 == nil {
+				return q, nil
+			}
 		}
 	}
 	// "Did Chey make his May 8 proposal in Tokyo?": a place the graph
