@@ -693,6 +693,11 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 	}
 	// Forms read as another ("Who heard Chey's proposal?" as "Before whom
 	// was Chey's proposal?"), each on the words the one before left.
+	frame := ""
+	if rewritten, text, ok := ownEventFrame(words, items); ok {
+		words, frame = rewritten, text
+		items, mentions = classify(ix, words)
+	}
 	for _, rewrite := range []func([]word, []item) ([]word, bool){whenClause, strandedTopic, audienceClause, kindOfRelation} {
 		if rewritten, ok := rewrite(words, items); ok {
 			words = rewritten
@@ -778,6 +783,9 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		case itemBesides:
 			understood = append(understood, fmt.Sprintf("%q = the names after it do not answer", it.text))
 		}
+	}
+	if frame != "" {
+		understood = append(understood, fmt.Sprintf("%q = the question's own relation, named before it is asked", frame))
 	}
 	fail := func(reason string, not ...string) error {
 		return &NotUnderstoodError{Understood: understood, NotUnderstood: append(unknown, not...), Reason: reason}
@@ -2970,6 +2978,36 @@ var (
 	speechVerbs = map[string]bool{"announce": true, "propose": true, "present": true, "pitch": true, "unveil": true, "reveal": true,
 		"explain": true, "describe": true, "suggest": true, "repeat": true}
 )
+
+// frameWords open a phrase that names the relation a question asks about
+// before it asks: "Under the settlement, ...".
+var frameWords = map[string]bool{"under": true, "in": true}
+
+// ownEventFrame drops an opening "Under the EVENT" (or "In"), a date
+// allowed before the noun, when a verb of the question is of the noun's
+// predicate ("Under the settlement, does Norvane license its design to
+// Halcyon?"): the phrase names the verb's own relation and says no more.
+// It returns the words rewritten and the phrase dropped, or false.
+func ownEventFrame(words []word, items []item) ([]word, string, bool) {
+	if len(items) < 4 || !frameWords[strings.ToLower(items[0].text)] || items[0].span != 1 {
+		return nil, "", false
+	}
+	k := 1
+	for k < len(items) && (items[k].kind == itemArticle || items[k].kind == itemPoss || items[k].kind == itemDate) {
+		k++
+	}
+	if k >= len(items) || items[k].kind != itemEvent || items[k].span == 0 {
+		return nil, "", false
+	}
+	ev := items[k]
+	if !slices.ContainsFunc(items[k+1:], func(it item) bool {
+		return it.kind == itemVerb && !it.phrase.Noun && slices.Contains(ev.preds, it.phrase.Predicate)
+	}) {
+		return nil, "", false
+	}
+	end := ev.at + ev.span
+	return slices.Clone(words[end:]), joinWords(words[:end]), true
+}
 
 // audienceClause reads the questions that ask for a relation's audience
 // by a verb or a noun rather than "before whom": "Who heard Chey's
