@@ -695,14 +695,21 @@ func TestAskRelativeClauses(t *testing.T) {
 	})
 	hw := seedtest.HarborWind(t)
 	checkAsks(t, hw, []askCase{{question: "Where is the company Norvane sued based?", want: "Portland"}})
-	// An opening phrase that names the verb's own relation says no more.
+	// A name in apposition keeps its reading.
+	checkAsks(t, hw, []askCase{{question: "Who did the company Norvane sue?", want: "Halcyon Rotor Systems"}})
+}
+
+// TestAskOwnEventFrame checks an opening phrase that names the verb's own
+// relation ("Under the settlement, ..."): it says no more; one of another
+// relation's noun is not understood.
+func TestAskOwnEventFrame(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
 	checkAsks(t, hw, []askCase{
 		{question: "Under the settlement, does Norvane license its swept blade-tip design to Halcyon?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Under the June 2025 settlement, what will Norvane license to Halcyon?", want: "Swept blade-tip design"},
 	})
-	checkNoAnswers(t, hw, "Under the settlement, did Norvane sue Halcyon?") // another relation's noun
-	// A name in apposition keeps its reading.
-	checkAsks(t, hw, []askCase{{question: "Who did the company Norvane sue?", want: "Halcyon Rotor Systems"}})
+	checkNoAnswers(t, hw, "Under the settlement, did Norvane sue Halcyon?")
 }
 
 // TestAskStatusVerbs checks a verb form of a status word ("complete",
