@@ -3097,21 +3097,69 @@ var topicPrepositions = map[string]bool{"over": true, "about": true, "on": true}
 // strandedTopic reads "What did Norvane sue Halcyon over?" as "On what
 // topic did Norvane sue Halcyon?": a preposition of topicPrepositions
 // that ends a "what" question whose second word is an auxiliary asks for
-// its relation's topic. It returns the words rewritten, "topic" noted so.
+// its relation's topic; so does one of a "which" or "what" question
+// whose noun comes before its auxiliary ("Which design was the patent
+// dispute about?" is "On which design was the patent dispute"). "at the
+// heart of" right after the copula asks so too ("Which design was at the
+// heart of the patent dispute?"). It returns the words rewritten, the
+// topic noted so.
 func strandedTopic(words []word, items []item) ([]word, bool) {
+	if w, ok := heartOf(words, items); ok {
+		words = w
+		items = nil // read again below from the words alone
+	}
 	n := len(words)
-	if n < 5 || len(items) < 4 || items[0].kind != itemWh || words[0].lower != "what" || items[1].kind != itemAux || items[1].at != 1 ||
-		!topicPrepositions[words[n-1].lower] || items[len(items)-1].kind != itemPrep && items[len(items)-1].kind != 0 || items[len(items)-1].at != n-1 {
+	if n < 5 || !slices.Contains([]string{"what", "which"}, words[0].lower) || !topicPrepositions[words[n-1].lower] {
 		return nil, false
 	}
-	out := []word{{text: words[n-1].text, lower: "on"}, words[0],
-		{text: "topic", lower: "topic", note: fmt.Sprintf("%q at the end: what the relation is about", words[n-1].text)}}
-	rest := words[1 : n-1]
+	if items != nil && (len(items) < 4 || items[0].kind != itemWh || items[len(items)-1].kind != itemPrep && items[len(items)-1].kind != 0 || items[len(items)-1].at != n-1) {
+		return nil, false
+	}
+	aux := 1
+	noun := word{text: "topic", lower: "topic"}
+	if !auxWords[words[1].lower] {
+		// "Which design was ...": the noun asked for, one word.
+		if !auxWords[words[2].lower] {
+			return nil, false
+		}
+		noun, aux = words[1], 2
+	} else if words[0].lower != "what" {
+		return nil, false
+	}
+	noun.note = fmt.Sprintf("%q at the end: what the relation is about", words[n-1].text)
+	out := []word{{text: words[n-1].text, lower: "on"}, words[0], noun}
+	rest := words[aux : n-1]
 	if k := len(rest) - 1; k > 1 && topicVerbs[rest[k].lower] {
 		// "What will the partnership work on?": the verb says only that.
 		rest = rest[:k]
 	}
 	return append(out, rest...), true
+}
+
+// heartPhrases, right after the copula, say what a relation is about:
+// "Which design was at the heart of the patent dispute?"
+var heartPhrases = [][]string{{"at", "the", "heart", "of"}, {"at", "the", "center", "of"}, {"at", "the", "centre", "of"}, {"at", "the", "core", "of"}}
+
+// heartOf returns "WH [NOUN] BE at the heart of X" as "WH [NOUN] BE X
+// about", or false.
+func heartOf(words []word, items []item) ([]word, bool) {
+	if len(items) < 3 || items[0].kind != itemWh {
+		return nil, false
+	}
+	be := 1
+	if be < len(words) && !beWords[words[be].lower] {
+		be = 2
+	}
+	if be >= len(words) || !beWords[words[be].lower] {
+		return nil, false
+	}
+	for _, ph := range heartPhrases {
+		if be+1+len(ph) < len(words) && wordsEqual(words[be+1:be+1+len(ph)], ph) {
+			about := word{text: "about", lower: "about"}
+			return append(append(slices.Clone(words[:be+1]), words[be+1+len(ph):]...), about), true
+		}
+	}
+	return nil, false
 }
 
 // topicVerbs before a stranded "on" say only that the relation has a

@@ -1655,6 +1655,8 @@ func TestAskWhatForms(t *testing.T) {
 	checkAsks(t, hw, []askCase{
 		{question: "What did Norvane sue Halcyon over?", want: "Swept blade-tip design"},
 		{question: "What did Norvane sue Halcyon about?", want: "Swept blade-tip design"},
+		{question: "Which design was the patent dispute about?", want: "Swept blade-tip design"},
+		{question: "Which design was at the heart of the patent dispute?", want: "Swept blade-tip design"},
 		{question: "What did Norvane drop?", want: "Norvane Turbines sues Halcyon Rotor Systems (withdrawn"},
 	})
 	checkNoAnswers(t, hw, "What has Halcyon completed?", "What was dropped?", "What did Massachusetts withdraw?")
