@@ -699,6 +699,19 @@ func TestAskRelativeClauses(t *testing.T) {
 	checkAsks(t, hw, []askCase{{question: "Who did the company Norvane sue?", want: "Halcyon Rotor Systems"}})
 }
 
+// TestAskWhereStaysObject checks that "where" is never turned into a
+// subject to fit a predicate's types: "Where is Seoul located?" asks where
+// Seoul is, not what is based there.
+func TestAskWhereStaysObject(t *testing.T) {
+	t.Parallel()
+	for _, q := range []string{"Where is Seoul located?", "Where is Seoul based?"} {
+		c, err := Compile(seedtest.Index(t), q, pattern.Options{})
+		if err == nil && strings.Contains(pattern.Format(c.Pattern), "?where based-in") {
+			t.Errorf("%q = %s; want ?where as the object", q, pattern.Format(c.Pattern))
+		}
+	}
+}
+
 // TestAskOwnEventFrame checks an opening phrase that names the verb's own
 // relation ("Under the settlement, ..."): it says no more; one of another
 // relation's noun is not understood.

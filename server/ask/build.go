@@ -1270,7 +1270,8 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool) *pb.Triple {
 // its predicates' subject and object types as they stand but fit one
 // turned around: "Which party's presidential candidate is Lee Jae-myung?"
 // is Lee Jae-myung member-of ?party, not ?party member-of Lee Jae-myung,
-// for a person is no member-of object. A variable fits any type.
+// for a person is no member-of object. A variable fits any type, but the
+// "where" a question asks for is never turned into a subject.
 func (b *questionBuilder) orient(t *pb.Triple) {
 	fits := func(term *pb.Term, types []string) bool {
 		n, ok := b.ix.NodeOf(term.GetName())
@@ -1280,6 +1281,11 @@ func (b *questionBuilder) orient(t *pb.Triple) {
 		return b.vocab.Fits(b.ix.EntityType(n), b.ix.Kinds(n), types)
 	}
 	if t.GetSubject().GetName() == "" && t.GetObject().GetName() == "" {
+		return
+	}
+	// "Where is Seoul located?" asks for a place Seoul is in, never for
+	// what is based in Seoul: "where" stays the object.
+	if t.GetObject().GetVariable() == "where" && slices.Contains(b.whVars, "where") {
 		return
 	}
 	turned := false
