@@ -326,3 +326,22 @@ func absentSettingVerdict(ix *index.Index, q *Question, v pb.Verdict, deciding [
 	}
 	return pb.Verdict_VERDICT_NO, deciding
 }
+
+// whereIs reads "Where is NAME?", a name alone after "where" and the
+// copula, as "Where is NAME based?" when the predicate that gives it a
+// country fits it (see countryPredicate: an organization), by that
+// predicate's first phrase, and as "Where is NAME located?" otherwise (a
+// place). It returns the words to compile instead, or false.
+func whereIs(ix *index.Index, words []word, items []item) ([]word, bool) {
+	if len(items) != 3 || items[0].kind != itemWh || !strings.EqualFold(items[0].text, "where") || items[1].kind != itemAux ||
+		!beWords[strings.ToLower(items[1].text)] || items[2].kind != itemEntity || items[2].at+max(items[2].span, 1) != len(words) {
+		return nil, false
+	}
+	verb := "located"
+	if p := countryPredicate(ix, items[2].node); p != nil {
+		if phrases := p.Message().GetLexicon().GetPhrases(); len(phrases) > 0 {
+			verb = strings.Fields(phrases[0].GetText())[0]
+		}
+	}
+	return append(slices.Clone(words), word{text: verb, lower: verb, note: fmt.Sprintf("%q of a name alone: where it is %s", joinItems(items), verb)}), true
+}

@@ -670,6 +670,10 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		}
 		return q, nil
 	}
+	if rewritten, ok := whereIs(ix, words, items); ok {
+		words = rewritten
+		items, mentions = classify(ix, words)
+	}
 	if rewritten, ok := countryComplement(ix, words, items); ok {
 		words = rewritten
 		items, mentions = classify(ix, words)

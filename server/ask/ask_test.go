@@ -701,9 +701,16 @@ func TestAskRelativeClauses(t *testing.T) {
 
 // TestAskWhereStaysObject checks that "where" is never turned into a
 // subject to fit a predicate's types: "Where is Seoul located?" asks where
-// Seoul is, not what is based there.
+// Seoul is, not what is based there; and "Where is NAME?" alone, where an
+// organization is based or a place located.
 func TestAskWhereStaysObject(t *testing.T) {
 	t.Parallel()
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Where is Halcyon?", want: "Portland"},
+		{question: "Where is Gannet Bank?", want: "Nantucket"},
+		{question: "where is norvane", want: "Denmark"},
+	})
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "Where is Kioxia?", want: "Japan"}})
 	for _, q := range []string{"Where is Seoul located?", "Where is Seoul based?"} {
 		c, err := Compile(seedtest.Index(t), q, pattern.Options{})
 		if err == nil && strings.Contains(pattern.Format(c.Pattern), "?where based-in") {
