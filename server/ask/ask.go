@@ -657,7 +657,7 @@ func reducedRelative(ix *index.Index, words []word) ([]word, bool) {
 // compileWords compiles a question's words (see Compile).
 func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
 	words, amounts := takeAmounts(words)
-	words, claimed := comparativeClaim(inSitu(sourceSays(nationality(copularAt(words)))))
+	words, claimed := comparativeClaim(inSitu(sourceSays(nationality(ix.Vocabulary(), copularAt(words)))))
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), words)))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
@@ -2378,8 +2378,11 @@ func copularAt(words []word) []word {
 
 // nationality reads "What nationality is X?" and "What is the nationality
 // of X?" as "What country is X from?": a nationality is the country a
-// name is of. Other words are returned as they are.
-func nationality(words []word) []word {
+// name is of. When X ends in a relative clause ("the firm that sought to
+// acquire Kioxia"), which a final "from" would join, the one object
+// modifier predicate's first phrase ends it instead ("... based in").
+// Other words are returned as they are.
+func nationality(v *vocab.Vocabulary, words []word) []word {
 	n := len(words)
 	if n < 4 || words[0].lower != "what" && words[0].lower != "which" {
 		return words
@@ -2395,7 +2398,24 @@ func nationality(words []word) []word {
 		return words
 	}
 	country := word{text: "country", lower: "country", note: `"nationality": the country a name is of`}
-	return slices.Concat([]word{words[0], country, be}, rest, []word{{text: "from", lower: "from"}})
+	end := []word{{text: "from", lower: "from"}}
+	if slices.ContainsFunc(rest, func(w word) bool { return relativePronouns[w.lower] }) {
+		var phrases []string
+		for _, p := range v.Predicates() {
+			if p.ObjectModifier {
+				if ph := p.Message().GetLexicon().GetPhrases(); len(ph) > 0 {
+					phrases = append(phrases, ph[0].GetText())
+				}
+			}
+		}
+		if len(phrases) == 1 {
+			end = nil
+			for _, w := range strings.Fields(phrases[0]) {
+				end = append(end, word{text: w, lower: w})
+			}
+		}
+	}
+	return slices.Concat([]word{words[0], country, be}, rest, end)
 }
 
 // sayVerbs say what a source says: "Does the article say that ...".
