@@ -30,7 +30,8 @@ const minLowercasePlace = 4
 // "country" or "city"), they are read as that entity and read reports
 // true; otherwise the first word is marked with the place, for the
 // questions about places the graph has no entity for (see
-// absentCountryQuestion and absentSetting). ok reports whether the words
+// absentCountryQuestion and takeAbsentSetting); two such entities leave
+// the words not understood. ok reports whether the words
 // are a place's at all. A word must be capitalized, unless the whole
 // question is in lowercase and it has minLowercasePlace letters: "us" is no
 // country.
@@ -55,8 +56,11 @@ func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok boo
 		found := index.Node(-1)
 		for _, name := range place.Names {
 			for _, node := range ix.ExactNodes(name, 3) {
-				if !ofClass(ix, node, place.Class) || found >= 0 && found != node {
+				if !ofClass(ix, node, place.Class) || node == found {
 					continue
+				}
+				if found >= 0 {
+					return false, false // two entities: not chosen between
 				}
 				found = node
 			}
