@@ -1936,7 +1936,53 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		items = append(items, it)
 		i++
 	}
-	return append(items, topics...), mentions
+	return append(compoundEvents(items), topics...), mentions
+}
+
+// isNoun reports whether w is a noun in its base form to WordNet.
+func isNoun(w string) bool { return slices.Contains(wordnet.Lemmas(w, wordnet.Noun), w) }
+
+// compoundEvents joins an event noun and the event noun or verb of one of
+// its predicates right after it into one noun, the second its head: "the
+// takeover bid for Kioxia" names one acquisition, as "the bid for Kioxia"
+// does, not a takeover that is the subject of a bid. A verb's trailing
+// preposition stays ("bid for").
+func compoundEvents(items []item) []item {
+	for k := 0; k+1 < len(items); k++ {
+		first, second := items[k], items[k+1]
+		if first.kind != itemEvent || first.span == 0 {
+			continue
+		}
+		var preds []vocab.ID
+		var prep *item
+		switch {
+		case second.kind == itemEvent:
+			preds = slices.DeleteFunc(slices.Clone(first.preds), func(p vocab.ID) bool { return !slices.Contains(second.preds, p) })
+		case second.kind == itemVerb && !second.phrase.Noun && slices.Contains(first.preds, second.phrase.Predicate) && len(second.phrase.Words) == 2 &&
+			prepWords[second.phrase.Words[1]] && !second.eventVerb && isNoun(strings.ToLower(strings.Fields(second.text)[0])):
+			// A verb written as a noun is ("bid for"; not "the permit
+			// approved by NMEC").
+			preds = []vocab.ID{second.phrase.Predicate}
+			last := strings.Fields(second.text)
+			prep = &item{kind: itemPrep, text: last[len(last)-1], at: second.at + max(second.span, 1) - 1, span: 1}
+		}
+		if len(preds) == 0 {
+			continue
+		}
+		head := second.text
+		if prep != nil {
+			head = strings.Join(strings.Fields(second.text)[:len(strings.Fields(second.text))-1], " ")
+		}
+		joined := first
+		joined.preds, joined.text, joined.noun, joined.span = preds, first.text+" "+head, cmp.Or(second.noun, head), first.span+max(second.span, 1)
+		if prep != nil {
+			joined.span--
+			items = slices.Replace(slices.Clone(items), k, k+2, joined, *prep)
+		} else {
+			items = slices.Replace(slices.Clone(items), k, k+2, joined)
+		}
+	}
+	return items
 }
 
 // lastBut returns the last of items not of kind skip.
@@ -2924,7 +2970,7 @@ func fateOf(words []word) []word {
 	if len(words) < 4 || words[0].lower != "how" || !slices.Contains([]string{"did", "does", "will"}, words[1].lower) {
 		return words
 	}
-	for _, end := range [][]string{{"end"}, {"turn", "out"}, {"conclude"}, {"wind", "up"}} {
+	for _, end := range [][]string{{"end"}, {"end", "up"}, {"turn", "out"}, {"conclude"}, {"wind", "up"}} {
 		if n := len(words) - len(end); n > 2 && wordsEqual(words[n:], end) {
 			return append(became, words[2:n]...)
 		}

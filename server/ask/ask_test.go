@@ -719,6 +719,28 @@ func TestAskWhereStaysObject(t *testing.T) {
 	}
 }
 
+// TestAskCompoundEvents checks two event nouns of one predicate, or one
+// and a verb written as a noun, read as one noun ("the takeover bid for
+// Kioxia"), and a demonym before an event noun, read as its party's
+// country when the graph does not have the country on that side ("the
+// American bid": Western Digital's).
+func TestAskCompoundEvents(t *testing.T) {
+	t.Parallel()
+	checkKeys(t, []keysCase{
+		{question: "Who opposed the takeover bid for Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
+		{question: "Who opposed the American bid for Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
+		{question: "Who opposed the Japanese bid for Kioxia?", want: nil},
+	})
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "How did the American takeover bid for Kioxia end up?", want: "failed"},
+		{question: "Did the takeover bid for Kioxia fail?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	// One relation: a takeover and a bid are not two.
+	if q, err := Compile(seedtest.Index(t), "Which takeover bid failed?", pattern.Options{}); err != nil || len(q.Pattern.GetTriples()) != 1 {
+		t.Errorf("Which takeover bid failed? = %v, %v; want one relation", q, err)
+	}
+}
+
 // TestAskOwnEventFrame checks an opening phrase that names the verb's own
 // relation ("Under the settlement, ..."): it says no more; one of another
 // relation's noun is not understood.

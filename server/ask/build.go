@@ -303,6 +303,14 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 					// the graph has it only on that side.
 					subject, object = nil, subject
 				}
+				if subject != nil && subject.GetName() == b.ix.NodeName(it.node) && second == nil && b.demonym(it) && !b.isSubjectOf(it.node, ev.preds) {
+					// "the American bid for Kioxia": a party from the
+					// country a demonym names, when the graph does not
+					// have the country itself on that side.
+					if party, ok := b.fromCountry(it.node); ok {
+						subject = party
+					}
+				}
 				v := b.fresh(ev.noun)
 				b.eventTriple(v, ev.preds, subject, object)
 				if topic != 0 {
@@ -437,6 +445,36 @@ func (b *questionBuilder) modified(name, noun item) (nounPhrase, bool, error) {
 	t := &pb.Triple{Subject: variable(v), Predicates: []string{found[0].Name}, Object: fixed(b.ix, name.node)}
 	b.pattern.Triples = append(b.pattern.Triples, t)
 	return nounPhrase{term: variable(v), modifier: t, typed: typed}, true, nil
+}
+
+// demonym reports whether entity item it was read from one of its
+// entity's demonyms ("American" of the United States).
+func (b *questionBuilder) demonym(it item) bool {
+	return slices.ContainsFunc(b.ix.NodeEntity(it.node).GetAliases(), func(a *pb.Alias) bool {
+		return a.GetKind() == pb.AliasKind_ALIAS_KIND_DEMONYM && strings.EqualFold(a.GetText(), it.text)
+	})
+}
+
+// fromCountry returns a fresh variable for a party from country n, by the
+// one predicate whose lexicon makes its object a modifier and whose object
+// types fit n ("?party based-in United States"), with that triple added;
+// or false when no one predicate does.
+func (b *questionBuilder) fromCountry(n index.Node) (*pb.Term, bool) {
+	var found *vocab.Predicate
+	for _, p := range b.vocab.Predicates() {
+		if p.ObjectModifier && b.vocab.Fits(b.ix.EntityType(n), b.ix.Kinds(n), p.ObjectTypes) {
+			if found != nil {
+				return nil, false
+			}
+			found = p
+		}
+	}
+	if found == nil {
+		return nil, false
+	}
+	party := variable(b.fresh("party"))
+	b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{Subject: party, Predicates: []string{found.Name}, Object: fixed(b.ix, n)})
+	return party, true
 }
 
 // nounFits reports whether what a type noun's constraint admits fits one

@@ -385,7 +385,7 @@ func nounModifier(w word) bool {
 	if first, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(first) || strings.ContainsFunc(w.lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		return false
 	}
-	return slices.Contains(wordnet.Lemmas(w.lower, wordnet.Adjective), w.lower) || slices.Contains(wordnet.Lemmas(w.lower, wordnet.Noun), w.lower)
+	return slices.Contains(wordnet.Lemmas(w.lower, wordnet.Adjective), w.lower) || isNoun(w.lower)
 }
 
 // notPlaceNouns are nouns that after "in which" or "at what" ask for a
@@ -405,7 +405,7 @@ func placeNoun(v *vocab.Vocabulary, w word) bool {
 	if _, ok := v.Noun(w.lower); ok || notPlaceNouns[w.lower] {
 		return false
 	}
-	return slices.Contains(wordnet.Lemmas(w.lower, wordnet.Noun), w.lower)
+	return isNoun(w.lower)
 }
 
 // nameBeforeHead returns, for a noun items[i] right after a name that
@@ -468,7 +468,7 @@ func modifierAfter(words []word, items []item, i int) (string, bool) {
 			p := strings.ToLower(it.text)
 			last := words[items[j-1].at]
 			if next := at(items, j+1); (p == "in" || p == "at") && next.kind == itemEntity && next.text != "" && items[j-1].kind == 0 &&
-				slices.Contains(wordnet.Lemmas(last.lower, wordnet.Noun), last.lower) {
+				isNoun(last.lower) {
 				return head(next.text), true
 			}
 		case itemVerb:
