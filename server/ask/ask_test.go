@@ -1567,8 +1567,10 @@ func TestAskSaidModifiers(t *testing.T) {
 		{question: "Who was pushing for domestic chip production in 2021?", want: "United States"},
 		{question: "Who pushed for chip production?", want: "United States"},
 	})
+	checkAsks(t, ix, []askCase{{question: "What did Samsung and Sony dominate for over a decade?", want: "Display industry"}})
 	checkNoAnswers(t, ix,
-		"Who pushed for chip exports?", // the quote says production
+		"What did Samsung and Sony dominate for centuries?", // a span the evidence must say
+		"Who pushed for chip exports?",                      // the quote says production
 		"Who pushed for domestic chip Production?",
 		"Who announced a fake trade deal with the UK?",
 		"Who announced a biggest trade deal with the UK?", // a superlative is a rank, not a word to find

@@ -366,6 +366,12 @@ func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, [
 			notes = append(notes, fmt.Sprintf("%q = a word the answer's evidence must say after %q", it.text, name))
 			continue
 		}
+		if durationAfterFor(words, items, i) {
+			// "for over a decade": a span of time the evidence must say.
+			said, heads = append(said, words[it.at].lower), append(heads, "")
+			notes = append(notes, fmt.Sprintf("%q = a span of time the answer's evidence must say", it.text))
+			continue
+		}
 		head, ok := modifierAfter(words, items, i)
 		if !nounModifier(words[it.at]) || !modifierBefore(items, i) || !ok {
 			return nil, nil, nil, nil, false
@@ -377,6 +383,30 @@ func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, [
 		return nil, nil, nil, nil, false
 	}
 	return kept, said, heads, notes, true
+}
+
+// spanNouns are the nouns of a span of time a question may say a
+// relation held for: "for over a decade".
+var spanNouns = map[string]bool{"decade": true, "decades": true, "century": true, "centuries": true, "years": true, "months": true}
+
+// durationAfterFor reports whether items[i], not understood, is a noun of
+// spanNouns that ends a phrase after "for", articles, numbers and
+// prepositions between ("for over a decade"), and the question's last
+// word or one before another preposition.
+func durationAfterFor(words []word, items []item, i int) bool {
+	if !spanNouns[words[items[i].at].lower] || i+1 < len(items) && items[i+1].kind != itemPrep {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		switch it := items[j]; {
+		case it.kind == itemPrep && strings.EqualFold(it.text, "for"):
+			return true
+		case it.kind == itemArticle || it.kind == itemPrep:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // nounModifier reports whether w may modify a noun: lowercase, and an
@@ -560,6 +590,9 @@ func saysBefore(tokens []string, w, head string) bool {
 	for i, t := range tokens {
 		if !sameWord(t, w) {
 			continue
+		}
+		if head == "" {
+			return true // a word said anywhere
 		}
 		for j := i + 1; j < len(tokens) && j <= i+1+maxModifierGap; j++ {
 			if sameWord(tokens[j], head) {
