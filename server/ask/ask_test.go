@@ -723,13 +723,17 @@ func TestAskWhereStaysObject(t *testing.T) {
 // and a verb written as a noun, read as one noun ("the takeover bid for
 // Kioxia"), and a demonym before an event noun, read as its party's
 // country when the graph does not have the country on that side ("the
-// American bid": Western Digital's).
+// American bid": Western Digital's), as before a relational noun ("the
+// Japanese NAND flash producer").
 func TestAskCompoundEvents(t *testing.T) {
 	t.Parallel()
 	checkKeys(t, []keysCase{
 		{question: "Who opposed the takeover bid for Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
 		{question: "Who opposed the American bid for Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},
 		{question: "Who opposed the Japanese bid for Kioxia?", want: nil},
+		// Before a relational noun too: the producer is from Japan.
+		{question: "Which Japanese NAND flash producer did Western Digital try to buy?", want: []string{"producer=organizations/kioxia"}},
+		{question: "Which American NAND flash producer did Western Digital try to buy?", want: nil},
 	})
 	checkAsks(t, seedtest.Index(t), []askCase{
 		{question: "How did the American takeover bid for Kioxia end up?", want: "failed"},

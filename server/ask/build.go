@@ -455,26 +455,32 @@ func (b *questionBuilder) demonym(it item) bool {
 	})
 }
 
-// fromCountry returns a fresh variable for a party from country n, by the
-// one predicate whose lexicon makes its object a modifier and whose object
-// types fit n ("?party based-in United States"), with that triple added;
-// or false when no one predicate does.
+// fromCountry returns a fresh variable for a party from country n, by
+// modifierOf's predicate ("?party based-in United States"), with that
+// triple added; or false when there is no one such predicate.
 func (b *questionBuilder) fromCountry(n index.Node) (*pb.Term, bool) {
-	var found *vocab.Predicate
-	for _, p := range b.vocab.Predicates() {
-		if p.ObjectModifier && b.vocab.Fits(b.ix.EntityType(n), b.ix.Kinds(n), p.ObjectTypes) {
-			if found != nil {
-				return nil, false
-			}
-			found = p
-		}
-	}
+	found := b.modifierOf(n)
 	if found == nil {
 		return nil, false
 	}
 	party := variable(b.fresh("party"))
 	b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{Subject: party, Predicates: []string{found.Name}, Object: fixed(b.ix, n)})
 	return party, true
+}
+
+// modifierOf returns the one predicate whose lexicon makes its object a
+// modifier and whose object types fit n (based-in, of a country), or nil.
+func (b *questionBuilder) modifierOf(n index.Node) *vocab.Predicate {
+	var found *vocab.Predicate
+	for _, p := range b.vocab.Predicates() {
+		if p.ObjectModifier && b.vocab.Fits(b.ix.EntityType(n), b.ix.Kinds(n), p.ObjectTypes) {
+			if found != nil {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
 }
 
 // nounFits reports whether what a type noun's constraint admits fits one

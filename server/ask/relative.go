@@ -8,6 +8,8 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/english"
+	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
 // relativePronouns open a relative clause after a noun: "the company that
@@ -274,6 +276,16 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 		} else if j >= 0 && items[j].kind == itemEntity && b.takesObject(preds, items[j].node) {
 			object, start = fixed(b.ix, items[j].node), j
 		}
+		// "the Japanese NAND flash producer": a demonym the noun's
+		// predicate takes no object of says where the noun's subject is
+		// from.
+		var from *vocab.Predicate
+		var country index.Node
+		if j := start - 1; j >= 0 && items[j].kind == itemEntity && b.demonym(items[j]) && !b.takesObject(preds, items[j].node) {
+			if p := b.modifierOf(items[j].node); p != nil {
+				from, country, start = p, items[j].node, j
+			}
+		}
 		var rank int32
 		for start > 0 && (items[start-1].kind == itemRank || items[start-1].kind == itemScope || items[start-1].kind == itemArticle) {
 			if items[start-1].kind == itemRank {
@@ -338,6 +350,9 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 			b.nounTitles[t.RelationVariable] = it.phrase.Titles
 		}
 		b.pattern.Triples = append(b.pattern.Triples, t)
+		if from != nil {
+			b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{Subject: variable(v), Predicates: []string{from.Name}, Object: fixed(b.ix, country)})
+		}
 		if wh {
 			b.whVars = append(b.whVars, v)
 		}
