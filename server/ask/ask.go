@@ -623,9 +623,9 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 // relative clause that goes without it: a noun, a name right after it and
 // a verb with no object after it, skipped words between ("the company
 // Norvane sued", "the firm Western Digital tried to buy"), or false for
-// none. Compile tries it only when the
-// words as written are not understood, so that "the company Norvane",
-// a name in apposition, keeps its reading elsewhere.
+// none. Compile tries it only when the words as written are not
+// understood, so that "the company Norvane", a name in apposition, keeps
+// its reading elsewhere.
 func reducedRelative(ix *index.Index, words []word) ([]word, bool) {
 	words = slices.Clone(words)
 	items, _ := classify(ix, words)
