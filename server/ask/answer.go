@@ -90,7 +90,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	// first limit; another gathers one more than the limit, so that
 	// Result.More can say whether answers were left out.
 	gather := limit + 1
-	all := q.Count || q.YesNo || q.Order != 0 || len(q.Besides) > 0 || len(q.Choices) > 0 || len(q.AmountUnits) > 0
+	all := q.Count || q.YesNo || q.Order != 0 || len(q.Besides) > 0 || len(q.Choices) > 0 || len(q.AmountUnits) > 0 || q.Expect > 0
 	if all {
 		gather = maxSolutions
 	}
@@ -320,6 +320,12 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			"%q asks for another answer than one the question takes as known without naming it, and the graph has %s; "+
 				"ask without %q for them all, or name the one known (\"..., besides %s?\")",
 			q.Another, candidates(ix, res.Answers), q.Another, answerLabel(ix, res.Answers[0]))}
+	}
+	if q.Expect > 0 && len(res.Answers) > 0 && len(res.Answers) != q.Expect {
+		// "Which two countries ...?" of three, or one: the question's
+		// premise is not the graph's.
+		return nil, &NotUnderstoodError{Understood: q.Understood, Reason: fmt.Sprintf(
+			"it expects %d answers, and the graph has %s", q.Expect, candidates(ix, res.Answers))}
 	}
 	if q.Count {
 		res.Count = len(res.Answers)

@@ -69,6 +69,10 @@ type Question struct {
 	// Absent is set for a yes/no question that gives a name a country the
 	// graph has no entity for (see absentCountryQuestion).
 	Absent *AbsentCountry
+	// Expect is, for a wh-question that says how many answer it ("Which
+	// two countries ..."), that number: another number of answers is
+	// refused.
+	Expect int
 	// AbsentSetting is set for a yes/no question that says where its
 	// relation happened by a place the graph has no entity for (see
 	// takeAbsentSetting).
@@ -592,7 +596,44 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if n := utf8.RuneCountInString(question); n > MaxQuestionRunes {
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
-	tokens := tokenize(question)
+	tokens, expect, expectText := takeExpectedCount(tokenize(question))
+	q, err := compileTokens(ix, tokens, opts)
+	if err != nil || expect == 0 {
+		return q, err
+	}
+	// "Which two countries ...": a wh-question that says how many answer.
+	if !q.wh() {
+		return nil, &NotUnderstoodError{Understood: q.Understood, Reason: fmt.Sprintf("%q asks for that many answers, and the question asks for none", expectText)}
+	}
+	q.Expect = expect
+	q.Understood = append(q.Understood, fmt.Sprintf("%q = the number of answers the question expects", expectText))
+	return q, nil
+}
+
+// wh reports whether q asks for answers by its pattern: no yes/no,
+// how-many, kind or description question.
+func (q *Question) wh() bool {
+	return !q.YesNo && !q.Count && q.KindUnder == nil && !q.Describes && q.Absent == nil && len(q.AnswerVars) > 0
+}
+
+// takeExpectedCount returns a question's words without a number right
+// after an opening "which" or "what" and before a word in lowercase
+// ("Which two countries", "what three companies"), that number, and its
+// text; 0 for none.
+func takeExpectedCount(words []word) ([]word, int, string) {
+	if len(words) < 4 || words[0].lower != "which" && words[0].lower != "what" || words[2].text != words[2].lower {
+		return words, 0, ""
+	}
+	n, ok := quantity.Number(words[1].lower)
+	if !ok || n < 2 || n > 100 || n != float64(int(n)) {
+		return words, 0, ""
+	}
+	return append(slices.Clone(words[:1]), words[2:]...), int(n), words[1].text
+}
+
+// compileTokens compiles a question's words, then, when they are not
+// understood, the words read another way (see Compile).
+func compileTokens(ix *index.Index, tokens []word, opts pattern.Options) (*Question, error) {
 	q, err := compileWords(ix, slices.Clone(tokens), opts)
 	var nu *NotUnderstoodError
 	if err == nil || !errors.As(err, &nu) {

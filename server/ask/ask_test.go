@@ -745,6 +745,23 @@ func TestAskCompoundEvents(t *testing.T) {
 	}
 }
 
+// TestAskExpectedCount checks "Which two NOUNs ...": the number is how
+// many answers the question expects; another number is refused, with the
+// answers the graph has, whatever the limit.
+func TestAskExpectedCount(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkKeys(t, []keysCase{
+		{question: "Which two companies opposed the bid?", want: []string{"company=" + samsung, "company=" + sk}},
+		{question: "Which two countries did Lutnick prioritize?", want: []string{"country=organizations/japan", "country=organizations/south-korea"}},
+		{question: "Which three companies opposed the bid?", refuse: "it expects 3 answers, and the graph has 2"},
+		{question: "Which two companies produce NAND flash?", refuse: "it expects 2 answers, and the graph has 3"},
+	})
+	if res, err := Ask(ix, "Which three companies produce NAND flash?", budget.New(context.Background(), 100000), 1, pattern.Options{}); err != nil || len(res.Answers) != 1 || !res.More {
+		t.Errorf("three producers, limit 1 = %+v, %v; want one answer and more", res, err)
+	}
+}
+
 // TestAskOwnEventFrame checks an opening phrase that names the verb's own
 // relation ("Under the settlement, ..."): it says no more; one of another
 // relation's noun is not understood.

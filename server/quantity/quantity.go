@@ -113,6 +113,20 @@ var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9,
 var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100}
 
+// Number returns the amount a word says, lowercase: in figures ("12",
+// "1,200", "2.1") or as a number word ("two").
+func Number(w string) (float64, bool) {
+	if amount, ok := numberWords[w]; ok {
+		return amount, true
+	}
+	clean := strings.ReplaceAll(w, ",", "")
+	if !amountPattern.MatchString(clean) {
+		return 0, false
+	}
+	amount, err := strconv.ParseFloat(clean, 64)
+	return amount, err == nil
+}
+
 // Read reads a quantity at the start of words, lowercase and as the
 // question tokenizer splits them ("$480", "million"; "2.1", "gigawatt";
 // "five", "year"): an amount, written in figures or as a word, with a
@@ -129,13 +143,9 @@ func Read(words []string) (Value, int, bool) {
 			unit, w = unitWords[sym], rest
 		}
 	}
-	amount, ok := numberWords[w]
+	amount, ok := Number(w)
 	if !ok {
-		clean := strings.ReplaceAll(w, ",", "")
-		if !amountPattern.MatchString(clean) {
-			return Value{}, 0, false
-		}
-		amount, _ = strconv.ParseFloat(clean, 64)
+		return Value{}, 0, false
 	}
 	n := 1
 	if n < len(words) {
