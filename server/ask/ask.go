@@ -756,6 +756,9 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 	}
 	items, role := takeAsRole(items)
 	items = append(items, amounts...)
+	if q, ok := amountCopula(ix, items, mentions, opts); ok {
+		return q, nil
+	}
 	v := ix.Vocabulary()
 	b := &questionBuilder{ix: ix, vocab: v, names: map[string]int{}}
 	var unknown, understood, skipped []string

@@ -762,6 +762,24 @@ func TestAskExpectedCount(t *testing.T) {
 	}
 }
 
+// TestAskAmountCopula checks "Is NAME a AMOUNT NOUN?": the one relation
+// of the name that gives an amount in that unit decides, another amount
+// being No.
+func TestAskAmountCopula(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Is Gannet Bank a 2.1-gigawatt project?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Is Gannet Bank a 1.2-gigawatt wind farm?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	res, err := Ask(hw, "Is Gannet Bank a 2.1-gigawatt project?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || !strings.Contains(res.Interpretation, "it gives 2.1 gigawatt") || len(res.Deciding) != 1 {
+		t.Errorf("Is Gannet Bank a 2.1-gigawatt project? = %+v, %v; want No by Kittiwake's development, the amount in the interpretation", res, err)
+	}
+	// A noun the name does not fit is no such question.
+	checkNoAnswers(t, hw, "Is Gannet Bank a 1.2-gigawatt company?")
+}
+
 // TestAskOwnEventFrame checks an opening phrase that names the verb's own
 // relation ("Under the settlement, ..."): it says no more; one of another
 // relation's noun is not understood.

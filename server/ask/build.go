@@ -1508,6 +1508,9 @@ func Interpretation(ix *index.Index, q *Question) string {
 	for _, set := range q.Settings {
 		out += fmt.Sprintf("; its %s is %s", pattern.QualifierFieldName(set.Field), ix.DisplayName(set.Node))
 	}
+	for _, a := range q.Amounts {
+		out += fmt.Sprintf("; it gives %s", a)
+	}
 	if a := q.AbsentSetting; a != nil {
 		out += fmt.Sprintf("; its place is %s, a %s the graph has no entity for (another %s makes it No)", a.Place.Names[0], a.Place.Class, a.Place.Class)
 	}

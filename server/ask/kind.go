@@ -8,6 +8,7 @@ import (
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/pattern"
+	"github.com/entitygraph/entitygraph/server/quantity"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
 
@@ -245,4 +246,73 @@ func doQuestion(ix *index.Index, items []item, mentions []Mention) (*Question, b
 		fmt.Sprintf("%q = %s", name.text, ix.NodeName(name.node))}, understood...)
 	p := &pb.Pattern{Triples: []*pb.Triple{{Subject: fixed(ix, name.node), Object: variable("what"), RelationVariable: "fact"}}}
 	return &Question{Pattern: p, AnswerVars: []string{"fact"}, Dates: dates, Settings: settings, Mains: 1, Mentions: mentions, Understood: understood, Skipped: skipped}, true
+}
+
+// amountCopula reads "Is NAME a AMOUNT [NOUN]?" ("Is Gannet Bank a
+// 2.1-gigawatt project?"): it asks whether the one relation of NAME that
+// gives a quantity in the amount's unit gives that amount, by that
+// relation's predicate and on NAME's side of it; the yes/no reading of
+// amounts then decides (another amount in the unit is No). The noun must
+// fit NAME. It returns the question, or false for another form, or when
+// NAME's relations give the unit by other than one predicate on one side.
+func amountCopula(ix *index.Index, items []item, mentions []Mention, opts pattern.Options) (*Question, bool) {
+	k := 0
+	next := func(kind itemKind) (item, bool) {
+		if k < len(items) && items[k].kind == kind {
+			k++
+			return items[k-1], true
+		}
+		return item{}, false
+	}
+	aux, ok := next(itemAux)
+	if !ok || !beWords[strings.ToLower(aux.text)] {
+		return nil, false
+	}
+	name, ok := next(itemEntity)
+	if !ok {
+		return nil, false
+	}
+	next(itemArticle)
+	noun, byNoun := next(itemType)
+	amount, ok := next(itemQuantity)
+	if !ok || k != len(items) || byNoun && !pattern.Holds(ix, noun.con, name.node) {
+		return nil, false
+	}
+	type side struct {
+		pred    vocab.ID
+		subject bool
+	}
+	var found []side
+	add := func(r index.Rel, subject bool) {
+		if !slices.ContainsFunc(ix.Qualifiers(r).GetQuantities(), func(q *pb.Quantity) bool { return q.GetUnit() == amount.amount.Unit }) {
+			return
+		}
+		s := side{ix.Predicate(r), subject}
+		if !slices.Contains(found, s) {
+			found = append(found, s)
+		}
+	}
+	for _, r := range ix.Out(name.node) {
+		add(r, true)
+	}
+	for _, r := range ix.In(name.node) {
+		add(r, false)
+	}
+	if len(found) != 1 {
+		return nil, false
+	}
+	p := ix.Vocabulary().Predicate(found[0].pred)
+	t := &pb.Triple{Subject: fixed(ix, name.node), Predicates: []string{p.Name}, Object: variable("other"), RelationVariable: "fact"}
+	if !found[0].subject {
+		t.Subject, t.Object = t.Object, t.Subject
+	}
+	q := &Question{Pattern: &pb.Pattern{Triples: []*pb.Triple{t}}, AnswerVars: []string{"fact"}, YesNo: true, Mains: 1, Amounts: []quantity.Value{amount.amount},
+		Mentions: mentions, Present: presentWords[strings.ToLower(aux.text)],
+		Understood: []string{fmt.Sprintf("%q = %s", name.text, ix.NodeName(name.node)), fmt.Sprintf("%q = the relation's quantity: %s", amount.text, amount.amount),
+			fmt.Sprintf("%q of a name and an amount = the one relation of %s that gives an amount in %s: %s", aux.text, ix.Label(name.node), amount.amount.Unit, p.Key)}}
+	var err error
+	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
+		return nil, false
+	}
+	return q, true
 }
