@@ -197,8 +197,9 @@ func personRoles(ix *index.Index, words []word, items []item) ([]word, bool) {
 // is the subject of whose time falls on the dates and whose place is the
 // place, by any predicate. The dates or place make it a question about
 // what happened then or there; "What did NAME do?" alone is no such
-// question (see personRoles) and stays refused. Words skipped before "to do" ("try", "seek") are reported as
-// skipped. It returns the question, or false for another form.
+// question (see personRoles) and stays refused. Words skipped before "to
+// do" ("try", "seek") are reported as skipped. It returns the question,
+// or false for another form.
 func doQuestion(ix *index.Index, items []item, mentions []Mention) (*Question, bool) {
 	if len(items) < 5 || items[0].kind != itemWh || !strings.EqualFold(items[0].text, "what") || items[1].kind != itemAux ||
 		!slices.Contains([]string{"did", "does", "do"}, strings.ToLower(items[1].text)) || items[2].kind != itemEntity {
@@ -248,6 +249,10 @@ func doQuestion(ix *index.Index, items []item, mentions []Mention) (*Question, b
 	return &Question{Pattern: p, AnswerVars: []string{"fact"}, Dates: dates, Settings: settings, Mains: 1, Mentions: mentions, Understood: understood, Skipped: skipped}, true
 }
 
+// maxAmountScan bounds the relations of a name amountCopula reads for
+// the one that gives an amount: a name with more is no such question.
+const maxAmountScan = 10_000
+
 // amountCopula reads "Is NAME a AMOUNT [NOUN]?" ("Is Gannet Bank a
 // 2.1-gigawatt project?"): it asks whether the one relation of NAME that
 // gives a quantity in the amount's unit gives that amount, by that
@@ -292,10 +297,14 @@ func amountCopula(ix *index.Index, items []item, mentions []Mention, opts patter
 			found = append(found, s)
 		}
 	}
-	for _, r := range ix.Out(name.node) {
+	out, in := ix.Out(name.node), ix.In(name.node)
+	if len(out)+len(in) > maxAmountScan {
+		return nil, false
+	}
+	for _, r := range out {
 		add(r, true)
 	}
-	for _, r := range ix.In(name.node) {
+	for _, r := range in {
 		add(r, false)
 	}
 	if len(found) != 1 {
