@@ -1607,6 +1607,10 @@ func TestAskSaidModifiers(t *testing.T) {
 		{question: "Who pushed for chip production?", want: "United States"},
 	})
 	checkAsks(t, ix, []askCase{{question: "What did Samsung and Sony dominate for over a decade?", want: "Display industry"}})
+	if res, err := Ask(ix, "What did Samsung and Sony dominate for over a decade?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil ||
+		!strings.Contains(res.Interpretation, `the answer's evidence must say "decade")`) {
+		t.Errorf("interpretation %v, %v; want the span the evidence must say", res, err)
+	}
 	checkNoAnswers(t, ix,
 		"What did Samsung and Sony dominate for centuries?", // a span the evidence must say
 		"Who pushed for chip exports?",                      // the quote says production

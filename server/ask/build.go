@@ -1551,7 +1551,10 @@ func Interpretation(ix *index.Index, q *Question) string {
 	if len(q.Said) > 0 {
 		pairs := make([]string, len(q.Said))
 		for k, w := range q.Said {
-			pairs[k] = fmt.Sprintf("%q before %q", w, q.saidHeads[k])
+			pairs[k] = fmt.Sprintf("%q", w)
+			if h := q.saidHeads[k]; h != "" {
+				pairs[k] += fmt.Sprintf(" before %q", h)
+			}
 		}
 		out += fmt.Sprintf(" (the answer's evidence must say %s)", strings.Join(pairs, ", "))
 	}

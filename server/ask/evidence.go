@@ -390,9 +390,9 @@ func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, [
 var spanNouns = map[string]bool{"decade": true, "decades": true, "century": true, "centuries": true, "years": true, "months": true}
 
 // durationAfterFor reports whether items[i], not understood, is a noun of
-// spanNouns that ends a phrase after "for", articles, numbers and
-// prepositions between ("for over a decade"), and the question's last
-// word or one before another preposition.
+// spanNouns that ends a phrase after "for", articles and prepositions
+// between ("for over a decade"), and is the question's last word or one
+// before another preposition.
 func durationAfterFor(words []word, items []item, i int) bool {
 	if !spanNouns[words[items[i].at].lower] || i+1 < len(items) && items[i+1].kind != itemPrep {
 		return false
