@@ -391,6 +391,17 @@ func misspeltMonth(words []word, i int) bool {
 	if err != nil || !(n >= 1 && n <= 31 || n >= 1800 && n <= 2200) {
 		return false
 	}
+	to, ok := nearestOf(w.lower, fullMonths(), 4)
+	if !ok {
+		return false
+	}
+	w.lower, w.note = to, fmt.Sprintf("spelling corrected to %q", to)
+	return true
+}
+
+// fullMonths are the months' full names, sorted: what a misspelt month
+// is read as ("Apirl").
+var fullMonths = sync.OnceValue(func() []string {
 	var full []string
 	for name := range months {
 		if len(name) > 3 && name != "sept" {
@@ -398,10 +409,5 @@ func misspeltMonth(words []word, i int) bool {
 		}
 	}
 	slices.Sort(full)
-	to, ok := nearestOf(w.lower, full, 4)
-	if !ok {
-		return false
-	}
-	w.lower, w.note = to, fmt.Sprintf("spelling corrected to %q", to)
-	return true
-}
+	return full
+})
