@@ -18,32 +18,25 @@ import (
 // entity type), narrower than NOUN's own. It returns the question, or
 // false for another form.
 func kindQuestion(ix *index.Index, words []word, items []item, mentions []Mention) (*Question, bool) {
-	k := 0
-	next := func(kind itemKind) (item, bool) {
-		if k < len(items) && items[k].kind == kind {
-			k++
-			return items[k-1], true
-		}
-		return item{}, false
-	}
-	wh, ok := next(itemWh)
-	if !ok || !slices.Contains([]string{"what", "which"}, strings.ToLower(wh.text)) || k >= len(items) || !kindWords[words[items[k].at].lower] || items[k].span != 1 {
+	c := &itemCursor{items: items}
+	wh, ok := c.next(itemWh)
+	if !ok || !slices.Contains([]string{"what", "which"}, strings.ToLower(wh.text)) || c.done() || !kindWords[words[items[c.k].at].lower] || items[c.k].span != 1 {
 		return nil, false
 	}
-	k++
-	if of, ok := next(itemPrep); !ok || !strings.EqualFold(of.text, "of") {
+	c.k++
+	if of, ok := c.next(itemPrep); !ok || !strings.EqualFold(of.text, "of") {
 		return nil, false
 	}
-	noun, ok := next(itemType)
+	noun, ok := c.next(itemType)
 	if !ok {
 		return nil, false
 	}
-	if aux, ok := next(itemAux); !ok || !beWords[strings.ToLower(aux.text)] {
+	if aux, ok := c.next(itemAux); !ok || !beWords[strings.ToLower(aux.text)] {
 		return nil, false
 	}
-	next(itemArticle)
-	name, ok := next(itemEntity)
-	if !ok || k != len(items) {
+	c.next(itemArticle)
+	name, ok := c.next(itemEntity)
+	if !ok || !c.done() {
 		return nil, false
 	}
 	understood := []string{
@@ -261,26 +254,15 @@ const maxAmountScan = 10_000
 // fit NAME. It returns the question, or false for another form, or when
 // NAME's relations give the unit by other than one predicate on one side.
 func amountCopula(ix *index.Index, items []item, mentions []Mention, opts pattern.Options) (*Question, bool) {
-	k := 0
-	next := func(kind itemKind) (item, bool) {
-		if k < len(items) && items[k].kind == kind {
-			k++
-			return items[k-1], true
-		}
-		return item{}, false
-	}
-	aux, ok := next(itemAux)
-	if !ok || !beWords[strings.ToLower(aux.text)] {
-		return nil, false
-	}
-	name, ok := next(itemEntity)
+	c := &itemCursor{items: items}
+	aux, name, ok := c.copulaName()
 	if !ok {
 		return nil, false
 	}
-	next(itemArticle)
-	noun, byNoun := next(itemType)
-	amount, ok := next(itemQuantity)
-	if !ok || k != len(items) || byNoun && !pattern.Holds(ix, noun.con, name.node) {
+	c.next(itemArticle)
+	noun, byNoun := c.next(itemType)
+	amount, ok := c.next(itemQuantity)
+	if !ok || !c.done() || byNoun && !pattern.Holds(ix, noun.con, name.node) {
 		return nil, false
 	}
 	type side struct {
@@ -324,4 +306,33 @@ func amountCopula(ix *index.Index, items []item, mentions []Mention, opts patter
 		return nil, false
 	}
 	return q, true
+}
+
+// itemCursor reads a question's items in order, for the forms read whole
+// (kindQuestion, amountCopula, absentCountryQuestion).
+type itemCursor struct {
+	items []item
+	k     int
+}
+
+// next returns the next item and moves past it when it is of kind.
+func (c *itemCursor) next(kind itemKind) (item, bool) {
+	if c.k < len(c.items) && c.items[c.k].kind == kind {
+		c.k++
+		return c.items[c.k-1], true
+	}
+	return item{}, false
+}
+
+// done reports whether every item was read.
+func (c *itemCursor) done() bool { return c.k >= len(c.items) }
+
+// copulaName reads the opening of "Is NAME ...?": a copula and a name.
+func (c *itemCursor) copulaName() (aux, name item, ok bool) {
+	aux, ok = c.next(itemAux)
+	if !ok || !beWords[strings.ToLower(aux.text)] {
+		return item{}, item{}, false
+	}
+	name, ok = c.next(itemEntity)
+	return aux, name, ok
 }

@@ -119,32 +119,24 @@ type AbsentCountry struct {
 // name by that predicate makes it No (see absentAnswer). It returns false
 // for another form.
 func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions []Mention) (*Question, bool) {
-	k := 0
-	next := func(kind itemKind) (item, bool) {
-		if k < len(items) && items[k].kind == kind {
-			k++
-			return items[k-1], true
-		}
-		return item{}, false
-	}
-	aux, ok := next(itemAux)
-	if !ok || !beWords[strings.ToLower(aux.text)] {
-		return nil, false
-	}
-	subject, ok := next(itemEntity)
+	cur := &itemCursor{items: items}
+	_, subject, ok := cur.copulaName()
 	if !ok {
 		return nil, false
 	}
-	verb, byVerb := next(itemVerb)
-	article, _ := next(itemArticle)
-	if k >= len(items) || items[k].kind != 0 || words[items[k].at].place.Class != "country" {
+	verb, byVerb := cur.next(itemVerb)
+	article, _ := cur.next(itemArticle)
+	if cur.done() || items[cur.k].kind != 0 || words[items[cur.k].at].place.Class != "country" {
 		return nil, false
 	}
-	c := words[items[k].at]
-	countryText := joinItems(items[k : k+c.placeSpan])
-	k += c.placeSpan
-	noun, byNoun := next(itemType)
-	if k != len(items) || byVerb && (byNoun || article.text != "") {
+	c := words[items[cur.k].at]
+	if cur.k+c.placeSpan > len(items) {
+		return nil, false
+	}
+	countryText := joinItems(items[cur.k : cur.k+c.placeSpan])
+	cur.k += c.placeSpan
+	noun, byNoun := cur.next(itemType)
+	if !cur.done() || byVerb && (byNoun || article.text != "") {
 		return nil, false
 	}
 	kinds := classKinds(ix.Vocabulary(), "country")
