@@ -695,6 +695,15 @@ func reducedRelative(ix *index.Index, words []word) ([]word, bool) {
 	return slices.Insert(words, found, that), true
 }
 
+// planned compiles the pattern of a question read whole into its Query.
+func planned(ix *index.Index, q *Question, opts pattern.Options) (*Question, error) {
+	var err error
+	if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
 // compileWords compiles a question's words (see Compile).
 func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
 	words, amounts := takeAmounts(words)
@@ -705,11 +714,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		items, mentions = classify(ix, words)
 	}
 	if q, ok := absentCountryQuestion(ix, words, items, mentions); ok {
-		var err error
-		if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
-			return nil, err
-		}
-		return q, nil
+		return planned(ix, q, opts)
 	}
 	if rewritten, ok := whereIs(ix, words, items); ok {
 		words = rewritten
@@ -726,11 +731,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		return q, nil
 	}
 	if q, ok := doQuestion(ix, items, mentions); ok {
-		var err error
-		if q.Query, err = pattern.Compile(ix, q.Pattern, opts); err != nil {
-			return nil, err
-		}
-		return q, nil
+		return planned(ix, q, opts)
 	}
 	if rewritten, ok := personRoles(ix, words, items); ok {
 		words = rewritten
