@@ -69,6 +69,9 @@ type Result struct {
 // Ask compiles question (see [Compile]), runs it against b and returns at
 // most limit answers, with how it was understood.
 func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pattern.Options) (*Result, error) {
+	if res, ok, err := askSameDay(ix, question, b, limit, opts); ok {
+		return res, err
+	}
 	q, err := Compile(ix, question, opts)
 	if err != nil {
 		return nil, err

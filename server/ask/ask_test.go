@@ -780,6 +780,25 @@ func TestAskAmountCopula(t *testing.T) {
 	checkNoAnswers(t, hw, "Is Gannet Bank a 1.2-gigawatt company?")
 }
 
+// TestAskSameDay checks a question dated by another relation ("On the
+// day Trump announced the UK deal, ..."): asked on that relation's day;
+// refused when the graph does not say it happened, or gives it no day.
+func TestAskSameDay(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "On the day Trump announced the UK deal, in front of whom did SK Group's chairman make his proposal?", want: "Lee Jae-myung"},
+		{question: "On the same day Trump announced the UK trade deal, in which city did Chey Tae-won pitch the Korea-Japan alliance?", want: "Seoul"},
+	})
+	checkKeys(t, []keysCase{
+		{question: "On the day Samsung bought Kioxia, who did Chey meet?", refuse: "which the graph does not say happened"},
+		{question: "On the day Western Digital bid for Kioxia, what did Samsung do?", refuse: "the graph gives no day"},
+	})
+	res, err := Ask(seedtest.Index(t), "On the day Trump announced the UK deal, where did Chey propose the alliance?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || !strings.HasPrefix(res.Interpretation, "On May 8, 2025, the day Trump announced the UK deal:") {
+		t.Errorf("interpretation = %+v, %v; want the day first", res, err)
+	}
+}
+
 // TestAskOwnEventFrame checks an opening phrase that names the verb's own
 // relation ("Under the settlement, ..."): it says no more; one of another
 // relation's noun is not understood.
