@@ -707,7 +707,7 @@ func planned(ix *index.Index, q *Question, opts pattern.Options) (*Question, err
 // compileWords compiles a question's words (see Compile).
 func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
 	words, amounts := takeAmounts(words)
-	words, claimed := comparativeClaim(inSitu(sourceSays(nationality(ix.Vocabulary(), copularAt(words)))))
+	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(words))))))
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), words)))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
@@ -2469,10 +2469,8 @@ func copularAt(words []word) []word {
 
 // nationality reads "What nationality is X?" and "What is the nationality
 // of X?" as "What country is X from?": a nationality is the country a
-// name is of. When X ends in a relative clause ("the firm that sought to
-// acquire Kioxia"), which a final "from" would join, the one object
-// modifier predicate's first phrase ends it instead ("... based in").
-// Other words are returned as they are.
+// name is of (see fromAfterClause for an X with a relative clause). Other
+// words are returned as they are.
 func nationality(v *vocab.Vocabulary, words []word) []word {
 	n := len(words)
 	if n < 4 || words[0].lower != "what" && words[0].lower != "which" {
@@ -2489,24 +2487,52 @@ func nationality(v *vocab.Vocabulary, words []word) []word {
 		return words
 	}
 	country := word{text: "country", lower: "country", note: `"nationality": the country a name is of`}
-	end := []word{{text: "from", lower: "from"}}
-	if slices.ContainsFunc(rest, func(w word) bool { return relativePronouns[w.lower] }) {
-		var phrases []string
-		for _, p := range v.Predicates() {
-			if p.ObjectModifier {
-				if ph := p.Message().GetLexicon().GetPhrases(); len(ph) > 0 {
-					phrases = append(phrases, ph[0].GetText())
-				}
-			}
-		}
-		if len(phrases) == 1 {
-			end = nil
-			for _, w := range strings.Fields(phrases[0]) {
-				end = append(end, word{text: w, lower: w})
+	return fromAfterClause(v, slices.Concat([]word{words[0], country, be}, rest, []word{{text: "from", lower: "from"}}))
+}
+
+// fromAfterClause reads "What country is the company that ... from?",
+// whose last "from" the relative clause would take as its own, as "What
+// country is the company that ... based in?", by the first phrase of the
+// one object modifier predicate (the predicate "from" says; see
+// fromTriple) whose subject fits the noun after the copula. Other words
+// are returned as they are.
+func fromAfterClause(v *vocab.Vocabulary, words []word) []word {
+	n := len(words)
+	if n < 6 || words[0].lower != "what" && words[0].lower != "which" || !beWords[words[2].lower] || words[n-1].lower != "from" ||
+		!slices.ContainsFunc(words[3:n-1], func(w word) bool { return relativePronouns[w.lower] }) {
+		return words
+	}
+	// The noun the clause is about picks the predicate: a company's is
+	// based-in, a place's located-in.
+	k := 3
+	if articleWords[words[k].lower] {
+		k++
+	}
+	noun, isNoun := v.Noun(words[k].lower)
+	typ := noun.Type
+	if typ == "" && len(noun.Kinds) > 0 {
+		typ = v.Kind(noun.Kinds[0]).EntityType
+	}
+	var phrases []string
+	for _, p := range v.Predicates() {
+		if p.ObjectModifier && (!isNoun || v.Fits(typ, noun.Kinds, p.SubjectTypes)) {
+			if ph := p.Message().GetLexicon().GetPhrases(); len(ph) > 0 {
+				phrases = append(phrases, ph[0].GetText())
 			}
 		}
 	}
-	return slices.Concat([]word{words[0], country, be}, rest, end)
+	if len(phrases) != 1 {
+		return words
+	}
+	out := slices.Clone(words[:n-1])
+	for i, w := range strings.Fields(phrases[0]) {
+		pw := word{text: w, lower: w}
+		if i == 0 {
+			pw.note = fmt.Sprintf("%q after a relative clause: %q", "from", phrases[0])
+		}
+		out = append(out, pw)
+	}
+	return out
 }
 
 // sayVerbs say what a source says: "Does the article say that ...".

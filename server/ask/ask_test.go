@@ -2261,6 +2261,7 @@ func TestAskSourceAndNationality(t *testing.T) {
 		{question: "What nationality is Western Digital?", want: "United States"},
 		// A relative clause after the noun keeps its own words.
 		{question: "What nationality is the firm that sought to acquire Kioxia?", want: "United States"},
+		{question: "What country is the firm that sought to acquire Kioxia from?", want: "United States"},
 		{question: "What is the nationality of Kioxia?", want: "Japan"},
 	})
 	// What an article said, a later statement may have replaced; which
