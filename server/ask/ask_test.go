@@ -694,7 +694,9 @@ func TestAskRelativeClauses(t *testing.T) {
 		{question: "Which country is home to the firm Western Digital tried to buy?", want: []string{"country=organizations/japan"}},
 	})
 	hw := seedtest.HarborWind(t)
-	checkAsks(t, hw, []askCase{{question: "Where is the company Norvane sued based?", want: "Portland"}})
+	checkAsks(t, hw, []askCase{{question: "Where is the company Norvane sued based?", want: "Portland"},
+		// "from" after a clause is the object modifier the noun fits.
+		{question: "What country is the company that sued Halcyon from?", want: "Denmark"}})
 	// A name in apposition keeps its reading.
 	checkAsks(t, hw, []askCase{{question: "Who did the company Norvane sue?", want: "Halcyon Rotor Systems"}})
 }
