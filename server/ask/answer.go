@@ -16,6 +16,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/budget"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/pattern"
+	"github.com/entitygraph/entitygraph/server/quantity"
 	"github.com/entitygraph/entitygraph/server/timespan"
 	"github.com/entitygraph/entitygraph/server/vocab"
 )
@@ -93,7 +94,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	// first limit; another gathers one more than the limit, so that
 	// Result.More can say whether answers were left out.
 	gather := limit + 1
-	all := q.Count || q.YesNo || q.Order != 0 || len(q.Besides) > 0 || len(q.Choices) > 0 || len(q.AmountUnits) > 0 || q.Expect > 0
+	all := q.Count || q.YesNo || q.Order != 0 || len(q.Besides) > 0 || len(q.Choices) > 0 || len(q.AmountUnits) > 0 || q.Expect > 0 || q.Total
 	if all {
 		gather = maxSolutions
 	}
@@ -323,6 +324,14 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 			"%q asks for another answer than one the question takes as known without naming it, and the graph has %s; "+
 				"ask without %q for them all, or name the one known (\"..., besides %s?\")",
 			q.Another, candidates(ix, res.Answers), q.Another, answerLabel(ix, res.Answers[0]))}
+	}
+	if q.Total && len(res.Answers) > 0 {
+		// "How much have MHIP and the pension fund committed together?"
+		total, err := totalOf(ix, q, res.Answers)
+		if err != nil {
+			return nil, err
+		}
+		res.Answers = []Answer{total}
 	}
 	if q.Expect > 0 && len(res.Answers) > 0 && len(res.Answers) != q.Expect {
 		// "Which two countries ...?" of three, or one: the question's
@@ -1804,4 +1813,46 @@ func partiesDiffer(q *Question, answers []Answer, party string) bool {
 		}
 	}
 	return false
+}
+
+// totalOf sums the amounts of a how-much question's answers: the one
+// quantity in the unit asked for of each distinct relation of theirs that
+// is the question's own and not deprecated, all in one unit. It refuses
+// amounts in more than one unit, and a relation with more than one such
+// quantity.
+func totalOf(ix *index.Index, q *Question, answers []Answer) (Answer, error) {
+	var asked string
+	for _, u := range q.AmountUnits {
+		asked = u
+	}
+	var rels []index.Rel
+	var parts []string
+	sum := quantity.Value{}
+	for _, a := range answers {
+		for _, s := range a.Solutions {
+			for _, r := range s.Rels[:min(q.Mains, len(s.Rels))] {
+				// A statement a later one replaced is not another amount.
+				if r == pattern.NoRel || slices.Contains(rels, r) || ix.Rank(r) == pb.StatementRank_STATEMENT_RANK_DEPRECATED {
+					continue
+				}
+				var fit []*pb.Quantity
+				for _, qt := range ix.Qualifiers(r).GetQuantities() {
+					if unitFits(asked, qt.GetUnit()) {
+						fit = append(fit, qt)
+					}
+				}
+				if len(fit) != 1 || sum.Unit != "" && fit[0].GetUnit() != sum.Unit {
+					return Answer{}, &NotUnderstoodError{Understood: q.Understood, Reason: fmt.Sprintf(
+						"it asks for a sum, and %s gives no one amount in the unit of the others", ix.Summary(r))}
+				}
+				rels = append(rels, r)
+				sum.Unit, sum.Amount = fit[0].GetUnit(), sum.Amount+quantity.Amount(fit[0])
+				parts = append(parts, fmt.Sprintf("%s (%s)", fit[0].GetText(), ix.Summary(r)))
+			}
+		}
+	}
+	text := sum.Text()
+	return Answer{Vars: q.AnswerVars, Nodes: []index.Node{pattern.Unbound - 1}, Rels: rels,
+		Literal:  func(index.Node) string { return text },
+		Sentence: fmt.Sprintf("?%s = %s — the sum of %s", q.AnswerVars[0], text, strings.Join(parts, " and "))}, nil
 }

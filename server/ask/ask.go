@@ -69,6 +69,9 @@ type Question struct {
 	// Absent is set for a yes/no question that gives a name a country the
 	// graph has no entity for (see absentCountryQuestion).
 	Absent *AbsentCountry
+	// Total is set for a how-much question that asks for the sum of its
+	// amounts ("... together?"): its answer is that sum.
+	Total bool
 	// Expect is, for a wh-question that says how many answer it ("Which
 	// two countries ..."), that number: another number of answers is
 	// refused.
@@ -704,8 +707,27 @@ func planned(ix *index.Index, q *Question, opts pattern.Options) (*Question, err
 	return q, nil
 }
 
+// totalWords end a how-much question that asks for the sum of its
+// amounts: "How much have MHIP and the pension fund committed together?".
+var totalWords = [][]string{{"together"}, {"combined"}, {"altogether"}, {"in", "total"}, {"in", "all"}, {"between", "them"}}
+
+// takeTotal returns a "how much" or "how many" question's words without a
+// last phrase of totalWords, and that phrase, "" for none.
+func takeTotal(words []word) ([]word, string) {
+	if len(words) < 4 || words[0].lower != "how" || words[1].lower != "much" && words[1].lower != "many" {
+		return words, ""
+	}
+	for _, end := range totalWords {
+		if n := len(words) - len(end); n > 2 && wordsEqual(words[n:], end) {
+			return words[:n], joinWords(words[n:])
+		}
+	}
+	return words, ""
+}
+
 // compileWords compiles a question's words (see Compile).
 func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
+	words, total := takeTotal(words)
 	words, amounts := takeAmounts(words)
 	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(words))))))
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), words)))))
@@ -1016,8 +1038,16 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 	}
 	// "How much have MHIP and the pension fund committed?" asks for two
 	// amounts, or their sum: one of them would be a wrong answer.
-	if q.Mains > 1 && len(q.AmountUnits) > 0 {
-		return nil, fail("it asks for the amount of more than one relation; ask for each party's")
+	// "together" says which.
+	if q.Mains > 1 && len(q.AmountUnits) > 0 && total == "" {
+		return nil, fail("it asks for the amount of more than one relation; ask for each party's, or for their sum (\"... together?\")")
+	}
+	if total != "" {
+		if len(q.AmountUnits) != 1 || len(q.AnswerVars) != 1 {
+			return nil, fail(fmt.Sprintf("%q asks for the sum of amounts, and the question asks for no one amount", total))
+		}
+		q.Total = true
+		q.Understood = append(q.Understood, fmt.Sprintf("%q = the sum of the amounts", total))
 	}
 	if role != nil {
 		// "Who did Okafor succeed as chief executive?": the main

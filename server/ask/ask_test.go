@@ -893,7 +893,11 @@ func TestAskAmounts(t *testing.T) {
 	if _, err := Ask(ix, "How much is the Gannet Bank financing package?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "one for each of several parties") {
 		t.Errorf("the amount of a package of parts: error = %v", err)
 	}
-	checkAsks(t, ix, []askCase{{question: "How much did MHIP commit to the Gannet Bank financing package?", want: "$650 million"}})
+	checkAsks(t, ix, []askCase{{question: "How much did MHIP commit to the Gannet Bank financing package?", want: "$650 million"},
+		// "together" asks for the sum.
+		{question: "How much have MHIP and the Great Lakes Teachers Pension Fund committed together?", want: "?amount = $950 million — the sum of $650 million"},
+		{question: "How much did the investors commit to Gannet Bank in total?", want: "?amount = $950 million"},
+	})
 	// A name the predicate's subject fits too is not read as the verb's
 	// object: the Norvane lawsuit is Norvane's.
 	if q, err := Compile(ix, "Who sued in the Norvane lawsuit?", pattern.Options{}); err == nil && strings.Contains(pattern.Format(q.Pattern), "sues organizations/norvane-turbines") {

@@ -1511,6 +1511,9 @@ func Interpretation(ix *index.Index, q *Question) string {
 	for _, a := range q.Amounts {
 		out += fmt.Sprintf("; it gives %s", a)
 	}
+	if q.Total {
+		out += "; the answer is the sum of the amounts"
+	}
 	if a := q.AbsentSetting; a != nil {
 		out += fmt.Sprintf("; its place is %s, a %s the graph has no entity for (another %s makes it No)", a.Place.Names[0], a.Place.Class, a.Place.Class)
 	}

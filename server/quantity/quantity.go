@@ -62,6 +62,33 @@ func (v Value) String() string {
 	return strconv.FormatFloat(v.Amount, 'f', -1, 64) + " " + v.Unit
 }
 
+// Text writes the value as news text does: a currency by its symbol or
+// code ("$950 million", "£2.5 billion", "38 million KRW"), another unit
+// by its word after the amount ("25 percent", "190 miles").
+func (v Value) Text() string {
+	amount, scale := v.Amount, ""
+	for _, s := range []struct {
+		word  string
+		value float64
+	}{{"trillion", 1e12}, {"billion", 1e9}, {"million", 1e6}} {
+		if math.Abs(amount) >= s.value {
+			amount, scale = amount/s.value, " "+s.word
+			break
+		}
+	}
+	n := strconv.FormatFloat(amount, 'f', -1, 64)
+	for sym, code := range map[string]string{"$": "USD", "£": "GBP", "€": "EUR"} {
+		if v.Unit == code {
+			return sym + n + scale
+		}
+	}
+	unit := v.Unit
+	if v.Amount != 1 && unit != "percent" && !IsCurrency(unit) {
+		unit += "s"
+	}
+	return n + scale + " " + unit
+}
+
 // ParseValue reads an amount and a unit, as queries compare quantities
 // with: "300000000 USD", "1.2 gigawatt", "25 percent". The unit may be
 // any word that [UnitOf] knows.

@@ -56,3 +56,14 @@ func TestValues(t *testing.T) {
 		}
 	}
 }
+
+func TestValueText(t *testing.T) {
+	for v, want := range map[Value]string{
+		{950e6, "USD"}: "$950 million", {4.1e9, "USD"}: "$4.1 billion", {520e6, "GBP"}: "£520 million",
+		{25, "percent"}: "25 percent", {190, "mile"}: "190 miles", {1, "year"}: "1 year", {38e6, "KRW"}: "38 million KRW",
+	} {
+		if got := v.Text(); got != want {
+			t.Errorf("%v.Text() = %q, want %q", v, got, want)
+		}
+	}
+}
