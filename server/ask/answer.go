@@ -1815,12 +1815,19 @@ func partiesDiffer(q *Question, answers []Answer, party string) bool {
 	return false
 }
 
-// totalOf sums the amounts of a how-much question's answers: the one
-// quantity in the unit asked for of each distinct relation of theirs that
+// totalOf sums the amounts of a how-much question's answers, of the
+// parties it names (two or more joined by "and"): the one quantity in the unit asked for of each distinct relation of theirs that
 // is the question's own and not deprecated, all in one unit. It refuses
 // amounts in more than one unit, and a relation with more than one such
 // quantity.
 func totalOf(ix *index.Index, q *Question, answers []Answer) (Answer, error) {
+	// "How much did the investors commit in total?": the graph may not
+	// have every investor; only parties the question names are summed.
+	if q.Mains < 2 {
+		return Answer{}, &NotUnderstoodError{Understood: q.Understood, Reason: fmt.Sprintf(
+			"it asks for a total over parties it does not name, and the graph may not have them all (it has %s); name them (\"How much have A and B committed together?\")",
+			candidates(ix, answers))}
+	}
 	var asked string
 	for _, u := range q.AmountUnits {
 		asked = u

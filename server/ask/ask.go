@@ -3157,14 +3157,19 @@ var frameWords = map[string]bool{"under": true, "in": true}
 // ownEventFrame drops an opening "Under the EVENT" (or "In"), a date
 // allowed before the noun, when a verb of the question is of the noun's
 // predicate ("Under the settlement, does Norvane license its design to
-// Halcyon?"): the phrase names the verb's own relation and says no more.
-// It returns the words rewritten and the phrase dropped, or false.
+// Halcyon?"): the phrase names the verb's own relation and says no more
+// than its date, which is kept at the end. It returns the words rewritten
+// and the phrase dropped, or false.
 func ownEventFrame(words []word, items []item) ([]word, string, bool) {
 	if len(items) < 4 || !frameWords[strings.ToLower(items[0].text)] || items[0].span != 1 {
 		return nil, "", false
 	}
 	k := 1
+	var dates []string
 	for k < len(items) && (items[k].kind == itemArticle || items[k].kind == itemPoss || items[k].kind == itemDate) {
+		if items[k].kind == itemDate {
+			dates = append(dates, items[k].text)
+		}
 		k++
 	}
 	if k >= len(items) || items[k].kind != itemEvent || items[k].span == 0 {
@@ -3177,7 +3182,16 @@ func ownEventFrame(words []word, items []item) ([]word, string, bool) {
 		return nil, "", false
 	}
 	end := ev.at + ev.span
-	return slices.Clone(words[end:]), joinWords(words[:end]), true
+	out := slices.Clone(words[end:])
+	// "In his April 22 proposal, ...": the frame's date still dates the
+	// relation, at the end.
+	for _, d := range dates {
+		if f := strings.Fields(strings.ToLower(d)); f[0] != "in" && f[0] != "on" {
+			d = "on " + d
+		}
+		out = append(out, tokenize(d)...)
+	}
+	return out, joinWords(words[:end]), true
 }
 
 // audienceClause reads the questions that ask for a relation's audience

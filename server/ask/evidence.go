@@ -441,11 +441,15 @@ func placeNoun(v *vocab.Vocabulary, w word) bool {
 // nameBeforeHead returns, for a noun items[i] right after a name that
 // ends a noun phrase with it ("chip production", "the export cable
 // deliveries"), the name's last word, lowercase: the noun is the phrase's
-// head, the name its modifier. It returns false when the word after the
-// noun is another noun the question reads, or the noun is no noun to
-// WordNet.
+// head, the name its modifier. It returns false when the name stands in
+// no noun phrase (after an auxiliary, as a subject), when the word after
+// the noun is another noun the question reads or opens one (an object:
+// the noun is a verb), or the noun is no noun to WordNet.
 func nameBeforeHead(words []word, items []item, i int) (string, bool) {
-	if i == 0 || items[i-1].kind != itemEntity || items[i-1].at+max(items[i-1].span, 1) != items[i].at {
+	// The name must stand in a noun phrase ("for chip production"), not
+	// in a clause's subject, whose verb the word would be ("Did Kittiwake
+	// win the permit?").
+	if i == 0 || items[i-1].kind != itemEntity || items[i-1].at+max(items[i-1].span, 1) != items[i].at || !modifierBefore(items, i-1) {
 		return "", false
 	}
 	if w := words[items[i].at]; w.text != w.lower || len(wordnet.Lemmas(w.lower, wordnet.Noun)) == 0 {
@@ -453,12 +457,15 @@ func nameBeforeHead(words []word, items []item, i int) (string, bool) {
 	}
 	if i+1 < len(items) {
 		switch items[i+1].kind {
-		case 0, itemEvent, itemType, itemEntity:
+		case 0, itemEvent, itemType, itemEntity, itemArticle, itemPoss:
 			return "", false
 		}
 	}
 	f := strings.Fields(strings.ToLower(items[i-1].text))
-	return f[len(f)-1], len(f) > 0
+	if len(f) == 0 {
+		return "", false
+	}
+	return f[len(f)-1], true
 }
 
 // modifierBefore reports whether the item before items[i] opens or

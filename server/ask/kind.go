@@ -222,10 +222,13 @@ func doQuestion(ix *index.Index, items []item, mentions []Mention) (*Question, b
 				j++
 			}
 			place := at(items, j)
-			field, ok := settingField(strings.ToLower(it.text), ix.EntityType(place.node))
-			if place.kind != itemEntity || !ok || field != pb.QualifierField_QUALIFIER_FIELD_PLACE {
+			if place.kind != itemEntity {
 				return nil, false
 			}
+			if field, ok := settingField(strings.ToLower(it.text), ix.EntityType(place.node)); !ok || field != pb.QualifierField_QUALIFIER_FIELD_PLACE {
+				return nil, false
+			}
+			field := pb.QualifierField_QUALIFIER_FIELD_PLACE
 			settings = append(settings, Setting{Field: field, Node: place.node})
 			understood = append(understood, fmt.Sprintf("%q = the relation's place: %s", place.text, ix.NodeName(place.node)))
 		default:

@@ -31,13 +31,16 @@ const minLowercasePlace = 4
 // true; otherwise the first word is marked with the place, for the
 // questions about places the graph has no entity for (see
 // absentCountryQuestion and takeAbsentSetting); two such entities leave
-// the words not understood. ok reports whether the words
+// the words not understood, as does a word in lowercase that is a verb or
+// an adjective besides ("nice"; see commonWord). ok reports whether the words
 // are a place's at all. A word must be capitalized, unless the whole
 // question is in lowercase and it has minLowercasePlace letters: "us" is no
 // country.
 func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok bool) {
 	at := items[k].at
-	if first, _ := utf8.DecodeRuneInString(words[at].text); !unicode.IsUpper(first) && (!allLowercase(words) || len(words[at].lower) < minLowercasePlace) {
+	first, _ := utf8.DecodeRuneInString(words[at].text)
+	capital := unicode.IsUpper(first)
+	if !capital && (!allLowercase(words) || len(words[at].lower) < minLowercasePlace) {
 		return false, false
 	}
 	for n := min(maxPlaceWords, len(items)-k); n >= 1; n-- {
@@ -50,7 +53,7 @@ func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok boo
 			lowers[i] = w.lower
 		}
 		place, ok := wordnet.PlaceOf(strings.Join(lowers, " "))
-		if !ok {
+		if !ok || !capital && commonWord(lowers[0]) {
 			continue
 		}
 		found := index.Node(-1)
@@ -60,7 +63,7 @@ func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok boo
 					continue
 				}
 				if found >= 0 {
-					return false, false // two entities: not chosen between
+					return false, true // two entities: not chosen between, and not read otherwise
 				}
 				found = node
 			}
@@ -73,6 +76,18 @@ func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok boo
 		return false, true
 	}
 	return false, false
+}
+
+// commonWord reports whether w, not capitalized, is a verb or an
+// adjective to WordNet besides any place it names: in a question typed in
+// lowercase, "nice" and "polish" are no places.
+func commonWord(w string) bool {
+	if len(wordnet.Lemmas(w, wordnet.Verb)) > 0 {
+		return true
+	}
+	place, _ := wordnet.PlaceOf(w)
+	noun := slices.ContainsFunc(place.Names, func(n string) bool { return strings.EqualFold(n, w) })
+	return noun && len(wordnet.Lemmas(w, wordnet.Adjective)) > 0
 }
 
 // classKinds returns the constraint of the vocabulary's kinds of a place
@@ -115,13 +130,15 @@ type AbsentCountry struct {
 // country comes by the predicate whose lexicon makes its object a
 // modifier (Lexicon.object_modifier), single-valued, for the name and a
 // country; in the third form, the question's verb must be that
-// predicate's. The graph cannot say Yes; another country it gives the
-// name by that predicate makes it No (see absentAnswer). It returns false
-// for another form.
+// predicate's; the copula is in the present tense. The graph cannot say
+// Yes; another country it gives the name by that predicate makes it No
+// (see absentAnswer). It returns false for another form.
 func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions []Mention) (*Question, bool) {
 	cur := &itemCursor{items: items}
-	_, subject, ok := cur.copulaName()
-	if !ok {
+	aux, subject, ok := cur.copulaName()
+	// In the present tense: the graph's country holds now, and may not
+	// have before ("Was Norvane a German company?").
+	if !ok || !presentWords[strings.ToLower(aux.text)] {
 		return nil, false
 	}
 	verb, byVerb := cur.next(itemVerb)
@@ -245,7 +262,8 @@ type AbsentPlace struct {
 }
 
 // takeAbsentSetting returns the words of a question without the one place
-// after "in" or "at" that WordNet names as a city or country ("in Tokyo")
+// after "in" or "at" that WordNet names as a city or country by one of the
+// place's names ("in Tokyo"; not "in English")
 // and the graph has no entity of that kind for by any of its names, or
 // false when there is no such place. Its words must be capitalized (unless
 // the whole question is lowercase), and the word after them must not be,
@@ -256,7 +274,9 @@ func takeAbsentSetting(ix *index.Index, words []word) ([]word, *AbsentPlace, boo
 		first, _ := utf8.DecodeRuneInString(w.text)
 		return unicode.IsUpper(first)
 	}
-	placeLike := func(w word) bool { return capital(w) || lowercase && len(w.lower) >= minLowercasePlace }
+	placeLike := func(w word) bool {
+		return capital(w) || lowercase && len(w.lower) >= minLowercasePlace && !commonWord(w.lower)
+	}
 	var found *AbsentPlace
 	var out []word
 	for i := 0; i < len(words); i++ {
@@ -272,8 +292,10 @@ func takeAbsentSetting(ix *index.Index, words []word) ([]word, *AbsentPlace, boo
 			for k, w := range run {
 				lowers[k] = w.lower
 			}
+			// A place's name, not its adjective: "in English" is a
+			// language.
 			place, ok := wordnet.PlaceOf(strings.Join(lowers, " "))
-			if !ok || slices.ContainsFunc(place.Names, func(name string) bool {
+			if !ok || !slices.ContainsFunc(place.Names, func(name string) bool { return strings.EqualFold(name, joinWords(run)) }) || slices.ContainsFunc(place.Names, func(name string) bool {
 				return slices.ContainsFunc(ix.ExactNodes(name, 3), func(n index.Node) bool { return ofClass(ix, n, place.Class) })
 			}) || classKinds(ix.Vocabulary(), place.Class) == nil {
 				continue
@@ -314,6 +336,9 @@ func absentSettingVerdict(ix *index.Index, q *Question, v pb.Verdict, deciding [
 	if v != pb.Verdict_VERDICT_YES {
 		return v, deciding
 	}
+	if len(deciding) == 0 {
+		return pb.Verdict_VERDICT_UNKNOWN, nil
+	}
 	for _, r := range deciding {
 		place, ok := ix.NodeOf(ix.Qualifiers(r).GetPlace().GetEntity())
 		if !ok || !ofClass(ix, place, q.AbsentSetting.Place.Class) {
@@ -336,7 +361,9 @@ func whereIs(ix *index.Index, words []word, items []item) ([]word, bool) {
 	verb := "located"
 	if p := countryPredicate(ix, items[2].node); p != nil {
 		if phrases := p.Message().GetLexicon().GetPhrases(); len(phrases) > 0 {
-			verb = strings.Fields(phrases[0].GetText())[0]
+			if f := strings.Fields(phrases[0].GetText()); len(f) > 0 {
+				verb = f[0]
+			}
 		}
 	}
 	return append(slices.Clone(words), word{text: verb, lower: verb, note: fmt.Sprintf("%q of a name alone: where it is %s", joinItems(items), verb)}), true

@@ -209,7 +209,9 @@ var placeClasses = []struct {
 // instance of Scandinavian country, Tokyo of national capital, a city),
 // and for a country each adjective whose first sense pertains to one
 // ("Swedish"), the class and the place's names, its synset's words. A
-// word of two classes is written for the first.
+// word of two classes is written for the first; a place that is part of
+// another of its class (England), and a noun with another sense that is
+// an instance of anything (New York, a city and a state), are not.
 func writePlaces(w *bufio.Writer, dict string) error {
 	nouns, err := readData(filepath.Join(dict, "data.noun"))
 	if err != nil {
@@ -256,6 +258,24 @@ func writePlaces(w *bufio.Writer, dict string) error {
 		isInstance := func(o string) bool {
 			return slices.ContainsFunc(nouns[strings.TrimSuffix(o, "n")].pointers, func(p pointer) bool { return p.symbol == "@i" && isUnder(p.target, 0) })
 		}
+		// A place that is part of another of its class (England of the
+		// United Kingdom, a borough of a city) is no place of its own
+		// here: another country would not exclude it.
+		isWhole := func(o string) bool {
+			return !slices.ContainsFunc(nouns[strings.TrimSuffix(o, "n")].pointers, func(p pointer) bool { return p.symbol == "#p" && isInstance(p.target) })
+		}
+		// A lemma with another sense that is an instance of anything (New
+		// York the city and the state; Paris the city and the prince)
+		// names no one place.
+		oneInstance := func(lemma string) bool {
+			n := 0
+			for _, o := range nounSenses[lemma] {
+				if slices.ContainsFunc(nouns[strings.TrimSuffix(o, "n")].pointers, func(p pointer) bool { return p.symbol == "@i" }) {
+					n++
+				}
+			}
+			return n == 1
+		}
 		n := 0
 		emit := func(lemma, o string) {
 			if written[lemma] {
@@ -266,7 +286,7 @@ func writePlaces(w *bufio.Writer, dict string) error {
 			n++
 		}
 		for _, lemma := range slices.Sorted(maps.Keys(nounSenses)) {
-			if o := nounSenses[lemma][0]; isInstance(o) {
+			if o := nounSenses[lemma][0]; isInstance(o) && isWhole(o) && oneInstance(lemma) {
 				emit(lemma, o)
 			}
 		}
@@ -274,7 +294,7 @@ func writePlaces(w *bufio.Writer, dict string) error {
 			for _, lemma := range slices.Sorted(maps.Keys(adjectiveSenses)) {
 				o := adjectiveSenses[lemma][0]
 				for _, p := range adjectives[strings.TrimSuffix(strings.TrimSuffix(o, "a"), "s")].pointers {
-					if p.symbol == "\\" && isInstance(p.target) {
+					if p.symbol == "\\" && isInstance(p.target) && isWhole(p.target) {
 						emit(lemma, p.target)
 						break
 					}
