@@ -2554,15 +2554,7 @@ func fromAfterClause(v *vocab.Vocabulary, words []word) []word {
 	if len(phrases) != 1 {
 		return words
 	}
-	out := slices.Clone(words[:n-1])
-	for i, w := range strings.Fields(phrases[0]) {
-		pw := word{text: w, lower: w}
-		if i == 0 {
-			pw.note = fmt.Sprintf("%q after a relative clause: %q", "from", phrases[0])
-		}
-		out = append(out, pw)
-	}
-	return out
+	return append(slices.Clone(words[:n-1]), phraseWords(phrases[0], fmt.Sprintf("%q after a relative clause: %q", "from", phrases[0]))...)
 }
 
 // sayVerbs say what a source says: "Does the article say that ...".

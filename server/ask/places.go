@@ -48,34 +48,60 @@ func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok boo
 		if slices.ContainsFunc(run, func(it item) bool { return it.kind != 0 || it.span != 1 }) || run[n-1].at != at+n-1 {
 			continue
 		}
-		lowers := make([]string, n)
-		for i, w := range words[at : at+n] {
-			lowers[i] = w.lower
-		}
-		place, ok := wordnet.PlaceOf(strings.Join(lowers, " "))
-		if !ok || !capital && commonWord(lowers[0]) {
+		place, ok := placeOfWords(words[at : at+n])
+		if !ok || !capital && commonWord(words[at].lower) {
 			continue
 		}
-		found := index.Node(-1)
-		for _, name := range place.Names {
-			for _, node := range ix.ExactNodes(name, 3) {
-				if !ofClass(ix, node, place.Class) || node == found {
-					continue
-				}
-				if found >= 0 {
-					return false, true // two entities: not chosen between, and not read otherwise
-				}
-				found = node
-			}
-		}
-		if found >= 0 {
-			words[at].span, words[at].node, words[at].readAs = n, found, fmt.Sprintf("WordNet: the %s %q", place.Class, place.Names[0])
+		switch found := placeEntities(ix, place); len(found) {
+		case 0:
+		case 1:
+			words[at].span, words[at].node, words[at].readAs = n, found[0], fmt.Sprintf("WordNet: the %s %q", place.Class, place.Names[0])
 			return true, true
+		default:
+			return false, true // two entities: not chosen between, and not read otherwise
 		}
 		words[at].place, words[at].placeSpan = place, n
 		return false, true
 	}
 	return false, false
+}
+
+// placeOfWords returns the place WordNet names by words, lowercase and
+// joined (see wordnet.PlaceOf).
+func placeOfWords(words []word) (wordnet.Place, bool) {
+	lowers := make([]string, len(words))
+	for i, w := range words {
+		lowers[i] = w.lower
+	}
+	return wordnet.PlaceOf(strings.Join(lowers, " "))
+}
+
+// placeEntities returns the graph's entities of the vocabulary's kinds of
+// place's class that one of its names names, without repeats.
+func placeEntities(ix *index.Index, place wordnet.Place) []index.Node {
+	var out []index.Node
+	for _, name := range place.Names {
+		for _, n := range ix.ExactNodes(name, 3) {
+			if ofClass(ix, n, place.Class) && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// phraseWords returns a lexicon phrase's words, the first noted with how
+// it came in.
+func phraseWords(phrase, note string) []word {
+	var out []word
+	for i, w := range strings.Fields(phrase) {
+		pw := word{text: w, lower: w}
+		if i == 0 {
+			pw.note = note
+		}
+		out = append(out, pw)
+	}
+	return out
 }
 
 // commonWord reports whether w, not capitalized, is a verb or an
@@ -241,13 +267,7 @@ func countryComplement(ix *index.Index, words []word, items []item) ([]word, boo
 		return nil, false
 	}
 	out := slices.Clone(words[:items[2].at])
-	for i, w := range strings.Fields(phrases[0].GetText()) {
-		pw := word{text: w, lower: w}
-		if i == 0 {
-			pw.note = fmt.Sprintf("%q after %q: a country it is of", items[2].text, items[0].text)
-		}
-		out = append(out, pw)
-	}
+	out = append(out, phraseWords(phrases[0].GetText(), fmt.Sprintf("%q after %q: a country it is of", items[2].text, items[0].text))...)
 	return append(out, words[items[2].at:]...), true
 }
 
@@ -288,16 +308,11 @@ func takeAbsentSetting(ix *index.Index, words []word) ([]word, *AbsentPlace, boo
 			if i+1+n < len(words) && capital(words[i+1+n]) && !lowercase {
 				continue
 			}
-			lowers := make([]string, n)
-			for k, w := range run {
-				lowers[k] = w.lower
-			}
 			// A place's name, not its adjective: "in English" is a
 			// language.
-			place, ok := wordnet.PlaceOf(strings.Join(lowers, " "))
-			if !ok || !slices.ContainsFunc(place.Names, func(name string) bool { return strings.EqualFold(name, joinWords(run)) }) || slices.ContainsFunc(place.Names, func(name string) bool {
-				return slices.ContainsFunc(ix.ExactNodes(name, 3), func(n index.Node) bool { return ofClass(ix, n, place.Class) })
-			}) || classKinds(ix.Vocabulary(), place.Class) == nil {
+			place, ok := placeOfWords(run)
+			if !ok || !slices.ContainsFunc(place.Names, func(name string) bool { return strings.EqualFold(name, joinWords(run)) }) ||
+				len(placeEntities(ix, place)) > 0 || classKinds(ix.Vocabulary(), place.Class) == nil {
 				continue
 			}
 			if found != nil {
