@@ -444,8 +444,11 @@ type item struct {
 	// already known ("also", "else", "other", "too"; see Question.Besides).
 	besides bool
 	// eventVerb is set for an itemVerb read from the relation noun after a
-	// light verb ("expect its factory").
+	// light verb ("expect its factory"); lightEcho for a light verb read
+	// as the relation of the relation noun before it ("the proposal Chey
+	// made", see frontedLight).
 	eventVerb bool
+	lightEcho bool
 	// compare is set for an itemIgnore that compares the choices: see
 	// comparatives.
 	compare comparison
@@ -1686,6 +1689,18 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			}
 			continue
 		}
+		if p, noun, ok := frontedLight(ix, words, i, items); ok {
+			// "How many proposals did Chey make?": the light verb after
+			// its relation noun says that the noun's relation happened.
+			items = append(items, item{kind: itemVerb, text: words[i].text, phrase: vocab.Phrase{Words: []string{words[i].lower}, Predicate: p}, at: i, span: 1,
+				note: fmt.Sprintf("the relation of %q before it", noun), lightEcho: true})
+			i++
+			if i < len(words) && words[i].lower == "against" {
+				items = append(items, item{kind: itemPrep, text: words[i].text, at: i, span: 1})
+				i++
+			}
+			continue
+		}
 		if len(items) > 0 && items[len(items)-1].kind == itemEntity && modifierParticiple(v, words[i].lower) && i+1 < len(words) && isNounAt(v, words, i+1) {
 			// "a Maine-based company": the participle of an object
 			// modifier's phrase says what the name before the noun is.
@@ -2276,6 +2291,57 @@ func lightVerb(v *vocab.Vocabulary, words []word, i int, afterName bool) (n, ev,
 		}
 	}
 	return 0, 0, 0, sv
+}
+
+// frontedLight reads a light verb at words[i] whose object is the one
+// relation noun before it, moved to the front by a wh-word, a passive or
+// a relative clause: "Which proposals did Chey make?", "Was the patent
+// suit filed in a Danish court?", "the proposal Chey made at the National
+// Assembly". It returns the noun's predicate and the noun, or false when
+// a noun of the question's follows the verb as its object ("Who made the
+// panels?"), when the question has a relation word besides, or when the
+// noun names no one predicate.
+func frontedLight(ix *index.Index, words []word, i int, items []item) (vocab.ID, string, bool) {
+	w := words[i].lower
+	if !lightVerbs[w] || recipientVerbs[w] || forVerbs[w] {
+		return 0, "", false
+	}
+	var event *item
+	for k := range items {
+		switch items[k].kind {
+		case itemVerb:
+			return 0, "", false
+		case itemEvent:
+			if event != nil {
+				return 0, "", false
+			}
+			event = &items[k]
+		}
+	}
+	if event == nil || len(event.preds) != 1 {
+		return 0, "", false
+	}
+	// "filed against Halcyon": a preposition, whatever the lexicon makes
+	// of it (see classify).
+	from, prep := i+1, false
+	if from < len(words) && words[from].lower == "against" {
+		from, prep = from+1, true
+	}
+	rest, _ := classify(ix, words[from:])
+	for _, it := range rest {
+		switch it.kind {
+		case itemPrep:
+			prep = true
+		case 0, itemArticle, itemPoss, itemStatus, itemDate, itemIgnore, itemQuantity:
+		case itemEntity, itemType:
+			if !prep {
+				return 0, "", false
+			}
+		default:
+			return 0, "", false
+		}
+	}
+	return event.preds[0], event.text, true
 }
 
 // takeAmounts takes the amounts out of a question's words ("$480

@@ -2598,3 +2598,40 @@ func TestAskPlaces(t *testing.T) {
 		{question: "Which company opposed the bid in Tokyo?", refuse: "it asks about Tokyo, a city the graph has no entity for: the graph has no such fact"},
 	})
 }
+
+// TestAskFrontedLightVerbs checks a light verb after its relation noun,
+// moved to the front by a wh-word, a passive or a relative clause: the
+// noun's relation happened ("How many proposals did Chey make?" counts
+// his proposals), never the lexicon's reading of the verb ("make" is also
+// "produces"), and a noun after the verb keeps that reading.
+func TestAskFrontedLightVerbs(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	for _, tt := range []struct {
+		ix       *index.Index
+		question string
+		count    int
+	}{
+		{ix, "How many proposals did Chey make?", 2},
+		{ix, "How many proposals were made by Chey Tae-won?", 2},
+		{ix, "How many bids did Western Digital make?", 1},
+		{ix, "How many bids did Samsung make?", 0},
+		{hw, "How many lawsuits has Norvane filed against Halcyon?", 1},
+	} {
+		res, err := Ask(tt.ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil || !res.Question.Count || res.Count != tt.count {
+			t.Errorf("Ask(%q) = %+v, %v; want a count of %d", tt.question, res, err, tt.count)
+		}
+	}
+	checkAsks(t, ix, []askCase{
+		{question: "Which proposal did Chey make on May 8?", want: "May 8"},
+		{question: "Which proposal did Chey make at the National Assembly?", want: "National Assembly"},
+		{question: "Which bid did Western Digital make for Kioxia?", want: "Kioxia"},
+		{question: "When was the bid for Kioxia made?", want: "2021"},
+		{question: "Was a bid for Kioxia made by Western Digital?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "What did Sony make?", want: "TVs"},
+	})
+	checkNoAnswers(t, ix, "Was a bid for Kioxia made by Samsung?", "Which bid did Samsung make for Kioxia?")
+	checkAsks(t, hw, []askCase{{question: "Which lawsuit was filed by Norvane?", want: "Halcyon"}})
+	checkNoAnswers(t, hw, "Which lawsuit did Halcyon file?")
+}

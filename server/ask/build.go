@@ -910,6 +910,13 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 			}
 		}
 	}
+	if items[verb].lightEcho {
+		// "Was the bid for Kioxia made by Western Digital?": the relation
+		// noun may stand between the auxiliary and the participle.
+		passive = english.IsPastParticiple(strings.ToLower(items[verb].text)) && slices.ContainsFunc(items[:verb], func(it item) bool {
+			return it.kind == itemAux && beWords[strings.ToLower(it.text)]
+		})
+	}
 	// A question with no wh-word is a yes/no question: "Did Samsung
 	// oppose the bid?".
 	yesNo := !slices.ContainsFunc(items, func(it item) bool { return it.kind == itemWh })
@@ -971,6 +978,16 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		if v := left[1].term.GetVariable(); left[1].event && len(left[1].also) == 0 && slices.Equal(b.loose[v], []vocab.ID{ph.Predicate}) {
 			echo, right, left = v, append(right, left[0]), nil
 		}
+	}
+	// "How many proposals did Chey make?", "Was the bid for Kioxia made by
+	// Western Digital?": a light verb's relation noun before it (see
+	// frontedLight) is the verb's relation, whoever else comes before it.
+	if items[verb].lightEcho && echo == "" {
+		k := slices.IndexFunc(left, func(np nounPhrase) bool { return b.relationOf(np, ph.Predicate) })
+		if k < 0 || len(b.mainStatuses) > 0 {
+			return nil, fmt.Errorf("cannot tell who does %q: it says only that a relation named before it happened, and no one relation noun before it names it", items[verb].text)
+		}
+		echo, left = left[k].term.GetVariable(), slices.Delete(left, k, k+1)
 	}
 	var within *pb.Term
 	if n := len(right); n > 0 && len(left)+n == 3 && right[n-1].event && contextPrepositions[right[n-1].eventPrep] {
@@ -1099,6 +1116,30 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		q.Titles = ph.Titles
 	}
 	return q, err
+}
+
+// relationOf reports whether np is a relation noun's relation of
+// predicate p alone: its variable the relation of one triple of p's, or
+// of no triple yet ("the proposals", see eventTriple).
+func (b *questionBuilder) relationOf(np nounPhrase, p vocab.ID) bool {
+	v := np.term.GetVariable()
+	if v == "" || len(np.also) > 0 {
+		return false
+	}
+	if preds, ok := b.loose[v]; ok {
+		return slices.Equal(preds, []vocab.ID{p})
+	}
+	name := b.predicateNames([]vocab.ID{p})
+	n := 0
+	for _, t := range b.pattern.Triples {
+		if t.GetRelationVariable() == v {
+			if !slices.Equal(t.GetPredicates(), name) {
+				return false
+			}
+			n++
+		}
+	}
+	return n == 1
 }
 
 // placeConstraint reports whether con asks for places: the place type,
