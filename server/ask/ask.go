@@ -907,10 +907,12 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 	}
 	// "Did Chey propose the alliance before April 22?" is not "on April
 	// 22": a date after "before", "after", "by", "until" or "since" is a
-	// bound, which the graph's dates are not compared against yet.
-	for k := 1; k < len(items); k++ {
-		if items[k].kind == itemDate && boundWords[strings.ToLower(items[k-1].text)] {
-			return nil, fail(fmt.Sprintf("it asks about times %s a date (%q), which it cannot compare yet; ask on or in a date", strings.ToLower(items[k-1].text), items[k].text))
+	// bound, which the graph's dates are not compared against yet. The
+	// word may end a lexicon phrase: "What had Chey proposed by May 8?"
+	// ("proposed by").
+	for _, it := range items {
+		if it.kind == itemDate && it.at > 0 && boundWords[words[it.at-1].lower] {
+			return nil, fail(fmt.Sprintf("it asks about times %s a date (%q), which it cannot compare yet; ask on or in a date", words[it.at-1].lower, it.text))
 		}
 	}
 	if leadingNegation(items) {
@@ -1773,7 +1775,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			for _, w := range words[i : i+n] {
 				note = cmp.Or(note, w.note) // "Apirl" read as April
 			}
-			items = append(items, item{kind: itemDate, text: joinWords(words[i : i+n]), date: d, note: note})
+			items = append(items, item{kind: itemDate, text: joinWords(words[i : i+n]), date: d, note: note, at: i, span: n})
 			i += n
 			continue
 		}

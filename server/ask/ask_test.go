@@ -424,6 +424,13 @@ func TestAskDates(t *testing.T) {
 		// A partnership holds over time: another time is no no.
 		{question: "Did Samsung and Sony join forces in the 1990s?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
+	// A bound is no date of the relation's, even after a lexicon phrase
+	// that ends with its word ("proposed by"): not the May 8 proposal
+	// alone.
+	checkKeys(t, []keysCase{
+		{question: "What had Chey proposed by May 8?", refuse: `times by a date ("May 8")`},
+		{question: "Did Chey propose the alliance before April 22?", refuse: `times before a date ("April 22")`},
+	})
 }
 
 // TestAskRereadsUnknownWords checks the second reading of words neither
