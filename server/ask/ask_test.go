@@ -2639,6 +2639,9 @@ func TestAskFrontedLightVerbs(t *testing.T) {
 		{question: "What did Sony make?", want: "TVs"},
 	})
 	checkNoAnswers(t, ix, "Was a bid for Kioxia made by Samsung?", "Which bid did Samsung make for Kioxia?")
-	checkAsks(t, hw, []askCase{{question: "Which lawsuit was filed by Norvane?", want: "Halcyon"}})
+	checkAsks(t, hw, []askCase{
+		{question: "Which lawsuit was filed by Norvane?", want: "Halcyon"},
+		{question: "Where is the Halcyon blade factory going to be built?", want: "New Bedford"},
+	})
 	checkNoAnswers(t, hw, "Which lawsuit did Halcyon file?")
 }

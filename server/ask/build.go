@@ -983,8 +983,15 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	// Western Digital?": a light verb's relation noun before it (see
 	// frontedLight) is the verb's relation, whoever else comes before it.
 	if items[verb].lightEcho && echo == "" {
+		// The noun is the object asked for, before the subject ("Which
+		// proposals did Chey make?"), or the passive's subject, after
+		// wh-words only ("Where is the factory going to be built?"); not
+		// the subject of an active verb ("How many jobs is the plant
+		// expected to bring?").
 		k := slices.IndexFunc(left, func(np nounPhrase) bool { return b.relationOf(np, ph.Predicate) })
-		if k < 0 || len(b.mainStatuses) > 0 {
+		fronted := !passive && k == 0 && len(left) <= 2 ||
+			passive && k == len(left)-1 && !slices.ContainsFunc(left[:max(k, 0)], func(np nounPhrase) bool { return !np.wh })
+		if k < 0 || !fronted || len(b.mainStatuses) > 0 {
 			return nil, fmt.Errorf("cannot tell who does %q: it says only that a relation named before it happened, and no one relation noun before it names it", items[verb].text)
 		}
 		echo, left = left[k].term.GetVariable(), slices.Delete(left, k, k+1)
