@@ -1801,6 +1801,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
+		if i+2 < len(words) && words[i].lower == "how" && words[i+1].lower == "many" && words[i+2].lower == "times" {
+			// "How many times did Chey propose the alliance?": a count of
+			// the relations themselves.
+			items = append(items, item{kind: itemWh, text: joinWords(words[i : i+3])})
+			i += 3
+			continue
+		}
 		if i+1 < len(words) && words[i].lower == "how" && words[i+1].lower == "many" {
 			items = append(items, item{kind: itemWh, text: words[i].text + " " + words[i+1].text})
 			i += 2

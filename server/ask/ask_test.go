@@ -2645,3 +2645,31 @@ func TestAskFrontedLightVerbs(t *testing.T) {
 	})
 	checkNoAnswers(t, hw, "Which lawsuit did Halcyon file?")
 }
+
+// TestAskHowManyTimes checks "How many times": a count of the relations
+// that say an event happened, each once; a relation that holds over time
+// is counted no number of times, and two relations at once are refused.
+func TestAskHowManyTimes(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	for _, tt := range []struct {
+		ix       *index.Index
+		question string
+		count    int
+	}{
+		{ix, "How many times did Chey propose the alliance?", 2},
+		{ix, "How many times did Chey propose the alliance in Seoul?", 1},
+		{ix, "How many times was the alliance proposed?", 2},
+		{ix, "How many times did Western Digital acquire Kioxia?", 0}, // the bid failed
+		{hw, "How many times did Norvane sue Halcyon?", 1},
+	} {
+		res, err := Ask(tt.ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil || !res.Question.Count || res.Count != tt.count {
+			t.Errorf("Ask(%q) = %+v, %v; want a count of %d", tt.question, res, err, tt.count)
+		}
+	}
+	checkKeys(t, []keysCase{
+		{question: "How many times did Samsung oppose the bid?", refuse: "hold over time"},
+		{question: "How many times did Samsung and SK oppose the bid?", refuse: `"how many times"`},
+	})
+}

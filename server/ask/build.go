@@ -27,8 +27,9 @@ type questionBuilder struct {
 	// quals are the qualifiers the question asks for: "before whom",
 	// "in what role", or "where" when the relation has both its parties.
 	quals []qualifierAsked
-	// count is set by "how many".
-	count bool
+	// count is set by "how many"; times by "how many times", which counts
+	// the question's relations.
+	count, times bool
 	// loose are event-noun variables with no party named: a constraint
 	// suffices when a triple binds them, else finish adds one.
 	loose map[string][]vocab.ID
@@ -191,6 +192,9 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				continue
 			}
 			switch w {
+			case "how many times":
+				b.count, b.times = true, true
+				continue
 			case "how many":
 				b.count = true
 				w = "what"
@@ -1028,7 +1032,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		v := b.fresh("other")
 		subject, object = left[0].term, variable(v)
 		right = append(right, nounPhrase{term: object})
-		if len(b.whVars) == 0 && !yesNo && !whereAsked && b.whenVar == "" && len(b.quals) == 0 {
+		if len(b.whVars) == 0 && !yesNo && !whereAsked && b.whenVar == "" && len(b.quals) == 0 && !b.times {
 			b.whVars = append(b.whVars, v)
 		}
 	case len(left) == 0 && len(right) == 0 && echo != "":
@@ -1039,7 +1043,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		v := b.fresh("who")
 		subject, object = variable(v), right[0].term
 		left = append(left, nounPhrase{term: subject})
-		if len(b.whVars) == 0 && !yesNo && b.whenVar == "" && len(b.quals) == 0 {
+		if len(b.whVars) == 0 && !yesNo && b.whenVar == "" && len(b.quals) == 0 && !b.times {
 			b.whVars = append(b.whVars, v)
 		}
 	default:
@@ -1115,6 +1119,19 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		if b.whenVar != "" {
 			b.whenVar = echo
 		}
+	}
+	if b.times && len(mains) == 1 && len(b.whVars) == 0 && len(b.quals) == 0 && b.whenVar == "" {
+		// "How many times did Chey propose the alliance?" counts the
+		// relations that say so, each an event: a relation that holds
+		// over time ("oppose") happens no number of times.
+		if k := slices.IndexFunc(ph.Predicates(), func(p vocab.ID) bool { return !b.vocab.Predicate(p).PointInTime }); k >= 0 {
+			return nil, fmt.Errorf(`cannot count the times %q happened: %s relations hold over time, not at one (only events, such as a proposal, happen a number of times)`,
+				items[verb].text, b.vocab.Predicate(ph.Predicates()[k]).Name)
+		}
+		if mains[0].RelationVariable == "" {
+			mains[0].RelationVariable = b.fresh("time")
+		}
+		b.whVars = []string{mains[0].RelationVariable}
 	}
 	b.pattern.Triples = append(mains, b.pattern.Triples...)
 	q, err := b.finish(mains[0])
@@ -1399,6 +1416,9 @@ func (b *questionBuilder) orient(t *pb.Triple) {
 // finish names the answer: the wh-variables, or for a yes/no question the
 // relation that makes it true.
 func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
+	if b.times && (len(b.whVars) != 1 || main == nil || b.whVars[0] != main.GetRelationVariable()) {
+		return nil, errors.New(`cannot tell which relations "how many times" counts: ask it of one relation verb and its parties`)
+	}
 	for _, t := range b.pattern.Triples {
 		b.orient(t)
 	}
