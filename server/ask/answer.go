@@ -94,12 +94,15 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	// first limit; another gathers one more than the limit, so that
 	// Result.More can say whether answers were left out.
 	gather := limit + 1
-	all := q.Count || q.YesNo || q.Order != 0 || len(q.Besides) > 0 || len(q.Choices) > 0 || len(q.AmountUnits) > 0 || q.Expect > 0 || q.Total
+	all := q.Count || q.YesNo || q.Order != 0 || len(q.Dates) > 0 || len(q.Besides) > 0 || len(q.Choices) > 0 || len(q.AmountUnits) > 0 || q.Expect > 0 || q.Total
 	if all {
 		gather = maxSolutions
 	}
 	answers, err := Answers(ix, q, b, gather)
 	if err != nil {
+		return nil, err
+	}
+	if q, err = boundYears(ix, q, answers); err != nil {
 		return nil, err
 	}
 	if q.Duration != "" {
@@ -1692,6 +1695,56 @@ func Answers(ix *index.Index, q *Question, b *budget.Budget, limit int) ([]Answe
 		answers[i].Sentence = sentence(ix, q, answers[i])
 	}
 	return answers, nil
+}
+
+// boundYears gives each bound of q without a year (see DateFilter.Bound)
+// the one year in which the main relations of its answers fall on the
+// bound's month and day: "by May 8" of Chey's proposals is by May 8,
+// 2025, the day of one of them. It refuses a bound whose month and day no
+// such relation falls on, or falls on in more than one year.
+func boundYears(ix *index.Index, q *Question, answers []Answer) (*Question, error) {
+	var dates []DateFilter
+	for i, d := range q.Dates {
+		if d.Bound == "" || d.Year > 0 || d.Decade > 0 {
+			continue
+		}
+		years := map[int]bool{}
+		for _, a := range answers {
+			for _, s := range a.Solutions {
+				for _, r := range s.Rels[:min(q.Mains, len(s.Rels))] {
+					if r == pattern.NoRel {
+						continue
+					}
+					var y, m, day int
+					n, _ := fmt.Sscanf(ix.Qualifiers(r).GetTime().GetStart(), "%4d-%2d-%2d", &y, &m, &day)
+					if n >= 2 && m == d.Month && (d.Day == 0 || n == 3 && day == d.Day) {
+						years[y] = true
+					}
+				}
+			}
+		}
+		if len(years) != 1 {
+			on := d
+			on.Bound = ""
+			found := fmt.Sprintf("none of the relations it asks about falls on %s", on)
+			if len(years) > 1 {
+				found = fmt.Sprintf("the relations it asks about fall on %s in %d years", on, len(years))
+			}
+			return nil, &NotUnderstoodError{Understood: q.Understood, Reason: fmt.Sprintf("it names %s without a year, and %s; name the year, as in %q", on, found, d.String()+", 2025")}
+		}
+		if dates == nil {
+			dates = slices.Clone(q.Dates)
+		}
+		for y := range years {
+			dates[i].Year = y
+		}
+	}
+	if dates == nil {
+		return q, nil
+	}
+	rq := *q
+	rq.Dates = dates
+	return &rq, nil
 }
 
 // sentence renders an answer for people: the answer values, then the

@@ -213,11 +213,33 @@ type Setting struct {
 //
 // Decade is set instead for a decade ("in the 2000s", "the early 2000s"):
 // its first year.
-type DateFilter struct{ Year, Month, Day, Decade int }
+//
+// Bound, when set, makes the date a bound of the relation's time rather
+// than its date: "before" (wholly before the date), "by" (not after it:
+// "by May 8", "as of May 8"), "after" (wholly after it) or "since" (not
+// before it). A bound without a year takes the one year in which the
+// question's relations fall on its month and day (see boundYears).
+type DateFilter struct {
+	Year, Month, Day, Decade int
+	Bound                    string
+}
+
+// Bounds of a DateFilter.
+const (
+	boundBefore = "before"
+	boundBy     = "by"
+	boundAfter  = "after"
+	boundSince  = "since"
+)
 
 // String writes the filter as the parts it gives, such as "May 8" or
-// "2021".
+// "2021", after its bound: "before May 8".
 func (d DateFilter) String() string {
+	if d.Bound != "" {
+		on := d
+		on.Bound = ""
+		return d.Bound + " " + on.String()
+	}
 	if d.Decade > 0 {
 		return fmt.Sprintf("the %ds", d.Decade)
 	}
@@ -238,6 +260,10 @@ func (d DateFilter) String() string {
 // day precision, falls on the date: every part the filter gives must be
 // there and equal, so "on May 8" does not hold for a time of "2025".
 func (d DateFilter) Holds(iso string) bool {
+	if d.Bound != "" {
+		lo, hi, ok := daySpan(iso)
+		return ok && d.Year > 0 && d.bounds(lo, hi)
+	}
 	var y, m, day int
 	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
 	if d.Decade > 0 {
@@ -252,6 +278,10 @@ func (d DateFilter) Holds(iso string) bool {
 // "on May 8" differs from "2025-04-22" and from "2025-04", not from
 // "2025"; "in 2027" differs from "2028".
 func (d DateFilter) Differs(iso string) bool {
+	if d.Bound != "" {
+		lo, hi, ok := daySpan(iso)
+		return ok && d.Year > 0 && d.excludes(lo, hi)
+	}
 	var y, m, day int
 	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
 	switch {
@@ -272,6 +302,13 @@ func (d DateFilter) Differs(iso string) bool {
 // 2000–2004 is outside "in the 1990s" and "in 2010". A filter of a month
 // or day without a year is never outside.
 func (d DateFilter) Outside(start, end string) bool {
+	if d.Bound != "" {
+		// A span held before a date if it began before it, after a date
+		// if it ended after it.
+		from, _, ok1 := daySpan(start)
+		_, to, ok2 := daySpan(end)
+		return ok1 && ok2 && d.Year > 0 && d.excludes(from, to)
+	}
 	var lo, hi int
 	if _, err := fmt.Sscanf(start, "%4d", &lo); err != nil {
 		return false
@@ -286,6 +323,106 @@ func (d DateFilter) Outside(start, end string) bool {
 		return hi < d.Year || lo > d.Year
 	}
 	return false
+}
+
+// span returns the first and last day the filter's date covers, as
+// yyyymmdd numbers ("May 2025" is 20250501 to 20250531); a decade covers
+// its ten years.
+func (d DateFilter) span() (lo, hi int) {
+	if d.Decade > 0 {
+		return d.Decade*10000 + 101, (d.Decade+9)*10000 + 1231
+	}
+	return spanOf(d.Year, d.Month, d.Day)
+}
+
+// bounds reports whether a time covering the days lo to hi (see span)
+// lies within the bound: wholly before or after the date, or not after or
+// before it.
+func (d DateFilter) bounds(lo, hi int) bool {
+	dlo, dhi := d.span()
+	switch d.Bound {
+	case boundBefore:
+		return hi < dlo
+	case boundBy:
+		return hi <= dhi
+	case boundAfter:
+		return lo > dhi
+	case boundSince:
+		return lo >= dlo
+	}
+	return false
+}
+
+// excludes reports whether a time covering the days lo to hi lies wholly
+// outside the bound: "before May 8" excludes May 8 and after, "by 2021"
+// everything after 2021.
+func (d DateFilter) excludes(lo, hi int) bool {
+	dlo, dhi := d.span()
+	switch d.Bound {
+	case boundBefore:
+		return lo >= dlo
+	case boundBy:
+		return lo > dhi
+	case boundAfter:
+		return hi <= dhi
+	case boundSince:
+		return hi < dlo
+	}
+	return false
+}
+
+// daySpan returns the first and last day an ISO 8601 time of year, month
+// or day precision covers, as yyyymmdd numbers, or false for no time.
+func daySpan(iso string) (lo, hi int, ok bool) {
+	var y, m, day int
+	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
+	switch n {
+	case 1:
+		m, day = 0, 0
+	case 2:
+		day = 0
+	case 3:
+	default:
+		return 0, 0, false
+	}
+	lo, hi = spanOf(y, m, day)
+	return lo, hi, true
+}
+
+// spanOf returns the first and last day of a year, a month of it (m > 0)
+// or a day (day > 0), as yyyymmdd numbers.
+func spanOf(y, m, day int) (lo, hi int) {
+	switch {
+	case m == 0:
+		return y*10000 + 101, y*10000 + 1231
+	case day == 0:
+		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		return y*10000 + m*100 + 1, y*10000 + m*100 + last
+	}
+	return y*10000 + m*100 + day, y*10000 + m*100 + day
+}
+
+// boundOpenings are the words that make the date after them a bound (see
+// DateFilter.Bound).
+var boundOpenings = []struct {
+	words []string
+	bound string
+}{
+	{[]string{"before"}, boundBefore}, {[]string{"prior", "to"}, boundBefore}, {[]string{"earlier", "than"}, boundBefore},
+	{[]string{"by"}, boundBy}, {[]string{"as", "of"}, boundBy}, {[]string{"no", "later", "than"}, boundBy},
+	{[]string{"after"}, boundAfter}, {[]string{"later", "than"}, boundAfter},
+	{[]string{"since"}, boundSince},
+}
+
+// matchBound reads a bound's words at words[i] ("before", "as of"): the
+// bound and how many words, or 0.
+func matchBound(words []word, i int) (string, int) {
+	for _, o := range boundOpenings {
+		if i+len(o.words) <= len(words) && wordsEqual(words[i:i+len(o.words)], o.words) {
+			return o.bound, len(o.words)
+		}
+	}
+	return "", 0
 }
 
 // decadeParts are the words that say where in a decade: "the early
@@ -910,9 +1047,17 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 	// bound, which the graph's dates are not compared against yet. The
 	// word may end a lexicon phrase: "What had Chey proposed by May 8?"
 	// ("proposed by").
-	for _, it := range items {
-		if it.kind == itemDate && it.at > 0 && boundWords[words[it.at-1].lower] {
-			return nil, fail(fmt.Sprintf("it asks about times %s a date (%q), which it cannot compare yet; ask on or in a date", words[it.at-1].lower, it.text))
+	for k, it := range items {
+		if it.kind != itemDate || it.date.Bound != "" || it.at == 0 {
+			continue
+		}
+		if bound, n := matchBound(words, it.at-1); n == 1 {
+			items[k].date.Bound = bound
+			items[k].text = words[it.at-1].text + " " + it.text
+			continue
+		}
+		if boundWords[words[it.at-1].lower] {
+			return nil, fail(fmt.Sprintf("it asks about times %s a date (%q), which it cannot compare yet; ask before, by, after, since, on or in a date", words[it.at-1].lower, it.text))
 		}
 	}
 	if leadingNegation(items) {
@@ -1769,6 +1914,15 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			items = append(items, item{kind: itemManner, text: words[i].text, at: i, span: 1})
 			i++
 			continue
+		}
+		if bound, b := matchBound(words, i); b > 0 {
+			// "before May 8", "as of 2021": a bound of the relation's time.
+			if d, n, ok := matchDate(words, i+b); ok && words[i+b].lower != "in" && words[i+b].lower != "on" {
+				d.Bound = bound
+				items = append(items, item{kind: itemDate, text: joinWords(words[i : i+b+n]), date: d, note: notesOf(words[i : i+b+n]), at: i, span: b + n})
+				i += b + n
+				continue
+			}
 		}
 		if d, n, ok := matchDate(words, i); ok {
 			note := ""

@@ -425,12 +425,48 @@ func TestAskDates(t *testing.T) {
 		{question: "Did Samsung and Sony join forces in the 1990s?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
 	// A bound is no date of the relation's, even after a lexicon phrase
-	// that ends with its word ("proposed by"): not the May 8 proposal
-	// alone.
+	// that ends with its word ("proposed by": not the May 8 proposal
+	// alone); without a year it takes the year of the relations on its
+	// day, and is refused when there are none.
+	for _, tt := range []struct {
+		question string
+		answers  int
+		verdict  pb.Verdict
+	}{
+		{"What had Chey proposed by May 8?", 2, 0}, // both proposals back one answer
+		{"Which proposals did Chey make before May 8?", 1, 0},
+		{"Which proposals did Chey make after April 22?", 1, 0},
+		{"Which proposals did Chey make since April 22?", 2, 0},
+		{"Which proposals had Chey made as of April 22?", 1, 0},
+		{"Which company tried to buy Kioxia before 2022?", 1, 0},
+		{"Which company tried to buy Kioxia after 2021?", 0, 0},
+		{"Did Chey propose the alliance before April 22?", 0, pb.Verdict_VERDICT_NO}, // on April 22 and May 8
+		{"Did Chey first propose the alliance before May 8?", 1, pb.Verdict_VERDICT_YES},
+		{"Did Western Digital try to buy Kioxia prior to 2021?", 0, pb.Verdict_VERDICT_NO},
+	} {
+		res, err := Ask(ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		switch {
+		case err != nil:
+			t.Errorf("Ask(%q): %v", tt.question, err)
+		case tt.verdict == 0 && tt.answers != relationsOf(res.Answers):
+			t.Errorf("Ask(%q) = %v, want answers of %d relations in all", tt.question, res.Answers, tt.answers)
+		case res.Verdict != tt.verdict:
+			t.Errorf("Ask(%q) = %v %v, want %v", tt.question, res.Verdict, res.Deciding, tt.verdict)
+		}
+	}
 	checkKeys(t, []keysCase{
-		{question: "What had Chey proposed by May 8?", refuse: `times by a date ("May 8")`},
-		{question: "Did Chey propose the alliance before April 22?", refuse: `times before a date ("April 22")`},
+		{question: "Who opposed the bid before May 8?", refuse: "names May 8 without a year, and none of the relations it asks about falls on May 8"},
+		{question: "Did Chey propose the alliance until May 8?", refuse: `"until"`},
 	})
+}
+
+// relationsOf counts the relations that back answers, in all.
+func relationsOf(answers []Answer) int {
+	n := 0
+	for _, a := range answers {
+		n += len(a.Rels)
+	}
+	return n
 }
 
 // TestAskRereadsUnknownWords checks the second reading of words neither
@@ -2417,8 +2453,6 @@ func TestAskReviewedTerseAndOrderTraps(t *testing.T) {
 		{ix, "Which country did the U.S. oppose a trade deal with?"},
 		{ix, "Which company did Samsung oppose a partnership with?"},
 		{hw, "Which company did Kittiwake oppose a contract with?"},
-		{ix, "Did Chey propose the alliance before April 22?"},
-		{ix, "Did Chey first propose the alliance before May 8?"},
 		{ix, "Did Chey first propose the alliance in front of Lee Jae-myung on May 8?"},
 	})
 }

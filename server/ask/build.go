@@ -1561,9 +1561,12 @@ func Interpretation(ix *index.Index, q *Question) string {
 		out += ", where " + strings.Join(where, ", and ")
 	}
 	for _, d := range q.Dates {
-		if d.Day > 0 {
+		switch {
+		case d.Bound != "":
+			out += fmt.Sprintf(", %s", d)
+		case d.Day > 0:
 			out += fmt.Sprintf(", on %s", d)
-		} else {
+		default:
 			out += fmt.Sprintf(", in %s", d)
 		}
 	}
