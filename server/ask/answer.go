@@ -1730,7 +1730,7 @@ func boundYears(ix *index.Index, q *Question, answers []Answer) (*Question, erro
 			if len(years) > 1 {
 				found = fmt.Sprintf("the relations it asks about fall on %s in %d years", on, len(years))
 			}
-			return nil, &NotUnderstoodError{Understood: q.Understood, Reason: fmt.Sprintf("it names %s without a year, and %s; name the year, as in %q", on, found, d.String()+", 2025")}
+			return nil, &NotUnderstoodError{Understood: q.Understood, Reason: fmt.Sprintf("it names %s without a year, and %s; name the year", on, found)}
 		}
 		if dates == nil {
 			dates = slices.Clone(q.Dates)

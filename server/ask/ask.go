@@ -262,7 +262,7 @@ func (d DateFilter) String() string {
 func (d DateFilter) Holds(iso string) bool {
 	if d.Bound != "" {
 		lo, hi, ok := daySpan(iso)
-		return ok && d.Year > 0 && d.bounds(lo, hi)
+		return ok && d.dated() && d.bounds(lo, hi)
 	}
 	var y, m, day int
 	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
@@ -280,7 +280,7 @@ func (d DateFilter) Holds(iso string) bool {
 func (d DateFilter) Differs(iso string) bool {
 	if d.Bound != "" {
 		lo, hi, ok := daySpan(iso)
-		return ok && d.Year > 0 && d.excludes(lo, hi)
+		return ok && d.dated() && d.excludes(lo, hi)
 	}
 	var y, m, day int
 	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
@@ -307,7 +307,7 @@ func (d DateFilter) Outside(start, end string) bool {
 		// if it ended after it.
 		from, _, ok1 := daySpan(start)
 		_, to, ok2 := daySpan(end)
-		return ok1 && ok2 && d.Year > 0 && d.excludes(from, to)
+		return ok1 && ok2 && d.dated() && d.excludes(from, to)
 	}
 	var lo, hi int
 	if _, err := fmt.Sscanf(start, "%4d", &lo); err != nil {
@@ -324,6 +324,10 @@ func (d DateFilter) Outside(start, end string) bool {
 	}
 	return false
 }
+
+// dated reports whether the filter gives a year or a decade: a bound
+// without one compares with no time (see boundYears).
+func (d DateFilter) dated() bool { return d.Year > 0 || d.Decade > 0 }
 
 // span returns the first and last day the filter's date covers, as
 // yyyymmdd numbers ("May 2025" is 20250501 to 20250531); a decade covers
@@ -1043,10 +1047,10 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		return nil, fail("it asks when a relation's status changed, which the graph does not record (a relation's time is when it held)")
 	}
 	// "Did Chey propose the alliance before April 22?" is not "on April
-	// 22": a date after "before", "after", "by", "until" or "since" is a
-	// bound, which the graph's dates are not compared against yet. The
-	// word may end a lexicon phrase: "What had Chey proposed by May 8?"
-	// ("proposed by").
+	// 22": a date after a bound word is a bound (see matchBound), also
+	// when the word ends a lexicon phrase ("What had Chey proposed by May
+	// 8?", "proposed by"); after "until", "to" or "from" it is one end of
+	// a span, which is refused.
 	for k, it := range items {
 		if it.kind != itemDate || it.date.Bound != "" || it.at == 0 {
 			continue

@@ -2648,22 +2648,13 @@ func TestAskPlaces(t *testing.T) {
 func TestAskFrontedLightVerbs(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
-	for _, tt := range []struct {
-		ix       *index.Index
-		question string
-		count    int
-	}{
+	checkCounts(t, []countCase{
 		{ix, "How many proposals did Chey make?", 2},
 		{ix, "How many proposals were made by Chey Tae-won?", 2},
 		{ix, "How many bids did Western Digital make?", 1},
 		{ix, "How many bids did Samsung make?", 0},
 		{hw, "How many lawsuits has Norvane filed against Halcyon?", 1},
-	} {
-		res, err := Ask(tt.ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
-		if err != nil || !res.Question.Count || res.Count != tt.count {
-			t.Errorf("Ask(%q) = %+v, %v; want a count of %d", tt.question, res, err, tt.count)
-		}
-	}
+	})
 	checkAsks(t, ix, []askCase{
 		{question: "Which proposal did Chey make on May 8?", want: "May 8"},
 		{question: "Which proposal did Chey make at the National Assembly?", want: "National Assembly"},
@@ -2686,24 +2677,33 @@ func TestAskFrontedLightVerbs(t *testing.T) {
 func TestAskHowManyTimes(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
-	for _, tt := range []struct {
-		ix       *index.Index
-		question string
-		count    int
-	}{
+	checkCounts(t, []countCase{
 		{ix, "How many times did Chey propose the alliance?", 2},
 		{ix, "How many times did Chey propose the alliance in Seoul?", 1},
 		{ix, "How many times was the alliance proposed?", 2},
 		{ix, "How many times did Western Digital acquire Kioxia?", 0}, // the bid failed
 		{hw, "How many times did Norvane sue Halcyon?", 1},
-	} {
+	})
+	checkKeys(t, []keysCase{
+		{question: "How many times did Samsung oppose the bid?", refuse: "holds over time"},
+		{question: "How many times did Samsung and SK oppose the bid?", refuse: `"how many times"`},
+	})
+}
+
+// countCase is a how-many question of an index and the count it must get.
+type countCase struct {
+	ix       *index.Index
+	question string
+	count    int
+}
+
+// checkCounts asks each how-many question and checks its count.
+func checkCounts(t *testing.T, cases []countCase) {
+	t.Helper()
+	for _, tt := range cases {
 		res, err := Ask(tt.ix, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
 		if err != nil || !res.Question.Count || res.Count != tt.count {
 			t.Errorf("Ask(%q) = %+v, %v; want a count of %d", tt.question, res, err, tt.count)
 		}
 	}
-	checkKeys(t, []keysCase{
-		{question: "How many times did Samsung oppose the bid?", refuse: "hold over time"},
-		{question: "How many times did Samsung and SK oppose the bid?", refuse: `"how many times"`},
-	})
 }

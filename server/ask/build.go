@@ -1125,8 +1125,8 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		// relations that say so, each an event: a relation that holds
 		// over time ("oppose") happens no number of times.
 		if k := slices.IndexFunc(ph.Predicates(), func(p vocab.ID) bool { return !b.vocab.Predicate(p).PointInTime }); k >= 0 {
-			return nil, fmt.Errorf(`cannot count the times %q happened: %s relations hold over time, not at one (only events, such as a proposal, happen a number of times)`,
-				items[verb].text, b.vocab.Predicate(ph.Predicates()[k]).Name)
+			return nil, fmt.Errorf(`cannot count the times %q happened: a relation that %s holds over time, not at one (only events, such as a proposal, happen a number of times)`,
+				items[verb].text, b.vocab.Predicate(ph.Predicates()[k]).Reading)
 		}
 		if mains[0].RelationVariable == "" {
 			mains[0].RelationVariable = b.fresh("time")
