@@ -1919,16 +1919,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i++
 			continue
 		}
-		if bound, b := matchBound(words, i); b > 0 {
-			// "before May 8", "as of 2021": a bound of the relation's time.
-			if d, n, ok := matchDate(words, i+b); ok && words[i+b].lower != "in" && words[i+b].lower != "on" {
-				d.Bound = bound
-				items = append(items, item{kind: itemDate, text: joinWords(words[i : i+b+n]), date: d, note: notesOf(words[i : i+b+n]), at: i, span: b + n})
-				i += b + n
-				continue
-			}
-		}
-		if d, n, ok := matchDate(words, i); ok {
+		// "on May 8", "in 2021"; after a bound's words, a bound of the
+		// relation's time: "before May 8", "as of 2021".
+		bound, b := matchBound(words, i)
+		if d, n, ok := matchDate(words, i+b); ok && (b == 0 || words[i+b].lower != "in" && words[i+b].lower != "on") {
+			d.Bound, n = bound, b+n
 			note := ""
 			for _, w := range words[i : i+n] {
 				note = cmp.Or(note, w.note) // "Apirl" read as April

@@ -69,11 +69,7 @@ func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok boo
 // placeOfWords returns the place WordNet names by words, lowercase and
 // joined (see wordnet.PlaceOf).
 func placeOfWords(words []word) (wordnet.Place, bool) {
-	lowers := make([]string, len(words))
-	for i, w := range words {
-		lowers[i] = w.lower
-	}
-	return wordnet.PlaceOf(strings.Join(lowers, " "))
+	return wordnet.PlaceOf(strings.Join(lowers(words), " "))
 }
 
 // placeEntities returns the graph's entities of the vocabulary's kinds of
