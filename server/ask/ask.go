@@ -2875,6 +2875,10 @@ func matchCopular(v *vocab.Vocabulary, words []word, i int) int {
 // Digital's failed bid.
 var attemptAdjectives = map[string]bool{"proposed": true, "attempted": true}
 
+// saleNouns name a relation of acquiring from the seller's side: "to"
+// after one names who acquires ("the stake sale to Aldermoor").
+var saleNouns = map[string]bool{"sale": true, "sales": true, "sell-off": true, "disposal": true, "divestment": true, "transfer": true}
+
 // attemptNouns before "to" and a verb name the verb's relation as
 // attempted or planned: "its attempt to acquire", "a bid to buy", "the plan
 // to build".
@@ -3436,15 +3440,23 @@ func audienceClause(words []word, items []item) ([]word, bool) {
 		if items[k].kind == itemType {
 			k++
 		}
-		if items[k].kind != itemAux || !slices.ContainsFunc(items[k+1:], func(it item) bool {
-			return it.kind == itemVerb && speechVerbs[strings.ToLower(it.text)]
-		}) || slices.ContainsFunc(items[k+1:], func(it item) bool { return it.kind == itemPrep && strings.EqualFold(it.text, "to") }) {
+		if items[k].kind != itemAux || !speechVerbIn(items[k+1:]) || slices.ContainsFunc(items[k+1:], func(it item) bool { return it.kind == itemPrep && strings.EqualFold(it.text, "to") }) {
 			return nil, false
 		}
 		return append([]word{said(words[:1])}, words[1:]...), true
 	}
 	if items[0].kind != itemWh || !slices.Contains([]string{"who", "whom", "which", "what"}, words[0].lower) {
 		return nil, false
+	}
+	if n := len(words); n > 3 && words[n-1].lower == "to" && items[len(items)-1].kind == itemPrep && speechVerbIn(items) &&
+		!slices.ContainsFunc(items[:len(items)-1], func(it item) bool { return it.kind == itemPrep && strings.EqualFold(it.text, "to") }) {
+		// "Who did Okafor announce the stake sale to?" is "To whom did
+		// Okafor announce the stake sale?".
+		rest := slices.Clone(words[:n-1])
+		if rest[0].lower == "who" {
+			rest[0].lower = "whom"
+		}
+		return append([]word{said(words[n-1:])}, rest...), true
 	}
 	if n := strandedAudience(words); n > 0 {
 		// "Which candidate did Chey make his proposal before?" is "Before
@@ -3470,6 +3482,17 @@ func audienceClause(words []word, items []item) ([]word, bool) {
 	if head[1].lower == "who" {
 		head[1].lower = "whom"
 	}
+	if q := p + 1; q < len(words) && beWords[words[p].lower] {
+		// "Which investors were on the call when Okafor announced the
+		// stake sale?" is "Before which investors did Okafor announced
+		// ...": being at the relation's telling is hearing it.
+		for _, place := range audiencePlaces {
+			if at := q + len(place); at+2 < len(words) && wordsEqual(words[q:at], place) && words[at].lower == "when" {
+				head[0] = said(words[p : at+1])
+				return append(append(head, word{text: "did", lower: "did"}), words[at+1:]...), true
+			}
+		}
+	}
 	switch {
 	case audienceVerbs[words[p].lower]:
 		head[0] = said(words[p : p+1])
@@ -3480,6 +3503,17 @@ func audienceClause(words []word, items []item) ([]word, bool) {
 		return append(append(head, words[p]), words[p+4:]...), true
 	}
 	return nil, false
+}
+
+// audiencePlaces, after a copula and before "when", say that the
+// question's subject heard the relation the clause tells: "Who was on the
+// call when ...".
+var audiencePlaces = [][]string{{"on", "the", "call"}, {"in", "the", "audience"}, {"present"}, {"in", "attendance"}, {"in", "the", "room"}}
+
+// speechVerbIn says whether items have a verb that makes a relation
+// before an audience (speechVerbs).
+func speechVerbIn(items []item) bool {
+	return slices.ContainsFunc(items, func(it item) bool { return it.kind == itemVerb && speechVerbs[strings.ToLower(it.text)] })
 }
 
 // strandedAudience returns how many words at the end of words are a

@@ -1464,7 +1464,20 @@ func TestAskRelationalNounPhrases(t *testing.T) {
 	// After a copula, with a clause about it, the noun is the answer.
 	checkAsks(t, seedtest.HarborWind(t), []askCase{
 		{question: "Who is the founder who chairs Kittiwake?", want: "Graham Whitcombe"},
+		// Titles that share no one word ("chief executive", "ceo") are
+		// read on each answer's role: the chairman announced nothing.
+		{question: "What did Kittiwake's CEO announce?", want: "Aldermoor Energy acquires a stake in Gannet Bank"},
+		{question: "Who did the Kittiwake chief executive succeed?", want: "Graham Whitcombe"},
+		// The noun's "of" names a noun phrase with its own clause: read
+		// by the main reading, the title narrowing its answers (it once
+		// left the noun's object unbound, and answered Henrik Aalto too).
+		{question: "Who is now chief executive of the developer that awarded Corvid Subsea Cables the export cable contract?", want: "Marisol Okafor"},
+		{question: "Who is now chairman of the developer that awarded Corvid Subsea Cables the export cable contract?", want: "Graham Whitcombe"},
 	})
+	res, err := Ask(seedtest.HarborWind(t), "What did Kittiwake's CEO announce?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if want := `the role of ?fact is "chief executive" or "chief executive officer" or "ceo"`; err != nil || !strings.Contains(res.Interpretation, want) {
+		t.Errorf("Ask(CEO) = %v, %v; want the interpretation to say %q", res, err, want)
+	}
 	for _, q := range []string{
 		// Kioxia is No. 2: no company tried to buy the No. 1.
 		"Which company tried to buy the world's No. 1 NAND flash producer?",
@@ -1810,13 +1823,42 @@ func TestAskAudience(t *testing.T) {
 		{question: "Before which organization did Chey propose the alliance?", want: "National Assembly"},
 	})
 	hw := seedtest.HarborWind(t)
-	q := "To which investors did Okafor announce the Aldermoor stake sale?"
-	res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{})
-	if err != nil || len(res.Answers) != 2 || !strings.Contains(res.Answers[0].Sentence+res.Answers[1].Sentence, "Great Lakes Teachers Pension Fund") ||
-		!strings.Contains(res.Answers[0].Sentence+res.Answers[1].Sentence, "Meridian Harbor Infrastructure Partners") {
-		t.Errorf("Ask(%q) = %v, %v; want the two investors on the call", q, res, err)
+	// "to" stranded after a verb that makes a relation before an
+	// audience, and "on the call when" a clause: Okafor's announcement
+	// of the stake sale, whose audience is the two investors. A sale is
+	// to whom acquires ("the stake sale to Aldermoor"); a CEO is any
+	// leader whose role holds one of the noun's titles.
+	for _, q := range []string{
+		"To which investors did Okafor announce the Aldermoor stake sale?",
+		"Who did Okafor announce the stake sale to?",
+		"Which investors were on the call when Okafor announced the stake sale?",
+		"Who was on the call when Kittiwake's CEO announced the stake sale to Aldermoor?",
+		"Who was present when Okafor announced the deal?",
+	} {
+		res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil || len(res.Answers) != 2 || !strings.Contains(res.Answers[0].Sentence+res.Answers[1].Sentence, "Great Lakes Teachers Pension Fund") ||
+			!strings.Contains(res.Answers[0].Sentence+res.Answers[1].Sentence, "Meridian Harbor Infrastructure Partners") {
+			t.Errorf("Ask(%q) = %v, %v; want the two investors on the call", q, res, err)
+		}
 	}
-	checkAsks(t, hw, []askCase{{question: "To whom will Corvid supply cables?", want: "Gannet Bank"}})
+	checkAsks(t, hw, []askCase{
+		{question: "To whom will Corvid supply cables?", want: "Gannet Bank"},
+		{question: "Who announced the stake sale to Aldermoor?", want: "Marisol Okafor"},
+		// A "to" of a verb that makes no relation before an audience.
+		{question: "Who did Kittiwake award the contract to?", want: "Corvid Subsea Cables"},
+	})
+	// A relation noun's own argument between the auxiliary and the
+	// participle is of the passive's subject.
+	q := "When was the stake sale to Aldermoor announced?"
+	if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err != nil ||
+		res.Text != "?other announces ?stake_sale AS ?when . organizations/aldermoor-energy acquires-stake-in ?target AS ?stake_sale" {
+		t.Errorf("Ask(%q) = %v, %v; want the stake sale as what is announced", q, res, err)
+	}
+	// A sale to one who acquires no stake; a chairman, who announced
+	// nothing.
+	checkNoAnswers(t, hw,
+		"Who announced the stake sale to Kittiwake?",
+		"Who was on the call when Kittiwake's chairman announced the stake sale?")
 }
 
 // TestAskCorrectsInflectedAndWordNetWords checks the spelling corrections

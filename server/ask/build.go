@@ -368,6 +368,13 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				case "by":
 					subject = fixed(b.ix, peek(d+1).node)
 				default:
+					tw := strings.Fields(strings.ToLower(it.text))
+					if strings.EqualFold(p.text, "to") && saleNouns[tw[len(tw)-1]] {
+						// "the stake sale to Aldermoor": whom a sale is to
+						// is who acquires.
+						subject = fixed(b.ix, peek(d+1).node)
+						break
+					}
 					object = fixed(b.ix, peek(d+1).node)
 					// "the acquisition of Kioxia by Western Digital".
 					if p := peek(d + 2); p.kind == itemPrep && strings.EqualFold(p.text, "by") && peek(d+3).kind == itemEntity {
@@ -1216,7 +1223,9 @@ func prepBefore(items []item, k int) string {
 // approved?"; not "Which company is the one Halcyon sued?").
 func beforeParticiple(items []item, verb int) bool {
 	a := verb - 1
-	for a >= 0 && subjectItems[items[a].kind] {
+	// A relation noun's own argument is of the subject: "the stake sale
+	// to Aldermoor".
+	for a >= 0 && (subjectItems[items[a].kind] || items[a].kind == itemPrep && a > 0 && items[a-1].kind == itemEvent && items[a+1].kind == itemEntity) {
 		a--
 	}
 	if a < 0 || items[a].kind != itemAux || !beWords[strings.ToLower(items[a].text)] {
@@ -1540,6 +1549,19 @@ func Interpretation(ix *index.Index, q *Question) string {
 				value = ix.Label(n)
 			}
 			where = append(where, fmt.Sprintf("the %s of %s is %s", field, label(qc.GetRelation()), value))
+		}
+	}
+	// A noun's titles that no one role clause tests are read on each
+	// answer (see Question.NounTitles).
+	for _, v := range slices.Sorted(maps.Keys(q.NounTitles)) {
+		if !slices.ContainsFunc(q.Pattern.GetQualifiers(), func(qc *pb.QualifierClause) bool {
+			return qc.GetField() == pb.QualifierField_QUALIFIER_FIELD_ROLE && qc.GetRelation().GetVariable() == v
+		}) {
+			titles := make([]string, len(q.NounTitles[v]))
+			for i, t := range q.NounTitles[v] {
+				titles[i] = strconv.Quote(t)
+			}
+			where = append(where, fmt.Sprintf("the role of ?%s is %s", v, strings.Join(titles, " or ")))
 		}
 	}
 	out := "Find " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")

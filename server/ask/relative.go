@@ -261,8 +261,7 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 	}
 	for k := 0; k < len(items); k++ {
 		it := items[k]
-		title, ok := oneTitle(it.phrase.Titles)
-		if it.kind != itemVerb || !it.phrase.Noun || it.phrase.Passive || !ok {
+		if it.kind != itemVerb || !it.phrase.Noun || it.phrase.Passive {
 			continue
 		}
 		preds := it.phrase.Predicates()
@@ -301,6 +300,11 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 			items[end+1].kind == itemEntity && b.takesObject(preds, items[end+1].node) {
 			object, end = fixed(b.ix, items[end+1].node), end+2
 		}
+		if tw := strings.Fields(strings.ToLower(it.text)); object == nil && prepWords[tw[len(tw)-1]] {
+			// "chief executive of the developer that ...": the noun's
+			// object is a phrase this reading does not bind.
+			continue
+		}
 		if afterCopula {
 			// "Who is the materials scientist leading the partnership?":
 			// after a copula the noun is what is asked for, read so only
@@ -331,7 +335,11 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 			object = variable(b.fresh("other"))
 		}
 		t := &pb.Triple{Subject: variable(v), Predicates: b.predicateNames(preds), Object: object}
-		if rank > 0 || title != "" {
+		// A role holding any of the noun's titles contains title when they
+		// share one ("chair"); else ("chief executive", "ceo") only each
+		// answer's role is read (Question.NounTitles).
+		title, _ := oneTitle(it.phrase.Titles)
+		if rank > 0 || len(it.phrase.Titles) > 0 {
 			t.RelationVariable = b.fresh("fact")
 		}
 		if rank > 0 {
@@ -344,6 +352,8 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 			// read as the question's own title is (no vice-chairman).
 			b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{Relation: variable(t.RelationVariable), Field: pb.QualifierField_QUALIFIER_FIELD_ROLE,
 				Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_CONTAINS, Value: title}}})
+		}
+		if len(it.phrase.Titles) > 0 {
 			if b.nounTitles == nil {
 				b.nounTitles = map[string][]string{}
 			}
