@@ -910,7 +910,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		words, frame = rewritten, text
 		items, mentions = classify(ix, words)
 	}
-	for _, rewrite := range []func([]word, []item) ([]word, bool){whenClause, strandedTopic, audienceClause, kindOfRelation} {
+	for _, rewrite := range []func([]word, []item) ([]word, bool){whenClause, strandedTopic, audienceClause, kindOfRelation, datedEventIs} {
 		if rewritten, ok := rewrite(words, items); ok {
 			words = rewritten
 			items, mentions = classify(ix, words)
@@ -921,6 +921,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		items, mentions = classify(ix, words)
 		items = mergeWherePhrases(words, items, preds)
 	}
+	items = eventIdeas(items)
 	items, role := takeAsRole(items)
 	items = append(items, amounts...)
 	if q, ok := amountCopula(ix, items, mentions, opts); ok {
@@ -1584,6 +1585,38 @@ type asRole struct {
 	hasOrg bool
 }
 
+// eventIdeas reads a noun for a relation ("idea") beside a relation noun
+// as that noun: "the alliance idea" and "the idea of a Korea-Japan
+// economic alliance" are the alliance, "his mention of the idea" his
+// mention. The noun, and its "of", are skipped.
+func eventIdeas(items []item) []item {
+	skip := func(it item) item { return item{kind: itemIgnore, text: it.text, at: it.at, span: it.span} }
+	for k, it := range items {
+		if it.kind != itemType || it.con.GetType() != vocab.RelationType {
+			continue
+		}
+		if k > 0 && items[k-1].kind == itemEvent {
+			items[k] = skip(it)
+			continue
+		}
+		if j := k - 1; j > 0 && items[j].kind == itemArticle && items[j-1].kind == itemPrep && strings.EqualFold(items[j-1].text, "of") && j > 1 && items[j-2].kind == itemEvent {
+			// "his second public mention of the idea".
+			items[j-1], items[j], items[k] = skip(items[j-1]), skip(items[j]), skip(it)
+			continue
+		}
+		if j := k + 1; j < len(items) && items[j].kind == itemPrep && strings.EqualFold(items[j].text, "of") {
+			e := j + 1
+			for e < len(items) && (items[e].kind == itemArticle || items[e].kind == itemEntity) {
+				e++
+			}
+			if e < len(items) && items[e].kind == itemEvent {
+				items[k], items[j] = skip(it), skip(items[j])
+			}
+		}
+	}
+	return items
+}
+
 // takeAsRole takes "as" and a relational noun with titles, and "of" a
 // name after it, from the end of a question's items ("Who did Okafor
 // succeed as chief executive of Kittiwake?"), or returns nil.
@@ -1896,6 +1929,13 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			// buyout": the relation sought, whatever came of it.
 			items = append(items, item{kind: itemIgnore, text: words[i].text, at: i, span: 1})
 			i++
+			continue
+		}
+		if n := matchSource(words, i); n > 0 {
+			// "mentioned in the article" says where the facts come from,
+			// before "mention" can be read as a lexicon verb.
+			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n})
+			i += n
 			continue
 		}
 		if it, n, gap, ok := matchPhrase(v, words, i, items); ok {
@@ -3347,19 +3387,30 @@ var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they
 
 // whenClause reads "Where was Chey Tae-won when he proposed the alliance
 // on May 8?" as "Where did Chey Tae-won proposed the alliance on May 8?":
-// "where", a copula and one name, then "when" and a pronoun for that name,
-// ask where the clause happened. It returns the words rewritten.
+// "where" (or "in which city"), a copula and one name, then "when" and a
+// pronoun for that name, ask where the clause happened. It returns the
+// words rewritten.
 func whenClause(words []word, items []item) ([]word, bool) {
-	if len(items) < 5 || items[0].kind != itemWh || items[0].at != 0 || words[0].lower != "where" || items[1].kind != itemAux || !beWords[words[1].lower] ||
-		items[2].kind != itemEntity || items[2].at != 2 {
+	// The place asked for: "where", or "in which city".
+	k := 0
+	switch {
+	case len(items) > 0 && items[0].kind == itemWh && words[0].lower == "where":
+		k = 1
+	case len(items) > 2 && items[0].kind == itemPrep && (words[0].lower == "in" || words[0].lower == "at") && items[1].kind == itemWh &&
+		(words[1].lower == "which" || words[1].lower == "what") && items[2].kind == itemType:
+		k = 3
+	}
+	if k == 0 || items[0].at != 0 || len(items) < k+4 || items[k].kind != itemAux || !beWords[words[items[k].at].lower] ||
+		items[k+1].kind != itemEntity || items[k+1].at != items[k].at+1 {
 		return nil, false
 	}
-	at := items[2].at + items[2].span
+	aux := items[k].at
+	at := items[k+1].at + items[k+1].span
 	if at+2 >= len(words) || words[at].lower != "when" || !subjectPronouns[words[at+1].lower] {
 		return nil, false
 	}
-	out := []word{words[0], {text: "did", lower: "did", note: fmt.Sprintf("%q: the name the pronoun stands for", words[at+1].text)}}
-	out = append(out, words[2:at]...)
+	out := append(slices.Clone(words[:aux]), word{text: "did", lower: "did", note: fmt.Sprintf("%q: the name the pronoun stands for", words[at+1].text)})
+	out = append(out, words[aux+1:at]...)
 	return append(out, words[at+2:]...), true
 }
 
@@ -3416,6 +3467,39 @@ func ownEventFrame(words []word, items []item) ([]word, string, bool) {
 		out = append(out, tokenize(d)...)
 	}
 	return out, joinWords(words[:end]), true
+}
+
+// datedEventIs reads "Was the May 8 proposal Chey's second public
+// mention of the idea?" as "Was Chey's second public mention of the idea
+// on May 8?": a copula, a relation noun dated before it, then a noun
+// phrase whose relation noun is of the same predicate, ask whether that
+// relation is on the date. It returns the words rewritten.
+func datedEventIs(words []word, items []item) ([]word, bool) {
+	if len(items) < 5 || items[0].kind != itemAux || items[0].at != 0 || !beWords[words[0].lower] {
+		return nil, false
+	}
+	k := 1
+	if items[k].kind == itemArticle {
+		k++
+	}
+	date, ev := items[k], items[k+1]
+	if date.kind != itemDate || date.date.Bound != "" || ev.kind != itemEvent || ev.at != date.at+date.span || k+2 >= len(items) {
+		return nil, false
+	}
+	rest := items[k+2:]
+	if rest[0].kind == itemArticle || slices.ContainsFunc(rest, func(it item) bool {
+		return it.kind == itemVerb || it.kind == itemDate || it.kind == itemWh || it.kind == itemRel
+	}) || !slices.ContainsFunc(rest, func(it item) bool {
+		return it.kind == itemEvent && slices.ContainsFunc(it.preds, func(p vocab.ID) bool { return slices.Contains(ev.preds, p) })
+	}) {
+		return nil, false
+	}
+	end := ev.at + ev.span
+	out := append([]word{words[0]}, words[end:]...)
+	if f := strings.Fields(strings.ToLower(date.text)); f[0] != "in" && f[0] != "on" {
+		out = append(out, word{text: "on", lower: "on"})
+	}
+	return append(out, words[date.at:date.at+date.span]...), true
 }
 
 // audienceClause reads the questions that ask for a relation's audience

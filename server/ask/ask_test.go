@@ -1936,7 +1936,15 @@ func TestAskReviewedOrderAndPlaceTraps(t *testing.T) {
 		{ix: ix, question: "Did Chey first propose the alliance at the National Assembly?", verdict: pb.Verdict_VERDICT_YES, deciding: "April 22"},
 		{ix: hw, question: "Did Norvane sue Halcyon for the second time?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
-	checkNoAnswers(t, ix, "Where did Chey make his first public proposal?", "Who heard Chey's first public proposal?", "To whom did Samsung make LCD panels?")
+	// "public proposal" is a lexicon noun of proposes (the article's
+	// "second public mention" follows the April 22 proposal): the first
+	// is the first proposal. A word only the evidence must say ("bold")
+	// does not pick which proposal is first.
+	checkAsks(t, ix, []askCase{
+		{question: "Where did Chey make his first public proposal?", want: "National Assembly"},
+		{question: "Who heard Chey's first public proposal?", want: "National Assembly"},
+	})
+	checkNoAnswers(t, ix, "Where did Chey make his first bold proposal?", "Who heard Chey's second bold proposal?", "To whom did Samsung make LCD panels?")
 	checkAsks(t, hw, []askCase{
 		{question: "In which country is Norvane based?", want: "Denmark"},
 		{question: "In which port city does Halcyon plan a blade factory?", want: "New Bedford"},
@@ -2748,4 +2756,32 @@ func checkCounts(t *testing.T, cases []countCase) {
 			t.Errorf("Ask(%q) = %+v, %v; want a count of %d", tt.question, res, err, tt.count)
 		}
 	}
+}
+
+// TestAskIdeaOfRelation checks a noun for a relation ("idea") beside a
+// relation noun, read as that noun ("the alliance idea", "the idea of a
+// Korea-Japan economic alliance", "his mention of the idea"), with the
+// seed lexicon's "mention" and "public proposal" for proposes; "in which
+// city" before a "when" clause; a dated relation noun said to be another
+// relation noun of its predicate ("Was the May 8 proposal Chey's second
+// public mention of the idea?"); and "mentioned in the article", which
+// names only where the facts come from.
+func TestAskIdeaOfRelation(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Who proposed the idea of a Korea-Japan economic alliance?", want: "Chey Tae-won"},
+		{question: "Who proposed the Korea-Japan alliance idea?", want: "Chey Tae-won"},
+		{question: "In which city was Chey when he made his second public mention of the Korea-Japan economic alliance?", want: "Seoul"},
+		{question: "Was the May 8 proposal Chey's second public mention of the idea?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Was the May 8 proposal Chey's first proposal?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Is it true that Chey Tae-won never mentioned the alliance idea publicly before May 8?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Who is the Commerce Secretary mentioned in the article?", want: "Howard Lutnick"},
+	})
+	checkCounts(t, []countCase{
+		{ix, "How many times had Chey publicly mentioned the Korea-Japan alliance idea as of May 8?", 2},
+		{ix, "How many times had Chey mentioned the alliance idea before May 8?", 1},
+	})
+	// The first proposal was at the National Assembly, no city.
+	checkNoAnswers(t, ix, "In which city was Chey when he first proposed the alliance?")
 }

@@ -229,6 +229,10 @@ func values(ix *index.Index, res *ask.Result) []string {
 	return out
 }
 
+// countWords spell the counts a question set may expect in words: "two"
+// is a count of 2.
+var countWords = strings.Fields("zero one two three four five six seven eight nine ten eleven twelve")
+
 // answerMatches reports whether answer a says the expected text e: one of
 // its values' names or aliases holds it (or it holds the name: "SK" for SK
 // Group), or its sentence does (a date, a rank as the relation words it);
@@ -243,7 +247,7 @@ func answerMatches(ix *index.Index, res *ask.Result, a ask.Answer, e string) boo
 	if want == "" {
 		return false
 	}
-	if res.Question.Count && fold(fmt.Sprint(res.Count)) == want {
+	if res.Question.Count && (fold(fmt.Sprint(res.Count)) == want || res.Count < len(countWords) && countWords[res.Count] == want) {
 		return true
 	}
 	var texts []string
