@@ -1035,6 +1035,15 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		if it.kind == itemStatus && !changeStatuses[it.con.GetRelationStatus()] && occurrence {
 			return false
 		}
+		// "When are the first deliveries due?", "When is the plant
+		// scheduled?": a plan in the present asks for the planned
+		// relation's time ("When was the factory planned?" still asks
+		// when the planning was).
+		if it.kind == itemStatus && it.con.GetRelationStatus() == pb.RelationStatus_RELATION_STATUS_PLANNED && slices.ContainsFunc(items[:k], func(a item) bool {
+			return a.kind == itemAux && (strings.EqualFold(a.text, "is") || strings.EqualFold(a.text, "are"))
+		}) {
+			return false
+		}
 		return it.kind == itemStatus && (it.light || k > 0 && (items[k-1].kind == itemEvent || items[k-1].kind == itemEntity) &&
 			slices.ContainsFunc(items[:k], func(a item) bool { return a.kind == itemAux && beWords[strings.ToLower(a.text)] }))
 	}

@@ -2785,3 +2785,24 @@ func TestAskIdeaOfRelation(t *testing.T) {
 	// The first proposal was at the National Assembly, no city.
 	checkNoAnswers(t, ix, "In which city was Chey when he first proposed the alliance?")
 }
+
+// TestAskPlannedTime checks a plan said in the present ("When are the
+// first export cable deliveries due?"), which asks for the planned
+// relation's time, not when it was planned; "When was the factory
+// planned?" still asks when a status came, and is refused.
+func TestAskPlannedTime(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "When are the first export cable deliveries due?", want: "early 2026"},
+		{question: "When are Corvid Subsea Cables' first export cable deliveries for Gannet Bank due?", want: "early 2026"},
+		{question: "When is the New Bedford factory expected?", want: "2028"},
+		{question: "Are the first cable deliveries due in 2025?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Are the first cable deliveries due in 2026?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	// Halcyon supplies turbines, not cables.
+	checkNoAnswers(t, hw, "When are Halcyon's first cable deliveries due?")
+	if _, err := Ask(hw, "When was the factory planned?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "status changed") {
+		t.Errorf("Ask(When was the factory planned?) = %v; want a refusal: when a status came is not recorded", err)
+	}
+}
