@@ -690,9 +690,21 @@ type word struct {
 func tokenize(q string) []word {
 	q = strings.NewReplacer("’", "'", "‘", "'", "“", " ", "”", " ", "\"", " ").Replace(q)
 	var out []word
+	quoting := false // after a single quote that opens a quotation
 	for _, raw := range strings.FieldsFunc(q, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == '–' || r == '—' || r == ',' || r == ';' || r == ':' || r == '?' || r == '!' || r == '(' || r == ')'
 	}) {
+		// "called the lawsuit 'a distraction'": single quotes around
+		// words are no part of them, and the closing one no possessive.
+		if strings.HasPrefix(raw, "'") && !strings.EqualFold(raw, "'s") {
+			raw, quoting = strings.TrimLeft(raw, "'"), true
+		}
+		if quoting && strings.HasSuffix(raw, "'") {
+			raw, quoting = strings.TrimRight(raw, "'"), false
+		}
+		if raw == "" {
+			continue
+		}
 		// "didn't" is "did" and "n't", "won't" "will" and "n't".
 		if len(raw) > 3 && strings.EqualFold(raw[len(raw)-3:], "n't") {
 			base := raw[:len(raw)-3]
@@ -3849,6 +3861,12 @@ func takeBesides(items []item) ([]item, []index.Node, error) {
 // phrase with a gap it returns the gap's word range.
 func matchPhrase(v *vocab.Vocabulary, words []word, i int, before []item) (item, int, []int, bool) {
 	it, n, gap, ok := matchPhraseWith(v, words, i, before, false)
+	if ok && n == 1 && len(gap) == 0 && prepWords[words[i].lower] && len(before) > 0 && before[len(before)-1].kind == itemEvent {
+		// "the lawsuit against Halcyon": after a relation noun, a
+		// preposition is the noun's, not a phrase of its own ("against",
+		// opposes).
+		return item{}, 0, nil, false
+	}
 	// "supply the turbines for Gannet Bank" says "supply turbines to" with
 	// the other preposition of a recipient, when no phrase says it whole;
 	// looked for only when one of them follows.

@@ -2806,3 +2806,24 @@ func TestAskPlannedTime(t *testing.T) {
 		t.Errorf("Ask(When was the factory planned?) = %v; want a refusal: when a status came is not recorded", err)
 	}
 }
+
+// TestAskQuotesAndNounPrepositions checks single quotes around words,
+// which are no part of the words and close no possessive, and a
+// preposition after a relation noun, which is the noun's ("the lawsuit
+// against Halcyon") rather than a phrase of its own ("against",
+// opposes).
+func TestAskQuotesAndNounPrepositions(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Which company called Norvane's lawsuit against Halcyon 'a distraction'?", want: "Kittiwake Offshore Wind"},
+		{question: "Which company called Norvane's lawsuit against Halcyon a distraction?", want: "Kittiwake Offshore Wind"},
+		{question: "Which companies are against the lawsuit?", want: "Kittiwake Offshore Wind"},
+	})
+	// Norvane sued Halcyon, not Kittiwake.
+	checkNoAnswers(t, hw, "Which company called Norvane's lawsuit against Kittiwake a distraction?")
+	if got := tokenize("'a distraction' and the companies' bids"); !slices.EqualFunc(got, []word{{text: "a"}, {text: "distraction"}, {text: "and"}, {text: "the"}, {text: "companies"}, {text: "'s"}, {text: "bids"}},
+		func(a, b word) bool { return a.text == b.text }) {
+		t.Errorf("tokenize = %v", got)
+	}
+}
