@@ -885,7 +885,7 @@ func takeTotal(words []word) ([]word, string) {
 func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
 	words, total := takeTotal(words)
 	words, amounts := takeAmounts(words)
-	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(words))))))
+	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(teamOf(words)))))))
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), words)))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
@@ -2757,6 +2757,30 @@ var sourceNouns = map[string]bool{"article": true, "piece": true, "story": true,
 // nothing: "according to the article", "mentioned in the article".
 var sourceLeads = [][]string{{"according", "to"}, {"in"}, {"by"}, {"from"}, {"mentioned", "in"}, {"named", "in"},
 	{"described", "in"}, {"cited", "in"}, {"discussed", "in"}, {"given", "in"}, {"listed", "in"}}
+
+// teamNouns, after a possessive, name the people one leads, whose work the
+// graph gives to the leader: "Elena Voss's team".
+var teamNouns = map[string]bool{"team": true, "lab": true, "laboratory": true}
+
+// teamOf reads "NAME's team" as NAME and "whose team" as "who" (see
+// teamNouns), the name's last word noted so.
+func teamOf(words []word) []word {
+	var out []word
+	for i := 0; i < len(words); i++ {
+		if i+1 < len(words) && teamNouns[words[i+1].lower] && i > 0 && words[i].lower == "'s" && isNameStart(words[i-1]) {
+			out[len(out)-1].note = fmt.Sprintf("%q: the team's leader", joinWords(words[i-1:i+2]))
+			i++
+			continue
+		}
+		if i+1 < len(words) && teamNouns[words[i+1].lower] && words[i].lower == "whose" {
+			out = append(out, word{text: words[i].text, lower: "who", note: fmt.Sprintf("%q: whose team's leader", joinWords(words[i:i+2]))})
+			i++
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
 
 // copularAt reads "stay on at Kittiwake as chairman" as "stay on as
 // chairman of Kittiwake": a copular verb, "at" and a name, "as" and the

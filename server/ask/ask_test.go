@@ -2827,3 +2827,20 @@ func TestAskQuotesAndNounPrepositions(t *testing.T) {
 		t.Errorf("tokenize = %v", got)
 	}
 }
+
+// TestAskTeamOfName checks "NAME's team" read as NAME and "whose team" as
+// "who": the graph gives a team's work to its leader (Elena Voss's team
+// tests recycled blade material at SouthTech).
+func TestAskTeamOfName(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Whose team is testing recycled blade material at SouthTech?", want: "Elena Voss"},
+		{question: "Has Elena Voss's team begun testing recycled blade material?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Has Elena Voss's team started testing recycled blade material?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Where does Elena Voss's team test recycled blade material?", want: "Southcoast Technological University"},
+		{question: "Is Halcyon's team testing recycled blade material?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	// Elena Voss's team tests at SouthTech, not in New Bedford.
+	checkNoAnswers(t, hw, "Whose team is testing recycled blade material in New Bedford?")
+}
