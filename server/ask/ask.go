@@ -2249,7 +2249,44 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		items = append(items, it)
 		i++
 	}
-	return append(compoundEvents(items), topics...), mentions
+	return append(appositiveKinds(ix, compoundEvents(items)), topics...), mentions
+}
+
+// appositiveKinds skips a kind noun right before a name of that kind, at
+// the start of a noun phrase: "the turbine maker Norvane Turbines", "the
+// infrastructure fund MHIP" are the names. A verb after the name may be a
+// clause's whose object the noun is ("the company Norvane sued"), and
+// leaves the noun, unless the name is the subject right after the
+// question's auxiliary and the verb the only one ("Where is the
+// infrastructure fund MHIP based?").
+func appositiveKinds(ix *index.Index, items []item) []item {
+	for k := 0; k+1 < len(items); k++ {
+		it, name := items[k], items[k+1]
+		if it.kind != itemType || it.con.GetKinds() == nil || name.kind != itemEntity || name.at != it.at+it.span ||
+			k > 0 && items[k-1].kind != itemArticle && items[k-1].kind != itemPrep && items[k-1].kind != itemAux ||
+			!pattern.Holds(ix, it.con, name.node) {
+			continue
+		}
+		verbs := 0
+		for _, r := range items[k+2:] {
+			if r.kind == itemVerb {
+				verbs++
+			}
+		}
+		// As the subject right after the question's auxiliary, with one
+		// verb after it, the name is the verb's subject: "Did the
+		// regulator NMEC approve the permit?".
+		a := k - 1
+		if a >= 0 && items[a].kind == itemArticle {
+			a--
+		}
+		subject := a >= 0 && items[a].kind == itemAux && (a == 0 || a == 1 && items[0].kind == itemWh)
+		if verbs > 0 && !(subject && verbs == 1) {
+			continue
+		}
+		items[k] = item{kind: itemIgnore, text: it.text, at: it.at, span: it.span}
+	}
+	return items
 }
 
 // isNoun reports whether w is a noun in its base form to WordNet.
@@ -2903,10 +2940,12 @@ func sourceSays(words []word) []word {
 func matchSource(words []word, i int) int {
 	for _, lead := range sourceLeads {
 		n := len(lead)
-		if i+n+2 <= len(words) && wordsEqual(words[i:i+n], lead) && articleWords[words[i+n].lower] && sourceNouns[words[i+n+1].lower] {
+		if i+n+2 > len(words) || !wordsEqual(words[i:i+n], lead) || !articleWords[words[i+n].lower] {
+			continue
+		}
+		if sourceNouns[words[i+n+1].lower] {
 			return n + 2
 		}
-
 	}
 	return 0
 }

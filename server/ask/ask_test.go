@@ -2844,3 +2844,26 @@ func TestAskTeamOfName(t *testing.T) {
 	// Elena Voss's team tests at SouthTech, not in New Bedford.
 	checkNoAnswers(t, hw, "Whose team is testing recycled blade material in New Bedford?")
 }
+
+// TestAskAppositiveKinds checks a kind noun right before a name of that
+// kind, read as the name ("the turbine maker Halcyon"), and a noun left
+// to the clause it opens when another verb follows ("the company Norvane
+// sued").
+func TestAskAppositiveKinds(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Did the regulator NMEC approve the permit?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "When did the regulator NMEC approve the permit?", want: "February"},
+		{question: "Is the turbine maker Halcyon based in Portland?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "What nationality is the turbine maker Norvane Turbines?", want: "Denmark"},
+		{question: "Where is the company Norvane sued based?", want: "Portland"},
+	})
+	// The graph says nowhere MHIP is based (it once read the fund as the
+	// place); Halcyon is no regulator.
+	checkNoAnswers(t, hw, "Where is the infrastructure fund MHIP based?", "Did the regulator Halcyon approve the permit?")
+	res, err := Ask(hw, "Where is the infrastructure fund MHIP based?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || res.Text != "organizations/meridian-harbor-infrastructure-partners based-in ?where" {
+		t.Errorf("Ask(MHIP based) = %v, %v; want MHIP's own place asked", res, err)
+	}
+}
