@@ -1952,6 +1952,16 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i++
 			continue
 		}
+		if aspectVerbs[words[i].lower] && i+1 < len(words) && strings.HasSuffix(words[i+1].lower, "ing") {
+			// "Has Corvid started making cables for Gannet Bank?": a verb
+			// of starting or going on before a lexicon verb's -ing form
+			// says only that its relation holds.
+			if _, _, _, ok := matchPhrase(v, words, i+1, items); ok {
+				items = append(items, item{kind: itemIgnore, text: words[i].text, at: i, span: 1})
+				i++
+				continue
+			}
+		}
 		if n := matchSource(words, i); n > 0 {
 			// "mentioned in the article" says where the facts come from,
 			// before "mention" can be read as a lexicon verb.
@@ -2784,6 +2794,18 @@ func matchRank(words []word, i int, before []item) (int32, int, bool) {
 		return 1, 1, true
 	}
 	return 0, 0, false
+}
+
+// aspectVerbs, before a verb's -ing form, say that its relation has
+// begun or goes on: "started making", "has begun testing", "continues
+// supplying".
+var aspectVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`start starts started starting begin begins began begun beginning continue continues continued
+		continuing keep keeps kept keeping`) {
+		aspectVerbs[w] = true
+	}
 }
 
 // sourceNouns name the document a question is about; every fact the

@@ -2867,3 +2867,21 @@ func TestAskAppositiveKinds(t *testing.T) {
 		t.Errorf("Ask(MHIP based) = %v, %v; want MHIP's own place asked", res, err)
 	}
 }
+
+// TestAskAspectVerbs checks a verb of starting or going on before a
+// lexicon verb's -ing form, which says only that its relation holds:
+// "Has Corvid started making cables for Gannet Bank?" is not about
+// founding; a plan started is still only a plan.
+func TestAskAspectVerbs(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Has Corvid started making cables for Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Halcyon start supplying turbines to Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Has Elena Voss's team begun testing recycled blade material?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Has Halcyon started building the New Bedford factory?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Has Norvane started supplying turbines to Gannet Bank?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		// Not before an -ing form: "started" is the lexicon's founds.
+		{question: "Who started Kittiwake?", want: "Graham Whitcombe"},
+	})
+}
