@@ -2885,3 +2885,17 @@ func TestAskAspectVerbs(t *testing.T) {
 		{question: "Who started Kittiwake?", want: "Graham Whitcombe"},
 	})
 }
+
+// TestAskClauseAfterRelationalNoun checks a relative clause after a
+// relational noun ("the blade maker that is supplying turbines"), which
+// narrows the noun's variable as a clause after a type noun does.
+func TestAskClauseAfterRelationalNoun(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Which venture firm backs the blade maker that is supplying turbines for Gannet Bank?", want: "Bluefin Climate Ventures"},
+		{question: "Which venture firm backs the blade maker that Norvane sued?", want: "Bluefin Climate Ventures"},
+	})
+	// Norvane, a blade maker too, sued; it was not sued.
+	checkNoAnswers(t, hw, "Which venture firm backs the blade maker that sued Halcyon?")
+}

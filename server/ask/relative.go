@@ -93,7 +93,9 @@ func (b *questionBuilder) findRelative(items []item) (start, head, end int, ok b
 		}
 	}
 	for h := 0; h+1 < len(items); h++ {
-		if k := items[h].kind; k != itemType && k != itemEvent {
+		// The noun may be a relational noun read already: "the blade
+		// maker that is supplying turbines".
+		if k := items[h].kind; k != itemType && k != itemEvent && !(k == itemBound && !items[h].whBound) {
 			continue
 		}
 		c := h + 1
