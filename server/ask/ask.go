@@ -831,11 +831,15 @@ func reducedRelative(ix *index.Index, words []word) ([]word, bool) {
 	items, _ := classify(ix, words)
 	found := -1
 	for k := 0; k+2 < len(items); k++ {
-		v := k + 2
+		n := k + 1
+		if items[k].kind == itemVerb && items[n].kind == itemEntity && items[n].at < items[k].at {
+			n++ // "the blade maker": the noun's object, read after it
+		}
+		v := n + 1
 		for v < len(items) && items[v].kind == itemIgnore && items[v].order == 0 && !items[v].besides {
 			v++ // "tried to"
 		}
-		noun, name, verb := items[k], items[k+1], at(items, v)
+		noun, name, verb := items[k], at(items, n), at(items, v)
 		if noun.kind != itemType && !(noun.kind == itemVerb && noun.phrase.Noun) || name.kind != itemEntity || verb.kind != itemVerb || verb.phrase.Noun {
 			continue
 		}

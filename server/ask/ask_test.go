@@ -2895,6 +2895,11 @@ func TestAskClauseAfterRelationalNoun(t *testing.T) {
 	checkAsks(t, hw, []askCase{
 		{question: "Which venture firm backs the blade maker that is supplying turbines for Gannet Bank?", want: "Bluefin Climate Ventures"},
 		{question: "Which venture firm backs the blade maker that Norvane sued?", want: "Bluefin Climate Ventures"},
+		// Without its "that", the noun's object read after it.
+		{question: "Which venture firm backs the blade maker Norvane sued?", want: "Bluefin Climate Ventures"},
+		// After "where" and a copula the noun is the subject asked about.
+		{question: "Where is the blade maker that Norvane sued based?", want: "Portland"},
+		{question: "Where is the blade maker Norvane sued based?", want: "Portland"},
 	})
 	// Norvane, a blade maker too, sued; it was not sued.
 	checkNoAnswers(t, hw, "Which venture firm backs the blade maker that sued Halcyon?")

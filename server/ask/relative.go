@@ -294,7 +294,11 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 			}
 			start--
 		}
-		afterCopula := start > 0 && items[start-1].kind == itemAux && beWords[strings.ToLower(items[start-1].text)]
+		// "Where is the blade maker that Norvane sued based?": after
+		// "where" or "when" and a copula the noun is the subject, not what
+		// is asked for.
+		afterCopula := start > 0 && items[start-1].kind == itemAux && beWords[strings.ToLower(items[start-1].text)] &&
+			!(start == 2 && items[0].kind == itemWh && (strings.EqualFold(items[0].text, "where") || strings.EqualFold(items[0].text, "when")))
 		words := it.phrase.Words
 		if object == nil && end < len(items) && items[end].kind == itemEntity && prepWords[words[len(words)-1]] && b.takesObject(preds, items[end].node) {
 			object, end = fixed(b.ix, items[end].node), end+1
