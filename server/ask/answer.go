@@ -962,8 +962,16 @@ func amountsFit(ix *index.Index, q *Question, a Answer) bool {
 		}
 		text := a.Literal(a.Nodes[i])
 		fits := slices.ContainsFunc(a.Solutions, func(s pattern.Solution) bool {
-			return len(s.Rels) > 0 && s.Rels[0] != pattern.NoRel && slices.ContainsFunc(ix.Qualifiers(s.Rels[0]).GetQuantities(), func(qt *pb.Quantity) bool {
-				return qt.GetText() == text && unitFits(unit, qt.GetUnit())
+			if len(s.Rels) == 0 || s.Rels[0] == pattern.NoRel {
+				return false
+			}
+			qs := ix.Qualifiers(s.Rels[0]).GetQuantities()
+			// "How big is the Aldermoor stake?": the size of a relation
+			// the question names that gives none in a unit of size is its
+			// share, in percent.
+			share := unit == unitSize && !q.Measure && !slices.ContainsFunc(qs, func(qt *pb.Quantity) bool { return sizeUnits[qt.GetUnit()] })
+			return slices.ContainsFunc(qs, func(qt *pb.Quantity) bool {
+				return qt.GetText() == text && (unitFits(unit, qt.GetUnit()) || share && qt.GetUnit() == "percent")
 			})
 		})
 		if !fits {

@@ -3321,7 +3321,7 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 // "lutnick title" "What is lutnick's title".
 var attributeOpenings = map[string][]string{
 	"date": {"when"}, "year": {"when"}, "month": {"when"}, "day": {"when"}, "time": {"when"},
-	"price": {"how", "much", "is"}, "amount": {"how", "much", "is"}, "capacity": {"how", "big", "is"},
+	"price": {"how", "much", "is"}, "amount": {"how", "much", "is"}, "capacity": {"how", "big", "is"}, "size": {"how", "big", "is"},
 	"title": {"what", "is"}, "role": {"what", "is"}, "position": {"what", "is"}, "job": {"what", "is"},
 	"rank": {"what", "rank", "does"}, "ranking": {"what", "rank", "does"},
 	"location": {"where", "is"}, "whereabouts": {"where", "is"},

@@ -2286,10 +2286,14 @@ func TestAskTerseQueries(t *testing.T) {
 		// proposal was on April 22.
 		{question: "Is it true that Chey Tae-won first proposed the Korea-Japan alliance on May 8?", verdict: pb.Verdict_VERDICT_NO},
 	})
-	// A stake's size is its percent, which "how much" does not ask.
-	if _, err := Ask(hw, "aldermoor stake size", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
-		t.Errorf("Ask(%q): want a refusal", "aldermoor stake size")
-	}
+	// A stake's size is its share in percent, not its price: "size" asks
+	// "how big", and a relation the question names with no size in a
+	// unit of size gives its percent.
+	checkAsks(t, hw, []askCase{
+		{question: "aldermoor stake size", want: "25 percent"},
+		{question: "How big is the Aldermoor stake?", want: "25 percent"},
+		{question: "gannet bank size", want: "1.2-gigawatt"},
+	})
 }
 
 // TestAskComparatives checks a comparative with choices: the choice whose
