@@ -890,7 +890,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 	words, total := takeTotal(words)
 	words, amounts := takeAmounts(words)
 	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(teamOf(words)))))))
-	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), words)))))
+	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), standsFor(words))))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
@@ -2243,8 +2243,9 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 		case ordinals[w] > 1 && i+1 < len(words) && eventNounAt(v, words, i+1):
 			// "Chey's second proposal": the second in time.
 			it.kind, it.order = itemIgnore, -int(ordinals[w])
-		case w == "new" && i+1 < len(words) && isCompoundHead(v, words[i+1].lower):
-			// "the new CEO of Kittiwake" is the latest.
+		case w == "new" && i+1 < len(words) && (isCompoundHead(v, words[i+1].lower) || relationalNounAt(v, words, i+1)):
+			// "the new CEO of Kittiwake", "the new chief executive of
+			// Kittiwake" is the latest.
 			it.kind, it.order = itemIgnore, 1
 		default:
 			if s, ok := v.Status(w); ok {
@@ -2364,6 +2365,17 @@ func lastBut(items []item, skip ...itemKind) item {
 func compoundHead(v *vocab.Vocabulary, w string) (vocab.Phrase, bool) {
 	it, n, gap, ok := matchPhrase(v, []word{{lower: w}, {lower: "of"}}, 0, nil)
 	return it.phrase, ok && n == 2 && gap == nil && it.phrase.Noun && !it.phrase.Passive
+}
+
+// relationalNounAt reports whether a relational noun of the lexicon
+// begins at words[i], written with its preposition or without ("chief
+// executive of", "chief executive").
+func relationalNounAt(v *vocab.Vocabulary, words []word, i int) bool {
+	if it, _, gap, ok := matchPhrase(v, words, i, nil); ok && gap == nil && it.phrase.Noun {
+		return true
+	}
+	_, _, ok := possessedNoun(v, words, i)
+	return ok
 }
 
 // possessedNoun returns the relational noun "... of" that the words from
@@ -2820,6 +2832,24 @@ var sourceNouns = map[string]bool{"article": true, "piece": true, "story": true,
 // nothing: "according to the article", "mentioned in the article".
 var sourceLeads = [][]string{{"according", "to"}, {"in"}, {"by"}, {"from"}, {"mentioned", "in"}, {"named", "in"},
 	{"described", "in"}, {"cited", "in"}, {"discussed", "in"}, {"given", "in"}, {"listed", "in"}}
+
+// standsFor reads "What does NMEC stand for?" and "What is NMEC short
+// for?" as "What is NMEC?": what a name abbreviates is the entity it
+// names, whose answer gives its full name. Other words are returned as
+// they are.
+func standsFor(words []word) []word {
+	n := len(words)
+	if n < 4 || words[0].lower != "what" || !isNameStart(words[2]) && !allLowercase(words) || words[n-1].lower != "for" {
+		return words
+	}
+	switch {
+	case (words[1].lower == "does" || words[1].lower == "do") && words[n-2].lower == "stand",
+		beWords[words[1].lower] && words[n-2].lower == "short":
+		is := word{text: "is", lower: "is", note: fmt.Sprintf("%q: what the name names", joinWords(words[n-2:]))}
+		return slices.Concat(words[:1], []word{is}, words[2:n-2])
+	}
+	return words
+}
 
 // teamNouns, after a possessive, name the people one leads, whose work the
 // graph gives to the leader: "Elena Voss's team".

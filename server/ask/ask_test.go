@@ -2908,3 +2908,23 @@ func TestAskClauseAfterRelationalNoun(t *testing.T) {
 	// Norvane, a blade maker too, sued; it was not sued.
 	checkNoAnswers(t, hw, "Which venture firm backs the blade maker that sued Halcyon?")
 }
+
+// TestAskStandsForAndNewTitle checks "What does NAME stand for?", read as
+// what the name names, whose answer gives the full name, and "new" before
+// a relational noun of more than one word ("the new chief executive"),
+// the latest holder.
+func TestAskStandsForAndNewTitle(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "What does NMEC stand for?", want: "Northeast Marine Energy Commission — a regulator"},
+		{question: "what does nmec stand for", want: "Northeast Marine Energy Commission"},
+		{question: "What is MHIP short for?", want: "Meridian Harbor Infrastructure Partners — an infrastructure fund"},
+		{question: "Who is the new chief executive of Kittiwake?", want: "Marisol Okafor"},
+		{question: "Who is Kittiwake's new chief executive?", want: "Marisol Okafor"},
+	})
+	// Not a name: nothing to stand for.
+	if _, err := Ask(hw, "What does the permit stand for?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
+		t.Errorf("Ask(What does the permit stand for?): want a refusal")
+	}
+}

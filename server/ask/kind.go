@@ -138,7 +138,11 @@ func describeAnswer(ix *index.Index, q *Question) *Result {
 		kinds = append(kinds, kindNoun(v.Kind(k)))
 	}
 	if len(kinds) > 0 {
-		says = append(says, "a "+strings.Join(kinds, ", "))
+		article := "a "
+		if strings.ContainsRune("aeio", rune(kinds[0][0])) { // not "u": a university, a utility
+			article = "an " // "an infrastructure fund"
+		}
+		says = append(says, article+strings.Join(kinds, ", "))
 	}
 	var rels []index.Rel
 	for _, r := range ix.Out(n) {
