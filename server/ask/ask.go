@@ -682,6 +682,9 @@ type word struct {
 	// placeWord).
 	place     wordnet.Place
 	placeSpan int
+	// hyphened is set for a word joined to the one before by a hyphen
+	// ("funded" of "Halcyon-funded").
+	hyphened bool
 }
 
 // tokenize splits a question into words: hyphens and dashes separate words
@@ -691,9 +694,20 @@ func tokenize(q string) []word {
 	q = strings.NewReplacer("’", "'", "‘", "'", "“", " ", "”", " ", "\"", " ").Replace(q)
 	var out []word
 	quoting := false // after a single quote that opens a quotation
+	// The hyphens that join two words: a word after one is marked.
+	hyphened := map[int]bool{}
+	for i := 1; i+1 < len(q); i++ {
+		if q[i] == '-' && !unicode.IsSpace(rune(q[i-1])) && !unicode.IsSpace(rune(q[i+1])) {
+			hyphened[i+1] = true
+		}
+	}
+	offset := 0
 	for _, raw := range strings.FieldsFunc(q, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == '–' || r == '—' || r == ',' || r == ';' || r == ':' || r == '?' || r == '!' || r == '(' || r == ')'
 	}) {
+		at := offset + strings.Index(q[offset:], raw)
+		offset = at + len(raw)
+		joined := hyphened[at]
 		// "called the lawsuit 'a distraction'": single quotes around
 		// words are no part of them, and the closing one no possessive.
 		if strings.HasPrefix(raw, "'") && !strings.EqualFold(raw, "'s") {
@@ -732,7 +746,7 @@ func tokenize(q string) []word {
 			raw = strings.TrimSuffix(raw, ".")
 		}
 		if raw != "" {
-			out = append(out, word{text: raw, lower: strings.ToLower(raw)})
+			out = append(out, word{text: raw, lower: strings.ToLower(raw), hyphened: joined})
 		}
 		if possessive {
 			out = append(out, word{text: "'s", lower: "'s"})
@@ -926,7 +940,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		words, frame = rewritten, text
 		items, mentions = classify(ix, words)
 	}
-	for _, rewrite := range []func([]word, []item) ([]word, bool){whenClause, strandedTopic, audienceClause, kindOfRelation, datedEventIs} {
+	for _, rewrite := range []func([]word, []item) ([]word, bool){agentCompound, whenClause, strandedTopic, audienceClause, kindOfRelation, datedEventIs} {
 		if rewritten, ok := rewrite(words, items); ok {
 			words = rewritten
 			items, mentions = classify(ix, words)
@@ -3609,6 +3623,29 @@ func ownEventFrame(words []word, items []item) ([]word, string, bool) {
 	return out, joinWords(words[:end]), true
 }
 
+// agentCompound reads "the Halcyon-funded research partnership" as "the
+// research partnership funded by Halcyon": a name joined by a hyphen to a
+// lexicon verb's past participle, before a noun, is the doer of the verb
+// the noun undergoes, a clause about the noun (see relatives). It returns
+// the words rewritten.
+func agentCompound(words []word, items []item) ([]word, bool) {
+	for k := 0; k+2 < len(items); k++ {
+		name, verb, noun := items[k], items[k+1], items[k+2]
+		at := name.at + name.span // the participle, one word (a verb item has no position of its own)
+		if name.kind != itemEntity || verb.kind != itemVerb || verb.phrase.Noun || strings.Contains(verb.text, " ") || at >= len(words) ||
+			!strings.EqualFold(words[at].text, verb.text) || !words[at].hyphened || !english.IsPastParticiple(words[at].lower) ||
+			noun.kind != itemEvent && noun.kind != itemType || noun.at != at+1 {
+			continue
+		}
+		participle := words[at]
+		participle.hyphened = false
+		by := word{text: "by", lower: "by", note: fmt.Sprintf("%q: %s by %s", joinWords(words[name.at:at+1]), participle.text, name.text)}
+		end := noun.at + noun.span
+		return slices.Concat(words[:name.at], words[noun.at:end], []word{participle, by}, words[name.at:name.at+name.span], words[end:]), true
+	}
+	return nil, false
+}
+
 // datedEventIs reads "Was the May 8 proposal Chey's second public
 // mention of the idea?" as "Was Chey's second public mention of the idea
 // on May 8?": a copula, a relation noun dated before it, then a noun
@@ -3827,7 +3864,8 @@ func heartOf(words []word, items []item) ([]word, bool) {
 
 // topicVerbs before a stranded "on" say only that the relation has a
 // topic: "What will the research partnership work on?".
-var topicVerbs = map[string]bool{"work": true, "focus": true, "focuses": true, "concentrate": true, "center": true, "centre": true, "centered": true}
+var topicVerbs = map[string]bool{"work": true, "works": true, "working": true, "focus": true, "focuses": true, "focusing": true, "focused": true,
+	"concentrate": true, "concentrates": true, "concentrating": true, "center": true, "centre": true, "centered": true}
 
 // kindWords ask for a kind: "What kind of producer", "what type of".
 var kindWords = map[string]bool{"kind": true, "type": true, "sort": true}

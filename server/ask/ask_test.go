@@ -2928,3 +2928,28 @@ func TestAskStandsForAndNewTitle(t *testing.T) {
 		t.Errorf("Ask(What does the permit stand for?): want a refusal")
 	}
 }
+
+// TestAskAgentCompound checks a name joined by a hyphen to a participle
+// before a noun ("the Halcyon-funded research partnership"), read as a
+// clause about the noun, and a question of a qualifier of that noun's
+// relation, which the clause only narrows; the verb's own relation noun
+// is still the verb's relation ("the permit approved by the regulator").
+// An organization the relation is with, when it gives no place, is where
+// it is ("the research partnership at SouthTech").
+func TestAskAgentCompound(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "What will the Halcyon-funded research partnership work on?", want: "Blade recycling"},
+		{question: "What will the research partnership funded by Halcyon work on?", want: "Blade recycling"},
+		{question: "Who leads the Halcyon-funded research partnership?", want: "Elena Voss"},
+		{question: "What is the research partnership at Southcoast Technological University working on?", want: "Blade recycling"},
+		{question: "In which month was the permit approved by the regulator?", want: "2025-02"},
+		{question: "In which month was the permit approved?", want: "2025-02"},
+	})
+	checkNoAnswers(t, hw, "What will the Norvane-funded research partnership work on?", "Who leads the Norvane-funded research partnership?",
+		"What is the research partnership at Kittiwake working on?")
+	if got := tokenize("the Halcyon-funded research - with a dash"); !got[2].hyphened || got[1].hyphened || got[4].hyphened {
+		t.Errorf("tokenize: hyphened = %v", got)
+	}
+}

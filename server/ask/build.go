@@ -902,7 +902,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		if len(b.pattern.Triples)+len(b.loose) == 0 || len(nps) == 0 {
 			return nil, errors.New("it has no relation word from the vocabulary (such as acquired, opposed, leads, coordinated against; see ListPredicates)")
 		}
-		if main := b.eventAsMain(nps, yesNo); main != nil {
+		if main := b.eventAsMain(nps, yesNo, clauses); main != nil {
 			q, err := b.finish(main)
 			if q != nil {
 				q.Mains, q.named = 1, true
@@ -1337,13 +1337,21 @@ func (b *questionBuilder) quantityOf(items []item, nps []nounPhrase) *pb.Triple 
 // question of such a noun alone asks whether it holds, on its dates and
 // in its settings ("Is the New Bedford factory still expected in 2027?").
 // It returns nil for another question.
-func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool) *pb.Triple {
-	if b.count || len(b.pattern.Triples)+len(b.loose) != 1 {
+func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool, clauses []*pb.Triple) *pb.Triple {
+	// The relative clauses about the noun ("the research partnership
+	// funded by Halcyon") narrow it; the noun's relation is the one.
+	var own []*pb.Triple
+	for _, t := range b.pattern.Triples {
+		if !slices.Contains(clauses, t) {
+			own = append(own, t)
+		}
+	}
+	if b.count || len(own)+len(b.loose) != 1 {
 		return nil
 	}
 	rel := ""
-	if len(b.pattern.Triples) == 1 {
-		rel = b.pattern.Triples[0].GetRelationVariable()
+	if len(own) == 1 {
+		rel = own[0].GetRelationVariable()
 	}
 	for v := range b.loose {
 		rel = v
@@ -1369,10 +1377,12 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool) *pb.Triple {
 	}
 	if preds, ok := b.loose[rel]; ok {
 		// "the May 8 proposal": a relation noun without its parties.
-		b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{
-			Subject: variable(b.fresh("party")), Predicates: b.predicateNames(preds), Object: variable(b.fresh("target")), RelationVariable: rel})
+		own = []*pb.Triple{{Subject: variable(b.fresh("party")), Predicates: b.predicateNames(preds), Object: variable(b.fresh("target")), RelationVariable: rel}}
+		b.pattern.Triples = append(b.pattern.Triples, own[0])
 		delete(b.loose, rel)
 	}
+	// The main triple comes first (Question.Mains).
+	b.pattern.Triples = append([]*pb.Triple{own[0]}, slices.DeleteFunc(b.pattern.Triples, func(t *pb.Triple) bool { return t == own[0] })...)
 	b.settingsOf = append(b.settingsOf, settings...)
 	switch {
 	case asksWhere:
@@ -1381,7 +1391,7 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool) *pb.Triple {
 	case !yesNo:
 		b.whenVar = rel
 	}
-	return b.pattern.Triples[0]
+	return own[0]
 }
 
 // orient turns triple t around when the names at its ends fit none of

@@ -111,9 +111,19 @@ func (b *questionBuilder) findRelative(items []item) (start, head, end int, ok b
 		if c >= len(items) {
 			continue
 		}
+		// A participle after a relation noun may be the only relation word
+		// when the question asks for a qualifier of the noun's relation:
+		// "On what topic will the research partnership funded by Halcyon
+		// work?".
+		// Only with its doer after "by", and of another predicate than the
+		// noun's: "When was the permit approved (by NMEC)?" asks of the
+		// verb's own relation.
+		asksOfNoun := verbs == 1 && items[h].kind == itemEvent && slices.ContainsFunc(items, func(it item) bool { return it.kind == itemQualifier }) &&
+			items[c].kind == itemVerb && !slices.Contains(items[h].preds, items[c].phrase.Predicate) &&
+			(strings.HasSuffix(strings.ToLower(items[c].text), " by") || c+1 < len(items) && items[c+1].kind == itemPrep && strings.EqualFold(items[c+1].text, "by"))
 		verb := -1
 		switch {
-		case items[c].kind == itemVerb && (marked || verbs >= 2 && isParticiple(items[c])):
+		case items[c].kind == itemVerb && (marked || (verbs >= 2 || asksOfNoun) && isParticiple(items[c])):
 			// A subject clause: the verb, then its object.
 			verb = c
 		case marked && (items[c].kind == itemEntity || items[c].kind == itemType):
