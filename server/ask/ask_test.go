@@ -1464,6 +1464,11 @@ func TestAskRelationalNounPhrases(t *testing.T) {
 	// After a copula, with a clause about it, the noun is the answer.
 	checkAsks(t, seedtest.HarborWind(t), []askCase{
 		{question: "Who is the founder who chairs Kittiwake?", want: "Graham Whitcombe"},
+		// Two relational nouns, one opening a clause about the other; a
+		// copular verb is a copula.
+		{question: "Who is the founder who is chairman?", want: "Graham Whitcombe"},
+		{question: "Who is the founder who will stay on as chairman?", want: "Graham Whitcombe"},
+		{question: "Who is the chairman who founded Kittiwake?", want: "Graham Whitcombe"},
 		// Titles that share no one word ("chief executive", "ceo") are
 		// read on each answer's role: the chairman announced nothing.
 		{question: "What did Kittiwake's CEO announce?", want: "Aldermoor Energy acquires a stake in Gannet Bank"},
@@ -1474,6 +1479,8 @@ func TestAskRelationalNounPhrases(t *testing.T) {
 		{question: "Who is now chief executive of the developer that awarded Corvid Subsea Cables the export cable contract?", want: "Marisol Okafor"},
 		{question: "Who is now chairman of the developer that awarded Corvid Subsea Cables the export cable contract?", want: "Graham Whitcombe"},
 	})
+	// The founder is no chief executive.
+	checkNoAnswers(t, seedtest.HarborWind(t), "Who is the founder who is chief executive?")
 	res, err := Ask(seedtest.HarborWind(t), "What did Kittiwake's CEO announce?", budget.New(context.Background(), 100000), 100, pattern.Options{})
 	if want := `the role of ?fact is "chief executive" or "chief executive officer" or "ceo"`; err != nil || !strings.Contains(res.Interpretation, want) {
 		t.Errorf("Ask(CEO) = %v, %v; want the interpretation to say %q", res, err, want)

@@ -1512,6 +1512,15 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 
 // Interpretation renders a compiled question as an English sentence, such
 // as "?who coordinates against ?acquisition, where ?acquisition is an
+// quotedOr joins texts quoted, with "or": "chairman" or "chair".
+func quotedOr(texts []string) string {
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		out[i] = strconv.Quote(t)
+	}
+	return strings.Join(out, " or ")
+}
+
 // acquires relation".
 func Interpretation(ix *index.Index, q *Question) string {
 	label := func(t *pb.Term) string {
@@ -1561,17 +1570,17 @@ func Interpretation(ix *index.Index, q *Question) string {
 			where = append(where, fmt.Sprintf("the %s of %s is %s", field, label(qc.GetRelation()), value))
 		}
 	}
+	// The question's own relational noun's titles (see Question.Titles).
+	if len(q.Titles) > 0 {
+		where = append(where, "the main relation's role is "+quotedOr(q.Titles))
+	}
 	// A noun's titles that no one role clause tests are read on each
 	// answer (see Question.NounTitles).
 	for _, v := range slices.Sorted(maps.Keys(q.NounTitles)) {
 		if !slices.ContainsFunc(q.Pattern.GetQualifiers(), func(qc *pb.QualifierClause) bool {
 			return qc.GetField() == pb.QualifierField_QUALIFIER_FIELD_ROLE && qc.GetRelation().GetVariable() == v
 		}) {
-			titles := make([]string, len(q.NounTitles[v]))
-			for i, t := range q.NounTitles[v] {
-				titles[i] = strconv.Quote(t)
-			}
-			where = append(where, fmt.Sprintf("the role of ?%s is %s", v, strings.Join(titles, " or ")))
+			where = append(where, fmt.Sprintf("the role of ?%s is %s", v, quotedOr(q.NounTitles[v])))
 		}
 	}
 	out := "Find " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")

@@ -268,8 +268,21 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 			}
 		}
 	}
-	if nouns == 0 || nouns == verbs {
+	if nouns == 0 {
 		return items
+	}
+	// With nouns alone, one must open a clause about it: "Who is the
+	// founder who is chairman?".
+	if nouns == verbs {
+		opens := false
+		for k := 0; k+1 < len(items); k++ {
+			if items[k].kind == itemVerb && items[k].phrase.Noun && (items[k+1].kind == itemRel || items[k+1].kind == itemWh && relativePronouns[strings.ToLower(items[k+1].text)]) {
+				opens = true
+			}
+		}
+		if !opens {
+			return items
+		}
 	}
 	for k := 0; k < len(items); k++ {
 		it := items[k]
@@ -307,7 +320,9 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 		// "Where is the blade maker that Norvane sued based?": after
 		// "where" or "when" and a copula the noun is the subject, not what
 		// is asked for.
-		afterCopula := start > 0 && items[start-1].kind == itemAux && beWords[strings.ToLower(items[start-1].text)] &&
+		// A copular verb is a copula: "will stay on as chairman".
+		afterCopula := start > 0 && items[start-1].kind == itemAux &&
+			(beWords[strings.ToLower(items[start-1].text)] || copularVerbs[strings.ToLower(strings.Fields(items[start-1].text)[0])]) &&
 			!(start == 2 && items[0].kind == itemWh && (strings.EqualFold(items[0].text, "where") || strings.EqualFold(items[0].text, "when")))
 		words := it.phrase.Words
 		if object == nil && end < len(items) && items[end].kind == itemEntity && prepWords[words[len(words)-1]] && b.takesObject(preds, items[end].node) {
