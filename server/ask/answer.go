@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
@@ -292,6 +293,11 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		// "When did Okafor announce the stake sale?": a relation the
 		// graph gives no time for does not say when.
 		res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return !timed(ix, a, q.When) })
+		if q.WhenEnded {
+			// "When was the lawsuit dropped?": a time without an end does
+			// not say when it stopped.
+			res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return endOf(ix, a, q.When) == "" })
+		}
 	}
 	if q.Order != 0 {
 		// "Which politician heard Chey's first proposal?": the first of
@@ -496,6 +502,20 @@ func timed(ix *index.Index, a Answer, v string) bool {
 	}
 	tm := ix.Qualifiers(r).GetTime()
 	return tm.GetText() != "" || tm.GetStart() != ""
+}
+
+// endOf returns the end of the time of the relation variable v binds in
+// a, as the graph gives it ("2025-06-09"), or "".
+func endOf(ix *index.Index, a Answer, v string) string {
+	k := slices.Index(a.Vars, v)
+	if k < 0 {
+		return ""
+	}
+	r, ok := ix.NodeRelation(a.Nodes[k])
+	if !ok {
+		return ""
+	}
+	return ix.Qualifiers(r).GetTime().GetEnd()
 }
 
 // trim keeps the first limit answers and sets More when there were more.
@@ -1791,7 +1811,10 @@ func sentence(ix *index.Index, q *Question, a Answer) string {
 		}
 		// "When" asks for the time of the relation it is bound to.
 		if r, ok := ix.NodeRelation(a.Nodes[i]); ok && (v == q.When || strings.HasPrefix(v, "when")) {
-			if tm := ix.Qualifiers(r).GetTime(); tm.GetText() != "" {
+			if tm := ix.Qualifiers(r).GetTime(); q.WhenEnded && tm.GetEnd() != "" {
+				// When it stopped: the end of its time.
+				vals[i] = fmt.Sprintf("?%s = %s (%s, the end of its time from %s)", v, spellDate(tm.GetEnd()), tm.GetEnd(), cmp.Or(tm.GetText(), tm.GetStart()))
+			} else if tm.GetText() != "" {
 				vals[i] = "?" + v + " = " + tm.GetText()
 				if tm.GetStart() != "" {
 					vals[i] += " (" + tm.GetStart() + ")"
@@ -1800,6 +1823,17 @@ func sentence(ix *index.Index, q *Question, a Answer) string {
 		}
 	}
 	return strings.Join(vals, ", ") + " — because " + because
+}
+
+// spellDate writes a date of the graph ("2025-06-09", "2025-06", "2025")
+// as people do: "June 9, 2025", "June 2025", "2025".
+func spellDate(d string) string {
+	for _, layout := range []struct{ in, out string }{{"2006-01-02", "January 2, 2006"}, {"2006-01", "January 2006"}, {"2006", "2006"}} {
+		if t, err := time.Parse(layout.in, d); err == nil {
+			return t.Format(layout.out)
+		}
+	}
+	return d
 }
 
 // asksRank reports whether variable v is bound to the rank of the

@@ -165,6 +165,10 @@ type Question struct {
 	// When is the variable of the relation whose time a "when" question
 	// asks for: an answer whose relation has no time is none.
 	When string
+	// WhenEnded is set for a question that asks when a relation stopped
+	// ("When was the lawsuit dropped?"): its time asked is the end of the
+	// relation's time.
+	WhenEnded bool
 	// Duration is the variable of the time a "how long" question asks
 	// for: when no relation has such a time, the answer is a quantity in
 	// a unit of time the relation gives ("five-year") instead.
@@ -1077,14 +1081,31 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		return it.kind == itemStatus && (it.light || k > 0 && (items[k-1].kind == itemEvent || items[k-1].kind == itemEntity) &&
 			slices.ContainsFunc(items[:k], func(a item) bool { return a.kind == itemAux && beWords[strings.ToLower(a.text)] }))
 	}
-	changed := false
+	changed, ending := false, true
 	for k := range items {
-		changed = changed || statusChange(k)
+		if statusChange(k) {
+			changed = true
+			ending = ending && endStatuses[items[k].con.GetRelationStatus()]
+		}
 	}
+	whenEnded := false
 	if changed && slices.ContainsFunc(items, func(it item) bool {
 		return it.kind == itemWh && strings.EqualFold(it.text, "when") || it.kind == itemQualifier && it.field == pb.QualifierField_QUALIFIER_FIELD_TIME
 	}) {
-		return nil, fail("it asks when a relation's status changed, which the graph does not record (a relation's time is when it held)")
+		if !ending {
+			return nil, fail("it asks when a relation's status changed, which the graph does not record (a relation's time is when it held)")
+		}
+		// A time qualifier asked for ("In what month") would bind the time
+		// as written, its start: it asks "when", whose answer reads the end.
+		for k, it := range items {
+			if it.kind == itemQualifier && it.field == pb.QualifierField_QUALIFIER_FIELD_TIME {
+				items[k] = item{kind: itemWh, text: "when", at: it.at, span: it.span}
+			}
+		}
+		// "When was the lawsuit dropped?": a relation that stopped did so
+		// at the end of its time; one whose time has no end gives no answer.
+		whenEnded = true
+		understood = append(understood, "the time asked = when the relation stopped: the end of its time")
 	}
 	// "Did Chey propose the alliance before April 22?" is not "on April
 	// 22": a date after a bound word is a bound (see matchBound), also
@@ -1150,6 +1171,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		return nil, fail(err.Error())
 	}
 	q.Choices, q.Negated, q.echoed, q.Said, q.saidHeads = choices, negated, echoed, said, saidHeads
+	q.WhenEnded = whenEnded
 	if q.YesNo && terse(items) && matchTruthFrame(words, 0) == 0 {
 		// "kittiwake chairman", "halcyon hq": a query of names and nouns,
 		// without a wh-word or an auxiliary, asks for what it leaves
@@ -1734,10 +1756,14 @@ var intentionStatuses = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_ST
 var boundWords = map[string]bool{"before": true, "after": true, "by": true, "until": true, "till": true, "since": true, "prior": true, "to": true}
 
 // changeStatuses are the statuses that come about at a moment the graph
-// does not record (a relation's time is when it held): when a relation
-// completed, failed, was withdrawn or ended.
-var changeStatuses = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_COMPLETED: true, pb.RelationStatus_RELATION_STATUS_FAILED: true,
-	pb.RelationStatus_RELATION_STATUS_WITHDRAWN: true, pb.RelationStatus_RELATION_STATUS_ENDED: true}
+// does not record as such (a relation's time is when it held): when a
+// relation completed, failed, was withdrawn or ended. Of those that end
+// it (endStatuses) the moment is the end of its time.
+var (
+	changeStatuses = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_COMPLETED: true, pb.RelationStatus_RELATION_STATUS_FAILED: true,
+		pb.RelationStatus_RELATION_STATUS_WITHDRAWN: true, pb.RelationStatus_RELATION_STATUS_ENDED: true}
+	endStatuses = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_WITHDRAWN: true, pb.RelationStatus_RELATION_STATUS_ENDED: true}
+)
 
 // verbAsLight returns items with their one verb read as a light verb
 // when it is a speech verb (speechVerbs: it reports a relation) and an

@@ -2120,8 +2120,9 @@ func TestAskMovedObjectsOfPhrases(t *testing.T) {
 // relation noun of the verb's own predicate ("When was the permit
 // approved?"): the noun names the verb's relation. A "when" answer whose
 // relation has no time is none, and "When was the lawsuit dropped?" asks
-// when a status came, which the graph does not record (it had answered
-// the lawsuit's filing date).
+// when a relation stopped: the end of its time, never its start (it had
+// once answered the lawsuit's filing date), and none when the time has
+// no end.
 func TestAskPassiveOfOwnRelationNoun(t *testing.T) {
 	t.Parallel()
 	hw := seedtest.HarborWind(t)
@@ -2134,10 +2135,19 @@ func TestAskPassiveOfOwnRelationNoun(t *testing.T) {
 	})
 	// The graph gives the announcement no time.
 	checkNoAnswers(t, hw, "When was the Aldermoor deal announced?", "When did Okafor announce the stake sale?")
-	for _, q := range []string{"When was the lawsuit dropped?", "When was the suit withdrawn?"} {
-		if _, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "status changed") {
-			t.Errorf("Ask(%q) = %v; want a refusal: the graph does not record when a status came", q, err)
-		}
+	checkAsks(t, hw, []askCase{
+		{question: "When was the lawsuit dropped?", want: "?lawsuit = June 9, 2025 (2025-06-09, the end of its time from February 10)"},
+		{question: "When was the suit withdrawn?", want: "June 9, 2025"},
+		{question: "When did Norvane drop its lawsuit against Halcyon?", want: "June 9, 2025"},
+	})
+	// A time qualifier asked for asks "when": the end, not the start.
+	checkAsks(t, hw, []askCase{
+		{question: "In what month did Norvane drop its lawsuit?", want: "June 9, 2025"},
+		{question: "On what date was the lawsuit dropped?", want: "June 9, 2025"},
+	})
+	// Completed is no end: when it came is not recorded.
+	if _, err := Ask(hw, "When did Kittiwake complete the contract?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
+		t.Errorf("Ask(When did Kittiwake complete the contract?): want a refusal")
 	}
 	checkAsks(t, seedtest.Index(t), []askCase{{question: "When was the Samsung-Sony partnership?", want: "early 2000s"}})
 }

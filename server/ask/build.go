@@ -1673,6 +1673,9 @@ func Interpretation(ix *index.Index, q *Question) string {
 		}
 		out += fmt.Sprintf(" (the answer's evidence must say %s)", strings.Join(pairs, ", "))
 	}
+	if q.WhenEnded {
+		out += "; when it stopped: the end of its time"
+	}
 	return out + "."
 }
 
