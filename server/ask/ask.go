@@ -1092,7 +1092,9 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 	if changed && slices.ContainsFunc(items, func(it item) bool {
 		return it.kind == itemWh && strings.EqualFold(it.text, "when") || it.kind == itemQualifier && it.field == pb.QualifierField_QUALIFIER_FIELD_TIME
 	}) {
-		if !ending {
+		// "How long did it last before it was dropped?" asks for a span,
+		// not a moment.
+		if !ending || slices.ContainsFunc(items, func(it item) bool { return it.kind == itemQualifier && it.unit == unitDuration }) {
 			return nil, fail("it asks when a relation's status changed, which the graph does not record (a relation's time is when it held)")
 		}
 		// A time qualifier asked for ("In what month") would bind the time

@@ -2145,6 +2145,10 @@ func TestAskPassiveOfOwnRelationNoun(t *testing.T) {
 		{question: "In what month did Norvane drop its lawsuit?", want: "June 9, 2025"},
 		{question: "On what date was the lawsuit dropped?", want: "June 9, 2025"},
 	})
+	// A span is no moment: "how long" is still refused.
+	if _, err := Ask(hw, "How long was the lawsuit dropped?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "status changed") {
+		t.Errorf("Ask(How long was the lawsuit dropped?) = %v; want a refusal", err)
+	}
 	// Completed is no end: when it came is not recorded.
 	if _, err := Ask(hw, "When did Kittiwake complete the contract?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
 		t.Errorf("Ask(When did Kittiwake complete the contract?): want a refusal")
