@@ -930,11 +930,6 @@ func (st statusReader) inSettings(r index.Rel) bool {
 		switch set.Field {
 		case pb.QualifierField_QUALIFIER_FIELD_PLACE:
 			name, text = q.GetPlace().GetEntity(), q.GetPlace().GetText()
-			// "the research partnership at SouthTech": an organization
-			// the relation is with, when it gives no place, is where it is.
-			if s, o := st.ix.Ends(r); q.GetPlace() == nil && st.ix.EntityType(set.Node) == "organization" && (s == set.Node || o == set.Node) {
-				continue
-			}
 		case pb.QualifierField_QUALIFIER_FIELD_TOPIC:
 			name = q.GetTopic()
 		case pb.QualifierField_QUALIFIER_FIELD_AUDIENCE:

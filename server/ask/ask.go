@@ -907,8 +907,8 @@ func takeTotal(words []word) ([]word, string) {
 func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
 	words, total := takeTotal(words)
 	words, amounts := takeAmounts(words)
-	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(teamOf(words)))))))
-	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), standsFor(words))))))
+	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(teamOf(ix, words)))))))
+	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), standsFor(ix, words))))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
@@ -1998,16 +1998,6 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i++
 			continue
 		}
-		if aspectVerbs[words[i].lower] && i+1 < len(words) && strings.HasSuffix(words[i+1].lower, "ing") {
-			// "Has Corvid started making cables for Gannet Bank?": a verb
-			// of starting or going on before a lexicon verb's -ing form
-			// says only that its relation holds.
-			if _, _, _, ok := matchPhrase(v, words, i+1, items); ok {
-				items = append(items, item{kind: itemIgnore, text: words[i].text, at: i, span: 1})
-				i++
-				continue
-			}
-		}
 		if n := matchSource(words, i); n > 0 {
 			// "mentioned in the article" says where the facts come from,
 			// before "mention" can be read as a lexicon verb.
@@ -2854,18 +2844,6 @@ func matchRank(words []word, i int, before []item) (int32, int, bool) {
 	return 0, 0, false
 }
 
-// aspectVerbs, before a verb's -ing form, say that its relation has
-// begun or goes on: "started making", "has begun testing", "continues
-// supplying".
-var aspectVerbs = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`start starts started starting begin begins began begun beginning continue continues continued
-		continuing keep keeps kept keeping`) {
-		aspectVerbs[w] = true
-	}
-}
-
 // sourceNouns name the document a question is about; every fact the
 // graph has comes from one, so naming it adds nothing.
 var sourceNouns = map[string]bool{"article": true, "piece": true, "story": true, "report": true, "text": true, "document": true}
@@ -2876,12 +2854,13 @@ var sourceLeads = [][]string{{"according", "to"}, {"in"}, {"by"}, {"from"}, {"me
 	{"described", "in"}, {"cited", "in"}, {"discussed", "in"}, {"given", "in"}, {"listed", "in"}}
 
 // standsFor reads "What does NMEC stand for?" and "What is NMEC short
-// for?" as "What is NMEC?": what a name abbreviates is the entity it
-// names, whose answer gives its full name. Other words are returned as
-// they are.
-func standsFor(words []word) []word {
+// for?" as "What is NMEC?": an acronym of one entity's name, the initials
+// of its words (Northeast Marine Energy Commission), stands for that name,
+// which the answer gives. Another word ("NAND" of NAND flash, "Kittiwake")
+// is left, and the question refused. Other words are returned as they are.
+func standsFor(ix *index.Index, words []word) []word {
 	n := len(words)
-	if n < 4 || words[0].lower != "what" || !isNameStart(words[2]) && !allLowercase(words) || words[n-1].lower != "for" {
+	if n != 5 || words[0].lower != "what" || words[n-1].lower != "for" || !acronymOf(ix, words[2].text) {
 		return words
 	}
 	switch {
@@ -2893,16 +2872,33 @@ func standsFor(words []word) []word {
 	return words
 }
 
+// acronymOf reports whether w, a word, names one entity whose display
+// name's capitalized words begin with its letters, in order.
+func acronymOf(ix *index.Index, w string) bool {
+	nodes := ix.ExactNodes(w, 2)
+	if len(nodes) != 1 {
+		return false
+	}
+	var initials []rune
+	for _, f := range strings.FieldsFunc(ix.DisplayName(nodes[0]), func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
+			initials = append(initials, r)
+		}
+	}
+	return len(initials) > 1 && strings.EqualFold(string(initials), w)
+}
+
 // teamNouns, after a possessive, name the people one leads, whose work the
 // graph gives to the leader: "Elena Voss's team".
 var teamNouns = map[string]bool{"team": true, "lab": true, "laboratory": true}
 
-// teamOf reads "NAME's team" as NAME and "whose team" as "who" (see
-// teamNouns), the name's last word noted so.
-func teamOf(words []word) []word {
+// teamOf reads "NAME's team" as NAME, of a person, and "whose team" as
+// "who" (see teamNouns), the name's last word noted so. An organization's
+// team is no person's ("Norvane's lab" is not Norvane's leader).
+func teamOf(ix *index.Index, words []word) []word {
 	var out []word
 	for i := 0; i < len(words); i++ {
-		if i+1 < len(words) && teamNouns[words[i+1].lower] && i > 0 && words[i].lower == "'s" && isNameStart(words[i-1]) {
+		if i+1 < len(words) && teamNouns[words[i+1].lower] && i > 0 && words[i].lower == "'s" && isNameStart(words[i-1]) && personBefore(ix, words, i) {
 			out[len(out)-1].note = fmt.Sprintf("%q: the team's leader", joinWords(words[i-1:i+2]))
 			i++
 			continue
@@ -2915,6 +2911,20 @@ func teamOf(words []word) []word {
 		out = append(out, words[i])
 	}
 	return out
+}
+
+// personBefore reports whether the capitalized words that end before
+// words[i] name one entity, a person ("Elena Voss", "Voss").
+func personBefore(ix *index.Index, words []word, i int) bool {
+	for start := max(0, i-maxNameWords); start < i; start++ {
+		if !isNameStart(words[start]) {
+			continue
+		}
+		if nodes := ix.ExactNodes(joinWords(words[start:i]), 2); len(nodes) == 1 {
+			return ix.EntityType(nodes[0]) == "person"
+		}
+	}
+	return false
 }
 
 // copularAt reads "stay on at Kittiwake as chairman" as "stay on as

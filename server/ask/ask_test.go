@@ -2864,8 +2864,9 @@ func TestAskTeamOfName(t *testing.T) {
 		{question: "Has Elena Voss's team begun testing recycled blade material?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Has Elena Voss's team started testing recycled blade material?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Where does Elena Voss's team test recycled blade material?", want: "Southcoast Technological University"},
-		{question: "Is Halcyon's team testing recycled blade material?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 	})
+	// An organization's team is no person's: not read as the company.
+	checkNoAnswers(t, hw, "Who leads Norvane's lab?", "Who leads Kittiwake's team?")
 	// Elena Voss's team tests at SouthTech, not in New Bedford.
 	checkNoAnswers(t, hw, "Whose team is testing recycled blade material in New Bedford?")
 }
@@ -2893,20 +2894,26 @@ func TestAskAppositiveKinds(t *testing.T) {
 	}
 }
 
-// TestAskAspectVerbs checks a verb of starting or going on before a
-// lexicon verb's -ing form, which says only that its relation holds:
-// "Has Corvid started making cables for Gannet Bank?" is not about
-// founding; a plan started is still only a plan.
+// TestAskAspectVerbs checks a verb of starting or going on before
+// another verb's -ing form, which is not skipped: "Has Corvid started
+// delivering cables?" asks whether delivery began, which a relation that
+// holds, planned for early 2026 or withdrawn, does not say.
 func TestAskAspectVerbs(t *testing.T) {
 	t.Parallel()
 	hw := seedtest.HarborWind(t)
+	for _, q := range []string{
+		"Has Corvid started delivering cables to Gannet Bank?",
+		"Has Kittiwake begun constructing Gannet Bank?",
+		"Does Norvane keep suing Halcyon?",
+		"Has Massachusetts started subsidizing Halcyon?",
+	} {
+		if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
+			t.Errorf("Ask(%q) = Yes (%s); want no Yes", q, res.Interpretation)
+		}
+	}
 	checkAsks(t, hw, []askCase{
-		{question: "Has Corvid started making cables for Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
-		{question: "Did Halcyon start supplying turbines to Gannet Bank?", verdict: pb.Verdict_VERDICT_YES},
+		// A lexicon verb with its aspect: tests' "begin testing".
 		{question: "Has Elena Voss's team begun testing recycled blade material?", verdict: pb.Verdict_VERDICT_YES},
-		{question: "Has Halcyon started building the New Bedford factory?", verdict: pb.Verdict_VERDICT_UNKNOWN},
-		{question: "Has Norvane started supplying turbines to Gannet Bank?", verdict: pb.Verdict_VERDICT_UNKNOWN},
-		// Not before an -ing form: "started" is the lexicon's founds.
 		{question: "Who started Kittiwake?", want: "Graham Whitcombe"},
 	})
 }
@@ -2944,9 +2951,16 @@ func TestAskStandsForAndNewTitle(t *testing.T) {
 		{question: "Who is the new chief executive of Kittiwake?", want: "Marisol Okafor"},
 		{question: "Who is Kittiwake's new chief executive?", want: "Marisol Okafor"},
 	})
-	// Not a name: nothing to stand for.
-	if _, err := Ask(hw, "What does the permit stand for?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
-		t.Errorf("Ask(What does the permit stand for?): want a refusal")
+	// Not a name, no acronym of its entity's name ("Kittiwake"), or an
+	// alias that is no acronym of the name ("NAND" of NAND flash, which
+	// stands for NOT-AND): nothing to stand for.
+	for _, c := range []struct {
+		ix *index.Index
+		q  string
+	}{{hw, "What does the permit stand for?"}, {hw, "What does Kittiwake stand for?"}, {seedtest.Index(t), "What does NAND stand for?"}} {
+		if _, err := Ask(c.ix, c.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil {
+			t.Errorf("Ask(%q): want a refusal", c.q)
+		}
 	}
 }
 
@@ -2955,8 +2969,8 @@ func TestAskStandsForAndNewTitle(t *testing.T) {
 // clause about the noun, and a question of a qualifier of that noun's
 // relation, which the clause only narrows; the verb's own relation noun
 // is still the verb's relation ("the permit approved by the regulator").
-// An organization the relation is with, when it gives no place, is where
-// it is ("the research partnership at SouthTech").
+// A party is no place: "at SouthTech" asks a place the partnership does
+// not give, as "Did Samsung coordinate with Japan in Japan?" does.
 func TestAskAgentCompound(t *testing.T) {
 	t.Parallel()
 	hw := seedtest.HarborWind(t)
@@ -2964,12 +2978,14 @@ func TestAskAgentCompound(t *testing.T) {
 		{question: "What will the Halcyon-funded research partnership work on?", want: "Blade recycling"},
 		{question: "What will the research partnership funded by Halcyon work on?", want: "Blade recycling"},
 		{question: "Who leads the Halcyon-funded research partnership?", want: "Elena Voss"},
-		{question: "What is the research partnership at Southcoast Technological University working on?", want: "Blade recycling"},
 		{question: "In which month was the permit approved by the regulator?", want: "2025-02"},
 		{question: "In which month was the permit approved?", want: "2025-02"},
 	})
 	checkNoAnswers(t, hw, "What will the Norvane-funded research partnership work on?", "Who leads the Norvane-funded research partnership?",
-		"What is the research partnership at Kittiwake working on?")
+		"What is the research partnership at Southcoast Technological University working on?")
+	if res, err := Ask(seedtest.Index(t), "Did Samsung coordinate with Japan in Japan?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
+		t.Errorf("Ask(coordinate with Japan in Japan) = Yes; the graph gives the relation no place")
+	}
 	if got := tokenize("the Halcyon-funded research - with a dash"); !got[2].hyphened || got[1].hyphened || got[4].hyphened {
 		t.Errorf("tokenize: hyphened = %v", got)
 	}
