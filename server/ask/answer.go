@@ -832,8 +832,16 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, co
 		}
 		// A withdrawn or ended relation happened (a suit filed, then
 		// dropped; a post held, then left): it holds, and its summary
-		// says the rest.
-		switch st.ix.RelationStatus(r) {
+		// says the rest, except of now.
+		switch status := st.ix.RelationStatus(r); status {
+		case pb.RelationStatus_RELATION_STATUS_WITHDRAWN, pb.RelationStatus_RELATION_STATUS_ENDED:
+			// In the present tense, without a date, it asks what holds
+			// now: "Is Norvane (still) suing Halcyon?" is No of a suit
+			// dropped, unless it asks for that status ("Is the suit
+			// dropped?").
+			if st.q.YesNo && st.q.Present && len(st.q.Dates) == 0 && !slices.Contains(askedStatuses(st.q.Pattern), status) {
+				holds, no = false, append(no, r)
+			}
 		case pb.RelationStatus_RELATION_STATUS_FAILED:
 			holds, no = false, append(no, r)
 		case pb.RelationStatus_RELATION_STATUS_PROPOSED, pb.RelationStatus_RELATION_STATUS_PLANNED, pb.RelationStatus_RELATION_STATUS_ATTEMPTED:

@@ -2990,3 +2990,18 @@ func TestAskAgentCompound(t *testing.T) {
 		t.Errorf("tokenize: hyphened = %v", got)
 	}
 }
+
+// TestAskPresentOfStoppedRelation checks a yes/no question in the present
+// tense of a relation withdrawn or ended: it asks what holds now, so "Is
+// Norvane still suing Halcyon?" is No of the suit dropped (it once said
+// Yes), while the past tense and a question of that status are Yes.
+func TestAskPresentOfStoppedRelation(t *testing.T) {
+	t.Parallel()
+	checkVerdicts(t, []verdictCase{
+		{ix: seedtest.HarborWind(t), question: "Is Norvane still suing Halcyon?", verdict: pb.Verdict_VERDICT_NO, deciding: "withdrawn"},
+		{ix: seedtest.HarborWind(t), question: "Is Norvane suing Halcyon?", verdict: pb.Verdict_VERDICT_NO, deciding: "withdrawn"},
+		{ix: seedtest.HarborWind(t), question: "Did Norvane sue Halcyon?", verdict: pb.Verdict_VERDICT_YES, deciding: "withdrawn"},
+		{ix: seedtest.HarborWind(t), question: "Is the lawsuit dropped?", verdict: pb.Verdict_VERDICT_YES, deciding: "withdrawn"},
+		{ix: seedtest.HarborWind(t), question: "Is Norvane no longer suing Halcyon?", verdict: pb.Verdict_VERDICT_YES, deciding: "withdrawn"},
+	})
+}
