@@ -317,12 +317,11 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 			}
 			start--
 		}
-		// "Where is the blade maker that Norvane sued based?": after
-		// "where" or "when" and a copula the noun is the subject, not what
-		// is asked for.
-		// A copular verb is a copula: "will stay on as chairman".
-		afterCopula := start > 0 && items[start-1].kind == itemAux &&
-			(beWords[strings.ToLower(items[start-1].text)] || copularVerbs[strings.ToLower(strings.Fields(items[start-1].text)[0])]) &&
+		// After a copula, or a copular verb ("will stay on as chairman"),
+		// the noun may be what is asked for; after "where" or "when" and a
+		// copula it is the subject ("Where is the blade maker that Norvane
+		// sued based?").
+		afterCopula := start > 0 && items[start-1].kind == itemAux && copulaText(items[start-1].text) &&
 			!(start == 2 && items[0].kind == itemWh && (strings.EqualFold(items[0].text, "where") || strings.EqualFold(items[0].text, "when")))
 		words := it.phrase.Words
 		if object == nil && end < len(items) && items[end].kind == itemEntity && prepWords[words[len(words)-1]] && b.takesObject(preds, items[end].node) {
@@ -406,6 +405,13 @@ func (b *questionBuilder) relationalNouns(items []item) []item {
 		k = start
 	}
 	return items
+}
+
+// copulaText reports whether an auxiliary's text is a copula ("is") or
+// begins with a copular verb ("stay on as").
+func copulaText(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	return len(f) > 0 && (beWords[f[0]] && len(f) == 1 || copularVerbs[f[0]])
 }
 
 // oneTitle returns the one text that a role holding any of titles
