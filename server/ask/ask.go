@@ -4118,19 +4118,28 @@ var recipientPrepositions = map[string]string{"to": "for", "for": "to"}
 // preposition of recipientPrepositions as the other.
 func matchPhraseWith(v *vocab.Vocabulary, words []word, i int, before []item, alt bool) (item, int, []int, bool) {
 	// After an article, a possessive or a wh-word, a word like "bid" is a
-	// noun, not a verb.
+	// noun, not a verb: only a relational noun that begins with it is read
+	// ("the recycling research partner of Halcyon").
+	nounOnly := false
 	if len(before) > 0 && isEvent(v, words[i].lower) {
 		switch before[len(before)-1].kind {
 		case itemArticle, itemPoss, itemWh:
-			return item{}, 0, nil, false
+			nounOnly = true
 		case itemEntity:
 			// "the Kioxia bid" is a noun; "Will Norvane license" a verb,
 			// the name the subject an auxiliary put first.
-			if len(before) < 2 || before[len(before)-2].kind != itemAux {
-				return item{}, 0, nil, false
-			}
+			nounOnly = len(before) < 2 || before[len(before)-2].kind != itemAux
 		}
 	}
+	it, n, gap, ok := matchPhraseAt(v, words, i, before, alt)
+	if nounOnly && (!ok || !it.phrase.Noun || n < 2) {
+		return item{}, 0, nil, false
+	}
+	return it, n, gap, ok
+}
+
+// matchPhraseAt matches a lexicon phrase at words[i] (see matchPhraseWith).
+func matchPhraseAt(v *vocab.Vocabulary, words []word, i int, before []item, alt bool) (item, int, []int, bool) {
 	if !alt {
 		if it, n, gap, ok := possessorPhrase(v, words, i); ok {
 			return it, n, gap, true

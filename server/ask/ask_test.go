@@ -3005,3 +3005,19 @@ func TestAskPresentOfStoppedRelation(t *testing.T) {
 		{ix: seedtest.HarborWind(t), question: "Is Norvane no longer suing Halcyon?", verdict: pb.Verdict_VERDICT_YES, deciding: "withdrawn"},
 	})
 }
+
+// TestAskTopicBeforeRelationalNoun checks a topic before a relational
+// noun that its predicate takes as neither party ("the recycling research
+// partner of Halcyon"), read as what the relation is about, and a
+// relational noun that begins with an event noun after a name ("research
+// partner of").
+func TestAskTopicBeforeRelationalNoun(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Who is the recycling research partner of Halcyon?", want: "Southcoast Technological University"},
+		{question: "recycling research partner of halycon", want: "Southcoast Technological University"},
+	})
+	// The partnership is on blade recycling, not export cables.
+	checkNoAnswers(t, hw, "Who is the cable research partner of Halcyon?")
+}

@@ -593,6 +593,24 @@ func (b *questionBuilder) topics(nps []nounPhrase, others int, prep string, pred
 	return nps
 }
 
+// nounTopics takes from nps, before a relational noun, the topics right
+// before it that its predicate takes as neither subject nor object: "the
+// recycling research partner of Halcyon" is the research partner on blade
+// recycling. They become topic settings.
+func (b *questionBuilder) nounTopics(nps []nounPhrase, pred vocab.ID) []nounPhrase {
+	p := b.vocab.Predicate(pred)
+	if len(nps) == 0 || len(p.SubjectTypes) == 0 {
+		return nps
+	}
+	np := nps[len(nps)-1]
+	if np.wh || len(np.also) > 0 || np.term.GetName() == "" || np.prep != "" || b.ix.EntityType(np.node) != "topic" ||
+		b.takesObject([]vocab.ID{pred}, np.node) || b.vocab.Fits(b.ix.EntityType(np.node), b.ix.Kinds(np.node), p.SubjectTypes) {
+		return nps
+	}
+	b.settingsOf = append(b.settingsOf, Setting{Field: pb.QualifierField_QUALIFIER_FIELD_TOPIC, Node: np.node})
+	return nps[:len(nps)-1]
+}
+
 // locative reports whether a verb item is a verb the lexicon has, for its
 // own predicate, with a locative preposition: "work" of "work at".
 func (b *questionBuilder) locative(verb item) bool {
@@ -969,6 +987,9 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		left, whereAsked = left[1:], true
 	}
 	left = b.topics(left, len(right), "of", ph.Predicate)
+	if ph.Noun {
+		left = b.nounTopics(left, ph.Predicate)
+	}
 	right = b.settings(left, right, ph.Predicate)
 	// "Who manufactured the panels in the Samsung-Sony partnership?": a
 	// relation noun after "in" or "for", beyond the verb's two parties,
