@@ -1998,6 +1998,14 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i++
 			continue
 		}
+		if i+2 < len(words) && endUpWords[words[i].lower] && words[i+1].lower == "up" && strings.HasSuffix(words[i+2].lower, "ing") {
+			// "Did Western Digital end up acquiring Kioxia?" asks whether
+			// the relation came about in the end: as "ultimately", it
+			// adds nothing.
+			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+2]), at: i, span: 2})
+			i += 2
+			continue
+		}
 		if n := matchSource(words, i); n > 0 {
 			// "mentioned in the article" says where the facts come from,
 			// before "mention" can be read as a lexicon verb.
@@ -2843,6 +2851,10 @@ func matchRank(words []word, i int, before []item) (int32, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// endUpWords, with "up" and a verb's -ing form, ask for the outcome: "end
+// up acquiring".
+var endUpWords = map[string]bool{"end": true, "ends": true, "ended": true, "ending": true, "wind": true, "winds": true, "wound": true}
 
 // sourceNouns name the document a question is about; every fact the
 // graph has comes from one, so naming it adds nothing.

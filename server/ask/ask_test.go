@@ -3021,3 +3021,17 @@ func TestAskTopicBeforeRelationalNoun(t *testing.T) {
 	// The partnership is on blade recycling, not export cables.
 	checkNoAnswers(t, hw, "Who is the cable research partner of Halcyon?")
 }
+
+// TestAskEndUp checks "end up" before a verb's -ing form, which asks
+// whether the relation came about in the end: the failed bid did not.
+func TestAskEndUp(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Didn't Western Digital end up acquiring Kioxia?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Did Western Digital end up buying Kioxia?", verdict: pb.Verdict_VERDICT_NO},
+	})
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Did Norvane end up dropping the lawsuit?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	checkNoAnswers(t, seedtest.Index(t), "Who ended up acquiring Kioxia?")
+}
