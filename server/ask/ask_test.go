@@ -3020,6 +3020,17 @@ func TestAskTopicBeforeRelationalNoun(t *testing.T) {
 	})
 	// The partnership is on blade recycling, not export cables.
 	checkNoAnswers(t, hw, "Who is the cable research partner of Halcyon?")
+	// A topic that is the copula's subject is no modifier of the noun: a
+	// topic is no partner or supplier (these once said Yes).
+	for _, c := range []struct {
+		ix *index.Index
+		q  string
+	}{{hw, "Is blade recycling a research partner of Halcyon?"}, {hw, "Is blade recycling Halcyon's research partner?"},
+		{seedtest.Index(t), "Are LCD panels the supplier of Sony?"}, {seedtest.Index(t), "Are LCD panels a partner of Samsung?"}} {
+		if res, err := Ask(c.ix, c.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
+			t.Errorf("Ask(%q) = Yes (%s); want no Yes", c.q, res.Interpretation)
+		}
+	}
 }
 
 // TestAskEndUp checks "end up" before a verb's -ing form, which asks

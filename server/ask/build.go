@@ -593,17 +593,22 @@ func (b *questionBuilder) topics(nps []nounPhrase, others int, prep string, pred
 	return nps
 }
 
-// nounTopics takes from nps, before a relational noun, the topics right
-// before it that its predicate takes as neither subject nor object: "the
+// nounTopics takes from nps, the noun phrases of before (the items before
+// a relational noun), the topic right before the noun, inside its noun
+// phrase, that its predicate takes as neither subject nor object: "the
 // recycling research partner of Halcyon" is the research partner on blade
-// recycling. They become topic settings.
-func (b *questionBuilder) nounTopics(nps []nounPhrase, pred vocab.ID) []nounPhrase {
+// recycling. It becomes a topic setting. A topic that is a copula's
+// subject is no modifier ("Is blade recycling a research partner of
+// Halcyon?").
+func (b *questionBuilder) nounTopics(nps []nounPhrase, before []item, pred vocab.ID) []nounPhrase {
 	p := b.vocab.Predicate(pred)
-	if len(nps) == 0 || len(p.SubjectTypes) == 0 {
+	k := len(before) - 1
+	if len(nps) == 0 || len(p.SubjectTypes) == 0 || k < 0 || before[k].kind != itemEntity ||
+		k > 0 && before[k-1].kind != itemArticle && before[k-1].kind != itemPoss && before[k-1].kind != itemWh {
 		return nps
 	}
 	np := nps[len(nps)-1]
-	if np.wh || len(np.also) > 0 || np.term.GetName() == "" || np.prep != "" || b.ix.EntityType(np.node) != "topic" ||
+	if np.node != before[k].node || np.wh || len(np.also) > 0 || np.term.GetName() == "" || np.prep != "" || b.ix.EntityType(np.node) != "topic" ||
 		b.takesObject([]vocab.ID{pred}, np.node) || b.vocab.Fits(b.ix.EntityType(np.node), b.ix.Kinds(np.node), p.SubjectTypes) {
 		return nps
 	}
@@ -988,7 +993,7 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	}
 	left = b.topics(left, len(right), "of", ph.Predicate)
 	if ph.Noun {
-		left = b.nounTopics(left, ph.Predicate)
+		left = b.nounTopics(left, items[:verb], ph.Predicate)
 	}
 	right = b.settings(left, right, ph.Predicate)
 	// "Who manufactured the panels in the Samsung-Sony partnership?": a
