@@ -3046,3 +3046,15 @@ func TestAskEndUp(t *testing.T) {
 	})
 	checkNoAnswers(t, seedtest.Index(t), "Who ended up acquiring Kioxia?")
 }
+
+// TestAskInverseOutcomeNoun checks the seed lexicon's "outcome of", a
+// relational noun whose holder is the object: "an outcome of the
+// alliance" is what the alliance could lead to (it was read the other
+// way round).
+func TestAskInverseOutcomeNoun(t *testing.T) {
+	t.Parallel()
+	res, err := Ask(seedtest.Index(t), "What is an outcome of the alliance?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil || !strings.HasPrefix(res.Text, "?alliance could-lead-to ?what") {
+		t.Errorf("Ask(outcome of the alliance) = %v, %v; want the alliance as what could lead to it", res, err)
+	}
+}
