@@ -3058,3 +3058,32 @@ func TestAskInverseOutcomeNoun(t *testing.T) {
 		t.Errorf("Ask(outcome of the alliance) = %v, %v; want the alliance as what could lead to it", res, err)
 	}
 }
+
+// TestAskNameTail checks the last words of one entity's name, its first
+// left out, read as that entity ("the blade-tip design" of Swept
+// blade-tip design), when the last word is not understood otherwise.
+func TestAskNameTail(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Who holds a patent on the blade-tip design?", want: "Norvane Turbines"},
+		{question: "Which company will license its blade-tip design to Halcyon?", want: "Norvane Turbines"},
+	})
+	if got := tokenize("the blade-tip design"); !nameTail(hw, got, 2) || got[1].node != mustNode(t, hw, "topics/swept-blade-tip-design") {
+		t.Errorf("nameTail(blade-tip) did not read the swept blade-tip design")
+	}
+	// A capitalized run is a name's, read elsewhere.
+	if got := tokenize("the Blade Tip"); nameTail(hw, got, 2) {
+		t.Errorf("nameTail read a capitalized run")
+	}
+}
+
+// mustNode returns the node of an entity name, or fails t.
+func mustNode(t *testing.T, ix *index.Index, name string) index.Node {
+	t.Helper()
+	n, ok := ix.NodeOf(name)
+	if !ok {
+		t.Fatalf("no node %s", name)
+	}
+	return n
+}

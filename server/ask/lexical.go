@@ -53,7 +53,7 @@ func reread(ix *index.Index, words []word, items []item) bool {
 		if it.kind != 0 || words[it.at].note != "" {
 			continue
 		}
-		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || headNoun(ix, words, items[k].at) || mannerAdverb(words, items[k].at) {
+		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || nameTail(ix, words, items[k].at) || headNoun(ix, words, items[k].at) || mannerAdverb(words, items[k].at) {
 			changed = true
 			continue
 		}
@@ -161,6 +161,42 @@ func correctNameRun(ix *index.Index, words []word, items []item, k int) bool {
 		}
 		words[at].span, words[at].node = to-at, hits[0].Node
 		return true
+	}
+	return false
+}
+
+// nameTail reads the word at i, not understood, with the one or two words
+// before it as the end of the one entity's name they end ("blade-tip
+// design" of Swept blade-tip design): a name's last words without its
+// first, which the question leaves out. The words then read as that
+// entity.
+func nameTail(ix *index.Index, words []word, i int) bool {
+	// Only lowercase words, the last a noun: a run of capitalized words is
+	// a misspelt name's (see correctNameRun).
+	if w := words[i]; w.text != w.lower || !isNoun(w.lower) {
+		return false
+	}
+	for n := min(3, i+1); n >= 2; n-- {
+		from := i - n + 1
+		if slices.ContainsFunc(words[from:i+1], func(w word) bool { return functionWord(w.lower) || w.lower == "'s" || w.text != w.lower }) {
+			continue
+		}
+		tail := namesearch.Normalize(joinWords(words[from : i+1]))
+		found, name := index.Node(-1), ""
+		for _, h := range ix.FindNames(tail, index.SearchOptions{Limit: 5, MaxEdits: -1}) {
+			text := ix.NameText(h.Node, h.Name)
+			if !strings.HasSuffix(namesearch.Normalize(text), " "+tail) {
+				continue
+			}
+			if found >= 0 && found != h.Node {
+				return false // the end of two entities' names
+			}
+			found, name = h.Node, text
+		}
+		if found >= 0 {
+			words[from].span, words[from].node, words[from].readAs = n, found, fmt.Sprintf("the end of %q", name)
+			return true
+		}
 	}
 	return false
 }
