@@ -296,7 +296,10 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 		if q.WhenEnded {
 			// "When was the lawsuit dropped?": a time without an end does
 			// not say when it stopped.
-			res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool { return endOf(ix, a, q.When) == "" })
+			res.Answers = slices.DeleteFunc(res.Answers, func(a Answer) bool {
+				tm, _ := timeOf(ix, a, q.When)
+				return tm.GetEnd() == ""
+			})
 		}
 	}
 	if q.Order != 0 {
@@ -492,30 +495,22 @@ func compared(ix *index.Index, q *Question, answers []Answer) []Answer {
 // timed reports whether answer a binds variable v to a relation with a
 // time.
 func timed(ix *index.Index, a Answer, v string) bool {
-	k := slices.Index(a.Vars, v)
-	if k < 0 {
-		return true
-	}
-	r, ok := ix.NodeRelation(a.Nodes[k])
-	if !ok {
-		return true
-	}
-	tm := ix.Qualifiers(r).GetTime()
-	return tm.GetText() != "" || tm.GetStart() != ""
+	tm, ok := timeOf(ix, a, v)
+	return !ok || tm.GetText() != "" || tm.GetStart() != ""
 }
 
-// endOf returns the end of the time of the relation variable v binds in
-// a, as the graph gives it ("2025-06-09"), or "".
-func endOf(ix *index.Index, a Answer, v string) string {
+// timeOf returns the time of the relation variable v binds in a, or false
+// when v binds no relation there.
+func timeOf(ix *index.Index, a Answer, v string) (*pb.TimeSpan, bool) {
 	k := slices.Index(a.Vars, v)
 	if k < 0 {
-		return ""
+		return nil, false
 	}
 	r, ok := ix.NodeRelation(a.Nodes[k])
 	if !ok {
-		return ""
+		return nil, false
 	}
-	return ix.Qualifiers(r).GetTime().GetEnd()
+	return ix.Qualifiers(r).GetTime(), true
 }
 
 // trim keeps the first limit answers and sets More when there were more.

@@ -25,6 +25,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/pattern"
 	"github.com/entitygraph/entitygraph/server/quantity"
+	"github.com/entitygraph/entitygraph/server/timespan"
 	"github.com/entitygraph/entitygraph/server/vocab"
 	"github.com/entitygraph/entitygraph/server/wordnet"
 )
@@ -265,8 +266,8 @@ func (d DateFilter) String() string {
 // there and equal, so "on May 8" does not hold for a time of "2025".
 func (d DateFilter) Holds(iso string) bool {
 	if d.Bound != "" {
-		lo, hi, ok := daySpan(iso)
-		return ok && d.dated() && d.bounds(lo, hi)
+		t := timespan.Parse(iso)
+		return t.OK && d.dated() && d.bounds(t)
 	}
 	var y, m, day int
 	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
@@ -283,8 +284,8 @@ func (d DateFilter) Holds(iso string) bool {
 // "2025"; "in 2027" differs from "2028".
 func (d DateFilter) Differs(iso string) bool {
 	if d.Bound != "" {
-		lo, hi, ok := daySpan(iso)
-		return ok && d.dated() && d.excludes(lo, hi)
+		t := timespan.Parse(iso)
+		return t.OK && d.dated() && d.excludes(t)
 	}
 	var y, m, day int
 	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
@@ -309,9 +310,8 @@ func (d DateFilter) Outside(start, end string) bool {
 	if d.Bound != "" {
 		// A span held before a date if it began before it, after a date
 		// if it ended after it.
-		from, _, ok1 := daySpan(start)
-		_, to, ok2 := daySpan(end)
-		return ok1 && ok2 && d.dated() && d.excludes(from, to)
+		from, to := timespan.Parse(start), timespan.Parse(end)
+		return from.OK && to.OK && d.dated() && d.excludes(timespan.Span{Lo: from.Lo, Hi: to.Hi, OK: true})
 	}
 	var lo, hi int
 	if _, err := fmt.Sscanf(start, "%4d", &lo); err != nil {
@@ -333,81 +333,57 @@ func (d DateFilter) Outside(start, end string) bool {
 // without one compares with no time (see boundYears).
 func (d DateFilter) dated() bool { return d.Year > 0 || d.Decade > 0 }
 
-// span returns the first and last day the filter's date covers, as
-// yyyymmdd numbers ("May 2025" is 20250501 to 20250531); a decade covers
-// its ten years.
-func (d DateFilter) span() (lo, hi int) {
+// span returns the days the filter's date covers ("May 2025" its 31
+// days); a decade covers its ten years.
+func (d DateFilter) span() timespan.Span {
 	if d.Decade > 0 {
-		return d.Decade*10000 + 101, (d.Decade+9)*10000 + 1231
+		s := timespan.Parse(strconv.Itoa(d.Decade))
+		s.Hi = timespan.Parse(strconv.Itoa(d.Decade + 9)).Hi
+		return s
 	}
-	return spanOf(d.Year, d.Month, d.Day)
+	iso := fmt.Sprintf("%04d", d.Year)
+	if d.Month > 0 {
+		iso += fmt.Sprintf("-%02d", d.Month)
+		if d.Day > 0 {
+			iso += fmt.Sprintf("-%02d", d.Day)
+		}
+	}
+	return timespan.Parse(iso)
 }
 
-// bounds reports whether a time covering the days lo to hi (see span)
-// lies within the bound: wholly before or after the date, or not after or
-// before it.
-func (d DateFilter) bounds(lo, hi int) bool {
-	dlo, dhi := d.span()
+// bounds reports whether a time covering the days of t lies within the
+// bound: wholly before or after the date, or not after or before it.
+func (d DateFilter) bounds(t timespan.Span) bool {
+	ds := d.span()
 	switch d.Bound {
 	case boundBefore:
-		return hi < dlo
+		return t.Hi < ds.Lo
 	case boundBy:
-		return hi <= dhi
+		return t.Hi <= ds.Hi
 	case boundAfter:
-		return lo > dhi
+		return t.Lo > ds.Hi
 	case boundSince:
-		return lo >= dlo
+		return t.Lo >= ds.Lo
 	}
 	return false
 }
 
-// excludes reports whether a time covering the days lo to hi lies wholly
+// excludes reports whether a time covering the days of t lies wholly
 // outside the bound: "before May 8" excludes May 8 and after, "by 2021"
 // everything after 2021.
-func (d DateFilter) excludes(lo, hi int) bool {
-	dlo, dhi := d.span()
+func (d DateFilter) excludes(t timespan.Span) bool {
+	ds := d.span()
 	switch d.Bound {
 	case boundBefore:
-		return lo >= dlo
+		return t.Lo >= ds.Lo
 	case boundBy:
-		return lo > dhi
+		return t.Lo > ds.Hi
 	case boundAfter:
-		return hi <= dhi
+		return t.Hi <= ds.Hi
 	case boundSince:
-		return hi < dlo
+		return t.Hi < ds.Lo
 	}
 	return false
-}
-
-// daySpan returns the first and last day an ISO 8601 time of year, month
-// or day precision covers, as yyyymmdd numbers, or false for no time.
-func daySpan(iso string) (lo, hi int, ok bool) {
-	var y, m, day int
-	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
-	switch n {
-	case 1:
-		m, day = 0, 0
-	case 2:
-		day = 0
-	case 3:
-	default:
-		return 0, 0, false
-	}
-	lo, hi = spanOf(y, m, day)
-	return lo, hi, true
-}
-
-// spanOf returns the first and last day of a year, a month of it (m > 0)
-// or a day (day > 0), as yyyymmdd numbers.
-func spanOf(y, m, day int) (lo, hi int) {
-	switch {
-	case m == 0:
-		return y*10000 + 101, y*10000 + 1231
-	case day == 0:
-		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-		return y*10000 + m*100 + 1, y*10000 + m*100 + last
-	}
-	return y*10000 + m*100 + day, y*10000 + m*100 + day
 }
 
 // boundOpenings are the words that make the date after them a bound (see
@@ -698,20 +674,14 @@ func tokenize(q string) []word {
 	q = strings.NewReplacer("’", "'", "‘", "'", "“", " ", "”", " ", "\"", " ").Replace(q)
 	var out []word
 	quoting := false // after a single quote that opens a quotation
-	// The hyphens that join two words: a word after one is marked.
-	hyphened := map[int]bool{}
-	for i := 1; i+1 < len(q); i++ {
-		if q[i] == '-' && !unicode.IsSpace(rune(q[i-1])) && !unicode.IsSpace(rune(q[i+1])) {
-			hyphened[i+1] = true
-		}
-	}
 	offset := 0
 	for _, raw := range strings.FieldsFunc(q, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == '–' || r == '—' || r == ',' || r == ';' || r == ':' || r == '?' || r == '!' || r == '(' || r == ')'
 	}) {
 		at := offset + strings.Index(q[offset:], raw)
 		offset = at + len(raw)
-		joined := hyphened[at]
+		// A hyphen right before the word, after another, joins the two.
+		joined := at > 1 && q[at-1] == '-' && !unicode.IsSpace(rune(q[at-2]))
 		// "called the lawsuit 'a distraction'": single quotes around
 		// words are no part of them, and the closing one no possessive.
 		if strings.HasPrefix(raw, "'") && !strings.EqualFold(raw, "'s") {
@@ -3060,10 +3030,7 @@ func sourceSays(words []word) []word {
 func matchSource(words []word, i int) int {
 	for _, lead := range sourceLeads {
 		n := len(lead)
-		if i+n+2 > len(words) || !wordsEqual(words[i:i+n], lead) || !articleWords[words[i+n].lower] {
-			continue
-		}
-		if sourceNouns[words[i+n+1].lower] {
+		if i+n+2 <= len(words) && wordsEqual(words[i:i+n], lead) && articleWords[words[i+n].lower] && sourceNouns[words[i+n+1].lower] {
 			return n + 2
 		}
 	}
@@ -3121,7 +3088,7 @@ var attemptAdjectives = map[string]bool{"proposed": true, "attempted": true}
 
 // saleNouns name a relation of acquiring from the seller's side: "to"
 // after one names who acquires ("the stake sale to Aldermoor").
-var saleNouns = map[string]bool{"sale": true, "sales": true, "sell-off": true, "disposal": true, "divestment": true, "transfer": true}
+var saleNouns = map[string]bool{"sale": true, "sales": true, "disposal": true, "divestment": true, "transfer": true}
 
 // attemptNouns before "to" and a verb name the verb's relation as
 // attempted or planned: "its attempt to acquire", "a bid to buy", "the plan
