@@ -201,16 +201,18 @@ var byLength = sync.OnceValue(func() map[int][]string {
 // of speech, sorted: the words a misspelling of that length may be of.
 func WordsOfLength(n int) []string { return byLength()[n] }
 
-// Place is a country or a city WordNet names.
+// Place is a country, a city, a US state, a town or an island WordNet
+// names.
 type Place struct {
-	// Class is "country" or "city".
+	// Class is "country", "city", "state" (a US state), "town" or
+	// "island": a noun a vocabulary's kinds of place may have.
 	Class string
 	// Names are the place's names, the most common first: Sweden,
 	// Kingdom of Sweden, Sverige.
 	Names []string
 }
 
-// PlaceOf returns the country or city that word, lowercase, names in its
+// PlaceOf returns the place (see Place) that word, lowercase, names in its
 // first sense to WordNet, or the country it pertains to ("swedish",
 // "sweden": Sweden; "tokyo": Tokyo, a city), or false for a word of no
 // such place.

@@ -73,14 +73,19 @@ func TestPlaceOf(t *testing.T) {
 	t.Parallel()
 	for word, want := range map[string]Place{"swedish": {"country", []string{"Sweden"}}, "sweden": {"country", []string{"Sweden"}},
 		"american": {"country", []string{"United States"}}, "danish": {"country", []string{"Denmark"}}, "germany": {"country", []string{"Germany"}},
-		"tokyo": {"city", []string{"Tokyo"}}, "boston": {"city", []string{"Boston"}}} {
+		"tokyo": {"city", []string{"Tokyo"}}, "boston": {"city", []string{"Boston"}},
+		// A state whose other senses the tagged texts never meant (the
+		// river, the colony); a town; an island.
+		"connecticut": {"state", []string{"Connecticut"}}, "new jersey": {"state", []string{"New Jersey"}},
+		"new london": {"town", []string{"New London"}}, "martha's vineyard": {"island", []string{"Martha's Vineyard"}}} {
 		if got, ok := PlaceOf(word); !ok || got.Class != want.Class || got.Names[0] != want.Names[0] {
 			t.Errorf("PlaceOf(%q) = %v, want %v first", word, got, want)
 		}
 	}
 	// Korea is a peninsula to WordNet; a turkey is first a bird, and a
 	// company no place.
-	for _, word := range []string{"korea", "turkey", "company", "swede", "bostonian"} {
+	// New York is a city and a state, both meant in the tagged texts.
+	for _, word := range []string{"korea", "turkey", "company", "swede", "bostonian", "new york"} {
 		if got, ok := PlaceOf(word); ok {
 			t.Errorf("PlaceOf(%q) = %v, want none", word, got)
 		}

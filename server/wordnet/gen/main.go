@@ -2,8 +2,10 @@
 // WordNet 3.0 database directory, such as Debian's wordnet-base package
 // installs in /usr/share/wordnet: for each part of speech, every lemma with
 // its synsets in sense order, the irregular forms of the exception lists,
-// and the words that name a country or a city, or pertain to a country, in
-// their first sense ("Sweden", "Swedish", "Tokyo"). `make wordnet` runs it.
+// and the words that name a place of a class (a country, a city, a US
+// state, a town or an island), or pertain to a country, in their first
+// sense ("Sweden", "Swedish", "Tokyo", "Connecticut"). `make wordnet` runs
+// it.
 //
 //	go run ./server/wordnet/gen --dict /usr/share/wordnet --out server/wordnet/wordnet.txt.gz
 package main
@@ -46,7 +48,7 @@ func run(dict, out, source string) error {
 	}
 	w := bufio.NewWriter(zw)
 	fmt.Fprintf(w, "# Derived from %s by server/wordnet/gen. WordNet Release 3.0 Copyright 2006 by Princeton University; see LICENSE.wordnet.\n", source)
-	fmt.Fprintf(w, "# Lines: pos TAB lemma TAB synset offsets in sense order; x TAB pos TAB form TAB lemma for irregular forms; g TAB class TAB lemma TAB the names of the place (a country or city) it names or pertains to, TAB-separated.\n")
+	fmt.Fprintf(w, "# Lines: pos TAB lemma TAB synset offsets in sense order; x TAB pos TAB form TAB lemma for irregular forms; g TAB class TAB lemma TAB the names of the place (a country, city, state, town or island) it names or pertains to, TAB-separated.\n")
 	for _, part := range []struct{ file, pos string }{{"noun", "n"}, {"verb", "v"}, {"adj", "a"}, {"adv", "r"}} {
 		if err := writeIndex(w, filepath.Join(dict, "index."+part.file), part.pos); err != nil {
 			return err
@@ -168,13 +170,15 @@ func readData(path string) (map[string]synset, error) {
 }
 
 // senses reads an index file's lemmas with their senses, most frequent
-// first, each as "offset" + pos.
-func senses(path, pos string) (map[string][]string, error) {
+// first, each as "offset" + pos, and how many of the first were seen in
+// WordNet's semantically tagged texts (tagsense_cnt).
+func senses(path, pos string) (map[string][]string, map[string]int, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := map[string][]string{}
+	tagged := map[string]int{}
 	for line := range strings.Lines(string(src)) {
 		f := strings.Fields(line)
 		if strings.HasPrefix(line, " ") || len(f) < 6 {
@@ -182,19 +186,26 @@ func senses(path, pos string) (map[string][]string, error) {
 		}
 		synsets, err := strconv.Atoi(f[2])
 		if err != nil || synsets < 1 || synsets > len(f)-4 {
-			return nil, fmt.Errorf("%s: bad synset count in %q", path, line)
+			return nil, nil, fmt.Errorf("%s: bad synset count in %q", path, line)
 		}
 		for _, o := range f[len(f)-synsets:] {
 			out[f[0]] = append(out[f[0]], o+pos)
 		}
+		t, err := strconv.Atoi(f[len(f)-synsets-1])
+		if err != nil || t < 0 || t > synsets {
+			return nil, nil, fmt.Errorf("%s: bad tagged sense count in %q", path, line)
+		}
+		tagged[f[0]] = t
 	}
-	return out, nil
+	return out, tagged, nil
 }
 
 // placeClasses are the kinds of place whose instances the table names:
-// each by a noun, and the other nouns whose senses it shares that pick
-// its senses ("country" as a state or nation, not as the countryside);
-// a country's adjectives are named too ("Swedish").
+// each by the class's name (a noun a vocabulary's kinds may have), the
+// WordNet noun of the class, and the other nouns whose senses it shares
+// that pick its senses ("country" as a state or nation, not as the
+// countryside), or none for the noun's first sense alone; a country's
+// adjectives are named too ("Swedish").
 var placeClasses = []struct {
 	class, noun string
 	shared      []string
@@ -202,6 +213,9 @@ var placeClasses = []struct {
 }{
 	{"country", "country", []string{"state", "nation"}, true},
 	{"city", "city", []string{"metropolis"}, false},
+	{"state", "american_state", nil, false},
+	{"town", "town", nil, false},
+	{"island", "island", nil, false},
 }
 
 // writePlaces writes, for each noun whose first sense is an instance of a
@@ -221,11 +235,11 @@ func writePlaces(w *bufio.Writer, dict string) error {
 	if err != nil {
 		return err
 	}
-	nounSenses, err := senses(filepath.Join(dict, "index.noun"), "n")
+	nounSenses, tagged, err := senses(filepath.Join(dict, "index.noun"), "n")
 	if err != nil {
 		return err
 	}
-	adjectiveSenses, err := senses(filepath.Join(dict, "index.adj"), "a")
+	adjectiveSenses, _, err := senses(filepath.Join(dict, "index.adj"), "a")
 	if err != nil {
 		return err
 	}
@@ -234,6 +248,9 @@ func writePlaces(w *bufio.Writer, dict string) error {
 		tops := slices.DeleteFunc(slices.Clone(nounSenses[pc.noun]), func(o string) bool {
 			return !slices.ContainsFunc(pc.shared, func(other string) bool { return slices.Contains(nounSenses[other], o) })
 		})
+		if pc.shared == nil && len(nounSenses[pc.noun]) > 0 {
+			tops = nounSenses[pc.noun][:1]
+		}
 		if len(tops) == 0 {
 			return fmt.Errorf("index.noun has no sense of %s shared with %q", pc.noun, pc.shared)
 		}
@@ -266,10 +283,16 @@ func writePlaces(w *bufio.Writer, dict string) error {
 		}
 		// A lemma with another sense that is an instance of anything (New
 		// York the city and the state; Paris the city and the prince)
-		// names no one place.
+		// names no one place; of a lemma whose senses were seen in
+		// WordNet's tagged texts, only those count (Connecticut the state,
+		// not the river or the colony, which the texts never meant).
 		oneInstance := func(lemma string) bool {
 			n := 0
-			for _, o := range nounSenses[lemma] {
+			seen := nounSenses[lemma]
+			if t := tagged[lemma]; t > 0 && t < len(seen) {
+				seen = seen[:t]
+			}
+			for _, o := range seen {
 				if slices.ContainsFunc(nouns[strings.TrimSuffix(o, "n")].pointers, func(p pointer) bool { return p.symbol == "@i" }) {
 					n++
 				}
