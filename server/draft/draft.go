@@ -74,7 +74,7 @@ const (
 // hold yet.
 func Make(ix *index.Index, text string, opts Options) *Draft {
 	v := ix.Vocabulary()
-	d := &drafter{ix: ix, v: v, text: text, opts: opts, taken: map[string]bool{}, newByKey: map[string]int{},
+	d := &drafter{ix: ix, v: v, text: text, opts: opts, taken: map[string]bool{}, newByKey: map[string]int{}, named: map[int]bool{},
 		locatedIn: phrasePredicate(v, false, "located", "in"), owner: phrasePredicate(v, true, "owner", "of")}
 	for _, p := range v.Predicates() {
 		if p.ObjectModifier {
@@ -84,6 +84,7 @@ func Make(ix *index.Index, text string, opts Options) *Draft {
 	d.document()
 	d.mentions()
 	d.relations()
+	d.dropUnusedAdjectives()
 	for _, p := range d.pending {
 		if p.entity < 0 {
 			d.out.Unread = append(d.out.Unread, fmt.Sprintf("%q looks like a name, of no type its words or a relation give", p.display))
@@ -105,6 +106,7 @@ type drafter struct {
 	ments    []mention
 	newByKey map[string]int // lowercase name → index in out.Entities
 	newKinds [][]vocab.KindID
+	named    map[int]bool // the new entities the text names, not only by an adjective ("Canadian")
 	pending  []pendingName
 	dateline time.Time // the day the article is dated, or zero
 	byHead   map[string][]vocab.Phrase
@@ -183,7 +185,8 @@ func (d *drafter) mentions() {
 		case linking.Unknown:
 			if i, ok := d.newEntity(m, span); ok {
 				e := d.out.Entities[i]
-				d.ments = append(d.ments, mention{start: m.Start, end: m.End, entity: e.GetName(), typ: resource.EntityType(e.GetName()), kinds: d.newKinds[i]})
+				d.ments = append(d.ments, mention{start: m.Start, end: m.End, entity: e.GetName(), typ: resource.EntityType(e.GetName()), kinds: d.newKinds[i],
+					demonym: m.GuessedName != ""})
 			} else {
 				d.ments = append(d.ments, mention{start: m.Start, end: m.End, pending: d.pendingFor(span) + 1})
 			}
@@ -254,6 +257,7 @@ func (d *drafter) settle(m *mention, types []string) bool {
 			e.Aliases = append(e.Aliases, &pb.Alias{Text: a, Language: "en", Kind: pb.AliasKind_ALIAS_KIND_ABBREVIATION})
 		}
 		p.entity = len(d.out.Entities)
+		d.named[p.entity] = true
 		d.out.Entities = append(d.out.Entities, e)
 		d.newKinds = append(d.newKinds, nil)
 		// Every mention of the name is now of the entity.
@@ -271,7 +275,12 @@ func (d *drafter) settle(m *mention, types []string) bool {
 // newEntity returns the candidate entity an unknown name names, adding
 // it on its first mention. A single word after a longer name of the same
 // entity is that entity (a person's surname, a company's first word).
-func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
+func (d *drafter) newEntity(m linking.Mention, span string) (i int, ok bool) {
+	defer func() {
+		if ok && m.GuessedName == "" {
+			d.named[i] = true
+		}
+	}()
 	key := strings.ToLower(span)
 	if i, ok := d.newByKey[key]; ok {
 		return i, true
@@ -291,10 +300,21 @@ func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
 	}
 	display := span
 	var aliases []string
+	aliasKind := pb.AliasKind_ALIAS_KIND_ABBREVIATION
+	if m.GuessedName != "" {
+		// "Canadian": the entity is Canada, and the word its demonym.
+		display, aliases, aliasKind = m.GuessedName, []string{span}, pb.AliasKind_ALIAS_KIND_DEMONYM
+		if i, ok := d.newByKey[strings.ToLower(display)]; ok {
+			e := d.out.Entities[i]
+			e.Aliases = append(e.Aliases, &pb.Alias{Text: span, Language: "en", Kind: aliasKind})
+			d.newByKey[key] = i
+			return i, true
+		}
+	}
 	// "Calder said" after a "Ruth Calder" of no type: the surname gives
 	// the full name its type.
 	for _, p := range d.pending {
-		if p.entity < 0 && endWord(p.display, span, true, true) {
+		if m.GuessedName == "" && p.entity < 0 && endWord(p.display, span, true, true) {
 			display, aliases = p.display, append(slices.Clone(p.aliases), span)
 			break
 		}
@@ -305,7 +325,7 @@ func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
 		Draft:       &pb.Draft{Confidence: round(newEntityBase + m.Confidence/4), Reason: "a name the graph does not know; " + m.GuessReason},
 	}
 	for _, a := range slices.Compact(aliases) {
-		e.Aliases = append(e.Aliases, &pb.Alias{Text: a, Language: "en", Kind: pb.AliasKind_ALIAS_KIND_ABBREVIATION})
+		e.Aliases = append(e.Aliases, &pb.Alias{Text: a, Language: "en", Kind: aliasKind})
 	}
 	var kinds []vocab.KindID
 	if k, ok := d.v.LookupKind(m.GuessedKind); ok {
@@ -316,7 +336,7 @@ func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
 	d.newByKey[strings.ToLower(display)] = len(d.out.Entities)
 	d.out.Entities = append(d.out.Entities, e)
 	d.newKinds = append(d.newKinds, kinds)
-	i := len(d.out.Entities) - 1
+	i = len(d.out.Entities) - 1
 	// The name may have come before, where nothing gave its type (a
 	// headline): those mentions are of this entity.
 	for p := range d.pending {
@@ -330,6 +350,26 @@ func (d *drafter) newEntity(m linking.Mention, span string) (int, bool) {
 		}
 	}
 	return i, true
+}
+
+// dropUnusedAdjectives leaves out the new entities the text gives only
+// by an adjective ("the American arm": the United States) that no drafted
+// relation has: the adjective describes, and a curator need not confirm a
+// country the article never names.
+func (d *drafter) dropUnusedAdjectives() {
+	used := map[string]bool{}
+	for _, r := range d.out.Relations {
+		used[r.GetSubject()], used[r.GetObject()] = true, true
+	}
+	kept := d.out.Entities[:0]
+	for i, e := range d.out.Entities {
+		if d.named[i] || used[e.GetName()] {
+			kept = append(kept, e)
+			continue
+		}
+		d.out.Unread = append(d.out.Unread, fmt.Sprintf("%q is the adjective of %s, which no drafted relation has", e.GetAliases()[0].GetText(), e.GetDisplayName()))
+	}
+	d.out.Entities = kept
 }
 
 // unique returns collection/id, or with a number after the id when the

@@ -296,3 +296,42 @@ func TestOnlyAntecedent(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacesFromWordNet drafts the places WordNet names that the graph
+// does not know: a US state after a city ("Paulsboro, New Jersey"), and a
+// country by its adjective, kept only where a drafted relation has it.
+func TestPlacesFromWordNet(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	text := "Funds\n\nBOSTON -- Halcyon Rotor Systems raised $200 million from the Laurentian Public Service Pension Plan, a Canadian retirement fund. " +
+		"Its American arm grew. Ledgerock Steel rolls them at its plant in Paulsboro, New Jersey.\n"
+	d := Make(ix, text, Options{SourceFile: "funds.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	for _, want := range []string{
+		"organizations/laurentian-public-service-pension-plan based-in organizations/canada",
+		"places/paulsboro located-in organizations/new-jersey",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+	kinds := map[string]string{}
+	for _, e := range d.Entities {
+		kinds[e.GetDisplayName()] = strings.Join(e.GetKinds(), ",")
+		if e.GetDisplayName() == "Canada" && (len(e.GetAliases()) != 1 || e.GetAliases()[0].GetText() != "Canadian" || e.GetAliases()[0].GetKind() != pb.AliasKind_ALIAS_KIND_DEMONYM) {
+			t.Errorf("Canada's aliases: %v, want the demonym Canadian", e.GetAliases())
+		}
+	}
+	if kinds["Canada"] != "kinds/country" || kinds["New Jersey"] != "kinds/us-state" {
+		t.Errorf("kinds of the new entities: %v", kinds)
+	}
+	if _, ok := kinds["United States"]; ok {
+		t.Errorf("drafted the United States from \"American arm\", which no relation has")
+	}
+	if !slices.ContainsFunc(d.Unread, func(u string) bool { return strings.Contains(u, `"American" is the adjective of United States`) }) {
+		t.Errorf("unread: %q, want the American adjective noted", d.Unread)
+	}
+}

@@ -55,6 +55,9 @@ const (
 	// Partial: one word of a name the text gives in full elsewhere
 	// ("Okafor" after "Marisol Okafor").
 	Partial
+	// PlaceName: another name WordNet gives the place the entity is ("the
+	// Bay State" for Massachusetts).
+	PlaceName
 )
 
 // Mention is a span of the text that names an entity, known or not.
@@ -68,6 +71,9 @@ type Mention struct {
 	GuessedType string
 	GuessedKind string // a kind's resource name, or ""
 	GuessReason string
+	// GuessedName is the name of the entity an unknown name refers to when
+	// it is not that name: "Canada" for "Canadian". Otherwise "".
+	GuessedName string
 }
 
 // Candidate is an entity a mention may name.

@@ -69,6 +69,9 @@ func TestLinkKnownNames(t *testing.T) {
 			"Halcyon Rotor Systems=organizations/halcyon-rotor-systems", "Halcyon Rotor=organizations/halcyon-rotor-systems"}},
 		// A topic's name is a common noun, in lower case.
 		{"It funds blade recycling.", []string{"blade recycling=topics/blade-recycling"}},
+		// Another name WordNet gives a known place: the Bay State is
+		// Massachusetts; "MA" in capitals is an alias the graph has.
+		{"Officials said the Bay State's support grew.", []string{"Bay State=organizations/massachusetts"}},
 	}
 	for _, tt := range tests {
 		got := describe(ix, tt.text, linking.Link(ix, tt.text, linking.Options{}))
@@ -88,16 +91,24 @@ func TestLinkUnknownNames(t *testing.T) {
 		{"Tidewater Cable Co. said it hired Chief Operating Officer Priya Raman from Vattenfall.", []string{
 			"Tidewater Cable Co.?organization/company", "Priya Raman?person", "Vattenfall?"}},
 		{"Corvid Subsea Cables, a Norwegian cable maker, will supply the Nordhavn Array, a wind farm.", []string{
-			"Corvid Subsea Cables=organizations/corvid-subsea-cables", "Nordhavn Array?place/wind-farm"}},
+			"Corvid Subsea Cables=organizations/corvid-subsea-cables", "Norwegian?organization/country", "Nordhavn Array?place/wind-farm"}},
 		{"Professor Lars Eklund of Aarhus University said the design was sound, said Jonas Berg in Providence.", []string{
-			"Lars Eklund?person", "Aarhus University?organization/university", "Jonas Berg?person", "Providence?place"}},
+			"Lars Eklund?person", "Aarhus University?organization/university", "Jonas Berg?person", "Providence?place/city"}},
 		{"The Atlantic Coast Pension Fund invested. Mr. Hollis declined to comment.", []string{
 			"Atlantic Coast Pension Fund?organization/pension-fund", "Hollis?person"}},
-		// Capitals that name nothing: a sentence's first word, a
-		// nationality adjective, months and days, a quotation's first word.
-		// A capitalized connector alone is no name (and the scan goes on).
+		// Capitals that name nothing: a sentence's first word, an
+		// adjective, months and days, a quotation's first word. A
+		// capitalized connector alone is no name (and the scan goes on).
+		// A country's adjective names the country, which the graph does
+		// not know ("Norwegian": Norway).
 		{"He read The and Of, then For.", nil},
-		{"Analysts expect Norwegian buyers in March. “We’re pleased,” one said on Monday.", nil},
+		{"Analysts expect Norwegian buyers in March. “We’re pleased,” one said on Monday.", []string{"Norwegian?organization/country"}},
+		{"Analysts expect Atlantic buyers in March.", nil},
+		// Places WordNet names, of the vocabulary's kind for the class: a
+		// US state, a town, and an island whose name has a possessive.
+		{"It has a plant in Paulsboro, New Jersey, and a site near New London.", []string{
+			"Paulsboro?place", "New Jersey?organization/us-state", "New London?place/city"}},
+		{"The farm lies south of Martha's Vineyard.", []string{"Martha's Vineyard?place/island"}},
 		// A headline in title case: only words English does not know.
 		{"Vattenfall Wins Big Contract as Kittiwake Expands\nThe body.", []string{
 			"Vattenfall?", "Kittiwake=organizations/kittiwake-offshore-wind"}},
@@ -112,6 +123,25 @@ func TestLinkUnknownNames(t *testing.T) {
 
 // TestLinkAmbiguous links a name two entities share: ambiguous, unless
 // the text names one of them unambiguously elsewhere.
+// TestLinkDemonym checks the adjective of a country the graph does not
+// know: an unknown name whose guessed name is the country's.
+func TestLinkDemonym(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.HarborWind(t)
+	ms := linking.Link(ix, "It raised money from a Canadian retirement fund.", linking.Options{})
+	if len(ms) != 1 || ms[0].Status != linking.Unknown || ms[0].GuessedName != "Canada" || ms[0].GuessedKind != "kinds/country" {
+		t.Fatalf("Link = %+v, want Canadian as the unknown country Canada", ms)
+	}
+	if ms := linking.Link(ix, "It raised money from a Canadian retirement fund.", linking.Options{KnownOnly: true}); len(ms) != 0 {
+		t.Errorf("KnownOnly: %+v, want none", ms)
+	}
+	// A known place by WordNet's other name: a candidate that says so.
+	ms = linking.Link(ix, "Officials said the Bay State's support grew.", linking.Options{})
+	if len(ms) != 1 || ms[0].Candidates[0].Match != linking.PlaceName || ms[0].Candidates[0].Matched.Text != "Massachusetts" {
+		t.Errorf("Link = %+v, want the Bay State matched by the place name Massachusetts", ms)
+	}
+}
+
 func TestLinkAmbiguous(t *testing.T) {
 	t.Parallel()
 	alias := func(text string) []*pb.Alias {

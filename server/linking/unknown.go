@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/vocab"
@@ -60,8 +61,8 @@ func (l *linker) runFrom(i int) run {
 	r := run{start: i, end: i + 1}
 	for k := i + 1; k < len(l.words) && k < i+maxRunWords; k++ {
 		w := l.words[k]
-		if !w.joined || possessive(l.words[k-1].text) {
-			break // a possessive ends a name: "Kioxa’s Priya Raman"
+		if !w.joined || possessive(l.words[k-1].text) && !l.placeName(i, k) {
+			break // a possessive ends a name: "Kioxa’s Priya Raman", not "Martha's Vineyard"
 		}
 		switch {
 		case w.capitalized && !calendarWords[w.lower] && (!w.titleLine || !wordnet.IsWord(w.lower)):
@@ -114,7 +115,15 @@ func (l *linker) unknownRuns() {
 	}
 	for i := 0; i < len(l.words); i++ {
 		w := l.words[i]
-		if l.covered(w.start, w.end) || !(l.nameLike(i) || w.capitalized && l.sureWords[w.lower]) {
+		if l.covered(w.start, w.end) {
+			continue
+		}
+		if !(l.nameLike(i) || w.capitalized && l.sureWords[w.lower]) {
+			// A place or a country's adjective where a capital says
+			// little ("The American arm"): its capital is its own.
+			if w.capitalized {
+				l.placeOrAdjective(run{start: i, end: i + 1})
+			}
 			continue
 		}
 		r := l.runFrom(i)
@@ -131,7 +140,13 @@ func (l *linker) unknownRuns() {
 		i = max(i, r.end-1) // never back: a run may shrink to nothing
 		title := r.start
 		r.start = l.afterTitles(r)
-		if r.start == r.end || l.notAName(r) {
+		if r.start == r.end {
+			continue
+		}
+		if l.placeOrAdjective(r) {
+			continue
+		}
+		if l.notAName(r) {
 			continue
 		}
 		m, ok := l.linkRun(r, sure)
@@ -364,6 +379,9 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 	if g, ok := l.appositive(r); ok {
 		return g, true
 	}
+	if g, ok := l.wordnetPlace(r); ok {
+		return g, true
+	}
 	last := l.words[r.end-1].lower
 	if last = strings.TrimSuffix(last, "."); corporateEndings[last] || orgEndings[last] || r.end-r.start > 1 && pluralNoun(last) {
 		g := guessed{typ: "organization", reason: fmt.Sprintf("it ends in %q", l.words[r.end-1].text), boost: 0.1}
@@ -379,6 +397,131 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 		return guessed{typ: "person", reason: "it reads as a person's name"}, true
 	}
 	return guessed{}, false
+}
+
+// placeName reports whether words i to k, capitalized, are the name of
+// a place WordNet knows ("Martha's Vineyard").
+func (l *linker) placeName(i, k int) bool {
+	if !l.words[k].capitalized {
+		return false
+	}
+	place, ok := wordnet.PlaceOf(strings.ReplaceAll(strings.ToLower(l.text[l.words[i].start:l.words[k].end]), "’", "'"))
+	return ok && slices.ContainsFunc(place.Names, func(n string) bool {
+		return strings.EqualFold(n, strings.ReplaceAll(l.text[l.words[i].start:l.words[k].end], "’", "'"))
+	})
+}
+
+// wordnetPlace reads r as a place WordNet names by it ("Connecticut", a
+// US state; "Canada", a country), of the vocabulary's kind whose noun is
+// the place's class ("state", "country"). A run of three capitals or
+// fewer is read so only as a place's full name: "ME" is no Maine.
+func (l *linker) wordnetPlace(r run) (guessed, bool) {
+	start, end := l.span(r)
+	text := strings.ReplaceAll(l.text[start:end], "’", "'")
+	place, ok := wordnet.PlaceOf(strings.ToLower(text))
+	if !ok || len(text) <= 3 && strings.ToUpper(text) == text {
+		return guessed{}, false
+	}
+	// The place's own name, not a word that pertains to it ("Swedish").
+	if !slices.ContainsFunc(place.Names, func(n string) bool { return strings.EqualFold(n, text) }) {
+		return guessed{}, false
+	}
+	g, ok := l.noun(place.Class)
+	if !ok {
+		return guessed{}, false
+	}
+	g.reason = fmt.Sprintf("WordNet names %q a %s, %s", text, place.Class, g.reason)
+	g.boost = 0.1
+	return g, true
+}
+
+// placeOrAdjective links run r as a known place WordNet names by it, or
+// by its country's adjective (see placeEntity), or as the adjective of a
+// country the graph does not know (see demonym), and reports whether it
+// did.
+func (l *linker) placeOrAdjective(r run) bool {
+	if m, ok := l.placeEntity(r); ok {
+		l.insert(m)
+		return true
+	}
+	if m, ok := l.demonym(r); ok {
+		if !l.opts.KnownOnly {
+			l.insert(m)
+		}
+		return true
+	}
+	return false
+}
+
+// placeConfidence is that of a mention linked by another name WordNet
+// gives the place.
+const placeConfidence = 0.85
+
+// placeEntity links r to the one known entity that is the place WordNet
+// names by it, by another of the place's names ("the Bay State":
+// Massachusetts), or by its country's adjective ("American", when the
+// graph gives the United States no such alias): an entity of the
+// vocabulary's kind for the place's class ("state", "country"). A run of
+// three capitals or fewer is read so only as the place's full name.
+func (l *linker) placeEntity(r run) (Mention, bool) {
+	start, end := l.span(r)
+	text := strings.ReplaceAll(l.text[start:end], "’", "'")
+	place, ok := wordnet.PlaceOf(strings.ToLower(text))
+	if !ok || len(text) <= 3 && strings.ToUpper(text) == text {
+		return Mention{}, false
+	}
+	matched := index.EntityName{Language: "en", IsAlias: true}
+	if !slices.ContainsFunc(place.Names, func(n string) bool { return strings.EqualFold(n, text) }) {
+		if r.end-r.start != 1 || place.Class != "country" {
+			return Mention{}, false
+		}
+		matched.Alias = pb.AliasKind_ALIAS_KIND_DEMONYM
+	}
+	g, ok := l.noun(place.Class)
+	if !ok {
+		return Mention{}, false
+	}
+	var found []Candidate
+	for _, name := range place.Names {
+		for _, n := range l.ix.ExactNodes(name, MaxCandidates) {
+			if !l.typeWanted(n) || l.ix.EntityType(n) != g.typ || g.kind != nil && !l.v.Fits(g.typ, l.ix.Kinds(n), []string{g.kind.Name}) ||
+				slices.ContainsFunc(found, func(c Candidate) bool { return c.Node == n }) {
+				continue
+			}
+			matched.Text = name
+			found = append(found, Candidate{Node: n, Matched: matched, Match: PlaceName, Confidence: placeConfidence})
+		}
+	}
+	if len(found) != 1 {
+		return Mention{}, false
+	}
+	return Mention{Start: start, End: end, Status: Linked, Candidates: found, Confidence: placeConfidence}, true
+}
+
+// demonym reads a one-word run that WordNet gives as the adjective of a
+// country ("Canadian") as a mention of that country, a name the graph
+// does not know by it (a demonym it knows is linked before): its guessed
+// name is the country's, its kind the vocabulary's for "country".
+func (l *linker) demonym(r run) (Mention, bool) {
+	if r.end-r.start != 1 {
+		return Mention{}, false
+	}
+	w := l.words[r.start]
+	place, ok := wordnet.PlaceOf(w.lower)
+	if !ok || place.Class != "country" || slices.ContainsFunc(place.Names, func(n string) bool { return strings.EqualFold(n, w.text) }) {
+		return Mention{}, false
+	}
+	g, ok := l.noun(place.Class)
+	if !ok {
+		return Mention{}, false
+	}
+	start, end := l.span(r)
+	m := Mention{Start: start, End: end, Status: Unknown, Confidence: 0.8, GuessedType: g.typ, GuessedName: place.Names[0],
+		GuessReason: fmt.Sprintf("WordNet gives %q as the adjective of %s, a %s; %s", w.text, place.Names[0], place.Class, g.reason)}
+	if g.kind != nil {
+		m.GuessedKind = g.kind.Name
+	}
+	return m, true
 }
 
 // headNoun finds a vocabulary noun at the end of r: the last two words or

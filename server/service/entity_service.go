@@ -243,10 +243,11 @@ var mentionStatuses = map[linking.Status]pb.MentionStatus{
 }
 
 var linkMatches = map[linking.Match]pb.LinkMatch{
-	linking.ByName:  pb.LinkMatch_LINK_MATCH_NAME,
-	linking.ByAlias: pb.LinkMatch_LINK_MATCH_ALIAS,
-	linking.Fuzzy:   pb.LinkMatch_LINK_MATCH_FUZZY,
-	linking.Partial: pb.LinkMatch_LINK_MATCH_PARTIAL,
+	linking.ByName:    pb.LinkMatch_LINK_MATCH_NAME,
+	linking.ByAlias:   pb.LinkMatch_LINK_MATCH_ALIAS,
+	linking.Fuzzy:     pb.LinkMatch_LINK_MATCH_FUZZY,
+	linking.Partial:   pb.LinkMatch_LINK_MATCH_PARTIAL,
+	linking.PlaceName: pb.LinkMatch_LINK_MATCH_PLACE_NAME,
 }
 
 // Statement search limits.

@@ -156,6 +156,10 @@ const (
 	// One word of a name or alias that the text gives in full elsewhere
 	// ("Okafor" after "Marisol Okafor").
 	LinkMatch_LINK_MATCH_PARTIAL LinkMatch = 4
+	// Another name of the place the entity is, from WordNet: "the Bay State"
+	// for Massachusetts. matched_text is the entity's name that WordNet
+	// gives the place too.
+	LinkMatch_LINK_MATCH_PLACE_NAME LinkMatch = 5
 )
 
 // Enum value maps for LinkMatch.
@@ -166,6 +170,7 @@ var (
 		2: "LINK_MATCH_ALIAS",
 		3: "LINK_MATCH_FUZZY",
 		4: "LINK_MATCH_PARTIAL",
+		5: "LINK_MATCH_PLACE_NAME",
 	}
 	LinkMatch_value = map[string]int32{
 		"LINK_MATCH_UNSPECIFIED": 0,
@@ -173,6 +178,7 @@ var (
 		"LINK_MATCH_ALIAS":       2,
 		"LINK_MATCH_FUZZY":       3,
 		"LINK_MATCH_PARTIAL":     4,
+		"LINK_MATCH_PLACE_NAME":  5,
 	}
 )
 
@@ -1922,13 +1928,14 @@ const file_entitygraph_v1_entity_service_proto_rawDesc = "" +
 	"\x1aMENTION_STATUS_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15MENTION_STATUS_LINKED\x10\x01\x12\x1c\n" +
 	"\x18MENTION_STATUS_AMBIGUOUS\x10\x02\x12\x1a\n" +
-	"\x16MENTION_STATUS_UNKNOWN\x10\x03*\x80\x01\n" +
+	"\x16MENTION_STATUS_UNKNOWN\x10\x03*\x9b\x01\n" +
 	"\tLinkMatch\x12\x1a\n" +
 	"\x16LINK_MATCH_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fLINK_MATCH_NAME\x10\x01\x12\x14\n" +
 	"\x10LINK_MATCH_ALIAS\x10\x02\x12\x14\n" +
 	"\x10LINK_MATCH_FUZZY\x10\x03\x12\x16\n" +
-	"\x12LINK_MATCH_PARTIAL\x10\x042\xb3\x06\n" +
+	"\x12LINK_MATCH_PARTIAL\x10\x04\x12\x19\n" +
+	"\x15LINK_MATCH_PLACE_NAME\x10\x052\xb3\x06\n" +
 	"\rEntityService\x12E\n" +
 	"\tGetEntity\x12 .entitygraph.v1.GetEntityRequest\x1a\x16.entitygraph.v1.Entity\x12e\n" +
 	"\x10BatchGetEntities\x12'.entitygraph.v1.BatchGetEntitiesRequest\x1a(.entitygraph.v1.BatchGetEntitiesResponse\x12_\n" +
