@@ -109,9 +109,12 @@ type drafter struct {
 	named    map[int]bool // the new entities the text names, not only by an adjective ("Canadian")
 	pending  []pendingName
 	dateline time.Time // the day the article is dated, or zero
-	byHead   map[string][]vocab.Phrase
-	titles   []titlePhrase
-	nouns    map[string][]vocab.Phrase
+	// datelineEnd is where the dateline ends (see datelineEnd): the place
+	// it names is no antecedent of "it" or "its".
+	datelineEnd int
+	byHead      map[string][]vocab.Phrase
+	titles      []titlePhrase
+	nouns       map[string][]vocab.Phrase
 	// What the vocabulary reads "located in" and "owner of" as (or nil),
 	// and its predicates a name before another states (object_modifier).
 	locatedIn, owner *vocab.Predicate
@@ -156,6 +159,36 @@ func (d *drafter) document() {
 		SourceFile: d.opts.SourceFile,
 		Draft:      &pb.Draft{Confidence: 1, Reason: "the name from the file name, the title from the first line"},
 	}
+	d.datelineEnd = datelineEnd(d.text)
+}
+
+// maxDateline is the most bytes a dateline runs to.
+const maxDateline = 120
+
+// datelineEnd returns the byte offset where the dateline of the text's
+// first paragraph after the headline ends ("PROVIDENCE, Rhode Island,
+// December 9, 2025 -- "): after the dash that follows a short run of
+// capitalized words and numbers; 0 when there is none.
+func datelineEnd(text string) int {
+	_, body, ok := strings.Cut(strings.TrimLeft(text, " \n"), "\n")
+	if !ok {
+		return 0
+	}
+	start := len(text) - len(strings.TrimLeft(body, " \n"))
+	line := text[start:min(len(text), start+maxDateline)]
+	for _, dash := range []string{" -- ", " — ", " – "} {
+		before, _, found := strings.Cut(line, dash)
+		if !found {
+			continue
+		}
+		for _, w := range strings.Fields(before) {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				return 0
+			}
+		}
+		return start + len(before) + len(dash)
+	}
+	return 0
 }
 
 // mentions links the text's names and turns the unknown ones of a
@@ -186,7 +219,7 @@ func (d *drafter) mentions() {
 			if i, ok := d.newEntity(m, span); ok {
 				e := d.out.Entities[i]
 				d.ments = append(d.ments, mention{start: m.Start, end: m.End, entity: e.GetName(), typ: resource.EntityType(e.GetName()), kinds: d.newKinds[i],
-					demonym: m.GuessedName != ""})
+					demonym: adjective(m, span)})
 			} else {
 				d.ments = append(d.ments, mention{start: m.Start, end: m.End, pending: d.pendingFor(span) + 1})
 			}
@@ -277,7 +310,7 @@ func (d *drafter) settle(m *mention, types []string) bool {
 // entity is that entity (a person's surname, a company's first word).
 func (d *drafter) newEntity(m linking.Mention, span string) (i int, ok bool) {
 	defer func() {
-		if ok && m.GuessedName == "" {
+		if ok && !adjective(m, span) {
 			d.named[i] = true
 		}
 	}()
@@ -301,7 +334,8 @@ func (d *drafter) newEntity(m linking.Mention, span string) (i int, ok bool) {
 	display := span
 	var aliases []string
 	aliasKind := pb.AliasKind_ALIAS_KIND_ABBREVIATION
-	if m.GuessedName != "" {
+	switch {
+	case adjective(m, span):
 		// "Canadian": the entity is Canada, and the word its demonym.
 		display, aliases, aliasKind = m.GuessedName, []string{span}, pb.AliasKind_ALIAS_KIND_DEMONYM
 		if i, ok := d.newByKey[strings.ToLower(display)]; ok {
@@ -310,6 +344,8 @@ func (d *drafter) newEntity(m linking.Mention, span string) (i int, ok bool) {
 			d.newByKey[key] = i
 			return i, true
 		}
+	case m.GuessedName != "":
+		display = m.GuessedName // "Providence" for a dateline's "PROVIDENCE"
 	}
 	// "Calder said" after a "Ruth Calder" of no type: the surname gives
 	// the full name its type.
@@ -370,6 +406,12 @@ func (d *drafter) dropUnusedAdjectives() {
 		d.out.Unread = append(d.out.Unread, fmt.Sprintf("%q is the adjective of %s, which no drafted relation has", e.GetAliases()[0].GetText(), e.GetDisplayName()))
 	}
 	d.out.Entities = kept
+}
+
+// adjective reports whether the unknown mention m, span in the text, is
+// the adjective of the entity it refers to ("Canadian" of Canada).
+func adjective(m linking.Mention, span string) bool {
+	return m.GuessedName != "" && !strings.EqualFold(m.GuessedName, span)
 }
 
 // unique returns collection/id, or with a number after the id when the

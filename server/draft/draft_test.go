@@ -335,3 +335,39 @@ func TestPlacesFromWordNet(t *testing.T) {
 		t.Errorf("unread: %q, want the American adjective noted", d.Unread)
 	}
 }
+
+// TestDateline checks that the place of a dateline is no antecedent: "its"
+// after "PROVIDENCE, Rhode Island, ... --" is the company the sentence
+// names; the dateline still says where the city is, and its capitals are
+// not the city's name.
+func TestDateline(t *testing.T) {
+	t.Parallel()
+	text := "Fulmar picks\n\nPROVIDENCE, Rhode Island, December 9, 2025 -- Fulmar Offshore Wind, a developer, said it had chosen Norvane Turbines for its Petrel Ridge wind farm. " +
+		"Petrel Ridge, an offshore wind farm, lies south of Martha's Vineyard.\n"
+	if got, want := datelineEnd(text), strings.Index(text, "Fulmar Offshore"); got != want {
+		t.Errorf("datelineEnd = %d, want %d", got, want)
+	}
+	if got := datelineEnd("Title\n\nThe company said -- at last -- that it would.\n"); got != 0 {
+		t.Errorf("datelineEnd of a sentence with dashes = %d, want 0", got)
+	}
+	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "fulmar.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	for _, want := range []string{"places/providence located-in organizations/rhode-island", "organizations/fulmar-offshore-wind develops places/petrel-ridge"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+	for _, e := range d.Entities {
+		if e.GetName() == "places/providence" && e.GetDisplayName() != "Providence" {
+			t.Errorf("the dateline's PROVIDENCE drafted as %q, want WordNet's Providence", e.GetDisplayName())
+		}
+	}
+	for _, g := range got {
+		if strings.HasPrefix(g, "organizations/rhode-island develops") {
+			t.Errorf("drafted %q: the dateline's state read as \"its\"", g)
+		}
+	}
+}

@@ -1298,7 +1298,7 @@ func (d *drafter) possessorOf(toks []token, i int) int {
 	found := -1
 	for b := i - 1; b >= 0; b-- {
 		// Outside a quotation, not what the quotation names.
-		if toks[b].mention >= 0 && isOrg(d.ments[toks[b].mention]) && !d.isModifier(toks, b) && toks[b].quoted == toks[i].quoted {
+		if toks[b].mention >= 0 && isOrg(d.ments[toks[b].mention]) && !d.isModifier(toks, b) && toks[b].quoted == toks[i].quoted && toks[b].start >= d.datelineEnd {
 			found = toks[b].mention
 			if toks[i].word == "whose" {
 				break

@@ -209,10 +209,11 @@ func (d *drafter) singular(words []token) bool {
 }
 
 // antecedent returns the last mention that ends within reach bytes
-// before byte at and that want accepts, or -1.
+// before byte at and that want accepts, or -1; the dateline's names are
+// no antecedents.
 func (d *drafter) antecedent(at, reach int, want func(mention) bool) int {
 	k, _ := slices.BinarySearchFunc(d.ments, at, func(m mention, at int) int { return m.start - at })
-	for k--; k >= 0 && d.ments[k].end >= at-reach; k-- {
+	for k--; k >= 0 && d.ments[k].end >= at-reach && d.ments[k].start >= d.datelineEnd; k-- {
 		if want(d.ments[k]) {
 			return k
 		}

@@ -72,7 +72,8 @@ type Mention struct {
 	GuessedKind string // a kind's resource name, or ""
 	GuessReason string
 	// GuessedName is the name of the entity an unknown name refers to when
-	// it is not that name: "Canada" for "Canadian". Otherwise "".
+	// the text does not write it so: "Canada" for the adjective "Canadian",
+	// "Providence" for "PROVIDENCE". Otherwise "".
 	GuessedName string
 }
 

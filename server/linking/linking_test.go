@@ -109,6 +109,9 @@ func TestLinkUnknownNames(t *testing.T) {
 		{"It has a plant in Paulsboro, New Jersey, and a site near New London.", []string{
 			"Paulsboro?place", "New Jersey?organization/us-state", "New London?place/city"}},
 		{"The farm lies south of Martha's Vineyard.", []string{"Martha's Vineyard?place/island"}},
+		// A place's name at a sentence's start, WordNet's first sense of
+		// the word; its last word is no head noun ("Island").
+		{"Title\n\nPROVIDENCE, Rhode Island -- It grew.", []string{"PROVIDENCE?place/city", "Rhode Island?organization/us-state"}},
 		// A headline in title case: only words English does not know.
 		{"Vattenfall Wins Big Contract as Kittiwake Expands\nThe body.", []string{
 			"Vattenfall?", "Kittiwake=organizations/kittiwake-offshore-wind"}},

@@ -22,7 +22,8 @@ type run struct{ start, end int }
 // says: mid-sentence, any capitalized word but a month or day; at a
 // sentence's start or in a headline in title case, where every word may
 // have a capital, a word English does not know ("Kioxia"), or a common
-// one only when a name-like word follows it ("Western Digital").
+// one only when a name-like word follows it ("Western Digital"), or a
+// place's name in WordNet's first sense ("Providence").
 func (l *linker) nameLike(k int) bool {
 	w := l.words[k]
 	if !w.capitalized || calendarWords[w.lower] {
@@ -40,8 +41,8 @@ func (l *linker) nameLike(k int) bool {
 	if functionWords[lower] {
 		return false
 	}
-	if !wordnet.IsWord(lower) {
-		return true
+	if !wordnet.IsWord(lower) || l.placeName(k, k) {
+		return true // a word English does not know, or a place's name ("PROVIDENCE")
 	}
 	if w.titleLine || k+1 == len(l.words) {
 		return false
@@ -345,6 +346,9 @@ func (l *linker) unknownName(r run, title int) Mention {
 	}
 	if g, ok := l.guess(r, title); ok {
 		m.GuessedType, m.GuessReason = g.typ, g.reason
+		if g.name != l.text[start:end] {
+			m.GuessedName = g.name
+		}
 		if g.kind != nil {
 			m.GuessedKind = g.kind.Name
 		}
@@ -359,10 +363,12 @@ type guessed struct {
 	kind   *vocab.Kind
 	reason string
 	boost  float64 // how much it adds to the confidence that the span is a name
+	name   string  // the name as a lexical resource writes it ("Providence" for "PROVIDENCE"), or ""
 }
 
 // guess finds the type of the unknown name r from, in order: a title or
-// honorific before it, its head noun, an appositive after it, its last
+// honorific before it, the place WordNet names by it, its head noun, an
+// appositive after it, its last
 // word, a verb of saying, a preposition of place, and the shape of a
 // person's name.
 func (l *linker) guess(r run, title int) (guessed, bool) {
@@ -373,13 +379,15 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 	if r.start > 0 && honorifics[l.words[r.start-1].lower] {
 		return guessed{typ: "person", reason: fmt.Sprintf("after %q", l.words[r.start-1].text), boost: 0.15}, true
 	}
+	// A place WordNet names is of its class, whatever its last word says
+	// ("Rhode Island" is a state).
+	if g, ok := l.wordnetPlace(r); ok {
+		return g, true
+	}
 	if g, ok := l.headNoun(r); ok {
 		return g, true
 	}
 	if g, ok := l.appositive(r); ok {
-		return g, true
-	}
-	if g, ok := l.wordnetPlace(r); ok {
 		return g, true
 	}
 	last := l.words[r.end-1].lower
@@ -423,13 +431,15 @@ func (l *linker) wordnetPlace(r run) (guessed, bool) {
 		return guessed{}, false
 	}
 	// The place's own name, not a word that pertains to it ("Swedish").
-	if !slices.ContainsFunc(place.Names, func(n string) bool { return strings.EqualFold(n, text) }) {
+	k := slices.IndexFunc(place.Names, func(n string) bool { return strings.EqualFold(n, text) })
+	if k < 0 {
 		return guessed{}, false
 	}
 	g, ok := l.noun(place.Class)
 	if !ok {
 		return guessed{}, false
 	}
+	g.name = place.Names[k]
 	g.reason = fmt.Sprintf("WordNet names %q a %s, %s", text, place.Class, g.reason)
 	g.boost = 0.1
 	return g, true
