@@ -75,7 +75,7 @@ const (
 func Make(ix *index.Index, text string, opts Options) *Draft {
 	v := ix.Vocabulary()
 	d := &drafter{ix: ix, v: v, text: text, opts: opts, taken: map[string]bool{}, newByKey: map[string]int{}, named: map[int]bool{},
-		locatedIn: phrasePredicate(v, false, "located", "in"), owner: phrasePredicate(v, true, "owner", "of")}
+		locatedIn: phrasePredicate(v, false, "located", "in"), owner: phrasePredicate(v, true, "owner", "of"), worksAt: phrasePredicate(v, false, "work", "at")}
 	for _, p := range v.Predicates() {
 		if p.ObjectModifier {
 			d.modifiers = append(d.modifiers, p)
@@ -115,10 +115,11 @@ type drafter struct {
 	byHead      map[string][]vocab.Phrase
 	titles      []titlePhrase
 	nouns       map[string][]vocab.Phrase
-	// What the vocabulary reads "located in" and "owner of" as (or nil),
-	// and its predicates a name before another states (object_modifier).
-	locatedIn, owner *vocab.Predicate
-	modifiers        []*vocab.Predicate
+	// What the vocabulary reads "located in", "owner of" and "work at" as
+	// (or nil), and its predicates a name before another states
+	// (object_modifier).
+	locatedIn, owner, worksAt *vocab.Predicate
+	modifiers                 []*vocab.Predicate
 }
 
 // mention is a name of the text read as an entity, known or new.

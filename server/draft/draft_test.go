@@ -371,3 +371,33 @@ func TestDateline(t *testing.T) {
 		}
 	}
 }
+
+// TestPartLeader checks a title's verb whose object is a part of an
+// organization: who ran it works at the organization, and does not lead
+// it; the relative clause before a copula is not its subject.
+func TestPartLeader(t *testing.T) {
+	t.Parallel()
+	text := "Moves\n\nBOSTON -- Marisol Okafor ran offshore sales at Denmark's Norvane Turbines until June. Until then, Okafor ran the American arm of Aldermoor Energy. " +
+		"Okafor ran Halcyon Rotor Systems. The British utility, which completed its purchase of a quarter of Gannet Bank in October, is also Kittiwake Offshore Wind's largest shareholder.\n"
+	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "moves.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	for _, want := range []string{
+		"people/marisol-okafor works-at organizations/norvane-turbines",
+		"people/marisol-okafor works-at organizations/aldermoor-energy",
+		"people/marisol-okafor leads organizations/halcyon-rotor-systems",
+		"organizations/aldermoor-energy acquires-stake-in organizations/kittiwake-offshore-wind",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+	for _, wrong := range []string{"people/marisol-okafor leads organizations/norvane-turbines", "people/marisol-okafor leads organizations/aldermoor-energy",
+		"people/marisol-okafor works-at organizations/denmark"} {
+		if slices.Contains(got, wrong) {
+			t.Errorf("drafted %q", wrong)
+		}
+	}
+}

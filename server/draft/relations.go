@@ -379,7 +379,10 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 				after, pAfter = d.nearest(toks, o.to, +1, limitAfter, afterTypes)
 				if after >= 0 && !endsInPreposition(o.phrase.Words) && !direct(toks, o.to, after, keyPreposition(pred)) {
 					// "ran offshore sales at Norvane": Norvane is not what
-					// was run.
+					// was run, but where the one who ran it works.
+					if c, ok := d.partLeader(toks, o, pred, before); ok {
+						fitting = append(fitting, c)
+					}
 					continue
 				}
 			}
@@ -446,6 +449,42 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 		}
 	}
 	return out
+}
+
+// maxPartWords is the most words a part of an organization runs to
+// between a verb and "at" or "of": "the American arm".
+const maxPartWords = 4
+
+// partLeader reads a verb of a title (Predicate.title_role: "ran",
+// "headed") whose object is a part of an organization as the vocabulary's
+// "works at": "Ferreira ran offshore sales at Denmark's Norvane
+// Turbines", "Sorensen ran the American arm of Aldermoor Energy". The
+// part is up to maxPartWords lowercase words or adjectives of countries,
+// then "at" or "of" and the organization, a possessive name before it
+// aside.
+func (d *drafter) partLeader(toks []token, o occurrence, pred *vocab.Predicate, person int) (candidate, bool) {
+	if d.worksAt == nil || pred == d.worksAt || !pred.TitleRole || o.phrase.Passive || o.phrase.Noun || person < 0 ||
+		!d.fits(d.ments[toks[person].mention], d.worksAt.SubjectTypes) {
+		return candidate{}, false
+	}
+	j := o.to
+	for j < len(toks) && j-o.to < maxPartWords && toks[j].word != "at" && toks[j].word != "of" &&
+		(lowercaseWord(d.text, toks[j]) || toks[j].mention >= 0 && d.ments[toks[j].mention].demonym) {
+		j++
+	}
+	if j == o.to || j+1 >= len(toks) || toks[j].word != "at" && toks[j].word != "of" {
+		return candidate{}, false
+	}
+	org := j + 1
+	if org+2 < len(toks) && toks[org].mention >= 0 && toks[org+1].word == "'s" && toks[org+2].mention >= 0 {
+		org += 2 // "at Denmark's Norvane Turbines"
+	}
+	if toks[org].mention < 0 || !d.fits(d.ments[toks[org].mention], d.worksAt.ObjectTypes) {
+		return candidate{}, false
+	}
+	c := d.candidate(toks, o, d.worksAt, person, org, 0.15)
+	c.reason += fmt.Sprintf(": who runs %q works there", d.text[toks[o.to].start:toks[org].end])
+	return c, true
 }
 
 // objectPronouns open a relative clause whose noun is the object of its
@@ -1358,7 +1397,14 @@ func (d *drafter) nounHolders(toks []token, i, end int) []int {
 		c--
 	}
 	if c >= 1 && copulas[toks[c].word] {
-		for k := c - 1; k >= 0; k-- {
+		// A relative clause before the copula is not its subject: "The
+		// British utility, which completed its purchase of Gannet Bank,
+		// is also Fulmar's largest shareholder".
+		k := c - 1
+		if clauses := relativeClauses(toks, c); len(clauses) > 0 && clauses[len(clauses)-1][1] == c-1 {
+			k = clauses[len(clauses)-1][0] - 1
+		}
+		for ; k >= 0; k-- {
 			if toks[k].mention >= 0 {
 				return []int{k}
 			}
