@@ -401,3 +401,33 @@ func TestPartLeader(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessives checks a possessor read as a phrase's object ("building
+// the project's turbines" is building turbines for it), a possessor's
+// people as the possessor ("Elena Voss's team tested"), and a phrase
+// before a subject that lists nothing ("At SouthTech, Voss's team").
+func TestPossessives(t *testing.T) {
+	t.Parallel()
+	text := "Work\n\nBOSTON -- Kittiwake Offshore Wind is developing Gannet Bank. Halcyon Rotor Systems, which is building the project's turbines, grew. " +
+		"At Southcoast Technological University, Elena Voss's team tested recycled blade material. Kittiwake's lawyers sued Norvane Turbines.\n"
+	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "work.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	for _, want := range []string{
+		"organizations/halcyon-rotor-systems supplies-turbines-to places/gannet-bank",
+		"people/elena-voss tests topics/recycled-blade-material",
+		"organizations/kittiwake-offshore-wind sues organizations/norvane-turbines",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+	for _, wrong := range []string{"organizations/halcyon-rotor-systems develops places/gannet-bank",
+		"organizations/southcoast-technological-university tests topics/recycled-blade-material"} {
+		if slices.Contains(got, wrong) {
+			t.Errorf("drafted %q", wrong)
+		}
+	}
+}

@@ -99,7 +99,11 @@ func (d *drafter) occurrences(toks []token) []occurrence {
 		original := toks[i].word
 		toks[i].word = word
 		for _, ph := range byHead[word] {
-			if to, gap, ok := d.match(toks, i, ph.Words); ok {
+			to, gap, ok := d.match(toks, i, ph.Words)
+			if !ok {
+				to, gap, ok = d.possessiveObject(toks, i, ph.Words)
+			}
+			if ok {
 				out = append(out, occurrence{from: i, to: to, phrase: ph, gap: gap, synonym: note})
 				toks[i].word = original
 				i = to - 1
@@ -146,6 +150,34 @@ func (d *drafter) match(toks []token, i int, words []string) (end, gap int, ok b
 	return j, gap, true
 }
 
+// possessiveObject matches a phrase of a verb, a noun and a preposition
+// whose object the text gives as the noun's possessor: "building the
+// project's turbines" for "build turbines for" the project, "supplied
+// the Gannet Bank project's cables" (a noun of its kind may follow the
+// name). The possessor is the phrase's gap.
+func (d *drafter) possessiveObject(toks []token, i int, words []string) (end, gap int, ok bool) {
+	n := len(words)
+	if n < 3 || !prepositions[words[n-1]] || slices.Contains(words, "*") || prepositions[words[1]] {
+		return 0, 0, false
+	}
+	j := i + 1
+	if j < len(toks) && phraseArticles[toks[j].word] {
+		j++
+	}
+	if j >= len(toks) || toks[j].mention < 0 {
+		return 0, 0, false
+	}
+	k := j + 1
+	if after := d.nounAfter(toks, k); after > k && d.nounFits(toks, k, after, d.ments[toks[j].mention]) {
+		k = after
+	}
+	if k >= len(toks) || toks[k].word != "'s" {
+		return 0, 0, false
+	}
+	end, ok = matchWords(toks, k+1, words[1:n-1])
+	return end, j, ok
+}
+
 // phraseArticles may stand before the noun of a lexicon phrase that
 // writes none: "supply the turbines to", "take its stake in".
 var phraseArticles = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true}
@@ -180,7 +212,8 @@ func (d *drafter) nounUse(toks []token, o occurrence) bool {
 		case determiners[w] && (near || j >= o.from-3):
 			return true
 		case w == "'s":
-			return true
+			// Not after a possessor's people: "Voss's team tested".
+			return !(j == o.from-2 && groupNouns[toks[o.from-1].word])
 		case near && j >= o.from-3 && nominalOnly(w):
 		case maybeNoun(w) || w == "and":
 			near = false
@@ -586,6 +619,11 @@ func (d *drafter) conjuncts(toks []token, c candidate) []candidate {
 			if j < 0 || j >= len(toks) || toks[j].mention < 0 || toks[j].pronoun || !d.fits(d.ments[toks[j].mention], types) {
 				return found
 			}
+			if step < 0 && j > 0 && toks[j-1].isWord() && prepositions[toks[j-1].word] {
+				// "At SouthTech, Elena Voss's team has begun testing": a
+				// phrase before the subject, no list.
+				return found
+			}
 			if toks[j-step].word == "," && toks[k].mention >= 0 && d.contains(d.ments[toks[j].mention].entity, d.ments[toks[k].mention].entity) {
 				// "New Bedford, Massachusetts" names one place, within
 				// another: no list.
@@ -754,6 +792,11 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 	return out
 }
 
+// groupNouns are the people of an entity who act for it: "Elena Voss's
+// team has begun testing", "Halcyon's engineers said".
+var groupNouns = map[string]bool{"team": true, "staff": true, "lab": true, "laboratory": true, "engineers": true,
+	"researchers": true, "scientists": true, "lawyers": true, "officials": true, "executives": true}
+
 // isModifier reports whether the mention at toks[i] modifies what follows
 // rather than standing for itself: a possessor ("Denmark's Norvane", "the
 // project's turbines"), a demonym ("Korean firms"), a name a hyphen joins
@@ -770,7 +813,7 @@ func (d *drafter) isModifier(toks []token, i int) bool {
 			break
 		}
 	}
-	return i+1 < len(toks) && toks[i+1].word == "'s" ||
+	return i+1 < len(toks) && toks[i+1].word == "'s" && !(i+2 < len(toks) && groupNouns[toks[i+2].word]) ||
 		d.ments[toks[i].mention].demonym ||
 		gluedModifier(toks, i) ||
 		!toks[i].pronoun && d.modifiesNoun(toks, i)
