@@ -395,6 +395,13 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 			}
 			var pBefore, pAfter float64
 			before, pBefore = d.nearest(toks, o.from-1, -1, -1, beforeTypes)
+			if o.phrase.Passive && toks[o.from-1].word == "," && d.afterEventNoun(toks, before) {
+				// "a research partnership with Southcoast Technological
+				// University on recycling old composite blades, led by Elena
+				// Voss": a participle after a comma says what it says of the
+				// relation the name's preposition follows, not of the name.
+				continue
+			}
 			if o.gap < 0 && pred.Symmetric && before >= 2 && toks[before-1].word == "and" && toks[before-2].mention >= 0 {
 				// "Samsung and Sony joined forces": the two are the ends,
 				// unless a name follows.
@@ -518,6 +525,21 @@ func (d *drafter) partLeader(toks []token, o occurrence, pred *vocab.Predicate, 
 	c := d.candidate(toks, o, d.worksAt, person, org, 0.15)
 	c.reason += fmt.Sprintf(": who runs %q works there", d.text[toks[o.to].start:toks[org].end])
 	return c, true
+}
+
+// afterEventNoun reports whether the mention at toks[i] is the object of
+// a preposition after an event noun of the vocabulary ("partnership with
+// Southcoast", "suit against the company").
+func (d *drafter) afterEventNoun(toks []token, i int) bool {
+	j := i - 1
+	if j > 0 && phraseArticles[toks[j].word] {
+		j--
+	}
+	if j < 1 || !toks[j].isWord() || !prepositions[toks[j].word] || !toks[j-1].isWord() {
+		return false
+	}
+	_, ok := d.v.EventNoun(toks[j-1].word)
+	return ok
 }
 
 // objectPronouns open a relative clause whose noun is the object of its
