@@ -499,6 +499,7 @@ func (d *drafter) relations() {
 		found = append(found, d.modifierRelations(toks)...)
 		found = append(found, d.eventNounRelations(toks)...)
 		found = append(found, d.possessiveEventRelations(toks)...)
+		found = append(found, d.pairEventRelations(toks)...)
 		found = append(found, d.possessiveRelations(toks)...)
 		found = append(found, d.compoundNounRelations(toks)...)
 		found = append(found, d.ofNounRelations(toks)...)

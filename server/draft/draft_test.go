@@ -435,3 +435,27 @@ func TestPossessives(t *testing.T) {
 		}
 	}
 }
+
+// TestPairEvents checks the symmetric relation an event noun states of
+// two names joined by "and": after "between", or as a clause's subject.
+func TestPairEvents(t *testing.T) {
+	t.Parallel()
+	text := "Pairs\n\nSEOUL -- Officials discussed the alliance between South Korea and Japan. Backers point to the LCD partnership Samsung and Sony ran in the 2000s. " +
+		"The partnership Samsung and Sony's rivals feared is over.\n"
+	d := Make(seedtest.Index(t), text, Options{SourceFile: "pairs.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	for _, want := range []string{
+		"organizations/south-korea allies-with organizations/japan",
+		"organizations/samsung-electronics partners-with organizations/sony",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("drafted %q, want the two", got)
+	}
+}

@@ -884,6 +884,71 @@ var clauseWords = map[string]bool{"and": true, "but": true, "while": true, "wher
 // research with Southcoast", "Halcyon's blade factory in New Bedford".
 var eventPrepositions = map[string]bool{"in": true, "at": true, "with": true, "for": true, "against": true, "on": true, "of": true, "to": true}
 
+// pairEventRelations drafts the relation of a symmetric predicate that an
+// event noun states of two names joined by "and": after "between" ("the
+// alliance between Korea and Japan"), or as the subject of a clause after
+// a determiner's noun ("the LCD partnership Samsung and Sony ran").
+func (d *drafter) pairEventRelations(toks []token) []candidate {
+	var out []candidate
+	for j := 1; j+3 < len(toks); j++ {
+		if !toks[j].isWord() {
+			continue
+		}
+		preds, ok := d.v.EventNoun(toks[j].word)
+		if !ok {
+			continue
+		}
+		a := j + 1
+		between := toks[a].word == "between"
+		if between {
+			a++
+			if a < len(toks) && toks[a].word == "the" {
+				a++
+			}
+		} else if !d.determined(toks, j) {
+			continue
+		}
+		b := a + 2
+		if b < len(toks) && toks[b].word == "the" && between {
+			b++
+		}
+		if b >= len(toks) || toks[a].mention < 0 || toks[a+1].word != "and" || toks[b].mention < 0 || toks[a].pronoun || toks[b].pronoun {
+			continue
+		}
+		if !between && (b+1 >= len(toks) || !lowercaseWord(d.text, toks[b+1]) || len(wordnet.Lemmas(toks[b+1].word, wordnet.Verb)) == 0) {
+			continue // "the partnership Samsung and Sony ran": a verb after the names
+		}
+		first, second := d.ments[toks[a].mention], d.ments[toks[b].mention]
+		for _, p := range preds {
+			pred := d.v.Predicate(p)
+			if !pred.Symmetric || first.entity == second.entity || !d.fits(first, pred.SubjectTypes) || !d.fits(second, pred.ObjectTypes) {
+				continue
+			}
+			out = append(out, candidate{at: j, from: j, to: j + 1, subject: first, object: second, pred: pred,
+				subjectAt: a, objectAt: b, confidence: 0.7, timed: true,
+				reason: fmt.Sprintf("%q reads as %s", d.text[toks[j].start:toks[b].end], pred.Name)})
+			break
+		}
+	}
+	return out
+}
+
+// determined reports whether a determiner leads the noun phrase that ends
+// in toks[j], within two words or topics' names before it ("the LCD
+// partnership").
+func (d *drafter) determined(toks []token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		switch {
+		case toks[k].isWord() && determiners[toks[k].word]:
+			return true
+		case toks[k].mention >= 0 && d.ments[toks[k].mention].typ == "topic", lowercaseWord(d.text, toks[k]):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // possessiveEventRelations drafts the relations a possessor's event noun
 // of the lexicon states with the name after its preposition: "Halcyon's
 // blade factory in New Bedford" (plans-factory-in), "its research with
