@@ -459,3 +459,21 @@ func TestPairEvents(t *testing.T) {
 		t.Errorf("drafted %q, want the two", got)
 	}
 }
+
+// TestSeedNouns checks nouns of the seed vocabulary in appositions: a
+// unit of a group is a member of it, and a maker is a company (the
+// sentences are made up, for their grammar).
+func TestSeedNouns(t *testing.T) {
+	t.Parallel()
+	text := "Units\n\nSEOUL -- Kioxia, a unit of SK Group, grew. Sony, the Japanese maker, grew.\n"
+	d := Make(seedtest.Index(t), text, Options{SourceFile: "units.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	for _, want := range []string{"organizations/kioxia member-of organizations/sk-group", "organizations/sony based-in organizations/japan"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+}
