@@ -477,3 +477,27 @@ func TestSeedNouns(t *testing.T) {
 		}
 	}
 }
+
+// TestHires checks "hire" of a company (a contract) and of a person (an
+// appointment), a relative clause after an apposition whose modifiers
+// hold a city and its state, and a title before a copula ("whose chief
+// executive is").
+func TestHires(t *testing.T) {
+	t.Parallel()
+	text := "Hires\n\nBOSTON -- Skua Marine Contractors, a New London, Connecticut-based installer that Kittiwake Offshore Wind hired in July, drove piles. " +
+		"Halcyon Rotor Systems hired Elena Voss. Norvane Turbines, whose chief executive is Henrik Aalto, grew.\n"
+	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "hires.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	for _, want := range []string{
+		"organizations/kittiwake-offshore-wind awards-contract-to organizations/skua-marine-contractors",
+		"organizations/halcyon-rotor-systems appoints people/elena-voss",
+		"people/henrik-aalto leads organizations/norvane-turbines",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+}

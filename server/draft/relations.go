@@ -1191,8 +1191,8 @@ func (d *drafter) titleRelations(toks []token) []candidate {
 			role := titleCase(d.text[toks[j].start:toks[end-1].end])
 			// The person after the title, or before the organization.
 			p := end
-			if p < len(toks) && toks[p].word == "," {
-				p++
+			if p < len(toks) && (toks[p].word == "," || copulas[toks[p].word] && (toks[j-1].word == "'s" || t.mention < 0)) {
+				p++ // "whose chief executive is Marisol Okafor"
 			}
 			var person = -1
 			if p < len(toks) && toks[p].mention >= 0 && d.fits(d.ments[toks[p].mention], tp.pred.SubjectTypes) {
@@ -1418,7 +1418,15 @@ func (d *drafter) ofNounRelations(toks []token) []candidate {
 // name, "Kittiwake, the Boston-based developer"; or -1.
 func (d *drafter) appositionHead(toks []token, i, end int) int {
 	k := i - 1
-	for k >= 0 && k > i-9 && toks[k].word != "," && (toks[k].mention < 0 || d.isModifier(toks, k)) {
+	for k >= 0 && k > i-9 && (toks[k].mention < 0 || d.isModifier(toks, k)) {
+		if toks[k].word == "," {
+			// "a New London, Connecticut-based installer": the comma of a
+			// city and its state, within the modifiers.
+			if k < 1 || toks[k-1].mention < 0 || d.ments[toks[k-1].mention].typ != "place" || k+1 >= len(toks) || toks[k+1].mention < 0 || !gluedModifier(toks, k+1) {
+				break
+			}
+			k--
+		}
 		k--
 	}
 	if k < 1 || toks[k].word != "," || toks[k-1].mention < 0 || toks[k-1].pronoun || !articleWords[toks[k+1].word] {
