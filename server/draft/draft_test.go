@@ -407,12 +407,14 @@ func TestPartLeader(t *testing.T) {
 // people as the possessor ("Elena Voss's team tested"), a phrase before a
 // subject that lists nothing ("At SouthTech, Voss's team"), and a
 // participle after a relation's noun and its name ("a partnership with
-// Southcoast ..., led by Elena Voss" does not say she leads Southcoast).
+// Southcoast ..., led by Elena Voss" does not say she leads Southcoast),
+// and "its" after a possessor ("Halcyon's blade factory ... its research").
 func TestPossessives(t *testing.T) {
 	t.Parallel()
 	text := "Work\n\nBOSTON -- Kittiwake Offshore Wind is developing Gannet Bank. Halcyon Rotor Systems, which is building the project's turbines, grew. " +
 		"At Southcoast Technological University, Elena Voss's team tested recycled blade material. Kittiwake's lawyers sued Norvane Turbines. " +
-		"Halcyon will fund a research partnership with Southcoast Technological University on recycling old composite blades, led by Elena Voss.\n"
+		"Halcyon will fund a research partnership with Southcoast Technological University on recycling old composite blades, led by Elena Voss. " +
+		"The money will go toward Halcyon Rotor Systems's blade factory in New Bedford, where construction began last month, and a line based on its research with SouthTech.\n"
 	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "work.txt", MinConfidence: 0.5})
 	var got []string
 	for _, r := range d.Relations {
@@ -422,6 +424,7 @@ func TestPossessives(t *testing.T) {
 		"organizations/halcyon-rotor-systems supplies-turbines-to places/gannet-bank",
 		"people/elena-voss tests topics/recycled-blade-material",
 		"organizations/kittiwake-offshore-wind sues organizations/norvane-turbines",
+		"organizations/halcyon-rotor-systems researches-with organizations/southcoast-technological-university",
 	} {
 		if !slices.Contains(got, want) {
 			t.Errorf("no %q among %q", want, got)

@@ -96,7 +96,9 @@ func (d *drafter) occurrences(toks []token) []occurrence {
 			}
 			word, note = lower, why
 		}
-		original := toks[i].word
+		// The synonym stands in for the word while the phrases are
+		// matched, and the word is back before the scan moves on.
+		original, next := toks[i].word, i
 		toks[i].word = word
 		for _, ph := range byHead[word] {
 			to, gap, ok := d.match(toks, i, ph.Words)
@@ -105,12 +107,12 @@ func (d *drafter) occurrences(toks []token) []occurrence {
 			}
 			if ok {
 				out = append(out, occurrence{from: i, to: to, phrase: ph, gap: gap, synonym: note})
-				toks[i].word = original
-				i = to - 1
+				next = to - 1
 				break
 			}
 		}
 		toks[i].word = original
+		i = next
 	}
 	return out
 }
@@ -1475,7 +1477,10 @@ func (d *drafter) possessorOf(toks []token, i int) int {
 	found := -1
 	for b := i - 1; b >= 0; b-- {
 		// Outside a quotation, not what the quotation names.
-		if toks[b].mention >= 0 && isOrg(d.ments[toks[b].mention]) && !d.isModifier(toks, b) && toks[b].quoted == toks[i].quoted && toks[b].start >= d.datelineEnd {
+		// A possessor is one ("Halcyon's blade factory ... its
+		// research"); another modifier is not ("the Danish manufacturer").
+		possessor := b+1 < len(toks) && toks[b+1].word == "'s"
+		if toks[b].mention >= 0 && isOrg(d.ments[toks[b].mention]) && (possessor || !d.isModifier(toks, b)) && toks[b].quoted == toks[i].quoted && toks[b].start >= d.datelineEnd {
 			found = toks[b].mention
 			if toks[i].word == "whose" {
 				break
