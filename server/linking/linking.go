@@ -53,7 +53,8 @@ const (
 	ByAlias
 	Fuzzy
 	// Partial: one word of a name the text gives in full elsewhere
-	// ("Okafor" after "Marisol Okafor").
+	// ("Okafor" after "Marisol Okafor"), or a name's first words with the
+	// last cut short ("Southcoast Tech").
 	Partial
 	// PlaceName: another name WordNet gives the place the entity is ("the
 	// Bay State" for Massachusetts).

@@ -69,6 +69,9 @@ func TestLinkKnownNames(t *testing.T) {
 			"Halcyon Rotor Systems=organizations/halcyon-rotor-systems", "Halcyon Rotor=organizations/halcyon-rotor-systems"}},
 		// A topic's name is a common noun, in lower case.
 		{"It funds blade recycling.", []string{"blade recycling=topics/blade-recycling"}},
+		// A name's first words, the last cut short to four letters or more.
+		{"It works with Southcoast Tech and Halcyon Rot.", []string{
+			"Southcoast Tech=organizations/southcoast-technological-university", "Halcyon=organizations/halcyon-rotor-systems", "Rot?"}},
 		// Another name WordNet gives a known place: the Bay State is
 		// Massachusetts; "MA" in capitals is an alias the graph has.
 		{"Officials said the Bay State's support grew.", []string{"Bay State=organizations/massachusetts"}},

@@ -301,10 +301,54 @@ func (l *linker) linkRun(r run, sure map[index.Node]bool) (Mention, bool) {
 			best = append(best, c)
 		}
 	}
+	if len(best) == 0 && r.end-r.start >= 2 {
+		best = l.abbreviated(text)
+	}
 	if len(best) != 1 {
 		return Mention{}, false // none, or no one entity clearly best
 	}
 	return Mention{Start: start, End: end, Status: Linked, Candidates: best, Confidence: best[0].Confidence}, true
+}
+
+// abbreviated returns the entities whose name text abbreviates (see
+// abbreviates): "Southcoast Tech" for Southcoast Technological
+// University.
+func (l *linker) abbreviated(text string) []Candidate {
+	var out []Candidate
+	for _, h := range l.ix.FindNames(text, index.SearchOptions{Limit: MaxCandidates, MaxEdits: -1}) {
+		if h.Kind != namesearch.Prefix || !l.typeWanted(h.Node) || slices.ContainsFunc(out, func(c Candidate) bool { return c.Node == h.Node }) {
+			continue
+		}
+		if name := l.name(h.Node, h.Name); abbreviates(text, name.Text) {
+			out = append(out, Candidate{Node: h.Node, Matched: name, Match: Partial, Confidence: abbreviationConfidence})
+		}
+	}
+	return out
+}
+
+// abbreviationConfidence is that of a name's first words, the last cut
+// short.
+const abbreviationConfidence = 0.75
+
+// minAbbreviation is the fewest letters a word cut short keeps.
+const minAbbreviation = 4
+
+// abbreviates reports whether text, of two words or more, is the first
+// words of name with only its last word cut short, to minAbbreviation
+// letters or more: "Southcoast Tech" of "Southcoast Technological
+// University", not "Southcoast" nor "Southcoast T".
+func abbreviates(text, name string) bool {
+	a, b := strings.Fields(strings.ToLower(text)), strings.Fields(strings.ToLower(name))
+	if len(a) < 2 || len(a) > len(b) {
+		return false
+	}
+	last := len(a) - 1
+	for i := range last {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a[last]) >= minAbbreviation && len(a[last]) < len(b[last]) && strings.HasPrefix(b[last], a[last])
 }
 
 // initialsAgree reports whether a misspelling keeps the first letter of

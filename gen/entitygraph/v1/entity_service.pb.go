@@ -154,7 +154,9 @@ const (
 	// Within a few edits of a name or alias: a misspelling.
 	LinkMatch_LINK_MATCH_FUZZY LinkMatch = 3
 	// One word of a name or alias that the text gives in full elsewhere
-	// ("Okafor" after "Marisol Okafor").
+	// ("Okafor" after "Marisol Okafor"), or a name's first words with the
+	// last cut short ("Southcoast Tech" for Southcoast Technological
+	// University).
 	LinkMatch_LINK_MATCH_PARTIAL LinkMatch = 4
 	// Another name of the place the entity is, from WordNet: "the Bay State"
 	// for Massachusetts. matched_text is the entity's name that WordNet

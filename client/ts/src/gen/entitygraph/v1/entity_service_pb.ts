@@ -1089,7 +1089,9 @@ export enum LinkMatch {
 
   /**
    * One word of a name or alias that the text gives in full elsewhere
-   * ("Okafor" after "Marisol Okafor").
+   * ("Okafor" after "Marisol Okafor"), or a name's first words with the
+   * last cut short ("Southcoast Tech" for Southcoast Technological
+   * University).
    *
    * @generated from enum value: LINK_MATCH_PARTIAL = 4;
    */
