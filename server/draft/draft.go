@@ -120,6 +120,9 @@ type drafter struct {
 	// (object_modifier).
 	locatedIn, owner, worksAt *vocab.Predicate
 	modifiers                 []*vocab.Predicate
+	// objectPrepositions are the prepositions of the predicates' noun
+	// phrases, by predicate (see objectPreposition).
+	objectPrepositions map[vocab.ID]string
 }
 
 // mention is a name of the text read as an entity, known or new.
@@ -500,6 +503,7 @@ func (d *drafter) relations() {
 		found = append(found, d.eventNounRelations(toks)...)
 		found = append(found, d.possessiveEventRelations(toks)...)
 		found = append(found, d.pairEventRelations(toks)...)
+		found = append(found, d.heldEventRelations(toks)...)
 		found = append(found, d.possessiveRelations(toks)...)
 		found = append(found, d.compoundNounRelations(toks)...)
 		found = append(found, d.ofNounRelations(toks)...)

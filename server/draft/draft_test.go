@@ -504,3 +504,40 @@ func TestHires(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldEvents checks an event noun after a verb of holding or of sale,
+// its object after its noun phrase's preposition ("{subject}'s stake in
+// {object}"), a kind's noun before an unknown name, and a country's
+// adjective among a possessive's modifiers.
+func TestHeldEvents(t *testing.T) {
+	t.Parallel()
+	text := "Stakes\n\nBOSTON -- Aldermoor Energy owns a 25 percent stake in Gannet Bank. Kittiwake Offshore Wind sold a stake in Halcyon Rotor Systems to Aldermoor Energy. " +
+		"Halcyon Rotor Systems completed the sale of a 10 percent stake in Gannet Bank to Bluefin Climate Ventures. Norvane Turbines does not own a stake in Gannet Bank. " +
+		"The pension fund Zeeland Pensioen invested $100 million in Kittiwake Offshore Wind. Kittiwake Offshore Wind's new Dutch backer, Zeeland Pensioen, grew.\n"
+	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "stakes.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	for _, want := range []string{
+		"organizations/aldermoor-energy acquires-stake-in places/gannet-bank",
+		"organizations/aldermoor-energy acquires-stake-in organizations/halcyon-rotor-systems",
+		"organizations/bluefin-climate-ventures acquires-stake-in places/gannet-bank",
+		"organizations/zeeland-pensioen invests-in organizations/kittiwake-offshore-wind",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+	for _, wrong := range []string{"organizations/kittiwake-offshore-wind acquires-stake-in organizations/halcyon-rotor-systems",
+		"organizations/halcyon-rotor-systems acquires-stake-in places/gannet-bank", "organizations/norvane-turbines acquires-stake-in places/gannet-bank"} {
+		if slices.Contains(got, wrong) {
+			t.Errorf("drafted %q", wrong)
+		}
+	}
+	for _, e := range d.Entities {
+		if e.GetName() == "organizations/zeeland-pensioen" && !slices.Equal(e.GetKinds(), []string{"kinds/pension-fund"}) {
+			t.Errorf("Zeeland Pensioen's kinds: %v, want the pension fund's", e.GetKinds())
+		}
+	}
+}

@@ -886,6 +886,104 @@ var clauseWords = map[string]bool{"and": true, "but": true, "while": true, "wher
 // research with Southcoast", "Halcyon's blade factory in New Bedford".
 var eventPrepositions = map[string]bool{"in": true, "at": true, "with": true, "for": true, "against": true, "on": true, "of": true, "to": true}
 
+// holdVerbs are the verbs whose object, an event noun of the lexicon, is
+// a relation their subject holds or enters: "owns a 25 percent stake in
+// Gannet Bank", "signed a partnership with Sony".
+var holdVerbs = map[string]bool{"own": true, "hold": true, "have": true, "keep": true, "retain": true, "secure": true, "win": true,
+	"land": true, "sign": true, "form": true, "reach": true, "strike": true, "seal": true, "forge": true, "take": true, "buy": true, "acquire": true}
+
+// saleVerbs are the verbs whose event noun's relation goes to the name
+// after "to": "sold a 25 percent stake in Gannet Bank to Aldermoor"; the
+// noun "sale of" reads so too.
+var saleVerbs = map[string]bool{"sell": true}
+
+// heldEventRelations drafts the relation an event noun names after a verb
+// of holding or of sale, its object after the preposition the
+// predicate's noun phrase gives it (Lexicon.noun_phrase: "{subject}'s
+// stake in {object}"): "Aldermoor owns a 25 percent stake in Gannet
+// Bank"; "Kittiwake sold a stake in Gannet Bank to Aldermoor" (the buyer
+// holds it).
+func (d *drafter) heldEventRelations(toks []token) []candidate {
+	var out []candidate
+	for v := 1; v+3 < len(toks); v++ {
+		if !lowercaseWord(d.text, toks[v]) || negated(toks, v) {
+			continue
+		}
+		hold, sale := false, false
+		for _, lemma := range wordnet.Lemmas(toks[v].word, wordnet.Verb) {
+			hold, sale = hold || holdVerbs[lemma], sale || saleVerbs[lemma]
+		}
+		j := v + 1
+		if toks[v].word == "sale" && toks[j].word == "of" {
+			sale, j = true, j+1 // "the sale of a 25 percent stake in Gannet Bank to Aldermoor"
+		}
+		if !hold && !sale {
+			continue
+		}
+		// The noun after a determiner, amounts and up to three modifiers.
+		start := j
+		for j < len(toks) && j < start+5 && (determiners[toks[j].word] || d.isFiller(toks[j]) || lowercaseWord(d.text, toks[j]) && !prepositions[toks[j].word]) {
+			if _, ok := d.v.EventNoun(toks[j].word); ok && (j+1 >= len(toks) || prepositions[toks[j+1].word]) {
+				break
+			}
+			j++
+		}
+		if j+2 >= len(toks) {
+			continue
+		}
+		preds, ok := d.v.EventNoun(toks[j].word)
+		if !ok {
+			continue
+		}
+		obj := j + 2
+		if obj < len(toks) && toks[obj].word == "the" {
+			obj++
+		}
+		if obj >= len(toks) || toks[obj].mention < 0 {
+			continue
+		}
+		for _, p := range preds {
+			pred := d.v.Predicate(p)
+			if d.objectPreposition(pred) != toks[j+1].word || !d.fits(d.ments[toks[obj].mention], pred.ObjectTypes) {
+				continue
+			}
+			subject := -1
+			if sale {
+				if b := obj + 1; b+1 < len(toks) && toks[b].word == "to" && toks[b+1].mention >= 0 && d.fits(d.ments[toks[b+1].mention], pred.SubjectTypes) {
+					subject = b + 1
+				}
+			} else {
+				subject, _ = d.nearest(toks, v-1, -1, -1, pred.SubjectTypes)
+			}
+			if subject < 0 || d.ments[toks[subject].mention].entity == d.ments[toks[obj].mention].entity {
+				continue
+			}
+			from, to := min(subject, v), max(subject, obj)
+			out = append(out, candidate{at: v, from: v, to: j + 1, subject: d.ments[toks[subject].mention], object: d.ments[toks[obj].mention], pred: pred,
+				subjectAt: subject, objectAt: obj, confidence: 0.75, timed: true,
+				reason: fmt.Sprintf("%q reads as %s", d.text[toks[from].start:toks[to].end], pred.Name)})
+			break
+		}
+	}
+	return out
+}
+
+// objectPreposition returns the preposition before the object in the
+// predicate's noun phrase ("in" of "{subject}'s stake in {object}"), or
+// "".
+func (d *drafter) objectPreposition(pred *vocab.Predicate) string {
+	if d.objectPrepositions == nil {
+		d.objectPrepositions = map[vocab.ID]string{}
+		for _, p := range d.v.Predicates() {
+			words := strings.Fields(p.Message().GetLexicon().GetNounPhrase())
+			if len(words) >= 3 && strings.HasPrefix(words[0], "{subject}'s") && words[len(words)-1] == "{object}" {
+				d.objectPrepositions[p.ID] = words[len(words)-2]
+			}
+		}
+	}
+	return d.objectPrepositions[pred.ID]
+}
+
 // pairEventRelations drafts the relation of a symmetric predicate that an
 // event noun states of two names joined by "and": after "between" ("the
 // alliance between Korea and Japan"), or as the subject of a clause after
@@ -1291,10 +1389,11 @@ func (d *drafter) possessiveRelations(toks []token) []candidate {
 				break
 			}
 		}
-		// Up to two lowercase words before the noun ("largest", "earlier").
+		// Up to two lowercase words or adjectives of countries before the
+		// noun ("largest", "earlier", "new Dutch").
 		for skip := 0; skip <= 2; skip++ {
 			at := first + skip
-			if at >= len(toks) || (skip > 0 && !lowercaseWord(d.text, toks[at-1])) {
+			if at >= len(toks) || (skip > 0 && !lowercaseWord(d.text, toks[at-1]) && !(toks[at-1].mention >= 0 && d.ments[toks[at-1].mention].demonym)) {
 				break
 			}
 			for _, ph := range d.relationalNouns()[toks[at].word] {

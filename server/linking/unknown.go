@@ -412,7 +412,7 @@ type guessed struct {
 
 // guess finds the type of the unknown name r from, in order: a title or
 // honorific before it, the place WordNet names by it, its head noun, an
-// appositive after it, its last
+// appositive after it, a noun before it, its last
 // word, a verb of saying, a preposition of place, and the shape of a
 // person's name.
 func (l *linker) guess(r run, title int) (guessed, bool) {
@@ -432,6 +432,9 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 		return g, true
 	}
 	if g, ok := l.appositive(r); ok {
+		return g, true
+	}
+	if g, ok := l.nounBefore(r); ok {
 		return g, true
 	}
 	last := l.words[r.end-1].lower
@@ -594,6 +597,45 @@ func (l *linker) headNoun(r run) (guessed, bool) {
 	}
 	return guessed{}, false
 }
+
+// nounBefore reads the noun of a vocabulary's kind right before r, in a
+// noun phrase a determiner opens: "the pension fund Zeeland Pensioen",
+// "the Dutch pension fund Zeeland Pensioen".
+func (l *linker) nounBefore(r run) (guessed, bool) {
+	for n := 2; n >= 1; n-- {
+		first := r.start - n
+		if first < 1 || !l.words[r.start].joined {
+			continue
+		}
+		var ws []string
+		for _, w := range l.words[first:r.start] {
+			if w.capitalized || !w.joined {
+				ws = nil
+				break
+			}
+			ws = append(ws, w.lower)
+		}
+		if ws == nil {
+			continue
+		}
+		det := first - 1
+		if det >= 1 && l.words[det].capitalized && !determinerWords[l.words[det].lower] && l.words[first].joined {
+			det-- // an adjective of a country: "the Dutch pension fund"
+		}
+		if !determinerWords[l.words[det].lower] || !l.words[det+1].joined {
+			continue
+		}
+		if g, ok := l.noun(strings.Join(ws, " ")); ok {
+			g.reason = fmt.Sprintf("after %q, %s", l.text[l.words[first].start:l.words[r.start-1].end], g.reason)
+			g.boost = 0.1
+			return g, true
+		}
+	}
+	return guessed{}, false
+}
+
+// determinerWords open a noun phrase.
+var determinerWords = setOf("the", "a", "an", "its", "their")
 
 // appositive reads ", a Norwegian cable maker" after r: the noun at the
 // end of a short noun phrase after a comma and an article.
