@@ -112,6 +112,9 @@ func TestLinkUnknownNames(t *testing.T) {
 		{"It has a plant in Paulsboro, New Jersey, and a site near New London.", []string{
 			"Paulsboro?place", "New Jersey?organization/us-state", "New London?place/city"}},
 		{"The farm lies south of Martha's Vineyard.", []string{"Martha's Vineyard?place/island"}},
+		// A kind's noun before the name, after a determiner.
+		{"The pension fund Zeeland Pensioen invested. It met the Dutch pension fund Noord Pensioen.", []string{
+			"Zeeland Pensioen?organization/pension-fund", "Dutch?organization/country", "Noord Pensioen?organization/pension-fund"}},
 		// A place's name at a sentence's start, WordNet's first sense of
 		// the word; its last word is no head noun ("Island").
 		{"Title\n\nPROVIDENCE, Rhode Island -- It grew.", []string{"PROVIDENCE?place/city", "Rhode Island?organization/us-state"}},
