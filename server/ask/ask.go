@@ -3359,7 +3359,7 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	// sony"), when it is no word WordNet or the lexicon knows.
 	r, _ := utf8.DecodeRuneInString(w.text)
 	nameLike := unicode.IsUpper(r) || utf8.RuneCountInString(w.text) >= 5 && strings.ToLower(w.text) == w.text && !knownWord(v, w.lower)
-	if nameLike && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(v, w.lower) && !isNoun {
+	if nameLike && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(v, w.lower) && !isNoun && !startsPlaceName(words, i) {
 		// A word inside a longer name that starts a lexicon phrase is the
 		// phrase's: "Commerce Secretary" is a title, not the Korea Chamber
 		// of Commerce and Industry.

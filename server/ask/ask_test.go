@@ -2668,7 +2668,15 @@ func TestAskPlaces(t *testing.T) {
 		// Halcyon is based in Portland, Maine: a city, which the
 		// question's country may contain.
 		{question: "Is Halcyon an American company?", verdict: unknown},
+		// A country's name of two words after "the": "United" is no
+		// word of the United Kingdom's name.
+		{question: "Is Aldermoor Energy based in the United States?", verdict: no},
+		{question: "Is Norvane Turbines based in the Netherlands?", verdict: no},
+		{question: "Is Halcyon based in the United States?", verdict: unknown},
 	})
+	if c, err := Compile(hw, "Is Halcyon based in the United States?", pattern.Options{}); err != nil || strings.Contains(pattern.Format(c.Pattern), "united-kingdom") {
+		t.Errorf("\"the United States\" read as the United Kingdom: %v", err)
+	}
 	res, err := Ask(hw, "Is Norvane Turbines a Swedish company?", budget.New(context.Background(), 100000), 100, pattern.Options{})
 	if err != nil || len(res.Deciding) != 1 || hw.NodeName(hw.RelationNode(res.Deciding[0])) != "relations/norvane-based-in-denmark" ||
 		!strings.Contains(res.Interpretation, "Sweden is a country the graph has no entity for") {

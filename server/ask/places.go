@@ -45,7 +45,9 @@ func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok boo
 	}
 	for n := min(maxPlaceWords, len(items)-k); n >= 1; n-- {
 		run := items[k : k+n]
-		if slices.ContainsFunc(run, func(it item) bool { return it.kind != 0 || it.span != 1 }) || run[n-1].at != at+n-1 {
+		// The words after the first may have been read as a noun:
+		// "States" of "United States".
+		if run[0].kind != 0 || slices.ContainsFunc(run, func(it item) bool { return it.kind != 0 && it.kind != itemType || it.span > 1 }) || run[n-1].at != at+n-1 {
 			continue
 		}
 		place, ok := placeOfWords(words[at : at+n])
@@ -64,6 +66,19 @@ func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok boo
 		return false, true
 	}
 	return false, false
+}
+
+// startsPlaceName reports whether words[i] begins the name of a place
+// WordNet knows, of two words or more: "United" of "United States" is no
+// word of the United Kingdom's name.
+func startsPlaceName(words []word, i int) bool {
+	for n := 2; n <= maxPlaceWords && i+n <= len(words); n++ {
+		run := words[i : i+n]
+		if place, ok := placeOfWords(run); ok && slices.ContainsFunc(place.Names, func(name string) bool { return strings.EqualFold(name, joinWords(run)) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeOfWords returns the place WordNet names by words, lowercase and
@@ -175,7 +190,9 @@ func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions
 	countryText := joinItems(items[cur.k : cur.k+c.placeSpan])
 	cur.k += c.placeSpan
 	noun, byNoun := cur.next(itemType)
-	if !cur.done() || byVerb && (byNoun || article.text != "") {
+	// After a verb, the place's name alone or after "the" ("based in the
+	// United States"), not a noun phrase ("based in a German city").
+	if !cur.done() || byVerb && (byNoun || article.text != "" && !strings.EqualFold(article.text, "the")) {
 		return nil, false
 	}
 	kinds := classKinds(ix.Vocabulary(), "country")
