@@ -67,8 +67,9 @@ type Question struct {
 	// things by no relation word (see quantityOf): it is answered only
 	// when the graph gives one amount.
 	Measure bool
-	// Absent is set for a yes/no question that gives a name a country the
-	// graph has no entity for (see absentCountryQuestion).
+	// Absent is set for a yes/no question that gives a name a country, or
+	// another place, the graph has no entity for (see
+	// absentCountryQuestion).
 	Absent *AbsentCountry
 	// Total is set for a how-much question that asks for the sum of its
 	// amounts ("... together?"): its answer is that sum.

@@ -2674,6 +2674,13 @@ func TestAskPlaces(t *testing.T) {
 		{question: "Is Norvane Turbines based in the Netherlands?", verdict: no},
 		{question: "Is Halcyon based in the United States?", verdict: unknown},
 	})
+	// A place of another class, after the predicate's verb: Halcyon's
+	// Portland is a city, in Maine; Norvane's Denmark is in no state.
+	checkVerdicts(t, []verdictCase{
+		{ix: hw, question: "Is Halcyon based in Oregon?", verdict: no, deciding: "Portland is located in Maine"},
+		{ix: hw, question: "Is Halcyon based in Tokyo?", verdict: no, deciding: "Halcyon Rotor Systems is based in Portland"},
+		{ix: hw, question: "Is Norvane Turbines based in Oregon?", verdict: unknown},
+	})
 	if c, err := Compile(hw, "Is Halcyon based in the United States?", pattern.Options{}); err != nil || strings.Contains(pattern.Format(c.Pattern), "united-kingdom") {
 		t.Errorf("\"the United States\" read as the United Kingdom: %v", err)
 	}

@@ -1,6 +1,8 @@
 package ask
 
 import (
+	"google.golang.org/protobuf/proto"
+
 	"fmt"
 	"slices"
 	"strings"
@@ -148,11 +150,14 @@ func ofClass(ix *index.Index, n index.Node, class string) bool {
 // country.
 func isCountry(ix *index.Index, n index.Node) bool { return ofClass(ix, n, "country") }
 
-// AbsentCountry is, for a yes/no question that gives a name a country the
-// graph has no entity for (see absentCountryQuestion), that country.
+// AbsentCountry is, for a yes/no question that gives a name a country,
+// or a place of another class, the graph has no entity for (see
+// absentCountryQuestion), that place.
 type AbsentCountry struct {
-	// Name is the country's name, as WordNet gives it first.
+	// Name is the place's name, as WordNet gives it first.
 	Name string
+	// Class is its class to WordNet: "country", "state", "city".
+	Class string
 	// Subject is the name the question gives it.
 	Subject index.Node
 	// Predicate is the single-value predicate that would say it: the
@@ -163,12 +168,14 @@ type AbsentCountry struct {
 // absentCountryQuestion reads a yes/no question that gives a name a
 // country the graph has no entity for, by a word WordNet gives of a
 // country (see placeWord): "Is Norvane Turbines a Swedish company?",
-// "is western digital american", "Is Norvane based in Germany?". The
-// country comes by the predicate whose lexicon makes its object a
-// modifier (Lexicon.object_modifier), single-valued, for the name and a
-// country; in the third form, the question's verb must be that
-// predicate's; the copula is in the present tense. The graph cannot say
-// Yes; another country it gives the name by that predicate makes it No
+// "is western digital american", "Is Norvane based in Germany?"; or a
+// place of another class of the vocabulary's kinds, in the third form
+// only: "Is Halcyon based in Oregon?". The place comes by the predicate
+// whose lexicon makes its object a modifier (Lexicon.object_modifier),
+// single-valued, for the name and a place; in the third form, the
+// question's verb must be that predicate's; the copula is in the present
+// tense. The graph cannot say Yes; another place of the class it gives
+// the name by that predicate, or that such a place contains, makes it No
 // (see absentAnswer). It returns false for another form.
 func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions []Mention) (*Question, bool) {
 	cur := &itemCursor{items: items}
@@ -180,10 +187,13 @@ func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions
 	}
 	verb, byVerb := cur.next(itemVerb)
 	article, _ := cur.next(itemArticle)
-	if cur.done() || items[cur.k].kind != 0 || words[items[cur.k].at].place.Class != "country" {
+	if cur.done() || items[cur.k].kind != 0 {
 		return nil, false
 	}
 	c := words[items[cur.k].at]
+	if class := c.place.Class; class == "" || class != "country" && !byVerb {
+		return nil, false
+	}
 	if cur.k+c.placeSpan > len(items) {
 		return nil, false
 	}
@@ -195,7 +205,7 @@ func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions
 	if !cur.done() || byVerb && (byNoun || article.text != "" && !strings.EqualFold(article.text, "the")) {
 		return nil, false
 	}
-	kinds := classKinds(ix.Vocabulary(), "country")
+	kinds := classKinds(ix.Vocabulary(), c.place.Class)
 	found := countryPredicate(ix, subject.node)
 	if kinds == nil || found == nil || byVerb && !slices.Equal(verb.phrase.Predicates(), []vocab.ID{found.ID}) {
 		return nil, false
@@ -204,42 +214,82 @@ func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions
 	if byVerb {
 		understood = append(understood, fmt.Sprintf("%q = %s", verb.text, found.Key))
 	}
-	understood = append(understood, fmt.Sprintf("%q = the country %q (WordNet), which the graph has no entity for", countryText, c.place.Names[0]))
+	understood = append(understood, fmt.Sprintf("%q = the %s %q (WordNet), which the graph has no entity for", countryText, c.place.Class, c.place.Names[0]))
 	if byNoun {
 		understood = append(understood, fmt.Sprintf("%q = %s", noun.text, pattern.ConstraintText(noun.con)))
 	}
 	// The query the verdict comes from: where the graph says the name is.
 	p := &pb.Pattern{
-		Triples:     []*pb.Triple{{Subject: fixed(ix, subject.node), Predicates: []string{found.Name}, Object: variable("country"), RelationVariable: "fact"}},
-		Constraints: []*pb.Constraint{{Variable: "country", Test: kinds.GetTest()}},
+		Triples:     []*pb.Triple{{Subject: fixed(ix, subject.node), Predicates: []string{found.Name}, Object: variable(c.place.Class), RelationVariable: "fact"}},
+		Constraints: []*pb.Constraint{{Variable: c.place.Class, Test: kinds.GetTest()}},
 	}
 	return &Question{Pattern: p, AnswerVars: []string{"fact"}, YesNo: true, Mains: 1, Mentions: mentions, Understood: understood,
-		Absent: &AbsentCountry{Name: c.place.Names[0], Subject: subject.node, Predicate: found}}, true
+		Absent: &AbsentCountry{Name: c.place.Names[0], Class: c.place.Class, Subject: subject.node, Predicate: found}}, true
 }
 
-// absentAnswer decides a question about a country the graph has no
-// entity for: No when the graph gives the name another country by the
-// predicate, as it holds now and not deprecated; otherwise the graph does
-// not say.
+// maxAbsentHops is how many statements of the predicate a place's
+// predicate extends through (located-in) absentAnswer follows from the
+// name's place to one of the question's class: Halcyon is based in
+// Portland, which is in Maine.
+const maxAbsentHops = 2
+
+// absentAnswer decides a question about a place the graph has no entity
+// for: No when the graph gives the name another place of its class by
+// the predicate, or a place within one (by the predicate it extends
+// through, up to maxAbsentHops statements), every statement holding now
+// and not deprecated; otherwise the graph does not say.
 func absentAnswer(ix *index.Index, q *Question, b *budget.Budget) (*Result, error) {
 	a := q.Absent
 	res := &Result{Question: q, Verdict: pb.Verdict_VERDICT_UNKNOWN,
-		Interpretation: fmt.Sprintf("Check whether %s, where %s is a country the graph has no entity for: another country the graph gives it makes it No.",
-			a.Predicate.Sentence(ix.Label(a.Subject), a.Name), a.Name),
+		Interpretation: fmt.Sprintf("Check whether %s, where %s is a %s the graph has no entity for: another %s the graph gives it makes it No.",
+			a.Predicate.Sentence(ix.Label(a.Subject), a.Name), a.Name, a.Class, a.Class),
 		Text: pattern.Format(q.Pattern)}
-	sols, _, err := q.Query.Run(b, 0, maxSolutions)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range sols {
-		for _, r := range s.Rels {
-			if current[ix.RelationStatus(r)] && ix.Rank(r) != pb.StatementRank_STATEMENT_RANK_DEPRECATED && !slices.Contains(res.Deciding, r) {
-				res.Deciding = append(res.Deciding, r)
+	v := ix.Vocabulary()
+	query := q.Query
+	for hops := 0; hops <= maxAbsentHops; hops++ {
+		if hops > 0 {
+			through := a.Predicate.ExtendsThrough
+			if through == vocab.NoExtension || hops > 1 && v.Predicate(through).ExtendsThrough != through {
+				break
+			}
+			// The name's place, then the places that contain it.
+			pat := proto.CloneOf(q.Pattern)
+			t := pat.GetTriples()[0]
+			place := t.GetObject()
+			t.Object = variable("within")
+			for h := 1; h <= hops; h++ {
+				next := place
+				if h < hops {
+					next = variable(fmt.Sprintf("within%d", h))
+				}
+				pat.Triples = append(pat.Triples, &pb.Triple{Subject: pat.GetTriples()[len(pat.GetTriples())-1].GetObject(), Predicates: []string{v.Predicate(through).Name}, Object: next})
+			}
+			compiled, err := pattern.Compile(ix, pat, q.opts)
+			if err != nil {
+				break
+			}
+			query = compiled
+		}
+		sols, _, err := query.Run(b, 0, maxSolutions)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range sols {
+			if slices.ContainsFunc(s.Rels, func(r index.Rel) bool {
+				return !current[ix.RelationStatus(r)] || ix.Rank(r) == pb.StatementRank_STATEMENT_RANK_DEPRECATED
+			}) {
+				continue
+			}
+			for _, r := range s.Rels {
+				if !slices.Contains(res.Deciding, r) {
+					res.Deciding = append(res.Deciding, r)
+				}
 			}
 		}
-	}
-	if len(res.Deciding) > 0 {
-		res.Verdict = pb.Verdict_VERDICT_NO
+		if len(res.Deciding) > 0 {
+			res.Verdict = pb.Verdict_VERDICT_NO
+			break
+		}
 	}
 	return res, nil
 }
