@@ -295,13 +295,13 @@ func linkingScore(t *testing.T, set string, articles []article, details bool) sc
 // whose subject, predicate and object are all right. The floors are below
 // what is measured, so that a regression fails.
 func TestDrafts(t *testing.T) {
-	if e, r := draftScore(t, "held-out", heldOut, false); e.precision() < 0.7 || e.recall() < 0.6 || r.precision() < 0.6 || r.recall() < 0.25 {
+	if e, r := draftScore(t, "held-out", heldOut, false); e.precision() < 0.7 || e.recall() < 0.7 || r.precision() < 0.65 || r.recall() < 0.25 {
 		t.Errorf("held-out drafts fell: new entities %v, relations %v", e, r)
 	}
-	if e, r := draftScore(t, "seen", seen, false); e.precision() < 0.8 || e.recall() < 0.5 || r.precision() < 0.8 || r.recall() < 0.3 {
+	if e, r := draftScore(t, "seen", seen, false); e.precision() < 0.8 || e.recall() < 0.55 || r.precision() < 0.85 || r.recall() < 0.4 {
 		t.Errorf("seen drafts fell: new entities %v, relations %v", e, r)
 	}
-	if e, r := draftScore(t, "tuning", tuning, true); e.precision() < 0.9 || e.recall() < 0.55 || r.precision() < 0.9 || r.recall() < 0.35 {
+	if e, r := draftScore(t, "tuning", tuning, true); e.precision() < 0.9 || e.recall() < 0.75 || r.precision() < 0.95 || r.recall() < 0.5 {
 		t.Errorf("tuning drafts fell: new entities %v, relations %v", e, r)
 	}
 }
@@ -436,7 +436,7 @@ func TestSeedDrafts(t *testing.T) {
 		}
 	}
 	t.Logf("all seed documents: relations %v", rels)
-	if rels.precision() < 0.8 || rels.recall() < 0.35 {
+	if rels.precision() < 0.85 || rels.recall() < 0.4 {
 		t.Errorf("drafts of the seed documents fell: %v", rels)
 	}
 }
