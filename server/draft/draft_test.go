@@ -541,3 +541,18 @@ func TestHeldEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicDescription checks "the" and the last word of a topic's name
+// named before ("the panels" after "LCD panels") read as that topic.
+func TestTopicDescription(t *testing.T) {
+	t.Parallel()
+	text := "Panels\n\nSEOUL -- Sony sold LCD panels. Samsung manufactured the panels, while Sony used them to produce TVs.\n"
+	d := Make(seedtest.Index(t), text, Options{SourceFile: "panels.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	if !slices.Contains(got, "organizations/samsung-electronics produces topics/lcd-panels") {
+		t.Errorf("no Samsung produces LCD panels among %q", got)
+	}
+}

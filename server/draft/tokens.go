@@ -154,6 +154,11 @@ func (d *drafter) resolveReferences(toks []token) []token {
 			if j := d.nounAfter(toks, i+1); j > i+1 && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[i+1:j]) {
 				end = j
 				want = func(m mention) bool { return !m.demonym && m.typ != "topic" && d.nounFits(toks, i+1, j, m) }
+			} else if i+1 < len(toks) && lowercaseWord(d.text, toks[i+1]) && (i+2 == len(toks) || !lowercaseWord(d.text, toks[i+2]) || prepositions[toks[i+2].word]) {
+				// "the panels" after "LCD panels": a topic by the last word
+				// of its name.
+				end = i + 2
+				want = func(m mention) bool { return m.typ == "topic" && d.lastWordOf(m, toks[i+1].word) }
 			}
 		}
 		k := d.antecedent(t.start, reach, want)
@@ -171,6 +176,13 @@ func (d *drafter) resolveReferences(toks []token) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// lastWordOf reports whether word is the last word of the name that the
+// mention m's text gives, not its only word ("panels" of "LCD panels").
+func (d *drafter) lastWordOf(m mention, word string) bool {
+	words := strings.Fields(strings.ToLower(d.text[m.start:m.end]))
+	return len(words) > 1 && words[len(words)-1] == word
 }
 
 // descriptionModifiers returns where the names that modify a description
