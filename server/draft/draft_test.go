@@ -408,12 +408,15 @@ func TestPartLeader(t *testing.T) {
 // subject that lists nothing ("At SouthTech, Voss's team"), and a
 // participle after a relation's noun and its name ("a partnership with
 // Southcoast ..., led by Elena Voss" does not say she leads Southcoast),
-// and "its" after a possessor ("Halcyon's blade factory ... its research").
+// "its" after a possessor ("Halcyon's blade factory ... its research"),
+// and an event noun that modifies another ("Norvane's patent suit over
+// Kittiwake's blade design").
 func TestPossessives(t *testing.T) {
 	t.Parallel()
 	text := "Work\n\nBOSTON -- Kittiwake Offshore Wind is developing Gannet Bank. Halcyon Rotor Systems, which is building the project's turbines, grew. " +
 		"At Southcoast Technological University, Elena Voss's team tested recycled blade material. Kittiwake's lawyers sued Norvane Turbines. " +
 		"Halcyon will fund a research partnership with Southcoast Technological University on recycling old composite blades, led by Elena Voss. " +
+		"Ferreira left when the two companies settled Norvane Turbines's patent suit over Kittiwake Offshore Wind's blade design. " +
 		"The money will go toward Halcyon Rotor Systems's blade factory in New Bedford, where construction began last month, and a line based on its research with SouthTech.\n"
 	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "work.txt", MinConfidence: 0.5})
 	var got []string
@@ -425,6 +428,7 @@ func TestPossessives(t *testing.T) {
 		"people/elena-voss tests topics/recycled-blade-material",
 		"organizations/kittiwake-offshore-wind sues organizations/norvane-turbines",
 		"organizations/halcyon-rotor-systems researches-with organizations/southcoast-technological-university",
+		"organizations/norvane-turbines sues organizations/kittiwake-offshore-wind",
 	} {
 		if !slices.Contains(got, want) {
 			t.Errorf("no %q among %q", want, got)

@@ -884,7 +884,7 @@ var clauseWords = map[string]bool{"and": true, "but": true, "while": true, "wher
 
 // eventPrepositions join a possessor's event noun to its object: "its
 // research with Southcoast", "Halcyon's blade factory in New Bedford".
-var eventPrepositions = map[string]bool{"in": true, "at": true, "with": true, "for": true, "against": true, "on": true, "of": true, "to": true}
+var eventPrepositions = map[string]bool{"in": true, "at": true, "with": true, "for": true, "against": true, "on": true, "of": true, "to": true, "over": true}
 
 // holdVerbs are the verbs whose object, an event noun of the lexicon, is
 // a relation their subject holds or enters: "owns a 25 percent stake in
@@ -1076,7 +1076,10 @@ func (d *drafter) possessiveEventRelations(toks []token) []candidate {
 				j++
 				continue
 			}
-			if _, ok := d.v.EventNoun(toks[j].word); ok || words == 2 || !lowercaseWord(d.text, toks[j]) || prepositions[toks[j].word] {
+			// An event noun before a preposition; one before another noun
+			// modifies it ("patent suit over").
+			if _, ok := d.v.EventNoun(toks[j].word); ok && (j+1 >= len(toks) || !lowercaseWord(d.text, toks[j+1]) || prepositions[toks[j+1].word]) ||
+				words == 2 || !lowercaseWord(d.text, toks[j]) || prepositions[toks[j].word] {
 				break
 			}
 			j, words = j+1, words+1
