@@ -2681,6 +2681,23 @@ func TestAskPlaces(t *testing.T) {
 		{ix: hw, question: "Is Halcyon based in Tokyo?", verdict: no, deciding: "Halcyon Rotor Systems is based in Portland"},
 		{ix: hw, question: "Is Norvane Turbines based in Oregon?", verdict: unknown},
 	})
+	// Where the vocabulary's countries are "states", a US state is not
+	// told from a country: Western Digital's United States does not make
+	// California No. A lemma of WordNet's is no misspelt name: North Korea
+	// is not South Korea, nor Northern Ireland the United Kingdom.
+	for _, c := range []struct {
+		ix       *index.Index
+		question string
+	}{
+		{seedtest.Index(t), "Is Western Digital based in California?"},
+		{seedtest.Index(t), "Is Samsung based in North Korea?"},
+		{seedtest.Index(t), "Is Samsung a North Korean company?"},
+		{hw, "Is Aldermoor Energy based in Northern Ireland?"},
+	} {
+		if res, err := Ask(c.ix, c.question, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict != unknown {
+			t.Errorf("Ask(%q) = %v (%s), want unknown or not understood", c.question, res.Verdict, res.Text)
+		}
+	}
 	if c, err := Compile(hw, "Is Halcyon based in the United States?", pattern.Options{}); err != nil || strings.Contains(pattern.Format(c.Pattern), "united-kingdom") {
 		t.Errorf("\"the United States\" read as the United Kingdom: %v", err)
 	}

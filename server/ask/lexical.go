@@ -106,6 +106,9 @@ func absorbIntoName(ix *index.Index, words []word, items []item, k int) bool {
 	at := items[k].at
 	try := func(e item, from, to int) bool {
 		text := joinWords(words[from:to])
+		if isLemma(text) {
+			return false // a name WordNet knows is no misspelling: "North Korea", "Northern Ireland"
+		}
 		edits := 1
 		if utf8.RuneCountInString(text) >= 8 {
 			edits = 2
@@ -134,6 +137,13 @@ func absorbIntoName(ix *index.Index, words []word, items []item, k int) bool {
 	return false
 }
 
+// isLemma reports whether text, of two words or more, is a lemma of
+// WordNet's ("North Korea", "Northern Ireland"): no misspelling of a
+// name.
+func isLemma(text string) bool {
+	return strings.Contains(text, " ") && wordnet.IsWord(strings.ToLower(text))
+}
+
 // correctNameRun reads a run of two to four words not understood, the
 // first capitalized, as a misspelling of one entity's name when the run is
 // within the edits of that name and of no other as well: "Lee Jae-myoung",
@@ -151,6 +161,9 @@ func correctNameRun(ix *index.Index, words []word, items []item, k int) bool {
 	for ; n >= 2; n-- {
 		to := items[k+n-1].at + items[k+n-1].span
 		text := joinWords(words[at:to])
+		if isLemma(text) {
+			continue // a name WordNet knows is no misspelling
+		}
 		edits := 1
 		if utf8.RuneCountInString(text) >= 8 {
 			edits = 2

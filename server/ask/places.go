@@ -71,12 +71,13 @@ func placeWord(ix *index.Index, words []word, items []item, k int) (read, ok boo
 }
 
 // startsPlaceName reports whether words[i] begins the name of a place
-// WordNet knows, of two words or more: "United" of "United States" is no
-// word of the United Kingdom's name.
+// WordNet knows, or another lemma of its, of two words or more: "United"
+// of "United States", or "Northern" of "Northern Ireland", is no word of
+// the United Kingdom's name.
 func startsPlaceName(words []word, i int) bool {
 	for n := 2; n <= maxPlaceWords && i+n <= len(words); n++ {
 		run := words[i : i+n]
-		if place, ok := placeOfWords(run); ok && slices.ContainsFunc(place.Names, func(name string) bool { return strings.EqualFold(name, joinWords(run)) }) {
+		if place, ok := placeOfWords(run); ok && slices.ContainsFunc(place.Names, func(name string) bool { return strings.EqualFold(name, joinWords(run)) }) || isLemma(joinWords(run)) {
 			return true
 		}
 	}
@@ -139,6 +140,13 @@ func classKinds(v *vocab.Vocabulary, class string) *pb.Constraint {
 	return con
 }
 
+// sharesKinds reports whether the vocabulary's kinds of two place classes
+// have one in common ("state" and "country", when countries are states).
+func sharesKinds(v *vocab.Vocabulary, a, b string) bool {
+	ka, kb := classKinds(v, a), classKinds(v, b)
+	return ka != nil && kb != nil && slices.ContainsFunc(ka.GetKinds().GetKinds(), func(k string) bool { return slices.Contains(kb.GetKinds().GetKinds(), k) })
+}
+
 // ofClass reports whether entity n is of the vocabulary's kinds of a
 // place class.
 func ofClass(ix *index.Index, n index.Node, class string) bool {
@@ -191,7 +199,10 @@ func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions
 		return nil, false
 	}
 	c := words[items[cur.k].at]
-	if class := c.place.Class; class == "" || class != "country" && !byVerb {
+	if class := c.place.Class; class == "" || class != "country" && (!byVerb || sharesKinds(ix.Vocabulary(), class, "country")) {
+		// A place of another class only where the vocabulary tells it
+		// from a country: a vocabulary whose countries are "states" would
+		// read California's state as a country.
 		return nil, false
 	}
 	if cur.k+c.placeSpan > len(items) {
