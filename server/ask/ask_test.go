@@ -2693,6 +2693,8 @@ func TestAskPlaces(t *testing.T) {
 		{seedtest.Index(t), "Is Samsung based in North Korea?"},
 		{seedtest.Index(t), "Is Samsung a North Korean company?"},
 		{hw, "Is Aldermoor Energy based in Northern Ireland?"},
+		// "home to" reads the other way: not "based in".
+		{hw, "Is Halcyon home to Oregon?"},
 	} {
 		if res, err := Ask(c.ix, c.question, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict != unknown {
 			t.Errorf("Ask(%q) = %v (%s), want unknown or not understood", c.question, res.Verdict, res.Text)

@@ -218,7 +218,7 @@ func absentCountryQuestion(ix *index.Index, words []word, items []item, mentions
 	}
 	kinds := classKinds(ix.Vocabulary(), c.place.Class)
 	found := countryPredicate(ix, subject.node)
-	if kinds == nil || found == nil || byVerb && !slices.Equal(verb.phrase.Predicates(), []vocab.ID{found.ID}) {
+	if kinds == nil || found == nil || byVerb && (verb.phrase.Passive || !slices.Equal(verb.phrase.Predicates(), []vocab.ID{found.ID})) {
 		return nil, false
 	}
 	understood := []string{fmt.Sprintf("%q = %s", subject.text, ix.NodeName(subject.node))}
