@@ -3121,3 +3121,24 @@ func mustNode(t *testing.T, ix *index.Index, name string) index.Node {
 	}
 	return n
 }
+
+// TestAskHoldings checks "holding", an event noun of the harbor-wind
+// vocabulary's invests-in: Gannet Bank's two backers hold it.
+func TestAskHoldings(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	res, err := Ask(hw, "Who has a holding in Gannet Bank?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range res.Answers {
+		for _, n := range a.Nodes {
+			got = append(got, hw.NodeName(n))
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"organizations/great-lakes-teachers-pension-fund", "organizations/meridian-harbor-infrastructure-partners"}; !slices.Equal(got, want) {
+		t.Errorf("Who has a holding in Gannet Bank? = %q, want %q", got, want)
+	}
+}
