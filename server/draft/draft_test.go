@@ -560,3 +560,19 @@ func TestTopicDescription(t *testing.T) {
 		t.Errorf("no Samsung produces LCD panels among %q", got)
 	}
 }
+
+// TestDescribedRelation checks "the" and an event noun after a verb whose
+// object may be a relation, no name after it: the last relation drafted
+// before that the noun names, by the graph's record of it.
+func TestDescribedRelation(t *testing.T) {
+	t.Parallel()
+	text := "Bid\n\nSEOUL -- Western Digital made a bid for Kioxia. Samsung Electronics opposed the bid.\n"
+	d := Make(seedtest.Index(t), text, Options{SourceFile: "bid.txt", MinConfidence: 0.5})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	if !slices.Contains(got, "organizations/samsung-electronics opposes relations/western-digital-bid-for-kioxia") {
+		t.Errorf("no Samsung opposes the bid among %q", got)
+	}
+}

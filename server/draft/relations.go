@@ -428,13 +428,18 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 					continue
 				}
 			}
-			if before >= 0 && after < 0 && !o.phrase.Passive && slices.Contains(afterTypes, vocab.RelationType) {
+			if before >= 0 && after < 0 && !o.phrase.Passive && (len(afterTypes) == 0 || slices.Contains(afterTypes, vocab.RelationType)) {
 				// "proposed a Korea-Japan economic alliance": the object is
 				// the relation between the names after the phrase.
 				if rel, ok := d.relationAfter(toks, o.to, limitAfter, pred.ID); ok && d.fits(d.ments[toks[before].mention], beforeTypes) {
 					c := d.candidate(toks, o, pred, before, before, pBefore+0.2)
 					c.object, c.objectAt = rel, -1
 					c.reason += fmt.Sprintf("; its object, the relation %s, from the names after it", rel.entity)
+					fitting = append(fitting, c)
+				} else if rel, noun, ok := d.describedRelation(toks, o.to, pred.ID); ok && d.fits(d.ments[toks[before].mention], beforeTypes) {
+					c := d.candidate(toks, o, pred, before, before, pBefore+0.25)
+					c.object, c.objectAt = rel, -1
+					c.reason += fmt.Sprintf("; its object, %q, the last relation drafted before that the noun names: %s", noun, rel.entity)
 					fitting = append(fitting, c)
 				}
 				continue
@@ -542,6 +547,57 @@ func (d *drafter) afterEventNoun(toks []token, i int) bool {
 	}
 	_, ok := d.v.EventNoun(toks[j-1].word)
 	return ok
+}
+
+// describedRelation reads "the" and an event noun at toks[from:], with
+// no name after it in the clause ("saw the acquisition as a threat",
+// "called the lawsuit a distraction"), as the last relation drafted
+// before in the document of a predicate the noun names other than the
+// verb's (verb): the graph's own record of it when the graph has the
+// same statement. It returns the relation, the noun's words and whether
+// there is one.
+func (d *drafter) describedRelation(toks []token, from int, verb vocab.ID) (mention, string, bool) {
+	j := from
+	if j >= len(toks) || toks[j].word != "the" {
+		return mention{}, "", false
+	}
+	j++
+	for j < len(toks) && j < from+3 && lowercaseWord(d.text, toks[j]) {
+		if _, ok := d.v.EventNoun(toks[j].word); ok {
+			break
+		}
+		j++
+	}
+	if j >= len(toks) || !toks[j].isWord() {
+		return mention{}, "", false
+	}
+	preds, ok := d.v.EventNoun(toks[j].word)
+	if !ok {
+		return mention{}, "", false
+	}
+	for k := j + 1; k < len(toks) && toks[k].word != "," && toks[k].word != ";" && toks[k].word != "."; k++ {
+		if toks[k].mention >= 0 {
+			return mention{}, "", false // the names after it say which (see relationAfter)
+		}
+	}
+	for i := len(d.out.Relations) - 1; i >= 0; i-- {
+		r := d.out.Relations[i]
+		p, ok := d.v.Lookup(r.GetPredicate())
+		if !ok || p.ID == verb || !slices.Contains(preds, p.ID) {
+			continue
+		}
+		name := r.GetName()
+		if s, sok := d.ix.NodeOf(r.GetSubject()); sok {
+			for _, g := range d.ix.Out(s) {
+				if _, o := d.ix.Ends(g); !d.ix.Hidden(g) && d.ix.Predicate(g) == p.ID && d.ix.NodeName(o) == r.GetObject() {
+					name = d.ix.NodeName(d.ix.RelationNode(g))
+					break
+				}
+			}
+		}
+		return mention{entity: name, typ: vocab.RelationType}, d.text[toks[from].start:toks[j].end], true
+	}
+	return mention{}, "", false
 }
 
 // objectPronouns open a relative clause whose noun is the object of its
