@@ -550,12 +550,12 @@ func (d *drafter) afterEventNoun(toks []token, i int) bool {
 }
 
 // describedRelation reads "the" and an event noun at toks[from:], with
-// no name after it in the clause ("saw the acquisition as a threat",
-// "called the lawsuit a distraction"), as the last relation drafted
-// before in the document of a predicate the noun names other than the
-// verb's (verb): the graph's own record of it when the graph has the
-// same statement. It returns the relation, the noun's words and whether
-// there is one.
+// no name after it in the clause ("Samsung opposed the bid"), as the last
+// relation drafted in the document's sentences before of a predicate the
+// noun names other than the verb's (verb): the graph's own record of it
+// when the graph has the same statement. It returns the relation, the
+// noun's words and whether there is one. A noun in a phrase's gap ("saw
+// the acquisition as a threat") is not read so.
 func (d *drafter) describedRelation(toks []token, from int, verb vocab.ID) (mention, string, bool) {
 	j := from
 	if j >= len(toks) || toks[j].word != "the" {

@@ -466,15 +466,22 @@ func (l *linker) placeName(i, k int) bool {
 	})
 }
 
-// wordnetPlace reads r as a place WordNet names by it ("Connecticut", a
-// US state; "Canada", a country), of the vocabulary's kind whose noun is
-// the place's class ("state", "country"). A run of three capitals or
-// fewer is read so only as a place's full name: "ME" is no Maine.
-func (l *linker) wordnetPlace(r run) (guessed, bool) {
+// runPlace returns run r's text, apostrophes straight, and the place
+// WordNet names by it or pertains to; a run of three capitals or fewer
+// names none ("ME" is no Maine).
+func (l *linker) runPlace(r run) (string, wordnet.Place, bool) {
 	start, end := l.span(r)
 	text := strings.ReplaceAll(l.text[start:end], "’", "'")
 	place, ok := wordnet.PlaceOf(strings.ToLower(text))
-	if !ok || len(text) <= 3 && strings.ToUpper(text) == text {
+	return text, place, ok && !(len(text) <= 3 && strings.ToUpper(text) == text)
+}
+
+// wordnetPlace reads r as a place WordNet names by it ("Connecticut", a
+// US state; "Canada", a country), of the vocabulary's kind whose noun is
+// the place's class ("state", "country").
+func (l *linker) wordnetPlace(r run) (guessed, bool) {
+	text, place, ok := l.runPlace(r)
+	if !ok {
 		return guessed{}, false
 	}
 	// The place's own name, not a word that pertains to it ("Swedish").
@@ -518,15 +525,13 @@ const placeConfidence = 0.85
 // names by it, by another of the place's names ("the Bay State":
 // Massachusetts), or by its country's adjective ("American", when the
 // graph gives the United States no such alias): an entity of the
-// vocabulary's kind for the place's class ("state", "country"). A run of
-// three capitals or fewer is read so only as the place's full name.
+// vocabulary's kind for the place's class ("state", "country").
 func (l *linker) placeEntity(r run) (Mention, bool) {
-	start, end := l.span(r)
-	text := strings.ReplaceAll(l.text[start:end], "’", "'")
-	place, ok := wordnet.PlaceOf(strings.ToLower(text))
-	if !ok || len(text) <= 3 && strings.ToUpper(text) == text {
+	text, place, ok := l.runPlace(r)
+	if !ok {
 		return Mention{}, false
 	}
+	start, end := l.span(r)
 	matched := index.EntityName{Language: "en", IsAlias: true}
 	if !slices.ContainsFunc(place.Names, func(n string) bool { return strings.EqualFold(n, text) }) {
 		if r.end-r.start != 1 || place.Class != "country" {
