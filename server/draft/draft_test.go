@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"google.golang.org/protobuf/encoding/prototext"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
+	"github.com/entitygraph/entitygraph/server/index"
 	"github.com/entitygraph/entitygraph/server/seedtest"
 )
 
@@ -408,15 +410,13 @@ func TestPartLeader(t *testing.T) {
 // subject that lists nothing ("At SouthTech, Voss's team"), and a
 // participle after a relation's noun and its name ("a partnership with
 // Southcoast ..., led by Elena Voss" does not say she leads Southcoast),
-// "its" after a possessor ("Halcyon's blade factory ... its research"),
-// and an event noun that modifies another ("Norvane's patent suit over
-// Kittiwake's blade design").
+// and "its" after a possessor ("Halcyon's blade factory ... its
+// research").
 func TestPossessives(t *testing.T) {
 	t.Parallel()
 	text := "Work\n\nBOSTON -- Kittiwake Offshore Wind is developing Gannet Bank. Halcyon Rotor Systems, which is building the project's turbines, grew. " +
 		"At Southcoast Technological University, Elena Voss's team tested recycled blade material. Kittiwake's lawyers sued Norvane Turbines. " +
 		"Halcyon will fund a research partnership with Southcoast Technological University on recycling old composite blades, led by Elena Voss. " +
-		"Ferreira left when the two companies settled Norvane Turbines's patent suit over Kittiwake Offshore Wind's blade design. " +
 		"The money will go toward Halcyon Rotor Systems's blade factory in New Bedford, where construction began last month, and a line based on its research with SouthTech.\n"
 	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "work.txt", MinConfidence: 0.5})
 	var got []string
@@ -428,7 +428,6 @@ func TestPossessives(t *testing.T) {
 		"people/elena-voss tests topics/recycled-blade-material",
 		"organizations/kittiwake-offshore-wind sues organizations/norvane-turbines",
 		"organizations/halcyon-rotor-systems researches-with organizations/southcoast-technological-university",
-		"organizations/norvane-turbines sues organizations/kittiwake-offshore-wind",
 	} {
 		if !slices.Contains(got, want) {
 			t.Errorf("no %q among %q", want, got)
@@ -561,18 +560,54 @@ func TestTopicDescription(t *testing.T) {
 	}
 }
 
-// TestDescribedRelation checks "the" and an event noun after a verb whose
-// object may be a relation, no name after it: the last relation drafted
-// before that the noun names, by the graph's record of it.
-func TestDescribedRelation(t *testing.T) {
+// TestReviewTraps checks sentences a review found the readings of event
+// nouns, of parts of organizations, of possessors and of WordNet's places
+// misread: none drafts the relation it does not state.
+func TestReviewTraps(t *testing.T) {
 	t.Parallel()
-	text := "Bid\n\nSEOUL -- Western Digital made a bid for Kioxia. Samsung Electronics opposed the bid.\n"
-	d := Make(seedtest.Index(t), text, Options{SourceFile: "bid.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	hw := seedtest.HarborWind(t)
+	seed := seedtest.Index(t)
+	tests := []struct {
+		ix       *index.Index
+		sentence string
+		wrong    string
+	}{
+		// A noun the other party's verbs also take, or a holder that is
+		// not the verb's subject.
+		{hw, "Kittiwake Offshore Wind won the approval of the Northeast Marine Energy Commission.", "organizations/kittiwake-offshore-wind approves"},
+		{hw, "Corvid Subsea Cables won a contract with Kittiwake Offshore Wind.", "organizations/corvid-subsea-cables awards-contract-to"},
+		{hw, "Halcyon Rotor Systems holds the contract with Kittiwake Offshore Wind.", "organizations/halcyon-rotor-systems awards-contract-to"},
+		{hw, "Kittiwake Offshore Wind said Aldermoor Energy's parent holds a stake in Gannet Bank.", "organizations/kittiwake-offshore-wind acquires-stake-in"},
+		{hw, "Kittiwake Offshore Wind sold a stake in Gannet Bank to Aldermoor Energy's rival.", "organizations/aldermoor-energy acquires-stake-in"},
+		{hw, "Kittiwake Offshore Wind rejected the sale of a stake in Gannet Bank to Aldermoor Energy.", "organizations/aldermoor-energy acquires-stake-in"},
+		// What a title's verb leads is no part of an organization.
+		{hw, "Marisol Okafor led the review of Halcyon Rotor Systems.", "works-at"},
+		{hw, "Henrik Aalto ran into trouble at Halcyon Rotor Systems.", "works-at"},
+		{hw, "Marisol Okafor chaired a meeting of Halcyon Rotor Systems shareholders.", "works-at"},
+		{hw, "Henrik Aalto headed a delegation of Danish executives to Massachusetts.", "works-at"},
+		// A relation only talked of, or a verb that does not say they
+		// have it.
+		{hw, "Talks on a partnership between Halcyon Rotor Systems and Norvane Turbines collapsed in May.", "researches-with"},
+		{hw, "The research Halcyon Rotor Systems and Norvane Turbines criticized was published in May.", "researches-with"},
+		{seed, "Officials discussed the alliance between South Korea and Japan's biggest rival, China.", "allies-with"},
+		// Possessors that are not the relation's party.
+		{hw, "Halcyon Rotor Systems delivered Norvane Turbines's turbines to Gannet Bank.", "supplies-turbines-to organizations/norvane-turbines"},
+		{hw, "Kittiwake Offshore Wind hired Norvane Turbines's engineers.", "awards-contract-to organizations/norvane-turbines"},
+		{hw, "Denmark's Norvane Turbines said its lawsuit against Halcyon Rotor Systems would go ahead.", "organizations/denmark sues"},
+		{hw, "The company Norvane Turbines sued, which is based in Portland, is Kittiwake Offshore Wind's turbine supplier.", "organizations/norvane-turbines supplies-turbines-to"},
+		{hw, "Halcyon Rotor Systems's chief executive is Marisol Okafor's brother, a spokesman said.", "(0.85)"},
+		// A city's name that is a surname, or a name an apposition
+		// describes.
+		{hw, "Kittiwake Offshore Wind appointed Ruth Cleveland as finance chief. Cleveland previously worked at Norvane Turbines.", "places/"},
+		{hw, "Kittiwake Offshore Wind awarded a crane contract to Helena, a Boston-based installer.", "places/helena"},
 	}
-	if !slices.Contains(got, "organizations/samsung-electronics opposes relations/western-digital-bid-for-kioxia") {
-		t.Errorf("no Samsung opposes the bid among %q", got)
+	for _, tt := range tests {
+		d := Make(tt.ix, "Traps\n\nBOSTON -- It grew. "+tt.sentence+"\n", Options{SourceFile: "traps.txt", MinConfidence: 0.5})
+		for _, r := range d.Relations {
+			got := fmt.Sprintf("%s %s %s (%.2f)", r.GetSubject(), strings.TrimPrefix(r.GetPredicate(), "predicates/"), r.GetObject(), r.GetDraft().GetConfidence())
+			if strings.Contains(got, tt.wrong) {
+				t.Errorf("%q: drafted %s (%s)", tt.sentence, got, r.GetDraft().GetReason())
+			}
+		}
 	}
 }

@@ -177,6 +177,9 @@ func (d *drafter) possessiveObject(toks []token, i int, words []string) (end, ga
 		return 0, 0, false
 	}
 	end, ok = matchWords(toks, k+1, words[1:n-1])
+	if ok && end+1 < len(toks) && prepositions[toks[end].word] && toks[end+1].mention >= 0 {
+		return 0, 0, false // "delivered Norvane's turbines to Gannet Bank": Gannet Bank is the object
+	}
 	return end, j, ok
 }
 
@@ -428,18 +431,13 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 					continue
 				}
 			}
-			if before >= 0 && after < 0 && !o.phrase.Passive && (len(afterTypes) == 0 || slices.Contains(afterTypes, vocab.RelationType)) {
+			if before >= 0 && after < 0 && !o.phrase.Passive && slices.Contains(afterTypes, vocab.RelationType) {
 				// "proposed a Korea-Japan economic alliance": the object is
 				// the relation between the names after the phrase.
 				if rel, ok := d.relationAfter(toks, o.to, limitAfter, pred.ID); ok && d.fits(d.ments[toks[before].mention], beforeTypes) {
 					c := d.candidate(toks, o, pred, before, before, pBefore+0.2)
 					c.object, c.objectAt = rel, -1
 					c.reason += fmt.Sprintf("; its object, the relation %s, from the names after it", rel.entity)
-					fitting = append(fitting, c)
-				} else if rel, noun, ok := d.describedRelation(toks, o.to, pred.ID); ok && d.fits(d.ments[toks[before].mention], beforeTypes) {
-					c := d.candidate(toks, o, pred, before, before, pBefore+0.25)
-					c.object, c.objectAt = rel, -1
-					c.reason += fmt.Sprintf("; its object, %q, the last relation drafted before that the noun names: %s", noun, rel.entity)
 					fitting = append(fitting, c)
 				}
 				continue
@@ -502,6 +500,11 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 // between a verb and "at" or "of": "the American arm".
 const maxPartWords = 4
 
+// partNouns name a part of an organization, before "of": "the American
+// arm of Aldermoor Energy".
+var partNouns = map[string]bool{"arm": true, "unit": true, "division": true, "business": true, "operations": true, "office": true,
+	"branch": true, "subsidiary": true, "department": true, "team": true, "lab": true, "group": true}
+
 // partLeader reads a verb of a title (Predicate.title_role: "ran",
 // "headed") whose object is a part of an organization as the vocabulary's
 // "works at": "Ferreira ran offshore sales at Denmark's Norvane
@@ -515,19 +518,22 @@ func (d *drafter) partLeader(toks []token, o occurrence, pred *vocab.Predicate, 
 		return candidate{}, false
 	}
 	j := o.to
-	for j < len(toks) && j-o.to < maxPartWords && toks[j].word != "at" && toks[j].word != "of" &&
-		(lowercaseWord(d.text, toks[j]) || toks[j].mention >= 0 && d.ments[toks[j].mention].demonym) {
+	for j < len(toks) && j-o.to < maxPartWords && !prepositions[toks[j].word] &&
+		(lowercaseWord(d.text, toks[j]) && !d.eventNoun(toks[j].word) || toks[j].mention >= 0 && d.ments[toks[j].mention].demonym) {
 		j++
 	}
-	if j == o.to || j+1 >= len(toks) || toks[j].word != "at" && toks[j].word != "of" {
+	// "sales at Norvane"; "the American arm of Aldermoor", a part's noun
+	// before "of" (not "the review of Halcyon").
+	if j == o.to || j+1 >= len(toks) || toks[j].word != "at" && !(toks[j].word == "of" && partNouns[toks[j-1].word]) {
 		return candidate{}, false
 	}
 	org := j + 1
 	if org+2 < len(toks) && toks[org].mention >= 0 && toks[org+1].word == "'s" && toks[org+2].mention >= 0 {
 		org += 2 // "at Denmark's Norvane Turbines"
 	}
-	if toks[org].mention < 0 || !d.fits(d.ments[toks[org].mention], d.worksAt.ObjectTypes) {
-		return candidate{}, false
+	if toks[org].mention < 0 || d.ments[toks[org].mention].demonym || !d.fits(d.ments[toks[org].mention], d.worksAt.ObjectTypes) ||
+		org+1 < len(toks) && lowercaseWord(d.text, toks[org+1]) && nominalOnly(toks[org+1].word) {
+		return candidate{}, false // not "a meeting of Halcyon shareholders"
 	}
 	c := d.candidate(toks, o, d.worksAt, person, org, 0.15)
 	c.reason += fmt.Sprintf(": who runs %q works there", d.text[toks[o.to].start:toks[org].end])
@@ -547,57 +553,6 @@ func (d *drafter) afterEventNoun(toks []token, i int) bool {
 	}
 	_, ok := d.v.EventNoun(toks[j-1].word)
 	return ok
-}
-
-// describedRelation reads "the" and an event noun at toks[from:], with
-// no name after it in the clause ("Samsung opposed the bid"), as the last
-// relation drafted in the document's sentences before of a predicate the
-// noun names other than the verb's (verb): the graph's own record of it
-// when the graph has the same statement. It returns the relation, the
-// noun's words and whether there is one. A noun in a phrase's gap ("saw
-// the acquisition as a threat") is not read so.
-func (d *drafter) describedRelation(toks []token, from int, verb vocab.ID) (mention, string, bool) {
-	j := from
-	if j >= len(toks) || toks[j].word != "the" {
-		return mention{}, "", false
-	}
-	j++
-	for j < len(toks) && j < from+3 && lowercaseWord(d.text, toks[j]) {
-		if _, ok := d.v.EventNoun(toks[j].word); ok {
-			break
-		}
-		j++
-	}
-	if j >= len(toks) || !toks[j].isWord() {
-		return mention{}, "", false
-	}
-	preds, ok := d.v.EventNoun(toks[j].word)
-	if !ok {
-		return mention{}, "", false
-	}
-	for k := j + 1; k < len(toks) && toks[k].word != "," && toks[k].word != ";" && toks[k].word != "."; k++ {
-		if toks[k].mention >= 0 {
-			return mention{}, "", false // the names after it say which (see relationAfter)
-		}
-	}
-	for i := len(d.out.Relations) - 1; i >= 0; i-- {
-		r := d.out.Relations[i]
-		p, ok := d.v.Lookup(r.GetPredicate())
-		if !ok || p.ID == verb || !slices.Contains(preds, p.ID) {
-			continue
-		}
-		name := r.GetName()
-		if s, sok := d.ix.NodeOf(r.GetSubject()); sok {
-			for _, g := range d.ix.Out(s) {
-				if _, o := d.ix.Ends(g); !d.ix.Hidden(g) && d.ix.Predicate(g) == p.ID && d.ix.NodeName(o) == r.GetObject() {
-					name = d.ix.NodeName(d.ix.RelationNode(g))
-					break
-				}
-			}
-		}
-		return mention{entity: name, typ: vocab.RelationType}, d.text[toks[from].start:toks[j].end], true
-	}
-	return mention{}, "", false
 }
 
 // objectPronouns open a relative clause whose noun is the object of its
@@ -807,7 +762,9 @@ func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int
 		switch {
 		case t.word == ";" || (step > 0 && t.word == "," && i+1 < len(toks) && clauseWords[toks[i+1].word]):
 			return -1, 0
-		case t.mention >= 0 && d.isModifier(toks, i):
+		case t.mention >= 0 && (d.isModifier(toks, i) || step > 0 && i+2 < len(toks) && toks[i+1].word == "'s" && groupNouns[toks[i+2].word]):
+			// After the phrase, a possessor's people are not it: "hired
+			// Norvane's engineers".
 		case t.mention >= 0:
 			if d.fits(d.ments[t.mention], types) {
 				if words > 8 {
@@ -940,13 +897,23 @@ var clauseWords = map[string]bool{"and": true, "but": true, "while": true, "wher
 
 // eventPrepositions join a possessor's event noun to its object: "its
 // research with Southcoast", "Halcyon's blade factory in New Bedford".
-var eventPrepositions = map[string]bool{"in": true, "at": true, "with": true, "for": true, "against": true, "on": true, "of": true, "to": true, "over": true}
+var eventPrepositions = map[string]bool{"in": true, "at": true, "with": true, "for": true, "against": true, "on": true, "of": true, "to": true}
 
-// holdVerbs are the verbs whose object, an event noun of the lexicon, is
-// a relation their subject holds or enters: "owns a 25 percent stake in
-// Gannet Bank", "signed a partnership with Sony".
-var holdVerbs = map[string]bool{"own": true, "hold": true, "have": true, "keep": true, "retain": true, "secure": true, "win": true,
-	"land": true, "sign": true, "form": true, "reach": true, "strike": true, "seal": true, "forge": true, "take": true, "buy": true, "acquire": true}
+// holdVerbs are the verbs of having: with an event noun that the lexicon
+// gives as their own object for the predicate's subject ("take a stake
+// in", "buy a stake in"), the holder is the predicate's subject: "owns a
+// 25 percent stake in Gannet Bank". A noun a lexicon gives the other
+// party's verbs for too ("win a contract from") is left alone.
+var holdVerbs = map[string]bool{"own": true, "hold": true, "have": true, "take": true, "buy": true, "acquire": true}
+
+// heldAuxiliaries may stand between a verb of having and its subject:
+// "Aldermoor also holds", "Bluefin will own".
+var heldAuxiliaries = map[string]bool{"will": true, "would": true, "has": true, "have": true, "had": true, "also": true, "still": true,
+	"now": true, "already": true, "does": true, "did": true, "is": true, "was": true, "currently": true, "jointly": true}
+
+// saleCompletions are the verbs that make "the sale of" a sale that
+// happened: "completed the sale of a stake", not "rejected the sale".
+var saleCompletions = map[string]bool{"complete": true, "close": true, "finalize": true, "finalise": true, "announce": true}
 
 // saleVerbs are the verbs whose event noun's relation goes to the name
 // after "to": "sold a 25 percent stake in Gannet Bank to Aldermoor"; the
@@ -970,8 +937,8 @@ func (d *drafter) heldEventRelations(toks []token) []candidate {
 			hold, sale = hold || holdVerbs[lemma], sale || saleVerbs[lemma]
 		}
 		j := v + 1
-		if toks[v].word == "sale" && toks[j].word == "of" {
-			sale, j = true, j+1 // "the sale of a 25 percent stake in Gannet Bank to Aldermoor"
+		if toks[v].word == "sale" && toks[j].word == "of" && v >= 2 && toks[v-1].word == "the" && d.lemmaIn(toks[v-2].word, saleCompletions) {
+			sale, j = true, j+1 // "completed the sale of a 25 percent stake in Gannet Bank to Aldermoor"
 		}
 		if !hold && !sale {
 			continue
@@ -1000,16 +967,27 @@ func (d *drafter) heldEventRelations(toks []token) []candidate {
 		}
 		for _, p := range preds {
 			pred := d.v.Predicate(p)
-			if d.objectPreposition(pred) != toks[j+1].word || !d.fits(d.ments[toks[obj].mention], pred.ObjectTypes) {
+			if d.objectPreposition(pred) != toks[j+1].word || !d.heldNoun(pred, toks[j].word) || !d.fits(d.ments[toks[obj].mention], pred.ObjectTypes) {
 				continue
 			}
 			subject := -1
 			if sale {
-				if b := obj + 1; b+1 < len(toks) && toks[b].word == "to" && toks[b+1].mention >= 0 && d.fits(d.ments[toks[b+1].mention], pred.SubjectTypes) {
+				// The buyer after "to", not a name it possesses ("to
+				// Aldermoor's rival").
+				if b := obj + 1; b+1 < len(toks) && toks[b].word == "to" && toks[b+1].mention >= 0 && (b+2 >= len(toks) || toks[b+2].word != "'s") &&
+					d.fits(d.ments[toks[b+1].mention], pred.SubjectTypes) {
 					subject = b + 1
 				}
 			} else {
-				subject, _ = d.nearest(toks, v-1, -1, -1, pred.SubjectTypes)
+				// The name right before the verb, auxiliaries and adverbs
+				// aside: not "Kittiwake said Aldermoor's parent holds".
+				s := v - 1
+				for s > 0 && heldAuxiliaries[toks[s].word] {
+					s--
+				}
+				if toks[s].mention >= 0 && d.fits(d.ments[toks[s].mention], pred.SubjectTypes) {
+					subject = s
+				}
 			}
 			if subject < 0 || d.ments[toks[subject].mention].entity == d.ments[toks[obj].mention].entity {
 				continue
@@ -1022,6 +1000,29 @@ func (d *drafter) heldEventRelations(toks []token) []candidate {
 		}
 	}
 	return out
+}
+
+// heldNoun reports whether the lexicon gives noun as the object of a
+// verb of having for the predicate's subject ("take a stake in"), and of
+// no verb read the other way ("win a contract from").
+func (d *drafter) heldNoun(pred *vocab.Predicate, noun string) bool {
+	held := false
+	for _, verb := range pred.Message().GetLexicon().GetVerbs() {
+		words := strings.Fields(verb.GetText())
+		if !slices.Contains(words[1:], noun) {
+			continue
+		}
+		if verb.GetInverse() {
+			return false
+		}
+		held = held || holdVerbs[words[0]]
+	}
+	return held
+}
+
+// lemmaIn reports whether a WordNet verb lemma of word is in set.
+func (d *drafter) lemmaIn(word string, set map[string]bool) bool {
+	return slices.ContainsFunc(wordnet.Lemmas(word, wordnet.Verb), func(l string) bool { return set[l] })
 }
 
 // objectPreposition returns the preposition before the object in the
@@ -1057,6 +1058,11 @@ func (d *drafter) pairEventRelations(toks []token) []candidate {
 		a := j + 1
 		between := toks[a].word == "between"
 		if between {
+			// "the alliance between", which says there is one; not "a
+			// partnership between", which may be only proposed.
+			if j == 0 || toks[j-1].word != "the" {
+				continue
+			}
 			a++
 			if a < len(toks) && toks[a].word == "the" {
 				a++
@@ -1068,11 +1074,12 @@ func (d *drafter) pairEventRelations(toks []token) []candidate {
 		if b < len(toks) && toks[b].word == "the" && between {
 			b++
 		}
-		if b >= len(toks) || toks[a].mention < 0 || toks[a+1].word != "and" || toks[b].mention < 0 || toks[a].pronoun || toks[b].pronoun {
-			continue
+		if b >= len(toks) || toks[a].mention < 0 || toks[a+1].word != "and" || toks[b].mention < 0 || toks[a].pronoun || toks[b].pronoun ||
+			b+1 < len(toks) && toks[b+1].word == "'s" {
+			continue // not "between South Korea and Japan's biggest rival"
 		}
-		if !between && (b+1 >= len(toks) || !lowercaseWord(d.text, toks[b+1]) || len(wordnet.Lemmas(toks[b+1].word, wordnet.Verb)) == 0) {
-			continue // "the partnership Samsung and Sony ran": a verb after the names
+		if !between && (b+1 >= len(toks) || !lowercaseWord(d.text, toks[b+1]) || !d.lemmaIn(toks[b+1].word, formVerbs)) {
+			continue // "the partnership Samsung and Sony ran": a verb of having it after the names, not "opposed"
 		}
 		first, second := d.ments[toks[a].mention], d.ments[toks[b].mention]
 		for _, p := range preds {
@@ -1088,6 +1095,11 @@ func (d *drafter) pairEventRelations(toks []token) []candidate {
 	}
 	return out
 }
+
+// formVerbs say that their subjects have or make the relation their
+// object names: "the LCD partnership Samsung and Sony ran".
+var formVerbs = map[string]bool{"run": true, "form": true, "have": true, "sign": true, "create": true, "launch": true, "forge": true,
+	"strike": true, "seal": true, "establish": true, "operate": true, "build": true, "reach": true}
 
 // determined reports whether a determiner leads the noun phrase that ends
 // in toks[j], within two words or topics' names before it ("the LCD
@@ -1354,7 +1366,7 @@ func (d *drafter) titleRelations(toks []token) []candidate {
 				p++ // "whose chief executive is Marisol Okafor"
 			}
 			var person = -1
-			if p < len(toks) && toks[p].mention >= 0 && d.fits(d.ments[toks[p].mention], tp.pred.SubjectTypes) {
+			if p < len(toks) && toks[p].mention >= 0 && d.fits(d.ments[toks[p].mention], tp.pred.SubjectTypes) && (p+1 >= len(toks) || toks[p+1].word != "'s") {
 				person = p
 			} else if i >= 2 && toks[i-1].word == "," && toks[i-2].mention >= 0 && toks[j-1].word == "'s" &&
 				d.fits(d.ments[toks[i-2].mention], tp.pred.SubjectTypes) {
@@ -1637,7 +1649,7 @@ func (d *drafter) possessorOf(toks []token, i int) int {
 		// Outside a quotation, not what the quotation names.
 		// A possessor is one ("Halcyon's blade factory ... its
 		// research"); another modifier is not ("the Danish manufacturer").
-		possessor := b+1 < len(toks) && toks[b+1].word == "'s"
+		possessor := b+2 < len(toks) && toks[b+1].word == "'s" && (toks[b+2].mention < 0 || d.ments[toks[b+2].mention].typ == "topic") // not "Denmark's Norvane"
 		if toks[b].mention >= 0 && isOrg(d.ments[toks[b].mention]) && (possessor || !d.isModifier(toks, b)) && toks[b].quoted == toks[i].quoted && toks[b].start >= d.datelineEnd {
 			found = toks[b].mention
 			if toks[i].word == "whose" {
@@ -1704,6 +1716,9 @@ func (d *drafter) nounHolders(toks []token, i, end int) []int {
 		k := c - 1
 		if clauses := relativeClauses(toks, c); len(clauses) > 0 && clauses[len(clauses)-1][1] == c-1 {
 			k = clauses[len(clauses)-1][0] - 1
+			if k < 0 || toks[k].mention < 0 {
+				return nil // the clause's head is no name: "The company Norvane sued, which ..., is"
+			}
 		}
 		for ; k >= 0; k-- {
 			if toks[k].mention >= 0 {
@@ -1872,4 +1887,10 @@ func tokenOf(toks []token, start int) int {
 		}
 	}
 	return 0
+}
+
+// eventNoun reports whether word is an event noun of the lexicon.
+func (d *drafter) eventNoun(word string) bool {
+	_, ok := d.v.EventNoun(word)
+	return ok
 }

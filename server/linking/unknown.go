@@ -411,8 +411,9 @@ type guessed struct {
 }
 
 // guess finds the type of the unknown name r from, in order: a title or
-// honorific before it, the place WordNet names by it, its head noun, an
-// appositive after it, a noun before it, its last
+// honorific before it, the place WordNet names by its words, its head
+// noun, an appositive after it, a noun before it, the place WordNet names
+// by its one word, its last
 // word, a verb of saying, a preposition of place, and the shape of a
 // person's name.
 func (l *linker) guess(r run, title int) (guessed, bool) {
@@ -423,10 +424,16 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 	if r.start > 0 && honorifics[l.words[r.start-1].lower] {
 		return guessed{typ: "person", reason: fmt.Sprintf("after %q", l.words[r.start-1].text), boost: 0.15}, true
 	}
-	// A place WordNet names is of its class, whatever its last word says
-	// ("Rhode Island" is a state).
-	if g, ok := l.wordnetPlace(r); ok {
-		return g, true
+	// A place WordNet names by words of several is of its class, whatever
+	// its last word says ("Rhode Island" is a state); by one word, only
+	// when nothing around it says otherwise ("Helena, a Boston-based
+	// installer") and it is no surname the text gave in full ("Ruth
+	// Cleveland ... Cleveland").
+	multiword := r.end-r.start > 1
+	if multiword {
+		if g, ok := l.wordnetPlace(r); ok {
+			return g, true
+		}
 	}
 	if g, ok := l.headNoun(r); ok {
 		return g, true
@@ -436,6 +443,11 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 	}
 	if g, ok := l.nounBefore(r); ok {
 		return g, true
+	}
+	if !multiword && !l.sureWords[l.words[r.start].lower] && !l.describedAfter(r) {
+		if g, ok := l.wordnetPlace(r); ok {
+			return g, true
+		}
 	}
 	last := l.words[r.end-1].lower
 	if last = strings.TrimSuffix(last, "."); corporateEndings[last] || orgEndings[last] || r.end-r.start > 1 && pluralNoun(last) {
@@ -603,40 +615,47 @@ func (l *linker) headNoun(r run) (guessed, bool) {
 	return guessed{}, false
 }
 
-// nounBefore reads the noun of a vocabulary's kind right before r, in a
-// noun phrase a determiner opens: "the pension fund Zeeland Pensioen",
-// "the Dutch pension fund Zeeland Pensioen".
-func (l *linker) nounBefore(r run) (guessed, bool) {
-	for n := 2; n >= 1; n-- {
-		first := r.start - n
-		if first < 1 || !l.words[r.start].joined {
-			continue
-		}
-		var ws []string
-		for _, w := range l.words[first:r.start] {
-			if w.capitalized || !w.joined {
-				ws = nil
-				break
-			}
-			ws = append(ws, w.lower)
-		}
-		if ws == nil {
-			continue
-		}
-		det := first - 1
-		if det >= 1 && l.words[det].capitalized && !determinerWords[l.words[det].lower] && l.words[first].joined {
-			det-- // an adjective of a country: "the Dutch pension fund"
-		}
-		if !determinerWords[l.words[det].lower] || !l.words[det+1].joined {
-			continue
-		}
-		if g, ok := l.noun(strings.Join(ws, " ")); ok {
-			g.reason = fmt.Sprintf("after %q, %s", l.text[l.words[first].start:l.words[r.start-1].end], g.reason)
-			g.boost = 0.1
-			return g, true
-		}
+// describedAfter reports whether an apposition follows r: a comma and an
+// article ("Helena, a Boston-based installer").
+func (l *linker) describedAfter(r run) bool {
+	if r.end >= len(l.words) {
+		return false
 	}
-	return guessed{}, false
+	gap := l.text[l.words[r.end-1].end:l.words[r.end].start]
+	return strings.TrimSpace(gap) == "," && determinerWords[l.words[r.end].lower]
+}
+
+// nounBefore reads the noun of two words of a vocabulary's kind right
+// before r, in a noun phrase a determiner opens: "the pension fund Zeeland
+// Pensioen", "the Dutch pension fund Zeeland Pensioen".
+func (l *linker) nounBefore(r run) (guessed, bool) {
+	// Two words: one ("the investor Tomas Lindqvist") may be a person's.
+	const n = 2
+	first := r.start - n
+	if first < 1 || !l.words[r.start].joined {
+		return guessed{}, false
+	}
+	var ws []string
+	for _, w := range l.words[first:r.start] {
+		if w.capitalized || !w.joined {
+			return guessed{}, false
+		}
+		ws = append(ws, w.lower)
+	}
+	det := first - 1
+	if det >= 1 && l.words[det].capitalized && !determinerWords[l.words[det].lower] && l.words[first].joined {
+		det-- // an adjective of a country: "the Dutch pension fund"
+	}
+	if !determinerWords[l.words[det].lower] || !l.words[det+1].joined {
+		return guessed{}, false
+	}
+	g, ok := l.noun(strings.Join(ws, " "))
+	if !ok {
+		return guessed{}, false
+	}
+	g.reason = fmt.Sprintf("after %q, %s", l.text[l.words[first].start:l.words[r.start-1].end], g.reason)
+	g.boost = 0.1
+	return g, true
 }
 
 // determinerWords open a noun phrase.
