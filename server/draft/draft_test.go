@@ -600,6 +600,9 @@ func TestReviewTraps(t *testing.T) {
 		// describes.
 		{hw, "Kittiwake Offshore Wind appointed Ruth Cleveland as finance chief. Cleveland previously worked at Norvane Turbines.", "places/"},
 		{hw, "Kittiwake Offshore Wind awarded a crane contract to Helena, a Boston-based installer.", "places/helena"},
+		// A country's name a hyphen joins to a participle says no base.
+		{hw, "Halcyon Rotor Systems, a Danish-owned company, grew.", "based-in"},
+		{hw, "Kittiwake Offshore Wind, a Norwegian-backed developer, grew.", "based-in"},
 	}
 	for _, tt := range tests {
 		d := Make(tt.ix, "Traps\n\nBOSTON -- It grew. "+tt.sentence+"\n", Options{SourceFile: "traps.txt", MinConfidence: 0.5})

@@ -1196,7 +1196,10 @@ func (d *drafter) modifierRelations(toks []token) []candidate {
 		// The name it modifies: after "'s", or after a noun of the
 		// vocabulary that names the modified entity ("utility",
 		// "turbine maker"). Only a place or a polity modifies so.
-		if d.isPolity(m) {
+		// Not a name a hyphen joins to a participle: "a Danish-owned
+		// company" is owned, not based, there ("Boston-based" is the
+		// lexicon's phrase).
+		if d.isPolity(m) && !(i+1 < len(toks) && toks[i+1].glued) {
 			j := i + 1
 			possessive := j < len(toks) && toks[j].word == "'s"
 			if possessive {
