@@ -937,7 +937,7 @@ func (d *drafter) heldEventRelations(toks []token) []candidate {
 			hold, sale = hold || holdVerbs[lemma], sale || saleVerbs[lemma]
 		}
 		j := v + 1
-		if toks[v].word == "sale" && toks[j].word == "of" && v >= 2 && toks[v-1].word == "the" && d.lemmaIn(toks[v-2].word, saleCompletions) {
+		if toks[v].word == "sale" && toks[j].word == "of" && v >= 2 && toks[v-1].word == "the" && lemmaIn(toks[v-2].word, saleCompletions) {
 			sale, j = true, j+1 // "completed the sale of a 25 percent stake in Gannet Bank to Aldermoor"
 		}
 		if !hold && !sale {
@@ -1021,7 +1021,7 @@ func (d *drafter) heldNoun(pred *vocab.Predicate, noun string) bool {
 }
 
 // lemmaIn reports whether a WordNet verb lemma of word is in set.
-func (d *drafter) lemmaIn(word string, set map[string]bool) bool {
+func lemmaIn(word string, set map[string]bool) bool {
 	return slices.ContainsFunc(wordnet.Lemmas(word, wordnet.Verb), func(l string) bool { return set[l] })
 }
 
@@ -1078,7 +1078,7 @@ func (d *drafter) pairEventRelations(toks []token) []candidate {
 			b+1 < len(toks) && toks[b+1].word == "'s" {
 			continue // not "between South Korea and Japan's biggest rival"
 		}
-		if !between && (b+1 >= len(toks) || !lowercaseWord(d.text, toks[b+1]) || !d.lemmaIn(toks[b+1].word, formVerbs)) {
+		if !between && (b+1 >= len(toks) || !lowercaseWord(d.text, toks[b+1]) || !lemmaIn(toks[b+1].word, formVerbs)) {
 			continue // "the partnership Samsung and Sony ran": a verb of having it after the names, not "opposed"
 		}
 		first, second := d.ments[toks[a].mention], d.ments[toks[b].mention]
