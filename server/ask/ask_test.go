@@ -3142,3 +3142,16 @@ func TestAskHoldings(t *testing.T) {
 		t.Errorf("Who has a holding in Gannet Bank? = %q, want %q", got, want)
 	}
 }
+
+// TestAskAspectVerb checks that a verb before a gerund is not read by its
+// synonym: "begun doing" says nothing of founding.
+func TestAskAspectVerb(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	if c, err := Compile(hw, "What has Elena Voss's team begun doing?", pattern.Options{}); err == nil && strings.Contains(pattern.Format(c.Pattern), "founds") {
+		t.Errorf("\"begun doing\" read as founds: %s", pattern.Format(c.Pattern))
+	}
+	if c, err := Compile(hw, "Who began Kittiwake?", pattern.Options{}); err != nil || !strings.Contains(pattern.Format(c.Pattern), "founds") {
+		t.Errorf("Who began Kittiwake? = %v; want founds, \"began\" a synonym of \"start\"", err)
+	}
+}

@@ -74,6 +74,12 @@ func reread(ix *index.Index, words []word, items []item) bool {
 			continue
 		}
 		if wordnet.IsWord(w.lower) {
+			// A verb before a gerund says when or whether, not what:
+			// "begun testing" is no "started" (founds), "kept suing" no
+			// "kept".
+			if gerundAfter(words, it.at) {
+				continue
+			}
 			if lower, note, ok := synonym.Of(ix.Vocabulary(), w.lower); ok {
 				w.lower, w.note, changed = lower, note, true
 			} else if note != "" {
@@ -135,6 +141,16 @@ func absorbIntoName(ix *index.Index, words []word, items []item, k int) bool {
 		return try(items[k+1], at, at+1+items[k+1].span)
 	}
 	return false
+}
+
+// gerundAfter reports whether the word after words[i] is an -ing form of
+// a verb WordNet knows ("testing", "doing").
+func gerundAfter(words []word, i int) bool {
+	if i+1 >= len(words) {
+		return false
+	}
+	next := strings.ToLower(words[i+1].text) // as written: a synonym may stand for it ("doing" for "done")
+	return strings.HasSuffix(next, "ing") && len(next) > 4 && len(wordnet.Lemmas(next, wordnet.Verb)) > 0
 }
 
 // isLemma reports whether text, of two words or more, is a lemma of
