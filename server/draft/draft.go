@@ -120,9 +120,9 @@ type drafter struct {
 	// (object_modifier).
 	locatedIn, owner, worksAt *vocab.Predicate
 	modifiers                 []*vocab.Predicate
-	// objectPrepositions are the prepositions of the predicates' noun
-	// phrases, by predicate (see objectPreposition).
-	objectPrepositions map[vocab.ID]string
+	// nounPhrases are what the predicates' lexicons say of the noun
+	// phrases that name their relations (see nounPhraseOf).
+	nounPhrases map[vocab.ID]nounPhrase
 }
 
 // mention is a name of the text read as an entity, known or new.

@@ -252,10 +252,7 @@ Like Corvid Subsea Cables, a blade maker must grow.
 Kittiwake Offshore Wind told Halcyon Rotor Systems that Norvane Turbines would sue.
 `
 	d := Make(ix, text, Options{SourceFile: "traps.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
-	}
+	got := drafted(d)
 	if !slices.Contains(got, "organizations/kittiwake-offshore-wind based-in places/boston") {
 		t.Errorf("no Kittiwake based-in Boston among %q", got)
 	}
@@ -308,10 +305,7 @@ func TestPlacesFromWordNet(t *testing.T) {
 	text := "Funds\n\nBOSTON -- Halcyon Rotor Systems raised $200 million from the Laurentian Public Service Pension Plan, a Canadian retirement fund. " +
 		"Its American arm grew. Ledgerock Steel rolls them at its plant in Paulsboro, New Jersey.\n"
 	d := Make(ix, text, Options{SourceFile: "funds.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
-	}
+	got := drafted(d)
 	for _, want := range []string{
 		"organizations/laurentian-public-service-pension-plan based-in organizations/canada",
 		"places/paulsboro located-in organizations/new-jersey",
@@ -353,10 +347,7 @@ func TestDateline(t *testing.T) {
 		t.Errorf("datelineEnd of a sentence with dashes = %d, want 0", got)
 	}
 	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "fulmar.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
-	}
+	got := drafted(d)
 	for _, want := range []string{"places/providence located-in organizations/rhode-island", "organizations/fulmar-offshore-wind develops places/petrel-ridge"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("no %q among %q", want, got)
@@ -382,10 +373,7 @@ func TestPartLeader(t *testing.T) {
 	text := "Moves\n\nBOSTON -- Marisol Okafor ran offshore sales at Denmark's Norvane Turbines until June. Until then, Okafor ran the American arm of Aldermoor Energy. " +
 		"Okafor ran Halcyon Rotor Systems. The British utility, which completed its purchase of a quarter of Gannet Bank in October, is also Kittiwake Offshore Wind's largest shareholder.\n"
 	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "moves.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
-	}
+	got := drafted(d)
 	for _, want := range []string{
 		"people/marisol-okafor works-at organizations/norvane-turbines",
 		"people/marisol-okafor works-at organizations/aldermoor-energy",
@@ -419,10 +407,7 @@ func TestPossessives(t *testing.T) {
 		"Halcyon will fund a research partnership with Southcoast Technological University on recycling old composite blades, led by Elena Voss. " +
 		"The money will go toward Halcyon Rotor Systems's blade factory in New Bedford, where construction began last month, and a line based on its research with SouthTech.\n"
 	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "work.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
-	}
+	got := drafted(d)
 	for _, want := range []string{
 		"organizations/halcyon-rotor-systems supplies-turbines-to places/gannet-bank",
 		"people/elena-voss tests topics/recycled-blade-material",
@@ -449,10 +434,7 @@ func TestPairEvents(t *testing.T) {
 	text := "Pairs\n\nSEOUL -- Officials discussed the alliance between South Korea and Japan. Backers point to the LCD partnership Samsung and Sony ran in the 2000s. " +
 		"The partnership Samsung and Sony's rivals feared is over.\n"
 	d := Make(seedtest.Index(t), text, Options{SourceFile: "pairs.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
-	}
+	got := drafted(d)
 	for _, want := range []string{
 		"organizations/south-korea allies-with organizations/japan",
 		"organizations/samsung-electronics partners-with organizations/sony",
@@ -473,10 +455,7 @@ func TestSeedNouns(t *testing.T) {
 	t.Parallel()
 	text := "Units\n\nSEOUL -- Kioxia, a unit of SK Group, grew. Sony, the Japanese maker, grew.\n"
 	d := Make(seedtest.Index(t), text, Options{SourceFile: "units.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
-	}
+	got := drafted(d)
 	for _, want := range []string{"organizations/kioxia member-of organizations/sk-group", "organizations/sony based-in organizations/japan"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("no %q among %q", want, got)
@@ -493,10 +472,7 @@ func TestHires(t *testing.T) {
 	text := "Hires\n\nBOSTON -- Skua Marine Contractors, a New London, Connecticut-based installer that Kittiwake Offshore Wind hired in July, drove piles. " +
 		"Halcyon Rotor Systems hired Elena Voss. Norvane Turbines, whose chief executive is Henrik Aalto, grew.\n"
 	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "hires.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
-	}
+	got := drafted(d)
 	for _, want := range []string{
 		"organizations/kittiwake-offshore-wind awards-contract-to organizations/skua-marine-contractors",
 		"organizations/halcyon-rotor-systems appoints people/elena-voss",
@@ -518,10 +494,7 @@ func TestHeldEvents(t *testing.T) {
 		"Halcyon Rotor Systems completed the sale of a 10 percent stake in Gannet Bank to Bluefin Climate Ventures. Norvane Turbines does not own a stake in Gannet Bank. " +
 		"The pension fund Zeeland Pensioen invested $100 million in Kittiwake Offshore Wind. Kittiwake Offshore Wind's new Dutch backer, Zeeland Pensioen, grew.\n"
 	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "stakes.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
-	}
+	got := drafted(d)
 	for _, want := range []string{
 		"organizations/aldermoor-energy acquires-stake-in places/gannet-bank",
 		"organizations/aldermoor-energy acquires-stake-in organizations/halcyon-rotor-systems",
@@ -551,10 +524,7 @@ func TestTopicDescription(t *testing.T) {
 	t.Parallel()
 	text := "Panels\n\nSEOUL -- Sony sold LCD panels. Samsung manufactured the panels, while Sony used them to produce TVs.\n"
 	d := Make(seedtest.Index(t), text, Options{SourceFile: "panels.txt", MinConfidence: 0.5})
-	var got []string
-	for _, r := range d.Relations {
-		got = append(got, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
-	}
+	got := drafted(d)
 	if !slices.Contains(got, "organizations/samsung-electronics produces topics/lcd-panels") {
 		t.Errorf("no Samsung produces LCD panels among %q", got)
 	}
@@ -613,4 +583,13 @@ func TestReviewTraps(t *testing.T) {
 			}
 		}
 	}
+}
+
+// drafted returns a draft's relations as "subject predicate-id object".
+func drafted(d *Draft) []string {
+	var out []string
+	for _, r := range d.Relations {
+		out = append(out, r.GetSubject()+" "+strings.TrimPrefix(r.GetPredicate(), "predicates/")+" "+r.GetObject())
+	}
+	return out
 }

@@ -1006,18 +1006,7 @@ func (d *drafter) heldEventRelations(toks []token) []candidate {
 // verb of having for the predicate's subject ("take a stake in"), and of
 // no verb read the other way ("win a contract from").
 func (d *drafter) heldNoun(pred *vocab.Predicate, noun string) bool {
-	held := false
-	for _, verb := range pred.Message().GetLexicon().GetVerbs() {
-		words := strings.Fields(verb.GetText())
-		if !slices.Contains(words[1:], noun) {
-			continue
-		}
-		if verb.GetInverse() {
-			return false
-		}
-		held = held || holdVerbs[words[0]]
-	}
-	return held
+	return d.nounPhraseOf(pred).held[noun]
 }
 
 // lemmaIn reports whether a WordNet verb lemma of word is in set.
@@ -1029,16 +1018,46 @@ func lemmaIn(word string, set map[string]bool) bool {
 // predicate's noun phrase ("in" of "{subject}'s stake in {object}"), or
 // "".
 func (d *drafter) objectPreposition(pred *vocab.Predicate) string {
-	if d.objectPrepositions == nil {
-		d.objectPrepositions = map[vocab.ID]string{}
+	return d.nounPhraseOf(pred).preposition
+}
+
+// nounPhrase is what a predicate's lexicon says of the noun phrases that
+// name its relations (see heldNoun and objectPreposition).
+type nounPhrase struct {
+	preposition string          // before the object in Lexicon.noun_phrase
+	held        map[string]bool // the words its subject's verbs of having take, and no inverse verb
+}
+
+// nounPhraseOf returns the predicate's nounPhrase, read from the
+// vocabulary once per draft.
+func (d *drafter) nounPhraseOf(pred *vocab.Predicate) nounPhrase {
+	if d.nounPhrases == nil {
+		d.nounPhrases = map[vocab.ID]nounPhrase{}
 		for _, p := range d.v.Predicates() {
-			words := strings.Fields(p.Message().GetLexicon().GetNounPhrase())
-			if len(words) >= 3 && strings.HasPrefix(words[0], "{subject}'s") && words[len(words)-1] == "{object}" {
-				d.objectPrepositions[p.ID] = words[len(words)-2]
+			lex := p.Message().GetLexicon()
+			np := nounPhrase{held: map[string]bool{}}
+			if words := strings.Fields(lex.GetNounPhrase()); len(words) >= 3 && strings.HasPrefix(words[0], "{subject}'s") && words[len(words)-1] == "{object}" {
+				np.preposition = words[len(words)-2]
 			}
+			inverse := map[string]bool{}
+			for _, verb := range lex.GetVerbs() {
+				words := strings.Fields(verb.GetText())
+				for _, w := range words[1:] {
+					switch {
+					case verb.GetInverse():
+						inverse[w] = true
+					case holdVerbs[words[0]]:
+						np.held[w] = true
+					}
+				}
+			}
+			for w := range inverse {
+				delete(np.held, w)
+			}
+			d.nounPhrases[p.ID] = np
 		}
 	}
-	return d.objectPrepositions[pred.ID]
+	return d.nounPhrases[pred.ID]
 }
 
 // pairEventRelations drafts the relation of a symmetric predicate that an
