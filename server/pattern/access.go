@@ -125,6 +125,9 @@ func scanSize(ix *index.Index, t *triple) int64 {
 type boundRelation struct{ v int }
 
 func (a boundRelation) each(q *Query, assign []index.Node, visit func(index.Rel) error) error {
+	if IsLiteral(assign[a.v]) {
+		return nil
+	}
 	if r, ok := q.ix.NodeRelation(assign[a.v]); ok {
 		return visit(r)
 	}
@@ -165,6 +168,9 @@ func (a nodeRelations) describe(q *Query) string {
 type variableRelations struct{ v int }
 
 func (a variableRelations) each(q *Query, assign []index.Node, visit func(index.Rel) error) error {
+	if IsLiteral(assign[a.v]) {
+		return nil // a qualifier's text ("{ attribution ?b }") is no node: it has no relations
+	}
 	return eachOfNode(q.ix, assign[a.v], visit)
 }
 

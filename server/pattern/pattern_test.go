@@ -394,3 +394,32 @@ func TestMatchBudgetAndPaging(t *testing.T) {
 		t.Errorf("Plan() = %v, want two described steps", plan)
 	}
 }
+
+// TestLiteralQualifierAsNode checks a variable bound to a qualifier's
+// text (an attribution, place or manner given as words, not an entity)
+// and then used as a triple's end or a relation: no relation has a text
+// as party, so it matches nothing, and never reads the text as a node (it
+// once indexed the adjacency lists with a literal and panicked).
+func TestLiteralQualifierAsNode(t *testing.T) {
+	t.Parallel()
+	ix := seedIx(t)
+	for _, src := range []string{
+		"?s * ?o AS ?r { attribution ?b } . ?d * ?b",
+		"?s * ?o AS ?r { attribution ?b } . ?b * ?d AS ?q",
+		"?s * ?o AS ?r { attribution ?b } . ?x involves ?b",
+		"?s * ?o AS ?r { manner ?b } . ?b { time ?t }",
+	} {
+		p, err := ParseText(ix, src)
+		if err != nil {
+			t.Fatalf("ParseText(%q): %v", src, err)
+		}
+		q, err := Compile(ix, p, Options{})
+		if err != nil {
+			t.Fatalf("Compile(%q): %v", src, err)
+		}
+		sols, _, err := q.Run(budget.New(context.Background(), 0), 0, 1000)
+		if err != nil || len(sols) != 0 {
+			t.Errorf("Run(%q) = %d solutions, %v; want none", src, len(sols), err)
+		}
+	}
+}

@@ -333,7 +333,7 @@ func TestSolutionsDistinct(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
 	tried, answered := 0, 0
 	withQualifiers, withGroups := 0, 0
-	for range 2200 {
+	for range 2300 {
 		p := randomPattern(rng, ix)
 		q, err := Compile(ix, p, Options{})
 		if err != nil {
