@@ -152,7 +152,7 @@ func TestQualifiersGroupsCounts(t *testing.T) {
 		},
 		{
 			text: "?s * ?o AS ?r { document ?doc } . COUNT ?r BY ?doc",
-			want: []string{`doc="documents/korea-japan-economic-alliance" count=62`},
+			want: []string{`doc="documents/korea-japan-economic-alliance" count=63`},
 		},
 		{
 			text: "?x produces ?what . COUNT * BY ?what",
