@@ -786,6 +786,21 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, co
 			}
 		}
 	}
+	// A relation noun's date ("the May 8 proposal", see
+	// Question.NounDates) must be its relation's time.
+	for v, dates := range st.q.NounDates {
+		k := slices.Index(st.q.Query.Vars(), v)
+		if k < 0 || k >= len(s.Nodes) {
+			continue
+		}
+		if r, ok := st.ix.NodeRelation(s.Nodes[k]); ok {
+			for _, d := range dates {
+				if !d.Holds(st.ix.Qualifiers(r).GetTime().GetStart()) {
+					return false, nil, nil, nil
+				}
+			}
+		}
+	}
 	holds = true
 	for _, r := range s.Rels[:min(st.q.Mains, len(s.Rels))] {
 		if r == pattern.NoRel {

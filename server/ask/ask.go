@@ -50,6 +50,17 @@ type Question struct {
 	// read inside the question (see relationalNouns), the titles the
 	// noun names: its relation's role must hold one.
 	NounTitles map[string][]string
+	// NounDates are, by the relation variable of each relation noun read
+	// inside the question ("the May 8 proposal" of "Did lawmakers react
+	// to the May 8 proposal?"), the dates written before it, which that
+	// relation's time must fall on: they date the noun's relation, not the
+	// question's own, which another time does not contradict.
+	NounDates map[string][]DateFilter
+	// eventDates are the dates written before a relation noun, by the
+	// date item's position, with the noun's relation variable; Compile
+	// reads them as NounDates unless the noun's relation is the
+	// question's own.
+	eventDates map[int]string
 	// EvidenceWords are the words read in the evidence of the relation
 	// EvidenceOf names, for a question answered so (see
 	// evidenceQuestion).
@@ -658,6 +669,10 @@ type word struct {
 	// manner is set for an adverb read as a manner the relation must have
 	// (see mannerAdverb).
 	manner bool
+	// glue is set for a word that only joins the words of a manner phrase
+	// ("with", "a", "of", "and" of "with a mix of surprise and
+	// admiration", see mannerPhrase): it says nothing more.
+	glue bool
 	// place is, for a word of a country or city the graph has no entity
 	// for, that place, and placeSpan how many words from here say it (see
 	// placeWord).
@@ -762,6 +777,23 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 // how-many, kind or description question.
 func (q *Question) wh() bool {
 	return !q.YesNo && !q.Count && q.KindUnder == nil && !q.Describes && q.Absent == nil && len(q.AnswerVars) > 0
+}
+
+// isMain reports whether v is the relation variable of one of the
+// question's own relations (see Question.Mains), or the question has
+// none: a relation noun alone ("When was the April 22 proposal?") is the
+// question's relation.
+func (q *Question) isMain(v string) bool {
+	triples := q.Pattern.GetTriples()
+	if q.Mains == 0 {
+		return true
+	}
+	for _, t := range triples[:min(q.Mains, len(triples))] {
+		if t.GetRelationVariable() == v {
+			return true
+		}
+	}
+	return false
 }
 
 // takeExpectedCount returns a question's words without a number right
@@ -878,7 +910,7 @@ func takeTotal(words []word) ([]word, string) {
 func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
 	words, total := takeTotal(words)
 	words, amounts := takeAmounts(words)
-	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(teamOf(ix, words)))))))
+	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(teamOf(ix, separatedParticle(ix.Vocabulary(), words))))))))
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), standsFor(ix, words))))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
@@ -1201,6 +1233,13 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 			q.Order = it.order
 		}
 		if it.kind == itemDate {
+			if v, ok := q.eventDates[it.at]; ok && !q.isMain(v) {
+				if q.NounDates == nil {
+					q.NounDates = map[string][]DateFilter{}
+				}
+				q.NounDates[v] = append(q.NounDates[v], it.date)
+				continue
+			}
 			q.Dates = append(q.Dates, it.date)
 		}
 		if it.kind == itemManner {
@@ -1804,6 +1843,11 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 	var items, topics []item
 	var mentions []Mention
 	for i := 0; i < len(words); {
+		if words[i].glue {
+			items = append(items, item{kind: itemIgnore, text: words[i].text, at: i, span: 1})
+			i++
+			continue
+		}
 		if it, n, ok := matchEntity(ix, words, i); ok {
 			it.at, it.span = i, n
 			// "Howard Lutnik": two pieces read as one entity are one name.
@@ -2908,6 +2952,32 @@ func personBefore(ix *index.Index, words []word, i int) bool {
 		}
 	}
 	return false
+}
+
+// separatedParticle reads "reacted with a mix of surprise and admiration
+// to the proposal" as "reacted to the proposal with a mix of surprise and
+// admiration": a "with" phrase without names between a verb and the
+// preposition that makes it a lexicon verb ("react to") goes after the
+// rest. Other words are returned as they are.
+func separatedParticle(v *vocab.Vocabulary, words []word) []word {
+	for i := 0; i+3 < len(words); i++ {
+		if words[i+1].lower != "with" || words[i].text != words[i].lower {
+			continue
+		}
+		if _, _, _, ok := matchPhrase(v, words, i, nil); ok {
+			continue // a verb of its own
+		}
+		for j := i + 2; j < len(words); j++ {
+			if w := words[j]; w.text != w.lower {
+				break // a name: the phrase is not only a manner
+			}
+			moved := slices.Concat(words[:i+1], words[j:], words[i+1:j])
+			if it, n, _, ok := matchPhrase(v, moved, i, nil); ok && n >= 2 && !it.phrase.Noun {
+				return moved
+			}
+		}
+	}
+	return words
 }
 
 // copularAt reads "stay on at Kittiwake as chairman" as "stay on as

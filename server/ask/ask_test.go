@@ -66,6 +66,10 @@ var goldenQuestions = []struct {
 	// PROPOSES, ALLIES_WITH, and "when".
 	{question: "Who proposed a Korea-Japan economic alliance?", want: []string{"who=people/chey-tae-won"}},
 	{question: "When did Chey Tae-won propose the alliance?", want: []string{"when=relations/chey-tae-won-proposes-alliance-at-national-assembly", "when=relations/chey-tae-won-proposes-alliance-in-seoul"}},
+	// REACTS_TO: the relation it reacts to is dated by the date before
+	// its noun.
+	{question: "Who reacted to the April 22 proposal?", want: []string{"who=organizations/national-assembly-lawmakers"}},
+	{question: "Who reacted to the May 8 proposal?", want: nil},
 	{question: "Who would ally with Japan?", want: []string{"who=organizations/south-korea"}},
 	{question: "Who allied with Japan?", want: nil}, // only proposed
 	// ANNOUNCES, TRADE_DEAL_WITH, NEGOTIATES_WITH, RUNS_TRADE_DEFICIT_WITH, PRIORITIZES.
@@ -3153,5 +3157,34 @@ func TestAskAspectVerb(t *testing.T) {
 	}
 	if c, err := Compile(hw, "Who began Kittiwake?", pattern.Options{}); err != nil || !strings.Contains(pattern.Format(c.Pattern), "founds") {
 		t.Errorf("Who began Kittiwake? = %v; want founds, \"began\" a synonym of \"start\"", err)
+	}
+}
+
+// TestAskRelationNounDates checks a date, a place and a manner inside
+// the noun phrase of a relation that is not the question's own: "Chey's
+// May 8 proposal" dates the proposal, which the lawmakers' reaction to
+// another one does not contradict; "Chey's National Assembly proposal" is
+// the one made there, not a proposal of the assembly; "with a mix of
+// surprise and admiration" is a manner the reaction must have, read also
+// where it parts a verb from its preposition.
+func TestAskRelationNounDates(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	reaction := "National Assembly lawmakers reacts to"
+	checkAsks(t, ix, []askCase{
+		{question: "Did lawmakers react to Chey's April 22 proposal?", want: reaction, verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did lawmakers react to Chey's May 8 proposal?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Did lawmakers react to the May 8 proposal?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Did lawmakers react to Chey's National Assembly proposal?", want: reaction, verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did lawmakers react to Chey's Seoul proposal?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Did lawmakers react to Chey's proposal with anger?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		{question: "Did lawmakers react with surprise to Chey's April 22 proposal?", want: reaction, verdict: pb.Verdict_VERDICT_YES},
+		{question: "Who reacted with a mix of surprise and admiration to the April 22 proposal?", want: reaction},
+		{question: "How did lawmakers react to Chey's April 22 proposal?", want: reaction},
+		{question: "When was the April 22 proposal?", want: "National Assembly"},
+	})
+	q, err := Compile(ix, "Did lawmakers react to Chey's proposal with anger?", pattern.Options{})
+	if err != nil || !slices.Equal(q.Manners, []string{"anger"}) {
+		t.Errorf("Compile: manners %v, %v; want [anger]", q, err)
 	}
 }

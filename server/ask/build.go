@@ -52,7 +52,29 @@ type questionBuilder struct {
 	// nounTitles are the titles of the relational nouns read inside the
 	// question, by their relation variables (Question.NounTitles).
 	nounTitles map[string][]string
+	// eventDates are the dates written before a relation noun ("the May 8
+	// proposal", "Chey's April 22 proposal"), by the date item's position,
+	// with the noun's relation variable: its time, not necessarily the
+	// question's own relation's (see Question.NounDates).
+	eventDates map[int]string
 }
+
+// dateEvent records that the date item d is written before the relation
+// noun whose relation variable is v. A date after a preposition ("on May
+// 8") is the question's own.
+func (b *questionBuilder) dateEvent(d item, v string) {
+	if d.kind != itemDate || d.date.Bound != "" || datePrepositions[strings.ToLower(strings.Fields(d.text)[0])] {
+		return
+	}
+	if b.eventDates == nil {
+		b.eventDates = map[int]string{}
+	}
+	b.eventDates[d.at] = v
+}
+
+// datePrepositions open a date that is an adverbial of its own: "on May
+// 8", "in 2021".
+var datePrepositions = map[string]bool{"on": true, "in": true, "at": true, "during": true, "of": true}
 
 // qualifierAsked is a qualifier a question asks for, and its variable.
 type qualifierAsked struct {
@@ -257,8 +279,16 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			// alliance"; otherwise the entity itself.
 			j := k + 1
 			second := (*pb.Term)(nil)
+			var dated []item
 			if peek(1).kind == itemPoss {
 				j++
+				// "Chey's April 22 proposal": the date between the
+				// possessive and the noun is the relation's time, read
+				// with the question's other dates.
+				for at(items, j).kind == itemDate && at(items, j+1).kind == itemEvent {
+					dated = append(dated, at(items, j))
+					j++
+				}
 			}
 			// "the Samsung-Sony LCD partnership": a topic between the
 			// parties and the noun, which the noun's predicates take no
@@ -271,6 +301,13 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			} else if items2.kind == itemEntity && t.kind == itemEvent {
 				second = fixed(b.ix, items2.node)
 				j++
+			}
+			// "Chey's National Assembly proposal": a second name that is no
+			// topic and that the noun's predicates take no object of is
+			// where the relation happened.
+			place := index.Node(-1)
+			if second != nil && aboutTopic == 0 && b.ix.EntityType(items[j-1].node) != "topic" && !b.takesObject(at(items, j).preds, items[j-1].node) {
+				second, place = nil, items[j-1].node
 			}
 			topic := aboutTopic
 			if second != nil && aboutTopic == 0 && !b.takesObject(at(items, j).preds, items[j-1].node) && b.ix.EntityType(items[j-1].node) == "topic" {
@@ -317,9 +354,16 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				}
 				v := b.fresh(ev.noun)
 				b.eventTriple(v, ev.preds, subject, object)
+				for _, d := range dated {
+					b.dateEvent(d, v)
+				}
 				if topic != 0 {
 					b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{Relation: variable(v), Field: pb.QualifierField_QUALIFIER_FIELD_TOPIC,
 						Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: b.ix.NodeName(topic)}}})
+				}
+				if place >= 0 {
+					b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{Relation: variable(v), Field: pb.QualifierField_QUALIFIER_FIELD_PLACE,
+						Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: b.ix.NodeName(place)}}})
 				}
 				out = append(out, nounPhrase{term: variable(v), event: true, eventPrep: prepBefore(items, k)})
 				k = j
@@ -389,6 +433,9 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			}
 			v := b.fresh(it.noun)
 			b.eventTriple(v, it.preds, subject, object)
+			if k > 0 {
+				b.dateEvent(items[k-1], v)
+			}
 			for _, s := range statuses {
 				b.constrain(v, s)
 			}
@@ -1493,7 +1540,7 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 		}
 		b.whVars[k] = b.lastEvent
 	}
-	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked, NounTitles: b.nounTitles}
+	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked, NounTitles: b.nounTitles, eventDates: b.eventDates}
 	if main == nil {
 		main = b.pattern.Triples[0]
 	}
@@ -1607,6 +1654,11 @@ func Interpretation(ix *index.Index, q *Question) string {
 			return qc.GetField() == pb.QualifierField_QUALIFIER_FIELD_ROLE && qc.GetRelation().GetVariable() == v
 		}) {
 			where = append(where, fmt.Sprintf("the role of ?%s is %s", v, quotedOr(q.NounTitles[v])))
+		}
+	}
+	for _, v := range slices.Sorted(maps.Keys(q.NounDates)) {
+		for _, d := range q.NounDates[v] {
+			where = append(where, fmt.Sprintf("the time of ?%s is %s", v, d))
 		}
 	}
 	out := "Find " + joinVars(q.AnswerVars) + " such that " + strings.Join(parts, ", and ")

@@ -55,10 +55,21 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 				continue
 			}
 			left = append(left, w)
-		case itemVerb:
-			preds = append(preds, it.phrase.Predicates()...)
-		case itemEvent:
-			preds = append(preds, it.preds...)
+		case itemVerb, itemEvent:
+			// A word read as a WordNet synonym ("remark" as "mention")
+			// is a guess at a relation word: the evidence must say it as
+			// written instead.
+			if w := words[it.at]; it.span == 1 && strings.Contains(w.note, "WordNet synonym") {
+				left = append(left, strings.ToLower(w.text))
+				reading := fmt.Sprintf("%q = ", w.text)
+				understood = slices.DeleteFunc(slices.Clone(understood), func(u string) bool { return strings.HasPrefix(u, reading) })
+				continue
+			}
+			if it.kind == itemVerb {
+				preds = append(preds, it.phrase.Predicates()...)
+			} else {
+				preds = append(preds, it.preds...)
+			}
 		case itemAux, itemArticle, itemPrep, itemPoss, itemEntity, itemIgnore:
 		default:
 			return nil, false
@@ -91,15 +102,36 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	if degree(names[0]) > maxEvidenceRelations {
 		return nil, false
 	}
+	// A name is a party of the relation, or of the relation it is about
+	// ("What did some lawmakers remark about Chey's proposal?" is the
+	// lawmakers' reaction to the proposal Chey made), whose relation
+	// word may then be the question's.
+	about := func(end index.Node) (index.Rel, bool) { return ix.NodeRelation(end) }
+	partyOf := func(end, n index.Node) bool {
+		if end == n {
+			return true
+		}
+		inner, ok := about(end)
+		if !ok {
+			return false
+		}
+		is, io := ix.Ends(inner)
+		return is == n || io == n
+	}
+	ofPreds := func(r index.Rel) bool {
+		return slices.ContainsFunc(preds, func(p vocab.ID) bool {
+			return ix.Predicate(r) == p || slices.Contains(v.ImpliedBy(p), ix.Predicate(r))
+		})
+	}
 	for _, r := range slices.Concat(ix.Out(names[0]), ix.In(names[0])) {
 		s, o := ix.Ends(r)
-		if slices.Contains(found, r) || len(names) == 2 && s != names[1] && o != names[1] || subject >= 0 && s != subject {
+		if slices.Contains(found, r) || len(names) == 2 && !partyOf(s, names[1]) && !partyOf(o, names[1]) || subject >= 0 && s != subject {
 			continue
 		}
-		if len(preds) > 0 && !slices.ContainsFunc(preds, func(p vocab.ID) bool {
-			return ix.Predicate(r) == p || slices.Contains(v.ImpliedBy(p), ix.Predicate(r))
-		}) {
-			continue
+		if len(preds) > 0 && !ofPreds(r) {
+			if inner, ok := about(o); !ok || !ofPreds(inner) {
+				continue
+			}
 		}
 		if saysAll(ix.RelationAt(r).GetEvidence(), left) {
 			found = append(found, r)

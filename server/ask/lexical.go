@@ -53,7 +53,7 @@ func reread(ix *index.Index, words []word, items []item) bool {
 		if it.kind != 0 || words[it.at].note != "" {
 			continue
 		}
-		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || nameTail(ix, words, items[k].at) || headNoun(ix, words, items[k].at) || mannerAdverb(words, items[k].at) {
+		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || nameTail(ix, words, items[k].at) || headNoun(ix, words, items[k].at) || mannerAdverb(words, items[k].at) || mannerPhrase(words, items, k) {
 			changed = true
 			continue
 		}
@@ -269,6 +269,50 @@ func mannerAdverb(words []word, i int) bool {
 		return false
 	}
 	w.manner, w.note = true, "a manner the relation must have"
+	return true
+}
+
+// mannerPhrase reads the word of items[k], not understood, as a word of a
+// manner the relation must have when it is a noun of a phrase that "with"
+// opens, of nouns not understood joined by articles, "of" and "and":
+// "react with anger", "with a mix of surprise and admiration". Its nouns
+// are the words the relation's manner must say (see mannerAdverb); "with"
+// and the words that join them say nothing more.
+func mannerPhrase(words []word, items []item, k int) bool {
+	noun := func(it item) bool {
+		w := words[it.at]
+		return it.kind == 0 && w.note == "" && w.text == w.lower && len(wordnet.Lemmas(w.lower, wordnet.Noun)) > 0
+	}
+	joins := func(it item) bool {
+		return it.kind == itemArticle || it.kind == itemAnd || it.kind == itemPrep && strings.EqualFold(it.text, "of")
+	}
+	if !noun(items[k]) {
+		return false
+	}
+	start := k
+	for start > 0 && (noun(items[start-1]) || joins(items[start-1])) {
+		start--
+	}
+	if start == 0 || items[start-1].kind != itemPrep || !strings.EqualFold(items[start-1].text, "with") ||
+		!noun(items[start]) && items[start].kind != itemArticle {
+		return false
+	}
+	end := k + 1
+	for end < len(items) && (noun(items[end]) || joins(items[end])) {
+		end++
+	}
+	for !noun(items[end-1]) {
+		end--
+	}
+	for _, it := range items[start-1 : end] {
+		for i := it.at; i < it.at+max(it.span, 1); i++ {
+			if noun(it) {
+				words[i].manner, words[i].note = true, "a manner the relation must have"
+			} else {
+				words[i].glue = true
+			}
+		}
+	}
 	return true
 }
 
