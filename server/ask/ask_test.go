@@ -1623,8 +1623,10 @@ func TestAskOtherStatusOfUnnamedObject(t *testing.T) {
 		{"Did Corvid complete supplying cables?", pb.Verdict_VERDICT_NO},
 		{"Has Halcyon completed its factory?", pb.Verdict_VERDICT_NO},
 		{"Has Norvane withdrawn its lawsuit?", pb.Verdict_VERDICT_YES},
+		// An offer the state said in June still stands is in force.
+		{"Has Massachusetts withdrawn its $38 million support package?", pb.Verdict_VERDICT_NO},
 		// An offer announced may have been withdrawn since: unknown.
-		{"Has Massachusetts withdrawn its $38 million support package?", pb.Verdict_VERDICT_UNKNOWN},
+		{"Has Aldermoor withdrawn its stake purchase?", pb.Verdict_VERDICT_UNKNOWN},
 	} {
 		res, err := Ask(hw, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
 		if err != nil || res.Verdict != tt.verdict || tt.verdict == pb.Verdict_VERDICT_NO && len(res.Deciding) == 0 {
