@@ -2577,7 +2577,16 @@ func lightVerb(v *vocab.Vocabulary, words []word, i int, afterName bool) (n, ev,
 		}
 		from++
 	}
-	if !lightVerbs[words[i].lower] {
+	// "give up their holdings": a status word of two words, by its verb.
+	two := false
+	if i+1 < len(words) && !lightVerbs[words[i].lower] && !functionWord(words[i].lower) {
+		if s2, ok := statusOfVerb(v, words[i].lower+" "+words[i+1].lower); ok && strings.Contains(s2.word, " ") {
+			if _, _, _, isPhrase := matchPhrase(v, words, i, nil); !isPhrase {
+				sv, from, two = s2, i+2, true
+			}
+		}
+	}
+	if !lightVerbs[words[i].lower] && !two {
 		var ok bool
 		if s, isStatus := v.Status(words[i].lower); isStatus {
 			// A status word after a name is a verb too: "Western Digital

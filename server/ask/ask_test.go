@@ -1649,6 +1649,13 @@ func TestAskStatusPhrases(t *testing.T) {
 		{question: "Did Western Digital's bid fall through?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Did the Western Digital-Kioxia deal fail to go through?", verdict: pb.Verdict_VERDICT_YES},
 	})
+	// A status of two words as a verb before its relation noun: "give up
+	// its holding", "call off its lawsuit".
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Did MHIP give up its holding?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Has Norvane given up its suit?", want: "Norvane Turbines sues Halcyon", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Norvane call off its lawsuit?", want: "Norvane Turbines sues Halcyon", verdict: pb.Verdict_VERDICT_YES},
+	})
 }
 
 // TestAskTitleWordIsNoName checks that a word of a longer name which
