@@ -1241,17 +1241,23 @@ func (st statusReader) otherStatus() []index.Rel {
 // or none at all, returns none.
 func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]index.Rel, error) {
 	q := st.q
-	if q.Mains != 1 || len(q.Pattern.GetTriples()) == 0 {
+	if q.Mains < 1 || len(q.Pattern.GetTriples()) < q.Mains {
 		return nil, nil
 	}
 	asked := askedStatuses(q.Pattern)
 	if len(asked) == 0 {
 		return nil, nil
 	}
+	// "Will MHIP and the Great Lakes fund give up their holdings?": each
+	// name's relation is asked the status.
+	mains := map[string]bool{}
+	for _, t := range q.Pattern.GetTriples()[:q.Mains] {
+		mains[t.GetRelationVariable()] = true
+	}
 	pat := proto.Clone(q.Pattern).(*pb.Pattern)
 	pat.Constraints = slices.DeleteFunc(pat.Constraints, func(c *pb.Constraint) bool {
-		_, ok := mainStatus(pat, c)
-		return ok
+		_, ok := c.GetTest().(*pb.Constraint_RelationStatus)
+		return ok && mains[c.GetVariable()]
 	})
 	free := *q
 	free.Pattern = pat
@@ -1266,24 +1272,33 @@ func (st statusReader) otherStatusOf(b *budget.Budget, opts pattern.Options) ([]
 	var out []index.Rel
 	for _, a := range answers {
 		for _, s := range a.Solutions {
-			if len(s.Rels) == 0 || s.Rels[0] == pattern.NoRel {
+			if len(s.Rels) < q.Mains {
 				return nil, nil
 			}
-			r := s.Rels[0]
-			var no []index.Rel
-			if !st.onDates(r) || !st.inSettings(r) || !st.hasAmounts(r, &no) {
-				continue
+			var decided []index.Rel
+			for _, r := range s.Rels[:q.Mains] {
+				if r == pattern.NoRel {
+					return nil, nil
+				}
+				var no []index.Rel
+				if !st.onDates(r) || !st.inSettings(r) || !st.hasAmounts(r, &no) {
+					decided = nil
+					break
+				}
+				status := st.ix.RelationStatus(r)
+				if !settled[status] || slices.Contains(asked, status) {
+					return nil, nil
+				}
+				// "Has the fight ended?": a suit withdrawn, a deal
+				// completed or failed, has ended too.
+				if slices.Contains(asked, pb.RelationStatus_RELATION_STATUS_ENDED) && endsRelation[status] {
+					return nil, nil
+				}
+				decided = append(decided, r)
 			}
-			status := st.ix.RelationStatus(r)
-			if !settled[status] || slices.Contains(asked, status) {
-				return nil, nil
+			for _, r := range decided {
+				out = appendNew(out, r)
 			}
-			// "Has the fight ended?": a suit withdrawn, a deal completed or
-			// failed, has ended too.
-			if slices.Contains(asked, pb.RelationStatus_RELATION_STATUS_ENDED) && endsRelation[status] {
-				return nil, nil
-			}
-			out = appendNew(out, r)
 		}
 	}
 	return out, nil

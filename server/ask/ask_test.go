@@ -1655,7 +1655,21 @@ func TestAskStatusPhrases(t *testing.T) {
 		{question: "Did MHIP give up its holding?", verdict: pb.Verdict_VERDICT_NO},
 		{question: "Has Norvane given up its suit?", want: "Norvane Turbines sues Halcyon", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Did Norvane call off its lawsuit?", want: "Norvane Turbines sues Halcyon", verdict: pb.Verdict_VERDICT_YES},
+		// Two names, each relation in force: No. "the Great Lakes fund"
+		// is the Great Lakes Teachers Pension Fund by its name's first
+		// words and head.
+		{question: "Will MHIP and the Great Lakes fund give up their holdings?", verdict: pb.Verdict_VERDICT_NO},
 	})
+	if q, err := Compile(seedtest.HarborWind(t), "How much is the Great Lakes fund investing?", pattern.Options{}); err != nil ||
+		!slices.ContainsFunc(q.Understood, func(s string) bool {
+			return strings.HasPrefix(s, `"Great Lakes fund" = organizations/great-lakes-teachers-pension-fund`)
+		}) {
+		t.Errorf("Compile: %v, %v; want the Great Lakes fund read as the pension fund", q, err)
+	}
+	// A start that is no name's with that head is not read so.
+	if q, err := Compile(seedtest.HarborWind(t), "How much is the Great Lakes bank investing?", pattern.Options{}); err == nil {
+		t.Errorf("Compile(the Great Lakes bank) = %v; want a refusal", q.Understood)
+	}
 }
 
 // TestAskTitleWordIsNoName checks that a word of a longer name which

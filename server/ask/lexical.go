@@ -53,7 +53,7 @@ func reread(ix *index.Index, words []word, items []item) bool {
 		if it.kind != 0 || words[it.at].note != "" {
 			continue
 		}
-		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || nameTail(ix, words, items[k].at) || headNoun(ix, words, items[k].at) || mannerAdverb(words, items[k].at) || mannerPhrase(words, items, k) {
+		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || nameTail(ix, words, items[k].at) || nameStartHead(ix, words, items[k].at) || headNoun(ix, words, items[k].at) || mannerAdverb(words, items[k].at) || mannerPhrase(words, items, k) {
 			changed = true
 			continue
 		}
@@ -226,6 +226,48 @@ func nameTail(ix *index.Index, words []word, i int) bool {
 			words[from].span, words[from].node, words[from].readAs = n, found, fmt.Sprintf("the end of %q", name)
 			return true
 		}
+	}
+	return false
+}
+
+// nameStartHead reads the word at i, capitalized and not understood, with
+// the capitalized words after it and the lowercase noun after them, as
+// the one entity whose name begins with those words and ends with that
+// noun ("the Great Lakes fund" of Great Lakes Teachers Pension Fund): a
+// name shortened to its first words and its head, as news writing
+// shortens it. The words then read as that entity.
+func nameStartHead(ix *index.Index, words []word, i int) bool {
+	if !isNameStart(words[i]) {
+		return false
+	}
+	for end := i + 1; end < len(words) && end <= i+maxNameWords; end++ {
+		head := words[end]
+		if head.text != head.lower {
+			if !isNameStart(head) {
+				return false
+			}
+			continue
+		}
+		if !isNoun(head.lower) || functionWord(head.lower) {
+			return false
+		}
+		start := namesearch.Normalize(joinWords(words[i:end]))
+		found := index.Node(-1)
+		for _, h := range ix.FindNames(start+" "+head.lower, index.SearchOptions{Limit: 5, MaxEdits: -1}) {
+			name := namesearch.Normalize(ix.NameText(h.Node, h.Name))
+			if !strings.HasPrefix(name, start+" ") || !strings.HasSuffix(name, " "+head.lower) || name == start+" "+head.lower {
+				continue
+			}
+			if found >= 0 && found != h.Node {
+				return false // the start and head of two entities' names
+			}
+			found = h.Node
+		}
+		if found < 0 {
+			return false
+		}
+		words[i].span, words[i].node, words[i].readAs = end+1-i, found, fmt.Sprintf("the start and head of %q", ix.DisplayName(found))
+		return true
 	}
 	return false
 }
