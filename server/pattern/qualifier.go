@@ -30,6 +30,7 @@ var qualifierNames = map[pb.QualifierField]string{
 	pb.QualifierField_QUALIFIER_FIELD_STATUS:      "status",
 	pb.QualifierField_QUALIFIER_FIELD_DOCUMENT:    "document",
 	pb.QualifierField_QUALIFIER_FIELD_QUANTITY:    "quantity",
+	pb.QualifierField_QUALIFIER_FIELD_REASON:      "reason",
 }
 
 // qualifierField reads a field's name in the text syntax.
@@ -133,6 +134,10 @@ func qualifierValues(ix *index.Index, r index.Rel, f pb.QualifierField) []qualVa
 	case pb.QualifierField_QUALIFIER_FIELD_MANNER:
 		if q.GetManner() != "" {
 			return one(qualValue{text: q.GetManner()})
+		}
+	case pb.QualifierField_QUALIFIER_FIELD_REASON:
+		if q.GetReason() != "" {
+			return one(qualValue{text: q.GetReason()})
 		}
 	case pb.QualifierField_QUALIFIER_FIELD_TOPIC:
 		if q.GetTopic() != "" {

@@ -522,6 +522,10 @@ func (l *loader) relation(at place, r *pb.Relation, spans []span) {
 			ok = false
 		}
 	}
+	if reason := q.GetReason(); reason != "" && !slices.ContainsFunc(r.GetEvidence(), func(ev *pb.Evidence) bool { return strings.Contains(ev.GetQuote(), reason) }) {
+		l.ps.errorf(file, at.line("reason"), "relation %s: reason %q is in none of its evidence quotes", name, reason)
+		ok = false
+	}
 	if _, valid := pb.RelationStatus_name[int32(q.GetStatus())]; !valid {
 		l.ps.errorf(file, at.line("status"), "relation %s: unknown status %d", name, q.GetStatus())
 		ok = false

@@ -234,6 +234,13 @@ func TestLoadFailures(t *testing.T) {
 			wantErr: `relation relations/acme-buys-widgets: quantities[0]: "$5 million" is in none of its evidence quotes`,
 		},
 		{
+			name: "reason not in a quote",
+			edit: func(s string) string {
+				return strings.Replace(s, `qualifiers { status: RELATION_STATUS_COMPLETED`, `qualifiers { reason: "because it could" status: RELATION_STATUS_COMPLETED`, 1)
+			},
+			wantErr: `relation relations/acme-buys-widgets: reason "because it could" is in none of its evidence quotes`,
+		},
+		{
 			name: "quantity without a number",
 			edit: func(s string) string {
 				return strings.Replace(s, `qualifiers { status: RELATION_STATUS_COMPLETED`, `qualifiers { quantities { amount: "five" unit: "year" text: "2020" } status: RELATION_STATUS_COMPLETED`, 1)

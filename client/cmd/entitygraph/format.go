@@ -240,6 +240,7 @@ func qualifierRows(q *entitygraphv1.Qualifiers) [][2]string {
 		add("rank", text)
 	}
 	add("manner", q.GetManner())
+	add("reason", q.GetReason())
 	add("topic", q.GetTopic())
 	add("audience", strings.Join(q.GetAudience(), ", "))
 	if a := q.GetAttribution(); a != nil {

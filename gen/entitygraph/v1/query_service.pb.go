@@ -232,6 +232,8 @@ const (
 	// with an amount and unit ("300000000 USD", "1.2 gigawatt"), ordered
 	// only between quantities of one unit, or by text with ~.
 	QualifierField_QUALIFIER_FIELD_QUANTITY QualifierField = 11
+	// Qualifiers.reason, as text.
+	QualifierField_QUALIFIER_FIELD_REASON QualifierField = 12
 )
 
 // Enum value maps for QualifierField.
@@ -249,6 +251,7 @@ var (
 		9:  "QUALIFIER_FIELD_STATUS",
 		10: "QUALIFIER_FIELD_DOCUMENT",
 		11: "QUALIFIER_FIELD_QUANTITY",
+		12: "QUALIFIER_FIELD_REASON",
 	}
 	QualifierField_value = map[string]int32{
 		"QUALIFIER_FIELD_UNSPECIFIED": 0,
@@ -263,6 +266,7 @@ var (
 		"QUALIFIER_FIELD_STATUS":      9,
 		"QUALIFIER_FIELD_DOCUMENT":    10,
 		"QUALIFIER_FIELD_QUANTITY":    11,
+		"QUALIFIER_FIELD_REASON":      12,
 	}
 )
 
@@ -2808,7 +2812,7 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\tMatchView\x12\x1a\n" +
 	"\x16MATCH_VIEW_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fMATCH_VIEW_FULL\x10\x01\x12\x19\n" +
-	"\x15MATCH_VIEW_REFERENCES\x10\x02*\xe8\x02\n" +
+	"\x15MATCH_VIEW_REFERENCES\x10\x02*\x84\x03\n" +
 	"\x0eQualifierField\x12\x1f\n" +
 	"\x1bQUALIFIER_FIELD_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14QUALIFIER_FIELD_TIME\x10\x01\x12\x19\n" +
@@ -2822,7 +2826,8 @@ const file_entitygraph_v1_query_service_proto_rawDesc = "" +
 	"\x16QUALIFIER_FIELD_STATUS\x10\t\x12\x1c\n" +
 	"\x18QUALIFIER_FIELD_DOCUMENT\x10\n" +
 	"\x12\x1c\n" +
-	"\x18QUALIFIER_FIELD_QUANTITY\x10\v*\xad\x02\n" +
+	"\x18QUALIFIER_FIELD_QUANTITY\x10\v\x12\x1a\n" +
+	"\x16QUALIFIER_FIELD_REASON\x10\f*\xad\x02\n" +
 	"\x12ComparisonOperator\x12#\n" +
 	"\x1fCOMPARISON_OPERATOR_UNSPECIFIED\x10\x00\x12\x1d\n" +
 	"\x19COMPARISON_OPERATOR_EQUAL\x10\x01\x12!\n" +

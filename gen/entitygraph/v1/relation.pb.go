@@ -389,7 +389,12 @@ type Qualifiers struct {
 	// fund put in, how long a partnership lasts (Wikidata's quantity
 	// values). Each quantity's text must be in one of the relation's
 	// evidence quotes.
-	Quantities    []*Quantity `protobuf:"bytes,11,rep,name=quantities,proto3" json:"quantities,omitempty"`
+	Quantities []*Quantity `protobuf:"bytes,11,rep,name=quantities,proto3" json:"quantities,omitempty"`
+	// Why the relation holds, happened or changed, as the text gives it
+	// (Wikidata's "has cause" qualifier): "heavy-lift cranes for the port
+	// have been delayed" of a factory opening a year later than planned.
+	// It must be in one of the relation's evidence quotes.
+	Reason        string `protobuf:"bytes,12,opt,name=reason,proto3" json:"reason,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -499,6 +504,13 @@ func (x *Qualifiers) GetQuantities() []*Quantity {
 		return x.Quantities
 	}
 	return nil
+}
+
+func (x *Qualifiers) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
 }
 
 // Quantity is an amount with its unit, as the text gives it and as a
@@ -923,7 +935,7 @@ const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	"\vrank_reason\x18\t \x01(\tR\n" +
 	"rankReason\x12+\n" +
 	"\x05draft\x18\n" +
-	" \x01(\v2\x15.entitygraph.v1.DraftR\x05draft\"\xb7\x03\n" +
+	" \x01(\v2\x15.entitygraph.v1.DraftR\x05draft\"\xcf\x03\n" +
 	"\n" +
 	"Qualifiers\x12,\n" +
 	"\x04time\x18\x01 \x01(\v2\x18.entitygraph.v1.TimeSpanR\x04time\x12.\n" +
@@ -939,7 +951,8 @@ const file_entitygraph_v1_relation_proto_rawDesc = "" +
 	" \x01(\v2\x1b.entitygraph.v1.AttributionR\vattribution\x128\n" +
 	"\n" +
 	"quantities\x18\v \x03(\v2\x18.entitygraph.v1.QuantityR\n" +
-	"quantities\"J\n" +
+	"quantities\x12\x16\n" +
+	"\x06reason\x18\f \x01(\tR\x06reason\"J\n" +
 	"\bQuantity\x12\x16\n" +
 	"\x06amount\x18\x01 \x01(\tR\x06amount\x12\x12\n" +
 	"\x04unit\x18\x02 \x01(\tR\x04unit\x12\x12\n" +
