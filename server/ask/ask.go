@@ -1091,6 +1091,15 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 			ending = ending && endStatuses[items[k].con.GetRelationStatus()]
 		}
 	}
+	// "Why did Norvane drop its suit?", "Why is the factory planned?": a
+	// relation's reason is why it held or happened as the graph states it,
+	// not why it has a status.
+	if slices.ContainsFunc(items, func(it item) bool { return it.kind == itemStatus }) &&
+		slices.ContainsFunc(items, func(it item) bool {
+			return it.kind == itemQualifier && it.field == pb.QualifierField_QUALIFIER_FIELD_REASON
+		}) {
+		return nil, fail("it asks why a relation has its status, which the graph does not record (a relation's reason is why it held or happened)")
+	}
 	whenEnded := false
 	if changed && slices.ContainsFunc(items, func(it item) bool {
 		return it.kind == itemWh && strings.EqualFold(it.text, "when") || it.kind == itemQualifier && it.field == pb.QualifierField_QUALIFIER_FIELD_TIME
@@ -3291,6 +3300,8 @@ var qualifierWh = []struct {
 	{"how long", pb.QualifierField_QUALIFIER_FIELD_TIME, "how_long"},
 	{"in what manner", pb.QualifierField_QUALIFIER_FIELD_MANNER, "manner"},
 	{"how", pb.QualifierField_QUALIFIER_FIELD_MANNER, "manner"},
+	{"for what reason", pb.QualifierField_QUALIFIER_FIELD_REASON, "reason"},
+	{"why", pb.QualifierField_QUALIFIER_FIELD_REASON, "reason"},
 }
 
 // matchSettingWh reads "in which NOUN", "on what NOUN" or "before which

@@ -3211,3 +3211,29 @@ func TestAskRelationNounDates(t *testing.T) {
 		t.Errorf("Compile: manners %v, %v; want [anger]", q, err)
 	}
 }
+
+// TestAskWhy checks "why", which asks for the reason the text gives a
+// relation: by a relation verb, or by the one relation between the
+// question's names whose evidence says its other words; refused of a
+// status, whose change a reason does not explain, and answered by no
+// value where the graph gives no reason.
+func TestAskWhy(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	for _, tt := range []struct{ question, want string }{
+		{"Why did Norvane sue Halcyon?", "Halcyon's 115-meter blade copies Norvane's patented swept blade-tip design"},
+		{"Why was the New Bedford blade factory delayed?", "heavy-lift cranes for the port have been delayed"},
+		{"why was the new bedford factory delayed", "heavy-lift cranes for the port have been delayed"},
+	} {
+		res, err := Ask(hw, tt.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil || len(res.Answers) != 1 || res.Answers[0].Literal(res.Answers[0].Nodes[0]) != tt.want {
+			t.Errorf("Ask(%q) = %v, %v; want %q", tt.question, res, err, tt.want)
+		}
+	}
+	for _, q := range []string{"Why did Norvane drop its suit?", "Why is Halcyon's factory planned?"} {
+		if _, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "why a relation has its status") {
+			t.Errorf("Ask(%q) = %v; want a refusal of the status's reason", q, err)
+		}
+	}
+	checkNoAnswers(t, hw, "Why did Kittiwake award the cable contract to Corvid?")
+}

@@ -36,7 +36,17 @@ const (
 // understood are the pieces Compile understood, to which the words read
 // in the evidence are added.
 func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Mention, understood []string, opts pattern.Options) (*Question, bool) {
-	if len(items) < 3 || items[0].kind != itemWh || words[0].lower != "what" || items[1].kind != itemAux || len(mentions) == 0 {
+	if len(items) < 3 || items[1].kind != itemAux || len(mentions) == 0 {
+		return nil, false
+	}
+	// "Why was the New Bedford blade factory delayed?" asks for the
+	// reason of the relation found so.
+	asked := pb.QualifierField_QUALIFIER_FIELD_UNSPECIFIED
+	switch {
+	case items[0].kind == itemWh && words[0].lower == "what":
+	case items[0].kind == itemQualifier && items[0].at == 0 && items[0].field == pb.QualifierField_QUALIFIER_FIELD_REASON:
+		asked = items[0].field
+	default:
 		return nil, false
 	}
 	var left, skipped []string
@@ -123,9 +133,17 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 			return ix.Predicate(r) == p || slices.Contains(v.ImpliedBy(p), ix.Predicate(r))
 		})
 	}
-	for _, r := range slices.Concat(ix.Out(names[0]), ix.In(names[0])) {
+	// "the New Bedford blade factory": a topic is of the relation too.
+	ofTopic := func(r index.Rel, n index.Node) bool { return ix.Qualifiers(r).GetTopic() == ix.NodeName(n) }
+	candidates := slices.Concat(ix.Out(names[0]), ix.In(names[0]))
+	if len(names) == 2 && degree(names[1]) <= maxEvidenceRelations {
+		// The name of fewer relations may be the other's topic, of none.
+		candidates = append(candidates, slices.Concat(ix.Out(names[1]), ix.In(names[1]))...)
+	}
+	for _, r := range candidates {
 		s, o := ix.Ends(r)
-		if slices.Contains(found, r) || len(names) == 2 && !partyOf(s, names[1]) && !partyOf(o, names[1]) || subject >= 0 && s != subject {
+		if slices.Contains(found, r) || subject >= 0 && s != subject ||
+			slices.ContainsFunc(names, func(n index.Node) bool { return !partyOf(s, n) && !partyOf(o, n) && !ofTopic(r, n) }) {
 			continue
 		}
 		if len(preds) > 0 && !ofPreds(r) {
@@ -164,7 +182,12 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	if pin != nil {
 		pat.Qualifiers = append(pat.Qualifiers, pin)
 	}
-	q := &Question{Pattern: pat, AnswerVars: []string{"what"}, Mentions: mentions, Mains: 1, named: true, Understood: understood, Skipped: skipped,
+	answer := "what"
+	if asked != pb.QualifierField_QUALIFIER_FIELD_UNSPECIFIED {
+		answer = pattern.QualifierFieldName(asked)
+		pat.Qualifiers = append(pat.Qualifiers, &pb.QualifierClause{Relation: variable("what"), Field: asked, Test: &pb.QualifierClause_Variable{Variable: answer}})
+	}
+	q := &Question{Pattern: pat, AnswerVars: []string{answer}, Mentions: mentions, Mains: 1, named: true, Understood: understood, Skipped: skipped,
 		EvidenceWords: left, EvidenceOf: ix.NodeName(ix.RelationNode(r))}
 	var err error
 	if q.Query, err = pattern.Compile(ix, pat, opts); err != nil {
