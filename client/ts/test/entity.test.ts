@@ -256,7 +256,7 @@ describe("EntityService", () => {
     const basic = await live.client.entities.getDocument({ name });
     assert.equal(basic.text, "");
     assert.equal(basic.charCount, 3291);
-    assert.equal(basic.relationCount, 62);
+    assert.equal(basic.relationCount, 63);
 
     const full = await live.client.entities.getDocument({ name, view: DocumentView.FULL });
     assert.equal(Array.from(full.text).length, full.charCount);
