@@ -593,3 +593,31 @@ func drafted(d *Draft) []string {
 	}
 	return out
 }
+
+// TestReasons checks the clause "because" opens after a relation, read as
+// its reason to the sentence's end; a quoted "because" is a speaker's and
+// gives none.
+func TestReasons(t *testing.T) {
+	t.Parallel()
+	text := "Factory\n\nBOSTON -- Halcyon Rotor Systems said its New Bedford blade factory will now open in 2028, a year later than planned, because heavy-lift cranes for the port have been delayed. " +
+		"Kittiwake Offshore Wind sued Corvid Subsea Cables because of a late cable; the suit is pending. " +
+		"Aldermoor Energy invested in Bluefin Climate Ventures, saying \"we invest because we can.\"\n"
+	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "factory.txt", MinConfidence: 0.5})
+	want := map[string]string{
+		"organizations/halcyon-rotor-systems plans-factory-in places/new-bedford":          "heavy-lift cranes for the port have been delayed",
+		"organizations/kittiwake-offshore-wind sues organizations/corvid-subsea-cables":    "a late cable",
+		"organizations/aldermoor-energy invests-in organizations/bluefin-climate-ventures": "",
+	}
+	got := drafted(d)
+	for k, r := range d.Relations {
+		if reason, ok := want[got[k]]; ok {
+			if r.GetQualifiers().GetReason() != reason {
+				t.Errorf("%s: reason %q, want %q", got[k], r.GetQualifiers().GetReason(), reason)
+			}
+			delete(want, got[k])
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not drafted: %v among %q", want, got)
+	}
+}

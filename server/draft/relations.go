@@ -1895,10 +1895,37 @@ func (d *drafter) qualifiers(c candidate, s coverage.Sentence, toks []token) *pb
 			j += n - 1
 		}
 	}
-	if q.Time == nil && q.Place == nil && q.Status == 0 && q.Role == "" && len(q.Quantities) == 0 {
+	q.Reason = reasonAfter(d.text, toks, max(c.to, tokenOf(toks, c.object.start)+1))
+	if q.Time == nil && q.Place == nil && q.Status == 0 && q.Role == "" && len(q.Quantities) == 0 && q.Reason == "" {
 		return nil
 	}
 	return q
+}
+
+// reasonAfter returns the clause that "because" (or "because of") opens
+// after toks[from], to the end of its sentence or a semicolon, as text
+// says it: why the relation before it holds ("will now open in 2028 ...,
+// because heavy-lift cranes for the port have been delayed"). A quoted
+// "because" is a speaker's; none gives "".
+func reasonAfter(text string, toks []token, from int) string {
+	for j := from; j+1 < len(toks); j++ {
+		if toks[j].word != "because" || toks[j].quoted {
+			continue
+		}
+		start := j + 1
+		if toks[start].word == "of" {
+			start++
+		}
+		end := start
+		for end < len(toks) && toks[end].word != ";" && !(toks[end].punct && end == len(toks)-1) {
+			end++
+		}
+		if end <= start {
+			return ""
+		}
+		return strings.TrimRight(text[toks[start].start:toks[end-1].end], ",:")
+	}
+	return ""
 }
 
 // tokenOf is the index of the token starting at byte start, or 0.
