@@ -3215,6 +3215,18 @@ func TestAskRelationNounDates(t *testing.T) {
 	}
 }
 
+// TestAskEventTopicAfterName checks a relation noun, "of" and a name
+// followed by a topic its predicates take no object of: the topic is what
+// the relation is about ("the deliveries of the Gannet Bank export
+// cable").
+func TestAskEventTopicAfterName(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "When are the first deliveries of the Gannet Bank export cable due?", want: "Corvid Subsea Cables supplies cables to Gannet Bank"},
+	})
+	checkNoAnswers(t, seedtest.HarborWind(t), "When are the deliveries of the Gannet Bank turbine blades due?")
+}
+
 // TestAskWhy checks "why", which asks for the reason the text gives a
 // relation: by a relation verb, or by the one relation between the
 // question's names whose evidence says its other words; refused of a

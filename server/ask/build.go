@@ -394,6 +394,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			// "the takeover attempt on Kioxia".
 			eventPrep := prepBefore(items, k)
 			var subject, object *pb.Term
+			eventTopic := index.Node(-1)
 			d, kept := 1, len(statuses)
 			for peek(d).kind == itemStatus && peek(d+1).kind == itemPrep && peek(d+2).kind == itemEntity {
 				if !attemptNouns[strings.ToLower(peek(d).text)] {
@@ -424,6 +425,12 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 					if p := peek(d + 2); p.kind == itemPrep && strings.EqualFold(p.text, "by") && peek(d+3).kind == itemEntity {
 						subject = fixed(b.ix, peek(d+3).node)
 						k += 2
+					} else if t := peek(d + 2); t.kind == itemEntity && b.ix.EntityType(t.node) == "topic" && !b.takesObject(it.preds, t.node) {
+						// "the deliveries of the Gannet Bank export cable": a
+						// topic after the name, which the noun's predicates
+						// take no object of, is what the relation is about.
+						eventTopic = t.node
+						k++
 					}
 				}
 				k += d + 1
@@ -433,6 +440,10 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			}
 			v := b.fresh(it.noun)
 			b.eventTriple(v, it.preds, subject, object)
+			if eventTopic >= 0 {
+				b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{Relation: variable(v), Field: pb.QualifierField_QUALIFIER_FIELD_TOPIC,
+					Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: b.ix.NodeName(eventTopic)}}})
+			}
 			if k > 0 {
 				b.dateEvent(items[k-1], v)
 			}
