@@ -636,3 +636,21 @@ func TestReasons(t *testing.T) {
 		t.Errorf("not drafted: %v among %q", want, got)
 	}
 }
+
+// TestArticleTitle checks a relational noun of titles read after an
+// article, in an apposition or after a copula ("Marisol Okafor, the chief
+// executive of Kittiwake"): the relation, with the title as its role.
+func TestArticleTitle(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"Boss\n\nBOSTON -- Marisol Okafor, the chief executive of Kittiwake Offshore Wind, spoke.\n",
+		"Boss\n\nBOSTON -- Marisol Okafor is the chief executive of Kittiwake Offshore Wind.\n",
+	} {
+		d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "boss.txt", MinConfidence: 0.5})
+		got := drafted(d)
+		k := slices.Index(got, "people/marisol-okafor leads organizations/kittiwake-offshore-wind")
+		if k < 0 || d.Relations[k].GetQualifiers().GetRole() != "Chief Executive" {
+			t.Errorf("%q: drafted %q; want Okafor leads Kittiwake as Chief Executive", text, got)
+		}
+	}
+}

@@ -1579,15 +1579,29 @@ func (d *drafter) compoundNounRelations(toks []token) []candidate {
 func (d *drafter) ofNounRelations(toks []token) []candidate {
 	var out []candidate
 	for i := 1; i+1 < len(toks); i++ {
-		head, first := toks[i].word, i+1
+		first := i + 1
+		// The noun's words in this token: the word, or for a description
+		// read as the name it describes ("the Boston-based developer",
+		// "the chief executive"), its last words: the name is the holder.
+		said := []string{toks[i].word}
 		if toks[i].description {
-			// "the Boston-based developer" read as the name it describes:
-			// its last word is the noun, the name its holder.
-			words := strings.Fields(strings.ToLower(d.text[toks[i].start:toks[i].end]))
-			head = words[len(words)-1]
+			said = strings.Fields(strings.ToLower(d.text[toks[i].start:toks[i].end]))
 		}
-		for _, ph := range d.relationalNouns()[head] {
-			end, ok := matchWords(toks, first, ph.Words[1:])
+		type reading struct {
+			ph   vocab.Phrase
+			rest []string
+		}
+		var readings []reading
+		for s := range said {
+			for _, ph := range d.relationalNouns()[said[s]] {
+				if n := len(said) - s; len(ph.Words) > n && slices.Equal(ph.Words[:n], said[s:]) {
+					readings = append(readings, reading{ph, ph.Words[n:]})
+				}
+			}
+		}
+		for _, rd := range readings {
+			ph := rd.ph
+			end, ok := matchWords(toks, first, rd.rest)
 			if !ok {
 				continue
 			}
@@ -1610,8 +1624,14 @@ func (d *drafter) ofNounRelations(toks []token) []candidate {
 			if subject.entity == object.entity || !d.fits(subject, pred.SubjectTypes) || !d.fits(object, pred.ObjectTypes) {
 				continue
 			}
+			// "the chief executive of": a noun of titles gives the holder
+			// the title, as the text words it.
+			role := ""
+			if len(ph.Titles) > 0 && pred.TitleRole {
+				role = titleCase(strings.Join(ph.Words[:len(ph.Words)-1], " "))
+			}
 			out = append(out, candidate{at: i, from: i, to: obj + 1, subject: subject, object: object, pred: pred, subjectAt: holder, objectAt: obj, confidence: 0.7,
-				reason: fmt.Sprintf("%q reads as %s", d.text[toks[i].start:toks[obj].end], pred.Name)})
+				role: role, reason: fmt.Sprintf("%q reads as %s", d.text[toks[i].start:toks[obj].end], pred.Name)})
 			break
 		}
 	}
