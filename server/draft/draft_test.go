@@ -639,12 +639,17 @@ func TestReasons(t *testing.T) {
 
 // TestArticleTitle checks a relational noun of titles read after an
 // article, in an apposition or after a copula ("Marisol Okafor, the chief
-// executive of Kittiwake"): the relation, with the title as its role.
+// executive of Kittiwake"), and a title after an appointment ("hired
+// Marisol Okafor as chief executive"): the title's relation, with the
+// title as its role.
 func TestArticleTitle(t *testing.T) {
 	t.Parallel()
 	for _, text := range []string{
 		"Boss\n\nBOSTON -- Marisol Okafor, the chief executive of Kittiwake Offshore Wind, spoke.\n",
 		"Boss\n\nBOSTON -- Marisol Okafor is the chief executive of Kittiwake Offshore Wind.\n",
+		// An appointment to a title says who holds it.
+		"Boss\n\nBOSTON -- Kittiwake Offshore Wind hired Marisol Okafor as chief executive.\n",
+		"Boss\n\nBOSTON -- Marisol Okafor joined Kittiwake Offshore Wind as its chief executive.\n",
 	} {
 		d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "boss.txt", MinConfidence: 0.5})
 		got := drafted(d)

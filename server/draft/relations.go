@@ -1798,6 +1798,49 @@ type titlePhrase struct {
 	pred  *vocab.Predicate
 }
 
+// titledAs drafts, for a relation found between a person and an
+// organization whose person or organization a title follows ("named
+// Marisol Okafor as its chief executive", "joined Kittiwake as chief
+// executive", "named Okafor chief executive"), the title's relation of
+// the person at the organization, with the title as its role: an
+// appointment to a post says who holds it.
+func (d *drafter) titledAs(toks []token, found []candidate) []candidate {
+	var out []candidate
+	for _, c := range found {
+		person, org := c.subject, c.object
+		if person.typ != "person" {
+			person, org = org, person
+		}
+		if person.typ != "person" || org.typ != "organization" || c.pred.TitleRole {
+			continue
+		}
+		for _, at := range []int{c.subjectAt, c.objectAt} {
+			if at <= 0 || at >= len(toks) || toks[at].mention < 0 {
+				continue
+			}
+			j := at + 1
+			if j < len(toks) && toks[j].word == "as" {
+				j++
+			}
+			if j < len(toks) && (articleWords[toks[j].word] || toks[j].word == "its" || toks[j].word == "their") {
+				j++
+			}
+			for _, tp := range d.titlePhrases() {
+				end, ok := matchWords(toks, j, tp.words)
+				if !ok || !d.fits(person, tp.pred.SubjectTypes) || !d.fits(org, tp.pred.ObjectTypes) {
+					continue
+				}
+				role := titleCase(d.text[toks[j].start:toks[end-1].end])
+				out = append(out, candidate{at: c.at, from: c.from, to: end, subject: person, object: org, pred: tp.pred, confidence: titleConfidence,
+					role: role, timed: true, subjectAt: c.subjectAt, objectAt: c.objectAt,
+					reason: fmt.Sprintf("%s with the title %q reads as %s", c.pred.Name, role, tp.pred.Name)})
+				break
+			}
+		}
+	}
+	return out
+}
+
 // titlePhrases returns the titles of the lexicon's title-role
 // predicates, longest first.
 func (d *drafter) titlePhrases() []titlePhrase {
