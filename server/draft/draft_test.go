@@ -507,7 +507,8 @@ func TestHeldEvents(t *testing.T) {
 	t.Parallel()
 	text := "Stakes\n\nBOSTON -- Aldermoor Energy owns a 25 percent stake in Gannet Bank. Kittiwake Offshore Wind sold a stake in Halcyon Rotor Systems to Aldermoor Energy. " +
 		"Halcyon Rotor Systems completed the sale of a 10 percent stake in Gannet Bank to Bluefin Climate Ventures. Norvane Turbines does not own a stake in Gannet Bank. " +
-		"The pension fund Zeeland Pensioen invested $100 million in Kittiwake Offshore Wind. Kittiwake Offshore Wind's new Dutch backer, Zeeland Pensioen, grew.\n"
+		"The pension fund Zeeland Pensioen invested $100 million in Kittiwake Offshore Wind. Kittiwake Offshore Wind's new Dutch backer, Zeeland Pensioen, grew. " +
+		"Bluefin Climate Ventures, which holds a stake in Corvid Subsea Cables, grew.\n"
 	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "stakes.txt", MinConfidence: 0.5})
 	got := drafted(d)
 	for _, want := range []string{
@@ -515,6 +516,7 @@ func TestHeldEvents(t *testing.T) {
 		"organizations/aldermoor-energy acquires-stake-in organizations/halcyon-rotor-systems",
 		"organizations/bluefin-climate-ventures acquires-stake-in places/gannet-bank",
 		"organizations/zeeland-pensioen invests-in organizations/kittiwake-offshore-wind",
+		"organizations/bluefin-climate-ventures acquires-stake-in organizations/corvid-subsea-cables",
 	} {
 		if !slices.Contains(got, want) {
 			t.Errorf("no %q among %q", want, got)

@@ -985,6 +985,11 @@ func (d *drafter) heldEventRelations(toks []token) []candidate {
 				for s > 0 && heldAuxiliaries[toks[s].word] {
 					s--
 				}
+				// "Aldermoor Energy, which owns a stake in": the name the
+				// relative clause is of.
+				if s >= 2 && (toks[s].word == "which" || toks[s].word == "who" || toks[s].word == "that") && toks[s-1].word == "," {
+					s -= 2
+				}
 				if toks[s].mention >= 0 && d.fits(d.ments[toks[s].mention], pred.SubjectTypes) {
 					subject = s
 				}
