@@ -661,3 +661,23 @@ func TestArticleTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestIntentAndNounPhraseObject checks a possessor's intent before "to"
+// ("Western Digital's attempt to buy Kioxia": Western Digital acquires),
+// and a verb whose object is a noun phrase of no name, which the name of
+// another clause after it is not ("oppose the merger, Kioxia said").
+func TestIntentAndNounPhraseObject(t *testing.T) {
+	t.Parallel()
+	text := "Chips\n\nTOKYO -- Western Digital's attempt to buy Kioxia fell through in 2021. " +
+		"Samsung will oppose the merger, Sony said. Samsung's decision to oppose the merger surprised SK. Samsung opposed the merger and thanked Kioxia.\n"
+	d := Make(seedtest.Index(t), text, Options{SourceFile: "chips.txt", MinConfidence: 0.5})
+	got := drafted(d)
+	if k := slices.Index(got, "organizations/western-digital acquires organizations/kioxia"); k < 0 || d.Relations[k].GetQualifiers().GetStatus() != pb.RelationStatus_RELATION_STATUS_FAILED {
+		t.Errorf("no Western Digital acquires Kioxia, failed, among %q", got)
+	}
+	for _, r := range got {
+		if strings.Contains(r, " opposes ") {
+			t.Errorf("drafted %q", r)
+		}
+	}
+}

@@ -753,6 +753,7 @@ func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int
 		skip = relativeClauses(toks, i+1)
 	}
 	penalty, words := 0.0, 0
+	phrase := 0 // after the phrase, the words of a noun phrase of no name: "oppose the merger"
 	for ; i != limit && i >= 0 && i < len(toks); i += step {
 		if k := slices.IndexFunc(skip, func(r [2]int) bool { return r[0] <= i && i <= r[1] }); k >= 0 {
 			i = skip[k][0] // on to the token before the clause
@@ -761,6 +762,11 @@ func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int
 		t := toks[i]
 		switch {
 		case t.word == ";" || (step > 0 && t.word == "," && i+1 < len(toks) && clauseWords[toks[i+1].word]):
+			return -1, 0
+		case step > 0 && phrase > 1 && (t.word == "," || verbOnly(t.word)):
+			// "oppose the merger, Kioxia said", "the merger surprised
+			// Kioxia": the object was that noun phrase, and the name after
+			// it is another clause's.
 			return -1, 0
 		case t.mention >= 0 && (d.isModifier(toks, i) || step > 0 && i+2 < len(toks) && toks[i+1].word == "'s" && groupNouns[toks[i+2].word]):
 			// After the phrase, a possessor's people are not it: "hired
@@ -778,9 +784,24 @@ func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int
 			penalty += 0.05
 		case t.isWord():
 			words++
+			switch {
+			case step > 0 && (t.word == "the" || t.word == "a" || t.word == "an") && i+1 < len(toks) && toks[i+1].isWord():
+				phrase = 1
+			case phrase > 0 && prepositions[t.word]:
+				phrase = 0 // "the acquisition of Kioxia": the phrase goes on to a name
+			case phrase > 0:
+				phrase++
+			}
 		}
 	}
 	return -1, 0
+}
+
+// verbOnly reports whether WordNet knows word as a verb and not as a
+// noun: after a noun phrase's noun, a finite verb ("surprised", "said")
+// that ends it.
+func verbOnly(word string) bool {
+	return len(wordnet.Lemmas(word, wordnet.Verb)) > 0 && len(wordnet.Lemmas(word, wordnet.Noun)) == 0
 }
 
 // eventNounRelations drafts the relations an event noun after its object
@@ -834,6 +855,17 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 var groupNouns = map[string]bool{"team": true, "staff": true, "lab": true, "laboratory": true, "engineers": true,
 	"researchers": true, "scientists": true, "lawyers": true, "officials": true, "executives": true}
 
+// intentNouns, after a possessive and before "to", say that the
+// possessor sets out to do what the verb after says: "Western Digital's
+// attempt to buy Kioxia".
+var intentNouns = map[string]bool{"attempt": true, "bid": true, "plan": true, "plans": true, "effort": true, "efforts": true,
+	"offer": true, "move": true, "push": true, "decision": true, "pledge": true, "promise": true, "agreement": true, "deal": true}
+
+// intentBefore reports whether toks[i] is an intent noun before "to".
+func intentBefore(toks []token, i int) bool {
+	return i+1 < len(toks) && intentNouns[toks[i].word] && toks[i+1].word == "to"
+}
+
 // isModifier reports whether the mention at toks[i] modifies what follows
 // rather than standing for itself: a possessor ("Denmark's Norvane", "the
 // project's turbines"), a demonym ("Korean firms"), a name a hyphen joins
@@ -850,7 +882,7 @@ func (d *drafter) isModifier(toks []token, i int) bool {
 			break
 		}
 	}
-	return i+1 < len(toks) && toks[i+1].word == "'s" && !(i+2 < len(toks) && groupNouns[toks[i+2].word]) ||
+	return i+1 < len(toks) && toks[i+1].word == "'s" && !(i+2 < len(toks) && groupNouns[toks[i+2].word]) && !intentBefore(toks, i+2) ||
 		d.ments[toks[i].mention].demonym ||
 		gluedModifier(toks, i) ||
 		!toks[i].pronoun && d.modifiesNoun(toks, i)
@@ -1926,7 +1958,15 @@ func (d *drafter) qualifiers(c candidate, s coverage.Sentence, toks []token) *pb
 	}
 	lo, hi := min(c.from, tokenOf(toks, c.subject.start), tokenOf(toks, c.object.start)), max(c.to, tokenOf(toks, c.object.start)+1, tokenOf(toks, c.subject.start)+1)
 	lo = max(0, min(lo, c.from-3))
-	for j := lo; j < hi && j < len(toks); j++ {
+	// "Western Digital's attempt to buy Kioxia fell through": the
+	// relation is the clause's subject, whose verb gives its status.
+	statusTo := hi
+	if sa := c.subjectAt; sa+2 < len(toks) && toks[sa+1].word == "'s" && intentBefore(toks, sa+2) {
+		for statusTo < len(toks) && toks[statusTo].word != "," && toks[statusTo].word != ";" && toks[statusTo].word != "." {
+			statusTo++
+		}
+	}
+	for j := lo; j < statusTo && j < len(toks); j++ {
 		if !toks[j].isWord() {
 			continue
 		}
