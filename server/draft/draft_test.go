@@ -427,21 +427,6 @@ func TestPossessives(t *testing.T) {
 	}
 }
 
-// TestPossessiveOfTwo checks a country's possessive before two names
-// joined by "and", read as of both ("South Korea's Samsung and SK"), the
-// second less surely.
-func TestPossessiveOfTwo(t *testing.T) {
-	t.Parallel()
-	text := "Chips\n\nSEOUL -- South Korea's Samsung and SK ranked No. 1 and No. 4 globally.\n"
-	d := Make(seedtest.Index(t), text, Options{SourceFile: "chips.txt", MinConfidence: 0.5})
-	got := drafted(d)
-	for _, want := range []string{"organizations/samsung-electronics based-in organizations/south-korea", "organizations/sk-group based-in organizations/south-korea"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("no %q among %q", want, got)
-		}
-	}
-}
-
 // TestPairEvents checks the symmetric relation an event noun states of
 // two names joined by "and": after "between", or as a clause's subject.
 func TestPairEvents(t *testing.T) {

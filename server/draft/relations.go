@@ -1278,25 +1278,13 @@ func (d *drafter) modifierRelations(toks []token) []candidate {
 				// An apposition: "Aldermoor Energy, the British utility".
 				headAt = i - 3
 			}
-			heads := []int{headAt}
-			// "South Korea's Samsung and SK": the possessive is of both.
-			if possessive && headAt == j && j+2 < len(toks) && toks[j+1].word == "and" && toks[j+2].mention >= 0 && !toks[j+2].pronoun {
-				heads = append(heads, j+2)
-			}
-			for k, at := range heads {
-				if at < 0 {
-					continue
-				}
-				head := d.ments[toks[at].mention]
+			if headAt >= 0 {
+				head := d.ments[toks[headAt].mention]
 				for _, p := range modifiers {
 					if head.entity != m.entity && head.typ != "place" && d.fits(head, p.SubjectTypes) && d.fits(m, p.ObjectTypes) &&
-						(possessive || toks[at].pronoun || d.nounFits(toks, i+1, j, head)) {
-						from, to := min(t.start, toks[at].start), max(toks[j-1].end, toks[at].end)
-						confidence := 0.75
-						if k > 0 {
-							confidence = 0.65 // the possessive may be of the first name alone
-						}
-						out = append(out, candidate{at: i, from: i, to: j, subject: head, object: m, pred: p, confidence: confidence,
+						(possessive || toks[headAt].pronoun || d.nounFits(toks, i+1, j, head)) {
+						from, to := min(t.start, toks[headAt].start), max(toks[j-1].end, toks[headAt].end)
+						out = append(out, candidate{at: i, from: i, to: j, subject: head, object: m, pred: p, confidence: 0.75,
 							reason: fmt.Sprintf("%q reads as %s", d.text[from:to], p.Name)})
 					}
 				}
