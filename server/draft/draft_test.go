@@ -666,3 +666,64 @@ func TestIntentAndNounPhraseObject(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondReviewTraps checks sentences a second review found drafted
+// wrong by the readings of titles after an appointment, relational nouns
+// inside a description, intents, reasons and relative clauses: none
+// drafts the relation it does not state, and a reason is only its own
+// clause's.
+func TestSecondReviewTraps(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		seed  bool
+		text  string
+		wrong []string
+	}{
+		{false, "Kittiwake Offshore Wind chairman Graham Whitcombe hired Marisol Okafor last year.", []string{"people/marisol-okafor leads organizations/kittiwake-offshore-wind"}},
+		{false, "Bluefin Climate Ventures named Marisol Okafor as chief executive of Kittiwake Offshore Wind.", []string{"people/marisol-okafor leads organizations/bluefin-climate-ventures"}},
+		{false, "Norvane Turbines hired Henrik Aalto as chief executive officer of its U.S. arm.", []string{"people/henrik-aalto leads organizations/norvane-turbines"}},
+		{false, "Kittiwake Offshore Wind sued Marisol Okafor as chief executive of Halcyon Rotor Systems.", []string{"people/marisol-okafor leads organizations/kittiwake-offshore-wind"}},
+		{false, "Halcyon Rotor Systems hired Rafael Ortiz as chief executive Marisol Okafor's deputy.", []string{"people/rafael-ortiz leads organizations/halcyon-rotor-systems"}},
+		{true, "Chey Tae-won opposed Western Digital as chairman of the Korea Chamber of Commerce and Industry.", []string{"people/chey-tae-won leads organizations/western-digital"}},
+		{false, "Rafael Ortiz, an assistant to the chief executive of Kittiwake Offshore Wind, spoke.", []string{"people/rafael-ortiz leads organizations/kittiwake-offshore-wind"}},
+		{false, "Elena Voss, who reports to the chief executive of Kittiwake Offshore Wind, spoke.", []string{"people/elena-voss leads organizations/kittiwake-offshore-wind"}},
+		{false, "Marisol Okafor, the chief executive of Kittiwake Offshore Wind's parent, Aldermoor Energy, spoke.", []string{"people/marisol-okafor leads organizations/kittiwake-offshore-wind"}},
+		{true, "Samsung opposed Western Digital's attempt to buy Kioxia.", []string{"organizations/samsung-electronics opposes organizations/western-digital", "organizations/samsung-electronics acquires organizations/kioxia"}},
+		{false, "Bluefin Climate Ventures backed Aldermoor Energy's offer to Kittiwake Offshore Wind.", []string{"organizations/bluefin-climate-ventures invests-in organizations/aldermoor-energy"}},
+		{false, "Norvane Turbines criticized Halcyon Rotor Systems's move to New Bedford.", []string{"organizations/norvane-turbines opposes organizations/halcyon-rotor-systems"}},
+		{false, "The joint venture between Aldermoor Energy and Bluefin Climate Ventures, which holds a stake in Gannet Bank, was formed in 2021.", []string{"organizations/bluefin-climate-ventures acquires-stake-in places/gannet-bank"}},
+		{false, "Aldermoor Energy, which would take a stake in Gannet Bank if regulators approve, grew.", []string{"organizations/aldermoor-energy acquires-stake-in places/gannet-bank"}},
+	}
+	for _, c := range cases {
+		ix := seedtest.HarborWind(t)
+		if c.seed {
+			ix = seedtest.Index(t)
+		}
+		d := Make(ix, "Review\n\nBOSTON -- "+c.text+"\n", Options{SourceFile: "review.txt", MinConfidence: 0.5})
+		got := drafted(d)
+		for _, w := range c.wrong {
+			if slices.Contains(got, w) {
+				t.Errorf("%q: drafted %q", c.text, w)
+			}
+		}
+	}
+	// Reasons: only the relation's own clause's "because", not negated.
+	for text, rel := range map[string]string{
+		"Bluefin Climate Ventures invested in Kittiwake Offshore Wind, but Aldermoor Energy pulled out because of rising interest rates.": "organizations/bluefin-climate-ventures invests-in organizations/kittiwake-offshore-wind",
+		"Norvane Turbines sued Halcyon Rotor Systems in 2023, and the suit was dropped because the patent expired.":                       "organizations/norvane-turbines sues organizations/halcyon-rotor-systems",
+		"Kittiwake Offshore Wind picked Corvid Subsea Cables to supply cables to Gannet Bank not because of price.":                       "organizations/corvid-subsea-cables supplies-cables-to places/gannet-bank",
+		"Denmark's Norvane Turbines sued Halcyon Rotor Systems because of a dispute over blades.":                                         "organizations/norvane-turbines based-in organizations/denmark",
+	} {
+		d := Make(seedtest.HarborWind(t), "Review\n\nBOSTON -- "+text+"\n", Options{SourceFile: "review.txt", MinConfidence: 0.5})
+		for k, r := range drafted(d) {
+			if r == rel && d.Relations[k].GetQualifiers().GetReason() != "" {
+				t.Errorf("%q: %s has the reason %q", text, r, d.Relations[k].GetQualifiers().GetReason())
+			}
+		}
+	}
+	// An intent is not a fact: its status says what came of it.
+	d := Make(seedtest.Index(t), "Review\n\nTOKYO -- Western Digital's attempt to buy Kioxia drew criticism.\n", Options{SourceFile: "review.txt", MinConfidence: 0.5})
+	if k := slices.Index(drafted(d), "organizations/western-digital acquires organizations/kioxia"); k < 0 || d.Relations[k].GetQualifiers().GetStatus() != pb.RelationStatus_RELATION_STATUS_ATTEMPTED {
+		t.Errorf("Western Digital's attempt: %q; want acquires, attempted", drafted(d))
+	}
+}

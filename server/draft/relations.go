@@ -748,6 +748,11 @@ func relativeClauses(toks []token, upto int) [][2]int {
 // clauses between ("Chey Tae-won, who also heads the Korea Chamber, once
 // again proposed").
 func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int, float64) {
+	// "Western Digital's attempt to buy": the possessor of an intent noun
+	// just before the phrase's "to" does the verb.
+	if step < 0 && i >= 3 && toks[i].word == "to" && toks[i-2].word == "'s" && toks[i-3].mention >= 0 && intentBefore(toks, i-1) && d.fits(d.ments[toks[i-3].mention], types) {
+		return i - 3, 0
+	}
 	var skip [][2]int
 	if step < 0 && i >= 0 {
 		skip = relativeClauses(toks, i+1)
@@ -855,15 +860,35 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 var groupNouns = map[string]bool{"team": true, "staff": true, "lab": true, "laboratory": true, "engineers": true,
 	"researchers": true, "scientists": true, "lawyers": true, "officials": true, "executives": true}
 
-// intentNouns, after a possessive and before "to", say that the
-// possessor sets out to do what the verb after says: "Western Digital's
-// attempt to buy Kioxia".
-var intentNouns = map[string]bool{"attempt": true, "bid": true, "plan": true, "plans": true, "effort": true, "efforts": true,
-	"offer": true, "move": true, "push": true, "decision": true, "pledge": true, "promise": true, "agreement": true, "deal": true}
+// intentNouns, after a possessive and before "to" and a verb, say that
+// the possessor set out to do what the verb says, with the status the
+// noun gives it unless the clause gives another: "Western Digital's
+// attempt to buy Kioxia" (attempted).
+var intentNouns = map[string]pb.RelationStatus{
+	"attempt": pb.RelationStatus_RELATION_STATUS_ATTEMPTED, "bid": pb.RelationStatus_RELATION_STATUS_ATTEMPTED,
+	"effort": pb.RelationStatus_RELATION_STATUS_ATTEMPTED, "efforts": pb.RelationStatus_RELATION_STATUS_ATTEMPTED,
+	"plan": pb.RelationStatus_RELATION_STATUS_PLANNED, "plans": pb.RelationStatus_RELATION_STATUS_PLANNED,
+	"offer": pb.RelationStatus_RELATION_STATUS_PROPOSED, "pledge": pb.RelationStatus_RELATION_STATUS_PROPOSED,
+	"promise": pb.RelationStatus_RELATION_STATUS_PROPOSED,
+}
 
-// intentBefore reports whether toks[i] is an intent noun before "to".
+// intentBefore reports whether toks[i] is an intent noun before "to" and
+// a word.
 func intentBefore(toks []token, i int) bool {
-	return i+1 < len(toks) && intentNouns[toks[i].word] && toks[i+1].word == "to"
+	_, ok := intentNouns[toks[min(i, len(toks)-1)].word]
+	return i+2 < len(toks) && ok && toks[i+1].word == "to" && toks[i+2].isWord()
+}
+
+// intentOf returns, for a candidate whose subject or object is the
+// possessor of an intent noun before "to" (see intentNouns), the noun's
+// token, or -1.
+func intentOf(toks []token, c candidate) int {
+	for _, at := range []int{c.subjectAt, c.objectAt} {
+		if at >= 0 && at+2 < len(toks) && toks[at].mention >= 0 && toks[at+1].word == "'s" && intentBefore(toks, at+2) {
+			return at + 2
+		}
+	}
+	return -1
 }
 
 // isModifier reports whether the mention at toks[i] modifies what follows
@@ -882,7 +907,7 @@ func (d *drafter) isModifier(toks []token, i int) bool {
 			break
 		}
 	}
-	return i+1 < len(toks) && toks[i+1].word == "'s" && !(i+2 < len(toks) && groupNouns[toks[i+2].word]) && !intentBefore(toks, i+2) ||
+	return i+1 < len(toks) && toks[i+1].word == "'s" && !(i+2 < len(toks) && groupNouns[toks[i+2].word]) ||
 		d.ments[toks[i].mention].demonym ||
 		gluedModifier(toks, i) ||
 		!toks[i].pronoun && d.modifiesNoun(toks, i)
@@ -1018,9 +1043,15 @@ func (d *drafter) heldEventRelations(toks []token) []candidate {
 					s--
 				}
 				// "Aldermoor Energy, which owns a stake in": the name the
-				// relative clause is of.
+				// relative clause is of, one that heads its noun phrase (not
+				// "the venture between Aldermoor and Bluefin, which holds"),
+				// and holds it in fact (not "which would take a stake").
 				if s >= 2 && (toks[s].word == "which" || toks[s].word == "who" || toks[s].word == "that") && toks[s-1].word == "," {
-					s -= 2
+					if s == 2 || toks[s-3].punct && toks[s-3].word != "'s" {
+						if !slices.ContainsFunc(toks[s+1:v], func(t token) bool { return modals[t.word] }) {
+							s -= 2
+						}
+					}
 				}
 				if toks[s].mention >= 0 && d.fits(d.ments[toks[s].mention], pred.SubjectTypes) {
 					subject = s
@@ -1038,6 +1069,9 @@ func (d *drafter) heldEventRelations(toks []token) []candidate {
 	}
 	return out
 }
+
+// modals say what may be, not what is: "which would take a stake".
+var modals = map[string]bool{"would": true, "could": true, "might": true, "may": true, "should": true, "can": true}
 
 // heldNoun reports whether the lexicon gives noun as the object of a
 // verb of having for the predicate's subject ("take a stake in"), and of
@@ -1616,8 +1650,20 @@ func (d *drafter) ofNounRelations(toks []token) []candidate {
 			ph   vocab.Phrase
 			rest []string
 		}
+		// A noun of more than the description's last word ("the chief
+		// executive of") only in an apposition or after a copula, of the
+		// name before: "Okafor, the chief executive of Kittiwake", "Okafor
+		// is the chief executive of Kittiwake"; not the description a
+		// clause's word is of ("an assistant to the chief executive of").
+		named := -1
+		if toks[i].description && i >= 2 && toks[i-2].mention >= 0 && !toks[i-2].pronoun && (toks[i-1].word == "," || copulas[toks[i-1].word]) {
+			named = i - 2
+		}
 		var readings []reading
 		for s := range said {
+			if s < len(said)-1 && named < 0 {
+				continue
+			}
 			for _, ph := range d.relationalNouns()[said[s]] {
 				if n := len(said) - s; len(ph.Words) > n && slices.Equal(ph.Words[:n], said[s:]) {
 					readings = append(readings, reading{ph, ph.Words[n:]})
@@ -1637,8 +1683,12 @@ func (d *drafter) ofNounRelations(toks []token) []candidate {
 			holder := i
 			if !toks[i].description {
 				holder = d.appositionHead(toks, i, obj+1)
+			} else if len(rd.rest) < len(ph.Words)-1 {
+				holder = named // the name the apposition or the copula is of
 			}
-			if obj >= len(toks) || toks[obj].mention < 0 || toks[obj].pronoun || holder < 0 {
+			// "the chief executive of Kittiwake's parent": the object's
+			// possessive is of another noun.
+			if obj >= len(toks) || toks[obj].mention < 0 || toks[obj].pronoun || holder < 0 || obj+1 < len(toks) && toks[obj+1].word == "'s" {
 				continue
 			}
 			pred := d.v.Predicate(ph.Predicate)
@@ -1823,29 +1873,32 @@ type titlePhrase struct {
 	pred  *vocab.Predicate
 }
 
-// titledAs drafts, for a relation found between a person and an
-// organization whose person or organization a title follows ("named
-// Marisol Okafor as its chief executive", "joined Kittiwake as chief
-// executive", "named Okafor chief executive"), the title's relation of
-// the person at the organization, with the title as its role: an
-// appointment to a post says who holds it.
+// titledAs drafts, for an appointment (a relation from an organization
+// to a person: "named Marisol Okafor as its chief executive", "joined
+// Kittiwake as chief executive", "named Okafor chief executive") whose
+// person, or whose organization after "as", a title follows that ends its
+// noun phrase, the title's relation of the person at the organization,
+// with the title as its role: an appointment to a post says who holds it.
+// A title of something else ("as chief executive of its U.S. arm", "as
+// chief executive Marisol Okafor's deputy", "Kittiwake chairman Graham
+// Whitcombe hired Okafor") gives none.
 func (d *drafter) titledAs(toks []token, found []candidate) []candidate {
 	var out []candidate
 	for _, c := range found {
-		person, org := c.subject, c.object
-		if person.typ != "person" {
-			person, org = org, person
-		}
-		if person.typ != "person" || org.typ != "organization" || c.pred.TitleRole {
+		if c.subject.typ != "organization" || c.object.typ != "person" || !slices.Contains(c.pred.SubjectTypes, "organization") || !slices.Contains(c.pred.ObjectTypes, "person") {
 			continue
 		}
-		for _, at := range []int{c.subjectAt, c.objectAt} {
+		person, org := c.object, c.subject
+		for _, at := range []int{c.objectAt, c.subjectAt} {
 			if at <= 0 || at >= len(toks) || toks[at].mention < 0 {
 				continue
 			}
 			j := at + 1
-			if j < len(toks) && toks[j].word == "as" {
+			as := j < len(toks) && toks[j].word == "as"
+			if as {
 				j++
+			} else if at != c.objectAt {
+				continue // after the organization only "as": not "Kittiwake chairman Graham Whitcombe"
 			}
 			if j < len(toks) && (articleWords[toks[j].word] || toks[j].word == "its" || toks[j].word == "their") {
 				j++
@@ -1855,9 +1908,14 @@ func (d *drafter) titledAs(toks []token, found []candidate) []candidate {
 				if !ok || !d.fits(person, tp.pred.SubjectTypes) || !d.fits(org, tp.pred.ObjectTypes) {
 					continue
 				}
+				// The title ends its noun phrase: at punctuation, or a
+				// preposition of time ("from April 1", "in 2020").
+				if end < len(toks) && !toks[end].punct && !titleEnds[toks[end].word] {
+					break
+				}
 				role := titleCase(d.text[toks[j].start:toks[end-1].end])
 				out = append(out, candidate{at: c.at, from: c.from, to: end, subject: person, object: org, pred: tp.pred, confidence: titleConfidence,
-					role: role, timed: true, subjectAt: c.subjectAt, objectAt: c.objectAt,
+					role: role, timed: true, subjectAt: c.objectAt, objectAt: c.subjectAt,
 					reason: fmt.Sprintf("%s with the title %q reads as %s", c.pred.Name, role, tp.pred.Name)})
 				break
 			}
@@ -1865,6 +1923,11 @@ func (d *drafter) titledAs(toks []token, found []candidate) []candidate {
 	}
 	return out
 }
+
+// titleEnds may follow a title that ends its noun phrase: "as chief
+// executive from April 1", "as chairman in 2020", "as chief executive
+// and".
+var titleEnds = map[string]bool{"from": true, "in": true, "on": true, "since": true, "until": true, "effective": true, "and": true, "after": true, "when": true}
 
 // titlePhrases returns the titles of the lexicon's title-role
 // predicates, longest first.
@@ -1949,8 +2012,13 @@ func (d *drafter) qualifiers(c candidate, s coverage.Sentence, toks []token) *pb
 	// "Western Digital's attempt to buy Kioxia fell through": the
 	// relation is the clause's subject, whose verb gives its status.
 	statusTo := hi
-	if sa := c.subjectAt; sa+2 < len(toks) && toks[sa+1].word == "'s" && intentBefore(toks, sa+2) {
+	intent := intentOf(toks, c)
+	if intent >= 0 {
 		for statusTo < len(toks) && toks[statusTo].word != "," && toks[statusTo].word != ";" && toks[statusTo].word != "." {
+			if negations[toks[statusTo].word] {
+				statusTo = hi // "was never kept": no status of the clause's
+				break
+			}
 			statusTo++
 		}
 	}
@@ -1966,6 +2034,9 @@ func (d *drafter) qualifiers(c candidate, s coverage.Sentence, toks []token) *pb
 		if st, ok := d.v.Status(toks[j].word); ok && q.Status == 0 {
 			q.Status = st
 		}
+	}
+	if intent >= 0 && q.Status == 0 {
+		q.Status = intentNouns[toks[intent].word] // "attempt to buy": attempted, unless the clause says more
 	}
 	if q.Role == "" && c.pred.TitleRole {
 		lower := strings.ToLower(s.Text)
@@ -2003,7 +2074,11 @@ func (d *drafter) qualifiers(c candidate, s coverage.Sentence, toks []token) *pb
 			j += n - 1
 		}
 	}
-	q.Reason = reasonAfter(d.text, toks, max(c.to, tokenOf(toks, c.object.start)+1))
+	if c.timed {
+		// A verb's or an event's, not a name's beside a name ("Denmark's
+		// Norvane sued Halcyon because ...").
+		q.Reason = reasonAfter(d.text, toks, max(c.to, tokenOf(toks, c.object.start)+1))
+	}
 	if q.Time == nil && q.Place == nil && q.Status == 0 && q.Role == "" && len(q.Quantities) == 0 && q.Reason == "" {
 		return nil
 	}
@@ -2011,30 +2086,51 @@ func (d *drafter) qualifiers(c candidate, s coverage.Sentence, toks []token) *pb
 }
 
 // reasonAfter returns the clause that "because" (or "because of") opens
-// after toks[from], to the end of its sentence or a semicolon, as text
-// says it: why the relation before it holds ("will now open in 2028 ...,
-// because heavy-lift cranes for the port have been delayed"). A quoted
-// "because" is a speaker's; none gives "".
+// after toks[from], in the relation's own clause, to a comma, a semicolon
+// or the sentence's end, as text says it: why the relation before it
+// holds ("will now open in 2028 ..., because heavy-lift cranes for the
+// port have been delayed"). A "because" another clause or name comes
+// before ("..., but Aldermoor pulled out because"), one negated ("not
+// because of price"), or a quoted one gives "".
 func reasonAfter(text string, toks []token, from int) string {
-	for j := from; j+1 < len(toks); j++ {
-		if toks[j].word != "because" || toks[j].quoted {
+	for j, words := from, 0; j+1 < len(toks); j++ {
+		w := toks[j].word
+		if toks[j].mention >= 0 || w == ";" || reasonStops[w] || words > maxReasonGap {
+			return ""
+		}
+		if w != "because" {
+			if toks[j].isWord() {
+				words++
+			}
 			continue
+		}
+		if toks[j].quoted || j > 0 && negations[toks[j-1].word] {
+			return ""
 		}
 		start := j + 1
 		if toks[start].word == "of" {
 			start++
 		}
 		end := start
-		for end < len(toks) && toks[end].word != ";" && !(toks[end].punct && end == len(toks)-1) {
+		for end < len(toks) && !toks[end].punct {
 			end++
 		}
 		if end <= start {
 			return ""
 		}
-		return strings.TrimRight(text[toks[start].start:toks[end-1].end], ",:")
+		return text[toks[start].start:toks[end-1].end]
 	}
 	return ""
 }
+
+// maxReasonGap is the most words between a relation and the "because"
+// that gives its reason.
+const maxReasonGap = 12
+
+// reasonStops open another clause, whose "because" is its own: "and the
+// suit was dropped because", "whose chief executive resigned because".
+var reasonStops = map[string]bool{"and": true, "but": true, "while": true, "although": true, "though": true, "whose": true, "which": true,
+	"who": true, "that": true, "after": true, "when": true, "until": true, "before": true, "if": true, "unless": true}
 
 // tokenOf is the index of the token starting at byte start, or 0.
 func tokenOf(toks []token, start int) int {
