@@ -693,6 +693,10 @@ func TestSecondReviewTraps(t *testing.T) {
 		{false, "Norvane Turbines criticized Halcyon Rotor Systems's move to New Bedford.", []string{"organizations/norvane-turbines opposes organizations/halcyon-rotor-systems"}},
 		{false, "The joint venture between Aldermoor Energy and Bluefin Climate Ventures, which holds a stake in Gannet Bank, was formed in 2021.", []string{"organizations/bluefin-climate-ventures acquires-stake-in places/gannet-bank"}},
 		{false, "Aldermoor Energy, which would take a stake in Gannet Bank if regulators approve, grew.", []string{"organizations/aldermoor-energy acquires-stake-in places/gannet-bank"}},
+		// A deputy, a vice or a next holder does not hold the post.
+		{false, "Rafael Ortiz, the deputy chief executive of Kittiwake Offshore Wind, spoke.", []string{"people/rafael-ortiz leads organizations/kittiwake-offshore-wind"}},
+		{false, "Rafael Ortiz, vice chairman of Kittiwake Offshore Wind, spoke.", []string{"people/rafael-ortiz leads organizations/kittiwake-offshore-wind"}},
+		{false, "Rafael Ortiz, the next chairman of Kittiwake Offshore Wind, spoke.", []string{"people/rafael-ortiz leads organizations/kittiwake-offshore-wind"}},
 	}
 	for _, c := range cases {
 		ix := seedtest.HarborWind(t)

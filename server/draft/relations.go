@@ -64,6 +64,12 @@ func (d *drafter) isFiller(t token) bool {
 	return fillers[t.word] || unicode.IsDigit(r) || r == '$'
 }
 
+// notThePost, before a relational noun, say its holder does not hold
+// the post itself: "the deputy chief executive of", "the vice chairman
+// of", "the next chairman of".
+var notThePost = map[string]bool{"deputy": true, "vice": true, "assistant": true, "associate": true, "next": true, "future": true,
+	"incoming": true, "would-be": true, "prospective": true}
+
 // phrasesByHead returns the lexicon's phrases by their first word,
 // longest first.
 func (d *drafter) phrasesByHead() map[string][]vocab.Phrase {
@@ -104,6 +110,10 @@ func (d *drafter) occurrences(toks []token) []occurrence {
 			to, gap, ok := d.match(toks, i, ph.Words)
 			if !ok {
 				to, gap, ok = d.possessiveObject(toks, i, ph.Words)
+			}
+			if ok && ph.Noun && i > 0 && notThePost[toks[i-1].word] {
+				next = to - 1 // "the deputy chief executive of", "the next chairman of": not the post's holder
+				break
 			}
 			if ok {
 				out = append(out, occurrence{from: i, to: to, phrase: ph, gap: gap, synonym: note})
@@ -1661,7 +1671,7 @@ func (d *drafter) ofNounRelations(toks []token) []candidate {
 		}
 		var readings []reading
 		for s := range said {
-			if s < len(said)-1 && named < 0 {
+			if s < len(said)-1 && named < 0 || s > 0 && notThePost[said[s-1]] || s == 0 && i > 0 && notThePost[toks[i-1].word] {
 				continue
 			}
 			for _, ph := range d.relationalNouns()[said[s]] {
