@@ -61,6 +61,8 @@ type Question struct {
 	// reads them as NounDates unless the noun's relation is the
 	// question's own.
 	eventDates map[int]string
+	// events are the relation variables of the relation nouns read.
+	events map[string]bool
 	// EvidenceWords are the words read in the evidence of the relation
 	// EvidenceOf names, for a question answered so (see
 	// evidenceQuestion).
@@ -1266,6 +1268,9 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 			}
 			q.Rank = it.rank
 		}
+	}
+	if err := reasonAnswerable(ix, q); err != nil {
+		return nil, fail(err.Error())
 	}
 	// A date, place, rank, amount or manner narrows the question's own
 	// relation: without one (Mains 0, as in "Which acquisitions failed?")
@@ -2970,6 +2975,56 @@ func personBefore(ix *index.Index, words []word, i int) bool {
 		}
 	}
 	return false
+}
+
+// reasonAnswerable checks a question that asks for its relation's
+// reason ("why"): the reason the text gives is the subject's, so a
+// question whose verb names only the object ("Why did Halcyon fight the
+// lawsuit?", read as ?other sues Halcyon) is refused (a relation noun
+// names the relation itself: "Why will the New Bedford factory open in
+// 2028?"); and a relation the
+// graph states more than once between the same names (a plan restated
+// with a later date) has a reason that explains that statement, so the
+// question must say which, by a date ("Why will the factory open in
+// 2028?"), not ask it of the relation at large ("Why does Halcyon plan a
+// factory in New Bedford?").
+func reasonAnswerable(ix *index.Index, q *Question) error {
+	triples := q.Pattern.GetTriples()
+	if len(triples) == 0 || !slices.ContainsFunc(q.Pattern.GetQualifiers(), func(qc *pb.QualifierClause) bool {
+		return qc.GetField() == pb.QualifierField_QUALIFIER_FIELD_REASON && qc.GetRelation().GetVariable() == triples[0].GetRelationVariable()
+	}) {
+		return nil
+	}
+	main := triples[0]
+	if main.GetSubject().GetVariable() != "" && main.GetObject().GetName() != "" && !q.events[main.GetRelationVariable()] {
+		return errors.New("it asks why of a relation whose subject it does not name; a reason the text gives is its subject's")
+	}
+	if len(q.Dates) > 0 {
+		return nil
+	}
+	// The relations of the named end by the predicate, by their other end:
+	// two between the same names are a restated relation.
+	s, subjectNamed := ix.NodeOf(main.GetSubject().GetName())
+	o, objectNamed := ix.NodeOf(main.GetObject().GetName())
+	var rels []index.Rel
+	switch {
+	case subjectNamed:
+		rels = ix.Out(s)
+	case objectNamed:
+		rels = ix.In(o)
+	}
+	seen := map[[2]index.Node]bool{}
+	for _, r := range rels {
+		rs, ro := ix.Ends(r)
+		if !slices.Contains(main.GetPredicates(), ix.Vocabulary().Predicate(ix.Predicate(r)).Name) || subjectNamed && objectNamed && ro != o {
+			continue
+		}
+		if seen[[2]index.Node{rs, ro}] {
+			return errors.New("the graph states this relation more than once, and a reason explains one statement; say which, by its date or by words its evidence says")
+		}
+		seen[[2]index.Node{rs, ro}] = true
+	}
+	return nil
 }
 
 // separatedParticle reads "reacted with a mix of surprise and admiration

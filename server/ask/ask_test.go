@@ -3249,3 +3249,25 @@ func TestAskWhy(t *testing.T) {
 	}
 	checkNoAnswers(t, hw, "Why did Kittiwake award the cable contract to Corvid?")
 }
+
+// TestAskSecondReviewTraps checks questions a second review found
+// answered wrongly: a date after a relation noun ("the proposal of May
+// 8") dates the noun's relation, not the question's own; "why" of a
+// restated relation, or of one whose subject the verb does not name; and
+// evidence questions that reached a relation through a party of the
+// relation it is about, or past an article before the speaker.
+func TestAskSecondReviewTraps(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	for _, q := range []string{"Did lawmakers react to the proposal of May 8?", "Did lawmakers react to Chey's proposal from May 8?",
+		"Did lawmakers react to the proposal of 2021?", "Did Trump announce the trade deal of April 22?"} {
+		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_NO {
+			t.Errorf("Ask(%q) = No (%s); want no No", q, res.Interpretation)
+		}
+	}
+	checkAsks(t, ix, []askCase{{question: "Did lawmakers react to the proposal of April 22?", want: "National Assembly lawmakers reacts to", verdict: pb.Verdict_VERDICT_YES}})
+	checkNoAnswers(t, hw, "Why does Halcyon plan a factory in New Bedford?", "Why will the factory open in New Bedford?", "Why did Halcyon fight the lawsuit?",
+		"What did Kittiwake call Halcyon?", "What did the Norvane Turbines say about Kittiwake?")
+	checkNoAnswers(t, ix, "What did the Chey Tae-won remark about lawmakers?")
+	checkAsks(t, hw, []askCase{{question: "Why will the New Bedford factory open in 2028?", want: "Halcyon Rotor Systems plans a factory in New Bedford"}})
+}

@@ -57,6 +57,8 @@ type questionBuilder struct {
 	// with the noun's relation variable: its time, not necessarily the
 	// question's own relation's (see Question.NounDates).
 	eventDates map[int]string
+	// events are the relation variables of relation nouns.
+	events map[string]bool
 }
 
 // dateEvent records that the date item d is written before the relation
@@ -70,6 +72,15 @@ func (b *questionBuilder) dateEvent(d item, v string) {
 		b.eventDates = map[int]string{}
 	}
 	b.eventDates[d.at] = v
+}
+
+// dateAfterEvent records, for the relation noun at items[k] whose
+// relation variable is v, a date after it that "of" or "from" joins to it
+// ("the proposal of May 8", "Chey's proposal from May 8"): its time.
+func (b *questionBuilder) dateAfterEvent(items []item, k int, v string) {
+	if p, d := at(items, k+1), at(items, k+2); p.kind == itemPrep && (strings.EqualFold(p.text, "of") || strings.EqualFold(p.text, "from")) && d.kind == itemDate {
+		b.dateEvent(d, v)
+	}
 }
 
 // datePrepositions open a date that is an adverbial of its own: "on May
@@ -108,6 +119,10 @@ func (b *questionBuilder) constrain(v string, con *pb.Constraint) {
 // with subject and object fixed where the question names them.
 func (b *questionBuilder) eventTriple(v string, preds []vocab.ID, subject, object *pb.Term) {
 	b.lastEvent = v
+	if b.events == nil {
+		b.events = map[string]bool{}
+	}
+	b.events[v] = true
 	if subject == nil && object == nil {
 		b.constrain(v, &pb.Constraint{Test: &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: b.predicateNames(preds)}}})
 		if b.loose == nil {
@@ -357,6 +372,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				for _, d := range dated {
 					b.dateEvent(d, v)
 				}
+				b.dateAfterEvent(items, j, v)
 				if topic != 0 {
 					b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{Relation: variable(v), Field: pb.QualifierField_QUALIFIER_FIELD_TOPIC,
 						Test: &pb.QualifierClause_Comparison{Comparison: &pb.Comparison{Operator: pb.ComparisonOperator_COMPARISON_OPERATOR_EQUAL, Value: b.ix.NodeName(topic)}}})
@@ -447,6 +463,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 			if k > 0 {
 				b.dateEvent(items[k-1], v)
 			}
+			b.dateAfterEvent(items, k, v)
 			for _, s := range statuses {
 				b.constrain(v, s)
 			}
@@ -1551,7 +1568,7 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 		}
 		b.whVars[k] = b.lastEvent
 	}
-	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked, NounTitles: b.nounTitles, eventDates: b.eventDates}
+	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked, NounTitles: b.nounTitles, eventDates: b.eventDates, events: b.events}
 	if main == nil {
 		main = b.pattern.Triples[0]
 	}

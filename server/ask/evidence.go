@@ -14,6 +14,9 @@ import (
 	"github.com/entitygraph/entitygraph/server/wordnet"
 )
 
+// quantifiers before a name say how much of it: "some lawmakers".
+var quantifiers = map[string]bool{"some": true, "many": true, "several": true, "most": true, "all": true}
+
 // maxEvidenceWords bounds the words a question may leave to its
 // relations' evidence, and maxEvidenceRelations the relations of its
 // name with fewest whose evidence is read for them (see
@@ -50,7 +53,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		return nil, false
 	}
 	var left, skipped []string
-	var preds []vocab.ID
+	var preds, eventPreds []vocab.ID
 	for _, it := range items[1:] {
 		switch it.kind {
 		case 0:
@@ -79,6 +82,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 				preds = append(preds, it.phrase.Predicates()...)
 			} else {
 				preds = append(preds, it.preds...)
+				eventPreds = append(eventPreds, it.preds...)
 			}
 		case itemAux, itemArticle, itemPrep, itemPoss, itemEntity, itemIgnore:
 		default:
@@ -100,8 +104,16 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	// "What did Howard Lutnick signal?": the name after the auxiliary is
 	// the relation's subject ("What did Asia signal?" is not Lutnick's).
 	subject := index.Node(-1)
-	if items[2].kind == itemEntity {
-		subject = items[2].node
+	// Past an article or a quantifier: "What did the Norvane Turbines
+	// say", "What did some lawmakers remark".
+	first := 2
+	for first < len(items) && (items[first].kind == itemArticle || items[first].kind == itemIgnore || items[first].kind == 0 && quantifiers[words[items[first].at].lower]) {
+		first++
+	}
+	// The name heads its noun phrase: not "the New Bedford blade
+	// factory" of "Why was the New Bedford blade factory delayed?".
+	if first < len(items) && items[first].kind == itemEntity && !slices.Contains([]itemKind{itemEvent, itemType, itemEntity, itemPoss}, at(items, first+1).kind) {
+		subject = items[first].node
 	}
 	degree := func(n index.Node) int { return len(ix.Out(n)) + len(ix.In(n)) }
 	if len(names) == 2 && degree(names[1]) < degree(names[0]) {
@@ -117,12 +129,15 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	// lawmakers' reaction to the proposal Chey made), whose relation
 	// word may then be the question's.
 	about := func(end index.Node) (index.Rel, bool) { return ix.NodeRelation(end) }
+	// Through the relation only where the question names it by a noun of
+	// its predicate ("Chey's proposal"), not of its party alone ("What
+	// did Kittiwake call Halcyon?" is no word of the suit against it).
 	partyOf := func(end, n index.Node) bool {
 		if end == n {
 			return true
 		}
 		inner, ok := about(end)
-		if !ok {
+		if !ok || !slices.Contains(eventPreds, ix.Predicate(inner)) {
 			return false
 		}
 		is, io := ix.Ends(inner)
