@@ -912,7 +912,7 @@ func takeTotal(words []word) ([]word, string) {
 func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
 	words, total := takeTotal(words)
 	words, amounts := takeAmounts(words)
-	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(teamOf(ix, separatedParticle(ix.Vocabulary(), words))))))))
+	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(teamOf(ix, separatedParticle(ix.Vocabulary(), frontedEvent(ix, words)))))))))
 	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), standsFor(ix, words))))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
@@ -3025,6 +3025,49 @@ func reasonAnswerable(ix *index.Index, q *Question) error {
 		seen[[2]index.Node{rs, ro}] = true
 	}
 	return nil
+}
+
+// frontedEvent reads "the stake Aldermoor is buying" and "the lawsuit
+// that Norvane filed" as "Aldermoor's stake" and "Norvane's lawsuit": a
+// relation noun, a clause of one name and a verb that, with the noun, is
+// a lexicon phrase of the noun's predicate ("buy a stake in", "file a
+// lawsuit against"), names the name's relation. Other words are returned
+// as they are.
+func frontedEvent(ix *index.Index, words []word) []word {
+	v := ix.Vocabulary()
+	for i := 1; i+2 < len(words); i++ {
+		preds, ok := v.EventNoun(words[i].lower)
+		if !ok || !articleWords[words[i-1].lower] {
+			continue
+		}
+		j := i + 1
+		if words[j].lower == "that" || words[j].lower == "which" {
+			j++
+		}
+		end := j
+		for end < len(words) && end < j+maxNameWords && isNameStart(words[end]) {
+			end++
+		}
+		if end == j || len(ix.ExactNodes(joinWords(words[j:end]), 2)) != 1 {
+			continue
+		}
+		k := end
+		for k < len(words) && (auxWords[words[k].lower] || words[k].lower == "has" || words[k].lower == "had") {
+			k++
+		}
+		if k >= len(words) || words[k].text != words[k].lower {
+			continue
+		}
+		lemmas := wordnet.Lemmas(words[k].lower, wordnet.Verb)
+		if !slices.ContainsFunc(v.Phrases(), func(ph vocab.Phrase) bool {
+			return slices.Contains(preds, ph.Predicate) && !ph.Passive && len(ph.Words) > 1 && slices.Contains(lemmas, ph.Words[0]) && slices.Contains(ph.Words[1:], words[i].lower)
+		}) {
+			continue
+		}
+		poss := word{text: "'s", lower: "'s", note: fmt.Sprintf("%q: %s's %s", joinWords(words[i-1:k+1]), joinWords(words[j:end]), words[i].text)}
+		return slices.Concat(words[:i-1], words[j:end], []word{poss, words[i]}, words[k+1:])
+	}
+	return words
 }
 
 // separatedParticle reads "reacted with a mix of surprise and admiration

@@ -3271,3 +3271,20 @@ func TestAskSecondReviewTraps(t *testing.T) {
 	checkNoAnswers(t, ix, "What did the Chey Tae-won remark about lawmakers?")
 	checkAsks(t, hw, []askCase{{question: "Why will the New Bedford factory open in 2028?", want: "Halcyon Rotor Systems plans a factory in New Bedford"}})
 }
+
+// TestAskFrontedEvent checks a relation noun with a clause of a name and
+// the noun's own verb after it ("the stake Aldermoor is buying", "the
+// lawsuit Norvane filed"), read as the name's relation; a verb the
+// lexicon reads the other way ("the contract Corvid won") is not.
+func TestAskFrontedEvent(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "How big is the stake Aldermoor is buying?", want: "Aldermoor Energy acquires a stake in Gannet Bank"},
+		{question: "How much is the contract Kittiwake awarded to Corvid?", want: "Kittiwake Offshore Wind awards a contract to Corvid Subsea Cables"},
+		{question: "When was the lawsuit that Norvane filed dropped?", want: "Norvane Turbines sues Halcyon Rotor Systems"},
+	})
+	if q, err := Compile(hw, "How much is the contract Corvid won?", pattern.Options{}); err == nil && strings.HasPrefix(pattern.Format(q.Pattern), "organizations/corvid-subsea-cables awards-contract-to") {
+		t.Errorf("Compile(the contract Corvid won) = %s; want Corvid not the awarder", pattern.Format(q.Pattern))
+	}
+}
