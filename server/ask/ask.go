@@ -3027,6 +3027,51 @@ func reasonAnswerable(ix *index.Index, q *Question) error {
 	return nil
 }
 
+// doAux open a question whose verb follows its subject: "In which city
+// did Chey propose the alliance?".
+var doAux = map[string]bool{"did": true, "does": true, "do": true, "will": true, "has": true, "had": true, "have": true}
+
+// kindsOfType reports whether every kind is of entity type typ.
+func kindsOfType(v *vocab.Vocabulary, kinds []string, typ string) bool {
+	for _, name := range kinds {
+		if k, ok := v.LookupKind(name); !ok || k.EntityType != typ {
+			return false
+		}
+	}
+	return len(kinds) > 0
+}
+
+// takenAsObject reports whether a relation word among words (a phrase
+// or a relation noun of the lexicon) has a predicate that takes entities
+// of the kinds as object: "based" of "In which country is Norvane
+// based?". A question with none reads its place noun as where.
+func takenAsObject(v *vocab.Vocabulary, words []word, kinds []string) bool {
+	var ids []vocab.KindID
+	typ := ""
+	for _, name := range kinds {
+		if k, ok := v.LookupKind(name); ok {
+			ids, typ = append(ids, k.ID), k.EntityType
+		}
+	}
+	fits := func(p vocab.ID) bool { return v.Fits(typ, ids, v.Predicate(p).ObjectTypes) }
+	found := false
+	for i := range words {
+		if it, _, _, ok := matchPhrase(v, words, i, nil); ok {
+			found = true
+			if slices.ContainsFunc(it.phrase.Predicates(), fits) || slices.ContainsFunc(it.preds, fits) {
+				return true
+			}
+		}
+		if preds, ok := v.EventNoun(words[i].lower); ok {
+			found = true
+			if slices.ContainsFunc(preds, fits) {
+				return true
+			}
+		}
+	}
+	return !found // no relation word read: leave it to the object reading
+}
+
 // frontedEvent reads "the stake Aldermoor is buying" and "the lawsuit
 // that Norvane filed" as "Aldermoor's stake" and "Norvane's lawsuit": a
 // relation noun, a clause of one name and a verb that, with the noun, is
@@ -3441,7 +3486,12 @@ func matchSettingWh(v *vocab.Vocabulary, words []word, i int) (pb.QualifierField
 	typ := con.GetType()
 	if kinds := con.GetKinds().GetKinds(); len(kinds) > 0 {
 		// "In which country is Norvane based?" asks for the object: only
-		// an audience is asked for by a kind.
+		// an audience is asked for by a kind, and a place where no
+		// relation word of the question takes such a place as object ("In
+		// which city did Chey propose the alliance?").
+		if prep == "in" && n+2 < len(words) && doAux[words[n+2].lower] && kindsOfType(v, kinds, "place") && !takenAsObject(v, words[n+2:], kinds) {
+			return pb.QualifierField_QUALIFIER_FIELD_PLACE, singular, con, n + 2, true
+		}
 		if prep != "before" && prep != "in front of" {
 			return 0, "", nil, 0, false
 		}

@@ -3288,3 +3288,16 @@ func TestAskFrontedEvent(t *testing.T) {
 		t.Errorf("Compile(the contract Corvid won) = %s; want Corvid not the awarder", pattern.Format(q.Pattern))
 	}
 }
+
+// TestAskInWhichPlace checks "in which" and a kind of place: the
+// relation's place when no relation word of the question takes such a
+// place as object ("In which city did Chey repeat his proposal?"), its
+// object when one does ("In which country is Kioxia based?").
+func TestAskInWhichPlace(t *testing.T) {
+	t.Parallel()
+	checkKeys(t, []keysCase{
+		{question: "In which city did Chey repeat his proposal?", want: []string{"city=places/seoul"}},
+		{question: "In which country is Kioxia based?", want: []string{"country=organizations/japan"}},
+		{question: "In what country is Kioxia located?", want: []string{"country=organizations/japan"}},
+	})
+}
