@@ -731,3 +731,22 @@ func TestSecondReviewTraps(t *testing.T) {
 		t.Errorf("Western Digital's attempt: %q; want acquires, attempted", drafted(d))
 	}
 }
+
+// TestDemonymGroup checks a demonym before a group noun ("Japanese
+// officials", "Japanese government officials"): the country's people,
+// acting for it, so the country is the relation's party, and two subjects
+// joined by "and" are not each other's.
+func TestDemonymGroup(t *testing.T) {
+	t.Parallel()
+	text := "Chips\n\nSEOUL -- Samsung and SK coordinated with Japanese government officials.\n"
+	d := Make(seedtest.Index(t), text, Options{SourceFile: "chips.txt", MinConfidence: 0.5})
+	got := drafted(d)
+	for _, want := range []string{"organizations/samsung-electronics coordinates-with organizations/japan", "organizations/sk-group coordinates-with organizations/japan"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+	if slices.Contains(got, "organizations/samsung-electronics coordinates-with organizations/sk-group") {
+		t.Errorf("drafted Samsung coordinates with SK: %q", got)
+	}
+}

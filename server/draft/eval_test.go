@@ -295,7 +295,7 @@ func linkingScore(t *testing.T, set string, articles []article, details bool) sc
 // whose subject, predicate and object are all right. The floors are below
 // what is measured, so that a regression fails.
 func TestDrafts(t *testing.T) {
-	if e, r := draftScore(t, "held-out", heldOut, false); e.precision() < 0.7 || e.recall() < 0.7 || r.precision() < 0.65 || r.recall() < 0.25 {
+	if e, r := draftScore(t, "held-out", heldOut, false); e.precision() < 0.7 || e.recall() < 0.7 || r.precision() < 0.72 || r.recall() < 0.3 {
 		t.Errorf("held-out drafts fell: new entities %v, relations %v", e, r)
 	}
 	if e, r := draftScore(t, "seen", seen, false); e.precision() < 0.8 || e.recall() < 0.55 || r.precision() < 0.85 || r.recall() < 0.4 {

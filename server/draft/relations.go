@@ -865,6 +865,17 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 	return out
 }
 
+// demonymGroup reports whether the demonym at toks[i] names the people
+// of a group noun after it, who act for its country: "Japanese
+// officials", "Japanese government officials".
+func demonymGroup(toks []token, i int) bool {
+	j := i + 1
+	if j < len(toks) && toks[j].word == "government" {
+		j++
+	}
+	return j < len(toks) && groupNouns[toks[j].word]
+}
+
 // groupNouns are the people of an entity who act for it: "Elena Voss's
 // team has begun testing", "Halcyon's engineers said".
 var groupNouns = map[string]bool{"team": true, "staff": true, "lab": true, "laboratory": true, "engineers": true,
@@ -907,6 +918,9 @@ func intentOf(toks []token, c candidate) int {
 // to what follows ("the Portland, Maine-based company"), a name before a
 // noun that is not its own ("the Portland, Maine, company").
 func (d *drafter) isModifier(toks []token, i int) bool {
+	if d.ments[toks[i].mention].demonym && demonymGroup(toks, i) {
+		return false // "Japanese officials": the country's people, acting for it
+	}
 	// Before a description: "the Danish manufacturer", "the Portland,
 	// Maine, company".
 	for j := i + 1; j < len(toks) && j <= i+4; j++ {
