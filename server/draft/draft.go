@@ -503,7 +503,6 @@ func (d *drafter) relations() {
 		found = append(found, d.eventNounRelations(toks)...)
 		found = append(found, d.possessiveEventRelations(toks)...)
 		found = append(found, d.pairEventRelations(toks)...)
-		found = append(found, d.pairClauseRelations(toks)...)
 		found = append(found, d.heldEventRelations(toks)...)
 		found = append(found, d.possessiveRelations(toks)...)
 		found = append(found, d.compoundNounRelations(toks)...)

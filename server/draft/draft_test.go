@@ -750,25 +750,3 @@ func TestDemonymGroup(t *testing.T) {
 		t.Errorf("drafted Samsung coordinates with SK: %q", got)
 	}
 }
-
-// TestPairClause checks two names joined by "and" as the subject of a
-// verb of making a symmetric relation's event noun ("Samsung and Sony
-// formed a partnership"): the relation between them; not under a modal
-// or a negation.
-func TestPairClause(t *testing.T) {
-	t.Parallel()
-	text := "Deals\n\nSEOUL -- Samsung and Sony formed a partnership in 2001. The United States and Japan agreed a trade deal in July. " +
-		"SK Group and Kioxia will form a partnership. Western Digital and Kioxia did not form an alliance.\n"
-	d := Make(seedtest.Index(t), text, Options{SourceFile: "deals.txt", MinConfidence: 0.5})
-	got := drafted(d)
-	for _, want := range []string{"organizations/samsung-electronics partners-with organizations/sony", "organizations/united-states trade-deal-with organizations/japan"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("no %q among %q", want, got)
-		}
-	}
-	for _, wrong := range []string{"organizations/sk-group partners-with organizations/kioxia", "organizations/western-digital allies-with organizations/kioxia"} {
-		if slices.Contains(got, wrong) {
-			t.Errorf("drafted %q", wrong)
-		}
-	}
-}

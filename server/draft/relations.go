@@ -1210,61 +1210,6 @@ func (d *drafter) pairEventRelations(toks []token) []candidate {
 	return out
 }
 
-// pairClauseRelations drafts the relation of a symmetric predicate that
-// an event noun states as the object of a verb of making it, whose
-// subject is two names joined by "and": "Samsung and Sony formed a
-// partnership", "the United States and Japan agreed a trade deal". Not
-// with a third party after ("formed a partnership with Kioxia"), nor
-// under a negation or a modal ("will form").
-func (d *drafter) pairClauseRelations(toks []token) []candidate {
-	var out []candidate
-	for a := 0; a+4 < len(toks); a++ {
-		b := a + 2
-		if toks[a].mention < 0 || toks[a+1].word != "and" || toks[b].mention < 0 || toks[a].pronoun || toks[b].pronoun ||
-			d.isModifier(toks, a) || d.isModifier(toks, b) || a > 0 && (toks[a-1].word == "between" || toks[a-1].word == "'s") {
-			continue
-		}
-		v := b + 1
-		for v < len(toks) && (toks[v].word == "have" || toks[v].word == "has" || toks[v].word == "had" || toks[v].word == "also" || toks[v].word == "jointly") {
-			v++
-		}
-		if v+1 >= len(toks) || !lowercaseWord(d.text, toks[v]) || !lemmaIn(toks[v].word, formVerbs) && !lemmaIn(toks[v].word, agreeVerbs) {
-			continue
-		}
-		j := v + 1
-		if !determiners[toks[j].word] {
-			continue
-		}
-		j++
-		for k := 0; k < 3 && j < len(toks) && (toks[j].mention >= 0 && d.ments[toks[j].mention].typ == "topic" || lowercaseWord(d.text, toks[j]) && !d.eventNoun(toks[j].word) && !prepositions[toks[j].word]); k++ {
-			j++
-		}
-		if j >= len(toks) || !toks[j].isWord() {
-			continue
-		}
-		preds, ok := d.v.EventNoun(toks[j].word)
-		if !ok || j+2 < len(toks) && toks[j+1].word == "with" && toks[j+2].mention >= 0 {
-			continue
-		}
-		first, second := d.ments[toks[a].mention], d.ments[toks[b].mention]
-		for _, p := range preds {
-			pred := d.v.Predicate(p)
-			if !pred.Symmetric || first.entity == second.entity || !d.fits(first, pred.SubjectTypes) || !d.fits(second, pred.ObjectTypes) {
-				continue
-			}
-			out = append(out, candidate{at: a, from: v, to: j + 1, subject: first, object: second, pred: pred,
-				subjectAt: a, objectAt: b, confidence: 0.7, timed: true,
-				reason: fmt.Sprintf("%q reads as %s", d.text[toks[a].start:toks[j].end], pred.Name)})
-			break
-		}
-	}
-	return out
-}
-
-// agreeVerbs, with an event noun as object, make the relation it names:
-// "agreed a trade deal", "concluded an alliance".
-var agreeVerbs = map[string]bool{"agree": true, "conclude": true, "finalize": true, "finalise": true, "enter": true}
-
 // formVerbs say that their subjects have or make the relation their
 // object names: "the LCD partnership Samsung and Sony ran".
 var formVerbs = map[string]bool{"run": true, "form": true, "have": true, "sign": true, "create": true, "launch": true, "forge": true,
