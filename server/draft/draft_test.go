@@ -732,10 +732,11 @@ func TestSecondReviewTraps(t *testing.T) {
 	}
 }
 
-// TestDemonymGroup checks a demonym before a group noun ("Japanese
-// officials", "Japanese government officials"): the country's people,
-// acting for it, so the country is the relation's party, and two subjects
-// joined by "and" are not each other's.
+// TestDemonymGroup checks a demonym before a noun of people who act for
+// a state ("Japanese officials", "Japanese government officials"): the
+// country is the relation's party, and two subjects joined by "and" are
+// not each other's; engineers or an organization's executives are not
+// the state's.
 func TestDemonymGroup(t *testing.T) {
 	t.Parallel()
 	text := "Chips\n\nSEOUL -- Samsung and SK coordinated with Japanese government officials.\n"
@@ -748,5 +749,14 @@ func TestDemonymGroup(t *testing.T) {
 	}
 	if slices.Contains(got, "organizations/samsung-electronics coordinates-with organizations/sk-group") {
 		t.Errorf("drafted Samsung coordinates with SK: %q", got)
+	}
+	// People who do not act for their country, or an organization's.
+	text = "Chips\n\nSEOUL -- Sony coordinated with Korean executives at Samsung. Japanese scientists coordinated with SK Group. Kioxia partnered with American engineers.\n"
+	got = drafted(Make(seedtest.Index(t), text, Options{SourceFile: "chips.txt", MinConfidence: 0.5}))
+	for _, wrong := range []string{"organizations/sony coordinates-with organizations/south-korea", "organizations/japan coordinates-with organizations/sk-group",
+		"organizations/kioxia partners-with organizations/united-states"} {
+		if slices.Contains(got, wrong) {
+			t.Errorf("drafted %q", wrong)
+		}
 	}
 }

@@ -866,15 +866,25 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 }
 
 // demonymGroup reports whether the demonym at toks[i] names the people
-// of a group noun after it, who act for its country: "Japanese
-// officials", "Japanese government officials".
+// of a government noun after it, who act for its country: "Japanese
+// officials", "Japanese government officials"; not those of an
+// organization named after them ("Korean officials at Samsung"), nor
+// people who do not act for it ("Japanese engineers").
 func demonymGroup(toks []token, i int) bool {
 	j := i + 1
 	if j < len(toks) && toks[j].word == "government" {
 		j++
 	}
-	return j < len(toks) && groupNouns[toks[j].word]
+	if j >= len(toks) || !stateNouns[toks[j].word] {
+		return false
+	}
+	return !(j+2 < len(toks) && (toks[j+1].word == "at" || toks[j+1].word == "from" || toks[j+1].word == "of") && toks[j+2].mention >= 0)
 }
+
+// stateNouns are people who act for their country: "Japanese
+// officials".
+var stateNouns = map[string]bool{"officials": true, "government": true, "authorities": true, "regulators": true, "ministers": true,
+	"diplomats": true, "negotiators": true}
 
 // groupNouns are the people of an entity who act for it: "Elena Voss's
 // team has begun testing", "Halcyon's engineers said".
