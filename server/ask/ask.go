@@ -1239,11 +1239,15 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 			q.Reread = append(q.Reread, [2]string{w.text, w.lower})
 		}
 	}
+	nounDated := false // a date of the question's own relation noun
 	for _, it := range items {
 		if it.order != 0 {
 			q.Order = it.order
 		}
 		if it.kind == itemDate {
+			if v, ok := q.eventDates[it.at]; ok && q.isMain(v) {
+				nounDated = true
+			}
 			if v, ok := q.eventDates[it.at]; ok && !q.isMain(v) {
 				if q.NounDates == nil {
 					q.NounDates = map[string][]DateFilter{}
@@ -1268,6 +1272,12 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 			}
 			q.Rank = it.rank
 		}
+	}
+	// "Did Chey repeat the proposal from April 22 on May 8?": a relation
+	// noun's date and another for the same relation ask of two.
+	if plain := slices.DeleteFunc(slices.Clone(q.Dates), func(d DateFilter) bool { return d.Bound != "" }); nounDated && len(q.Dates) > 1 ||
+		len(plain) > 1 && slices.ContainsFunc(plain[1:], func(d DateFilter) bool { return d != plain[0] }) {
+		return nil, fail("it gives its relation two dates; ask about one at a time")
 	}
 	if err := reasonAnswerable(ix, q); err != nil {
 		return nil, fail(err.Error())
@@ -2996,8 +3006,17 @@ func reasonAnswerable(ix *index.Index, q *Question) error {
 		return nil
 	}
 	main := triples[0]
-	if main.GetSubject().GetVariable() != "" && main.GetObject().GetName() != "" && !q.events[main.GetRelationVariable()] {
+	if main.GetSubject().GetVariable() != "" && main.GetObject().GetName() != "" && len(q.Dates) == 0 {
 		return errors.New("it asks why of a relation whose subject it does not name; a reason the text gives is its subject's")
+	}
+	// "Why is Halcyon fighting a lawsuit from Norvane?": a verb read the
+	// other way names the object first, whose reason it asks, not the
+	// subject's.
+	if sn, on := main.GetSubject().GetName(), main.GetObject().GetName(); sn != "" && on != "" {
+		first := slices.IndexFunc(q.Mentions, func(m Mention) bool { return m.Node >= 0 && (ix.NodeName(m.Node) == sn || ix.NodeName(m.Node) == on) })
+		if first >= 0 && ix.NodeName(q.Mentions[first].Node) == on {
+			return errors.New("it asks why of a relation's object; a reason the text gives is its subject's")
+		}
 	}
 	if len(q.Dates) > 0 {
 		return nil
@@ -3013,10 +3032,13 @@ func reasonAnswerable(ix *index.Index, q *Question) error {
 	case objectNamed:
 		rels = ix.In(o)
 	}
+	// Of a named subject, any object: "Why does Halcyon plan a factory in
+	// Massachusetts?" reaches New Bedford's statements through where it
+	// lies.
 	seen := map[[2]index.Node]bool{}
 	for _, r := range rels {
 		rs, ro := ix.Ends(r)
-		if !slices.Contains(main.GetPredicates(), ix.Vocabulary().Predicate(ix.Predicate(r)).Name) || subjectNamed && objectNamed && ro != o {
+		if !slices.Contains(main.GetPredicates(), ix.Vocabulary().Predicate(ix.Predicate(r)).Name) {
 			continue
 		}
 		if seen[[2]index.Node{rs, ro}] {
@@ -3073,11 +3095,12 @@ func takenAsObject(v *vocab.Vocabulary, words []word, kinds []string) bool {
 }
 
 // frontedEvent reads "the stake Aldermoor is buying" and "the lawsuit
-// that Norvane filed" as "Aldermoor's stake" and "Norvane's lawsuit": a
-// relation noun, a clause of one name and a verb that, with the noun, is
-// a lexicon phrase of the noun's predicate ("buy a stake in", "file a
-// lawsuit against"), names the name's relation. Other words are returned
-// as they are.
+// that Norvane filed" as "the stake by Aldermoor" and "the lawsuit by
+// Norvane": a relation noun, a clause of one name and a verb that, with
+// the noun, is a lexicon phrase of the noun's predicate ("buy a stake
+// in", "file a lawsuit against"), names the relation the name is the
+// subject of. A passive clause ("the contract Kittiwake was awarded") is
+// not read so. Other words are returned as they are.
 func frontedEvent(ix *index.Index, words []word) []word {
 	v := ix.Vocabulary()
 	for i := 1; i+2 < len(words); i++ {
@@ -3097,10 +3120,14 @@ func frontedEvent(ix *index.Index, words []word) []word {
 			continue
 		}
 		k := end
+		passive := false
 		for k < len(words) && (auxWords[words[k].lower] || words[k].lower == "has" || words[k].lower == "had") {
+			passive = passive || beWords[words[k].lower]
 			k++
 		}
-		if k >= len(words) || words[k].text != words[k].lower {
+		// "the contract Kittiwake was awarded": the name undergoes the
+		// verb; only "is buying" of the forms of "be" says who does it.
+		if k >= len(words) || words[k].text != words[k].lower || passive && !strings.HasSuffix(words[k].lower, "ing") {
 			continue
 		}
 		lemmas := wordnet.Lemmas(words[k].lower, wordnet.Verb)
@@ -3109,8 +3136,10 @@ func frontedEvent(ix *index.Index, words []word) []word {
 		}) {
 			continue
 		}
-		poss := word{text: "'s", lower: "'s", note: fmt.Sprintf("%q: %s's %s", joinWords(words[i-1:k+1]), joinWords(words[j:end]), words[i].text)}
-		return slices.Concat(words[:i-1], words[j:end], []word{poss, words[i]}, words[k+1:])
+		// "the stake by Aldermoor": the name is the doer, as the clause
+		// says, not a possessor that may be the relation's object.
+		by := word{text: "by", lower: "by", note: fmt.Sprintf("%q: the %s by %s", joinWords(words[i-1:k+1]), words[i].text, joinWords(words[j:end]))}
+		return slices.Concat(words[:i+1], []word{by}, words[j:end], words[k+1:])
 	}
 	return words
 }

@@ -3270,6 +3270,15 @@ func TestAskSecondReviewTraps(t *testing.T) {
 		"What did Kittiwake call Halcyon?", "What did the Norvane Turbines say about Kittiwake?")
 	checkNoAnswers(t, ix, "What did the Chey Tae-won remark about lawmakers?")
 	checkAsks(t, hw, []askCase{{question: "Why will the New Bedford factory open in 2028?", want: "Halcyon Rotor Systems plans a factory in New Bedford"}})
+	// A third review: a verb read the other way, a restated relation
+	// reached through where its object lies, and two dates of one
+	// relation.
+	checkNoAnswers(t, hw, "Why is Halcyon fighting a lawsuit from Norvane?", "Why is Halcyon fighting Norvane's lawsuit?", "Why does Halcyon plan a factory in Massachusetts?")
+	for _, q := range []string{"Did Chey repeat the proposal from April 22 on May 8?", "Did Chey renew the proposal of April 22 on May 8?"} {
+		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_NO {
+			t.Errorf("Ask(%q) = No (%s); want no No", q, res.Interpretation)
+		}
+	}
 }
 
 // TestAskFrontedEvent checks a relation noun with a clause of a name and
@@ -3281,9 +3290,17 @@ func TestAskFrontedEvent(t *testing.T) {
 	hw := seedtest.HarborWind(t)
 	checkAsks(t, hw, []askCase{
 		{question: "How big is the stake Aldermoor is buying?", want: "Aldermoor Energy acquires a stake in Gannet Bank"},
-		{question: "How much is the contract Kittiwake awarded to Corvid?", want: "Kittiwake Offshore Wind awards a contract to Corvid Subsea Cables"},
 		{question: "When was the lawsuit that Norvane filed dropped?", want: "Norvane Turbines sues Halcyon Rotor Systems"},
 	})
+	// The name is the clause's doer, not a possessor the relation may
+	// have as object ("the lawsuit Halcyon filed" is none: Norvane
+	// sued), nor the one a passive clause's verb is done to.
+	for _, q := range []string{"Was the lawsuit that Halcyon filed dropped?", "Was the contract Kittiwake was awarded completed?"} {
+		if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
+			t.Errorf("Ask(%q) = Yes (%s); want no Yes", q, res.Interpretation)
+		}
+	}
+	checkNoAnswers(t, seedtest.Index(t), "Who opposed the bid Kioxia made?")
 	if q, err := Compile(hw, "How much is the contract Corvid won?", pattern.Options{}); err == nil && strings.HasPrefix(pattern.Format(q.Pattern), "organizations/corvid-subsea-cables awards-contract-to") {
 		t.Errorf("Compile(the contract Corvid won) = %s; want Corvid not the awarder", pattern.Format(q.Pattern))
 	}
