@@ -507,6 +507,7 @@ func (d *drafter) relations() {
 		found = append(found, d.possessiveRelations(toks)...)
 		found = append(found, d.compoundNounRelations(toks)...)
 		found = append(found, d.ofNounRelations(toks)...)
+		found = append(found, d.teamRelations(toks)...)
 		found = append(found, d.titledAs(toks, found)...)
 		slices.SortStableFunc(found, func(a, b candidate) int { return cmp.Compare(a.at, b.at) })
 		for _, c := range found {

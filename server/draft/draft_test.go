@@ -760,3 +760,20 @@ func TestDemonymGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamAt checks a person's team at an organization ("Elena Voss's
+// team at SouthTech"): the person works there, by the lexicon's "work
+// at"; an organization's team is no person's.
+func TestTeamAt(t *testing.T) {
+	t.Parallel()
+	text := "Research\n\nBOSTON -- Elena Voss's team at SouthTech recovered glass fiber. Kittiwake Offshore Wind's team at Gannet Bank grew.\n"
+	got := drafted(Make(seedtest.HarborWind(t), text, Options{SourceFile: "research.txt", MinConfidence: 0.5}))
+	if !slices.Contains(got, "people/elena-voss works-at organizations/southcoast-technological-university") {
+		t.Errorf("no Voss works at SouthTech among %q", got)
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r, "organizations/kittiwake-offshore-wind works-at") {
+			t.Errorf("drafted %q", r)
+		}
+	}
+}

@@ -886,6 +886,38 @@ func demonymGroup(toks []token, i int) bool {
 var stateNouns = map[string]bool{"officials": true, "government": true, "authorities": true, "regulators": true, "ministers": true,
 	"diplomats": true, "negotiators": true}
 
+// teamRelations drafts, for a person's team at an organization ("Elena
+// Voss's team at SouthTech"), the relation the lexicon's "work at" gives
+// the person there: a team's leader works where the team does.
+func (d *drafter) teamRelations(toks []token) []candidate {
+	var workAt *vocab.Predicate
+	for _, ph := range d.v.Phrases() {
+		if !ph.Noun && !ph.Passive && slices.Equal(ph.Words, []string{"work", "at"}) {
+			workAt = d.v.Predicate(ph.Predicate)
+			break
+		}
+	}
+	if workAt == nil {
+		return nil
+	}
+	var out []candidate
+	for i := 0; i+4 < len(toks); i++ {
+		if toks[i].mention < 0 || toks[i].pronoun || toks[i+1].word != "'s" || !teamNouns[toks[i+2].word] || toks[i+3].word != "at" || toks[i+4].mention < 0 {
+			continue
+		}
+		person, org := d.ments[toks[i].mention], d.ments[toks[i+4].mention]
+		if person.typ != "person" || !d.fits(person, workAt.SubjectTypes) || !d.fits(org, workAt.ObjectTypes) || i+5 < len(toks) && toks[i+5].word == "'s" {
+			continue
+		}
+		out = append(out, candidate{at: i, from: i + 2, to: i + 4, subject: person, object: org, pred: workAt, subjectAt: i, objectAt: i + 4, confidence: 0.7,
+			reason: fmt.Sprintf("%q reads as %s", d.text[toks[i].start:toks[i+4].end], workAt.Name)})
+	}
+	return out
+}
+
+// teamNouns are the people a person leads: "Elena Voss's team".
+var teamNouns = map[string]bool{"team": true, "lab": true, "laboratory": true, "group": true}
+
 // groupNouns are the people of an entity who act for it: "Elena Voss's
 // team has begun testing", "Halcyon's engineers said".
 var groupNouns = map[string]bool{"team": true, "staff": true, "lab": true, "laboratory": true, "engineers": true,
