@@ -61,8 +61,6 @@ type Question struct {
 	// reads them as NounDates unless the noun's relation is the
 	// question's own.
 	eventDates map[int]string
-	// events are the relation variables of the relation nouns read.
-	events map[string]bool
 	// EvidenceWords are the words read in the evidence of the relation
 	// EvidenceOf names, for a question answered so (see
 	// evidenceQuestion).
@@ -2988,16 +2986,16 @@ func personBefore(ix *index.Index, words []word, i int) bool {
 }
 
 // reasonAnswerable checks a question that asks for its relation's
-// reason ("why"): the reason the text gives is the subject's, so a
-// question whose verb names only the object ("Why did Halcyon fight the
-// lawsuit?", read as ?other sues Halcyon) is refused (a relation noun
-// names the relation itself: "Why will the New Bedford factory open in
-// 2028?"); and a relation the
-// graph states more than once between the same names (a plan restated
-// with a later date) has a reason that explains that statement, so the
-// question must say which, by a date ("Why will the factory open in
-// 2028?"), not ask it of the relation at large ("Why does Halcyon plan a
-// factory in New Bedford?").
+// reason ("why"). The reason the text gives is the subject's: a question
+// that names only the object ("Why did Halcyon fight the lawsuit?", read
+// as ?other sues Halcyon) is refused unless a date says which relation
+// it is ("Why will the New Bedford factory open in 2028?"), and so is one
+// that names the object first ("Why is Halcyon fighting a lawsuit from
+// Norvane?"). And a relation the graph states more than once (a plan
+// restated with a later date) has a reason that explains that
+// statement, so the question must say which, by a date, not ask it of
+// the relation at large ("Why does Halcyon plan a factory in New
+// Bedford?").
 func reasonAnswerable(ix *index.Index, q *Question) error {
 	triples := q.Pattern.GetTriples()
 	if len(triples) == 0 || !slices.ContainsFunc(q.Pattern.GetQualifiers(), func(qc *pb.QualifierClause) bool {

@@ -57,8 +57,6 @@ type questionBuilder struct {
 	// with the noun's relation variable: its time, not necessarily the
 	// question's own relation's (see Question.NounDates).
 	eventDates map[int]string
-	// events are the relation variables of relation nouns.
-	events map[string]bool
 }
 
 // dateEvent records that the date item d is written before the relation
@@ -119,10 +117,6 @@ func (b *questionBuilder) constrain(v string, con *pb.Constraint) {
 // with subject and object fixed where the question names them.
 func (b *questionBuilder) eventTriple(v string, preds []vocab.ID, subject, object *pb.Term) {
 	b.lastEvent = v
-	if b.events == nil {
-		b.events = map[string]bool{}
-	}
-	b.events[v] = true
 	if subject == nil && object == nil {
 		b.constrain(v, &pb.Constraint{Test: &pb.Constraint_RelationPredicates{RelationPredicates: &pb.PredicateSet{Predicates: b.predicateNames(preds)}}})
 		if b.loose == nil {
@@ -1568,7 +1562,7 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 		}
 		b.whVars[k] = b.lastEvent
 	}
-	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked, NounTitles: b.nounTitles, eventDates: b.eventDates, events: b.events}
+	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked, NounTitles: b.nounTitles, eventDates: b.eventDates}
 	if main == nil {
 		main = b.pattern.Triples[0]
 	}
