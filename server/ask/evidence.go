@@ -31,13 +31,16 @@ const (
 // for the one relation between its names whose evidence says those words:
 // "What did Howard Lutnick signal about Asia?" is the relation whose
 // evidence reads "Howard Lutnick signaled that Asia would be the next
-// major front". Every name must be a party of the relation, the one after
-// the auxiliary its subject, a relation word of the question must be its
-// predicate's, and each word left must be, as WordNet lemmatizes it, a
-// word of one of its quotes. It answers
-// only when exactly one relation does so, and returns false otherwise;
-// understood are the pieces Compile understood, to which the words read
-// in the evidence are added.
+// major front". Every name must be a party of the relation (or of the
+// relation it is about, which a relation noun names, or its topic), the
+// one heading the noun phrase after the auxiliary its subject, a
+// relation word of the question must be its predicate's, and each word
+// left must be, as WordNet lemmatizes it, a word of one of its quotes. A
+// "why" question so asks for that relation's reason ("Why was the New
+// Bedford blade factory delayed?"). It answers only when exactly one
+// relation does so, and returns false otherwise; understood are the
+// pieces Compile understood, to which the words read in the evidence are
+// added.
 func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Mention, understood []string, opts pattern.Options) (*Question, bool) {
 	if len(items) < 3 || items[1].kind != itemAux || len(mentions) == 0 {
 		return nil, false
