@@ -872,11 +872,11 @@ func (d *drafter) eventNounRelations(toks []token) []candidate {
 // people who do not act for it ("Japanese engineers").
 func demonymGroup(toks []token, i int) bool {
 	j := i + 1
-	if j < len(toks) && toks[j].word == "government" {
-		j++
-	}
 	if j >= len(toks) || !stateNouns[toks[j].word] {
 		return false
+	}
+	if toks[j].word == "government" && j+1 < len(toks) && stateNouns[toks[j+1].word] {
+		j++ // "Japanese government officials"
 	}
 	return !(j+2 < len(toks) && (toks[j+1].word == "at" || toks[j+1].word == "from" || toks[j+1].word == "of") && toks[j+2].mention >= 0)
 }
