@@ -101,6 +101,9 @@ type drafter struct {
 	text string
 	opts Options
 	out  Draft
+	// ownPreps are, by predicate, the prepositions that lead to its
+	// object (see ownPrepositions).
+	ownPreps map[vocab.ID]map[string]bool
 
 	taken    map[string]bool // resource names this draft uses
 	ments    []mention

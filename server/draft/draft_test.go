@@ -777,3 +777,20 @@ func TestTeamAt(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnPreposition checks a verb's object after a preposition its
+// lexicon leads to it with ("supply" and "sell to": "supplies NAND flash
+// to Sony"), and not after another ("ran offshore sales at Norvane" is
+// no lead of Norvane, whose "take the helm at" is no verb and a
+// preposition alone).
+func TestOwnPreposition(t *testing.T) {
+	t.Parallel()
+	text := "Chips\n\nSEOUL -- Samsung agreed to supply NAND flash to Sony for five years. Samsung supplied panels to a rival of Kioxia.\n"
+	got := drafted(Make(seedtest.Index(t), text, Options{SourceFile: "chips.txt", MinConfidence: 0.5}))
+	if !slices.Contains(got, "organizations/samsung-electronics supplies organizations/sony") {
+		t.Errorf("no Samsung supplies Sony among %q", got)
+	}
+	if slices.Contains(got, "organizations/samsung-electronics supplies organizations/kioxia") {
+		t.Errorf("drafted Samsung supplies Kioxia: %q", got)
+	}
+}

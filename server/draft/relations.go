@@ -307,14 +307,39 @@ func endsInPreposition(words []string) bool { return prepositions[words[len(word
 // preposition, unless the last one before the name is the predicate's own
 // (its id's last word: "to" of supplies-cables-to, in "supply 190 miles of
 // cable to Gannet Bank").
-func direct(toks []token, from, at int, own string) bool {
+func direct(toks []token, from, at int, own map[string]bool) bool {
 	last := ""
 	for j := from; j < at; j++ {
 		if toks[j].isWord() && prepositions[toks[j].word] {
 			last = toks[j].word
 		}
 	}
-	return last == "" || (own != "" && last == own)
+	return last == "" || own[last]
+}
+
+// ownPrepositions are the prepositions that lead to a predicate's object:
+// the last word of its id ("to" of supplies-cables-to), and that of its
+// lexicon's verbs of a verb and a preposition ("sell to" of supplies, so
+// "supplies chips to Sony" has Sony as its object; not "take the helm
+// at", whose "at" would make "ran offshore sales at Norvane" a lead).
+func (d *drafter) ownPrepositions(p *vocab.Predicate) map[string]bool {
+	if own, ok := d.ownPreps[p.ID]; ok {
+		return own
+	}
+	own := map[string]bool{}
+	if k := keyPreposition(p); k != "" {
+		own[k] = true
+	}
+	for _, ph := range d.v.Phrases() {
+		if n := len(ph.Words); ph.Predicate == p.ID && !ph.Passive && !ph.Noun && n == 2 && prepositions[ph.Words[1]] && ph.Words[1] != "of" && ph.Words[1] != "as" {
+			own[ph.Words[n-1]] = true
+		}
+	}
+	if d.ownPreps == nil {
+		d.ownPreps = map[vocab.ID]map[string]bool{}
+	}
+	d.ownPreps[p.ID] = own
+	return own
 }
 
 // keyPreposition is the last word of a predicate's id when it is a
@@ -432,7 +457,7 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 				}
 			} else {
 				after, pAfter = d.nearest(toks, o.to, +1, limitAfter, afterTypes)
-				if after >= 0 && !endsInPreposition(o.phrase.Words) && !direct(toks, o.to, after, keyPreposition(pred)) {
+				if after >= 0 && !endsInPreposition(o.phrase.Words) && !direct(toks, o.to, after, d.ownPrepositions(pred)) {
 					// "ran offshore sales at Norvane": Norvane is not what
 					// was run, but where the one who ran it works.
 					if c, ok := d.partLeader(toks, o, pred, before); ok {
