@@ -1337,6 +1337,13 @@ func (d *drafter) possessiveEventRelations(toks []token) []candidate {
 			continue
 		}
 		preds, ok := d.v.EventNoun(toks[j].word)
+		if j > first && toks[j-1].isWord() {
+			// "Samsung's supply deal with Sony": a noun of two words is
+			// the lexicon's own (supplies), not its last word's (a deal).
+			if ps, two := d.v.EventNoun(toks[j-1].word + " " + toks[j].word); two {
+				preds, ok = ps, true
+			}
+		}
 		if !ok || !eventPrepositions[toks[j+1].word] {
 			continue
 		}
