@@ -697,6 +697,9 @@ func TestSecondReviewTraps(t *testing.T) {
 		{false, "Rafael Ortiz, the deputy chief executive of Kittiwake Offshore Wind, spoke.", []string{"people/rafael-ortiz leads organizations/kittiwake-offshore-wind"}},
 		{false, "Rafael Ortiz, vice chairman of Kittiwake Offshore Wind, spoke.", []string{"people/rafael-ortiz leads organizations/kittiwake-offshore-wind"}},
 		{false, "Rafael Ortiz, the next chairman of Kittiwake Offshore Wind, spoke.", []string{"people/rafael-ortiz leads organizations/kittiwake-offshore-wind"}},
+		// A passive's subject is the noun phrase, not a name inside it.
+		{true, "Western Digital's bid to acquire Kioxia was blocked by Japan.", []string{"organizations/japan opposes organizations/kioxia"}},
+		{true, "The bid for Kioxia was blocked by Japan.", []string{"organizations/japan opposes organizations/kioxia"}},
 	}
 	for _, c := range cases {
 		ix := seedtest.HarborWind(t)

@@ -435,6 +435,14 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 			}
 			var pBefore, pAfter float64
 			before, pBefore = d.nearest(toks, o.from-1, -1, -1, beforeTypes)
+			if o.phrase.Passive && before >= 1 && before+1 < o.from && !toks[before].pronoun &&
+				(before >= 2 && nounPrepositions[toks[before-1].word] && (d.eventNoun(toks[before-2].word) || intentNouns[toks[before-2].word] != 0) ||
+					before >= 2 && toks[before-2].word == "to" && toks[before-1].isWord()) {
+				// "the bid for Kioxia was blocked by Japan", "the bid to
+				// acquire Kioxia was blocked": the name is inside the
+				// noun phrase the passive is of, not that phrase itself.
+				continue
+			}
 			if o.phrase.Passive && toks[o.from-1].word == "," && d.afterEventNoun(toks, before) {
 				// "a research partnership with Southcoast Technological
 				// University on recycling old composite blades, led by Elena
@@ -836,6 +844,11 @@ func (d *drafter) nearest(toks []token, i, step, limit int, types []string) (int
 	}
 	return -1, 0
 }
+
+// nounPrepositions join a name to the noun before it: "the bid for
+// Kioxia".
+var nounPrepositions = map[string]bool{"for": true, "of": true, "on": true, "to": true, "with": true, "in": true, "at": true, "from": true,
+	"against": true, "over": true, "about": true, "into": true}
 
 // verbOnly reports whether WordNet knows word as a verb and not as a
 // noun: after a noun phrase's noun, a finite verb ("surprised", "said")
