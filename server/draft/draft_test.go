@@ -803,3 +803,15 @@ func TestOwnPreposition(t *testing.T) {
 		t.Errorf("Samsung's supply deal with Sony: %q; want supplies, not acquires", got)
 	}
 }
+
+// TestTopicInPhrase checks a topic written as a word of a lexicon phrase
+// ("blades" of "supply blades to"), read as that word and not skipped as
+// a modifier, so the longer phrase wins over "supply" alone.
+func TestTopicInPhrase(t *testing.T) {
+	t.Parallel()
+	text := "Blades\n\nBOSTON -- Halcyon Rotor Systems supplied blades to Gannet Bank.\n"
+	got := drafted(Make(seedtest.HarborWind(t), text, Options{SourceFile: "blades.txt", MinConfidence: 0.5}))
+	if !slices.Contains(got, "organizations/halcyon-rotor-systems supplies-turbines-to places/gannet-bank") || slices.Contains(got, "organizations/halcyon-rotor-systems supplies-cables-to places/gannet-bank") {
+		t.Errorf("drafted %q; want supplies-turbines-to, not supplies-cables-to", got)
+	}
+}

@@ -50,6 +50,11 @@ var fillers = map[string]bool{"percent": true, "million": true, "billion": true,
 	"nearly": true, "almost": true, "additional": true, "further": true, "minority": true, "majority": true, "small": true,
 	"large": true, "new": true}
 
+// topicWord reports whether t is a mention of a topic written as w.
+func (d *drafter) topicWord(t token, w string) bool {
+	return t.mention >= 0 && !t.pronoun && d.ments[t.mention].typ == "topic" && strings.EqualFold(d.text[t.start:t.end], w)
+}
+
 // isFiller reports whether a token may stand between the words of a
 // phrase: a number, an amount word, or a topic's name used as a modifier
 // ("build a blade factory in").
@@ -141,7 +146,7 @@ func (d *drafter) match(toks []token, i int, words []string) (end, gap int, ok b
 			if j < len(toks) && !slices.Contains(words, "*") && !prepositions[w] && toks[j].word != w && phraseArticles[toks[j].word] {
 				j++
 			}
-			for skipped := 0; skipped < 3 && j < len(toks) && d.isFiller(toks[j]) && (w == "*" || toks[j].word != w) && (w != "*" || toks[j].mention < 0); skipped++ {
+			for skipped := 0; skipped < 3 && j < len(toks) && d.isFiller(toks[j]) && (w == "*" || toks[j].word != w && !d.topicWord(toks[j], w)) && (w != "*" || toks[j].mention < 0); skipped++ {
 				j++
 			}
 		}
@@ -154,6 +159,9 @@ func (d *drafter) match(toks []token, i int, words []string) (end, gap int, ok b
 				return 0, 0, false
 			}
 			gap = j
+		case d.topicWord(toks[j], w):
+			// "supplied blades to": a topic named by the phrase's own
+			// word is that word ("supply blades to", not "supply").
 		case !toks[j].isWord() || toks[j].word != w:
 			return 0, 0, false
 		}
