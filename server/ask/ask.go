@@ -1243,15 +1243,14 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 			q.Order = it.order
 		}
 		if it.kind == itemDate {
-			if v, ok := q.eventDates[it.at]; ok && q.isMain(v) {
-				nounDated = true
-			}
 			if v, ok := q.eventDates[it.at]; ok && !q.isMain(v) {
 				if q.NounDates == nil {
 					q.NounDates = map[string][]DateFilter{}
 				}
 				q.NounDates[v] = append(q.NounDates[v], it.date)
 				continue
+			} else if ok {
+				nounDated = true
 			}
 			q.Dates = append(q.Dates, it.date)
 		}

@@ -131,7 +131,6 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	// ("What did some lawmakers remark about Chey's proposal?" is the
 	// lawmakers' reaction to the proposal Chey made), whose relation
 	// word may then be the question's.
-	about := func(end index.Node) (index.Rel, bool) { return ix.NodeRelation(end) }
 	// Through the relation only where the question names it by a noun of
 	// its predicate ("Chey's proposal"), not of its party alone ("What
 	// did Kittiwake call Halcyon?" is no word of the suit against it).
@@ -139,7 +138,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		if end == n {
 			return true
 		}
-		inner, ok := about(end)
+		inner, ok := ix.NodeRelation(end)
 		if !ok || !slices.Contains(eventPreds, ix.Predicate(inner)) {
 			return false
 		}
@@ -165,7 +164,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 			continue
 		}
 		if len(preds) > 0 && !ofPreds(r) {
-			if inner, ok := about(o); !ok || !ofPreds(inner) {
+			if inner, ok := ix.NodeRelation(o); !ok || !ofPreds(inner) {
 				continue
 			}
 		}

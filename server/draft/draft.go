@@ -104,6 +104,10 @@ type drafter struct {
 	// ownPreps are, by predicate, the prepositions that lead to its
 	// object (see ownPrepositions).
 	ownPreps map[vocab.ID]map[string]bool
+	// workAt is the predicate of the lexicon's "work at", once workAtRead
+	// (see workAtPredicate).
+	workAt     *vocab.Predicate
+	workAtRead bool
 
 	taken    map[string]bool // resource names this draft uses
 	ments    []mention

@@ -444,7 +444,7 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 			var pBefore, pAfter float64
 			before, pBefore = d.nearest(toks, o.from-1, -1, -1, beforeTypes)
 			if o.phrase.Passive && before >= 1 && before+1 < o.from && !toks[before].pronoun &&
-				(before >= 2 && nounPrepositions[toks[before-1].word] && (d.eventNoun(toks[before-2].word) || intentNouns[toks[before-2].word] != 0) ||
+				(before >= 2 && nounPrepositions[toks[before-1].word] && (d.eventNoun(toks[before-2].word) || isIntentNoun(toks[before-2].word)) ||
 					before >= 2 && toks[before-2].word == "to" && toks[before-1].isWord()) {
 				// "the bid for Kioxia was blocked by Japan", "the bid to
 				// acquire Kioxia was blocked": the name is inside the
@@ -936,13 +936,7 @@ var stateNouns = map[string]bool{"officials": true, "government": true, "authori
 // Voss's team at SouthTech"), the relation the lexicon's "work at" gives
 // the person there: a team's leader works where the team does.
 func (d *drafter) teamRelations(toks []token) []candidate {
-	var workAt *vocab.Predicate
-	for _, ph := range d.v.Phrases() {
-		if !ph.Noun && !ph.Passive && slices.Equal(ph.Words, []string{"work", "at"}) {
-			workAt = d.v.Predicate(ph.Predicate)
-			break
-		}
-	}
+	workAt := d.workAtPredicate()
 	if workAt == nil {
 		return nil
 	}
@@ -959,6 +953,21 @@ func (d *drafter) teamRelations(toks []token) []candidate {
 			reason: fmt.Sprintf("%q reads as %s", d.text[toks[i].start:toks[i+4].end], workAt.Name)})
 	}
 	return out
+}
+
+// workAtPredicate returns the predicate of the lexicon's verb "work at",
+// looked up once per draft, or nil.
+func (d *drafter) workAtPredicate() *vocab.Predicate {
+	if !d.workAtRead {
+		d.workAtRead = true
+		for _, ph := range d.v.Phrases() {
+			if !ph.Noun && !ph.Passive && slices.Equal(ph.Words, []string{"work", "at"}) {
+				d.workAt = d.v.Predicate(ph.Predicate)
+				break
+			}
+		}
+	}
+	return d.workAt
 }
 
 // teamNouns are the people a person leads: "Elena Voss's team".
@@ -981,11 +990,16 @@ var intentNouns = map[string]pb.RelationStatus{
 	"promise": pb.RelationStatus_RELATION_STATUS_PROPOSED,
 }
 
+// isIntentNoun reports whether word is one of intentNouns.
+func isIntentNoun(word string) bool {
+	_, ok := intentNouns[word]
+	return ok
+}
+
 // intentBefore reports whether toks[i] is an intent noun before "to" and
 // a word.
 func intentBefore(toks []token, i int) bool {
-	_, ok := intentNouns[toks[min(i, len(toks)-1)].word]
-	return i+2 < len(toks) && ok && toks[i+1].word == "to" && toks[i+2].isWord()
+	return i+2 < len(toks) && isIntentNoun(toks[i].word) && toks[i+1].word == "to" && toks[i+2].isWord()
 }
 
 // intentOf returns, for a candidate whose subject or object is the
