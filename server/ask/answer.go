@@ -78,6 +78,17 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if err != nil {
 		return nil, err
 	}
+	res, err := answer(ix, q, question, b, limit, opts)
+	if err == nil && q.unread != nil && len(res.Answers) == 0 && res.Verdict != pb.Verdict_VERDICT_YES {
+		// Words left to evidence that no relation's says were not
+		// understood after all.
+		return nil, q.unread
+	}
+	return res, err
+}
+
+// answer runs a compiled question (see [Ask]).
+func answer(ix *index.Index, q *Question, question string, b *budget.Budget, limit int, opts pattern.Options) (*Result, error) {
 	if q.KindUnder != nil {
 		res := kindAnswers(ix, q)
 		res.trim(limit)

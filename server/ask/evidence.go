@@ -457,6 +457,112 @@ func saidModifiers(words []word, items []item, ranked bool) ([]item, []string, [
 	return kept, said, heads, notes, true
 }
 
+// maxSaidWords bounds the words in no lexicon a question may leave to
+// its answers' evidence anywhere in a quote (see saidWords).
+const maxSaidWords = 3
+
+// unsaidWords are words that, left to the evidence, could say the
+// opposite of what the question asks, or narrow it to a comparison the
+// evidence need not make (a quote that says "failed" or "former" does not
+// make its relation the one failed or former), and light verbs and
+// pronouns, which any quote may say of anything.
+var unsaidWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`fail fails failed failing deny denies denied denying reject rejects rejected rejecting
+		refuse refuses refused refusing stop stops stopped stopping cancel cancels cancelled canceled end ends ended lose loses lost losing
+		quit quits abandon abandons abandoned block blocks blocked prevent prevents prevented oppose opposes opposed against
+		former formerly previous previously ex once earlier later instead rather than except besides only just almost nearly hardly
+		barely scarcely allegedly reportedly supposedly false untrue wrong rumored rumoured planned proposed possible possibly
+		maybe perhaps might could would should if unless whether ever yet still again also too either other another else
+		more most less least many much few fewer all every each any some none both half
+		do does did doing done make makes made making have has had having get gets got getting take takes took taking
+		give gives gave given giving go goes went going gone come comes came coming put puts putting being been
+		thing things something anything nothing way kind sort type part one ones them they their this that these those`) {
+		unsaidWords[w] = true
+	}
+}
+
+// saidWords reads the words of items that are in no lexicon, when they
+// are no modifiers of a noun (see saidModifiers), as words the answer's
+// evidence must say somewhere: "What did Massachusetts offer Halcyon to
+// secure the New Bedford plant?" is answered by the subsidy whose
+// evidence says "secure". Compile tries it last, only for a question
+// otherwise refused for those words. Each word must be one word WordNet
+// knows as written, lowercase (or the question's first), no comparative
+// or superlative, and none of unsaidWords; at most maxSaidWords of them,
+// and a relation word of the lexicon besides.
+// It returns items without them, the words and a note for each, the
+// doers of those words (see saidDoer), or false.
+func saidWords(words []word, items []item, ranked bool) ([]item, []string, []string, []item, bool) {
+	var said, notes []string
+	var kept, doers []item
+	for i, it := range items {
+		if it.kind == itemScope && !ranked {
+			return nil, nil, nil, nil, false
+		}
+		if it.kind != 0 {
+			kept = append(kept, it)
+			continue
+		}
+		w := words[it.at]
+		if it.span != 1 || it.note != "" || !evidenceWord(w, it.at == 0) {
+			return nil, nil, nil, nil, false
+		}
+		said = append(said, w.lower)
+		notes = append(notes, fmt.Sprintf("%q = a word the answer's evidence must say", w.text))
+		if d, ok := saidDoer(items, i); ok {
+			doers = append(doers, d)
+		}
+	}
+	// The words left must name the relation: a word left to the
+	// evidence does not ("What has Voss's team begun doing?").
+	if len(said) == 0 || len(said) > maxSaidWords || !slices.ContainsFunc(kept, func(it item) bool { return it.kind == itemVerb || it.kind == itemEvent }) {
+		return nil, nil, nil, nil, false
+	}
+	return kept, said, notes, doers, true
+}
+
+// saidDoer returns the name or wh-word right before the word items[i]
+// (past adverbs and other words left to the evidence), which, when that
+// word is a verb, is its doer: Halcyon of "Did Halcyon say its support
+// package still stands?". A quote that says "said" of Massachusetts' does
+// not answer it, so the question's relation must have that doer as its
+// subject (see Question.sayable).
+func saidDoer(items []item, i int) (item, bool) {
+	for j := i - 1; j >= 0; j-- {
+		switch items[j].kind {
+		case 0, itemIgnore, itemManner:
+			continue
+		case itemEntity, itemWh:
+			return items[j], true
+		}
+		return item{}, false
+	}
+	return item{}, false
+}
+
+// evidenceWord reports whether w may be left to a quote to say (see
+// saidWords): letters only, lowercase unless first, known to WordNet as
+// written, no comparative or superlative ("bigger", "largest"), and none
+// of unsaidWords.
+func evidenceWord(w word, first bool) bool {
+	if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) && !first || w.text != w.lower && !first {
+		return false
+	}
+	if strings.ContainsFunc(w.lower, func(r rune) bool { return !unicode.IsLetter(r) }) || len(w.lower) < 3 || unsaidWords[w.lower] || !wordnet.IsWord(w.lower) {
+		return false
+	}
+	if strings.HasSuffix(w.lower, "er") || strings.HasSuffix(w.lower, "est") {
+		for _, l := range wordnet.Lemmas(w.lower, wordnet.Adjective) {
+			if l != w.lower {
+				return false // a comparative or superlative
+			}
+		}
+	}
+	return true
+}
+
 // spanNouns are the nouns of a span of time a question may say a
 // relation held for: "for over a decade".
 var spanNouns = map[string]bool{"decade": true, "decades": true, "century": true, "centuries": true, "years": true, "months": true}
