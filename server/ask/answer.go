@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/entitygraph/entitygraph/server/quantity"
 	"github.com/entitygraph/entitygraph/server/timespan"
 	"github.com/entitygraph/entitygraph/server/vocab"
+	"github.com/entitygraph/entitygraph/server/wordnet"
 )
 
 // maxSolutions bounds how many pattern solutions one question gathers
@@ -74,17 +76,89 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if res, ok, err := askSameDay(ix, question, b, limit, opts); ok {
 		return res, err
 	}
+	if res, ok, err := askHeadcount(ix, question, b, limit, opts); ok {
+		return res, err
+	}
 	q, err := Compile(ix, question, opts)
 	if err != nil {
 		return nil, err
 	}
+	return answerRead(ix, q, question, b, limit, opts)
+}
+
+// answerRead runs a compiled question (see [Ask]); one read with words
+// left to its evidence that no relation's evidence says is refused by the
+// error that refused it read strictly.
+func answerRead(ix *index.Index, q *Question, question string, b *budget.Budget, limit int, opts pattern.Options) (*Result, error) {
 	res, err := answer(ix, q, question, b, limit, opts)
 	if err == nil && q.unread != nil && len(res.Answers) == 0 && res.Verdict != pb.Verdict_VERDICT_YES {
-		// Words left to evidence that no relation's says were not
-		// understood after all.
 		return nil, q.unread
 	}
 	return res, err
+}
+
+// headcountWords are nouns of people that "how many" may ask of as an
+// amount a relation states ("employ about 600 people"), in the unit
+// person, rather than as people to count.
+var headcountWords = map[string]bool{"people": true, "persons": true, "workers": true, "employees": true, "jobs": true, "staff": true}
+
+// headcountUnit is the unit a graph states an amount of people in.
+const headcountUnit = "person"
+
+// askHeadcount answers "How many people will the New Bedford factory
+// employ?" by the amount of people the factory's relation states, when
+// one does: the question is read with the noun as the unit person. It
+// returns false when the question asks no such amount, or no relation
+// states one, and the noun is then read as people to count ("How many
+// people work at Kittiwake?").
+func askHeadcount(ix *index.Index, question string, b *budget.Budget, limit int, opts pattern.Options) (*Result, bool, error) {
+	if !utf8.ValidString(question) || utf8.RuneCountInString(question) > MaxQuestionRunes {
+		return nil, false, nil
+	}
+	words := tokenize(question)
+	if len(words) < 4 || words[0].lower != "how" || words[1].lower != "many" || !headcountWords[words[2].lower] {
+		return nil, false, nil
+	}
+	words[2].unit = headcountUnit
+	if res, ok := askHeadcountWords(ix, words, "", question, b, limit, opts); ok {
+		return res, true, nil
+	}
+	// "... will the factory employ?": the verb of the amount, which says
+	// what the people do, is no relation of the question's names; the
+	// evidence must say it.
+	last := words[len(words)-1]
+	rest := words[:len(words)-1]
+	if len(rest) > 4 && rest[len(rest)-1].lower == "to" {
+		rest = rest[:len(rest)-1]
+	}
+	if last.text != last.lower || len(wordnet.Lemmas(last.lower, wordnet.Verb)) == 0 {
+		return nil, false, nil
+	}
+	if res, ok := askHeadcountWords(ix, rest, last.lower, question, b, limit, opts); ok {
+		return res, true, nil
+	}
+	return nil, false, nil
+}
+
+// askHeadcountWords asks the words of a headcount question (see
+// askHeadcount), with verb, when set, a word the answer's evidence must
+// say; false when they are not understood or nothing answers.
+func askHeadcountWords(ix *index.Index, words []word, verb, question string, b *budget.Budget, limit int, opts pattern.Options) (*Result, bool) {
+	q, err := compile(ix, slices.Clone(words), opts)
+	if err != nil || q.Count || q.Measure || len(q.AmountUnits) == 0 && !slices.ContainsFunc(q.Pattern.GetQualifiers(), func(qc *pb.QualifierClause) bool {
+		return qc.GetField() == pb.QualifierField_QUALIFIER_FIELD_QUANTITY && slices.Contains(q.AnswerVars, qc.GetVariable())
+	}) {
+		return nil, false
+	}
+	if verb != "" {
+		q.Said, q.saidHeads = append(slices.Clone(q.Said), verb), append(slices.Clone(q.saidHeads), "")
+		q.Understood = append(slices.Clone(q.Understood), fmt.Sprintf("%q = a word the answer's evidence must say", verb))
+	}
+	res, err := answerRead(ix, q, question, b, limit, opts)
+	if err != nil || len(res.Answers) == 0 {
+		return nil, false
+	}
+	return res, true
 }
 
 // answer runs a compiled question (see [Ask]).
@@ -154,6 +228,17 @@ func answer(ix *index.Index, q *Question, question string, b *budget.Budget, lim
 		}
 		if wq != nil {
 			q, answers = wq, more
+		}
+	}
+	if len(answers) == 0 {
+		// "How many people will the New Bedford factory employ?": said
+		// of the February plan, which a later one replaces.
+		sq, more, err := supersededQualifier(ix, q, b, gather)
+		if err != nil {
+			return nil, err
+		}
+		if sq != nil {
+			q, answers = sq, more
 		}
 	}
 	st := statusReader{ix: ix, q: q, asIs: asIs(q, question), future: asksAboutFuture(question) && !q.named}
@@ -685,6 +770,83 @@ func mainRels(q *Question, a Answer) []index.Rel {
 		}
 	}
 	return out
+}
+
+// supersededQualifier answers a question that asks for a qualifier no
+// statement of the best rank has from a statement a later one replaces
+// that has it: "How many people will the New Bedford factory employ?" is
+// answered by the February plan's "about 600 people", which June's plan
+// to open in 2028 replaces and says nothing of people. A statement
+// answers only when each hidden relation of its answer has a replacement,
+// a preferred statement of the same subject, predicate and object, that
+// lacks every field asked: a replacement that gives the field, or a
+// statement deprecated with none, says the value may be wrong. Each
+// answer's sentence says so. It returns the question read over every
+// rank and those answers, or nil.
+func supersededQualifier(ix *index.Index, q *Question, b *budget.Budget, limit int) (*Question, []Answer, error) {
+	if q.opts.AllRanks || q.YesNo || q.Count || q.Query == nil {
+		return nil, nil, nil
+	}
+	var fields []pb.QualifierField
+	for _, qc := range q.Pattern.GetQualifiers() {
+		if slices.Contains(q.AnswerVars, qc.GetVariable()) {
+			fields = append(fields, qc.GetField())
+		}
+	}
+	if len(fields) == 0 {
+		return nil, nil, nil
+	}
+	aq := *q
+	aq.opts.AllRanks = true
+	var err error
+	if aq.Query, err = pattern.Compile(ix, q.Pattern, aq.opts); err != nil {
+		return nil, nil, nil
+	}
+	answers, err := Answers(ix, &aq, b, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	replacement := func(r index.Rel) (index.Rel, bool) {
+		s, o := ix.Ends(r)
+		for _, other := range ix.Out(s) {
+			if other == r || ix.Predicate(other) != ix.Predicate(r) || ix.Rank(other) != pb.StatementRank_STATEMENT_RANK_PREFERRED {
+				continue
+			}
+			if _, o2 := ix.Ends(other); o2 != o {
+				continue
+			}
+			if slices.ContainsFunc(fields, func(f pb.QualifierField) bool { return pattern.HasQualifier(ix, other, f) }) {
+				return 0, false
+			}
+			return other, true
+		}
+		return 0, false
+	}
+	var kept []Answer
+	for _, a := range answers {
+		var by []index.Rel
+		ok := true
+		for _, r := range a.Rels {
+			if !ix.Hidden(r) {
+				continue
+			}
+			repl, found := replacement(r)
+			if !found {
+				ok = false
+				break
+			}
+			by = append(by, repl)
+		}
+		if !ok || len(by) == 0 {
+			continue
+		}
+		a.Sentence += " (from a statement since replaced by " + summaries(ix, by) + ", which does not say it)"
+		kept = append(kept, a)
+	}
+	if len(kept) == 0 {
+		return nil, nil, nil
+	}
+	return &aq, kept, nil
 }
 
 // maxCandidates bounds the answers a refusal names.

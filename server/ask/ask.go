@@ -668,6 +668,9 @@ type word struct {
 	text  string // as written
 	lower string // lowercase; or the lexicon word it was read as (see reread)
 	note  string // how it was read again, if it was
+	// unit is the unit a noun after "how many" is read as when it is no
+	// unit word (see headcountWords).
+	unit string
 	// span, when set, is how many words from here are read as the
 	// entity node, a misspelling of its name (see absorbIntoName), or, with
 	// readAs saying how, another reading of it (see headNoun).
@@ -767,7 +770,12 @@ func Compile(ix *index.Index, question string, opts pattern.Options) (*Question,
 	if n := utf8.RuneCountInString(question); n > MaxQuestionRunes {
 		return nil, &NotUnderstoodError{Reason: fmt.Sprintf("the question is %d characters long; at most %d are accepted", n, MaxQuestionRunes)}
 	}
-	tokens, expect, expectText := takeExpectedCount(tokenize(question))
+	return compile(ix, tokenize(question), opts)
+}
+
+// compile compiles a question's words (see Compile).
+func compile(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
+	tokens, expect, expectText := takeExpectedCount(words)
 	q, err := compileTokens(ix, tokens, opts)
 	if err != nil || expect == 0 {
 		return q, err
@@ -2833,6 +2841,9 @@ func matchHowMuch(words []word, i int) (string, int, bool) {
 	case "big", "large":
 		return unitSize, 2, true
 	case "many":
+		if i+2 < len(words) && words[i+2].unit != "" {
+			return words[i+2].unit, 3, true
+		}
 		if i+2 < len(words) {
 			if u, ok := quantity.UnitOf(words[i+2].lower); ok {
 				return u, 3, true

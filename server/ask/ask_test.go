@@ -3346,3 +3346,32 @@ func TestAskWordsLeftToEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestAskHeadcount checks "how many people" read as an amount a relation
+// states ("employ about 600 people"), from the February plan a later one
+// replaces without saying it, and as people to count otherwise.
+func TestAskHeadcount(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	for _, q := range []string{"How many people will the New Bedford factory employ?", "How many people is the New Bedford blade factory expected to employ?",
+		"How many people is Halcyon's New Bedford factory?"} {
+		res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil {
+			t.Errorf("Ask(%q): %v", q, err)
+			continue
+		}
+		if len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Sentence, "about 600 people") || !strings.Contains(res.Answers[0].Sentence, "since replaced by") {
+			t.Errorf("Ask(%q) = %v; want about 600 people, from a statement since replaced", q, res.Answers)
+		}
+	}
+	// A company's people are not its factory's; a verb no quote says of
+	// the amount is no reading of it.
+	for _, q := range []string{"How many people will Halcyon employ?", "How many people does Halcyon employ?", "How many people will the New Bedford factory fire?"} {
+		if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && slices.ContainsFunc(res.Answers, func(a Answer) bool { return strings.Contains(a.Sentence, "600") }) {
+			t.Errorf("Ask(%q) = %v; want no 600", q, res.Answers)
+		}
+	}
+	if q, err := Compile(hw, "How many people work at Kittiwake?", pattern.Options{}); err != nil || !q.Count {
+		t.Errorf("Compile(How many people work at Kittiwake?) = %v; want a count of people", err)
+	}
+}

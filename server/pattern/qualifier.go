@@ -80,6 +80,12 @@ type qualValue struct {
 	amount *pb.Quantity  // a quantity
 }
 
+// HasQualifier reports whether relation r has field f: a document for
+// QUALIFIER_FIELD_DOCUMENT.
+func HasQualifier(ix *index.Index, r index.Rel, f pb.QualifierField) bool {
+	return len(qualifierValues(ix, r, f)) > 0
+}
+
 // qualifierValues returns the values field has on relation r: none when
 // the relation lacks it, several for an audience or the documents.
 func qualifierValues(ix *index.Index, r index.Rel, f pb.QualifierField) []qualValue {
