@@ -3312,10 +3312,19 @@ func TestAskFrontedEvent(t *testing.T) {
 // object when one does ("In which country is Kioxia based?").
 func TestAskInWhichPlace(t *testing.T) {
 	t.Parallel()
+	checkAsks(t, seedtest.HarborWind(t), []askCase{
+		{question: "Which state is New Bedford in?", want: "New Bedford is located in Massachusetts"},
+		{question: "What city is Kittiwake in?", want: "Kittiwake Offshore Wind is based in Boston"},
+	})
+	checkNoAnswers(t, seedtest.HarborWind(t), "Which company is Okafor in?")
 	checkKeys(t, []keysCase{
 		{question: "In which city did Chey repeat his proposal?", want: []string{"city=places/seoul"}},
 		{question: "In which country is Kioxia based?", want: []string{"country=organizations/japan"}},
 		{question: "In what country is Kioxia located?", want: []string{"country=organizations/japan"}},
+		// A kind of place asked of a name alone, by the verb that gives
+		// it a country ("based").
+		{question: "Which country is Kioxia in?", want: []string{"country=organizations/japan"}},
+		{question: "In which country is Kioxia?", want: []string{"country=organizations/japan"}},
 	})
 }
 

@@ -443,17 +443,78 @@ func absentSettingVerdict(ix *index.Index, q *Question, v pb.Verdict, deciding [
 // predicate's first phrase, and as "Where is NAME located?" otherwise (a
 // place). It returns the words to compile instead, or false.
 func whereIs(ix *index.Index, words []word, items []item) ([]word, bool) {
+	if rewritten, ok := whichPlaceIsIn(ix, words, items); ok {
+		return rewritten, true
+	}
 	if len(items) != 3 || items[0].kind != itemWh || !strings.EqualFold(items[0].text, "where") || items[1].kind != itemAux ||
 		!beWords[strings.ToLower(items[1].text)] || items[2].kind != itemEntity || items[2].at+max(items[2].span, 1) != len(words) {
 		return nil, false
 	}
-	verb := "located"
-	if p := countryPredicate(ix, items[2].node); p != nil {
+	verb := whereVerbOf(ix, items[2].node)
+	return append(slices.Clone(words), word{text: verb, lower: verb, note: fmt.Sprintf("%q of a name alone: where it is %s", joinItems(items), verb)}), true
+}
+
+// whereVerbOf is the verb that says where n is: the first word of the
+// first phrase of the predicate that gives it a country (see
+// countryPredicate), "located" without one.
+func whereVerbOf(ix *index.Index, n index.Node) string {
+	if p := countryPredicate(ix, n); p != nil {
 		if phrases := p.Message().GetLexicon().GetPhrases(); len(phrases) > 0 {
 			if f := strings.Fields(phrases[0].GetText()); len(f) > 0 {
-				verb = f[0]
+				return f[0]
 			}
 		}
 	}
-	return append(slices.Clone(words), word{text: verb, lower: verb, note: fmt.Sprintf("%q of a name alone: where it is %s", joinItems(items), verb)}), true
+	return "located"
+}
+
+// whichPlaceIsIn reads "Which country is Norvane in?" and "In which city
+// is Halcyon?", a kind of place asked of a name alone after the copula,
+// as "Which country is Norvane based in?": the verb of whereVerbOf. The
+// noun must name a kind of place, or a kind a predicate of that verb
+// takes as its object ("country", "state"). It returns the words to compile
+// instead, or false.
+func whichPlaceIsIn(ix *index.Index, words []word, items []item) ([]word, bool) {
+	n := len(items)
+	if n != 5 {
+		return nil, false
+	}
+	lead := 0
+	if items[0].kind == itemPrep && strings.EqualFold(items[0].text, "in") {
+		lead = 1 // "In which city is Halcyon?"
+	} else if items[n-1].kind != itemPrep || !strings.EqualFold(items[n-1].text, "in") || items[n-1].at != len(words)-1 {
+		return nil, false
+	}
+	wh, noun, aux, name := items[lead], items[lead+1], items[lead+2], items[lead+3]
+	if wh.kind != itemWh || !strings.EqualFold(wh.text, "which") && !strings.EqualFold(wh.text, "what") || noun.kind != itemType ||
+		aux.kind != itemAux || !beWords[strings.ToLower(aux.text)] || name.kind != itemEntity ||
+		lead == 1 && name.at+max(name.span, 1) != len(words) {
+		return nil, false
+	}
+	v := ix.Vocabulary()
+	verb := whereVerbOf(ix, name.node)
+	// The object types of the predicates the verb is the first word of.
+	objectTypes := []string{"place"}
+	for _, p := range v.Predicates() {
+		for _, ph := range p.Message().GetLexicon().GetPhrases() {
+			if f := strings.Fields(ph.GetText()); len(f) > 0 && f[0] == verb {
+				objectTypes = append(objectTypes, p.ObjectTypes...)
+			}
+		}
+	}
+	kinds := noun.con.GetKinds().GetKinds()
+	if len(kinds) == 0 {
+		return nil, false
+	}
+	for _, name := range kinds {
+		k, ok := v.LookupKind(name)
+		if !ok || k.EntityType != "place" && !v.Fits(k.EntityType, []vocab.KindID{k.ID}, objectTypes) {
+			return nil, false
+		}
+	}
+	w := word{text: verb, lower: verb, note: fmt.Sprintf("%q of a name alone: the %s it is %s in", joinItems(items), noun.text, verb)}
+	if lead == 1 {
+		return append(slices.Clone(words), w), true
+	}
+	return slices.Insert(slices.Clone(words), len(words)-1, w), true
 }
