@@ -440,7 +440,8 @@ var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4,
 
 // matchDate reads a date at words[i], with the "in" or "on" before it:
 // a year ("in 2021"), a month and year ("in April 2025"), a month and day
-// with or without a year ("on May 8", "May 8, 2025"). "May" counts as a
+// with or without a year ("on May 8", "May 8, 2025"), a month alone after
+// "in", written in full ("in April"). "May" counts as a
 // month only capitalized, or in a question all in lowercase, and followed
 // by a number.
 func matchDate(words []word, i int) (DateFilter, int, bool) {
@@ -478,7 +479,17 @@ func matchDate(words []word, i int) (DateFilter, int, bool) {
 	m, ok := months[words[i].lower]
 	// "may" is the month capitalized, or in a question all in lowercase
 	// ("trump trade deal may 8").
-	if !ok || i+1 >= len(words) || words[i].lower == "may" && words[i].text != "May" && !allLowercase(words) {
+	if !ok || words[i].lower == "may" && words[i].text != "May" && !allLowercase(words) {
+		return DateFilter{}, 0, false
+	}
+	// "in April": a month alone, of any year, after "in" and not before
+	// a number.
+	monthAlone := i > start && words[start].lower == "in" && (len(words[i].lower) > 3 || words[i].lower == "may") &&
+		(i+1 >= len(words) || strings.IndexFunc(words[i+1].lower, unicode.IsDigit) < 0)
+	if monthAlone {
+		return DateFilter{Month: m}, i + 1 - start, true
+	}
+	if i+1 >= len(words) {
 		return DateFilter{}, 0, false
 	}
 	if y := year(i + 1); y > 0 {

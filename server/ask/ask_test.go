@@ -3384,3 +3384,19 @@ func TestAskHeadcount(t *testing.T) {
 		t.Errorf("Compile(How many people work at Kittiwake?) = %v; want a count of people", err)
 	}
 }
+
+// TestAskMonthAlone checks a month alone after "in", of any year ("in
+// April"): the relations whose time falls in it answer, and a relation
+// dated in another month of a year makes a yes/no question No.
+func TestAskMonthAlone(t *testing.T) {
+	t.Parallel()
+	checkKeys(t, []keysCase{
+		{question: "Where did Chey propose the alliance in May?", want: []string{"where=places/seoul"}},
+		{question: "Where did Chey propose the alliance in April?", want: []string{"where=organizations/national-assembly-of-korea"}},
+	})
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "Did Chey propose the alliance in March?", verdict: pb.Verdict_VERDICT_NO}})
+	// "may" not capitalized in a question with capitals is the verb.
+	if q, err := Compile(seedtest.Index(t), "Which company may Samsung oppose in 2021?", pattern.Options{}); err == nil && slices.ContainsFunc(q.Dates, func(d DateFilter) bool { return d.Month == 5 }) {
+		t.Errorf("Compile: dates %v; want no May", q.Dates)
+	}
+}
