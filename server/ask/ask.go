@@ -2136,6 +2136,12 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				gapItems, gapMentions := classify(ix, words[gap[0]:gap[1]])
 				for k := range gapItems {
 					gapItems[k].at += gap[0]
+					// "license the design to Halcyon": a noun of no more
+					// than topics in the gap is what the relation is
+					// about, which says nothing of its parties.
+					if g := gapItems[k]; g.kind == itemType && g.con.GetType() == "topic" {
+						gapItems[k] = item{kind: itemIgnore, text: g.text, at: g.at, span: max(g.span, 1)}
+					}
 				}
 				items = append(items, gapItems...)
 				mentions = append(mentions, gapMentions...)

@@ -3400,3 +3400,27 @@ func TestAskMonthAlone(t *testing.T) {
 		t.Errorf("Compile: dates %v; want no May", q.Dates)
 	}
 }
+
+// TestAskStatedReasons checks reasons the documents give, and a noun of
+// topics in a gap phrase's gap ("license the design to Halcyon"), which
+// says what the relation is about, not a party.
+func TestAskStatedReasons(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	for _, c := range []struct {
+		ix       *index.Index
+		question string
+		want     string
+	}{
+		{ix, "Why did Samsung and Sony join forces?", "share the costs of entry"},
+		{ix, "Why do Korea and Japan have tensions?", "Historical animosities and lingering nationalism"},
+		{hw, "Why did Massachusetts offer Halcyon $38 million?", "to secure the plant"},
+		{hw, "How will Norvane license the design to Halcyon?", "for an undisclosed fee"},
+	} {
+		res, err := Ask(c.ix, c.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
+		if err != nil || len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Sentence, c.want) {
+			t.Errorf("Ask(%q) = %v, %v; want one answer saying %q", c.question, res, err, c.want)
+		}
+	}
+	checkAsks(t, hw, []askCase{{question: "Will Norvane license the design to Halcyon?", want: "Norvane Turbines licenses to Halcyon", verdict: pb.Verdict_VERDICT_YES}})
+}
