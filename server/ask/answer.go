@@ -1179,10 +1179,19 @@ func amountsFit(ix *index.Index, q *Question, a Answer) bool {
 			qs := ix.Qualifiers(s.Rels[0]).GetQuantities()
 			// "How big is the Aldermoor stake?": the size of a relation
 			// the question names that gives none in a unit of size is its
-			// share, in percent.
+			// share, in percent; without a share, its one amount of money
+			// ("How big is the financing package?").
 			share := unit == unitSize && !q.Measure && !slices.ContainsFunc(qs, func(qt *pb.Quantity) bool { return sizeUnits[qt.GetUnit()] })
+			percent := slices.ContainsFunc(qs, func(qt *pb.Quantity) bool { return qt.GetUnit() == "percent" })
+			money := 0
+			for _, qt := range qs {
+				if quantity.IsCurrency(qt.GetUnit()) {
+					money++
+				}
+			}
 			return slices.ContainsFunc(qs, func(qt *pb.Quantity) bool {
-				return qt.GetText() == text && (unitFits(unit, qt.GetUnit()) || share && qt.GetUnit() == "percent")
+				return qt.GetText() == text && (unitFits(unit, qt.GetUnit()) || share && qt.GetUnit() == "percent" ||
+					share && !percent && money == 1 && quantity.IsCurrency(qt.GetUnit()))
 			})
 		})
 		if !fits {

@@ -953,6 +953,49 @@ func planned(ix *index.Index, q *Question, opts pattern.Options) (*Question, err
 	return q, nil
 }
 
+// wholeWords, in a how-much question, say only that the amount asked for
+// is all of it: "the whole funding deal".
+var wholeWords = map[string]bool{"whole": true, "entire": true, "overall": true, "full": true}
+
+// worthOf reads "How much (money) is the financing package worth?" and
+// "What is the financing package worth?" as "How much is the financing
+// package?": the amount of money of the relation the noun names. Other
+// words are returned as they are.
+func worthOf(words []word) []word {
+	n := len(words)
+	if n < 4 || words[n-1].lower != "worth" {
+		return words
+	}
+	note := func(w word) word {
+		w.note = fmt.Sprintf("%q: how much a relation is, in money", "worth")
+		return w
+	}
+	switch {
+	case words[0].lower == "how" && words[1].lower == "much":
+		out := slices.Clone(words[:2])
+		rest := words[2 : n-1]
+		if len(rest) > 0 && (rest[0].lower == "money" || rest[0].lower == "cash") {
+			rest = rest[1:]
+		}
+		for _, w := range rest {
+			if !wholeWords[w.lower] {
+				out = append(out, w)
+			}
+		}
+		out[1] = note(out[1])
+		return out
+	case words[0].lower == "what" && beWords[words[1].lower]:
+		out := []word{{text: "How", lower: "how"}, note(word{text: "much", lower: "much"})}
+		for _, w := range words[1 : n-1] {
+			if !wholeWords[w.lower] {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	return words
+}
+
 // totalWords end a how-much question that asks for the sum of its
 // amounts: "How much have MHIP and the pension fund committed together?".
 var totalWords = [][]string{{"together"}, {"combined"}, {"altogether"}, {"in", "total"}, {"in", "all"}, {"between", "them"}}
@@ -977,7 +1020,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options, loose boo
 	words, total := takeTotal(words)
 	words, amounts := takeAmounts(words)
 	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(teamOf(ix, separatedParticle(ix.Vocabulary(), frontedEvent(ix, words)))))))))
-	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), standsFor(ix, words))))))
+	words = comparativeFirst(sizeIn(fateOf(imperative(terseAttribute(ix.Vocabulary(), standsFor(ix, worthOf(words)))))))
 	items, mentions := classify(ix, words)
 	for pass := 0; pass < 2 && reread(ix, words, items); pass++ {
 		items, mentions = classify(ix, words)
@@ -2126,6 +2169,17 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			items = append(items, item{kind: itemIgnore, text: joinWords(words[i : i+n]), at: i, span: n})
 			i += n
 			continue
+		}
+		if i+1 < len(words) && strings.HasSuffix(words[i].lower, "ing") {
+			// "the Gannet Bank financing package": a gerund that with
+			// the next word is a relation noun is that noun, not the
+			// verb ("finance").
+			two := words[i].lower + " " + words[i+1].lower
+			if ps, ok := v.EventNoun(two); ok {
+				items = append(items, item{kind: itemEvent, text: two, preds: ps, noun: strings.ReplaceAll(v.SingularEventNoun(two), " ", "_"), at: i, span: 2, note: notesOf(words[i : i+2])})
+				i += 2
+				continue
+			}
 		}
 		if it, n, gap, ok := matchPhrase(v, words, i, items); ok {
 			items = append(items, it)

@@ -970,12 +970,10 @@ func TestAskAmounts(t *testing.T) {
 	if _, err := Ask(ix, "How much have MHIP and the Great Lakes Teachers Pension Fund committed?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "more than one relation") {
 		t.Errorf("an amount for two parties: error = %v", err)
 	}
-	// The package is $4.1 billion; the graph gives only each investor's
-	// part, which is no answer to its size.
-	if _, err := Ask(ix, "How much is the Gannet Bank financing package?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "one for each of several parties") {
-		t.Errorf("the amount of a package of parts: error = %v", err)
-	}
-	checkAsks(t, ix, []askCase{{question: "How much did MHIP commit to the Gannet Bank financing package?", want: "$650 million"},
+	// The package is $4.1 billion, which Meridian leads; each investor's
+	// part is no answer to its size.
+	checkAsks(t, ix, []askCase{{question: "How much is the Gannet Bank financing package?", want: "$4.1 billion"},
+		{question: "How much did MHIP commit to Gannet Bank?", want: "$650 million"},
 		// "together" asks for the sum.
 		{question: "How much have MHIP and the Great Lakes Teachers Pension Fund committed together?", want: "?amount = $950 million — the sum of $650 million"},
 	})
@@ -3423,4 +3421,32 @@ func TestAskStatedReasons(t *testing.T) {
 		}
 	}
 	checkAsks(t, hw, []askCase{{question: "Will Norvane license the design to Halcyon?", want: "Norvane Turbines licenses to Halcyon", verdict: pb.Verdict_VERDICT_YES}})
+}
+
+// TestAskPackageAndSale checks the harbor-wind financing package and
+// stake sale: a gerund that with the next word is a relation noun
+// ("financing package"), "worth" and "how big" of an amount of money, a
+// type noun as a relation noun's object ("the stake in the wind farm"),
+// and a relation noun that joins nothing else, which is refused.
+func TestAskPackageAndSale(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "How big is the Gannet Bank financing package?", want: "$4.1 billion"},
+		{question: "gannet bank financing package size", want: "$4.1 billion"},
+		{question: "What is the financing package worth?", want: "$4.1 billion"},
+		{question: "Who is leading the financing package?", want: "Meridian Harbor Infrastructure Partners leads the financing of Gannet Bank"},
+		{question: "How much is the cable contract worth?", want: "$480 million"},
+		{question: "How much is the stake in the wind farm?", want: "about $520 million"},
+		{question: "Who is selling a stake in Gannet Bank?", want: "Kittiwake Offshore Wind sells a stake in Gannet Bank"},
+		{question: "Why is Kittiwake selling a stake in Gannet Bank?", want: "recycle capital into our next lease area"},
+	})
+	// A funding and a deal, unjoined, are no reading of "the funding deal".
+	for _, q := range []string{"How much money is the whole funding deal for the wind farm worth?", "How much is the funding deal for Aldermoor worth?"} {
+		if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && slices.ContainsFunc(res.Answers, func(a Answer) bool { return strings.Contains(a.Sentence, "$520 million") }) {
+			t.Errorf("Ask(%q) = %v; want no stake's price", q, res.Answers)
+		}
+	}
+	// Gannet Bank is not one amount of money.
+	checkNoAnswers(t, hw, "What is Gannet Bank worth?")
 }

@@ -444,6 +444,20 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 					}
 				}
 				k += d + 1
+			} else if p, t := peek(d), peek(d+1); p.kind == itemPrep && t.kind == itemType && !strings.EqualFold(p.text, "by") && !strings.EqualFold(p.text, "between") &&
+				slices.ContainsFunc(it.preds, func(pr vocab.ID) bool { return b.nounFits(t.con, b.vocab.Predicate(pr).ObjectTypes) }) {
+				// "the stake in the wind farm": a noun after the
+				// preposition, of a type the noun's predicates take as
+				// object, is its object; whom a sale is to ("the stake
+				// sale to the utility") is who acquires.
+				ov := b.fresh(t.noun)
+				b.constrain(ov, t.con)
+				if tw := strings.Fields(strings.ToLower(it.text)); strings.EqualFold(p.text, "to") && saleNouns[tw[len(tw)-1]] {
+					subject = variable(ov)
+				} else {
+					object = variable(ov)
+				}
+				k += d + 1
 			} else {
 				// The statuses are read where they stand, below.
 				statuses = statuses[:kept]
@@ -1527,6 +1541,53 @@ func (b *questionBuilder) orient(t *pb.Triple) {
 	}
 }
 
+// triplesJoined reports whether a pattern's triples are one whole: each
+// shares a variable or a name, through its subject, object or relation
+// variable, with another, directly, through others or through a
+// qualifier clause that binds a variable of a relation.
+func triplesJoined(p *pb.Pattern) bool {
+	triples := p.GetTriples()
+	terms := func(t *pb.Triple) []string {
+		var out []string
+		for _, term := range []*pb.Term{t.GetSubject(), t.GetObject()} {
+			if v := term.GetVariable(); v != "" {
+				out = append(out, "?"+v)
+			} else if n := term.GetName(); n != "" {
+				out = append(out, n)
+			}
+		}
+		if v := t.GetRelationVariable(); v != "" {
+			out = append(out, "?"+v)
+		}
+		return out
+	}
+	reached := map[string]bool{}
+	for _, t := range terms(triples[0]) {
+		reached[t] = true
+	}
+	joined := make([]bool, len(triples))
+	joined[0] = true
+	for grew := true; grew; {
+		grew = false
+		for _, qc := range p.GetQualifiers() {
+			r, v := "?"+qc.GetRelation().GetVariable(), "?"+qc.GetVariable()
+			if v != "?" && r != "?" && reached[r] != reached[v] {
+				reached[r], reached[v], grew = true, true, true
+			}
+		}
+		for i, t := range triples {
+			if joined[i] || !slices.ContainsFunc(terms(t), func(s string) bool { return reached[s] }) {
+				continue
+			}
+			joined[i], grew = true, true
+			for _, s := range terms(t) {
+				reached[s] = true
+			}
+		}
+	}
+	return !slices.Contains(joined, false)
+}
+
 // finish names the answer: the wh-variables, or for a yes/no question the
 // relation that makes it true.
 func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
@@ -1543,13 +1604,21 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 		}
 		used[t.GetRelationVariable()] = true
 	}
+	alone := ""
 	for _, v := range slices.Sorted(maps.Keys(b.loose)) {
 		if !used[v] {
 			b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{
 				Subject: variable(b.fresh("party")), Predicates: b.predicateNames(b.loose[v]), Object: variable(b.fresh("target")), RelationVariable: v,
 			})
 			used[v] = true
+			alone = v
 		}
+	}
+	// "the whole funding deal for the wind farm" read as a funding and a
+	// deal: a relation noun that joins nothing else of the question is
+	// a misreading, unless it is all the question names.
+	if alone != "" && len(b.pattern.Triples) > 1 && !triplesJoined(&b.pattern) {
+		return nil, fmt.Errorf("cannot tell how the relation %q names joins the rest of the question", strings.ReplaceAll(alone, "_", " "))
 	}
 	// "What became of the New Bedford factory?": a "what" that no clause
 	// binds asks for the one relation a noun names, as it is.

@@ -75,7 +75,7 @@ func TestQuantities(t *testing.T) {
 		{"?x invests-in places/gannet-bank { quantity ?q }", []string{
 			`q="$300 million" x=organizations/great-lakes-teachers-pension-fund`, `q="$650 million" x=organizations/meridian-harbor-infrastructure-partners`}},
 		{`?x invests-in places/gannet-bank { quantity > "500000000 USD" }`, []string{"x=organizations/meridian-harbor-infrastructure-partners"}},
-		{`?x * ?y { quantity = "25 percent" }`, []string{"x=organizations/aldermoor-energy y=places/gannet-bank"}},
+		{`?x * ?y { quantity = "25 percent" }`, []string{"x=organizations/aldermoor-energy y=places/gannet-bank", "x=organizations/kittiwake-offshore-wind y=places/gannet-bank"}},
 		// Another unit does not compare: miles are not dollars.
 		{`?x * ?y { quantity < "1000 dollars" }`, nil},
 		{`?x * ?y { quantity ~ "miles" } . ?x is an organization`, []string{"x=organizations/corvid-subsea-cables y=places/gannet-bank"}},
