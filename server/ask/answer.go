@@ -83,18 +83,7 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	if err != nil {
 		return nil, err
 	}
-	return answerRead(ix, q, question, b, limit, opts)
-}
-
-// answerRead runs a compiled question (see [Ask]); one read with words
-// left to its evidence that no relation's evidence says is refused by the
-// error that refused it read strictly.
-func answerRead(ix *index.Index, q *Question, question string, b *budget.Budget, limit int, opts pattern.Options) (*Result, error) {
-	res, err := answer(ix, q, question, b, limit, opts)
-	if err == nil && q.unread != nil && len(res.Answers) == 0 && res.Verdict != pb.Verdict_VERDICT_YES {
-		return nil, q.unread
-	}
-	return res, err
+	return answer(ix, q, question, b, limit, opts)
 }
 
 // headcountWords are nouns of people that "how many" may ask of as an
@@ -154,7 +143,7 @@ func askHeadcountWords(ix *index.Index, words []word, verb, question string, b *
 		q.Said, q.saidHeads = append(slices.Clone(q.Said), verb), append(slices.Clone(q.saidHeads), "")
 		q.Understood = append(slices.Clone(q.Understood), fmt.Sprintf("%q = a word the answer's evidence must say", verb))
 	}
-	res, err := answerRead(ix, q, question, b, limit, opts)
+	res, err := answer(ix, q, question, b, limit, opts)
 	if err != nil || len(res.Answers) == 0 {
 		return nil, false
 	}

@@ -74,14 +74,7 @@ type Question struct {
 	// saidHeads are, for each word of Said, the head word of the noun it
 	// modifies, which the evidence must say after it.
 	saidHeads []string
-	// saidDoers are the names, or "" for a wh-word, written right before
-	// a word of Said read anywhere in a quote (see saidDoer): the
-	// question's relation must have each as its subject.
-	saidDoers []string
-	// unread is, for a question read with words left to its evidence
-	// (see saidWords), the error that refused it read strictly: Ask
-	// returns it when no relation's evidence says them.
-	unread error
+
 	// Measure is set for a question that asks for an amount of named
 	// things by no relation word (see quantityOf): it is answered only
 	// when the graph gives one amount.
@@ -841,7 +834,7 @@ func takeExpectedCount(words []word) ([]word, int, string) {
 // compileTokens compiles a question's words, then, when they are not
 // understood, the words read another way (see Compile).
 func compileTokens(ix *index.Index, tokens []word, opts pattern.Options) (*Question, error) {
-	q, err := compileWords(ix, slices.Clone(tokens), opts, false)
+	q, err := compileWords(ix, slices.Clone(tokens), opts)
 	var nu *NotUnderstoodError
 	if err == nil || !errors.As(err, &nu) {
 		return q, err
@@ -850,7 +843,7 @@ func compileTokens(ix *index.Index, tokens []word, opts pattern.Options) (*Quest
 	// without its "that" (no help for words not understood).
 	if len(nu.NotUnderstood) == 0 {
 		if with, ok := reducedRelative(ix, tokens); ok {
-			if q, err2 := compileWords(ix, with, opts, false); err2 == nil {
+			if q, err2 := compileWords(ix, with, opts); err2 == nil {
 				return q, nil
 			}
 		}
@@ -858,51 +851,13 @@ func compileTokens(ix *index.Index, tokens []word, opts pattern.Options) (*Quest
 	// "Did Chey make his May 8 proposal in Tokyo?": a place the graph
 	// has no entity for, which the question without it may be asked of.
 	rest, place, ok := takeAbsentSetting(ix, tokens)
-	if ok {
-		if q, err2 := compileWords(ix, rest, opts, false); err2 == nil {
-			return withAbsentSetting(q, place)
-		}
+	if !ok {
+		return nil, err
 	}
-	// "What did Massachusetts offer Halcyon to secure the New Bedford
-	// plant?": words in no lexicon, which the answer's evidence must
-	// then say (see saidWords), for a question that lists its answers or
-	// asks yes or no.
-	if len(nu.NotUnderstood) > 0 {
-		if q, err2 := compileWords(ix, slices.Clone(tokens), opts, true); err2 == nil && q.sayable() && q.doneBySaidDoers() {
-			q.unread = err
-			return q, nil
-		}
+	if q, err2 := compileWords(ix, rest, opts); err2 == nil {
+		return withAbsentSetting(q, place)
 	}
 	return nil, err
-}
-
-// doneBySaidDoers reports whether the subject of q's own relation is each
-// of its saidDoers: the name written before a verb left to the evidence,
-// or, for a wh-word, an answer variable.
-func (q *Question) doneBySaidDoers() bool {
-	triples := q.Pattern.GetTriples()
-	if len(q.saidDoers) == 0 {
-		return true
-	}
-	if len(triples) == 0 {
-		return false
-	}
-	subject := triples[0].GetSubject()
-	for _, d := range q.saidDoers {
-		if d == "" && !slices.Contains(q.AnswerVars, subject.GetVariable()) || d != "" && subject.GetName() != d {
-			return false
-		}
-	}
-	return true
-}
-
-// sayable reports whether q, with words left to its evidence, is one
-// whose answers that evidence filters without changing what they mean:
-// no count, sum, order, negation or evidence question, which a missing
-// solution would make wrong rather than fewer.
-func (q *Question) sayable() bool {
-	return q.Query != nil && !q.Count && !q.Total && !q.Measure && q.Order == 0 && !q.Negated && q.EvidenceOf == "" &&
-		q.KindUnder == nil && !q.Describes && q.Absent == nil && q.AbsentSetting == nil && len(q.Besides) == 0 && len(q.Choices) == 0
 }
 
 // reducedRelative returns a question's words with "that" put in the one
@@ -1014,9 +969,8 @@ func takeTotal(words []word) ([]word, string) {
 	return words, ""
 }
 
-// compileWords compiles a question's words (see Compile); loose lets
-// words in no lexicon be left to the answer's evidence (see saidWords).
-func compileWords(ix *index.Index, words []word, opts pattern.Options, loose bool) (*Question, error) {
+// compileWords compiles a question's words (see Compile).
+func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Question, error) {
 	words, total := takeTotal(words)
 	words, amounts := takeAmounts(words)
 	words, claimed := comparativeClaim(inSitu(sourceSays(fromAfterClause(ix.Vocabulary(), nationality(ix.Vocabulary(), copularAt(teamOf(ix, separatedParticle(ix.Vocabulary(), frontedEvent(ix, words)))))))))
@@ -1153,7 +1107,6 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options, loose boo
 		return &NotUnderstoodError{Understood: understood, NotUnderstood: append(unknown, not...), Reason: reason}
 	}
 	var said, saidHeads []string
-	var doers []item
 	if len(unknown) > 0 {
 		if q, ok := evidenceQuestion(ix, words, items, mentions, understood, opts); ok {
 			return q, nil
@@ -1162,10 +1115,6 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options, loose boo
 			return q, nil
 		}
 		kept, modifiers, heads, notes, ok := saidModifiers(words, items, ranked)
-		if !ok && loose {
-			kept, modifiers, notes, doers, ok = saidWords(words, items, ranked)
-			heads = make([]string, len(modifiers))
-		}
 		if !ok {
 			return nil, fail("it has words that are neither known names nor part of the relation vocabulary")
 		}
@@ -1299,13 +1248,6 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options, loose boo
 		return nil, fail(err.Error())
 	}
 	q.Choices, q.Negated, q.echoed, q.Said, q.saidHeads = choices, negated, echoed, said, saidHeads
-	for _, d := range doers {
-		if d.kind == itemEntity {
-			q.saidDoers = append(q.saidDoers, ix.NodeName(d.node))
-		} else {
-			q.saidDoers = append(q.saidDoers, "")
-		}
-	}
 	q.WhenEnded = whenEnded
 	if q.YesNo && terse(items) && matchTruthFrame(words, 0) == 0 {
 		// "kittiwake chairman", "halcyon hq": a query of names and nouns,

@@ -3326,34 +3326,6 @@ func TestAskInWhichPlace(t *testing.T) {
 	})
 }
 
-// TestAskWordsLeftToEvidence checks words in no lexicon left to the answer's
-// evidence anywhere in a quote: answered when one quote of the relation
-// says them all and the name before a verb among them is the relation's
-// subject; refused as not understood, naming them, otherwise.
-func TestAskWordsLeftToEvidence(t *testing.T) {
-	t.Parallel()
-	hw := seedtest.HarborWind(t)
-	checkAsks(t, hw, []askCase{
-		{question: "Does Massachusetts' $38 million support package still stand?", want: "Massachusetts subsidizes Halcyon", verdict: pb.Verdict_VERDICT_YES},
-		{question: "Did Massachusetts say its support package still stands?", want: "Massachusetts subsidizes Halcyon", verdict: pb.Verdict_VERDICT_YES},
-	})
-	for _, q := range []string{
-		"Did Halcyon say its support package still stands?", // Massachusetts said it
-		"Did Massachusetts double its support package?",     // no quote says "double"
-		"Did Massachusetts cancel its support package?",     // "cancel" may say the opposite
-		"Does Massachusetts' support package no longer stand?",
-		"What has Elena Voss's team begun doing?", // no relation word but those left
-	} {
-		res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{})
-		var nu *NotUnderstoodError
-		if err == nil && (res.Verdict == pb.Verdict_VERDICT_YES || len(res.Answers) > 0) {
-			t.Errorf("Ask(%q) = %v, verdict %v (%s); want a refusal", q, res.Answers, res.Verdict, res.Interpretation)
-		} else if err != nil && (!errors.As(err, &nu) || len(nu.NotUnderstood) == 0) {
-			t.Errorf("Ask(%q): %v; want a refusal naming the words not understood", q, err)
-		}
-	}
-}
-
 // TestAskHeadcount checks "how many people" read as an amount a relation
 // states ("employ about 600 people"), from the February plan a later one
 // replaces without saying it, and as people to count otherwise.
