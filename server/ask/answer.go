@@ -3,6 +3,7 @@ package ask
 import (
 	"cmp"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -81,6 +82,13 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 	}
 	q, err := Compile(ix, question, opts)
 	if err != nil {
+		// "How did lawmakers react when Chey proposed the alliance at
+		// the National Assembly?"
+		if nu := (*NotUnderstoodError)(nil); errors.As(err, &nu) {
+			if res, ok := askWhenClause(ix, question, b, limit, opts); ok {
+				return res, nil
+			}
+		}
 		return nil, err
 	}
 	return answer(ix, q, question, b, limit, opts)

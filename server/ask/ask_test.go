@@ -3422,3 +3422,19 @@ func TestAskPackageAndSale(t *testing.T) {
 	// Gannet Bank is not one amount of money.
 	checkNoAnswers(t, hw, "What is Gannet Bank worth?")
 }
+
+// TestAskWhenClause checks a question Compile refuses with a "when"
+// clause, asked at the one time the clause's relations share: a day, or
+// only a year; a No that comes from that time alone is Unknown.
+func TestAskWhenClause(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "How did lawmakers react when Chey proposed the alliance at the National Assembly?", want: "with a mix of surprise and admiration"},
+		{question: "When Chey proposed the alliance at the National Assembly, how did lawmakers react?", want: "with a mix of surprise and admiration"},
+		{question: "Who proposed the alliance when Trump announced the UK deal?", want: "May 8, at Seoul"},
+		{question: "Did Samsung partner with Sony when Western Digital tried to buy Kioxia?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+	})
+	// A clause the graph does not say happened dates nothing.
+	checkNoAnswers(t, ix, "How did lawmakers react when Chey proposed the alliance in Tokyo?")
+}

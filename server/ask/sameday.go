@@ -68,3 +68,84 @@ func askSameDay(ix *index.Index, question string, b *budget.Budget, limit int, o
 	}
 	return res, true, nil
 }
+
+// Clauses that date a question by another relation, "When CLAUSE,
+// QUESTION" and "QUESTION when CLAUSE"; a clause opening with an
+// auxiliary ("when did ...") is a question of its own.
+var (
+	whenOpening = regexp.MustCompile(`(?i)^\s*when\s+([^,]+),\s*(\S.*)$`)
+	whenClosing = regexp.MustCompile(`(?i)^\s*(\S.*?\S)\s*,?\s+when\s+(\S[^?]*?)\s*\??\s*$`)
+	auxOpening  = regexp.MustCompile(`(?i)^(?:do|does|did|is|are|was|were|will|would|has|have|had|can|could)\b`)
+)
+
+// askWhenClause answers "How did lawmakers react when Chey proposed the
+// alliance at the National Assembly?", a question Compile refuses with
+// its "when" clause: the clause, asked as "Did CLAUSE?", must be Yes by
+// relations that share one time, a day or only a month or a year, and
+// the question is then asked at that time. A No it then gets that the
+// question without the clause does not is Unknown: the clause says when,
+// not that nothing else happened. It returns false when the question has
+// no such clause, or is not understood so either.
+func askWhenClause(ix *index.Index, question string, b *budget.Budget, limit int, opts pattern.Options) (*Result, bool) {
+	if len(question) > 4*MaxQuestionRunes {
+		return nil, false
+	}
+	var clause, main, opening string
+	if m := whenOpening.FindStringSubmatch(question); m != nil && !auxOpening.MatchString(m[1]) {
+		clause, main, opening = m[1], m[2], "When "
+	} else if m := whenClosing.FindStringSubmatch(question); m != nil && !auxOpening.MatchString(m[2]) &&
+		len(strings.Fields(m[1])) >= 2 && !strings.EqualFold(strings.Fields(m[1])[0], "when") {
+		clause, main, opening = m[2], m[1], "when "
+	} else {
+		return nil, false
+	}
+	clause, main = strings.TrimSpace(clause), strings.TrimSpace(main)
+	cres, err := Ask(ix, "Did "+clause+"?", b, limit, opts)
+	if err != nil || cres.Verdict != pb.Verdict_VERDICT_YES {
+		return nil, false
+	}
+	start := ""
+	for _, r := range cres.Deciding {
+		s := ix.Qualifiers(r).GetTime().GetStart()
+		if s == "" {
+			continue
+		}
+		if start != "" && start != s {
+			return nil, false
+		}
+		start = s
+	}
+	at, ok := dateWords(start)
+	if !ok {
+		return nil, false
+	}
+	res, err := Ask(ix, strings.TrimRight(main, "?. ")+" "+at+"?", b, limit, opts)
+	if err != nil {
+		return nil, false
+	}
+	if res.Verdict == pb.Verdict_VERDICT_NO {
+		if undated, err := Ask(ix, main, b, limit, opts); err != nil || undated.Verdict != pb.Verdict_VERDICT_NO {
+			res.Verdict, res.Deciding, res.Answers = pb.Verdict_VERDICT_UNKNOWN, nil, nil
+		}
+	}
+	note := fmt.Sprintf("%q = %s, the time of %s", opening+clause, strings.TrimPrefix(strings.TrimPrefix(at, "on "), "in "), summaries(ix, cres.Deciding))
+	res.Interpretation = fmt.Sprintf("%s, when %s: %s", strings.ToUpper(at[:1])+at[1:], clause, res.Interpretation)
+	if res.Question != nil {
+		res.Question.Understood = append(res.Question.Understood, note)
+	}
+	return res, true
+}
+
+// dateWords writes an ISO 8601 start as a question's date: "on April 22,
+// 2025", "in April 2025" or "in 2021"; false for none.
+func dateWords(start string) (string, bool) {
+	for _, f := range []struct{ layout, words string }{{"2006-01-02", "on January 2, 2006"}, {"2006-01", "in January 2006"}, {"2006", "in 2006"}} {
+		if len(start) != len(f.layout) {
+			continue
+		}
+		if t, err := time.Parse(f.layout, start); err == nil {
+			return t.Format(f.words), true
+		}
+	}
+	return "", false
+}
