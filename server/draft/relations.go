@@ -618,7 +618,9 @@ var objectPronouns = map[string]bool{"that": true, "which": true, "whom": true}
 func (d *drafter) relationAfter(toks []token, from, limit int, verb vocab.ID) (mention, bool) {
 	var names []string
 	var events []vocab.ID // the predicates of the event nouns there ("alliance")
+	possessive := false   // a name's "'s" there ("Kittiwake's Gannet Bank")
 	for j := from; j < limit && j < len(toks) && len(names) < 4 && toks[j].word != "," && toks[j].word != ";"; j++ {
+		possessive = possessive || toks[j].word == "'s" && j > from && toks[j-1].mention >= 0
 		if toks[j].mention >= 0 && d.ments[toks[j].mention].entity != "" {
 			names = append(names, d.ments[toks[j].mention].entity)
 		} else if preds, ok := d.v.EventNoun(toks[j].word); ok && toks[j].isWord() {
@@ -651,6 +653,18 @@ func (d *drafter) relationAfter(toks []token, from, limit int, verb vocab.ID) (m
 			if p, ok := d.v.Lookup(r.GetPredicate()); ok && between(r.GetSubject(), r.GetObject(), p.ID) {
 				found[r.GetName()] = true
 			}
+		}
+	}
+	if len(found) > 1 && possessive && d.owner != nil {
+		// "the permit for Kittiwake's Gannet Bank wind farm": of the
+		// relations between the names, the possessive names the owner's.
+		for name := range found {
+			if n, ok := d.ix.NodeOf(name); ok {
+				if r, ok := d.ix.NodeRelation(n); ok && d.ix.Predicate(r) == d.owner.ID {
+					continue
+				}
+			}
+			delete(found, name)
 		}
 	}
 	if len(found) != 1 {
