@@ -915,7 +915,9 @@ type statusReader struct {
 }
 
 // asIs reports whether a question asks about attempts or names a status
-// of its own relation, so that its matches hold whatever their status.
+// of its own relation, or names its relation by a noun without a verb
+// that asks whether it happened ("Has the factory opened?"), so that its
+// matches hold whatever their status.
 func asIs(q *Question, question string) bool {
 	mainVars := map[string]bool{}
 	for _, t := range q.Pattern.GetTriples()[:min(q.Mains, len(q.Pattern.GetTriples()))] {
@@ -923,7 +925,7 @@ func asIs(q *Question, question string) bool {
 			mainVars[v] = true
 		}
 	}
-	return q.named || asksAboutAttempt(question) || slices.ContainsFunc(q.Pattern.GetConstraints(), func(c *pb.Constraint) bool {
+	return q.named && !(q.YesNo && q.occurs) || asksAboutAttempt(question) || slices.ContainsFunc(q.Pattern.GetConstraints(), func(c *pb.Constraint) bool {
 		_, status := c.GetTest().(*pb.Constraint_RelationStatus)
 		return status && mainVars[c.GetVariable()]
 	})
@@ -985,6 +987,17 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, co
 			if st.q.YesNo && st.contradicted(r) {
 				contra = append(contra, r)
 			}
+			continue
+		}
+		if st.q.YesNo && !st.q.modal && hypothetical(st.ix.Vocabulary().Predicate(st.ix.Predicate(r))) {
+			// "Did the alliance ease tensions?": the graph says only
+			// that it could.
+			holds, unknown = false, append(unknown, r)
+			continue
+		}
+		if st.q.YesNo && st.opposedManner(r) {
+			// "Did Samsung coordinate against the bid publicly?" No: quietly.
+			holds, no = false, append(no, r)
 			continue
 		}
 		if !st.hasAmounts(r, &no) {
@@ -1104,6 +1117,45 @@ func (st statusReader) inManner(r index.Rel) bool {
 		}
 	}
 	return true
+}
+
+// modalAuxWords are the auxiliaries that ask what could or would be, not
+// what is.
+var modalAuxWords = map[string]bool{"could": true, "would": true, "might": true, "may": true, "can": true, "should": true}
+
+// hypothetical reports whether a predicate says what could or would be
+// rather than what is: its reading opens with a modal ("could ease",
+// "would need to address"). A yes/no question without a modal
+// auxiliary learns nothing from its relations ("Did the alliance ease
+// tensions?" is Unknown).
+func hypothetical(p *vocab.Predicate) bool {
+	f := strings.Fields(p.Reading)
+	return len(f) > 0 && modalAuxWords[f[0]]
+}
+
+// opposedManners are the manner adverbs a question may skip (see
+// ignoreWords), each with the words of a relation's manner that say the
+// opposite.
+var opposedManners = map[string][]string{
+	"publicly": {"quietly", "privately", "secretly", "covertly"},
+	"openly":   {"quietly", "privately", "secretly", "covertly"},
+	"quietly":  {"publicly", "openly", "loudly"},
+	"jointly":  {"separately", "alone"},
+}
+
+// opposedManner reports whether relation r's manner says the opposite of
+// a manner adverb the question skipped: "publicly" of a coordination done
+// "quietly".
+func (st statusReader) opposedManner(r index.Rel) bool {
+	manner := strings.Fields(strings.ToLower(st.ix.Qualifiers(r).GetManner()))
+	for _, w := range st.q.Skipped {
+		for _, o := range opposedManners[strings.ToLower(w)] {
+			if slices.Contains(manner, o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inSettings reports whether relation r's place and topic name those the

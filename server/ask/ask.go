@@ -208,6 +208,14 @@ type Question struct {
 	// noun names ("Where was the May 8 proposal?", see eventAsMain): it
 	// is taken as it is, whatever its status.
 	named bool
+	// occurs is set when a verb says only that a relation noun's relation
+	// happened ("Has the factory opened?", see matchOccurrence): the
+	// relation's status then says whether it did.
+	occurs bool
+	// modal is set for a question with a modal auxiliary ("Could the
+	// alliance ease tensions?"), which a relation of a hypothetical
+	// predicate answers (see hypothetical).
+	modal bool
 	// echoed is set when the question's verb had an event noun of its own
 	// predicate as object ("approved the permit for Gannet Bank", see
 	// mergeEchoedEvents): the names after it may then be reached through
@@ -230,7 +238,8 @@ type Setting struct {
 // May 8", "in April 2025"): the parts it gives, 0 for those it does not.
 //
 // Decade is set instead for a decade ("in the 2000s", "the early 2000s"):
-// its first year.
+// its first year; Part, when set, is "early", "mid" or "late" in it (see
+// decadeYears).
 //
 // Bound, when set, makes the date a bound of the relation's time rather
 // than its date: "before" (wholly before the date), "by" (not after it:
@@ -239,7 +248,23 @@ type Setting struct {
 // question's relations fall on its month and day (see boundYears).
 type DateFilter struct {
 	Year, Month, Day, Decade int
+	Part                     string
 	Bound                    string
+}
+
+// decadeYears returns the first and last year of a decade filter: all
+// ten, or the first four ("early"), the middle four ("mid") or the last
+// four ("late").
+func (d DateFilter) decadeYears() (int, int) {
+	switch d.Part {
+	case "early":
+		return d.Decade, d.Decade + 3
+	case "mid":
+		return d.Decade + 3, d.Decade + 6
+	case "late":
+		return d.Decade + 6, d.Decade + 9
+	}
+	return d.Decade, d.Decade + 9
 }
 
 // Bounds of a DateFilter.
@@ -257,6 +282,9 @@ func (d DateFilter) String() string {
 		on := d
 		on.Bound = ""
 		return d.Bound + " " + on.String()
+	}
+	if d.Decade > 0 && d.Part != "" {
+		return fmt.Sprintf("the %s %ds", d.Part, d.Decade)
 	}
 	if d.Decade > 0 {
 		return fmt.Sprintf("the %ds", d.Decade)
@@ -285,7 +313,8 @@ func (d DateFilter) Holds(iso string) bool {
 	var y, m, day int
 	n, _ := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &day)
 	if d.Decade > 0 {
-		return n >= 1 && y >= d.Decade && y < d.Decade+10
+		lo, hi := d.decadeYears()
+		return n >= 1 && y >= lo && y <= hi
 	}
 	return n >= 1 && (d.Year == 0 || d.Year == y) &&
 		(d.Month == 0 || n >= 2 && d.Month == m) && (d.Day == 0 || n >= 3 && d.Day == day)
@@ -306,7 +335,8 @@ func (d DateFilter) Differs(iso string) bool {
 	case n < 1:
 		return false
 	case d.Decade > 0:
-		return y < d.Decade || y >= d.Decade+10
+		lo, hi := d.decadeYears()
+		return y < lo || y > hi
 	case d.Year > 0 && d.Year != y:
 		return true
 	case d.Month > 0 && n >= 2 && d.Month != m:
@@ -335,7 +365,8 @@ func (d DateFilter) Outside(start, end string) bool {
 	}
 	switch {
 	case d.Decade > 0:
-		return hi < d.Decade || lo >= d.Decade+10
+		first, last := d.decadeYears()
+		return hi < first || lo > last
 	case d.Year > 0:
 		return hi < d.Year || lo > d.Year
 	}
@@ -350,8 +381,9 @@ func (d DateFilter) dated() bool { return d.Year > 0 || d.Decade > 0 }
 // days); a decade covers its ten years.
 func (d DateFilter) span() timespan.Span {
 	if d.Decade > 0 {
-		s := timespan.Parse(strconv.Itoa(d.Decade))
-		s.Hi = timespan.Parse(strconv.Itoa(d.Decade + 9)).Hi
+		first, last := d.decadeYears()
+		s := timespan.Parse(strconv.Itoa(first))
+		s.Hi = timespan.Parse(strconv.Itoa(last)).Hi
 		return s
 	}
 	iso := fmt.Sprintf("%04d", d.Year)
@@ -453,17 +485,20 @@ func matchDate(words []word, i int) (DateFilter, int, bool) {
 	if i >= len(words) {
 		return DateFilter{}, 0, false
 	}
-	// "in the early 2000s": a decade, early, mid or late in it alike.
+	// "in the early 2000s": a decade, or its first, middle or last four
+	// years.
 	k := i
 	if k < len(words) && words[k].lower == "the" {
 		k++
 	}
+	part := ""
 	if k < len(words) && decadeParts[words[k].lower] {
+		part = words[k].lower
 		k++
 	}
 	if k < len(words) && len(words[k].lower) == 5 && strings.HasSuffix(words[k].lower, "s") {
 		if y, err := strconv.Atoi(words[k].lower[:4]); err == nil && y%10 == 0 && y >= 1800 && y <= 2200 {
-			return DateFilter{Decade: y}, k + 1 - start, true
+			return DateFilter{Decade: y, Part: part}, k + 1 - start, true
 		}
 	}
 	if y := year(i); y > 0 {
@@ -1184,6 +1219,12 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		whenEnded = true
 		understood = append(understood, "the time asked = when the relation stopped: the end of its time")
 	}
+	// "Did Norvane drop its lawsuit on February 10?": a date of when a
+	// relation stopped, which its time (when it held, from February 10)
+	// does not give.
+	if changed && ending && !whenEnded && slices.ContainsFunc(items, func(it item) bool { return it.kind == itemDate }) {
+		return nil, fail("it dates when a relation stopped, which the graph does not record (a relation's time is when it held)")
+	}
 	// "Did Chey propose the alliance before April 22?" is not "on April
 	// 22": a date after a bound word is a bound (see matchBound), also
 	// when the word ends a lexicon phrase ("What had Chey proposed by May
@@ -1248,6 +1289,8 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		return nil, fail(err.Error())
 	}
 	q.Choices, q.Negated, q.echoed, q.Said, q.saidHeads = choices, negated, echoed, said, saidHeads
+	q.occurs = occurrence
+	q.modal = slices.ContainsFunc(words, func(w word) bool { return modalAuxWords[w.lower] })
 	q.WhenEnded = whenEnded
 	if q.YesNo && terse(items) && matchTruthFrame(words, 0) == 0 {
 		// "kittiwake chairman", "halcyon hq": a query of names and nouns,

@@ -3438,3 +3438,32 @@ func TestAskWhenClause(t *testing.T) {
 	// A clause the graph does not say happened dates nothing.
 	checkNoAnswers(t, ix, "How did lawmakers react when Chey proposed the alliance in Tokyo?")
 }
+
+// TestAskThirdReviewTraps holds the wrong yes/no answers a review found:
+// a relation named by a noun with a verb that asks whether it happened
+// ("Has the factory opened?" of a plan), a date of a relation's end, a
+// part of a decade, a lawsuit fought once dropped, a manner the opposite
+// of the relation's, a real word taken as a misspelling of a name's
+// ("onshore", "import"), and a hypothetical predicate asked without a
+// modal.
+func TestAskThirdReviewTraps(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	for _, c := range []indexQuestion{
+		{hw, "Has Halcyon's New Bedford factory opened?"}, {hw, "Did Halcyon's factory in New Bedford open in 2028?"},
+		{hw, "Did Norvane drop its lawsuit against Halcyon on February 10?"},
+		{ix, "Did Samsung partner with Sony in the late 2000s?"},
+		{hw, "Does Halcyon make onshore turbine blades?"}, {hw, "Did Kittiwake award Corvid a contract for import cables?"},
+		{ix, "Did the Korea-Japan alliance ease tensions?"}, {ix, "Did the alliance address wage imbalances?"},
+	} {
+		if res, err := Ask(c.ix, c.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
+			t.Errorf("Ask(%q) = Yes (%s); want no Yes", c.q, res.Interpretation)
+		}
+	}
+	checkAsks(t, ix, []askCase{
+		{question: "Did Samsung partner with Sony in the early 2000s?", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Did Samsung coordinate against the bid publicly?", verdict: pb.Verdict_VERDICT_NO},
+		{question: "Could the alliance ease tensions?", verdict: pb.Verdict_VERDICT_YES},
+	})
+	checkAsks(t, hw, []askCase{{question: "Is Halcyon still fighting Norvane's lawsuit?", verdict: pb.Verdict_VERDICT_NO}})
+}

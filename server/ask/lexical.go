@@ -123,6 +123,12 @@ func absorbIntoName(ix *index.Index, words []word, items []item, k int) bool {
 		if len(hits) == 0 || hits[0].Node != e.node || len(hits) > 1 && hits[1].Score >= hits[0].Score && hits[1].Node != e.node {
 			return false
 		}
+		// "onshore turbine blades" is no misspelling of "offshore turbine
+		// blades": a word WordNet knows that is none of the name's words
+		// in another form is another word.
+		if w := words[at].lower; wordnet.IsWord(w) && !slices.ContainsFunc(strings.Fields(strings.ToLower(ix.NameText(hits[0].Node, hits[0].Name))), func(n string) bool { return sameWord(n, w) }) {
+			return false
+		}
 		words[from].span, words[from].node = to-from, e.node
 		return true
 	}
