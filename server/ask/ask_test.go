@@ -3467,3 +3467,15 @@ func TestAskThirdReviewTraps(t *testing.T) {
 	})
 	checkAsks(t, hw, []askCase{{question: "Is Halcyon still fighting Norvane's lawsuit?", verdict: pb.Verdict_VERDICT_NO}})
 }
+
+// TestAskTopicWithHead checks a one-word topic name and the noun "design"
+// after it read as the one topic whose name has the word and ends in the
+// noun: "a blade design" is the swept blade-tip design.
+func TestAskTopicWithHead(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Which Danish company sued Halcyon over a blade design?", want: "Norvane Turbines sues Halcyon"},
+		{question: "Who owns the patent on the blade design?", want: "Norvane Turbines holds a patent on Swept blade-tip design"},
+	})
+}

@@ -49,6 +49,11 @@ const minCorrectable = 5
 // question is to be classified again.
 func reread(ix *index.Index, words []word, items []item) bool {
 	changed := false
+	for k := 0; k+1 < len(items); k++ {
+		if topicWithHead(ix, words, items[k], items[k+1]) {
+			changed = true
+		}
+	}
 	for k, it := range items {
 		if it.kind != 0 || words[it.at].note != "" {
 			continue
@@ -276,6 +281,36 @@ func nameStartHead(ix *index.Index, words []word, i int) bool {
 		return true
 	}
 	return false
+}
+
+// topicWithHead reads a one-word topic name and the type noun "topic"
+// after it ("a blade design": "blade" names turbine blades, "design" a
+// topic) as the one other topic whose name has that word and ends in that
+// noun: "swept blade-tip design". The words then read as that topic.
+func topicWithHead(ix *index.Index, words []word, name, noun item) bool {
+	if name.kind != itemEntity || max(name.span, 1) != 1 || ix.EntityType(name.node) != "topic" || noun.kind != itemType ||
+		noun.con.GetType() != "topic" || noun.span != 1 || noun.at != name.at+1 || words[noun.at].text != words[noun.at].lower {
+		return false
+	}
+	first, head := words[name.at].lower, words[noun.at].lower
+	found, text := index.Node(-1), ""
+	for _, h := range ix.CorrectName(head, -1, 10) {
+		n := ix.NameText(h.Node, h.Name)
+		fields := strings.Fields(namesearch.Normalize(n))
+		if h.Node == name.node || ix.EntityType(h.Node) != "topic" || len(fields) < 3 || fields[len(fields)-1] != head ||
+			!slices.ContainsFunc(fields[:len(fields)-1], func(f string) bool { return sameWord(f, first) }) {
+			continue
+		}
+		if found >= 0 && found != h.Node {
+			return false
+		}
+		found, text = h.Node, n
+	}
+	if found < 0 {
+		return false
+	}
+	words[name.at].span, words[name.at].node, words[name.at].readAs = 2, found, fmt.Sprintf("the words of %q", text)
+	return true
 }
 
 // headNoun reads the word at i, not understood, as the one topic whose
