@@ -1053,9 +1053,21 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, co
 // relation that does not say, or says it less precisely, is not
 // contradicted: a time of "2025" neither holds nor contradicts "on May
 // 8", a city does not contradict its country, and a post held "from April
-// 1" is not contradicted by a later year.
+// 1" is not contradicted by a later year. Nor is a manner, but for a noun
+// of manner the relation's stated manner does not say.
 func (st statusReader) contradicted(r index.Rel) bool {
 	q := st.ix.Qualifiers(r)
+	// "Did lawmakers react with anger?" of a reaction "with a mix of
+	// surprise and admiration": a noun of manner that the relation's
+	// stated manner does not say. An adverb ("quietly") may have
+	// synonyms the manner says instead, and is no contradiction.
+	if manner := strings.Fields(strings.ToLower(q.GetManner())); len(manner) > 0 {
+		for _, w := range st.q.Manners {
+			if !strings.HasSuffix(w, "ly") && isNoun(w) && !slices.ContainsFunc(manner, func(m string) bool { return sameWord(m, w) }) {
+				return true
+			}
+		}
+	}
 	if t := q.GetTime(); t.GetStart() != "" && happensAt(st.ix, r) {
 		for _, d := range st.q.Dates {
 			if t.GetEnd() == "" && d.Differs(t.GetStart()) || t.GetEnd() != "" && d.Outside(t.GetStart(), t.GetEnd()) {

@@ -3198,7 +3198,8 @@ func TestAskRelationNounDates(t *testing.T) {
 		{question: "Did lawmakers react to the May 8 proposal?", verdict: pb.Verdict_VERDICT_UNKNOWN},
 		{question: "Did lawmakers react to Chey's National Assembly proposal?", want: reaction, verdict: pb.Verdict_VERDICT_YES},
 		{question: "Did lawmakers react to Chey's Seoul proposal?", verdict: pb.Verdict_VERDICT_UNKNOWN},
-		{question: "Did lawmakers react to Chey's proposal with anger?", verdict: pb.Verdict_VERDICT_UNKNOWN},
+		// The reaction says how: with surprise and admiration, not anger.
+		{question: "Did lawmakers react to Chey's proposal with anger?", verdict: pb.Verdict_VERDICT_NO},
 		{question: "Did lawmakers react with surprise to Chey's April 22 proposal?", want: reaction, verdict: pb.Verdict_VERDICT_YES},
 		{question: "Who reacted with a mix of surprise and admiration to the April 22 proposal?", want: reaction},
 		{question: "How did lawmakers react to Chey's April 22 proposal?", want: reaction},
