@@ -2662,7 +2662,7 @@ func TestAskDescribe(t *testing.T) {
 		{question: "What did Chey do at the National Assembly?", want: "(April 22, at the National Assembly)"},
 	})
 	checkKeys(t, []keysCase{
-		{question: "What did Samsung do in 2021?", want: []string{"fact=relations/samsung-coordinates-against-western-digital-bid", "fact=relations/samsung-coordinates-with-japan"}},
+		{question: "What did Samsung do in 2021?", want: []string{"fact=relations/samsung-coordinates-against-western-digital-bid", "fact=relations/samsung-coordinates-with-japan", "fact=relations/samsung-produces-nand-flash"}},
 		{question: "What did Trump do on May 9?", want: nil},
 	})
 	res, err := Ask(hw, "What is Gannet Bank?", budget.New(context.Background(), 100000), 100, pattern.Options{})
