@@ -3378,21 +3378,14 @@ func TestAskMonthAlone(t *testing.T) {
 func TestAskStatedReasons(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
-	for _, c := range []struct {
-		ix       *index.Index
-		question string
-		want     string
-	}{
-		{ix, "Why did Samsung and Sony join forces?", "share the costs of entry"},
-		{ix, "Why do Korea and Japan have tensions?", "Historical animosities and lingering nationalism"},
-		{hw, "Why did Massachusetts offer Halcyon $38 million?", "to secure the plant"},
-		{hw, "How will Norvane license the design to Halcyon?", "for an undisclosed fee"},
-	} {
-		res, err := Ask(c.ix, c.question, budget.New(context.Background(), 100000), 100, pattern.Options{})
-		if err != nil || len(res.Answers) != 1 || !strings.Contains(res.Answers[0].Sentence, c.want) {
-			t.Errorf("Ask(%q) = %v, %v; want one answer saying %q", c.question, res, err, c.want)
-		}
-	}
+	checkAsks(t, ix, []askCase{
+		{question: "Why did Samsung and Sony join forces?", want: "share the costs of entry"},
+		{question: "Why do Korea and Japan have tensions?", want: "Historical animosities and lingering nationalism"},
+	})
+	checkAsks(t, hw, []askCase{
+		{question: "Why did Massachusetts offer Halcyon $38 million?", want: "to secure the plant"},
+		{question: "How will Norvane license the design to Halcyon?", want: "for an undisclosed fee"},
+	})
 	checkAsks(t, hw, []askCase{{question: "Will Norvane license the design to Halcyon?", want: "Norvane Turbines licenses to Halcyon", verdict: pb.Verdict_VERDICT_YES}})
 }
 
