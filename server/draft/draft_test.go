@@ -815,3 +815,26 @@ func TestTopicInPhrase(t *testing.T) {
 		t.Errorf("drafted %q; want supplies-turbines-to, not supplies-cables-to", got)
 	}
 }
+
+// TestPlacedDescriptions checks two forms of the fourth batch: a title
+// verb before a possessive name and a part of it ("ran Aldermoor Energy's
+// U.S. offshore business") is working at the possessor, not leading the
+// country the part serves; and a description with a demonym ("the Danish
+// company") refers to no entity the graph places elsewhere.
+func TestPlacedDescriptions(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	text := "Factory\n\nBOSTON -- Norvane named Camille Dubois, who ran Aldermoor Energy's U.S. offshore business until July, to lead the site.\n"
+	got := drafted(Make(hw, text, Options{SourceFile: "factory.txt", MinConfidence: 0.5}))
+	if want := "people/camille-dubois works-at organizations/aldermoor-energy"; !slices.Contains(got, want) {
+		t.Errorf("no %q among %q", want, got)
+	}
+	if slices.ContainsFunc(got, func(r string) bool { return strings.HasPrefix(r, "people/camille-dubois leads") }) {
+		t.Errorf("drafted Dubois leading what she ran a part of: %q", got)
+	}
+	text = "Factory\n\nBOSTON -- Norvane Turbines won the order. Halcyon Rotor Systems did not bid, a spokeswoman said.\n\nThe Danish company will assemble the nacelles in New Bedford, near Halcyon's plant.\n"
+	got = drafted(Make(hw, text, Options{SourceFile: "factory.txt", MinConfidence: 0.5}))
+	if slices.Contains(got, "organizations/halcyon-rotor-systems based-in organizations/denmark") {
+		t.Errorf("drafted Halcyon, of Portland, Maine, as Danish: %q", got)
+	}
+}

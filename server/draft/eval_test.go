@@ -43,7 +43,9 @@ var heldOut = []article{
 
 // fourth are the articles of testdata/fresh3, the fourth batch, written
 // as the third was (stop 37) and measured once before anything was tuned
-// on them; their details are not logged.
+// on them (relations 19/62 at 19/21); their missed and wrong relations
+// were then printed once while the drafter was tuned, as the second
+// batch's were, and are not logged.
 var fourth = []article{
 	{"seeds/harbor-wind", "fresh3/harbor-wind/05-kittiwake-picks-norvane-shearwater-halcyon-resin.txt", "fresh3/harbor-wind/05.graph.txtpb", "fresh3/harbor-wind/05.mentions.jsonl"},
 	{"seeds", "fresh3/seed/002-chey-joint-gas-buying-samsung-sony-venture.txt", "fresh3/seed/002.graph.txtpb", "fresh3/seed/002.mentions.jsonl"},
@@ -304,10 +306,12 @@ func linkingScore(t *testing.T, set string, articles []article, details bool) sc
 // whose subject, predicate and object are all right. The floors are below
 // what is measured, so that a regression fails.
 func TestDrafts(t *testing.T) {
-	if e, r := draftScore(t, "held-out", heldOut, false); e.precision() < 0.7 || e.recall() < 0.7 || r.precision() < 0.72 || r.recall() < 0.3 {
+	if e, r := draftScore(t, "held-out", heldOut, false); e.precision() < 0.7 || e.recall() < 0.7 || r.precision() < 0.8 || r.recall() < 0.3 {
 		t.Errorf("held-out drafts fell: new entities %v, relations %v", e, r)
 	}
-	draftScore(t, "fourth-batch", fourth, false)
+	if e, r := draftScore(t, "fourth-batch", fourth, false); e.precision() < 0.8 || e.recall() < 0.45 || r.precision() < 0.9 || r.recall() < 0.3 {
+		t.Errorf("fourth-batch drafts fell: new entities %v, relations %v", e, r)
+	}
 	if e, r := draftScore(t, "seen", seen, false); e.precision() < 0.8 || e.recall() < 0.55 || r.precision() < 0.85 || r.recall() < 0.4 {
 		t.Errorf("seen drafts fell: new entities %v, relations %v", e, r)
 	}

@@ -466,6 +466,14 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 					continue
 				}
 			}
+			if !o.phrase.Passive && before >= 0 {
+				// "ran Aldermoor Energy's U.S. offshore business": a part
+				// of the possessor, not the country the part serves.
+				if c, ok := d.possessivePartLeader(toks, o, pred, before); ok {
+					fitting = append(fitting, c)
+					continue
+				}
+			}
 			if o.gap >= 0 {
 				after = o.gap
 				if !d.fits(d.ments[toks[after].mention], afterTypes) {
@@ -588,6 +596,35 @@ func (d *drafter) partLeader(toks []token, o occurrence, pred *vocab.Predicate, 
 	}
 	c := d.candidate(toks, o, d.worksAt, person, org, 0.15)
 	c.reason += fmt.Sprintf(": who runs %q works there", d.text[toks[o.to].start:toks[org].end])
+	return c, true
+}
+
+// possessivePartLeader reads a verb of a title right before a possessive
+// name and a part of it ("ran Aldermoor Energy's U.S. offshore business":
+// up to maxPartWords lowercase words or names, which modify the part,
+// ending in a noun of partNouns) as the vocabulary's "works at" the
+// possessor, as partLeader reads "the American arm of Aldermoor".
+func (d *drafter) possessivePartLeader(toks []token, o occurrence, pred *vocab.Predicate, person int) (candidate, bool) {
+	if d.worksAt == nil || pred == d.worksAt || !pred.TitleRole || o.phrase.Noun || o.gap >= 0 || person < 0 ||
+		!d.fits(d.ments[toks[person].mention], d.worksAt.SubjectTypes) {
+		return candidate{}, false
+	}
+	org := o.to
+	if org+2 >= len(toks) || toks[org].mention < 0 || toks[org+1].word != "'s" || d.ments[toks[org].mention].demonym ||
+		!d.fits(d.ments[toks[org].mention], d.worksAt.ObjectTypes) {
+		return candidate{}, false
+	}
+	j := org + 2
+	for j < len(toks) && j-org-2 < maxPartWords && !partNouns[toks[j].word] &&
+		(lowercaseWord(d.text, toks[j]) && !d.eventNoun(toks[j].word) || toks[j].mention >= 0 && !toks[j].pronoun && (j+1 >= len(toks) || toks[j+1].word != "'s") ||
+			toks[j].word == "." && toks[j-1].mention >= 0) { // the abbreviation's point: "U.S."
+		j++
+	}
+	if j >= len(toks) || !partNouns[toks[j].word] {
+		return candidate{}, false
+	}
+	c := d.candidate(toks, o, d.worksAt, person, org, 0.15)
+	c.reason += fmt.Sprintf(": who runs %q works there", d.text[toks[org].start:toks[j].end])
 	return c, true
 }
 

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"github.com/entitygraph/entitygraph/server/vocab"
 	"slices"
 	"strings"
 	"unicode"
@@ -137,7 +138,10 @@ func (d *drafter) resolveReferences(toks []token) []token {
 				if j > mods && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[mods:j]) {
 					if k := d.antecedent(t.start, reach, func(m mention) bool {
 						for _, mt := range toks[i+1 : mods] {
-							if mt.mention >= 0 && d.ments[mt.mention].entity == m.entity {
+							// Not the modifier itself, nor an entity the
+							// graph places elsewhere: "the Danish company"
+							// is not Halcyon, of Portland, Maine.
+							if mt.mention >= 0 && (d.ments[mt.mention].entity == m.entity || d.placedElsewhere(m.entity, d.ments[mt.mention].entity)) {
 								return false
 							}
 						}
@@ -176,6 +180,30 @@ func (d *drafter) resolveReferences(toks []token) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// placedElsewhere reports whether the graph says where entity is by a
+// predicate whose object a name before a noun may give (see
+// Lexicon.object_modifier: based in), and none of those places is place
+// or lies in it.
+func (d *drafter) placedElsewhere(entity, place string) bool {
+	n, ok := d.ix.NodeOf(entity)
+	if !ok || entity == "" || place == "" {
+		return false
+	}
+	placed := false
+	for _, r := range d.ix.Out(n) {
+		if d.ix.Hidden(r) || !slices.ContainsFunc(d.modifiers, func(p *vocab.Predicate) bool { return p.ID == d.ix.Predicate(r) }) {
+			continue
+		}
+		_, o := d.ix.Ends(r)
+		at := d.ix.NodeName(o)
+		if at == place || d.contains(place, at) {
+			return false
+		}
+		placed = true
+	}
+	return placed
 }
 
 // lastWordOf reports whether word is the last word of the name that the
