@@ -838,3 +838,18 @@ func TestPlacedDescriptions(t *testing.T) {
 		t.Errorf("drafted Halcyon, of Portland, Maine, as Danish: %q", got)
 	}
 }
+
+// TestOrganizationOfPlace checks an organization's name, "of" and a place
+// or a country ("Halcyon Rotor Systems of Portland, Maine"): based there;
+// "of" an organization is not a place.
+func TestOrganizationOfPlace(t *testing.T) {
+	t.Parallel()
+	text := "Turbines\n\nBOSTON -- Kittiwake passed over Halcyon Rotor Systems of Portland, Maine, and hired Bluefin Climate Ventures of Meridian Harbor Infrastructure Partners.\n"
+	got := drafted(Make(seedtest.HarborWind(t), text, Options{SourceFile: "turbines.txt", MinConfidence: 0.5}))
+	if want := "organizations/halcyon-rotor-systems based-in places/portland-maine"; !slices.Contains(got, want) {
+		t.Errorf("no %q among %q", want, got)
+	}
+	if slices.ContainsFunc(got, func(r string) bool { return strings.HasPrefix(r, "organizations/bluefin-climate-ventures based-in") }) {
+		t.Errorf("drafted an organization of an organization as based there: %q", got)
+	}
+}

@@ -1457,7 +1457,9 @@ func (d *drafter) possessiveEventRelations(toks []token) []candidate {
 
 // modifierRelations drafts the relations a name before another states
 // where the vocabulary says so (Lexicon.object_modifier): "Denmark's
-// Norvane Turbines", "British utility Aldermoor Energy" (based in); and
+// Norvane Turbines", "British utility Aldermoor Energy" (based in), and a
+// place after an organization's name and "of" ("Halcyon Rotor Systems of
+// Portland, Maine"); and
 // "New Bedford, Massachusetts", read as the vocabulary's "located in".
 func (d *drafter) modifierRelations(toks []token) []candidate {
 	var out []candidate
@@ -1504,6 +1506,20 @@ func (d *drafter) modifierRelations(toks []token) []candidate {
 						from, to := min(t.start, toks[headAt].start), max(toks[j-1].end, toks[headAt].end)
 						out = append(out, candidate{at: i, from: i, to: j, subject: head, object: m, pred: p, confidence: 0.75,
 							reason: fmt.Sprintf("%q reads as %s", d.text[from:to], p.Name)})
+					}
+				}
+			}
+		}
+		// "Halcyon Rotor Systems of Portland, Maine": an organization of a
+		// place or a polity is based there (not "the arm of Aldermoor",
+		// no name; not "Japan's Toshiba", a possessive).
+		if (m.typ == "organization" || m.pending > 0 && m.typ == "") && !m.demonym && !t.pronoun && i+2 < len(toks) && toks[i+1].word == "of" &&
+			toks[i+2].mention >= 0 && !toks[i+2].pronoun && (i+3 >= len(toks) || toks[i+3].word != "'s") {
+			if place := d.ments[toks[i+2].mention]; d.isPolity(place) && place.entity != m.entity {
+				for _, p := range modifiers {
+					if d.fits(m, p.SubjectTypes) && d.fits(place, p.ObjectTypes) {
+						out = append(out, candidate{at: i, from: i, to: i + 3, subject: m, object: place, pred: p, confidence: 0.7,
+							reason: fmt.Sprintf("%q reads as %s", d.text[t.start:toks[i+2].end], p.Name)})
 					}
 				}
 			}
