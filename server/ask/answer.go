@@ -99,6 +99,12 @@ func Ask(ix *index.Index, question string, b *budget.Budget, limit int, opts pat
 // person, rather than as people to count.
 var headcountWords = map[string]bool{"people": true, "persons": true, "workers": true, "employees": true, "jobs": true, "staff": true}
 
+// headcountVerbs say what a relation does with an amount of people:
+// "employ about 600 people", "create 600 jobs". Another verb after the
+// amount ("build", "open") is not of the people.
+var headcountVerbs = map[string]bool{"employ": true, "hire": true, "create": true, "add": true, "bring": true, "support": true,
+	"have": true, "need": true, "staff": true, "provide": true, "generate": true}
+
 // headcountUnit is the unit a graph states an amount of people in.
 const headcountUnit = "person"
 
@@ -116,6 +122,13 @@ func askHeadcount(ix *index.Index, question string, b *budget.Budget, limit int,
 	if len(words) < 4 || words[0].lower != "how" || words[1].lower != "many" || !headcountWords[words[2].lower] {
 		return nil, false, nil
 	}
+	// A verb of the people must say what the amount is of: "How many
+	// people will the factory build?" asks nothing of its workers.
+	if !slices.ContainsFunc(words[3:], func(w word) bool {
+		return slices.ContainsFunc(wordnet.Lemmas(w.lower, wordnet.Verb), func(l string) bool { return headcountVerbs[l] })
+	}) {
+		return nil, false, nil
+	}
 	words[2].unit = headcountUnit
 	if res, ok := askHeadcountWords(ix, words, "", question, b, limit, opts); ok {
 		return res, true, nil
@@ -128,7 +141,7 @@ func askHeadcount(ix *index.Index, question string, b *budget.Budget, limit int,
 	if len(rest) > 4 && rest[len(rest)-1].lower == "to" {
 		rest = rest[:len(rest)-1]
 	}
-	if last.text != last.lower || len(wordnet.Lemmas(last.lower, wordnet.Verb)) == 0 {
+	if last.text != last.lower || !slices.ContainsFunc(wordnet.Lemmas(last.lower, wordnet.Verb), func(l string) bool { return headcountVerbs[l] }) {
 		return nil, false, nil
 	}
 	if res, ok := askHeadcountWords(ix, rest, last.lower, question, b, limit, opts); ok {
@@ -1037,6 +1050,11 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, co
 			}
 		case pb.RelationStatus_RELATION_STATUS_FAILED:
 			holds, no = false, append(no, r)
+		case pb.RelationStatus_RELATION_STATUS_ANNOUNCED:
+			// "Has Aldermoor bought the stake?": a deal agreed, not done.
+			if st.q.YesNo && st.q.occurs {
+				holds, unknown = false, append(unknown, r)
+			}
 		case pb.RelationStatus_RELATION_STATUS_PROPOSED, pb.RelationStatus_RELATION_STATUS_PLANNED, pb.RelationStatus_RELATION_STATUS_ATTEMPTED:
 			holds, unknown = false, append(unknown, r)
 		}
@@ -1111,8 +1129,14 @@ func happensAt(ix *index.Index, r index.Rel) bool {
 // onDates reports whether relation r's time falls on every date the
 // question names; a relation without a time does not.
 func (st statusReader) onDates(r index.Rel) bool {
+	t := st.ix.Qualifiers(r).GetTime()
 	for _, d := range st.q.Dates {
-		if !d.Holds(st.ix.Qualifiers(r).GetTime().GetStart()) {
+		if !d.Holds(t.GetStart()) {
+			return false
+		}
+		// "in January" of deliveries due "early 2026", January to April:
+		// a span of months is not one of them.
+		if s, e := t.GetStart(), t.GetEnd(); d.Bound == "" && d.Month > 0 && len(s) >= 7 && len(e) >= 7 && s[:7] != e[:7] {
 			return false
 		}
 	}
@@ -1150,8 +1174,6 @@ func hypothetical(p *vocab.Predicate) bool {
 // opposite.
 var opposedManners = map[string][]string{
 	"publicly": {"quietly", "privately", "secretly", "covertly"},
-	"openly":   {"quietly", "privately", "secretly", "covertly"},
-	"quietly":  {"publicly", "openly", "loudly"},
 	"jointly":  {"separately", "alone"},
 }
 

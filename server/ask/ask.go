@@ -209,8 +209,10 @@ type Question struct {
 	// is taken as it is, whatever its status.
 	named bool
 	// occurs is set when a verb says only that a relation noun's relation
-	// happened ("Has the factory opened?", see matchOccurrence): the
-	// relation's status then says whether it did.
+	// happened ("Has the factory opened?", see matchOccurrence), or the
+	// question opens in the perfect ("Has Aldermoor bought the stake?"):
+	// the relation's status then says whether it did, and a deal only
+	// announced has not.
 	occurs bool
 	// modal is set for a question with a modal auxiliary ("Could the
 	// alliance ease tensions?"), which a relation of a hypothetical
@@ -668,7 +670,7 @@ var (
 	// alsoWords ask, in a wh-question, for another answer than one known
 	// ("Who else", "also"); in a yes/no question they add nothing.
 	alsoWords   = map[string]bool{"also": true, "else": true, "too": true}
-	ignoreWords = map[string]bool{"quietly": true, "ultimately": true, "once": true, "again": true, "publicly": true,
+	ignoreWords = map[string]bool{"ultimately": true, "once": true, "again": true, "publicly": true,
 		"jointly": true, "together": true, "ever": true, "actually": true, "reportedly": true, "eventually": true,
 		"officially": true, "really": true, "still": true, "now": true, "currently": true, "please": true, "tell": true, "me": true, "list": true, "show": true, "name": true, "all": true}
 	// roleNouns after a possessive ask for the role qualifier: "Chey
@@ -1289,7 +1291,12 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		return nil, fail(err.Error())
 	}
 	q.Choices, q.Negated, q.echoed, q.Said, q.saidHeads = choices, negated, echoed, said, saidHeads
-	q.occurs = occurrence
+	q.occurs = occurrence || len(words) > 0 && (words[0].lower == "has" || words[0].lower == "have")
+	if q.Measure && len(words) > 1 && strings.HasPrefix(words[1].note, fmt.Sprintf("%q", "worth")) {
+		// "How much is Halcyon worth?": the graph gives amounts of
+		// relations ("the financing package"), not what a name is worth.
+		return nil, fail("it asks what a name is worth, and the graph gives amounts only of relations, such as a deal or a package")
+	}
 	q.modal = slices.ContainsFunc(words, func(w word) bool { return modalAuxWords[w.lower] })
 	q.WhenEnded = whenEnded
 	if q.YesNo && terse(items) && matchTruthFrame(words, 0) == 0 {
@@ -2175,12 +2182,6 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 				gapItems, gapMentions := classify(ix, words[gap[0]:gap[1]])
 				for k := range gapItems {
 					gapItems[k].at += gap[0]
-					// "license the design to Halcyon": a noun of no more
-					// than topics in the gap is what the relation is
-					// about, which says nothing of its parties.
-					if g := gapItems[k]; g.kind == itemType && g.con.GetType() == "topic" {
-						gapItems[k] = item{kind: itemIgnore, text: g.text, at: g.at, span: max(g.span, 1)}
-					}
 				}
 				items = append(items, gapItems...)
 				mentions = append(mentions, gapMentions...)

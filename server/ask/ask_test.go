@@ -3334,7 +3334,7 @@ func TestAskHeadcount(t *testing.T) {
 	t.Parallel()
 	hw := seedtest.HarborWind(t)
 	for _, q := range []string{"How many people will the New Bedford factory employ?", "How many people is the New Bedford blade factory expected to employ?",
-		"How many people is Halcyon's New Bedford factory?"} {
+		"How many jobs will Halcyon's factory bring?"} {
 		res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{})
 		if err != nil {
 			t.Errorf("Ask(%q): %v", q, err)
@@ -3346,7 +3346,8 @@ func TestAskHeadcount(t *testing.T) {
 	}
 	// A company's people are not its factory's; a verb no quote says of
 	// the amount is no reading of it.
-	for _, q := range []string{"How many people will Halcyon employ?", "How many people does Halcyon employ?", "How many people will the New Bedford factory fire?"} {
+	for _, q := range []string{"How many people will Halcyon employ?", "How many people does Halcyon employ?", "How many people will the New Bedford factory fire?",
+		"How many people will the factory build?", "How many people will the factory open?"} {
 		if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && slices.ContainsFunc(res.Answers, func(a Answer) bool { return strings.Contains(a.Sentence, "600") }) {
 			t.Errorf("Ask(%q) = %v; want no 600", q, res.Answers)
 		}
@@ -3372,9 +3373,7 @@ func TestAskMonthAlone(t *testing.T) {
 	}
 }
 
-// TestAskStatedReasons checks reasons the documents give, and a noun of
-// topics in a gap phrase's gap ("license the design to Halcyon"), which
-// says what the relation is about, not a party.
+// TestAskStatedReasons checks reasons and manners the documents give.
 func TestAskStatedReasons(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
@@ -3384,9 +3383,8 @@ func TestAskStatedReasons(t *testing.T) {
 	})
 	checkAsks(t, hw, []askCase{
 		{question: "Why did Massachusetts offer Halcyon $38 million?", want: "to secure the plant"},
-		{question: "How will Norvane license the design to Halcyon?", want: "for an undisclosed fee"},
+		{question: "How does Norvane license to Halcyon?", want: "for an undisclosed fee"},
 	})
-	checkAsks(t, hw, []askCase{{question: "Will Norvane license the design to Halcyon?", want: "Norvane Turbines licenses to Halcyon", verdict: pb.Verdict_VERDICT_YES}})
 }
 
 // TestAskPackageAndSale checks the harbor-wind financing package and
@@ -3472,4 +3470,36 @@ func TestAskTopicWithHead(t *testing.T) {
 		{question: "Which Danish company sued Halcyon over a blade design?", want: "Norvane Turbines sues Halcyon"},
 		{question: "Who owns the patent on the blade design?", want: "Norvane Turbines holds a patent on Swept blade-tip design"},
 	})
+}
+
+// TestAskFourthReviewTraps holds the wrong answers a review of this
+// stop's forms found: a noun of topics in a gap phrase's gap, a "when"
+// clause of a status or of a relation at two times, a deal only
+// announced asked in the perfect, "quietly" of a relation that does not
+// say so, what a name is worth, a "to" the verb does not take, and a month
+// within a span of months.
+func TestAskFourthReviewTraps(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	for _, c := range []indexQuestion{
+		{hw, "Did Norvane license the market to Halcyon?"}, {ix, "Does Japan see the technology as strategic?"},
+		{hw, "Did Kittiwake call the design a distraction?"},
+		{hw, "Did Norvane sue Halcyon when Norvane dropped its lawsuit?"},
+		{ix, "Did Trump announce the trade deal when Chey proposed the alliance?"},
+		{hw, "Has Aldermoor bought the stake?"}, {hw, "Has the stake sale happened?"}, {hw, "Has Kittiwake sold a stake in Gannet Bank?"},
+		{ix, "Did Chey quietly propose the alliance?"},
+		{hw, "Will Corvid deliver cables to Gannet Bank in January?"},
+	} {
+		if res, err := Ask(c.ix, c.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
+			t.Errorf("Ask(%q) = Yes (%s); want no Yes", c.q, res.Interpretation)
+		}
+	}
+	checkNoAnswers(t, hw, "How much is Halcyon worth?", "What is Massachusetts worth?", "To whom did Kittiwake sell the stake?",
+		"Where did Norvane sue Halcyon when Norvane withdrew the lawsuit?", "Who will supply cables to Gannet Bank in January?")
+	checkAsks(t, hw, []askCase{
+		{question: "How much is the cable contract worth?", want: "$480 million"},
+		{question: "To whom did Kittiwake award the contract?", want: "Kittiwake Offshore Wind awards a contract to Corvid"},
+		{question: "Did Aldermoor agree to buy a stake in Gannet Bank?", want: "Aldermoor Energy acquires a stake in Gannet Bank", verdict: pb.Verdict_VERDICT_YES},
+	})
+	checkAsks(t, ix, []askCase{{question: "Did Samsung quietly coordinate against the bid?", want: "Samsung Electronics coordinates against", verdict: pb.Verdict_VERDICT_YES}})
 }

@@ -1074,6 +1074,13 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_PLACE, v: "where"})
 		left, whereAsked = left[1:], true
 	}
+	// "To whom did Kittiwake sell the stake?": a wh-word after a
+	// preposition asks for the party that preposition joins to the verb;
+	// a verb whose phrase ends in another ("sell a stake in") has none.
+	if lead := strings.ToLower(at(items, 0).text); at(items, 0).kind == itemPrep && at(items, 1).kind == itemWh && (lead == "to" || lead == "from") &&
+		!passive && len(ph.Words) > 1 && prepWords[ph.Words[len(ph.Words)-1]] && !slices.Contains(ph.Words, lead) {
+		return nil, fmt.Errorf("cannot tell whom %q asks for: %q joins its object by %q, not %q", at(items, 0).text+" "+at(items, 1).text, strings.Join(ph.Words, " "), ph.Words[len(ph.Words)-1], lead)
+	}
 	left = b.topics(left, len(right), "of", ph.Predicate)
 	if ph.Noun {
 		left = b.nounTopics(left, items[:verb], ph.Predicate)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -101,11 +102,39 @@ func askWhenClause(ix *index.Index, question string, b *budget.Budget, limit int
 	}
 	clause, main = strings.TrimSpace(clause), strings.TrimSpace(main)
 	cres, err := Ask(ix, "Did "+clause+"?", b, limit, opts)
-	if err != nil || cres.Verdict != pb.Verdict_VERDICT_YES {
+	if err != nil || cres.Verdict != pb.Verdict_VERDICT_YES || cres.Question == nil {
 		return nil, false
 	}
+	// A clause of a status ("when Norvane dropped its lawsuit") is no
+	// time the graph gives: a relation's time is when it held. Nor is a
+	// plan's ("when Halcyon planned the factory"), which is when it is to
+	// hold.
+	if slices.ContainsFunc(cres.Question.Pattern.GetConstraints(), func(c *pb.Constraint) bool {
+		_, status := c.GetTest().(*pb.Constraint_RelationStatus)
+		return status
+	}) {
+		return nil, false
+	}
+	// Every relation the clause matches, not only the one that decided
+	// it: "when Chey proposed the alliance" is two days.
+	var rels []index.Rel
+	st := statusReader{ix: ix, q: cres.Question, asIs: asIs(cres.Question, "Did "+clause+"?")}
+	for _, a := range cres.Answers {
+		for _, sol := range a.Solutions {
+			if holds, _, _, _ := st.solution(sol); holds {
+				rels = append(rels, sol.Rels[:min(max(cres.Question.Mains, 1), len(sol.Rels))]...)
+			}
+		}
+	}
 	start := ""
-	for _, r := range cres.Deciding {
+	for _, r := range append(rels, cres.Deciding...) {
+		if r == pattern.NoRel {
+			continue
+		}
+		switch ix.RelationStatus(r) {
+		case pb.RelationStatus_RELATION_STATUS_PLANNED, pb.RelationStatus_RELATION_STATUS_PROPOSED, pb.RelationStatus_RELATION_STATUS_ATTEMPTED:
+			return nil, false
+		}
 		s := ix.Qualifiers(r).GetTime().GetStart()
 		if s == "" {
 			continue

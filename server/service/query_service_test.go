@@ -391,14 +391,14 @@ func TestAskSaysWhenAnswersAreLeftOut(t *testing.T) {
 
 func TestAskSaysWhatItUnderstoodAndSkipped(t *testing.T) {
 	t.Parallel()
-	resp, err := queryClient(t).Ask(context.Background(), &pb.AskRequest{Question: "Who quietly teamed up against the Kioxa takeover?"})
+	resp, err := queryClient(t).Ask(context.Background(), &pb.AskRequest{Question: "Who quietly teamed up against the Kioxa takeover, ultimately?"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(resp.GetSkippedWords(), []string{"quietly"}) {
-		t.Errorf("skipped %q, want [quietly]", resp.GetSkippedWords())
+	if !slices.Equal(resp.GetSkippedWords(), []string{"ultimately"}) {
+		t.Errorf("skipped %q, want [ultimately]", resp.GetSkippedWords())
 	}
-	want := []string{`"Who" = the answer`, `"teamed up against" = coordinates-against`,
+	want := []string{`"Who" = the answer`, `"quietly" = the relation's manner`, `"teamed up against" = coordinates-against`,
 		`"Kioxa" = organizations/kioxia (spelling corrected to "Kioxia")`, `"takeover" = a acquires relation`}
 	if !slices.Equal(resp.GetUnderstood(), want) {
 		t.Errorf("understood %q, want %q", resp.GetUnderstood(), want)

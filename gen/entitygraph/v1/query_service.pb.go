@@ -2510,7 +2510,7 @@ type AskResponse struct {
 	// (`"opposed" = opposes`), a noun, a date, a spelling correction
 	// (`"Kioxa" = organizations/kioxia (spelling corrected to "Kioxia")`).
 	Understood []string `protobuf:"bytes,10,rep,name=understood,proto3" json:"understood,omitempty"`
-	// The words read as carrying no content and skipped, such as "quietly",
+	// The words read as carrying no content and skipped, such as "ultimately",
 	// "please" or the "tried" of "tried to".
 	SkippedWords []string `protobuf:"bytes,11,rep,name=skipped_words,json=skippedWords,proto3" json:"skipped_words,omitempty"`
 	// The graph holds more answers than results carries: page_size, or the

@@ -1255,7 +1255,7 @@ export type AskResponse = Message<"entitygraph.v1.AskResponse"> & {
   understood: string[];
 
   /**
-   * The words read as carrying no content and skipped, such as "quietly",
+   * The words read as carrying no content and skipped, such as "ultimately",
    * "please" or the "tried" of "tried to".
    *
    * @generated from field: repeated string skipped_words = 11;
