@@ -1297,7 +1297,9 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		// relations ("the financing package"), not what a name is worth.
 		return nil, fail("it asks what a name is worth, and the graph gives amounts only of relations, such as a deal or a package")
 	}
-	q.modal = slices.ContainsFunc(words, func(w word) bool { return modalAuxWords[w.lower] })
+	// Not "May", the month, after the first word.
+	q.modal = slices.ContainsFunc(words[min(1, len(words)):], func(w word) bool { return modalAuxWords[w.lower] && w.text != "May" }) ||
+		len(words) > 0 && modalAuxWords[words[0].lower]
 	q.WhenEnded = whenEnded
 	if q.YesNo && terse(items) && matchTruthFrame(words, 0) == 0 {
 		// "kittiwake chairman", "halcyon hq": a query of names and nouns,
