@@ -115,7 +115,8 @@ const headcountUnit = "person"
 // states one, and the noun is then read as people to count ("How many
 // people work at Kittiwake?").
 func askHeadcount(ix *index.Index, question string, b *budget.Budget, limit int, opts pattern.Options) (*Result, bool, error) {
-	if !utf8.ValidString(question) || utf8.RuneCountInString(question) > MaxQuestionRunes {
+	if head := strings.TrimSpace(question); len(head) < len("how many ") || !strings.EqualFold(head[:len("how many ")], "how many ") ||
+		!utf8.ValidString(question) || utf8.RuneCountInString(question) > MaxQuestionRunes {
 		return nil, false, nil
 	}
 	words := tokenize(question)

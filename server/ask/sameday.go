@@ -88,7 +88,7 @@ var (
 // not that nothing else happened. It returns false when the question has
 // no such clause, or is not understood so either.
 func askWhenClause(ix *index.Index, question string, b *budget.Budget, limit int, opts pattern.Options) (*Result, bool) {
-	if len(question) > 4*MaxQuestionRunes {
+	if len(question) > 4*MaxQuestionRunes || !strings.Contains(strings.ToLower(question), "when") {
 		return nil, false
 	}
 	var clause, main, opening string
