@@ -3314,6 +3314,7 @@ func TestAskInWhichPlace(t *testing.T) {
 	checkAsks(t, seedtest.HarborWind(t), []askCase{
 		{question: "Which state is New Bedford in?", want: "New Bedford is located in Massachusetts"},
 		{question: "What city is Kittiwake in?", want: "Kittiwake Offshore Wind is based in Boston"},
+		{question: "In which state is New Bedford?", want: "New Bedford is located in Massachusetts"},
 	})
 	checkNoAnswers(t, seedtest.HarborWind(t), "Which company is Okafor in?")
 	checkKeys(t, []keysCase{

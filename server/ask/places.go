@@ -514,7 +514,10 @@ func whichPlaceIsIn(ix *index.Index, words []word, items []item) ([]word, bool) 
 	}
 	w := word{text: verb, lower: verb, note: fmt.Sprintf("%q of a name alone: the %s it is %s in", joinItems(items), noun.text, verb)}
 	if lead == 1 {
-		return append(slices.Clone(words), w), true
+		// "In which state is New Bedford?" as "Which state is New
+		// Bedford located in?": the verb's phrase keeps its preposition.
+		in := words[items[0].at]
+		return append(append(slices.Clone(words[items[0].at+1:]), w), word{text: in.text, lower: in.lower}), true
 	}
 	return slices.Insert(slices.Clone(words), len(words)-1, w), true
 }
