@@ -2248,7 +2248,7 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			// for the relation's topic, "In what place" for its place,
 			// "Before which party" for its audience, a party.
 			it := item{kind: itemQualifier, text: joinWords(words[i : i+n]), field: field, noun: name, con: con, at: i, span: n}
-			if con == nil && field == pb.QualifierField_QUALIFIER_FIELD_PLACE {
+			if con == nil && field == pb.QualifierField_QUALIFIER_FIELD_PLACE && !anyPlaceNouns[name] {
 				it.placeNoun = name
 			}
 			items = append(items, it)
@@ -3482,6 +3482,11 @@ var saleNouns = map[string]bool{"sale": true, "sales": true, "disposal": true, "
 // to build".
 var attemptNouns = map[string]bool{"attempt": true, "attempts": true, "bid": true, "bids": true, "effort": true, "efforts": true,
 	"plan": true, "plans": true, "push": true, "move": true, "offer": true, "decision": true}
+
+// anyPlaceNouns, after "in which" or "at what", ask for the relation's
+// place whatever it is: "At what venue did Chey first propose the
+// alliance?" asks where, and the place's text need not say "venue".
+var anyPlaceNouns = map[string]bool{"place": true, "venue": true, "location": true, "site": true, "spot": true, "setting": true}
 
 // occurrenceVerbs say only that a relation noun's relation happened:
 // "take place", "happen", "occur", in every inflection.
