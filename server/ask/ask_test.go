@@ -3507,3 +3507,14 @@ func TestAskFourthReviewTraps(t *testing.T) {
 	})
 	checkAsks(t, ix, []askCase{{question: "Did Samsung quietly coordinate against the bid?", want: "Samsung Electronics coordinates against", verdict: pb.Verdict_VERDICT_YES}})
 }
+
+// TestAskSeedPhrasings checks everyday phrasings the seed's lexicon reads:
+// "strike a trade pact with", "join hands with", "raise the idea".
+func TestAskSeedPhrasings(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{
+		{question: "Which nation did the US strike a trade pact with?", want: "United States has a trade deal with United Kingdom"},
+		{question: "Who joined hands with Sony?", want: "Samsung Electronics partners with Sony"},
+		{question: "Who raised the idea of a Korea-Japan alliance?", want: "Chey Tae-won proposes"},
+	})
+}
