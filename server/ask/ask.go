@@ -2164,6 +2164,19 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
+		if k := len(items) - 1; k >= 0 && items[k].kind == itemWh && (strings.EqualFold(items[k].text, "which") || strings.EqualFold(items[k].text, "what")) &&
+			i+1 < len(words) && !isNounAt(v, words, i+1) && words[i+1].text == words[i+1].lower && !articleWords[words[i+1].lower] {
+			// "Which fund invests in Gannet Bank?": a noun of the
+			// vocabulary right after "which", before a verb, is the noun,
+			// not a verb it is too ("fund").
+			if con, singular, ok := nounConstraint(v, words[i].lower); ok {
+				if _, isVerb := v.EventNoun(words[i].lower); !isVerb {
+					items = append(items, item{kind: itemType, text: words[i].text, con: con, noun: strings.ReplaceAll(singular, " ", "_"), at: i, span: 1, note: words[i].note})
+					i++
+					continue
+				}
+			}
+		}
 		if i+1 < len(words) && strings.HasSuffix(words[i].lower, "ing") {
 			// "the Gannet Bank financing package": a gerund that with
 			// the next word is a relation noun is that noun, not the

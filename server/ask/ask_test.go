@@ -3518,3 +3518,21 @@ func TestAskSeedPhrasings(t *testing.T) {
 		{question: "Who raised the idea of a Korea-Japan alliance?", want: "Chey Tae-won proposes"},
 	})
 }
+
+// TestAskNounAfterWhich checks a word that is both a noun of the
+// vocabulary and a verb read as the noun right after "which" or "what"
+// before a verb ("Which fund invests in Gannet Bank?"), and as the verb
+// before a name ("What funds Gannet Bank?").
+func TestAskNounAfterWhich(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	for _, q := range []string{"Which fund invests in Gannet Bank?", "What fund backs Gannet Bank?"} {
+		c, err := Compile(hw, q, pattern.Options{})
+		if err != nil || !strings.Contains(pattern.Format(c.Pattern), "?fund invests-in places/gannet-bank") {
+			t.Errorf("Compile(%q) = %v; want ?fund invests-in Gannet Bank", q, err)
+		}
+	}
+	if c, err := Compile(hw, "What funds Gannet Bank?", pattern.Options{}); err != nil || !strings.Contains(pattern.Format(c.Pattern), "?what invests-in places/gannet-bank") {
+		t.Errorf("Compile(What funds Gannet Bank?) = %v; want ?what invests-in", err)
+	}
+}
