@@ -3325,6 +3325,9 @@ func TestAskInWhichPlace(t *testing.T) {
 		// it a country ("based").
 		{question: "Which country is Kioxia in?", want: []string{"country=organizations/japan"}},
 		{question: "In which country is Kioxia?", want: []string{"country=organizations/japan"}},
+		// A type noun asked of a country's demonym: based there.
+		{question: "Which companies are Korean?", want: []string{"company=organizations/samsung-electronics", "company=organizations/sk-group"}},
+		{question: "Which company is Japanese?", want: []string{"company=organizations/kioxia"}},
 		// "venue" asks where, whatever the place's text says.
 		{question: "At what venue did Chey first propose the alliance?", want: []string{"venue=organizations/national-assembly-of-korea"}},
 		{question: "Where did Chey first raise the idea of an alliance?", want: []string{"where=organizations/national-assembly-of-korea"}},

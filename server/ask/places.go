@@ -446,6 +446,9 @@ func whereIs(ix *index.Index, words []word, items []item) ([]word, bool) {
 	if rewritten, ok := whichPlaceIsIn(ix, words, items); ok {
 		return rewritten, true
 	}
+	if rewritten, ok := whichIsOfCountry(ix, words, items); ok {
+		return rewritten, true
+	}
 	if len(items) != 3 || items[0].kind != itemWh || !strings.EqualFold(items[0].text, "where") || items[1].kind != itemAux ||
 		!beWords[strings.ToLower(items[1].text)] || items[2].kind != itemEntity || items[2].at+max(items[2].span, 1) != len(words) {
 		return nil, false
@@ -466,6 +469,48 @@ func whereVerbOf(ix *index.Index, n index.Node) string {
 		}
 	}
 	return "located"
+}
+
+// whichIsOfCountry reads "Which companies are Korean?", a type noun asked
+// of one of the graph's countries alone after the copula (a demonym read
+// as its country), as "Which companies are based in South Korea?": by the
+// first phrase of the one predicate that gives such a noun's entities a
+// country (an object modifier of one value). It returns the words to
+// compile instead, or false.
+func whichIsOfCountry(ix *index.Index, words []word, items []item) ([]word, bool) {
+	if len(items) != 4 || items[0].kind != itemWh || !strings.EqualFold(items[0].text, "which") && !strings.EqualFold(items[0].text, "what") ||
+		items[1].kind != itemType || items[2].kind != itemAux || !beWords[strings.ToLower(items[2].text)] || items[3].kind != itemEntity ||
+		!isCountry(ix, items[3].node) || items[3].at+max(items[3].span, 1) != len(words) {
+		return nil, false
+	}
+	v := ix.Vocabulary()
+	var found *vocab.Predicate
+	for _, p := range v.Predicates() {
+		if !p.ObjectModifier || !p.SingleValue {
+			continue
+		}
+		fits := false
+		for _, name := range items[1].con.GetKinds().GetKinds() {
+			if k, ok := v.LookupKind(name); ok && v.Fits(k.EntityType, []vocab.KindID{k.ID}, p.SubjectTypes) {
+				fits = true
+			}
+		}
+		if t := items[1].con.GetType(); t != "" && v.Fits(t, nil, p.SubjectTypes) {
+			fits = true
+		}
+		if fits {
+			if found != nil {
+				return nil, false
+			}
+			found = p
+		}
+	}
+	if found == nil || len(found.Message().GetLexicon().GetPhrases()) == 0 {
+		return nil, false
+	}
+	phrase := found.Message().GetLexicon().GetPhrases()[0].GetText()
+	at := items[3].at
+	return slices.Concat(slices.Clone(words[:at]), phraseWords(phrase, fmt.Sprintf("%q of a country: %q", joinItems(items), phrase)), words[at:]), true
 }
 
 // whichPlaceIsIn reads "Which country is Norvane in?" and "In which city
