@@ -3539,17 +3539,3 @@ func TestAskNounAfterWhich(t *testing.T) {
 		t.Errorf("Compile(What funds Gannet Bank?) = %v; want ?what invests-in", err)
 	}
 }
-
-// TestAskTopicAsObject checks a topic alone after a verb whose predicates
-// take no topic as object, in a question that asks for the subject: what
-// the relation is about ("Who supplies the export cable?"). A yes/no
-// question keeps it as the object.
-func TestAskTopicAsObject(t *testing.T) {
-	t.Parallel()
-	hw := seedtest.HarborWind(t)
-	checkAsks(t, hw, []askCase{{question: "Which company supplies the export cables?", want: "Corvid Subsea Cables supplies cables to Gannet Bank"}})
-	checkNoAnswers(t, hw, "Who supplies turbine blades?")
-	if res, err := Ask(hw, "Does Norvane sue the blade-tip design?", budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
-		t.Errorf("Does Norvane sue the blade-tip design? = Yes (%s)", res.Interpretation)
-	}
-}

@@ -18,15 +18,12 @@ import (
 
 // questionBuilder turns classified items into a pattern.
 type questionBuilder struct {
-	// phrasePreds are the predicates of the question's verb phrase, while
-	// its noun phrases are read (see settings).
-	phrasePreds []vocab.ID
-	ix          *index.Index
-	vocab       *vocab.Vocabulary
-	names       map[string]int // variable base name → times used
-	pattern     pb.Pattern
-	whVars      []string
-	whenVar     string
+	ix      *index.Index
+	vocab   *vocab.Vocabulary
+	names   map[string]int // variable base name → times used
+	pattern pb.Pattern
+	whVars  []string
+	whenVar string
 	// quals are the qualifiers the question asks for: "before whom",
 	// "in what role", or "where" when the relation has both its parties.
 	quals []qualifierAsked
@@ -653,20 +650,7 @@ func (b *questionBuilder) settings(left, right []nounPhrase, pred vocab.ID) []no
 	// "license its design to Halcyon": a topic between the verb and its
 	// object, which the predicate does not take as object, is what the
 	// relation is about.
-	right = b.topics(right, len(left), "", pred)
-	// "Who supplies the export cable?": so is a topic alone after the
-	// verb that no predicate of its phrase takes as object, when the
-	// question asks for the subject; the object goes unnamed. A yes/no
-	// question keeps it as the object ("Does Norvane sue the design?" is
-	// no question of the suit over it).
-	if len(left) == 1 && left[0].wh && len(right) == 1 {
-		if np := right[0]; !np.wh && len(np.also) == 0 && np.term.GetName() != "" && np.prep == "" && b.ix.EntityType(np.node) == "topic" &&
-			!b.takesObject(b.phrasePreds, np.node) {
-			b.settingsOf = append(b.settingsOf, Setting{Field: pb.QualifierField_QUALIFIER_FIELD_TOPIC, Node: np.node})
-			return nil
-		}
-	}
-	return right
+	return b.topics(right, len(left), "", pred)
 }
 
 // topics takes from nps, while the relation word has more noun phrases
@@ -1101,7 +1085,6 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	if ph.Noun {
 		left = b.nounTopics(left, items[:verb], ph.Predicate)
 	}
-	b.phrasePreds = ph.Predicates()
 	right = b.settings(left, right, ph.Predicate)
 	// "Who manufactured the panels in the Samsung-Sony partnership?": a
 	// relation noun after "in" or "for", beyond the verb's two parties,
