@@ -105,6 +105,11 @@ var headcountWords = map[string]bool{"people": true, "persons": true, "workers":
 var headcountVerbs = map[string]bool{"employ": true, "hire": true, "create": true, "add": true, "bring": true, "support": true,
 	"have": true, "need": true, "staff": true, "provide": true, "generate": true}
 
+// headcountVerb reports whether w is a form of one of headcountVerbs.
+func headcountVerb(w word) bool {
+	return slices.ContainsFunc(wordnet.Lemmas(w.lower, wordnet.Verb), func(l string) bool { return headcountVerbs[l] })
+}
+
 // headcountUnit is the unit a graph states an amount of people in.
 const headcountUnit = "person"
 
@@ -125,9 +130,7 @@ func askHeadcount(ix *index.Index, question string, b *budget.Budget, limit int,
 	}
 	// A verb of the people must say what the amount is of: "How many
 	// people will the factory build?" asks nothing of its workers.
-	if !slices.ContainsFunc(words[3:], func(w word) bool {
-		return slices.ContainsFunc(wordnet.Lemmas(w.lower, wordnet.Verb), func(l string) bool { return headcountVerbs[l] })
-	}) {
+	if !slices.ContainsFunc(words[3:], headcountVerb) {
 		return nil, false, nil
 	}
 	words[2].unit = headcountUnit
@@ -142,7 +145,7 @@ func askHeadcount(ix *index.Index, question string, b *budget.Budget, limit int,
 	if len(rest) > 4 && rest[len(rest)-1].lower == "to" {
 		rest = rest[:len(rest)-1]
 	}
-	if last.text != last.lower || !slices.ContainsFunc(wordnet.Lemmas(last.lower, wordnet.Verb), func(l string) bool { return headcountVerbs[l] }) {
+	if last.text != last.lower || !headcountVerb(last) {
 		return nil, false, nil
 	}
 	if res, ok := askHeadcountWords(ix, rest, last.lower, question, b, limit, opts); ok {

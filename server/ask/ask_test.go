@@ -1036,6 +1036,26 @@ func checkNoneOf(t *testing.T, cases []indexQuestion) {
 	}
 }
 
+// checkNotVerdict asks each question and checks that it does not get
+// verdict v: a refusal, UNKNOWN or the other verdict.
+func checkNotVerdict(t *testing.T, v pb.Verdict, cases ...indexQuestion) {
+	t.Helper()
+	for _, c := range cases {
+		if res, err := Ask(c.ix, c.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == v {
+			t.Errorf("Ask(%q) = %v (%s); want no %v", c.q, res.Verdict, res.Interpretation, v)
+		}
+	}
+}
+
+// of pairs each question with ix.
+func of(ix *index.Index, questions ...string) []indexQuestion {
+	out := make([]indexQuestion, len(questions))
+	for i, q := range questions {
+		out[i] = indexQuestion{ix, q}
+	}
+	return out
+}
+
 // checkAsks asks each question of ix and checks its answer or verdict.
 func checkAsks(t *testing.T, ix *index.Index, cases []askCase) {
 	t.Helper()
@@ -2960,16 +2980,10 @@ func TestAskAppositiveKinds(t *testing.T) {
 func TestAskAspectVerbs(t *testing.T) {
 	t.Parallel()
 	hw := seedtest.HarborWind(t)
-	for _, q := range []string{
-		"Has Corvid started delivering cables to Gannet Bank?",
+	checkNotVerdict(t, pb.Verdict_VERDICT_YES, of(hw, "Has Corvid started delivering cables to Gannet Bank?",
 		"Has Kittiwake begun constructing Gannet Bank?",
 		"Does Norvane keep suing Halcyon?",
-		"Has Massachusetts started subsidizing Halcyon?",
-	} {
-		if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
-			t.Errorf("Ask(%q) = Yes (%s); want no Yes", q, res.Interpretation)
-		}
-	}
+		"Has Massachusetts started subsidizing Halcyon?")...)
 	checkAsks(t, hw, []askCase{
 		// A lexicon verb with its aspect: tests' "begin testing".
 		{question: "Has Elena Voss's team begun testing recycled blade material?", verdict: pb.Verdict_VERDICT_YES},
@@ -3081,15 +3095,8 @@ func TestAskTopicBeforeRelationalNoun(t *testing.T) {
 	checkNoAnswers(t, hw, "Who is the cable research partner of Halcyon?")
 	// A topic that is the copula's subject is no modifier of the noun: a
 	// topic is no partner or supplier (these once said Yes).
-	for _, c := range []struct {
-		ix *index.Index
-		q  string
-	}{{hw, "Is blade recycling a research partner of Halcyon?"}, {hw, "Is blade recycling Halcyon's research partner?"},
-		{seedtest.Index(t), "Are LCD panels the supplier of Sony?"}, {seedtest.Index(t), "Are LCD panels a partner of Samsung?"}} {
-		if res, err := Ask(c.ix, c.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
-			t.Errorf("Ask(%q) = Yes (%s); want no Yes", c.q, res.Interpretation)
-		}
-	}
+	checkNotVerdict(t, pb.Verdict_VERDICT_YES, []indexQuestion{{hw, "Is blade recycling a research partner of Halcyon?"}, {hw, "Is blade recycling Halcyon's research partner?"},
+		{seedtest.Index(t), "Are LCD panels the supplier of Sony?"}, {seedtest.Index(t), "Are LCD panels a partner of Samsung?"}}...)
 }
 
 // TestAskEndUp checks "end up" before a verb's -ing form, which asks
@@ -3258,12 +3265,8 @@ func TestAskWhy(t *testing.T) {
 func TestAskSecondReviewTraps(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
-	for _, q := range []string{"Did lawmakers react to the proposal of May 8?", "Did lawmakers react to Chey's proposal from May 8?",
-		"Did lawmakers react to the proposal of 2021?", "Did Trump announce the trade deal of April 22?"} {
-		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_NO {
-			t.Errorf("Ask(%q) = No (%s); want no No", q, res.Interpretation)
-		}
-	}
+	checkNotVerdict(t, pb.Verdict_VERDICT_NO, of(ix, "Did lawmakers react to the proposal of May 8?", "Did lawmakers react to Chey's proposal from May 8?",
+		"Did lawmakers react to the proposal of 2021?", "Did Trump announce the trade deal of April 22?")...)
 	checkAsks(t, ix, []askCase{{question: "Did lawmakers react to the proposal of April 22?", want: "National Assembly lawmakers reacts to", verdict: pb.Verdict_VERDICT_YES}})
 	checkNoAnswers(t, hw, "Why does Halcyon plan a factory in New Bedford?", "Why will the factory open in New Bedford?", "Why did Halcyon fight the lawsuit?",
 		"What did Kittiwake call Halcyon?", "What did the Norvane Turbines say about Kittiwake?")
@@ -3273,11 +3276,7 @@ func TestAskSecondReviewTraps(t *testing.T) {
 	// reached through where its object lies, and two dates of one
 	// relation.
 	checkNoAnswers(t, hw, "Why is Halcyon fighting a lawsuit from Norvane?", "Why is Halcyon fighting Norvane's lawsuit?", "Why does Halcyon plan a factory in Massachusetts?")
-	for _, q := range []string{"Did Chey repeat the proposal from April 22 on May 8?", "Did Chey renew the proposal of April 22 on May 8?"} {
-		if res, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_NO {
-			t.Errorf("Ask(%q) = No (%s); want no No", q, res.Interpretation)
-		}
-	}
+	checkNotVerdict(t, pb.Verdict_VERDICT_NO, of(ix, "Did Chey repeat the proposal from April 22 on May 8?", "Did Chey renew the proposal of April 22 on May 8?")...)
 }
 
 // TestAskFrontedEvent checks a relation noun with a clause of a name and
@@ -3294,11 +3293,7 @@ func TestAskFrontedEvent(t *testing.T) {
 	// The name is the clause's doer, not a possessor the relation may
 	// have as object ("the lawsuit Halcyon filed" is none: Norvane
 	// sued), nor the one a passive clause's verb is done to.
-	for _, q := range []string{"Was the lawsuit that Halcyon filed dropped?", "Was the contract Kittiwake was awarded completed?"} {
-		if res, err := Ask(hw, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
-			t.Errorf("Ask(%q) = Yes (%s); want no Yes", q, res.Interpretation)
-		}
-	}
+	checkNotVerdict(t, pb.Verdict_VERDICT_YES, of(hw, "Was the lawsuit that Halcyon filed dropped?", "Was the contract Kittiwake was awarded completed?")...)
 	checkNoAnswers(t, seedtest.Index(t), "Who opposed the bid Kioxia made?")
 	if q, err := Compile(hw, "How much is the contract Corvid won?", pattern.Options{}); err == nil && strings.HasPrefix(pattern.Format(q.Pattern), "organizations/corvid-subsea-cables awards-contract-to") {
 		t.Errorf("Compile(the contract Corvid won) = %s; want Corvid not the awarder", pattern.Format(q.Pattern))
@@ -3448,17 +3443,12 @@ func TestAskWhenClause(t *testing.T) {
 func TestAskThirdReviewTraps(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
-	for _, c := range []indexQuestion{
+	checkNotVerdict(t, pb.Verdict_VERDICT_YES, []indexQuestion{
 		{hw, "Has Halcyon's New Bedford factory opened?"}, {hw, "Did Halcyon's factory in New Bedford open in 2028?"},
 		{hw, "Did Norvane drop its lawsuit against Halcyon on February 10?"},
 		{ix, "Did Samsung partner with Sony in the late 2000s?"},
 		{hw, "Does Halcyon make onshore turbine blades?"}, {hw, "Did Kittiwake award Corvid a contract for import cables?"},
-		{ix, "Did the Korea-Japan alliance ease tensions?"}, {ix, "Did the alliance address wage imbalances?"},
-	} {
-		if res, err := Ask(c.ix, c.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
-			t.Errorf("Ask(%q) = Yes (%s); want no Yes", c.q, res.Interpretation)
-		}
-	}
+		{ix, "Did the Korea-Japan alliance ease tensions?"}, {ix, "Did the alliance address wage imbalances?"}}...)
 	checkAsks(t, ix, []askCase{
 		{question: "Did Samsung partner with Sony in the early 2000s?", verdict: pb.Verdict_VERDICT_YES},
 		{question: "Did Samsung coordinate against the bid publicly?", verdict: pb.Verdict_VERDICT_NO},
@@ -3488,19 +3478,14 @@ func TestAskTopicWithHead(t *testing.T) {
 func TestAskFourthReviewTraps(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
-	for _, c := range []indexQuestion{
+	checkNotVerdict(t, pb.Verdict_VERDICT_YES, []indexQuestion{
 		{hw, "Did Norvane license the market to Halcyon?"}, {ix, "Does Japan see the technology as strategic?"},
 		{hw, "Did Kittiwake call the design a distraction?"},
 		{hw, "Did Norvane sue Halcyon when Norvane dropped its lawsuit?"},
 		{ix, "Did Trump announce the trade deal when Chey proposed the alliance?"},
 		{hw, "Has Aldermoor bought the stake?"}, {hw, "Has the stake sale happened?"}, {hw, "Has Kittiwake sold a stake in Gannet Bank?"},
 		{ix, "Did Chey quietly propose the alliance?"},
-		{hw, "Will Corvid deliver cables to Gannet Bank in January?"},
-	} {
-		if res, err := Ask(c.ix, c.q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil && res.Verdict == pb.Verdict_VERDICT_YES {
-			t.Errorf("Ask(%q) = Yes (%s); want no Yes", c.q, res.Interpretation)
-		}
-	}
+		{hw, "Will Corvid deliver cables to Gannet Bank in January?"}}...)
 	checkNoAnswers(t, hw, "How much is Halcyon worth?", "What is Massachusetts worth?", "To whom did Kittiwake sell the stake?",
 		"Where did Norvane sue Halcyon when Norvane withdrew the lawsuit?", "Who will supply cables to Gannet Bank in January?")
 	checkAsks(t, hw, []askCase{

@@ -445,7 +445,7 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 				}
 				k += d + 1
 			} else if p, t := peek(d), peek(d+1); p.kind == itemPrep && t.kind == itemType && !strings.EqualFold(p.text, "by") && !strings.EqualFold(p.text, "between") &&
-				slices.ContainsFunc(it.preds, func(pr vocab.ID) bool { return b.nounFits(t.con, b.vocab.Predicate(pr).ObjectTypes) }) {
+				slices.ContainsFunc(it.preds, func(pr vocab.ID) bool { return constraintFits(b.vocab, t.con, b.vocab.Predicate(pr).ObjectTypes) }) {
 				// "the stake in the wind farm": a noun after the
 				// preposition, of a type the noun's predicates take as
 				// object, is its object; whom a sale is to ("the stake
@@ -522,7 +522,7 @@ func (b *questionBuilder) modified(name, noun item) (nounPhrase, bool, error) {
 	}
 	var found []*vocab.Predicate
 	for _, p := range b.vocab.Predicates() {
-		if p.ObjectModifier && b.vocab.Fits(b.ix.EntityType(name.node), b.ix.Kinds(name.node), p.ObjectTypes) && b.nounFits(noun.con, p.SubjectTypes) {
+		if p.ObjectModifier && b.vocab.Fits(b.ix.EntityType(name.node), b.ix.Kinds(name.node), p.ObjectTypes) && constraintFits(b.vocab, noun.con, p.SubjectTypes) {
 			found = append(found, p)
 		}
 	}
@@ -577,14 +577,14 @@ func (b *questionBuilder) modifierOf(n index.Node) *vocab.Predicate {
 	return found
 }
 
-// nounFits reports whether what a type noun's constraint admits fits one
-// of types (a predicate's subject types).
-func (b *questionBuilder) nounFits(con *pb.Constraint, types []string) bool {
+// constraintFits reports whether the entities a type or kind constraint
+// allows fit types: its type, or one of its kinds.
+func constraintFits(v *vocab.Vocabulary, con *pb.Constraint, types []string) bool {
 	if t := con.GetType(); t != "" {
-		return b.vocab.Fits(t, nil, types)
+		return v.Fits(t, nil, types)
 	}
 	for _, name := range con.GetKinds().GetKinds() {
-		if k, ok := b.vocab.LookupKind(name); ok && b.vocab.Fits(k.EntityType, []vocab.KindID{k.ID}, types) {
+		if k, ok := v.LookupKind(name); ok && v.Fits(k.EntityType, []vocab.KindID{k.ID}, types) {
 			return true
 		}
 	}

@@ -310,9 +310,16 @@ func absentAnswer(ix *index.Index, q *Question, b *budget.Budget) (*Result, erro
 // (Lexicon.object_modifier) for n's type; or nil.
 func countryPredicate(ix *index.Index, n index.Node) *vocab.Predicate {
 	v := ix.Vocabulary()
+	return countryPredicateOf(v, func(subjectTypes []string) bool { return v.Fits(ix.EntityType(n), ix.Kinds(n), subjectTypes) })
+}
+
+// countryPredicateOf returns the one single-valued predicate whose lexicon
+// makes its object a modifier and whose subject types fits accepts, or
+// nil.
+func countryPredicateOf(v *vocab.Vocabulary, fits func(subjectTypes []string) bool) *vocab.Predicate {
 	var found *vocab.Predicate
 	for _, p := range v.Predicates() {
-		if p.ObjectModifier && p.SingleValue && v.Fits(ix.EntityType(n), ix.Kinds(n), p.SubjectTypes) {
+		if p.ObjectModifier && p.SingleValue && fits(p.SubjectTypes) {
 			if found != nil {
 				return nil
 			}
@@ -484,27 +491,7 @@ func whichIsOfCountry(ix *index.Index, words []word, items []item) ([]word, bool
 		return nil, false
 	}
 	v := ix.Vocabulary()
-	var found *vocab.Predicate
-	for _, p := range v.Predicates() {
-		if !p.ObjectModifier || !p.SingleValue {
-			continue
-		}
-		fits := false
-		for _, name := range items[1].con.GetKinds().GetKinds() {
-			if k, ok := v.LookupKind(name); ok && v.Fits(k.EntityType, []vocab.KindID{k.ID}, p.SubjectTypes) {
-				fits = true
-			}
-		}
-		if t := items[1].con.GetType(); t != "" && v.Fits(t, nil, p.SubjectTypes) {
-			fits = true
-		}
-		if fits {
-			if found != nil {
-				return nil, false
-			}
-			found = p
-		}
-	}
+	found := countryPredicateOf(v, func(subjectTypes []string) bool { return constraintFits(v, items[1].con, subjectTypes) })
 	if found == nil || len(found.Message().GetLexicon().GetPhrases()) == 0 {
 		return nil, false
 	}

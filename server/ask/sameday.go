@@ -53,11 +53,11 @@ func askSameDay(ix *index.Index, question string, b *budget.Budget, limit int, o
 		}
 		day = start
 	}
-	t, err := time.Parse("2006-01-02", day)
-	if err != nil {
+	at, ok := dateWords(day)
+	if !ok || len(day) != len("2006-01-02") {
 		return refuse(fmt.Sprintf("the graph gives no day for %q", clause))
 	}
-	on := t.Format("January 2, 2006")
+	on := strings.TrimPrefix(at, "on ")
 	res, err := Ask(ix, strings.TrimRight(main, "?. ")+" on "+on+"?", b, limit, opts)
 	if err != nil {
 		return nil, true, err

@@ -572,8 +572,7 @@ var partNouns = map[string]bool{"arm": true, "unit": true, "division": true, "bu
 // then "at" or "of" and the organization, a possessive name before it
 // aside.
 func (d *drafter) partLeader(toks []token, o occurrence, pred *vocab.Predicate, person int) (candidate, bool) {
-	if d.worksAt == nil || pred == d.worksAt || !pred.TitleRole || o.phrase.Passive || o.phrase.Noun || person < 0 ||
-		!d.fits(d.ments[toks[person].mention], d.worksAt.SubjectTypes) {
+	if !d.runsPart(toks, o, pred, person) || o.phrase.Passive {
 		return candidate{}, false
 	}
 	j := o.to
@@ -599,14 +598,22 @@ func (d *drafter) partLeader(toks []token, o occurrence, pred *vocab.Predicate, 
 	return c, true
 }
 
+// runsPart reports whether occurrence o, of pred, may say that the
+// person at toks[person] runs a part of an organization (see partLeader):
+// a verb of a title (Predicate.title_role) other than the vocabulary's
+// "works at", no relational noun, and a person who may work somewhere.
+func (d *drafter) runsPart(toks []token, o occurrence, pred *vocab.Predicate, person int) bool {
+	return d.worksAt != nil && pred != d.worksAt && pred.TitleRole && !o.phrase.Noun && person >= 0 &&
+		d.fits(d.ments[toks[person].mention], d.worksAt.SubjectTypes)
+}
+
 // possessivePartLeader reads a verb of a title right before a possessive
 // name and a part of it ("ran Aldermoor Energy's U.S. offshore business":
 // up to maxPartWords lowercase words or names, which modify the part,
 // ending in a noun of partNouns) as the vocabulary's "works at" the
 // possessor, as partLeader reads "the American arm of Aldermoor".
 func (d *drafter) possessivePartLeader(toks []token, o occurrence, pred *vocab.Predicate, person int) (candidate, bool) {
-	if d.worksAt == nil || pred == d.worksAt || !pred.TitleRole || o.phrase.Noun || o.gap >= 0 || person < 0 ||
-		!d.fits(d.ments[toks[person].mention], d.worksAt.SubjectTypes) {
+	if !d.runsPart(toks, o, pred, person) || o.gap >= 0 {
 		return candidate{}, false
 	}
 	org := o.to
