@@ -1622,7 +1622,10 @@ func TestAskEvidenceWords(t *testing.T) {
 		}
 	}
 	res, err := Ask(ix, "What did Howard Lutnick signal about Asia?", budget.New(context.Background(), 100000), 100, pattern.Options{})
-	if err != nil || !slices.ContainsFunc(res.Question.Understood, func(s string) bool { return strings.Contains(s, `"signal" = a word of the evidence of relations/`) }) {
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.Question.Understood, func(s string) bool { return strings.Contains(s, `"signal" = a word of the evidence of relations/`) }) {
 		t.Errorf("understood %v, %v; want the evidence word reported", res.Question.Understood, err)
 	}
 }
@@ -3523,4 +3526,32 @@ func TestAskNounAfterWhich(t *testing.T) {
 	if c, err := Compile(hw, "What funds Gannet Bank?", pattern.Options{}); err != nil || !strings.Contains(pattern.Format(c.Pattern), "?what invests-in places/gannet-bank") {
 		t.Errorf("Compile(What funds Gannet Bank?) = %v; want ?what invests-in", err)
 	}
+}
+
+// TestAskEvidenceReadings checks the readings of a question's leftover
+// words in one relation's evidence: a WordNet synonym of an evidence
+// verb ("regard" for "viewed"), "How" of a relation that states no
+// manner, and a relation noun that joins a third name.
+func TestAskEvidenceReadings(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	checkAsks(t, ix, []askCase{
+		{question: "How did Japan regard Kioxia?", want: "Japan regards Kioxia as strategic"},
+		{question: "What did Japan regard Kioxia as?", want: "Japan regards Kioxia as strategic"},
+	})
+	checkAsks(t, hw, []askCase{
+		{question: "What did Kittiwake call Norvane's lawsuit against Halcyon?", want: "Kittiwake Offshore Wind opposes [Norvane Turbines sues Halcyon"},
+	})
+	res, err := Ask(ix, "How did Japan regard Kioxia?", budget.New(context.Background(), 100000), 100, pattern.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.Question.Understood, func(u string) bool { return strings.Contains(u, `WordNet synonym of "viewed"`) }) ||
+		!slices.ContainsFunc(res.Question.Understood, func(u string) bool { return strings.Contains(u, `"How" = the answer: the relation, whose evidence says how`) }) {
+		t.Errorf("Ask(How did Japan regard Kioxia?) understood %v; want the synonym and the reading of How said", res.Question.Understood)
+	}
+	// Saw's first sense is to perceive: no synonym of "regard". The
+	// possessor of a lawsuit is the one who sues.
+	checkNoAnswers(t, ix, "How did Samsung regard the bid?", "How did Japan regard Sony?", "How did Kioxia regard Japan?")
+	checkNoAnswers(t, hw, "What did Kittiwake call Halcyon's lawsuit against Norvane?", "What did Kittiwake call Halcyon's lawsuit?")
 }

@@ -52,6 +52,11 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	case items[0].kind == itemWh && words[0].lower == "what":
 	case items[0].kind == itemQualifier && items[0].at == 0 && items[0].field == pb.QualifierField_QUALIFIER_FIELD_REASON:
 		asked = items[0].field
+	// "How did Japan regard Kioxia?" asks for the relation's manner, or,
+	// when it states none, for the relation, whose evidence says how
+	// ("viewed the company as a critical national asset").
+	case items[0].kind == itemQualifier && items[0].at == 0 && items[0].field == pb.QualifierField_QUALIFIER_FIELD_MANNER && words[0].lower == "how":
+		asked = items[0].field
 	default:
 		return nil, false
 	}
@@ -101,7 +106,9 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 			names = append(names, m.Node)
 		}
 	}
-	if len(names) > 2 {
+	// Two names, or three when a relation noun joins two of them
+	// ("What did Kittiwake call Norvane's lawsuit against Halcyon?").
+	if len(names) > 2 && (len(names) > 3 || len(eventPreds) == 0) {
 		return nil, false
 	}
 	// "What did Howard Lutnick signal?": the name after the auxiliary is
@@ -119,11 +126,10 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		subject = items[first].node
 	}
 	degree := func(n index.Node) int { return len(ix.Out(n)) + len(ix.In(n)) }
-	if len(names) == 2 && degree(names[1]) < degree(names[0]) {
-		names[0], names[1] = names[1], names[0]
-	}
+	slices.SortStableFunc(names, func(a, b index.Node) int { return degree(a) - degree(b) })
 	v := ix.Vocabulary()
 	var found []index.Rel
+	var synonyms map[string]string
 	if degree(names[0]) > maxEvidenceRelations {
 		return nil, false
 	}
@@ -145,6 +151,22 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		is, io := ix.Ends(inner)
 		return is == n || io == n
 	}
+	// "Norvane's lawsuit": a possessive before a relation noun names the
+	// subject of the relation the noun names.
+	var possessors []index.Node
+	for k := 0; k+2 < len(items); k++ {
+		if items[k].kind == itemEntity && items[k+1].kind == itemPoss && items[k+2].kind == itemEvent {
+			possessors = append(possessors, items[k].node)
+		}
+	}
+	ownedRight := func(s, o index.Node) bool {
+		inner, ok := ix.NodeRelation(o)
+		if !ok {
+			return true
+		}
+		is, _ := ix.Ends(inner)
+		return !slices.ContainsFunc(possessors, func(p index.Node) bool { return p != s && p != o && p != is })
+	}
 	ofPreds := func(r index.Rel) bool {
 		return slices.ContainsFunc(preds, func(p vocab.ID) bool {
 			return ix.Predicate(r) == p || slices.Contains(v.ImpliedBy(p), ix.Predicate(r))
@@ -153,13 +175,13 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	// "the New Bedford blade factory": a topic is of the relation too.
 	ofTopic := func(r index.Rel, n index.Node) bool { return ix.Qualifiers(r).GetTopic() == ix.NodeName(n) }
 	candidates := slices.Concat(ix.Out(names[0]), ix.In(names[0]))
-	if len(names) == 2 && degree(names[1]) <= maxEvidenceRelations {
+	if len(names) >= 2 && degree(names[1]) <= maxEvidenceRelations {
 		// The name of fewer relations may be the other's topic, of none.
 		candidates = append(candidates, slices.Concat(ix.Out(names[1]), ix.In(names[1]))...)
 	}
 	for _, r := range candidates {
 		s, o := ix.Ends(r)
-		if slices.Contains(found, r) || subject >= 0 && s != subject ||
+		if slices.Contains(found, r) || subject >= 0 && s != subject || !ownedRight(s, o) ||
 			slices.ContainsFunc(names, func(n index.Node) bool { return !partyOf(s, n) && !partyOf(o, n) && !ofTopic(r, n) }) {
 			continue
 		}
@@ -168,8 +190,8 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 				continue
 			}
 		}
-		if saysAll(ix.RelationAt(r).GetEvidence(), left) {
-			found = append(found, r)
+		if syn, ok := saysOrSynonym(ix.RelationAt(r).GetEvidence(), left); ok {
+			found, synonyms = append(found, r), syn
 		}
 	}
 	if len(found) != 1 {
@@ -192,7 +214,11 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		}
 	}
 	for _, w := range left {
-		understood = append(understood, fmt.Sprintf("%q = a word of the evidence of %s", w, ix.NodeName(ix.RelationNode(r))))
+		said := ""
+		if t, ok := synonyms[w]; ok {
+			said = fmt.Sprintf(" (a WordNet synonym of %q)", t)
+		}
+		understood = append(understood, fmt.Sprintf("%q = a word of the evidence of %s%s", w, ix.NodeName(ix.RelationNode(r)), said))
 	}
 	pat := &pb.Pattern{Triples: []*pb.Triple{{Subject: fixed(ix, s), Predicates: []string{v.Predicate(ix.Predicate(r)).Name},
 		Object: fixed(ix, o), RelationVariable: "what", ExactPredicates: true}}}
@@ -200,6 +226,15 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		pat.Qualifiers = append(pat.Qualifiers, pin)
 	}
 	answer := "what"
+	if asked == pb.QualifierField_QUALIFIER_FIELD_MANNER && ix.Qualifiers(r).GetManner() == "" {
+		asked = pb.QualifierField_QUALIFIER_FIELD_UNSPECIFIED
+		understood = slices.Clone(understood)
+		for k, u := range understood {
+			if reading := fmt.Sprintf("%q = ", words[0].text); strings.HasPrefix(u, reading) {
+				understood[k] = reading + "the answer: the relation, whose evidence says how (it states no manner)"
+			}
+		}
+	}
 	if asked != pb.QualifierField_QUALIFIER_FIELD_UNSPECIFIED {
 		answer = pattern.QualifierFieldName(asked)
 		pat.Qualifiers = append(pat.Qualifiers, &pb.QualifierClause{Relation: variable("what"), Field: asked, Test: &pb.QualifierClause_Variable{Variable: answer}})
@@ -373,6 +408,59 @@ func saysAll(evidence []*pb.Evidence, words []string) bool {
 		}
 	}
 	return true
+}
+
+// synonymSenses is how many senses of a verb, most frequent first, may
+// hold the first sense of its synonym.
+const synonymSenses = 2
+
+// saysOrSynonym is saysAll, but a word that the evidence does not say may
+// be said by a verb of the evidence whose first sense is among the
+// word's first synonymSenses senses, or the other way round: "regard"
+// ("deem to be" first) is said by "viewed" ("deem to be" too), but not
+// by "saw", whose first sense is to perceive. It returns, for each word
+// so read, the evidence word said in its place.
+func saysOrSynonym(evidence []*pb.Evidence, words []string) (map[string]string, bool) {
+	var synonyms map[string]string
+	for _, w := range words {
+		if saysAll(evidence, []string{w}) {
+			continue
+		}
+		t, ok := synonymIn(evidence, w)
+		if !ok {
+			return nil, false
+		}
+		if synonyms == nil {
+			synonyms = map[string]string{}
+		}
+		synonyms[w] = t
+	}
+	return synonyms, true
+}
+
+// synonymIn returns a word of the evidence that is a verb synonym of w,
+// as saysOrSynonym reads one.
+func synonymIn(evidence []*pb.Evidence, w string) (string, bool) {
+	first := func(l string) []wordnet.Synset {
+		ss := wordnet.Synsets(l, wordnet.Verb)
+		return ss[:min(len(ss), synonymSenses)]
+	}
+	for _, lw := range wordnet.Lemmas(w, wordnet.Verb) {
+		ws := first(lw)
+		if len(ws) == 0 {
+			continue
+		}
+		for _, ev := range evidence {
+			for _, t := range quoteTokens(ev.GetQuote()) {
+				for _, lt := range wordnet.Lemmas(t, wordnet.Verb) {
+					if ts := first(lt); len(ts) > 0 && lt != lw && (ts[0] == ws[0] || slices.Contains(ws, ts[0]) || slices.Contains(ts, ws[0])) {
+						return t, true
+					}
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // distinguish returns a qualifier clause on ?what that relation r
