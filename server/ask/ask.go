@@ -4238,6 +4238,10 @@ func strandedTopic(words []word, items []item) ([]word, bool) {
 		items = nil // read again below from the words alone
 	}
 	n := len(words)
+	if w, ok := concernVerb(words); ok {
+		words = w
+		items = nil
+	}
 	if n < 5 || !slices.Contains([]string{"what", "which"}, words[0].lower) || !topicPrepositions[words[n-1].lower] {
 		return nil, false
 	}
@@ -4263,6 +4267,30 @@ func strandedTopic(words []word, items []item) ([]word, bool) {
 		rest = rest[:k]
 	}
 	return append(out, rest...), true
+}
+
+// concernVerbs, ending a question after a relation noun, say what the
+// relation is about: "Which design did the lawsuit target?".
+var concernVerbs = map[string]bool{"target": true, "targeted": true, "concern": true, "concerned": true}
+
+// concernVerb returns "WH [NOUN] DO the X V?", V one of concernVerbs, as
+// "WH [NOUN] BE the X about", or false.
+func concernVerb(words []word) ([]word, bool) {
+	n := len(words)
+	if n < 5 || !concernVerbs[words[n-1].lower] || !slices.Contains([]string{"what", "which"}, words[0].lower) {
+		return nil, false
+	}
+	aux := 1
+	if !doAux[words[aux].lower] {
+		aux = 2
+	}
+	if !doAux[words[aux].lower] || !articleWords[words[aux+1].lower] {
+		return nil, false
+	}
+	out := slices.Clone(words)
+	out[aux] = word{text: words[aux].text, lower: "was"}
+	out[n-1] = word{text: words[n-1].text, lower: "about"}
+	return out, true
 }
 
 // heartPhrases, right after the copula, say what a relation is about:

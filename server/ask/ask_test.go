@@ -1940,7 +1940,7 @@ func TestAskCorrectsInflectedAndWordNetWords(t *testing.T) {
 
 // TestAskWhatForms checks two "what" forms: a preposition stranded at the
 // end asks for the relation's topic ("What did Norvane sue Halcyon
-// over?"), and a status verb after one name asks for the name's relations
+// over?"), as "target" or "concern" does after a relation noun, and a status verb after one name asks for the name's relations
 // with that status, whatever their predicate ("What did Norvane drop?").
 func TestAskWhatForms(t *testing.T) {
 	t.Parallel()
@@ -1950,9 +1950,11 @@ func TestAskWhatForms(t *testing.T) {
 		{question: "What did Norvane sue Halcyon about?", want: "Swept blade-tip design"},
 		{question: "Which design was the patent dispute about?", want: "Swept blade-tip design"},
 		{question: "Which design was at the heart of the patent dispute?", want: "Swept blade-tip design"},
+		{question: "Which design did the lawsuit target?", want: "Swept blade-tip design"},
+		{question: "What did the patent suit concern?", want: "Swept blade-tip design"},
 		{question: "What did Norvane drop?", want: "Norvane Turbines sues Halcyon Rotor Systems (withdrawn"},
 	})
-	checkNoAnswers(t, hw, "What has Halcyon completed?", "What was dropped?", "What did Massachusetts withdraw?")
+	checkNoAnswers(t, hw, "What has Halcyon completed?", "What was dropped?", "What did Massachusetts withdraw?", "Which company did the lawsuit target?", "What did the permit concern?")
 }
 
 // TestAskTopicBeforeRelationNoun checks a topic before a relation noun
