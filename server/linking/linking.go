@@ -374,6 +374,10 @@ func (l *linker) insideUnknownName(start, end int) bool {
 	for k < len(l.words) && l.words[k].start < end {
 		k++ // the rest of the name's last word ("Kioxia's")
 	}
+	// "SK" of "SK hynix": a coined lowercase word goes on the name.
+	if k < len(l.words) && l.words[k].joined && coinedWord(l.words[k]) && !l.covered(l.words[k].start, l.words[k].end) {
+		return true
+	}
 	for first := k; k < len(l.words) && k < first+maxRunWords; k++ {
 		w := l.words[k]
 		if !w.joined || !w.capitalized || w.hyphen || l.covered(w.start, w.end) {

@@ -118,6 +118,11 @@ func TestLinkUnknownNames(t *testing.T) {
 		// A place's name at a sentence's start, WordNet's first sense of
 		// the word; its last word is no head noun ("Island").
 		{"Title\n\nPROVIDENCE, Rhode Island -- It grew.", []string{"PROVIDENCE?place/city", "Rhode Island?organization/us-state"}},
+		// A coined lowercase word after a capitalized one is part of the
+		// name ("NMEC" is not linked inside "NMEC hynor"); a
+		// compound of English words ("cablemaker") is not.
+		{"Analysts said NMEC hynor agreed, as the Kittiwake cablemaker did.", []string{
+			"NMEC hynor?", "Kittiwake=organizations/kittiwake-offshore-wind"}},
 		// A headline in title case: only words English does not know.
 		{"Vattenfall Wins Big Contract as Kittiwake Expands\nThe body.", []string{
 			"Vattenfall?", "Kittiwake=organizations/kittiwake-offshore-wind"}},

@@ -70,6 +70,8 @@ func (l *linker) runFrom(i int) run {
 			r.end = k + 1
 		case w.hyphen && l.words[k-1].capitalized && givenNamePart(w.lower):
 			r.end = k + 1
+		case k == r.end && coinedWord(w):
+			r.end = k + 1
 		case connectors[w.lower] && !w.hyphen && k+1 < len(l.words) && l.words[k+1].joined && l.words[k+1].capitalized:
 			continue // kept only if a capitalized word follows
 		default:
@@ -77,6 +79,26 @@ func (l *linker) runFrom(i int) run {
 		}
 	}
 	return r
+}
+
+// minCoinedLetters is the fewest letters of a coined lowercase word.
+const minCoinedLetters = 4
+
+// coinedWord reports whether w, lowercase, is a word English does not
+// know, all letters: the lowercase part of a brand's name after a
+// capitalized one ("SK hynix"). A compound of two English words
+// ("chipmaker") is English.
+func coinedWord(w word) bool {
+	if w.capitalized || w.hyphen || utf8.RuneCountInString(w.text) < minCoinedLetters || w.text != w.lower ||
+		strings.IndexFunc(w.text, func(r rune) bool { return !unicode.IsLetter(r) || r > unicode.MaxASCII }) >= 0 || wordnet.IsWord(w.lower) || functionWords[w.lower] {
+		return false
+	}
+	for i := 3; i+3 <= len(w.lower); i++ {
+		if wordnet.IsWord(w.lower[:i]) && wordnet.IsWord(w.lower[i:]) {
+			return false
+		}
+	}
+	return true
 }
 
 // givenNamePart reports whether a lowercase word after a hyphen may be
@@ -460,7 +482,9 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 	if r.start > 0 && l.words[r.start].joined && placePrepositions[l.words[r.start-1].lower] && r.end-r.start <= 3 {
 		return guessed{typ: "place", reason: fmt.Sprintf("after %q", l.words[r.start-1].text)}, true
 	}
-	if l.saidNextTo(r) || r.end-r.start >= 2 && r.end-r.start <= 3 && l.noCommonWords(r) {
+	// A coined lowercase word ("SK hynix") is no part of a person's name.
+	coined := slices.ContainsFunc(l.words[r.start:r.end], func(w word) bool { return !w.capitalized && !w.hyphen })
+	if !coined && (l.saidNextTo(r) || r.end-r.start >= 2 && r.end-r.start <= 3 && l.noCommonWords(r)) {
 		return guessed{typ: "person", reason: "it reads as a person's name"}, true
 	}
 	return guessed{}, false
