@@ -3533,7 +3533,8 @@ func TestAskNounAfterWhich(t *testing.T) {
 // TestAskEvidenceReadings checks the readings of a question's leftover
 // words in one relation's evidence: a WordNet synonym of an evidence
 // verb ("regard" for "viewed"), "How" of a relation that states no
-// manner, and a relation noun that joins a third name.
+// manner, a relation noun that joins a third name, and "which" or "where"
+// asking for a party.
 func TestAskEvidenceReadings(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
@@ -3544,6 +3545,16 @@ func TestAskEvidenceReadings(t *testing.T) {
 	checkAsks(t, hw, []askCase{
 		{question: "What did Kittiwake call Norvane's lawsuit against Halcyon?", want: "Kittiwake Offshore Wind opposes [Norvane Turbines sues Halcyon"},
 	})
+	// A party the question does not name, of the noun's type or a place
+	// for "where", that the evidence names: Lutnick's quote names Asia,
+	// not the United States he serves.
+	checkAsks(t, ix, []askCase{
+		{question: "Which region did Lutnick say would be the next major front?", want: "Howard Lutnick prioritizes Asia"},
+		{question: "Where did Lutnick say the next major front would be?", want: "Howard Lutnick prioritizes Asia"},
+	})
+	checkNoAnswers(t, ix, "Which country did Lutnick say would be the next major front?", "Which region did Trump say would be the next major front?",
+		"Which region is Lutnick's next major front?")
+	checkNoAnswers(t, hw, "Where is Kittiwake's next lease area?")
 	res, err := Ask(ix, "How did Japan regard Kioxia?", budget.New(context.Background(), 100000), 100, pattern.Options{})
 	if err != nil {
 		t.Fatal(err)

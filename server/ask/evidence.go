@@ -42,7 +42,26 @@ const (
 // pieces Compile understood, to which the words read in the evidence are
 // added.
 func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Mention, understood []string, opts pattern.Options) (*Question, bool) {
-	if len(items) < 3 || items[1].kind != itemAux || len(mentions) == 0 {
+	if len(items) < 3 || len(mentions) == 0 {
+		return nil, false
+	}
+	// "Which region did Lutnick say would be the next major front?" and
+	// "Where did ...?" ask for the party of the relation that the
+	// question does not name: of the noun's type, or a place.
+	aux := 1
+	var partyType *pb.Constraint
+	party := false
+	if (words[0].lower == "which" || words[0].lower == "what") && items[0].kind == itemWh && items[1].kind == itemType && items[1].at == 1 {
+		aux, partyType, party = 2, items[1].con, true
+	}
+	if items[aux].kind != itemAux {
+		return nil, false
+	}
+	// A party is asked for by a verb of its own ("did Lutnick say"),
+	// not by a copula ("Where is Kittiwake's next lease area?" asks where
+	// the area is).
+	doAsked := doAux[words[items[aux].at].lower]
+	if party && !doAsked {
 		return nil, false
 	}
 	// "Why was the New Bedford blade factory delayed?" asks for the
@@ -50,6 +69,9 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	asked := pb.QualifierField_QUALIFIER_FIELD_UNSPECIFIED
 	switch {
 	case items[0].kind == itemWh && words[0].lower == "what":
+	case party:
+	case items[0].kind == itemWh && words[0].lower == "where" && doAsked:
+		party = true
 	case items[0].kind == itemQualifier && items[0].at == 0 && items[0].field == pb.QualifierField_QUALIFIER_FIELD_REASON:
 		asked = items[0].field
 	// "How did Japan regard Kioxia?" asks for the relation's manner, or,
@@ -62,10 +84,18 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	}
 	var left, skipped []string
 	var preds, eventPreds []vocab.ID
-	for _, it := range items[1:] {
+	spoken := false
+	for _, it := range items[aux:] {
 		switch it.kind {
 		case 0:
 			w := words[it.at].lower
+			// "did Lutnick say": a verb of saying is said by any of
+			// the evidence ("signaled").
+			if w == "say" || sayingVerbs[w] {
+				spoken = true
+				left = append(left, w)
+				continue
+			}
 			if words[it.at].text != w || !wordnet.IsWord(w) {
 				return nil, false
 			}
@@ -116,7 +146,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	subject := index.Node(-1)
 	// Past an article or a quantifier: "What did the Norvane Turbines
 	// say", "What did some lawmakers remark".
-	first := 2
+	first := aux + 1
 	for first < len(items) && (items[first].kind == itemArticle || items[first].kind == itemIgnore || items[first].kind == 0 && quantifiers[words[items[first].at].lower]) {
 		first++
 	}
@@ -190,7 +220,16 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 				continue
 			}
 		}
-		if syn, ok := saysOrSynonym(ix.RelationAt(r).GetEvidence(), left); ok {
+		if party && !partyAnswers(ix, r, names, partyType) {
+			continue
+		}
+		ev := ix.RelationAt(r).GetEvidence()
+		if spoken && !slices.ContainsFunc(ev, func(e *pb.Evidence) bool {
+			return slices.ContainsFunc(quoteTokens(e.GetQuote()), func(t string) bool { return sayingVerbs[t] || t == "say" })
+		}) {
+			continue
+		}
+		if syn, ok := saysOrSynonym(ev, slices.DeleteFunc(slices.Clone(left), func(w string) bool { return w == "say" || sayingVerbs[w] })); ok {
 			found, synonyms = append(found, r), syn
 		}
 	}
@@ -205,6 +244,21 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	for _, x := range ix.Out(s) {
 		if _, xo := ix.Ends(x); xo == o && ix.Predicate(x) == ix.Predicate(r) && x != r {
 			same = append(same, x)
+		}
+	}
+	if party {
+		// Asking for a party, by the named end alone: the others of the
+		// predicate that may answer must be told apart.
+		named := s
+		if !slices.Contains(names, s) {
+			named = o
+		}
+		for _, x := range slices.Concat(ix.Out(named), ix.In(named)) {
+			if x != r && ix.Predicate(x) == ix.Predicate(r) && partyAnswers(ix, x, names, partyType) && !slices.Contains(same, x) {
+				if xs, _ := ix.Ends(x); (xs == named) == (s == named) {
+					same = append(same, x)
+				}
+			}
 		}
 	}
 	var pin *pb.QualifierClause
@@ -222,10 +276,27 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	}
 	pat := &pb.Pattern{Triples: []*pb.Triple{{Subject: fixed(ix, s), Predicates: []string{v.Predicate(ix.Predicate(r)).Name},
 		Object: fixed(ix, o), RelationVariable: "what", ExactPredicates: true}}}
+	answer := "what"
+	if party {
+		// The end the question does not name answers.
+		answer = words[0].lower
+		if partyType != nil {
+			answer = items[1].noun
+		}
+		if slices.Contains(names, s) {
+			pat.Triples[0].Object = variable(answer)
+		} else {
+			pat.Triples[0].Subject = variable(answer)
+		}
+		if partyType != nil {
+			pat.Constraints = append(pat.Constraints, &pb.Constraint{Variable: answer, Test: partyType.GetTest()})
+		} else {
+			pat.Constraints = append(pat.Constraints, &pb.Constraint{Variable: answer, Test: &pb.Constraint_Type{Type: "place"}})
+		}
+	}
 	if pin != nil {
 		pat.Qualifiers = append(pat.Qualifiers, pin)
 	}
-	answer := "what"
 	if asked == pb.QualifierField_QUALIFIER_FIELD_MANNER && ix.Qualifiers(r).GetManner() == "" {
 		asked = pb.QualifierField_QUALIFIER_FIELD_UNSPECIFIED
 		understood = slices.Clone(understood)
@@ -408,6 +479,40 @@ func saysAll(evidence []*pb.Evidence, words []string) bool {
 		}
 	}
 	return true
+}
+
+// partyAnswers reports whether relation r has one end that the question
+// does not name, which may answer it: an entity, of type con when it is
+// set, or else a place, that r's evidence names.
+func partyAnswers(ix *index.Index, r index.Rel, names []index.Node, con *pb.Constraint) bool {
+	s, o := ix.Ends(r)
+	var rest []index.Node
+	for _, n := range []index.Node{s, o} {
+		if !slices.Contains(names, n) {
+			rest = append(rest, n)
+		}
+	}
+	if len(rest) != 1 {
+		return false
+	}
+	if _, ok := ix.NodeRelation(rest[0]); ok || ix.NodeEntity(rest[0]) == nil {
+		return false
+	}
+	if con != nil && !pattern.Holds(ix, con, rest[0]) || con == nil && ix.EntityType(rest[0]) != "place" {
+		return false
+	}
+	// The evidence names it: "Commerce Secretary Howard Lutnick signaled
+	// that Asia would be the next major front" names no United States
+	// that Lutnick serves in.
+	ent := ix.NodeEntity(rest[0])
+	said := []string{ent.GetDisplayName()}
+	for _, a := range ent.GetAliases() {
+		said = append(said, a.GetText())
+	}
+	return slices.ContainsFunc(ix.RelationAt(r).GetEvidence(), func(e *pb.Evidence) bool {
+		quote := strings.ToLower(e.GetQuote())
+		return slices.ContainsFunc(said, func(n string) bool { return n != "" && strings.Contains(quote, strings.ToLower(n)) })
+	})
 }
 
 // synonymSenses is how many senses of a verb, most frequent first, may
