@@ -2164,11 +2164,16 @@ func classify(ix *index.Index, words []word) ([]item, []Mention) {
 			i += n
 			continue
 		}
-		if k := len(items) - 1; k >= 0 && items[k].kind == itemWh && (strings.EqualFold(items[k].text, "which") || strings.EqualFold(items[k].text, "what")) &&
+		k := len(items) - 1
+		if k >= 1 && items[k].kind == itemEntity && items[k].span == 1 && items[k].at == i-1 {
+			k-- // "Which Japanese maker": past a name that modifies the noun
+		}
+		if k >= 0 && items[k].kind == itemWh && (strings.EqualFold(items[k].text, "which") || strings.EqualFold(items[k].text, "what")) &&
 			i+1 < len(words) && !isNounAt(v, words, i+1) && words[i+1].text == words[i+1].lower && !articleWords[words[i+1].lower] {
 			// "Which fund invests in Gannet Bank?": a noun of the
-			// vocabulary right after "which", before a verb, is the noun,
-			// not a verb it is too ("fund").
+			// vocabulary right after "which" (and a name), before a verb,
+			// is the noun, not a verb or a relational noun it is too
+			// ("fund", "maker").
 			if con, singular, ok := nounConstraint(v, words[i].lower); ok {
 				if _, isVerb := v.EventNoun(words[i].lower); !isVerb {
 					items = append(items, item{kind: itemType, text: words[i].text, con: con, noun: strings.ReplaceAll(singular, " ", "_"), at: i, span: 1, note: words[i].note})

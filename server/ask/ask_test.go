@@ -3514,7 +3514,8 @@ func TestAskSeedPhrasings(t *testing.T) {
 
 // TestAskNounAfterWhich checks a word that is both a noun of the
 // vocabulary and a verb read as the noun right after "which" or "what"
-// before a verb ("Which fund invests in Gannet Bank?"), and as the verb
+// (and a name) before a verb ("Which fund invests in Gannet Bank?",
+// "Which Japanese maker did ..."), and as the verb
 // before a name ("What funds Gannet Bank?").
 func TestAskNounAfterWhich(t *testing.T) {
 	t.Parallel()
@@ -3528,6 +3529,9 @@ func TestAskNounAfterWhich(t *testing.T) {
 	if c, err := Compile(hw, "What funds Gannet Bank?", pattern.Options{}); err != nil || !strings.Contains(pattern.Format(c.Pattern), "?what invests-in places/gannet-bank") {
 		t.Errorf("Compile(What funds Gannet Bank?) = %v; want ?what invests-in", err)
 	}
+	// After a name that modifies it too: "maker" is the kind noun, not
+	// the relational "maker of".
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "Which Japanese maker did Western Digital try to acquire?", want: "Western Digital acquires Kioxia"}})
 }
 
 // TestAskEvidenceReadings checks the readings of a question's leftover
