@@ -75,7 +75,8 @@ const (
 func Make(ix *index.Index, text string, opts Options) *Draft {
 	v := ix.Vocabulary()
 	d := &drafter{ix: ix, v: v, text: text, opts: opts, taken: map[string]bool{}, newByKey: map[string]int{}, named: map[int]bool{},
-		locatedIn: phrasePredicate(v, false, "located", "in"), owner: phrasePredicate(v, true, "owner", "of"), worksAt: phrasePredicate(v, false, "work", "at")}
+		locatedIn: phrasePredicate(v, false, "located", "in"), owner: phrasePredicate(v, true, "owner", "of"), worksAt: phrasePredicate(v, false, "work", "at"),
+		partOf: phrasePredicate(v, true, "part", "of")}
 	for _, p := range v.Predicates() {
 		if p.ObjectModifier {
 			d.modifiers = append(d.modifiers, p)
@@ -126,6 +127,9 @@ type drafter struct {
 	// (or nil), and its predicates a name before another states
 	// (object_modifier).
 	locatedIn, owner, worksAt *vocab.Predicate
+	// partOf is the predicate the lexicon reads "part of" as, a
+	// relational noun: "SK hynix, the SK Group chipmaker".
+	partOf *vocab.Predicate
 	modifiers                 []*vocab.Predicate
 	// nounPhrases are what the predicates' lexicons say of the noun
 	// phrases that name their relations (see nounPhraseOf).

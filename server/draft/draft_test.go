@@ -853,3 +853,21 @@ func TestOrganizationOfPlace(t *testing.T) {
 		t.Errorf("drafted an organization of an organization as based there: %q", got)
 	}
 }
+
+// TestPartOfApposition checks an apposition whose noun an organization
+// modifies ("SK hynix, the SK Group chipmaker"): part of it, by the
+// predicate the lexicon reads "part of" as; a country so is where the
+// entity is based, and a noun of another kind says nothing.
+func TestPartOfApposition(t *testing.T) {
+	t.Parallel()
+	text := "Chips\n\nSEOUL -- Samsung Electronics and SK hynix, the SK Group chipmaker, grew. Kioxia, the Japanese chipmaker, grew. Sony, the SK Group chairman, spoke.\n"
+	got := drafted(Make(seedtest.Index(t), text, Options{SourceFile: "chips.txt", MinConfidence: 0.5}))
+	for _, want := range []string{"organizations/sk-hynix member-of organizations/sk-group", "organizations/kioxia based-in organizations/japan"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+	if slices.Contains(got, "organizations/sony member-of organizations/sk-group") {
+		t.Errorf("drafted Sony part of SK Group from a person's title: %q", got)
+	}
+}

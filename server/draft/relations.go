@@ -1517,6 +1517,19 @@ func (d *drafter) modifierRelations(toks []token) []candidate {
 				}
 			}
 		}
+		// "SK hynix, the SK Group chipmaker": in an apposition, an
+		// organization that is no polity, before a noun of the described
+		// entity's kind, is what the entity is part of.
+		if p := d.partOf; p != nil && m.typ == "organization" && !d.isPolity(m) && !t.pronoun && i >= 3 && toks[i-1].word == "the" &&
+			toks[i-2].word == "," && toks[i-3].mention >= 0 && (i+1 >= len(toks) || toks[i+1].word != "'s") {
+			if j := d.nounAfter(toks, i+1); j > i+1 && (j >= len(toks) || toks[j].word == "," || toks[j].word == ".") {
+				if head := d.ments[toks[i-3].mention]; head.entity != m.entity && !toks[i-3].pronoun && d.nounFits(toks, i+1, j, head) &&
+					d.fits(head, p.SubjectTypes) && d.fits(m, p.ObjectTypes) {
+					out = append(out, candidate{at: i, from: i - 3, to: j, subject: head, object: m, pred: p, confidence: 0.7,
+						reason: fmt.Sprintf("%q reads as %s", d.text[toks[i-3].start:toks[j-1].end], p.Name)})
+				}
+			}
+		}
 		// "Halcyon Rotor Systems of Portland, Maine": an organization of a
 		// place or a polity is based there (not "the arm of Aldermoor",
 		// no name; not "Japan's Toshiba", a possessive).
