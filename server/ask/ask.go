@@ -4275,8 +4275,10 @@ func strandedTopic(words []word, items []item) ([]word, bool) {
 }
 
 // concernVerbs, ending a question after a relation noun, say what the
-// relation is about: "Which design did the lawsuit target?".
-var concernVerbs = map[string]bool{"target": true, "targeted": true, "concern": true, "concerned": true}
+// relation is about: "Which design did the lawsuit concern?". Not
+// "target": "The suit had targeted the 115-meter blade", not the design
+// it is about.
+var concernVerbs = map[string]bool{"concern": true, "concerned": true}
 
 // concernVerb returns "WH [NOUN] DO the X V?", V one of concernVerbs, as
 // "WH [NOUN] BE the X about", or false.

@@ -1940,7 +1940,7 @@ func TestAskCorrectsInflectedAndWordNetWords(t *testing.T) {
 
 // TestAskWhatForms checks two "what" forms: a preposition stranded at the
 // end asks for the relation's topic ("What did Norvane sue Halcyon
-// over?"), as "target" or "concern" does after a relation noun, and a status verb after one name asks for the name's relations
+// over?"), as "concern" does after a relation noun, and a status verb after one name asks for the name's relations
 // with that status, whatever their predicate ("What did Norvane drop?").
 func TestAskWhatForms(t *testing.T) {
 	t.Parallel()
@@ -1950,11 +1950,11 @@ func TestAskWhatForms(t *testing.T) {
 		{question: "What did Norvane sue Halcyon about?", want: "Swept blade-tip design"},
 		{question: "Which design was the patent dispute about?", want: "Swept blade-tip design"},
 		{question: "Which design was at the heart of the patent dispute?", want: "Swept blade-tip design"},
-		{question: "Which design did the lawsuit target?", want: "Swept blade-tip design"},
+		{question: "Which design did the lawsuit concern?", want: "Swept blade-tip design"},
 		{question: "What did the patent suit concern?", want: "Swept blade-tip design"},
 		{question: "What did Norvane drop?", want: "Norvane Turbines sues Halcyon Rotor Systems (withdrawn"},
 	})
-	checkNoAnswers(t, hw, "What has Halcyon completed?", "What was dropped?", "What did Massachusetts withdraw?", "Which company did the lawsuit target?", "What did the permit concern?")
+	checkNoAnswers(t, hw, "What has Halcyon completed?", "What was dropped?", "What did Massachusetts withdraw?", "Which company did the lawsuit concern?", "What did the permit concern?", "What did the lawsuit target?")
 }
 
 // TestAskTopicBeforeRelationNoun checks a topic before a relation noun
@@ -2675,6 +2675,7 @@ func TestAskDescribe(t *testing.T) {
 		{question: "Who is Elena Voss?", want: "?role = Materials Scientist"},
 		{question: "What does Elena Voss do?", want: "?role = Materials Scientist"},
 		{question: "What does Marisol Okafor do?", want: "?role = Chief Executive"},
+		{question: "What does Elena Voss do at Southcoast Technological University?", want: "?role = Materials Scientist"},
 	})
 	checkAsks(t, seedtest.Index(t), []askCase{{question: "Who is Howard Lutnick?", want: "?role = Commerce Secretary"},
 		{question: "what does howard lutnick do", want: "?role = Commerce Secretary"}})
@@ -3535,19 +3536,23 @@ func TestAskNounAfterWhich(t *testing.T) {
 }
 
 // TestAskEvidenceReadings checks the readings of a question's leftover
-// words in one relation's evidence: a WordNet synonym of an evidence
-// verb ("regard" for "viewed"), "How" of a relation that states no
-// manner, a relation noun that joins a third name, and "which" or "where"
-// asking for a party.
+// words in one relation's evidence: a relation noun that joins a third
+// name, in the part its place says (a possessor or "by" its subject,
+// "against" its object); "which" or "where" asking for a party the
+// evidence names; and the traps a review found: no WordNet synonym
+// stands for an evidence word, "How" asks only for a stated manner, a
+// passive is not read against the evidence's word order, a word after a
+// negation is not said, and the question's subject comes first in the
+// quote.
 func TestAskEvidenceReadings(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
 	checkAsks(t, ix, []askCase{
-		{question: "How did Japan regard Kioxia?", want: "Japan regards Kioxia as strategic"},
-		{question: "What did Japan regard Kioxia as?", want: "Japan regards Kioxia as strategic"},
+		{question: "What did Japan view Kioxia as?", want: "Japan regards Kioxia as strategic"},
 	})
 	checkAsks(t, hw, []askCase{
 		{question: "What did Kittiwake call Norvane's lawsuit against Halcyon?", want: "Kittiwake Offshore Wind opposes [Norvane Turbines sues Halcyon"},
+		{question: "What did Kittiwake call the lawsuit by Norvane?", want: "Kittiwake Offshore Wind opposes [Norvane Turbines sues Halcyon"},
 	})
 	// A party the question does not name, of the noun's type or a place
 	// for "where", that the evidence names: Lutnick's quote names Asia,
@@ -3557,18 +3562,14 @@ func TestAskEvidenceReadings(t *testing.T) {
 		{question: "Where did Lutnick say the next major front would be?", want: "Howard Lutnick prioritizes Asia"},
 	})
 	checkNoAnswers(t, ix, "Which country did Lutnick say would be the next major front?", "Which region did Trump say would be the next major front?",
-		"Which region is Lutnick's next major front?")
-	checkNoAnswers(t, hw, "Where is Kittiwake's next lease area?")
-	res, err := Ask(ix, "How did Japan regard Kioxia?", budget.New(context.Background(), 100000), 100, pattern.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.ContainsFunc(res.Question.Understood, func(u string) bool { return strings.Contains(u, `WordNet synonym of "viewed"`) }) ||
-		!slices.ContainsFunc(res.Question.Understood, func(u string) bool { return strings.Contains(u, `"How" = the answer: the relation, whose evidence says how`) }) {
-		t.Errorf("Ask(How did Japan regard Kioxia?) understood %v; want the synonym and the reading of How said", res.Question.Understood)
-	}
-	// Saw's first sense is to perceive: no synonym of "regard". The
-	// possessor of a lawsuit is the one who sues.
-	checkNoAnswers(t, ix, "How did Samsung regard the bid?", "How did Japan regard Sony?", "How did Kioxia regard Japan?")
-	checkNoAnswers(t, hw, "What did Kittiwake call Halcyon's lawsuit against Norvane?", "What did Kittiwake call Halcyon's lawsuit?")
+		"Which region is Lutnick's next major front?",
+		"How did Japan regard Kioxia?", "How was Japan viewed by Kioxia?", "What was Japan regarded as by Kioxia?", "How did Korea counterfeit Japan?",
+		"How could Korea help Japan?", "How did Samsung pressure Sony?", "How was Western Digital sought by Kioxia?")
+	checkNoAnswers(t, hw, "Where is Kittiwake's next lease area?",
+		"What did Kittiwake call Halcyon's lawsuit against Norvane?", "What did Kittiwake call Halcyon's lawsuit?",
+		"What did Kittiwake call the Halcyon lawsuit against Norvane?", "What did Kittiwake call the lawsuit by Halcyon against Norvane?",
+		"What did Kittiwake call the lawsuit Halcyon brought against Norvane?", "What did Kittiwake call the lawsuit against Norvane?",
+		"How did Norvane woo Halcyon?", "What did Massachusetts procure from Halcyon?", "How did Norvane copy Halcyon?",
+		"What did Norvane copy from Halcyon?", "What did Aalto defend at Norvane?", "How did Aalto defend Norvane?",
+		"What did Kittiwake anticipate the lawsuit would delay?", "What did Kittiwake expect the lawsuit would delay?")
 }

@@ -61,6 +61,11 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	// not by a copula ("Where is Kittiwake's next lease area?" asks where
 	// the area is).
 	doAsked := doAux[words[items[aux].at].lower]
+	// A passive's subject comes after "by" ("How was Japan viewed by
+	// Kioxia?"), which the evidence's word order cannot be read against.
+	if beWords[words[items[aux].at].lower] && slices.ContainsFunc(words, func(w word) bool { return w.lower == "by" }) {
+		return nil, false
+	}
 	if party && !doAsked {
 		return nil, false
 	}
@@ -74,9 +79,8 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		party = true
 	case items[0].kind == itemQualifier && items[0].at == 0 && items[0].field == pb.QualifierField_QUALIFIER_FIELD_REASON:
 		asked = items[0].field
-	// "How did Japan regard Kioxia?" asks for the relation's manner, or,
-	// when it states none, for the relation, whose evidence says how
-	// ("viewed the company as a critical national asset").
+	// "How did Okafor announce the sale?" asks for the relation's
+	// manner, which it must state.
 	case items[0].kind == itemQualifier && items[0].at == 0 && items[0].field == pb.QualifierField_QUALIFIER_FIELD_MANNER && words[0].lower == "how":
 		asked = items[0].field
 	default:
@@ -159,7 +163,6 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	slices.SortStableFunc(names, func(a, b index.Node) int { return degree(a) - degree(b) })
 	v := ix.Vocabulary()
 	var found []index.Rel
-	var synonyms map[string]string
 	if degree(names[0]) > maxEvidenceRelations {
 		return nil, false
 	}
@@ -181,21 +184,24 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		is, io := ix.Ends(inner)
 		return is == n || io == n
 	}
-	// "Norvane's lawsuit": a possessive before a relation noun names the
-	// subject of the relation the noun names.
-	var possessors []index.Node
-	for k := 0; k+2 < len(items); k++ {
-		if items[k].kind == itemEntity && items[k+1].kind == itemPoss && items[k+2].kind == itemEvent {
-			possessors = append(possessors, items[k].node)
-		}
-	}
+	roles := nounRoles(words, items)
+	// The relation a relation noun names has its names in the parts
+	// nounRoles gives them.
 	ownedRight := func(s, o index.Node) bool {
 		inner, ok := ix.NodeRelation(o)
 		if !ok {
 			return true
 		}
-		is, _ := ix.Ends(inner)
-		return !slices.ContainsFunc(possessors, func(p index.Node) bool { return p != s && p != o && p != is })
+		is, io := ix.Ends(inner)
+		return !slices.ContainsFunc(roles, func(r nounRole) bool {
+			switch r.node {
+			case is:
+				return !r.subject
+			case io:
+				return r.subject
+			}
+			return r.node != s && r.node != o
+		})
 	}
 	ofPreds := func(r index.Rel) bool {
 		return slices.ContainsFunc(preds, func(p vocab.ID) bool {
@@ -229,8 +235,9 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		}) {
 			continue
 		}
-		if syn, ok := saysOrSynonym(ev, slices.DeleteFunc(slices.Clone(left), func(w string) bool { return w == "say" || sayingVerbs[w] })); ok {
-			found, synonyms = append(found, r), syn
+		said := slices.DeleteFunc(slices.Clone(left), func(w string) bool { return w == "say" || sayingVerbs[w] })
+		if saysAll(ev, said) && !slices.ContainsFunc(said, func(w string) bool { return negatedIn(ev, w) }) && subjectFirst(ix, ev, s, subject, said, names) {
+			found = append(found, r)
 		}
 	}
 	if len(found) != 1 {
@@ -268,11 +275,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		}
 	}
 	for _, w := range left {
-		said := ""
-		if t, ok := synonyms[w]; ok {
-			said = fmt.Sprintf(" (a WordNet synonym of %q)", t)
-		}
-		understood = append(understood, fmt.Sprintf("%q = a word of the evidence of %s%s", w, ix.NodeName(ix.RelationNode(r)), said))
+		understood = append(understood, fmt.Sprintf("%q = a word of the evidence of %s", w, ix.NodeName(ix.RelationNode(r))))
 	}
 	pat := &pb.Pattern{Triples: []*pb.Triple{{Subject: fixed(ix, s), Predicates: []string{v.Predicate(ix.Predicate(r)).Name},
 		Object: fixed(ix, o), RelationVariable: "what", ExactPredicates: true}}}
@@ -298,13 +301,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		pat.Qualifiers = append(pat.Qualifiers, pin)
 	}
 	if asked == pb.QualifierField_QUALIFIER_FIELD_MANNER && ix.Qualifiers(r).GetManner() == "" {
-		asked = pb.QualifierField_QUALIFIER_FIELD_UNSPECIFIED
-		understood = slices.Clone(understood)
-		for k, u := range understood {
-			if reading := fmt.Sprintf("%q = ", words[0].text); strings.HasPrefix(u, reading) {
-				understood[k] = reading + "the answer: the relation, whose evidence says how (it states no manner)"
-			}
-		}
+		return nil, false
 	}
 	if asked != pb.QualifierField_QUALIFIER_FIELD_UNSPECIFIED {
 		answer = pattern.QualifierFieldName(asked)
@@ -481,6 +478,146 @@ func saysAll(evidence []*pb.Evidence, words []string) bool {
 	return true
 }
 
+// nounRole is the part a name beside a relation noun has in the
+// relation the noun names: its subject, or else its object.
+type nounRole struct {
+	node    index.Node
+	subject bool
+}
+
+// nounRoles returns the parts of the names beside the question's relation
+// nouns: before one ("Norvane's lawsuit", "the Halcyon lawsuit"), after
+// "by" or "from", or right after it before a verb ("the lawsuit Halcyon
+// brought"), its subject; after "against", its object.
+func nounRoles(words []word, items []item) []nounRole {
+	var out []nounRole
+	entityAt := func(w int) int {
+		for k, it := range items {
+			if it.kind == itemEntity && it.at == w {
+				return k
+			}
+		}
+		return -1
+	}
+	for k, it := range items {
+		if it.kind != itemEvent {
+			continue
+		}
+		j := k - 1
+		if j >= 0 && items[j].kind == itemPoss {
+			j--
+		}
+		if j >= 0 && items[j].kind == itemEntity && items[j].at+max(items[j].span, 1) >= it.at-1 {
+			out = append(out, nounRole{items[j].node, true})
+		}
+		next := it.at + max(it.span, 1)
+		if next >= len(words) {
+			continue
+		}
+		if e := entityAt(next); e >= 0 {
+			out = append(out, nounRole{items[e].node, true}) // "the lawsuit Halcyon brought"
+			continue
+		}
+		name := next + 1
+		if name < len(words) && articleWords[words[name].lower] {
+			name++
+		}
+		if e := entityAt(name); e >= 0 {
+			switch words[next].lower {
+			case "by", "from":
+				out = append(out, nounRole{items[e].node, true})
+			case "against":
+				out = append(out, nounRole{items[e].node, false})
+			}
+		}
+	}
+	return out
+}
+
+// negatedIn reports whether a quote of evidence says w (as itself or a
+// lemma of it) within three words after a negation: "did not expect
+// the dispute to delay construction" does not say the lawsuit delays it.
+func negatedIn(evidence []*pb.Evidence, w string) bool {
+	for _, e := range evidence {
+		tokens := quoteTokens(e.GetQuote())
+		for i, t := range tokens {
+			if sameWord(t, w) && slices.ContainsFunc(tokens[max(0, i-3):i], func(n string) bool { return negationWords[n] }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectFirst reports whether the question's subject (when it has one,
+// relation end s) leads the words in each quote of evidence that says the
+// first of them: its name, where it is no possessive, is not only after
+// that word ("We will defend our inventions," Norvane chief executive
+// Henrik Aalto said), and another name of the question is not before it
+// unless the subject is too ("Halcyon's 115-meter blade copies Norvane's
+// patented swept blade-tip design" says nothing Norvane copies).
+func subjectFirst(ix *index.Index, evidence []*pb.Evidence, s, subject index.Node, words []string, names []index.Node) bool {
+	if subject < 0 || s != subject || len(words) == 0 {
+		return true
+	}
+	for _, e := range evidence {
+		quote := e.GetQuote()
+		tokens := quoteTokens(quote)
+		first := slices.IndexFunc(tokens, func(t string) bool { return slices.ContainsFunc(words, func(w string) bool { return sameWord(t, w) }) })
+		if first < 0 {
+			continue
+		}
+		subjectAt, subjectPlainAt := mentionsAt(ix, quote, subject)
+		plainBefore := slices.ContainsFunc(subjectPlainAt, func(i int) bool { return i < first })
+		anyBefore := slices.ContainsFunc(subjectAt, func(i int) bool { return i < first })
+		if len(subjectPlainAt) > 0 && !plainBefore {
+			return false
+		}
+		for _, n := range names {
+			if at, _ := mentionsAt(ix, quote, n); n != subject && !anyBefore && slices.ContainsFunc(at, func(i int) bool { return i < first }) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// mentionsAt returns the token indexes (as quoteTokens counts) at which
+// quote names entity n by its display name or an alias: all, and those
+// that are no possessive.
+func mentionsAt(ix *index.Index, quote string, n index.Node) (all, plain []int) {
+	ent := ix.NodeEntity(n)
+	if ent == nil {
+		return nil, nil
+	}
+	names := []string{ent.GetDisplayName()}
+	for _, a := range ent.GetAliases() {
+		names = append(names, a.GetText())
+	}
+	lower := strings.ToLower(quote)
+	for _, name := range names {
+		name = strings.ToLower(name)
+		for from := 0; name != "" && from < len(lower); {
+			i := strings.Index(lower[from:], name)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(name)
+			// Whole words only: "SK" is not in "ask".
+			if i > 0 && unicode.IsLetter(rune(lower[i-1])) || from < len(lower) && unicode.IsLetter(rune(lower[from])) {
+				continue
+			}
+			at := len(quoteTokens(quote[:i]))
+			all = append(all, at)
+			if rest := lower[from:]; !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s") {
+				plain = append(plain, at)
+			}
+		}
+	}
+	return all, plain
+}
+
 // partyAnswers reports whether relation r has one end that the question
 // does not name, which may answer it: an entity, of type con when it is
 // set, or else a place, that r's evidence names.
@@ -513,59 +650,6 @@ func partyAnswers(ix *index.Index, r index.Rel, names []index.Node, con *pb.Cons
 		quote := strings.ToLower(e.GetQuote())
 		return slices.ContainsFunc(said, func(n string) bool { return n != "" && strings.Contains(quote, strings.ToLower(n)) })
 	})
-}
-
-// synonymSenses is how many senses of a verb, most frequent first, may
-// hold the first sense of its synonym.
-const synonymSenses = 2
-
-// saysOrSynonym is saysAll, but a word that the evidence does not say may
-// be said by a verb of the evidence whose first sense is among the
-// word's first synonymSenses senses, or the other way round: "regard"
-// ("deem to be" first) is said by "viewed" ("deem to be" too), but not
-// by "saw", whose first sense is to perceive. It returns, for each word
-// so read, the evidence word said in its place.
-func saysOrSynonym(evidence []*pb.Evidence, words []string) (map[string]string, bool) {
-	var synonyms map[string]string
-	for _, w := range words {
-		if saysAll(evidence, []string{w}) {
-			continue
-		}
-		t, ok := synonymIn(evidence, w)
-		if !ok {
-			return nil, false
-		}
-		if synonyms == nil {
-			synonyms = map[string]string{}
-		}
-		synonyms[w] = t
-	}
-	return synonyms, true
-}
-
-// synonymIn returns a word of the evidence that is a verb synonym of w,
-// as saysOrSynonym reads one.
-func synonymIn(evidence []*pb.Evidence, w string) (string, bool) {
-	first := func(l string) []wordnet.Synset {
-		ss := wordnet.Synsets(l, wordnet.Verb)
-		return ss[:min(len(ss), synonymSenses)]
-	}
-	for _, lw := range wordnet.Lemmas(w, wordnet.Verb) {
-		ws := first(lw)
-		if len(ws) == 0 {
-			continue
-		}
-		for _, ev := range evidence {
-			for _, t := range quoteTokens(ev.GetQuote()) {
-				for _, lt := range wordnet.Lemmas(t, wordnet.Verb) {
-					if ts := first(lt); len(ts) > 0 && lt != lw && (ts[0] == ws[0] || slices.Contains(ws, ts[0]) || slices.Contains(ts, ws[0])) {
-						return t, true
-					}
-				}
-			}
-		}
-	}
-	return "", false
 }
 
 // distinguish returns a qualifier clause on ?what that relation r

@@ -162,8 +162,9 @@ func describeAnswer(ix *index.Index, q *Question) *Result {
 }
 
 // personRoles reads "Who is NAME?" and "What does NAME do?" of a person as
-// "What is NAME's role?", and returns the words to compile instead, or
-// false.
+// "What is NAME's role?", and "What does NAME do at ORGANIZATION?" as
+// "What is NAME's role at ORGANIZATION?"; it returns the words to compile
+// instead, or false.
 func personRoles(ix *index.Index, words []word, items []item) ([]word, bool) {
 	if len(items) < 3 || items[0].kind != itemWh || !slices.Contains([]string{"who", "what"}, strings.ToLower(items[0].text)) ||
 		items[1].kind != itemAux {
@@ -171,8 +172,19 @@ func personRoles(ix *index.Index, words []word, items []item) ([]word, bool) {
 	}
 	aux := strings.ToLower(items[1].text)
 	// "What does NAME do?": the same question, the last word a bare "do".
-	doing := strings.ToLower(items[0].text) == "what" && (aux == "does" || aux == "do") && len(items) == 4 &&
+	doing := strings.ToLower(items[0].text) == "what" && (aux == "does" || aux == "do") && len(items) >= 4 &&
 		items[3].kind == itemAux && strings.ToLower(items[3].text) == "do"
+	// "What does NAME do at ORGANIZATION?": the role there ("did", of
+	// what happened, is doQuestion's).
+	var at []word
+	if doing && len(items) > 4 {
+		org := items[len(items)-1]
+		if len(items) != 6 || items[4].kind != itemPrep || !slices.Contains([]string{"at", "for"}, strings.ToLower(items[4].text)) ||
+			org.kind != itemEntity || ix.EntityType(org.node) != "organization" {
+			return nil, false
+		}
+		at = append([]word{{text: items[4].text, lower: "at"}}, words[org.at:org.at+org.span]...)
+	}
 	if !beWords[aux] && !doing {
 		return nil, false
 	}
@@ -185,7 +197,7 @@ func personRoles(ix *index.Index, words []word, items []item) ([]word, bool) {
 	}
 	out := []word{{text: "What", lower: "what", note: fmt.Sprintf("%q of a person: the person's roles", joinItems(items))}, {text: "is", lower: "is"}}
 	out = append(out, words[name.at:name.at+name.span]...)
-	return append(out, word{text: "'s", lower: "'s"}, word{text: "role", lower: "role"}), true
+	return append(append(out, word{text: "'s", lower: "'s"}, word{text: "role", lower: "role"}), at...), true
 }
 
 // doQuestion reads "What did NAME do DATE?" ("What did Chey do on May
@@ -227,6 +239,11 @@ func doQuestion(ix *index.Index, items []item, mentions []Mention) (*Question, b
 			}
 			place := at(items, j)
 			if place.kind != itemEntity {
+				return nil, false
+			}
+			// "What does Elena Voss do at SouthTech?" asks for her role
+			// there (see personRoles).
+			if !strings.EqualFold(items[1].text, "did") && ix.EntityType(items[2].node) == "person" && ix.EntityType(place.node) == "organization" {
 				return nil, false
 			}
 			if field, ok := settingField(strings.ToLower(it.text), ix.EntityType(place.node)); !ok || field != pb.QualifierField_QUALIFIER_FIELD_PLACE {
