@@ -3513,9 +3513,9 @@ var occurrenceVerbs = [][]string{{"take", "place"}, {"takes", "place"}, {"took",
 
 // startVerbs say that a relation noun's relation begins, which is when
 // it holds from: "When will the factory open?", "start up", "begin". They
-// are occurrence verbs only at the end of the question or before a
-// preposition, as of a date or a place ("When will the plant start
-// making blades?" is not one).
+// are occurrence verbs only at the end of the question, before a
+// preposition, as of a date or a place, or before a word that adds
+// nothing ("now"); "When will the plant start making blades?" is not one.
 var startVerbs = [][]string{{"open"}, {"opens"}, {"opened"}, {"opening"}, {"start", "up"}, {"starts", "up"}, {"started", "up"},
 	{"start"}, {"starts"}, {"started"}, {"begin"}, {"begins"}, {"began"}, {"begun"}, {"come", "online"}, {"comes", "online"}, {"came", "online"}}
 
@@ -3529,7 +3529,7 @@ func matchOccurrence(words []word, i int) int {
 	}
 	for _, ph := range startVerbs {
 		n := len(ph)
-		if i+n <= len(words) && wordsEqual(words[i:i+n], ph) && (i+n == len(words) || prepWords[words[i+n].lower]) {
+		if i+n <= len(words) && wordsEqual(words[i:i+n], ph) && (i+n == len(words) || prepWords[words[i+n].lower] || ignoreWords[words[i+n].lower]) {
 			return n
 		}
 	}
@@ -3781,6 +3781,11 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 		// phrase's: "Commerce Secretary" is a title, not the Korea Chamber
 		// of Commerce and Industry.
 		hits := ix.CorrectName(w.text, 1, 3)
+		// A long word English does not know may be two letters off
+		// ("Aldermore" for Aldermoor).
+		if len(hits) == 0 && utf8.RuneCountInString(w.text) >= minTwoEditName && !wordnet.IsWord(w.lower) {
+			hits = ix.CorrectName(w.text, 2, 3)
+		}
 		if slices.ContainsFunc(hits, func(h index.NameHit) bool { return h.Kind == namesearch.Token }) {
 			if _, _, _, phrase := matchPhrase(v, words, i, nil); phrase {
 				hits = slices.DeleteFunc(hits, func(h index.NameHit) bool { return h.Kind == namesearch.Token })
@@ -3792,6 +3797,10 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	}
 	return item{}, 0, false
 }
+
+// minTwoEditName is the fewest letters of a word that may be corrected
+// to a name two edits away.
+const minTwoEditName = 8
 
 // attributeOpenings turn a terse query that ends in an attribute noun
 // into the question it asks: "norvane lawsuit filing date" is "When

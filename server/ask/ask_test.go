@@ -503,6 +503,8 @@ func TestAskRereadsUnknownWords(t *testing.T) {
 			t.Errorf("%q understood %q, want %s", c.question, q.Understood, c.understood)
 		}
 	}
+	// A long word English does not know, two letters off a name.
+	checkAsks(t, seedtest.HarborWind(t), []askCase{{question: "How much is Aldermore paying for its Gannet Bank stake?", want: "about $520 million"}})
 	for _, c := range []struct{ question, refuse string }{
 		// An English word is not corrected to a lexicon word one letter
 		// away ("planet", "plant").
@@ -1460,6 +1462,7 @@ func TestAskTimeAndPlaceContradict(t *testing.T) {
 	})
 	checkAsks(t, hw, []askCase{
 		{question: "When will the New Bedford factory open?", want: "2028"},
+		{question: "When will the New Bedford factory open now?", want: "2028"},
 		{question: "When will Halcyon's New Bedford plant start up?", want: "2028"},
 		// A topic the predicate does not take as object qualifies the noun.
 		{question: "When will Halcyon's blade plant open?", want: "2028"},
