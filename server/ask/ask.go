@@ -1047,7 +1047,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		words, frame = rewritten, text
 		items, mentions = classify(ix, words)
 	}
-	for _, rewrite := range []func([]word, []item) ([]word, bool){agentCompound, whenClause, strandedTopic, audienceClause, kindOfRelation, datedEventIs} {
+	for _, rewrite := range []func([]word, []item) ([]word, bool){whoseIs, possessiveNounIs, agentCompound, whenClause, strandedTopic, audienceClause, kindOfRelation, datedEventIs} {
 		if rewritten, ok := rewrite(words, items); ok {
 			words = rewritten
 			items, mentions = classify(ix, words)
@@ -4064,6 +4064,74 @@ func ownEventFrame(words []word, items []item) ([]word, string, bool) {
 		out = append(out, tokenize(d)...)
 	}
 	return out, joinWords(words[:end]), true
+}
+
+// whoseOpeners ask for the noun after them: "Which firm", "Name the
+// firm", "What is the name of the firm".
+var whoseOpeners = [][]string{{"which"}, {"what"}, {"name", "the"}, {"list", "the"}, {"identify", "the"},
+	{"what", "is", "the", "name", "of", "the"}, {"what", "'s", "the", "name", "of", "the"}}
+
+// whoseIs reads "Name the firm whose managing partner is Rafael Ortiz" as
+// "Which firm's managing partner is Rafael Ortiz": a noun of one or two
+// words asked for, "whose", what it has, a copula and the rest. It returns the words
+// rewritten, or false.
+func whoseIs(words []word, items []item) ([]word, bool) {
+	p := slices.IndexFunc(words, func(w word) bool { return w.lower == "whose" })
+	if p < 2 {
+		return nil, false
+	}
+	// The noun, one or two lowercase words: "firm", "wind farm".
+	n := 0
+	for _, size := range []int{1, 2} {
+		if p-size >= 1 && slices.ContainsFunc(whoseOpeners, func(o []string) bool { return len(o) == p-size && wordsEqual(words[:p-size], o) }) {
+			n = size
+		}
+	}
+	if n == 0 || slices.ContainsFunc(words[p-n:p], func(w word) bool { return w.text != w.lower || articleWords[w.lower] }) {
+		return nil, false
+	}
+	b := slices.IndexFunc(words[p+1:], func(w word) bool { return beWords[w.lower] })
+	if b < 1 || p+1+b+1 >= len(words) {
+		return nil, false
+	}
+	b += p + 1
+	// What it has is a noun phrase: no verb or other clause in it.
+	if slices.ContainsFunc(words[p+1:b], func(w word) bool { return auxWords[w.lower] || w.lower == "that" || w.lower == "who" }) {
+		return nil, false
+	}
+	out := []word{{text: words[0].text, lower: "which", note: fmt.Sprintf("%q: which %s has it", joinWords(words[:p+1]), joinWords(words[p-n:p]))}}
+	return slices.Concat(out, words[p-n:p], []word{{text: "'s", lower: "'s"}}, words[p+1:]), true
+}
+
+// possessiveNounIs reads "Which wind farm's backer is MHIP?" as "Which
+// wind farm is MHIP a backer of?" and "Whose backer is MHIP?" as "What is
+// MHIP a backer of?": the possessor of a relational noun of the lexicon
+// is what the noun is of, and the name after the copula what the noun
+// names. A title ("Which company's chairman is Chey?") keeps its own
+// reading. It returns the words rewritten, or false.
+func possessiveNounIs(words []word, items []item) ([]word, bool) {
+	k := 1
+	opener := []word{words[0]}
+	switch {
+	case len(items) >= 4 && items[0].kind == itemWh && strings.EqualFold(items[0].text, "whose") && items[0].at == 0:
+		opener = []word{{text: words[0].text, lower: "what"}}
+	case len(items) >= 6 && items[0].kind == itemWh && (items[1].kind == itemType || items[1].kind == 0) && items[2].kind == itemPoss:
+		opener, k = words[:items[2].at], 3
+	default:
+		return nil, false
+	}
+	noun, be, name := items[k], at(items, k+1), at(items, k+2)
+	if noun.kind != itemVerb || !noun.phrase.Noun || len(noun.phrase.Titles) > 0 || noun.phrase.Passive || len(noun.phrase.Words) < 2 ||
+		!prepWords[noun.phrase.Words[len(noun.phrase.Words)-1]] || be.kind != itemAux || !beWords[words[be.at].lower] ||
+		name.kind != itemEntity || name.at+name.span != len(words) || k+3 != len(items) {
+		return nil, false
+	}
+	var of []word
+	for _, w := range noun.phrase.Words {
+		of = append(of, word{text: w, lower: w})
+	}
+	of[0].note = fmt.Sprintf("%q: what %s is %s", joinWords(words), joinWords(words[name.at:name.at+name.span]), strings.Join(noun.phrase.Words, " "))
+	return slices.Concat(opener, []word{words[be.at]}, words[name.at:name.at+name.span], []word{{text: "a", lower: "a"}}, of), true
 }
 
 // agentCompound reads "the Halcyon-funded research partnership" as "the

@@ -3576,3 +3576,25 @@ func TestAskEvidenceReadings(t *testing.T) {
 		"What did Norvane copy from Halcyon?", "What did Aalto defend at Norvane?", "How did Aalto defend Norvane?",
 		"What did Kittiwake anticipate the lawsuit would delay?", "What did Kittiwake expect the lawsuit would delay?")
 }
+
+// TestAskWhoseIs checks "Name the N whose X is NAME" read as "Which N's X
+// is NAME", and the possessor of a relational noun read as what the noun
+// is of ("Which wind farm's backer is MHIP?": MHIP backs it, not the
+// other way round), a title keeping its own reading; and a verb's triple
+// never turned around to fit its names' types.
+func TestAskWhoseIs(t *testing.T) {
+	t.Parallel()
+	hw := seedtest.HarborWind(t)
+	checkAsks(t, hw, []askCase{
+		{question: "Name the firm whose managing partner is Rafael Ortiz.", want: "Rafael Ortiz works at Meridian"},
+		{question: "What is the name of the company whose chief executive is Henrik Aalto?", want: "Henrik Aalto leads Norvane"},
+		{question: "Which wind farm's backer is MHIP?", want: "Meridian Harbor Infrastructure Partners invests in Gannet Bank"},
+		{question: "Whose backer is MHIP?", want: "Meridian Harbor Infrastructure Partners invests in Gannet Bank"},
+		{question: "Name the wind farm whose backer is MHIP.", want: "Meridian Harbor Infrastructure Partners invests in Gannet Bank"},
+		{question: "Which company's chief executive is Okafor?", want: "Marisol Okafor leads Kittiwake"},
+	})
+	checkNoAnswers(t, hw, "Name the company whose chief executive is Rafael Ortiz.", "Whose backer is Kittiwake?", "Which company's backer is Gannet Bank?")
+	// A verb's clause says which name is its subject: a wind farm that
+	// invests is not one invested in.
+	checkNoAnswers(t, hw, "What does Gannet Bank invest in?", "Who does Gannet Bank back?", "Which company is Gannet Bank a backer of?", "Who does Gannet Bank supply?")
+}

@@ -20,6 +20,9 @@ import (
 type questionBuilder struct {
 	ix      *index.Index
 	vocab   *vocab.Vocabulary
+	// verbal are the triples whose clause says which name is the subject
+	// (see placedBy): orient leaves them as they are.
+	verbal map[*pb.Triple]bool
 	names   map[string]int // variable base name → times used
 	pattern pb.Pattern
 	whVars  []string
@@ -1223,6 +1226,12 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	for _, s := range subjects {
 		for _, o := range objects {
 			mains = append(mains, &pb.Triple{Subject: s, Predicates: b.predicateNames(ph.Predicates()), Object: o})
+			if b.placedBy(items, verb) {
+				if b.verbal == nil {
+					b.verbal = map[*pb.Triple]bool{}
+				}
+				b.verbal[mains[len(mains)-1]] = true
+			}
 		}
 	}
 	for k, t := range mains {
@@ -1510,12 +1519,33 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool, clauses []*p
 	return own[0]
 }
 
+// placedBy reports whether the clause of the phrase at items[verb] says
+// which of its names is the subject: an active verb does, and a
+// relational noun without a possessive before it (past its adjectives:
+// "Kittiwake's new chief executive"); a passive, whose "by" may be of a
+// date ("proposed by May 8"), does not.
+func (b *questionBuilder) placedBy(items []item, verb int) bool {
+	ph := items[verb].phrase
+	if ph.Passive {
+		return false
+	}
+	if !ph.Noun {
+		return true
+	}
+	k := verb - 1
+	for k >= 0 && (items[k].kind == 0 || items[k].kind == itemIgnore) {
+		k--
+	}
+	return k < 0 || items[k].kind != itemPoss
+}
+
 // orient turns triple t around when the names at its ends fit none of
 // its predicates' subject and object types as they stand but fit one
 // turned around: "Which party's presidential candidate is Lee Jae-myung?"
 // is Lee Jae-myung member-of ?party, not ?party member-of Lee Jae-myung,
 // for a person is no member-of object. A variable fits any type, but the
-// "where" a question asks for is never turned into a subject.
+// "where" a question asks for is never turned into a subject, and a
+// verb's triple is never turned.
 func (b *questionBuilder) orient(t *pb.Triple) {
 	fits := func(term *pb.Term, types []string) bool {
 		n, ok := b.ix.NodeOf(term.GetName())
@@ -1524,7 +1554,9 @@ func (b *questionBuilder) orient(t *pb.Triple) {
 		}
 		return b.vocab.Fits(b.ix.EntityType(n), b.ix.Kinds(n), types)
 	}
-	if t.GetSubject().GetName() == "" && t.GetObject().GetName() == "" {
+	// "What does Gannet Bank invest in?" asks what a wind farm invests
+	// in, which nothing does: a verb's clause says which end is which.
+	if t.GetSubject().GetName() == "" && t.GetObject().GetName() == "" || b.verbal[t] {
 		return
 	}
 	// "Where is Seoul located?" asks for a place Seoul is in, never for
