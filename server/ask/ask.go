@@ -1618,7 +1618,9 @@ func ownEventAfterName(ix *index.Index, items []item, k int) int {
 	}
 	v := ix.Vocabulary()
 	p, n := v.Predicate(items[k].phrase.Predicate), items[j].node
-	if !v.Fits(ix.EntityType(n), ix.Kinds(n), p.ObjectTypes) || v.Fits(ix.EntityType(n), ix.Kinds(n), p.SubjectTypes) {
+	// Or a name that only a relation of the object fits ("approved the
+	// Gannet Bank construction permit": the development of Gannet Bank).
+	if !v.Fits(ix.EntityType(n), ix.Kinds(n), p.ObjectTypes) && !slices.Contains(p.ObjectTypes, vocab.RelationType) || v.Fits(ix.EntityType(n), ix.Kinds(n), p.SubjectTypes) {
 		return 0
 	}
 	return j + 1

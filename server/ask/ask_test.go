@@ -1191,7 +1191,12 @@ func TestAskEchoedEvents(t *testing.T) {
 	checkAsks(t, seedtest.HarborWind(t), []askCase{
 		{question: "Who approved the construction permit for Gannet Bank?", want: "Northeast Marine Energy Commission"},
 		{question: "Which regulator approved the permit for Gannet Bank?", want: "Northeast Marine Energy Commission"},
+		// A name before the noun that only a relation of the object
+		// fits: the development of Gannet Bank.
+		{question: "Which regulator signed off on the Gannet Bank construction permit?", want: "Northeast Marine Energy Commission"},
+		{question: "When was the Gannet Bank permit?", want: "in February"},
 	})
+	checkNoAnswers(t, seedtest.HarborWind(t), "Who approved the Nantucket permit?", "Which regulator approved the Halcyon permit?")
 	checkKeys(t, []keysCase{
 		{question: "Who opposed Kioxia?", want: nil},
 		{question: "Who opposed the acquisition of Kioxia?", want: []string{"who=" + samsung, "who=" + sk}},

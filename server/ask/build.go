@@ -137,6 +137,23 @@ func (b *questionBuilder) eventTriple(v string, preds []vocab.ID, subject, objec
 	b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{Subject: subject, Predicates: b.predicateNames(preds), Object: object, RelationVariable: v})
 }
 
+// partyOfObject reports whether n, named before a relation noun of
+// preds, is neither party of their relations in the graph, fits none of
+// their subject types, and each takes a relation as object: "the Gannet
+// Bank construction permit" is a permit for a relation of Gannet Bank.
+func (b *questionBuilder) partyOfObject(n index.Node, preds []vocab.ID) bool {
+	if len(preds) == 0 || b.isSubjectOf(n, preds) || b.isObjectOf(n, preds) {
+		return false
+	}
+	for _, id := range preds {
+		p := b.vocab.Predicate(id)
+		if b.vocab.Fits(b.ix.EntityType(n), b.ix.Kinds(n), p.SubjectTypes) || !slices.Contains(p.ObjectTypes, "relation") {
+			return false
+		}
+	}
+	return true
+}
+
 // predicateNames returns the resource names of predicates.
 func (b *questionBuilder) predicateNames(preds []vocab.ID) []string {
 	out := make([]string, len(preds))
@@ -355,6 +372,15 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 					// "the Kioxia takeover": the one name is the object when
 					// the graph has it only on that side.
 					subject, object = nil, subject
+				}
+				if object == nil && subject != nil && second == nil && topic == 0 && place < 0 && b.partyOfObject(it.node, ev.preds) {
+					// "the Gannet Bank construction permit": a name that
+					// cannot be the subject of the noun's relations, whose
+					// objects are relations, is a party of the relation
+					// the noun's is about.
+					inner := variable(b.fresh("target"))
+					b.pattern.Participations = append(b.pattern.Participations, &pb.Participation{Relation: inner, Participant: subject})
+					subject, object = nil, inner
 				}
 				if subject != nil && subject.GetName() == b.ix.NodeName(it.node) && second == nil && b.demonym(it) && !b.isSubjectOf(it.node, ev.preds) {
 					// "the American bid for Kioxia": a party from the
