@@ -487,6 +487,7 @@ func TestAskRereadsUnknownWords(t *testing.T) {
 		{"Which company did Western Digital try to aquire?", []string{"company=organizations/kioxia"}, `"aquire" = acquires (spelling corrected to "acquire")`},
 		{"Who is the chairman of SK Grop?", []string{"who=people/chey-tae-won"}, `"SK Grop" = organizations/sk-group (spelling corrected to "SK Group")`},
 		{"Which company did Westren Digital try to acquire?", []string{"company=organizations/kioxia"}, `"Westren Digital" = organizations/western-digital`},
+		{"which company did westren digital want to buy", []string{"company=organizations/kioxia"}, `"westren digital" = organizations/western-digital`},
 		{"Who obstructed the bid for Kioxia?", []string{"who=" + samsung, "who=" + sk}, `"obstructed" = opposes (a WordNet synonym of "block")`},
 		// A month a letter away, before a day.
 		{"Where did Chey make his proposal on Apirl 22?", []string{"where=organizations/national-assembly-of-korea"}, `"Apirl 22" = the relation's time (spelling corrected to "april")`},

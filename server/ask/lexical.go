@@ -172,13 +172,14 @@ func isLemma(text string) bool {
 }
 
 // correctNameRun reads a run of two to four words not understood, the
-// first capitalized, as a misspelling of one entity's name when the run is
+// first capitalized (or any, in a query all in lowercase), as a misspelling of one entity's name when the run is
 // within the edits of that name and of no other as well: "Lee Jae-myoung",
 // none of whose words is a name alone, is Lee Jae-myung. The longest such
 // run wins.
 func correctNameRun(ix *index.Index, words []word, items []item, k int) bool {
 	at := items[k].at
-	if r, _ := utf8.DecodeRuneInString(words[at].text); !unicode.IsUpper(r) {
+	// Lowercase too in a query typed all in lowercase ("westren digital").
+	if r, _ := utf8.DecodeRuneInString(words[at].text); !unicode.IsUpper(r) && !allLowercase(words) {
 		return false
 	}
 	n := 1
