@@ -3604,3 +3604,13 @@ func TestAskWhoseIs(t *testing.T) {
 	// invests is not one invested in.
 	checkNoAnswers(t, hw, "What does Gannet Bank invest in?", "Who does Gannet Bank back?", "Which company is Gannet Bank a backer of?", "Who does Gannet Bank supply?")
 }
+
+// TestAskTopicLine checks a topic's name before "business", "industry"
+// or another noun of a line of business, which the vocabulary reads as a
+// type noun of another type: the topic.
+func TestAskTopicLine(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{{question: "Which South Korean company teamed up with Sony in the LCD business?", want: "Samsung Electronics partners with Sony"}})
+	checkNoAnswers(t, ix, "Which company teamed up with Sony in the NAND flash business?")
+}

@@ -50,7 +50,7 @@ const minCorrectable = 5
 func reread(ix *index.Index, words []word, items []item) bool {
 	changed := false
 	for k := 0; k+1 < len(items); k++ {
-		if topicWithHead(ix, words, items[k], items[k+1]) {
+		if topicWithHead(ix, words, items[k], items[k+1]) || topicLine(ix, words, items[k], items[k+1]) {
 			changed = true
 		}
 	}
@@ -311,6 +311,24 @@ func topicWithHead(ix *index.Index, words []word, name, noun item) bool {
 		return false
 	}
 	words[name.at].span, words[name.at].node, words[name.at].readAs = 2, found, fmt.Sprintf("the words of %q", text)
+	return true
+}
+
+// lineNouns after a topic's name make it a line of business: "the LCD
+// business", "the NAND flash industry".
+var lineNouns = map[string]bool{"business": true, "businesses": true, "industry": true, "industries": true, "sector": true, "sectors": true,
+	"segment": true, "trade": true}
+
+// topicLine reads a topic's name and a noun of lineNouns after it, which
+// the vocabulary reads as a type noun of another type ("business", a
+// company), as the topic: "teamed up with Sony in the LCD business".
+func topicLine(ix *index.Index, words []word, name, noun item) bool {
+	if name.kind != itemEntity || ix.EntityType(name.node) != "topic" || noun.kind != itemType || noun.con.GetType() == "topic" ||
+		noun.span != 1 || noun.at != name.at+max(name.span, 1) || !lineNouns[words[noun.at].lower] || words[name.at].node >= 0 && words[name.at].span > 0 {
+		return false
+	}
+	words[name.at].span, words[name.at].node = noun.at+1-name.at, name.node
+	words[name.at].readAs = fmt.Sprintf("with %q, a line of business", words[noun.at].text)
 	return true
 }
 
