@@ -3698,19 +3698,28 @@ func matchQualifierWh(words []word, i int) (pb.QualifierField, string, int, bool
 			continue
 		}
 		ok := true
+		skip := 0
 		for k, w := range ws {
-			ok = ok && words[i+k].lower == w
+			// "What global rank": a word of scope between the wh-word
+			// and its noun.
+			if k == 1 && ok && (ws[0] == "what" || ws[0] == "which") && i+2+skip < len(words) && scopeAdjectives[words[i+1].lower] {
+				skip = 1
+			}
+			ok = ok && i+k+skip < len(words) && words[i+k+skip].lower == w
 		}
 		// "how many" and "how much" ask for a count, not a manner.
 		if ok && q.words == "how" && i+1 < len(words) && (words[i+1].lower == "many" || words[i+1].lower == "much") {
 			ok = false
 		}
 		if ok {
-			return q.field, q.name, len(ws), true
+			return q.field, q.name, len(ws) + skip, true
 		}
 	}
 	return 0, "", 0, false
 }
+
+// scopeAdjectives say what a rank or a role is over: "What global rank".
+var scopeAdjectives = map[string]bool{"global": true, "world": true, "worldwide": true, "overall": true}
 
 // joinWords joins words as written.
 func joinWords(ws []word) string {

@@ -3614,3 +3614,14 @@ func TestAskTopicLine(t *testing.T) {
 	checkAsks(t, ix, []askCase{{question: "Which South Korean company teamed up with Sony in the LCD business?", want: "Samsung Electronics partners with Sony"}})
 	checkNoAnswers(t, ix, "Which company teamed up with Sony in the NAND flash business?")
 }
+
+// TestAskScopeInWhPhrase checks a word of scope between a qualifier's
+// wh-word and its noun ("What global rank"), and that "current", which
+// says when, is not one.
+func TestAskScopeInWhPhrase(t *testing.T) {
+	t.Parallel()
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "What global rank does SK hold?", want: "No. 4"}})
+	if _, err := Compile(seedtest.HarborWind(t), "What current role does Graham Whitcombe hold?", pattern.Options{}); err == nil {
+		t.Error(`"What current role" compiled; want "current" not understood`)
+	}
+}
