@@ -871,3 +871,15 @@ func TestPartOfApposition(t *testing.T) {
 		t.Errorf("drafted Sony part of SK Group from a person's title: %q", got)
 	}
 }
+
+// TestAmountInGap checks an amount with "in" between a gap phrase's name
+// and its noun: "gave Halcyon $38 million in tax credits" is "give *
+// tax credits".
+func TestAmountInGap(t *testing.T) {
+	t.Parallel()
+	text := "Credits\n\nBOSTON -- Massachusetts gave Halcyon $38 million in tax credits.\n"
+	got := drafted(Make(seedtest.HarborWind(t), text, Options{SourceFile: "credits.txt", MinConfidence: 0.5}))
+	if want := "organizations/massachusetts subsidizes organizations/halcyon-rotor-systems"; !slices.Contains(got, want) {
+		t.Errorf("no %q among %q", want, got)
+	}
+}

@@ -69,6 +69,17 @@ func (d *drafter) isFiller(t token) bool {
 	return fillers[t.word] || unicode.IsDigit(r) || r == '$'
 }
 
+// amountOf reports whether toks[j] is the "in" or "of" after an amount,
+// which joins it to the noun it counts: "gave Halcyon $38 million in tax
+// credits".
+func amountOf(toks []token, j int) bool {
+	if j == 0 || toks[j].word != "in" && toks[j].word != "of" || !toks[j-1].isWord() {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[j-1].word)
+	return toks[j-1].word == "million" || toks[j-1].word == "billion" || unicode.IsDigit(r) && toks[j-1].word != "" && !strings.ContainsAny(toks[j-1].word, "-/")
+}
+
 // notThePost, before a relational noun, say its holder does not hold
 // the post itself: "the deputy chief executive of", "the vice chairman
 // of", "the next chairman of".
@@ -146,7 +157,7 @@ func (d *drafter) match(toks []token, i int, words []string) (end, gap int, ok b
 			if j < len(toks) && !slices.Contains(words, "*") && !prepositions[w] && toks[j].word != w && phraseArticles[toks[j].word] {
 				j++
 			}
-			for skipped := 0; skipped < 3 && j < len(toks) && d.isFiller(toks[j]) && (w == "*" || toks[j].word != w && !d.topicWord(toks[j], w)) && (w != "*" || toks[j].mention < 0); skipped++ {
+			for skipped := 0; skipped < 4 && j < len(toks) && (d.isFiller(toks[j]) || amountOf(toks, j)) && (w == "*" || toks[j].word != w && !d.topicWord(toks[j], w)) && (w != "*" || toks[j].mention < 0); skipped++ {
 				j++
 			}
 		}
