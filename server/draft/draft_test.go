@@ -883,3 +883,18 @@ func TestAmountInGap(t *testing.T) {
 		t.Errorf("no %q among %q", want, got)
 	}
 }
+
+// TestCityStateDescription checks a description whose modifier is a city,
+// its state and a word glued to the state ("the Portland, Maine-based
+// company"): the entity it refers to is based in the city, not the state.
+func TestCityStateDescription(t *testing.T) {
+	t.Parallel()
+	text := "Blades\n\nBOSTON -- Halcyon Rotor Systems won the order. The Portland, Maine-based company will deliver blades.\n"
+	got := drafted(Make(seedtest.HarborWind(t), text, Options{SourceFile: "blades.txt", MinConfidence: 0.5}))
+	if want := "organizations/halcyon-rotor-systems based-in places/portland-maine"; !slices.Contains(got, want) {
+		t.Errorf("no %q among %q", want, got)
+	}
+	if slices.Contains(got, "organizations/halcyon-rotor-systems based-in organizations/maine") {
+		t.Errorf("drafted the state as where the company is based: %q", got)
+	}
+}

@@ -1502,10 +1502,18 @@ func (d *drafter) modifierRelations(toks []token) []candidate {
 				j = d.nounAfter(toks, i+1)
 			}
 			headAt := -1
+			// The state of "the Portland, Maine-based company" says
+			// where the city is, not the company.
+			stateOfCity := i >= 2 && toks[i-1].word == "," && toks[i-2].mention >= 0 && d.ments[toks[i-2].mention].typ == "place"
 			switch {
+			case !possessive && i+1 < len(toks) && toks[i+1].pronoun && toks[i+1].description && stateOfCity:
 			case !possessive && i+1 < len(toks) && toks[i+1].pronoun:
 				// "the Danish manufacturer", read as the name it refers to.
 				headAt, j = i+1, i+2
+			case !possessive && i+3 < len(toks) && toks[i+1].word == "," && toks[i+2].mention >= 0 && toks[i+3].pronoun && toks[i+3].description &&
+				toks[i+3].start > 0 && d.text[toks[i+3].start-1] == '-':
+				// "the Portland, Maine-based company": based in Portland.
+				headAt, j = i+3, i+4
 			case !possessive && i+4 < len(toks) && toks[i+1].word == "," && toks[i+2].mention >= 0 && toks[i+3].word == "," && toks[i+4].pronoun:
 				// "the Portland, Maine, company": based in Portland.
 				headAt, j = i+4, i+5

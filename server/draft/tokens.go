@@ -215,8 +215,9 @@ func (d *drafter) lastWordOf(m mention, word string) bool {
 
 // descriptionModifiers returns where the names that modify a description
 // end, from toks[i]: a demonym ("the Danish manufacturer"), or a place and
-// its state with their commas ("the Portland, Maine, company"); i when
-// there are none.
+// its state with their commas ("the Portland, Maine, company") or a word
+// glued to the state ("the Portland, Maine-based company"); i when there
+// are none.
 func (d *drafter) descriptionModifiers(toks []token, i int) int {
 	if i >= len(toks) || toks[i].mention < 0 {
 		return i
@@ -227,8 +228,13 @@ func (d *drafter) descriptionModifiers(toks []token, i int) int {
 		return i
 	}
 	j := i + 1
-	if j+2 < len(toks) && toks[j].word == "," && toks[j+1].mention >= 0 && toks[j+2].word == "," {
-		j += 3
+	if j+2 < len(toks) && toks[j].word == "," && toks[j+1].mention >= 0 {
+		switch {
+		case toks[j+2].word == ",":
+			j += 3
+		case toks[j+2].glued && toks[j+2].isWord():
+			j += 2 // "the Portland, Maine-based company"
+		}
 	}
 	return j
 }
