@@ -898,3 +898,15 @@ func TestCityStateDescription(t *testing.T) {
 		t.Errorf("drafted the state as where the company is based: %q", got)
 	}
 }
+
+// TestTopicHeadInPhrase checks a topic whose name ends in a phrase's word
+// standing for that word: "supply the export cables for" is "supply
+// cables for".
+func TestTopicHeadInPhrase(t *testing.T) {
+	t.Parallel()
+	text := "Cables\n\nBOSTON -- Corvid Subsea Cables will supply the export cables for Gannet Bank.\n"
+	got := drafted(Make(seedtest.HarborWind(t), text, Options{SourceFile: "cables.txt", MinConfidence: 0.5}))
+	if want := "organizations/corvid-subsea-cables supplies-cables-to places/gannet-bank"; !slices.Contains(got, want) {
+		t.Errorf("no %q among %q", want, got)
+	}
+}

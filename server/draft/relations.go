@@ -50,9 +50,17 @@ var fillers = map[string]bool{"percent": true, "million": true, "billion": true,
 	"nearly": true, "almost": true, "additional": true, "further": true, "minority": true, "majority": true, "small": true,
 	"large": true, "new": true}
 
-// topicWord reports whether t is a mention of a topic written as w.
+// topicWord reports whether t is a mention of a topic written as w, or
+// whose last word is w: "export cables" of "supply cables for".
 func (d *drafter) topicWord(t token, w string) bool {
-	return t.mention >= 0 && !t.pronoun && d.ments[t.mention].typ == "topic" && strings.EqualFold(d.text[t.start:t.end], w)
+	if t.mention < 0 || t.pronoun || d.ments[t.mention].typ != "topic" {
+		return false
+	}
+	text := d.text[t.start:t.end]
+	if i := strings.LastIndexByte(text, ' '); i >= 0 {
+		text = text[i+1:]
+	}
+	return strings.EqualFold(text, w)
 }
 
 // isFiller reports whether a token may stand between the words of a
