@@ -910,3 +910,21 @@ func TestTopicHeadInPhrase(t *testing.T) {
 		t.Errorf("no %q among %q", want, got)
 	}
 }
+
+// TestEventNounOfVerb checks a verb of several words whose first word is
+// an event noun ("bid for"), after a possessive or a determiner: the noun,
+// whose relation is its possessor's, not a verb of the names before it.
+func TestEventNounOfVerb(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	text := "Bids\n\nSEOUL -- Samsung Electronics and SK Group opposed Western Digital's bid for Kioxia. Sony opposed the bid for Kioxia.\n"
+	got := drafted(Make(ix, text, Options{SourceFile: "bids.txt", MinConfidence: 0.5}))
+	for _, bad := range []string{"organizations/samsung-electronics acquires organizations/kioxia", "organizations/sk-group acquires organizations/kioxia", "organizations/sony acquires organizations/kioxia"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("drafted %q: %q", bad, got)
+		}
+	}
+	if got := drafted(Make(ix, "Bids\n\nSEOUL -- Western Digital bid for Kioxia.\n", Options{SourceFile: "bids.txt", MinConfidence: 0.5})); !slices.Contains(got, "organizations/western-digital acquires organizations/kioxia") {
+		t.Errorf("no bid drafted for the verb: %q", got)
+	}
+}

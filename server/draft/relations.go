@@ -230,8 +230,14 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": tru
 	"our": true, "this": true, "these": true, "those": true}
 
 func (d *drafter) nounUse(toks []token, o occurrence) bool {
-	if o.phrase.Noun || len(o.phrase.Words) != 1 {
+	if o.phrase.Noun {
 		return false
+	}
+	// "Western Digital's bid for Kioxia", "the bid for Kioxia": a verb of
+	// several words whose first is an event noun, right after a
+	// possessive or a determiner, is that noun.
+	if len(o.phrase.Words) > 1 {
+		return o.from > 0 && (toks[o.from-1].word == "'s" || determiners[toks[o.from-1].word]) && d.eventNoun(toks[o.from].word)
 	}
 	// A determiner before it, with only nouns, adjectives and modifying
 	// names between: "the infrastructure fund", "a Canadian retirement
