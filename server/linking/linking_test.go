@@ -123,6 +123,10 @@ func TestLinkUnknownNames(t *testing.T) {
 		// compound of English words ("cablemaker") is not.
 		{"Analysts said NMEC hynor agreed, as the Kittiwake cablemaker did.", []string{
 			"NMEC hynor?", "Kittiwake=organizations/kittiwake-offshore-wind"}},
+		// "and" between two names the text gives one of on its own is
+		// two names; inside one ("Commerce and Industry") it is not.
+		{"Analysts said Tidewater Cable Co. grew. Vattenfall Wind and Tidewater Cable Co. formed a venture with the Atlantic Chamber of Commerce and Industry.", []string{
+			"Tidewater Cable Co.?organization/company", "Vattenfall Wind?", "Tidewater Cable Co.?organization/company", "Atlantic Chamber of Commerce and Industry?"}},
 		// A headline in title case: only words English does not know.
 		{"Vattenfall Wins Big Contract as Kittiwake Expands\nThe body.", []string{
 			"Vattenfall?", "Kittiwake=organizations/kittiwake-offshore-wind"}},

@@ -160,6 +160,7 @@ func (l *linker) unknownRuns() {
 			r.end--
 		}
 		r = l.splitAtOf(r)
+		r = l.splitAtAnd(r)
 		i = max(i, r.end-1) // never back: a run may shrink to nothing
 		title := r.start
 		r.start = l.afterTitles(r)
@@ -222,6 +223,61 @@ func (l *linker) splitAtOf(r run) run {
 		return r
 	}
 	return r
+}
+
+// splitAtAnd ends run r before an "and" when the words on one side of it
+// are a name the text gives elsewhere on its own: "LG Chem and Hanwha
+// Solutions", after "Hanwha Solutions" was named, are two names, while
+// "Korea Chamber of Commerce and Industry" is one.
+func (l *linker) splitAtAnd(r run) run {
+	for k := r.start + 1; k < r.end-1; k++ {
+		if l.words[k].lower != "and" {
+			continue
+		}
+		if l.namedElsewhere(r.start, k, r) || l.namedElsewhere(k+1, r.end, r) {
+			return run{start: r.start, end: k}
+		}
+		return r
+	}
+	return r
+}
+
+// namedElsewhere reports whether the text names words [from, to) outside
+// run r, as a name of their own: not inside a longer capitalized run.
+func (l *linker) namedElsewhere(from, to int, r run) bool {
+	name := l.text[l.words[from].start:l.words[to-1].end]
+	for at := 0; at < len(l.text); {
+		i := strings.Index(l.text[at:], name)
+		if i < 0 {
+			return false
+		}
+		i += at
+		at = i + len(name)
+		if i >= l.words[r.start].start && i < l.words[r.end-1].end {
+			continue
+		}
+		k, ok := l.wordAt(i)
+		if !ok || l.words[k].start != i || k+to-from > len(l.words) {
+			continue
+		}
+		// Inside a longer name: a capitalized word, or a connector after
+		// one ("Commerce and Industry"), joined to it.
+		partOf := func(j, step int) bool {
+			if j < 0 || j >= len(l.words) || !l.words[max(j, j-step)].joined {
+				return false
+			}
+			w := l.words[j]
+			if connectors[w.lower] {
+				j += step
+				return j >= 0 && j < len(l.words) && l.words[max(j, j-step)].joined && l.words[j].capitalized
+			}
+			return w.capitalized && !(step < 0 && w.sentenceStart)
+		}
+		if !partOf(k-1, -1) && !partOf(k+to-from, +1) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessive reports whether a word ends in "'s".
