@@ -3792,10 +3792,14 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 		// phrase's: "Commerce Secretary" is a title, not the Korea Chamber
 		// of Commerce and Industry.
 		hits := ix.CorrectName(w.text, 1, 3)
-		// A long word English does not know may be two letters off
-		// ("Aldermore" for Aldermoor).
-		if len(hits) == 0 && utf8.RuneCountInString(w.text) >= minTwoEditName && !wordnet.IsWord(w.lower) {
-			hits = ix.CorrectName(w.text, 2, 3)
+		// An English word is no misspelling of another name: "Cortland"
+		// is not Portland.
+		if wordnet.IsWord(w.lower) {
+			lemmas := wordnet.Lemmas(w.lower, wordnet.Noun)
+			hits = slices.DeleteFunc(hits, func(h index.NameHit) bool {
+				// "LCDs", the plural of "LCD", names LCD.
+				return h.Edits > 0 && !slices.Contains(lemmas, namesearch.Normalize(ix.NameText(h.Node, h.Name)))
+			})
 		}
 		if slices.ContainsFunc(hits, func(h index.NameHit) bool { return h.Kind == namesearch.Token }) {
 			if _, _, _, phrase := matchPhrase(v, words, i, nil); phrase {
@@ -3808,10 +3812,6 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	}
 	return item{}, 0, false
 }
-
-// minTwoEditName is the fewest letters of a word that may be corrected
-// to a name two edits away.
-const minTwoEditName = 8
 
 // attributeOpenings turn a terse query that ends in an attribute noun
 // into the question it asks: "norvane lawsuit filing date" is "When
