@@ -508,6 +508,10 @@ func TestAskRereadsUnknownWords(t *testing.T) {
 	// Nantucket, "Bostonia" not Boston).
 	checkNoAnswers(t, seedtest.HarborWind(t), "How far is Gannet Bank from Pawtucket?", "Is Kittiwake based in Bostonia?", "Does Elena Voss work at NorthTech?",
 		"Is Halcyon based in Cortland?") // an English word, and no form of "Portland"
+	// A run of words is a misspelt name only when each word is near the
+	// name's: "Lee Jae-yong" is another person.
+	checkNoAnswers(t, seedtest.Index(t), "Is Lee Jae-yong a presidential candidate?", "Who is Lee Jae-yong?")
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "who is Lee Jae-myeong", want: "presidential candidate"}})
 	for _, c := range []struct{ question, refuse string }{
 		// An English word is not corrected to a lexicon word one letter
 		// away ("planet", "plant").

@@ -200,11 +200,59 @@ func correctNameRun(ix *index.Index, words []word, items []item, k int) bool {
 		if len(hits) == 0 || len(hits) > 1 && hits[1].Score >= hits[0].Score && hits[1].Node != hits[0].Node {
 			continue
 		}
+		// Each word a letter off at most: "Lee Jae-yong" is another
+		// person, not Lee Jae-myung.
+		if !wordsNear(namesearch.Normalize(text), namesearch.Normalize(ix.NameText(hits[0].Node, hits[0].Name))) {
+			continue
+		}
 		words[at].span, words[at].node = to-at, hits[0].Node
 		return true
 	}
 	return false
 }
+
+// wordsNear reports whether a and b have as many words, each the same,
+// one edit apart, or, from five letters and with the same first letter,
+// two ("myeong" for "myung", a romanization's; not "yong").
+func wordsNear(a, b string) bool {
+	wa, wb := strings.FieldsFunc(a, nameSeparator), strings.FieldsFunc(b, nameSeparator)
+	if len(wa) != len(wb) {
+		return false
+	}
+	for i := range wa {
+		x, y := wa[i], wb[i]
+		if x == y || oneEdit(x, y) {
+			continue
+		}
+		if len(x) < 5 || len(y) < 5 || x[0] != y[0] || editDistance(x, y) > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// editDistance is the Levenshtein distance between a and b, by bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func nameSeparator(r rune) bool { return r == ' ' || r == '-' }
 
 // nameTail reads the word at i, not understood, with the one or two words
 // before it as the end of the one entity's name they end ("blade-tip
