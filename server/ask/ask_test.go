@@ -3608,7 +3608,12 @@ func TestAskWhoseIs(t *testing.T) {
 	checkNoAnswers(t, hw, "Name the company whose chief executive is Rafael Ortiz.", "Whose backer is Kittiwake?", "Which company's backer is Gannet Bank?")
 	// A verb's clause says which name is its subject: a wind farm that
 	// invests is not one invested in.
-	checkNoAnswers(t, hw, "What does Gannet Bank invest in?", "Who does Gannet Bank back?", "Which company is Gannet Bank a backer of?", "Who does Gannet Bank supply?")
+	checkNoAnswers(t, hw, "What does Gannet Bank invest in?", "Who does Gannet Bank back?", "Which company is Gannet Bank a backer of?", "Who does Gannet Bank supply?",
+		// An inverse lexicon entry is placed as a verb is: "employ" of
+		// works-at, "join" of appoints.
+		"Who does Rafael Ortiz employ?", "Who did Kittiwake join?")
+	checkNotVerdict(t, pb.Verdict_VERDICT_YES, of(hw, "Does Elena Voss employ SouthTech?", "Did Kittiwake join Marisol Okafor?")...)
+	checkAsks(t, hw, []askCase{{question: "Who does Meridian employ?", want: "Rafael Ortiz works at Meridian"}})
 }
 
 // TestAskTopicLine checks a topic's name before "business", "industry"

@@ -1548,11 +1548,13 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool, clauses []*p
 // placedBy reports whether the clause of the phrase at items[verb] says
 // which of its names is the subject: an active verb does, and a
 // relational noun without a possessive before it (past its adjectives:
-// "Kittiwake's new chief executive"); a passive, whose "by" may be of a
-// date ("proposed by May 8"), does not.
+// "Kittiwake's new chief executive"), and an inverse lexicon entry; a
+// passive, whose "by" may be of a date ("proposed by May 8"), does not.
 func (b *questionBuilder) placedBy(items []item, verb int) bool {
 	ph := items[verb].phrase
-	if ph.Passive {
+	// An inverse lexicon entry ("employ" of works-at) is placed as an
+	// active verb is; a passive with "by" is not.
+	if ph.Passive && ph.Words[len(ph.Words)-1] == "by" {
 		return false
 	}
 	if !ph.Noun {
