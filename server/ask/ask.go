@@ -4116,10 +4116,10 @@ func whoseIs(words []word, items []item) ([]word, bool) {
 
 // possessiveNounIs reads "Which wind farm's backer is MHIP?" as "Which
 // wind farm is MHIP a backer of?" and "Whose backer is MHIP?" as "What is
-// MHIP a backer of?": the possessor of a relational noun of the lexicon
-// is what the noun is of, and the name after the copula what the noun
-// names. A title ("Which company's chairman is Chey?") keeps its own
-// reading. It returns the words rewritten, or false.
+// MHIP a backer of?": the possessor of a relational noun of the lexicon,
+// a title too ("Whose chairman is Graham Whitcombe?"), is what the noun is
+// of, and the name after the copula what the noun names. It returns the
+// words rewritten, or false.
 func possessiveNounIs(words []word, items []item) ([]word, bool) {
 	k := 1
 	opener := []word{words[0]}
@@ -4132,9 +4132,14 @@ func possessiveNounIs(words []word, items []item) ([]word, bool) {
 		return nil, false
 	}
 	noun, be, name := items[k], at(items, k+1), at(items, k+2)
-	if noun.kind != itemVerb || !noun.phrase.Noun || len(noun.phrase.Titles) > 0 || noun.phrase.Passive || len(noun.phrase.Words) < 2 ||
+	last := k + 3
+	if name.kind == itemArticle {
+		// "Whose backer is the Great Lakes Teachers Pension Fund?"
+		name, last = at(items, k+3), k+4
+	}
+	if noun.kind != itemVerb || !noun.phrase.Noun || noun.phrase.Passive || len(noun.phrase.Words) < 2 ||
 		!prepWords[noun.phrase.Words[len(noun.phrase.Words)-1]] || be.kind != itemAux || !beWords[words[be.at].lower] ||
-		name.kind != itemEntity || name.at+name.span != len(words) || k+3 != len(items) {
+		name.kind != itemEntity || name.at+name.span != len(words) || last != len(items) {
 		return nil, false
 	}
 	var of []word

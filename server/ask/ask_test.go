@@ -3605,7 +3605,15 @@ func TestAskWhoseIs(t *testing.T) {
 		{question: "Name the wind farm whose backer is MHIP.", want: "Meridian Harbor Infrastructure Partners invests in Gannet Bank"},
 		{question: "Which company's chief executive is Okafor?", want: "Marisol Okafor leads Kittiwake"},
 	})
-	checkNoAnswers(t, hw, "Name the company whose chief executive is Rafael Ortiz.", "Whose backer is Kittiwake?", "Which company's backer is Gannet Bank?")
+	checkNoAnswers(t, hw, "Name the company whose chief executive is Rafael Ortiz.", "Whose backer is Kittiwake?", "Which company's backer is Gannet Bank?",
+		// A title read the same way: the organization is no chairman.
+		"Whose chairman is Kittiwake?", "Which person's chief executive is Kittiwake?", "Whose managing partner is Meridian?",
+		"Name the person whose chairman is Kittiwake.", "Whose employee is the Southcoast Technological University?")
+	checkNoAnswers(t, seedtest.Index(t), "Whose president is the United States?", "Whose member is the Democratic Party?")
+	checkAsks(t, hw, []askCase{
+		{question: "Whose chairman is Graham Whitcombe?", want: "Graham Whitcombe leads Kittiwake"},
+		{question: "Whose backer is the Great Lakes Teachers Pension Fund?", want: "Great Lakes Teachers Pension Fund invests in Gannet Bank"},
+	})
 	// A verb's clause says which name is its subject: a wind farm that
 	// invests is not one invested in.
 	checkNoAnswers(t, hw, "What does Gannet Bank invest in?", "Who does Gannet Bank back?", "Which company is Gannet Bank a backer of?", "Who does Gannet Bank supply?",
