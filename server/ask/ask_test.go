@@ -3553,12 +3553,11 @@ func TestAskNounAfterWhich(t *testing.T) {
 // TestAskEvidenceReadings checks the readings of a question's leftover
 // words in one relation's evidence: a relation noun that joins a third
 // name, in the part its place says (a possessor or "by" its subject,
-// "against" its object); "which" or "where" asking for a party the
-// evidence names; and the traps a review found: no WordNet synonym
-// stands for an evidence word, "How" asks only for a stated manner, a
-// passive is not read against the evidence's word order, a word after a
-// negation is not said, and the question's subject comes first in the
-// quote.
+// "against" its object); and the traps two reviews found: no WordNet
+// synonym stands for an evidence word, "How" asks only for a stated
+// manner, a passive is not read against the evidence's word order, a word
+// after a negation is not said, the question's subject comes first in the
+// quote, and its other end is named there.
 func TestAskEvidenceReadings(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
@@ -3569,15 +3568,13 @@ func TestAskEvidenceReadings(t *testing.T) {
 		{question: "What did Kittiwake call Norvane's lawsuit against Halcyon?", want: "Kittiwake Offshore Wind opposes [Norvane Turbines sues Halcyon"},
 		{question: "What did Kittiwake call the lawsuit by Norvane?", want: "Kittiwake Offshore Wind opposes [Norvane Turbines sues Halcyon"},
 	})
-	// A party the question does not name, of the noun's type or a place
-	// for "where", that the evidence names: Lutnick's quote names Asia,
-	// not the United States he serves.
-	checkAsks(t, ix, []askCase{
-		{question: "Which region did Lutnick say would be the next major front?", want: "Howard Lutnick prioritizes Asia"},
-		{question: "Where did Lutnick say the next major front would be?", want: "Howard Lutnick prioritizes Asia"},
-	})
 	checkNoAnswers(t, ix, "Which country did Lutnick say would be the next major front?", "Which region did Trump say would be the next major front?",
 		"Which region is Lutnick's next major front?",
+		// A second review: the subject leads the words in the quote, a
+		// question's other end is named there, a noun ("a call", "a
+		// mix") is no verb, a word long after a negation is not said.
+		"What did Lutnick say about the United States?", "What did Samsung use?", "What did Korea argue?", "What did Chey remark was a bold move?",
+		"What did lawmakers mix?",
 		"How did Japan regard Kioxia?", "How was Japan viewed by Kioxia?", "What was Japan regarded as by Kioxia?", "How did Korea counterfeit Japan?",
 		"How could Korea help Japan?", "How did Samsung pressure Sony?", "How was Western Digital sought by Kioxia?")
 	checkNoAnswers(t, hw, "Where is Kittiwake's next lease area?",
@@ -3586,7 +3583,11 @@ func TestAskEvidenceReadings(t *testing.T) {
 		"What did Kittiwake call the lawsuit Halcyon brought against Norvane?", "What did Kittiwake call the lawsuit against Norvane?",
 		"How did Norvane woo Halcyon?", "What did Massachusetts procure from Halcyon?", "How did Norvane copy Halcyon?",
 		"What did Norvane copy from Halcyon?", "What did Aalto defend at Norvane?", "How did Aalto defend Norvane?",
-		"What did Kittiwake anticipate the lawsuit would delay?", "What did Kittiwake expect the lawsuit would delay?")
+		"What did Kittiwake anticipate the lawsuit would delay?", "What did Kittiwake expect the lawsuit would delay?",
+		"What did Kittiwake say would delay construction?", "What did Kittiwake delay?", "What did Norvane copy?", "What did Norvane protect?",
+		"What did Elena Voss recycle?", "What did Halcyon's factory delay?", "What did Okafor call the stake sale?", "What did Okafor call Aldermoor's stake?",
+		"Which company did Massachusetts say still stands?", "Where did Kittiwake say capital would be recycled?")
+	checkAsks(t, ix, []askCase{{question: "What did some lawmakers remark about Chey's proposal?", want: "National Assembly lawmakers reacts to"}})
 }
 
 // TestAskWhoseIs checks "Name the N whose X is NAME" read as "Which N's X

@@ -35,38 +35,21 @@ const (
 // relation it is about, which a relation noun names, or its topic), the
 // one heading the noun phrase after the auxiliary its subject, a
 // relation word of the question must be its predicate's, and each word
-// left must be, as WordNet lemmatizes it, a word of one of its quotes. A
-// "why" question so asks for that relation's reason ("Why was the New
-// Bedford blade factory delayed?"). It answers only when exactly one
+// left must be, as WordNet lemmatizes it, a word of one of its quotes,
+// read as the quote has it (see negatedIn, afterDeterminer, subjectFirst
+// and endsNamed). A "why" question so asks for that relation's reason
+// ("Why was the New Bedford blade factory delayed?"), a "how" question
+// for the manner it states. It answers only when exactly one
 // relation does so, and returns false otherwise; understood are the
 // pieces Compile understood, to which the words read in the evidence are
 // added.
 func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Mention, understood []string, opts pattern.Options) (*Question, bool) {
-	if len(items) < 3 || len(mentions) == 0 {
+	if len(items) < 3 || items[1].kind != itemAux || len(mentions) == 0 {
 		return nil, false
 	}
-	// "Which region did Lutnick say would be the next major front?" and
-	// "Where did ...?" ask for the party of the relation that the
-	// question does not name: of the noun's type, or a place.
-	aux := 1
-	var partyType *pb.Constraint
-	party := false
-	if (words[0].lower == "which" || words[0].lower == "what") && items[0].kind == itemWh && items[1].kind == itemType && items[1].at == 1 {
-		aux, partyType, party = 2, items[1].con, true
-	}
-	if items[aux].kind != itemAux {
-		return nil, false
-	}
-	// A party is asked for by a verb of its own ("did Lutnick say"),
-	// not by a copula ("Where is Kittiwake's next lease area?" asks where
-	// the area is).
-	doAsked := doAux[words[items[aux].at].lower]
 	// A passive's subject comes after "by" ("How was Japan viewed by
 	// Kioxia?"), which the evidence's word order cannot be read against.
-	if beWords[words[items[aux].at].lower] && slices.ContainsFunc(words, func(w word) bool { return w.lower == "by" }) {
-		return nil, false
-	}
-	if party && !doAsked {
+	if beWords[words[items[1].at].lower] && slices.ContainsFunc(words, func(w word) bool { return w.lower == "by" }) {
 		return nil, false
 	}
 	// "Why was the New Bedford blade factory delayed?" asks for the
@@ -74,9 +57,6 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	asked := pb.QualifierField_QUALIFIER_FIELD_UNSPECIFIED
 	switch {
 	case items[0].kind == itemWh && words[0].lower == "what":
-	case party:
-	case items[0].kind == itemWh && words[0].lower == "where" && doAsked:
-		party = true
 	case items[0].kind == itemQualifier && items[0].at == 0 && items[0].field == pb.QualifierField_QUALIFIER_FIELD_REASON:
 		asked = items[0].field
 	// "How did Okafor announce the sale?" asks for the relation's
@@ -88,18 +68,10 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	}
 	var left, skipped []string
 	var preds, eventPreds []vocab.ID
-	spoken := false
-	for _, it := range items[aux:] {
+	for _, it := range items[1:] {
 		switch it.kind {
 		case 0:
 			w := words[it.at].lower
-			// "did Lutnick say": a verb of saying is said by any of
-			// the evidence ("signaled").
-			if w == "say" || sayingVerbs[w] {
-				spoken = true
-				left = append(left, w)
-				continue
-			}
 			if words[it.at].text != w || !wordnet.IsWord(w) {
 				return nil, false
 			}
@@ -150,14 +122,25 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	subject := index.Node(-1)
 	// Past an article or a quantifier: "What did the Norvane Turbines
 	// say", "What did some lawmakers remark".
-	first := aux + 1
+	first := 2
 	for first < len(items) && (items[first].kind == itemArticle || items[first].kind == itemIgnore || items[first].kind == 0 && quantifiers[words[items[first].at].lower]) {
 		first++
 	}
 	// The name heads its noun phrase: not "the New Bedford blade
 	// factory" of "Why was the New Bedford blade factory delayed?".
-	if first < len(items) && items[first].kind == itemEntity && !slices.Contains([]itemKind{itemEvent, itemType, itemEntity, itemPoss}, at(items, first+1).kind) {
+	// A word read as a WordNet synonym ("remark" as a relation noun) is
+	// one the evidence must say, no noun of the phrase.
+	next := at(items, first+1)
+	guessed := next.span == 1 && strings.Contains(words[next.at].note, "WordNet synonym")
+	if first < len(items) && items[first].kind == itemEntity && (guessed || !slices.Contains([]itemKind{itemEvent, itemType, itemEntity, itemPoss}, next.kind)) {
 		subject = items[first].node
+	}
+	// The quote is read against the question's subject: a question
+	// whose first noun phrase is no name ("What did Halcyon's factory
+	// delay?") is read so only for a reason ("Why was the New Bedford
+	// blade factory delayed?").
+	if subject < 0 && asked != pb.QualifierField_QUALIFIER_FIELD_REASON {
+		return nil, false
 	}
 	degree := func(n index.Node) int { return len(ix.Out(n)) + len(ix.In(n)) }
 	slices.SortStableFunc(names, func(a, b index.Node) int { return degree(a) - degree(b) })
@@ -226,17 +209,9 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 				continue
 			}
 		}
-		if party && !partyAnswers(ix, r, names, partyType) {
-			continue
-		}
 		ev := ix.RelationAt(r).GetEvidence()
-		if spoken && !slices.ContainsFunc(ev, func(e *pb.Evidence) bool {
-			return slices.ContainsFunc(quoteTokens(e.GetQuote()), func(t string) bool { return sayingVerbs[t] || t == "say" })
-		}) {
-			continue
-		}
-		said := slices.DeleteFunc(slices.Clone(left), func(w string) bool { return w == "say" || sayingVerbs[w] })
-		if saysAll(ev, said) && !slices.ContainsFunc(said, func(w string) bool { return negatedIn(ev, w) }) && subjectFirst(ix, ev, s, subject, said, names) {
+		if saysAll(ev, left) && !slices.ContainsFunc(left, func(w string) bool { return negatedIn(ev, w) || afterDeterminer(ev, w) }) &&
+			subjectFirst(ix, ev, subject, left) && endsNamed(ix, ev, r, names) {
 			found = append(found, r)
 		}
 	}
@@ -253,21 +228,6 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 			same = append(same, x)
 		}
 	}
-	if party {
-		// Asking for a party, by the named end alone: the others of the
-		// predicate that may answer must be told apart.
-		named := s
-		if !slices.Contains(names, s) {
-			named = o
-		}
-		for _, x := range slices.Concat(ix.Out(named), ix.In(named)) {
-			if x != r && ix.Predicate(x) == ix.Predicate(r) && partyAnswers(ix, x, names, partyType) && !slices.Contains(same, x) {
-				if xs, _ := ix.Ends(x); (xs == named) == (s == named) {
-					same = append(same, x)
-				}
-			}
-		}
-	}
 	var pin *pb.QualifierClause
 	if len(same) > 0 {
 		if pin = distinguish(ix, r, same); pin == nil {
@@ -280,23 +240,6 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	pat := &pb.Pattern{Triples: []*pb.Triple{{Subject: fixed(ix, s), Predicates: []string{v.Predicate(ix.Predicate(r)).Name},
 		Object: fixed(ix, o), RelationVariable: "what", ExactPredicates: true}}}
 	answer := "what"
-	if party {
-		// The end the question does not name answers.
-		answer = words[0].lower
-		if partyType != nil {
-			answer = items[1].noun
-		}
-		if slices.Contains(names, s) {
-			pat.Triples[0].Object = variable(answer)
-		} else {
-			pat.Triples[0].Subject = variable(answer)
-		}
-		if partyType != nil {
-			pat.Constraints = append(pat.Constraints, &pb.Constraint{Variable: answer, Test: partyType.GetTest()})
-		} else {
-			pat.Constraints = append(pat.Constraints, &pb.Constraint{Variable: answer, Test: &pb.Constraint_Type{Type: "place"}})
-		}
-	}
 	if pin != nil {
 		pat.Qualifiers = append(pat.Qualifiers, pin)
 	}
@@ -534,14 +477,18 @@ func nounRoles(words []word, items []item) []nounRole {
 	return out
 }
 
+// negationReach is how many words before a word of the evidence a
+// negation says it did not happen: "did not expect the dispute to delay
+// construction".
+const negationReach = 6
+
 // negatedIn reports whether a quote of evidence says w (as itself or a
-// lemma of it) within three words after a negation: "did not expect
-// the dispute to delay construction" does not say the lawsuit delays it.
+// lemma of it) within negationReach words after a negation.
 func negatedIn(evidence []*pb.Evidence, w string) bool {
 	for _, e := range evidence {
 		tokens := quoteTokens(e.GetQuote())
 		for i, t := range tokens {
-			if sameWord(t, w) && slices.ContainsFunc(tokens[max(0, i-3):i], func(n string) bool { return negationWords[n] }) {
+			if sameWord(t, w) && slices.ContainsFunc(tokens[max(0, i-negationReach):i], func(n string) bool { return negationWords[n] }) {
 				return true
 			}
 		}
@@ -549,37 +496,104 @@ func negatedIn(evidence []*pb.Evidence, w string) bool {
 	return false
 }
 
-// subjectFirst reports whether the question's subject (when it has one,
-// relation end s) leads the words in each quote of evidence that says the
-// first of them: its name, where it is no possessive, is not only after
-// that word ("We will defend our inventions," Norvane chief executive
-// Henrik Aalto said), and another name of the question is not before it
-// unless the subject is too ("Halcyon's 115-meter blade copies Norvane's
-// patented swept blade-tip design" says nothing Norvane copies).
-func subjectFirst(ix *index.Index, evidence []*pb.Evidence, s, subject index.Node, words []string, names []index.Node) bool {
-	if subject < 0 || s != subject || len(words) == 0 {
+// afterDeterminer reports whether the evidence says a verb w only as a
+// noun, after an article: "on a call" says no one called anything.
+func afterDeterminer(evidence []*pb.Evidence, w string) bool {
+	if len(wordnet.Lemmas(w, wordnet.Verb)) == 0 {
+		return false
+	}
+	said := false
+	for _, e := range evidence {
+		tokens := quoteTokens(e.GetQuote())
+		for i, t := range tokens {
+			if !sameWord(t, w) {
+				continue
+			}
+			if i == 0 || !articleWords[tokens[i-1]] {
+				return false
+			}
+			said = true
+		}
+	}
+	return said
+}
+
+// subjectFirst reports whether, in each quote of evidence that says the
+// first of the words, the question's subject leads them: named before
+// that word, not as a possessive, with no other capitalized name between
+// ("Halcyon's 115-meter blade copies Norvane's patented swept blade-tip
+// design" says nothing Norvane copies;
+// "'We will defend our inventions,' Norvane chief executive Henrik Aalto
+// said" nothing Aalto defends), unless the quote starts with the word, a
+// clause whose subject is elsewhere ("claiming that ...").
+func subjectFirst(ix *index.Index, evidence []*pb.Evidence, subject index.Node, words []string) bool {
+	if subject < 0 || len(words) == 0 {
 		return true
 	}
 	for _, e := range evidence {
 		quote := e.GetQuote()
 		tokens := quoteTokens(quote)
 		first := slices.IndexFunc(tokens, func(t string) bool { return slices.ContainsFunc(words, func(w string) bool { return sameWord(t, w) }) })
-		if first < 0 {
+		if first <= 0 {
 			continue
 		}
-		subjectAt, subjectPlainAt := mentionsAt(ix, quote, subject)
-		plainBefore := slices.ContainsFunc(subjectPlainAt, func(i int) bool { return i < first })
-		anyBefore := slices.ContainsFunc(subjectAt, func(i int) bool { return i < first })
-		if len(subjectPlainAt) > 0 && !plainBefore {
+		_, plain := mentionsAt(ix, quote, subject)
+		last := -1
+		for _, i := range plain {
+			if i < first {
+				last = max(last, i)
+			}
+		}
+		if last < 0 {
 			return false
 		}
-		for _, n := range names {
-			if at, _ := mentionsAt(ix, quote, n); n != subject && !anyBefore && slices.ContainsFunc(at, func(i int) bool { return i < first }) {
+		// No other name between: "Samsung manufactured the panels, while
+		// Sony used them" says nothing Samsung used.
+		words := quoteWords(quote)
+		name := len(strings.Fields(ix.DisplayName(subject)))
+		for i := last + 1; i < first && i < len(words); i++ {
+			if r, _ := utf8.DecodeRuneInString(words[i]); unicode.IsUpper(r) && i >= last+name {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// endsNamed reports whether the evidence of r names each of the
+// question's names that is an end of r, or describes it (see
+// describedIn): "What did Lutnick say about the United States?" is not
+// the quote about Asia that Lutnick serves in the United States by.
+func endsNamed(ix *index.Index, evidence []*pb.Evidence, r index.Rel, names []index.Node) bool {
+	s, o := ix.Ends(r)
+	for _, n := range names {
+		if n != s && n != o {
+			continue
+		}
+		if !slices.ContainsFunc(evidence, func(e *pb.Evidence) bool {
+			all, _ := mentionsAt(ix, e.GetQuote(), n)
+			return len(all) > 0 || describedIn(ix, e.GetQuote(), n)
+		}) {
+			return false
+		}
+	}
+	return true
+}
+
+// describedIn reports whether quote refers to entity n by a noun of its
+// type or kind after "the": "Japan viewed the company as a critical
+// national asset" names Kioxia.
+func describedIn(ix *index.Index, quote string, n index.Node) bool {
+	tokens := quoteTokens(quote)
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i-1] != "the" {
+			continue
+		}
+		if con, _, ok := nounConstraint(ix.Vocabulary(), tokens[i]); ok && pattern.Holds(ix, con, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsAt returns the token indexes (as quoteTokens counts) at which
@@ -608,7 +622,7 @@ func mentionsAt(ix *index.Index, quote string, n index.Node) (all, plain []int) 
 			if i > 0 && unicode.IsLetter(rune(lower[i-1])) || from < len(lower) && unicode.IsLetter(rune(lower[from])) {
 				continue
 			}
-			at := len(quoteTokens(quote[:i]))
+			at := len(quoteTokens(lower[:i]))
 			all = append(all, at)
 			if rest := lower[from:]; !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s") {
 				plain = append(plain, at)
@@ -616,40 +630,6 @@ func mentionsAt(ix *index.Index, quote string, n index.Node) (all, plain []int) 
 		}
 	}
 	return all, plain
-}
-
-// partyAnswers reports whether relation r has one end that the question
-// does not name, which may answer it: an entity, of type con when it is
-// set, or else a place, that r's evidence names.
-func partyAnswers(ix *index.Index, r index.Rel, names []index.Node, con *pb.Constraint) bool {
-	s, o := ix.Ends(r)
-	var rest []index.Node
-	for _, n := range []index.Node{s, o} {
-		if !slices.Contains(names, n) {
-			rest = append(rest, n)
-		}
-	}
-	if len(rest) != 1 {
-		return false
-	}
-	if _, ok := ix.NodeRelation(rest[0]); ok || ix.NodeEntity(rest[0]) == nil {
-		return false
-	}
-	if con != nil && !pattern.Holds(ix, con, rest[0]) || con == nil && ix.EntityType(rest[0]) != "place" {
-		return false
-	}
-	// The evidence names it: "Commerce Secretary Howard Lutnick signaled
-	// that Asia would be the next major front" names no United States
-	// that Lutnick serves in.
-	ent := ix.NodeEntity(rest[0])
-	said := []string{ent.GetDisplayName()}
-	for _, a := range ent.GetAliases() {
-		said = append(said, a.GetText())
-	}
-	return slices.ContainsFunc(ix.RelationAt(r).GetEvidence(), func(e *pb.Evidence) bool {
-		quote := strings.ToLower(e.GetQuote())
-		return slices.ContainsFunc(said, func(n string) bool { return n != "" && strings.Contains(quote, strings.ToLower(n)) })
-	})
 }
 
 // distinguish returns a qualifier clause on ?what that relation r
@@ -910,8 +890,15 @@ func evidenceSays(ix *index.Index, rels []index.Rel, words, heads []string) bool
 // quoteTokens are a quote's words, lowercase, split at what is no letter;
 // "No." before a number is a number's sign, not a negation, and is left
 // out.
-func quoteTokens(quote string) []string {
-	lower := strings.ToLower(quote)
+func quoteTokens(quote string) []string { return tokensOf(strings.ToLower(quote)) }
+
+// quoteWords is quoteTokens as the quote writes them, capitals kept.
+func quoteWords(quote string) []string { return tokensOf(quote) }
+
+// tokensOf splits text into words as quoteTokens does, with no case
+// change (its "No. 2" test is by lowercase "no").
+func tokensOf(text string) []string {
+	lower := text
 	var out []string
 	for len(lower) > 0 {
 		i := strings.IndexFunc(lower, unicode.IsLetter)
@@ -924,7 +911,7 @@ func quoteTokens(quote string) []string {
 			j = len(lower)
 		}
 		t, rest := lower[:j], lower[j:]
-		if t == "no" && numberFollows(rest) {
+		if strings.EqualFold(t, "no") && numberFollows(rest) {
 			lower = rest
 			continue
 		}
