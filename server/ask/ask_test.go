@@ -3645,3 +3645,23 @@ func TestAskScopeInWhPhrase(t *testing.T) {
 		t.Error(`"What current role" compiled; want "current" not understood`)
 	}
 }
+
+// TestAskLooseRelationTopic checks what a relation noun without its
+// parties is about: asked of one relation only ("the alliance" names the
+// Korea-Japan alliance and the Samsung-Sony partnership), and "from" after
+// the noun naming its subject ("the lawsuit from Norvane").
+func TestAskLooseRelationTopic(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	for _, q := range []string{"What was the alliance about?", "What did the alliance concern?"} {
+		if _, err := Ask(ix, q, budget.New(context.Background(), 100000), 100, pattern.Options{}); err == nil || !strings.Contains(err.Error(), "cannot tell which relation") {
+			t.Errorf("Ask(%q) = %v; want a refusal naming the relations it may be", q, err)
+		}
+	}
+	checkAsks(t, hw, []askCase{
+		{question: "What was the lawsuit about?", want: "Swept blade-tip design"},
+		{question: "What was the lawsuit from Norvane about?", want: "Swept blade-tip design"},
+		{question: "How much is the contract from Kittiwake worth?", want: "$480 million"},
+	})
+	checkNoAnswers(t, hw, "What did the lawsuit from Halcyon concern?")
+}

@@ -451,6 +451,15 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 					}
 				case "by":
 					subject = fixed(b.ix, peek(d+1).node)
+				case "from":
+					// "the lawsuit from Norvane": whom a suit, a contract or
+					// an order is from is its subject, unless the lexicon
+					// joins an object by "from".
+					if b.fromJoinsObject(it.preds) {
+						object = fixed(b.ix, peek(d+1).node)
+					} else {
+						subject = fixed(b.ix, peek(d+1).node)
+					}
 				default:
 					tw := strings.Fields(strings.ToLower(it.text))
 					if strings.EqualFold(p.text, "to") && saleNouns[tw[len(tw)-1]] {
@@ -1545,6 +1554,42 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool, clauses []*p
 	return own[0]
 }
 
+// fromJoinsObject reports whether a phrase of the lexicon of one of preds
+// joins its object by "from" ("receive subsidies from" read the other way
+// round does not: its "from" names the subject).
+func (b *questionBuilder) fromJoinsObject(preds []vocab.ID) bool {
+	return slices.ContainsFunc(b.vocab.Phrases(), func(ph vocab.Phrase) bool {
+		return !ph.Passive && ph.Words[len(ph.Words)-1] == "from" && slices.Contains(preds, ph.Predicate)
+	})
+}
+
+// oneLooseRelation returns an error when triple t names none of its
+// parties and the graph holds several relations of its predicates: "What
+// was the alliance about?" asks of one relation, which "alliance" (the
+// Korea-Japan alliance, the Samsung-Sony partnership) does not name.
+func (b *questionBuilder) oneLooseRelation(t *pb.Triple) error {
+	if t.GetSubject().GetName() != "" || t.GetObject().GetName() != "" || slices.Contains(b.whVars, t.GetSubject().GetVariable()) ||
+		slices.Contains(b.whVars, t.GetObject().GetVariable()) || slices.ContainsFunc(b.pattern.Triples, func(o *pb.Triple) bool {
+		return o != t && (o.GetObject().GetVariable() == t.GetRelationVariable() || o.GetSubject().GetVariable() == t.GetRelationVariable() ||
+			o.GetObject().GetVariable() == t.GetSubject().GetVariable() || o.GetSubject().GetVariable() == t.GetObject().GetVariable() ||
+			o.GetSubject().GetVariable() == t.GetSubject().GetVariable() || o.GetObject().GetVariable() == t.GetObject().GetVariable())
+	}) || len(b.pattern.Participations) > 0 {
+		return nil
+	}
+	n := 0
+	var ids []vocab.ID
+	for _, name := range t.GetPredicates() {
+		if p, ok := b.vocab.Lookup(name); ok {
+			n += len(b.ix.WithPredicate(p.ID))
+			ids = append(ids, p.ID)
+		}
+	}
+	if n > 1 {
+		return fmt.Errorf("cannot tell which relation it asks about: the graph has %d relations of %s, and the question names none of their parties", n, pattern.PredicateList(b.vocab, ids))
+	}
+	return nil
+}
+
 // placedBy reports whether the clause of the phrase at items[verb] says
 // which of its names is the subject: an active verb does, and a
 // relational noun without a possessive before it (past its adjectives:
@@ -1709,6 +1754,11 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 		}
 	}
 	for _, qw := range b.quals {
+		if qw.field == pb.QualifierField_QUALIFIER_FIELD_TOPIC && len(b.pattern.Triples) > 0 {
+			if err := b.oneLooseRelation(main); err != nil {
+				return nil, err
+			}
+		}
 		b.pattern.Qualifiers = append(b.pattern.Qualifiers, &pb.QualifierClause{
 			Relation: variable(main.RelationVariable), Field: qw.field, Test: &pb.QualifierClause_Variable{Variable: qw.v}})
 		if !slices.Contains(q.AnswerVars, qw.v) {
