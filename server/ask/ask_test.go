@@ -3622,6 +3622,9 @@ func TestAskWhoseIs(t *testing.T) {
 		// works-at, "join" of appoints.
 		"Who does Rafael Ortiz employ?", "Who did Kittiwake join?")
 	checkNotVerdict(t, pb.Verdict_VERDICT_YES, of(hw, "Does Elena Voss employ SouthTech?", "Did Kittiwake join Marisol Okafor?")...)
+	// Nor a relation noun's: its phrase places its parties.
+	checkNoAnswers(t, hw, "How did Okafor announce Gannet Bank's stake in Aldermoor?")
+	checkAsks(t, hw, []askCase{{question: "How did Okafor announce Aldermoor's stake in Gannet Bank?", want: "on a call"}})
 	checkAsks(t, hw, []askCase{{question: "Who does Meridian employ?", want: "Rafael Ortiz works at Meridian"}})
 }
 

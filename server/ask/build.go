@@ -134,7 +134,14 @@ func (b *questionBuilder) eventTriple(v string, preds []vocab.ID, subject, objec
 	if object == nil {
 		object = variable(b.fresh("target"))
 	}
-	b.pattern.Triples = append(b.pattern.Triples, &pb.Triple{Subject: subject, Predicates: b.predicateNames(preds), Object: object, RelationVariable: v})
+	t := &pb.Triple{Subject: subject, Predicates: b.predicateNames(preds), Object: object, RelationVariable: v}
+	b.pattern.Triples = append(b.pattern.Triples, t)
+	// "Gannet Bank's stake in Aldermoor": a relation noun's parties are
+	// where its phrase puts them.
+	if b.verbal == nil {
+		b.verbal = map[*pb.Triple]bool{}
+	}
+	b.verbal[t] = true
 }
 
 // partyOfObject reports whether n, named before a relation noun of
