@@ -4782,11 +4782,23 @@ func phraseAt(words []word, i int, ph []string) (int, bool) {
 			if k == last && k >= 2 && prepWords[want] && (j == len(words) || !isNameStart(words[j]) && !prepWords[words[j].lower]) {
 				return j - i, true
 			}
+			// A verb and its preposition, the verb ending the question:
+			// "How much did MHIP invest?".
+			if k == last && k == 1 && prepWords[want] && j == len(words) && verbForm(words[i].lower) {
+				return j - i, true
+			}
 			return 0, false
 		}
 		j++
 	}
 	return j - i, true
+}
+
+// verbForm reports whether w is a verb's base form, as after "did", and
+// WordNet knows it as no noun: "invest", not "member", "stake" or the
+// participle "located".
+func verbForm(w string) bool {
+	return slices.Contains(wordnet.Lemmas(w, wordnet.Verb), w) && len(wordnet.Lemmas(w, wordnet.Noun)) == 0
 }
 
 // isNameStart reports whether a question word may begin a name: it is

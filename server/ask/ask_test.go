@@ -1220,6 +1220,8 @@ func TestAskPhraseForms(t *testing.T) {
 	checkAsks(t, seedtest.HarborWind(t), []askCase{
 		{question: "Which company supplies the turbines to Gannet Bank?", want: "Halcyon Rotor Systems"},
 		{question: "Which company will supply the turbines?", want: "Halcyon Rotor Systems"},
+		// A verb of two words, its base form ending the question.
+		{question: "How much did MHIP invest?", want: "$650 million"},
 		{question: "Which Portland-based company supplies turbines to Gannet Bank?", want: "Halcyon Rotor Systems"},
 		// A possessive for the lexicon's article: "buy a stake in".
 		{question: "Who bought its stake in Gannet Bank?", want: "Aldermoor Energy"},
