@@ -1222,6 +1222,8 @@ func TestAskPhraseForms(t *testing.T) {
 		{question: "Which company will supply the turbines?", want: "Halcyon Rotor Systems"},
 		// A verb of two words, its base form ending the question.
 		{question: "How much did MHIP invest?", want: "$650 million"},
+		// Lowercase words of a name before the head it ends in.
+		{question: "How much did the teachers' pension fund invest?", want: "$300 million"},
 		{question: "Which Portland-based company supplies turbines to Gannet Bank?", want: "Halcyon Rotor Systems"},
 		// A possessive for the lexicon's article: "buy a stake in".
 		{question: "Who bought its stake in Gannet Bank?", want: "Aldermoor Energy"},

@@ -58,7 +58,7 @@ func reread(ix *index.Index, words []word, items []item) bool {
 		if it.kind != 0 || words[it.at].note != "" {
 			continue
 		}
-		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || nameTail(ix, words, items[k].at) || nameStartHead(ix, words, items[k].at) || headNoun(ix, words, items[k].at) || mannerAdverb(words, items[k].at) || mannerPhrase(words, items, k) {
+		if absorbIntoName(ix, words, items, k) || correctNameRun(ix, words, items, k) || nameTail(ix, words, items[k].at) || nameStartHead(ix, words, items[k].at) || nameWordHead(ix, words, items[k].at) || headNoun(ix, words, items[k].at) || mannerAdverb(words, items[k].at) || mannerPhrase(words, items, k) {
 			changed = true
 			continue
 		}
@@ -328,6 +328,46 @@ func nameStartHead(ix *index.Index, words []word, i int) bool {
 		}
 		words[i].span, words[i].node, words[i].readAs = end+1-i, found, fmt.Sprintf("the start and head of %q", ix.DisplayName(found))
 		return true
+	}
+	return false
+}
+
+// nameWordHead reads the word at i, lowercase and not understood, with
+// the one or two lowercase words after it that end one entity's name, as
+// that entity when its name has the word too: "the teachers' pension
+// fund" of Great Lakes Teachers Pension Fund. The words then read as that
+// entity.
+func nameWordHead(ix *index.Index, words []word, i int) bool {
+	w := words[i]
+	if strings.TrimRight(w.text, "'’") != w.lower || !isNoun(strings.TrimSuffix(w.lower, "s")) && !isNoun(w.lower) || functionWord(w.lower) {
+		return false
+	}
+	from := i + 1
+	if from < len(words) && (words[from].lower == "'" || words[from].lower == "’" || words[from].lower == "'s") {
+		from++ // "teachers' pension fund"
+	}
+	for n := 2; n >= 1; n-- {
+		end := from + n
+		if end > len(words) || slices.ContainsFunc(words[from:end], func(x word) bool { return x.text != x.lower || functionWord(x.lower) }) {
+			continue
+		}
+		head := namesearch.Normalize(joinWords(words[from:end]))
+		found := index.Node(-1)
+		for _, h := range ix.FindNames(w.lower+" "+head, index.SearchOptions{Limit: 5, MaxEdits: -1}) {
+			fields := strings.Fields(namesearch.Normalize(ix.NameText(h.Node, h.Name)))
+			name := strings.Join(fields, " ")
+			if !strings.HasSuffix(name, " "+head) || len(fields) <= n+1 || !slices.ContainsFunc(fields[:len(fields)-n], func(f string) bool { return sameWord(f, w.lower) }) {
+				continue
+			}
+			if found >= 0 && found != h.Node {
+				return false // the words of two entities' names
+			}
+			found = h.Node
+		}
+		if found >= 0 {
+			words[i].span, words[i].node, words[i].readAs = end-i, found, fmt.Sprintf("words of %q", ix.DisplayName(found))
+			return true
+		}
 	}
 	return false
 }
