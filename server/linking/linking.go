@@ -108,7 +108,7 @@ func Link(ix *index.Index, text string, opts Options) []Mention {
 	l.known()
 	inside := make([]bool, len(l.mentions))
 	for i, m := range l.mentions {
-		inside[i] = l.insideUnknownName(m.Start, m.End)
+		inside[i] = l.insideUnknownName(m.Start, m.End) || l.endsInstitutionName(m.Start)
 	}
 	kept := l.mentions[:0]
 	for i, m := range l.mentions {
@@ -388,6 +388,27 @@ func (l *linker) insideUnknownName(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// institutionWords, alone before "of" and a place, make one name of
+// them: "the Bank of Japan", "the University of Tokyo".
+var institutionWords = setOf("bank", "university", "port", "ministry", "museum", "government", "council", "chamber", "parliament",
+	"assembly", "court", "state", "city", "province", "republic", "kingdom", "institute", "college")
+
+// endsInstitutionName reports whether the known name starting at byte
+// start ends a name of one institution word, "of" and it: "Japan" of "the
+// Bank of Japan" ("Halcyon Rotor Systems of Portland" is two names).
+func (l *linker) endsInstitutionName(start int) bool {
+	k, ok := l.wordAt(start)
+	if !ok || k < 2 || !l.words[k].joined || l.words[k-1].lower != "of" || !l.words[k-1].joined {
+		return false
+	}
+	w := l.words[k-2]
+	if !w.capitalized || !institutionWords[w.lower] || l.covered(w.start, w.end) {
+		return false
+	}
+	// One word: nothing capitalized joined before it.
+	return k < 3 || !l.words[k-2].joined || !l.words[k-3].capitalized || l.words[k-3].sentenceStart && functionWords[l.words[k-3].lower]
 }
 
 // resolveAmbiguous settles an ambiguous mention whose text names one of

@@ -127,6 +127,10 @@ func TestLinkUnknownNames(t *testing.T) {
 		// two names; inside one ("Commerce and Industry") it is not.
 		{"Analysts said Tidewater Cable Co. grew. Vattenfall Wind and Tidewater Cable Co. formed a venture with the Atlantic Chamber of Commerce and Industry.", []string{
 			"Tidewater Cable Co.?organization/company", "Vattenfall Wind?", "Tidewater Cable Co.?organization/company", "Atlantic Chamber of Commerce and Industry?"}},
+		// One institution word, "of" and a known place are one name;
+		// a name of several words, "of" and a place are two.
+		{"Analysts at the Bank of Denmark said Kittiwake of Boston grew.", []string{
+			"Bank of Denmark?organization", "Kittiwake=organizations/kittiwake-offshore-wind", "Boston=places/boston"}},
 		// A headline in title case: only words English does not know.
 		{"Vattenfall Wins Big Contract as Kittiwake Expands\nThe body.", []string{
 			"Vattenfall?", "Kittiwake=organizations/kittiwake-offshore-wind"}},

@@ -527,6 +527,10 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 			return g, true
 		}
 	}
+	// "Bank of Denmark": an institution word and "of".
+	if r.end-r.start > 2 && institutionWords[l.words[r.start].lower] && l.words[r.start+1].lower == "of" {
+		return guessed{typ: "organization", reason: fmt.Sprintf("it starts with %q", l.text[l.words[r.start].start:l.words[r.start+1].end]), boost: 0.1}, true
+	}
 	last := l.words[r.end-1].lower
 	if last = strings.TrimSuffix(last, "."); corporateEndings[last] || orgEndings[last] || r.end-r.start > 1 && pluralNoun(last) {
 		g := guessed{typ: "organization", reason: fmt.Sprintf("it ends in %q", l.words[r.end-1].text), boost: 0.1}
