@@ -928,3 +928,18 @@ func TestEventNounOfVerb(t *testing.T) {
 		t.Errorf("no bid drafted for the verb: %q", got)
 	}
 }
+
+// TestNameBeforeItsKind checks a new name before a noun of its kind ("the
+// Petrel Ridge project"): the name's own noun, no description of another
+// entity that the name would modify.
+func TestNameBeforeItsKind(t *testing.T) {
+	t.Parallel()
+	text := "Stake\n\nBOSTON -- Equinor agreed to buy a 30 percent stake in the Petrel Ridge project.\n"
+	got := drafted(Make(seedtest.HarborWind(t), text, Options{SourceFile: "stake.txt", MinConfidence: 0.5}))
+	if want := "organizations/equinor acquires-stake-in places/petrel-ridge"; !slices.Contains(got, want) {
+		t.Errorf("no %q among %q", want, got)
+	}
+	if slices.Contains(got, "organizations/equinor based-in places/petrel-ridge") {
+		t.Errorf("drafted Equinor based in the wind farm it buys into: %q", got)
+	}
+}

@@ -135,7 +135,10 @@ func (d *drafter) resolveReferences(toks []token) []token {
 			// names before the noun stay, as its modifiers.
 			if mods := d.descriptionModifiers(toks, i+1); mods > i+1 {
 				j := d.nounAfter(toks, mods)
-				if j > mods && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[mods:j]) {
+				// "the Petrel Ridge project": a noun the name before it
+				// fits is the name's own, no description.
+				own := toks[i+1].mention >= 0 && d.nounFits(toks, mods, j, d.ments[toks[i+1].mention])
+				if j > mods && !own && (j == len(toks) || toks[j].mention < 0) && d.singular(toks[mods:j]) {
 					if k := d.antecedent(t.start, reach, func(m mention) bool {
 						for _, mt := range toks[i+1 : mods] {
 							// Not the modifier itself, nor an entity the

@@ -127,6 +127,10 @@ func TestLinkUnknownNames(t *testing.T) {
 		// two names; inside one ("Commerce and Industry") it is not.
 		{"Analysts said Tidewater Cable Co. grew. Vattenfall Wind and Tidewater Cable Co. formed a venture with the Atlantic Chamber of Commerce and Industry.", []string{
 			"Tidewater Cable Co.?organization/company", "Vattenfall Wind?", "Tidewater Cable Co.?organization/company", "Atlantic Chamber of Commerce and Industry?"}},
+		// A noun of a kind right after the name, after a determiner;
+		// a possessor after "in" is no place.
+		{"Investors bought into the Petrel Ridge project and into Fulmar Offshore Wind's farm.", []string{
+			"Petrel Ridge?place/wind-farm", "Fulmar Offshore Wind?"}},
 		// One institution word, "of" and a known place are one name;
 		// a name of several words, "of" and a place are two.
 		{"Analysts at the Bank of Denmark said Kittiwake of Boston grew.", []string{

@@ -522,6 +522,9 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 	if g, ok := l.nounBefore(r); ok {
 		return g, true
 	}
+	if g, ok := l.nounAfterName(r); ok {
+		return g, true
+	}
 	if !multiword && !l.sureWords[l.words[r.start].lower] && !l.describedAfter(r) {
 		if g, ok := l.wordnetPlace(r); ok {
 			return g, true
@@ -539,7 +542,9 @@ func (l *linker) guess(r run, title int) (guessed, bool) {
 		}
 		return g, true
 	}
-	if r.start > 0 && l.words[r.start].joined && placePrepositions[l.words[r.start-1].lower] && r.end-r.start <= 3 {
+	// Not a possessor after it: "a stake in Fulmar Offshore Wind's
+	// project" is in the project.
+	if r.start > 0 && l.words[r.start].joined && placePrepositions[l.words[r.start-1].lower] && r.end-r.start <= 3 && !possessive(l.words[r.end-1].text) {
 		return guessed{typ: "place", reason: fmt.Sprintf("after %q", l.words[r.start-1].text)}, true
 	}
 	// A coined lowercase word ("SK hynix") is no part of a person's name.
@@ -740,6 +745,38 @@ func (l *linker) nounBefore(r run) (guessed, bool) {
 	g.reason = fmt.Sprintf("after %q, %s", l.text[l.words[first].start:l.words[r.start-1].end], g.reason)
 	g.boost = 0.1
 	return g, true
+}
+
+// nounAfterName reads "the Petrel Ridge wind farm" of r: after a
+// determiner, a noun of a kind (one or two lowercase words) right after
+// the name, ending its noun phrase, says what it is.
+func (l *linker) nounAfterName(r run) (guessed, bool) {
+	if r.start < 1 || !determinerWords[l.words[r.start-1].lower] || !l.words[r.start].joined || possessive(l.words[r.end-1].text) {
+		return guessed{}, false
+	}
+	for n := 2; n >= 1; n-- {
+		end := r.end + n
+		if end > len(l.words) {
+			continue
+		}
+		var ws []string
+		for _, w := range l.words[r.end:end] {
+			if w.capitalized || !w.joined {
+				ws = nil
+				break
+			}
+			ws = append(ws, strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s"))
+		}
+		if ws == nil {
+			continue
+		}
+		if g, ok := l.noun(strings.Join(ws, " ")); ok {
+			g.reason = fmt.Sprintf("before %q, %s", l.text[l.words[r.end].start:l.words[end-1].end], g.reason)
+			g.boost = 0.1
+			return g, true
+		}
+	}
+	return guessed{}, false
 }
 
 // determinerWords open a noun phrase.
