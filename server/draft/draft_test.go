@@ -943,3 +943,18 @@ func TestNameBeforeItsKind(t *testing.T) {
 		t.Errorf("drafted Equinor based in the wind farm it buys into: %q", got)
 	}
 }
+
+// TestInfinitiveAfterFrom checks the subject of an infinitive after a
+// clause that names a party by "from": "Corvid won a contract from
+// Kittiwake to supply cables" has Corvid supply them.
+func TestInfinitiveAfterFrom(t *testing.T) {
+	t.Parallel()
+	text := "Cables\n\nBOSTON -- Corvid Subsea Cables won a $200 million contract from Kittiwake to supply export cables for Gannet Bank.\n"
+	got := drafted(Make(seedtest.HarborWind(t), text, Options{SourceFile: "cables.txt", MinConfidence: 0.5}))
+	if want := "organizations/corvid-subsea-cables supplies-cables-to places/gannet-bank"; !slices.Contains(got, want) {
+		t.Errorf("no %q among %q", want, got)
+	}
+	if slices.Contains(got, "organizations/kittiwake-offshore-wind supplies-cables-to places/gannet-bank") {
+		t.Errorf("drafted the awarding developer as the supplier: %q", got)
+	}
+}

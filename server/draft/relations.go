@@ -468,6 +468,12 @@ func (d *drafter) phraseRelations(toks []token) []candidate {
 			}
 			var pBefore, pAfter float64
 			before, pBefore = d.nearest(toks, o.from-1, -1, -1, beforeTypes)
+			// "Corvid won a contract from Kittiwake to supply cables": an
+			// infinitive's subject is not the name a preposition of the
+			// clause before it takes; the one before that is.
+			if !o.phrase.Passive && o.from >= 1 && toks[o.from-1].word == "to" && before >= 1 && fromWinner[toks[before-1].word] {
+				before, pBefore = d.nearest(toks, before-2, -1, -1, beforeTypes)
+			}
 			if o.phrase.Passive && before >= 1 && before+1 < o.from && !toks[before].pronoun &&
 				(before >= 2 && nounPrepositions[toks[before-1].word] && (d.eventNoun(toks[before-2].word) || isIntentNoun(toks[before-2].word)) ||
 					before >= 2 && toks[before-2].word == "to" && toks[before-1].isWord()) {
@@ -1278,6 +1284,10 @@ func (d *drafter) heldEventRelations(toks []token) []candidate {
 	}
 	return out
 }
+
+// fromWinner are the prepositions before a name that an infinitive after
+// it does not take as subject: "won a contract from Kittiwake to supply".
+var fromWinner = map[string]bool{"from": true}
 
 // modals say what may be, not what is: "which would take a stake".
 var modals = map[string]bool{"would": true, "could": true, "might": true, "may": true, "should": true, "can": true}
