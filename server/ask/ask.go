@@ -1047,7 +1047,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		words, frame = rewritten, text
 		items, mentions = classify(ix, words)
 	}
-	for _, rewrite := range []func([]word, []item) ([]word, bool){whoseIs, possessiveNounIs, agentCompound, whenClause, strandedTopic, audienceClause, kindOfRelation, datedEventIs} {
+	for _, rewrite := range []func([]word, []item) ([]word, bool){whatPaid, whoseIs, possessiveNounIs, agentCompound, whenClause, strandedTopic, audienceClause, kindOfRelation, datedEventIs} {
 		if rewritten, ok := rewrite(words, items); ok {
 			words = rewritten
 			items, mentions = classify(ix, words)
@@ -2726,6 +2726,22 @@ func placeType(v *vocab.Vocabulary, t string) bool {
 	return t == "place" || ok && k.EntityType == "place"
 }
 
+// whatPaid reads "What did Aldermoor pay for the stake?" as "How much did
+// Aldermoor pay for the stake?": what is paid for a relation is its
+// amount, not a party of it. It returns the words rewritten, or false.
+func whatPaid(words []word, items []item) ([]word, bool) {
+	if len(words) < 5 || words[0].lower != "what" || !doAux[words[1].lower] {
+		return nil, false
+	}
+	for i := 2; i+1 < len(words); i++ {
+		if forVerbs[words[i].lower] && words[i+1].lower == "for" {
+			how := []word{{text: words[0].text, lower: "how", note: fmt.Sprintf("%q before %q: how much", words[0].text, words[i].text)}, {text: "much", lower: "much"}}
+			return slices.Concat(how, words[1:]), true
+		}
+	}
+	return nil, false
+}
+
 // forVerbs are the light verbs whose event noun follows "for": "paying
 // for its stake" is the stake bought.
 var forVerbs = map[string]bool{}
@@ -3787,6 +3803,14 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	// sony"), when it is no word WordNet or the lexicon knows.
 	r, _ := utf8.DecodeRuneInString(w.text)
 	nameLike := unicode.IsUpper(r) || utf8.RuneCountInString(w.text) >= 5 && strings.ToLower(w.text) == w.text && !knownWord(v, w.lower)
+	// "Lee", a short word of one person's name as written.
+	if r := []rune(w.text); i > 0 && len(r) == 3 && unicode.IsUpper(r[0]) && !functionWord(w.lower) && !isNoun && months[w.lower] == 0 &&
+		(i+1 == len(words) || !isNameStart(words[i+1])) && !isNameStart(words[i-1]) {
+		hits := slices.DeleteFunc(ix.CorrectName(w.text, 0, 3), func(h index.NameHit) bool { return h.Edits > 0 || ix.EntityType(h.Node) != "person" })
+		if len(hits) == 1 {
+			return item{kind: itemEntity, text: w.text, node: hits[0].Node, fuzzy: true}, 1, true
+		}
+	}
 	if nameLike && utf8.RuneCountInString(w.text) >= 4 && !functionWord(w.lower) && !isEvent(v, w.lower) && !isNoun && !startsPlaceName(words, i) {
 		// A word inside a longer name that starts a lexicon phrase is the
 		// phrase's: "Commerce Secretary" is a title, not the Korea Chamber
@@ -4206,6 +4230,28 @@ func datedEventIs(words []word, items []item) ([]word, bool) {
 	return append(out, words[date.at:date.at+date.span]...), true
 }
 
+// hearVerbs say that their subject was the audience of what follows.
+var hearVerbs = map[string]bool{"hear": true, "heard": true, "hears": true, "witness": true, "witnessed": true}
+
+// heardWhen reads "Where did Lee Jae-myung hear Chey's proposal?" as
+// "Where was Chey's proposal before Lee Jae-myung?": a wh-word, "did", one
+// name, a verb of hearing and the rest, which the name heard. It returns
+// the words rewritten, or false.
+func heardWhen(words []word, items []item) ([]word, bool) {
+	if len(items) < 5 || (items[0].kind != itemWh && items[0].kind != itemQualifier) || items[0].at != 0 || items[1].kind != itemAux ||
+		!doAux[words[items[1].at].lower] || items[2].kind != itemEntity {
+		return nil, false
+	}
+	name := items[2]
+	h := name.at + max(name.span, 1)
+	if h+1 >= len(words) || !hearVerbs[words[h].lower] || items[3].at != h {
+		return nil, false
+	}
+	before := word{text: words[h].text, lower: "before", note: fmt.Sprintf("%q: the relation's audience", words[h].text)}
+	out := slices.Concat(words[:items[1].at], []word{{text: words[items[1].at].text, lower: "was"}}, words[h+1:], []word{before}, words[name.at:h])
+	return out, true
+}
+
 // audienceClause reads the questions that ask for a relation's audience
 // by a verb or a noun rather than "before whom": "Who heard Chey's
 // proposal?", "Which politician was the audience for Chey's second
@@ -4216,6 +4262,9 @@ func datedEventIs(words []word, items []item) ([]word, bool) {
 func audienceClause(words []word, items []item) ([]word, bool) {
 	if len(items) < 3 || items[0].at != 0 {
 		return nil, false
+	}
+	if w, ok := heardWhen(words, items); ok {
+		return w, true
 	}
 	// The word read as "before" is the one that says the audience:
 	// "heard", "the audience for", "To".

@@ -135,6 +135,18 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	if first < len(items) && items[first].kind == itemEntity && (guessed || !slices.Contains([]itemKind{itemEvent, itemType, itemEntity, itemPoss}, next.kind)) {
 		subject = items[first].node
 	}
+	// The word after the subject is the question's verb: the quote must
+	// use it as one ("What did Kittiwake export?" is no "export cables").
+	verb := ""
+	if subject >= 0 {
+		k := first + 1
+		for k < len(items) && items[k].kind == itemIgnore {
+			k++ // "still stand"
+		}
+		if it := at(items, k); it.kind == 0 || (it.kind == itemVerb || it.kind == itemEvent) && it.span == 1 && strings.Contains(words[it.at].note, "WordNet synonym") {
+			verb = strings.ToLower(words[it.at].text)
+		}
+	}
 	// The quote is read against the question's subject: a question
 	// whose first noun phrase is no name ("What did Halcyon's factory
 	// delay?") is read so only for a reason ("Why was the New Bedford
@@ -210,7 +222,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 			}
 		}
 		ev := ix.RelationAt(r).GetEvidence()
-		if saysAll(ev, left) && !slices.ContainsFunc(left, func(w string) bool { return negatedIn(ev, w) || afterDeterminer(ev, w) }) &&
+		if saysAll(ev, left) && !slices.ContainsFunc(left, func(w string) bool { return negatedIn(ev, w) || afterDeterminer(ev, w) }) && (verb == "" || verbUsed(ev, verb)) &&
 			subjectFirst(ix, ev, subject, left) && endsNamed(ix, ev, r, names) {
 			found = append(found, r)
 		}
@@ -494,6 +506,17 @@ func negatedIn(evidence []*pb.Evidence, w string) bool {
 		}
 	}
 	return false
+}
+
+// verbUsed reports whether a quote of evidence says w in a form WordNet
+// knows as a verb and as no noun: "called", "viewed", "remarking", not
+// "export" of "export cables", "court" or "stands".
+func verbUsed(evidence []*pb.Evidence, w string) bool {
+	return slices.ContainsFunc(evidence, func(e *pb.Evidence) bool {
+		return slices.ContainsFunc(quoteTokens(e.GetQuote()), func(t string) bool {
+			return sameWord(t, w) && len(wordnet.Lemmas(t, wordnet.Verb)) > 0 && len(wordnet.Lemmas(t, wordnet.Noun)) == 0
+		})
+	})
 }
 
 // afterDeterminer reports whether the evidence says a verb w only as a
