@@ -3676,13 +3676,16 @@ func TestAskLooseRelationTopic(t *testing.T) {
 // TestAskQuoteVerbTraps checks what a third review of this stop found: the question's
 // verb used as a noun in the quote is not said ("What did Kittiwake
 // export?" is no "export cables"), "What did X pay for Y?" asks for the
-// amount, and a surname of three letters alone names its one person.
+// amount, "What did X supply?" for the topic, not the recipient, and a surname of three letters alone names its one person.
 func TestAskQuoteVerbTraps(t *testing.T) {
 	t.Parallel()
 	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
 	checkNoAnswers(t, hw, "What did Kittiwake export?", "What did Kittiwake farm?", "What did Kittiwake wind?", "What did Norvane court?",
 		"What did Massachusetts package?", "What did Massachusetts still stand?")
 	checkNoAnswers(t, ix, "What did the lawmakers surprise?", "What did Samsung pay for the partnership?", "What did Chey pay for the proposal?")
-	checkAsks(t, hw, []askCase{{question: "What did Aldermoor pay for the stake?", want: "about $520 million"}})
+	checkAsks(t, hw, []askCase{{question: "What did Aldermoor pay for the stake?", want: "about $520 million"},
+		// What is supplied is the relation's topic, not whom it goes to.
+		{question: "What did Corvid supply?", want: "?what = Export cables"}})
+	checkNoAnswers(t, hw, "What did Halcyon supply?")
 	checkAsks(t, ix, []askCase{{question: "Who is Lee?", want: "presidential candidate"}})
 }

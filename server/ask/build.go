@@ -1191,6 +1191,17 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 		// The wh-word was moved to the front: "What did Samsung oppose?",
 		// "Who was Kioxia acquired by?".
 		subject, object = left[1].term, left[0].term
+		// "What did Halcyon supply?" asks for what was supplied, the
+		// relation's topic, not for the one it went to, a predicate's
+		// object by "to".
+		if !passive && object.GetVariable() == "what" && !slices.Contains(ph.Words, "to") && !slices.ContainsFunc(ph.Predicates(), func(p vocab.ID) bool {
+			return !strings.HasSuffix(b.vocab.Predicate(p).Name, "-to")
+		}) {
+			b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "what" })
+			b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_TOPIC, v: "what"})
+			object = variable(b.fresh("recipient"))
+			left[0].term = object
+		}
 	case len(left) == 1 && len(right) == 0 && len(left[0].also) == 1 && b.symmetric(ph.Predicate):
 		// "Did Samsung and Sony partner?": the two are each other's partner.
 		subject, object = left[0].term, left[0].also[0]
