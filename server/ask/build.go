@@ -18,11 +18,11 @@ import (
 
 // questionBuilder turns classified items into a pattern.
 type questionBuilder struct {
-	ix      *index.Index
-	vocab   *vocab.Vocabulary
+	ix    *index.Index
+	vocab *vocab.Vocabulary
 	// verbal are the triples whose clause says which name is the subject
 	// (see placedBy): orient leaves them as they are.
-	verbal map[*pb.Triple]bool
+	verbal  map[*pb.Triple]bool
 	names   map[string]int // variable base name → times used
 	pattern pb.Pattern
 	whVars  []string

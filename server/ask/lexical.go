@@ -224,32 +224,11 @@ func wordsNear(a, b string) bool {
 		if x == y || oneEdit(x, y) {
 			continue
 		}
-		if len(x) < 5 || len(y) < 5 || x[0] != y[0] || editDistance(x, y) > 2 {
+		if len(x) < 5 || len(y) < 5 || x[0] != y[0] || namesearch.EditDistance(x, y) > 2 {
 			return false
 		}
 	}
 	return true
-}
-
-// editDistance is the Levenshtein distance between a and b, by bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func nameSeparator(r rune) bool { return r == ' ' || r == '-' }

@@ -129,8 +129,8 @@ type drafter struct {
 	locatedIn, owner, worksAt *vocab.Predicate
 	// partOf is the predicate the lexicon reads "part of" as, a
 	// relational noun: "SK hynix, the SK Group chipmaker".
-	partOf *vocab.Predicate
-	modifiers                 []*vocab.Predicate
+	partOf    *vocab.Predicate
+	modifiers []*vocab.Predicate
 	// nounPhrases are what the predicates' lexicons say of the noun
 	// phrases that name their relations (see nounPhraseOf).
 	nounPhrases map[vocab.ID]nounPhrase

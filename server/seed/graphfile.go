@@ -18,6 +18,7 @@ import (
 
 	pb "github.com/entitygraph/entitygraph/gen/entitygraph/v1"
 	"github.com/entitygraph/entitygraph/server/index"
+	"github.com/entitygraph/entitygraph/server/namesearch"
 	"github.com/entitygraph/entitygraph/server/quantity"
 	"github.com/entitygraph/entitygraph/server/resource"
 	"github.com/entitygraph/entitygraph/server/vocab"
@@ -785,7 +786,7 @@ func kindNames(v *vocab.Vocabulary) []string {
 func suggest(written string, names []string) string {
 	best, bestD := "", 1<<30
 	for _, n := range names {
-		if d := editDistance(written, n); d < bestD || (d == bestD && n < best) {
+		if d := namesearch.EditDistance(written, n); d < bestD || (d == bestD && n < best) {
 			best, bestD = n, d
 		}
 	}
@@ -793,27 +794,6 @@ func suggest(written string, names []string) string {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-// editDistance is the Levenshtein distance of two short strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // nearQuote looks for the text a quote that is not in it was copied from,
