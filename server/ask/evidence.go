@@ -572,10 +572,10 @@ func subjectFirst(ix *index.Index, evidence []*pb.Evidence, subject index.Node, 
 		}
 		// No other name between: "Samsung manufactured the panels, while
 		// Sony used them" says nothing Samsung used.
-		words := quoteWords(quote)
+		written := quoteWords(quote)
 		name := len(strings.Fields(ix.DisplayName(subject)))
-		for i := last + 1; i < first && i < len(words); i++ {
-			if r, _ := utf8.DecodeRuneInString(words[i]); unicode.IsUpper(r) && i >= last+name {
+		for i := last + 1; i < first && i < len(written); i++ {
+			if r, _ := utf8.DecodeRuneInString(written[i]); unicode.IsUpper(r) && i >= last+name {
 				return false
 			}
 		}
