@@ -3686,6 +3686,10 @@ func TestAskQuoteVerbTraps(t *testing.T) {
 	checkAsks(t, hw, []askCase{{question: "What did Aldermoor pay for the stake?", want: "about $520 million"},
 		// What is supplied is the relation's topic, not whom it goes to.
 		{question: "What did Corvid supply?", want: "?what = Export cables"}})
-	checkNoAnswers(t, hw, "What did Halcyon supply?")
+	checkNoAnswers(t, hw, "What did Halcyon supply?",
+		// The one a relation noun leaves unnamed is no doer when its
+		// subject is named: Norvane dropped its own lawsuit.
+		"Who dropped Norvane's lawsuit?", "Who planned Halcyon's factory?", "Who completed Kittiwake's contract?")
+	checkAsks(t, hw, []askCase{{question: "Who dropped the lawsuit against Halcyon?", want: "?who = Norvane Turbines"}})
 	checkAsks(t, ix, []askCase{{question: "Who is Lee?", want: "presidential candidate"}})
 }

@@ -1761,6 +1761,16 @@ func (b *questionBuilder) finish(main *pb.Triple) (*Question, error) {
 		}
 		b.whVars[k] = b.lastEvent
 	}
+	// A "who" no triple binds asks for the doer a relation noun leaves
+	// unnamed ("Who has a holding in Gannet Bank?"); when the noun names
+	// it ("Who dropped Norvane's lawsuit?"), the one left is no doer.
+	for _, w := range b.whVars {
+		if (w == "who" || w == "whom") && !used[w] && !slices.ContainsFunc(b.quals, func(q qualifierAsked) bool { return q.v == w }) &&
+			!slices.ContainsFunc(b.pattern.Participations, func(p *pb.Participation) bool { return p.GetParticipant().GetVariable() == w }) &&
+			!slices.ContainsFunc(b.pattern.Triples, func(t *pb.Triple) bool { return t.GetSubject().GetVariable() != "" }) {
+			return nil, fmt.Errorf("cannot tell whom %q asks for: the relation it names has its subject named", w)
+		}
+	}
 	q := &Question{Pattern: &b.pattern, AnswerVars: b.whVars, Count: b.count, Settings: b.settingsOf, Ranked: b.ranked, NounTitles: b.nounTitles, eventDates: b.eventDates}
 	if main == nil {
 		main = b.pattern.Triples[0]
