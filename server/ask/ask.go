@@ -4247,7 +4247,7 @@ func heardWhen(words []word, items []item) ([]word, bool) {
 	if h+1 >= len(words) || !hearVerbs[words[h].lower] || items[3].at != h {
 		return nil, false
 	}
-	before := word{text: words[h].text, lower: "before", note: fmt.Sprintf("%q: the relation's audience", words[h].text)}
+	before := word{text: "before", lower: "before", note: fmt.Sprintf("%q: the relation's audience", words[h].text)}
 	out := slices.Concat(words[:items[1].at], []word{{text: words[items[1].at].text, lower: "was"}}, words[h+1:], []word{before}, words[name.at:h])
 	return out, true
 }

@@ -3693,3 +3693,18 @@ func TestAskQuoteVerbTraps(t *testing.T) {
 	checkAsks(t, hw, []askCase{{question: "Who dropped the lawsuit against Halcyon?", want: "?who = Norvane Turbines"}})
 	checkAsks(t, ix, []askCase{{question: "Who is Lee?", want: "presidential candidate"}})
 }
+
+// TestAskHeardWhenWhere checks when and where a name heard a relation
+// ("Where did Lee Jae-myung hear Chey's proposal?": the proposal before
+// him), and a setting after a possessive's relation noun ("Chey's
+// proposal before Lee Jae-myung"), no object of it.
+func TestAskHeardWhenWhere(t *testing.T) {
+	t.Parallel()
+	ix := seedtest.Index(t)
+	checkAsks(t, ix, []askCase{
+		{question: "Where did Lee Jae-myung hear Chey's proposal?", want: "?where = Seoul"},
+		{question: "When did Lee hear Chey's proposal?", want: "May 8"},
+		{question: "When was Chey's proposal before Lee Jae-myung?", want: "May 8"},
+	})
+	checkNoAnswers(t, ix, "When did Trump hear Chey's proposal?")
+}

@@ -359,7 +359,14 @@ func (b *questionBuilder) nounPhrases(items []item) ([]nounPhrase, error) {
 					// what the relation is about.
 					subject, topic = nil, it.node
 				}
-				if object == nil && at(items, j+1).kind == itemPrep && at(items, j+2).kind == itemEntity {
+				// "Chey's proposal before Lee Jae-myung": an audience, a
+				// venue or a time is the relation's setting, read later.
+				setting := false
+				if p, e := at(items, j+1), at(items, j+2); p.kind == itemPrep && e.kind == itemEntity && !strings.EqualFold(p.text, "by") && b.isSetting(p, e, ev.preds) {
+					field, _ := settingField(strings.ToLower(p.text), b.ix.EntityType(e.node))
+					setting = field != pb.QualifierField_QUALIFIER_FIELD_TOPIC && !b.takesObject(ev.preds, e.node)
+				}
+				if object == nil && !setting && at(items, j+1).kind == itemPrep && at(items, j+2).kind == itemEntity {
 					after := at(items, j+2).node
 					if subject == nil && strings.EqualFold(at(items, j+1).text, "by") {
 						// "the blade patent lawsuit by Norvane".
