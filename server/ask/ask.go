@@ -1151,6 +1151,9 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		if q, ok := whoSaid(ix, words, mentions, understood, opts); ok {
 			return q, nil
 		}
+		if q, ok := saidToBe(ix, words, items, mentions, understood, opts); ok {
+			return q, nil
+		}
 		kept, modifiers, heads, notes, ok := saidModifiers(words, items, ranked)
 		if !ok {
 			return nil, fail("it has words that are neither known names nor part of the relation vocabulary")

@@ -3572,6 +3572,14 @@ func TestAskEvidenceReadings(t *testing.T) {
 		{question: "What did Kittiwake call Norvane's lawsuit against Halcyon?", want: "Kittiwake Offshore Wind opposes [Norvane Turbines sues Halcyon"},
 		{question: "What did Kittiwake call the lawsuit by Norvane?", want: "Kittiwake Offshore Wind opposes [Norvane Turbines sues Halcyon"},
 	})
+	// What a name is quoted saying right after its verb of saying, the
+	// relation's object, of the noun's type or a place for "where".
+	checkAsks(t, ix, []askCase{
+		{question: "Which region did Lutnick say would be the next major front?", want: "?region = Asia"},
+		{question: "Where did Lutnick say the next major front would be?", want: "?where = Asia"},
+	})
+	checkNoAnswers(t, hw, "Which company did Massachusetts say still stands?", "Where did Kittiwake say capital would be recycled?",
+		"Which company did Norvane say protects its innovation?")
 	checkNoAnswers(t, ix, "Which country did Lutnick say would be the next major front?", "Which region did Trump say would be the next major front?",
 		"Which region is Lutnick's next major front?",
 		// A second review: the subject leads the words in the quote, a

@@ -272,6 +272,119 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	return q, true
 }
 
+// saidToBe reads "Which region did Lutnick say would be the next major
+// front?" and "Where did Lutnick say the next major front would be?": a
+// "which" with a noun, or "where", "did", one name, a verb of saying and
+// the words said. It asks for the one entity that a quote of a relation
+// of the name, as its subject, gives right after the name's verb of
+// saying (and a "that"), the relation's object, of the noun's type (a
+// place for "where"), with every content word said after it in their
+// order: "Commerce Secretary Howard Lutnick signaled that Asia would be
+// the next major front". It returns false for another form or when not
+// exactly one entity is so said.
+func saidToBe(ix *index.Index, words []word, items []item, mentions []Mention, understood []string, opts pattern.Options) (*Question, bool) {
+	if len(items) < 5 || len(mentions) != 1 || items[0].kind != itemWh || items[0].at != 0 {
+		return nil, false
+	}
+	k := 1
+	var con *pb.Constraint
+	switch words[0].lower {
+	case "which", "what":
+		if items[1].kind != itemType || items[1].at != 1 {
+			return nil, false
+		}
+		con, k = items[1].con, 2
+	case "where":
+		con = &pb.Constraint{Test: &pb.Constraint_Type{Type: "place"}}
+	default:
+		return nil, false
+	}
+	if items[k].kind != itemAux || !doAux[words[items[k].at].lower] || items[k+1].kind != itemEntity {
+		return nil, false
+	}
+	subject := items[k+1]
+	v := subject.at + max(subject.span, 1)
+	if v >= len(words) || !(sayingVerbs[words[v].lower] || words[v].lower == "say" || words[v].lower == "signal") {
+		return nil, false
+	}
+	var said []string
+	for _, w := range words[v+1:] {
+		if l := w.lower; !functionWord(l) && !articleWords[l] && !auxWords[l] && strings.IndexFunc(l, unicode.IsLetter) >= 0 {
+			said = append(said, l)
+		}
+	}
+	if len(said) == 0 {
+		return nil, false
+	}
+	found, answer := index.Rel(-1), index.Node(-1)
+	for _, r := range ix.Out(subject.node) {
+		_, o := ix.Ends(r)
+		if ix.NodeEntity(o) == nil || !pattern.Holds(ix, con, o) {
+			continue
+		}
+		for _, e := range ix.RelationAt(r).GetEvidence() {
+			if !saidRightAfter(ix, e.GetQuote(), subject.node, o, said) {
+				continue
+			}
+			if found >= 0 && (found != r || answer != o) {
+				return nil, false // two said so
+			}
+			found, answer = r, o
+		}
+	}
+	if found < 0 {
+		return nil, false
+	}
+	// The pattern must match this relation alone: no other relation of
+	// the predicate from the name to an entity of the type.
+	for _, x := range ix.Out(subject.node) {
+		if _, xo := ix.Ends(x); x != found && ix.Predicate(x) == ix.Predicate(found) && ix.NodeEntity(xo) != nil && pattern.Holds(ix, con, xo) {
+			return nil, false
+		}
+	}
+	name := "where"
+	if k == 2 {
+		name = items[1].noun
+	}
+	understood = append(slices.Clone(understood), fmt.Sprintf("%q = what %s says, in the evidence of %s", joinWords(words[v:]), ix.Label(subject.node), ix.NodeName(ix.RelationNode(found))))
+	pat := &pb.Pattern{Triples: []*pb.Triple{{Subject: fixed(ix, subject.node), Predicates: []string{ix.Vocabulary().Predicate(ix.Predicate(found)).Name},
+		Object: variable(name), RelationVariable: "what", ExactPredicates: true}},
+		Constraints: []*pb.Constraint{{Variable: name, Test: con.GetTest()}}}
+	q := &Question{Pattern: pat, AnswerVars: []string{name}, Mentions: mentions, Mains: 1, named: true, Understood: understood,
+		EvidenceWords: said, EvidenceOf: ix.NodeName(ix.RelationNode(found))}
+	var err error
+	if q.Query, err = pattern.Compile(ix, pat, opts); err != nil {
+		return nil, false
+	}
+	q.opts = opts
+	return q, true
+}
+
+// saidRightAfter reports whether quote names subject, a verb of saying
+// right after it, then (past a "that") entity o, and then every word of
+// said in their order.
+func saidRightAfter(ix *index.Index, quote string, subject, o index.Node, said []string) bool {
+	tokens := quoteTokens(quote)
+	_, subjects := mentionsAt(ix, quote, subject)
+	_, objects := mentionsAt(ix, quote, o)
+	name := len(strings.Fields(ix.DisplayName(subject)))
+	for _, s := range subjects {
+		for v := s + 1; v <= s+name && v < len(tokens); v++ {
+			if !sayingVerbs[tokens[v]] && !sameWord(tokens[v], "say") && !sameWord(tokens[v], "signal") {
+				continue
+			}
+			at := v + 1
+			if at < len(tokens) && tokens[at] == "that" {
+				at++
+			}
+			if slices.Contains(objects, at) && saysInOrder(strings.Join(tokens[at+1:], " "), said) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sayingVerbs, after "who", ask for the speaker of a quote: "Who said
 // the permit removes the last major risk for investors?".
 var sayingVerbs = map[string]bool{"said": true, "says": true, "stated": true, "warned": true, "claimed": true, "argued": true,
