@@ -3637,7 +3637,10 @@ func TestAskWhoseIs(t *testing.T) {
 	// Nor a relation noun's: its phrase places its parties.
 	checkNoAnswers(t, hw, "How did Okafor announce Gannet Bank's stake in Aldermoor?")
 	checkAsks(t, hw, []askCase{{question: "How did Okafor announce Aldermoor's stake in Gannet Bank?", want: "on a call"}})
-	checkAsks(t, hw, []askCase{{question: "Who does Meridian employ?", want: "Rafael Ortiz works at Meridian"}})
+	checkAsks(t, hw, []askCase{{question: "Who does Meridian employ?", want: "Rafael Ortiz works at Meridian"},
+		// A title after a name, as after a possessive, may be turned.
+		{question: "Who is the Kittiwake chief executive?", want: "Marisol Okafor leads Kittiwake"}})
+	checkAsks(t, seedtest.Index(t), []askCase{{question: "Who is the US Commerce Secretary?", want: "Howard Lutnick serves in United States"}})
 }
 
 // TestAskTopicLine checks a topic's name before "business", "industry"

@@ -1617,11 +1617,13 @@ func (b *questionBuilder) oneLooseRelation(t *pb.Triple) error {
 
 // placedBy reports whether the clause of the phrase at items[verb] says
 // which of its names is the subject: an active verb does, and a
-// relational noun without a possessive before it (past its adjectives:
-// "Kittiwake's new chief executive"), and an inverse lexicon entry; a
+// relational noun without a possessive or a name right before it (past
+// its adjectives: "Kittiwake's new chief executive", "the Kittiwake chief
+// executive"), and an inverse lexicon entry; a
 // passive, whose "by" may be of a date ("proposed by May 8"), does not.
 func (b *questionBuilder) placedBy(items []item, verb int) bool {
 	ph := items[verb].phrase
+
 	// An inverse lexicon entry ("employ" of works-at) is placed as an
 	// active verb is; a passive with "by" is not.
 	if ph.Passive && ph.Words[len(ph.Words)-1] == "by" {
@@ -1634,7 +1636,9 @@ func (b *questionBuilder) placedBy(items []item, verb int) bool {
 	for k >= 0 && (items[k].kind == 0 || items[k].kind == itemIgnore) {
 		k--
 	}
-	return k < 0 || items[k].kind != itemPoss
+	// "the Kittiwake chief executive": a name right before the noun is
+	// its possessor as "'s" makes one.
+	return k < 0 || items[k].kind != itemPoss && !(items[k].kind == itemEntity && k == verb-1)
 }
 
 // orient turns triple t around when the names at its ends fit none of
