@@ -166,9 +166,29 @@ func Synsets(lemma string, pos POS) []Synset {
 // IsWord reports whether word, lowercase, is an English word to WordNet:
 // the lemma, or a form of one, of any part of speech.
 func IsWord(word string) bool {
+	d, err := load()
+	if err != nil {
+		return false
+	}
+	// As Lemmas finds them, without building the list: this is asked of
+	// every word of a text.
+	var buf [64]byte
 	for _, p := range []POS{Noun, Verb, Adjective, Adverb} {
-		if len(Lemmas(word, p)) > 0 {
+		if _, ok := d.lemmas[p][word]; ok {
 			return true
+		}
+		for _, l := range d.exceptions[p][word] {
+			if _, ok := d.lemmas[p][l]; ok {
+				return true
+			}
+		}
+		for _, rule := range detachments[p] {
+			if stem, ok := strings.CutSuffix(word, rule[0]); ok && stem != "" {
+				key := append(append(buf[:0], stem...), rule[1]...)
+				if _, ok := d.lemmas[p][string(key)]; ok {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -91,3 +91,22 @@ func TestPlaceOf(t *testing.T) {
 		}
 	}
 }
+
+// TestIsWordAsLemmas checks that IsWord says what Lemmas finds, for
+// lemmas, exception forms, suffix forms and non-words, without
+// allocating.
+func TestIsWordAsLemmas(t *testing.T) {
+	words := []string{"acquire", "sought", "bids", "companies", "quickly", "larger", "hynix", "kioxia", "the", "ran", "flies", "zqxw", "geese"}
+	for _, w := range words {
+		lemmas := false
+		for _, p := range []POS{Noun, Verb, Adjective, Adverb} {
+			lemmas = lemmas || len(Lemmas(w, p)) > 0
+		}
+		if IsWord(w) != lemmas {
+			t.Errorf("IsWord(%q) = %v; Lemmas finds %v", w, IsWord(w), lemmas)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { IsWord("companies") }); n != 0 {
+		t.Errorf("IsWord allocates %v times a call; want none", n)
+	}
+}
