@@ -4148,6 +4148,9 @@ func whoseIs(words []word, items []item) ([]word, bool) {
 // of, and the name after the copula what the noun names. It returns the
 // words rewritten, or false.
 func possessiveNounIs(words []word, items []item) ([]word, bool) {
+	if len(words) == 0 || len(items) < 4 {
+		return nil, false
+	}
 	k := 1
 	opener := []word{words[0]}
 	switch {
