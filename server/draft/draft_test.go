@@ -958,3 +958,18 @@ func TestInfinitiveAfterFrom(t *testing.T) {
 		t.Errorf("drafted the awarding developer as the supplier: %q", got)
 	}
 }
+
+// TestPossessorNotTheState checks "its" of the sentence after a "City,
+// State" or "City, Country": the organization before, not the state or
+// country that says where the city is.
+func TestPossessorNotTheState(t *testing.T) {
+	t.Parallel()
+	text := "Office\n\nBOSTON -- Norvane Turbines said it would grow. The company, based in Aarhus, Denmark, employs 4,000 people. Its chief executive, Henrik Aalto, spoke.\n"
+	got := drafted(Make(seedtest.HarborWind(t), text, Options{SourceFile: "office.txt", MinConfidence: 0.5}))
+	if slices.Contains(got, "people/henrik-aalto leads organizations/denmark") {
+		t.Errorf("drafted the chief executive as leading the country of the city: %q", got)
+	}
+	if want := "people/henrik-aalto leads organizations/norvane-turbines"; !slices.Contains(got, want) {
+		t.Errorf("no %q among %q", want, got)
+	}
+}

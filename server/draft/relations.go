@@ -2052,7 +2052,20 @@ func (d *drafter) possessorOf(toks []token, i int) int {
 	if found >= 0 {
 		return found
 	}
-	return d.antecedent(toks[0].start, antecedentReach, isOrg)
+	// Before the sentence, not the state of "Aarhus, Denmark", which only
+	// says where the city is.
+	return d.antecedent(toks[0].start, antecedentReach, func(m mention) bool { return isOrg(m) && !d.stateOfCity(m) })
+}
+
+// stateOfCity reports whether mention m comes right after a place and a
+// comma, as the state or country of "City, State" does.
+func (d *drafter) stateOfCity(m mention) bool {
+	k, _ := slices.BinarySearchFunc(d.ments, m.start, func(x mention, at int) int { return x.start - at })
+	if k == 0 {
+		return false
+	}
+	prev := d.ments[k-1]
+	return prev.typ == "place" && strings.TrimSpace(d.text[prev.end:m.start]) == ","
 }
 
 // listVerbs between a possessive's noun and its holders: "Gannet Bank's
