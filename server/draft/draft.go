@@ -85,6 +85,7 @@ func Make(ix *index.Index, text string, opts Options) *Draft {
 	d.document()
 	d.mentions()
 	d.relations()
+	d.kindsFromRelations()
 	d.dropUnusedAdjectives()
 	for _, p := range d.pending {
 		if p.entity < 0 {
@@ -318,6 +319,52 @@ func (d *drafter) settle(m *mention, types []string) bool {
 	e := d.out.Entities[p.entity]
 	m.entity, m.typ = e.GetName(), resource.EntityType(e.GetName())
 	return d.fits(*m, types)
+}
+
+// kindsFromRelations gives a new entity of no kind the one kind of its
+// type that the drafted relations it is an end of demand there ("a stake
+// in Petrel Ridge": a wind farm).
+func (d *drafter) kindsFromRelations() {
+	for i, e := range d.out.Entities {
+		if len(e.GetKinds()) > 0 || e.GetDraft() == nil {
+			continue
+		}
+		typ := resource.EntityType(e.GetName())
+		var kind *vocab.Kind
+		ambiguous := false
+		for _, r := range d.out.Relations {
+			p, ok := d.v.Lookup(r.GetPredicate())
+			if !ok {
+				continue
+			}
+			var types []string
+			switch e.GetName() {
+			case r.GetSubject():
+				types = p.SubjectTypes
+			case r.GetObject():
+				types = p.ObjectTypes
+			default:
+				continue
+			}
+			if slices.Contains(types, typ) {
+				continue // the type itself will do
+			}
+			for _, t := range types {
+				if k, ok := d.v.LookupKind(t); ok && k.EntityType == typ {
+					if kind != nil && kind.ID != k.ID {
+						ambiguous = true
+					}
+					kind = k
+				}
+			}
+		}
+		if kind == nil || ambiguous {
+			continue
+		}
+		e.Kinds = []string{kind.Name}
+		d.newKinds[i] = []vocab.KindID{kind.ID}
+		e.Draft.Reason += fmt.Sprintf("; its kind, %s, from its place in a drafted relation", kind.Name)
+	}
 }
 
 // newEntity returns the candidate entity an unknown name names, adding

@@ -973,3 +973,20 @@ func TestPossessorNotTheState(t *testing.T) {
 		t.Errorf("no %q among %q", want, got)
 	}
 }
+
+// TestKindFromRelation checks a new name of a type and no kind ("Petrel
+// Ridge" after "in", a place) as the end of a relation that demands one
+// kind of that type: the relation is drafted and gives the name the kind.
+func TestKindFromRelation(t *testing.T) {
+	t.Parallel()
+	text := "Stake\n\nBOSTON -- Aldermoor Energy is buying a stake in Petrel Ridge.\n"
+	d := Make(seedtest.HarborWind(t), text, Options{SourceFile: "stake.txt", MinConfidence: 0.5})
+	if want := "organizations/aldermoor-energy acquires-stake-in places/petrel-ridge"; !slices.Contains(drafted(d), want) {
+		t.Errorf("no %q among %q", want, drafted(d))
+	}
+	for _, e := range d.Entities {
+		if e.GetName() == "places/petrel-ridge" && !slices.Equal(e.GetKinds(), []string{"kinds/wind-farm"}) {
+			t.Errorf("Petrel Ridge kinds %q; want the wind farm the stake is in", e.GetKinds())
+		}
+	}
+}

@@ -404,7 +404,22 @@ func (d *drafter) fits(m mention, types []string) bool {
 		// A name of no type yet fits where an entity type may stand.
 		return len(types) == 0 || slices.ContainsFunc(types, func(t string) bool { return t == "organization" || t == "person" || t == "place" })
 	}
-	return len(types) == 0 || d.v.Fits(m.typ, m.kinds, types)
+	if len(types) == 0 || d.v.Fits(m.typ, m.kinds, types) {
+		return true
+	}
+	// A new name of a type and no kind ("Petrel Ridge" after "in", a
+	// place) fits a kind of its type, which the relation then gives it
+	// (see kindsFromRelations).
+	return len(m.kinds) == 0 && d.isNew(m) && slices.ContainsFunc(types, func(t string) bool {
+		k, ok := d.v.LookupKind(t)
+		return ok && k.EntityType == m.typ
+	})
+}
+
+// isNew reports whether mention m is of a candidate new entity.
+func (d *drafter) isNew(m mention) bool {
+	_, known := d.ix.NodeOf(m.entity)
+	return m.entity != "" && !known
 }
 
 // phraseRelations drafts the relations the lexicon's phrases state: the
