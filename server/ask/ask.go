@@ -3808,8 +3808,12 @@ func matchEntity(ix *index.Index, words []word, i int) (item, int, bool) {
 	nameLike := unicode.IsUpper(r) || utf8.RuneCountInString(w.text) >= 5 && strings.ToLower(w.text) == w.text && !knownWord(v, w.lower)
 	// "Lee", a short word of one person's name as written.
 	if r := []rune(w.text); i > 0 && len(r) == 3 && unicode.IsUpper(r[0]) && !functionWord(w.lower) && !isNoun && months[w.lower] == 0 &&
-		(i+1 == len(words) || !isNameStart(words[i+1])) && !isNameStart(words[i-1]) {
-		hits := slices.DeleteFunc(ix.CorrectName(w.text, 0, 3), func(h index.NameHit) bool { return h.Edits > 0 || ix.EntityType(h.Node) != "person" })
+		(i+1 == len(words) || !isNameStart(words[i+1])) && (i == 1 || !isNameStart(words[i-1])) {
+		// A whole word of the name: "Lee" of Lee Jae-myung, not "Won" of
+		// Chey Tae-won.
+		hits := slices.DeleteFunc(ix.CorrectName(w.text, 0, 3), func(h index.NameHit) bool {
+			return h.Edits > 0 || ix.EntityType(h.Node) != "person" || !slices.ContainsFunc(strings.Fields(ix.DisplayName(h.Node)), func(f string) bool { return strings.EqualFold(f, w.text) })
+		})
 		if len(hits) == 1 {
 			return item{kind: itemEntity, text: w.text, node: hits[0].Node, fuzzy: true}, 1, true
 		}
@@ -4251,6 +4255,11 @@ func heardWhen(words []word, items []item) ([]word, bool) {
 	name := items[2]
 	h := name.at + max(name.span, 1)
 	if h+1 >= len(words) || !hearVerbs[words[h].lower] || items[3].at != h {
+		return nil, false
+	}
+	// "When did Lee hear Chey's first proposal?": the first of those
+	// before him would not be the first.
+	if slices.ContainsFunc(items, func(it item) bool { return it.kind == itemIgnore && it.order != 0 }) {
 		return nil, false
 	}
 	before := word{text: "before", lower: "before", note: fmt.Sprintf("%q: the relation's audience", words[h].text)}

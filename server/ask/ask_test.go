@@ -3719,3 +3719,30 @@ func TestAskHeardWhenWhere(t *testing.T) {
 	})
 	checkNoAnswers(t, ix, "When did Trump hear Chey's proposal?")
 }
+
+// TestAskFourthReviewOfStop checks what a fourth review of this stop
+// found: a title after a person's name or possessive asks for no one the
+// person leads ("Who is the Okafor chief executive?"), while one after an
+// organization's does ("Who is the KCCI head?"); what a verb whose
+// lexicon joins its object by "to" takes bare is the relation's topic
+// ("What did Samsung supply?" LCD panels, not Sony), but "fund" takes its
+// object; the doer of a status of a relation its possessor names is that
+// possessor; "heard" with an order word; and a syllable of a hyphenated
+// given name is no name.
+func TestAskFourthReviewOfStop(t *testing.T) {
+	t.Parallel()
+	ix, hw := seedtest.Index(t), seedtest.HarborWind(t)
+	checkNoAnswers(t, hw, "Who is the Okafor chief executive?", "Who is Voss's materials scientist?", "Who is the Whitcombe founder?",
+		"Who withdrew Norvane's lawsuit?", "Which company withdrew Norvane's suit?", "What did Massachusetts offer?", "What did Meridian commit?")
+	checkNoAnswers(t, ix, "Who is the Chey chairman?", "When did Lee hear Chey's first proposal?", "Who is Won?", "Who is Tae?")
+	checkAsks(t, ix, []askCase{
+		{question: "Who is the KCCI head?", want: "?who = Chey Tae-won"},
+		{question: "Who is the Democratic Party presidential candidate?", want: "?who = Lee Jae-myung"},
+		{question: "What did Samsung supply?", want: "?what = LCD panels"},
+		{question: "Is Lee a member of the Democratic Party?", want: "Lee Jae-myung is a member of Democratic Party", verdict: pb.Verdict_VERDICT_YES},
+	})
+	checkAsks(t, hw, []askCase{
+		{question: "What did Halcyon fund?", want: "Halcyon Rotor Systems researches with Southcoast"},
+		{question: "Who withdrew the lawsuit against Halcyon?", want: "?who = Norvane Turbines"},
+	})
+}

@@ -974,6 +974,9 @@ func at(items []item, k int) item {
 
 // build assembles the pattern: one relation word with its two arguments.
 func (b *questionBuilder) build(items []item) (*Question, error) {
+	if err := doerNamed(items); err != nil {
+		return nil, err
+	}
 	items, clauses, err := b.relatives(b.relationalNouns(items))
 	if err != nil {
 		return nil, err
@@ -1194,15 +1197,22 @@ func (b *questionBuilder) build(items []item) (*Question, error) {
 	switch {
 	case len(left) == 1 && len(right) == 1:
 		subject, object = left[0].term, right[0].term
+	case len(left) == 2 && len(right) == 0 && left[0].wh && ph.Noun && !ph.Passive && verb > 0 &&
+		(items[verb-1].kind == itemEntity || verb > 1 && items[verb-1].kind == itemPoss && items[verb-2].kind == itemEntity) &&
+		slices.ContainsFunc(items[:verb], func(it item) bool { return it.kind == itemAux && beWords[strings.ToLower(it.text)] }):
+		// "Who is the Kittiwake chief executive?": after a copula, the
+		// wh-word is what the relational noun names, the name before it
+		// what the noun is of.
+		subject, object = left[0].term, left[1].term
 	case len(left) == 2 && len(right) == 0 && left[0].wh:
 		// The wh-word was moved to the front: "What did Samsung oppose?",
 		// "Who was Kioxia acquired by?".
 		subject, object = left[1].term, left[0].term
-		// "What did Halcyon supply?" asks for what was supplied, the
-		// relation's topic, not for the one it went to, a predicate's
-		// object by "to".
+		// "What did Corvid supply?" asks for what was supplied, the
+		// relation's topic, not for the one it went to (see
+		// recipientObject).
 		if !passive && object.GetVariable() == "what" && !slices.Contains(ph.Words, "to") && !slices.ContainsFunc(ph.Predicates(), func(p vocab.ID) bool {
-			return !strings.HasSuffix(b.vocab.Predicate(p).Name, "-to")
+			return !b.recipientObject(p, ph.Words[0])
 		}) {
 			b.whVars = slices.DeleteFunc(b.whVars, func(v string) bool { return v == "what" })
 			b.quals = append(b.quals, qualifierAsked{field: pb.QualifierField_QUALIFIER_FIELD_TOPIC, v: "what"})
@@ -1435,6 +1445,25 @@ var subjectItems = map[itemKind]bool{itemArticle: true, itemPoss: true, itemEnti
 // subject takes part in: "in the partnership", "for its partnership".
 var contextPrepositions = map[string]bool{"in": true, "for": true}
 
+// doerNamed refuses "Who withdrew Norvane's lawsuit?": a wh-word that does
+// a status its relation's subject brings about (see agentStatuses), of a
+// relation noun whose possessor names that subject already.
+func doerNamed(items []item) error {
+	k := 1
+	if len(items) > 2 && items[1].kind == itemType {
+		k = 2
+	}
+	if len(items) < k+4 || items[0].kind != itemWh || items[0].at != 0 || items[k].kind != itemStatus || !agentStatuses[items[k].con.GetRelationStatus()] {
+		return nil
+	}
+	for j := k + 1; j+2 < len(items); j++ {
+		if items[j].kind == itemEntity && items[j+1].kind == itemPoss && (items[j+2].kind == itemEvent || items[j+2].kind == itemVerb) {
+			return fmt.Errorf("cannot tell whom %q asks for: the one who %s a relation is its subject, which %q names", items[0].text, items[k].text, items[j].text)
+		}
+	}
+	return nil
+}
+
 // agentStatuses are the statuses a relation's subject brings about, which
 // statusOfName reads after a name: it withdrew or completed it.
 var agentStatuses = map[pb.RelationStatus]bool{pb.RelationStatus_RELATION_STATUS_WITHDRAWN: true, pb.RelationStatus_RELATION_STATUS_COMPLETED: true}
@@ -1579,6 +1608,19 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool, clauses []*p
 	return own[0]
 }
 
+// recipientObject reports whether verb head, alone, takes as its object
+// what predicate p's object gets, not that object: a phrase of p's
+// lexicon with the same head, read forward, joins the object by "to" or
+// after a gap ("supply cables to", "commit money to", "offer * tax
+// credits"), so "What did Meridian commit?" asks for no recipient. "fund"
+// has no such phrase: "What did Halcyon fund?" asks for its object.
+func (b *questionBuilder) recipientObject(p vocab.ID, head string) bool {
+	return slices.ContainsFunc(b.vocab.Phrases(), func(ph vocab.Phrase) bool {
+		return ph.Predicate == p && !ph.Passive && !ph.Noun && len(ph.Words) > 1 && ph.Words[0] == head &&
+			(ph.Words[len(ph.Words)-1] == "to" || slices.Contains(ph.Words, "*"))
+	})
+}
+
 // fromJoinsObject reports whether a phrase of the lexicon of one of preds
 // joins its object by "from" ("receive subsidies from" read the other way
 // round does not: its "from" names the subject).
@@ -1623,22 +1665,42 @@ func (b *questionBuilder) oneLooseRelation(t *pb.Triple) error {
 // passive, whose "by" may be of a date ("proposed by May 8"), does not.
 func (b *questionBuilder) placedBy(items []item, verb int) bool {
 	ph := items[verb].phrase
-
 	// An inverse lexicon entry ("employ" of works-at) is placed as an
 	// active verb is; a passive with "by" is not.
 	if ph.Passive && ph.Words[len(ph.Words)-1] == "by" {
 		return false
 	}
-	if !ph.Noun {
-		return true
-	}
 	k := verb - 1
 	for k >= 0 && (items[k].kind == 0 || items[k].kind == itemIgnore) {
 		k--
 	}
-	// "the Kittiwake chief executive": a name right before the noun is
-	// its possessor as "'s" makes one.
-	return k < 0 || items[k].kind != itemPoss && !(items[k].kind == itemEntity && k == verb-1)
+	// A verb used as a noun after a name and an article ("the KCCI head")
+	// is read as a relational noun is.
+	nounUse := ph.Noun || k >= 1 && k == verb-1 && items[k].kind == itemEntity && items[k-1].kind == itemArticle && verb == len(items)-1
+	if !nounUse {
+		return true
+	}
+	// "the Kittiwake chief executive", "Kittiwake's chief executive": a
+	// name right before the noun, or a possessive, is what the noun is of
+	// when it fits only the predicate's object ("the Okafor chief
+	// executive" asks of no one Okafor leads).
+	owner := k
+	if k >= 1 && items[k].kind == itemPoss {
+		owner = k - 1
+	} else if k < 0 || items[k].kind != itemEntity || k != verb-1 {
+		return true
+	}
+	if owner < 0 || items[owner].kind != itemEntity {
+		return true
+	}
+	n := items[owner].node
+	for _, id := range ph.Predicates() {
+		p := b.vocab.Predicate(id)
+		if b.vocab.Fits(b.ix.EntityType(n), b.ix.Kinds(n), p.ObjectTypes) && !b.vocab.Fits(b.ix.EntityType(n), b.ix.Kinds(n), p.SubjectTypes) {
+			return false
+		}
+	}
+	return true
 }
 
 // orient turns triple t around when the names at its ends fit none of
