@@ -3744,5 +3744,9 @@ func TestAskFourthReviewOfStop(t *testing.T) {
 	checkAsks(t, hw, []askCase{
 		{question: "What did Halcyon fund?", want: "Halcyon Rotor Systems researches with Southcoast"},
 		{question: "Who withdrew the lawsuit against Halcyon?", want: "?who = Norvane Turbines"},
+		// A reason asked of a relation noun alone, in its relations'
+		// evidence.
+		{question: "Why was the factory delayed?", want: "heavy-lift cranes"},
 	})
+	checkNoAnswers(t, hw, "Why was the contract delayed?")
 }

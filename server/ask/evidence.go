@@ -44,7 +44,7 @@ const (
 // pieces Compile understood, to which the words read in the evidence are
 // added.
 func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Mention, understood []string, opts pattern.Options) (*Question, bool) {
-	if len(items) < 3 || items[1].kind != itemAux || len(mentions) == 0 {
+	if len(items) < 3 || items[1].kind != itemAux {
 		return nil, false
 	}
 	// A passive's subject comes after "by" ("How was Japan viewed by
@@ -158,7 +158,12 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	slices.SortStableFunc(names, func(a, b index.Node) int { return degree(a) - degree(b) })
 	v := ix.Vocabulary()
 	var found []index.Rel
-	if degree(names[0]) > maxEvidenceRelations {
+	// No name: a reason asked of a relation noun ("Why was the factory
+	// delayed?"), read in the evidence of its predicates' relations.
+	if len(names) == 0 && (asked != pb.QualifierField_QUALIFIER_FIELD_REASON || len(eventPreds) == 0) {
+		return nil, false
+	}
+	if len(names) > 0 && degree(names[0]) > maxEvidenceRelations {
 		return nil, false
 	}
 	// A name is a party of the relation, or of the relation it is about
@@ -205,7 +210,17 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	}
 	// "the New Bedford blade factory": a topic is of the relation too.
 	ofTopic := func(r index.Rel, n index.Node) bool { return ix.Qualifiers(r).GetTopic() == ix.NodeName(n) }
-	candidates := slices.Concat(ix.Out(names[0]), ix.In(names[0]))
+	var candidates []index.Rel
+	if len(names) == 0 {
+		for _, p := range eventPreds {
+			candidates = append(candidates, ix.WithPredicate(p)...)
+		}
+		if len(candidates) > maxEvidenceRelations {
+			return nil, false
+		}
+	} else {
+		candidates = slices.Concat(ix.Out(names[0]), ix.In(names[0]))
+	}
 	if len(names) >= 2 && degree(names[1]) <= maxEvidenceRelations {
 		// The name of fewer relations may be the other's topic, of none.
 		candidates = append(candidates, slices.Concat(ix.Out(names[1]), ix.In(names[1]))...)
