@@ -212,11 +212,15 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	ofTopic := func(r index.Rel, n index.Node) bool { return ix.Qualifiers(r).GetTopic() == ix.NodeName(n) }
 	var candidates []index.Rel
 	if len(names) == 0 {
+		n := 0
+		for _, p := range eventPreds {
+			n += len(ix.WithPredicate(p))
+		}
+		if n > maxEvidenceRelations {
+			return nil, false
+		}
 		for _, p := range eventPreds {
 			candidates = append(candidates, ix.WithPredicate(p)...)
-		}
-		if len(candidates) > maxEvidenceRelations {
-			return nil, false
 		}
 	} else {
 		candidates = slices.Concat(ix.Out(names[0]), ix.In(names[0]))
