@@ -3748,5 +3748,12 @@ func TestAskFourthReviewOfStop(t *testing.T) {
 		// evidence.
 		{question: "Why was the factory delayed?", want: "heavy-lift cranes"},
 	})
-	checkNoAnswers(t, hw, "Why was the contract delayed?")
+	checkNoAnswers(t, hw, "Why was the contract delayed?",
+		// A fifth review: a light verb's doer of a relation noun its
+		// possessor names is that possessor.
+		"Who filed Norvane's lawsuit?", "Who made Kittiwake's appointment?", "Who made Meridian's investment?")
+	checkNoAnswers(t, ix, "Who made Western Digital's bid?", "Who made Chey's proposal?")
+	// A gap phrase holds its object: "accuse * of", "regard * as".
+	checkAsks(t, hw, []askCase{{question: "What did Norvane accuse of patent infringement?", want: "?what = Halcyon Rotor Systems"}})
+	checkAsks(t, ix, []askCase{{question: "What did Japan regard as strategic?", want: "?what = Kioxia"}})
 }

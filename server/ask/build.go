@@ -1445,15 +1445,23 @@ var subjectItems = map[itemKind]bool{itemArticle: true, itemPoss: true, itemEnti
 // subject takes part in: "in the partnership", "for its partnership".
 var contextPrepositions = map[string]bool{"in": true, "for": true}
 
-// doerNamed refuses "Who withdrew Norvane's lawsuit?": a wh-word that does
-// a status its relation's subject brings about (see agentStatuses), of a
-// relation noun whose possessor names that subject already.
+// doerNamed refuses "Who withdrew Norvane's lawsuit?" and "Who filed
+// Norvane's lawsuit?": a wh-word that does a status its relation's
+// subject brings about (see agentStatuses) or a light verb, of a relation
+// noun whose possessor names that subject already.
 func doerNamed(items []item) error {
 	k := 1
 	if len(items) > 2 && items[1].kind == itemType {
 		k = 2
 	}
-	if len(items) < k+4 || items[0].kind != itemWh || items[0].at != 0 || items[k].kind != itemStatus || !agentStatuses[items[k].con.GetRelationStatus()] {
+	if len(items) < k+4 || items[0].kind != itemWh || items[0].at != 0 {
+		return nil
+	}
+	// A status its subject brings about, or a light verb ("Who filed
+	// Norvane's lawsuit?", "Who made Chey's proposal?").
+	doing := items[k].kind == itemStatus && agentStatuses[items[k].con.GetRelationStatus()] || items[k].kind == itemIgnore && items[k].light ||
+		items[k].kind == itemVerb && (items[k].lightEcho || items[k].eventVerb)
+	if !doing {
 		return nil
 	}
 	for j := k + 1; j+2 < len(items); j++ {
@@ -1610,14 +1618,14 @@ func (b *questionBuilder) eventAsMain(nps []nounPhrase, yesNo bool, clauses []*p
 
 // recipientObject reports whether verb head, alone, takes as its object
 // what predicate p's object gets, not that object: a phrase of p's
-// lexicon with the same head, read forward, joins the object by "to" or
-// after a gap ("supply cables to", "commit money to", "offer * tax
-// credits"), so "What did Meridian commit?" asks for no recipient. "fund"
-// has no such phrase: "What did Halcyon fund?" asks for its object.
+// lexicon with the same head, read forward, joins the object by "to"
+// ("supply cables to", "commit money to", "offer tax credits to"), so
+// "What did Meridian commit?" asks for no recipient. "fund" has no such
+// phrase, nor "regard * as strategic", whose gap holds the object: "What
+// did Halcyon fund?" asks for its object.
 func (b *questionBuilder) recipientObject(p vocab.ID, head string) bool {
 	return slices.ContainsFunc(b.vocab.Phrases(), func(ph vocab.Phrase) bool {
-		return ph.Predicate == p && !ph.Passive && !ph.Noun && len(ph.Words) > 1 && ph.Words[0] == head &&
-			(ph.Words[len(ph.Words)-1] == "to" || slices.Contains(ph.Words, "*"))
+		return ph.Predicate == p && !ph.Passive && !ph.Noun && len(ph.Words) > 1 && ph.Words[0] == head && ph.Words[len(ph.Words)-1] == "to"
 	})
 }
 
