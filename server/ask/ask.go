@@ -1047,7 +1047,7 @@ func compileWords(ix *index.Index, words []word, opts pattern.Options) (*Questio
 		words, frame = rewritten, text
 		items, mentions = classify(ix, words)
 	}
-	for _, rewrite := range []func([]word, []item) ([]word, bool){whatPaid, whoseIs, possessiveNounIs, agentCompound, whenClause, strandedTopic, audienceClause, kindOfRelation, datedEventIs} {
+	for _, rewrite := range []func([]word, []item) ([]word, bool){whatPaid, whoseIs, possessiveNounIs, theOrgTitle, agentCompound, whenClause, strandedTopic, audienceClause, kindOfRelation, datedEventIs} {
 		if rewritten, ok := rewrite(words, items); ok {
 			words = rewritten
 			items, mentions = classify(ix, words)
@@ -2727,6 +2727,24 @@ func hostable(v *vocab.Vocabulary, words []word, ev, evLen int) bool {
 func placeType(v *vocab.Vocabulary, t string) bool {
 	k, ok := v.LookupKind(t)
 	return t == "place" || ok && k.EntityType == "place"
+}
+
+// theOrgTitle reads "Is Lutnick the U.S. Commerce Secretary?" as "Is
+// Lutnick the U.S.'s Commerce Secretary?": a name, "the", a name and a
+// relational noun ending the question, the second name what the noun is
+// of. It returns the words rewritten, or false.
+func theOrgTitle(words []word, items []item) ([]word, bool) {
+	if len(items) != 5 || items[0].kind != itemAux || !beWords[words[items[0].at].lower] || items[1].kind != itemEntity ||
+		items[2].kind != itemArticle || items[3].kind != itemEntity || items[4].kind != itemVerb || !items[4].phrase.Noun {
+		return nil, false
+	}
+	org := items[3]
+	end := org.at + max(org.span, 1)
+	if end >= len(words) {
+		return nil, false
+	}
+	poss := word{text: "'s", lower: "'s", note: fmt.Sprintf("%q before %q: what it is of", joinWords(words[org.at:end]), words[end].text)}
+	return slices.Concat(words[:end], []word{poss}, words[end:]), true
 }
 
 // whatPaid reads "What did Aldermoor pay for the stake?" as "How much did

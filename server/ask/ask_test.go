@@ -3755,5 +3755,9 @@ func TestAskFourthReviewOfStop(t *testing.T) {
 	checkNoAnswers(t, ix, "Who made Western Digital's bid?", "Who made Chey's proposal?")
 	// A gap phrase holds its object: "accuse * of", "regard * as".
 	checkAsks(t, hw, []askCase{{question: "What did Norvane accuse of patent infringement?", want: "?what = Halcyon Rotor Systems"}})
-	checkAsks(t, ix, []askCase{{question: "What did Japan regard as strategic?", want: "?what = Kioxia"}})
+	checkAsks(t, ix, []askCase{{question: "What did Japan regard as strategic?", want: "?what = Kioxia"},
+		// "Is X the ORG TITLE?" as "Is X the ORG's TITLE?".
+		{question: "Is Lutnick the U.S. Commerce Secretary?", want: "Howard Lutnick serves in United States", verdict: pb.Verdict_VERDICT_YES},
+		{question: "Is Lee the Democratic Party presidential candidate?", want: "Lee Jae-myung is a member of Democratic Party", verdict: pb.Verdict_VERDICT_YES}})
+	checkNotVerdict(t, pb.Verdict_VERDICT_YES, of(hw, "Is Okafor the Norvane chief executive?")...)
 }
