@@ -1545,7 +1545,11 @@ func mergeEchoedEvents(ix *index.Index, items []item) ([]item, bool) {
 		// "commit to the Gannet Bank financing package": the name before
 		// the noun is the verb's object, and the noun says no more.
 		if n := ownEventAfterName(ix, items, k); n > 0 {
-			items, merged = slices.Delete(slices.Clone(items), n, n+1), true
+			from := n
+			if items[n-1].kind == itemPoss {
+				from-- // "Gannet Bank's permit": the possessive goes with the noun
+			}
+			items, merged = slices.Delete(slices.Clone(items), from, n+1), true
 			continue
 		}
 		start := k + 1
@@ -1612,11 +1616,16 @@ func ownEventAfterName(ix *index.Index, items []item, k int) int {
 	if j < len(items) && items[j].kind == itemArticle {
 		j++
 	}
-	if j+1 >= len(items) || items[j].kind != itemEntity || ix.EntityType(items[j].node) == "topic" || items[j+1].kind != itemEvent ||
-		!slices.Equal(items[j+1].preds, []vocab.ID{items[k].phrase.Predicate}) {
+	// "approved Gannet Bank's construction permit": a possessive too.
+	ev := j + 1
+	if ev < len(items) && items[ev].kind == itemPoss {
+		ev++
+	}
+	if ev >= len(items) || items[j].kind != itemEntity || ix.EntityType(items[j].node) == "topic" || items[ev].kind != itemEvent ||
+		!slices.Equal(items[ev].preds, []vocab.ID{items[k].phrase.Predicate}) {
 		return 0
 	}
-	if j+2 < len(items) && items[j+2].kind != itemPrep && items[j+2].kind != itemDate {
+	if ev+1 < len(items) && items[ev+1].kind != itemPrep && items[ev+1].kind != itemDate {
 		return 0
 	}
 	v := ix.Vocabulary()
@@ -1626,7 +1635,7 @@ func ownEventAfterName(ix *index.Index, items []item, k int) int {
 	if !v.Fits(ix.EntityType(n), ix.Kinds(n), p.ObjectTypes) && !slices.Contains(p.ObjectTypes, vocab.RelationType) || v.Fits(ix.EntityType(n), ix.Kinds(n), p.SubjectTypes) {
 		return 0
 	}
-	return j + 1
+	return ev
 }
 
 // ownEventBeforePassive returns the index of the event noun of verb

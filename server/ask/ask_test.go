@@ -1202,6 +1202,7 @@ func TestAskEchoedEvents(t *testing.T) {
 		// fits: the development of Gannet Bank.
 		{question: "Which regulator signed off on the Gannet Bank construction permit?", want: "Northeast Marine Energy Commission"},
 		{question: "When was the Gannet Bank permit?", want: "in February"},
+		{question: "Who approved Gannet Bank's permit?", want: "Northeast Marine Energy Commission"},
 	})
 	checkNoAnswers(t, seedtest.HarborWind(t), "Who approved the Nantucket permit?", "Which regulator approved the Halcyon permit?")
 	checkKeys(t, []keysCase{
