@@ -942,7 +942,9 @@ func asIs(q *Question, question string) bool {
 			mainVars[v] = true
 		}
 	}
-	return q.named && !(q.YesNo && q.occurs) || asksAboutAttempt(question) || slices.ContainsFunc(q.Pattern.GetConstraints(), func(c *pb.Constraint) bool {
+	// "Why was the factory opened?": a past occurrence of a relation
+	// only planned did not happen, whatever its noun.
+	return q.named && !(q.occurs && (q.YesNo || pastAsked(question))) || asksAboutAttempt(question) || slices.ContainsFunc(q.Pattern.GetConstraints(), func(c *pb.Constraint) bool {
 		_, status := c.GetTest().(*pb.Constraint_RelationStatus)
 		return status && mainVars[c.GetVariable()]
 	})
@@ -1064,6 +1066,13 @@ func (st statusReader) solution(s pattern.Solution) (holds bool, no, unknown, co
 		}
 	}
 	return holds, no, unknown, contra
+}
+
+// pastAsked reports whether a question's auxiliary, among its first
+// three words, is in the past: "Why was", "When did".
+func pastAsked(question string) bool {
+	ws := strings.Fields(strings.ToLower(question))
+	return slices.ContainsFunc(ws[:min(3, len(ws))], func(w string) bool { return w == "was" || w == "were" || w == "did" || w == "had" })
 }
 
 // contradicted reports whether relation r's own time or place is another

@@ -3748,7 +3748,11 @@ func TestAskFourthReviewOfStop(t *testing.T) {
 		// A reason asked of a relation noun alone, in its relations'
 		// evidence.
 		{question: "Why was the factory delayed?", want: "heavy-lift cranes"},
+		{question: "When will the factory open?", want: "2028"},
 	})
+	// A sixth review: a past occurrence of a relation only planned did
+	// not happen.
+	checkNoAnswers(t, hw, "Why was the factory opened?", "When did the factory open?")
 	checkNoAnswers(t, hw, "Why was the contract delayed?",
 		// A fifth review: a light verb's doer of a relation noun its
 		// possessor names is that possessor.
