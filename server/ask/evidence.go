@@ -26,6 +26,13 @@ const (
 	maxEvidenceRelations = 1000
 )
 
+// readAsSynonym reports whether the item is one word read as a WordNet
+// synonym of a relation word ("remark" as "mention"): a guess the
+// evidence must bear out by saying the word as written.
+func readAsSynonym(words []word, it item) bool {
+	return it.span == 1 && strings.Contains(words[it.at].note, "WordNet synonym")
+}
+
 // evidenceQuestion reads a "what" question whose words are names, the
 // grammar's and the lexicon's but for a few that WordNet knows, as asking
 // for the one relation between its names whose evidence says those words:
@@ -86,7 +93,8 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 			// A word read as a WordNet synonym ("remark" as "mention")
 			// is a guess at a relation word: the evidence must say it as
 			// written instead.
-			if w := words[it.at]; it.span == 1 && strings.Contains(w.note, "WordNet synonym") {
+			if readAsSynonym(words, it) {
+				w := words[it.at]
 				left = append(left, strings.ToLower(w.text))
 				reading := fmt.Sprintf("%q = ", w.text)
 				understood = slices.DeleteFunc(slices.Clone(understood), func(u string) bool { return strings.HasPrefix(u, reading) })
@@ -131,8 +139,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 	// A word read as a WordNet synonym ("remark" as a relation noun) is
 	// one the evidence must say, no noun of the phrase.
 	next := at(items, first+1)
-	guessed := next.span == 1 && strings.Contains(words[next.at].note, "WordNet synonym")
-	if first < len(items) && items[first].kind == itemEntity && (guessed || !slices.Contains([]itemKind{itemEvent, itemType, itemEntity, itemPoss}, next.kind)) {
+	if first < len(items) && items[first].kind == itemEntity && (readAsSynonym(words, next) || !slices.Contains([]itemKind{itemEvent, itemType, itemEntity, itemPoss}, next.kind)) {
 		subject = items[first].node
 	}
 	// The word after the subject is the question's verb: the quote must
@@ -143,7 +150,7 @@ func evidenceQuestion(ix *index.Index, words []word, items []item, mentions []Me
 		for k < len(items) && items[k].kind == itemIgnore {
 			k++ // "still stand"
 		}
-		if it := at(items, k); it.kind == 0 || (it.kind == itemVerb || it.kind == itemEvent) && it.span == 1 && strings.Contains(words[it.at].note, "WordNet synonym") {
+		if it := at(items, k); it.kind == 0 || (it.kind == itemVerb || it.kind == itemEvent) && readAsSynonym(words, it) {
 			verb = strings.ToLower(words[it.at].text)
 		}
 	}
